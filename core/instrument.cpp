@@ -1,0 +1,184 @@
+#include "core/instrument.h"
+
+#include "core/enumnames.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+namespace qx::core {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("qx::core::Instrument", text);
+}
+
+constexpr std::array commodityNames {
+    std::pair { Commodity::Power, u"power" },
+    std::pair { Commodity::NaturalGas, u"natural_gas" },
+    std::pair { Commodity::CrudeOil, u"crude_oil" },
+    std::pair { Commodity::Emissions, u"emissions" },
+};
+constexpr std::array unitNames {
+    std::pair { QuantityUnit::Megawatt, u"MW" },
+    std::pair { QuantityUnit::MMBtuPerDay, u"MMBtu/d" },
+    std::pair { QuantityUnit::Barrel, u"bbl" },
+    std::pair { QuantityUnit::TonneCO2, u"tCO2" },
+};
+constexpr std::array loadNames {
+    std::pair { LoadShape::Base, u"base" },
+    std::pair { LoadShape::Peak, u"peak" },
+    std::pair { LoadShape::OffPeak, u"offpeak" },
+};
+constexpr std::array periodNames {
+    std::pair { DeliveryPeriod::Kind::Day, u"day" },
+    std::pair { DeliveryPeriod::Kind::Month, u"month" },
+    std::pair { DeliveryPeriod::Kind::Quarter, u"quarter" },
+    std::pair { DeliveryPeriod::Kind::Year, u"year" },
+};
+
+} // namespace
+
+QString toString(Commodity commodity)
+{
+    return enumName(commodityNames, commodity);
+}
+QString toString(QuantityUnit unit)
+{
+    return enumName(unitNames, unit);
+}
+QString toString(LoadShape shape)
+{
+    return enumName(loadNames, shape);
+}
+QString toString(DeliveryPeriod::Kind kind)
+{
+    return enumName(periodNames, kind);
+}
+std::optional<Commodity> commodityFromString(QStringView text)
+{
+    return enumFromName(commodityNames, text);
+}
+std::optional<QuantityUnit> quantityUnitFromString(QStringView text)
+{
+    return enumFromName(unitNames, text);
+}
+std::optional<LoadShape> loadShapeFromString(QStringView text)
+{
+    return enumFromName(loadNames, text);
+}
+std::optional<DeliveryPeriod::Kind> periodKindFromString(QStringView text)
+{
+    return enumFromName(periodNames, text);
+}
+
+DeliveryPeriod DeliveryPeriod::day(QDate date)
+{
+    return { Kind::Day, date, date.addDays(1) };
+}
+
+DeliveryPeriod DeliveryPeriod::month(int year, int month)
+{
+    const QDate start(year, month, 1);
+    return { Kind::Month, start, start.addMonths(1) };
+}
+
+DeliveryPeriod DeliveryPeriod::quarter(int year, int quarter)
+{
+    const QDate start(year, (quarter - 1) * 3 + 1, 1);
+    return { Kind::Quarter, start, start.addMonths(3) };
+}
+
+DeliveryPeriod DeliveryPeriod::year(int year)
+{
+    const QDate start(year, 1, 1);
+    return { Kind::Year, start, start.addYears(1) };
+}
+
+QString DeliveryPeriod::code() const
+{
+    switch (kind) {
+    case Kind::Day:
+        return start.toString(Qt::ISODate);
+    case Kind::Month:
+        return start.toString(u"yyyy-MM");
+    case Kind::Quarter:
+        return start.toString(u"yyyy") + u"-Q" + QString::number((start.month() - 1) / 3 + 1);
+    case Kind::Year:
+        return start.toString(u"yyyy");
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+bool DeliveryPeriod::isValid() const
+{
+    if (!start.isValid() || !end.isValid() || end <= start)
+        return false;
+    switch (kind) {
+    case Kind::Day:
+        return *this == day(start);
+    case Kind::Month:
+        return *this == month(start.year(), start.month());
+    case Kind::Quarter:
+        return (start.month() - 1) % 3 == 0
+            && *this == quarter(start.year(), (start.month() - 1) / 3 + 1);
+    case Kind::Year:
+        return *this == year(start.year());
+    }
+    return false;
+}
+
+Result<void> Instrument::validate() const
+{
+    static const QRegularExpression symbolPattern(QStringLiteral("^[A-Z0-9]+(\\.[A-Z0-9-]+)+$"));
+    static const QRegularExpression currencyPattern(QStringLiteral("^[A-Z]{3}$"));
+    const auto invalid = [this](const char *what) {
+        return makeError(QStringLiteral("invalid_instrument"),
+                         tr("Instrument %1: %2").arg(symbol, tr(what)));
+    };
+    if (!symbolPattern.match(symbol).hasMatch())
+        return invalid(QT_TRANSLATE_NOOP("qx::core::Instrument", "the symbol is malformed."));
+    if (area.isEmpty())
+        return invalid(QT_TRANSLATE_NOOP("qx::core::Instrument", "the hub or area is missing."));
+    if (!delivery.isValid())
+        return invalid(
+            QT_TRANSLATE_NOOP("qx::core::Instrument", "the delivery period is invalid."));
+    if (!QTimeZone(timeZone).isValid())
+        return invalid(QT_TRANSLATE_NOOP("qx::core::Instrument", "the time zone is unknown."));
+    if (!currencyPattern.match(currency).hasMatch())
+        return invalid(QT_TRANSLATE_NOOP("qx::core::Instrument", "the currency is not ISO 4217."));
+    if (!tickSize.isPositive())
+        return invalid(
+            QT_TRANSLATE_NOOP("qx::core::Instrument", "the tick size must be positive."));
+    if (!lotSize.isPositive())
+        return invalid(QT_TRANSLATE_NOOP("qx::core::Instrument", "the lot size must be positive."));
+    if (commodity != Commodity::Power && load != LoadShape::Base) {
+        return invalid(
+            QT_TRANSLATE_NOOP("qx::core::Instrument", "only power has peak and off-peak loads."));
+    }
+    return {};
+}
+
+Result<void> Instrument::checkOrder(Price price, Quantity quantity) const
+{
+    if (!quantity.isPositive()) {
+        return makeError(QStringLiteral("quantity_not_positive"),
+                         tr("The quantity must be greater than zero."));
+    }
+    if (!quantity.isMultipleOf(lotSize)) {
+        return makeError(QStringLiteral("quantity_off_lot"),
+                         tr("The quantity %1 is not a multiple of the lot size %2 %3 of %4.")
+                             .arg(quantity.toString(), lotSize.toString(), toString(unit), symbol));
+    }
+    if (!price.isMultipleOf(tickSize)) {
+        return makeError(QStringLiteral("price_off_tick"),
+                         tr("The price %1 is not on the tick size %2 of %3.")
+                             .arg(price.toString(), tickSize.toString(), symbol));
+    }
+    return {};
+}
+
+} // namespace qx::core

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/decimal.h"
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QString>
+
+#include <optional>
+
+namespace qx::core {
+
+enum class Commodity { Power, NaturalGas, CrudeOil, Emissions };
+enum class QuantityUnit { Megawatt, MMBtuPerDay, Barrel, TonneCO2 };
+/// Which hours of the delivery period a power contract delivers in; Base for everything else.
+enum class LoadShape { Base, Peak, OffPeak };
+
+/// Stable wire names ("power", "natural_gas", "MW", "base"...).
+QString toString(Commodity commodity);
+QString toString(QuantityUnit unit);
+QString toString(LoadShape shape);
+std::optional<Commodity> commodityFromString(QStringView text);
+std::optional<QuantityUnit> quantityUnitFromString(QStringView text);
+std::optional<LoadShape> loadShapeFromString(QStringView text);
+
+/// The calendar span a contract delivers over, [start, end) in the market's time zone.
+struct DeliveryPeriod
+{
+    enum class Kind { Day, Month, Quarter, Year };
+
+    Kind kind = Kind::Month;
+    QDate start;
+    QDate end;
+
+    static DeliveryPeriod day(QDate date);
+    static DeliveryPeriod month(int year, int month);
+    static DeliveryPeriod quarter(int year, int quarter);
+    static DeliveryPeriod year(int year);
+
+    /// "2027-03-14", "2027-03", "2027-Q1", "2027".
+    QString code() const;
+    bool isValid() const;
+    bool operator==(const DeliveryPeriod &) const = default;
+};
+
+QString toString(DeliveryPeriod::Kind kind);
+std::optional<DeliveryPeriod::Kind> periodKindFromString(QStringView text);
+
+/**
+ * A tradable contract: what is delivered, where, when, in which unit and currency, and the
+ * price and quantity grid orders must sit on. Value type.
+ */
+struct Instrument
+{
+    QString symbol; ///< e.g. DE.BASE.M.2027-03
+    QString description; ///< e.g. "German power base load, March 2027"
+    Commodity commodity = Commodity::Power;
+    QString area; ///< hub or bidding zone: DE, TTF, HH, BRENT, EUA
+    LoadShape load = LoadShape::Base;
+    DeliveryPeriod delivery;
+    QByteArray timeZone; ///< IANA name of the market's time zone
+    QuantityUnit unit = QuantityUnit::Megawatt;
+    QString currency; ///< ISO 4217: EUR, GBP, USD
+    Price tickSize;
+    Quantity lotSize;
+    QDate lastTradingDay;
+
+    /// Checks the definition itself (symbol, period, time zone, currency, positive grid).
+    Result<void> validate() const;
+    /// Checks an order's price and quantity against the grid: quantity_not_positive,
+    /// quantity_off_lot, price_off_tick. Prices may be negative: power and even crude have
+    /// settled below zero.
+    Result<void> checkOrder(Price price, Quantity quantity) const;
+    /// Trading has ended once the last trading day is over.
+    bool isExpired(QDate today) const { return lastTradingDay.isValid() && today > lastTradingDay; }
+
+    bool operator==(const Instrument &) const = default;
+};
+
+} // namespace qx::core

@@ -1,0 +1,175 @@
+#include "core/productcatalog.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace qx::core {
+
+namespace {
+
+Error catalogError(const QString &detail)
+{
+    return makeError(
+        QStringLiteral("invalid_catalog"),
+        QCoreApplication::translate("qx::core::ProductCatalog", "Invalid product catalog: %1")
+            .arg(detail));
+}
+
+Result<Product> productFromJson(const QJsonObject &object)
+{
+    Product product;
+    product.code = object.value(u"code").toString();
+    product.name = object.value(u"name").toString();
+    product.area = object.value(u"area").toString();
+    product.timeZone = object.value(u"time_zone").toString().toUtf8();
+    product.currency = object.value(u"currency").toString();
+    product.listed = object.value(u"listed").toInt(1);
+    product.deliveryMonth = object.value(u"delivery_month").toInt(0);
+    const auto commodity = commodityFromString(object.value(u"commodity").toString());
+    const auto unit = quantityUnitFromString(object.value(u"unit").toString());
+    const auto load = loadShapeFromString(object.value(u"load").toString(QStringLiteral("base")));
+    const auto period = periodKindFromString(object.value(u"period").toString());
+    const auto tick = Price::parse(object.value(u"tick_size").toString());
+    const auto lot = Quantity::parse(object.value(u"lot_size").toString());
+    if (product.code.isEmpty())
+        return catalogError(QStringLiteral("a product has no code"));
+    if (!commodity || !unit || !load || !period || !tick || !lot || product.listed < 1
+        || product.listed > 60 || product.deliveryMonth < 0 || product.deliveryMonth > 12) {
+        return catalogError(
+            QStringLiteral("product %1 has a missing or invalid field").arg(product.code));
+    }
+    product.commodity = *commodity;
+    product.unit = *unit;
+    product.load = *load;
+    product.period = *period;
+    product.tickSize = *tick;
+    product.lotSize = *lot;
+    return product;
+}
+
+QString symbolOf(const Product &product, const DeliveryPeriod &delivery)
+{
+    if (product.deliveryMonth > 0) {
+        return product.code + u'.'
+            + QLocale::c().monthName(product.deliveryMonth, QLocale::ShortFormat).toUpper() + u'.'
+            + delivery.start.toString(u"yyyy");
+    }
+    static constexpr char16_t kPeriodLetter[] = { u'D', u'M', u'Q', u'Y' };
+    return product.code + u'.' + QChar(kPeriodLetter[int(delivery.kind)]) + u'.' + delivery.code();
+}
+
+QString descriptionOf(const Product &product, const DeliveryPeriod &delivery)
+{
+    return product.name + u", " + delivery.code();
+}
+
+// The first period of the product's kind that starts after `today`.
+DeliveryPeriod firstPeriodAfter(const Product &product, QDate today)
+{
+    switch (product.period) {
+    case DeliveryPeriod::Kind::Day:
+        return DeliveryPeriod::day(today.addDays(1));
+    case DeliveryPeriod::Kind::Month: {
+        const QDate next = QDate(today.year(), today.month(), 1).addMonths(1);
+        return DeliveryPeriod::month(next.year(), next.month());
+    }
+    case DeliveryPeriod::Kind::Quarter: {
+        const QDate next = QDate(today.year(), ((today.month() - 1) / 3) * 3 + 1, 1).addMonths(3);
+        return DeliveryPeriod::quarter(next.year(), (next.month() - 1) / 3 + 1);
+    }
+    case DeliveryPeriod::Kind::Year:
+        return DeliveryPeriod::year(today.year() + 1);
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+DeliveryPeriod nextPeriod(const DeliveryPeriod &period)
+{
+    switch (period.kind) {
+    case DeliveryPeriod::Kind::Day:
+        return DeliveryPeriod::day(period.end);
+    case DeliveryPeriod::Kind::Month:
+        return DeliveryPeriod::month(period.end.year(), period.end.month());
+    case DeliveryPeriod::Kind::Quarter:
+        return DeliveryPeriod::quarter(period.end.year(), (period.end.month() - 1) / 3 + 1);
+    case DeliveryPeriod::Kind::Year:
+        return DeliveryPeriod::year(period.end.year());
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+Instrument instrumentFor(const Product &product, const DeliveryPeriod &delivery, QDate lastDay)
+{
+    Instrument instrument;
+    instrument.symbol = symbolOf(product, delivery);
+    instrument.description = descriptionOf(product, delivery);
+    instrument.commodity = product.commodity;
+    instrument.area = product.area;
+    instrument.load = product.load;
+    instrument.delivery = delivery;
+    instrument.timeZone = product.timeZone;
+    instrument.unit = product.unit;
+    instrument.currency = product.currency;
+    instrument.tickSize = product.tickSize;
+    instrument.lotSize = product.lotSize;
+    instrument.lastTradingDay = lastDay;
+    return instrument;
+}
+
+} // namespace
+
+Result<ProductCatalog> ProductCatalog::fromJson(const QByteArray &json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return catalogError(parseError.errorString());
+    const QJsonValue products = document.object().value(u"products");
+    if (!products.isArray())
+        return catalogError(QStringLiteral("\"products\" must be an array"));
+    ProductCatalog catalog;
+    for (const QJsonValue &value : products.toArray()) {
+        Result<Product> product = productFromJson(value.toObject());
+        if (!product)
+            return product.error();
+        catalog.m_products.append(std::move(product).value());
+    }
+    // A product's instruments must be valid; checking one listing proves the definition.
+    for (const Instrument &instrument : catalog.instrumentsOn(QDate(2000, 1, 1))) {
+        if (Result<void> valid = instrument.validate(); !valid)
+            return catalogError(valid.error().message);
+    }
+    return catalog;
+}
+
+QList<Instrument> ProductCatalog::instrumentsOn(QDate today) const
+{
+    QList<Instrument> instruments;
+    for (const Product &product : m_products) {
+        if (product.deliveryMonth > 0) {
+            // A yearly contract delivering in one month (EUA December) trades until two
+            // business days before that month ends: modelled as the 15th, a conservative
+            // stand-in until the exchange calendars arrive.
+            int year = today.year();
+            if (today > QDate(year, product.deliveryMonth, 15))
+                ++year;
+            for (int i = 0; i < product.listed; ++i, ++year) {
+                const DeliveryPeriod delivery = DeliveryPeriod::month(year, product.deliveryMonth);
+                instruments.append(
+                    instrumentFor(product, delivery, QDate(year, product.deliveryMonth, 15)));
+            }
+            continue;
+        }
+        DeliveryPeriod delivery = firstPeriodAfter(product, today);
+        for (int i = 0; i < product.listed; ++i, delivery = nextPeriod(delivery))
+            instruments.append(instrumentFor(product, delivery, delivery.start.addDays(-1)));
+    }
+    return instruments;
+}
+
+} // namespace qx::core

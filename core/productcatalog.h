@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/instrument.h"
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QList>
+
+namespace qx::core {
+
+/**
+ * A product is a family of contracts listed for consecutive delivery periods (German power
+ * base month, TTF month, EUA December...). The catalog turns products into the instruments that
+ * are tradable on a given day, so the listing rolls forward with the calendar. Value type.
+ */
+struct Product
+{
+    QString code; ///< symbol prefix, e.g. DE.BASE
+    QString name; ///< e.g. "German power base load"
+    Commodity commodity = Commodity::Power;
+    QString area;
+    LoadShape load = LoadShape::Base;
+    DeliveryPeriod::Kind period = DeliveryPeriod::Kind::Month;
+    /// Only for yearly contracts that deliver in one month (EUA December): that month.
+    int deliveryMonth = 0;
+    int listed = 1; ///< how many consecutive periods are tradable at once
+    QByteArray timeZone;
+    QuantityUnit unit = QuantityUnit::Megawatt;
+    QString currency;
+    Price tickSize;
+    Quantity lotSize;
+};
+
+class ProductCatalog
+{
+public:
+    /// Parses the catalog document ({"products":[...]}, as shipped in resources/); any
+    /// malformed product fails the whole document with invalid_catalog.
+    static Result<ProductCatalog> fromJson(const QByteArray &json);
+
+    const QList<Product> &products() const { return m_products; }
+    /// The instruments listed on `today`: for each product the next `listed` periods whose
+    /// delivery has not started (month, quarter, year) or, for December contracts, whose last
+    /// trading day has not passed.
+    QList<Instrument> instrumentsOn(QDate today) const;
+
+private:
+    QList<Product> m_products;
+};
+
+} // namespace qx::core

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QString>
+
+#include <utility>
+#include <variant>
+
+namespace qx::core {
+
+/// A failure that crosses a module boundary: a stable machine-readable code (snake_case, part
+/// of the API) and a sentence for people.
+struct Error
+{
+    QString code;
+    QString message;
+
+    bool operator==(const Error &) const = default;
+};
+
+/**
+ * Value-or-error, the one error policy across module boundaries (../shared/STYLE.md rule 6).
+ * Modelled on std::expected, which C++20 lacks.
+ */
+template<typename T>
+class [[nodiscard]] Result
+{
+public:
+    Result(T value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    { }
+    Result(Error error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    { }
+
+    bool ok() const { return m_data.index() == 0; }
+    explicit operator bool() const { return ok(); }
+
+    const T &value() const & { return std::get<0>(m_data); }
+    T &value() & { return std::get<0>(m_data); }
+    T &&value() && { return std::get<0>(std::move(m_data)); }
+    const T &operator*() const & { return value(); }
+    T &operator*() & { return value(); }
+    const T *operator->() const { return &value(); }
+    T *operator->() { return &value(); }
+
+    const Error &error() const { return std::get<1>(m_data); }
+
+private:
+    std::variant<T, Error> m_data;
+};
+
+template<>
+class [[nodiscard]] Result<void>
+{
+public:
+    Result() = default;
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_ok(false)
+    { }
+
+    bool ok() const { return m_ok; }
+    explicit operator bool() const { return m_ok; }
+    const Error &error() const { return m_error; }
+
+private:
+    Error m_error;
+    bool m_ok = true;
+};
+
+inline Error makeError(QString code, QString message)
+{
+    return Error { std::move(code), std::move(message) };
+}
+
+} // namespace qx::core

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/protocol/messages.h"
+#include "server/auth/tokensigner.h"
+#include "server/storage/store.h"
+
+#include <QByteArrayView>
+
+namespace qx::server {
+
+/// Who is calling: established from a verified token and the user's current record.
+struct Principal
+{
+    std::int64_t userId = 0;
+    QString username;
+    QString role;
+};
+
+/**
+ * Sign-in and request authentication: checks passwords (Argon2id), issues access tokens
+ * (Ed25519 JWT) and opaque refresh tokens (kept only as SHA-256 hashes), and turns a bearer
+ * token back into a Principal. Errors: invalid_credentials, missing_token, invalid_token.
+ * Used from the server's event-loop thread.
+ */
+class AuthService
+{
+public:
+    AuthService(Store &store, TokenSigner signer);
+
+    core::Result<core::protocol::TokenPair> login(const core::protocol::LoginRequest &request);
+    /// From an "Authorization: Bearer ..." header value.
+    core::Result<Principal> authenticateHeader(QByteArrayView authorization);
+    core::Result<Principal> authenticateToken(const QString &token);
+
+private:
+    Store &m_store;
+    TokenSigner m_signer;
+    QByteArray m_decoyHash; ///< verified against for unknown users, so timing reveals nothing
+};
+
+} // namespace qx::server

@@ -1,0 +1,336 @@
+#include "server/cli/commandline.h"
+
+#include "server/auth/passwordhasher.h"
+#include "server/ops/datadirectory.h"
+#include "server/server.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <cstdio>
+#include <functional>
+
+namespace qx::server {
+
+namespace {
+
+enum ExitStatus { Success = 0, Failure = 1, UsageError = 2 };
+
+const QStringList kRoles { QStringLiteral("viewer"), QStringLiteral("trader"),
+                           QStringLiteral("risk"), QStringLiteral("admin") };
+
+void printOut(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+int fail(int status, const QString &message)
+{
+    std::fprintf(stderr, "quantenergx-server: %s\n", message.toLocal8Bit().constData());
+    return status;
+}
+
+int fail(const core::Error &error)
+{
+    return fail(Failure, error.message);
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("qx::server::CommandLine", text);
+}
+
+/// One subcommand's parser: --help and --data-dir always, then the subcommand's own options.
+class SubcommandParser
+{
+public:
+    SubcommandParser(const QString &usage, const QString &description)
+        : m_usage(usage)
+    {
+        m_parser.setApplicationDescription(description);
+        m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+        m_parser.addOption(m_help);
+        m_parser.addOption(m_dataDir);
+    }
+
+    void addOption(const QCommandLineOption &option) { m_parser.addOption(option); }
+    void addPositional(const QString &name, const QString &description)
+    {
+        m_parser.addPositionalArgument(name, description);
+        ++m_positionals;
+    }
+
+    /// Parses; on --help or a usage error returns the exit status to stop with.
+    std::optional<int> parse(const QStringList &arguments, bool needsDataDir = true)
+    {
+        if (!m_parser.parse(arguments))
+            return fail(UsageError, m_parser.errorText() + tr(" (see --help)"));
+        if (m_parser.isSet(m_help)) {
+            printOut(m_parser.helpText().replace(
+                QRegularExpression(QStringLiteral("^Usage: [^\\n]*")),
+                QStringLiteral("Usage: quantenergx-server ") + m_usage));
+            return Success;
+        }
+        if (m_parser.positionalArguments().size() != m_positionals) {
+            return fail(UsageError, tr("expected: %1 (see --help)").arg(m_usage));
+        }
+        if (needsDataDir && dataDir().isEmpty())
+            return fail(UsageError, tr("--data-dir DIR (or QX_DATA_DIR) is required"));
+        return std::nullopt;
+    }
+
+    /// Command line over environment (QX_DATA_DIR).
+    QString dataDir() const
+    {
+        if (m_parser.isSet(m_dataDir))
+            return m_parser.value(m_dataDir);
+        return qEnvironmentVariable("QX_DATA_DIR");
+    }
+    QCommandLineParser &parser() { return m_parser; }
+
+private:
+    QString m_usage;
+    QCommandLineParser m_parser;
+    QCommandLineOption m_help { { QStringLiteral("h"), QStringLiteral("help") },
+                                tr("Show this help.") };
+    QCommandLineOption m_dataDir { QStringLiteral("data-dir"),
+                                   tr("The server's data directory (default: $QX_DATA_DIR)."),
+                                   QStringLiteral("DIR") };
+    qsizetype m_positionals = 0;
+};
+
+int runInit(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("init --data-dir DIR"),
+                             tr("Creates the data directory: database (migrated), signing key "
+                                "and the default instrument catalog. Safe to repeat."));
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    const DataDirectory directory(command.dataDir());
+    if (core::Result<void> done = directory.initialise(QDateTime::currentDateTimeUtc().date());
+        !done)
+        return fail(done.error());
+    printOut(tr("initialised %1").arg(directory.path()));
+    return Success;
+}
+
+std::optional<QString> readPasswordFromStdin()
+{
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return std::nullopt;
+    QByteArray line = input.readLine(4096);
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+int runUserAdd(const QStringList &arguments)
+{
+    static const QRegularExpression namePattern(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+    SubcommandParser command(
+        QStringLiteral("user add NAME --role ROLE --password-stdin --data-dir DIR"),
+        tr("Adds a user. The password is read from the first line of standard input, so it "
+           "never appears in the process list or shell history."));
+    command.addPositional(QStringLiteral("NAME"), tr("Login name: letters, digits, . _ -"));
+    const QCommandLineOption role(QStringLiteral("role"),
+                                  tr("One of: %1.").arg(kRoles.join(QStringLiteral(", "))),
+                                  QStringLiteral("ROLE"));
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
+                                           tr("Read the password from standard input."));
+    const QCommandLineOption update(QStringLiteral("update"),
+                                    tr("If the user exists, set the role and password instead "
+                                       "of failing."));
+    command.addOption(role);
+    command.addOption(passwordStdin);
+    command.addOption(update);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    QCommandLineParser &parser = command.parser();
+    const QString name = parser.positionalArguments().constFirst();
+    if (!namePattern.match(name).hasMatch())
+        return fail(UsageError, tr("the user name may only have letters, digits, . _ -"));
+    if (!kRoles.contains(parser.value(role)))
+        return fail(UsageError, tr("--role must be one of: %1").arg(kRoles.join(u", ")));
+    if (!parser.isSet(passwordStdin))
+        return fail(UsageError, tr("--password-stdin is required"));
+
+    const std::optional<QString> password = readPasswordFromStdin();
+    if (!password)
+        return fail(Failure, tr("cannot read the password from standard input"));
+    if (core::Result<void> policy = PasswordHasher::checkPolicy(*password); !policy)
+        return fail(policy.error());
+    core::Result<std::unique_ptr<Store>> store = DataDirectory(command.dataDir()).openStore();
+    if (!store)
+        return fail(store.error());
+    core::Result<std::optional<UserRecord>> existing = (*store)->findUser(name);
+    if (!existing)
+        return fail(existing.error());
+    if (*existing && !parser.isSet(update))
+        return fail(Failure,
+                    tr("the user %1 already exists (use --update to change it)").arg(name));
+    core::Result<QByteArray> hash = PasswordHasher::hash(*password);
+    if (!hash)
+        return fail(hash.error());
+    if (*existing) {
+        UserRecord user = **existing;
+        user.role = parser.value(role);
+        user.passwordHash = *hash;
+        if (core::Result<void> saved = (*store)->updateUser(user); !saved)
+            return fail(saved.error());
+        printOut(tr("updated user %1 (role %2)").arg(name, user.role));
+        return Success;
+    }
+    core::Result<UserRecord> added = (*store)->addUser(name, parser.value(role), *hash);
+    if (!added)
+        return fail(added.error());
+    printOut(tr("added user %1 (role %2)").arg(name, added->role));
+    return Success;
+}
+
+int runUserList(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("user list --data-dir DIR [--json]"),
+                             tr("Lists the users."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    command.addOption(json);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    core::Result<std::unique_ptr<Store>> store = DataDirectory(command.dataDir()).openStore();
+    if (!store)
+        return fail(store.error());
+    core::Result<QList<UserRecord>> users = (*store)->users();
+    if (!users)
+        return fail(users.error());
+    if (command.parser().isSet(json)) {
+        QJsonArray array;
+        for (const UserRecord &user : *users) {
+            array.append(QJsonObject {
+                { QStringLiteral("username"), user.username },
+                { QStringLiteral("role"), user.role },
+                { QStringLiteral("disabled"), user.disabled },
+                { QStringLiteral("created_at"), user.createdAt.toString(Qt::ISODate) } });
+        }
+        printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        return Success;
+    }
+    printOut(QStringLiteral("%1 %2 %3 %4")
+                 .arg(tr("USERNAME"), -24)
+                 .arg(tr("ROLE"), -8)
+                 .arg(tr("STATE"), -9)
+                 .arg(tr("CREATED (UTC)")));
+    for (const UserRecord &user : *users) {
+        printOut(QStringLiteral("%1 %2 %3 %4")
+                     .arg(user.username, -24)
+                     .arg(user.role, -8)
+                     .arg(user.disabled ? tr("disabled") : tr("active"), -9)
+                     .arg(user.createdAt.toString(Qt::ISODate)));
+    }
+    return Success;
+}
+
+int runUser(const QStringList &arguments)
+{
+    const QString action = arguments.value(1);
+    if (action == u"add")
+        return runUserAdd(arguments.mid(1));
+    if (action == u"list")
+        return runUserList(arguments.mid(1));
+    if (action == u"--help" || action == u"-h") {
+        printOut(tr("Usage: quantenergx-server user add|list ... (see user add --help)"));
+        return Success;
+    }
+    return fail(UsageError, tr("user: expected \"add\" or \"list\" (see --help)"));
+}
+
+std::optional<std::pair<QHostAddress, quint16>> parseListen(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0)
+        return std::nullopt;
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool numeric = false;
+    const uint port = text.mid(colon + 1).toUInt(&numeric);
+    const QHostAddress address(host);
+    if (address.isNull() || !numeric || port > 65535)
+        return std::nullopt;
+    return std::pair { address, quint16(port) };
+}
+
+int runServe(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("serve --data-dir DIR --listen HOST:PORT"),
+                             tr("Serves the REST API and the WebSocket stream (/api/v1/stream) "
+                                "on one port. Port 0 picks a free one; the URL is printed."));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    tr("Address and port (default 127.0.0.1:8787)."),
+                                    QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8787"));
+    command.addOption(listen);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    const auto endpoint = parseListen(command.parser().value(listen));
+    if (!endpoint)
+        return fail(UsageError,
+                    tr("--listen must be HOST:PORT with an IP address, e.g. "
+                       "127.0.0.1:8787"));
+    core::Result<std::unique_ptr<Server>> server = Server::create(DataDirectory(command.dataDir()));
+    if (!server)
+        return fail(server.error());
+    core::Result<quint16> port = (*server)->listen(endpoint->first, endpoint->second);
+    if (!port)
+        return fail(port.error());
+    QString host = endpoint->first.toString();
+    if (endpoint->first.protocol() == QAbstractSocket::IPv6Protocol)
+        host = u'[' + host + u']';
+    printOut(tr("listening on %1").arg(u"http://" + host + u':' + QString::number(*port)));
+    return QCoreApplication::exec();
+}
+
+void printOverview()
+{
+    printOut(tr("Usage: quantenergx-server COMMAND [OPTIONS]\n\n"
+                "Commands:\n"
+                "  init        create or update a data directory\n"
+                "  user add    add a user (password on standard input)\n"
+                "  user list   list the users\n"
+                "  serve       serve the REST API and WebSocket stream\n\n"
+                "Every command takes --data-dir DIR (or QX_DATA_DIR) and --help.\n"
+                "Exit status: 0 success, 1 failure, 2 usage error."));
+}
+
+} // namespace
+
+int runCommandLine(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    const QStringList rest = arguments.mid(1);
+    if (command == u"init")
+        return runInit(rest);
+    if (command == u"user")
+        return runUser(rest);
+    if (command == u"serve")
+        return runServe(rest);
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        printOverview();
+        return Success;
+    }
+    if (command == u"--version") {
+        printOut(QCoreApplication::applicationName() + u' '
+                 + QCoreApplication::applicationVersion());
+        return Success;
+    }
+    if (command.isEmpty())
+        return fail(UsageError, tr("a command is required (see --help)"));
+    return fail(UsageError, tr("unknown command \"%1\" (see --help)").arg(command));
+}
+
+} // namespace qx::server

@@ -1,0 +1,52 @@
+#include "server/server.h"
+
+#include "server/api/httpapi.h"
+#include "server/api/streamgateway.h"
+#include "server/auth/authservice.h"
+#include "server/trading/orderservice.h"
+
+namespace qx::server {
+
+core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDirectory)
+{
+    core::Result<std::unique_ptr<Store>> store = dataDirectory.openStore();
+    if (!store)
+        return store.error();
+    core::Result<TokenSigner> signer = TokenSigner::fromKeyFile(dataDirectory.signingKeyPath());
+    if (!signer)
+        return signer.error();
+    // The listing rolls forward with the calendar on every start.
+    if (core::Result<void> listed
+        = listDefaultCatalog(**store, QDateTime::currentDateTimeUtc().date());
+        !listed)
+        return listed.error();
+
+    std::unique_ptr<Server> server(new Server);
+    server->m_store = std::move(store).value();
+    server->m_auth = std::make_unique<AuthService>(*server->m_store, std::move(signer).value());
+    server->m_orders = std::make_unique<OrderService>(*server->m_store);
+    if (core::Result<void> loaded = server->m_orders->loadInstruments(); !loaded)
+        return loaded.error();
+    server->m_stream = std::make_unique<StreamGateway>(*server->m_auth);
+    connect(server->m_orders.get(), &OrderService::orderEvent, server->m_stream.get(),
+            &StreamGateway::publishOrderEvent);
+    server->m_http
+        = std::make_unique<HttpApi>(*server->m_auth, *server->m_orders, *server->m_stream);
+    return server;
+}
+
+Server::~Server()
+{
+    // The API and gateway hold references into the services: tear down front to back.
+    m_http.reset();
+    m_stream.reset();
+    m_orders.reset();
+    m_auth.reset();
+}
+
+core::Result<quint16> Server::listen(const QHostAddress &address, quint16 port)
+{
+    return m_http->listen(address, port);
+}
+
+} // namespace qx::server

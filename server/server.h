@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/ops/datadirectory.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <memory>
+
+namespace qx::server {
+
+class AuthService;
+class HttpApi;
+class OrderService;
+class StreamGateway;
+class Store;
+
+/**
+ * One running quantenergx-server: the store, authentication, order service, WebSocket gateway
+ * and HTTP API of a data directory, wired together.
+ *
+ * Threads: everything here lives on the thread that created it (the main thread of `serve`),
+ * whose event loop is the single writer of all order state.
+ */
+class Server : public QObject
+{
+    Q_OBJECT
+
+public:
+    static core::Result<std::unique_ptr<Server>> create(const DataDirectory &dataDirectory);
+    ~Server() override;
+
+    core::Result<quint16> listen(const QHostAddress &address, quint16 port);
+
+private:
+    Server() = default;
+
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<OrderService> m_orders;
+    std::unique_ptr<StreamGateway> m_stream;
+    std::unique_ptr<HttpApi> m_http;
+};
+
+} // namespace qx::server

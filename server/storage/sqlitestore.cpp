@@ -1,0 +1,327 @@
+#include "server/storage/sqlitestore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace qx::server {
+
+namespace protocol = core::protocol;
+
+namespace {
+
+constexpr const char *kOrderColumns
+    = "o.id, o.user_id, o.request_hash, o.client_order_id, u.username, o.symbol, o.side, "
+      "o.type, o.quantity_units, o.price_units, o.filled_units, o.status, o.created_at_ms, "
+      "o.updated_at_ms FROM orders o JOIN users u ON u.id = o.user_id";
+
+QByteArray orderQuery(const char *condition)
+{
+    return QByteArray("SELECT ") + kOrderColumns + ' ' + condition;
+}
+
+StoredOrder orderFromRow(const SqliteDatabase::Statement &row)
+{
+    StoredOrder stored;
+    stored.userId = row.int64(1);
+    stored.requestHash = row.blob(2);
+    protocol::Order &order = stored.order;
+    order.id = QString::number(row.int64(0));
+    order.clientOrderId = row.text(3);
+    order.username = row.text(4);
+    order.symbol = row.text(5);
+    order.side = protocol::sideFromString(row.text(6)).value_or(protocol::Side::Buy);
+    order.type = protocol::orderTypeFromString(row.text(7)).value_or(protocol::OrderType::Limit);
+    order.quantity = core::Quantity(core::Decimal::fromUnits(row.int64(8)));
+    order.price = core::Price(core::Decimal::fromUnits(row.int64(9)));
+    order.filledQuantity = core::Quantity(core::Decimal::fromUnits(row.int64(10)));
+    order.status
+        = protocol::orderStatusFromString(row.text(11)).value_or(protocol::OrderStatus::Open);
+    order.createdAt = QDateTime::fromMSecsSinceEpoch(row.int64(12), Qt::UTC);
+    order.updatedAt = QDateTime::fromMSecsSinceEpoch(row.int64(13), Qt::UTC);
+    return stored;
+}
+
+UserRecord userFromRow(const SqliteDatabase::Statement &row)
+{
+    UserRecord user;
+    user.id = row.int64(0);
+    user.username = row.text(1);
+    user.role = row.text(2);
+    user.passwordHash = row.text(3).toUtf8();
+    user.disabled = row.int64(4) != 0;
+    user.createdAt = QDateTime::fromMSecsSinceEpoch(row.int64(5), Qt::UTC);
+    return user;
+}
+
+bool isUniqueViolation(const Error &error)
+{
+    return error.message.contains(u"UNIQUE constraint failed");
+}
+
+// Runs `work` inside BEGIN IMMEDIATE ... COMMIT, rolling back on any error.
+template<typename Work>
+auto inTransaction(SqliteDatabase &database, Work work) -> decltype(work())
+{
+    if (Result<void> begun = database.execute("BEGIN IMMEDIATE"); !begun)
+        return begun.error();
+    auto result = work();
+    if (!result) {
+        (void)database.execute("ROLLBACK");
+        return result;
+    }
+    if (Result<void> committed = database.execute("COMMIT"); !committed) {
+        (void)database.execute("ROLLBACK");
+        return committed.error();
+    }
+    return result;
+}
+
+// Reads every row of `rows` through `fromRow` (which returns T or Result<T>).
+template<typename T, typename FromRow>
+Result<QList<T>> collect(Result<SqliteDatabase::Statement> rows, FromRow fromRow)
+{
+    if (!rows)
+        return rows.error();
+    QList<T> list;
+    for (;;) {
+        Result<bool> more = rows->step();
+        if (!more)
+            return more.error();
+        if (!*more)
+            return list;
+        Result<T> item = fromRow(*rows);
+        if (!item)
+            return item.error();
+        list.append(std::move(item).value());
+    }
+}
+
+} // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path)
+{
+    Result<std::unique_ptr<SqliteDatabase>> database = SqliteDatabase::open(path);
+    if (!database)
+        return database.error();
+    std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(database).value()));
+    if (Result<void> migrated = store->migrate(); !migrated)
+        return migrated.error();
+    return store;
+}
+
+Result<void> SqliteStore::migrate()
+{
+    static const QRegularExpression namePattern(QStringLiteral("^(\\d{4})_\\w+\\.sql$"));
+    const QDir directory(QStringLiteral(":/qx/migrations/sqlite"));
+    const QStringList files = directory.entryList(QDir::Files, QDir::Name);
+    return inTransaction(*m_database, [&]() -> Result<void> {
+        if (Result<void> table = m_database->execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                "name TEXT NOT NULL, applied_at_ms INTEGER NOT NULL)");
+            !table) {
+            return table;
+        }
+        Result<int> current = schemaVersion();
+        if (!current)
+            return current.error();
+        for (const QString &file : files) {
+            const QRegularExpressionMatch match = namePattern.match(file);
+            if (!match.hasMatch())
+                continue;
+            const int version = match.captured(1).toInt();
+            if (version <= *current)
+                continue;
+            QFile script(directory.filePath(file));
+            if (!script.open(QIODevice::ReadOnly))
+                return core::makeError(QStringLiteral("storage_error"),
+                                       QStringLiteral("Cannot read migration %1").arg(file));
+            if (Result<void> applied = m_database->execute(script.readAll()); !applied)
+                return core::makeError(
+                    QStringLiteral("storage_error"),
+                    QStringLiteral("Migration %1 failed: %2").arg(file, applied.error().message));
+            if (Result<void> recorded
+                = m_database->run("INSERT INTO schema_migrations VALUES (?1, ?2, ?3)", version,
+                                  file, QDateTime::currentMSecsSinceEpoch());
+                !recorded) {
+                return recorded;
+            }
+        }
+        return {};
+    });
+}
+
+Result<int> SqliteStore::schemaVersion()
+{
+    Result<SqliteDatabase::Statement> row
+        = m_database->query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    if (!row)
+        return row.error();
+    if (Result<bool> stepped = row->step(); !stepped)
+        return stepped.error();
+    return int(row->int64(0));
+}
+
+Result<UserRecord> SqliteStore::addUser(const QString &username, const QString &role,
+                                        const QByteArray &passwordHash)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Result<void> inserted = m_database->run(
+        "INSERT INTO users (username, role, password_hash, created_at_ms) VALUES (?1, ?2, ?3, ?4)",
+        username, role, QString::fromUtf8(passwordHash), now);
+    if (!inserted) {
+        if (isUniqueViolation(inserted.error()))
+            return core::makeError(QStringLiteral("user_exists"),
+                                   QStringLiteral("The user %1 already exists.").arg(username));
+        return inserted.error();
+    }
+    UserRecord user;
+    user.id = m_database->lastInsertRowId();
+    user.username = username;
+    user.role = role;
+    user.passwordHash = passwordHash;
+    user.createdAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
+    return user;
+}
+
+Result<void> SqliteStore::updateUser(const UserRecord &user)
+{
+    return m_database->run(
+        "UPDATE users SET role = ?2, password_hash = ?3, disabled = ?4 WHERE id = ?1", user.id,
+        user.role, QString::fromUtf8(user.passwordHash), user.disabled);
+}
+
+Result<std::optional<UserRecord>> SqliteStore::findUser(const QString &username)
+{
+    Result<SqliteDatabase::Statement> row = m_database->query(
+        "SELECT id, username, role, password_hash, disabled, created_at_ms FROM users "
+        "WHERE username = ?1",
+        username);
+    if (!row)
+        return row.error();
+    Result<bool> found = row->step();
+    if (!found)
+        return found.error();
+    if (!*found)
+        return std::optional<UserRecord>();
+    return std::optional<UserRecord>(userFromRow(*row));
+}
+
+Result<QList<UserRecord>> SqliteStore::users()
+{
+    return collect<UserRecord>(
+        m_database->query("SELECT id, username, role, password_hash, disabled, created_at_ms "
+                          "FROM users ORDER BY username"),
+        userFromRow);
+}
+
+Result<void> SqliteStore::saveInstruments(const QList<core::Instrument> &instruments)
+{
+    return inTransaction(*m_database, [&]() -> Result<void> {
+        for (const core::Instrument &instrument : instruments) {
+            const QString definition = QString::fromUtf8(
+                QJsonDocument(protocol::toJson(instrument)).toJson(QJsonDocument::Compact));
+            Result<void> saved = m_database->run(
+                "INSERT INTO instruments (symbol, commodity, last_trading_day, definition) "
+                "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (symbol) DO UPDATE SET "
+                "commodity = excluded.commodity, last_trading_day = excluded.last_trading_day, "
+                "definition = excluded.definition",
+                instrument.symbol, core::toString(instrument.commodity),
+                instrument.lastTradingDay.toString(Qt::ISODate), definition);
+            if (!saved)
+                return saved;
+        }
+        return {};
+    });
+}
+
+Result<QList<core::Instrument>> SqliteStore::instruments()
+{
+    return collect<core::Instrument>(
+        m_database->query("SELECT definition FROM instruments ORDER BY symbol"),
+        [](const SqliteDatabase::Statement &row) {
+            return protocol::instrumentFromJson(QJsonDocument::fromJson(row.blob(0)).object());
+        });
+}
+
+Result<protocol::Order> SqliteStore::insertOrder(std::int64_t userId, const protocol::Order &order,
+                                                 const QByteArray &requestHash)
+{
+    Result<void> inserted = m_database->run(
+        "INSERT INTO orders (user_id, client_order_id, request_hash, symbol, side, type, "
+        "quantity_units, price_units, filled_units, status, created_at_ms, updated_at_ms) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        userId, order.clientOrderId, requestHash, order.symbol, protocol::toString(order.side),
+        protocol::toString(order.type), order.quantity.decimal().units(),
+        order.price.decimal().units(), order.filledQuantity.decimal().units(),
+        protocol::toString(order.status), order.createdAt.toMSecsSinceEpoch(),
+        order.updatedAt.toMSecsSinceEpoch());
+    if (!inserted) {
+        if (isUniqueViolation(inserted.error()))
+            return core::makeError(QStringLiteral("duplicate_client_order_id"),
+                                   QStringLiteral("The client order id %1 is already in use.")
+                                       .arg(order.clientOrderId));
+        return inserted.error();
+    }
+    protocol::Order saved = order;
+    saved.id = QString::number(m_database->lastInsertRowId());
+    return saved;
+}
+
+Result<void> SqliteStore::updateOrder(const protocol::Order &order)
+{
+    return m_database->run(
+        "UPDATE orders SET status = ?2, filled_units = ?3, updated_at_ms = ?4 WHERE id = ?1",
+        order.id.toLongLong(), protocol::toString(order.status),
+        order.filledQuantity.decimal().units(), order.updatedAt.toMSecsSinceEpoch());
+}
+
+Result<std::optional<StoredOrder>> SqliteStore::findOneOrder(SqliteDatabase::Statement &statement)
+{
+    Result<bool> found = statement.step();
+    if (!found)
+        return found.error();
+    if (!*found)
+        return std::optional<StoredOrder>();
+    return std::optional<StoredOrder>(orderFromRow(statement));
+}
+
+Result<std::optional<StoredOrder>> SqliteStore::findOrder(std::int64_t orderId)
+{
+    Result<SqliteDatabase::Statement> row
+        = m_database->query(orderQuery("WHERE o.id = ?1").constData(), orderId);
+    if (!row)
+        return row.error();
+    return findOneOrder(*row);
+}
+
+Result<std::optional<StoredOrder>> SqliteStore::findOrderByClientId(std::int64_t userId,
+                                                                    const QString &clientOrderId)
+{
+    Result<SqliteDatabase::Statement> row = m_database->query(
+        orderQuery("WHERE o.user_id = ?1 AND o.client_order_id = ?2").constData(), userId,
+        clientOrderId);
+    if (!row)
+        return row.error();
+    return findOneOrder(*row);
+}
+
+Result<QList<protocol::Order>> SqliteStore::orders(std::int64_t userId)
+{
+    return collect<protocol::Order>(
+        m_database->query(orderQuery("WHERE o.user_id = ?1 ORDER BY o.id DESC").constData(),
+                          userId),
+        [](const SqliteDatabase::Statement &row) { return orderFromRow(row).order; });
+}
+
+Result<void> SqliteStore::saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,
+                                           const QDateTime &expiresAt)
+{
+    return m_database->run("INSERT INTO refresh_tokens (token_hash, user_id, issued_at_ms, "
+                           "expires_at_ms) VALUES (?1, ?2, ?3, ?4)",
+                           tokenHash, userId, QDateTime::currentMSecsSinceEpoch(),
+                           expiresAt.toMSecsSinceEpoch());
+}
+
+} // namespace qx::server

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "server/storage/sqlitedatabase.h"
+#include "server/storage/store.h"
+
+#include <memory>
+
+namespace qx::server {
+
+/**
+ * The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a committed
+ * write survives a crash or power loss. Migrations (":/qx/migrations/sqlite/NNNN_*.sql") are
+ * applied on open inside one write-locked transaction, so two processes never migrate at once.
+ * Used from the thread that opened it.
+ */
+class SqliteStore final : public Store
+{
+public:
+    static Result<std::unique_ptr<SqliteStore>> open(const QString &path);
+
+    Result<int> schemaVersion() override;
+    Result<UserRecord> addUser(const QString &username, const QString &role,
+                               const QByteArray &passwordHash) override;
+    Result<void> updateUser(const UserRecord &user) override;
+    Result<std::optional<UserRecord>> findUser(const QString &username) override;
+    Result<QList<UserRecord>> users() override;
+    Result<void> saveInstruments(const QList<core::Instrument> &instruments) override;
+    Result<QList<core::Instrument>> instruments() override;
+    Result<core::protocol::Order> insertOrder(std::int64_t userId,
+                                              const core::protocol::Order &order,
+                                              const QByteArray &requestHash) override;
+    Result<void> updateOrder(const core::protocol::Order &order) override;
+    Result<std::optional<StoredOrder>> findOrder(std::int64_t orderId) override;
+    Result<std::optional<StoredOrder>> findOrderByClientId(std::int64_t userId,
+                                                           const QString &clientOrderId) override;
+    Result<QList<core::protocol::Order>> orders(std::int64_t userId) override;
+    Result<void> saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,
+                                  const QDateTime &expiresAt) override;
+
+private:
+    explicit SqliteStore(std::unique_ptr<SqliteDatabase> database)
+        : m_database(std::move(database))
+    { }
+    Result<void> migrate();
+    Result<std::optional<StoredOrder>> findOneOrder(SqliteDatabase::Statement &statement);
+
+    std::unique_ptr<SqliteDatabase> m_database;
+};
+
+} // namespace qx::server

@@ -1,0 +1,165 @@
+#include "core/instrument.h"
+#include "core/productcatalog.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace qx::core;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Instrument germanPowerMarch2027()
+{
+    Instrument instrument;
+    instrument.symbol = u"DE.BASE.M.2027-03"_s;
+    instrument.commodity = Commodity::Power;
+    instrument.area = u"DE"_s;
+    instrument.delivery = DeliveryPeriod::month(2027, 3);
+    instrument.timeZone = "Europe/Berlin";
+    instrument.unit = QuantityUnit::Megawatt;
+    instrument.currency = u"EUR"_s;
+    instrument.tickSize = *Price::parse(u"0.01");
+    instrument.lotSize = *Quantity::parse(u"1");
+    instrument.lastTradingDay = QDate(2027, 2, 26);
+    return instrument;
+}
+
+QByteArray shippedCatalog()
+{
+    QFile file(QStringLiteral(QX_SOURCE_DIR "/resources/catalog/default-products.json"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class tst_Instrument : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void acceptsOrdersOnTheGrid()
+    {
+        const Instrument power = germanPowerMarch2027();
+        QVERIFY(power.validate().ok());
+        QVERIFY(power.checkOrder(*Price::parse(u"42.50"), *Quantity::parse(u"25")).ok());
+        // Power prices go negative on sunny, windy days.
+        QVERIFY(power.checkOrder(*Price::parse(u"-5.25"), *Quantity::parse(u"1")).ok());
+    }
+
+    void rejectsOrdersOffTheGrid_data()
+    {
+        QTest::addColumn<QString>("price");
+        QTest::addColumn<QString>("quantity");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("zero quantity") << u"42.50"_s << u"0"_s << u"quantity_not_positive"_s;
+        QTest::newRow("negative quantity") << u"42.50"_s << u"-5"_s << u"quantity_not_positive"_s;
+        QTest::newRow("fractional lot") << u"42.50"_s << u"2.5"_s << u"quantity_off_lot"_s;
+        QTest::newRow("price off tick") << u"42.505"_s << u"5"_s << u"price_off_tick"_s;
+    }
+    void rejectsOrdersOffTheGrid()
+    {
+        QFETCH(QString, price);
+        QFETCH(QString, quantity);
+        QFETCH(QString, code);
+        const Result<void> checked
+            = germanPowerMarch2027().checkOrder(*Price::parse(price), *Quantity::parse(quantity));
+        QVERIFY(!checked.ok());
+        QCOMPARE(checked.error().code, code);
+        // Grid errors name the instrument and the grid, so the trader knows what to fix.
+        if (code != u"quantity_not_positive") {
+            QVERIFY2(checked.error().message.contains(u"DE.BASE.M.2027-03"),
+                     qPrintable(checked.error().message));
+        }
+    }
+
+    void rejectsBrokenDefinitions()
+    {
+        Instrument instrument = germanPowerMarch2027();
+        instrument.tickSize = Price();
+        QCOMPARE(instrument.validate().error().code, u"invalid_instrument"_s);
+        instrument = germanPowerMarch2027();
+        instrument.timeZone = "Mars/Olympus";
+        QVERIFY(!instrument.validate().ok());
+        instrument = germanPowerMarch2027();
+        instrument.delivery.end = QDate(2027, 3, 20); // not a whole month
+        QVERIFY(!instrument.validate().ok());
+        instrument = germanPowerMarch2027();
+        instrument.commodity = Commodity::CrudeOil;
+        instrument.load = LoadShape::Peak;
+        QVERIFY(!instrument.validate().ok());
+        instrument = germanPowerMarch2027();
+        instrument.symbol = u"de base"_s;
+        QVERIFY(!instrument.validate().ok());
+    }
+
+    void namesDeliveryPeriods()
+    {
+        QCOMPARE(DeliveryPeriod::month(2027, 3).code(), u"2027-03"_s);
+        QCOMPARE(DeliveryPeriod::quarter(2027, 4).code(), u"2027-Q4"_s);
+        QCOMPARE(DeliveryPeriod::quarter(2027, 4).end, QDate(2028, 1, 1));
+        QCOMPARE(DeliveryPeriod::year(2028).code(), u"2028"_s);
+        QCOMPARE(DeliveryPeriod::day(QDate(2027, 3, 28)).end, QDate(2027, 3, 29));
+    }
+
+    void expiresAfterTheLastTradingDay()
+    {
+        const Instrument power = germanPowerMarch2027();
+        QVERIFY(!power.isExpired(QDate(2027, 2, 26)));
+        QVERIFY(power.isExpired(QDate(2027, 2, 27)));
+    }
+
+    void shippedCatalogListsTheBenchmarkContracts()
+    {
+        const Result<ProductCatalog> catalog = ProductCatalog::fromJson(shippedCatalog());
+        QVERIFY2(catalog.ok(), qPrintable(catalog.ok() ? QString() : catalog.error().message));
+        QStringList symbols;
+        for (const Instrument &instrument : catalog->instrumentsOn(QDate(2026, 11, 25))) {
+            QVERIFY2(instrument.validate().ok(), qPrintable(instrument.symbol));
+            symbols.append(instrument.symbol);
+        }
+        for (const char *expected : { "DE.BASE.M.2026-12", "DE.BASE.M.2027-05", "DE.BASE.Q.2027-Q1",
+                                      "DE.BASE.Y.2027", "TTF.M.2026-12", "HH.M.2027-01",
+                                      "BRENT.M.2027-01", "EUA.DEC.2026", "EUA.DEC.2028" }) {
+            QVERIFY2(symbols.contains(QString::fromLatin1(expected)), expected);
+        }
+        QVERIFY(!symbols.contains(u"DE.BASE.M.2026-11"_s)); // already delivering
+    }
+
+    void catalogRollsForward()
+    {
+        const ProductCatalog catalog = *ProductCatalog::fromJson(shippedCatalog());
+        QStringList symbols;
+        for (const Instrument &instrument : catalog.instrumentsOn(QDate(2026, 12, 16)))
+            symbols.append(instrument.symbol);
+        QVERIFY(symbols.contains(u"DE.BASE.M.2027-01"_s));
+        QVERIFY(!symbols.contains(u"DE.BASE.M.2026-12"_s));
+        QVERIFY(!symbols.contains(u"EUA.DEC.2026"_s)); // past its last trading day
+        QVERIFY(symbols.contains(u"EUA.DEC.2029"_s));
+        QVERIFY(symbols.contains(u"DE.BASE.Y.2027"_s));
+        QStringList newYear;
+        for (const Instrument &instrument : catalog.instrumentsOn(QDate(2027, 1, 2)))
+            newYear.append(instrument.symbol);
+        QVERIFY(newYear.contains(u"TTF.M.2027-02"_s));
+        QVERIFY(!newYear.contains(u"TTF.M.2027-01"_s));
+        QVERIFY(!newYear.contains(u"DE.BASE.Y.2027"_s));
+        QVERIFY(newYear.contains(u"DE.BASE.Q.2027-Q2"_s));
+    }
+
+    void rejectsAMalformedCatalog()
+    {
+        QCOMPARE(ProductCatalog::fromJson("{").error().code, u"invalid_catalog"_s);
+        QCOMPARE(ProductCatalog::fromJson(R"({"products":[{"code":"X"}]})").error().code,
+                 u"invalid_catalog"_s);
+        QCOMPARE(ProductCatalog::fromJson(
+                     R"({"products":[{"code":"X","commodity":"power","area":"DE","period":"month",
+                     "time_zone":"Nowhere/Land","unit":"MW","currency":"EUR",
+                     "tick_size":"0.01","lot_size":"1"}]})")
+                     .error()
+                     .code,
+                 u"invalid_catalog"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Instrument)
+#include "tst_instrument.moc"

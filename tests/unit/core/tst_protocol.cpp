@@ -1,0 +1,140 @@
+#include "core/protocol/messages.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace qx::core;
+using namespace qx::core::protocol;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonObject object(const char *json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+} // namespace
+
+class tst_Protocol : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void newOrderRoundTrips()
+    {
+        const Result<NewOrder> order = NewOrder::fromJson(
+            object(R"({"client_order_id":"abc-1","symbol":"TTF.M.2027-01","side":"sell",
+                       "type":"limit","quantity":"25","price":"31.255"})"));
+        QVERIFY2(order.ok(), qPrintable(order.ok() ? QString() : order.error().message));
+        QVERIFY(order->side == Side::Sell);
+        QCOMPARE(order->price.toString(), u"31.255"_s);
+        QVERIFY(NewOrder::fromJson(order->toJson()).value() == order.value());
+    }
+
+    void newOrderRejectsBadFields_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("missing symbol") << QByteArray(
+            R"({"client_order_id":"a","side":"buy","type":"limit","quantity":"1","price":"1"})")
+                                        << u"symbol"_s;
+        QTest::newRow("number, not decimal string") << QByteArray(
+            R"({"client_order_id":"a","symbol":"S","side":"buy","type":"limit","quantity":1,"price":"1"})")
+                                                    << u"quantity"_s;
+        QTest::newRow("bad side") << QByteArray(
+            R"({"client_order_id":"a","symbol":"S","side":"long","type":"limit","quantity":"1","price":"1"})")
+                                  << u"side"_s;
+        QTest::newRow("server-owned field") << QByteArray(
+            R"({"client_order_id":"a","symbol":"S","side":"buy","type":"limit","quantity":"1","price":"1","status":"filled"})")
+                                            << u"status"_s;
+        QTest::newRow("bad decimal") << QByteArray(
+            R"({"client_order_id":"a","symbol":"S","side":"buy","type":"limit","quantity":"1","price":"4,2"})")
+                                     << u"price"_s;
+        QTest::newRow("client id with spaces") << QByteArray(
+            R"({"client_order_id":"a b","symbol":"S","side":"buy","type":"limit","quantity":"1","price":"1"})")
+                                               << u"client_order_id"_s;
+    }
+    void newOrderRejectsBadFields()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, field);
+        const Result<NewOrder> order = NewOrder::fromJson(QJsonDocument::fromJson(json).object());
+        QVERIFY(!order.ok());
+        QCOMPARE(order.error().code, u"invalid_request"_s);
+        QVERIFY2(order.error().message.contains(field), qPrintable(order.error().message));
+    }
+
+    void orderRoundTrips()
+    {
+        Order order;
+        order.id = u"17"_s;
+        order.clientOrderId = u"c-17"_s;
+        order.username = u"alice"_s;
+        order.symbol = u"DE.BASE.M.2027-03"_s;
+        order.side = Side::Buy;
+        order.quantity = *Quantity::parse(u"25");
+        order.price = *Price::parse(u"-3.50");
+        order.status = OrderStatus::Cancelled;
+        order.createdAt = QDateTime(QDate(2026, 11, 25), QTime(9, 30, 0, 125), Qt::UTC);
+        order.updatedAt = order.createdAt.addSecs(5);
+        const QJsonObject json = order.toJson();
+        QCOMPARE(json.value(u"created_at").toString(), u"2026-11-25T09:30:00.125Z"_s);
+        QCOMPARE(json.value(u"price").toString(), u"-3.5"_s);
+        QCOMPARE(json.value(u"status").toString(), u"cancelled"_s);
+        QVERIFY(Order::fromJson(json).value() == order);
+    }
+
+    void instrumentRoundTrips()
+    {
+        Instrument instrument;
+        instrument.symbol = u"HH.M.2027-01"_s;
+        instrument.description = u"Henry Hub natural gas, 2027-01"_s;
+        instrument.commodity = Commodity::NaturalGas;
+        instrument.area = u"HH"_s;
+        instrument.delivery = DeliveryPeriod::month(2027, 1);
+        instrument.timeZone = "America/Chicago";
+        instrument.unit = QuantityUnit::MMBtuPerDay;
+        instrument.currency = u"USD"_s;
+        instrument.tickSize = *Price::parse(u"0.001");
+        instrument.lotSize = *Quantity::parse(u"2500");
+        instrument.lastTradingDay = QDate(2026, 12, 31);
+        const QJsonObject json = toJson(instrument);
+        QCOMPARE(json.value(u"quantity_unit").toString(), u"MMBtu/d"_s);
+        QVERIFY(instrumentFromJson(json).value() == instrument);
+    }
+
+    void errorsHaveOneShape()
+    {
+        const QJsonObject json = errorToJson(makeError(u"price_off_tick"_s, u"Off tick."_s));
+        QCOMPARE(QJsonDocument(json).toJson(QJsonDocument::Compact),
+                 QByteArray(R"({"error":{"code":"price_off_tick","message":"Off tick."}})"));
+        QCOMPARE(errorFromJson(json)->code, u"price_off_tick"_s);
+        QVERIFY(!errorFromJson(object(R"({"status":"ok"})")).has_value());
+    }
+
+    void streamMessagesRoundTrip()
+    {
+        const StreamMessage subscribe = StreamMessage::subscribe({ u"orders"_s });
+        const Result<StreamMessage> parsed = StreamMessage::parse(subscribe.serialize());
+        QCOMPARE(parsed->type, u"subscribe"_s);
+        QCOMPARE(parsed->body.value(u"channels").toArray().first().toString(), u"orders"_s);
+        QCOMPARE(StreamMessage::parse("[1,2]").error().code, u"invalid_message"_s);
+        QCOMPARE(StreamMessage::parse(R"({"token":"x"})").error().code, u"invalid_message"_s);
+        QCOMPARE(StreamMessage::parse("not json").error().code, u"invalid_message"_s);
+    }
+
+    void tokenPairNeedsEveryField()
+    {
+        TokenPair pair;
+        pair.accessToken = u"a.b.c"_s;
+        pair.refreshToken = u"r"_s;
+        pair.expiresIn = 900;
+        QCOMPARE(TokenPair::fromJson(pair.toJson())->expiresIn, 900);
+        QVERIFY(!TokenPair::fromJson(object(R"({"access_token":"x"})")).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Protocol)
+#include "tst_protocol.moc"
