@@ -1,0 +1,446 @@
+#include "ui/client/remotetradingservice.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace qx::client {
+
+using core::Error;
+using core::Result;
+namespace protocol = core::protocol;
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcTrading, "qx.client.trading")
+
+// A stream that shows no sign of life for two of these is treated as dead.
+constexpr std::chrono::milliseconds kHeartbeatInterval { 10000 };
+// A POST that got no answer at all is resent this many times under the same client order id;
+// the server recognises the id and never books the order twice.
+constexpr int kOrderRetries = 2;
+
+bool isTokenError(const Error &error)
+{
+    return error.code == u"invalid_token" || error.code == u"missing_token"
+        || error.code == u"token_expired";
+}
+
+bool isTransportError(const Error &error)
+{
+    return error.code == u"network_error" || error.code == u"timeout";
+}
+
+} // namespace
+
+RemoteTradingService::RemoteTradingService(QObject *parent)
+    : TradingService(parent)
+{
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &RemoteTradingService::openStream);
+    m_heartbeatTimer.setInterval(kHeartbeatInterval);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, &RemoteTradingService::onHeartbeat);
+
+    connect(&m_socket, &QWebSocket::connected, this, &RemoteTradingService::onStreamConnected);
+    connect(&m_socket, &QWebSocket::disconnected, this,
+            &RemoteTradingService::onStreamDisconnected);
+    connect(&m_socket, &QWebSocket::textMessageReceived, this,
+            &RemoteTradingService::onStreamMessage);
+    // A refused or failed connection attempt reports an error without `disconnected`.
+    connect(&m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError) {
+                qCInfo(lcTrading) << "stream error:" << m_socket.errorString();
+                onStreamDisconnected();
+            });
+    connect(&m_socket, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) {
+        m_pongPending = false;
+        Q_EMIT latencyMeasured(static_cast<int>(elapsed));
+    });
+}
+
+RemoteTradingService::~RemoteTradingService()
+{
+    // The socket signals its close while this object's other members are already gone.
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
+void RemoteTradingService::signIn(const QUrl &server, const QString &username,
+                                  const QString &password)
+{
+    signOut();
+    m_server = server;
+    m_signingIn = true;
+    m_username.clear();
+    m_role.clear();
+    m_instruments.clear();
+    m_orders.clear();
+    Q_EMIT identityChanged();
+    Q_EMIT instrumentsChanged();
+    Q_EMIT ordersReset(m_orders);
+    setState(ConnectionState::Connecting);
+
+    const protocol::LoginRequest login { username, password };
+    send(
+        Verb::Post, QStringLiteral("/api/v1/auth/login"), login.toJson(),
+        [this](const Result<QJsonObject> &reply) {
+            if (!reply)
+                return failSignIn(reply.error());
+            const Result<protocol::TokenPair> tokens = protocol::TokenPair::fromJson(*reply);
+            if (!tokens)
+                return failSignIn(tokens.error());
+            m_accessToken = tokens->accessToken;
+            fetchIdentity();
+        },
+        false);
+}
+
+void RemoteTradingService::signOut()
+{
+    ++m_session;
+    m_signingIn = false;
+    m_streamWanted = false;
+    m_reconnectTimer.stop();
+    m_heartbeatTimer.stop();
+    m_socket.abort();
+    m_accessToken.clear();
+    m_backoff.reset();
+    setState(ConnectionState::Disconnected);
+}
+
+void RemoteTradingService::failSignIn(const Error &error)
+{
+    m_signingIn = false;
+    m_accessToken.clear();
+    ++m_session;
+    setState(ConnectionState::Disconnected);
+    Q_EMIT signInFailed(error);
+}
+
+void RemoteTradingService::fetchIdentity()
+{
+    send(Verb::Get, QStringLiteral("/api/v1/me"), {}, [this](const Result<QJsonObject> &reply) {
+        if (!reply)
+            return failSignIn(reply.error());
+        m_username = reply->value(u"username").toString();
+        m_role = reply->value(u"role").toString();
+        Q_EMIT identityChanged();
+        fetchInstruments();
+    });
+}
+
+void RemoteTradingService::fetchInstruments()
+{
+    send(Verb::Get, QStringLiteral("/api/v1/instruments"), {},
+         [this](const Result<QJsonObject> &reply) {
+             if (!reply)
+                 return failSignIn(reply.error());
+             QList<core::Instrument> instruments;
+             const QJsonArray list = reply->value(u"instruments").toArray();
+             for (const QJsonValue &value : list) {
+                 Result<core::Instrument> instrument
+                     = protocol::instrumentFromJson(value.toObject());
+                 // One instrument this client does not understand must not hide the rest.
+                 if (instrument)
+                     instruments.append(*instrument);
+                 else
+                     qCWarning(lcTrading) << "skipping instrument:" << instrument.error().message;
+             }
+             m_instruments = instruments;
+             Q_EMIT instrumentsChanged();
+             fetchOrders([this] {
+                 m_signingIn = false;
+                 Q_EMIT signedIn();
+                 openStream();
+             });
+         });
+}
+
+void RemoteTradingService::fetchOrders(std::function<void()> done)
+{
+    send(Verb::Get, QStringLiteral("/api/v1/orders"), {},
+         [this, done = std::move(done)](const Result<QJsonObject> &reply) {
+             if (!reply) {
+                 if (m_signingIn)
+                     return failSignIn(reply.error());
+                 if (!handleUnauthorised(reply.error()))
+                     qCWarning(lcTrading) << "order reload failed:" << reply.error().message;
+                 return;
+             }
+             QList<protocol::Order> snapshot;
+             const QJsonArray list = reply->value(u"orders").toArray();
+             for (const QJsonValue &value : list) {
+                 Result<protocol::Order> order = protocol::Order::fromJson(value.toObject());
+                 if (order)
+                     snapshot.append(*order);
+                 else
+                     qCWarning(lcTrading) << "skipping order:" << order.error().message;
+             }
+             // Stream events that arrived while the request was under way can be newer than
+             // the snapshot, which the server took when the request came in: keep them.
+             for (const protocol::Order &known : std::as_const(m_orders)) {
+                 auto it = std::find_if(snapshot.begin(), snapshot.end(),
+                                        [&](const protocol::Order &o) { return o.id == known.id; });
+                 if (it == snapshot.end())
+                     snapshot.append(known);
+                 else if (known.updatedAt > it->updatedAt)
+                     *it = known;
+             }
+             m_orders = snapshot;
+             Q_EMIT ordersReset(m_orders);
+             if (done)
+                 done();
+         });
+}
+
+void RemoteTradingService::placeOrder(const protocol::NewOrder &order)
+{
+    postOrder(order, 0);
+}
+
+void RemoteTradingService::postOrder(const protocol::NewOrder &order, int attempt)
+{
+    send(Verb::Post, QStringLiteral("/api/v1/orders"), order.toJson(),
+         [this, order, attempt](const Result<QJsonObject> &reply) {
+             if (!reply) {
+                 if (isTransportError(reply.error()) && attempt < kOrderRetries) {
+                     // Unknown whether the server booked it: resending with the same client
+                     // order id either books it now or returns the order booked before.
+                     const quint64 session = m_session;
+                     QTimer::singleShot(500 * (attempt + 1), this, [this, order, attempt, session] {
+                         if (session == m_session)
+                             postOrder(order, attempt + 1);
+                     });
+                     return;
+                 }
+                 handleUnauthorised(reply.error());
+                 Q_EMIT orderRejected(order.clientOrderId, reply.error());
+                 return;
+             }
+             Result<protocol::Order> accepted = protocol::Order::fromJson(*reply);
+             if (!accepted) {
+                 Q_EMIT orderRejected(order.clientOrderId, accepted.error());
+                 return;
+             }
+             upsert(*accepted);
+         });
+}
+
+void RemoteTradingService::cancelOrder(const QString &orderId)
+{
+    const QString path
+        = QStringLiteral("/api/v1/orders/") + QString::fromLatin1(QUrl::toPercentEncoding(orderId));
+    send(Verb::Delete, path, {}, [this, orderId](const Result<QJsonObject> &reply) {
+        if (!reply) {
+            handleUnauthorised(reply.error());
+            Q_EMIT cancelRejected(orderId, reply.error());
+            return;
+        }
+        Result<protocol::Order> cancelled = protocol::Order::fromJson(*reply);
+        if (!cancelled) {
+            Q_EMIT cancelRejected(orderId, cancelled.error());
+            return;
+        }
+        upsert(*cancelled);
+    });
+}
+
+void RemoteTradingService::upsert(const protocol::Order &order)
+{
+    auto it = std::find_if(m_orders.begin(), m_orders.end(),
+                           [&](const protocol::Order &known) { return known.id == order.id; });
+    if (it != m_orders.end()) {
+        // The REST answer and the stream event for the same change race each other; an older
+        // state must never overwrite a newer one, and a finished order never comes back.
+        if (it->updatedAt > order.updatedAt)
+            return;
+        if (it->updatedAt == order.updatedAt && !protocol::isLive(it->status)
+            && protocol::isLive(order.status)) {
+            return;
+        }
+        if (*it == order)
+            return;
+        *it = order;
+    } else {
+        m_orders.append(order);
+    }
+    Q_EMIT orderChanged(order);
+}
+
+void RemoteTradingService::send(Verb verb, const QString &path, const QJsonObject &body,
+                                JsonHandler handler, bool authorised)
+{
+    QUrl url = m_server;
+    QString basePath = url.path();
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + path, QUrl::TolerantMode);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(static_cast<int>(m_requestTimeout.count()));
+    request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    if (authorised) {
+        request.setRawHeader(QByteArrayLiteral("Authorization"),
+                             QByteArrayLiteral("Bearer ") + m_accessToken.toUtf8());
+    }
+
+    QNetworkReply *reply = nullptr;
+    switch (verb) {
+    case Verb::Get:
+        reply = m_network.get(request);
+        break;
+    case Verb::Post:
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        break;
+    case Verb::Delete:
+        reply = m_network.deleteResource(request);
+        break;
+    }
+    const quint64 session = m_session;
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, session, handler = std::move(handler)] {
+                reply->deleteLater();
+                if (session != m_session)
+                    return;
+                handler(parseReply(reply));
+            });
+}
+
+Result<QJsonObject> RemoteTradingService::parseReply(QNetworkReply *reply) const
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0) {
+        if (reply->error() == QNetworkReply::OperationCanceledError
+            || reply->error() == QNetworkReply::TimeoutError) {
+            return core::makeError(QStringLiteral("timeout"),
+                                   tr("The server did not answer within %1 seconds.")
+                                       .arg(m_requestTimeout.count() / 1000.0));
+        }
+        return core::makeError(QStringLiteral("network_error"),
+                               tr("Cannot reach the server: %1").arg(reply->errorString()));
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(reply->readAll());
+    if (status >= 400) {
+        if (std::optional<Error> error = protocol::errorFromJson(document.object()))
+            return *error;
+        return core::makeError(QStringLiteral("http_error"),
+                               tr("The server answered with HTTP status %1.").arg(status));
+    }
+    if (!document.isObject()) {
+        return core::makeError(QStringLiteral("invalid_response"),
+                               tr("The server's answer is not a JSON object."));
+    }
+    return document.object();
+}
+
+bool RemoteTradingService::handleUnauthorised(const Error &error)
+{
+    if (!isTokenError(error) || m_accessToken.isEmpty())
+        return false;
+    const QString server = m_server.toString();
+    signOut();
+    m_server = QUrl(server);
+    Q_EMIT sessionExpired(tr("Your session has expired. Sign in again."));
+    return true;
+}
+
+void RemoteTradingService::openStream()
+{
+    m_streamWanted = true;
+    QUrl url = m_server;
+    url.setScheme(m_server.scheme() == u"https" ? QStringLiteral("wss") : QStringLiteral("ws"));
+    QString basePath = url.path();
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + QStringLiteral("/api/v1/stream"));
+    m_pongPending = false;
+    m_heartbeatTimer.start();
+    m_socket.open(url);
+}
+
+void RemoteTradingService::scheduleReconnect()
+{
+    if (!m_streamWanted || m_reconnectTimer.isActive())
+        return;
+    m_heartbeatTimer.stop();
+    const auto delay = m_backoff.next();
+    qCInfo(lcTrading) << "stream reconnect in" << delay.count() << "ms";
+    m_reconnectTimer.start(delay);
+}
+
+void RemoteTradingService::onStreamConnected()
+{
+    m_socket.sendTextMessage(
+        QString::fromUtf8(protocol::StreamMessage::auth(m_accessToken).serialize()));
+}
+
+void RemoteTradingService::onStreamDisconnected()
+{
+    if (!m_streamWanted)
+        return;
+    setState(ConnectionState::Reconnecting);
+    scheduleReconnect();
+}
+
+void RemoteTradingService::onStreamMessage(const QString &text)
+{
+    const Result<protocol::StreamMessage> message = protocol::StreamMessage::parse(text.toUtf8());
+    if (!message) {
+        qCWarning(lcTrading) << "unreadable stream message:" << message.error().message;
+        return;
+    }
+    const QString &type = message->type;
+    if (type == protocol::stream::kAuthOk) {
+        const QStringList channels { protocol::stream::kOrdersChannel.toString() };
+        m_socket.sendTextMessage(
+            QString::fromUtf8(protocol::StreamMessage::subscribe(channels).serialize()));
+    } else if (type == protocol::stream::kSubscribed) {
+        m_backoff.reset();
+        // Whatever happened while the stream was down is only in the server's order list.
+        const quint64 session = m_session;
+        fetchOrders([this, session] {
+            if (session == m_session)
+                setState(ConnectionState::Connected);
+        });
+    } else if (type == protocol::stream::kOrderAccepted
+               || type == protocol::stream::kOrderCancelled) {
+        const Result<protocol::Order> order
+            = protocol::Order::fromJson(message->body.value(u"order").toObject());
+        if (order)
+            upsert(*order);
+        else
+            qCWarning(lcTrading) << "unreadable order event:" << order.error().message;
+    } else if (type == protocol::stream::kError) {
+        const Error error = protocol::errorFromJson(message->body)
+                                .value_or(Error { QStringLiteral("stream_error"), QString() });
+        if (!handleUnauthorised(error))
+            qCWarning(lcTrading) << "stream error:" << error.code << error.message;
+    }
+    // Other types belong to channels this client does not use yet.
+}
+
+void RemoteTradingService::onHeartbeat()
+{
+    if (m_socket.state() != QAbstractSocket::ConnectedState || m_pongPending) {
+        // Stuck while connecting, or no pong for a whole interval: a half-open connection
+        // would otherwise look healthy forever.
+        m_socket.abort();
+        onStreamDisconnected();
+        return;
+    }
+    m_pongPending = true;
+    m_socket.ping();
+}
+
+void RemoteTradingService::setState(ConnectionState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT connectionStateChanged(state);
+}
+
+} // namespace qx::client

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "ui/client/reconnectbackoff.h"
+#include "ui/client/tradingservice.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <functional>
+
+class QNetworkReply;
+
+namespace qx::client {
+
+/**
+ * The trading session against a quantenergx-server: REST for sign-in, snapshots and order
+ * actions, one WebSocket for pushed order events. The stream reconnects by itself (exponential
+ * backoff, capped, jittered), authenticates and subscribes again, and then reloads the order
+ * list so that events sent while it was away are not missed.
+ *
+ * Lives on the GUI thread and never blocks it: every request is asynchronous and has a
+ * transfer timeout. Replies that belong to an earlier sign-in are ignored (m_session).
+ */
+class RemoteTradingService : public TradingService
+{
+    Q_OBJECT
+
+public:
+    explicit RemoteTradingService(QObject *parent = nullptr);
+    ~RemoteTradingService() override;
+
+    /// Signs in and loads identity, instruments and orders; then opens the stream.
+    /// Outcome: signedIn() or signInFailed().
+    void signIn(const QUrl &server, const QString &username, const QString &password);
+    /// Forgets the session and closes the stream.
+    void signOut();
+
+    QUrl serverUrl() const { return m_server; }
+    /// How long each REST request may take before it fails with a timeout.
+    void setRequestTimeout(std::chrono::milliseconds timeout) { m_requestTimeout = timeout; }
+
+    ConnectionState connectionState() const override { return m_state; }
+    QString username() const override { return m_username; }
+    QString role() const override { return m_role; }
+    QList<core::Instrument> instruments() const override { return m_instruments; }
+    QList<core::protocol::Order> orders() const override { return m_orders; }
+    void placeOrder(const core::protocol::NewOrder &order) override;
+    void cancelOrder(const QString &orderId) override;
+
+Q_SIGNALS:
+    void signedIn();
+    void signInFailed(const qx::core::Error &error);
+
+private:
+    using JsonHandler = std::function<void(const core::Result<QJsonObject> &)>;
+
+    enum class Verb { Get, Post, Delete };
+    void send(Verb verb, const QString &path, const QJsonObject &body, JsonHandler handler,
+              bool authorised = true);
+    core::Result<QJsonObject> parseReply(QNetworkReply *reply) const;
+    /// True when the error means our token is no longer valid (and reports it once).
+    bool handleUnauthorised(const core::Error &error);
+
+    void fetchIdentity();
+    void fetchInstruments();
+    void fetchOrders(std::function<void()> done = {});
+    void postOrder(const core::protocol::NewOrder &order, int attempt);
+
+    void openStream();
+    void scheduleReconnect();
+    void onStreamConnected();
+    void onStreamDisconnected();
+    void onStreamMessage(const QString &text);
+    void onHeartbeat();
+
+    void upsert(const core::protocol::Order &order);
+    void setState(ConnectionState state);
+    void failSignIn(const core::Error &error);
+
+    QNetworkAccessManager m_network;
+    QWebSocket m_socket;
+    QTimer m_reconnectTimer;
+    QTimer m_heartbeatTimer;
+    ReconnectBackoff m_backoff;
+    std::chrono::milliseconds m_requestTimeout { 10000 };
+
+    QUrl m_server;
+    QString m_accessToken;
+    quint64 m_session = 0;
+    bool m_signingIn = false;
+    bool m_streamWanted = false;
+    bool m_pongPending = false;
+    ConnectionState m_state = ConnectionState::Disconnected;
+    QString m_username;
+    QString m_role;
+    QList<core::Instrument> m_instruments;
+    QList<core::protocol::Order> m_orders;
+};
+
+} // namespace qx::client

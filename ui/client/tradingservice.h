@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/instrument.h"
+#include "core/protocol/messages.h"
+#include "core/result.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace qx::client {
+
+/**
+ * What the workstation's widgets see of a trading session: connection state, who is signed in,
+ * the tradable instruments and the user's orders, and the two order actions. Plain values only,
+ * so the real service (REST + WebSocket) and the tests' fake are interchangeable.
+ *
+ * Lives on the GUI thread; every call returns at once and its outcome arrives as a signal.
+ */
+class TradingService : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class ConnectionState { Disconnected, Connecting, Connected, Reconnecting };
+    Q_ENUM(ConnectionState)
+
+    using QObject::QObject;
+
+    virtual ConnectionState connectionState() const = 0;
+    /// Empty until the server has said who we are.
+    virtual QString username() const = 0;
+    virtual QString role() const = 0;
+    virtual QList<core::Instrument> instruments() const = 0;
+    /// The user's orders as last known, in no particular order.
+    virtual QList<core::protocol::Order> orders() const = 0;
+
+    /// Outcome: orderChanged() with the accepted order, or orderRejected().
+    virtual void placeOrder(const core::protocol::NewOrder &order) = 0;
+    /// Outcome: orderChanged() with the cancelled order, or cancelRejected().
+    virtual void cancelOrder(const QString &orderId) = 0;
+
+    /// The instrument with that symbol, if the service lists it.
+    std::optional<core::Instrument> instrument(const QString &symbol) const;
+    /// A fresh idempotency key for NewOrder::clientOrderId.
+    static QString newClientOrderId();
+
+Q_SIGNALS:
+    void connectionStateChanged(qx::client::TradingService::ConnectionState state);
+    /// username() and role() changed.
+    void identityChanged();
+    void instrumentsChanged();
+    /// The whole order list was (re)loaded; replaces everything known before.
+    void ordersReset(const QList<qx::core::protocol::Order> &orders);
+    /// One order was added or changed; match it to earlier ones by id.
+    void orderChanged(const qx::core::protocol::Order &order);
+    void orderRejected(const QString &clientOrderId, const qx::core::Error &error);
+    void cancelRejected(const QString &orderId, const qx::core::Error &error);
+    /// The server no longer accepts our credentials; the user has to sign in again.
+    void sessionExpired(const QString &message);
+    /// Round trip to the server, for the status bar.
+    void latencyMeasured(int milliseconds);
+};
+
+} // namespace qx::client
