@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/decimal.h"
+#include "core/instrument.h"
+
+#include <QLocale>
+#include <QString>
+
+/**
+ * How the workstation writes decimals and units for people. Exact: digits come from the
+ * fixed-point value itself, never through a double; only the separators follow the locale.
+ */
+namespace qx::widgets::displayformat {
+
+/// "1,062.5" with minDecimals 2 → "1,062.50"; all significant digits are kept.
+QString decimal(core::Decimal value, int minDecimals = 0, const QLocale &locale = QLocale());
+/// A price with as many decimals as the instrument's tick ("42.5" → "42.50" for 0.01).
+QString price(core::Price price, const core::Instrument *instrument,
+              const QLocale &locale = QLocale());
+/// A quantity with as many decimals as the instrument's lot.
+QString quantity(core::Quantity quantity, const core::Instrument *instrument,
+                 const QLocale &locale = QLocale());
+/// A money amount with at least two decimals.
+QString money(core::Money money, const QLocale &locale = QLocale());
+
+/// "MW", "MMBtu/d", "bbl", "tCO2".
+QString quantityUnit(const core::Instrument &instrument);
+/// What the price is quoted in: "EUR/MWh", "USD/MMBtu", "USD/bbl", "EUR/t".
+QString priceUnit(const core::Instrument &instrument);
+/// The period a notional of price × quantity covers: "/h" for MW (an energy price times a
+/// power), "/d" for daily gas rates, empty for bbl and tonnes (a quantity, not a rate).
+QString notionalPeriod(const core::Instrument &instrument);
+
+} // namespace qx::widgets::displayformat

@@ -1,0 +1,143 @@
+#include "ui/widgets/logindialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace qx::widgets {
+
+LoginDialog::LoginDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_localServerCheck(new QCheckBox(tr("&Use the bundled local server"), this))
+    , m_serverEdit(new QLineEdit(this))
+    , m_userEdit(new QLineEdit(this))
+    , m_passwordEdit(new QLineEdit(this))
+    , m_messageLabel(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("Sign in to QuantEnergx"));
+
+    m_localServerCheck->setObjectName(QStringLiteral("localServerCheck"));
+    m_localServerCheck->setAccessibleName(tr("Use the bundled local server"));
+    m_localServerCheck->setToolTip(
+        tr("Start a server on this computer, with its data in your user folder."));
+    m_serverEdit->setObjectName(QStringLiteral("serverEdit"));
+    m_serverEdit->setAccessibleName(tr("Server URL"));
+    m_serverEdit->setPlaceholderText(tr("https://trading.example.com"));
+    m_userEdit->setObjectName(QStringLiteral("userEdit"));
+    m_userEdit->setAccessibleName(tr("User name"));
+    m_passwordEdit->setObjectName(QStringLiteral("passwordEdit"));
+    m_passwordEdit->setAccessibleName(tr("Password"));
+    m_passwordEdit->setEchoMode(QLineEdit::Password);
+    m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setTextFormat(Qt::PlainText);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
+
+    auto *form = new QFormLayout;
+    form->addRow(m_localServerCheck);
+    form->addRow(tr("&Server"), m_serverEdit);
+    form->addRow(tr("&User"), m_userEdit);
+    form->addRow(tr("&Password"), m_passwordEdit);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_messageLabel);
+    layout->addWidget(m_buttons);
+    setMinimumWidth(420);
+
+    connect(m_localServerCheck, &QCheckBox::toggled, this, &LoginDialog::updateEnabled);
+    connect(m_serverEdit, &QLineEdit::textChanged, this, &LoginDialog::updateEnabled);
+    connect(m_userEdit, &QLineEdit::textChanged, this, &LoginDialog::updateEnabled);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &LoginDialog::onSignIn);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &LoginDialog::reject);
+
+    // Without a configured server the bundled one is the only choice that works at once.
+    setUseLocalServer(true);
+}
+
+void LoginDialog::setServerUrl(const QUrl &url)
+{
+    m_serverEdit->setText(url.toString());
+}
+
+QUrl LoginDialog::serverUrl() const
+{
+    return QUrl::fromUserInput(m_serverEdit->text().trimmed());
+}
+
+void LoginDialog::setUsername(const QString &username)
+{
+    m_userEdit->setText(username);
+}
+
+QString LoginDialog::username() const
+{
+    return m_userEdit->text().trimmed();
+}
+
+QString LoginDialog::password() const
+{
+    return m_passwordEdit->text();
+}
+
+void LoginDialog::setUseLocalServer(bool useLocalServer)
+{
+    m_localServerCheck->setChecked(useLocalServer);
+    updateEnabled();
+}
+
+bool LoginDialog::useLocalServer() const
+{
+    return m_localServerCheck->isChecked();
+}
+
+void LoginDialog::setBusy(bool busy, const QString &progress)
+{
+    m_busy = busy;
+    if (busy) {
+        m_messageLabel->setStyleSheet(QString());
+        m_messageLabel->setText(progress);
+    }
+    updateEnabled();
+}
+
+void LoginDialog::showError(const QString &message)
+{
+    m_busy = false;
+    m_messageLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_messageLabel->setText(message);
+    updateEnabled();
+    if (!useLocalServer())
+        m_passwordEdit->setFocus();
+}
+
+void LoginDialog::onSignIn()
+{
+    if (!useLocalServer()) {
+        const QUrl url = serverUrl();
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
+            showError(tr("Enter the server's address, such as https://trading.example.com."));
+            return;
+        }
+    }
+    m_passwordEdit->selectAll();
+    Q_EMIT signInRequested();
+}
+
+void LoginDialog::updateEnabled()
+{
+    const bool remote = !useLocalServer();
+    m_localServerCheck->setEnabled(!m_busy);
+    m_serverEdit->setEnabled(remote && !m_busy);
+    m_userEdit->setEnabled(remote && !m_busy);
+    m_passwordEdit->setEnabled(remote && !m_busy);
+    const bool complete
+        = !remote || (!m_serverEdit->text().trimmed().isEmpty() && !username().isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(complete && !m_busy);
+}
+
+} // namespace qx::widgets

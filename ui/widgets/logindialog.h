@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QDialog>
+#include <QUrl>
+
+class QCheckBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+namespace qx::widgets {
+
+/**
+ * Asks where and as whom to sign in: a server URL with user name and password, or the bundled
+ * local server (which needs neither). It does not sign in itself: "Sign in" emits
+ * signInRequested(), the caller reports back with setBusy()/showError() and closes the dialog
+ * with accept() once the session works, so a typo costs one more click, not a restart.
+ *
+ * GUI thread only.
+ */
+class LoginDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit LoginDialog(QWidget *parent = nullptr);
+
+    void setServerUrl(const QUrl &url);
+    QUrl serverUrl() const;
+    void setUsername(const QString &username);
+    QString username() const;
+    QString password() const;
+    void setUseLocalServer(bool useLocalServer);
+    bool useLocalServer() const;
+
+    /// While true the inputs are locked and a progress text is shown.
+    void setBusy(bool busy, const QString &progress = {});
+    void showError(const QString &message);
+
+Q_SIGNALS:
+    void signInRequested();
+
+private:
+    void onSignIn();
+    void updateEnabled();
+
+    QCheckBox *m_localServerCheck;
+    QLineEdit *m_serverEdit;
+    QLineEdit *m_userEdit;
+    QLineEdit *m_passwordEdit;
+    QLabel *m_messageLabel;
+    QDialogButtonBox *m_buttons;
+    bool m_busy = false;
+};
+
+} // namespace qx::widgets

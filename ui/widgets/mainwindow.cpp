@@ -1,0 +1,214 @@
+#include "ui/widgets/mainwindow.h"
+
+#include "ui/widgets/ordersmodel.h"
+#include "ui/widgets/orderticket.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+namespace qx::widgets {
+
+using client::TradingService;
+
+namespace {
+constexpr auto kGeometryKey = "mainWindow/geometry";
+constexpr auto kStateKey = "mainWindow/state";
+constexpr auto kBlotterKey = "mainWindow/blotterHeader";
+} // namespace
+
+MainWindow::MainWindow(TradingService *service, QWidget *parent)
+    : QMainWindow(parent)
+    , m_service(service)
+    , m_model(new OrdersModel(service, this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_blotter(new QTableView(this))
+    , m_ticket(new OrderTicket(service, this))
+    , m_ticketDock(new QDockWidget(tr("Order ticket"), this))
+    , m_cancelAction(new QAction(tr("&Cancel order"), this))
+    , m_connectionLabel(new QLabel(this))
+    , m_identityLabel(new QLabel(this))
+    , m_latencyLabel(new QLabel(this))
+{
+    setWindowTitle(tr("QuantEnergx"));
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(OrdersModel::SortRole);
+    m_proxy->setDynamicSortFilter(true);
+
+    m_blotter->setObjectName(QStringLiteral("ordersBlotter"));
+    m_blotter->setAccessibleName(tr("Orders"));
+    m_blotter->setModel(m_proxy);
+    m_blotter->setSortingEnabled(true);
+    m_blotter->sortByColumn(OrdersModel::Time, Qt::DescendingOrder);
+    m_blotter->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_blotter->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_blotter->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_blotter->setAlternatingRowColors(true);
+    m_blotter->setWordWrap(false);
+    m_blotter->verticalHeader()->hide();
+    m_blotter->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_blotter->horizontalHeader()->setStretchLastSection(true);
+    m_blotter->setContextMenuPolicy(Qt::ActionsContextMenu);
+    setCentralWidget(m_blotter);
+
+    m_ticket->setObjectName(QStringLiteral("orderTicket"));
+    m_ticketDock->setObjectName(QStringLiteral("orderTicketDock"));
+    m_ticketDock->setWidget(m_ticket);
+    m_ticketDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, m_ticketDock);
+
+    m_cancelAction->setObjectName(QStringLiteral("cancelOrderAction"));
+    m_cancelAction->setShortcut(QKeySequence::Delete);
+    // Only from the blotter: Delete in a text field must still delete text.
+    m_cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_cancelAction->setToolTip(tr("Cancel the selected order (Delete)"));
+    m_cancelAction->setEnabled(false);
+    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelSelectedOrder);
+    m_blotter->addAction(m_cancelAction);
+
+    QMenu *sessionMenu = menuBar()->addMenu(tr("&Session"));
+    QAction *signInAction = sessionMenu->addAction(tr("&Sign in…"));
+    signInAction->setObjectName(QStringLiteral("signInAction"));
+    connect(signInAction, &QAction::triggered, this, &MainWindow::signInRequested);
+    sessionMenu->addSeparator();
+    QAction *quitAction = sessionMenu->addAction(tr("&Quit"));
+    quitAction->setShortcut(QKeySequence::Quit);
+    connect(quitAction, &QAction::triggered, this, &MainWindow::close);
+    QMenu *ordersMenu = menuBar()->addMenu(tr("&Orders"));
+    ordersMenu->addAction(m_cancelAction);
+
+    auto *toolBar = addToolBar(tr("Orders"));
+    toolBar->setObjectName(QStringLiteral("ordersToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolBar->addAction(m_cancelAction);
+
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_identityLabel->setObjectName(QStringLiteral("identityLabel"));
+    m_latencyLabel->setObjectName(QStringLiteral("latencyLabel"));
+    statusBar()->addPermanentWidget(m_latencyLabel);
+    statusBar()->addPermanentWidget(m_identityLabel);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+
+    connect(m_blotter->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateCancelEnabled);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateCancelEnabled);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCancelEnabled);
+    connect(service, &TradingService::connectionStateChanged, this, &MainWindow::updateConnection);
+    connect(service, &TradingService::identityChanged, this, &MainWindow::updateIdentity);
+    connect(service, &TradingService::latencyMeasured, this,
+            [this](int milliseconds) { m_latencyLabel->setText(tr("%1 ms").arg(milliseconds)); });
+    connect(service, &TradingService::cancelRejected, this,
+            [this](const QString &orderId, const core::Error &error) {
+                showStatus(tr("Cancel of order %1 rejected: %2").arg(orderId, error.message),
+                           15000);
+            });
+    connect(service, &TradingService::sessionExpired, this,
+            [this](const QString &message) { showStatus(message); });
+
+    updateConnection(service->connectionState());
+    updateIdentity();
+    resize(1200, 640);
+    restoreLayout();
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QLatin1StringView(kGeometryKey)).toByteArray());
+    restoreState(settings.value(QLatin1StringView(kStateKey)).toByteArray());
+    if (!m_blotter->horizontalHeader()->restoreState(
+            settings.value(QLatin1StringView(kBlotterKey)).toByteArray())) {
+        m_blotter->setColumnWidth(OrdersModel::Time, 80);
+        m_blotter->setColumnWidth(OrdersModel::OrderId, 110);
+        m_blotter->setColumnWidth(OrdersModel::ClientOrderId, 110);
+        m_blotter->setColumnWidth(OrdersModel::Symbol, 150);
+        m_blotter->setColumnWidth(OrdersModel::Side, 50);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QLatin1StringView(kGeometryKey), saveGeometry());
+    settings.setValue(QLatin1StringView(kStateKey), saveState());
+    settings.setValue(QLatin1StringView(kBlotterKey), m_blotter->horizontalHeader()->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showStatus(const QString &message, int timeoutMs)
+{
+    statusBar()->showMessage(message, timeoutMs);
+}
+
+QString MainWindow::selectedOrderId() const
+{
+    const QModelIndexList rows = m_blotter->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    return rows.first().data(OrdersModel::OrderIdRole).toString();
+}
+
+void MainWindow::updateCancelEnabled()
+{
+    const QModelIndexList rows = m_blotter->selectionModel()->selectedRows();
+    m_cancelAction->setEnabled(!rows.isEmpty()
+                               && rows.first().data(OrdersModel::IsLiveRole).toBool());
+}
+
+void MainWindow::cancelSelectedOrder()
+{
+    const QModelIndexList rows = m_blotter->selectionModel()->selectedRows();
+    if (rows.isEmpty() || !rows.first().data(OrdersModel::IsLiveRole).toBool())
+        return;
+    const QString orderId = rows.first().data(OrdersModel::OrderIdRole).toString();
+    showStatus(tr("Cancelling order %1…").arg(orderId), 5000);
+    m_service->cancelOrder(orderId);
+}
+
+void MainWindow::updateConnection(TradingService::ConnectionState state)
+{
+    QString text;
+    QString colour;
+    switch (state) {
+    case TradingService::ConnectionState::Disconnected:
+        text = tr("Disconnected");
+        colour = QStringLiteral("#c62828");
+        break;
+    case TradingService::ConnectionState::Connecting:
+        text = tr("Connecting…");
+        colour = QStringLiteral("#ef6c00");
+        break;
+    case TradingService::ConnectionState::Connected:
+        text = tr("Connected");
+        colour = QStringLiteral("#2e7d32");
+        break;
+    case TradingService::ConnectionState::Reconnecting:
+        text = tr("Reconnecting…");
+        colour = QStringLiteral("#ef6c00");
+        break;
+    }
+    m_connectionLabel->setText(QStringLiteral("● ") + text);
+    m_connectionLabel->setStyleSheet(QStringLiteral("color: ") + colour + u';');
+    m_connectionLabel->setAccessibleName(tr("Connection: %1").arg(text));
+    if (state != TradingService::ConnectionState::Connected)
+        m_latencyLabel->clear();
+}
+
+void MainWindow::updateIdentity()
+{
+    const QString user = m_service->username();
+    m_identityLabel->setText(user.isEmpty() ? QString()
+                                            : tr("%1 (%2)").arg(user, m_service->role()));
+}
+
+} // namespace qx::widgets

@@ -1,0 +1,226 @@
+#include "ui/widgets/ordersmodel.h"
+
+#include "ui/client/tradingservice.h"
+#include "ui/widgets/displayformat.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+namespace qx::widgets {
+
+using core::protocol::Order;
+using core::protocol::OrderStatus;
+
+OrdersModel::OrdersModel(client::TradingService *service, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_service(service)
+{
+    refreshInstruments();
+    reset(service->orders());
+    connect(service, &client::TradingService::ordersReset, this, &OrdersModel::reset);
+    connect(service, &client::TradingService::orderChanged, this, &OrdersModel::upsert);
+    connect(service, &client::TradingService::instrumentsChanged, this, [this] {
+        refreshInstruments();
+        if (!m_orders.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    });
+}
+
+void OrdersModel::refreshInstruments()
+{
+    m_instruments.clear();
+    const QList<core::Instrument> instruments = m_service->instruments();
+    for (const core::Instrument &instrument : instruments)
+        m_instruments.insert(instrument.symbol, instrument);
+}
+
+int OrdersModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_orders.size());
+}
+
+int OrdersModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+int OrdersModel::rowOf(const QString &orderId) const
+{
+    return m_rowById.value(orderId, -1);
+}
+
+void OrdersModel::reset(const QList<Order> &orders)
+{
+    beginResetModel();
+    m_orders = orders;
+    m_rowById.clear();
+    for (int row = 0; row < m_orders.size(); ++row)
+        m_rowById.insert(m_orders.at(row).id, row);
+    endResetModel();
+}
+
+void OrdersModel::upsert(const Order &order)
+{
+    const int row = rowOf(order.id);
+    if (row >= 0) {
+        m_orders[row] = order;
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        return;
+    }
+    // Appending keeps every other row's index valid; the view's proxy sorts by time.
+    const int newRow = static_cast<int>(m_orders.size());
+    beginInsertRows({}, newRow, newRow);
+    m_orders.append(order);
+    m_rowById.insert(order.id, newRow);
+    endInsertRows();
+}
+
+QString OrdersModel::statusText(OrderStatus status)
+{
+    switch (status) {
+    case OrderStatus::Open:
+        return tr("open");
+    case OrderStatus::PartiallyFilled:
+        return tr("partially filled");
+    case OrderStatus::Filled:
+        return tr("filled");
+    case OrderStatus::Cancelled:
+        return tr("cancelled");
+    case OrderStatus::Rejected:
+        return tr("rejected");
+    case OrderStatus::Expired:
+        return tr("expired");
+    }
+    return {};
+}
+
+QString OrdersModel::sideText(core::protocol::Side side)
+{
+    return side == core::protocol::Side::Buy ? tr("Buy") : tr("Sell");
+}
+
+QVariant OrdersModel::display(const Order &order, int column) const
+{
+    const auto found = m_instruments.constFind(order.symbol);
+    const core::Instrument *instrument = found == m_instruments.cend() ? nullptr : &*found;
+    switch (column) {
+    case Time:
+        return order.createdAt.toLocalTime().toString(u"HH:mm:ss");
+    case OrderId:
+        return order.id;
+    case ClientOrderId:
+        return order.clientOrderId;
+    case Symbol:
+        return order.symbol;
+    case Side:
+        return sideText(order.side);
+    case Quantity:
+        return displayformat::quantity(order.quantity, instrument);
+    case Price:
+        return displayformat::price(order.price, instrument);
+    case Filled:
+        return displayformat::quantity(order.filledQuantity, instrument);
+    case Status:
+        return statusText(order.status);
+    }
+    return {};
+}
+
+QVariant OrdersModel::sortKey(const Order &order, int column) const
+{
+    switch (column) {
+    case Time:
+        return order.createdAt.toMSecsSinceEpoch();
+    case Quantity:
+        return qlonglong(order.quantity.decimal().units());
+    case Price:
+        return qlonglong(order.price.decimal().units());
+    case Filled:
+        return qlonglong(order.filledQuantity.decimal().units());
+    default:
+        return display(order, column);
+    }
+}
+
+QVariant OrdersModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Order &order = m_orders.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(order, column);
+    case Qt::ToolTipRole:
+        if (column == Time)
+            return QLocale().toString(order.createdAt.toLocalTime(), QLocale::LongFormat);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == Quantity || column == Price || column == Filled)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        if (column == Side) {
+            // The usual desk colours: bids blue, offers red; dark enough on white for contrast.
+            return QBrush(order.side == core::protocol::Side::Buy ? QColor(0x15, 0x65, 0xc0)
+                                                                  : QColor(0xc6, 0x28, 0x28));
+        }
+        if (!core::protocol::isLive(order.status))
+            return QBrush(QColor(0x75, 0x75, 0x75));
+        return {};
+    case Qt::FontRole:
+        if (column == Quantity || column == Price || column == Filled) {
+            // Digits of equal width line up in a column of numbers.
+            QFont font;
+            font.setStyleHint(QFont::Monospace);
+            font.setFamily(QStringLiteral("monospace"));
+            return font;
+        }
+        return {};
+    case SortRole:
+        return sortKey(order, column);
+    case OrderIdRole:
+        return order.id;
+    case IsLiveRole:
+        return core::protocol::isLive(order.status);
+    default:
+        return {};
+    }
+}
+
+QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::TextAlignmentRole) {
+        if (section == Quantity || section == Price || section == Filled)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Time:
+        return tr("Time");
+    case OrderId:
+        return tr("Order ID");
+    case ClientOrderId:
+        return tr("Client ID");
+    case Symbol:
+        return tr("Symbol");
+    case Side:
+        return tr("Side");
+    case Quantity:
+        return tr("Quantity");
+    case Price:
+        return tr("Price");
+    case Filled:
+        return tr("Filled");
+    case Status:
+        return tr("Status");
+    }
+    return {};
+}
+
+} // namespace qx::widgets

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/protocol/messages.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+namespace qx::client {
+class TradingService;
+}
+
+namespace qx::widgets {
+
+/**
+ * The order blotter's rows: one per order of the signed-in user, kept in step with the
+ * TradingService (reset on ordersReset, inserted or updated by id on orderChanged). Numbers are
+ * shown exactly, with the instrument's tick and lot decimals. Rows are appended in arrival
+ * order; views sort through a QSortFilterProxyModel on SortRole.
+ *
+ * GUI thread only.
+ */
+class OrdersModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        Time,
+        OrderId,
+        ClientOrderId,
+        Symbol,
+        Side,
+        Quantity,
+        Price,
+        Filled,
+        Status,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, ///< a value that sorts numbers and times correctly
+        OrderIdRole, ///< the order's server id, on every column
+        IsLiveRole, ///< true while the order can still be cancelled
+    };
+
+    explicit OrdersModel(client::TradingService *service, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    /// The row of an order, or -1.
+    int rowOf(const QString &orderId) const;
+    core::protocol::Order order(int row) const { return m_orders.at(row); }
+
+    static QString statusText(core::protocol::OrderStatus status);
+    static QString sideText(core::protocol::Side side);
+
+private:
+    void reset(const QList<core::protocol::Order> &orders);
+    void upsert(const core::protocol::Order &order);
+    QVariant display(const core::protocol::Order &order, int column) const;
+    QVariant sortKey(const core::protocol::Order &order, int column) const;
+    void refreshInstruments();
+
+    client::TradingService *m_service;
+    QList<core::protocol::Order> m_orders;
+    QHash<QString, int> m_rowById;
+    QHash<QString, core::Instrument> m_instruments;
+};
+
+} // namespace qx::widgets

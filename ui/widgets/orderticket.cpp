@@ -1,0 +1,318 @@
+#include "ui/widgets/orderticket.h"
+
+#include "ui/client/tradingservice.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/ordersmodel.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+namespace qx::widgets {
+
+using core::protocol::Side;
+
+namespace {
+
+constexpr auto kSideStyle = u"QPushButton:checked { background-color: %1; color: white; "
+                            u"font-weight: bold; border: 1px solid %1; padding: 4px; }";
+
+} // namespace
+
+OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
+    : QWidget(parent)
+    , m_service(service)
+    , m_instrumentCombo(new QComboBox(this))
+    , m_buyButton(new QPushButton(tr("Buy (F1)"), this))
+    , m_sellButton(new QPushButton(tr("Sell (F2)"), this))
+    , m_quantityEdit(new QLineEdit(this))
+    , m_quantityUnitLabel(new QLabel(this))
+    , m_priceEdit(new QLineEdit(this))
+    , m_priceUnitLabel(new QLabel(this))
+    , m_notionalLabel(new QLabel(this))
+    , m_sendButton(new QPushButton(tr("Send"), this))
+    , m_feedbackLabel(new QLabel(this))
+{
+    m_instrumentCombo->setObjectName(QStringLiteral("instrumentCombo"));
+    m_instrumentCombo->setAccessibleName(tr("Instrument"));
+    m_instrumentCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_instrumentCombo->setMinimumContentsLength(24);
+
+    m_buyButton->setObjectName(QStringLiteral("buyButton"));
+    m_buyButton->setAccessibleName(tr("Buy"));
+    m_buyButton->setCheckable(true);
+    m_buyButton->setStyleSheet(QString::fromUtf16(kSideStyle).arg(u"#1565c0"));
+    m_sellButton->setObjectName(QStringLiteral("sellButton"));
+    m_sellButton->setAccessibleName(tr("Sell"));
+    m_sellButton->setCheckable(true);
+    m_sellButton->setStyleSheet(QString::fromUtf16(kSideStyle).arg(u"#c62828"));
+    auto *sides = new QButtonGroup(this);
+    sides->addButton(m_buyButton);
+    sides->addButton(m_sellButton);
+    m_buyButton->setChecked(true);
+
+    m_quantityEdit->setObjectName(QStringLiteral("quantityEdit"));
+    m_quantityEdit->setAccessibleName(tr("Quantity"));
+    m_quantityEdit->setPlaceholderText(tr("e.g. 25"));
+    m_quantityEdit->setAlignment(Qt::AlignRight);
+    m_priceEdit->setObjectName(QStringLiteral("priceEdit"));
+    m_priceEdit->setAccessibleName(tr("Limit price"));
+    m_priceEdit->setPlaceholderText(tr("e.g. 42.50"));
+    m_priceEdit->setAlignment(Qt::AlignRight);
+    m_quantityUnitLabel->setMinimumWidth(
+        fontMetrics().horizontalAdvance(QStringLiteral("USD/MMBtu")));
+    m_priceUnitLabel->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("USD/MMBtu")));
+
+    m_notionalLabel->setObjectName(QStringLiteral("notionalLabel"));
+    m_notionalLabel->setAccessibleName(tr("Notional"));
+    m_notionalLabel->setWordWrap(true);
+    m_notionalLabel->setTextFormat(Qt::PlainText);
+    m_notionalLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    m_sendButton->setAccessibleName(tr("Send order"));
+    m_sendButton->setToolTip(tr("Send the order (Enter)"));
+    m_sendButton->setDefault(true);
+    auto *clearButton = new QPushButton(tr("Clear"), this);
+    clearButton->setObjectName(QStringLiteral("clearButton"));
+    clearButton->setAccessibleName(tr("Clear the ticket"));
+    clearButton->setToolTip(tr("Clear quantity and price (Esc)"));
+
+    m_feedbackLabel->setObjectName(QStringLiteral("feedbackLabel"));
+    m_feedbackLabel->setAccessibleName(tr("Order feedback"));
+    m_feedbackLabel->setWordWrap(true);
+    // The server's message is shown as sent, never interpreted as markup.
+    m_feedbackLabel->setTextFormat(Qt::PlainText);
+    m_feedbackLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *sideRow = new QHBoxLayout;
+    sideRow->addWidget(m_buyButton);
+    sideRow->addWidget(m_sellButton);
+    auto *quantityRow = new QHBoxLayout;
+    quantityRow->addWidget(m_quantityEdit, 1);
+    quantityRow->addWidget(m_quantityUnitLabel);
+    auto *priceRow = new QHBoxLayout;
+    priceRow->addWidget(m_priceEdit, 1);
+    priceRow->addWidget(m_priceUnitLabel);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addStretch(1);
+    buttonRow->addWidget(clearButton);
+    buttonRow->addWidget(m_sendButton);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Instrument"), m_instrumentCombo);
+    form->addRow(tr("Side"), sideRow);
+    form->addRow(tr("&Quantity"), quantityRow);
+    form->addRow(tr("&Price"), priceRow);
+    form->addRow(tr("Notional"), m_notionalLabel);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(buttonRow);
+    layout->addWidget(m_feedbackLabel);
+    layout->addStretch(1);
+
+    connect(m_buyButton, &QPushButton::clicked, this, [this] { setSide(Side::Buy); });
+    connect(m_sellButton, &QPushButton::clicked, this, [this] { setSide(Side::Sell); });
+    connect(m_instrumentCombo, &QComboBox::currentIndexChanged, this, &OrderTicket::updatePreview);
+    connect(m_quantityEdit, &QLineEdit::textChanged, this, &OrderTicket::updatePreview);
+    connect(m_priceEdit, &QLineEdit::textChanged, this, &OrderTicket::updatePreview);
+    connect(m_sendButton, &QPushButton::clicked, this, &OrderTicket::send);
+    connect(clearButton, &QPushButton::clicked, this, &OrderTicket::clear);
+
+    // F1/F2 work wherever the focus is in the window, so a trader can hit them from the
+    // blotter; Enter and Esc only inside the ticket, where they cannot surprise anyone.
+    const auto addShortcut = [this](QKeySequence keys, Qt::ShortcutContext context, auto function) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(context);
+        connect(shortcut, &QShortcut::activated, this, function);
+    };
+    addShortcut(QKeySequence(Qt::Key_F1), Qt::WindowShortcut, [this] {
+        setSide(Side::Buy);
+        m_quantityEdit->setFocus();
+    });
+    addShortcut(QKeySequence(Qt::Key_F2), Qt::WindowShortcut, [this] {
+        setSide(Side::Sell);
+        m_quantityEdit->setFocus();
+    });
+    addShortcut(QKeySequence(Qt::Key_Return), Qt::WidgetWithChildrenShortcut, [this] { send(); });
+    addShortcut(QKeySequence(Qt::Key_Enter), Qt::WidgetWithChildrenShortcut, [this] { send(); });
+    addShortcut(QKeySequence(Qt::Key_Escape), Qt::WidgetWithChildrenShortcut, [this] { clear(); });
+
+    connect(service, &client::TradingService::instrumentsChanged, this,
+            &OrderTicket::reloadInstruments);
+    connect(service, &client::TradingService::connectionStateChanged, this,
+            &OrderTicket::updateSendEnabled);
+    connect(service, &client::TradingService::orderRejected, this,
+            [this](const QString &clientOrderId, const core::Error &error) {
+                if (clientOrderId != m_pendingClientOrderId)
+                    return;
+                m_pendingClientOrderId.clear();
+                showFeedback(tr("Rejected: %1").arg(error.message), true);
+                m_feedbackLabel->setToolTip(error.code);
+            });
+    connect(service, &client::TradingService::orderChanged, this,
+            [this](const core::protocol::Order &order) {
+                if (order.clientOrderId != m_pendingClientOrderId)
+                    return;
+                m_pendingClientOrderId.clear();
+                const std::optional<core::Instrument> instrument
+                    = m_service->instrument(order.symbol);
+                const core::Instrument *known = instrument ? &*instrument : nullptr;
+                showFeedback(tr("Order %1 is %2: %3 %4 %5 at %6")
+                                 .arg(order.id, OrdersModel::statusText(order.status),
+                                      OrdersModel::sideText(order.side),
+                                      displayformat::quantity(order.quantity, known), order.symbol,
+                                      displayformat::price(order.price, known)),
+                             false);
+            });
+
+    reloadInstruments();
+}
+
+void OrderTicket::reloadInstruments()
+{
+    const QString previous = m_instrumentCombo->currentData().toString();
+    const QSignalBlocker blocker(m_instrumentCombo);
+    m_instrumentCombo->clear();
+    const QList<core::Instrument> instruments = m_service->instruments();
+    for (const core::Instrument &instrument : instruments) {
+        m_instrumentCombo->addItem(instrument.symbol + u"  —  " + instrument.description,
+                                   instrument.symbol);
+        m_instrumentCombo->setItemData(m_instrumentCombo->count() - 1, instrument.description,
+                                       Qt::ToolTipRole);
+    }
+    const int index = m_instrumentCombo->findData(previous);
+    m_instrumentCombo->setCurrentIndex(index >= 0 ? index : 0);
+    updatePreview();
+}
+
+bool OrderTicket::selectInstrument(const QString &symbol)
+{
+    const int index = m_instrumentCombo->findData(symbol);
+    if (index < 0)
+        return false;
+    m_instrumentCombo->setCurrentIndex(index);
+    return true;
+}
+
+std::optional<core::Instrument> OrderTicket::currentInstrument() const
+{
+    return m_service->instrument(m_instrumentCombo->currentData().toString());
+}
+
+void OrderTicket::setSide(Side side)
+{
+    m_side = side;
+    (side == Side::Buy ? m_buyButton : m_sellButton)->setChecked(true);
+    updatePreview();
+}
+
+core::Result<core::protocol::NewOrder> OrderTicket::order() const
+{
+    const std::optional<core::Instrument> instrument = currentInstrument();
+    if (!instrument)
+        return core::makeError(QStringLiteral("no_instrument"), tr("Choose an instrument."));
+    const core::Result<core::Quantity> quantity
+        = core::Quantity::parse(m_quantityEdit->text().trimmed());
+    if (!quantity) {
+        return core::makeError(quantity.error().code,
+                               tr("The quantity is not a decimal number such as 25 or 12.5."));
+    }
+    const core::Result<core::Price> price = core::Price::parse(m_priceEdit->text().trimmed());
+    if (!price) {
+        return core::makeError(price.error().code,
+                               tr("The price is not a decimal number such as 42.50 or -3.25."));
+    }
+    core::protocol::NewOrder order;
+    order.clientOrderId = client::TradingService::newClientOrderId();
+    order.symbol = instrument->symbol;
+    order.side = m_side;
+    order.type = core::protocol::OrderType::Limit;
+    order.quantity = *quantity;
+    order.price = *price;
+    return order;
+}
+
+void OrderTicket::updatePreview()
+{
+    const std::optional<core::Instrument> instrument = currentInstrument();
+    m_quantityUnitLabel->setText(instrument ? displayformat::quantityUnit(*instrument) : QString());
+    m_priceUnitLabel->setText(instrument ? displayformat::priceUnit(*instrument) : QString());
+    if (instrument)
+        m_instrumentCombo->setToolTip(instrument->description);
+
+    const bool empty
+        = m_quantityEdit->text().trimmed().isEmpty() && m_priceEdit->text().trimmed().isEmpty();
+    const core::Result<core::protocol::NewOrder> entered = order();
+    m_notionalLabel->setStyleSheet(QString());
+    if (empty || !instrument) {
+        m_notionalLabel->setText(QString());
+    } else if (!entered) {
+        m_notionalLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
+        m_notionalLabel->setText(entered.error().message);
+    } else {
+        const core::Result<core::Money> notional
+            = core::notional(entered->price, entered->quantity);
+        if (!notional) {
+            m_notionalLabel->setText(tr("The notional is too large to compute."));
+        } else {
+            // Price × quantity, nothing more: for MW products that is money per hour of
+            // delivery, not the contract's value over the whole period.
+            m_notionalLabel->setText(
+                tr("%1 %2 × %3 %4 = %5 %6%7")
+                    .arg(displayformat::quantity(entered->quantity, &*instrument),
+                         displayformat::quantityUnit(*instrument),
+                         displayformat::price(entered->price, &*instrument),
+                         displayformat::priceUnit(*instrument), displayformat::money(*notional),
+                         instrument->currency, displayformat::notionalPeriod(*instrument)));
+        }
+    }
+    updateSendEnabled();
+}
+
+void OrderTicket::updateSendEnabled()
+{
+    const bool connected
+        = m_service->connectionState() != client::TradingService::ConnectionState::Disconnected;
+    m_sendButton->setEnabled(connected && order().ok());
+}
+
+void OrderTicket::send()
+{
+    if (!m_sendButton->isEnabled())
+        return;
+    const core::Result<core::protocol::NewOrder> entered = order();
+    if (!entered)
+        return;
+    m_pendingClientOrderId = entered->clientOrderId;
+    showFeedback(tr("Sending %1 %2 %3…")
+                     .arg(OrdersModel::sideText(entered->side), entered->quantity.toString(),
+                          entered->symbol),
+                 false);
+    m_service->placeOrder(*entered);
+}
+
+void OrderTicket::clear()
+{
+    m_quantityEdit->clear();
+    m_priceEdit->clear();
+    m_pendingClientOrderId.clear();
+    showFeedback(QString(), false);
+    m_quantityEdit->setFocus();
+}
+
+void OrderTicket::showFeedback(const QString &text, bool isError)
+{
+    m_feedbackLabel->setStyleSheet(isError ? QStringLiteral("color: #c62828; font-weight: bold;")
+                                           : QString());
+    m_feedbackLabel->setText(text);
+    m_feedbackLabel->setToolTip(QString());
+}
+
+} // namespace qx::widgets

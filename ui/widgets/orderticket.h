@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/instrument.h"
+#include "core/protocol/messages.h"
+#include "core/result.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace qx::client {
+class TradingService;
+}
+
+namespace qx::widgets {
+
+/**
+ * Order entry: instrument, side, quantity and price, with the notional previewed exactly and
+ * the server's answer (accepted, or the rejection reason in red) shown under the ticket.
+ * Keys: F1 buy, F2 sell (anywhere in the window), Enter send, Esc clear (inside the ticket).
+ * Input is only checked for being a decimal number: the server is the one authority on the
+ * price and quantity grid, and its message is shown as it is.
+ *
+ * GUI thread only.
+ */
+class OrderTicket : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OrderTicket(client::TradingService *service, QWidget *parent = nullptr);
+
+    void setSide(core::protocol::Side side);
+    core::protocol::Side side() const { return m_side; }
+    /// Selects an instrument by symbol; false if the service does not list it.
+    bool selectInstrument(const QString &symbol);
+    /// Sends the order as entered, if it is complete.
+    void send();
+    /// Empties quantity, price and the last answer.
+    void clear();
+
+    /// The order the fields describe, with a fresh client order id; or why there is none.
+    core::Result<core::protocol::NewOrder> order() const;
+
+private:
+    void reloadInstruments();
+    void updatePreview();
+    void updateSendEnabled();
+    void showFeedback(const QString &text, bool isError);
+    std::optional<core::Instrument> currentInstrument() const;
+
+    client::TradingService *m_service;
+    core::protocol::Side m_side = core::protocol::Side::Buy;
+    QString m_pendingClientOrderId;
+
+    QComboBox *m_instrumentCombo;
+    QPushButton *m_buyButton;
+    QPushButton *m_sellButton;
+    QLineEdit *m_quantityEdit;
+    QLabel *m_quantityUnitLabel;
+    QLineEdit *m_priceEdit;
+    QLabel *m_priceUnitLabel;
+    QLabel *m_notionalLabel;
+    QPushButton *m_sendButton;
+    QLabel *m_feedbackLabel;
+};
+
+} // namespace qx::widgets

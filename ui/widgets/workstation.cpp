@@ -1,0 +1,145 @@
+#include "ui/widgets/workstation.h"
+
+#include "ui/client/localserver.h"
+#include "ui/widgets/logindialog.h"
+#include "ui/widgets/mainwindow.h"
+
+#include <QSettings>
+
+namespace qx::widgets {
+
+namespace {
+constexpr auto kServerKey = "connection/server";
+constexpr auto kUserKey = "connection/username";
+constexpr auto kLocalKey = "connection/useLocalServer";
+} // namespace
+
+Workstation::Workstation(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_window(std::make_unique<MainWindow>(&m_service))
+{
+    connect(&m_service, &client::RemoteTradingService::signedIn, this, &Workstation::onSignedIn);
+    connect(&m_service, &client::RemoteTradingService::signInFailed, this,
+            &Workstation::onSignInFailed);
+    connect(&m_service, &client::TradingService::sessionExpired, this,
+            &Workstation::onSessionExpired);
+    connect(m_window.get(), &MainWindow::signInRequested, this, [this] { showLogin(); });
+}
+
+Workstation::~Workstation()
+{
+    // The window refers to the service; close it before the service goes.
+    m_window.reset();
+}
+
+void Workstation::start()
+{
+    m_window->show();
+    QSettings settings;
+    QUrl server = m_options.server;
+    if (server.isEmpty() && !settings.value(QLatin1StringView(kLocalKey), true).toBool())
+        server = settings.value(QLatin1StringView(kServerKey)).toUrl();
+    if (server.isEmpty()) {
+        startLocalServer();
+        return;
+    }
+    showLogin();
+    m_loginDialog->setServerUrl(server);
+    m_loginDialog->setUseLocalServer(false);
+}
+
+void Workstation::startLocalServer()
+{
+    m_usingLocalServer = true;
+    m_window->showStatus(tr("Starting local server…"));
+    if (m_localServer && m_localServer->isRunning() && m_localServer->url().isValid()) {
+        m_service.signIn(m_localServer->url(), m_localServer->username(),
+                         m_localServer->password());
+        return;
+    }
+    client::LocalServer::Options serverOptions;
+    serverOptions.serverProgram = m_options.serverProgram;
+    serverOptions.dataDir = m_options.dataDir;
+    m_localServer = std::make_unique<client::LocalServer>(serverOptions);
+    client::LocalServer *server = m_localServer.get();
+    connect(server, &client::LocalServer::ready, this, [this, server](const QUrl &url) {
+        m_window->showStatus(tr("Signing in to the local server…"));
+        m_service.signIn(url, server->username(), server->password());
+    });
+    connect(server, &client::LocalServer::failed, this, [this](const QString &message) {
+        m_window->showStatus(QString());
+        showLogin(message);
+    });
+    connect(server, &client::LocalServer::stopped, this, [this] {
+        if (!m_usingLocalServer)
+            return;
+        m_service.signOut();
+        showLogin(tr("The local server stopped unexpectedly."));
+    });
+    server->start();
+}
+
+void Workstation::showLogin(const QString &message)
+{
+    if (!m_loginDialog) {
+        m_loginDialog = new LoginDialog(m_window.get());
+        m_loginDialog->setAttribute(Qt::WA_DeleteOnClose);
+        QSettings settings;
+        m_loginDialog->setServerUrl(settings.value(QLatin1StringView(kServerKey)).toUrl());
+        m_loginDialog->setUsername(settings.value(QLatin1StringView(kUserKey)).toString());
+        m_loginDialog->setUseLocalServer(
+            settings.value(QLatin1StringView(kLocalKey), true).toBool());
+        connect(m_loginDialog, &LoginDialog::signInRequested, this, &Workstation::onLoginRequested);
+    }
+    if (!message.isEmpty())
+        m_loginDialog->showError(message);
+    // Window-modal and asynchronous: the event loop (and the stream) keep running.
+    m_loginDialog->open();
+}
+
+void Workstation::onLoginRequested()
+{
+    if (m_loginDialog->useLocalServer()) {
+        m_loginDialog->setBusy(true, tr("Starting local server…"));
+        startLocalServer();
+        return;
+    }
+    m_usingLocalServer = false;
+    m_loginDialog->setBusy(true, tr("Signing in…"));
+    m_window->showStatus(tr("Signing in to %1…").arg(m_loginDialog->serverUrl().host()));
+    m_service.signIn(m_loginDialog->serverUrl(), m_loginDialog->username(),
+                     m_loginDialog->password());
+}
+
+void Workstation::onSignedIn()
+{
+    QSettings settings;
+    settings.setValue(QLatin1StringView(kLocalKey), m_usingLocalServer);
+    if (!m_usingLocalServer) {
+        settings.setValue(QLatin1StringView(kServerKey), m_service.serverUrl());
+        settings.setValue(QLatin1StringView(kUserKey), m_service.username());
+    }
+    if (m_loginDialog)
+        m_loginDialog->accept();
+    m_window->showStatus(tr("Signed in as %1.").arg(m_service.username()), 5000);
+}
+
+void Workstation::onSignInFailed(const core::Error &error)
+{
+    m_window->showStatus(QString());
+    showLogin(tr("Sign-in failed: %1").arg(error.message));
+}
+
+void Workstation::onSessionExpired(const QString &message)
+{
+    // The local trader's password is known for as long as the local server runs, so a new
+    // session needs nobody's attention.
+    if (m_usingLocalServer && m_localServer && m_localServer->isRunning()) {
+        startLocalServer();
+        return;
+    }
+    showLogin(message);
+}
+
+} // namespace qx::widgets

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/result.h"
+#include "ui/client/remotetradingservice.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+namespace qx::client {
+class LocalServer;
+}
+
+namespace qx::widgets {
+
+class LoginDialog;
+class MainWindow;
+
+/**
+ * Wires the desktop application together so that main() stays short: the trading service,
+ * the main window, the sign-in dialog and, when no server is configured, the bundled local
+ * server, which it starts and signs in to by itself. Remembers the last server and user in
+ * QSettings; an expired session on the local server is renewed silently, on a remote one the
+ * user is asked to sign in again.
+ *
+ * GUI thread only.
+ */
+class Workstation : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QUrl server; ///< from --server; empty: last used, else the bundled local server
+        QString serverProgram;
+        QString dataDir;
+    };
+
+    explicit Workstation(Options options, QObject *parent = nullptr);
+    ~Workstation() override;
+
+    /// Shows the window and starts signing in.
+    void start();
+
+    MainWindow *mainWindow() const { return m_window.get(); }
+    client::RemoteTradingService *service() { return &m_service; }
+
+private:
+    void startLocalServer();
+    void showLogin(const QString &message = {});
+    void onLoginRequested();
+    void onSignedIn();
+    void onSignInFailed(const core::Error &error);
+    void onSessionExpired(const QString &message);
+
+    Options m_options;
+    client::RemoteTradingService m_service;
+    std::unique_ptr<client::LocalServer> m_localServer;
+    std::unique_ptr<MainWindow> m_window;
+    QPointer<LoginDialog> m_loginDialog;
+    bool m_usingLocalServer = false;
+};
+
+} // namespace qx::widgets
