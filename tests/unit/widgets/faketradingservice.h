@@ -1,0 +1,56 @@
+#pragma once
+
+#include "ui/client/tradingservice.h"
+
+namespace qx::test {
+
+/**
+ * A TradingService the tests drive by hand: they set instruments and orders, push order
+ * events, and read back what the widgets asked for. Nothing is sent anywhere.
+ * GUI thread only.
+ */
+class FakeTradingService : public client::TradingService
+{
+    Q_OBJECT
+
+public:
+    using TradingService::TradingService;
+
+    ConnectionState connectionState() const override { return m_state; }
+    QString username() const override { return m_username; }
+    QString role() const override { return m_role; }
+    QList<core::Instrument> instruments() const override { return m_instruments; }
+    QList<core::protocol::Order> orders() const override { return m_orders; }
+    void placeOrder(const core::protocol::NewOrder &order) override { placed.append(order); }
+    void cancelOrder(const QString &orderId) override { cancelled.append(orderId); }
+
+    void setConnectionState(ConnectionState state);
+    void setIdentity(const QString &username, const QString &role);
+    void setInstruments(const QList<core::Instrument> &instruments);
+    void resetOrders(const QList<core::protocol::Order> &orders);
+    void pushOrder(const core::protocol::Order &order);
+
+    /// German power base month, EUR/MWh, tick 0.01, lot 1 MW.
+    static core::Instrument power();
+    /// Henry Hub month, USD/MMBtu, tick 0.001, lot 0.5 MMBtu/d (finer than the venue's, to
+    /// exercise decimals).
+    static core::Instrument gas();
+    static core::protocol::Order order(const QString &id, const QString &symbol,
+                                       core::protocol::Side side, const QString &quantity,
+                                       const QString &price,
+                                       core::protocol::OrderStatus status
+                                       = core::protocol::OrderStatus::Open,
+                                       const QDateTime &createdAt = {});
+
+    QList<core::protocol::NewOrder> placed;
+    QStringList cancelled;
+
+private:
+    ConnectionState m_state = ConnectionState::Connected;
+    QString m_username;
+    QString m_role;
+    QList<core::Instrument> m_instruments;
+    QList<core::protocol::Order> m_orders;
+};
+
+} // namespace qx::test

@@ -1,0 +1,228 @@
+#include "faketradingservice.h"
+#include "ui/widgets/ordersmodel.h"
+
+#include <QBrush>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+using qx::core::protocol::OrderStatus;
+using qx::core::protocol::Side;
+using qx::test::FakeTradingService;
+using qx::widgets::OrdersModel;
+
+class TestOrdersModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void showsOrdersKnownAtStart();
+    void insertsAndUpdatesById();
+    void resetReplacesEverything();
+    void formatsDecimalsExactlyWithInstrumentDecimals();
+    void formatsUnknownSymbolsPlainly();
+    void alignsNumbersAndColoursSides();
+    void sortsNumbersAndTimesByValue();
+    void showsLocalTime();
+
+private:
+    static QString text(const OrdersModel &model, int row, int column)
+    {
+        return model.index(row, column).data().toString();
+    }
+};
+
+void TestOrdersModel::initTestCase()
+{
+    // Group separators and the decimal point depend on the locale; pin one.
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestOrdersModel::showsOrdersKnownAtStart()
+{
+    FakeTradingService service;
+    service.setInstruments({ FakeTradingService::power() });
+    service.resetOrders(
+        { FakeTradingService::order(QStringLiteral("o-1"), QStringLiteral("DE.BASE.M.2027-03"),
+                                    Side::Buy, QStringLiteral("25"), QStringLiteral("42.5")) });
+    OrdersModel model(&service);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.columnCount(), int(OrdersModel::ColumnCount));
+    QCOMPARE(model.headerData(OrdersModel::OrderId, Qt::Horizontal).toString(), u"Order ID");
+    QCOMPARE(text(model, 0, OrdersModel::OrderId), u"o-1");
+    QCOMPARE(text(model, 0, OrdersModel::ClientOrderId), u"client-o-1");
+    QCOMPARE(text(model, 0, OrdersModel::Symbol), u"DE.BASE.M.2027-03");
+    QCOMPARE(text(model, 0, OrdersModel::Side), u"Buy");
+    QCOMPARE(text(model, 0, OrdersModel::Status), u"open");
+}
+
+void TestOrdersModel::insertsAndUpdatesById()
+{
+    FakeTradingService service;
+    service.setInstruments({ FakeTradingService::power() });
+    OrdersModel model(&service);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    const QString symbol = QStringLiteral("DE.BASE.M.2027-03");
+    service.pushOrder(FakeTradingService::order(QStringLiteral("o-1"), symbol, Side::Buy,
+                                                QStringLiteral("25"), QStringLiteral("42.5")));
+    service.pushOrder(FakeTradingService::order(QStringLiteral("o-2"), symbol, Side::Sell,
+                                                QStringLiteral("10"), QStringLiteral("43")));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(inserted.count(), 2);
+
+    auto cancelled
+        = FakeTradingService::order(QStringLiteral("o-1"), symbol, Side::Buy, QStringLiteral("25"),
+                                    QStringLiteral("42.5"), OrderStatus::Cancelled);
+    service.pushOrder(cancelled);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(changed.count(), 1);
+    const int row = model.rowOf(QStringLiteral("o-1"));
+    QCOMPARE(text(model, row, OrdersModel::Status), u"cancelled");
+    QCOMPARE(model.index(row, 0).data(OrdersModel::IsLiveRole).toBool(), false);
+    QCOMPARE(
+        model.index(model.rowOf(QStringLiteral("o-2")), 0).data(OrdersModel::IsLiveRole).toBool(),
+        true);
+    QCOMPARE(text(model, model.rowOf(QStringLiteral("o-2")), OrdersModel::Side), u"Sell");
+}
+
+void TestOrdersModel::resetReplacesEverything()
+{
+    FakeTradingService service;
+    OrdersModel model(&service);
+    const QString symbol = QStringLiteral("DE.BASE.M.2027-03");
+    service.resetOrders({ FakeTradingService::order(QStringLiteral("a"), symbol, Side::Buy,
+                                                    QStringLiteral("1"), QStringLiteral("1")),
+                          FakeTradingService::order(QStringLiteral("b"), symbol, Side::Buy,
+                                                    QStringLiteral("1"), QStringLiteral("1")) });
+    QCOMPARE(model.rowCount(), 2);
+    service.resetOrders({ FakeTradingService::order(QStringLiteral("c"), symbol, Side::Buy,
+                                                    QStringLiteral("1"), QStringLiteral("1")) });
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.rowOf(QStringLiteral("a")), -1);
+    QCOMPARE(model.rowOf(QStringLiteral("c")), 0);
+}
+
+void TestOrdersModel::formatsDecimalsExactlyWithInstrumentDecimals()
+{
+    FakeTradingService service;
+    service.setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
+    OrdersModel model(&service);
+
+    auto power
+        = FakeTradingService::order(QStringLiteral("p"), QStringLiteral("DE.BASE.M.2027-03"),
+                                    Side::Buy, QStringLiteral("1250"), QStringLiteral("-3.1"));
+    power.filledQuantity = *qx::core::Quantity::parse(u"5");
+    service.pushOrder(power);
+    service.pushOrder(FakeTradingService::order(QStringLiteral("g"), QStringLiteral("HH.M.2027-03"),
+                                                Side::Sell, QStringLiteral("12345678.5"),
+                                                QStringLiteral("3.25")));
+    // A price the tick does not allow still shows every digit it has: nothing is rounded away.
+    service.pushOrder(FakeTradingService::order(QStringLiteral("x"),
+                                                QStringLiteral("DE.BASE.M.2027-03"), Side::Buy,
+                                                QStringLiteral("1"), QStringLiteral("0.12345678")));
+
+    const int p = model.rowOf(QStringLiteral("p"));
+    QCOMPARE(text(model, p, OrdersModel::Quantity), u"1,250");
+    QCOMPARE(text(model, p, OrdersModel::Price), u"-3.10");
+    QCOMPARE(text(model, p, OrdersModel::Filled), u"5");
+    const int g = model.rowOf(QStringLiteral("g"));
+    QCOMPARE(text(model, g, OrdersModel::Quantity), u"12,345,678.5");
+    QCOMPARE(text(model, g, OrdersModel::Price), u"3.250");
+    QCOMPARE(text(model, g, OrdersModel::Filled), u"0.0");
+    QCOMPARE(text(model, model.rowOf(QStringLiteral("x")), OrdersModel::Price), u"0.12345678");
+}
+
+void TestOrdersModel::formatsUnknownSymbolsPlainly()
+{
+    FakeTradingService service;
+    OrdersModel model(&service);
+    service.pushOrder(FakeTradingService::order(QStringLiteral("u"), QStringLiteral("XX.Y"),
+                                                Side::Buy, QStringLiteral("2.50"),
+                                                QStringLiteral("42.5")));
+    QCOMPARE(text(model, 0, OrdersModel::Quantity), u"2.5");
+    QCOMPARE(text(model, 0, OrdersModel::Price), u"42.5");
+
+    // Once the instrument is known, the row is shown on its grid.
+    auto instrument = FakeTradingService::power();
+    instrument.symbol = QStringLiteral("XX.Y");
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    service.setInstruments({ instrument });
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(text(model, 0, OrdersModel::Price), u"42.50");
+}
+
+void TestOrdersModel::alignsNumbersAndColoursSides()
+{
+    FakeTradingService service;
+    OrdersModel model(&service);
+    const QString symbol = QStringLiteral("DE.BASE.M.2027-03");
+    service.pushOrder(FakeTradingService::order(QStringLiteral("b"), symbol, Side::Buy,
+                                                QStringLiteral("1"), QStringLiteral("1")));
+    service.pushOrder(FakeTradingService::order(QStringLiteral("s"), symbol, Side::Sell,
+                                                QStringLiteral("1"), QStringLiteral("1")));
+    for (int column : { OrdersModel::Quantity, OrdersModel::Price, OrdersModel::Filled }) {
+        const auto alignment
+            = model.index(0, column).data(Qt::TextAlignmentRole).value<Qt::Alignment>();
+        QVERIFY(alignment & Qt::AlignRight);
+    }
+    QVERIFY(model.index(0, OrdersModel::Symbol).data(Qt::TextAlignmentRole).value<Qt::Alignment>()
+            & Qt::AlignLeft);
+    const QColor buy = model.index(model.rowOf(QStringLiteral("b")), OrdersModel::Side)
+                           .data(Qt::ForegroundRole)
+                           .value<QBrush>()
+                           .color();
+    const QColor sell = model.index(model.rowOf(QStringLiteral("s")), OrdersModel::Side)
+                            .data(Qt::ForegroundRole)
+                            .value<QBrush>()
+                            .color();
+    QVERIFY(buy.isValid());
+    QVERIFY(sell.isValid());
+    QVERIFY(buy != sell);
+}
+
+void TestOrdersModel::sortsNumbersAndTimesByValue()
+{
+    FakeTradingService service;
+    OrdersModel model(&service);
+    const QString symbol = QStringLiteral("DE.BASE.M.2027-03");
+    const QDateTime base(QDate(2027, 1, 4), QTime(9, 0), Qt::UTC);
+    service.pushOrder(FakeTradingService::order(QStringLiteral("nine"), symbol, Side::Buy,
+                                                QStringLiteral("9"), QStringLiteral("9"),
+                                                OrderStatus::Open, base.addSecs(60)));
+    service.pushOrder(FakeTradingService::order(QStringLiteral("ten"), symbol, Side::Buy,
+                                                QStringLiteral("10"), QStringLiteral("10"),
+                                                OrderStatus::Open, base));
+    service.pushOrder(FakeTradingService::order(QStringLiteral("minus"), symbol, Side::Buy,
+                                                QStringLiteral("1"), QStringLiteral("-20"),
+                                                OrderStatus::Open, base.addSecs(120)));
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(OrdersModel::SortRole);
+
+    proxy.sort(OrdersModel::Price, Qt::AscendingOrder);
+    QCOMPARE(proxy.index(0, OrdersModel::OrderId).data().toString(), u"minus");
+    QCOMPARE(proxy.index(1, OrdersModel::OrderId).data().toString(), u"nine");
+    QCOMPARE(proxy.index(2, OrdersModel::OrderId).data().toString(), u"ten");
+
+    proxy.sort(OrdersModel::Time, Qt::DescendingOrder);
+    QCOMPARE(proxy.index(0, OrdersModel::OrderId).data().toString(), u"minus");
+    QCOMPARE(proxy.index(2, OrdersModel::OrderId).data().toString(), u"ten");
+}
+
+void TestOrdersModel::showsLocalTime()
+{
+    FakeTradingService service;
+    OrdersModel model(&service);
+    const QDateTime created(QDate(2027, 1, 4), QTime(9, 30, 15), Qt::UTC);
+    service.pushOrder(FakeTradingService::order(
+        QStringLiteral("t"), QStringLiteral("DE.BASE.M.2027-03"), Side::Buy, QStringLiteral("1"),
+        QStringLiteral("1"), OrderStatus::Open, created));
+    QCOMPARE(text(model, 0, OrdersModel::Time), created.toLocalTime().toString(u"HH:mm:ss"));
+}
+
+QTEST_MAIN(TestOrdersModel)
+#include "tst_ordersmodel.moc"

@@ -1,0 +1,212 @@
+#include "faketradingservice.h"
+#include "ui/widgets/orderticket.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+using qx::core::protocol::Side;
+using qx::test::FakeTradingService;
+using qx::widgets::OrderTicket;
+
+// Side is compared with QVERIFY: QCOMPARE would find qx::core::protocol::toString(Side) by
+// argument-dependent lookup instead of QTest::toString.
+class TestOrderTicket : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void listsInstrumentsWithUnits();
+    void previewsNotionalExactly();
+    void previewsDailyGasNotional();
+    void flagsTextThatIsNotADecimal();
+    void sendsWithEnterAndSwitchesSideWithF1F2();
+    void showsTheServersRejectionInRed();
+    void showsAcceptance();
+    void escapeClears();
+    void cannotSendWhileDisconnected();
+    void hasAccessibleNames();
+
+private:
+    template<typename T>
+    T *child(const char *name) const
+    {
+        T *widget = m_ticket->findChild<T *>(QString::fromLatin1(name));
+        if (!widget)
+            qFatal("no child %s", name);
+        return widget;
+    }
+    void enter(const QString &quantity, const QString &price)
+    {
+        child<QLineEdit>("quantityEdit")->clear();
+        child<QLineEdit>("priceEdit")->clear();
+        QTest::keyClicks(child<QLineEdit>("quantityEdit"), quantity);
+        QTest::keyClicks(child<QLineEdit>("priceEdit"), price);
+    }
+
+    FakeTradingService *m_service = nullptr;
+    OrderTicket *m_ticket = nullptr;
+};
+
+void TestOrderTicket::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestOrderTicket::init()
+{
+    m_service = new FakeTradingService;
+    m_service->setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
+    m_ticket = new OrderTicket(m_service);
+    m_ticket->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_ticket));
+}
+
+void TestOrderTicket::cleanup()
+{
+    delete m_ticket;
+    delete m_service;
+}
+
+void TestOrderTicket::listsInstrumentsWithUnits()
+{
+    auto *combo = child<QComboBox>("instrumentCombo");
+    QCOMPARE(combo->count(), 2);
+    QVERIFY(combo->itemText(0).contains(u"DE.BASE.M.2027-03"));
+    QVERIFY(combo->itemText(0).contains(u"German power base load, March 2027"));
+    QVERIFY(m_ticket->selectInstrument(QStringLiteral("HH.M.2027-03")));
+    QVERIFY(!m_ticket->selectInstrument(QStringLiteral("NOPE.X")));
+    const QList<QLabel *> labels = m_ticket->findChildren<QLabel *>();
+    const auto hasLabel = [&](QStringView text) {
+        return std::any_of(labels.begin(), labels.end(),
+                           [&](QLabel *label) { return label->text() == text; });
+    };
+    QVERIFY(hasLabel(u"MMBtu/d"));
+    QVERIFY(hasLabel(u"USD/MMBtu"));
+}
+
+void TestOrderTicket::previewsNotionalExactly()
+{
+    enter(QStringLiteral("25"), QStringLiteral("42.50"));
+    QCOMPARE(child<QLabel>("notionalLabel")->text(), u"25 MW × 42.50 EUR/MWh = 1,062.50 EUR/h");
+    // 0.1 + 0.2 style decimals must not drift as they would in binary floating point.
+    enter(QStringLiteral("3"), QStringLiteral("0.1"));
+    QCOMPARE(child<QLabel>("notionalLabel")->text(), u"3 MW × 0.10 EUR/MWh = 0.30 EUR/h");
+    enter(QStringLiteral("1"), QStringLiteral("-5.37"));
+    QCOMPARE(child<QLabel>("notionalLabel")->text(), u"1 MW × -5.37 EUR/MWh = -5.37 EUR/h");
+}
+
+void TestOrderTicket::previewsDailyGasNotional()
+{
+    QVERIFY(m_ticket->selectInstrument(QStringLiteral("HH.M.2027-03")));
+    enter(QStringLiteral("10000"), QStringLiteral("3.125"));
+    QCOMPARE(child<QLabel>("notionalLabel")->text(),
+             u"10,000.0 MMBtu/d × 3.125 USD/MMBtu = 31,250.00 USD/d");
+}
+
+void TestOrderTicket::flagsTextThatIsNotADecimal()
+{
+    enter(QStringLiteral("25"), QStringLiteral("4e1"));
+    QVERIFY(!child<QPushButton>("sendButton")->isEnabled());
+    QVERIFY(child<QLabel>("notionalLabel")->text().contains(u"price"));
+    enter(QStringLiteral("1,5"), QStringLiteral("40"));
+    QVERIFY(!child<QPushButton>("sendButton")->isEnabled());
+    QVERIFY(child<QLabel>("notionalLabel")->text().contains(u"quantity"));
+    enter(QStringLiteral("15"), QStringLiteral("40"));
+    QVERIFY(child<QPushButton>("sendButton")->isEnabled());
+}
+
+void TestOrderTicket::sendsWithEnterAndSwitchesSideWithF1F2()
+{
+    enter(QStringLiteral("25"), QStringLiteral("42.5"));
+    QTest::keyClick(child<QLineEdit>("priceEdit"), Qt::Key_F2);
+    QVERIFY(m_ticket->side() == Side::Sell);
+    QVERIFY(child<QPushButton>("sellButton")->isChecked());
+    QTest::keyClick(child<QLineEdit>("priceEdit"), Qt::Key_Return);
+    QCOMPARE(m_service->placed.size(), 1);
+    const auto sent = m_service->placed.first();
+    QCOMPARE(sent.symbol, u"DE.BASE.M.2027-03");
+    QVERIFY(sent.side == Side::Sell);
+    QCOMPARE(sent.quantity.toString(), u"25");
+    QCOMPARE(sent.price.toString(), u"42.5");
+    QVERIFY(!sent.clientOrderId.isEmpty());
+
+    QTest::keyClick(child<QLineEdit>("quantityEdit"), Qt::Key_F1);
+    QVERIFY(m_ticket->side() == Side::Buy);
+    QTest::mouseClick(child<QPushButton>("sendButton"), Qt::LeftButton);
+    QCOMPARE(m_service->placed.size(), 2);
+    QVERIFY(m_service->placed.at(1).side == Side::Buy);
+    // Each send is a new order: a fresh idempotency key.
+    QVERIFY(m_service->placed.at(1).clientOrderId != sent.clientOrderId);
+}
+
+void TestOrderTicket::showsTheServersRejectionInRed()
+{
+    enter(QStringLiteral("25"), QStringLiteral("42.505"));
+    m_ticket->send();
+    QCOMPARE(m_service->placed.size(), 1);
+    const QString message
+        = QStringLiteral("The price 42.505 is not on the tick size 0.01 of DE.BASE.M.2027-03.");
+    Q_EMIT m_service->orderRejected(m_service->placed.first().clientOrderId,
+                                    { QStringLiteral("price_off_tick"), message });
+    auto *feedback = child<QLabel>("feedbackLabel");
+    QVERIFY(feedback->text().contains(message));
+    QVERIFY(feedback->styleSheet().contains(u"#c62828"));
+
+    // Somebody else's rejection is not this ticket's business.
+    Q_EMIT m_service->orderRejected(QStringLiteral("other"),
+                                    { QStringLiteral("x"), QStringLiteral("unrelated") });
+    QVERIFY(!feedback->text().contains(u"unrelated"));
+}
+
+void TestOrderTicket::showsAcceptance()
+{
+    enter(QStringLiteral("25"), QStringLiteral("42.5"));
+    m_ticket->send();
+    auto order
+        = FakeTradingService::order(QStringLiteral("o-7"), QStringLiteral("DE.BASE.M.2027-03"),
+                                    Side::Buy, QStringLiteral("25"), QStringLiteral("42.5"));
+    order.clientOrderId = m_service->placed.first().clientOrderId;
+    m_service->pushOrder(order);
+    auto *feedback = child<QLabel>("feedbackLabel");
+    QVERIFY2(feedback->text().contains(u"o-7"), qPrintable(feedback->text()));
+    QVERIFY(feedback->text().contains(u"42.50"));
+    QVERIFY(!feedback->styleSheet().contains(u"#c62828"));
+}
+
+void TestOrderTicket::escapeClears()
+{
+    enter(QStringLiteral("25"), QStringLiteral("42.5"));
+    QTest::keyClick(child<QLineEdit>("priceEdit"), Qt::Key_Escape);
+    QVERIFY(child<QLineEdit>("quantityEdit")->text().isEmpty());
+    QVERIFY(child<QLineEdit>("priceEdit")->text().isEmpty());
+    QVERIFY(child<QLabel>("notionalLabel")->text().isEmpty());
+    QVERIFY(!child<QPushButton>("sendButton")->isEnabled());
+}
+
+void TestOrderTicket::cannotSendWhileDisconnected()
+{
+    enter(QStringLiteral("25"), QStringLiteral("42.5"));
+    m_service->setConnectionState(FakeTradingService::ConnectionState::Disconnected);
+    QVERIFY(!child<QPushButton>("sendButton")->isEnabled());
+    QTest::keyClick(child<QLineEdit>("priceEdit"), Qt::Key_Return);
+    QVERIFY(m_service->placed.isEmpty());
+    m_service->setConnectionState(FakeTradingService::ConnectionState::Reconnecting);
+    QVERIFY(child<QPushButton>("sendButton")->isEnabled());
+}
+
+void TestOrderTicket::hasAccessibleNames()
+{
+    for (const char *name : { "instrumentCombo", "buyButton", "sellButton", "quantityEdit",
+                              "priceEdit", "sendButton", "clearButton" }) {
+        QVERIFY2(!child<QWidget>(name)->accessibleName().isEmpty(), name);
+    }
+}
+
+QTEST_MAIN(TestOrderTicket)
+#include "tst_orderticket.moc"
