@@ -1,0 +1,417 @@
+// The server as its users meet it: the admin CLI, REST and the WebSocket stream of a real
+// quantenergx-server process on loopback, with restarts and a kill -9 in between.
+#include "core/protocol/messages.h"
+#include "ui/client/localserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+using qx::client::LocalServer;
+
+namespace {
+
+struct Reply
+{
+    int status = 0;
+    QJsonObject json;
+    QByteArray raw;
+
+    QString errorCode() const { return json.value(u"error").toObject().value(u"code").toString(); }
+};
+
+struct CliResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliResult runCli(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(QX_SERVER_BINARY), arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(30'000);
+    return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+             QString::fromUtf8(process.readAllStandardError()) };
+}
+
+QJsonObject newOrder(const QString &clientOrderId, const QString &price = u"42.50"_s,
+                     const QString &quantity = u"25"_s)
+{
+    return { { u"client_order_id"_s, clientOrderId },
+             { u"symbol"_s, u"DE.BASE.M.2027-03"_s },
+             { u"side"_s, u"buy"_s },
+             { u"type"_s, u"limit"_s },
+             { u"quantity"_s, quantity },
+             { u"price"_s, price } };
+}
+
+} // namespace
+
+class tst_Server : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<LocalServer> m_server;
+    QNetworkAccessManager m_network;
+    QString m_token;
+
+    QString dataDir() const { return m_dir.filePath(u"data"_s); }
+
+    void startServer()
+    {
+        LocalServer::Options options;
+        options.serverProgram = QStringLiteral(QX_SERVER_BINARY);
+        options.dataDir = dataDir();
+        options.username = u"alice"_s;
+        m_server = std::make_unique<LocalServer>(options);
+        QSignalSpy ready(m_server.get(), &LocalServer::ready);
+        QSignalSpy failed(m_server.get(), &LocalServer::failed);
+        m_server->start();
+        QTRY_VERIFY_WITH_TIMEOUT(ready.size() == 1 || failed.size() == 1, 30'000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed[0][0].toString()));
+        m_token = login(u"alice"_s, m_server->password()).json.value(u"access_token").toString();
+        QVERIFY(!m_token.isEmpty());
+    }
+
+    Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                  const QString &token = {})
+    {
+        QNetworkRequest request(m_server->url().resolved(QUrl(path)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        finished.wait(10'000);
+        Reply result;
+        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        result.raw = reply->readAll();
+        result.json = QJsonDocument::fromJson(result.raw).object();
+        reply->deleteLater();
+        return result;
+    }
+    Reply requestJson(const QByteArray &method, const QString &path, const QJsonObject &body,
+                      const QString &token)
+    {
+        return request(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact), token);
+    }
+    Reply login(const QString &username, const QString &password)
+    {
+        return request(
+            "POST", u"/api/v1/auth/login"_s,
+            QJsonDocument(QJsonObject { { u"username"_s, username }, { u"password"_s, password } })
+                .toJson());
+    }
+    QJsonArray orders()
+    {
+        return request("GET", u"/api/v1/orders"_s, {}, m_token).json.value(u"orders").toArray();
+    }
+
+    // A WebSocket that has authenticated and subscribed to "orders"; messages land in `inbox`.
+    std::unique_ptr<QWebSocket> openStream(QList<QJsonObject> &inbox, const QString &token)
+    {
+        auto socket = std::make_unique<QWebSocket>();
+        connect(socket.get(), &QWebSocket::textMessageReceived, this,
+                [&inbox](const QString &text) {
+                    inbox.append(QJsonDocument::fromJson(text.toUtf8()).object());
+                });
+        QSignalSpy connected(socket.get(), &QWebSocket::connected);
+        QUrl url = m_server->url();
+        url.setScheme(u"ws"_s);
+        url.setPath(u"/api/v1/stream"_s);
+        socket->open(url);
+        if (!connected.wait(10'000))
+            return socket;
+        socket->sendTextMessage(
+            QString::fromUtf8(qx::core::protocol::StreamMessage::auth(token).serialize()));
+        socket->sendTextMessage(QString::fromUtf8(
+            qx::core::protocol::StreamMessage::subscribe({ u"orders"_s }).serialize()));
+        return socket;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        startServer();
+    }
+
+    void cliAnswersHelpAndUsageErrors()
+    {
+        for (const QStringList &help :
+             { QStringList { u"--help"_s }, QStringList { u"init"_s, u"--help"_s },
+               QStringList { u"serve"_s, u"--help"_s },
+               QStringList { u"user"_s, u"add"_s, u"--help"_s },
+               QStringList { u"user"_s, u"list"_s, u"--help"_s } }) {
+            const CliResult result = runCli(help);
+            QCOMPARE(result.exitCode, 0);
+            QVERIFY2(result.out.contains(u"Usage: quantenergx-server"), qPrintable(result.out));
+        }
+        const CliResult unknown = runCli({ u"frobnicate"_s });
+        QCOMPARE(unknown.exitCode, 2);
+        QCOMPARE(unknown.err.count(u'\n'), 1);
+        QCOMPARE(runCli({}).exitCode, 2);
+        QCOMPARE(runCli({ u"init"_s }).exitCode, 2); // no --data-dir
+        QCOMPARE(runCli({ u"serve"_s, u"--data-dir"_s, dataDir(), u"--listen"_s, u"localhost"_s })
+                     .exitCode,
+                 2);
+        QCOMPARE(runCli({ u"user"_s, u"add"_s, u"bob"_s, u"--role"_s, u"king"_s,
+                          u"--password-stdin"_s, u"--data-dir"_s, dataDir() })
+                     .exitCode,
+                 2);
+        const CliResult uninitialised
+            = runCli({ u"serve"_s, u"--data-dir"_s, m_dir.filePath(u"nothing-here"_s) });
+        QCOMPARE(uninitialised.exitCode, 1);
+        QVERIFY(uninitialised.err.contains(u"init"));
+    }
+
+    void cliManagesUsers()
+    {
+        const QStringList addBob { u"user"_s,       u"add"_s,    u"bob"_s,
+                                   u"--role"_s,     u"trader"_s, u"--password-stdin"_s,
+                                   u"--data-dir"_s, dataDir() };
+        const CliResult tooShort = runCli(addBob, "short\n");
+        QCOMPARE(tooShort.exitCode, 1);
+        QVERIFY(tooShort.err.contains(u"8 characters"));
+        QVERIFY(!runCli({ u"user"_s, u"list"_s, u"--data-dir"_s, dataDir() }).out.contains(u"bob"));
+
+        QCOMPARE(runCli(addBob, "correct horse battery\n").exitCode, 0);
+        const CliResult again = runCli(addBob, "correct horse battery\n");
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains(u"already exists"));
+        const CliResult list
+            = runCli({ u"user"_s, u"list"_s, u"--json"_s, u"--data-dir"_s, dataDir() });
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray users = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(users.size(), 2);
+        QCOMPARE(users[1].toObject().value(u"username").toString(), u"bob"_s);
+        QCOMPARE(users[1].toObject().value(u"role").toString(), u"trader"_s);
+
+        // The stored hash is Argon2id, never the password.
+        QCOMPARE(login(u"bob"_s, u"correct horse battery"_s).status, 200);
+        QCOMPARE(login(u"bob"_s, u"wrong horse battery"_s).status, 401);
+        QCOMPARE(login(u"nobody"_s, u"correct horse battery"_s).errorCode(),
+                 u"invalid_credentials"_s);
+        QFile database(dataDir() + u"/quantenergx.db"_s);
+        QVERIFY(database.open(QIODevice::ReadOnly));
+        const QByteArray bytes = database.readAll();
+        QVERIFY(!bytes.contains("correct horse battery"));
+        QVERIFY(bytes.contains("$argon2id$v=19$m=19456,t=2,p=1$"));
+    }
+
+    void healthAndInstruments()
+    {
+        const Reply health = request("GET", u"/healthz"_s);
+        QCOMPARE(health.status, 200);
+        QCOMPARE(health.json.value(u"status").toString(), u"ok"_s);
+        QCOMPARE(request("GET", u"/api/v1/instruments"_s).status, 401);
+        const Reply instruments = request("GET", u"/api/v1/instruments"_s, {}, m_token);
+        QCOMPARE(instruments.status, 200);
+        QStringList symbols;
+        for (const QJsonValue &value : instruments.json.value(u"instruments").toArray())
+            symbols.append(value.toObject().value(u"symbol").toString());
+        for (const QString &prefix :
+             { u"DE.BASE.M."_s, u"TTF.M."_s, u"HH.M."_s, u"BRENT.M."_s, u"EUA.DEC."_s }) {
+            QVERIFY2(!symbols.filter(prefix).isEmpty(), qPrintable(prefix));
+        }
+        const Reply me = request("GET", u"/api/v1/me"_s, {}, m_token);
+        QCOMPARE(me.json.value(u"username").toString(), u"alice"_s);
+        QCOMPARE(me.json.value(u"role").toString(), u"trader"_s);
+    }
+
+    void rejectsBadTokens()
+    {
+        QCOMPARE(request("GET", u"/api/v1/orders"_s).errorCode(), u"missing_token"_s);
+        Reply forged = request("GET", u"/api/v1/orders"_s, {}, m_token.chopped(4) + u"AAAA"_s);
+        QCOMPARE(forged.status, 401);
+        QCOMPARE(forged.errorCode(), u"invalid_token"_s);
+        // An unsigned token ("alg": "none") is refused whatever it claims.
+        const QList<QString> parts = m_token.split(u'.');
+        const QString unsigned_
+            = QString::fromLatin1(
+                  QByteArray(R"({"alg":"none","typ":"JWT"})")
+                      .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+            + u'.' + parts[1] + u'.';
+        QCOMPARE(request("GET", u"/api/v1/orders"_s, {}, unsigned_).status, 401);
+    }
+
+    void placesAndCancelsOrdersWithEvents()
+    {
+        QList<QJsonObject> inbox;
+        std::unique_ptr<QWebSocket> stream = openStream(inbox, m_token);
+        QTRY_COMPARE(inbox.size(), 2);
+        QCOMPARE(inbox[0].value(u"type").toString(), u"auth.ok"_s);
+        QCOMPARE(inbox[1].value(u"type").toString(), u"subscribed"_s);
+
+        const Reply placed
+            = requestJson("POST", u"/api/v1/orders"_s, newOrder(u"ticket-1"_s), m_token);
+        QCOMPARE(placed.status, 201);
+        const QString id = placed.json.value(u"id").toString();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(placed.json.value(u"status").toString(), u"open"_s);
+        QCOMPARE(placed.json.value(u"price").toString(), u"42.5"_s);
+        QCOMPARE(placed.json.value(u"quantity").toString(), u"25"_s);
+        QVERIFY(qx::core::protocol::fromWireTime(placed.json.value(u"created_at").toString())
+                    .isValid());
+        QTRY_COMPARE(inbox.size(), 3);
+        QCOMPARE(inbox[2].value(u"type").toString(), u"order.accepted"_s);
+        QCOMPARE(inbox[2].value(u"order").toObject(), placed.json);
+
+        // Same key, same body: the same order again, not a second one.
+        const Reply replayed
+            = requestJson("POST", u"/api/v1/orders"_s, newOrder(u"ticket-1"_s), m_token);
+        QCOMPARE(replayed.status, 200);
+        QCOMPARE(replayed.json.value(u"id").toString(), id);
+        const Reply conflicting = requestJson("POST", u"/api/v1/orders"_s,
+                                              newOrder(u"ticket-1"_s, u"43.00"_s), m_token);
+        QCOMPARE(conflicting.status, 409);
+        QCOMPARE(conflicting.errorCode(), u"duplicate_client_order_id"_s);
+        QCOMPARE(orders().size(), 1);
+
+        const Reply cancelled = request("DELETE", u"/api/v1/orders/"_s + id, {}, m_token);
+        QCOMPARE(cancelled.status, 200);
+        QCOMPARE(cancelled.json.value(u"status").toString(), u"cancelled"_s);
+        QTRY_COMPARE(inbox.size(), 4);
+        QCOMPARE(inbox[3].value(u"type").toString(), u"order.cancelled"_s);
+        QCOMPARE(inbox[3].value(u"order").toObject().value(u"id").toString(), id);
+
+        const Reply twice = request("DELETE", u"/api/v1/orders/"_s + id, {}, m_token);
+        QCOMPARE(twice.status, 409);
+        QCOMPARE(twice.errorCode(), u"order_not_live"_s);
+        QCOMPARE(request("DELETE", u"/api/v1/orders/999999"_s, {}, m_token).status, 404);
+        QCOMPARE(request("DELETE", u"/api/v1/orders/abc"_s, {}, m_token).status, 404);
+    }
+
+    void badInputIsRejectedAndChangesNothing_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        const auto json = [](QJsonObject object) {
+            return QJsonDocument(object).toJson(QJsonDocument::Compact);
+        };
+        QJsonObject unknownSymbol = newOrder(u"bad-1"_s);
+        unknownSymbol[u"symbol"_s] = u"XX.NOPE.M.2027-03"_s;
+        QJsonObject serverOwned = newOrder(u"bad-2"_s);
+        serverOwned[u"status"_s] = u"filled"_s;
+        QJsonObject numericPrice = newOrder(u"bad-3"_s);
+        numericPrice[u"price"_s] = 42.5;
+        QTest::newRow("malformed JSON")
+            << QByteArray("{\"client_order_id\":") << 400 << u"malformed_json"_s;
+        QTest::newRow("not an object") << QByteArray("[1,2,3]") << 400 << u"malformed_json"_s;
+        QTest::newRow("server-owned field") << json(serverOwned) << 400 << u"invalid_request"_s;
+        QTest::newRow("price as a JSON number")
+            << json(numericPrice) << 400 << u"invalid_request"_s;
+        QTest::newRow("unknown symbol") << json(unknownSymbol) << 422 << u"unknown_symbol"_s;
+        QTest::newRow("zero quantity")
+            << json(newOrder(u"bad-4"_s, u"42.50"_s, u"0"_s)) << 422 << u"quantity_not_positive"_s;
+        QTest::newRow("negative quantity")
+            << json(newOrder(u"bad-5"_s, u"42.50"_s, u"-5"_s)) << 422 << u"quantity_not_positive"_s;
+        QTest::newRow("price off tick")
+            << json(newOrder(u"bad-6"_s, u"42.505"_s)) << 422 << u"price_off_tick"_s;
+        QTest::newRow("quantity off lot")
+            << json(newOrder(u"bad-7"_s, u"42.50"_s, u"2.5"_s)) << 422 << u"quantity_off_lot"_s;
+        QTest::newRow("too large") << QByteArray(100 * 1024, ' ') << 413 << u"payload_too_large"_s;
+    }
+    void badInputIsRejectedAndChangesNothing()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        const QJsonArray before = orders();
+        const Reply reply = request("POST", u"/api/v1/orders"_s, body, m_token);
+        QCOMPARE(reply.status, status);
+        QCOMPARE(reply.errorCode(), code);
+        QVERIFY(!reply.json.value(u"error").toObject().value(u"message").toString().isEmpty());
+        QCOMPARE(orders(), before);
+    }
+
+    void anotherUsersOrderIsInvisible()
+    {
+        const Reply placed = requestJson("POST", u"/api/v1/orders"_s, newOrder(u"mine"_s), m_token);
+        QCOMPARE(placed.status, 201);
+        const QString bobToken
+            = login(u"bob"_s, u"correct horse battery"_s).json.value(u"access_token").toString();
+        QList<QJsonObject> bobInbox;
+        std::unique_ptr<QWebSocket> bobStream = openStream(bobInbox, bobToken);
+        QTRY_COMPARE(bobInbox.size(), 2);
+        const QString id = placed.json.value(u"id").toString();
+        QCOMPARE(request("DELETE", u"/api/v1/orders/"_s + id, {}, bobToken).status, 404);
+        QVERIFY(request("GET", u"/api/v1/orders"_s, {}, bobToken)
+                    .json.value(u"orders")
+                    .toArray()
+                    .isEmpty());
+        QCOMPARE(request("DELETE", u"/api/v1/orders/"_s + id, {}, m_token).status, 200);
+        QTest::qWait(200);
+        QCOMPARE(bobInbox.size(), 2); // alice's events never reach bob
+    }
+
+    void streamRefusesBadTokens()
+    {
+        QList<QJsonObject> inbox;
+        std::unique_ptr<QWebSocket> stream = openStream(inbox, u"not-a-token"_s);
+        QSignalSpy closed(stream.get(), &QWebSocket::disconnected);
+        QTRY_VERIFY(!inbox.isEmpty());
+        QCOMPARE(inbox[0].value(u"type").toString(), u"error"_s);
+        QCOMPARE(inbox[0].value(u"error").toObject().value(u"code").toString(), u"invalid_token"_s);
+        QTRY_COMPARE(closed.size(), 1);
+    }
+
+    void unknownRoutesAnswerJson()
+    {
+        const Reply missing = request("GET", u"/api/v1/nothing"_s);
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.errorCode(), u"not_found"_s);
+        const Reply wrongMethod = request("PUT", u"/api/v1/orders"_s, {}, m_token);
+        QCOMPARE(wrongMethod.status, 405);
+        QCOMPARE(wrongMethod.errorCode(), u"method_not_allowed"_s);
+    }
+
+    void ordersSurviveARestart()
+    {
+        const QJsonArray before = orders();
+        QVERIFY(!before.isEmpty());
+        m_server->stop();
+        // init again on the same directory: idempotent, keeps users and orders.
+        QCOMPARE(runCli({ u"init"_s, u"--data-dir"_s, dataDir() }).exitCode, 0);
+        startServer();
+        QCOMPARE(orders(), before);
+        QVERIFY(login(u"bob"_s, u"correct horse battery"_s).status == 200);
+    }
+
+    void acknowledgedOrdersSurviveKill9()
+    {
+        QStringList acknowledged;
+        for (int i = 0; i < 20; ++i) {
+            const Reply placed
+                = requestJson("POST", u"/api/v1/orders"_s, newOrder(u"crash-%1"_s.arg(i)), m_token);
+            QCOMPARE(placed.status, 201);
+            acknowledged.append(placed.json.value(u"id").toString());
+        }
+        m_server->kill(); // SIGKILL straight after the last acknowledgement
+        startServer();
+        QStringList listed;
+        for (const QJsonValue &order : orders())
+            listed.append(order.toObject().value(u"id").toString());
+        for (const QString &id : acknowledged)
+            QVERIFY2(listed.contains(id), qPrintable(id));
+    }
+
+    void cleanupTestCase() { m_server.reset(); }
+};
+
+QTEST_GUILESS_MAIN(tst_Server)
+#include "tst_server.moc"
