@@ -112,6 +112,15 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
                 showStatus(tr("Cancel of order %1 rejected: %2").arg(orderId, error.message),
                            15000);
             });
+    connect(service, &TradingService::orderChanged, this,
+            [this](const core::protocol::Order &order) {
+                if (order.status == core::protocol::OrderStatus::Cancelled
+                    && m_cancellingOrderIds.remove(order.id)) {
+                    showStatus(tr("Order %1 cancelled.").arg(order.id), 5000);
+                }
+            });
+    connect(service, &TradingService::cancelRejected, this,
+            [this](const QString &orderId) { m_cancellingOrderIds.remove(orderId); });
     connect(service, &TradingService::sessionExpired, this,
             [this](const QString &message) { showStatus(message); });
 
@@ -128,11 +137,19 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(QLatin1StringView(kStateKey)).toByteArray());
     if (!m_blotter->horizontalHeader()->restoreState(
             settings.value(QLatin1StringView(kBlotterKey)).toByteArray())) {
-        m_blotter->setColumnWidth(OrdersModel::Time, 80);
-        m_blotter->setColumnWidth(OrdersModel::OrderId, 110);
-        m_blotter->setColumnWidth(OrdersModel::ClientOrderId, 110);
-        m_blotter->setColumnWidth(OrdersModel::Symbol, 150);
-        m_blotter->setColumnWidth(OrdersModel::Side, 50);
+        // Wide enough for what the columns usually hold, e.g. a whole UUID client order id.
+        const QFontMetrics metrics = m_blotter->fontMetrics();
+        const auto fit = [&](QStringView sample) {
+            return metrics.horizontalAdvance(sample.toString()) + 16;
+        };
+        m_blotter->setColumnWidth(OrdersModel::Time, fit(u"00:00:00"));
+        m_blotter->setColumnWidth(OrdersModel::OrderId, fit(u"Order ID 0000"));
+        m_blotter->setColumnWidth(OrdersModel::ClientOrderId,
+                                  fit(u"00000000-0000-0000-0000-000000000000"));
+        m_blotter->setColumnWidth(OrdersModel::Symbol, fit(u"DE.BASE.M.0000-00 0"));
+        m_blotter->setColumnWidth(OrdersModel::Side, fit(u"Sell0"));
+        for (int column : { OrdersModel::Quantity, OrdersModel::Price, OrdersModel::Filled })
+            m_blotter->setColumnWidth(column, fit(u"000,000.000"));
     }
 }
 
@@ -171,6 +188,7 @@ void MainWindow::cancelSelectedOrder()
     if (rows.isEmpty() || !rows.first().data(OrdersModel::IsLiveRole).toBool())
         return;
     const QString orderId = rows.first().data(OrdersModel::OrderIdRole).toString();
+    m_cancellingOrderIds.insert(orderId);
     showStatus(tr("Cancelling order %1…").arg(orderId), 5000);
     m_service->cancelOrder(orderId);
 }

@@ -3,6 +3,7 @@
 #include "ui/client/tradingservice.h"
 
 #include <QMainWindow>
+#include <QSet>
 
 class QAction;
 class QDockWidget;
@@ -64,6 +65,8 @@ private:
     QLabel *m_connectionLabel;
     QLabel *m_identityLabel;
     QLabel *m_latencyLabel;
+    /// Cancels sent from this window and not yet answered, to report their outcome.
+    QSet<QString> m_cancellingOrderIds;
 };
 
 } // namespace qx::widgets

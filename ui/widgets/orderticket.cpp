@@ -42,7 +42,7 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
     m_instrumentCombo->setObjectName(QStringLiteral("instrumentCombo"));
     m_instrumentCombo->setAccessibleName(tr("Instrument"));
     m_instrumentCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_instrumentCombo->setMinimumContentsLength(24);
+    m_instrumentCombo->setMinimumContentsLength(34);
 
     m_buyButton->setObjectName(QStringLiteral("buyButton"));
     m_buyButton->setAccessibleName(tr("Buy"));
@@ -105,11 +105,17 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
     buttonRow->addWidget(clearButton);
     buttonRow->addWidget(m_sendButton);
 
+    // Labels of rows whose field is a layout need their buddy set by hand for the mnemonic.
+    const auto label = [this](const QString &text, QWidget *buddy) {
+        auto *result = new QLabel(text, this);
+        result->setBuddy(buddy);
+        return result;
+    };
     auto *form = new QFormLayout;
-    form->addRow(tr("&Instrument"), m_instrumentCombo);
+    form->addRow(label(tr("&Instrument"), m_instrumentCombo), m_instrumentCombo);
     form->addRow(tr("Side"), sideRow);
-    form->addRow(tr("&Quantity"), quantityRow);
-    form->addRow(tr("&Price"), priceRow);
+    form->addRow(label(tr("&Quantity"), m_quantityEdit), quantityRow);
+    form->addRow(label(tr("&Price"), m_priceEdit), priceRow);
     form->addRow(tr("Notional"), m_notionalLabel);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
