@@ -1,0 +1,273 @@
+#include "tcpproxy.h"
+#include "ui/client/localserver.h"
+#include "ui/client/remotetradingservice.h"
+#include "ui/widgets/mainwindow.h"
+#include "ui/widgets/ordersmodel.h"
+#include "ui/widgets/orderticket.h"
+#include "ui/widgets/workstation.h"
+
+#include <QAction>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using qx::client::LocalServer;
+using qx::client::RemoteTradingService;
+using qx::client::TradingService;
+using qx::widgets::MainWindow;
+using qx::widgets::OrdersModel;
+
+namespace {
+constexpr int kNetworkTimeoutMs = 15000;
+}
+
+/**
+ * A trader's first session, through the real widgets, client and server: sign in, enter an
+ * order in the ticket, see it in the blotter, cancel it there, and get the server's reason
+ * for a rejected one next to the ticket.
+ */
+class TestDesktop : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void placeCancelAndReject();
+    void bundledLocalServerSignsInByItself();
+    void streamReconnectsAndCatchesUp();
+
+private:
+    template<typename T>
+    static T *child(QWidget *parent, const char *name)
+    {
+        T *widget = parent->findChild<T *>(QString::fromLatin1(name));
+        if (!widget)
+            qFatal("no child %s", name);
+        return widget;
+    }
+    /// The blotter row (in view order) showing the order with that client order id, or -1.
+    static int rowOfClientOrder(QTableView *blotter, const QString &clientOrderId);
+    static QString cell(QTableView *blotter, int row, int column)
+    {
+        return blotter->model()->index(row, column).data().toString();
+    }
+
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<LocalServer> m_server;
+};
+
+void TestDesktop::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("QuantEnergxTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_desktop"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QVERIFY(m_dataDir.isValid());
+
+    LocalServer::Options options;
+    options.serverProgram = QStringLiteral(QX_SERVER_BINARY);
+    options.dataDir = m_dataDir.filePath(QStringLiteral("server"));
+    m_server = std::make_unique<LocalServer>(options);
+    QSignalSpy ready(m_server.get(), &LocalServer::ready);
+    QSignalSpy failed(m_server.get(), &LocalServer::failed);
+    m_server->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 60000);
+    QVERIFY2(failed.isEmpty(), qPrintable(m_server->log()));
+    qInfo() << "server at" << m_server->url().toString();
+}
+
+void TestDesktop::cleanupTestCase()
+{
+    if (m_server)
+        m_server->stop();
+}
+
+int TestDesktop::rowOfClientOrder(QTableView *blotter, const QString &clientOrderId)
+{
+    for (int row = 0; row < blotter->model()->rowCount(); ++row) {
+        if (cell(blotter, row, OrdersModel::ClientOrderId) == clientOrderId)
+            return row;
+    }
+    return -1;
+}
+
+void TestDesktop::placeCancelAndReject()
+{
+    RemoteTradingService service;
+    QSignalSpy signedIn(&service, &RemoteTradingService::signedIn);
+    QSignalSpy signInFailed(&service, &RemoteTradingService::signInFailed);
+    service.signIn(m_server->url(), m_server->username(), m_server->password());
+    QTRY_VERIFY_WITH_TIMEOUT(!signedIn.isEmpty() || !signInFailed.isEmpty(), kNetworkTimeoutMs);
+    if (!signInFailed.isEmpty())
+        QFAIL(qPrintable(signInFailed.first().first().value<qx::core::Error>().message));
+    QCOMPARE(service.username(), m_server->username());
+    QVERIFY(!service.instruments().isEmpty());
+
+    MainWindow window(&service);
+    window.resize(1500, 640);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), TradingService::ConnectionState::Connected,
+                              kNetworkTimeoutMs);
+
+    // A power month: the ticket speaks MW and EUR/MWh there.
+    QString symbol;
+    for (const qx::core::Instrument &instrument : service.instruments()) {
+        if (instrument.unit == qx::core::QuantityUnit::Megawatt && instrument.currency == u"EUR"
+            && instrument.tickSize.toString() == u"0.01") {
+            symbol = instrument.symbol;
+            break;
+        }
+    }
+    QVERIFY2(!symbol.isEmpty(), "the server lists no EUR power instrument with a 0.01 tick");
+    QVERIFY(window.ticket()->selectInstrument(symbol));
+
+    auto *quantity = child<QLineEdit>(window.ticket(), "quantityEdit");
+    auto *price = child<QLineEdit>(window.ticket(), "priceEdit");
+    auto *send = child<QPushButton>(window.ticket(), "sendButton");
+    auto *feedback = child<QLabel>(window.ticket(), "feedbackLabel");
+    const auto enter = [&](const QString &quantityText, const QString &priceText) {
+        quantity->clear();
+        price->clear();
+        QTest::keyClicks(quantity, quantityText);
+        QTest::keyClicks(price, priceText);
+    };
+    QSignalSpy changed(&service, &TradingService::orderChanged);
+    QTableView *blotter = window.blotter();
+
+    // 1. Buy 25 MW at 42.50: the blotter shows it open.
+    enter(QStringLiteral("25"), QStringLiteral("42.50"));
+    QCOMPARE(child<QLabel>(window.ticket(), "notionalLabel")->text(),
+             u"25 MW × 42.50 EUR/MWh = 1,062.50 EUR/h");
+    QVERIFY(send->isEnabled());
+    QTest::mouseClick(send, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), kNetworkTimeoutMs);
+    const auto first = changed.first().first().value<qx::core::protocol::Order>();
+    QTRY_VERIFY(rowOfClientOrder(blotter, first.clientOrderId) >= 0);
+    int row = rowOfClientOrder(blotter, first.clientOrderId);
+    QCOMPARE(cell(blotter, row, OrdersModel::Symbol), symbol);
+    QCOMPARE(cell(blotter, row, OrdersModel::Side), u"Buy");
+    QCOMPARE(cell(blotter, row, OrdersModel::Quantity), u"25");
+    QCOMPARE(cell(blotter, row, OrdersModel::Price), u"42.50");
+    QTRY_COMPARE(cell(blotter, rowOfClientOrder(blotter, first.clientOrderId), OrdersModel::Status),
+                 u"open");
+    QTRY_VERIFY(feedback->text().contains(first.id));
+
+    // 2. Cancel it from the blotter with the Delete key.
+    row = rowOfClientOrder(blotter, first.clientOrderId);
+    blotter->selectRow(row);
+    blotter->setFocus();
+    QVERIFY(window.cancelAction()->isEnabled());
+    QTest::keyClick(blotter, Qt::Key_Delete);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        cell(blotter, rowOfClientOrder(blotter, first.clientOrderId), OrdersModel::Status),
+        u"cancelled", kNetworkTimeoutMs);
+    QVERIFY(!window.cancelAction()->isEnabled());
+
+    // 3. An order placed by another session of the same trader arrives over the stream.
+    RemoteTradingService elsewhere;
+    QSignalSpy elsewhereSignedIn(&elsewhere, &RemoteTradingService::signedIn);
+    elsewhere.signIn(m_server->url(), m_server->username(), m_server->password());
+    QTRY_VERIFY_WITH_TIMEOUT(!elsewhereSignedIn.isEmpty(), kNetworkTimeoutMs);
+    qx::core::protocol::NewOrder other;
+    other.clientOrderId = TradingService::newClientOrderId();
+    other.symbol = symbol;
+    other.side = qx::core::protocol::Side::Sell;
+    other.quantity = *qx::core::Quantity::parse(u"10");
+    other.price = *qx::core::Price::parse(u"44.75");
+    elsewhere.placeOrder(other);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfClientOrder(blotter, other.clientOrderId) >= 0,
+                             kNetworkTimeoutMs);
+    QCOMPARE(cell(blotter, rowOfClientOrder(blotter, other.clientOrderId), OrdersModel::Side),
+             u"Sell");
+    QCOMPARE(blotter->model()->rowCount(), 2);
+
+    // 4. A price between ticks: the server refuses, and says why next to the ticket.
+    enter(QStringLiteral("5"), QStringLiteral("42.505"));
+    QTest::mouseClick(send, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(feedback->text().contains(u"tick"), kNetworkTimeoutMs);
+    QVERIFY2(feedback->text().contains(u"42.505"), qPrintable(feedback->text()));
+    QVERIFY(feedback->styleSheet().contains(u"#c62828"));
+    QCOMPARE(blotter->model()->rowCount(), 2);
+
+    blotter->clearSelection();
+    const QString directory = QStringLiteral(QX_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(directory));
+    const QString path = QDir(directory).filePath(QStringLiteral("desktop-order.png"));
+    QVERIFY(window.grab().save(path));
+    qInfo().noquote() << "screenshot:" << path;
+}
+
+void TestDesktop::bundledLocalServerSignsInByItself()
+{
+    // What a trader gets on first start with no server configured.
+    QTemporaryDir dataDir;
+    qx::widgets::Workstation workstation(
+        { QUrl(), QStringLiteral(QX_SERVER_BINARY), dataDir.filePath(QStringLiteral("local")) });
+    workstation.start();
+    QTRY_COMPARE_WITH_TIMEOUT(workstation.service()->connectionState(),
+                              TradingService::ConnectionState::Connected, 60000);
+    QCOMPARE(workstation.service()->username(), u"trader");
+    QVERIFY(!workstation.service()->instruments().isEmpty());
+    QVERIFY(workstation.mainWindow()->isVisible());
+}
+
+void TestDesktop::streamReconnectsAndCatchesUp()
+{
+    qx::test::TcpProxy proxy(static_cast<quint16>(m_server->url().port()));
+    QUrl viaProxy = m_server->url();
+    viaProxy.setPort(proxy.port());
+
+    RemoteTradingService service;
+    QSignalSpy signedIn(&service, &RemoteTradingService::signedIn);
+    service.signIn(viaProxy, m_server->username(), m_server->password());
+    QTRY_VERIFY_WITH_TIMEOUT(!signedIn.isEmpty(), kNetworkTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), TradingService::ConnectionState::Connected,
+                              kNetworkTimeoutMs);
+    OrdersModel model(&service);
+
+    // The network goes away: the stream notices and keeps trying.
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(),
+                              TradingService::ConnectionState::Reconnecting, kNetworkTimeoutMs);
+
+    // Meanwhile an order is placed elsewhere; its stream event cannot reach this client.
+    RemoteTradingService elsewhere;
+    QSignalSpy elsewhereSignedIn(&elsewhere, &RemoteTradingService::signedIn);
+    elsewhere.signIn(m_server->url(), m_server->username(), m_server->password());
+    QTRY_VERIFY_WITH_TIMEOUT(!elsewhereSignedIn.isEmpty(), kNetworkTimeoutMs);
+    qx::core::protocol::NewOrder missed;
+    missed.clientOrderId = TradingService::newClientOrderId();
+    missed.symbol = service.instruments().first().symbol;
+    missed.quantity = service.instruments().first().lotSize;
+    missed.price = service.instruments().first().tickSize;
+    QSignalSpy placed(&elsewhere, &TradingService::orderChanged);
+    elsewhere.placeOrder(missed);
+    QTRY_VERIFY_WITH_TIMEOUT(!placed.isEmpty(), kNetworkTimeoutMs);
+    QTest::qWait(300);
+    const auto hasMissed = [&] {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.order(row).clientOrderId == missed.clientOrderId)
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(!hasMissed());
+
+    // The network is back: the client reconnects by itself and reloads what it missed.
+    proxy.setRefusing(false);
+    QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), TradingService::ConnectionState::Connected,
+                              kNetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(hasMissed(), kNetworkTimeoutMs);
+}
+
+QTEST_MAIN(TestDesktop)
+#include "tst_desktop.moc"
