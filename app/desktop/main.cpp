@@ -4,28 +4,39 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <algorithm>
+#include <memory>
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("QuantEnergx"));
-    QApplication::setApplicationName(QStringLiteral("QuantEnergx"));
+    // --help must work on a machine without a display, so it is answered by a QCoreApplication
+    // before QApplication tries to connect to one.
+    const bool helpOnly = std::any_of(argv + 1, argv + argc, [](const char *argument) {
+        return qstrcmp(argument, "--help") == 0 || qstrcmp(argument, "-h") == 0
+            || qstrcmp(argument, "--help-all") == 0;
+    });
+    const std::unique_ptr<QCoreApplication> app = helpOnly
+        ? std::make_unique<QCoreApplication>(argc, argv)
+        : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("QuantEnergx"));
+    QCoreApplication::setApplicationName(QStringLiteral("QuantEnergx"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QApplication::translate("main", "QuantEnergx energy trading workstation."));
+        QCoreApplication::translate("main", "QuantEnergx energy trading workstation."));
     parser.addHelpOption();
     const QCommandLineOption serverOption(
         QStringList { QStringLiteral("s"), QStringLiteral("server") },
-        QApplication::translate("main",
-                                "Sign in to the server at <url> instead of starting the "
-                                "bundled local server."),
+        QCoreApplication::translate("main",
+                                    "Sign in to the server at <url> instead of starting "
+                                    "the bundled local server."),
         QStringLiteral("url"));
     parser.addOption(serverOption);
-    parser.process(app);
+    parser.process(*app);
 
     qx::widgets::Workstation workstation({ QUrl::fromUserInput(parser.value(serverOption)),
                                            qx::client::LocalServer::defaultServerProgram(),
                                            qx::client::LocalServer::defaultDataDir() });
     workstation.start();
-    return QApplication::exec();
+    return QCoreApplication::exec();
 }

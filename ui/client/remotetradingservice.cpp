@@ -402,8 +402,12 @@ void RemoteTradingService::onStreamMessage(const QString &text)
         // Whatever happened while the stream was down is only in the server's order list.
         const quint64 session = m_session;
         fetchOrders([this, session] {
-            if (session == m_session)
-                setState(ConnectionState::Connected);
+            if (session != m_session)
+                return;
+            setState(ConnectionState::Connected);
+            // A first latency reading now rather than one heartbeat later.
+            m_pongPending = true;
+            m_socket.ping();
         });
     } else if (type == protocol::stream::kOrderAccepted
                || type == protocol::stream::kOrderCancelled) {
