@@ -42,7 +42,7 @@ format:
 	@clang-format -i $(FORMAT_FILES)
 
 test: build format-check
-	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 clean:
 	rm -rf $(BUILD_DIR)

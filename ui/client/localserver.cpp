@@ -10,6 +10,7 @@ namespace qx::client {
 namespace {
 // What `serve` prints once it accepts connections.
 constexpr QByteArrayView kListeningPrefix = "listening on ";
+constexpr qsizetype kMaxLogCharacters = 64 * 1024;
 } // namespace
 
 LocalServer::LocalServer(Options options, QObject *parent)
@@ -58,8 +59,12 @@ void LocalServer::runStep(const QStringList &arguments, const QByteArray &input)
             fail(tr("Cannot start %1: %2").arg(m_options.serverProgram, m_process->errorString()));
         }
     });
-    connect(process, &QProcess::readyReadStandardError, this,
-            [this, process] { m_log += QString::fromUtf8(process->readAllStandardError()); });
+    connect(process, &QProcess::readyReadStandardError, this, [this, process] {
+        // Keep the tail only: a long-running server may log for days.
+        m_log += QString::fromUtf8(process->readAllStandardError());
+        if (m_log.size() > kMaxLogCharacters)
+            m_log = m_log.right(kMaxLogCharacters);
+    });
     if (m_step == Step::Serve)
         connect(process, &QProcess::readyReadStandardOutput, this, &LocalServer::onServeOutput);
     process->start(m_options.serverProgram, arguments);
@@ -108,9 +113,11 @@ void LocalServer::onStepFinished(int exitCode, QProcess::ExitStatus status)
 
 void LocalServer::onServeOutput()
 {
-    m_stdout += m_process->readAllStandardOutput();
+    // Always drained, so the server never blocks on a full pipe; only kept until ready().
+    const QByteArray output = m_process->readAllStandardOutput();
     if (!m_url.isEmpty())
         return;
+    m_stdout += output;
     for (const QByteArray &line : m_stdout.split('\n')) {
         const qsizetype at = line.indexOf(kListeningPrefix);
         if (at < 0)
