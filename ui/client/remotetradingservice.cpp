@@ -272,12 +272,7 @@ void RemoteTradingService::upsert(const protocol::Order &order)
 void RemoteTradingService::send(Verb verb, const QString &path, const QJsonObject &body,
                                 JsonHandler handler, bool authorised)
 {
-    QUrl url = m_server;
-    QString basePath = url.path();
-    while (basePath.endsWith(u'/'))
-        basePath.chop(1);
-    url.setPath(basePath + path, QUrl::TolerantMode);
-    QNetworkRequest request(url);
+    QNetworkRequest request(endpoint(path));
     request.setTransferTimeout(static_cast<int>(m_requestTimeout.count()));
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
     if (authorised) {
@@ -307,6 +302,16 @@ void RemoteTradingService::send(Verb verb, const QString &path, const QJsonObjec
                     return;
                 handler(parseReply(reply));
             });
+}
+
+QUrl RemoteTradingService::endpoint(const QString &path) const
+{
+    QUrl url = m_server;
+    QString basePath = url.path();
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + path, QUrl::TolerantMode);
+    return url;
 }
 
 Result<QJsonObject> RemoteTradingService::parseReply(QNetworkReply *reply) const
@@ -350,12 +355,8 @@ bool RemoteTradingService::handleUnauthorised(const Error &error)
 void RemoteTradingService::openStream()
 {
     m_streamWanted = true;
-    QUrl url = m_server;
+    QUrl url = endpoint(QStringLiteral("/api/v1/stream"));
     url.setScheme(m_server.scheme() == u"https" ? QStringLiteral("wss") : QStringLiteral("ws"));
-    QString basePath = url.path();
-    while (basePath.endsWith(u'/'))
-        basePath.chop(1);
-    url.setPath(basePath + QStringLiteral("/api/v1/stream"));
     m_pongPending = false;
     m_heartbeatTimer.start();
     m_socket.open(url);

@@ -61,6 +61,8 @@ private:
     void send(Verb verb, const QString &path, const QJsonObject &body, JsonHandler handler,
               bool authorised = true);
     core::Result<QJsonObject> parseReply(QNetworkReply *reply) const;
+    /// The server URL with `path` appended to whatever base path it has.
+    QUrl endpoint(const QString &path) const;
     /// True when the error means our token is no longer valid (and reports it once).
     bool handleUnauthorised(const core::Error &error);
 
