@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <tuple>
+
 namespace qx::core {
 
 namespace {
@@ -160,6 +162,16 @@ Result<void> Instrument::validate() const
             QT_TRANSLATE_NOOP("qx::core::Instrument", "only power has peak and off-peak loads."));
     }
     return {};
+}
+
+bool boardOrderLess(const Instrument &a, const Instrument &b)
+{
+    const auto key = [](const Instrument &instrument) {
+        return std::tuple(int(instrument.commodity), instrument.area, int(instrument.load),
+                          int(instrument.delivery.kind), instrument.delivery.start,
+                          instrument.symbol);
+    };
+    return key(a) < key(b);
 }
 
 Result<void> Instrument::checkOrder(Price price, Quantity quantity) const

@@ -78,4 +78,8 @@ struct Instrument
     bool operator==(const Instrument &) const = default;
 };
 
+/// The order of a trading board: power, gas, oil, emissions; within each hub and load shape
+/// months before quarters before years, each in delivery order.
+bool boardOrderLess(const Instrument &a, const Instrument &b);
+
 } // namespace qx::core

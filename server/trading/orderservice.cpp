@@ -3,6 +3,8 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace qx::server {
 
 namespace protocol = core::protocol;
@@ -41,6 +43,7 @@ Result<void> OrderService::loadInstruments()
     if (!instruments)
         return instruments.error();
     m_instruments = std::move(instruments).value();
+    std::sort(m_instruments.begin(), m_instruments.end(), core::boardOrderLess);
     m_bySymbol.clear();
     for (qsizetype i = 0; i < m_instruments.size(); ++i)
         m_bySymbol.insert(m_instruments[i].symbol, i);

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -126,7 +127,9 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
 
     updateConnection(service->connectionState());
     updateIdentity();
-    resize(1200, 640);
+    // First run: most of the screen, as trading screens are used; later runs restore.
+    const QSize available = screen()->availableGeometry().size();
+    resize(QSize(1200, 640).expandedTo(available * 0.85).boundedTo(available));
     restoreLayout();
 }
 
@@ -137,15 +140,14 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(QLatin1StringView(kStateKey)).toByteArray());
     if (!m_blotter->horizontalHeader()->restoreState(
             settings.value(QLatin1StringView(kBlotterKey)).toByteArray())) {
-        // Wide enough for what the columns usually hold, e.g. a whole UUID client order id.
+        // Wide enough for what the columns usually hold, e.g. a whole client order id.
         const QFontMetrics metrics = m_blotter->fontMetrics();
         const auto fit = [&](QStringView sample) {
             return metrics.horizontalAdvance(sample.toString()) + 16;
         };
         m_blotter->setColumnWidth(OrdersModel::Time, fit(u"00:00:00"));
         m_blotter->setColumnWidth(OrdersModel::OrderId, fit(u"Order ID 0000"));
-        m_blotter->setColumnWidth(OrdersModel::ClientOrderId,
-                                  fit(u"00000000-0000-0000-0000-000000000000"));
+        m_blotter->setColumnWidth(OrdersModel::ClientOrderId, fit(u"WWWWWWWWWWWWWWWW"));
         m_blotter->setColumnWidth(OrdersModel::Symbol, fit(u"DE.BASE.M.0000-00 0"));
         m_blotter->setColumnWidth(OrdersModel::Side, fit(u"Sell0"));
         for (int column : { OrdersModel::Quantity, OrdersModel::Price, OrdersModel::Filled })

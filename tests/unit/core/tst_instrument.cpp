@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace qx::core;
 using namespace Qt::StringLiterals;
 
@@ -144,6 +146,23 @@ private Q_SLOTS:
         QVERIFY(!newYear.contains(u"TTF.M.2027-01"_s));
         QVERIFY(!newYear.contains(u"DE.BASE.Y.2027"_s));
         QVERIFY(newYear.contains(u"DE.BASE.Q.2027-Q2"_s));
+    }
+
+    void sortsLikeATradingBoard()
+    {
+        QList<Instrument> instruments
+            = ProductCatalog::fromJson(shippedCatalog())->instrumentsOn(QDate(2026, 11, 25));
+        std::sort(instruments.begin(), instruments.end(), boardOrderLess);
+        QStringList symbols;
+        for (const Instrument &instrument : instruments)
+            symbols.append(instrument.symbol);
+        QCOMPARE(symbols.first(), u"DE.BASE.M.2026-12"_s);
+        QVERIFY(symbols.indexOf(u"DE.BASE.M.2027-05"_s) < symbols.indexOf(u"DE.BASE.Q.2027-Q1"_s));
+        QVERIFY(symbols.indexOf(u"DE.BASE.Q.2027-Q4"_s) < symbols.indexOf(u"DE.BASE.Y.2027"_s));
+        QVERIFY(symbols.indexOf(u"DE.BASE.Y.2029"_s) < symbols.indexOf(u"DE.PEAK.M.2026-12"_s));
+        QVERIFY(symbols.indexOf(u"DE.PEAK.M.2027-02"_s) < symbols.indexOf(u"HH.M.2026-12"_s));
+        QVERIFY(symbols.indexOf(u"TTF.M.2027-05"_s) < symbols.indexOf(u"BRENT.M.2026-12"_s));
+        QCOMPARE(symbols.last(), u"EUA.DEC.2028"_s);
     }
 
     void rejectsAMalformedCatalog()
