@@ -34,8 +34,10 @@ core::Result<core::protocol::TokenPair> AuthService::login(
     if (!user)
         return user.error();
     if (!*user || (*user)->disabled) {
-        if (m_decoyHash.isEmpty())
-            m_decoyHash = PasswordHasher::hash(QStringLiteral("decoy password")).value();
+        if (m_decoyHash.isEmpty()) {
+            if (Result<QByteArray> decoy = PasswordHasher::hash(QStringLiteral("decoy password")))
+                m_decoyHash = *decoy;
+        }
         PasswordHasher::verify(m_decoyHash, request.password);
         return invalidCredentials();
     }
