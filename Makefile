@@ -5,7 +5,7 @@ JOBS       ?= $(shell nproc)
 DATA_DIR   ?= $(HOME)/.local/share/QuantEnergx/dev-server
 LISTEN     ?= 127.0.0.1:8787
 
-.PHONY: all deps configure build run test format format-check clean
+.PHONY: all deps configure build run test bench format format-check clean
 
 all: build
 
@@ -44,5 +44,11 @@ format:
 test: build format-check
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# Benchmarks print figures (README, "Benchmarks"); they are not tests. Release build of its own.
+bench: deps
+	cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DQX_WERROR=ON
+	cmake --build build-release -j $(JOBS) --target qx-bench-engine qx-orderflow
+	tests/bench/run-engine-bench.sh build-release/bin
+
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) build-release

@@ -13,6 +13,8 @@ packages=(
     # storage, cache, crypto, OCR, HTTP client
     libsqlite3-dev libpqxx-dev libhiredis-dev libssl-dev libargon2-dev libcurl4-openssl-dev
     libtesseract-dev libleptonica-dev tesseract-ocr-eng
+    # the matching engine's order index (header-only)
+    robin-map-dev
     # servers the integration tests start on loopback
     postgresql redis-server
     # the desktop's platform plugins and a font (only Recommends of Qt, absent on minimal systems),
