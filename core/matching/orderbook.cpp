@@ -86,6 +86,16 @@ std::optional<Reason> OrderBook::checkPrice(Ticks price) const
     return std::nullopt;
 }
 
+void OrderBook::reserve(std::size_t orders)
+{
+    while (m_chunks.size() * kChunkSize < orders) {
+        m_chunks.push_back(std::make_unique<Node[]>(kChunkSize));
+        m_coldChunks.push_back(std::make_unique<Cold[]>(kChunkSize));
+    }
+    m_index.reserve(orders);
+    m_free.reserve(orders);
+}
+
 std::uint32_t OrderBook::allocate()
 {
     if (!m_free.empty()) {
@@ -97,6 +107,7 @@ std::uint32_t OrderBook::allocate()
         // Value-initialised, so the pages are touched here, once, rather than one page fault
         // per few orders later on the hot path.
         m_chunks.push_back(std::make_unique<Node[]>(kChunkSize));
+        m_coldChunks.push_back(std::make_unique<Cold[]>(kChunkSize));
     }
     return m_allocated++;
 }
@@ -177,7 +188,7 @@ void OrderBook::addStop(std::uint32_t index)
 {
     const Node &node = at(index);
     std::vector<Stop> &list = stops(node.side);
-    const Stop stop { node.stopPrice, ++m_arrivals, index };
+    const Stop stop { cold(index).stopPrice, ++m_arrivals, index };
     // The next to trigger sits at the back: the lowest buy stop, the highest sell stop, and
     // among equal stops the earliest.
     const auto triggersLater = [side = node.side](const Stop &a, const Stop &b) {
@@ -217,12 +228,13 @@ void OrderBook::submit(const OrderRequest &request, std::vector<Event> &events)
     Node &node = at(index);
     node.id = request.id;
     node.price = hasLimit ? request.price : 0;
-    node.stopPrice = request.stopPrice;
     node.remaining = request.quantity;
-    node.display = request.displayQuantity;
-    node.visible = node.display > 0 ? node.display : node.remaining;
+    node.visible = request.displayQuantity > 0 ? request.displayQuantity : node.remaining;
     node.quantity = request.quantity;
-    node.expiresAt = expires(request.timeInForce) ? request.expiresAt : 0;
+    Cold &details = cold(index);
+    details.stopPrice = request.stopPrice;
+    details.display = request.displayQuantity;
+    details.expiresAt = expires(request.timeInForce) ? request.expiresAt : 0;
     node.prev = node.next = kNone;
     node.account = request.account;
     node.side = request.side;
@@ -235,13 +247,13 @@ void OrderBook::submit(const OrderRequest &request, std::vector<Event> &events)
     node.pendingStop = false;
     m_index.emplace(request.id, index);
     emit(events, EventType::Accepted, node);
-    if (node.expiresAt > 0)
-        m_expiries.push(Expiry { node.expiresAt, node.id });
+    if (details.expiresAt > 0)
+        m_expiries.push(Expiry { details.expiresAt, node.id });
 
     if (request.kind == OrderKind::Stop || request.kind == OrderKind::StopLimit) {
         const bool reached = m_lastTrade
-            && (node.side == Side::Buy ? *m_lastTrade >= node.stopPrice
-                                       : *m_lastTrade <= node.stopPrice);
+            && (node.side == Side::Buy ? *m_lastTrade >= details.stopPrice
+                                       : *m_lastTrade <= details.stopPrice);
         if (!reached) {
             node.pendingStop = true;
             addStop(index);
@@ -294,8 +306,8 @@ void OrderBook::execute(std::uint32_t index, std::vector<Event> &events)
             : Reason::ImmediateOrCancel;
         return finish(index, EventType::Cancelled, reason, events);
     }
-    if (after.display > 0)
-        after.visible = std::min(after.display, after.remaining);
+    if (const Lots display = cold(index).display; display > 0)
+        after.visible = std::min(display, after.remaining);
     else
         after.visible = after.remaining;
     append(index);
@@ -349,7 +361,7 @@ bool OrderBook::match(std::uint32_t takerIndex, Ticks limit, std::vector<Event> 
                 continue;
             }
             // Iceberg: a fresh clip joins the back of the queue.
-            maker.visible = std::min(maker.display, maker.remaining);
+            maker.visible = std::min(cold(makerIndex).display, maker.remaining);
             level.quantity += maker.visible;
             if (level.tail != makerIndex) {
                 level.head = maker.next;
@@ -504,7 +516,8 @@ void OrderBook::modify(OrderId id, Ticks price, Lots quantity, std::vector<Event
     moved.price = price;
     moved.quantity = quantity;
     moved.remaining = remaining;
-    moved.visible = moved.display > 0 ? std::min(moved.display, remaining) : remaining;
+    const Lots display = cold(index).display;
+    moved.visible = display > 0 ? std::min(display, remaining) : remaining;
     emit(events, EventType::Modified, moved);
     execute(index, events);
     triggerStops(events);
@@ -528,7 +541,7 @@ void OrderBook::expire(Millis now, std::vector<Event> &events)
         const Expiry due = m_expiries.top();
         m_expiries.pop();
         const auto found = m_index.find(due.id);
-        if (found == m_index.end() || at(found->second).expiresAt != due.at)
+        if (found == m_index.end() || cold(found->second).expiresAt != due.at)
             continue; // gone already
         const std::uint32_t index = found->second;
         const Reason reason
@@ -567,10 +580,22 @@ std::optional<OrderBook::OrderView> OrderBook::order(OrderId id) const
     if (found == m_index.end())
         return std::nullopt;
     const Node &node = at(found->second);
-    return OrderView { node.id,          node.account, node.side,      node.kind,
-                       node.timeInForce, node.price,   node.stopPrice, node.quantity,
-                       node.remaining,   node.visible, node.display,   node.expiresAt,
-                       node.pendingStop };
+    const Cold &details = cold(found->second);
+    OrderView view;
+    view.id = node.id;
+    view.account = node.account;
+    view.side = node.side;
+    view.kind = node.kind;
+    view.timeInForce = node.timeInForce;
+    view.price = node.price;
+    view.stopPrice = details.stopPrice;
+    view.quantity = node.quantity;
+    view.remaining = node.remaining;
+    view.visible = node.visible;
+    view.displayQuantity = details.display;
+    view.expiresAt = details.expiresAt;
+    view.pendingStop = node.pendingStop;
+    return view;
 }
 
 std::vector<OrderBook::OrderView> OrderBook::orders() const

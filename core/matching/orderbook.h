@@ -71,6 +71,9 @@ public:
     explicit OrderBook(Rules rules = {});
 
     void setRules(Rules rules) { m_rules = rules; }
+    /// Sizes the order pool and index for `orders` live orders up front, as a production engine
+    /// sizes its memory at start-up: no allocation or page fault on the hot path until then.
+    void reserve(std::size_t orders);
     const Rules &rules() const { return m_rules; }
     /// The price the band is measured from until the first trade (e.g. yesterday's settlement).
     void setReferencePrice(Ticks price) { m_referencePrice = price; }
@@ -99,16 +102,14 @@ public:
 private:
     static constexpr std::uint32_t kNone = 0xffffffffu;
 
-    struct Node
+    // What matching touches, in one cache line.
+    struct alignas(64) Node
     {
         OrderId id;
         Ticks price;
-        Ticks stopPrice;
         Lots remaining; ///< open quantity, hidden part included
         Lots visible; ///< the part shown in the level (the clip for icebergs)
-        Lots display; ///< iceberg clip size, 0 for a plain order
         Lots quantity; ///< original total
-        Millis expiresAt;
         std::uint32_t prev;
         std::uint32_t next;
         AccountId account;
@@ -117,6 +118,15 @@ private:
         TimeInForce timeInForce;
         SelfTradePrevention selfTrade;
         bool pendingStop;
+    };
+    static_assert(sizeof(Node) == 64);
+
+    // What it does not: read on entry, on an iceberg's refill, on expiry and by the views.
+    struct Cold
+    {
+        Ticks stopPrice;
+        Lots display; ///< iceberg clip size, 0 for a plain order
+        Millis expiresAt;
     };
 
     struct Level
@@ -183,15 +193,22 @@ private:
     // node stay valid while others are allocated.
     static constexpr std::uint32_t kChunkBits = 12;
     static constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
-    Node &at(std::uint32_t index)
-    {
-        return m_chunks[index >> kChunkBits][index & (kChunkSize - 1)];
-    }
+    Node &at(std::uint32_t index) { return m_chunks[index >> kChunkBits][index & kChunkMask]; }
     const Node &at(std::uint32_t index) const
     {
-        return m_chunks[index >> kChunkBits][index & (kChunkSize - 1)];
+        return m_chunks[index >> kChunkBits][index & kChunkMask];
     }
+    Cold &cold(std::uint32_t index)
+    {
+        return m_coldChunks[index >> kChunkBits][index & kChunkMask];
+    }
+    const Cold &cold(std::uint32_t index) const
+    {
+        return m_coldChunks[index >> kChunkBits][index & kChunkMask];
+    }
+    static constexpr std::uint32_t kChunkMask = kChunkSize - 1;
     std::vector<std::unique_ptr<Node[]>> m_chunks;
+    std::vector<std::unique_ptr<Cold[]>> m_coldChunks;
     std::uint32_t m_allocated = 0;
     std::vector<std::uint32_t> m_free;
     std::vector<Level> m_bids; ///< ascending: best (highest) at the back

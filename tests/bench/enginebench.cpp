@@ -15,7 +15,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -44,10 +43,13 @@ struct Outcome
 
 bool parse(const std::string &path, std::vector<Op> &ops)
 {
-    std::ifstream file(path, std::ios::binary);
+    std::ifstream file(path, std::ios::binary | std::ios::ate);
     if (!file)
         return false;
-    const std::string text((std::istreambuf_iterator<char>(file)), {});
+    std::string text(std::size_t(file.tellg()), '\0');
+    file.seekg(0);
+    if (!file.read(text.data(), std::streamsize(text.size())))
+        return false;
     const char *at = text.data();
     const char *end = at + text.size();
     at = static_cast<const char *>(std::memchr(at, '\n', std::size_t(end - at))); // header
@@ -60,7 +62,7 @@ bool parse(const std::string &path, std::vector<Op> &ops)
         return error == std::errc();
     };
     while (at < end) {
-        Op op{};
+        Op op {};
         if (end - at < 4 || (at[0] != 'N' && at[0] != 'C'))
             return false;
         op.isNew = at[0] == 'N';
@@ -144,8 +146,11 @@ int main(int argc, char **argv)
     std::vector<Event> events;
     events.reserve(256);
 
+    // Pools sized for a million live orders, as the server sizes its books at start-up.
+    constexpr std::size_t kCapacity = 1 << 20;
     Outcome outcome;
     OrderBook book;
+    book.reserve(kCapacity);
     const auto started = Clock::now();
     for (const Op &op : ops) {
         events.clear();
@@ -164,6 +169,7 @@ int main(int argc, char **argv)
     latencies.reserve(ops.size());
     Outcome again;
     OrderBook timed;
+    timed.reserve(kCapacity);
     for (const Op &op : ops) {
         events.clear();
         const auto before = Clock::now();
@@ -181,8 +187,7 @@ int main(int argc, char **argv)
     const std::uint32_t p99 = percentile(0.99);
     const std::uint32_t p999 = percentile(0.999);
     const bool deterministic = again.fills == outcome.fills
-                               && again.tradedQuantity == outcome.tradedQuantity
-                               && timed.stateHash() == book.stateHash();
+        && again.tradedQuantity == outcome.tradedQuantity && timed.stateHash() == book.stateHash();
 
     std::printf("{\"ops\":%zu,\"fills\":%llu,\"traded_qty\":%llu,\"resting_final\":%zu,"
                 "\"cancel_rejects\":%llu,\"ops_per_sec\":%.0f,\"p50_ns\":%u,\"p99_ns\":%u,"
