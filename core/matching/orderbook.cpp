@@ -156,6 +156,7 @@ void OrderBook::append(std::uint32_t index)
     level.tail = index;
     ++level.count;
     level.quantity += node.visible;
+    cold(index).priority = ++m_arrivals;
 }
 
 void OrderBook::unlink(std::uint32_t index)
@@ -188,7 +189,8 @@ void OrderBook::addStop(std::uint32_t index)
 {
     const Node &node = at(index);
     std::vector<Stop> &list = stops(node.side);
-    const Stop stop { cold(index).stopPrice, ++m_arrivals, index };
+    cold(index).priority = ++m_arrivals;
+    const Stop stop { cold(index).stopPrice, cold(index).priority, index };
     // The next to trigger sits at the back: the lowest buy stop, the highest sell stop, and
     // among equal stops the earliest.
     const auto triggersLater = [side = node.side](const Stop &a, const Stop &b) {
@@ -266,6 +268,36 @@ void OrderBook::submit(const OrderRequest &request, std::vector<Event> &events)
     }
     execute(index, events);
     triggerStops(events);
+}
+
+void OrderBook::restore(const OrderView &order)
+{
+    const std::uint32_t index = allocate();
+    Node &node = at(index);
+    node.id = order.id;
+    node.price = order.price;
+    node.remaining = order.remaining;
+    node.visible = order.visible;
+    node.quantity = order.quantity;
+    node.prev = node.next = kNone;
+    node.account = order.account;
+    node.side = order.side;
+    node.kind = order.kind;
+    node.timeInForce = order.timeInForce;
+    node.selfTrade = order.selfTrade;
+    node.pendingStop = order.pendingStop;
+    Cold &details = cold(index);
+    details.stopPrice = order.stopPrice;
+    details.display = order.displayQuantity;
+    details.expiresAt = order.expiresAt;
+    m_index.emplace(order.id, index);
+    if (details.expiresAt > 0)
+        m_expiries.push(Expiry { details.expiresAt, order.id });
+    if (order.pendingStop) {
+        addStop(index);
+        return;
+    }
+    append(index);
 }
 
 void OrderBook::finish(std::uint32_t index, EventType type, Reason reason,
@@ -371,6 +403,7 @@ bool OrderBook::match(std::uint32_t takerIndex, Ticks limit, std::vector<Event> 
                 at(level.tail).next = makerIndex;
                 level.tail = makerIndex;
             }
+            cold(makerIndex).priority = ++m_arrivals;
         }
         if (level.count > 0)
             return false;
@@ -594,6 +627,8 @@ std::optional<OrderBook::OrderView> OrderBook::order(OrderId id) const
     view.visible = node.visible;
     view.displayQuantity = details.display;
     view.expiresAt = details.expiresAt;
+    view.priority = details.priority;
+    view.selfTrade = node.selfTrade;
     view.pendingStop = node.pendingStop;
     return view;
 }

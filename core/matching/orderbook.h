@@ -64,6 +64,9 @@ public:
         Lots visible = 0;
         Lots displayQuantity = 0;
         Millis expiresAt = 0;
+        /// Place in the queue: higher joined its level later (or its stop list, for stops).
+        std::uint64_t priority = 0;
+        SelfTradePrevention selfTrade = SelfTradePrevention::CancelNewest;
         bool pendingStop = false;
         bool operator==(const OrderView &) const = default;
     };
@@ -79,6 +82,13 @@ public:
     void setReferencePrice(Ticks price) { m_referencePrice = price; }
 
     void submit(const OrderRequest &request, std::vector<Event> &events);
+    /// Puts back an order exactly as orders() or order() described it, without matching and
+    /// without events: rebuilding a book from storage. Orders must come in priority order.
+    void restore(const OrderView &order);
+    /// The last trade price as it was before a restart (bands and stop triggers use it).
+    void restoreLastTrade(Ticks price) { m_lastTrade = price; }
+    /// Continues the event numbering of a book restored from storage.
+    void restoreSequence(std::uint64_t sequence) { m_sequence = sequence; }
     void cancel(OrderId id, std::vector<Event> &events);
     /// `quantity` is the new total quantity (filled part included), as FIX OrderQty.
     void modify(OrderId id, Ticks price, Lots quantity, std::vector<Event> &events);
@@ -127,6 +137,7 @@ private:
         Ticks stopPrice;
         Lots display; ///< iceberg clip size, 0 for a plain order
         Millis expiresAt;
+        std::uint64_t priority;
     };
 
     struct Level

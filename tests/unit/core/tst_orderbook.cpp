@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace qx::core::matching;
 
 namespace {
@@ -419,6 +421,34 @@ private Q_SLOTS:
         QCOMPARE(bids[1].price, Ticks(99));
         QCOMPARE(bids[1].quantity, Lots(12));
         QCOMPARE(bids[1].orders, std::uint32_t(2));
+    }
+
+    void restoredBookEqualsTheOriginal()
+    {
+        Calls c;
+        OrderRequest iceberg = limit(1, Side::Sell, 101, 10);
+        iceberg.displayQuantity = 3;
+        c.submit(iceberg);
+        c.submit(limit(2, Side::Sell, 101, 4));
+        c.submit(limit(3, Side::Buy, 101, 4)); // iceberg clip refilled behind order 2
+        c.submit(limit(4, Side::Buy, 99, 6));
+        OrderRequest stop = limit(5, Side::Buy, 0, 2);
+        stop.kind = OrderKind::Stop;
+        stop.stopPrice = 105;
+        c.submit(stop);
+
+        OrderBook restored;
+        std::vector<OrderBook::OrderView> views = c.book.orders();
+        std::sort(views.begin(), views.end(),
+                  [](const auto &a, const auto &b) { return a.priority < b.priority; });
+        for (const OrderBook::OrderView &view : views)
+            restored.restore(view);
+        restored.restoreLastTrade(*c.book.lastTradePrice());
+        QCOMPARE(restored.stateHash(), c.book.stateHash());
+        // And it trades the same: order 2 (3 left) before the iceberg's refilled clip.
+        std::vector<Event> events;
+        restored.submit(limit(6, Side::Buy, 101, 5), events);
+        QVERIFY((fills(events) == Fills { { 2, 3 }, { 1, 2 } }));
     }
 
     void sameInputSameOutput()
