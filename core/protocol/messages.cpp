@@ -13,7 +13,19 @@ namespace {
 
 constexpr std::array sideNames { std::pair { Side::Buy, u"buy" },
                                  std::pair { Side::Sell, u"sell" } };
-constexpr std::array typeNames { std::pair { OrderType::Limit, u"limit" } };
+constexpr std::array typeNames {
+    std::pair { OrderType::Limit, u"limit" },
+    std::pair { OrderType::Market, u"market" },
+    std::pair { OrderType::Stop, u"stop" },
+    std::pair { OrderType::StopLimit, u"stop_limit" },
+};
+constexpr std::array timeInForceNames {
+    std::pair { TimeInForce::GoodTillCancel, u"gtc" },
+    std::pair { TimeInForce::GoodTillDate, u"gtd" },
+    std::pair { TimeInForce::Day, u"day" },
+    std::pair { TimeInForce::ImmediateOrCancel, u"ioc" },
+    std::pair { TimeInForce::FillOrKill, u"fok" },
+};
 constexpr std::array statusNames {
     std::pair { OrderStatus::Open, u"open" },
     std::pair { OrderStatus::PartiallyFilled, u"partially_filled" },
@@ -60,6 +72,26 @@ std::optional<Side> sideFromString(QStringView text)
 std::optional<OrderType> orderTypeFromString(QStringView text)
 {
     return enumFromName(typeNames, text);
+}
+
+QString toString(TimeInForce timeInForce)
+{
+    return enumName(timeInForceNames, timeInForce);
+}
+
+std::optional<TimeInForce> timeInForceFromString(QStringView text)
+{
+    return enumFromName(timeInForceNames, text);
+}
+
+bool hasLimitPrice(OrderType type)
+{
+    return type == OrderType::Limit || type == OrderType::StopLimit;
+}
+
+bool hasStopPrice(OrderType type)
+{
+    return type == OrderType::Stop || type == OrderType::StopLimit;
 }
 std::optional<OrderStatus> orderStatusFromString(QStringView text)
 {
@@ -194,18 +226,122 @@ Result<Instrument> instrumentFromJson(const QJsonObject &object)
     return instrument;
 }
 
+namespace {
+
+const QString kSides = QStringLiteral("buy, sell");
+const QString kTypes = QStringLiteral("limit, market, stop, stop_limit");
+const QString kTimesInForce = QStringLiteral("gtc, gtd, day, ioc, fok");
+
+// The order-type rules shared by an entry and a stored order: which prices a type carries,
+// which times in force it can have, and what an iceberg and an expiry need.
+void readOrderTerms(ObjectReader &reader, OrderType &type, TimeInForce &timeInForce,
+                    Quantity &quantity, Price &price, std::optional<Price> &stopPrice,
+                    std::optional<Quantity> &displayQuantity, QDateTime &expiresAt)
+{
+    type = reader.enumeration<OrderType>(QStringLiteral("type"), orderTypeFromString, kTypes);
+    const bool market = type == OrderType::Market || type == OrderType::Stop;
+    timeInForce = market ? TimeInForce::ImmediateOrCancel : TimeInForce::GoodTillCancel;
+    if (reader.has(QStringLiteral("time_in_force"))) {
+        timeInForce = reader.enumeration<TimeInForce>(QStringLiteral("time_in_force"),
+                                                      timeInForceFromString, kTimesInForce);
+    } else {
+        reader.string(QStringLiteral("time_in_force"), false);
+    }
+    quantity = reader.decimal<Quantity>(QStringLiteral("quantity"));
+    if (hasLimitPrice(type)) {
+        price = reader.decimal<Price>(QStringLiteral("price"));
+    } else if (reader.has(QStringLiteral("price"))) {
+        reader.reject(QStringLiteral("price"),
+                      QStringLiteral("is not allowed for %1 orders").arg(toString(type)));
+    } else {
+        reader.string(QStringLiteral("price"), false);
+    }
+    stopPrice = reader.optionalDecimal<Price>(QStringLiteral("stop_price"));
+    if (hasStopPrice(type) && !stopPrice)
+        reader.reject(QStringLiteral("stop_price"), QStringLiteral("is required"));
+    if (!hasStopPrice(type) && stopPrice) {
+        reader.reject(QStringLiteral("stop_price"),
+                      QStringLiteral("is only for stop and stop_limit orders"));
+    }
+    displayQuantity = reader.optionalDecimal<Quantity>(QStringLiteral("display_quantity"));
+    if (displayQuantity
+        && (type != OrderType::Limit || !displayQuantity->isPositive()
+            || *displayQuantity > quantity)) {
+        reader.reject(QStringLiteral("display_quantity"),
+                      QStringLiteral("must be positive, at most the quantity, and only on "
+                                     "limit orders"));
+    }
+    if (market && timeInForce != TimeInForce::ImmediateOrCancel
+        && timeInForce != TimeInForce::FillOrKill) {
+        reader.reject(QStringLiteral("time_in_force"),
+                      QStringLiteral("must be ioc or fok for %1 orders").arg(toString(type)));
+    }
+    const QString expiry = reader.string(QStringLiteral("expires_at"), false);
+    expiresAt = expiry.isEmpty() ? QDateTime() : fromWireTime(expiry);
+    if (timeInForce == TimeInForce::GoodTillDate && !expiresAt.isValid()) {
+        reader.reject(QStringLiteral("expires_at"),
+                      QStringLiteral("is required (ISO 8601 UTC) for gtd orders"));
+    }
+    if (timeInForce != TimeInForce::GoodTillDate && !expiry.isEmpty())
+        reader.reject(QStringLiteral("expires_at"), QStringLiteral("is only for gtd orders"));
+}
+
+void writeOrderTerms(QJsonObject &json, OrderType type, TimeInForce timeInForce,
+                     const Quantity &quantity, const Price &price,
+                     const std::optional<Price> &stopPrice,
+                     const std::optional<Quantity> &displayQuantity, const QDateTime &expiresAt)
+{
+    json.insert(QStringLiteral("type"), toString(type));
+    json.insert(QStringLiteral("time_in_force"), toString(timeInForce));
+    json.insert(QStringLiteral("quantity"), quantity.toString());
+    if (hasLimitPrice(type))
+        json.insert(QStringLiteral("price"), price.toString());
+    if (stopPrice)
+        json.insert(QStringLiteral("stop_price"), stopPrice->toString());
+    if (displayQuantity)
+        json.insert(QStringLiteral("display_quantity"), displayQuantity->toString());
+    if (expiresAt.isValid())
+        json.insert(QStringLiteral("expires_at"), toWireTime(expiresAt));
+}
+
+QJsonArray levelsToJson(const QList<BookLevel> &levels)
+{
+    QJsonArray array;
+    for (const BookLevel &level : levels) {
+        array.append(QJsonObject { { QStringLiteral("price"), level.price.toString() },
+                                   { QStringLiteral("quantity"), level.quantity.toString() },
+                                   { QStringLiteral("orders"), level.orders } });
+    }
+    return array;
+}
+
+Result<QList<BookLevel>> levelsFromJson(const QJsonArray &array)
+{
+    QList<BookLevel> levels;
+    for (const QJsonValue &value : array) {
+        ObjectReader reader(value.toObject());
+        BookLevel level;
+        level.price = reader.decimal<Price>(QStringLiteral("price"));
+        level.quantity = reader.decimal<Quantity>(QStringLiteral("quantity"));
+        level.orders = int(reader.integer(QStringLiteral("orders")));
+        if (Result<void> done = reader.finish(); !done)
+            return done.error();
+        levels.append(level);
+    }
+    return levels;
+}
+
+} // namespace
+
 Result<NewOrder> NewOrder::fromJson(const QJsonObject &object)
 {
     ObjectReader reader(object);
     NewOrder order;
     order.clientOrderId = reader.string(QStringLiteral("client_order_id"));
     order.symbol = reader.string(QStringLiteral("symbol"));
-    order.side = reader.enumeration<Side>(QStringLiteral("side"), sideFromString,
-                                          QStringLiteral("buy, sell"));
-    order.type = reader.enumeration<OrderType>(QStringLiteral("type"), orderTypeFromString,
-                                               QStringLiteral("limit"));
-    order.quantity = reader.decimal<Quantity>(QStringLiteral("quantity"));
-    order.price = reader.decimal<Price>(QStringLiteral("price"));
+    order.side = reader.enumeration<Side>(QStringLiteral("side"), sideFromString, kSides);
+    readOrderTerms(reader, order.type, order.timeInForce, order.quantity, order.price,
+                   order.stopPrice, order.displayQuantity, order.expiresAt);
     if (Result<void> done = reader.finish(); !done)
         return done.error();
     if (!isClientOrderId(order.clientOrderId)) {
@@ -220,12 +356,12 @@ Result<NewOrder> NewOrder::fromJson(const QJsonObject &object)
 
 QJsonObject NewOrder::toJson() const
 {
-    return { { QStringLiteral("client_order_id"), clientOrderId },
-             { QStringLiteral("symbol"), symbol },
-             { QStringLiteral("side"), toString(side) },
-             { QStringLiteral("type"), toString(type) },
-             { QStringLiteral("quantity"), quantity.toString() },
-             { QStringLiteral("price"), price.toString() } };
+    QJsonObject json { { QStringLiteral("client_order_id"), clientOrderId },
+                       { QStringLiteral("symbol"), symbol },
+                       { QStringLiteral("side"), toString(side) } };
+    writeOrderTerms(json, type, timeInForce, quantity, price, stopPrice, displayQuantity,
+                    expiresAt);
+    return json;
 }
 
 Result<Order> Order::fromJson(const QJsonObject &object)
@@ -236,16 +372,14 @@ Result<Order> Order::fromJson(const QJsonObject &object)
     order.clientOrderId = reader.string(QStringLiteral("client_order_id"));
     order.username = reader.string(QStringLiteral("username"));
     order.symbol = reader.string(QStringLiteral("symbol"));
-    order.side = reader.enumeration<Side>(QStringLiteral("side"), sideFromString,
-                                          QStringLiteral("buy, sell"));
-    order.type = reader.enumeration<OrderType>(QStringLiteral("type"), orderTypeFromString,
-                                               QStringLiteral("limit"));
-    order.quantity = reader.decimal<Quantity>(QStringLiteral("quantity"));
-    order.price = reader.decimal<Price>(QStringLiteral("price"));
+    order.side = reader.enumeration<Side>(QStringLiteral("side"), sideFromString, kSides);
+    readOrderTerms(reader, order.type, order.timeInForce, order.quantity, order.price,
+                   order.stopPrice, order.displayQuantity, order.expiresAt);
     order.filledQuantity = reader.decimal<Quantity>(QStringLiteral("filled_quantity"));
     order.status = reader.enumeration<OrderStatus>(
         QStringLiteral("status"), orderStatusFromString,
         QStringLiteral("open, partially_filled, filled, cancelled, rejected, expired"));
+    order.reason = reader.string(QStringLiteral("reason"), false);
     order.createdAt = fromWireTime(reader.string(QStringLiteral("created_at")));
     order.updatedAt = fromWireTime(reader.string(QStringLiteral("updated_at")));
     if (Result<void> done = reader.finish(); !done)
@@ -257,18 +391,124 @@ Result<Order> Order::fromJson(const QJsonObject &object)
 
 QJsonObject Order::toJson() const
 {
+    QJsonObject json { { QStringLiteral("id"), id },
+                       { QStringLiteral("client_order_id"), clientOrderId },
+                       { QStringLiteral("username"), username },
+                       { QStringLiteral("symbol"), symbol },
+                       { QStringLiteral("side"), toString(side) },
+                       { QStringLiteral("filled_quantity"), filledQuantity.toString() },
+                       { QStringLiteral("status"), toString(status) },
+                       { QStringLiteral("created_at"), toWireTime(createdAt) },
+                       { QStringLiteral("updated_at"), toWireTime(updatedAt) } };
+    writeOrderTerms(json, type, timeInForce, quantity, price, stopPrice, displayQuantity,
+                    expiresAt);
+    if (!reason.isEmpty())
+        json.insert(QStringLiteral("reason"), reason);
+    return json;
+}
+
+Result<OrderModify> OrderModify::fromJson(const QJsonObject &object)
+{
+    ObjectReader reader(object);
+    OrderModify modify;
+    modify.price = reader.optionalDecimal<Price>(QStringLiteral("price"));
+    modify.quantity = reader.optionalDecimal<Quantity>(QStringLiteral("quantity"));
+    if (Result<void> done = reader.finish(); !done)
+        return done.error();
+    if (!modify.price && !modify.quantity)
+        return invalid(QStringLiteral("Give a new \"price\", a new \"quantity\", or both."));
+    return modify;
+}
+
+QJsonObject OrderModify::toJson() const
+{
+    QJsonObject json;
+    if (price)
+        json.insert(QStringLiteral("price"), price->toString());
+    if (quantity)
+        json.insert(QStringLiteral("quantity"), quantity->toString());
+    return json;
+}
+
+Result<Trade> Trade::fromJson(const QJsonObject &object)
+{
+    ObjectReader reader(object);
+    Trade trade;
+    trade.id = reader.string(QStringLiteral("id"));
+    trade.symbol = reader.string(QStringLiteral("symbol"));
+    trade.side = reader.enumeration<Side>(QStringLiteral("side"), sideFromString, kSides);
+    trade.price = reader.decimal<Price>(QStringLiteral("price"));
+    trade.quantity = reader.decimal<Quantity>(QStringLiteral("quantity"));
+    trade.orderId = reader.string(QStringLiteral("order_id"));
+    trade.clientOrderId = reader.string(QStringLiteral("client_order_id"));
+    const QString liquidity = reader.string(QStringLiteral("liquidity"));
+    trade.aggressor = liquidity == u"taker";
+    trade.time = fromWireTime(reader.string(QStringLiteral("time")));
+    if (Result<void> done = reader.finish(); !done)
+        return done.error();
+    if (liquidity != u"taker" && liquidity != u"maker")
+        return invalid(QStringLiteral("Field \"liquidity\": must be maker or taker."));
+    return trade;
+}
+
+QJsonObject Trade::toJson() const
+{
     return { { QStringLiteral("id"), id },
-             { QStringLiteral("client_order_id"), clientOrderId },
-             { QStringLiteral("username"), username },
              { QStringLiteral("symbol"), symbol },
              { QStringLiteral("side"), toString(side) },
-             { QStringLiteral("type"), toString(type) },
-             { QStringLiteral("quantity"), quantity.toString() },
              { QStringLiteral("price"), price.toString() },
-             { QStringLiteral("filled_quantity"), filledQuantity.toString() },
-             { QStringLiteral("status"), toString(status) },
-             { QStringLiteral("created_at"), toWireTime(createdAt) },
-             { QStringLiteral("updated_at"), toWireTime(updatedAt) } };
+             { QStringLiteral("quantity"), quantity.toString() },
+             { QStringLiteral("order_id"), orderId },
+             { QStringLiteral("client_order_id"), clientOrderId },
+             { QStringLiteral("liquidity"),
+               aggressor ? QStringLiteral("taker") : QStringLiteral("maker") },
+             { QStringLiteral("time"), toWireTime(time) } };
+}
+
+Result<BookSnapshot> BookSnapshot::fromJson(const QJsonObject &object)
+{
+    ObjectReader reader(object);
+    BookSnapshot book;
+    book.symbol = reader.string(QStringLiteral("symbol"));
+    Result<QList<BookLevel>> bids = levelsFromJson(reader.array(QStringLiteral("bids")));
+    Result<QList<BookLevel>> asks = levelsFromJson(reader.array(QStringLiteral("asks")));
+    book.sequence = quint64(reader.integer(QStringLiteral("sequence")));
+    if (Result<void> done = reader.finish(); !done)
+        return done.error();
+    if (!bids)
+        return bids.error();
+    if (!asks)
+        return asks.error();
+    book.bids = *bids;
+    book.asks = *asks;
+    return book;
+}
+
+QJsonObject BookSnapshot::toJson() const
+{
+    return { { QStringLiteral("symbol"), symbol },
+             { QStringLiteral("bids"), levelsToJson(bids) },
+             { QStringLiteral("asks"), levelsToJson(asks) },
+             { QStringLiteral("sequence"), qint64(sequence) } };
+}
+
+QJsonObject Ticker::toJson() const
+{
+    QJsonObject json { { QStringLiteral("symbol"), symbol },
+                       { QStringLiteral("last_quantity"), lastQuantity.toString() },
+                       { QStringLiteral("volume"), volume.toString() },
+                       { QStringLiteral("time"), toWireTime(time) } };
+    if (bid) {
+        json.insert(QStringLiteral("bid"), bid->price.toString());
+        json.insert(QStringLiteral("bid_quantity"), bid->quantity.toString());
+    }
+    if (ask) {
+        json.insert(QStringLiteral("ask"), ask->price.toString());
+        json.insert(QStringLiteral("ask_quantity"), ask->quantity.toString());
+    }
+    if (last)
+        json.insert(QStringLiteral("last"), last->toString());
+    return json;
 }
 
 Result<StreamMessage> StreamMessage::parse(const QByteArray &text)
@@ -298,44 +538,42 @@ QByteArray StreamMessage::serialize() const
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-namespace {
-StreamMessage make(QStringView type, QJsonObject body)
+StreamMessage StreamMessage::of(QStringView type, QJsonObject body)
 {
     body.insert(QStringLiteral("type"), type.toString());
     return StreamMessage { type.toString(), std::move(body) };
 }
-} // namespace
 
 StreamMessage StreamMessage::auth(const QString &token)
 {
-    return make(stream::kAuth, { { QStringLiteral("token"), token } });
+    return of(stream::kAuth, { { QStringLiteral("token"), token } });
 }
 
 StreamMessage StreamMessage::authOk(const QString &username)
 {
-    return make(stream::kAuthOk, { { QStringLiteral("username"), username } });
+    return of(stream::kAuthOk, { { QStringLiteral("username"), username } });
 }
 
 StreamMessage StreamMessage::subscribe(const QStringList &channels)
 {
-    return make(stream::kSubscribe,
-                { { QStringLiteral("channels"), QJsonArray::fromStringList(channels) } });
+    return of(stream::kSubscribe,
+              { { QStringLiteral("channels"), QJsonArray::fromStringList(channels) } });
 }
 
 StreamMessage StreamMessage::subscribed(const QStringList &channels)
 {
-    return make(stream::kSubscribed,
-                { { QStringLiteral("channels"), QJsonArray::fromStringList(channels) } });
+    return of(stream::kSubscribed,
+              { { QStringLiteral("channels"), QJsonArray::fromStringList(channels) } });
 }
 
 StreamMessage StreamMessage::error(const Error &error)
 {
-    return make(stream::kError, errorToJson(error));
+    return of(stream::kError, errorToJson(error));
 }
 
 StreamMessage StreamMessage::orderEvent(QStringView type, const Order &order)
 {
-    return make(type, { { QStringLiteral("order"), order.toJson() } });
+    return of(type, { { QStringLiteral("order"), order.toJson() } });
 }
 
 } // namespace qx::core::protocol

@@ -20,14 +20,21 @@
 namespace qx::core::protocol {
 
 enum class Side { Buy, Sell };
-enum class OrderType { Limit };
+enum class OrderType { Limit, Market, Stop, StopLimit };
+enum class TimeInForce { GoodTillCancel, GoodTillDate, Day, ImmediateOrCancel, FillOrKill };
 enum class OrderStatus { Open, PartiallyFilled, Filled, Cancelled, Rejected, Expired };
 
 QString toString(Side side);
 QString toString(OrderType type);
+QString toString(TimeInForce timeInForce);
 QString toString(OrderStatus status);
 std::optional<Side> sideFromString(QStringView text);
 std::optional<OrderType> orderTypeFromString(QStringView text);
+std::optional<TimeInForce> timeInForceFromString(QStringView text);
+/// Limit and stop-limit orders carry a limit price; market and stop orders do not.
+bool hasLimitPrice(OrderType type);
+/// Stop and stop-limit orders wait for a trigger price.
+bool hasStopPrice(OrderType type);
 std::optional<OrderStatus> orderStatusFromString(QStringView text);
 /// Open and partially filled orders can still trade and be cancelled.
 bool isLive(OrderStatus status);
@@ -62,15 +69,24 @@ struct TokenPair
 QJsonObject toJson(const Instrument &instrument);
 Result<Instrument> instrumentFromJson(const QJsonObject &object);
 
-/// A trader's order entry: POST /api/v1/orders and the stream's order.new.
+/**
+ * A trader's order entry: POST /api/v1/orders and the stream's order.new. Required: client
+ * order id, symbol, side, type, quantity; price for limit and stop-limit orders (refused for
+ * the others); stop_price for stop and stop-limit; expires_at for good-till-date. Optional:
+ * time_in_force (gtc, or ioc for market orders) and display_quantity (an iceberg's clip).
+ */
 struct NewOrder
 {
     QString clientOrderId; ///< the client's idempotency key, 1-64 printable ASCII characters
     QString symbol;
     Side side = Side::Buy;
     OrderType type = OrderType::Limit;
+    TimeInForce timeInForce = TimeInForce::GoodTillCancel;
     Quantity quantity;
-    Price price;
+    Price price; ///< zero and absent on the wire unless hasLimitPrice(type)
+    std::optional<Price> stopPrice;
+    std::optional<Quantity> displayQuantity;
+    QDateTime expiresAt; ///< good-till-date only
 
     static Result<NewOrder> fromJson(const QJsonObject &object);
     QJsonObject toJson() const;
@@ -86,16 +102,86 @@ struct Order
     QString symbol;
     Side side = Side::Buy;
     OrderType type = OrderType::Limit;
+    TimeInForce timeInForce = TimeInForce::GoodTillCancel;
     Quantity quantity;
     Price price;
+    std::optional<Price> stopPrice;
+    std::optional<Quantity> displayQuantity;
+    QDateTime expiresAt;
     Quantity filledQuantity;
     OrderStatus status = OrderStatus::Open;
+    /// Why it was cancelled or expired: user, ioc, no_liquidity, fok, self_trade, expired,
+    /// end_of_day; empty otherwise.
+    QString reason;
     QDateTime createdAt;
     QDateTime updatedAt;
 
     static Result<Order> fromJson(const QJsonObject &object);
     QJsonObject toJson() const;
     bool operator==(const Order &) const = default;
+};
+
+/// PATCH /api/v1/orders/{id} and the stream's order.modify: a new price and/or a new total
+/// quantity (filled part included). A lower quantity at the same price keeps the order's place.
+struct OrderModify
+{
+    std::optional<Price> price;
+    std::optional<Quantity> quantity;
+
+    static Result<OrderModify> fromJson(const QJsonObject &object);
+    QJsonObject toJson() const;
+};
+
+/// One of the user's fills, as GET /api/v1/trades and the "trades" channel show it.
+struct Trade
+{
+    QString id;
+    QString symbol;
+    Side side = Side::Buy;
+    Price price;
+    Quantity quantity;
+    QString orderId;
+    QString clientOrderId;
+    bool aggressor = false; ///< the user's order took liquidity (otherwise it rested)
+    QDateTime time;
+
+    static Result<Trade> fromJson(const QJsonObject &object);
+    QJsonObject toJson() const;
+    bool operator==(const Trade &) const = default;
+};
+
+struct BookLevel
+{
+    Price price;
+    Quantity quantity;
+    int orders = 0;
+    bool operator==(const BookLevel &) const = default;
+};
+
+/// Aggregated depth: GET /api/v1/markets/{symbol}/book and the book:{symbol} channel.
+struct BookSnapshot
+{
+    QString symbol;
+    QList<BookLevel> bids; ///< best first
+    QList<BookLevel> asks; ///< best first
+    quint64 sequence = 0; ///< the book's event sequence the snapshot reflects
+
+    static Result<BookSnapshot> fromJson(const QJsonObject &object);
+    QJsonObject toJson() const;
+};
+
+/// Best bid and offer and the last trade: the ticker:{symbol} channel.
+struct Ticker
+{
+    QString symbol;
+    std::optional<BookLevel> bid;
+    std::optional<BookLevel> ask;
+    std::optional<Price> last;
+    Quantity lastQuantity;
+    Quantity volume; ///< traded today (UTC)
+    QDateTime time;
+
+    QJsonObject toJson() const;
 };
 
 /// Names of the stream's message types.
@@ -107,6 +193,24 @@ inline constexpr QStringView kSubscribed = u"subscribed";
 inline constexpr QStringView kError = u"error";
 inline constexpr QStringView kOrderAccepted = u"order.accepted";
 inline constexpr QStringView kOrderCancelled = u"order.cancelled";
+inline constexpr QStringView kOrderModified = u"order.modified";
+inline constexpr QStringView kOrderPartiallyFilled = u"order.partially_filled";
+inline constexpr QStringView kOrderFilled = u"order.filled";
+inline constexpr QStringView kOrderExpired = u"order.expired";
+inline constexpr QStringView kOrderTriggered = u"order.triggered";
+inline constexpr QStringView kTrade = u"trade";
+inline constexpr QStringView kBook = u"book";
+inline constexpr QStringView kTicker = u"ticker";
+inline constexpr QStringView kCandle = u"candle";
+inline constexpr QStringView kOrderNew = u"order.new";
+inline constexpr QStringView kOrderModify = u"order.modify";
+inline constexpr QStringView kOrderCancel = u"order.cancel";
+inline constexpr QStringView kOrderAck = u"order.ack";
+inline constexpr QStringView kOrderReject = u"order.reject";
+inline constexpr QStringView kTradesChannel = u"trades";
+inline constexpr QStringView kBookChannelPrefix = u"book:";
+inline constexpr QStringView kTickerChannelPrefix = u"ticker:";
+inline constexpr QStringView kCandlesChannelPrefix = u"candles:";
 inline constexpr QStringView kOrdersChannel = u"orders";
 } // namespace stream
 
@@ -120,6 +224,8 @@ struct StreamMessage
     static Result<StreamMessage> parse(const QByteArray &text);
     QByteArray serialize() const;
 
+    /// A message of `type` with these fields.
+    static StreamMessage of(QStringView type, QJsonObject body = {});
     static StreamMessage auth(const QString &token);
     static StreamMessage authOk(const QString &username);
     static StreamMessage subscribe(const QStringList &channels);

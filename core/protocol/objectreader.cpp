@@ -65,6 +65,33 @@ QStringList ObjectReader::stringList(const QString &key, bool required)
     return list;
 }
 
+qint64 ObjectReader::integer(const QString &key, bool required)
+{
+    const QJsonValue *value = field(key, required);
+    if (!value)
+        return 0;
+    constexpr double kExact = 9007199254740992.0; // 2^53
+    const double number = value->toDouble();
+    if (!value->isDouble() || number != double(qint64(number)) || number > kExact
+        || number < -kExact) {
+        fail(key, QStringLiteral("must be a whole number"));
+        return 0;
+    }
+    return qint64(number);
+}
+
+QJsonArray ObjectReader::array(const QString &key, bool required)
+{
+    const QJsonValue *value = field(key, required);
+    if (!value)
+        return {};
+    if (!value->isArray()) {
+        fail(key, QStringLiteral("must be an array"));
+        return {};
+    }
+    return value->toArray();
+}
+
 QJsonObject ObjectReader::object(const QString &key, bool required)
 {
     const QJsonValue *value = field(key, required);

@@ -41,6 +41,27 @@ public:
         }
         return *value;
     }
+    /// A decimal that may be absent (or null): nullopt then.
+    template<typename T>
+    std::optional<T> optionalDecimal(const QString &key)
+    {
+        if (!has(key)) {
+            m_known.insert(key);
+            return std::nullopt;
+        }
+        return decimal<T>(key);
+    }
+    /// Whether the field is present and not null.
+    bool has(const QString &key) const
+    {
+        return m_object.contains(key) && !m_object.value(key).isNull();
+    }
+    QJsonArray array(const QString &key, bool required = true);
+    /// A whole JSON number (within ±2^53, exact in a double).
+    qint64 integer(const QString &key, bool required = true);
+    /// A problem the caller found with a field it read (a rule between fields, say).
+    void reject(const QString &key, const QString &problem) { fail(key, problem); }
+
     /// Maps a string field through `parse` (an enum lookup); an unknown name is an error
     /// that lists the accepted ones.
     template<typename Enum, typename Parser>

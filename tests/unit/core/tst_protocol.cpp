@@ -66,6 +66,101 @@ private Q_SLOTS:
         QVERIFY2(order.error().message.contains(field), qPrintable(order.error().message));
     }
 
+    void orderTypesCarryTheRightPrices_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("problem"); // empty: accepted
+        const auto order = [](const char *fields) -> QByteArray {
+            return QByteArray(R"({"client_order_id":"a","symbol":"S","side":"buy","quantity":"5",)")
+                + fields + '}';
+        };
+        QTest::newRow("limit") << order(R"("type":"limit","price":"42.5")") << QString();
+        QTest::newRow("market") << order(R"("type":"market")") << QString();
+        QTest::newRow("market with a price")
+            << order(R"("type":"market","price":"42.5")") << u"price"_s;
+        QTest::newRow("market good till cancel")
+            << order(R"("type":"market","time_in_force":"gtc")") << u"time_in_force"_s;
+        QTest::newRow("stop") << order(R"("type":"stop","stop_price":"45")") << QString();
+        QTest::newRow("stop without trigger") << order(R"("type":"stop")") << u"stop_price"_s;
+        QTest::newRow("stop limit")
+            << order(R"("type":"stop_limit","price":"46","stop_price":"45","time_in_force":"day")")
+            << QString();
+        QTest::newRow("trigger on a limit")
+            << order(R"("type":"limit","price":"1","stop_price":"45")") << u"stop_price"_s;
+        QTest::newRow("iceberg") << order(R"("type":"limit","price":"1","display_quantity":"2")")
+                                 << QString();
+        QTest::newRow("iceberg clip above quantity")
+            << order(R"("type":"limit","price":"1","display_quantity":"6")")
+            << u"display_quantity"_s;
+        QTest::newRow("gtd") << order(R"("type":"limit","price":"1","time_in_force":"gtd",
+                                          "expires_at":"2027-01-01T12:00:00.000Z")")
+                             << QString();
+        QTest::newRow("gtd without expiry")
+            << order(R"("type":"limit","price":"1","time_in_force":"gtd")") << u"expires_at"_s;
+        QTest::newRow("expiry without gtd")
+            << order(R"("type":"limit","price":"1","expires_at":"2027-01-01T12:00:00.000Z")")
+            << u"expires_at"_s;
+        QTest::newRow("unknown time in force")
+            << order(R"("type":"limit","price":"1","time_in_force":"forever")")
+            << u"time_in_force"_s;
+    }
+    void orderTypesCarryTheRightPrices()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, problem);
+        const Result<NewOrder> order = NewOrder::fromJson(QJsonDocument::fromJson(json).object());
+        if (problem.isEmpty()) {
+            QVERIFY2(order.ok(), qPrintable(order.ok() ? QString() : order.error().message));
+            QVERIFY(NewOrder::fromJson(order->toJson()).value() == order.value());
+        } else {
+            QVERIFY(!order.ok());
+            QVERIFY2(order.error().message.contains(problem), qPrintable(order.error().message));
+        }
+    }
+
+    void marketOrdersDefaultToImmediateOrCancel()
+    {
+        const Result<NewOrder> order = NewOrder::fromJson(
+            object(R"({"client_order_id":"m","symbol":"S","side":"sell","type":"market",
+                       "quantity":"5"})"));
+        QVERIFY(order->timeInForce == TimeInForce::ImmediateOrCancel);
+        QVERIFY(!order->toJson().contains(u"price"));
+    }
+
+    void modifyNeedsAPriceOrAQuantity()
+    {
+        QVERIFY(!OrderModify::fromJson(object("{}")).ok());
+        QVERIFY(!OrderModify::fromJson(object(R"({"status":"filled"})")).ok());
+        const Result<OrderModify> modify = OrderModify::fromJson(object(R"({"quantity":"3"})"));
+        QVERIFY(modify.ok() && !modify->price && modify->quantity->toString() == u"3");
+    }
+
+    void tradesAndBooksRoundTrip()
+    {
+        Trade trade;
+        trade.id = u"9"_s;
+        trade.symbol = u"TTF.M.2027-01"_s;
+        trade.side = Side::Sell;
+        trade.price = *Price::parse(u"31.255");
+        trade.quantity = *Quantity::parse(u"10");
+        trade.orderId = u"4"_s;
+        trade.clientOrderId = u"C4"_s;
+        trade.aggressor = true;
+        trade.time = QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
+        QCOMPARE(trade.toJson().value(u"liquidity").toString(), u"taker"_s);
+        QVERIFY(Trade::fromJson(trade.toJson()).value() == trade);
+
+        BookSnapshot book;
+        book.symbol = u"TTF.M.2027-01"_s;
+        book.bids = { BookLevel { *Price::parse(u"31.25"), *Quantity::parse(u"15"), 2 } };
+        book.asks = { BookLevel { *Price::parse(u"31.27"), *Quantity::parse(u"5"), 1 } };
+        book.sequence = 77;
+        const Result<BookSnapshot> parsed = BookSnapshot::fromJson(book.toJson());
+        QVERIFY(parsed.ok());
+        QVERIFY(parsed->bids == book.bids && parsed->asks == book.asks);
+        QCOMPARE(parsed->sequence, quint64(77));
+    }
+
     void orderRoundTrips()
     {
         Order order;
