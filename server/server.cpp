@@ -25,7 +25,7 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     server->m_store = std::move(store).value();
     server->m_auth = std::make_unique<AuthService>(*server->m_store, std::move(signer).value());
     server->m_orders = std::make_unique<OrderService>(*server->m_store);
-    if (core::Result<void> loaded = server->m_orders->loadInstruments(); !loaded)
+    if (core::Result<void> loaded = server->m_orders->start(); !loaded)
         return loaded.error();
     server->m_stream = std::make_unique<StreamGateway>(*server->m_auth);
     connect(server->m_orders.get(), &OrderService::orderEvent, server->m_stream.get(),

@@ -511,6 +511,44 @@ QJsonObject Ticker::toJson() const
     return json;
 }
 
+QJsonObject PositionSummary::toJson() const
+{
+    QJsonArray monthList;
+    for (const PositionMonth &month : months) {
+        monthList.append(QJsonObject { { QStringLiteral("month"), month.month },
+                                       { QStringLiteral("hours"), month.hours },
+                                       { QStringLiteral("quantity"), month.quantity.toString() },
+                                       { QStringLiteral("energy"), month.energy.toString() } });
+    }
+    QJsonObject json { { QStringLiteral("symbol"), symbol },
+                       { QStringLiteral("commodity"), core::toString(commodity) },
+                       { QStringLiteral("currency"), currency },
+                       { QStringLiteral("quantity"), quantity.toString() },
+                       { QStringLiteral("energy"), energy.toString() },
+                       { QStringLiteral("energy_unit"), energyUnit },
+                       { QStringLiteral("realised_pnl"), realisedPnl.toString(2) },
+                       { QStringLiteral("months"), monthList } };
+    if (averagePrice)
+        json.insert(QStringLiteral("average_price"), averagePrice->toString());
+    if (markPrice)
+        json.insert(QStringLiteral("mark_price"), markPrice->toString());
+    if (unrealisedPnl)
+        json.insert(QStringLiteral("unrealised_pnl"), unrealisedPnl->toString(2));
+    return json;
+}
+
+QJsonObject toJson(const Candle &candle)
+{
+    return { { QStringLiteral("start"),
+               toWireTime(QDateTime::fromMSecsSinceEpoch(candle.start, Qt::UTC)) },
+             { QStringLiteral("open"), candle.open.toString() },
+             { QStringLiteral("high"), candle.high.toString() },
+             { QStringLiteral("low"), candle.low.toString() },
+             { QStringLiteral("close"), candle.close.toString() },
+             { QStringLiteral("volume"), candle.volume.toString() },
+             { QStringLiteral("trades"), candle.trades } };
+}
+
 Result<StreamMessage> StreamMessage::parse(const QByteArray &text)
 {
     QJsonParseError parseError;

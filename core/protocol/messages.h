@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/candles.h"
 #include "core/decimal.h"
 #include "core/instrument.h"
 #include "core/result.h"
@@ -183,6 +184,35 @@ struct Ticker
 
     QJsonObject toJson() const;
 };
+
+/// One delivery month of a position: a quarter shows in each of its months with its hours.
+struct PositionMonth
+{
+    QString month; ///< 2027-03
+    qint64 hours = 0;
+    Quantity quantity;
+    Quantity energy;
+};
+
+/// A position in one instrument: GET /api/v1/positions.
+struct PositionSummary
+{
+    QString symbol;
+    Commodity commodity = Commodity::Power;
+    QString currency;
+    Quantity quantity; ///< net: long positive, short negative
+    Quantity energy; ///< in energyUnit
+    QString energyUnit;
+    std::optional<Price> averagePrice;
+    std::optional<Price> markPrice;
+    Money realisedPnl;
+    std::optional<Money> unrealisedPnl; ///< needs a mark
+    QList<PositionMonth> months;
+
+    QJsonObject toJson() const;
+};
+
+QJsonObject toJson(const Candle &candle);
 
 /// Names of the stream's message types.
 namespace stream {

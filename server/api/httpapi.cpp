@@ -5,9 +5,12 @@
 #include "server/auth/authservice.h"
 #include "server/trading/orderservice.h"
 
+#include "core/delivery.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrlQuery>
 #include <QWebSocket>
 
 namespace qx::server {
@@ -59,9 +62,44 @@ bool isKnownPath(const QString &path)
     static const QStringList exact {
         QStringLiteral("/healthz"),       QStringLiteral("/api/v1/auth/login"),
         QStringLiteral("/api/v1/me"),     QStringLiteral("/api/v1/instruments"),
-        QStringLiteral("/api/v1/orders"), QStringLiteral("/api/v1/stream")
+        QStringLiteral("/api/v1/orders"), QStringLiteral("/api/v1/stream"),
+        QStringLiteral("/api/v1/trades"), QStringLiteral("/api/v1/positions"),
     };
-    return exact.contains(path) || path.startsWith(u"/api/v1/orders/");
+    return exact.contains(path) || path.startsWith(u"/api/v1/orders/")
+        || path.startsWith(u"/api/v1/markets/");
+}
+
+core::Error badQuery(const QString &message)
+{
+    return core::makeError(QStringLiteral("invalid_request"), message);
+}
+
+// A position as the trader reads it: net, energy, average, mark, P&L, and its months.
+protocol::PositionSummary summarise(const OrderService::PositionReport &report)
+{
+    const core::Instrument &instrument = report.instrument;
+    const core::Position &position = report.position;
+    protocol::PositionSummary summary;
+    summary.symbol = instrument.symbol;
+    summary.commodity = instrument.commodity;
+    summary.currency = instrument.currency;
+    summary.quantity = position.net();
+    summary.energy = position.energyVolume().value_or(core::Quantity());
+    summary.energyUnit = core::energyUnit(instrument.unit);
+    summary.averagePrice = position.averageOpenPrice();
+    summary.markPrice = report.mark;
+    summary.realisedPnl = position.realised();
+    if (report.mark) {
+        if (core::Result<core::Money> unrealised = position.unrealised(*report.mark))
+            summary.unrealisedPnl = *unrealised;
+    }
+    if (auto months = core::exposureByMonth(instrument, position.net())) {
+        for (const core::MonthExposure &month : *months) {
+            summary.months.append(protocol::PositionMonth { month.month.code(), month.hours,
+                                                            month.quantity, month.energy });
+        }
+    }
+    return summary;
 }
 
 } // namespace
@@ -93,6 +131,11 @@ QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
         { QStringLiteral("quantity_not_positive"), Status::UnprocessableEntity },
         { QStringLiteral("quantity_off_lot"), Status::UnprocessableEntity },
         { QStringLiteral("price_off_tick"), Status::UnprocessableEntity },
+        { QStringLiteral("price_band"), Status::UnprocessableEntity },
+        { QStringLiteral("max_order_quantity"), Status::UnprocessableEntity },
+        { QStringLiteral("invalid_expiry"), Status::UnprocessableEntity },
+        { QStringLiteral("not_modifiable"), Status::UnprocessableEntity },
+        { QStringLiteral("quantity_below_filled"), Status::Conflict },
         { QStringLiteral("storage_unavailable"), Status::ServiceUnavailable },
     };
     return statuses.value(code, Status::InternalServerError);
@@ -191,6 +234,106 @@ void HttpApi::addRoutes()
                         return errorResponse(cancelled.error());
                     return QHttpServerResponse(cancelled->toJson());
                 })(request);
+        });
+
+    m_server.route(
+        QStringLiteral("/api/v1/orders/<arg>"), Method::Patch,
+        [this, authenticated](const QString &orderId, const QHttpServerRequest &request) {
+            return authenticated([this, orderId](const Principal &principal,
+                                                 const QHttpServerRequest &request) {
+                core::Result<QJsonObject> body = jsonBody(request);
+                if (!body)
+                    return errorResponse(body.error());
+                core::Result<protocol::OrderModify> change = protocol::OrderModify::fromJson(*body);
+                if (!change)
+                    return errorResponse(change.error());
+                core::Result<protocol::Order> modified
+                    = m_orders.modify(principal, orderId, *change);
+                if (!modified)
+                    return errorResponse(modified.error());
+                return QHttpServerResponse(modified->toJson());
+            })(request);
+        });
+
+    m_server.route(QStringLiteral("/api/v1/orders"), Method::Delete,
+                   authenticated([this](const Principal &principal, const QHttpServerRequest &) {
+                       core::Result<QList<protocol::Order>> cancelled
+                           = m_orders.cancelAll(principal);
+                       if (!cancelled)
+                           return errorResponse(cancelled.error());
+                       return QHttpServerResponse(QJsonObject {
+                           { QStringLiteral("cancelled"), toJsonArray(*cancelled) } });
+                   }));
+
+    m_server.route(QStringLiteral("/api/v1/trades"), Method::Get,
+                   authenticated([this](const Principal &principal, const QHttpServerRequest &) {
+                       core::Result<QList<protocol::Trade>> trades = m_orders.trades(principal);
+                       if (!trades)
+                           return errorResponse(trades.error());
+                       return QHttpServerResponse(
+                           QJsonObject { { QStringLiteral("trades"), toJsonArray(*trades) } });
+                   }));
+
+    m_server.route(
+        QStringLiteral("/api/v1/positions"), Method::Get,
+        authenticated([this](const Principal &principal, const QHttpServerRequest &) {
+            QJsonArray positions;
+            for (const OrderService::PositionReport &report : m_orders.positions(principal)) {
+                positions.append(summarise(report).toJson());
+            }
+            return QHttpServerResponse(QJsonObject { { QStringLiteral("positions"), positions } });
+        }));
+
+    m_server.route(
+        QStringLiteral("/api/v1/markets/<arg>/book"), Method::Get,
+        [this, authenticated](const QString &symbol, const QHttpServerRequest &request) {
+            return authenticated(
+                [this, symbol](const Principal &, const QHttpServerRequest &request) {
+                    const QString text = request.query().queryItemValue(QStringLiteral("depth"));
+                    bool numeric = true;
+                    const int depth = text.isEmpty() ? 10 : text.toInt(&numeric);
+                    if (!numeric || depth < 1 || depth > 100)
+                        return errorResponse(badQuery(tr("depth must be a number from 1 to 100.")));
+                    core::Result<protocol::BookSnapshot> book = m_orders.book(symbol, depth);
+                    if (!book)
+                        return errorResponse(book.error());
+                    return QHttpServerResponse(book->toJson());
+                })(request);
+        });
+
+    m_server.route(
+        QStringLiteral("/api/v1/markets/<arg>/candles"), Method::Get,
+        [this, authenticated](const QString &symbol, const QHttpServerRequest &request) {
+            return authenticated([this, symbol](const Principal &,
+                                                const QHttpServerRequest &request) {
+                const QUrlQuery query = request.query();
+                const std::optional<core::CandleInterval> interval = core::candleIntervalFromString(
+                    query.queryItemValue(QStringLiteral("interval")));
+                if (!interval)
+                    return errorResponse(badQuery(tr("interval must be 1m, 5m, 1h or 1d.")));
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                const QString fromText = query.queryItemValue(QStringLiteral("from"));
+                const QString toText = query.queryItemValue(QStringLiteral("to"));
+                const QDateTime to
+                    = toText.isEmpty() ? now.addSecs(60) : protocol::fromWireTime(toText);
+                const QDateTime from
+                    = fromText.isEmpty() ? to.addDays(-1) : protocol::fromWireTime(fromText);
+                if (!from.isValid() || !to.isValid() || from >= to) {
+                    return errorResponse(
+                        badQuery(tr("from and to must be ISO 8601 times with from before to.")));
+                }
+                core::Result<QList<core::Candle>> candles = m_orders.candles(
+                    symbol, *interval, from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch());
+                if (!candles)
+                    return errorResponse(candles.error());
+                QJsonArray list;
+                for (const core::Candle &candle : *candles)
+                    list.append(protocol::toJson(candle));
+                return QHttpServerResponse(
+                    QJsonObject { { QStringLiteral("symbol"), symbol },
+                                  { QStringLiteral("interval"), core::toString(*interval) },
+                                  { QStringLiteral("candles"), list } });
+            })(request);
         });
 
     // The upgrade itself is QHttpServer's; this route only has to exist and write nothing.

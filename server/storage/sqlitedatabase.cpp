@@ -65,6 +65,14 @@ void SqliteDatabase::Statement::bind(int index, std::nullptr_t)
     sqlite3_bind_null(m_statement.get(), index);
 }
 
+void SqliteDatabase::Statement::bind(int index, const std::optional<std::int64_t> &value)
+{
+    if (value)
+        bind(index, *value);
+    else
+        bind(index, nullptr);
+}
+
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path)
 {
     sqlite3 *handle = nullptr;

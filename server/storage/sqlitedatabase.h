@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <type_traits>
 
 struct sqlite3;
@@ -49,6 +50,7 @@ public:
         void bind(int index, const QString &value);
         void bind(int index, const QByteArray &value);
         void bind(int index, std::nullptr_t);
+        void bind(int index, const std::optional<std::int64_t> &value);
 
         SqliteDatabase *m_database;
         std::unique_ptr<sqlite3_stmt, Finalizer> m_statement;

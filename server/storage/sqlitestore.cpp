@@ -14,7 +14,9 @@ namespace {
 constexpr const char *kOrderColumns
     = "o.id, o.user_id, o.request_hash, o.client_order_id, u.username, o.symbol, o.side, "
       "o.type, o.quantity_units, o.price_units, o.filled_units, o.status, o.created_at_ms, "
-      "o.updated_at_ms FROM orders o JOIN users u ON u.id = o.user_id";
+      "o.updated_at_ms, o.time_in_force, o.stop_price_units, o.display_units, o.expires_at_ms, "
+      "o.reason, o.remaining_units, o.visible_units, o.priority, o.pending_stop "
+      "FROM orders o JOIN users u ON u.id = o.user_id";
 
 QByteArray orderQuery(const char *condition)
 {
@@ -40,6 +42,19 @@ StoredOrder orderFromRow(const SqliteDatabase::Statement &row)
         = protocol::orderStatusFromString(row.text(11)).value_or(protocol::OrderStatus::Open);
     order.createdAt = QDateTime::fromMSecsSinceEpoch(row.int64(12), Qt::UTC);
     order.updatedAt = QDateTime::fromMSecsSinceEpoch(row.int64(13), Qt::UTC);
+    order.timeInForce = protocol::timeInForceFromString(row.text(14))
+                            .value_or(protocol::TimeInForce::GoodTillCancel);
+    if (!row.isNull(15))
+        order.stopPrice = core::Price(core::Decimal::fromUnits(row.int64(15)));
+    if (!row.isNull(16))
+        order.displayQuantity = core::Quantity(core::Decimal::fromUnits(row.int64(16)));
+    if (!row.isNull(17))
+        order.expiresAt = QDateTime::fromMSecsSinceEpoch(row.int64(17), Qt::UTC);
+    order.reason = row.text(18);
+    stored.remaining = core::Quantity(core::Decimal::fromUnits(row.int64(19)));
+    stored.visible = core::Quantity(core::Decimal::fromUnits(row.int64(20)));
+    stored.priority = quint64(row.int64(21));
+    stored.pendingStop = row.int64(22) != 0;
     return stored;
 }
 
@@ -96,6 +111,38 @@ Result<QList<T>> collect(Result<SqliteDatabase::Statement> rows, FromRow fromRow
             return item.error();
         list.append(std::move(item).value());
     }
+}
+
+std::optional<std::int64_t> unitsOf(const std::optional<core::Price> &value)
+{
+    return value ? std::optional(value->decimal().units()) : std::nullopt;
+}
+
+std::optional<std::int64_t> unitsOf(const std::optional<core::Quantity> &value)
+{
+    return value ? std::optional(value->decimal().units()) : std::nullopt;
+}
+
+std::optional<std::int64_t> millisOf(const QDateTime &time)
+{
+    return time.isValid() ? std::optional(time.toMSecsSinceEpoch()) : std::nullopt;
+}
+
+TradeRecord tradeFromRow(const SqliteDatabase::Statement &row)
+{
+    TradeRecord trade;
+    trade.id = row.int64(0);
+    trade.symbol = row.text(1);
+    trade.price = core::Price(core::Decimal::fromUnits(row.int64(2)));
+    trade.quantity = core::Quantity(core::Decimal::fromUnits(row.int64(3)));
+    trade.buyOrderId = row.int64(4);
+    trade.sellOrderId = row.int64(5);
+    trade.aggressor = protocol::sideFromString(row.text(6)).value_or(protocol::Side::Buy);
+    trade.sequence = quint64(row.int64(7));
+    trade.time = QDateTime::fromMSecsSinceEpoch(row.int64(8), Qt::UTC);
+    trade.buyUserId = row.int64(9);
+    trade.sellUserId = row.int64(10);
+    return trade;
 }
 
 } // namespace
@@ -245,18 +292,42 @@ Result<QList<core::Instrument>> SqliteStore::instruments()
         });
 }
 
+Result<void> SqliteStore::begin()
+{
+    return m_database->execute("BEGIN IMMEDIATE");
+}
+
+Result<void> SqliteStore::commit()
+{
+    return m_database->execute("COMMIT");
+}
+
+void SqliteStore::rollback()
+{
+    (void)m_database->execute("ROLLBACK");
+}
+
 Result<protocol::Order> SqliteStore::insertOrder(std::int64_t userId, const protocol::Order &order,
                                                  const QByteArray &requestHash)
 {
+    const std::int64_t remaining
+        = order.quantity.decimal().units() - order.filledQuantity.decimal().units();
     Result<void> inserted = m_database->run(
         "INSERT INTO orders (user_id, client_order_id, request_hash, symbol, side, type, "
-        "quantity_units, price_units, filled_units, status, created_at_ms, updated_at_ms) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "quantity_units, price_units, filled_units, status, created_at_ms, updated_at_ms, "
+        "time_in_force, stop_price_units, display_units, expires_at_ms, reason, "
+        "remaining_units, visible_units) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+        "?18, ?19)",
         userId, order.clientOrderId, requestHash, order.symbol, protocol::toString(order.side),
         protocol::toString(order.type), order.quantity.decimal().units(),
         order.price.decimal().units(), order.filledQuantity.decimal().units(),
         protocol::toString(order.status), order.createdAt.toMSecsSinceEpoch(),
-        order.updatedAt.toMSecsSinceEpoch());
+        order.updatedAt.toMSecsSinceEpoch(), protocol::toString(order.timeInForce),
+        unitsOf(order.stopPrice), unitsOf(order.displayQuantity), millisOf(order.expiresAt),
+        order.reason, remaining,
+        order.displayQuantity ? std::min(order.displayQuantity->decimal().units(), remaining)
+                              : remaining);
     if (!inserted) {
         if (isUniqueViolation(inserted.error()))
             return core::makeError(QStringLiteral("duplicate_client_order_id"),
@@ -269,12 +340,26 @@ Result<protocol::Order> SqliteStore::insertOrder(std::int64_t userId, const prot
     return saved;
 }
 
-Result<void> SqliteStore::updateOrder(const protocol::Order &order)
+Result<void> SqliteStore::updateOrder(const StoredOrder &stored)
 {
+    const protocol::Order &order = stored.order;
     return m_database->run(
-        "UPDATE orders SET status = ?2, filled_units = ?3, updated_at_ms = ?4 WHERE id = ?1",
-        order.id.toLongLong(), protocol::toString(order.status),
-        order.filledQuantity.decimal().units(), order.updatedAt.toMSecsSinceEpoch());
+        "UPDATE orders SET price_units = ?2, quantity_units = ?3, filled_units = ?4, "
+        "status = ?5, reason = ?6, updated_at_ms = ?7, remaining_units = ?8, "
+        "visible_units = ?9, priority = ?10, pending_stop = ?11 WHERE id = ?1",
+        order.id.toLongLong(), order.price.decimal().units(), order.quantity.decimal().units(),
+        order.filledQuantity.decimal().units(), protocol::toString(order.status), order.reason,
+        order.updatedAt.toMSecsSinceEpoch(), stored.remaining.decimal().units(),
+        stored.visible.decimal().units(), std::int64_t(stored.priority), stored.pendingStop);
+}
+
+Result<QList<StoredOrder>> SqliteStore::liveOrders()
+{
+    return collect<StoredOrder>(
+        m_database->query(
+            orderQuery("WHERE o.status IN ('open', 'partially_filled') ORDER BY o.priority, o.id")
+                .constData()),
+        orderFromRow);
 }
 
 Result<std::optional<StoredOrder>> SqliteStore::findOneOrder(SqliteDatabase::Statement &statement)
@@ -313,6 +398,78 @@ Result<QList<protocol::Order>> SqliteStore::orders(std::int64_t userId)
         m_database->query(orderQuery("WHERE o.user_id = ?1 ORDER BY o.id DESC").constData(),
                           userId),
         [](const SqliteDatabase::Statement &row) { return orderFromRow(row).order; });
+}
+
+Result<std::int64_t> SqliteStore::insertTrade(const TradeRecord &trade)
+{
+    Result<void> inserted = m_database->run(
+        "INSERT INTO trades (symbol, price_units, quantity_units, buy_order_id, sell_order_id, "
+        "aggressor_side, book_sequence, executed_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        trade.symbol, trade.price.decimal().units(), trade.quantity.decimal().units(),
+        trade.buyOrderId, trade.sellOrderId, protocol::toString(trade.aggressor),
+        std::int64_t(trade.sequence), trade.time.toMSecsSinceEpoch());
+    if (!inserted)
+        return inserted.error();
+    return m_database->lastInsertRowId();
+}
+
+Result<QList<TradeRecord>> SqliteStore::allTrades()
+{
+    return collect<TradeRecord>(
+        m_database->query("SELECT t.id, t.symbol, t.price_units, t.quantity_units, "
+                          "t.buy_order_id, t.sell_order_id, t.aggressor_side, t.book_sequence, "
+                          "t.executed_at_ms, b.user_id, s.user_id FROM trades t "
+                          "JOIN orders b ON b.id = t.buy_order_id "
+                          "JOIN orders s ON s.id = t.sell_order_id ORDER BY t.id"),
+        tradeFromRow);
+}
+
+Result<QList<protocol::Trade>> SqliteStore::trades(std::int64_t userId)
+{
+    // Each fill seen from the user's side; a user trading with themselves sees both sides.
+    return collect<protocol::Trade>(
+        m_database->query(
+            "SELECT t.id, t.symbol, o.side, t.price_units, t.quantity_units, o.id, "
+            "o.client_order_id, t.aggressor_side = o.side, t.executed_at_ms FROM trades t "
+            "JOIN orders o ON o.id = t.buy_order_id OR o.id = t.sell_order_id "
+            "WHERE o.user_id = ?1 ORDER BY t.id DESC, o.side",
+            userId),
+        [](const SqliteDatabase::Statement &row) {
+            protocol::Trade trade;
+            trade.id = QString::number(row.int64(0));
+            trade.symbol = row.text(1);
+            trade.side = protocol::sideFromString(row.text(2)).value_or(protocol::Side::Buy);
+            trade.price = core::Price(core::Decimal::fromUnits(row.int64(3)));
+            trade.quantity = core::Quantity(core::Decimal::fromUnits(row.int64(4)));
+            trade.orderId = QString::number(row.int64(5));
+            trade.clientOrderId = row.text(6);
+            trade.aggressor = row.int64(7) != 0;
+            trade.time = QDateTime::fromMSecsSinceEpoch(row.int64(8), Qt::UTC);
+            return trade;
+        });
+}
+
+Result<void> SqliteStore::saveBookState(const BookState &state)
+{
+    return m_database->run(
+        "INSERT INTO book_state (symbol, last_sequence, last_trade_units) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT (symbol) DO UPDATE SET last_sequence = excluded.last_sequence, "
+        "last_trade_units = excluded.last_trade_units",
+        state.symbol, std::int64_t(state.lastSequence), unitsOf(state.lastTrade));
+}
+
+Result<QList<BookState>> SqliteStore::bookStates()
+{
+    return collect<BookState>(
+        m_database->query("SELECT symbol, last_sequence, last_trade_units FROM book_state"),
+        [](const SqliteDatabase::Statement &row) {
+            BookState state;
+            state.symbol = row.text(0);
+            state.lastSequence = quint64(row.int64(1));
+            if (!row.isNull(2))
+                state.lastTrade = core::Price(core::Decimal::fromUnits(row.int64(2)));
+            return state;
+        });
 }
 
 Result<void> SqliteStore::saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,

@@ -18,6 +18,9 @@ class SqliteStore final : public Store
 public:
     static Result<std::unique_ptr<SqliteStore>> open(const QString &path);
 
+    Result<void> begin() override;
+    Result<void> commit() override;
+    void rollback() override;
     Result<int> schemaVersion() override;
     Result<UserRecord> addUser(const QString &username, const QString &role,
                                const QByteArray &passwordHash) override;
@@ -29,11 +32,17 @@ public:
     Result<core::protocol::Order> insertOrder(std::int64_t userId,
                                               const core::protocol::Order &order,
                                               const QByteArray &requestHash) override;
-    Result<void> updateOrder(const core::protocol::Order &order) override;
+    Result<void> updateOrder(const StoredOrder &order) override;
+    Result<QList<StoredOrder>> liveOrders() override;
     Result<std::optional<StoredOrder>> findOrder(std::int64_t orderId) override;
     Result<std::optional<StoredOrder>> findOrderByClientId(std::int64_t userId,
                                                            const QString &clientOrderId) override;
     Result<QList<core::protocol::Order>> orders(std::int64_t userId) override;
+    Result<std::int64_t> insertTrade(const TradeRecord &trade) override;
+    Result<QList<TradeRecord>> allTrades() override;
+    Result<QList<core::protocol::Trade>> trades(std::int64_t userId) override;
+    Result<void> saveBookState(const BookState &state) override;
+    Result<QList<BookState>> bookStates() override;
     Result<void> saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,
                                   const QDateTime &expiresAt) override;
 

@@ -32,6 +32,34 @@ struct StoredOrder
     std::int64_t userId = 0;
     QByteArray requestHash;
     core::protocol::Order order;
+    // The matching engine's state, so that a book rebuilds exactly after a restart.
+    core::Quantity remaining; ///< open quantity, hidden iceberg part included
+    core::Quantity visible; ///< the part shown in the book
+    quint64 priority = 0; ///< queue position: ascending is first come, first served
+    bool pendingStop = false; ///< a stop waiting for its trigger
+};
+
+struct TradeRecord
+{
+    std::int64_t id = 0;
+    QString symbol;
+    core::Price price;
+    core::Quantity quantity;
+    std::int64_t buyOrderId = 0;
+    std::int64_t sellOrderId = 0;
+    std::int64_t buyUserId = 0; ///< filled in when read back
+    std::int64_t sellUserId = 0; ///< filled in when read back
+    core::protocol::Side aggressor = core::protocol::Side::Buy;
+    quint64 sequence = 0; ///< the book's event sequence of the fill
+    QDateTime time;
+};
+
+/// A book's counters, kept with its orders so the event numbering and the last price survive.
+struct BookState
+{
+    QString symbol;
+    quint64 lastSequence = 0;
+    std::optional<core::Price> lastTrade;
 };
 
 /**
@@ -44,6 +72,12 @@ class Store
 {
 public:
     virtual ~Store() = default;
+
+    /// Groups the writes that follow into one durable unit. Nothing is visible or durable
+    /// until commit(); rollback() undoes it all. Not nested.
+    virtual Result<void> begin() = 0;
+    virtual Result<void> commit() = 0;
+    virtual void rollback() = 0;
 
     /// The applied schema version.
     virtual Result<int> schemaVersion() = 0;
@@ -65,14 +99,26 @@ public:
                                                       const core::protocol::Order &order,
                                                       const QByteArray &requestHash)
         = 0;
-    /// Updates the status, filled quantity and update time of an existing order.
-    virtual Result<void> updateOrder(const core::protocol::Order &order) = 0;
+    /// Updates what can change of an existing order: price, quantity, status, reason, filled
+    /// quantity, update time and the engine state.
+    virtual Result<void> updateOrder(const StoredOrder &order) = 0;
+    /// Open and partially filled orders of every user, in ascending queue priority.
+    virtual Result<QList<StoredOrder>> liveOrders() = 0;
     virtual Result<std::optional<StoredOrder>> findOrder(std::int64_t orderId) = 0;
     virtual Result<std::optional<StoredOrder>> findOrderByClientId(std::int64_t userId,
                                                                    const QString &clientOrderId)
         = 0;
     /// A user's orders, newest first.
     virtual Result<QList<core::protocol::Order>> orders(std::int64_t userId) = 0;
+
+    /// Inserts a trade and returns its id.
+    virtual Result<std::int64_t> insertTrade(const TradeRecord &trade) = 0;
+    /// Every trade in execution order (to rebuild positions and candles), users included.
+    virtual Result<QList<TradeRecord>> allTrades() = 0;
+    /// A user's own fills, newest first.
+    virtual Result<QList<core::protocol::Trade>> trades(std::int64_t userId) = 0;
+    virtual Result<void> saveBookState(const BookState &state) = 0;
+    virtual Result<QList<BookState>> bookStates() = 0;
 
     virtual Result<void> saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,
                                           const QDateTime &expiresAt)

@@ -1,20 +1,34 @@
 #include "server/trading/orderservice.h"
 
+#include "core/delivery.h"
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
+#include <QTimeZone>
 
 #include <algorithm>
 
 namespace qx::server {
 
 namespace protocol = core::protocol;
+namespace matching = core::matching;
+using core::Price;
+using core::Quantity;
 
 namespace {
 
+constexpr std::array kIntervals { core::CandleInterval::OneMinute,
+                                  core::CandleInterval::FiveMinutes, core::CandleInterval::OneHour,
+                                  core::CandleInterval::OneDay };
+
+core::Error failure(const char *code, const QString &message)
+{
+    return core::makeError(QString::fromLatin1(code), message);
+}
+
 core::Error notFound(const QString &orderId)
 {
-    return core::makeError(QStringLiteral("not_found"),
-                           OrderService::tr("No order %1.").arg(orderId.left(32)));
+    return failure("not_found", OrderService::tr("No order %1.").arg(orderId.left(32)));
 }
 
 // QJsonDocument writes keys sorted, so equal requests hash equally.
@@ -30,44 +44,492 @@ QDateTime nowUtc()
     return QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
 }
 
+matching::Side toEngine(protocol::Side side)
+{
+    return side == protocol::Side::Buy ? matching::Side::Buy : matching::Side::Sell;
+}
+
+protocol::Side fromEngine(matching::Side side)
+{
+    return side == matching::Side::Buy ? protocol::Side::Buy : protocol::Side::Sell;
+}
+
+matching::OrderKind toEngine(protocol::OrderType type)
+{
+    switch (type) {
+    case protocol::OrderType::Limit:
+        return matching::OrderKind::Limit;
+    case protocol::OrderType::Market:
+        return matching::OrderKind::Market;
+    case protocol::OrderType::Stop:
+        return matching::OrderKind::Stop;
+    case protocol::OrderType::StopLimit:
+        return matching::OrderKind::StopLimit;
+    }
+    return matching::OrderKind::Limit;
+}
+
+matching::TimeInForce toEngine(protocol::TimeInForce timeInForce)
+{
+    switch (timeInForce) {
+    case protocol::TimeInForce::GoodTillCancel:
+        return matching::TimeInForce::GoodTillCancel;
+    case protocol::TimeInForce::GoodTillDate:
+        return matching::TimeInForce::GoodTillDate;
+    case protocol::TimeInForce::Day:
+        return matching::TimeInForce::Day;
+    case protocol::TimeInForce::ImmediateOrCancel:
+        return matching::TimeInForce::ImmediateOrCancel;
+    case protocol::TimeInForce::FillOrKill:
+        return matching::TimeInForce::FillOrKill;
+    }
+    return matching::TimeInForce::GoodTillCancel;
+}
+
+QString reasonName(matching::Reason reason, matching::EventType type)
+{
+    switch (reason) {
+    case matching::Reason::UserRequest:
+        return QStringLiteral("user");
+    case matching::Reason::ImmediateOrCancel:
+        return QStringLiteral("ioc");
+    case matching::Reason::NoLiquidity:
+        return QStringLiteral("no_liquidity");
+    case matching::Reason::FillOrKillNotFillable:
+        return QStringLiteral("fok");
+    case matching::Reason::SelfTrade:
+        return QStringLiteral("self_trade");
+    case matching::Reason::EndOfTrading:
+        return QStringLiteral("end_of_day");
+    default:
+        return type == matching::EventType::Expired ? QStringLiteral("expired") : QString();
+    }
+}
+
+// The end of the market's trading day: its next local midnight.
+QDateTime endOfDay(const core::Instrument &instrument, const QDateTime &now)
+{
+    const QTimeZone zone(instrument.timeZone);
+    const QDate today = now.toTimeZone(zone).date();
+    return QDateTime(today.addDays(1), QTime(0, 0), zone).toUTC();
+}
+
 } // namespace
 
-OrderService::OrderService(Store &store, QObject *parent)
+struct OrderService::Market
+{
+    explicit Market(const core::Instrument &definition)
+        : instrument(definition)
+        , candles { core::CandleSeries(kIntervals[0], definition.timeZone),
+                    core::CandleSeries(kIntervals[1], definition.timeZone),
+                    core::CandleSeries(kIntervals[2], definition.timeZone),
+                    core::CandleSeries(kIntervals[3], definition.timeZone) }
+    {
+        book.reserve(4096);
+    }
+
+    matching::Ticks ticks(Price price) const
+    {
+        return price.decimal().units() / instrument.tickSize.decimal().units();
+    }
+    matching::Lots lots(Quantity quantity) const
+    {
+        return quantity.decimal().units() / instrument.lotSize.decimal().units();
+    }
+    Price price(matching::Ticks ticks) const
+    {
+        return Price(core::Decimal::fromUnits(ticks * instrument.tickSize.decimal().units()));
+    }
+    Quantity quantity(matching::Lots lots) const
+    {
+        return Quantity(core::Decimal::fromUnits(lots * instrument.lotSize.decimal().units()));
+    }
+
+    core::Instrument instrument;
+    matching::OrderBook book;
+    std::array<core::CandleSeries, 4> candles;
+    Quantity lastQuantity;
+    Quantity volumeToday;
+    QDate volumeDate;
+};
+
+OrderService::OrderService(Store &store, TradingRules rules, QObject *parent)
     : QObject(parent)
     , m_store(store)
-{ }
+    , m_rules(rules)
+{
+    m_events.reserve(256);
+    m_expiryTimer.setInterval(1000);
+    connect(&m_expiryTimer, &QTimer::timeout, this, [this] { expireOrders(nowUtc()); });
+}
 
-Result<void> OrderService::loadInstruments()
+OrderService::~OrderService() = default;
+
+Result<void> OrderService::start()
 {
     Result<QList<core::Instrument>> instruments = m_store.instruments();
     if (!instruments)
         return instruments.error();
-    m_instruments = std::move(instruments).value();
-    std::sort(m_instruments.begin(), m_instruments.end(), core::boardOrderLess);
+    QList<core::Instrument> sorted = *instruments;
+    std::sort(sorted.begin(), sorted.end(), core::boardOrderLess);
+    m_markets.clear();
     m_bySymbol.clear();
-    for (qsizetype i = 0; i < m_instruments.size(); ++i)
-        m_bySymbol.insert(m_instruments[i].symbol, i);
+    m_live.clear();
+    m_positions.clear();
+    for (const core::Instrument &instrument : std::as_const(sorted)) {
+        m_markets.push_back(std::make_unique<Market>(instrument));
+        m_bySymbol.insert(instrument.symbol, m_markets.back().get());
+    }
+    for (const std::unique_ptr<Market> &market : m_markets) {
+        if (Result<void> rebuilt = rebuild(*market); !rebuilt)
+            return rebuilt;
+    }
+    Result<QList<TradeRecord>> trades = m_store.allTrades();
+    if (!trades)
+        return trades.error();
+    for (const TradeRecord &trade : std::as_const(*trades)) {
+        Market *market = findMarket(trade.symbol);
+        if (!market)
+            continue;
+        for (core::CandleSeries &series : market->candles)
+            (void)series.addTrade(trade.time.toMSecsSinceEpoch(), trade.price, trade.quantity);
+        for (const auto &[user, side] : { std::pair { trade.buyUserId, matching::Side::Buy },
+                                          std::pair { trade.sellUserId, matching::Side::Sell } }) {
+            auto position = m_positions.find({ user, trade.symbol });
+            if (position == m_positions.end()) {
+                position = m_positions.insert({ user, trade.symbol },
+                                              core::Position::forInstrument(market->instrument));
+            }
+            (void)position->apply(side, trade.price, trade.quantity);
+        }
+        market->lastQuantity = trade.quantity;
+    }
+    expireOrders(nowUtc()); // whatever expired while the server was down
+    m_expiryTimer.start();
     return {};
+}
+
+Result<void> OrderService::rebuild(Market &market)
+{
+    Result<QList<StoredOrder>> live = m_store.liveOrders();
+    if (!live)
+        return live.error();
+    Result<QList<BookState>> states = m_store.bookStates();
+    if (!states)
+        return states.error();
+    market.book = matching::OrderBook();
+    market.book.reserve(4096);
+    for (auto it = m_live.begin(); it != m_live.end();) {
+        if (it->order.symbol == market.instrument.symbol)
+            it = m_live.erase(it);
+        else
+            ++it;
+    }
+    for (const BookState &state : std::as_const(*states)) {
+        if (state.symbol != market.instrument.symbol)
+            continue;
+        market.book.restoreSequence(state.lastSequence);
+        if (state.lastTrade)
+            market.book.restoreLastTrade(market.ticks(*state.lastTrade));
+    }
+    // Stored in ascending priority: restoring in that order rebuilds every queue as it was.
+    for (const StoredOrder &stored : std::as_const(*live)) {
+        if (stored.order.symbol != market.instrument.symbol)
+            continue;
+        const protocol::Order &order = stored.order;
+        matching::OrderBook::OrderView view;
+        view.id = matching::OrderId(order.id.toLongLong());
+        view.account = matching::AccountId(stored.userId);
+        view.side = toEngine(order.side);
+        view.kind = toEngine(order.type);
+        if (!stored.pendingStop && order.type == protocol::OrderType::StopLimit)
+            view.kind = matching::OrderKind::Limit; // triggered before the restart
+        view.timeInForce = toEngine(order.timeInForce);
+        view.price = market.ticks(order.price);
+        view.stopPrice = order.stopPrice ? market.ticks(*order.stopPrice) : 0;
+        view.quantity = market.lots(order.quantity);
+        view.remaining = market.lots(stored.remaining);
+        view.visible = market.lots(stored.visible);
+        view.displayQuantity = order.displayQuantity ? market.lots(*order.displayQuantity) : 0;
+        view.expiresAt = order.expiresAt.isValid() ? order.expiresAt.toMSecsSinceEpoch() : 0;
+        view.pendingStop = stored.pendingStop;
+        market.book.restore(view);
+        m_live.insert(order.id.toLongLong(), stored);
+    }
+    updateBand(market);
+    return {};
+}
+
+void OrderService::updateBand(Market &market)
+{
+    matching::OrderBook::Rules rules;
+    rules.maxOrderQuantity = m_rules.maxOrderLots;
+    if (const std::optional<matching::Ticks> last = market.book.lastTradePrice();
+        last && m_rules.priceBandPercent > 0) {
+        const matching::Ticks magnitude = *last < 0 ? -*last : *last;
+        // At least a few ticks, so that prices near zero can still move.
+        rules.priceBand = std::max<matching::Ticks>(magnitude * m_rules.priceBandPercent / 100, 20);
+    }
+    market.book.setRules(rules);
+}
+
+QList<core::Instrument> OrderService::instruments() const
+{
+    QList<core::Instrument> list;
+    list.reserve(qsizetype(m_markets.size()));
+    for (const std::unique_ptr<Market> &market : m_markets)
+        list.append(market->instrument);
+    return list;
+}
+
+std::optional<core::Instrument> OrderService::instrument(const QString &symbol) const
+{
+    if (const Market *market = findMarket(symbol))
+        return market->instrument;
+    return std::nullopt;
+}
+
+OrderService::Market *OrderService::findMarket(const QString &symbol) const
+{
+    return m_bySymbol.value(symbol, nullptr);
+}
+
+template<typename Command>
+Result<OrderService::Applied> OrderService::run(Market &market, Command command)
+{
+    m_events.clear();
+    command(market.book, m_events);
+    if (m_events.empty() || m_events.front().type == matching::EventType::Rejected) {
+        m_store.rollback();
+        Applied nothing;
+        nothing.market = &market;
+        if (!m_events.empty())
+            nothing.rejection = m_events.front();
+        return nothing;
+    }
+    Result<Applied> applied = persist(market, m_events);
+    Result<void> committed = applied ? m_store.commit() : Result<void>(applied.error());
+    if (!committed) {
+        m_store.rollback();
+        // The book moved on but storage did not: take the book back to what is stored.
+        (void)rebuild(market);
+        return failure("storage_unavailable",
+                       tr("The order could not be stored, so nothing was done: %1")
+                           .arg(committed.error().message));
+    }
+    updateBand(market);
+    publish(*applied);
+    return applied;
+}
+
+Result<OrderService::Applied> OrderService::persist(Market &market,
+                                                    const std::vector<matching::Event> &events)
+{
+    const QDateTime now = nowUtc();
+    Applied applied;
+    applied.market = &market;
+    QList<qint64> touched;
+    QHash<qint64, QString> lastType;
+    QHash<qint64, matching::Lots> lastRemaining;
+    QHash<qint64, QString> reasons;
+    const auto note = [&](matching::OrderId id, QStringView type, matching::Lots remaining) {
+        const qint64 key = qint64(id);
+        if (!lastType.contains(key))
+            touched.append(key);
+        lastType.insert(key, type.toString());
+        lastRemaining.insert(key, remaining);
+    };
+    for (const matching::Event &event : events) {
+        switch (event.type) {
+        case matching::EventType::Accepted:
+            note(event.orderId, protocol::stream::kOrderAccepted, event.remaining);
+            break;
+        case matching::EventType::Modified:
+            note(event.orderId, protocol::stream::kOrderModified, event.remaining);
+            break;
+        case matching::EventType::Triggered:
+            note(event.orderId, protocol::stream::kOrderTriggered, event.remaining);
+            break;
+        case matching::EventType::Cancelled:
+        case matching::EventType::Expired:
+            note(event.orderId,
+                 event.type == matching::EventType::Cancelled ? protocol::stream::kOrderCancelled
+                                                              : protocol::stream::kOrderExpired,
+                 event.remaining);
+            reasons.insert(qint64(event.orderId), reasonName(event.reason, event.type));
+            break;
+        case matching::EventType::Trade: {
+            TradeRecord trade;
+            trade.symbol = market.instrument.symbol;
+            trade.price = market.price(event.price);
+            trade.quantity = market.quantity(event.quantity);
+            const bool takerBuys = event.side == matching::Side::Buy;
+            trade.buyOrderId = qint64(takerBuys ? event.orderId : event.makerOrderId);
+            trade.sellOrderId = qint64(takerBuys ? event.makerOrderId : event.orderId);
+            trade.buyUserId = takerBuys ? event.account : event.makerAccount;
+            trade.sellUserId = takerBuys ? event.makerAccount : event.account;
+            trade.aggressor = fromEngine(event.side);
+            trade.sequence = event.sequence;
+            trade.time = now;
+            Result<std::int64_t> id = m_store.insertTrade(trade);
+            if (!id)
+                return id.error();
+            trade.id = *id;
+            applied.trades.append(trade);
+            market.lastQuantity = trade.quantity;
+            note(event.orderId,
+                 event.remaining == 0 ? protocol::stream::kOrderFilled
+                                      : protocol::stream::kOrderPartiallyFilled,
+                 event.remaining);
+            note(event.makerOrderId,
+                 event.makerRemaining == 0 ? protocol::stream::kOrderFilled
+                                           : protocol::stream::kOrderPartiallyFilled,
+                 event.makerRemaining);
+            break;
+        }
+        case matching::EventType::Rejected:
+            break;
+        }
+    }
+    for (qint64 id : std::as_const(touched)) {
+        auto found = m_live.find(id);
+        if (found == m_live.end())
+            continue; // cannot happen: every order the engine knows is live here
+        StoredOrder &stored = *found;
+        protocol::Order &order = stored.order;
+        const QString type = lastType.value(id);
+        if (const auto view = market.book.order(matching::OrderId(id))) {
+            order.quantity = market.quantity(view->quantity);
+            if (protocol::hasLimitPrice(order.type))
+                order.price = market.price(view->price);
+            stored.remaining = market.quantity(view->remaining);
+            stored.visible = market.quantity(view->visible);
+            stored.priority = view->priority;
+            stored.pendingStop = view->pendingStop;
+            order.filledQuantity = market.quantity(view->quantity - view->remaining);
+            order.status = view->remaining < view->quantity ? protocol::OrderStatus::PartiallyFilled
+                                                            : protocol::OrderStatus::Open;
+        } else {
+            const matching::Lots remaining = lastRemaining.value(id);
+            order.filledQuantity
+                = Quantity(*order.quantity.decimal().minus(market.quantity(remaining).decimal()));
+            stored.remaining = Quantity();
+            stored.visible = Quantity();
+            stored.pendingStop = false;
+            order.reason = reasons.value(id);
+            if (type == protocol::stream::kOrderCancelled)
+                order.status = protocol::OrderStatus::Cancelled;
+            else if (type == protocol::stream::kOrderExpired)
+                order.status = protocol::OrderStatus::Expired;
+            else
+                order.status = protocol::OrderStatus::Filled;
+        }
+        order.updatedAt = now;
+        if (Result<void> saved = m_store.updateOrder(stored); !saved)
+            return saved.error();
+        applied.changes.append(Change { type, stored });
+    }
+    BookState state;
+    state.symbol = market.instrument.symbol;
+    state.lastSequence = market.book.lastSequence();
+    if (const auto last = market.book.lastTradePrice())
+        state.lastTrade = market.price(*last);
+    if (Result<void> saved = m_store.saveBookState(state); !saved)
+        return saved.error();
+    return applied;
+}
+
+void OrderService::publish(const Applied &applied)
+{
+    Market &market = *applied.market;
+    for (const Change &change : applied.changes) {
+        const qint64 id = change.order.order.id.toLongLong();
+        if (protocol::isLive(change.order.order.status))
+            m_live.insert(id, change.order);
+        else
+            m_live.remove(id);
+    }
+    const QDate today = nowUtc().date();
+    if (market.volumeDate != today) {
+        market.volumeDate = today;
+        market.volumeToday = Quantity();
+    }
+    for (const TradeRecord &trade : applied.trades) {
+        market.volumeToday = market.volumeToday.plus(trade.quantity).value_or(market.volumeToday);
+        for (std::size_t i = 0; i < kIntervals.size(); ++i) {
+            if (market.candles[i].addTrade(trade.time.toMSecsSinceEpoch(), trade.price,
+                                           trade.quantity)) {
+                Q_EMIT candleUpdated(trade.symbol, kIntervals[i], *market.candles[i].last());
+            }
+        }
+        for (const auto &[user, side, orderId] :
+             { std::tuple { trade.buyUserId, protocol::Side::Buy, trade.buyOrderId },
+               std::tuple { trade.sellUserId, protocol::Side::Sell, trade.sellOrderId } }) {
+            auto position = m_positions.find({ user, trade.symbol });
+            if (position == m_positions.end()) {
+                position = m_positions.insert({ user, trade.symbol },
+                                              core::Position::forInstrument(market.instrument));
+            }
+            (void)position->apply(toEngine(side), trade.price, trade.quantity);
+            protocol::Trade own;
+            own.id = QString::number(trade.id);
+            own.symbol = trade.symbol;
+            own.side = side;
+            own.price = trade.price;
+            own.quantity = trade.quantity;
+            own.orderId = QString::number(orderId);
+            for (const Change &change : applied.changes) {
+                if (change.order.order.id == own.orderId)
+                    own.clientOrderId = change.order.order.clientOrderId;
+            }
+            own.aggressor = trade.aggressor == side;
+            own.time = trade.time;
+            Q_EMIT tradeEvent(own, user);
+        }
+    }
+    for (const Change &change : applied.changes)
+        Q_EMIT orderEvent(change.type, change.order.order, change.order.userId);
+    Q_EMIT marketUpdated(market.instrument.symbol);
 }
 
 Result<OrderService::Placement> OrderService::place(const Principal &principal,
                                                     const protocol::NewOrder &request)
 {
-    const auto found = m_bySymbol.constFind(request.symbol);
-    if (found == m_bySymbol.cend()) {
-        return core::makeError(QStringLiteral("unknown_symbol"),
-                               tr("No instrument %1.").arg(request.symbol));
-    }
-    const core::Instrument &instrument = m_instruments[*found];
+    Market *market = findMarket(request.symbol);
+    if (!market)
+        return failure("unknown_symbol", tr("No instrument %1.").arg(request.symbol));
+    const core::Instrument &instrument = market->instrument;
     const QDateTime now = nowUtc();
     if (instrument.isExpired(now.date())) {
-        return core::makeError(
-            QStringLiteral("instrument_expired"),
+        return failure(
+            "instrument_expired",
             tr("%1 stopped trading on %2.")
                 .arg(instrument.symbol, instrument.lastTradingDay.toString(Qt::ISODate)));
     }
-    if (Result<void> valid = instrument.checkOrder(request.price, request.quantity); !valid)
+    const Price gridPrice = protocol::hasLimitPrice(request.type)
+        ? request.price
+        : request.stopPrice.value_or(instrument.tickSize);
+    if (Result<void> valid = instrument.checkOrder(gridPrice, request.quantity); !valid)
         return valid.error();
+    if (request.stopPrice && !request.stopPrice->isMultipleOf(instrument.tickSize)) {
+        return failure("price_off_tick",
+                       tr("The stop price %1 is not on the tick size %2.")
+                           .arg(request.stopPrice->toString(), instrument.tickSize.toString()));
+    }
+    if (request.displayQuantity && !request.displayQuantity->isMultipleOf(instrument.lotSize)) {
+        return failure(
+            "quantity_off_lot",
+            tr("The display quantity %1 is not a multiple of the lot size %2.")
+                .arg(request.displayQuantity->toString(), instrument.lotSize.toString()));
+    }
+    QDateTime expiresAt;
+    if (request.timeInForce == protocol::TimeInForce::GoodTillDate) {
+        if (request.expiresAt <= now)
+            return failure("invalid_expiry", tr("The expiry time is in the past."));
+        expiresAt = request.expiresAt;
+    } else if (request.timeInForce == protocol::TimeInForce::Day) {
+        expiresAt = endOfDay(instrument, now);
+    }
 
     const QByteArray hash = requestHash(request);
     Result<std::optional<StoredOrder>> earlier
@@ -76,10 +538,9 @@ Result<OrderService::Placement> OrderService::place(const Principal &principal,
         return earlier.error();
     if (*earlier) {
         if ((*earlier)->requestHash != hash) {
-            return core::makeError(
-                QStringLiteral("duplicate_client_order_id"),
-                tr("The client order id %1 was already used for a different order.")
-                    .arg(request.clientOrderId));
+            return failure("duplicate_client_order_id",
+                           tr("The client order id %1 was already used for a different order.")
+                               .arg(request.clientOrderId));
         }
         return Placement { (*earlier)->order, false };
     }
@@ -90,47 +551,290 @@ Result<OrderService::Placement> OrderService::place(const Principal &principal,
     order.symbol = request.symbol;
     order.side = request.side;
     order.type = request.type;
+    order.timeInForce = request.timeInForce;
     order.quantity = request.quantity;
-    order.price = request.price;
+    order.price = protocol::hasLimitPrice(request.type) ? request.price : Price();
+    order.stopPrice = request.stopPrice;
+    order.displayQuantity = request.displayQuantity;
+    order.expiresAt = expiresAt;
     order.status = protocol::OrderStatus::Open;
     order.createdAt = now;
     order.updatedAt = now;
-    Result<protocol::Order> saved = m_store.insertOrder(principal.userId, order, hash);
-    if (!saved)
-        return saved.error();
-    Q_EMIT orderEvent(protocol::stream::kOrderAccepted.toString(), *saved, principal.userId);
-    return Placement { *saved, true };
+
+    if (Result<void> begun = m_store.begin(); !begun)
+        return failure("storage_unavailable", begun.error().message);
+    Result<protocol::Order> inserted = m_store.insertOrder(principal.userId, order, hash);
+    if (!inserted) {
+        m_store.rollback();
+        return inserted.error();
+    }
+    const qint64 id = inserted->id.toLongLong();
+    StoredOrder stored {
+        principal.userId, hash, *inserted, order.quantity, order.quantity, 0, false
+    };
+    m_live.insert(id, stored);
+
+    matching::OrderRequest engineRequest;
+    engineRequest.id = matching::OrderId(id);
+    engineRequest.account = matching::AccountId(principal.userId);
+    engineRequest.side = toEngine(request.side);
+    engineRequest.kind = toEngine(request.type);
+    engineRequest.timeInForce = toEngine(request.timeInForce);
+    engineRequest.selfTrade = matching::SelfTradePrevention::CancelNewest;
+    engineRequest.price = market->ticks(order.price);
+    engineRequest.stopPrice = request.stopPrice ? market->ticks(*request.stopPrice) : 0;
+    engineRequest.quantity = market->lots(request.quantity);
+    engineRequest.displayQuantity
+        = request.displayQuantity ? market->lots(*request.displayQuantity) : 0;
+    engineRequest.expiresAt = expiresAt.isValid() ? expiresAt.toMSecsSinceEpoch() : 0;
+
+    // A rejection by the engine's market-wide checks changes nothing: run() rolls the row back.
+    Result<Applied> applied = run(*market, [&](matching::OrderBook &book, auto &events) {
+        book.submit(engineRequest, events);
+    });
+    if (applied && applied->rejection) {
+        m_live.remove(id);
+        const matching::Event &rejection = *applied->rejection;
+        if (rejection.reason == matching::Reason::PriceBand) {
+            const Price last = market->price(market->book.lastTradePrice().value_or(0));
+            return failure(
+                "price_band",
+                tr("The price %1 is %2 from the last trade %3; the band allows %4.")
+                    .arg(order.price.toString(),
+                         market->price(std::abs(engineRequest.price - market->ticks(last)))
+                             .toString(),
+                         last.toString(),
+                         market->price(market->book.rules().priceBand).toString()));
+        }
+        if (rejection.reason == matching::Reason::MaxOrderQuantity) {
+            return failure("max_order_quantity",
+                           tr("The quantity %1 is above the maximum of %2 per order.")
+                               .arg(request.quantity.toString(),
+                                    market->quantity(m_rules.maxOrderLots).toString()));
+        }
+        return failure("invalid_request", tr("The order was refused."));
+    }
+    if (!applied) {
+        m_live.remove(id);
+        return applied.error();
+    }
+    for (const Change &change : applied->changes) {
+        if (change.order.order.id == inserted->id)
+            return Placement { change.order.order, true };
+    }
+    return Placement { *inserted, true };
 }
 
-Result<protocol::Order> OrderService::cancel(const Principal &principal, const QString &orderId)
+Result<StoredOrder> OrderService::ownLiveOrder(const Principal &principal, const QString &orderId)
 {
     bool numeric = false;
     const qint64 id = orderId.toLongLong(&numeric);
     if (!numeric || id <= 0)
         return notFound(orderId);
+    const auto live = m_live.constFind(id);
+    if (live != m_live.cend()) {
+        if (live->userId != principal.userId)
+            return notFound(orderId); // another user's order answers like a missing one
+        return *live;
+    }
     Result<std::optional<StoredOrder>> stored = m_store.findOrder(id);
     if (!stored)
         return stored.error();
-    // Another user's order answers exactly like a missing one: ids reveal nothing.
     if (!*stored || (*stored)->userId != principal.userId)
         return notFound(orderId);
-    protocol::Order order = (*stored)->order;
-    if (!protocol::isLive(order.status)) {
-        return core::makeError(
-            QStringLiteral("order_not_live"),
-            tr("Order %1 is already %2.").arg(order.id, protocol::toString(order.status)));
+    return failure(
+        "order_not_live",
+        tr("Order %1 is already %2.").arg(orderId, protocol::toString((*stored)->order.status)));
+}
+
+Result<protocol::Order> OrderService::modify(const Principal &principal, const QString &orderId,
+                                             const protocol::OrderModify &change)
+{
+    Result<StoredOrder> stored = ownLiveOrder(principal, orderId);
+    if (!stored)
+        return stored.error();
+    Market *market = findMarket(stored->order.symbol);
+    const core::Instrument &instrument = market->instrument;
+    const Price price = change.price.value_or(stored->order.price);
+    const Quantity quantity = change.quantity.value_or(stored->order.quantity);
+    if (change.price && !protocol::hasLimitPrice(stored->order.type)) {
+        return failure("not_modifiable",
+                       tr("A %1 order has no limit price to change.")
+                           .arg(protocol::toString(stored->order.type)));
     }
-    order.status = protocol::OrderStatus::Cancelled;
-    order.updatedAt = nowUtc();
-    if (Result<void> saved = m_store.updateOrder(order); !saved)
-        return saved.error();
-    Q_EMIT orderEvent(protocol::stream::kOrderCancelled.toString(), order, principal.userId);
-    return order;
+    if (Result<void> valid = instrument.checkOrder(price, quantity); !valid)
+        return valid.error();
+    if (Result<void> begun = m_store.begin(); !begun)
+        return failure("storage_unavailable", begun.error().message);
+    Result<Applied> applied = run(*market, [&](matching::OrderBook &book, auto &events) {
+        book.modify(matching::OrderId(orderId.toLongLong()), market->ticks(price),
+                    market->lots(quantity), events);
+    });
+    if (applied && applied->rejection) {
+        switch (applied->rejection->reason) {
+        case matching::Reason::QuantityBelowFilled:
+            return failure("quantity_below_filled",
+                           tr("The new quantity %1 is not above the %2 already filled.")
+                               .arg(quantity.toString(), stored->order.filledQuantity.toString()));
+        case matching::Reason::PriceBand:
+            return failure("price_band",
+                           tr("The price %1 is outside the band of %2 around the last trade.")
+                               .arg(price.toString(),
+                                    market->price(market->book.rules().priceBand).toString()));
+        case matching::Reason::MaxOrderQuantity:
+            return failure(
+                "max_order_quantity",
+                tr("The quantity %1 is above the maximum of %2 per order.")
+                    .arg(quantity.toString(), market->quantity(m_rules.maxOrderLots).toString()));
+        default:
+            return failure("not_modifiable", tr("This order cannot be modified."));
+        }
+    }
+    if (!applied)
+        return applied.error();
+    for (const Change &changed : applied->changes) {
+        if (changed.order.order.id == orderId)
+            return changed.order.order;
+    }
+    return stored->order;
+}
+
+Result<protocol::Order> OrderService::cancel(const Principal &principal, const QString &orderId)
+{
+    Result<StoredOrder> stored = ownLiveOrder(principal, orderId);
+    if (!stored)
+        return stored.error();
+    Market *market = findMarket(stored->order.symbol);
+    if (Result<void> begun = m_store.begin(); !begun)
+        return failure("storage_unavailable", begun.error().message);
+    Result<Applied> applied = run(*market, [&](matching::OrderBook &book, auto &events) {
+        book.cancel(matching::OrderId(orderId.toLongLong()), events);
+    });
+    if (!applied)
+        return applied.error();
+    for (const Change &changed : applied->changes) {
+        if (changed.order.order.id == orderId)
+            return changed.order.order;
+    }
+    return notFound(orderId);
+}
+
+Result<QList<protocol::Order>> OrderService::cancelAll(const Principal &principal)
+{
+    QList<protocol::Order> cancelled;
+    for (const std::unique_ptr<Market> &market : m_markets) {
+        const bool hasOrders = std::any_of(m_live.cbegin(), m_live.cend(), [&](const auto &live) {
+            return live.userId == principal.userId
+                && live.order.symbol == market->instrument.symbol;
+        });
+        if (!hasOrders)
+            continue;
+        if (Result<void> begun = m_store.begin(); !begun)
+            return failure("storage_unavailable", begun.error().message);
+        Result<Applied> applied = run(*market, [&](matching::OrderBook &book, auto &events) {
+            book.cancelAll(matching::AccountId(principal.userId), events);
+        });
+        if (!applied)
+            return applied.error();
+        for (const Change &change : applied->changes)
+            cancelled.append(change.order.order);
+    }
+    return cancelled;
+}
+
+void OrderService::expireOrders(const QDateTime &now)
+{
+    const qint64 millis = now.toMSecsSinceEpoch();
+    for (const std::unique_ptr<Market> &market : m_markets) {
+        // Cheap test first: most books have nothing due, and expiry must not open a transaction
+        // for them every second.
+        const bool due = std::any_of(m_live.cbegin(), m_live.cend(), [&](const auto &live) {
+            return live.order.symbol == market->instrument.symbol && live.order.expiresAt.isValid()
+                && live.order.expiresAt.toMSecsSinceEpoch() <= millis;
+        });
+        if (!due || !m_store.begin())
+            continue;
+        (void)run(*market,
+                  [&](matching::OrderBook &book, auto &events) { book.expire(millis, events); });
+    }
 }
 
 Result<QList<protocol::Order>> OrderService::orders(const Principal &principal)
 {
     return m_store.orders(principal.userId);
+}
+
+Result<QList<protocol::Trade>> OrderService::trades(const Principal &principal)
+{
+    return m_store.trades(principal.userId);
+}
+
+Result<protocol::BookSnapshot> OrderService::book(const QString &symbol, int depth) const
+{
+    const Market *market = findMarket(symbol);
+    if (!market)
+        return failure("unknown_symbol", tr("No instrument %1.").arg(symbol));
+    protocol::BookSnapshot snapshot;
+    snapshot.symbol = symbol;
+    snapshot.sequence = market->book.lastSequence();
+    for (const auto &[side, levels] : { std::pair { matching::Side::Buy, &snapshot.bids },
+                                        std::pair { matching::Side::Sell, &snapshot.asks } }) {
+        for (const matching::OrderBook::LevelView &level :
+             market->book.depth(side, std::size_t(depth))) {
+            levels->append(protocol::BookLevel {
+                market->price(level.price), market->quantity(level.quantity), int(level.orders) });
+        }
+    }
+    return snapshot;
+}
+
+Result<protocol::Ticker> OrderService::ticker(const QString &symbol) const
+{
+    const Market *market = findMarket(symbol);
+    if (!market)
+        return failure("unknown_symbol", tr("No instrument %1.").arg(symbol));
+    protocol::Ticker ticker;
+    ticker.symbol = symbol;
+    for (const auto &[side, best] : { std::pair { matching::Side::Buy, &ticker.bid },
+                                      std::pair { matching::Side::Sell, &ticker.ask } }) {
+        if (const auto level = market->book.best(side)) {
+            *best = protocol::BookLevel { market->price(level->price),
+                                          market->quantity(level->quantity), int(level->orders) };
+        }
+    }
+    if (const auto last = market->book.lastTradePrice())
+        ticker.last = market->price(*last);
+    ticker.lastQuantity = market->lastQuantity;
+    ticker.volume = market->volumeDate == nowUtc().date() ? market->volumeToday : Quantity();
+    ticker.time = nowUtc();
+    return ticker;
+}
+
+Result<QList<core::Candle>> OrderService::candles(const QString &symbol,
+                                                  core::CandleInterval interval, qint64 fromMs,
+                                                  qint64 toMs) const
+{
+    const Market *market = findMarket(symbol);
+    if (!market)
+        return failure("unknown_symbol", tr("No instrument %1.").arg(symbol));
+    const auto index = std::find(kIntervals.begin(), kIntervals.end(), interval);
+    return market->candles[std::size_t(index - kIntervals.begin())].candles(fromMs, toMs);
+}
+
+QList<OrderService::PositionReport> OrderService::positions(const Principal &principal) const
+{
+    QList<PositionReport> reports;
+    for (const std::unique_ptr<Market> &market : m_markets) {
+        const auto position
+            = m_positions.constFind({ principal.userId, market->instrument.symbol });
+        if (position == m_positions.cend())
+            continue;
+        PositionReport report { market->instrument, *position, std::nullopt };
+        if (const auto last = market->book.lastTradePrice())
+            report.mark = market->price(*last);
+        reports.append(report);
+    }
+    return reports;
 }
 
 } // namespace qx::server

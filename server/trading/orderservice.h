@@ -1,24 +1,49 @@
 #pragma once
 
+#include "core/candles.h"
 #include "core/instrument.h"
+#include "core/matching/orderbook.h"
+#include "core/position.h"
 #include "core/protocol/messages.h"
 #include "server/auth/authservice.h"
 #include "server/storage/store.h"
 
 #include <QHash>
 #include <QObject>
+#include <QTimer>
+
+#include <array>
+#include <memory>
+#include <vector>
 
 namespace qx::server {
 
+/// Market-wide checks applied to every instrument's book.
+struct TradingRules
+{
+    /// Orders priced further than this from the last trade are rejected (0: no band).
+    int priceBandPercent = 20;
+    /// Largest order, in lots of the instrument (0: no limit).
+    qint64 maxOrderLots = 100'000;
+};
+
 /**
- * Order entry and cancellation. Validates against the instrument listing, makes every change
- * durable in the Store first, and only then returns it and emits orderEvent(), so nothing is
- * acknowledged or broadcast that a crash could take back. client_order_id is an idempotency
- * key per user: the same key and body give back the same order, another body is a conflict.
- * Errors: unknown_symbol, instrument_expired, quantity_not_positive, quantity_off_lot,
- * price_off_tick, duplicate_client_order_id, not_found, order_not_live, storage_error.
+ * Trading: one matching-engine book per instrument, with everything around it. Each command
+ * (place, modify, cancel, cancel-all, expiry) runs in one store transaction — the order rows,
+ * the trades and the book's counters — and only after the commit does its answer return and do
+ * the signals below fire, so nothing is acknowledged or broadcast that a crash could take back.
+ * If the engine rejects a command the transaction is rolled back and nothing changed; if the
+ * commit fails the book is rebuilt from storage and the command answers storage_unavailable.
+ * On start the books are rebuilt from the stored live orders in queue order, and positions and
+ * candles from the stored trades.
  *
- * Single writer: lives on the server's event-loop thread, which owns all order state.
+ * Errors: unknown_symbol, instrument_expired, quantity_not_positive, quantity_off_lot,
+ * price_off_tick, invalid_request, price_band, max_order_quantity, invalid_expiry,
+ * duplicate_client_order_id, not_found, order_not_live, quantity_below_filled, not_modifiable,
+ * storage_unavailable, storage_error.
+ *
+ * Single writer: lives on the server's event-loop thread, which owns every book, order,
+ * position and candle series here.
  */
 class OrderService : public QObject
 {
@@ -31,24 +56,86 @@ public:
         bool created = false; ///< false when an identical earlier request is replayed
     };
 
-    explicit OrderService(Store &store, QObject *parent = nullptr);
+    /// A user's position in one instrument, marked to the last trade.
+    struct PositionReport
+    {
+        core::Instrument instrument;
+        core::Position position;
+        std::optional<core::Price> mark;
+    };
 
-    /// Loads the tradable instruments from the store.
-    Result<void> loadInstruments();
-    QList<core::Instrument> instruments() const { return m_instruments; }
+    explicit OrderService(Store &store, TradingRules rules = {}, QObject *parent = nullptr);
+    ~OrderService() override;
+
+    /// Loads the instruments and rebuilds books, positions and candles from storage.
+    Result<void> start();
+
+    QList<core::Instrument> instruments() const;
+    std::optional<core::Instrument> instrument(const QString &symbol) const;
 
     Result<Placement> place(const Principal &principal, const core::protocol::NewOrder &request);
+    Result<core::protocol::Order> modify(const Principal &principal, const QString &orderId,
+                                         const core::protocol::OrderModify &change);
     Result<core::protocol::Order> cancel(const Principal &principal, const QString &orderId);
+    /// Cancels every live order of the user; returns them as cancelled.
+    Result<QList<core::protocol::Order>> cancelAll(const Principal &principal);
+    /// Expires good-till-date and day orders due at `now`.
+    void expireOrders(const QDateTime &now);
+
     Result<QList<core::protocol::Order>> orders(const Principal &principal);
+    Result<QList<core::protocol::Trade>> trades(const Principal &principal);
+    Result<core::protocol::BookSnapshot> book(const QString &symbol, int depth) const;
+    Result<core::protocol::Ticker> ticker(const QString &symbol) const;
+    Result<QList<core::Candle>> candles(const QString &symbol, core::CandleInterval interval,
+                                        qint64 fromMs, qint64 toMs) const;
+    QList<PositionReport> positions(const Principal &principal) const;
 
 Q_SIGNALS:
-    /// After the change is durable. `type` is one of protocol::stream's order event names.
+    /// An order changed; `type` is one of protocol::stream's order event names.
     void orderEvent(const QString &type, const core::protocol::Order &order, qint64 userId);
+    /// A fill, once for each side's user.
+    void tradeEvent(const core::protocol::Trade &trade, qint64 userId);
+    /// The book or ticker of `symbol` changed.
+    void marketUpdated(const QString &symbol);
+    void candleUpdated(const QString &symbol, core::CandleInterval interval,
+                       const core::Candle &candle);
 
 private:
+    struct Market;
+    struct Change
+    {
+        QString type;
+        StoredOrder order;
+    };
+    struct Applied
+    {
+        Market *market = nullptr;
+        QList<Change> changes;
+        QList<TradeRecord> trades;
+        /// Set when the engine refused the command: the transaction was rolled back.
+        std::optional<core::matching::Event> rejection;
+    };
+
+    Market *findMarket(const QString &symbol) const;
+    Result<StoredOrder> ownLiveOrder(const Principal &principal, const QString &orderId);
+    /// Runs `command` on the market's book in the transaction the caller began, and ends it:
+    /// rolled back if the engine refused or nothing happened, else persisted, committed and
+    /// published.
+    template<typename Command>
+    Result<Applied> run(Market &market, Command command);
+    Result<Applied> persist(Market &market, const std::vector<core::matching::Event> &events);
+    void publish(const Applied &applied);
+    Result<void> rebuild(Market &market);
+    void updateBand(Market &market);
+
     Store &m_store;
-    QList<core::Instrument> m_instruments;
-    QHash<QString, qsizetype> m_bySymbol;
+    TradingRules m_rules;
+    std::vector<std::unique_ptr<Market>> m_markets;
+    QHash<QString, Market *> m_bySymbol;
+    QHash<qint64, StoredOrder> m_live; ///< every open order, by id
+    QHash<QPair<qint64, QString>, core::Position> m_positions; ///< (user, symbol)
+    std::vector<core::matching::Event> m_events; ///< reused per command
+    QTimer m_expiryTimer;
 };
 
 } // namespace qx::server

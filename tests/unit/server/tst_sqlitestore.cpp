@@ -34,11 +34,11 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(u"a.db"_s);
         auto store = SqliteStore::open(path);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE(*(*store)->schemaVersion(), 1);
+        QCOMPARE(*(*store)->schemaVersion(), 2);
         QVERIFY((*store)->addUser(u"alice"_s, u"trader"_s, "$argon2id$x").ok());
         store = SqliteStore::open(path); // second open: no migration re-run, data kept
         QVERIFY(store.ok());
-        QCOMPARE(*(*store)->schemaVersion(), 1);
+        QCOMPARE(*(*store)->schemaVersion(), 2);
         QCOMPARE((*store)->users()->size(), 1);
     }
 
@@ -66,6 +66,70 @@ private Q_SLOTS:
         QVERIFY((*found)->order == expected);
         QCOMPARE((*found)->requestHash, QByteArray("hash"));
         QCOMPARE(store->orders(alice.id)->size(), 1);
+    }
+
+    void rollbackLeavesNothing()
+    {
+        auto store = std::move(SqliteStore::open(m_dir.filePath(u"d.db"_s))).value();
+        QVERIFY(listDefaultCatalog(*store, QDate(2026, 11, 25)).ok());
+        const UserRecord alice = *store->addUser(u"alice"_s, u"trader"_s, "h");
+        QVERIFY(store->begin().ok());
+        QVERIFY(store->insertOrder(alice.id, order(u"gone"_s), "hash").ok());
+        store->rollback();
+        QVERIFY(store->orders(alice.id)->isEmpty());
+        QVERIFY(store->begin().ok());
+        QVERIFY(store->insertOrder(alice.id, order(u"kept"_s), "hash").ok());
+        QVERIFY(store->commit().ok());
+        QCOMPARE(store->orders(alice.id)->size(), 1);
+    }
+
+    void liveOrdersComeBackInQueueOrderWithTheirTrades()
+    {
+        auto store = std::move(SqliteStore::open(m_dir.filePath(u"e.db"_s))).value();
+        QVERIFY(listDefaultCatalog(*store, QDate(2026, 11, 25)).ok());
+        const UserRecord alice = *store->addUser(u"alice"_s, u"trader"_s, "h");
+        const UserRecord bob = *store->addUser(u"bob"_s, u"trader"_s, "h");
+        protocol::Order first = *store->insertOrder(alice.id, order(u"a"_s), "h");
+        protocol::Order bobsBuy = order(u"b"_s);
+        bobsBuy.side = protocol::Side::Buy;
+        protocol::Order second = *store->insertOrder(bob.id, bobsBuy, "h");
+        // The second joined the queue first.
+        for (const auto &[placed, priority] : { std::pair { second, 1 }, std::pair { first, 2 } }) {
+            StoredOrder stored = **store->findOrder(placed.id.toLongLong());
+            stored.priority = quint64(priority);
+            stored.visible = *Quantity::parse(u"4");
+            QVERIFY(store->updateOrder(stored).ok());
+        }
+        const QList<StoredOrder> live = *store->liveOrders();
+        QCOMPARE(live.size(), 2);
+        QCOMPARE(live[0].order.clientOrderId, u"b"_s);
+        QCOMPARE(live[1].visible.toString(), u"4"_s);
+
+        TradeRecord trade;
+        trade.symbol = first.symbol;
+        trade.price = *Price::parse(u"-12.34");
+        trade.quantity = *Quantity::parse(u"3");
+        trade.buyOrderId = second.id.toLongLong();
+        trade.sellOrderId = first.id.toLongLong();
+        trade.aggressor = protocol::Side::Sell;
+        trade.sequence = 9;
+        trade.time = QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
+        QVERIFY(store->insertTrade(trade).ok());
+        const QList<TradeRecord> all = *store->allTrades();
+        QCOMPARE(all.size(), 1);
+        QCOMPARE(all[0].buyUserId, bob.id);
+        QCOMPARE(all[0].sellUserId, alice.id);
+        const QList<protocol::Trade> alices = *store->trades(alice.id);
+        QCOMPARE(alices.size(), 1);
+        QVERIFY(alices[0].side == protocol::Side::Sell && alices[0].aggressor);
+        QVERIFY(store->trades(bob.id)->constFirst().side == protocol::Side::Buy);
+
+        QVERIFY(store->saveBookState({ first.symbol, 42, *Price::parse(u"-12.34") }).ok());
+        QVERIFY(store->saveBookState({ first.symbol, 43, *Price::parse(u"-12.35") }).ok());
+        const QList<BookState> states = *store->bookStates();
+        QCOMPARE(states.size(), 1);
+        QCOMPARE(states[0].lastSequence, quint64(43));
+        QCOMPARE(states[0].lastTrade->toString(), u"-12.35"_s);
     }
 
     void relistingKeepsEarlierInstruments()
