@@ -27,9 +27,13 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     server->m_orders = std::make_unique<OrderService>(*server->m_store);
     if (core::Result<void> loaded = server->m_orders->start(); !loaded)
         return loaded.error();
-    server->m_stream = std::make_unique<StreamGateway>(*server->m_auth);
-    connect(server->m_orders.get(), &OrderService::orderEvent, server->m_stream.get(),
-            &StreamGateway::publishOrderEvent);
+    server->m_stream = std::make_unique<StreamGateway>(*server->m_auth, *server->m_orders);
+    StreamGateway *stream = server->m_stream.get();
+    OrderService *orders = server->m_orders.get();
+    connect(orders, &OrderService::orderEvent, stream, &StreamGateway::publishOrderEvent);
+    connect(orders, &OrderService::tradeEvent, stream, &StreamGateway::publishTrade);
+    connect(orders, &OrderService::marketUpdated, stream, &StreamGateway::marketUpdated);
+    connect(orders, &OrderService::candleUpdated, stream, &StreamGateway::candleUpdated);
     server->m_http
         = std::make_unique<HttpApi>(*server->m_auth, *server->m_orders, *server->m_stream);
     return server;

@@ -64,8 +64,10 @@ Event &OrderBook::emit(std::vector<Event> &events, EventType type, const Node &n
 
 void OrderBook::reject(std::vector<Event> &events, const OrderRequest &request, Reason reason)
 {
+    // A rejection changes nothing, so it does not advance the sequence: it carries the
+    // sequence of the state it was judged against.
     Event &event = events.emplace_back();
-    event.sequence = ++m_sequence;
+    event.sequence = m_sequence;
     event.type = EventType::Rejected;
     event.reason = reason;
     event.side = request.side;
@@ -505,6 +507,7 @@ void OrderBook::modify(OrderId id, Ticks price, Lots quantity, std::vector<Event
     Node &node = at(index);
     const auto refuse = [&](Reason reason) {
         Event &event = emit(events, EventType::Rejected, node, reason);
+        event.sequence = --m_sequence; // a rejection does not advance it; see reject()
         event.price = price;
         event.quantity = quantity;
         event.remaining = node.remaining;

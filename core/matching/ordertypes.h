@@ -49,7 +49,7 @@ struct OrderRequest
 
 enum class EventType : std::uint8_t {
     Accepted, ///< the order entered the engine (resting, pending as a stop, or about to match)
-    Rejected, ///< refused before it changed anything; `reason` says why
+    Rejected, ///< refused before it changed anything (sequence not advanced); see `reason`
     Trade, ///< a fill of both orders: the taker (`orderId`) and the maker (`makerOrderId`)
     Cancelled, ///< removed with its remaining quantity; `reason` says why
     Expired, ///< a GoodTillDate or Day order reached its time

@@ -1,5 +1,7 @@
 #include "server/api/streamgateway.h"
 
+#include "server/trading/orderservice.h"
+
 #include <QJsonArray>
 #include <QTimer>
 #include <QWebSocket>
@@ -8,11 +10,26 @@ namespace qx::server {
 
 namespace protocol = core::protocol;
 namespace stream = core::protocol::stream;
+using protocol::StreamMessage;
 
-StreamGateway::StreamGateway(AuthService &auth, QObject *parent)
+namespace {
+
+StreamMessage errorMessage(const char *code, const QString &message)
+{
+    return StreamMessage::error(core::makeError(QString::fromLatin1(code), message));
+}
+
+} // namespace
+
+StreamGateway::StreamGateway(AuthService &auth, OrderService &orders, QObject *parent)
     : QObject(parent)
     , m_auth(auth)
-{ }
+    , m_orders(orders)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kCoalesceMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &StreamGateway::flushMarkets);
+}
 
 StreamGateway::~StreamGateway()
 {
@@ -28,9 +45,7 @@ void StreamGateway::accept(std::unique_ptr<QWebSocket> socket)
     connect(raw, &QWebSocket::textMessageReceived, this,
             [this, raw](const QString &text) { onMessage(raw, text); });
     connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw] {
-        send(raw,
-             protocol::StreamMessage::error(core::makeError(QStringLiteral("invalid_message"),
-                                                            tr("Messages must be JSON text."))));
+        send(raw, errorMessage("invalid_message", tr("Messages must be JSON text.")));
     });
     connect(raw, &QWebSocket::disconnected, this, [this, raw] { drop(raw); });
     QTimer::singleShot(kAuthTimeoutMs, raw, [this, raw] {
@@ -48,59 +63,144 @@ void StreamGateway::onMessage(QWebSocket *socket, const QString &text)
     if (found == m_sessions.end())
         return;
     Session &session = found->second;
-    const core::Result<protocol::StreamMessage> message
-        = protocol::StreamMessage::parse(text.toUtf8());
+    const core::Result<StreamMessage> message = StreamMessage::parse(text.toUtf8());
     if (!message) {
-        send(socket, protocol::StreamMessage::error(message.error()));
+        send(socket, StreamMessage::error(message.error()));
         return;
     }
     if (message->type == stream::kAuth) {
         core::Result<Principal> principal
             = m_auth.authenticateToken(message->body.value(u"token").toString());
         if (!principal) {
-            send(socket, protocol::StreamMessage::error(principal.error()));
+            send(socket, StreamMessage::error(principal.error()));
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
                           QStringLiteral("authentication failed"));
             return;
         }
         session.principal = *principal;
-        send(socket, protocol::StreamMessage::authOk(principal->username));
+        send(socket, StreamMessage::authOk(principal->username));
         return;
     }
     if (!session.principal) {
-        send(socket,
-             protocol::StreamMessage::error(
-                 core::makeError(QStringLiteral("missing_token"), tr("Authenticate first."))));
+        send(socket, errorMessage("missing_token", tr("Authenticate first.")));
         return;
     }
-    if (message->type == stream::kSubscribe) {
-        const QJsonArray channels = message->body.value(u"channels").toArray();
-        QStringList accepted;
-        for (const QJsonValue &channel : channels) {
-            if (channel.toString() != stream::kOrdersChannel) {
-                send(socket,
-                     protocol::StreamMessage::error(core::makeError(
-                         QStringLiteral("unknown_channel"),
-                         tr("No channel \"%1\".").arg(channel.toString().left(64)))));
-                return;
-            }
-            accepted.append(channel.toString());
-        }
-        for (const QString &channel : accepted)
-            session.channels.insert(channel);
-        send(socket, protocol::StreamMessage::subscribed(accepted));
-        return;
+    if (message->type == stream::kSubscribe)
+        return subscribe(session, *message);
+    if (message->type == stream::kOrderNew || message->type == stream::kOrderModify
+        || message->type == stream::kOrderCancel) {
+        return enterOrder(session, *message);
     }
     send(socket,
-         protocol::StreamMessage::error(
-             core::makeError(QStringLiteral("invalid_message"),
-                             tr("Unknown message type \"%1\".").arg(message->type.left(64)))));
+         errorMessage("invalid_message",
+                      tr("Unknown message type \"%1\".").arg(message->type.left(64))));
+}
+
+std::optional<QString> StreamGateway::checkChannel(const QString &channel) const
+{
+    if (channel == stream::kOrdersChannel || channel == stream::kTradesChannel)
+        return std::nullopt;
+    const QStringList parts = channel.split(u':');
+    const bool known = parts.size() >= 2 && m_orders.instrument(parts[1]).has_value();
+    if ((channel.startsWith(stream::kBookChannelPrefix)
+         || channel.startsWith(stream::kTickerChannelPrefix))
+        && parts.size() == 2 && known) {
+        return std::nullopt;
+    }
+    if (channel.startsWith(stream::kCandlesChannelPrefix) && parts.size() == 3 && known
+        && core::candleIntervalFromString(parts[2])) {
+        return std::nullopt;
+    }
+    return tr("No channel \"%1\" (orders, trades, book:SYMBOL, ticker:SYMBOL, "
+              "candles:SYMBOL:1m|5m|1h|1d).")
+        .arg(channel.left(64));
+}
+
+void StreamGateway::subscribe(Session &session, const StreamMessage &message)
+{
+    const QJsonArray channels = message.body.value(u"channels").toArray();
+    QStringList accepted;
+    for (const QJsonValue &value : channels) {
+        const QString channel = value.toString();
+        if (const std::optional<QString> problem = checkChannel(channel)) {
+            send(session.socket.get(), errorMessage("unknown_channel", *problem));
+            return;
+        }
+        accepted.append(channel);
+    }
+    for (const QString &channel : std::as_const(accepted))
+        session.channels.insert(channel);
+    send(session.socket.get(), StreamMessage::subscribed(accepted));
+    for (const QString &channel : std::as_const(accepted))
+        sendSnapshot(session.socket.get(), channel);
+}
+
+void StreamGateway::sendSnapshot(QWebSocket *socket, const QString &channel)
+{
+    const QString symbol = channel.section(u':', 1, 1);
+    if (channel.startsWith(stream::kBookChannelPrefix)) {
+        if (auto book = m_orders.book(symbol, kBookDepth))
+            send(socket,
+                 StreamMessage::of(stream::kBook, { { QStringLiteral("book"), book->toJson() } }));
+    } else if (channel.startsWith(stream::kTickerChannelPrefix)) {
+        if (auto ticker = m_orders.ticker(symbol))
+            send(socket,
+                 StreamMessage::of(stream::kTicker,
+                                   { { QStringLiteral("ticker"), ticker->toJson() } }));
+    }
+}
+
+void StreamGateway::enterOrder(Session &session, const StreamMessage &message)
+{
+    const Principal &principal = *session.principal;
+    QWebSocket *socket = session.socket.get();
+    const auto reject
+        = [&](const QString &clientOrderId, const QString &orderId, const core::Error &error) {
+              QJsonObject body = protocol::errorToJson(error);
+              body.insert(QStringLiteral("client_order_id"), clientOrderId);
+              if (!orderId.isEmpty())
+                  body.insert(QStringLiteral("order_id"), orderId);
+              send(socket, StreamMessage::of(stream::kOrderReject, body));
+          };
+    const auto acknowledge = [&](const protocol::Order &order) {
+        send(socket,
+             StreamMessage::of(stream::kOrderAck,
+                               { { QStringLiteral("client_order_id"), order.clientOrderId },
+                                 { QStringLiteral("order"), order.toJson() } }));
+    };
+    if (message.type == stream::kOrderNew) {
+        const QJsonObject fields = message.body.value(u"order").toObject();
+        const QString clientOrderId = fields.value(u"client_order_id").toString();
+        core::Result<protocol::NewOrder> request = protocol::NewOrder::fromJson(fields);
+        if (!request)
+            return reject(clientOrderId, {}, request.error());
+        core::Result<OrderService::Placement> placed = m_orders.place(principal, *request);
+        if (!placed)
+            return reject(clientOrderId, {}, placed.error());
+        return acknowledge(placed->order);
+    }
+    const QString orderId = message.body.value(u"order_id").toString();
+    core::Result<protocol::Order> changed = core::makeError(QString(), QString());
+    if (message.type == stream::kOrderCancel) {
+        changed = m_orders.cancel(principal, orderId);
+    } else {
+        QJsonObject fields = message.body;
+        fields.remove(QStringLiteral("type"));
+        fields.remove(QStringLiteral("order_id"));
+        core::Result<protocol::OrderModify> change = protocol::OrderModify::fromJson(fields);
+        if (!change)
+            return reject({}, orderId, change.error());
+        changed = m_orders.modify(principal, orderId, *change);
+    }
+    if (!changed)
+        return reject({}, orderId, changed.error());
+    acknowledge(*changed);
 }
 
 void StreamGateway::publishOrderEvent(const QString &type, const protocol::Order &order,
                                       qint64 userId)
 {
-    const protocol::StreamMessage message = protocol::StreamMessage::orderEvent(type, order);
+    const StreamMessage message = StreamMessage::orderEvent(type, order);
     for (auto &[socket, session] : m_sessions) {
         if (session.principal && session.principal->userId == userId
             && session.channels.contains(stream::kOrdersChannel.toString())) {
@@ -109,7 +209,61 @@ void StreamGateway::publishOrderEvent(const QString &type, const protocol::Order
     }
 }
 
-void StreamGateway::send(QWebSocket *socket, const protocol::StreamMessage &message)
+void StreamGateway::publishTrade(const protocol::Trade &trade, qint64 userId)
+{
+    const StreamMessage message
+        = StreamMessage::of(stream::kTrade, { { QStringLiteral("trade"), trade.toJson() } });
+    for (auto &[socket, session] : m_sessions) {
+        if (session.principal && session.principal->userId == userId
+            && session.channels.contains(stream::kTradesChannel.toString())) {
+            send(socket, message);
+        }
+    }
+}
+
+void StreamGateway::marketUpdated(const QString &symbol)
+{
+    m_dirtyMarkets.insert(symbol);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void StreamGateway::flushMarkets()
+{
+    const QSet<QString> dirty = std::exchange(m_dirtyMarkets, {});
+    for (const QString &symbol : dirty) {
+        for (const QStringView prefix :
+             { stream::kBookChannelPrefix, stream::kTickerChannelPrefix }) {
+            const QString channel = prefix.toString() + symbol;
+            for (auto &[socket, session] : m_sessions) {
+                if (session.channels.contains(channel))
+                    sendSnapshot(socket, channel);
+            }
+        }
+    }
+}
+
+void StreamGateway::candleUpdated(const QString &symbol, core::CandleInterval interval,
+                                  const core::Candle &candle)
+{
+    const QString channel
+        = stream::kCandlesChannelPrefix.toString() + symbol + u':' + core::toString(interval);
+    broadcast(channel,
+              StreamMessage::of(stream::kCandle,
+                                { { QStringLiteral("symbol"), symbol },
+                                  { QStringLiteral("interval"), core::toString(interval) },
+                                  { QStringLiteral("candle"), protocol::toJson(candle) } }));
+}
+
+void StreamGateway::broadcast(const QString &channel, const StreamMessage &message)
+{
+    for (auto &[socket, session] : m_sessions) {
+        if (session.channels.contains(channel))
+            send(socket, message);
+    }
+}
+
+void StreamGateway::send(QWebSocket *socket, const StreamMessage &message)
 {
     socket->sendTextMessage(QString::fromUtf8(message.serialize()));
 }

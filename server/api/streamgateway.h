@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/candles.h"
 #include "core/protocol/messages.h"
 #include "server/auth/authservice.h"
 
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 
 #include <map>
 #include <memory>
@@ -14,11 +16,22 @@ class QWebSocket;
 
 namespace qx::server {
 
+class OrderService;
+
 /**
  * The WebSocket stream (/api/v1/stream). A client authenticates with {"type":"auth","token"}
- * within kAuthTimeoutMs, subscribes to channels ("orders": its own order events) and then
- * receives events as they become durable. Oversized messages are refused by QWebSocket itself
- * (close 1009). Lives on the server's event-loop thread with every socket it owns.
+ * within kAuthTimeoutMs, then subscribes to channels:
+ *   orders, trades               its own order events and fills, as they become durable
+ *   book:{symbol}               aggregated depth (kBookDepth levels), a snapshot at once
+ *   ticker:{symbol}             best bid/offer, last trade and volume, a snapshot at once
+ *   candles:{symbol}:{interval} the current candle whenever a trade changes it
+ * Book and ticker updates are coalesced per symbol to at most one per kCoalesceMs. Orders can
+ * be entered over the socket: order.new {"order":{...}}, order.modify {"order_id",
+ * "price"?, "quantity"?}, order.cancel {"order_id"}, each answered by order.ack or
+ * order.reject carrying the client's client_order_id. Oversized messages are refused by
+ * QWebSocket itself (close 1009).
+ *
+ * Lives on the server's event-loop thread with every socket it owns.
  */
 class StreamGateway : public QObject
 {
@@ -27,13 +40,18 @@ class StreamGateway : public QObject
 public:
     static constexpr int kAuthTimeoutMs = 10'000;
     static constexpr qint64 kMaxMessageBytes = 64 * 1024;
+    static constexpr int kBookDepth = 10;
+    static constexpr int kCoalesceMs = 50;
 
-    explicit StreamGateway(AuthService &auth, QObject *parent = nullptr);
+    StreamGateway(AuthService &auth, OrderService &orders, QObject *parent = nullptr);
     ~StreamGateway() override;
 
     void accept(std::unique_ptr<QWebSocket> socket);
-    /// Sends an order event to the owner's sockets subscribed to "orders".
     void publishOrderEvent(const QString &type, const core::protocol::Order &order, qint64 userId);
+    void publishTrade(const core::protocol::Trade &trade, qint64 userId);
+    void marketUpdated(const QString &symbol);
+    void candleUpdated(const QString &symbol, core::CandleInterval interval,
+                       const core::Candle &candle);
     qsizetype sessionCount() const { return qsizetype(m_sessions.size()); }
 
 private:
@@ -45,11 +63,20 @@ private:
     };
 
     void onMessage(QWebSocket *socket, const QString &text);
+    void subscribe(Session &session, const core::protocol::StreamMessage &message);
+    void enterOrder(Session &session, const core::protocol::StreamMessage &message);
+    std::optional<QString> checkChannel(const QString &channel) const;
+    void sendSnapshot(QWebSocket *socket, const QString &channel);
+    void flushMarkets();
+    void broadcast(const QString &channel, const core::protocol::StreamMessage &message);
     void send(QWebSocket *socket, const core::protocol::StreamMessage &message);
     void drop(QWebSocket *socket);
 
     AuthService &m_auth;
+    OrderService &m_orders;
     std::map<QWebSocket *, Session> m_sessions;
+    QSet<QString> m_dirtyMarkets;
+    QTimer m_flushTimer;
 };
 
 } // namespace qx::server

@@ -1,7 +1,7 @@
 // The server as its users meet it: the admin CLI, REST and the WebSocket stream of a real
 // quantenergx-server process on loopback, with restarts and a kill -9 in between.
 #include "core/protocol/messages.h"
-#include "ui/client/localserver.h"
+#include "testapi.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,36 +14,12 @@
 #include <QWebSocket>
 
 using namespace Qt::StringLiterals;
-using qx::client::LocalServer;
+using qx::test::CliResult;
+using qx::test::Reply;
+using qx::test::runCli;
+using qx::test::TestServer;
 
 namespace {
-
-struct Reply
-{
-    int status = 0;
-    QJsonObject json;
-    QByteArray raw;
-
-    QString errorCode() const { return json.value(u"error").toObject().value(u"code").toString(); }
-};
-
-struct CliResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(QStringLiteral(QX_SERVER_BINARY), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    process.waitForFinished(30'000);
-    return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-             QString::fromUtf8(process.readAllStandardError()) };
-}
 
 QJsonObject newOrder(const QString &clientOrderId, const QString &price = u"42.50"_s,
                      const QString &quantity = u"25"_s)
@@ -64,82 +40,39 @@ class tst_Server : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<LocalServer> m_server;
-    QNetworkAccessManager m_network;
+    std::unique_ptr<TestServer> m_server;
     QString m_token;
 
     QString dataDir() const { return m_dir.filePath(u"data"_s); }
 
     void startServer()
     {
-        LocalServer::Options options;
-        options.serverProgram = QStringLiteral(QX_SERVER_BINARY);
-        options.dataDir = dataDir();
-        options.username = u"alice"_s;
-        m_server = std::make_unique<LocalServer>(options);
-        QSignalSpy ready(m_server.get(), &LocalServer::ready);
-        QSignalSpy failed(m_server.get(), &LocalServer::failed);
-        m_server->start();
-        QTRY_VERIFY_WITH_TIMEOUT(ready.size() == 1 || failed.size() == 1, 30'000);
-        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed[0][0].toString()));
-        m_token = login(u"alice"_s, m_server->password()).json.value(u"access_token").toString();
-        QVERIFY(!m_token.isEmpty());
+        if (!m_server)
+            m_server = std::make_unique<TestServer>(dataDir());
+        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+        m_token = m_server->aliceToken();
     }
-
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
                   const QString &token = {})
     {
-        QNetworkRequest request(m_server->url().resolved(QUrl(path)));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        if (!token.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
-        QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        finished.wait(10'000);
-        Reply result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.raw = reply->readAll();
-        result.json = QJsonDocument::fromJson(result.raw).object();
-        reply->deleteLater();
-        return result;
+        return m_server->request(method, path, body, token);
     }
     Reply requestJson(const QByteArray &method, const QString &path, const QJsonObject &body,
                       const QString &token)
     {
-        return request(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact), token);
+        return m_server->requestJson(method, path, body, token);
     }
     Reply login(const QString &username, const QString &password)
     {
-        return request(
-            "POST", u"/api/v1/auth/login"_s,
-            QJsonDocument(QJsonObject { { u"username"_s, username }, { u"password"_s, password } })
-                .toJson());
+        return m_server->login(username, password);
     }
     QJsonArray orders()
     {
         return request("GET", u"/api/v1/orders"_s, {}, m_token).json.value(u"orders").toArray();
     }
-
-    // A WebSocket that has authenticated and subscribed to "orders"; messages land in `inbox`.
     std::unique_ptr<QWebSocket> openStream(QList<QJsonObject> &inbox, const QString &token)
     {
-        auto socket = std::make_unique<QWebSocket>();
-        connect(socket.get(), &QWebSocket::textMessageReceived, this,
-                [&inbox](const QString &text) {
-                    inbox.append(QJsonDocument::fromJson(text.toUtf8()).object());
-                });
-        QSignalSpy connected(socket.get(), &QWebSocket::connected);
-        QUrl url = m_server->url();
-        url.setScheme(u"ws"_s);
-        url.setPath(u"/api/v1/stream"_s);
-        socket->open(url);
-        if (!connected.wait(10'000))
-            return socket;
-        socket->sendTextMessage(
-            QString::fromUtf8(qx::core::protocol::StreamMessage::auth(token).serialize()));
-        socket->sendTextMessage(QString::fromUtf8(
-            qx::core::protocol::StreamMessage::subscribe({ u"orders"_s }).serialize()));
-        return socket;
+        return m_server->openStream(inbox, token);
     }
 
 private Q_SLOTS:

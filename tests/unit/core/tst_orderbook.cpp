@@ -229,7 +229,9 @@ private Q_SLOTS:
         QVERIFY(c.submit(gtd).front().reason == Reason::InvalidExpiry);
         QVERIFY(c.cancel(42).front().reason == Reason::UnknownOrder);
         QVERIFY(c.modify(42, 100, 5).front().reason == Reason::UnknownOrder);
+        QVERIFY(c.modify(1, 100, 0).front().reason == Reason::InvalidQuantity);
         QCOMPARE(c.book.stateHash(), hash);
+        QCOMPARE(c.book.lastSequence(), std::uint64_t(1)); // only the first acceptance counted
     }
 
     void icebergsShowAClipAndRefillAtTheBack()

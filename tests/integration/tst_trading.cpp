@@ -1,0 +1,465 @@
+// Trading as two traders meet it on a real quantenergx-server: orders that cross trade at the
+// resting price, books, fills, positions with P&L, modify and its queue rules, market, IOC,
+// FOK and stop orders, the price band, cancel-all, candles, expiry, and books that come back
+// identical after a restart or a kill -9.
+#include "core/delivery.h"
+#include "core/protocol/messages.h"
+#include "testapi.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using qx::test::Reply;
+using qx::test::TestServer;
+
+namespace {
+
+QJsonObject limit(const QString &id, const QString &symbol, const char *side,
+                  const QString &quantity, const QString &price)
+{
+    return { { u"client_order_id"_s, id },
+             { u"symbol"_s, symbol },
+             { u"side"_s, QString::fromLatin1(side) },
+             { u"type"_s, u"limit"_s },
+             { u"quantity"_s, quantity },
+             { u"price"_s, price } };
+}
+
+} // namespace
+
+class tst_Trading : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<TestServer> m_server;
+    QString m_alice;
+    QString m_bob;
+    QList<QJsonObject> m_instruments;
+
+    QString symbol(const char *prefix, int index = 0) const
+    {
+        int seen = 0;
+        for (const QJsonObject &instrument : m_instruments) {
+            const QString name = instrument.value(u"symbol").toString();
+            if (name.startsWith(QLatin1StringView(prefix)) && seen++ == index)
+                return name;
+        }
+        return {};
+    }
+    Reply place(const QJsonObject &order, const QString &token)
+    {
+        return m_server->requestJson("POST", u"/api/v1/orders"_s, order, token);
+    }
+    QJsonObject book(const QString &symbol)
+    {
+        return m_server
+            ->request("GET", u"/api/v1/markets/"_s + symbol + u"/book?depth=50"_s, {}, m_alice)
+            .json;
+    }
+    QJsonObject position(const QString &symbol, const QString &token)
+    {
+        const QJsonArray positions = m_server->request("GET", u"/api/v1/positions"_s, {}, token)
+                                         .json.value(u"positions")
+                                         .toArray();
+        for (const QJsonValue &value : positions) {
+            if (value.toObject().value(u"symbol").toString() == symbol)
+                return value.toObject();
+        }
+        return {};
+    }
+    QJsonObject order(const QString &id, const QString &token)
+    {
+        for (const QJsonValue &value : m_server->request("GET", u"/api/v1/orders"_s, {}, token)
+                                           .json.value(u"orders")
+                                           .toArray()) {
+            if (value.toObject().value(u"id").toString() == id)
+                return value.toObject();
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<TestServer>(m_dir.filePath(u"data"_s));
+        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+        m_alice = m_server->aliceToken();
+        m_bob = m_server->addTrader(u"bob"_s, u"bob's long passphrase"_s);
+        QVERIFY(!m_bob.isEmpty());
+        for (const QJsonValue &value :
+             m_server->request("GET", u"/api/v1/instruments"_s, {}, m_alice)
+                 .json.value(u"instruments")
+                 .toArray()) {
+            m_instruments.append(value.toObject());
+        }
+        QVERIFY(!symbol("DE.BASE.M.", 5).isEmpty());
+    }
+
+    void crossingOrdersTradeAtTheRestingPrice()
+    {
+        const QString power = symbol("DE.BASE.M.");
+        QList<QJsonObject> aliceInbox;
+        auto stream = m_server->openStream(aliceInbox, m_alice, { u"orders"_s, u"trades"_s });
+        QTRY_COMPARE(aliceInbox.size(), 2);
+
+        const Reply ask = place(limit(u"b1"_s, power, "sell", u"10"_s, u"42.50"_s), m_bob);
+        QCOMPARE(ask.status, 201);
+        QCOMPARE(ask.json.value(u"status").toString(), u"open"_s);
+        const Reply bid = place(limit(u"a1"_s, power, "buy", u"15"_s, u"43.00"_s), m_alice);
+        QCOMPARE(bid.status, 201);
+        QCOMPARE(bid.json.value(u"status").toString(), u"partially_filled"_s);
+        QCOMPARE(bid.json.value(u"filled_quantity").toString(), u"10"_s);
+
+        QCOMPARE(order(ask.json.value(u"id").toString(), m_bob).value(u"status").toString(),
+                 u"filled"_s);
+        const QJsonArray aliceTrades = m_server->request("GET", u"/api/v1/trades"_s, {}, m_alice)
+                                           .json.value(u"trades")
+                                           .toArray();
+        QCOMPARE(aliceTrades.size(), 1);
+        const QJsonObject fill = aliceTrades[0].toObject();
+        QCOMPARE(fill.value(u"price").toString(), u"42.5"_s); // the resting order's price
+        QCOMPARE(fill.value(u"side").toString(), u"buy"_s);
+        QCOMPARE(fill.value(u"liquidity").toString(), u"taker"_s);
+        QCOMPARE(fill.value(u"client_order_id").toString(), u"a1"_s);
+        const QJsonObject bobFill = m_server->request("GET", u"/api/v1/trades"_s, {}, m_bob)
+                                        .json.value(u"trades")
+                                        .toArray()[0]
+                                        .toObject();
+        QCOMPARE(bobFill.value(u"side").toString(), u"sell"_s);
+        QCOMPARE(bobFill.value(u"liquidity").toString(), u"maker"_s);
+
+        const QJsonObject snapshot = book(power);
+        QCOMPARE(snapshot.value(u"bids").toArray().size(), 1);
+        QCOMPARE(snapshot.value(u"bids").toArray()[0].toObject().value(u"price").toString(),
+                 u"43"_s);
+        QCOMPARE(snapshot.value(u"bids").toArray()[0].toObject().value(u"quantity").toString(),
+                 u"5"_s);
+        QVERIFY(snapshot.value(u"asks").toArray().isEmpty());
+
+        // The stream told alice the same, durably and in order.
+        QTRY_VERIFY(std::any_of(aliceInbox.begin(), aliceInbox.end(), [](const QJsonObject &m) {
+            return m.value(u"type").toString() == u"trade";
+        }));
+        QVERIFY(std::any_of(aliceInbox.begin(), aliceInbox.end(), [](const QJsonObject &m) {
+            return m.value(u"type").toString() == u"order.partially_filled";
+        }));
+    }
+
+    void positionsCarryEnergyAndFifoPnl()
+    {
+        const QString power = symbol("DE.BASE.M.");
+        const QJsonObject instrument
+            = *std::find_if(m_instruments.begin(), m_instruments.end(), [&](const QJsonObject &i) {
+                  return i.value(u"symbol").toString() == power;
+              });
+        const qx::core::Instrument parsed = *qx::core::protocol::instrumentFromJson(instrument);
+        const qint64 hours = qx::core::deliveryHours(parsed.delivery, parsed.load, parsed.timeZone);
+
+        QJsonObject alice = position(power, m_alice);
+        QCOMPARE(alice.value(u"quantity").toString(), u"10"_s);
+        QCOMPARE(alice.value(u"energy").toString(), QString::number(10 * hours));
+        QCOMPARE(alice.value(u"energy_unit").toString(), u"MWh"_s);
+        QCOMPARE(alice.value(u"average_price").toString(), u"42.5"_s);
+        QCOMPARE(position(power, m_bob).value(u"quantity").toString(), u"-10"_s);
+
+        // Alice sells her 10 MW to bob's bid at 45.00: (45.00 − 42.50) × 10 MW × hours.
+        QCOMPARE(place(limit(u"b2"_s, power, "buy", u"10"_s, u"45.00"_s), m_bob).status, 201);
+        // Her own resting bid at 43 is below: the sell takes bob's 45 first.
+        QCOMPARE(place(limit(u"a2"_s, power, "sell", u"10"_s, u"45.00"_s), m_alice).status, 201);
+        alice = position(power, m_alice);
+        QCOMPARE(alice.value(u"quantity").toString(), u"0"_s);
+        QCOMPARE(alice.value(u"realised_pnl").toString(),
+                 qx::core::Decimal::fromInteger(25 * hours)->toString(2));
+        QCOMPARE(alice.value(u"mark_price").toString(), u"45"_s);
+        QVERIFY(!alice.value(u"months").toArray().isEmpty());
+    }
+
+    void reducingKeepsPlaceRaisingLosesIt()
+    {
+        const QString power = symbol("DE.BASE.M.", 1);
+        const QString first = place(limit(u"q1"_s, power, "buy", u"5"_s, u"50.00"_s), m_alice)
+                                  .json.value(u"id")
+                                  .toString();
+        const QString second = place(limit(u"q2"_s, power, "buy", u"5"_s, u"50.00"_s), m_bob)
+                                   .json.value(u"id")
+                                   .toString();
+        Reply reduced = m_server->requestJson("PATCH", u"/api/v1/orders/"_s + first,
+                                              { { u"quantity"_s, u"3"_s } }, m_alice);
+        QCOMPARE(reduced.status, 200);
+        QCOMPARE(reduced.json.value(u"quantity").toString(), u"3"_s);
+        // A third trader's sell of 1 meets alice's reduced order first: it kept its place.
+        const QString carol = m_server->addTrader(u"carol"_s, u"carol's passphrase"_s);
+        place(limit(u"c1"_s, power, "sell", u"1"_s, u"50.00"_s), carol);
+        QCOMPARE(order(first, m_alice).value(u"filled_quantity").toString(), u"1"_s);
+
+        // Raising the quantity sends it to the back: now bob's order is first.
+        QCOMPARE(m_server
+                     ->requestJson("PATCH", u"/api/v1/orders/"_s + first,
+                                   { { u"quantity"_s, u"8"_s } }, m_alice)
+                     .status,
+                 200);
+        place(limit(u"c2"_s, power, "sell", u"1"_s, u"50.00"_s), carol);
+        QCOMPARE(order(second, m_bob).value(u"filled_quantity").toString(), u"1"_s);
+
+        const Reply below = m_server->requestJson("PATCH", u"/api/v1/orders/"_s + first,
+                                                  { { u"quantity"_s, u"1"_s } }, m_alice);
+        QCOMPARE(below.status, 409);
+        QCOMPARE(below.errorCode(), u"quantity_below_filled"_s);
+        QCOMPARE(m_server
+                     ->requestJson("PATCH", u"/api/v1/orders/"_s + second,
+                                   { { u"quantity"_s, u"4"_s } }, m_alice)
+                     .status,
+                 404); // bob's order, seen from alice
+    }
+
+    void marketIocAndFillOrKill()
+    {
+        const QString power = symbol("DE.BASE.M.", 2);
+        Reply market = place({ { u"client_order_id"_s, u"m1"_s },
+                               { u"symbol"_s, power },
+                               { u"side"_s, u"buy"_s },
+                               { u"type"_s, u"market"_s },
+                               { u"quantity"_s, u"5"_s } },
+                             m_alice);
+        QCOMPARE(market.status, 201);
+        QCOMPARE(market.json.value(u"status").toString(), u"cancelled"_s);
+        QCOMPARE(market.json.value(u"reason").toString(), u"no_liquidity"_s);
+
+        place(limit(u"b3"_s, power, "sell", u"4"_s, u"60.00"_s), m_bob);
+        QJsonObject fok = limit(u"f1"_s, power, "buy", u"5"_s, u"60.00"_s);
+        fok[u"time_in_force"_s] = u"fok"_s;
+        Reply killed = place(fok, m_alice);
+        QCOMPARE(killed.json.value(u"status").toString(), u"cancelled"_s);
+        QCOMPARE(killed.json.value(u"reason").toString(), u"fok"_s);
+        QCOMPARE(killed.json.value(u"filled_quantity").toString(), u"0"_s);
+
+        QJsonObject ioc = limit(u"i1"_s, power, "buy", u"5"_s, u"60.00"_s);
+        ioc[u"time_in_force"_s] = u"ioc"_s;
+        Reply partial = place(ioc, m_alice);
+        QCOMPARE(partial.json.value(u"filled_quantity").toString(), u"4"_s);
+        QCOMPARE(partial.json.value(u"status").toString(), u"cancelled"_s);
+        QCOMPARE(partial.json.value(u"reason").toString(), u"ioc"_s);
+        QVERIFY(book(power).value(u"bids").toArray().isEmpty()); // nothing rested
+    }
+
+    void stopOrdersWaitForTheirTrigger()
+    {
+        const QString power = symbol("DE.BASE.M.", 3);
+        place(limit(u"s0"_s, power, "sell", u"1"_s, u"70.00"_s), m_bob);
+        place(limit(u"s0b"_s, power, "buy", u"1"_s, u"70.00"_s), m_alice); // last trade 70
+        const Reply stop = place({ { u"client_order_id"_s, u"st1"_s },
+                                   { u"symbol"_s, power },
+                                   { u"side"_s, u"buy"_s },
+                                   { u"type"_s, u"stop"_s },
+                                   { u"stop_price"_s, u"72.00"_s },
+                                   { u"quantity"_s, u"2"_s } },
+                                 m_alice);
+        QCOMPARE(stop.status, 201);
+        QCOMPARE(stop.json.value(u"status").toString(), u"open"_s);
+        QVERIFY(book(power).value(u"bids").toArray().isEmpty()); // stops are not shown
+        place(limit(u"s1"_s, power, "sell", u"1"_s, u"72.00"_s), m_bob);
+        place(limit(u"s2"_s, power, "sell", u"5"_s, u"73.00"_s), m_bob);
+        place(limit(u"s1b"_s, power, "buy", u"1"_s, u"72.00"_s),
+              m_bob == m_alice ? m_bob : m_alice);
+        // The trade at 72 triggered the stop, which bought 2 at 73.
+        const QJsonObject triggered = order(stop.json.value(u"id").toString(), m_alice);
+        QCOMPARE(triggered.value(u"status").toString(), u"filled"_s);
+        QCOMPARE(triggered.value(u"filled_quantity").toString(), u"2"_s);
+    }
+
+    void thePriceBandRefusesFarPricesAndChangesNothing()
+    {
+        const QString power = symbol("DE.BASE.M.", 4);
+        place(limit(u"p0"_s, power, "sell", u"1"_s, u"100.00"_s), m_bob);
+        place(limit(u"p0b"_s, power, "buy", u"1"_s, u"100.00"_s), m_alice); // last trade 100
+        const QJsonObject before = book(power);
+        const Reply far = place(limit(u"p1"_s, power, "buy", u"1"_s, u"150.00"_s), m_alice);
+        QCOMPARE(far.status, 422);
+        QCOMPARE(far.errorCode(), u"price_band"_s);
+        QVERIFY2(far.json.value(u"error").toObject().value(u"message").toString().contains(u"100"),
+                 far.raw.constData());
+        QCOMPARE(book(power), before);
+        // Nothing was stored: the same client order id is still free.
+        QCOMPARE(place(limit(u"p1"_s, power, "buy", u"1"_s, u"110.00"_s), m_alice).status, 201);
+    }
+
+    void cancelAllTakesEveryLiveOrder()
+    {
+        const QString gas = symbol("TTF.M.", 1);
+        place(limit(u"x1"_s, gas, "buy", u"5"_s, u"30.000"_s), m_bob);
+        place(limit(u"x2"_s, gas, "sell", u"5"_s, u"31.000"_s), m_bob);
+        const Reply cancelled = m_server->request("DELETE", u"/api/v1/orders"_s, {}, m_bob);
+        QCOMPARE(cancelled.status, 200);
+        QVERIFY(cancelled.json.value(u"cancelled").toArray().size() >= 2);
+        for (const QJsonValue &value : m_server->request("GET", u"/api/v1/orders"_s, {}, m_bob)
+                                           .json.value(u"orders")
+                                           .toArray()) {
+            const QString status = value.toObject().value(u"status").toString();
+            QVERIFY2(status != u"open" && status != u"partially_filled", qPrintable(status));
+        }
+        QVERIFY(book(gas).value(u"bids").toArray().isEmpty());
+    }
+
+    void candlesFromTrades()
+    {
+        const QString power = symbol("DE.BASE.M.");
+        const Reply candles = m_server->request(
+            "GET", u"/api/v1/markets/"_s + power + u"/candles?interval=1m"_s, {}, m_alice);
+        QCOMPARE(candles.status, 200);
+        const QJsonArray list = candles.json.value(u"candles").toArray();
+        QVERIFY(!list.isEmpty());
+        qint64 trades = 0;
+        for (const QJsonValue &candle : list)
+            trades += candle.toObject().value(u"trades").toInteger();
+        QCOMPARE(trades, qint64(2)); // 42.50 and 45.00
+        QCOMPARE(m_server
+                     ->request("GET", u"/api/v1/markets/"_s + power + u"/candles?interval=2m"_s, {},
+                               m_alice)
+                     .status,
+                 400);
+        QCOMPARE(m_server->request("GET", u"/api/v1/markets/XX/book"_s, {}, m_alice).errorCode(),
+                 u"unknown_symbol"_s);
+        QCOMPARE(
+            m_server
+                ->request("GET", u"/api/v1/markets/"_s + power + u"/book?depth=0"_s, {}, m_alice)
+                .status,
+            400);
+    }
+
+    void goodTillDateOrdersExpire()
+    {
+        const QString gas = symbol("TTF.M.", 2);
+        QJsonObject gtd = limit(u"g1"_s, gas, "buy", u"5"_s, u"30.000"_s);
+        gtd[u"time_in_force"_s] = u"gtd"_s;
+        gtd[u"expires_at"_s]
+            = qx::core::protocol::toWireTime(QDateTime::currentDateTimeUtc().addMSecs(1500));
+        const Reply placed = place(gtd, m_alice);
+        QCOMPARE(placed.status, 201);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            order(placed.json.value(u"id").toString(), m_alice).value(u"status").toString(),
+            u"expired"_s, 6000);
+        gtd[u"client_order_id"_s] = u"g2"_s;
+        gtd[u"expires_at"_s]
+            = qx::core::protocol::toWireTime(QDateTime::currentDateTimeUtc().addSecs(-1));
+        QCOMPARE(place(gtd, m_alice).errorCode(), u"invalid_expiry"_s);
+    }
+
+    void marketChannelsAndOrderEntryOverTheSocket()
+    {
+        const QString gas = symbol("TTF.M.", 3);
+        QList<QJsonObject> inbox;
+        auto stream = m_server->openStream(
+            inbox, m_alice,
+            { u"orders"_s, u"book:"_s + gas, u"ticker:"_s + gas, u"candles:"_s + gas + u":1m"_s });
+        QTRY_VERIFY(inbox.size() >= 4); // auth.ok, subscribed, book and ticker snapshots
+        QCOMPARE(inbox[1].value(u"type").toString(), u"subscribed"_s);
+        QCOMPARE(inbox[2].value(u"type").toString(), u"book"_s);
+        QCOMPARE(inbox[3].value(u"type").toString(), u"ticker"_s);
+        const auto last = [&inbox](const QString &type) {
+            for (auto it = inbox.rbegin(); it != inbox.rend(); ++it) {
+                if (it->value(u"type").toString() == type)
+                    return *it;
+            }
+            return QJsonObject();
+        };
+
+        const QJsonObject entry = limit(u"ws1"_s, gas, "buy", u"7"_s, u"29.500"_s);
+        stream->sendTextMessage(QString::fromUtf8(
+            QJsonDocument(QJsonObject { { u"type"_s, u"order.new"_s }, { u"order"_s, entry } })
+                .toJson(QJsonDocument::Compact)));
+        QTRY_VERIFY(!last(u"order.ack"_s).isEmpty());
+        const QJsonObject ack = last(u"order.ack"_s);
+        QCOMPARE(ack.value(u"client_order_id").toString(), u"ws1"_s);
+        const QString id = ack.value(u"order"_s).toObject().value(u"id").toString();
+        QTRY_COMPARE(last(u"book"_s).value(u"book").toObject().value(u"bids").toArray().size(), 1);
+
+        QJsonObject offTick = limit(u"ws2"_s, gas, "buy", u"1"_s, u"29.501"_s);
+        stream->sendTextMessage(QString::fromUtf8(
+            QJsonDocument(QJsonObject { { u"type"_s, u"order.new"_s }, { u"order"_s, offTick } })
+                .toJson(QJsonDocument::Compact)));
+        QTRY_VERIFY(!last(u"order.reject"_s).isEmpty());
+        QCOMPARE(last(u"order.reject"_s).value(u"client_order_id").toString(), u"ws2"_s);
+        QCOMPARE(last(u"order.reject"_s).value(u"error").toObject().value(u"code").toString(),
+                 u"price_off_tick"_s);
+
+        // A trade moves the ticker and the candle.
+        place(limit(u"ws3"_s, gas, "sell", u"2"_s, u"29.500"_s), m_bob);
+        QTRY_COMPARE(last(u"ticker"_s).value(u"ticker").toObject().value(u"last").toString(),
+                     u"29.5"_s);
+        QTRY_COMPARE(last(u"candle"_s).value(u"candle").toObject().value(u"volume").toString(),
+                     u"2"_s);
+
+        stream->sendTextMessage(QString::fromUtf8(
+            QJsonDocument(QJsonObject { { u"type"_s, u"order.cancel"_s }, { u"order_id"_s, id } })
+                .toJson(QJsonDocument::Compact)));
+        QTRY_COMPARE(last(u"order.ack"_s).value(u"order").toObject().value(u"status").toString(),
+                     u"cancelled"_s);
+        QTRY_VERIFY(last(u"book"_s).value(u"book").toObject().value(u"bids").toArray().isEmpty());
+
+        stream->sendTextMessage(QString::fromUtf8(
+            qx::core::protocol::StreamMessage::subscribe({ u"book:NOPE"_s }).serialize()));
+        QTRY_COMPARE(last(u"error"_s).value(u"error").toObject().value(u"code").toString(),
+                     u"unknown_channel"_s);
+    }
+
+    void booksComeBackIdenticalAfterRestartAndKill9()
+    {
+        const QString gas = symbol("TTF.M.");
+        QJsonObject iceberg = limit(u"r1"_s, gas, "sell", u"10"_s, u"32.000"_s);
+        iceberg[u"display_quantity"_s] = u"3"_s;
+        place(iceberg, m_bob);
+        place(limit(u"r2"_s, gas, "sell", u"4"_s, u"32.000"_s), m_bob);
+        place(limit(u"r3"_s, gas, "buy", u"4"_s, u"32.000"_s), m_alice); // clip refilled behind r2
+        place(limit(u"r4"_s, gas, "buy", u"6"_s, u"31.500"_s), m_alice);
+        const QJsonObject before = book(gas);
+
+        m_server->stop();
+        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+        m_alice = m_server->aliceToken();
+        m_bob = m_server->login(u"bob"_s, u"bob's long passphrase"_s)
+                    .json.value(u"access_token")
+                    .toString();
+        QJsonObject after = book(gas);
+        QCOMPARE(after, before);
+
+        // Same queue: r2 (3 left) trades before the iceberg's refilled clip.
+        const Reply taker = place(limit(u"r5"_s, gas, "buy", u"5"_s, u"32.000"_s), m_alice);
+        QCOMPARE(taker.json.value(u"filled_quantity").toString(), u"5"_s);
+        const QJsonArray trades = m_server->request("GET", u"/api/v1/trades"_s, {}, m_bob)
+                                      .json.value(u"trades")
+                                      .toArray();
+        QStringList makers;
+        for (const QJsonValue &trade : trades)
+            makers.append(trade.toObject().value(u"client_order_id").toString());
+        QCOMPARE(makers.mid(0, 2), (QStringList { u"r1"_s, u"r2"_s })); // newest first
+
+        // Fills acknowledged right before a kill -9 are all there afterwards.
+        place(limit(u"k1"_s, gas, "buy", u"3"_s, u"32.000"_s), m_alice);
+        const auto tradeIds = [this] {
+            QStringList ids;
+            for (const QJsonValue &trade :
+                 m_server->request("GET", u"/api/v1/trades"_s, {}, m_alice)
+                     .json.value(u"trades")
+                     .toArray()) {
+                ids.append(trade.toObject().value(u"id").toString());
+            }
+            return ids;
+        };
+        const QStringList tradesBeforeKill = tradeIds();
+        const QJsonObject beforeKill = book(gas);
+        m_server->kill();
+        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+        m_alice = m_server->aliceToken();
+        QCOMPARE(book(gas), beforeKill);
+        QCOMPARE(tradeIds(), tradesBeforeKill);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Trading)
+#include "tst_trading.moc"

@@ -1,0 +1,121 @@
+#include "testapi.h"
+
+#include "core/protocol/messages.h"
+
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+
+namespace qx::test {
+
+QString Reply::errorCode() const
+{
+    return json.value(u"error").toObject().value(u"code").toString();
+}
+
+CliResult runCli(const QStringList &arguments, const QByteArray &input)
+{
+    QProcess process;
+    process.start(QStringLiteral(QX_SERVER_BINARY), arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(30'000);
+    return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+             QString::fromUtf8(process.readAllStandardError()) };
+}
+
+TestServer::TestServer(QString dataDir, QStringList serveArguments)
+    : m_dataDir(std::move(dataDir))
+    , m_serveArguments(std::move(serveArguments))
+{ }
+
+TestServer::~TestServer() = default;
+
+bool TestServer::start()
+{
+    client::LocalServer::Options options;
+    options.serverProgram = QStringLiteral(QX_SERVER_BINARY);
+    options.dataDir = m_dataDir;
+    options.username = QStringLiteral("alice");
+    options.extraServeArguments = m_serveArguments;
+    m_server = std::make_unique<client::LocalServer>(options);
+    QSignalSpy ready(m_server.get(), &client::LocalServer::ready);
+    QSignalSpy failed(m_server.get(), &client::LocalServer::failed);
+    m_server->start();
+    for (int waited = 0; ready.isEmpty() && failed.isEmpty() && waited < 300; ++waited)
+        ready.wait(100);
+    if (ready.isEmpty()) {
+        m_error = failed.isEmpty() ? QStringLiteral("timeout") : failed[0][0].toString();
+        return false;
+    }
+    m_token = login(QStringLiteral("alice"), m_server->password())
+                  .json.value(u"access_token")
+                  .toString();
+    m_error = m_token.isEmpty() ? QStringLiteral("alice cannot sign in") : QString();
+    return !m_token.isEmpty();
+}
+
+QString TestServer::addTrader(const QString &username, const QString &password)
+{
+    runCli({ QStringLiteral("user"), QStringLiteral("add"), username, QStringLiteral("--role"),
+             QStringLiteral("trader"), QStringLiteral("--password-stdin"),
+             QStringLiteral("--update"), QStringLiteral("--data-dir"), m_dataDir },
+           password.toUtf8() + '\n');
+    return login(username, password).json.value(u"access_token").toString();
+}
+
+Reply TestServer::request(const QByteArray &method, const QString &path, const QByteArray &body,
+                          const QString &token)
+{
+    QNetworkRequest request(m_server->url().resolved(QUrl(path)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(10'000);
+    Reply result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.raw = reply->readAll();
+    result.json = QJsonDocument::fromJson(result.raw).object();
+    reply->deleteLater();
+    return result;
+}
+
+Reply TestServer::requestJson(const QByteArray &method, const QString &path,
+                              const QJsonObject &body, const QString &token)
+{
+    return request(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact), token);
+}
+
+Reply TestServer::login(const QString &username, const QString &password)
+{
+    return requestJson(
+        "POST", QStringLiteral("/api/v1/auth/login"),
+        { { QStringLiteral("username"), username }, { QStringLiteral("password"), password } }, {});
+}
+
+std::unique_ptr<QWebSocket> TestServer::openStream(QList<QJsonObject> &inbox, const QString &token,
+                                                   const QStringList &channels)
+{
+    auto socket = std::make_unique<QWebSocket>();
+    QObject::connect(socket.get(), &QWebSocket::textMessageReceived, socket.get(),
+                     [&inbox](const QString &text) {
+                         inbox.append(QJsonDocument::fromJson(text.toUtf8()).object());
+                     });
+    QSignalSpy connected(socket.get(), &QWebSocket::connected);
+    QUrl url = m_server->url();
+    url.setScheme(QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/api/v1/stream"));
+    socket->open(url);
+    if (!connected.wait(10'000))
+        return socket;
+    socket->sendTextMessage(
+        QString::fromUtf8(core::protocol::StreamMessage::auth(token).serialize()));
+    socket->sendTextMessage(
+        QString::fromUtf8(core::protocol::StreamMessage::subscribe(channels).serialize()));
+    return socket;
+}
+
+} // namespace qx::test

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "ui/client/localserver.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QStringList>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <memory>
+
+namespace qx::test {
+
+/// An HTTP answer: status, parsed JSON object and raw body.
+struct Reply
+{
+    int status = 0;
+    QJsonObject json;
+    QByteArray raw;
+
+    QString errorCode() const;
+};
+
+/// The outcome of running quantenergx-server's command line.
+struct CliResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliResult runCli(const QStringList &arguments, const QByteArray &input = {});
+
+/**
+ * A real quantenergx-server on loopback for tests, in a data directory of the test's, with a
+ * trader "alice" signed in; plus blocking helpers for REST and the WebSocket stream (tests
+ * may block: they are the only user of their event loop). Main thread only.
+ */
+class TestServer
+{
+public:
+    explicit TestServer(QString dataDir, QStringList serveArguments = {});
+    ~TestServer();
+
+    /// Starts (or restarts) the server and signs alice in; false with `error()` on failure.
+    bool start();
+    void stop() { m_server->stop(); }
+    void kill() { m_server->kill(); }
+    QString error() const { return m_error; }
+    QString dataDir() const { return m_dataDir; }
+    QUrl url() const { return m_server->url(); }
+    QString aliceToken() const { return m_token; }
+    QString alicePassword() const { return m_server->password(); }
+
+    /// Adds a trader through the CLI and returns a fresh access token for them.
+    QString addTrader(const QString &username, const QString &password);
+
+    Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                  const QString &token = {});
+    Reply requestJson(const QByteArray &method, const QString &path, const QJsonObject &body,
+                      const QString &token);
+    Reply login(const QString &username, const QString &password);
+
+    /// A socket that has authenticated and subscribed to `channels`; every message it gets
+    /// lands in `inbox`.
+    std::unique_ptr<QWebSocket> openStream(QList<QJsonObject> &inbox, const QString &token,
+                                           const QStringList &channels
+                                           = { QStringLiteral("orders") });
+
+private:
+    QString m_dataDir;
+    QStringList m_serveArguments;
+    std::unique_ptr<client::LocalServer> m_server;
+    QNetworkAccessManager m_network;
+    QString m_token;
+    QString m_error;
+};
+
+} // namespace qx::test
