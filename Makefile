@@ -22,6 +22,7 @@ build: deps configure
 
 # With a display: the workstation, which starts its bundled server on SQLite by itself.
 # Without one: the headless server on a local data directory, with its URL printed.
+# Either way with the simulated market running, so the books move.
 run: build
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 	    exec $(BUILD_DIR)/bin/quantenergx; \
@@ -29,7 +30,7 @@ run: build
 	    echo "No display (DISPLAY/WAYLAND_DISPLAY unset): starting the headless server instead."; \
 	    $(BUILD_DIR)/bin/quantenergx-server init --data-dir "$(DATA_DIR)" && \
 	    echo "Add a user with: $(BUILD_DIR)/bin/quantenergx-server user add NAME --role trader --password-stdin --data-dir \"$(DATA_DIR)\"" && \
-	    exec $(BUILD_DIR)/bin/quantenergx-server serve --data-dir "$(DATA_DIR)" --listen $(LISTEN); \
+	    exec $(BUILD_DIR)/bin/quantenergx-server serve --data-dir "$(DATA_DIR)" --listen $(LISTEN) --simulate; \
 	fi
 
 FORMAT_FILES = $(shell git ls-files '*.cpp' '*.h' 2>/dev/null)

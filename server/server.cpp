@@ -7,7 +7,8 @@
 
 namespace qx::server {
 
-core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDirectory)
+core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDirectory,
+                                                     const ServerOptions &options)
 {
     core::Result<std::unique_ptr<Store>> store = dataDirectory.openStore();
     if (!store)
@@ -24,7 +25,7 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     std::unique_ptr<Server> server(new Server);
     server->m_store = std::move(store).value();
     server->m_auth = std::make_unique<AuthService>(*server->m_store, std::move(signer).value());
-    server->m_orders = std::make_unique<OrderService>(*server->m_store);
+    server->m_orders = std::make_unique<OrderService>(*server->m_store, options.rules);
     if (core::Result<void> loaded = server->m_orders->start(); !loaded)
         return loaded.error();
     server->m_stream = std::make_unique<StreamGateway>(*server->m_auth, *server->m_orders);
@@ -36,12 +37,19 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     connect(orders, &OrderService::candleUpdated, stream, &StreamGateway::candleUpdated);
     server->m_http
         = std::make_unique<HttpApi>(*server->m_auth, *server->m_orders, *server->m_stream);
+    if (options.simulate) {
+        server->m_simulation = std::make_unique<SimulatedMarket>(
+            *server->m_orders, *server->m_store, options.simulation);
+        if (core::Result<void> started = server->m_simulation->start(); !started)
+            return started.error();
+    }
     return server;
 }
 
 Server::~Server()
 {
     // The API and gateway hold references into the services: tear down front to back.
+    m_simulation.reset();
     m_http.reset();
     m_stream.reset();
     m_orders.reset();

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/result.h"
+#include "server/marketdata/simulatedmarket.h"
 #include "server/ops/datadirectory.h"
+#include "server/trading/orderservice.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -12,9 +14,16 @@ namespace qx::server {
 
 class AuthService;
 class HttpApi;
-class OrderService;
 class StreamGateway;
 class Store;
+
+struct ServerOptions
+{
+    TradingRules rules;
+    /// Run the simulated market (market maker and taker) inside this server.
+    bool simulate = false;
+    SimulatedMarket::Options simulation;
+};
 
 /**
  * One running quantenergx-server: the store, authentication, order service, WebSocket gateway
@@ -28,7 +37,8 @@ class Server : public QObject
     Q_OBJECT
 
 public:
-    static core::Result<std::unique_ptr<Server>> create(const DataDirectory &dataDirectory);
+    static core::Result<std::unique_ptr<Server>> create(const DataDirectory &dataDirectory,
+                                                        const ServerOptions &options = {});
     ~Server() override;
 
     core::Result<quint16> listen(const QHostAddress &address, quint16 port);
@@ -39,6 +49,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<OrderService> m_orders;
+    std::unique_ptr<SimulatedMarket> m_simulation;
     std::unique_ptr<StreamGateway> m_stream;
     std::unique_ptr<HttpApi> m_http;
 };

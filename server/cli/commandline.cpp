@@ -274,15 +274,47 @@ int runServe(const QStringList &arguments)
     const QCommandLineOption listen(QStringLiteral("listen"),
                                     tr("Address and port (default 127.0.0.1:8787)."),
                                     QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8787"));
+    const QCommandLineOption simulate(QStringLiteral("simulate"),
+                                      tr("Run a simulated market (a market maker and a taker) "
+                                         "in every instrument, to trade against."));
+    const QCommandLineOption simulateSeed(QStringLiteral("simulate-seed"),
+                                          tr("Seed of the simulated market (default 1)."),
+                                          QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption priceBand(QStringLiteral("price-band-pct"),
+                                       tr("Reject orders further than this percentage from the "
+                                          "last trade; 0 turns the band off (default 20)."),
+                                       QStringLiteral("PCT"), QStringLiteral("20"));
+    const QCommandLineOption maxOrderLots(QStringLiteral("max-order-lots"),
+                                          tr("Largest order in lots; 0 for no limit (default "
+                                             "100000)."),
+                                          QStringLiteral("N"), QStringLiteral("100000"));
     command.addOption(listen);
+    command.addOption(simulate);
+    command.addOption(simulateSeed);
+    command.addOption(priceBand);
+    command.addOption(maxOrderLots);
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
-    const auto endpoint = parseListen(command.parser().value(listen));
+    QCommandLineParser &parser = command.parser();
+    ServerOptions options;
+    bool seedOk = false, bandOk = false, lotsOk = false;
+    options.simulate = parser.isSet(simulate);
+    options.simulation.seed = parser.value(simulateSeed).toULongLong(&seedOk);
+    options.rules.priceBandPercent = parser.value(priceBand).toInt(&bandOk);
+    options.rules.maxOrderLots = parser.value(maxOrderLots).toLongLong(&lotsOk);
+    if (!seedOk || !bandOk || !lotsOk || options.rules.priceBandPercent < 0
+        || options.rules.maxOrderLots < 0) {
+        return fail(UsageError,
+                    tr("--simulate-seed, --price-band-pct and --max-order-lots take "
+                       "whole numbers of zero or more"));
+    }
+    const auto endpoint = parseListen(parser.value(listen));
     if (!endpoint)
         return fail(UsageError,
                     tr("--listen must be HOST:PORT with an IP address, e.g. "
                        "127.0.0.1:8787"));
-    core::Result<std::unique_ptr<Server>> server = Server::create(DataDirectory(command.dataDir()));
+    core::Result<std::unique_ptr<Server>> server
+        = Server::create(DataDirectory(command.dataDir()), options);
     if (!server)
         return fail(server.error());
     core::Result<quint16> port = (*server)->listen(endpoint->first, endpoint->second);

@@ -61,6 +61,8 @@ void Workstation::startLocalServer()
     client::LocalServer::Options serverOptions;
     serverOptions.serverProgram = m_options.serverProgram;
     serverOptions.dataDir = m_options.dataDir;
+    // The bundled server comes with a simulated market, so there is something to trade.
+    serverOptions.extraServeArguments = { QStringLiteral("--simulate") };
     m_localServer = std::make_unique<client::LocalServer>(serverOptions);
     client::LocalServer *server = m_localServer.get();
     connect(server, &client::LocalServer::ready, this, [this, server](const QUrl &url) {

@@ -1,0 +1,183 @@
+#include "server/marketdata/simulatedmarket.h"
+
+#include "server/auth/passwordhasher.h"
+#include "server/trading/orderservice.h"
+
+#include <cmath>
+#include <numbers>
+
+namespace qx::server {
+
+namespace protocol = core::protocol;
+
+namespace {
+
+// Steps per simulated day: the walk runs faster than the clock so that a screen moves.
+constexpr double kStepsPerDay = 2000.0;
+
+double gaussian(QRandomGenerator &random)
+{
+    // Box–Muller from two uniforms in (0, 1].
+    const double u1 = 1.0 - random.generateDouble();
+    const double u2 = random.generateDouble();
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+}
+
+} // namespace
+
+SimulatedMarket::SimulatedMarket(OrderService &orders, Store &store, Options options,
+                                 QObject *parent)
+    : QObject(parent)
+    , m_orders(orders)
+    , m_store(store)
+    , m_options(options)
+    , m_random(quint32(options.seed))
+{
+    m_timer.setInterval(options.intervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &SimulatedMarket::step);
+}
+
+SimulatedMarket::Character SimulatedMarket::characterOf(const core::Instrument &instrument)
+{
+    switch (instrument.commodity) {
+    case core::Commodity::Power:
+        // Peak trades above base; both jump on outages and wind lulls.
+        return { instrument.load == core::LoadShape::Peak ? 105.0 : 88.0, 0.045, 3.0, 0.004, 10 };
+    case core::Commodity::NaturalGas:
+        if (instrument.currency == u"USD")
+            return { 3.20, 0.035, 2.0, 0.001, 1 };
+        return { 36.0, 0.03, 2.0, 0.001, 10 };
+    case core::Commodity::CrudeOil:
+        return { 76.0, 0.015, 1.0, 0.0, 2 };
+    case core::Commodity::Emissions:
+        return { 71.0, 0.022, 1.5, 0.0005, 2 };
+    }
+    return { 50.0, 0.02, 1.0, 0.0, 1 };
+}
+
+Result<Principal> SimulatedMarket::participant(const QString &username)
+{
+    Result<std::optional<UserRecord>> existing = m_store.findUser(username);
+    if (!existing)
+        return existing.error();
+    if (*existing)
+        return Principal { (*existing)->id, username, (*existing)->role };
+    // Nobody signs in as a simulated participant: its password is random and forgotten.
+    QByteArray secret(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(secret.begin(), secret.end());
+    Result<QByteArray> hash = PasswordHasher::hash(QString::fromLatin1(secret.toBase64()));
+    if (!hash)
+        return hash.error();
+    Result<UserRecord> added = m_store.addUser(username, QStringLiteral("trader"), *hash);
+    if (!added)
+        return added.error();
+    return Principal { added->id, username, added->role };
+}
+
+Result<void> SimulatedMarket::start()
+{
+    Result<Principal> maker = participant(QStringLiteral("sim-maker"));
+    if (!maker)
+        return maker.error();
+    Result<Principal> taker = participant(QStringLiteral("sim-taker"));
+    if (!taker)
+        return taker.error();
+    m_maker = *maker;
+    m_taker = *taker;
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    for (const core::Instrument &instrument : m_orders.instruments()) {
+        if (instrument.isExpired(today))
+            continue;
+        Quoted market;
+        market.instrument = instrument;
+        market.character = characterOf(instrument);
+        const double tick = double(instrument.tickSize.decimal().units());
+        const double reference = market.character.referencePrice * core::Decimal::kOne / tick;
+        // Later delivery trades a little away from the front, so a curve board has a shape.
+        const double tenor = double(today.daysTo(instrument.delivery.start)) / 365.0;
+        market.meanTicks = reference * (1.0 + 0.03 * std::sin(tenor * 6.3) - 0.02 * tenor);
+        if (auto ticker = m_orders.ticker(instrument.symbol); ticker && ticker->last)
+            market.fairTicks = double(ticker->last->decimal().units()) / tick;
+        else
+            market.fairTicks = market.meanTicks;
+        m_markets.append(market);
+    }
+    for (Quoted &market : m_markets)
+        requote(market);
+    m_timer.start();
+    return {};
+}
+
+void SimulatedMarket::step()
+{
+    if (m_markets.isEmpty())
+        return;
+    // A few instruments per round keeps the write load modest and the screen lively.
+    for (int i = 0; i < 3; ++i) {
+        Quoted &market = m_markets[qsizetype(m_random.bounded(quint32(m_markets.size())))];
+        const Character &c = market.character;
+        const double dt = 1.0 / kStepsPerDay;
+        double move = c.meanReversion * (market.meanTicks - market.fairTicks) * dt
+            + c.dailyVolatility * market.fairTicks * std::sqrt(dt) * gaussian(m_random);
+        if (m_random.generateDouble() < c.jumpProbability)
+            move += market.fairTicks * 0.08 * (m_random.generateDouble() < 0.7 ? 1 : -1);
+        market.fairTicks = std::max(1.0, market.fairTicks + move);
+        requote(market);
+        if (m_random.generateDouble() < 0.35)
+            takeLiquidity(market);
+    }
+}
+
+void SimulatedMarket::requote(Quoted &market)
+{
+    const core::Instrument &instrument = market.instrument;
+    const qint64 tick = instrument.tickSize.decimal().units();
+    const qint64 fair = std::llround(market.fairTicks);
+    // A spread of about 0.3 % of the price, at least two ticks.
+    const qint64 halfSpread = std::max<qint64>(1, std::llround(market.fairTicks * 0.0015));
+    for (int slot = 0; slot < 4; ++slot) {
+        const bool bid = slot < 2;
+        const qint64 ticks = bid ? fair - halfSpread - (slot % 2) * 2 * halfSpread
+                                 : fair + halfSpread + (slot % 2) * 2 * halfSpread;
+        const core::Price price(core::Decimal::fromUnits(ticks * tick));
+        const qint64 lots = market.character.quoteLots * (1 + qint64(m_random.bounded(4)));
+        const core::Quantity quantity(
+            core::Decimal::fromUnits(lots * instrument.lotSize.decimal().units()));
+        QString &id = market.quotes[std::size_t(slot)];
+        if (!id.isEmpty()) {
+            protocol::OrderModify change;
+            change.price = price;
+            change.quantity = quantity;
+            if (m_orders.modify(m_maker, id, change))
+                continue;
+            id.clear(); // filled or gone: quote afresh
+        }
+        protocol::NewOrder order;
+        order.clientOrderId = QStringLiteral("sim-%1-%2").arg(++m_orderCount).arg(m_options.seed);
+        order.symbol = instrument.symbol;
+        order.side = bid ? protocol::Side::Buy : protocol::Side::Sell;
+        order.quantity = quantity;
+        order.price = price;
+        if (auto placed = m_orders.place(m_maker, order);
+            placed && protocol::isLive(placed->order.status))
+            id = placed->order.id;
+    }
+}
+
+void SimulatedMarket::takeLiquidity(Quoted &market)
+{
+    const core::Instrument &instrument = market.instrument;
+    protocol::NewOrder order;
+    order.clientOrderId = QStringLiteral("sim-%1-%2").arg(++m_orderCount).arg(m_options.seed);
+    order.symbol = instrument.symbol;
+    order.side = m_random.generateDouble() < 0.5 ? protocol::Side::Buy : protocol::Side::Sell;
+    order.type = protocol::OrderType::Market;
+    order.timeInForce = protocol::TimeInForce::ImmediateOrCancel;
+    const qint64 lots
+        = std::max<qint64>(1, market.character.quoteLots / 2) * (1 + qint64(m_random.bounded(3)));
+    order.quantity
+        = core::Quantity(core::Decimal::fromUnits(lots * instrument.lotSize.decimal().units()));
+    (void)m_orders.place(m_taker, order);
+}
+
+} // namespace qx::server

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/instrument.h"
+#include "server/auth/authservice.h"
+#include "server/storage/store.h"
+
+#include <QHash>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <array>
+
+namespace qx::server {
+
+class OrderService;
+
+/**
+ * A live market to trade against, for the bundled local server and demonstrations: a market
+ * maker quotes two levels a side around a mean-reverting fair value in every instrument, and a
+ * taker now and then crosses the spread. Each commodity has its own character — German power
+ * volatile with spikes, gas calmer, crude smooth, allowances in between. Orders go through the
+ * OrderService like anyone's, so they are stored, matched and broadcast the same way, and a
+ * trader's orders trade against them.
+ *
+ * The fair value is kept in ticks; doubles only drive the random walk, and every order price
+ * is a whole number of ticks. Seeded: the same seed gives the same sequence of decisions.
+ *
+ * Lives on the server's event-loop thread (it calls OrderService directly).
+ */
+class SimulatedMarket : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        quint64 seed = 1;
+        int intervalMs = 400;
+    };
+
+    SimulatedMarket(OrderService &orders, Store &store, Options options, QObject *parent = nullptr);
+
+    /// Creates the simulated participants (once) and starts quoting.
+    Result<void> start();
+    /// One round: a few instruments move and are requoted; sometimes the taker trades.
+    void step();
+
+private:
+    struct Character
+    {
+        double referencePrice; ///< in the instrument's currency per unit
+        double dailyVolatility; ///< fraction of the price per day
+        double meanReversion; ///< per day
+        double jumpProbability; ///< per step
+        qint64 quoteLots; ///< typical size
+    };
+    struct Quoted
+    {
+        core::Instrument instrument;
+        Character character;
+        double fairTicks = 0;
+        double meanTicks = 0;
+        std::array<QString, 4> quotes; ///< order ids: bid 1, bid 2, ask 1, ask 2
+        quint64 next = 0;
+    };
+
+    static Character characterOf(const core::Instrument &instrument);
+    Result<Principal> participant(const QString &username);
+    void requote(Quoted &market);
+    void takeLiquidity(Quoted &market);
+
+    OrderService &m_orders;
+    Store &m_store;
+    Options m_options;
+    QRandomGenerator m_random;
+    QList<Quoted> m_markets;
+    Principal m_maker;
+    Principal m_taker;
+    QTimer m_timer;
+    quint64 m_orderCount = 0;
+};
+
+} // namespace qx::server

@@ -1,0 +1,114 @@
+// The simulated market a trader meets in the bundled server: every listed instrument has a
+// two-sided book that is never crossed, prices in the commodity's range, trades happen, and a
+// trader's order that crosses the quotes is filled by them.
+#include "testapi.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using qx::test::TestServer;
+
+class tst_Simulation : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<TestServer> m_server;
+
+    QJsonObject book(const QString &symbol)
+    {
+        return m_server
+            ->request("GET", u"/api/v1/markets/"_s + symbol + u"/book?depth=5"_s, {},
+                      m_server->aliceToken())
+            .json;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>(
+            m_dir.filePath(u"data"_s),
+            QStringList { u"--simulate"_s, u"--simulate-seed"_s, u"7"_s });
+        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+    }
+
+    void everyInstrumentHasATwoSidedUncrossedBook()
+    {
+        const QJsonArray instruments
+            = m_server->request("GET", u"/api/v1/instruments"_s, {}, m_server->aliceToken())
+                  .json.value(u"instruments")
+                  .toArray();
+        QVERIFY(instruments.size() > 30);
+        for (const QJsonValue &value : instruments) {
+            const QString symbol = value.toObject().value(u"symbol").toString();
+            const QJsonObject snapshot = book(symbol);
+            const QJsonArray bids = snapshot.value(u"bids").toArray();
+            const QJsonArray asks = snapshot.value(u"asks").toArray();
+            QVERIFY2(!bids.isEmpty() && !asks.isEmpty(), qPrintable(symbol));
+            const double bid = bids[0].toObject().value(u"price").toString().toDouble();
+            const double ask = asks[0].toObject().value(u"price").toString().toDouble();
+            QVERIFY2(bid < ask, qPrintable(symbol));
+            // Each commodity in its own range (EUR/MWh, USD/MMBtu, USD/bbl, EUR/t).
+            const QString commodity = value.toObject().value(u"commodity").toString();
+            const double low = symbol.startsWith(u"HH.") ? 1 : 20;
+            const double high = symbol.startsWith(u"HH.") ? 10 : 200;
+            QVERIFY2(bid > low && ask < high, qPrintable(symbol + u' ' + commodity));
+        }
+    }
+
+    void theMarketTradesAndFillsATradersOrder()
+    {
+        // The taker trades now and then: within a few seconds some instrument has a last price.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [this] {
+                const QJsonArray instruments
+                    = m_server->request("GET", u"/api/v1/instruments"_s, {}, m_server->aliceToken())
+                          .json.value(u"instruments")
+                          .toArray();
+                for (const QJsonValue &value : instruments) {
+                    const QString symbol = value.toObject().value(u"symbol").toString();
+                    if (!m_server
+                             ->request("GET",
+                                       u"/api/v1/markets/"_s + symbol + u"/candles?interval=1h"_s,
+                                       {}, m_server->aliceToken())
+                             .json.value(u"candles")
+                             .toArray()
+                             .isEmpty()) {
+                        return true;
+                    }
+                }
+                return false;
+            }(),
+            15'000);
+
+        // A trader buying at the best ask is filled by the market maker.
+        const QString symbol
+            = m_server->request("GET", u"/api/v1/instruments"_s, {}, m_server->aliceToken())
+                  .json.value(u"instruments")
+                  .toArray()[0]
+                  .toObject()
+                  .value(u"symbol")
+                  .toString();
+        const QJsonObject bestAsk = book(symbol).value(u"asks").toArray()[0].toObject();
+        // Above the ask by a margin, in case the maker requotes first.
+        const QString price
+            = QString::number(bestAsk.value(u"price").toString().toDouble() + 2.0, 'f', 2);
+        const auto placed = m_server->requestJson("POST", u"/api/v1/orders"_s,
+                                                  { { u"client_order_id"_s, u"lift-1"_s },
+                                                    { u"symbol"_s, symbol },
+                                                    { u"side"_s, u"buy"_s },
+                                                    { u"type"_s, u"limit"_s },
+                                                    { u"time_in_force"_s, u"ioc"_s },
+                                                    { u"quantity"_s, u"1"_s },
+                                                    { u"price"_s, price } },
+                                                  m_server->aliceToken());
+        QCOMPARE(placed.status, 201);
+        QCOMPARE(placed.json.value(u"status").toString(), u"filled"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Simulation)
+#include "tst_simulation.moc"
