@@ -15,6 +15,8 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+
+#include "testapi.h"
 #include <QTest>
 
 using qx::client::LocalServer;
@@ -197,6 +199,44 @@ void TestDesktop::placeCancelAndReject()
     QVERIFY(feedback->styleSheet().contains(u"#c62828"));
     QCOMPARE(blotter->model()->rowCount(), 2);
 
+    // 5. Another trader's offer, lifted from the ticket: the fill shows in the blotter.
+    const QString bobPassword = QStringLiteral("bob's long passphrase");
+    QCOMPARE(
+        qx::test::runCli({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"),
+                           QStringLiteral("--role"), QStringLiteral("trader"),
+                           QStringLiteral("--password-stdin"), QStringLiteral("--data-dir"),
+                           m_dataDir.filePath(QStringLiteral("server")) },
+                         bobPassword.toUtf8() + '\n')
+            .exitCode,
+        0);
+    RemoteTradingService bob;
+    QSignalSpy bobSignedIn(&bob, &RemoteTradingService::signedIn);
+    bob.signIn(m_server->url(), QStringLiteral("bob"), bobPassword);
+    QTRY_VERIFY_WITH_TIMEOUT(!bobSignedIn.isEmpty(), kNetworkTimeoutMs);
+    QSignalSpy bobsOrders(&bob, &TradingService::orderChanged);
+    qx::core::protocol::NewOrder offer;
+    offer.clientOrderId = TradingService::newClientOrderId();
+    offer.symbol = symbol;
+    offer.side = qx::core::protocol::Side::Sell;
+    offer.quantity = *qx::core::Quantity::parse(u"8");
+    offer.price = *qx::core::Price::parse(u"43.10");
+    bob.placeOrder(offer);
+    QTRY_VERIFY_WITH_TIMEOUT(!bobsOrders.isEmpty(), kNetworkTimeoutMs);
+    QTest::keyClick(&window, Qt::Key_F1); // buy
+    enter(QStringLiteral("8"), QStringLiteral("43.10"));
+    QTest::mouseClick(send, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(blotter->model()->rowCount(), 3, kNetworkTimeoutMs);
+    const auto filledRow = [&] {
+        for (int row = 0; row < blotter->model()->rowCount(); ++row) {
+            if (cell(blotter, row, OrdersModel::Status) == u"filled")
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(filledRow() >= 0, kNetworkTimeoutMs);
+    QCOMPARE(cell(blotter, filledRow(), OrdersModel::Filled), u"8");
+    QCOMPARE(cell(blotter, filledRow(), OrdersModel::Side), u"Buy");
+
     blotter->clearSelection();
     const QString directory = QStringLiteral(QX_SCREENSHOT_DIR);
     QVERIFY(QDir().mkpath(directory));
@@ -248,7 +288,8 @@ void TestDesktop::streamReconnectsAndCatchesUp()
     missed.clientOrderId = TradingService::newClientOrderId();
     missed.symbol = service.instruments().first().symbol;
     missed.quantity = service.instruments().first().lotSize;
-    missed.price = service.instruments().first().tickSize;
+    // Near the market's last trade (43.10): the price band refuses far-off prices.
+    missed.price = *qx::core::Price::parse(u"43.00");
     QSignalSpy placed(&elsewhere, &TradingService::orderChanged);
     elsewhere.placeOrder(missed);
     QTRY_VERIFY_WITH_TIMEOUT(!placed.isEmpty(), kNetworkTimeoutMs);

@@ -410,8 +410,9 @@ void RemoteTradingService::onStreamMessage(const QString &text)
             m_pongPending = true;
             m_socket.ping();
         });
-    } else if (type == protocol::stream::kOrderAccepted
-               || type == protocol::stream::kOrderCancelled) {
+    } else if (type.startsWith(u"order.") && message->body.contains(u"order")) {
+        // Every order event (accepted, modified, partially filled, filled, triggered,
+        // cancelled, expired) carries the whole order: one upsert serves them all.
         const Result<protocol::Order> order
             = protocol::Order::fromJson(message->body.value(u"order").toObject());
         if (order)
