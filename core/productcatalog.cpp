@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace qx::core {
 
@@ -122,6 +123,49 @@ Instrument instrumentFor(const Product &product, const DeliveryPeriod &delivery,
 }
 
 } // namespace
+
+Result<SymbolParts> parseSymbol(QStringView symbol)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^([A-Z0-9]+(?:\\.[A-Z0-9]+)*?)\\.(?:D\\.(\\d{4}-\\d{2}-\\d{2})|M\\.(\\d{4})-(\\d{2})"
+        "|Q\\.(\\d{4})-Q([1-4])|Y\\.(\\d{4})|([A-Z]{3})\\.(\\d{4}))$"));
+    const QRegularExpressionMatch match = pattern.match(symbol.toString());
+    const auto invalid = [&symbol] {
+        return makeError(QStringLiteral("invalid_symbol"),
+                         QCoreApplication::translate("qx::core::ProductCatalog",
+                                                     "\"%1\" is not an instrument symbol.")
+                             .arg(symbol.left(64)));
+    };
+    if (!match.hasMatch())
+        return invalid();
+    SymbolParts parts;
+    parts.product = match.captured(1);
+    if (match.hasCaptured(2)) {
+        parts.delivery = DeliveryPeriod::day(QDate::fromString(match.captured(2), Qt::ISODate));
+    } else if (match.hasCaptured(3)) {
+        const int month = match.captured(4).toInt();
+        if (month < 1 || month > 12)
+            return invalid();
+        parts.delivery = DeliveryPeriod::month(match.captured(3).toInt(), month);
+    } else if (match.hasCaptured(5)) {
+        parts.delivery
+            = DeliveryPeriod::quarter(match.captured(5).toInt(), match.captured(6).toInt());
+    } else if (match.hasCaptured(7)) {
+        parts.delivery = DeliveryPeriod::year(match.captured(7).toInt());
+    } else {
+        int month = 0;
+        for (int m = 1; m <= 12; ++m) {
+            if (QLocale::c().monthName(m, QLocale::ShortFormat).toUpper() == match.captured(8))
+                month = m;
+        }
+        if (month == 0)
+            return invalid();
+        parts.delivery = DeliveryPeriod::month(match.captured(9).toInt(), month);
+    }
+    if (!parts.delivery.isValid())
+        return invalid();
+    return parts;
+}
 
 Result<ProductCatalog> ProductCatalog::fromJson(const QByteArray &json)
 {

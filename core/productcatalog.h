@@ -32,6 +32,20 @@ struct Product
     Quantity lotSize;
 };
 
+/// What a symbol says: its product and its delivery period.
+struct SymbolParts
+{
+    QString product; ///< DE.BASE, TTF, EUA
+    DeliveryPeriod delivery;
+};
+
+/**
+ * Reads a symbol as the catalog writes it: PRODUCT.D.yyyy-MM-dd, PRODUCT.M.yyyy-MM,
+ * PRODUCT.Q.yyyy-Qn, PRODUCT.Y.yyyy, or PRODUCT.MON.yyyy for a contract delivering in one
+ * month of the year (EUA.DEC.2027). invalid_symbol otherwise.
+ */
+Result<SymbolParts> parseSymbol(QStringView symbol);
+
 class ProductCatalog
 {
 public:

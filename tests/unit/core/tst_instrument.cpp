@@ -165,6 +165,25 @@ private Q_SLOTS:
         QCOMPARE(symbols.last(), u"EUA.DEC.2028"_s);
     }
 
+    void symbolsReadBackAsProductAndPeriod()
+    {
+        const ProductCatalog catalog = *ProductCatalog::fromJson(shippedCatalog());
+        for (const Instrument &instrument : catalog.instrumentsOn(QDate(2026, 11, 25))) {
+            const Result<SymbolParts> parts = parseSymbol(instrument.symbol);
+            QVERIFY2(parts.ok(), qPrintable(instrument.symbol));
+            QVERIFY2(parts->delivery == instrument.delivery, qPrintable(instrument.symbol));
+            QVERIFY(instrument.symbol.startsWith(parts->product + u'.'));
+        }
+        QCOMPARE(parseSymbol(u"DE.BASE.M.2027-03")->product, u"DE.BASE"_s);
+        QCOMPARE(parseSymbol(u"EUA.DEC.2027")->delivery.code(), u"2027-12"_s);
+        QCOMPARE(parseSymbol(u"DE.BASE.Q.2027-Q4")->delivery.start, QDate(2027, 10, 1));
+        QCOMPARE(parseSymbol(u"NL.D.2027-03-28")->delivery.code(), u"2027-03-28"_s);
+        for (const char *bad : { "", "DE", "DE.BASE.M.2027-13", "DE.BASE.Q.2027-Q5", "EUA.XYZ.2027",
+                                 "de.base.m.2027-03", "DE.BASE.M.2027-03.X" }) {
+            QCOMPARE(parseSymbol(QString::fromLatin1(bad)).error().code, u"invalid_symbol"_s);
+        }
+    }
+
     void rejectsAMalformedCatalog()
     {
         QCOMPARE(ProductCatalog::fromJson("{").error().code, u"invalid_catalog"_s);
