@@ -136,6 +136,10 @@ QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
         { QStringLiteral("invalid_expiry"), Status::UnprocessableEntity },
         { QStringLiteral("not_modifiable"), Status::UnprocessableEntity },
         { QStringLiteral("quantity_below_filled"), Status::Conflict },
+        { QStringLiteral("limit_max_order_quantity"), Status::UnprocessableEntity },
+        { QStringLiteral("limit_max_notional"), Status::UnprocessableEntity },
+        { QStringLiteral("limit_max_position"), Status::UnprocessableEntity },
+        { QStringLiteral("limit_credit"), Status::UnprocessableEntity },
         { QStringLiteral("storage_unavailable"), Status::ServiceUnavailable },
     };
     return statuses.value(code, Status::InternalServerError);

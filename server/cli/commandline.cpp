@@ -250,6 +250,139 @@ int runUser(const QStringList &arguments)
     return fail(UsageError, tr("user: expected \"add\" or \"list\" (see --help)"));
 }
 
+// "none" clears a limit; anything else must be a positive decimal.
+template<typename T>
+bool readLimit(const QCommandLineParser &parser, const QCommandLineOption &option,
+               std::optional<T> &limit)
+{
+    if (!parser.isSet(option))
+        return true;
+    const QString text = parser.value(option);
+    if (text == u"none") {
+        limit.reset();
+        return true;
+    }
+    core::Result<T> value = T::parse(text);
+    if (!value || !value->isPositive())
+        return false;
+    limit = *value;
+    return true;
+}
+
+int runLimitsSet(const QStringList &arguments)
+{
+    SubcommandParser command(
+        QStringLiteral("limits set NAME --product PRODUCT [limits] --data-dir DIR"),
+        tr("Sets a trader's pre-trade limits for one product (DE.BASE, TTF, HH, BRENT, EUA...), "
+           "in the product's quantity unit and currency. Limits not given keep their value; "
+           "\"none\" removes one."));
+    command.addPositional(QStringLiteral("NAME"), tr("The trader."));
+    const QCommandLineOption product(QStringLiteral("product"), tr("The product code."),
+                                     QStringLiteral("PRODUCT"));
+    const QCommandLineOption maxOrder(QStringLiteral("max-order-quantity"),
+                                      tr("Largest single order, e.g. 50 (MW)."),
+                                      QStringLiteral("QUANTITY"));
+    const QCommandLineOption maxNotional(QStringLiteral("max-notional"),
+                                         tr("Largest order value: price × energy."),
+                                         QStringLiteral("MONEY"));
+    const QCommandLineOption maxPosition(QStringLiteral("max-position"),
+                                         tr("Largest position per instrument, open orders "
+                                            "included, long or short."),
+                                         QStringLiteral("QUANTITY"));
+    const QCommandLineOption credit(QStringLiteral("credit-limit"),
+                                    tr("Largest exposure in the product: open orders plus "
+                                       "positions, valued."),
+                                    QStringLiteral("MONEY"));
+    for (const QCommandLineOption *option :
+         { &product, &maxOrder, &maxNotional, &maxPosition, &credit })
+        command.addOption(*option);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    QCommandLineParser &parser = command.parser();
+    if (parser.value(product).isEmpty())
+        return fail(UsageError, tr("--product is required"));
+    core::Result<std::unique_ptr<Store>> store = DataDirectory(command.dataDir()).openStore();
+    if (!store)
+        return fail(store.error());
+    const QString name = parser.positionalArguments().constFirst();
+    core::Result<std::optional<UserRecord>> user = (*store)->findUser(name);
+    if (!user)
+        return fail(user.error());
+    if (!*user)
+        return fail(Failure, tr("no user %1").arg(name));
+    core::Result<std::optional<RiskLimits>> existing
+        = (*store)->riskLimits((*user)->id, parser.value(product));
+    if (!existing)
+        return fail(existing.error());
+    RiskLimits limits = existing->value_or(RiskLimits {});
+    limits.product = parser.value(product);
+    if (!readLimit(parser, maxOrder, limits.maxOrderQuantity)
+        || !readLimit(parser, maxNotional, limits.maxNotional)
+        || !readLimit(parser, maxPosition, limits.maxPosition)
+        || !readLimit(parser, credit, limits.creditLimit)) {
+        return fail(UsageError,
+                    tr("limits are positive decimals such as 50 or 2500000.00, "
+                       "or none"));
+    }
+    if (core::Result<void> saved = (*store)->saveRiskLimits((*user)->id, limits); !saved)
+        return fail(saved.error());
+    printOut(tr("limits of %1 for %2 saved").arg(name, limits.product));
+    return Success;
+}
+
+int runLimitsList(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("limits list NAME --data-dir DIR"),
+                             tr("Lists a trader's pre-trade limits per product."));
+    command.addPositional(QStringLiteral("NAME"), tr("The trader."));
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    core::Result<std::unique_ptr<Store>> store = DataDirectory(command.dataDir()).openStore();
+    if (!store)
+        return fail(store.error());
+    const QString name = command.parser().positionalArguments().constFirst();
+    core::Result<std::optional<UserRecord>> user = (*store)->findUser(name);
+    if (!user)
+        return fail(user.error());
+    if (!*user)
+        return fail(Failure, tr("no user %1").arg(name));
+    core::Result<QList<RiskLimits>> all = (*store)->allRiskLimits((*user)->id);
+    if (!all)
+        return fail(all.error());
+    const auto show = [](const auto &limit) {
+        return limit ? limit->toString() : tr("-");
+    };
+    printOut(QStringLiteral("%1 %2 %3 %4 %5")
+                 .arg(tr("PRODUCT"), -10)
+                 .arg(tr("MAX ORDER"), -12)
+                 .arg(tr("MAX NOTIONAL"), -16)
+                 .arg(tr("MAX POSITION"), -14)
+                 .arg(tr("CREDIT LIMIT")));
+    for (const RiskLimits &limits : *all) {
+        printOut(QStringLiteral("%1 %2 %3 %4 %5")
+                     .arg(limits.product, -10)
+                     .arg(show(limits.maxOrderQuantity), -12)
+                     .arg(show(limits.maxNotional), -16)
+                     .arg(show(limits.maxPosition), -14)
+                     .arg(show(limits.creditLimit)));
+    }
+    return Success;
+}
+
+int runLimits(const QStringList &arguments)
+{
+    const QString action = arguments.value(1);
+    if (action == u"set")
+        return runLimitsSet(arguments.mid(1));
+    if (action == u"list")
+        return runLimitsList(arguments.mid(1));
+    if (action == u"--help" || action == u"-h") {
+        printOut(tr("Usage: quantenergx-server limits set|list ... (see limits set --help)"));
+        return Success;
+    }
+    return fail(UsageError, tr("limits: expected \"set\" or \"list\" (see --help)"));
+}
+
 std::optional<std::pair<QHostAddress, quint16>> parseListen(const QString &text)
 {
     const qsizetype colon = text.lastIndexOf(u':');
@@ -334,6 +467,8 @@ void printOverview()
                 "  init        create or update a data directory\n"
                 "  user add    add a user (password on standard input)\n"
                 "  user list   list the users\n"
+                "  limits set  set a trader's pre-trade limits for a product\n"
+                "  limits list list a trader's pre-trade limits\n"
                 "  serve       serve the REST API and WebSocket stream\n\n"
                 "Every command takes --data-dir DIR (or QX_DATA_DIR) and --help.\n"
                 "Exit status: 0 success, 1 failure, 2 usage error."));
@@ -351,6 +486,8 @@ int runCommandLine(const QStringList &arguments)
         return runUser(rest);
     if (command == u"serve")
         return runServe(rest);
+    if (command == u"limits")
+        return runLimits(rest);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         printOverview();
         return Success;

@@ -128,6 +128,30 @@ std::optional<std::int64_t> millisOf(const QDateTime &time)
     return time.isValid() ? std::optional(time.toMSecsSinceEpoch()) : std::nullopt;
 }
 
+std::optional<std::int64_t> unitsOf(const std::optional<core::Money> &value)
+{
+    return value ? std::optional(value->decimal().units()) : std::nullopt;
+}
+
+template<typename T>
+std::optional<T> optionalUnits(const SqliteDatabase::Statement &row, int column)
+{
+    if (row.isNull(column))
+        return std::nullopt;
+    return T(core::Decimal::fromUnits(row.int64(column)));
+}
+
+RiskLimits limitsFromRow(const SqliteDatabase::Statement &row)
+{
+    RiskLimits limits;
+    limits.product = row.text(0);
+    limits.maxOrderQuantity = optionalUnits<core::Quantity>(row, 1);
+    limits.maxNotional = optionalUnits<core::Money>(row, 2);
+    limits.maxPosition = optionalUnits<core::Quantity>(row, 3);
+    limits.creditLimit = optionalUnits<core::Money>(row, 4);
+    return limits;
+}
+
 TradeRecord tradeFromRow(const SqliteDatabase::Statement &row)
 {
     TradeRecord trade;
@@ -470,6 +494,47 @@ Result<QList<BookState>> SqliteStore::bookStates()
                 state.lastTrade = core::Price(core::Decimal::fromUnits(row.int64(2)));
             return state;
         });
+}
+
+Result<std::optional<RiskLimits>> SqliteStore::riskLimits(std::int64_t userId,
+                                                          const QString &product)
+{
+    Result<SqliteDatabase::Statement> row = m_database->query(
+        "SELECT product, max_order_quantity_units, max_notional_units, max_position_units, "
+        "credit_limit_units FROM risk_limits WHERE user_id = ?1 AND product = ?2",
+        userId, product);
+    if (!row)
+        return row.error();
+    Result<bool> found = row->step();
+    if (!found)
+        return found.error();
+    if (!*found)
+        return std::optional<RiskLimits>();
+    return std::optional<RiskLimits>(limitsFromRow(*row));
+}
+
+Result<QList<RiskLimits>> SqliteStore::allRiskLimits(std::int64_t userId)
+{
+    return collect<RiskLimits>(
+        m_database->query("SELECT product, max_order_quantity_units, max_notional_units, "
+                          "max_position_units, credit_limit_units FROM risk_limits "
+                          "WHERE user_id = ?1 ORDER BY product",
+                          userId),
+        limitsFromRow);
+}
+
+Result<void> SqliteStore::saveRiskLimits(std::int64_t userId, const RiskLimits &limits)
+{
+    return m_database->run(
+        "INSERT INTO risk_limits (user_id, product, max_order_quantity_units, "
+        "max_notional_units, max_position_units, credit_limit_units) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (user_id, product) DO UPDATE SET "
+        "max_order_quantity_units = excluded.max_order_quantity_units, "
+        "max_notional_units = excluded.max_notional_units, "
+        "max_position_units = excluded.max_position_units, "
+        "credit_limit_units = excluded.credit_limit_units",
+        userId, limits.product, unitsOf(limits.maxOrderQuantity), unitsOf(limits.maxNotional),
+        unitsOf(limits.maxPosition), unitsOf(limits.creditLimit));
 }
 
 Result<void> SqliteStore::saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,

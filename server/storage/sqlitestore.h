@@ -43,6 +43,10 @@ public:
     Result<QList<core::protocol::Trade>> trades(std::int64_t userId) override;
     Result<void> saveBookState(const BookState &state) override;
     Result<QList<BookState>> bookStates() override;
+    Result<std::optional<RiskLimits>> riskLimits(std::int64_t userId,
+                                                 const QString &product) override;
+    Result<QList<RiskLimits>> allRiskLimits(std::int64_t userId) override;
+    Result<void> saveRiskLimits(std::int64_t userId, const RiskLimits &limits) override;
     Result<void> saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,
                                   const QDateTime &expiresAt) override;
 

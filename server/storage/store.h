@@ -54,6 +54,16 @@ struct TradeRecord
     QDateTime time;
 };
 
+/// Pre-trade limits of one user in one product, in the product's unit and currency.
+struct RiskLimits
+{
+    QString product;
+    std::optional<core::Quantity> maxOrderQuantity;
+    std::optional<core::Money> maxNotional; ///< price × energy of one order
+    std::optional<core::Quantity> maxPosition; ///< net plus open orders, either direction
+    std::optional<core::Money> creditLimit; ///< open orders plus position, valued
+};
+
 /// A book's counters, kept with its orders so the event numbering and the last price survive.
 struct BookState
 {
@@ -119,6 +129,12 @@ public:
     virtual Result<QList<core::protocol::Trade>> trades(std::int64_t userId) = 0;
     virtual Result<void> saveBookState(const BookState &state) = 0;
     virtual Result<QList<BookState>> bookStates() = 0;
+
+    virtual Result<std::optional<RiskLimits>> riskLimits(std::int64_t userId,
+                                                         const QString &product)
+        = 0;
+    virtual Result<QList<RiskLimits>> allRiskLimits(std::int64_t userId) = 0;
+    virtual Result<void> saveRiskLimits(std::int64_t userId, const RiskLimits &limits) = 0;
 
     virtual Result<void> saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,
                                           const QDateTime &expiresAt)

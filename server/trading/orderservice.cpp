@@ -1,6 +1,7 @@
 #include "server/trading/orderservice.h"
 
 #include "core/delivery.h"
+#include "core/productcatalog.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -120,6 +121,9 @@ struct OrderService::Market
 {
     explicit Market(const core::Instrument &definition)
         : instrument(definition)
+        , product(core::parseSymbol(definition.symbol)
+                      .value_or(core::SymbolParts { definition.symbol, {} })
+                      .product)
         , candles { core::CandleSeries(kIntervals[0], definition.timeZone),
                     core::CandleSeries(kIntervals[1], definition.timeZone),
                     core::CandleSeries(kIntervals[2], definition.timeZone),
@@ -146,6 +150,7 @@ struct OrderService::Market
     }
 
     core::Instrument instrument;
+    QString product; ///< the symbol's product: risk limits are set per product
     matching::OrderBook book;
     std::array<core::CandleSeries, 4> candles;
     Quantity lastQuantity;
@@ -492,6 +497,108 @@ void OrderService::publish(const Applied &applied)
     Q_EMIT marketUpdated(market.instrument.symbol);
 }
 
+Result<void> OrderService::checkRisk(const Principal &principal, const Market &market,
+                                     protocol::Side side, std::optional<Price> price,
+                                     Quantity quantity, Quantity remaining, qint64 replacing)
+{
+    Result<std::optional<RiskLimits>> found = m_store.riskLimits(principal.userId, market.product);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return {};
+    const RiskLimits &limits = **found;
+    const core::Instrument &instrument = market.instrument;
+    const QString unit = core::toString(instrument.unit);
+    const auto over = [&](const char *code, const QString &what, const auto &value,
+                          const auto &limit, const QString &suffix) -> core::Error {
+        const auto excess = value.minus(limit).value_or(value);
+        return failure(code,
+                       tr("This order would take your %1 for %2 to %3 %5, %4 %5 above "
+                          "your limit of %6 %5.")
+                           .arg(what, market.product, value.toString(), excess.toString(), suffix,
+                                limit.toString()));
+    };
+    if (limits.maxOrderQuantity && quantity > *limits.maxOrderQuantity) {
+        return over("limit_max_order_quantity", tr("order quantity"), quantity,
+                    *limits.maxOrderQuantity, unit);
+    }
+    // Value at the order's price; a market order at the best price it would meet.
+    if (!price) {
+        const auto level = market.book.best(side == protocol::Side::Buy ? matching::Side::Sell
+                                                                        : matching::Side::Buy);
+        if (level)
+            price = market.price(level->price);
+    }
+    if (price && limits.maxNotional) {
+        const core::Money value
+            = core::contractValue(instrument, *price, quantity).value_or(core::Money());
+        const core::Money magnitude = value.isNegative() ? value.negated() : value;
+        if (magnitude > *limits.maxNotional) {
+            return over("limit_max_notional", tr("order value"), magnitude, *limits.maxNotional,
+                        instrument.currency);
+        }
+    }
+    if (limits.maxPosition || limits.creditLimit) {
+        // Worst case: everything open on one side fills.
+        Quantity buying = side == protocol::Side::Buy ? remaining : Quantity();
+        Quantity selling = side == protocol::Side::Sell ? remaining : Quantity();
+        core::Money exposure;
+        if (price) {
+            const core::Money value
+                = core::contractValue(instrument, *price, remaining).value_or(core::Money());
+            exposure = value.isNegative() ? value.negated() : value;
+        }
+        for (const StoredOrder &live : std::as_const(m_live)) {
+            if (live.userId != principal.userId || live.order.id.toLongLong() == replacing)
+                continue;
+            const Market *other = findMarket(live.order.symbol);
+            if (!other || other->product != market.product)
+                continue;
+            if (live.order.symbol == instrument.symbol) {
+                Quantity &open = live.order.side == protocol::Side::Buy ? buying : selling;
+                open = open.plus(live.remaining).value_or(open);
+            }
+            const Price at = protocol::hasLimitPrice(live.order.type)
+                ? live.order.price
+                : live.order.stopPrice.value_or(Price());
+            core::Money value = core::contractValue(other->instrument, at, live.remaining)
+                                    .value_or(core::Money());
+            exposure
+                = exposure.plus(value.isNegative() ? value.negated() : value).value_or(exposure);
+        }
+        Quantity net;
+        for (auto position = m_positions.cbegin(); position != m_positions.cend(); ++position) {
+            if (position.key().first != principal.userId)
+                continue;
+            const Market *other = findMarket(position.key().second);
+            if (!other || other->product != market.product)
+                continue;
+            if (position.key().second == instrument.symbol)
+                net = position->net();
+            if (const auto last = other->book.lastTradePrice()) {
+                core::Money value
+                    = core::contractValue(other->instrument, other->price(*last), position->net())
+                          .value_or(core::Money());
+                exposure = exposure.plus(value.isNegative() ? value.negated() : value)
+                               .value_or(exposure);
+            }
+        }
+        if (limits.maxPosition) {
+            const Quantity longest = net.plus(buying).value_or(net);
+            const Quantity shortest = net.minus(selling).value_or(net);
+            const Quantity worst = longest > shortest.negated() ? longest : shortest.negated();
+            if (worst > *limits.maxPosition) {
+                return over("limit_max_position", tr("position"), worst, *limits.maxPosition, unit);
+            }
+        }
+        if (limits.creditLimit && exposure > *limits.creditLimit) {
+            return over("limit_credit", tr("credit exposure"), exposure, *limits.creditLimit,
+                        instrument.currency);
+        }
+    }
+    return {};
+}
+
 Result<OrderService::Placement> OrderService::place(const Principal &principal,
                                                     const protocol::NewOrder &request)
 {
@@ -543,6 +650,14 @@ Result<OrderService::Placement> OrderService::place(const Principal &principal,
                                .arg(request.clientOrderId));
         }
         return Placement { (*earlier)->order, false };
+    }
+
+    const std::optional<Price> valuation
+        = protocol::hasLimitPrice(request.type) ? std::optional(request.price) : request.stopPrice;
+    if (Result<void> allowed = checkRisk(principal, *market, request.side, valuation,
+                                         request.quantity, request.quantity);
+        !allowed) {
+        return allowed.error();
     }
 
     protocol::Order order;
@@ -664,6 +779,18 @@ Result<protocol::Order> OrderService::modify(const Principal &principal, const Q
     }
     if (Result<void> valid = instrument.checkOrder(price, quantity); !valid)
         return valid.error();
+    if (quantity > stored->order.quantity || price != stored->order.price) {
+        const Quantity remaining
+            = quantity.minus(stored->order.filledQuantity).value_or(Quantity());
+        if (Result<void> allowed
+            = checkRisk(principal, *market, stored->order.side,
+                        protocol::hasLimitPrice(stored->order.type) ? std::optional(price)
+                                                                    : stored->order.stopPrice,
+                        quantity, remaining, orderId.toLongLong());
+            !allowed) {
+            return allowed.error();
+        }
+    }
     if (Result<void> begun = m_store.begin(); !begun)
         return failure("storage_unavailable", begun.error().message);
     Result<Applied> applied = run(*market, [&](matching::OrderBook &book, auto &events) {

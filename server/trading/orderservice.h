@@ -39,6 +39,7 @@ struct TradingRules
  *
  * Errors: unknown_symbol, instrument_expired, quantity_not_positive, quantity_off_lot,
  * price_off_tick, invalid_request, price_band, max_order_quantity, invalid_expiry,
+ * limit_max_order_quantity, limit_max_notional, limit_max_position, limit_credit,
  * duplicate_client_order_id, not_found, order_not_live, quantity_below_filled, not_modifiable,
  * storage_unavailable, storage_error.
  *
@@ -126,6 +127,12 @@ private:
     Result<Applied> persist(Market &market, const std::vector<core::matching::Event> &events);
     void publish(const Applied &applied);
     Result<void> rebuild(Market &market);
+    /// The user's pre-trade limits for the market's product, against an order that would
+    /// leave `remaining` open at `price` (nullopt: no price to value it at), replacing the open
+    /// quantity of `replacing` if it is an existing order.
+    Result<void> checkRisk(const Principal &principal, const Market &market,
+                           core::protocol::Side side, std::optional<core::Price> price,
+                           core::Quantity quantity, core::Quantity remaining, qint64 replacing = 0);
     void updateBand(Market &market);
 
     Store &m_store;

@@ -289,6 +289,72 @@ private Q_SLOTS:
         QCOMPARE(place(limit(u"p1"_s, power, "buy", u"1"_s, u"110.00"_s), m_alice).status, 201);
     }
 
+    void preTradeLimitsSayWhichAndByHowMuch()
+    {
+        const QString power = symbol("DE.BASE.M.", 5);
+        const qx::test::CliResult set = qx::test::runCli(
+            { u"limits"_s, u"set"_s, u"bob"_s, u"--product"_s, u"DE.BASE"_s,
+              u"--max-order-quantity"_s, u"20"_s, u"--max-notional"_s, u"1000000"_s,
+              u"--max-position"_s, u"30"_s, u"--data-dir"_s, m_server->dataDir() });
+        QCOMPARE(set.exitCode, 0);
+        QVERIFY(qx::test::runCli(
+                    { u"limits"_s, u"list"_s, u"bob"_s, u"--data-dir"_s, m_server->dataDir() })
+                    .out.contains(u"DE.BASE"));
+        const auto ordersOfBob = [this] {
+            return m_server->request("GET", u"/api/v1/orders"_s, {}, m_bob)
+                .json.value(u"orders")
+                .toArray()
+                .size();
+        };
+        const qsizetype before = ordersOfBob();
+
+        Reply refused = place(limit(u"l1"_s, power, "buy", u"25"_s, u"60.00"_s), m_bob);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.errorCode(), u"limit_max_order_quantity"_s);
+        QVERIFY2(refused.json.value(u"error")
+                     .toObject()
+                     .value(u"message")
+                     .toString()
+                     .contains(u"5 MW above"),
+                 refused.raw.constData());
+        // 20 MW × 70.00 EUR/MWh over a month of at least 672 hours is above 1,000,000.
+        refused = place(limit(u"l2"_s, power, "buy", u"20"_s, u"70.00"_s), m_bob);
+        QCOMPARE(refused.errorCode(), u"limit_max_notional"_s);
+        QVERIFY(refused.json.value(u"error")
+                    .toObject()
+                    .value(u"message")
+                    .toString()
+                    .contains(u"EUR above"));
+
+        QCOMPARE(place(limit(u"l3"_s, power, "buy", u"20"_s, u"40.00"_s), m_bob).status, 201);
+        refused = place(limit(u"l4"_s, power, "buy", u"15"_s, u"40.00"_s), m_bob);
+        QCOMPARE(refused.errorCode(), u"limit_max_position"_s);
+        QVERIFY2(refused.json.value(u"error")
+                     .toObject()
+                     .value(u"message")
+                     .toString()
+                     .contains(u"35 MW, 5 MW above"),
+                 refused.raw.constData());
+        QCOMPARE(ordersOfBob(), before + 1); // refusals change nothing
+
+        QCOMPARE(qx::test::runCli({ u"limits"_s, u"set"_s, u"bob"_s, u"--product"_s, u"DE.BASE"_s,
+                                    u"--credit-limit"_s, u"1000000"_s, u"--data-dir"_s,
+                                    m_server->dataDir() })
+                     .exitCode,
+                 0);
+        refused = place(limit(u"l5"_s, power, "sell", u"20"_s, u"45.00"_s), m_bob);
+        QCOMPARE(refused.errorCode(), u"limit_credit"_s);
+        // Other products are not limited.
+        QCOMPARE(
+            place(limit(u"l6"_s, symbol("TTF.M.", 4), "buy", u"25"_s, u"30.000"_s), m_bob).status,
+            201);
+        QCOMPARE(
+            qx::test::runCli({ u"limits"_s, u"set"_s, u"bob"_s, u"--product"_s, u"DE.BASE"_s,
+                               u"--max-position"_s, u"-3"_s, u"--data-dir"_s, m_server->dataDir() })
+                .exitCode,
+            2);
+    }
+
     void cancelAllTakesEveryLiveOrder()
     {
         const QString gas = symbol("TTF.M.", 1);
