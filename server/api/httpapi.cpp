@@ -282,10 +282,25 @@ void HttpApi::addRoutes()
         QStringLiteral("/api/v1/positions"), Method::Get,
         authenticated([this](const Principal &principal, const QHttpServerRequest &) {
             QJsonArray positions;
+            QList<core::MarkedPosition> marked;
             for (const OrderService::PositionReport &report : m_orders.positions(principal)) {
                 positions.append(summarise(report).toJson());
+                if (report.mark)
+                    marked.append({ report.instrument, report.position, *report.mark });
             }
-            return QHttpServerResponse(QJsonObject { { QStringLiteral("positions"), positions } });
+            // P&L per commodity and currency; currencies are never added together.
+            QJsonArray totals;
+            if (auto sums = core::totalsByCommodityAndCurrency(marked)) {
+                for (const core::PnlTotal &total : *sums) {
+                    totals.append(QJsonObject {
+                        { QStringLiteral("commodity"), core::toString(total.commodity) },
+                        { QStringLiteral("currency"), total.currency },
+                        { QStringLiteral("realised_pnl"), total.realised.toString(2) },
+                        { QStringLiteral("unrealised_pnl"), total.unrealised.toString(2) } });
+                }
+            }
+            return QHttpServerResponse(QJsonObject { { QStringLiteral("positions"), positions },
+                                                     { QStringLiteral("totals"), totals } });
         }));
 
     m_server.route(

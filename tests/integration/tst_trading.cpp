@@ -178,6 +178,14 @@ private Q_SLOTS:
                  qx::core::Decimal::fromInteger(25 * hours)->toString(2));
         QCOMPARE(alice.value(u"mark_price").toString(), u"45"_s);
         QVERIFY(!alice.value(u"months").toArray().isEmpty());
+        const QJsonArray totals = m_server->request("GET", u"/api/v1/positions"_s, {}, m_alice)
+                                      .json.value(u"totals")
+                                      .toArray();
+        QCOMPARE(totals.size(), 1);
+        QCOMPARE(totals[0].toObject().value(u"commodity").toString(), u"power"_s);
+        QCOMPARE(totals[0].toObject().value(u"currency").toString(), u"EUR"_s);
+        QCOMPARE(totals[0].toObject().value(u"realised_pnl").toString(),
+                 alice.value(u"realised_pnl").toString());
     }
 
     void reducingKeepsPlaceRaisingLosesIt()
