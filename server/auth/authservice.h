@@ -14,6 +14,7 @@ struct Principal
     std::int64_t userId = 0;
     QString username;
     QString role;
+    QString selfTrade = QStringLiteral("cancel_newest"); ///< the account's setting
 };
 
 /**

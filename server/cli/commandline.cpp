@@ -136,7 +136,8 @@ int runUserAdd(const QStringList &arguments)
 {
     static const QRegularExpression namePattern(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
     SubcommandParser command(
-        QStringLiteral("user add NAME --role ROLE --password-stdin --data-dir DIR"),
+        QStringLiteral("user add NAME --role ROLE --password-stdin [--self-trade MODE] --data-dir "
+                       "DIR"),
         tr("Adds a user. The password is read from the first line of standard input, so it "
            "never appears in the process list or shell history."));
     command.addPositional(QStringLiteral("NAME"), tr("Login name: letters, digits, . _ -"));
@@ -148,9 +149,15 @@ int runUserAdd(const QStringList &arguments)
     const QCommandLineOption update(QStringLiteral("update"),
                                     tr("If the user exists, set the role and password instead "
                                        "of failing."));
+    const QCommandLineOption selfTrade(QStringLiteral("self-trade"),
+                                       tr("When the user's order would trade with their own: "
+                                          "cancel-newest (the incoming order, the default) or "
+                                          "cancel-oldest (the resting one)."),
+                                       QStringLiteral("MODE"));
     command.addOption(role);
     command.addOption(passwordStdin);
     command.addOption(update);
+    command.addOption(selfTrade);
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
     QCommandLineParser &parser = command.parser();
@@ -161,6 +168,11 @@ int runUserAdd(const QStringList &arguments)
         return fail(UsageError, tr("--role must be one of: %1").arg(kRoles.join(u", ")));
     if (!parser.isSet(passwordStdin))
         return fail(UsageError, tr("--password-stdin is required"));
+    const QString selfTradeMode = parser.value(selfTrade).replace(u'-', u'_');
+    if (parser.isSet(selfTrade) && selfTradeMode != u"cancel_newest"
+        && selfTradeMode != u"cancel_oldest") {
+        return fail(UsageError, tr("--self-trade must be cancel-newest or cancel-oldest"));
+    }
 
     const std::optional<QString> password = readPasswordFromStdin();
     if (!password)
@@ -183,6 +195,8 @@ int runUserAdd(const QStringList &arguments)
         UserRecord user = **existing;
         user.role = parser.value(role);
         user.passwordHash = *hash;
+        if (parser.isSet(selfTrade))
+            user.selfTrade = selfTradeMode;
         if (core::Result<void> saved = (*store)->updateUser(user); !saved)
             return fail(saved.error());
         printOut(tr("updated user %1 (role %2)").arg(name, user.role));
@@ -191,6 +205,11 @@ int runUserAdd(const QStringList &arguments)
     core::Result<UserRecord> added = (*store)->addUser(name, parser.value(role), *hash);
     if (!added)
         return fail(added.error());
+    if (parser.isSet(selfTrade)) {
+        added->selfTrade = selfTradeMode;
+        if (core::Result<void> saved = (*store)->updateUser(*added); !saved)
+            return fail(saved.error());
+    }
     printOut(tr("added user %1 (role %2)").arg(name, added->role));
     return Success;
 }

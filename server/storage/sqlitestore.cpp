@@ -67,6 +67,7 @@ UserRecord userFromRow(const SqliteDatabase::Statement &row)
     user.passwordHash = row.text(3).toUtf8();
     user.disabled = row.int64(4) != 0;
     user.createdAt = QDateTime::fromMSecsSinceEpoch(row.int64(5), Qt::UTC);
+    user.selfTrade = row.text(6);
     return user;
 }
 
@@ -259,14 +260,15 @@ Result<UserRecord> SqliteStore::addUser(const QString &username, const QString &
 Result<void> SqliteStore::updateUser(const UserRecord &user)
 {
     return m_database->run(
-        "UPDATE users SET role = ?2, password_hash = ?3, disabled = ?4 WHERE id = ?1", user.id,
-        user.role, QString::fromUtf8(user.passwordHash), user.disabled);
+        "UPDATE users SET role = ?2, password_hash = ?3, disabled = ?4, self_trade = ?5 "
+        "WHERE id = ?1",
+        user.id, user.role, QString::fromUtf8(user.passwordHash), user.disabled, user.selfTrade);
 }
 
 Result<std::optional<UserRecord>> SqliteStore::findUser(const QString &username)
 {
     Result<SqliteDatabase::Statement> row = m_database->query(
-        "SELECT id, username, role, password_hash, disabled, created_at_ms FROM users "
+        "SELECT id, username, role, password_hash, disabled, created_at_ms, self_trade FROM users "
         "WHERE username = ?1",
         username);
     if (!row)
@@ -282,8 +284,9 @@ Result<std::optional<UserRecord>> SqliteStore::findUser(const QString &username)
 Result<QList<UserRecord>> SqliteStore::users()
 {
     return collect<UserRecord>(
-        m_database->query("SELECT id, username, role, password_hash, disabled, created_at_ms "
-                          "FROM users ORDER BY username"),
+        m_database->query(
+            "SELECT id, username, role, password_hash, disabled, created_at_ms, self_trade "
+            "FROM users ORDER BY username"),
         userFromRow);
 }
 

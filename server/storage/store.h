@@ -25,6 +25,8 @@ struct UserRecord
     QByteArray passwordHash;
     bool disabled = false;
     QDateTime createdAt;
+    /// cancel_newest or cancel_oldest: the account's self-trade prevention.
+    QString selfTrade = QStringLiteral("cancel_newest");
 };
 
 struct StoredOrder
@@ -95,7 +97,7 @@ public:
     virtual Result<UserRecord> addUser(const QString &username, const QString &role,
                                        const QByteArray &passwordHash)
         = 0;
-    /// Updates role, password hash and the disabled flag of the user with `user.id`.
+    /// Updates role, password hash, disabled flag and self-trade prevention of `user.id`.
     virtual Result<void> updateUser(const UserRecord &user) = 0;
     virtual Result<std::optional<UserRecord>> findUser(const QString &username) = 0;
     virtual Result<QList<UserRecord>> users() = 0;

@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -222,6 +223,14 @@ Result<void> OrderService::rebuild(Market &market)
     Result<QList<BookState>> states = m_store.bookStates();
     if (!states)
         return states.error();
+    Result<QList<UserRecord>> users = m_store.users();
+    if (!users)
+        return users.error();
+    QSet<qint64> cancelOldest; // accounts whose self-trade prevention keeps the new order
+    for (const UserRecord &user : std::as_const(*users)) {
+        if (user.selfTrade == u"cancel_oldest")
+            cancelOldest.insert(user.id);
+    }
     market.book = matching::OrderBook();
     market.book.reserve(4096);
     for (auto it = m_live.begin(); it != m_live.end();) {
@@ -258,6 +267,9 @@ Result<void> OrderService::rebuild(Market &market)
         view.displayQuantity = order.displayQuantity ? market.lots(*order.displayQuantity) : 0;
         view.expiresAt = order.expiresAt.isValid() ? order.expiresAt.toMSecsSinceEpoch() : 0;
         view.pendingStop = stored.pendingStop;
+        view.selfTrade = cancelOldest.contains(stored.userId)
+            ? matching::SelfTradePrevention::CancelOldest
+            : matching::SelfTradePrevention::CancelNewest;
         market.book.restore(view);
         m_live.insert(order.id.toLongLong(), stored);
     }
@@ -695,7 +707,9 @@ Result<OrderService::Placement> OrderService::place(const Principal &principal,
     engineRequest.side = toEngine(request.side);
     engineRequest.kind = toEngine(request.type);
     engineRequest.timeInForce = toEngine(request.timeInForce);
-    engineRequest.selfTrade = matching::SelfTradePrevention::CancelNewest;
+    engineRequest.selfTrade = principal.selfTrade == u"cancel_oldest"
+        ? matching::SelfTradePrevention::CancelOldest
+        : matching::SelfTradePrevention::CancelNewest;
     engineRequest.price = market->ticks(order.price);
     engineRequest.stopPrice = request.stopPrice ? market->ticks(*request.stopPrice) : 0;
     engineRequest.quantity = market->lots(request.quantity);

@@ -363,6 +363,42 @@ private Q_SLOTS:
             2);
     }
 
+    void selfTradePreventionFollowsTheAccountsSetting()
+    {
+        const QString gas = symbol("TTF.M.", 5);
+        // Alice keeps the default, cancel newest: her crossing order is the one cancelled.
+        const Reply resting = place(limit(u"st-a1"_s, gas, "sell", u"5"_s, u"33.000"_s), m_alice);
+        Reply crossing = place(limit(u"st-a2"_s, gas, "buy", u"5"_s, u"33.000"_s), m_alice);
+        QCOMPARE(crossing.json.value(u"status").toString(), u"cancelled"_s);
+        QCOMPARE(crossing.json.value(u"reason").toString(), u"self_trade"_s);
+        QCOMPARE(order(resting.json.value(u"id").toString(), m_alice).value(u"status").toString(),
+                 u"open"_s);
+
+        // Dave chooses cancel oldest: his resting order goes, the new one stands.
+        QCOMPARE(qx::test::runCli({ u"user"_s, u"add"_s, u"dave"_s, u"--role"_s, u"trader"_s,
+                                    u"--password-stdin"_s, u"--self-trade"_s, u"cancel-oldest"_s,
+                                    u"--data-dir"_s, m_server->dataDir() },
+                                  "dave's long passphrase\n")
+                     .exitCode,
+                 0);
+        const QString dave = m_server->login(u"dave"_s, u"dave's long passphrase"_s)
+                                 .json.value(u"access_token")
+                                 .toString();
+        const QString crude = symbol("BRENT.M.");
+        const Reply old = place(limit(u"st-d1"_s, crude, "sell", u"1000"_s, u"77.00"_s), dave);
+        crossing = place(limit(u"st-d2"_s, crude, "buy", u"1000"_s, u"77.00"_s), dave);
+        QCOMPARE(crossing.json.value(u"status").toString(), u"open"_s);
+        const QJsonObject oldNow = order(old.json.value(u"id").toString(), dave);
+        QCOMPARE(oldNow.value(u"status").toString(), u"cancelled"_s);
+        QCOMPARE(oldNow.value(u"reason").toString(), u"self_trade"_s);
+        QCOMPARE(qx::test::runCli({ u"user"_s, u"add"_s, u"erin"_s, u"--role"_s, u"trader"_s,
+                                    u"--password-stdin"_s, u"--self-trade"_s, u"never"_s,
+                                    u"--data-dir"_s, m_server->dataDir() },
+                                  "erin's long passphrase\n")
+                     .exitCode,
+                 2);
+    }
+
     void cancelAllTakesEveryLiveOrder()
     {
         const QString gas = symbol("TTF.M.", 1);
