@@ -53,8 +53,11 @@ QList<DeliveryPeriod> monthsOf(const DeliveryPeriod &period)
     QList<DeliveryPeriod> months;
     if (!period.isValid())
         return months;
-    if (period.kind == DeliveryPeriod::Kind::Day)
+    // Days, weekends and weeks show as themselves (a week may straddle two months).
+    if (period.kind == DeliveryPeriod::Kind::Day || period.kind == DeliveryPeriod::Kind::Week
+        || period.kind == DeliveryPeriod::Kind::Weekend) {
         return { period };
+    }
     for (QDate start = period.start; start < period.end; start = start.addMonths(1))
         months.append(DeliveryPeriod::month(start.year(), start.month()));
     return months;

@@ -39,6 +39,9 @@ constexpr std::array periodNames {
     std::pair { DeliveryPeriod::Kind::Month, u"month" },
     std::pair { DeliveryPeriod::Kind::Quarter, u"quarter" },
     std::pair { DeliveryPeriod::Kind::Year, u"year" },
+    std::pair { DeliveryPeriod::Kind::Week, u"week" },
+    std::pair { DeliveryPeriod::Kind::Weekend, u"weekend" },
+    std::pair { DeliveryPeriod::Kind::Season, u"season" },
 };
 
 } // namespace
@@ -99,9 +102,44 @@ DeliveryPeriod DeliveryPeriod::year(int year)
     return { Kind::Year, start, start.addYears(1) };
 }
 
+namespace {
+QDate isoWeekMonday(int isoYear, int isoWeek)
+{
+    const QDate fourthOfJanuary(isoYear, 1, 4); // always in week 1
+    return fourthOfJanuary.addDays(1 - fourthOfJanuary.dayOfWeek() + 7 * (isoWeek - 1));
+}
+} // namespace
+
+DeliveryPeriod DeliveryPeriod::week(int isoYear, int isoWeek)
+{
+    const QDate start = isoWeekMonday(isoYear, isoWeek);
+    return { Kind::Week, start, start.addDays(7) };
+}
+
+DeliveryPeriod DeliveryPeriod::weekend(int isoYear, int isoWeek)
+{
+    const QDate start = isoWeekMonday(isoYear, isoWeek).addDays(5);
+    return { Kind::Weekend, start, start.addDays(2) };
+}
+
+DeliveryPeriod DeliveryPeriod::season(int year, bool summer)
+{
+    const QDate start(year, summer ? 4 : 10, 1);
+    return { Kind::Season, start, start.addMonths(6) };
+}
+
 QString DeliveryPeriod::code() const
 {
+    int isoYear = 0;
+    const int isoWeek = start.weekNumber(&isoYear);
+    const QString week = QString::number(isoWeek).rightJustified(2, u'0');
     switch (kind) {
+    case Kind::Week:
+        return QString::number(isoYear) + u"-W" + week;
+    case Kind::Weekend:
+        return QString::number(isoYear) + u"-WE" + week;
+    case Kind::Season:
+        return start.toString(u"yyyy") + (start.month() == 4 ? u"-SUM" : u"-WIN");
     case Kind::Day:
         return start.toString(Qt::ISODate);
     case Kind::Month:
@@ -129,6 +167,13 @@ bool DeliveryPeriod::isValid() const
             && *this == quarter(start.year(), (start.month() - 1) / 3 + 1);
     case Kind::Year:
         return *this == year(start.year());
+    case Kind::Week:
+        return start.dayOfWeek() == 1 && end == start.addDays(7);
+    case Kind::Weekend:
+        return start.dayOfWeek() == 6 && end == start.addDays(2);
+    case Kind::Season:
+        return (start.month() == 4 || start.month() == 10) && start.day() == 1
+            && *this == season(start.year(), start.month() == 4);
     }
     return false;
 }

@@ -27,7 +27,8 @@ std::optional<LoadShape> loadShapeFromString(QStringView text);
 /// The calendar span a contract delivers over, [start, end) in the market's time zone.
 struct DeliveryPeriod
 {
-    enum class Kind { Day, Month, Quarter, Year };
+    /// In trading-board order, shortest first.
+    enum class Kind { Day, Weekend, Week, Month, Quarter, Season, Year };
 
     Kind kind = Kind::Month;
     QDate start;
@@ -37,8 +38,14 @@ struct DeliveryPeriod
     static DeliveryPeriod month(int year, int month);
     static DeliveryPeriod quarter(int year, int quarter);
     static DeliveryPeriod year(int year);
+    /// ISO week: Monday to Sunday.
+    static DeliveryPeriod week(int isoYear, int isoWeek);
+    /// Saturday and Sunday of an ISO week.
+    static DeliveryPeriod weekend(int isoYear, int isoWeek);
+    /// Summer: April to September; winter: October to the next March.
+    static DeliveryPeriod season(int year, bool summer);
 
-    /// "2027-03-14", "2027-03", "2027-Q1", "2027".
+    /// "2027-03-14", "2027-WE12", "2027-W12", "2027-03", "2027-Q1", "2027-SUM", "2027".
     QString code() const;
     bool isValid() const;
     bool operator==(const DeliveryPeriod &) const = default;

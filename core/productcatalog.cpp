@@ -58,8 +58,11 @@ QString symbolOf(const Product &product, const DeliveryPeriod &delivery)
             + QLocale::c().monthName(product.deliveryMonth, QLocale::ShortFormat).toUpper() + u'.'
             + delivery.start.toString(u"yyyy");
     }
-    static constexpr char16_t kPeriodLetter[] = { u'D', u'M', u'Q', u'Y' };
-    return product.code + u'.' + QChar(kPeriodLetter[int(delivery.kind)]) + u'.' + delivery.code();
+    // Indexed by DeliveryPeriod::Kind.
+    static constexpr const char16_t *kPeriodLetters[]
+        = { u"D", u"WE", u"W", u"M", u"Q", u"S", u"Y" };
+    return product.code + u'.' + QString::fromUtf16(kPeriodLetters[int(delivery.kind)]) + u'.'
+        + delivery.code();
 }
 
 QString descriptionOf(const Product &product, const DeliveryPeriod &delivery)
@@ -83,6 +86,24 @@ DeliveryPeriod firstPeriodAfter(const Product &product, QDate today)
     }
     case DeliveryPeriod::Kind::Year:
         return DeliveryPeriod::year(today.year() + 1);
+    case DeliveryPeriod::Kind::Week:
+    case DeliveryPeriod::Kind::Weekend: {
+        // The next one that has not started: next Monday's week, the coming Saturday's weekend.
+        const int dayOfWeek = today.dayOfWeek();
+        const bool week = product.period == DeliveryPeriod::Kind::Week;
+        const QDate start = week ? today.addDays(8 - dayOfWeek)
+                                 : today.addDays(dayOfWeek < 6 ? 6 - dayOfWeek : 13 - dayOfWeek);
+        int isoYear = 0;
+        const int isoWeek = start.weekNumber(&isoYear);
+        return week ? DeliveryPeriod::week(isoYear, isoWeek)
+                    : DeliveryPeriod::weekend(isoYear, isoWeek);
+    }
+    case DeliveryPeriod::Kind::Season:
+        if (today < QDate(today.year(), 4, 1))
+            return DeliveryPeriod::season(today.year(), true);
+        if (today < QDate(today.year(), 10, 1))
+            return DeliveryPeriod::season(today.year(), false);
+        return DeliveryPeriod::season(today.year() + 1, true);
     }
     Q_UNREACHABLE();
     return {};
@@ -99,6 +120,11 @@ DeliveryPeriod nextPeriod(const DeliveryPeriod &period)
         return DeliveryPeriod::quarter(period.end.year(), (period.end.month() - 1) / 3 + 1);
     case DeliveryPeriod::Kind::Year:
         return DeliveryPeriod::year(period.end.year());
+    case DeliveryPeriod::Kind::Week:
+    case DeliveryPeriod::Kind::Weekend:
+        return { period.kind, period.start.addDays(7), period.end.addDays(7) };
+    case DeliveryPeriod::Kind::Season:
+        return DeliveryPeriod::season(period.end.year(), period.end.month() == 4);
     }
     Q_UNREACHABLE();
     return {};
@@ -128,7 +154,8 @@ Result<SymbolParts> parseSymbol(QStringView symbol)
 {
     static const QRegularExpression pattern(QStringLiteral(
         "^([A-Z0-9]+(?:\\.[A-Z0-9]+)*?)\\.(?:D\\.(\\d{4}-\\d{2}-\\d{2})|M\\.(\\d{4})-(\\d{2})"
-        "|Q\\.(\\d{4})-Q([1-4])|Y\\.(\\d{4})|([A-Z]{3})\\.(\\d{4}))$"));
+        "|Q\\.(\\d{4})-Q([1-4])|Y\\.(\\d{4})|([A-Z]{3})\\.(\\d{4})"
+        "|WE\\.(\\d{4})-WE(\\d{2})|W\\.(\\d{4})-W(\\d{2})|S\\.(\\d{4})-(SUM|WIN))$"));
     const QRegularExpressionMatch match = pattern.match(symbol.toString());
     const auto invalid = [&symbol] {
         return makeError(QStringLiteral("invalid_symbol"),
@@ -152,6 +179,15 @@ Result<SymbolParts> parseSymbol(QStringView symbol)
             = DeliveryPeriod::quarter(match.captured(5).toInt(), match.captured(6).toInt());
     } else if (match.hasCaptured(7)) {
         parts.delivery = DeliveryPeriod::year(match.captured(7).toInt());
+    } else if (match.hasCaptured(10)) {
+        parts.delivery
+            = DeliveryPeriod::weekend(match.captured(10).toInt(), match.captured(11).toInt());
+    } else if (match.hasCaptured(12)) {
+        parts.delivery
+            = DeliveryPeriod::week(match.captured(12).toInt(), match.captured(13).toInt());
+    } else if (match.hasCaptured(14)) {
+        parts.delivery
+            = DeliveryPeriod::season(match.captured(14).toInt(), match.captured(15) == u"SUM");
     } else {
         int month = 0;
         for (int m = 1; m <= 12; ++m) {

@@ -41,7 +41,8 @@ struct SymbolParts
 
 /**
  * Reads a symbol as the catalog writes it: PRODUCT.D.yyyy-MM-dd, PRODUCT.M.yyyy-MM,
- * PRODUCT.Q.yyyy-Qn, PRODUCT.Y.yyyy, or PRODUCT.MON.yyyy for a contract delivering in one
+ * PRODUCT.WE.yyyy-WEww, PRODUCT.W.yyyy-Www, PRODUCT.Q.yyyy-Qn, PRODUCT.S.yyyy-SUM|WIN,
+ * PRODUCT.Y.yyyy, or PRODUCT.MON.yyyy for a contract delivering in one
  * month of the year (EUA.DEC.2027). invalid_symbol otherwise.
  */
 Result<SymbolParts> parseSymbol(QStringView symbol);

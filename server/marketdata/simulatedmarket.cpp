@@ -41,14 +41,21 @@ SimulatedMarket::Character SimulatedMarket::characterOf(const core::Instrument &
 {
     switch (instrument.commodity) {
     case core::Commodity::Power:
-        // Peak trades above base; both jump on outages and wind lulls.
+        // Peak trades above base; all jump on outages and wind lulls; hydro keeps the Nordic
+        // price lower and calmer.
+        if (instrument.area == u"NORDIC")
+            return { 42.0, 0.03, 3.0, 0.002, 10 };
+        if (instrument.currency == u"GBP")
+            return { 78.0, 0.045, 3.0, 0.004, 10 };
         return { instrument.load == core::LoadShape::Peak ? 105.0 : 88.0, 0.045, 3.0, 0.004, 10 };
     case core::Commodity::NaturalGas:
         if (instrument.currency == u"USD")
             return { 3.20, 0.035, 2.0, 0.001, 1 };
+        if (instrument.currency == u"GBP")
+            return { 30.0, 0.03, 2.0, 0.001, 10 };
         return { 36.0, 0.03, 2.0, 0.001, 10 };
     case core::Commodity::CrudeOil:
-        return { 76.0, 0.015, 1.0, 0.0, 2 };
+        return { instrument.area == u"WTI" ? 72.0 : 76.0, 0.015, 1.0, 0.0, 2 };
     case core::Commodity::Emissions:
         return { 71.0, 0.022, 1.5, 0.0005, 2 };
     }

@@ -161,7 +161,7 @@ private Q_SLOTS:
             QVERIFY2(!symbols.filter(prefix).isEmpty(), qPrintable(prefix));
         }
         // Board order: a power desk sees German power first and emissions last.
-        QVERIFY2(symbols.first().startsWith(u"DE.BASE.M."), qPrintable(symbols.first()));
+        QVERIFY2(symbols.first().startsWith(u"DE.BASE."), qPrintable(symbols.first()));
         QVERIFY2(symbols.last().startsWith(u"EUA.DEC."), qPrintable(symbols.last()));
         const Reply me = request("GET", u"/api/v1/me"_s, {}, m_token);
         QCOMPARE(me.json.value(u"username").toString(), u"alice"_s);

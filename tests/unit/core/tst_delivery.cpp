@@ -82,6 +82,23 @@ private Q_SLOTS:
                  qint64(0));
     }
 
+    void weekendsAndSeasonsOnTheClock()
+    {
+        // The weekend of the spring change: 24 + 23 hours.
+        QCOMPARE(deliveryHours(DeliveryPeriod::weekend(2027, 12), LoadShape::Base, "Europe/Berlin"),
+                 qint64(47));
+        QCOMPARE(deliveryHours(DeliveryPeriod::weekend(2027, 12), LoadShape::Peak, "Europe/Berlin"),
+                 qint64(0));
+        QCOMPARE(deliveryHours(DeliveryPeriod::week(2027, 13), LoadShape::Peak, "Europe/Berlin"),
+                 qint64(60));
+        // Winter 2027: 183 days (leap February), one hour more in October, one less in March.
+        QCOMPARE(
+            deliveryHours(DeliveryPeriod::season(2027, false), LoadShape::Base, "Europe/Berlin"),
+            qint64(183 * 24));
+        QCOMPARE(monthsOf(DeliveryPeriod::season(2027, true)).size(), 6);
+        QCOMPARE(monthsOf(DeliveryPeriod::week(2027, 13)).size(), 1); // shown as itself
+    }
+
     void tenMegawattsOfMarchBaseIs7430MegawattHours()
     {
         const Instrument march = german(DeliveryPeriod::month(2027, 3));

@@ -104,6 +104,23 @@ private Q_SLOTS:
         QCOMPARE(DeliveryPeriod::day(QDate(2027, 3, 28)).end, QDate(2027, 3, 29));
     }
 
+    void weeksWeekendsAndSeasons()
+    {
+        const DeliveryPeriod week = DeliveryPeriod::week(2027, 13);
+        QCOMPARE(week.start, QDate(2027, 3, 29)); // a Monday
+        QCOMPARE(week.code(), u"2027-W13"_s);
+        QVERIFY(week.isValid());
+        const DeliveryPeriod weekend = DeliveryPeriod::weekend(2027, 12);
+        QCOMPARE(weekend.start, QDate(2027, 3, 27));
+        QCOMPARE(weekend.code(), u"2027-WE12"_s);
+        QCOMPARE(DeliveryPeriod::week(2026, 53).start, QDate(2026, 12, 28)); // ISO year 2026
+        QCOMPARE(DeliveryPeriod::season(2027, false).code(), u"2027-WIN"_s);
+        QCOMPARE(DeliveryPeriod::season(2027, false).end, QDate(2028, 4, 1));
+        const DeliveryPeriod tuesdayWeek { DeliveryPeriod::Kind::Week, QDate(2027, 3, 30),
+                                           QDate(2027, 4, 6) };
+        QVERIFY(!tuesdayWeek.isValid()); // a week starts on a Monday
+    }
+
     void expiresAfterTheLastTradingDay()
     {
         const Instrument power = germanPowerMarch2027();
@@ -120,9 +137,15 @@ private Q_SLOTS:
             QVERIFY2(instrument.validate().ok(), qPrintable(instrument.symbol));
             symbols.append(instrument.symbol);
         }
-        for (const char *expected : { "DE.BASE.M.2026-12", "DE.BASE.M.2027-05", "DE.BASE.Q.2027-Q1",
-                                      "DE.BASE.Y.2027", "TTF.M.2026-12", "HH.M.2027-01",
-                                      "BRENT.M.2027-01", "EUA.DEC.2026", "EUA.DEC.2028" }) {
+        for (const char *expected :
+             { "DE.BASE.M.2026-12", "DE.BASE.M.2027-05", "DE.BASE.Q.2027-Q1", "DE.BASE.Y.2027",
+               "TTF.M.2026-12", "HH.M.2027-01", "BRENT.M.2027-01", "EUA.DEC.2026", "EUA.DEC.2028",
+               // 2026-11-25 is a Wednesday: the coming weekend and the
+               // next week; summer 2027 is the next season to start.
+               "DE.BASE.WE.2026-WE48", "DE.BASE.W.2026-W49", "DE.BASE.S.2027-SUM",
+               "DE.BASE.S.2027-WIN", "FR.BASE.M.2026-12", "NL.BASE.M.2026-12", "GB.BASE.M.2026-12",
+               "NORDIC.SYS.M.2026-12", "THE.M.2026-12", "NBP.M.2026-12", "TTF.S.2027-SUM",
+               "WTI.M.2027-01" }) {
             QVERIFY2(symbols.contains(QString::fromLatin1(expected)), expected);
         }
         QVERIFY(!symbols.contains(u"DE.BASE.M.2026-11"_s)); // already delivering
@@ -156,7 +179,10 @@ private Q_SLOTS:
         QStringList symbols;
         for (const Instrument &instrument : instruments)
             symbols.append(instrument.symbol);
-        QCOMPARE(symbols.first(), u"DE.BASE.M.2026-12"_s);
+        // Shortest tenor first, as on a broker screen: weekend, week, months, quarters, seasons.
+        QCOMPARE(symbols.first(), u"DE.BASE.WE.2026-WE48"_s);
+        QVERIFY(symbols.indexOf(u"DE.BASE.W.2026-W49"_s) < symbols.indexOf(u"DE.BASE.M.2026-12"_s));
+        QVERIFY(symbols.indexOf(u"DE.BASE.Q.2027-Q4"_s) < symbols.indexOf(u"DE.BASE.S.2027-SUM"_s));
         QVERIFY(symbols.indexOf(u"DE.BASE.M.2027-05"_s) < symbols.indexOf(u"DE.BASE.Q.2027-Q1"_s));
         QVERIFY(symbols.indexOf(u"DE.BASE.Q.2027-Q4"_s) < symbols.indexOf(u"DE.BASE.Y.2027"_s));
         QVERIFY(symbols.indexOf(u"DE.BASE.Y.2029"_s) < symbols.indexOf(u"DE.PEAK.M.2026-12"_s));
