@@ -170,6 +170,20 @@ TradeRecord tradeFromRow(const SqliteDatabase::Statement &row)
     return trade;
 }
 
+// The first row of `row` through `fromRow`, or nullopt when there is none.
+template<typename T, typename FromRow>
+Result<std::optional<T>> findOne(Result<SqliteDatabase::Statement> row, FromRow fromRow)
+{
+    if (!row)
+        return row.error();
+    Result<bool> found = row->step();
+    if (!found)
+        return found.error();
+    if (!*found)
+        return std::optional<T>();
+    return std::optional<T>(fromRow(*row));
+}
+
 } // namespace
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path)
@@ -267,18 +281,11 @@ Result<void> SqliteStore::updateUser(const UserRecord &user)
 
 Result<std::optional<UserRecord>> SqliteStore::findUser(const QString &username)
 {
-    Result<SqliteDatabase::Statement> row = m_database->query(
-        "SELECT id, username, role, password_hash, disabled, created_at_ms, self_trade FROM users "
-        "WHERE username = ?1",
-        username);
-    if (!row)
-        return row.error();
-    Result<bool> found = row->step();
-    if (!found)
-        return found.error();
-    if (!*found)
-        return std::optional<UserRecord>();
-    return std::optional<UserRecord>(userFromRow(*row));
+    return findOne<UserRecord>(
+        m_database->query("SELECT id, username, role, password_hash, disabled, created_at_ms, "
+                          "self_trade FROM users WHERE username = ?1",
+                          username),
+        userFromRow);
 }
 
 Result<QList<UserRecord>> SqliteStore::users()
@@ -389,34 +396,19 @@ Result<QList<StoredOrder>> SqliteStore::liveOrders()
         orderFromRow);
 }
 
-Result<std::optional<StoredOrder>> SqliteStore::findOneOrder(SqliteDatabase::Statement &statement)
-{
-    Result<bool> found = statement.step();
-    if (!found)
-        return found.error();
-    if (!*found)
-        return std::optional<StoredOrder>();
-    return std::optional<StoredOrder>(orderFromRow(statement));
-}
-
 Result<std::optional<StoredOrder>> SqliteStore::findOrder(std::int64_t orderId)
 {
-    Result<SqliteDatabase::Statement> row
-        = m_database->query(orderQuery("WHERE o.id = ?1").constData(), orderId);
-    if (!row)
-        return row.error();
-    return findOneOrder(*row);
+    return findOne<StoredOrder>(
+        m_database->query(orderQuery("WHERE o.id = ?1").constData(), orderId), orderFromRow);
 }
 
 Result<std::optional<StoredOrder>> SqliteStore::findOrderByClientId(std::int64_t userId,
                                                                     const QString &clientOrderId)
 {
-    Result<SqliteDatabase::Statement> row = m_database->query(
-        orderQuery("WHERE o.user_id = ?1 AND o.client_order_id = ?2").constData(), userId,
-        clientOrderId);
-    if (!row)
-        return row.error();
-    return findOneOrder(*row);
+    return findOne<StoredOrder>(
+        m_database->query(orderQuery("WHERE o.user_id = ?1 AND o.client_order_id = ?2").constData(),
+                          userId, clientOrderId),
+        orderFromRow);
 }
 
 Result<QList<protocol::Order>> SqliteStore::orders(std::int64_t userId)
@@ -502,18 +494,12 @@ Result<QList<BookState>> SqliteStore::bookStates()
 Result<std::optional<RiskLimits>> SqliteStore::riskLimits(std::int64_t userId,
                                                           const QString &product)
 {
-    Result<SqliteDatabase::Statement> row = m_database->query(
-        "SELECT product, max_order_quantity_units, max_notional_units, max_position_units, "
-        "credit_limit_units FROM risk_limits WHERE user_id = ?1 AND product = ?2",
-        userId, product);
-    if (!row)
-        return row.error();
-    Result<bool> found = row->step();
-    if (!found)
-        return found.error();
-    if (!*found)
-        return std::optional<RiskLimits>();
-    return std::optional<RiskLimits>(limitsFromRow(*row));
+    return findOne<RiskLimits>(
+        m_database->query("SELECT product, max_order_quantity_units, max_notional_units, "
+                          "max_position_units, credit_limit_units FROM risk_limits "
+                          "WHERE user_id = ?1 AND product = ?2",
+                          userId, product),
+        limitsFromRow);
 }
 
 Result<QList<RiskLimits>> SqliteStore::allRiskLimits(std::int64_t userId)

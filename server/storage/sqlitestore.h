@@ -55,7 +55,6 @@ private:
         : m_database(std::move(database))
     { }
     Result<void> migrate();
-    Result<std::optional<StoredOrder>> findOneOrder(SqliteDatabase::Statement &statement);
 
     std::unique_ptr<SqliteDatabase> m_database;
 };

@@ -21,15 +21,14 @@ using qx::test::TestServer;
 
 namespace {
 
+// The front German power month of the listing, read from the server: listings roll with the
+// calendar, so no test may name a delivery month.
+QString frontMonth;
+
 QJsonObject newOrder(const QString &clientOrderId, const QString &price = u"42.50"_s,
                      const QString &quantity = u"25"_s)
 {
-    return { { u"client_order_id"_s, clientOrderId },
-             { u"symbol"_s, u"DE.BASE.M.2027-03"_s },
-             { u"side"_s, u"buy"_s },
-             { u"type"_s, u"limit"_s },
-             { u"quantity"_s, quantity },
-             { u"price"_s, price } };
+    return qx::test::limitOrder(clientOrderId, frontMonth, "buy", quantity, price);
 }
 
 } // namespace
@@ -80,6 +79,14 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         startServer();
+        for (const QJsonValue &value : request("GET", u"/api/v1/instruments"_s, {}, m_token)
+                                           .json.value(u"instruments")
+                                           .toArray()) {
+            const QString symbol = value.toObject().value(u"symbol").toString();
+            if (frontMonth.isEmpty() && symbol.startsWith(u"DE.BASE.M."))
+                frontMonth = symbol;
+        }
+        QVERIFY(!frontMonth.isEmpty());
     }
 
     void cliAnswersHelpAndUsageErrors()

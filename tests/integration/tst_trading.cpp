@@ -16,18 +16,8 @@ using qx::test::Reply;
 using qx::test::TestServer;
 
 namespace {
-
-QJsonObject limit(const QString &id, const QString &symbol, const char *side,
-                  const QString &quantity, const QString &price)
-{
-    return { { u"client_order_id"_s, id },
-             { u"symbol"_s, symbol },
-             { u"side"_s, QString::fromLatin1(side) },
-             { u"type"_s, u"limit"_s },
-             { u"quantity"_s, quantity },
-             { u"price"_s, price } };
-}
-
+// Good-till-cancel limit orders are what most scenarios here place.
+const auto limit = qx::test::limitOrder;
 } // namespace
 
 class tst_Trading : public QObject

@@ -25,6 +25,17 @@ CliResult runCli(const QStringList &arguments, const QByteArray &input)
              QString::fromUtf8(process.readAllStandardError()) };
 }
 
+QJsonObject limitOrder(const QString &clientOrderId, const QString &symbol, const char *side,
+                       const QString &quantity, const QString &price)
+{
+    return { { QStringLiteral("client_order_id"), clientOrderId },
+             { QStringLiteral("symbol"), symbol },
+             { QStringLiteral("side"), QString::fromLatin1(side) },
+             { QStringLiteral("type"), QStringLiteral("limit") },
+             { QStringLiteral("quantity"), quantity },
+             { QStringLiteral("price"), price } };
+}
+
 TestServer::TestServer(QString dataDir, QStringList serveArguments)
     : m_dataDir(std::move(dataDir))
     , m_serveArguments(std::move(serveArguments))

@@ -33,6 +33,10 @@ struct CliResult
 
 CliResult runCli(const QStringList &arguments, const QByteArray &input = {});
 
+/// A good-till-cancel limit order entry, as POST /api/v1/orders takes it.
+QJsonObject limitOrder(const QString &clientOrderId, const QString &symbol, const char *side,
+                       const QString &quantity, const QString &price);
+
 /**
  * A real quantenergx-server on loopback for tests, in a data directory of the test's, with a
  * trader "alice" signed in; plus blocking helpers for REST and the WebSocket stream (tests
