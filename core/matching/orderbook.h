@@ -95,6 +95,11 @@ public:
     void cancelAll(AccountId account, std::vector<Event> &events);
     /// Expires good-till-date and day orders whose time is ≤ now.
     void expire(Millis now, std::vector<Event> &events);
+    /// When expire() may next have something to do (possibly an order gone meanwhile).
+    std::optional<Millis> nextExpiry() const
+    {
+        return m_expiries.empty() ? std::nullopt : std::optional(m_expiries.top().at);
+    }
 
     std::optional<LevelView> best(Side side) const;
     /// Up to `maxLevels` aggregated levels, best first.

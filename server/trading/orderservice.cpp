@@ -887,13 +887,9 @@ void OrderService::expireOrders(const QDateTime &now)
 {
     const qint64 millis = now.toMSecsSinceEpoch();
     for (const std::unique_ptr<Market> &market : m_markets) {
-        // Cheap test first: most books have nothing due, and expiry must not open a transaction
-        // for them every second.
-        const bool due = std::any_of(m_live.cbegin(), m_live.cend(), [&](const auto &live) {
-            return live.order.symbol == market->instrument.symbol && live.order.expiresAt.isValid()
-                && live.order.expiresAt.toMSecsSinceEpoch() <= millis;
-        });
-        if (!due || !m_store.begin())
+        // Most books have nothing due: no transaction for them every second.
+        const std::optional<matching::Millis> next = market->book.nextExpiry();
+        if (!next || *next > millis || !m_store.begin())
             continue;
         (void)run(*market,
                   [&](matching::OrderBook &book, auto &events) { book.expire(millis, events); });

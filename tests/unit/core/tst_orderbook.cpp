@@ -401,6 +401,7 @@ private Q_SLOTS:
         day.timeInForce = TimeInForce::Day;
         day.expiresAt = 2'000;
         c.submit(day);
+        QCOMPARE(c.book.nextExpiry().value(), Millis(1'000));
         c.events.clear();
         c.book.expire(999, c.events);
         QVERIFY(c.events.empty());
@@ -408,6 +409,7 @@ private Q_SLOTS:
         QCOMPARE(ofType(c.events, EventType::Expired).size(), std::size_t(2));
         QVERIFY(c.events[1].reason == Reason::EndOfTrading);
         QCOMPARE(c.book.orderCount(), std::size_t(0));
+        QVERIFY(!c.book.nextExpiry());
     }
 
     void depthAggregatesLevelsBestFirst()
