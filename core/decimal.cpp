@@ -164,6 +164,24 @@ Result<Decimal> Decimal::times(Decimal other, Rounding rounding) const
     return Decimal(std::int64_t(product));
 }
 
+Result<Decimal> Decimal::dividedBy(Decimal divisor, Rounding rounding) const
+{
+    if (divisor.m_units == 0) {
+        return makeError(QStringLiteral("division_by_zero"),
+                         QCoreApplication::translate("qx::core::Decimal", "Division by zero."));
+    }
+    Int128 numerator = Int128(m_units) * kOne;
+    Int128 denominator = divisor.m_units;
+    if (denominator < 0) {
+        numerator = -numerator;
+        denominator = -denominator;
+    }
+    const Int128 quotient = divideRounded(numerator, denominator, rounding);
+    if (!fits(quotient))
+        return outOfRange();
+    return Decimal(std::int64_t(quotient));
+}
+
 Result<Decimal> Decimal::rounded(int decimals, Rounding rounding) const
 {
     Q_ASSERT(decimals >= 0 && decimals <= kScale);

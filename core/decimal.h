@@ -52,6 +52,8 @@ public:
     Decimal negated() const { return Decimal(-m_units); }
     /// Product rounded to 8 decimals with the given rule; out_of_range on overflow.
     Result<Decimal> times(Decimal other, Rounding rounding = Rounding::HalfEven) const;
+    /// Quotient rounded to 8 decimals; division_by_zero or out_of_range.
+    Result<Decimal> dividedBy(Decimal divisor, Rounding rounding = Rounding::HalfEven) const;
     /// Rounded to `decimals` fractional digits (0..8).
     Result<Decimal> rounded(int decimals, Rounding rounding = Rounding::HalfEven) const;
     /// True when the value is a whole multiple of a positive step (tick and lot checks).

@@ -376,6 +376,7 @@ Result<Order> Order::fromJson(const QJsonObject &object)
     readOrderTerms(reader, order.type, order.timeInForce, order.quantity, order.price,
                    order.stopPrice, order.displayQuantity, order.expiresAt);
     order.filledQuantity = reader.decimal<Quantity>(QStringLiteral("filled_quantity"));
+    order.averagePrice = reader.optionalDecimal<Price>(QStringLiteral("average_price"));
     order.status = reader.enumeration<OrderStatus>(
         QStringLiteral("status"), orderStatusFromString,
         QStringLiteral("open, partially_filled, filled, cancelled, rejected, expired"));
@@ -404,6 +405,8 @@ QJsonObject Order::toJson() const
                     expiresAt);
     if (!reason.isEmpty())
         json.insert(QStringLiteral("reason"), reason);
+    if (averagePrice)
+        json.insert(QStringLiteral("average_price"), averagePrice->toString());
     return json;
 }
 

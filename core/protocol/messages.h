@@ -110,6 +110,7 @@ struct Order
     std::optional<Quantity> displayQuantity;
     QDateTime expiresAt;
     Quantity filledQuantity;
+    std::optional<Price> averagePrice; ///< of the fills so far, once there is one
     OrderStatus status = OrderStatus::Open;
     /// Why it was cancelled or expired: user, ioc, no_liquidity, fok, self_trade, expired,
     /// end_of_day; empty otherwise.

@@ -15,7 +15,8 @@ constexpr const char *kOrderColumns
     = "o.id, o.user_id, o.request_hash, o.client_order_id, u.username, o.symbol, o.side, "
       "o.type, o.quantity_units, o.price_units, o.filled_units, o.status, o.created_at_ms, "
       "o.updated_at_ms, o.time_in_force, o.stop_price_units, o.display_units, o.expires_at_ms, "
-      "o.reason, o.remaining_units, o.visible_units, o.priority, o.pending_stop "
+      "o.reason, o.remaining_units, o.visible_units, o.priority, o.pending_stop, "
+      "o.filled_value_units "
       "FROM orders o JOIN users u ON u.id = o.user_id";
 
 QByteArray orderQuery(const char *condition)
@@ -55,6 +56,11 @@ StoredOrder orderFromRow(const SqliteDatabase::Statement &row)
     stored.visible = core::Quantity(core::Decimal::fromUnits(row.int64(20)));
     stored.priority = quint64(row.int64(21));
     stored.pendingStop = row.int64(22) != 0;
+    stored.filledValue = core::Decimal::fromUnits(row.int64(23));
+    if (!order.filledQuantity.isZero()) {
+        if (auto average = stored.filledValue.dividedBy(order.filledQuantity.decimal()))
+            order.averagePrice = core::Price(*average);
+    }
     return stored;
 }
 
@@ -380,11 +386,13 @@ Result<void> SqliteStore::updateOrder(const StoredOrder &stored)
     return m_database->run(
         "UPDATE orders SET price_units = ?2, quantity_units = ?3, filled_units = ?4, "
         "status = ?5, reason = ?6, updated_at_ms = ?7, remaining_units = ?8, "
-        "visible_units = ?9, priority = ?10, pending_stop = ?11 WHERE id = ?1",
+        "visible_units = ?9, priority = ?10, pending_stop = ?11, filled_value_units = ?12 "
+        "WHERE id = ?1",
         order.id.toLongLong(), order.price.decimal().units(), order.quantity.decimal().units(),
         order.filledQuantity.decimal().units(), protocol::toString(order.status), order.reason,
         order.updatedAt.toMSecsSinceEpoch(), stored.remaining.decimal().units(),
-        stored.visible.decimal().units(), std::int64_t(stored.priority), stored.pendingStop);
+        stored.visible.decimal().units(), std::int64_t(stored.priority), stored.pendingStop,
+        stored.filledValue.units());
 }
 
 Result<QList<StoredOrder>> SqliteStore::liveOrders()

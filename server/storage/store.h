@@ -39,6 +39,7 @@ struct StoredOrder
     core::Quantity visible; ///< the part shown in the book
     quint64 priority = 0; ///< queue position: ascending is first come, first served
     bool pendingStop = false; ///< a stop waiting for its trigger
+    core::Decimal filledValue; ///< Σ price × quantity of the fills: the average's numerator
 };
 
 struct TradeRecord

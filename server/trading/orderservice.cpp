@@ -349,6 +349,7 @@ Result<OrderService::Applied> OrderService::persist(Market &market,
     QHash<qint64, QString> lastType;
     QHash<qint64, matching::Lots> lastRemaining;
     QHash<qint64, QString> reasons;
+    QHash<qint64, core::Decimal> tradedValue; // Σ price × quantity per order in this command
     const auto note = [&](matching::OrderId id, QStringView type, matching::Lots remaining) {
         const qint64 key = qint64(id);
         if (!lastType.contains(key))
@@ -394,6 +395,12 @@ Result<OrderService::Applied> OrderService::persist(Market &market,
             trade.id = *id;
             applied.trades.append(trade);
             market.lastQuantity = trade.quantity;
+            const core::Decimal value
+                = trade.price.decimal().times(trade.quantity.decimal()).value_or(core::Decimal());
+            for (const matching::OrderId side : { event.orderId, event.makerOrderId }) {
+                core::Decimal &sum = tradedValue[qint64(side)];
+                sum = sum.plus(value).value_or(sum);
+            }
             note(event.orderId,
                  event.remaining == 0 ? protocol::stream::kOrderFilled
                                       : protocol::stream::kOrderPartiallyFilled,
@@ -440,6 +447,12 @@ Result<OrderService::Applied> OrderService::persist(Market &market,
                 order.status = protocol::OrderStatus::Expired;
             else
                 order.status = protocol::OrderStatus::Filled;
+        }
+        if (tradedValue.contains(id)) {
+            stored.filledValue
+                = stored.filledValue.plus(tradedValue.value(id)).value_or(stored.filledValue);
+            if (auto average = stored.filledValue.dividedBy(order.filledQuantity.decimal()))
+                order.averagePrice = Price(*average);
         }
         order.updatedAt = now;
         if (Result<void> saved = m_store.updateOrder(stored); !saved)
@@ -696,9 +709,12 @@ Result<OrderService::Placement> OrderService::place(const Principal &principal,
         return inserted.error();
     }
     const qint64 id = inserted->id.toLongLong();
-    StoredOrder stored {
-        principal.userId, hash, *inserted, order.quantity, order.quantity, 0, false
-    };
+    StoredOrder stored;
+    stored.userId = principal.userId;
+    stored.requestHash = hash;
+    stored.order = *inserted;
+    stored.remaining = order.quantity;
+    stored.visible = order.quantity;
     m_live.insert(id, stored);
 
     matching::OrderRequest engineRequest;

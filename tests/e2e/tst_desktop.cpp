@@ -236,6 +236,7 @@ void TestDesktop::placeCancelAndReject()
     QTRY_VERIFY_WITH_TIMEOUT(filledRow() >= 0, kNetworkTimeoutMs);
     QCOMPARE(cell(blotter, filledRow(), OrdersModel::Filled), u"8");
     QCOMPARE(cell(blotter, filledRow(), OrdersModel::Side), u"Buy");
+    QCOMPARE(cell(blotter, filledRow(), OrdersModel::AveragePrice), u"43.10");
 
     blotter->clearSelection();
     const QString directory = QStringLiteral(QX_SCREENSHOT_DIR);

@@ -105,6 +105,7 @@ private Q_SLOTS:
         QCOMPARE(bid.status, 201);
         QCOMPARE(bid.json.value(u"status").toString(), u"partially_filled"_s);
         QCOMPARE(bid.json.value(u"filled_quantity").toString(), u"10"_s);
+        QCOMPARE(bid.json.value(u"average_price").toString(), u"42.5"_s); // not its limit, 43
 
         QCOMPARE(order(ask.json.value(u"id").toString(), m_bob).value(u"status").toString(),
                  u"filled"_s);
@@ -241,9 +242,22 @@ private Q_SLOTS:
         ioc[u"time_in_force"_s] = u"ioc"_s;
         Reply partial = place(ioc, m_alice);
         QCOMPARE(partial.json.value(u"filled_quantity").toString(), u"4"_s);
+        QCOMPARE(partial.json.value(u"average_price").toString(), u"60"_s);
         QCOMPARE(partial.json.value(u"status").toString(), u"cancelled"_s);
         QCOMPARE(partial.json.value(u"reason").toString(), u"ioc"_s);
         QVERIFY(book(power).value(u"bids").toArray().isEmpty()); // nothing rested
+
+        // A sweep across two levels reports the average it paid: (1 × 61 + 3 × 62) / 4.
+        place(limit(u"b4"_s, power, "sell", u"1"_s, u"61.00"_s), m_bob);
+        place(limit(u"b5"_s, power, "sell", u"3"_s, u"62.00"_s), m_bob);
+        Reply sweep = place({ { u"client_order_id"_s, u"m2"_s },
+                              { u"symbol"_s, power },
+                              { u"side"_s, u"buy"_s },
+                              { u"type"_s, u"market"_s },
+                              { u"quantity"_s, u"4"_s } },
+                            m_alice);
+        QCOMPARE(sweep.json.value(u"status").toString(), u"filled"_s);
+        QCOMPARE(sweep.json.value(u"average_price").toString(), u"61.75"_s);
     }
 
     void stopOrdersWaitForTheirTrigger()
@@ -269,6 +283,7 @@ private Q_SLOTS:
         const QJsonObject triggered = order(stop.json.value(u"id").toString(), m_alice);
         QCOMPARE(triggered.value(u"status").toString(), u"filled"_s);
         QCOMPARE(triggered.value(u"filled_quantity").toString(), u"2"_s);
+        QCOMPARE(triggered.value(u"average_price").toString(), u"73"_s);
     }
 
     void thePriceBandRefusesFarPricesAndChangesNothing()

@@ -148,9 +148,10 @@ void MainWindow::restoreLayout()
         m_blotter->setColumnWidth(OrdersModel::Time, fit(u"00:00:00"));
         m_blotter->setColumnWidth(OrdersModel::OrderId, fit(u"Order ID 0000"));
         m_blotter->setColumnWidth(OrdersModel::ClientOrderId, fit(u"WWWWWWWWWWWWWWWW"));
-        m_blotter->setColumnWidth(OrdersModel::Symbol, fit(u"DE.BASE.M.0000-00 0"));
+        m_blotter->setColumnWidth(OrdersModel::Symbol, fit(u"NORDIC.SYS.WE.0000-WE00"));
         m_blotter->setColumnWidth(OrdersModel::Side, fit(u"Sell0"));
-        for (int column : { OrdersModel::Quantity, OrdersModel::Price, OrdersModel::Filled })
+        for (int column : { OrdersModel::Quantity, OrdersModel::Price, OrdersModel::Filled,
+                            OrdersModel::AveragePrice })
             m_blotter->setColumnWidth(column, fit(u"000,000.000"));
     }
 }

@@ -100,6 +100,15 @@ QString OrdersModel::sideText(core::protocol::Side side)
     return side == core::protocol::Side::Buy ? tr("Buy") : tr("Sell");
 }
 
+namespace {
+// Right-aligned, in a fixed-width font, so digits line up.
+bool isNumberColumn(int column)
+{
+    return column == OrdersModel::Quantity || column == OrdersModel::Price
+        || column == OrdersModel::Filled || column == OrdersModel::AveragePrice;
+}
+} // namespace
+
 QVariant OrdersModel::display(const Order &order, int column) const
 {
     const auto found = m_instruments.constFind(order.symbol);
@@ -121,6 +130,9 @@ QVariant OrdersModel::display(const Order &order, int column) const
         return displayformat::price(order.price, instrument);
     case Filled:
         return displayformat::quantity(order.filledQuantity, instrument);
+    case AveragePrice:
+        return order.averagePrice ? displayformat::price(*order.averagePrice, instrument)
+                                  : QString();
     case Status:
         return statusText(order.status);
     }
@@ -138,6 +150,8 @@ QVariant OrdersModel::sortKey(const Order &order, int column) const
         return qlonglong(order.price.decimal().units());
     case Filled:
         return qlonglong(order.filledQuantity.decimal().units());
+    case AveragePrice:
+        return qlonglong(order.averagePrice ? order.averagePrice->decimal().units() : 0);
     default:
         return display(order, column);
     }
@@ -157,7 +171,7 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(order.createdAt.toLocalTime(), QLocale::LongFormat);
         return {};
     case Qt::TextAlignmentRole:
-        if (column == Quantity || column == Price || column == Filled)
+        if (isNumberColumn(column))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
@@ -170,7 +184,7 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0x75, 0x75, 0x75));
         return {};
     case Qt::FontRole:
-        if (column == Quantity || column == Price || column == Filled) {
+        if (isNumberColumn(column)) {
             // Digits of equal width line up in a column of numbers.
             QFont font;
             font.setStyleHint(QFont::Monospace);
@@ -194,7 +208,7 @@ QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::TextAlignmentRole) {
-        if (section == Quantity || section == Price || section == Filled)
+        if (isNumberColumn(section))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     }
@@ -217,6 +231,8 @@ QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Price");
     case Filled:
         return tr("Filled");
+    case AveragePrice:
+        return tr("Avg price");
     case Status:
         return tr("Status");
     }

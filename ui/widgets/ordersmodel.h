@@ -34,6 +34,7 @@ public:
         Quantity,
         Price,
         Filled,
+        AveragePrice, ///< of the fills so far
         Status,
         ColumnCount
     };

@@ -104,6 +104,19 @@ private Q_SLOTS:
         QCOMPARE(Decimal::parse(a)->times(*Decimal::parse(b))->toString(), product);
     }
 
+    void dividesExactlyOrRounds()
+    {
+        QCOMPARE(Decimal::parse(u"2210.5")->dividedBy(*Decimal::parse(u"25"))->toString(),
+                 u"88.42"_s);
+        QCOMPARE(Decimal::parse(u"1")->dividedBy(*Decimal::parse(u"3"))->toString(),
+                 u"0.33333333"_s);
+        QCOMPARE(Decimal::parse(u"-1")->dividedBy(*Decimal::parse(u"-8"))->toString(), u"0.125"_s);
+        QCOMPARE(Decimal::parse(u"1")->dividedBy(*Decimal::parse(u"-8"))->toString(), u"-0.125"_s);
+        QCOMPARE(Decimal::parse(u"1")->dividedBy(Decimal()).error().code, u"division_by_zero"_s);
+        QCOMPARE(Decimal::parse(u"90000000000")->dividedBy(*Decimal::parse(u"0.5")).error().code,
+                 u"out_of_range"_s);
+    }
+
     void roundsToCurrencyUnits()
     {
         const Decimal value = *Decimal::parse(u"2.345");
