@@ -2,26 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>Instrument</name>
+    <name>main</name>
     <message>
-        <source>Instrument %1: %2</source>
+        <source>QuantEnergx energy trading workstation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The quantity must be greater than zero.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The quantity %1 is not a multiple of the lot size %2 %3 of %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The price %1 is not on the tick size %2 of %3.</source>
+        <source>Sign in to the server at &lt;url&gt; instead of starting the bundled local server.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>LocalServer</name>
+    <name>qx::client::LocalServer</name>
     <message>
         <source>Cannot start %1: %2</source>
         <translation type="unfinished"></translation>
@@ -40,7 +32,148 @@
     </message>
 </context>
 <context>
-    <name>LoginDialog</name>
+    <name>qx::client::RemoteTradingService</name>
+    <message>
+        <source>The server did not answer within %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session has expired. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::core::CandleSeries</name>
+    <message>
+        <source>A trade must have a positive quantity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::core::Decimal</name>
+    <message>
+        <source>The number is too large to be represented.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a decimal number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more than %2 decimal places.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Division by zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::core::Instrument</name>
+    <message>
+        <source>the symbol is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hub or area is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the delivery period is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time zone is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the currency is not ISO 4217.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tick size must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lot size must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only power has peak and off-peak loads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instrument %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantity must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantity %1 is not a multiple of the lot size %2 %3 of %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price %1 is not on the tick size %2 of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::core::Position</name>
+    <message>
+        <source>A fill must have a positive quantity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::core::ProductCatalog</name>
+    <message>
+        <source>Invalid product catalog: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an instrument symbol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::core::protocol</name>
+    <message>
+        <source>Field &quot;client_order_id&quot;: must be 1 to 64 printable ASCII characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message has no &quot;type&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::LoginDialog</name>
     <message>
         <source>&amp;Use the bundled local server</source>
         <translation type="unfinished"></translation>
@@ -95,7 +228,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>qx::widgets::MainWindow</name>
     <message>
         <source>Order ticket</source>
         <translation type="unfinished"></translation>
@@ -174,7 +307,7 @@
     </message>
 </context>
 <context>
-    <name>OrderTicket</name>
+    <name>qx::widgets::OrderTicket</name>
     <message>
         <source>Buy (F1)</source>
         <translation type="unfinished"></translation>
@@ -293,7 +426,7 @@
     </message>
 </context>
 <context>
-    <name>OrdersModel</name>
+    <name>qx::widgets::OrdersModel</name>
     <message>
         <source>open</source>
         <translation type="unfinished"></translation>
@@ -359,35 +492,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Avg price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>RemoteTradingService</name>
-    <message>
-        <source>The server did not answer within %1 seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot reach the server: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server answered with HTTP status %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer is not a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your session has expired. Sign in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Workstation</name>
+    <name>qx::widgets::Workstation</name>
     <message>
         <source>Starting local server…</source>
         <translation type="unfinished"></translation>
@@ -414,97 +528,6 @@
     </message>
     <message>
         <source>Sign-in failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>QuantEnergx energy trading workstation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in to the server at &lt;url&gt; instead of starting the bundled local server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>qx::core::Decimal</name>
-    <message>
-        <source>The number is too large to be represented.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a decimal number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has more than %2 decimal places.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>qx::core::Instrument</name>
-    <message>
-        <source>the symbol is malformed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the hub or area is missing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the delivery period is invalid.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the time zone is unknown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the currency is not ISO 4217.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the tick size must be positive.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the lot size must be positive.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only power has peak and off-peak loads.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>qx::core::ProductCatalog</name>
-    <message>
-        <source>Invalid product catalog: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>qx::core::protocol</name>
-    <message>
-        <source>Field &quot;client_order_id&quot;: must be 1 to 64 printable ASCII characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The message is not a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The message has no &quot;type&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Field &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown field &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
