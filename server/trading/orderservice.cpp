@@ -193,6 +193,7 @@ Result<void> OrderService::start()
     Result<QList<TradeRecord>> trades = m_store.allTrades();
     if (!trades)
         return trades.error();
+    const QDate today = nowUtc().date(); // the ticker's volume is today's (UTC)
     for (const TradeRecord &trade : std::as_const(*trades)) {
         Market *market = findMarket(trade.symbol);
         if (!market)
@@ -209,6 +210,11 @@ Result<void> OrderService::start()
             (void)position->apply(side, trade.price, trade.quantity);
         }
         market->lastQuantity = trade.quantity;
+        if (trade.time.date() == today) {
+            market->volumeDate = today;
+            market->volumeToday
+                = market->volumeToday.plus(trade.quantity).value_or(market->volumeToday);
+        }
     }
     expireOrders(nowUtc()); // whatever expired while the server was down
     m_expiryTimer.start();

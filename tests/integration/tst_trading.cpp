@@ -542,6 +542,11 @@ private Q_SLOTS:
                     .toString();
         QJsonObject after = book(gas);
         QCOMPARE(after, before);
+        // The day's volume survives too: the ticker is rebuilt from the stored trades.
+        QList<QJsonObject> inbox;
+        auto stream = m_server->openStream(inbox, m_alice, { u"ticker:"_s + gas });
+        QTRY_VERIFY(inbox.size() >= 3);
+        QCOMPARE(inbox[2].value(u"ticker").toObject().value(u"volume").toString(), u"4"_s);
 
         // Same queue: r2 (3 left) trades before the iceberg's refilled clip.
         const Reply taker = place(limit(u"r5"_s, gas, "buy", u"5"_s, u"32.000"_s), m_alice);
