@@ -280,10 +280,19 @@ void HttpApi::addRoutes()
 
     m_server.route(
         QStringLiteral("/api/v1/positions"), Method::Get,
-        authenticated([this](const Principal &principal, const QHttpServerRequest &) {
+        authenticated([this](const Principal &principal, const QHttpServerRequest &request) {
+            const QString markName = request.query().queryItemValue(QStringLiteral("mark"));
+            if (!markName.isEmpty() && markName != u"last" && markName != u"settlement")
+                return errorResponse(badQuery(tr("mark must be last or settlement.")));
+            const auto mark = markName == u"settlement" ? OrderService::Mark::Settlement
+                                                        : OrderService::Mark::LastTrade;
+            core::Result<QList<OrderService::PositionReport>> reports
+                = m_orders.positions(principal, mark);
+            if (!reports)
+                return errorResponse(reports.error());
             QJsonArray positions;
             QList<core::MarkedPosition> marked;
-            for (const OrderService::PositionReport &report : m_orders.positions(principal)) {
+            for (const OrderService::PositionReport &report : *reports) {
                 positions.append(summarise(report).toJson());
                 if (report.mark)
                     marked.append({ report.instrument, report.position, *report.mark });
@@ -300,7 +309,11 @@ void HttpApi::addRoutes()
                 }
             }
             return QHttpServerResponse(QJsonObject { { QStringLiteral("positions"), positions },
-                                                     { QStringLiteral("totals"), totals } });
+                                                     { QStringLiteral("totals"), totals },
+                                                     { QStringLiteral("mark"),
+                                                       mark == OrderService::Mark::Settlement
+                                                           ? QStringLiteral("settlement")
+                                                           : QStringLiteral("last") } });
         }));
 
     m_server.route(

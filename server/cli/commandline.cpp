@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
@@ -388,6 +389,49 @@ int runLimitsList(const QStringList &arguments)
     return Success;
 }
 
+int runSettle(const QStringList &arguments)
+{
+    SubcommandParser command(
+        QStringLiteral("settle SYMBOL PRICE [--date YYYY-MM-DD] --data-dir DIR"),
+        tr("Records an instrument's settlement price for a trading day "
+           "(today, UTC, by default): positions can be marked to it."));
+    command.addPositional(QStringLiteral("SYMBOL"), tr("The instrument, e.g. DE.BASE.M.2027-03."));
+    command.addPositional(QStringLiteral("PRICE"), tr("On the instrument's tick."));
+    const QCommandLineOption date(QStringLiteral("date"), tr("The trading day."),
+                                  QStringLiteral("YYYY-MM-DD"));
+    command.addOption(date);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    QCommandLineParser &parser = command.parser();
+    const QString symbol = parser.positionalArguments().at(0);
+    const core::Result<core::Price> price = core::Price::parse(parser.positionalArguments().at(1));
+    const QDate day = parser.isSet(date) ? QDate::fromString(parser.value(date), Qt::ISODate)
+                                         : QDateTime::currentDateTimeUtc().date();
+    if (!price || !day.isValid())
+        return fail(UsageError, tr("PRICE must be a decimal and --date a YYYY-MM-DD day"));
+    core::Result<std::unique_ptr<Store>> store = DataDirectory(command.dataDir()).openStore();
+    if (!store)
+        return fail(store.error());
+    core::Result<QList<core::Instrument>> instruments = (*store)->instruments();
+    if (!instruments)
+        return fail(instruments.error());
+    const auto instrument = std::find_if(
+        instruments->cbegin(), instruments->cend(),
+        [&](const core::Instrument &candidate) { return candidate.symbol == symbol; });
+    if (instrument == instruments->cend())
+        return fail(Failure, tr("no instrument %1").arg(symbol));
+    if (!price->isMultipleOf(instrument->tickSize)) {
+        return fail(Failure,
+                    tr("%1 is not on the tick size %2 of %3")
+                        .arg(price->toString(), instrument->tickSize.toString(), symbol));
+    }
+    if (core::Result<void> saved = (*store)->saveSettlement(symbol, day, *price); !saved)
+        return fail(saved.error());
+    printOut(
+        tr("%1 settled at %2 on %3").arg(symbol, price->toString(), day.toString(Qt::ISODate)));
+    return Success;
+}
+
 int runLimits(const QStringList &arguments)
 {
     const QString action = arguments.value(1);
@@ -488,6 +532,7 @@ void printOverview()
                 "  user list   list the users\n"
                 "  limits set  set a trader's pre-trade limits for a product\n"
                 "  limits list list a trader's pre-trade limits\n"
+                "  settle      record an instrument's settlement price\n"
                 "  serve       serve the REST API and WebSocket stream\n\n"
                 "Every command takes --data-dir DIR (or QX_DATA_DIR) and --help.\n"
                 "Exit status: 0 success, 1 failure, 2 usage error."));
@@ -507,6 +552,8 @@ int runCommandLine(const QStringList &arguments)
         return runServe(rest);
     if (command == u"limits")
         return runLimits(rest);
+    if (command == u"settle")
+        return runSettle(rest);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         printOverview();
         return Success;

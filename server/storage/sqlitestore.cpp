@@ -534,6 +534,33 @@ Result<void> SqliteStore::saveRiskLimits(std::int64_t userId, const RiskLimits &
         unitsOf(limits.maxPosition), unitsOf(limits.creditLimit));
 }
 
+Result<void> SqliteStore::saveSettlement(const QString &symbol, QDate tradingDay, core::Price price)
+{
+    return m_database->run(
+        "INSERT INTO settlement_prices (symbol, trading_day, price_units) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT (symbol, trading_day) DO UPDATE SET price_units = excluded.price_units",
+        symbol, tradingDay.toString(Qt::ISODate), price.decimal().units());
+}
+
+Result<QHash<QString, core::Price>> SqliteStore::latestSettlements()
+{
+    // ISO dates sort as text: the greatest trading day per symbol is the latest.
+    Result<QList<std::pair<QString, core::Price>>> rows = collect<std::pair<QString, core::Price>>(
+        m_database->query("SELECT s.symbol, s.price_units FROM settlement_prices s "
+                          "JOIN (SELECT symbol, MAX(trading_day) AS day FROM settlement_prices "
+                          "GROUP BY symbol) latest "
+                          "ON latest.symbol = s.symbol AND latest.day = s.trading_day"),
+        [](const SqliteDatabase::Statement &row) {
+            return std::pair { row.text(0), core::Price(core::Decimal::fromUnits(row.int64(1))) };
+        });
+    if (!rows)
+        return rows.error();
+    QHash<QString, core::Price> latest;
+    for (const auto &[symbol, price] : std::as_const(*rows))
+        latest.insert(symbol, price);
+    return latest;
+}
+
 Result<void> SqliteStore::saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,
                                            const QDateTime &expiresAt)
 {

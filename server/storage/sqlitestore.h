@@ -47,6 +47,9 @@ public:
                                                  const QString &product) override;
     Result<QList<RiskLimits>> allRiskLimits(std::int64_t userId) override;
     Result<void> saveRiskLimits(std::int64_t userId, const RiskLimits &limits) override;
+    Result<void> saveSettlement(const QString &symbol, QDate tradingDay,
+                                core::Price price) override;
+    Result<QHash<QString, core::Price>> latestSettlements() override;
     Result<void> saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,
                                   const QDateTime &expiresAt) override;
 

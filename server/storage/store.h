@@ -139,6 +139,12 @@ public:
     virtual Result<QList<RiskLimits>> allRiskLimits(std::int64_t userId) = 0;
     virtual Result<void> saveRiskLimits(std::int64_t userId, const RiskLimits &limits) = 0;
 
+    /// Records (or corrects) an instrument's settlement price for a trading day.
+    virtual Result<void> saveSettlement(const QString &symbol, QDate tradingDay, core::Price price)
+        = 0;
+    /// The most recent settlement of each instrument that has one.
+    virtual Result<QHash<QString, core::Price>> latestSettlements() = 0;
+
     virtual Result<void> saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,
                                           const QDateTime &expiresAt)
         = 0;

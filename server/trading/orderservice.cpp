@@ -980,8 +980,16 @@ Result<QList<core::Candle>> OrderService::candles(const QString &symbol,
     return market->candles[std::size_t(index - kIntervals.begin())].candles(fromMs, toMs);
 }
 
-QList<OrderService::PositionReport> OrderService::positions(const Principal &principal) const
+Result<QList<OrderService::PositionReport>> OrderService::positions(const Principal &principal,
+                                                                    Mark mark) const
 {
+    QHash<QString, Price> settlements;
+    if (mark == Mark::Settlement) {
+        Result<QHash<QString, Price>> latest = m_store.latestSettlements();
+        if (!latest)
+            return latest.error();
+        settlements = *latest;
+    }
     QList<PositionReport> reports;
     for (const std::unique_ptr<Market> &market : m_markets) {
         const auto position
@@ -989,8 +997,12 @@ QList<OrderService::PositionReport> OrderService::positions(const Principal &pri
         if (position == m_positions.cend())
             continue;
         PositionReport report { market->instrument, *position, std::nullopt };
-        if (const auto last = market->book.lastTradePrice())
+        if (mark == Mark::Settlement) {
+            if (settlements.contains(market->instrument.symbol))
+                report.mark = settlements.value(market->instrument.symbol);
+        } else if (const auto last = market->book.lastTradePrice()) {
             report.mark = market->price(*last);
+        }
         reports.append(report);
     }
     return reports;

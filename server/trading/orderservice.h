@@ -57,7 +57,9 @@ public:
         bool created = false; ///< false when an identical earlier request is replayed
     };
 
-    /// A user's position in one instrument, marked to the last trade.
+    enum class Mark { LastTrade, Settlement };
+
+    /// A user's position in one instrument, with its mark.
     struct PositionReport
     {
         core::Instrument instrument;
@@ -89,7 +91,8 @@ public:
     Result<core::protocol::Ticker> ticker(const QString &symbol) const;
     Result<QList<core::Candle>> candles(const QString &symbol, core::CandleInterval interval,
                                         qint64 fromMs, qint64 toMs) const;
-    QList<PositionReport> positions(const Principal &principal) const;
+    /// Marked to the last trade, or to the latest settlement price (no mark without one).
+    Result<QList<PositionReport>> positions(const Principal &principal, Mark mark) const;
 
 Q_SIGNALS:
     /// An order changed; `type` is one of protocol::stream's order event names.

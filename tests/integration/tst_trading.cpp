@@ -177,6 +177,31 @@ private Q_SLOTS:
         QCOMPARE(totals[0].toObject().value(u"currency").toString(), u"EUR"_s);
         QCOMPARE(totals[0].toObject().value(u"realised_pnl").toString(),
                  alice.value(u"realised_pnl").toString());
+
+        // End of day: marked to the settlement price (44) instead of the last trade (45).
+        QCOMPARE(qx::test::runCli(
+                     { u"settle"_s, power, u"44.00"_s, u"--data-dir"_s, m_server->dataDir() })
+                     .exitCode,
+                 0);
+        QCOMPARE(qx::test::runCli(
+                     { u"settle"_s, power, u"44.005"_s, u"--data-dir"_s, m_server->dataDir() })
+                     .exitCode,
+                 1); // off the tick
+        QCOMPARE(qx::test::runCli({ u"settle"_s, u"XX.M.2027-01"_s, u"44"_s, u"--data-dir"_s,
+                                    m_server->dataDir() })
+                     .exitCode,
+                 1);
+        const Reply settled
+            = m_server->request("GET", u"/api/v1/positions?mark=settlement"_s, {}, m_alice);
+        QCOMPARE(settled.json.value(u"mark").toString(), u"settlement"_s);
+        QCOMPARE(settled.json.value(u"positions")
+                     .toArray()[0]
+                     .toObject()
+                     .value(u"mark_price")
+                     .toString(),
+                 u"44"_s);
+        QCOMPARE(m_server->request("GET", u"/api/v1/positions?mark=mid"_s, {}, m_alice).status,
+                 400);
     }
 
     void reducingKeepsPlaceRaisingLosesIt()
