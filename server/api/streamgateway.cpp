@@ -3,8 +3,10 @@
 #include "server/trading/orderservice.h"
 
 #include <QJsonArray>
+
 #include <QTimer>
 #include <QWebSocket>
+#include <algorithm>
 
 namespace qx::server {
 
@@ -131,23 +133,25 @@ void StreamGateway::subscribe(Session &session, const StreamMessage &message)
     for (const QString &channel : std::as_const(accepted))
         session.channels.insert(channel);
     send(session.socket.get(), StreamMessage::subscribed(accepted));
-    for (const QString &channel : std::as_const(accepted))
-        sendSnapshot(session.socket.get(), channel);
+    for (const QString &channel : std::as_const(accepted)) {
+        if (const std::optional<StreamMessage> current = snapshot(channel))
+            send(session.socket.get(), *current);
+    }
 }
 
-void StreamGateway::sendSnapshot(QWebSocket *socket, const QString &channel)
+std::optional<StreamMessage> StreamGateway::snapshot(const QString &channel) const
 {
     const QString symbol = channel.section(u':', 1, 1);
     if (channel.startsWith(stream::kBookChannelPrefix)) {
         if (auto book = m_orders.book(symbol, kBookDepth))
-            send(socket,
-                 StreamMessage::of(stream::kBook, { { QStringLiteral("book"), book->toJson() } }));
+            return StreamMessage::of(stream::kBook, { { QStringLiteral("book"), book->toJson() } });
     } else if (channel.startsWith(stream::kTickerChannelPrefix)) {
-        if (auto ticker = m_orders.ticker(symbol))
-            send(socket,
-                 StreamMessage::of(stream::kTicker,
-                                   { { QStringLiteral("ticker"), ticker->toJson() } }));
+        if (auto ticker = m_orders.ticker(symbol)) {
+            return StreamMessage::of(stream::kTicker,
+                                     { { QStringLiteral("ticker"), ticker->toJson() } });
+        }
     }
+    return std::nullopt;
 }
 
 void StreamGateway::enterOrder(Session &session, const StreamMessage &message)
@@ -235,10 +239,15 @@ void StreamGateway::flushMarkets()
         for (const QStringView prefix :
              { stream::kBookChannelPrefix, stream::kTickerChannelPrefix }) {
             const QString channel = prefix.toString() + symbol;
-            for (auto &[socket, session] : m_sessions) {
-                if (session.channels.contains(channel))
-                    sendSnapshot(socket, channel);
-            }
+            const bool watched
+                = std::any_of(m_sessions.begin(), m_sessions.end(), [&](const auto &entry) {
+                      return entry.second.channels.contains(channel);
+                  });
+            // Built once per channel, whatever the number of subscribers.
+            if (!watched)
+                continue;
+            if (const std::optional<StreamMessage> current = snapshot(channel))
+                broadcast(channel, *current);
         }
     }
 }

@@ -66,7 +66,8 @@ private:
     void subscribe(Session &session, const core::protocol::StreamMessage &message);
     void enterOrder(Session &session, const core::protocol::StreamMessage &message);
     std::optional<QString> checkChannel(const QString &channel) const;
-    void sendSnapshot(QWebSocket *socket, const QString &channel);
+    /// The current book or ticker message of a book:/ticker: channel.
+    std::optional<core::protocol::StreamMessage> snapshot(const QString &channel) const;
     void flushMarkets();
     void broadcast(const QString &channel, const core::protocol::StreamMessage &message);
     void send(QWebSocket *socket, const core::protocol::StreamMessage &message);

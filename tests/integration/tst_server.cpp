@@ -278,7 +278,7 @@ private Q_SLOTS:
         const Reply reply = request("POST", u"/api/v1/orders"_s, body, m_token);
         QCOMPARE(reply.status, status);
         QCOMPARE(reply.errorCode(), code);
-        QVERIFY(!reply.json.value(u"error").toObject().value(u"message").toString().isEmpty());
+        QVERIFY(!reply.errorMessage().isEmpty());
         QCOMPARE(orders(), before);
     }
 

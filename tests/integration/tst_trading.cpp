@@ -320,8 +320,7 @@ private Q_SLOTS:
         const Reply far = place(limit(u"p1"_s, power, "buy", u"1"_s, u"150.00"_s), m_alice);
         QCOMPARE(far.status, 422);
         QCOMPARE(far.errorCode(), u"price_band"_s);
-        QVERIFY2(far.json.value(u"error").toObject().value(u"message").toString().contains(u"100"),
-                 far.raw.constData());
+        QVERIFY2(far.errorMessage().contains(u"100"), far.raw.constData());
         QCOMPARE(book(power), before);
         // Nothing was stored: the same client order id is still free.
         QCOMPARE(place(limit(u"p1"_s, power, "buy", u"1"_s, u"110.00"_s), m_alice).status, 201);
@@ -349,30 +348,16 @@ private Q_SLOTS:
         Reply refused = place(limit(u"l1"_s, power, "buy", u"25"_s, u"60.00"_s), m_bob);
         QCOMPARE(refused.status, 422);
         QCOMPARE(refused.errorCode(), u"limit_max_order_quantity"_s);
-        QVERIFY2(refused.json.value(u"error")
-                     .toObject()
-                     .value(u"message")
-                     .toString()
-                     .contains(u"5 MW above"),
-                 refused.raw.constData());
+        QVERIFY2(refused.errorMessage().contains(u"5 MW above"), refused.raw.constData());
         // 20 MW × 70.00 EUR/MWh over a month of at least 672 hours is above 1,000,000.
         refused = place(limit(u"l2"_s, power, "buy", u"20"_s, u"70.00"_s), m_bob);
         QCOMPARE(refused.errorCode(), u"limit_max_notional"_s);
-        QVERIFY(refused.json.value(u"error")
-                    .toObject()
-                    .value(u"message")
-                    .toString()
-                    .contains(u"EUR above"));
+        QVERIFY(refused.errorMessage().contains(u"EUR above"));
 
         QCOMPARE(place(limit(u"l3"_s, power, "buy", u"20"_s, u"40.00"_s), m_bob).status, 201);
         refused = place(limit(u"l4"_s, power, "buy", u"15"_s, u"40.00"_s), m_bob);
         QCOMPARE(refused.errorCode(), u"limit_max_position"_s);
-        QVERIFY2(refused.json.value(u"error")
-                     .toObject()
-                     .value(u"message")
-                     .toString()
-                     .contains(u"35 MW, 5 MW above"),
-                 refused.raw.constData());
+        QVERIFY2(refused.errorMessage().contains(u"35 MW, 5 MW above"), refused.raw.constData());
         QCOMPARE(ordersOfBob(), before + 1); // refusals change nothing
 
         QCOMPARE(qx::test::runCli({ u"limits"_s, u"set"_s, u"bob"_s, u"--product"_s, u"DE.BASE"_s,

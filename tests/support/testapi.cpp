@@ -14,6 +14,11 @@ QString Reply::errorCode() const
     return json.value(u"error").toObject().value(u"code").toString();
 }
 
+QString Reply::errorMessage() const
+{
+    return json.value(u"error").toObject().value(u"message").toString();
+}
+
 CliResult runCli(const QStringList &arguments, const QByteArray &input)
 {
     QProcess process;

@@ -21,6 +21,7 @@ struct Reply
     QByteArray raw;
 
     QString errorCode() const;
+    QString errorMessage() const;
 };
 
 /// The outcome of running quantenergx-server's command line.
