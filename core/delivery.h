@@ -4,7 +4,10 @@
 #include "core/instrument.h"
 #include "core/result.h"
 
+#include <QDateTime>
 #include <QList>
+
+#include <optional>
 
 namespace qx::core {
 
@@ -15,8 +18,21 @@ namespace qx::core {
  * (EEX's definition; holidays included, as on EEX), off-peak every other hour.
  */
 
-/// Hours the load shape delivers in the period, or 0 for an unknown time zone.
+/// Minutes the load shape delivers in the period, or 0 for an unknown time zone or an hour
+/// that does not exist on its day (the one the spring clock change skips).
+qint64 deliveryMinutes(const DeliveryPeriod &period, LoadShape shape, const QByteArray &timeZone);
+
+/// deliveryMinutes in whole hours (a quarter-hour counts 0: use deliveryMinutes for those).
 qint64 deliveryHours(const DeliveryPeriod &period, LoadShape shape, const QByteArray &timeZone);
+
+/// The UTC instant delivery starts: local midnight of the first day, or an hour's or
+/// quarter-hour's start (the repeated pass an hour later). nullopt if it does not exist.
+std::optional<QDateTime> deliveryStart(const DeliveryPeriod &period, const QByteArray &timeZone);
+
+/// Every hour (kind Hour) or quarter-hour (kind QuarterHour) of a local day in delivery order:
+/// 92 quarter-hours on the spring clock change, 100 in autumn with the repeated ones.
+QList<DeliveryPeriod> intradayPeriods(QDate day, DeliveryPeriod::Kind kind,
+                                      const QByteArray &timeZone);
 
 /// The calendar months a period covers (a quarter: three, a year: twelve, a month: itself;
 /// a day: its month, clipped to the day).

@@ -1,5 +1,6 @@
 #include "core/instrument.h"
 
+#include "core/delivery.h"
 #include "core/enumnames.h"
 
 #include <QCoreApplication>
@@ -35,6 +36,8 @@ constexpr std::array loadNames {
     std::pair { LoadShape::OffPeak, u"offpeak" },
 };
 constexpr std::array periodNames {
+    std::pair { DeliveryPeriod::Kind::QuarterHour, u"quarter_hour" },
+    std::pair { DeliveryPeriod::Kind::Hour, u"hour" },
     std::pair { DeliveryPeriod::Kind::Day, u"day" },
     std::pair { DeliveryPeriod::Kind::Month, u"month" },
     std::pair { DeliveryPeriod::Kind::Quarter, u"quarter" },
@@ -77,6 +80,16 @@ std::optional<LoadShape> loadShapeFromString(QStringView text)
 std::optional<DeliveryPeriod::Kind> periodKindFromString(QStringView text)
 {
     return enumFromName(periodNames, text);
+}
+
+DeliveryPeriod DeliveryPeriod::hour(QDate date, int hour, bool repeated)
+{
+    return { Kind::Hour, date, date.addDays(1), hour * 60, repeated };
+}
+
+DeliveryPeriod DeliveryPeriod::quarterHour(QDate date, int hour, int minute, bool repeated)
+{
+    return { Kind::QuarterHour, date, date.addDays(1), hour * 60 + minute, repeated };
 }
 
 DeliveryPeriod DeliveryPeriod::day(QDate date)
@@ -133,7 +146,16 @@ QString DeliveryPeriod::code() const
     int isoYear = 0;
     const int isoWeek = start.weekNumber(&isoYear);
     const QString week = QString::number(isoWeek).rightJustified(2, u'0');
+    const auto twoDigits = [](int value) {
+        return QString::number(value).rightJustified(2, u'0');
+    };
+    const QString pass = repeated ? QStringLiteral("B") : QString();
     switch (kind) {
+    case Kind::QuarterHour:
+        return start.toString(Qt::ISODate) + u'T' + twoDigits(startMinute / 60)
+            + twoDigits(startMinute % 60) + pass;
+    case Kind::Hour:
+        return start.toString(Qt::ISODate) + u'T' + twoDigits(startMinute / 60) + pass;
     case Kind::Week:
         return QString::number(isoYear) + u"-W" + week;
     case Kind::Weekend:
@@ -157,7 +179,15 @@ bool DeliveryPeriod::isValid() const
 {
     if (!start.isValid() || !end.isValid() || end <= start)
         return false;
+    if (!isIntraday() && (startMinute != 0 || repeated))
+        return false;
     switch (kind) {
+    case Kind::Hour:
+        return end == start.addDays(1) && startMinute >= 0 && startMinute < 24 * 60
+            && startMinute % 60 == 0;
+    case Kind::QuarterHour:
+        return end == start.addDays(1) && startMinute >= 0 && startMinute < 24 * 60
+            && startMinute % 15 == 0;
     case Kind::Day:
         return *this == day(start);
     case Kind::Month:
@@ -206,7 +236,24 @@ Result<void> Instrument::validate() const
         return invalid(
             QT_TRANSLATE_NOOP("qx::core::Instrument", "only power has peak and off-peak loads."));
     }
+    if (delivery.isIntraday()) {
+        if (load != LoadShape::Base) {
+            return invalid(QT_TRANSLATE_NOOP("qx::core::Instrument",
+                                             "an hour or quarter-hour has no load shape."));
+        }
+        if (!deliveryStart(delivery, timeZone)) {
+            return invalid(QT_TRANSLATE_NOOP("qx::core::Instrument",
+                                             "the delivery hour does not exist on that day."));
+        }
+    }
     return {};
+}
+
+bool Instrument::isExpired(const QDateTime &now) const
+{
+    if (tradingEnd.isValid())
+        return now >= tradingEnd;
+    return lastTradingDay.isValid() && now.toUTC().date() > lastTradingDay;
 }
 
 bool boardOrderLess(const Instrument &a, const Instrument &b)
@@ -214,7 +261,9 @@ bool boardOrderLess(const Instrument &a, const Instrument &b)
     const auto key = [](const Instrument &instrument) {
         return std::tuple(int(instrument.commodity), instrument.area, int(instrument.load),
                           int(instrument.delivery.kind), instrument.delivery.start,
-                          instrument.symbol);
+                          // An hour's second pass follows its first: 02:45, 02:00B, 03:00.
+                          instrument.delivery.startMinute / 60, instrument.delivery.repeated,
+                          instrument.delivery.startMinute, instrument.symbol);
     };
     return key(a) < key(b);
 }

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QDateTime>
 #include <QString>
 
 #include <optional>
@@ -24,16 +25,28 @@ std::optional<Commodity> commodityFromString(QStringView text);
 std::optional<QuantityUnit> quantityUnitFromString(QStringView text);
 std::optional<LoadShape> loadShapeFromString(QStringView text);
 
-/// The calendar span a contract delivers over, [start, end) in the market's time zone.
+/**
+ * The span a contract delivers over, [start, end) in the market's time zone. Days and longer
+ * are whole local days. An hour or quarter-hour is one slot of the local day `start` (end is
+ * the next day), named by its wall-clock start; on the autumn clock change the repeated hour
+ * comes twice, the second time with `repeated` set (the "3B" of the exchanges), and on the
+ * spring change the skipped hour does not exist (see deliveryStart in delivery.h).
+ */
 struct DeliveryPeriod
 {
     /// In trading-board order, shortest first.
-    enum class Kind { Day, Weekend, Week, Month, Quarter, Season, Year };
+    enum class Kind { QuarterHour, Hour, Day, Weekend, Week, Month, Quarter, Season, Year };
 
     Kind kind = Kind::Month;
     QDate start;
     QDate end;
+    int startMinute = 0; ///< hours and quarter-hours: local wall-clock start, minutes after 00:00
+    bool repeated = false; ///< hours and quarter-hours: the second pass of a repeated hour
 
+    /// `hour` 0–23: the hour starting at hour:00 local time.
+    static DeliveryPeriod hour(QDate date, int hour, bool repeated = false);
+    /// `minute` 0, 15, 30 or 45.
+    static DeliveryPeriod quarterHour(QDate date, int hour, int minute, bool repeated = false);
     static DeliveryPeriod day(QDate date);
     static DeliveryPeriod month(int year, int month);
     static DeliveryPeriod quarter(int year, int quarter);
@@ -45,9 +58,14 @@ struct DeliveryPeriod
     /// Summer: April to September; winter: October to the next March.
     static DeliveryPeriod season(int year, bool summer);
 
-    /// "2027-03-14", "2027-WE12", "2027-W12", "2027-03", "2027-Q1", "2027-SUM", "2027".
+    /// "2027-10-31T02B" (hour), "2027-03-14T0815" (quarter-hour), "2027-03-14", "2027-WE12",
+    /// "2027-W12", "2027-03", "2027-Q1", "2027-SUM", "2027".
     QString code() const;
+    /// Whether the period is well formed. Whether an hour exists on its day depends on the time
+    /// zone: Instrument::validate checks that.
     bool isValid() const;
+    /// Hours and quarter-hours: traded up to minutes before delivery, on intraday markets.
+    bool isIntraday() const { return kind == Kind::Hour || kind == Kind::QuarterHour; }
     bool operator==(const DeliveryPeriod &) const = default;
 };
 
@@ -72,6 +90,9 @@ struct Instrument
     Price tickSize;
     Quantity lotSize;
     QDate lastTradingDay;
+    /// When trading stops, for intraday contracts (gate closure before delivery, UTC); invalid
+    /// for the others, which trade to the end of their last trading day.
+    QDateTime tradingEnd;
 
     /// Checks the definition itself (symbol, period, time zone, currency, positive grid).
     Result<void> validate() const;
@@ -79,8 +100,9 @@ struct Instrument
     /// quantity_off_lot, price_off_tick. Prices may be negative: power and even crude have
     /// settled below zero.
     Result<void> checkOrder(Price price, Quantity quantity) const;
-    /// Trading has ended once the last trading day is over.
-    bool isExpired(QDate today) const { return lastTradingDay.isValid() && today > lastTradingDay; }
+    /// Trading has ended at the gate closure of an intraday contract, and for the others once
+    /// the last trading day (a UTC date) is over.
+    bool isExpired(const QDateTime &now) const;
 
     bool operator==(const Instrument &) const = default;
 };

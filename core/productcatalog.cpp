@@ -1,5 +1,7 @@
 #include "core/productcatalog.h"
 
+#include "core/delivery.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +31,7 @@ Result<Product> productFromJson(const QJsonObject &object)
     product.currency = object.value(u"currency").toString();
     product.listed = object.value(u"listed").toInt(1);
     product.deliveryMonth = object.value(u"delivery_month").toInt(0);
+    product.gateClosureMinutes = object.value(u"gate_closure_minutes").toInt(5);
     const auto commodity = commodityFromString(object.value(u"commodity").toString());
     const auto unit = quantityUnitFromString(object.value(u"unit").toString());
     const auto load = loadShapeFromString(object.value(u"load").toString(QStringLiteral("base")));
@@ -38,7 +41,8 @@ Result<Product> productFromJson(const QJsonObject &object)
     if (product.code.isEmpty())
         return catalogError(QStringLiteral("a product has no code"));
     if (!commodity || !unit || !load || !period || !tick || !lot || product.listed < 1
-        || product.listed > 60 || product.deliveryMonth < 0 || product.deliveryMonth > 12) {
+        || product.listed > 60 || product.deliveryMonth < 0 || product.deliveryMonth > 12
+        || product.gateClosureMinutes < 0 || product.gateClosureMinutes > 24 * 60) {
         return catalogError(
             QStringLiteral("product %1 has a missing or invalid field").arg(product.code));
     }
@@ -60,7 +64,7 @@ QString symbolOf(const Product &product, const DeliveryPeriod &delivery)
     }
     // Indexed by DeliveryPeriod::Kind.
     static constexpr const char16_t *kPeriodLetters[]
-        = { u"D", u"WE", u"W", u"M", u"Q", u"S", u"Y" };
+        = { u"QH", u"H", u"D", u"WE", u"W", u"M", u"Q", u"S", u"Y" };
     return product.code + u'.' + QString::fromUtf16(kPeriodLetters[int(delivery.kind)]) + u'.'
         + delivery.code();
 }
@@ -74,6 +78,8 @@ QString descriptionOf(const Product &product, const DeliveryPeriod &delivery)
 DeliveryPeriod firstPeriodAfter(const Product &product, QDate today)
 {
     switch (product.period) {
+    case DeliveryPeriod::Kind::QuarterHour:
+    case DeliveryPeriod::Kind::Hour: // listed by day, see instrumentsOn
     case DeliveryPeriod::Kind::Day:
         return DeliveryPeriod::day(today.addDays(1));
     case DeliveryPeriod::Kind::Month: {
@@ -112,6 +118,8 @@ DeliveryPeriod firstPeriodAfter(const Product &product, QDate today)
 DeliveryPeriod nextPeriod(const DeliveryPeriod &period)
 {
     switch (period.kind) {
+    case DeliveryPeriod::Kind::QuarterHour:
+    case DeliveryPeriod::Kind::Hour: // listed by day, see instrumentsOn
     case DeliveryPeriod::Kind::Day:
         return DeliveryPeriod::day(period.end);
     case DeliveryPeriod::Kind::Month:
@@ -155,7 +163,9 @@ Result<SymbolParts> parseSymbol(QStringView symbol)
     static const QRegularExpression pattern(QStringLiteral(
         "^([A-Z0-9]+(?:\\.[A-Z0-9]+)*?)\\.(?:D\\.(\\d{4}-\\d{2}-\\d{2})|M\\.(\\d{4})-(\\d{2})"
         "|Q\\.(\\d{4})-Q([1-4])|Y\\.(\\d{4})|([A-Z]{3})\\.(\\d{4})"
-        "|WE\\.(\\d{4})-WE(\\d{2})|W\\.(\\d{4})-W(\\d{2})|S\\.(\\d{4})-(SUM|WIN))$"));
+        "|WE\\.(\\d{4})-WE(\\d{2})|W\\.(\\d{4})-W(\\d{2})|S\\.(\\d{4})-(SUM|WIN)"
+        "|H\\.(\\d{4}-\\d{2}-\\d{2})T(\\d{2})(B?)|QH\\.(\\d{4}-\\d{2}-\\d{2})T(\\d{2})(\\d{2})(B?))"
+        "$"));
     const QRegularExpressionMatch match = pattern.match(symbol.toString());
     const auto invalid = [&symbol] {
         return makeError(QStringLiteral("invalid_symbol"),
@@ -185,6 +195,14 @@ Result<SymbolParts> parseSymbol(QStringView symbol)
     } else if (match.hasCaptured(12)) {
         parts.delivery
             = DeliveryPeriod::week(match.captured(12).toInt(), match.captured(13).toInt());
+    } else if (match.hasCaptured(16)) {
+        parts.delivery
+            = DeliveryPeriod::hour(QDate::fromString(match.captured(16), Qt::ISODate),
+                                   match.captured(17).toInt(), !match.captured(18).isEmpty());
+    } else if (match.hasCaptured(19)) {
+        parts.delivery = DeliveryPeriod::quarterHour(
+            QDate::fromString(match.captured(19), Qt::ISODate), match.captured(20).toInt(),
+            match.captured(21).toInt(), !match.captured(22).isEmpty());
     } else if (match.hasCaptured(14)) {
         parts.delivery
             = DeliveryPeriod::season(match.captured(14).toInt(), match.captured(15) == u"SUM");
@@ -242,6 +260,20 @@ QList<Instrument> ProductCatalog::instrumentsOn(QDate today) const
                 const DeliveryPeriod delivery = DeliveryPeriod::month(year, product.deliveryMonth);
                 instruments.append(
                     instrumentFor(product, delivery, QDate(year, product.deliveryMonth, 15)));
+            }
+            continue;
+        }
+        if (product.period == DeliveryPeriod::Kind::Hour
+            || product.period == DeliveryPeriod::Kind::QuarterHour) {
+            for (int i = 0; i < product.listed; ++i) {
+                for (const DeliveryPeriod &delivery :
+                     intradayPeriods(today.addDays(i), product.period, product.timeZone)) {
+                    const QDateTime gate = deliveryStart(delivery, product.timeZone)
+                                               ->addSecs(-60 * product.gateClosureMinutes);
+                    Instrument instrument = instrumentFor(product, delivery, gate.date());
+                    instrument.tradingEnd = gate;
+                    instruments.append(instrument);
+                }
             }
             continue;
         }

@@ -24,7 +24,12 @@ struct Product
     DeliveryPeriod::Kind period = DeliveryPeriod::Kind::Month;
     /// Only for yearly contracts that deliver in one month (EUA December): that month.
     int deliveryMonth = 0;
-    int listed = 1; ///< how many consecutive periods are tradable at once
+    /// How many consecutive periods are tradable at once; for hours and quarter-hours, how
+    /// many days of them (today's and the next days').
+    int listed = 1;
+    /// Hours and quarter-hours: trading stops this many minutes before delivery starts (EPEX
+    /// continuous intraday within a German control area: 5).
+    int gateClosureMinutes = 5;
     QByteArray timeZone;
     QuantityUnit unit = QuantityUnit::Megawatt;
     QString currency;
@@ -40,7 +45,9 @@ struct SymbolParts
 };
 
 /**
- * Reads a symbol as the catalog writes it: PRODUCT.D.yyyy-MM-dd, PRODUCT.M.yyyy-MM,
+ * Reads a symbol as the catalog writes it: PRODUCT.H.yyyy-MM-ddThh[B],
+ * PRODUCT.QH.yyyy-MM-ddThhmm[B] (B: the second pass of the hour the autumn clock change
+ * repeats), PRODUCT.D.yyyy-MM-dd, PRODUCT.M.yyyy-MM,
  * PRODUCT.WE.yyyy-WEww, PRODUCT.W.yyyy-Www, PRODUCT.Q.yyyy-Qn, PRODUCT.S.yyyy-SUM|WIN,
  * PRODUCT.Y.yyyy, or PRODUCT.MON.yyyy for a contract delivering in one
  * month of the year (EUA.DEC.2027). invalid_symbol otherwise.
@@ -57,7 +64,8 @@ public:
     const QList<Product> &products() const { return m_products; }
     /// The instruments listed on `today`: for each product the next `listed` periods whose
     /// delivery has not started (month, quarter, year) or, for December contracts, whose last
-    /// trading day has not passed.
+    /// trading day has not passed; every hour or quarter-hour of today and the next
+    /// `listed` - 1 days (those past their gate closure are listed but expired).
     QList<Instrument> instrumentsOn(QDate today) const;
 
 private:

@@ -16,13 +16,13 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     core::Result<TokenSigner> signer = TokenSigner::fromKeyFile(dataDirectory.signingKeyPath());
     if (!signer)
         return signer.error();
-    // The listing rolls forward with the calendar on every start.
-    if (core::Result<void> listed
-        = listDefaultCatalog(**store, QDateTime::currentDateTimeUtc().date());
-        !listed)
+    // The listing rolls forward with the calendar on every start, and each day while running.
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    if (core::Result<void> listed = listDefaultCatalog(**store, today); !listed)
         return listed.error();
 
     std::unique_ptr<Server> server(new Server);
+    server->m_listedOn = today;
     server->m_store = std::move(store).value();
     server->m_auth = std::make_unique<AuthService>(*server->m_store, std::move(signer).value());
     server->m_orders = std::make_unique<OrderService>(*server->m_store, options.rules);
@@ -43,7 +43,27 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
         if (core::Result<void> started = server->m_simulation->start(); !started)
             return started.error();
     }
+    server->m_listingTimer.setInterval(60'000);
+    connect(&server->m_listingTimer, &QTimer::timeout, server.get(), &Server::rollListing);
+    server->m_listingTimer.start();
     return server;
+}
+
+void Server::rollListing()
+{
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    if (today == m_listedOn)
+        return;
+    core::Result<void> listed = listDefaultCatalog(*m_store, today);
+    if (listed)
+        listed = m_orders->refreshInstruments();
+    if (!listed) {
+        // Tried again in a minute; the books open meanwhile keep trading.
+        qWarning().noquote() << "Listing the catalog for" << today.toString(Qt::ISODate)
+                             << "failed:" << listed.error().message;
+        return;
+    }
+    m_listedOn = today;
 }
 
 Server::~Server()

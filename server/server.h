@@ -5,8 +5,10 @@
 #include "server/ops/datadirectory.h"
 #include "server/trading/orderservice.h"
 
+#include <QDate>
 #include <QHostAddress>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -45,6 +47,9 @@ public:
 
 private:
     Server() = default;
+    /// Lists the catalog for a new (UTC) day and opens books for what it adds: the next
+    /// day's hours, the next month once this one starts delivering...
+    void rollListing();
 
     std::unique_ptr<Store> m_store;
     std::unique_ptr<AuthService> m_auth;
@@ -52,6 +57,8 @@ private:
     std::unique_ptr<SimulatedMarket> m_simulation;
     std::unique_ptr<StreamGateway> m_stream;
     std::unique_ptr<HttpApi> m_http;
+    QTimer m_listingTimer;
+    QDate m_listedOn;
 };
 
 } // namespace qx::server

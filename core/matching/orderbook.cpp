@@ -580,15 +580,28 @@ void OrderBook::expire(Millis now, std::vector<Event> &events)
         if (found == m_index.end() || cold(found->second).expiresAt != due.at)
             continue; // gone already
         const std::uint32_t index = found->second;
-        const Reason reason
-            = at(index).timeInForce == TimeInForce::Day ? Reason::EndOfTrading : Reason::None;
-        emit(events, EventType::Expired, at(index), reason);
-        if (at(index).pendingStop) {
-            removeStop(index);
-            release(index);
-        } else {
-            removeResting(index);
-        }
+        expireOrder(index,
+                    at(index).timeInForce == TimeInForce::Day ? Reason::EndOfTrading : Reason::None,
+                    events);
+    }
+}
+
+void OrderBook::close(std::vector<Event> &events)
+{
+    std::vector<std::pair<OrderId, std::uint32_t>> all(m_index.begin(), m_index.end());
+    std::sort(all.begin(), all.end()); // oldest first, whatever the hash order
+    for (const auto &[id, index] : all)
+        expireOrder(index, Reason::InstrumentClosed, events);
+}
+
+void OrderBook::expireOrder(std::uint32_t index, Reason reason, std::vector<Event> &events)
+{
+    emit(events, EventType::Expired, at(index), reason);
+    if (at(index).pendingStop) {
+        removeStop(index);
+        release(index);
+    } else {
+        removeResting(index);
     }
 }
 

@@ -95,6 +95,9 @@ public:
     void cancelAll(AccountId account, std::vector<Event> &events);
     /// Expires good-till-date and day orders whose time is ≤ now.
     void expire(Millis now, std::vector<Event> &events);
+    /// Trading in the instrument has ended: expires every order and pending stop, oldest first,
+    /// with reason InstrumentClosed.
+    void close(std::vector<Event> &events);
     /// When expire() may next have something to do (possibly an order gone meanwhile).
     std::optional<Millis> nextExpiry() const
     {
@@ -191,6 +194,7 @@ private:
     void unlink(std::uint32_t node);
     void removeResting(std::uint32_t node);
     void removeStop(std::uint32_t node);
+    void expireOrder(std::uint32_t node, Reason reason, std::vector<Event> &events);
     void addStop(std::uint32_t node);
 
     void execute(std::uint32_t node, std::vector<Event> &events);

@@ -75,7 +75,8 @@ enum class Reason : std::uint8_t {
     ImmediateOrCancel, ///< an IOC or market order's unfilled rest
     NoLiquidity, ///< a market order found nothing (more) to trade against
     SelfTrade,
-    EndOfTrading,
+    EndOfTrading, ///< a day order at the end of its trading day
+    InstrumentClosed, ///< the instrument stopped trading (an hour's gate closure)
 };
 
 /**

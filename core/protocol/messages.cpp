@@ -167,17 +167,24 @@ QJsonObject TokenPair::toJson() const
 
 QJsonObject toJson(const Instrument &instrument)
 {
-    return {
+    QJsonObject delivery {
+        { QStringLiteral("kind"), toString(instrument.delivery.kind) },
+        { QStringLiteral("start"), instrument.delivery.start.toString(Qt::ISODate) },
+        { QStringLiteral("end"), instrument.delivery.end.toString(Qt::ISODate) },
+    };
+    if (instrument.delivery.isIntraday()) {
+        delivery.insert(
+            QStringLiteral("start_time"),
+            QTime(0, 0).addSecs(instrument.delivery.startMinute * 60).toString(u"HH:mm"));
+        delivery.insert(QStringLiteral("repeated"), instrument.delivery.repeated);
+    }
+    QJsonObject object {
         { QStringLiteral("symbol"), instrument.symbol },
         { QStringLiteral("description"), instrument.description },
         { QStringLiteral("commodity"), toString(instrument.commodity) },
         { QStringLiteral("area"), instrument.area },
         { QStringLiteral("load"), toString(instrument.load) },
-        { QStringLiteral("delivery"),
-          QJsonObject {
-              { QStringLiteral("kind"), toString(instrument.delivery.kind) },
-              { QStringLiteral("start"), instrument.delivery.start.toString(Qt::ISODate) },
-              { QStringLiteral("end"), instrument.delivery.end.toString(Qt::ISODate) } } },
+        { QStringLiteral("delivery"), delivery },
         { QStringLiteral("time_zone"), QString::fromUtf8(instrument.timeZone) },
         { QStringLiteral("quantity_unit"), toString(instrument.unit) },
         { QStringLiteral("currency"), instrument.currency },
@@ -185,6 +192,9 @@ QJsonObject toJson(const Instrument &instrument)
         { QStringLiteral("lot_size"), instrument.lotSize.toString() },
         { QStringLiteral("last_trading_day"), instrument.lastTradingDay.toString(Qt::ISODate) },
     };
+    if (instrument.tradingEnd.isValid())
+        object.insert(QStringLiteral("trading_end"), toWireTime(instrument.tradingEnd));
+    return object;
 }
 
 Result<Instrument> instrumentFromJson(const QJsonObject &object)
@@ -208,11 +218,26 @@ Result<Instrument> instrumentFromJson(const QJsonObject &object)
     instrument.lotSize = reader.decimal<Quantity>(QStringLiteral("lot_size"));
     instrument.lastTradingDay
         = QDate::fromString(reader.string(QStringLiteral("last_trading_day"), false), Qt::ISODate);
+    if (reader.has(QStringLiteral("trading_end"))) {
+        instrument.tradingEnd = fromWireTime(reader.string(QStringLiteral("trading_end")));
+        if (!instrument.tradingEnd.isValid())
+            reader.reject(QStringLiteral("trading_end"),
+                          QStringLiteral("must be an ISO 8601 time"));
+    }
 
     const QJsonObject delivery = reader.object(QStringLiteral("delivery"));
     ObjectReader deliveryReader(delivery);
     instrument.delivery.kind = deliveryReader.enumeration<DeliveryPeriod::Kind>(
-        QStringLiteral("kind"), periodKindFromString, QStringLiteral("day, month, quarter, year"));
+        QStringLiteral("kind"), periodKindFromString,
+        QStringLiteral("quarter_hour, hour, day, weekend, week, month, quarter, season, year"));
+    if (instrument.delivery.isIntraday()) {
+        const QTime time
+            = QTime::fromString(deliveryReader.string(QStringLiteral("start_time")), u"HH:mm");
+        if (!time.isValid())
+            deliveryReader.reject(QStringLiteral("start_time"), QStringLiteral("must be HH:mm"));
+        instrument.delivery.startMinute = time.hour() * 60 + time.minute();
+        instrument.delivery.repeated = deliveryReader.boolean(QStringLiteral("repeated"), false);
+    }
     instrument.delivery.start
         = QDate::fromString(deliveryReader.string(QStringLiteral("start")), Qt::ISODate);
     instrument.delivery.end

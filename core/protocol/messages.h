@@ -113,7 +113,7 @@ struct Order
     std::optional<Price> averagePrice; ///< of the fills so far, once there is one
     OrderStatus status = OrderStatus::Open;
     /// Why it was cancelled or expired: user, ioc, no_liquidity, fok, self_trade, expired,
-    /// end_of_day; empty otherwise.
+    /// end_of_day, instrument_closed; empty otherwise.
     QString reason;
     QDateTime createdAt;
     QDateTime updatedAt;

@@ -80,6 +80,18 @@ qint64 ObjectReader::integer(const QString &key, bool required)
     return qint64(number);
 }
 
+bool ObjectReader::boolean(const QString &key, bool required)
+{
+    const QJsonValue *value = field(key, required);
+    if (!value)
+        return false;
+    if (!value->isBool()) {
+        fail(key, QStringLiteral("must be true or false"));
+        return false;
+    }
+    return value->toBool();
+}
+
 QJsonArray ObjectReader::array(const QString &key, bool required)
 {
     const QJsonValue *value = field(key, required);

@@ -59,6 +59,8 @@ public:
     QJsonArray array(const QString &key, bool required = true);
     /// A whole JSON number (within ±2^53, exact in a double).
     qint64 integer(const QString &key, bool required = true);
+    /// true or false (absent and not required: false).
+    bool boolean(const QString &key, bool required = true);
     /// A problem the caller found with a field it read (a rule between fields, say).
     void reject(const QString &key, const QString &problem) { fail(key, problem); }
 

@@ -23,6 +23,19 @@ double gaussian(QRandomGenerator &random)
     return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
 }
 
+// The day's price shape of an hour or quarter-hour of power: low at night, a morning and an
+// evening ramp, a dip at midday when solar output peaks. 1 for everything else.
+double intradayShape(const core::Instrument &instrument)
+{
+    if (!instrument.delivery.isIntraday() || instrument.commodity != core::Commodity::Power)
+        return 1.0;
+    const double hour = instrument.delivery.startMinute / 60.0;
+    const auto bump = [hour](double centre, double width) {
+        return std::exp(-(hour - centre) * (hour - centre) / width);
+    };
+    return 0.85 + 0.3 * bump(8.0, 4.0) + 0.45 * bump(19.0, 4.0) - 0.2 * bump(13.0, 6.0);
+}
+
 } // namespace
 
 SimulatedMarket::SimulatedMarket(OrderService &orders, Store &store, Options options,
@@ -91,10 +104,22 @@ Result<void> SimulatedMarket::start()
         return taker.error();
     m_maker = *maker;
     m_taker = *taker;
-    const QDate today = QDateTime::currentDateTimeUtc().date();
+    quoteNewInstruments();
+    connect(&m_orders, &OrderService::instrumentsChanged, this,
+            &SimulatedMarket::quoteNewInstruments);
+    m_timer.start();
+    return {};
+}
+
+void SimulatedMarket::quoteNewInstruments()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDate today = now.date();
+    const qsizetype known = m_markets.size();
     for (const core::Instrument &instrument : m_orders.instruments()) {
-        if (instrument.isExpired(today))
+        if (instrument.isExpired(now) || m_quoted.contains(instrument.symbol))
             continue;
+        m_quoted.insert(instrument.symbol);
         Quoted market;
         market.instrument = instrument;
         market.character = characterOf(instrument);
@@ -102,17 +127,16 @@ Result<void> SimulatedMarket::start()
         const double reference = market.character.referencePrice * core::Decimal::kOne / tick;
         // Later delivery trades a little away from the front, so a curve board has a shape.
         const double tenor = double(today.daysTo(instrument.delivery.start)) / 365.0;
-        market.meanTicks = reference * (1.0 + 0.03 * std::sin(tenor * 6.3) - 0.02 * tenor);
+        market.meanTicks = reference * (1.0 + 0.03 * std::sin(tenor * 6.3) - 0.02 * tenor)
+            * intradayShape(instrument);
         if (auto ticker = m_orders.ticker(instrument.symbol); ticker && ticker->last)
             market.fairTicks = double(ticker->last->decimal().units()) / tick;
         else
             market.fairTicks = market.meanTicks;
         m_markets.append(market);
     }
-    for (Quoted &market : m_markets)
-        requote(market);
-    m_timer.start();
-    return {};
+    for (qsizetype i = known; i < m_markets.size(); ++i)
+        requote(m_markets[i]);
 }
 
 void SimulatedMarket::step()
@@ -121,7 +145,15 @@ void SimulatedMarket::step()
         return;
     // A few instruments per round keeps the write load modest and the screen lively.
     for (int i = 0; i < 3; ++i) {
-        Quoted &market = m_markets[qsizetype(m_random.bounded(quint32(m_markets.size())))];
+        const qsizetype index = qsizetype(m_random.bounded(quint32(m_markets.size())));
+        if (m_markets[index].instrument.isExpired(QDateTime::currentDateTimeUtc())) {
+            // Its orders expired with it (the book closes at the end of trading).
+            m_markets.removeAt(index);
+            if (m_markets.isEmpty())
+                return;
+            continue;
+        }
+        Quoted &market = m_markets[index];
         const Character &c = market.character;
         const double dt = 1.0 / kStepsPerDay;
         double move = c.meanReversion * (market.meanTicks - market.fairTicks) * dt

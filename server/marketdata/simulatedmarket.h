@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTimer>
 
 #include <array>
@@ -67,6 +68,8 @@ private:
 
     static Character characterOf(const core::Instrument &instrument);
     Result<Principal> participant(const QString &username);
+    /// Starts quoting the instruments listed since, and not expired.
+    void quoteNewInstruments();
     void requote(Quoted &market);
     void takeLiquidity(Quoted &market);
 
@@ -74,7 +77,8 @@ private:
     Store &m_store;
     Options m_options;
     QRandomGenerator m_random;
-    QList<Quoted> m_markets;
+    QList<Quoted> m_markets; ///< those still trading
+    QSet<QString> m_quoted; ///< every symbol ever quoted
     Principal m_maker;
     Principal m_taker;
     QTimer m_timer;

@@ -19,6 +19,8 @@ using core::Quantity;
 
 namespace {
 
+constexpr int kIntradayRetentionDays = 7;
+
 constexpr std::array kIntervals { core::CandleInterval::OneMinute,
                                   core::CandleInterval::FiveMinutes, core::CandleInterval::OneHour,
                                   core::CandleInterval::OneDay };
@@ -103,6 +105,8 @@ QString reasonName(matching::Reason reason, matching::EventType type)
         return QStringLiteral("self_trade");
     case matching::Reason::EndOfTrading:
         return QStringLiteral("end_of_day");
+    case matching::Reason::InstrumentClosed:
+        return QStringLiteral("instrument_closed");
     default:
         return type == matching::EventType::Expired ? QStringLiteral("expired") : QString();
     }
@@ -129,9 +133,7 @@ struct OrderService::Market
                     core::CandleSeries(kIntervals[1], definition.timeZone),
                     core::CandleSeries(kIntervals[2], definition.timeZone),
                     core::CandleSeries(kIntervals[3], definition.timeZone) }
-    {
-        book.reserve(4096);
-    }
+    { }
 
     matching::Ticks ticks(Price price) const
     {
@@ -171,21 +173,55 @@ OrderService::OrderService(Store &store, TradingRules rules, QObject *parent)
 
 OrderService::~OrderService() = default;
 
-Result<void> OrderService::start()
+Result<QList<OrderService::Market *>> OrderService::addMarkets()
 {
     Result<QList<core::Instrument>> instruments = m_store.instruments();
     if (!instruments)
         return instruments.error();
-    QList<core::Instrument> sorted = *instruments;
-    std::sort(sorted.begin(), sorted.end(), core::boardOrderLess);
+    const QDateTime now = nowUtc();
+    // Hours and quarter-hours are listed ~200 a day: those delivered a while ago are history
+    // (their trades stay in storage), not markets to keep in memory.
+    const QDate oldestIntraday = now.date().addDays(-kIntradayRetentionDays);
+    QList<Market *> added;
+    for (const core::Instrument &instrument : std::as_const(*instruments)) {
+        if (m_bySymbol.contains(instrument.symbol)
+            || (instrument.delivery.isIntraday() && instrument.delivery.end < oldestIntraday))
+            continue;
+        m_markets.push_back(std::make_unique<Market>(instrument));
+        Market *market = m_markets.back().get();
+        if (!instrument.isExpired(now))
+            market->book.reserve(instrument.delivery.isIntraday() ? 256 : 4096);
+        m_bySymbol.insert(instrument.symbol, market);
+        added.append(market);
+    }
+    std::sort(m_markets.begin(), m_markets.end(), [](const auto &a, const auto &b) {
+        return core::boardOrderLess(a->instrument, b->instrument);
+    });
+    return added;
+}
+
+Result<void> OrderService::refreshInstruments()
+{
+    Result<QList<Market *>> added = addMarkets();
+    if (!added)
+        return added.error();
+    for (Market *market : std::as_const(*added)) {
+        if (Result<void> rebuilt = rebuild(*market); !rebuilt)
+            return rebuilt;
+    }
+    if (!added->isEmpty())
+        Q_EMIT instrumentsChanged();
+    return {};
+}
+
+Result<void> OrderService::start()
+{
     m_markets.clear();
     m_bySymbol.clear();
     m_live.clear();
     m_positions.clear();
-    for (const core::Instrument &instrument : std::as_const(sorted)) {
-        m_markets.push_back(std::make_unique<Market>(instrument));
-        m_bySymbol.insert(instrument.symbol, m_markets.back().get());
-    }
+    if (Result<QList<Market *>> added = addMarkets(); !added)
+        return added.error();
     for (const std::unique_ptr<Market> &market : m_markets) {
         if (Result<void> rebuilt = rebuild(*market); !rebuilt)
             return rebuilt;
@@ -638,11 +674,14 @@ Result<OrderService::Placement> OrderService::place(const Principal &principal,
         return failure("unknown_symbol", tr("No instrument %1.").arg(request.symbol));
     const core::Instrument &instrument = market->instrument;
     const QDateTime now = nowUtc();
-    if (instrument.isExpired(now.date())) {
+    if (instrument.isExpired(now)) {
         return failure(
             "instrument_expired",
-            tr("%1 stopped trading on %2.")
-                .arg(instrument.symbol, instrument.lastTradingDay.toString(Qt::ISODate)));
+            instrument.tradingEnd.isValid()
+                ? tr("%1 stopped trading at %2 UTC (gate closure).")
+                      .arg(instrument.symbol, instrument.tradingEnd.toString(u"yyyy-MM-dd HH:mm"))
+                : tr("%1 stopped trading on %2.")
+                      .arg(instrument.symbol, instrument.lastTradingDay.toString(Qt::ISODate)));
     }
     const Price gridPrice = protocol::hasLimitPrice(request.type)
         ? request.price
@@ -909,6 +948,11 @@ void OrderService::expireOrders(const QDateTime &now)
 {
     const qint64 millis = now.toMSecsSinceEpoch();
     for (const std::unique_ptr<Market> &market : m_markets) {
+        // At an instrument's end of trading (an hour's gate closure) its book empties.
+        if (market->book.orderCount() > 0 && market->instrument.isExpired(now) && m_store.begin()) {
+            (void)run(*market, [](matching::OrderBook &book, auto &events) { book.close(events); });
+            continue;
+        }
         // Most books have nothing due: no transaction for them every second.
         const std::optional<matching::Millis> next = market->book.nextExpiry();
         if (!next || *next > millis || !m_store.begin())

@@ -72,6 +72,9 @@ public:
 
     /// Loads the instruments and rebuilds books, positions and candles from storage.
     Result<void> start();
+    /// Opens a book for each instrument listed in storage since (the listing rolls forward
+    /// with the calendar); emits instrumentsChanged when there are new ones.
+    Result<void> refreshInstruments();
 
     QList<core::Instrument> instruments() const;
     std::optional<core::Instrument> instrument(const QString &symbol) const;
@@ -82,7 +85,8 @@ public:
     Result<core::protocol::Order> cancel(const Principal &principal, const QString &orderId);
     /// Cancels every live order of the user; returns them as cancelled.
     Result<QList<core::protocol::Order>> cancelAll(const Principal &principal);
-    /// Expires good-till-date and day orders due at `now`.
+    /// Expires good-till-date and day orders due at `now`, and every order in an instrument
+    /// whose trading has ended.
     void expireOrders(const QDateTime &now);
 
     Result<QList<core::protocol::Order>> orders(const Principal &principal);
@@ -95,6 +99,7 @@ public:
     Result<QList<PositionReport>> positions(const Principal &principal, Mark mark) const;
 
 Q_SIGNALS:
+    void instrumentsChanged();
     /// An order changed; `type` is one of protocol::stream's order event names.
     void orderEvent(const QString &type, const core::protocol::Order &order, qint64 userId);
     /// A fill, once for each side's user.
@@ -121,6 +126,9 @@ private:
     };
 
     Market *findMarket(const QString &symbol) const;
+    /// Opens markets for the stored instruments not open yet (but hours and quarter-hours
+    /// delivered over a week ago), keeping the board order; returns the new ones.
+    Result<QList<Market *>> addMarkets();
     Result<StoredOrder> ownLiveOrder(const Principal &principal, const QString &orderId);
     /// Runs `command` on the market's book in the transaction the caller began, and ends it:
     /// rolled back if the engine refused or nothing happened, else persisted, committed and

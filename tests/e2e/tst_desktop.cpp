@@ -26,8 +26,22 @@ using qx::widgets::MainWindow;
 using qx::widgets::OrdersModel;
 
 namespace {
-constexpr int kNetworkTimeoutMs = 15000;
+
+// A tradable euro power month with a 0.01 tick: the ticket speaks MW and EUR/MWh there.
+QString euroPowerMonth(const TradingService &service)
+{
+    for (const qx::core::Instrument &instrument : service.instruments()) {
+        if (instrument.unit == qx::core::QuantityUnit::Megawatt && instrument.currency == u"EUR"
+            && instrument.tickSize.toString() == u"0.01"
+            && instrument.delivery.kind == qx::core::DeliveryPeriod::Kind::Month
+            && !instrument.isExpired(QDateTime::currentDateTimeUtc())) {
+            return instrument.symbol;
+        }
+    }
+    return {};
 }
+constexpr int kNetworkTimeoutMs = 15000;
+} // namespace
 
 /**
  * A trader's first session, through the real widgets, client and server: sign in, enter an
@@ -119,15 +133,7 @@ void TestDesktop::placeCancelAndReject()
     QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), TradingService::ConnectionState::Connected,
                               kNetworkTimeoutMs);
 
-    // A power month: the ticket speaks MW and EUR/MWh there.
-    QString symbol;
-    for (const qx::core::Instrument &instrument : service.instruments()) {
-        if (instrument.unit == qx::core::QuantityUnit::Megawatt && instrument.currency == u"EUR"
-            && instrument.tickSize.toString() == u"0.01") {
-            symbol = instrument.symbol;
-            break;
-        }
-    }
+    const QString symbol = euroPowerMonth(service);
     QVERIFY2(!symbol.isEmpty(), "the server lists no EUR power instrument with a 0.01 tick");
     QVERIFY(window.ticket()->selectInstrument(symbol));
 
@@ -287,8 +293,8 @@ void TestDesktop::streamReconnectsAndCatchesUp()
     QTRY_VERIFY_WITH_TIMEOUT(!elsewhereSignedIn.isEmpty(), kNetworkTimeoutMs);
     qx::core::protocol::NewOrder missed;
     missed.clientOrderId = TradingService::newClientOrderId();
-    missed.symbol = service.instruments().first().symbol;
-    missed.quantity = service.instruments().first().lotSize;
+    missed.symbol = euroPowerMonth(service);
+    missed.quantity = service.instrument(missed.symbol)->lotSize;
     // Near the market's last trade (43.10): the price band refuses far-off prices.
     missed.price = *qx::core::Price::parse(u"43.00");
     QSignalSpy placed(&elsewhere, &TradingService::orderChanged);

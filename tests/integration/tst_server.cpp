@@ -167,8 +167,9 @@ private Q_SLOTS:
              { u"DE.BASE.M."_s, u"TTF.M."_s, u"HH.M."_s, u"BRENT.M."_s, u"EUA.DEC."_s }) {
             QVERIFY2(!symbols.filter(prefix).isEmpty(), qPrintable(prefix));
         }
-        // Board order: a power desk sees German power first and emissions last.
-        QVERIFY2(symbols.first().startsWith(u"DE.BASE."), qPrintable(symbols.first()));
+        // Board order: a power desk sees German power first, shortest delivery first (intraday
+        // quarter-hours), and emissions last.
+        QVERIFY2(symbols.first().startsWith(u"DE.QH."), qPrintable(symbols.first()));
         QVERIFY2(symbols.last().startsWith(u"EUA.DEC."), qPrintable(symbols.last()));
         const Reply me = request("GET", u"/api/v1/me"_s, {}, m_token);
         QCOMPARE(me.json.value(u"username").toString(), u"alice"_s);

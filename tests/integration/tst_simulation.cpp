@@ -37,13 +37,10 @@ private Q_SLOTS:
 
     void everyInstrumentHasATwoSidedUncrossedBook()
     {
-        const QJsonArray instruments
-            = m_server->request("GET", u"/api/v1/instruments"_s, {}, m_server->aliceToken())
-                  .json.value(u"instruments")
-                  .toArray();
+        const QList<qx::core::Instrument> instruments = m_server->tradableInstruments();
         QVERIFY(instruments.size() > 30);
-        for (const QJsonValue &value : instruments) {
-            const QString symbol = value.toObject().value(u"symbol").toString();
+        for (const qx::core::Instrument &instrument : instruments) {
+            const QString symbol = instrument.symbol;
             const QJsonObject snapshot = book(symbol);
             const QJsonArray bids = snapshot.value(u"bids").toArray();
             const QJsonArray asks = snapshot.value(u"asks").toArray();
@@ -52,11 +49,55 @@ private Q_SLOTS:
             const double ask = asks[0].toObject().value(u"price").toString().toDouble();
             QVERIFY2(bid < ask, qPrintable(symbol));
             // Each commodity in its own range (EUR/MWh, USD/MMBtu, USD/bbl, EUR/t).
-            const QString commodity = value.toObject().value(u"commodity").toString();
             const double low = symbol.startsWith(u"HH.") ? 1 : 20;
             const double high = symbol.startsWith(u"HH.") ? 10 : 200;
-            QVERIFY2(bid > low && ask < high, qPrintable(symbol + u' ' + commodity));
+            QVERIFY2(bid > low && ask < high, qPrintable(symbol));
         }
+    }
+
+    void hoursCloseAtGateClosureAndTheNextDayIsListed()
+    {
+        // German intraday: every hour of today still open and all of tomorrow's, each with a
+        // two-sided book; those past their gate closure take no orders and have none resting.
+        const QList<qx::core::Instrument> tradable = m_server->tradableInstruments();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        int hours = 0;
+        for (const qx::core::Instrument &instrument : tradable) {
+            if (instrument.delivery.kind == qx::core::DeliveryPeriod::Kind::Hour) {
+                ++hours;
+                QVERIFY(instrument.tradingEnd > now);
+            }
+        }
+        QVERIFY2(hours >= 20, qPrintable(QString::number(hours))); // tomorrow's, near enough
+
+        const QJsonArray listed
+            = m_server->request("GET", u"/api/v1/instruments"_s, {}, m_server->aliceToken())
+                  .json.value(u"instruments")
+                  .toArray();
+        QString closed;
+        for (const QJsonValue &value : listed) {
+            const QString end = value.toObject().value(u"trading_end").toString();
+            if (!end.isEmpty() && QDateTime::fromString(end, Qt::ISODateWithMs) <= now) {
+                closed = value.toObject().value(u"symbol").toString();
+                break;
+            }
+        }
+        if (closed.isEmpty())
+            QSKIP("just after midnight UTC nothing has closed yet today");
+        QVERIFY(book(closed).value(u"bids").toArray().isEmpty());
+        QVERIFY(book(closed).value(u"asks").toArray().isEmpty());
+        const auto refused = m_server->requestJson("POST", u"/api/v1/orders"_s,
+                                                   { { u"client_order_id"_s, u"late-1"_s },
+                                                     { u"symbol"_s, closed },
+                                                     { u"side"_s, u"buy"_s },
+                                                     { u"type"_s, u"limit"_s },
+                                                     { u"quantity"_s, u"1"_s },
+                                                     { u"price"_s, u"80.00"_s } },
+                                                   m_server->aliceToken());
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.errorCode(), u"instrument_expired"_s);
+        QVERIFY2(refused.errorMessage().contains(u"gate closure"),
+                 qPrintable(refused.errorMessage()));
     }
 
     void theMarketTradesAndFillsATradersOrder()
@@ -64,12 +105,8 @@ private Q_SLOTS:
         // The taker trades now and then: within a few seconds some instrument has a last price.
         QTRY_VERIFY_WITH_TIMEOUT(
             [this] {
-                const QJsonArray instruments
-                    = m_server->request("GET", u"/api/v1/instruments"_s, {}, m_server->aliceToken())
-                          .json.value(u"instruments")
-                          .toArray();
-                for (const QJsonValue &value : instruments) {
-                    const QString symbol = value.toObject().value(u"symbol").toString();
+                for (const qx::core::Instrument &instrument : m_server->tradableInstruments()) {
+                    const QString &symbol = instrument.symbol;
                     if (!m_server
                              ->request("GET",
                                        u"/api/v1/markets/"_s + symbol + u"/candles?interval=1h"_s,
@@ -85,13 +122,7 @@ private Q_SLOTS:
             15'000);
 
         // A trader buying at the best ask is filled by the market maker.
-        const QString symbol
-            = m_server->request("GET", u"/api/v1/instruments"_s, {}, m_server->aliceToken())
-                  .json.value(u"instruments")
-                  .toArray()[0]
-                  .toObject()
-                  .value(u"symbol")
-                  .toString();
+        const QString symbol = m_server->tradableInstruments().first().symbol;
         const QJsonObject bestAsk = book(symbol).value(u"asks").toArray()[0].toObject();
         // Above the ask by a margin, in case the maker requotes first.
         const QString price

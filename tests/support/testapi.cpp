@@ -2,6 +2,7 @@
 
 #include "core/protocol/messages.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QProcess>
@@ -110,6 +111,22 @@ Reply TestServer::login(const QString &username, const QString &password)
     return requestJson(
         "POST", QStringLiteral("/api/v1/auth/login"),
         { { QStringLiteral("username"), username }, { QStringLiteral("password"), password } }, {});
+}
+
+QList<core::Instrument> TestServer::tradableInstruments()
+{
+    QList<core::Instrument> tradable;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QJsonArray listed = request("GET", QStringLiteral("/api/v1/instruments"), {}, m_token)
+                                  .json.value(u"instruments")
+                                  .toArray();
+    for (const QJsonValue &value : listed) {
+        core::Result<core::Instrument> instrument
+            = core::protocol::instrumentFromJson(value.toObject());
+        if (instrument && !instrument->isExpired(now))
+            tradable.append(*instrument);
+    }
+    return tradable;
 }
 
 std::unique_ptr<QWebSocket> TestServer::openStream(QList<QJsonObject> &inbox, const QString &token,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/instrument.h"
 #include "ui/client/localserver.h"
 
 #include <QJsonObject>
@@ -67,6 +68,9 @@ public:
     Reply requestJson(const QByteArray &method, const QString &path, const QJsonObject &body,
                       const QString &token);
     Reply login(const QString &username, const QString &password);
+    /// The listed instruments still trading now (an hour past its gate closure is listed but
+    /// expired), in board order.
+    QList<core::Instrument> tradableInstruments();
 
     /// A socket that has authenticated and subscribed to `channels`; every message it gets
     /// lands in `inbox`.

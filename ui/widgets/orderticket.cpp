@@ -187,7 +187,10 @@ void OrderTicket::reloadInstruments()
     const QSignalBlocker blocker(m_instrumentCombo);
     m_instrumentCombo->clear();
     const QList<core::Instrument> instruments = m_service->instruments();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const core::Instrument &instrument : instruments) {
+        if (instrument.isExpired(now))
+            continue; // listed for the blotters' sake, no longer tradable
         m_instrumentCombo->addItem(instrument.symbol + u"  —  " + instrument.description,
                                    instrument.symbol);
         m_instrumentCombo->setItemData(m_instrumentCombo->count() - 1, instrument.description,

@@ -82,6 +82,56 @@ private Q_SLOTS:
                  qint64(0));
     }
 
+    void hoursAndQuarterHoursOfAClockChangeDay()
+    {
+        using Kind = DeliveryPeriod::Kind;
+        const QDate spring(2027, 3, 28), autumn(2027, 10, 31), plain(2027, 6, 15);
+        QCOMPARE(intradayPeriods(plain, Kind::Hour, "Europe/Berlin").size(), 24);
+        QCOMPARE(intradayPeriods(plain, Kind::QuarterHour, "Europe/Berlin").size(), 96);
+        // Spring: 02:00–03:00 does not happen.
+        const QList<DeliveryPeriod> springHours
+            = intradayPeriods(spring, Kind::Hour, "Europe/Berlin");
+        QCOMPARE(springHours.size(), 23);
+        QVERIFY(!springHours.contains(DeliveryPeriod::hour(spring, 2)));
+        QCOMPARE(intradayPeriods(spring, Kind::QuarterHour, "Europe/Berlin").size(), 92);
+        QVERIFY(!deliveryStart(DeliveryPeriod::hour(spring, 2), "Europe/Berlin"));
+        QCOMPARE(deliveryMinutes(DeliveryPeriod::hour(spring, 2), LoadShape::Base, "Europe/Berlin"),
+                 qint64(0));
+        QCOMPARE(*deliveryStart(DeliveryPeriod::hour(spring, 3), "Europe/Berlin"),
+                 QDateTime(spring, QTime(1, 0), Qt::UTC));
+        // Autumn: 02:00–03:00 comes twice, first in summer time (00:00 UTC), then in winter
+        // time (01:00 UTC) as the "B" hour; the quarter-hours in delivery order.
+        const QList<DeliveryPeriod> autumnHours
+            = intradayPeriods(autumn, Kind::Hour, "Europe/Berlin");
+        QCOMPARE(autumnHours.size(), 25);
+        QCOMPARE(autumnHours.at(2), DeliveryPeriod::hour(autumn, 2));
+        QCOMPARE(autumnHours.at(3), DeliveryPeriod::hour(autumn, 2, true));
+        QCOMPARE(autumnHours.at(4), DeliveryPeriod::hour(autumn, 3));
+        QCOMPARE(*deliveryStart(DeliveryPeriod::hour(autumn, 2), "Europe/Berlin"),
+                 QDateTime(autumn, QTime(0, 0), Qt::UTC));
+        QCOMPARE(*deliveryStart(DeliveryPeriod::hour(autumn, 2, true), "Europe/Berlin"),
+                 QDateTime(autumn, QTime(1, 0), Qt::UTC));
+        const QList<DeliveryPeriod> autumnQuarters
+            = intradayPeriods(autumn, Kind::QuarterHour, "Europe/Berlin");
+        QCOMPARE(autumnQuarters.size(), 100);
+        QCOMPARE(autumnQuarters.at(11), DeliveryPeriod::quarterHour(autumn, 2, 45));
+        QCOMPARE(autumnQuarters.at(12), DeliveryPeriod::quarterHour(autumn, 2, 0, true));
+        // A repeated pass of an hour that is not repeated does not exist.
+        QVERIFY(!deliveryStart(DeliveryPeriod::hour(plain, 2, true), "Europe/Berlin"));
+    }
+
+    void intradayEnergyAndValue()
+    {
+        // 10 MW for an hour is 10 MWh; for a quarter-hour 2.5 MWh, worth 200 EUR at 80.
+        Instrument hour = german(DeliveryPeriod::hour(QDate(2027, 6, 15), 8));
+        QCOMPARE(energyVolume(hour, *Quantity::parse(u"10"))->toString(), u"10"_s);
+        Instrument quarter = german(DeliveryPeriod::quarterHour(QDate(2027, 6, 15), 8, 15));
+        QCOMPARE(energyVolume(quarter, *Quantity::parse(u"10"))->toString(), u"2.5"_s);
+        QCOMPARE(contractValue(quarter, *Price::parse(u"80"), *Quantity::parse(u"10"))->toString(),
+                 u"200"_s);
+        QCOMPARE(monthsOf(quarter.delivery).size(), 1); // shown as itself
+    }
+
     void weekendsAndSeasonsOnTheClock()
     {
         // The weekend of the spring change: 24 + 23 hours.

@@ -121,11 +121,65 @@ private Q_SLOTS:
         QVERIFY(!tuesdayWeek.isValid()); // a week starts on a Monday
     }
 
+    void namesAndReadsHoursAndQuarterHours()
+    {
+        QCOMPARE(DeliveryPeriod::hour(QDate(2027, 10, 31), 2, true).code(), u"2027-10-31T02B"_s);
+        QCOMPARE(DeliveryPeriod::quarterHour(QDate(2027, 3, 14), 8, 15).code(),
+                 u"2027-03-14T0815"_s);
+        const Result<SymbolParts> repeated = parseSymbol(u"DE.H.2027-10-31T02B");
+        QCOMPARE(repeated->product, u"DE"_s);
+        QVERIFY(repeated->delivery == DeliveryPeriod::hour(QDate(2027, 10, 31), 2, true));
+        QVERIFY(parseSymbol(u"DE.QH.2027-03-14T0815")->delivery
+                == DeliveryPeriod::quarterHour(QDate(2027, 3, 14), 8, 15));
+        for (const char *bad : { "DE.H.2027-03-14T24", "DE.QH.2027-03-14T0810", "DE.H.2027-03-14T2",
+                                 "DE.QH.2027-03-14T08", "DE.H.2027-02-30T08" }) {
+            QCOMPARE(parseSymbol(QString::fromLatin1(bad)).error().code, u"invalid_symbol"_s);
+        }
+    }
+
+    void anHourMustExistOnItsDay()
+    {
+        Instrument hour = germanPowerMarch2027();
+        hour.symbol = u"DE.H.2027-03-28T02"_s;
+        hour.delivery = DeliveryPeriod::hour(QDate(2027, 3, 28), 2); // skipped by the clock
+        QCOMPARE(hour.validate().error().code, u"invalid_instrument"_s);
+        hour.delivery = DeliveryPeriod::hour(QDate(2027, 3, 28), 3);
+        QVERIFY(hour.validate().ok());
+        hour.load = LoadShape::Peak;
+        QVERIFY(!hour.validate().ok()); // an hour has no load shape
+    }
+
+    void listsEveryHourAndClosesEachAtItsGate()
+    {
+        const ProductCatalog catalog = *ProductCatalog::fromJson(shippedCatalog());
+        QHash<QString, Instrument> listed;
+        for (const Instrument &instrument : catalog.instrumentsOn(QDate(2027, 10, 30)))
+            listed.insert(instrument.symbol, instrument);
+        // The 30th and the 31st (the 25-hour day) are listed, hours and quarter-hours.
+        QVERIFY(listed.contains(u"DE.H.2027-10-30T00"_s));
+        QVERIFY(listed.contains(u"DE.H.2027-10-31T02B"_s));
+        QVERIFY(listed.contains(u"DE.QH.2027-10-31T0245B"_s));
+        QVERIFY(!listed.contains(u"DE.H.2027-11-01T00"_s));
+        // Gate closure five minutes before delivery: the B hour starts at 01:00 UTC.
+        const Instrument repeated = listed.value(u"DE.H.2027-10-31T02B"_s);
+        QCOMPARE(repeated.tradingEnd, QDateTime(QDate(2027, 10, 31), QTime(0, 55), Qt::UTC));
+        QVERIFY(!repeated.isExpired(QDateTime(QDate(2027, 10, 31), QTime(0, 54, 59), Qt::UTC)));
+        QVERIFY(repeated.isExpired(QDateTime(QDate(2027, 10, 31), QTime(0, 55), Qt::UTC)));
+        // The hour after midnight closes the evening before.
+        QCOMPARE(listed.value(u"DE.H.2027-10-31T00"_s).lastTradingDay, QDate(2027, 10, 30));
+        int springHours = 0;
+        for (const Instrument &instrument : catalog.instrumentsOn(QDate(2027, 3, 28))) {
+            if (instrument.symbol.startsWith(u"DE.H.2027-03-28"))
+                ++springHours;
+        }
+        QCOMPARE(springHours, 23);
+    }
+
     void expiresAfterTheLastTradingDay()
     {
         const Instrument power = germanPowerMarch2027();
-        QVERIFY(!power.isExpired(QDate(2027, 2, 26)));
-        QVERIFY(power.isExpired(QDate(2027, 2, 27)));
+        QVERIFY(!power.isExpired(QDateTime(QDate(2027, 2, 26), QTime(23, 59), Qt::UTC)));
+        QVERIFY(power.isExpired(QDateTime(QDate(2027, 2, 27), QTime(0, 0), Qt::UTC)));
     }
 
     void shippedCatalogListsTheBenchmarkContracts()
@@ -179,8 +233,15 @@ private Q_SLOTS:
         QStringList symbols;
         for (const Instrument &instrument : instruments)
             symbols.append(instrument.symbol);
-        // Shortest tenor first, as on a broker screen: weekend, week, months, quarters, seasons.
-        QCOMPARE(symbols.first(), u"DE.BASE.WE.2026-WE48"_s);
+        // Shortest tenor first, as on a broker screen: quarter-hours, hours, days, weekend,
+        // week, months, quarters, seasons.
+        QCOMPARE(symbols.first(), u"DE.QH.2026-11-25T0000"_s);
+        QVERIFY(symbols.indexOf(u"DE.QH.2026-11-26T2345"_s)
+                < symbols.indexOf(u"DE.H.2026-11-25T00"_s));
+        QVERIFY(symbols.indexOf(u"DE.H.2026-11-26T23"_s)
+                < symbols.indexOf(u"DE.BASE.D.2026-11-26"_s));
+        QVERIFY(symbols.indexOf(u"DE.BASE.D.2026-11-27"_s)
+                < symbols.indexOf(u"DE.BASE.WE.2026-WE48"_s));
         QVERIFY(symbols.indexOf(u"DE.BASE.W.2026-W49"_s) < symbols.indexOf(u"DE.BASE.M.2026-12"_s));
         QVERIFY(symbols.indexOf(u"DE.BASE.Q.2027-Q4"_s) < symbols.indexOf(u"DE.BASE.S.2027-SUM"_s));
         QVERIFY(symbols.indexOf(u"DE.BASE.M.2027-05"_s) < symbols.indexOf(u"DE.BASE.Q.2027-Q1"_s));

@@ -412,6 +412,34 @@ private Q_SLOTS:
         QVERIFY(!c.book.nextExpiry());
     }
 
+    void closingExpiresEveryOrderOldestFirst()
+    {
+        // An hour's gate closure: resting orders, a GTD order and a pending stop all go.
+        Calls c;
+        c.submit(limit(3, Side::Sell, 101, 5));
+        c.submit(limit(1, Side::Buy, 99, 5));
+        OrderRequest gtd = limit(2, Side::Buy, 98, 5);
+        gtd.timeInForce = TimeInForce::GoodTillDate;
+        gtd.expiresAt = 10'000;
+        c.submit(gtd);
+        OrderRequest stop = limit(4, Side::Buy, 0, 2);
+        stop.kind = OrderKind::Stop;
+        stop.stopPrice = 105;
+        c.submit(stop);
+        c.events.clear();
+        c.book.close(c.events);
+        const std::vector<Event> expired = ofType(c.events, EventType::Expired);
+        QCOMPARE(expired.size(), std::size_t(4));
+        for (std::size_t i = 0; i < expired.size(); ++i) {
+            QCOMPARE(expired[i].orderId, OrderId(i + 1));
+            QVERIFY(expired[i].reason == Reason::InstrumentClosed);
+        }
+        QCOMPARE(c.book.orderCount(), std::size_t(0));
+        QCOMPARE(c.book.levelCount(), std::size_t(0));
+        c.book.expire(10'000, c.events); // the GTD's expiry entry is stale, not an error
+        QCOMPARE(ofType(c.events, EventType::Expired).size(), std::size_t(4));
+    }
+
     void depthAggregatesLevelsBestFirst()
     {
         Calls c;

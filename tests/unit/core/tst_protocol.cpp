@@ -198,6 +198,21 @@ private Q_SLOTS:
         const QJsonObject json = toJson(instrument);
         QCOMPARE(json.value(u"quantity_unit").toString(), u"MMBtu/d"_s);
         QVERIFY(instrumentFromJson(json).value() == instrument);
+
+        // An hour: its wall-clock start, which pass of a repeated hour, and its gate closure.
+        Instrument hour = instrument;
+        hour.symbol = u"DE.H.2027-10-31T02B"_s;
+        hour.commodity = Commodity::Power;
+        hour.area = u"DE"_s;
+        hour.delivery = DeliveryPeriod::hour(QDate(2027, 10, 31), 2, true);
+        hour.timeZone = "Europe/Berlin";
+        hour.unit = QuantityUnit::Megawatt;
+        hour.tradingEnd = QDateTime(QDate(2027, 10, 31), QTime(0, 55), Qt::UTC);
+        const QJsonObject hourJson = toJson(hour);
+        QCOMPARE(hourJson.value(u"delivery").toObject().value(u"start_time").toString(),
+                 u"02:00"_s);
+        QCOMPARE(hourJson.value(u"trading_end").toString(), u"2027-10-31T00:55:00.000Z"_s);
+        QVERIFY(instrumentFromJson(hourJson).value() == hour);
     }
 
     void errorsHaveOneShape()

@@ -53,7 +53,7 @@ core::Instrument FakeTradingService::power()
     instrument.currency = QStringLiteral("EUR");
     instrument.tickSize = *core::Price::parse(u"0.01");
     instrument.lotSize = *core::Quantity::parse(u"1");
-    instrument.lastTradingDay = QDate(2027, 2, 26);
+    instrument.lastTradingDay = QDate(2099, 12, 31); // never expires under the tests
     return instrument;
 }
 
@@ -70,7 +70,7 @@ core::Instrument FakeTradingService::gas()
     instrument.currency = QStringLiteral("USD");
     instrument.tickSize = *core::Price::parse(u"0.001");
     instrument.lotSize = *core::Quantity::parse(u"0.5");
-    instrument.lastTradingDay = QDate(2027, 2, 24);
+    instrument.lastTradingDay = QDate(2099, 12, 31);
     return instrument;
 }
 
