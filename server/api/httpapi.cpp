@@ -140,6 +140,7 @@ QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
         { QStringLiteral("limit_max_notional"), Status::UnprocessableEntity },
         { QStringLiteral("limit_max_position"), Status::UnprocessableEntity },
         { QStringLiteral("limit_credit"), Status::UnprocessableEntity },
+        { QStringLiteral("limit_counterparty_credit"), Status::UnprocessableEntity },
         { QStringLiteral("storage_unavailable"), Status::ServiceUnavailable },
     };
     return statuses.value(code, Status::InternalServerError);

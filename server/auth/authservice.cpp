@@ -99,7 +99,7 @@ core::Result<Principal> AuthService::authenticateToken(const QString &token)
                                QCoreApplication::translate("qx::server::AuthService",
                                                            "The account is no longer active."));
     }
-    return Principal { (*user)->id, (*user)->username, (*user)->role, (*user)->selfTrade };
+    return Principal::of(**user);
 }
 
 } // namespace qx::server

@@ -15,6 +15,12 @@ struct Principal
     QString username;
     QString role;
     QString selfTrade = QStringLiteral("cancel_newest"); ///< the account's setting
+    QString counterparty; ///< the firm traded for; empty: the user alone
+
+    static Principal of(const UserRecord &user)
+    {
+        return { user.id, user.username, user.role, user.selfTrade, user.counterparty };
+    }
 };
 
 /**

@@ -133,12 +133,18 @@ std::optional<QString> readPasswordFromStdin()
     return QString::fromUtf8(line);
 }
 
+const QRegularExpression &counterpartyPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9 ._&-]{0,63}$"));
+    return pattern;
+}
+
 int runUserAdd(const QStringList &arguments)
 {
     static const QRegularExpression namePattern(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
     SubcommandParser command(
-        QStringLiteral("user add NAME --role ROLE --password-stdin [--self-trade MODE] --data-dir "
-                       "DIR"),
+        QStringLiteral("user add NAME --role ROLE --password-stdin [--self-trade MODE] "
+                       "[--counterparty FIRM] --data-dir DIR"),
         tr("Adds a user. The password is read from the first line of standard input, so it "
            "never appears in the process list or shell history."));
     command.addPositional(QStringLiteral("NAME"), tr("Login name: letters, digits, . _ -"));
@@ -155,10 +161,14 @@ int runUserAdd(const QStringList &arguments)
                                           "cancel-newest (the incoming order, the default) or "
                                           "cancel-oldest (the resting one)."),
                                        QStringLiteral("MODE"));
-    command.addOption(role);
-    command.addOption(passwordStdin);
-    command.addOption(update);
-    command.addOption(selfTrade);
+    const QCommandLineOption counterparty(
+        QStringLiteral("counterparty"),
+        tr("The firm the user trades for: its users share its credit lines (see credit set); "
+           "\"none\" to trade alone."),
+        QStringLiteral("FIRM"));
+    for (const QCommandLineOption *option :
+         { &role, &passwordStdin, &update, &selfTrade, &counterparty })
+        command.addOption(*option);
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
     QCommandLineParser &parser = command.parser();
@@ -174,6 +184,11 @@ int runUserAdd(const QStringList &arguments)
         && selfTradeMode != u"cancel_oldest") {
         return fail(UsageError, tr("--self-trade must be cancel-newest or cancel-oldest"));
     }
+    const QString firm
+        = parser.value(counterparty) == u"none" ? QString() : parser.value(counterparty);
+    if (parser.isSet(counterparty) && !firm.isEmpty()
+        && !counterpartyPattern().match(firm).hasMatch())
+        return fail(UsageError, tr("the counterparty is 1-64 letters, digits, spaces, . _ & -"));
 
     const std::optional<QString> password = readPasswordFromStdin();
     if (!password)
@@ -192,26 +207,25 @@ int runUserAdd(const QStringList &arguments)
     core::Result<QByteArray> hash = PasswordHasher::hash(*password);
     if (!hash)
         return fail(hash.error());
+    UserRecord user;
     if (*existing) {
-        UserRecord user = **existing;
+        user = **existing;
         user.role = parser.value(role);
         user.passwordHash = *hash;
-        if (parser.isSet(selfTrade))
-            user.selfTrade = selfTradeMode;
-        if (core::Result<void> saved = (*store)->updateUser(user); !saved)
-            return fail(saved.error());
-        printOut(tr("updated user %1 (role %2)").arg(name, user.role));
-        return Success;
+    } else {
+        core::Result<UserRecord> added = (*store)->addUser(name, parser.value(role), *hash);
+        if (!added)
+            return fail(added.error());
+        user = *added;
     }
-    core::Result<UserRecord> added = (*store)->addUser(name, parser.value(role), *hash);
-    if (!added)
-        return fail(added.error());
-    if (parser.isSet(selfTrade)) {
-        added->selfTrade = selfTradeMode;
-        if (core::Result<void> saved = (*store)->updateUser(*added); !saved)
-            return fail(saved.error());
-    }
-    printOut(tr("added user %1 (role %2)").arg(name, added->role));
+    if (parser.isSet(selfTrade))
+        user.selfTrade = selfTradeMode;
+    if (parser.isSet(counterparty))
+        user.counterparty = firm;
+    if (core::Result<void> saved = (*store)->updateUser(user); !saved)
+        return fail(saved.error());
+    printOut((*existing ? tr("updated user %1 (role %2)") : tr("added user %1 (role %2)"))
+                 .arg(name, user.role));
     return Success;
 }
 
@@ -236,21 +250,25 @@ int runUserList(const QStringList &arguments)
                 { QStringLiteral("username"), user.username },
                 { QStringLiteral("role"), user.role },
                 { QStringLiteral("disabled"), user.disabled },
+                { QStringLiteral("counterparty"),
+                  user.counterparty.isEmpty() ? QJsonValue() : QJsonValue(user.counterparty) },
                 { QStringLiteral("created_at"), user.createdAt.toString(Qt::ISODate) } });
         }
         printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
         return Success;
     }
-    printOut(QStringLiteral("%1 %2 %3 %4")
+    printOut(QStringLiteral("%1 %2 %3 %4 %5")
                  .arg(tr("USERNAME"), -24)
                  .arg(tr("ROLE"), -8)
                  .arg(tr("STATE"), -9)
+                 .arg(tr("COUNTERPARTY"), -20)
                  .arg(tr("CREATED (UTC)")));
     for (const UserRecord &user : *users) {
-        printOut(QStringLiteral("%1 %2 %3 %4")
+        printOut(QStringLiteral("%1 %2 %3 %4 %5")
                      .arg(user.username, -24)
                      .arg(user.role, -8)
                      .arg(user.disabled ? tr("disabled") : tr("active"), -9)
+                     .arg(user.counterparty.isEmpty() ? tr("-") : user.counterparty, -20)
                      .arg(user.createdAt.toString(Qt::ISODate)));
     }
     return Success;
@@ -387,6 +405,100 @@ int runLimitsList(const QStringList &arguments)
                      .arg(show(limits.creditLimit)));
     }
     return Success;
+}
+
+int runCreditSet(const QStringList &arguments)
+{
+    static const QRegularExpression currencyPattern(QStringLiteral("^[A-Z]{3}$"));
+    SubcommandParser command(
+        QStringLiteral("credit set FIRM --currency CCY --limit MONEY|none --data-dir DIR"),
+        tr("Sets a counterparty's credit line in one currency: what its users together may "
+           "have at risk there (open orders plus positions, valued). \"none\" removes it."));
+    command.addPositional(QStringLiteral("FIRM"),
+                          tr("The counterparty (see user add "
+                             "--counterparty)."));
+    const QCommandLineOption currency(QStringLiteral("currency"), tr("EUR, GBP, USD..."),
+                                      QStringLiteral("CCY"));
+    const QCommandLineOption limit(QStringLiteral("limit"), tr("e.g. 5000000"),
+                                   QStringLiteral("MONEY"));
+    command.addOption(currency);
+    command.addOption(limit);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    QCommandLineParser &parser = command.parser();
+    const QString firm = parser.positionalArguments().constFirst();
+    if (!currencyPattern.match(parser.value(currency)).hasMatch())
+        return fail(UsageError, tr("--currency must be an ISO 4217 code such as EUR"));
+    std::optional<core::Money> line;
+    if (!parser.isSet(limit) || !readLimit(parser, limit, line))
+        return fail(UsageError, tr("--limit must be a positive amount such as 5000000, or none"));
+    core::Result<std::unique_ptr<Store>> store = DataDirectory(command.dataDir()).openStore();
+    if (!store)
+        return fail(store.error());
+    core::Result<QList<std::int64_t>> members = (*store)->counterpartyMembers(firm);
+    if (!members)
+        return fail(members.error());
+    if (members->isEmpty() && line)
+        return fail(Failure,
+                    tr("no user trades for %1 (user add NAME --counterparty \"%1\" "
+                       "--update)")
+                        .arg(firm));
+    if (core::Result<void> saved = (*store)->saveCreditLine(firm, parser.value(currency), line);
+        !saved)
+        return fail(saved.error());
+    printOut(line ? tr("credit line of %1 in %2 set to %3")
+                        .arg(firm, parser.value(currency), line->toString())
+                  : tr("credit line of %1 in %2 removed").arg(firm, parser.value(currency)));
+    return Success;
+}
+
+int runCreditList(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("credit list --data-dir DIR"),
+                             tr("Lists the counterparties' credit lines."));
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    core::Result<std::unique_ptr<Store>> store = DataDirectory(command.dataDir()).openStore();
+    if (!store)
+        return fail(store.error());
+    core::Result<QList<CreditLine>> lines = (*store)->creditLines();
+    if (!lines)
+        return fail(lines.error());
+    core::Result<QList<UserRecord>> users = (*store)->users();
+    if (!users)
+        return fail(users.error());
+    printOut(QStringLiteral("%1 %2 %3 %4")
+                 .arg(tr("COUNTERPARTY"), -20)
+                 .arg(tr("CCY"), -4)
+                 .arg(tr("CREDIT LINE"), -16)
+                 .arg(tr("USERS")));
+    for (const CreditLine &line : *lines) {
+        QStringList members;
+        for (const UserRecord &user : *users) {
+            if (user.counterparty == line.counterparty)
+                members.append(user.username);
+        }
+        printOut(QStringLiteral("%1 %2 %3 %4")
+                     .arg(line.counterparty, -20)
+                     .arg(line.currency, -4)
+                     .arg(line.limit.toString(), -16)
+                     .arg(members.join(u", ")));
+    }
+    return Success;
+}
+
+int runCredit(const QStringList &arguments)
+{
+    const QString action = arguments.value(1);
+    if (action == u"set")
+        return runCreditSet(arguments.mid(1));
+    if (action == u"list")
+        return runCreditList(arguments.mid(1));
+    if (action == u"--help" || action == u"-h") {
+        printOut(tr("Usage: quantenergx-server credit set|list ... (see credit set --help)"));
+        return Success;
+    }
+    return fail(UsageError, tr("credit: expected \"set\" or \"list\" (see --help)"));
 }
 
 int runSettle(const QStringList &arguments)
@@ -532,6 +644,8 @@ void printOverview()
                 "  user list   list the users\n"
                 "  limits set  set a trader's pre-trade limits for a product\n"
                 "  limits list list a trader's pre-trade limits\n"
+                "  credit set  set a counterparty's credit line in a currency\n"
+                "  credit list list the credit lines\n"
                 "  settle      record an instrument's settlement price\n"
                 "  serve       serve the REST API and WebSocket stream\n\n"
                 "Every command takes --data-dir DIR (or QX_DATA_DIR) and --help.\n"
@@ -552,6 +666,8 @@ int runCommandLine(const QStringList &arguments)
         return runServe(rest);
     if (command == u"limits")
         return runLimits(rest);
+    if (command == u"credit")
+        return runCredit(rest);
     if (command == u"settle")
         return runSettle(rest);
     if (command == u"--help" || command == u"-h" || command == u"help") {

@@ -81,7 +81,7 @@ Result<Principal> SimulatedMarket::participant(const QString &username)
     if (!existing)
         return existing.error();
     if (*existing)
-        return Principal { (*existing)->id, username, (*existing)->role };
+        return Principal::of(**existing);
     // Nobody signs in as a simulated participant: its password is random and forgotten.
     QByteArray secret(32, Qt::Uninitialized);
     QRandomGenerator::system()->generate(secret.begin(), secret.end());
@@ -91,7 +91,7 @@ Result<Principal> SimulatedMarket::participant(const QString &username)
     Result<UserRecord> added = m_store.addUser(username, QStringLiteral("trader"), *hash);
     if (!added)
         return added.error();
-    return Principal { added->id, username, added->role };
+    return Principal::of(*added);
 }
 
 Result<void> SimulatedMarket::start()

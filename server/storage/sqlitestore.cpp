@@ -74,6 +74,7 @@ UserRecord userFromRow(const SqliteDatabase::Statement &row)
     user.disabled = row.int64(4) != 0;
     user.createdAt = QDateTime::fromMSecsSinceEpoch(row.int64(5), Qt::UTC);
     user.selfTrade = row.text(6);
+    user.counterparty = row.text(7);
     return user;
 }
 
@@ -280,16 +281,17 @@ Result<UserRecord> SqliteStore::addUser(const QString &username, const QString &
 Result<void> SqliteStore::updateUser(const UserRecord &user)
 {
     return m_database->run(
-        "UPDATE users SET role = ?2, password_hash = ?3, disabled = ?4, self_trade = ?5 "
-        "WHERE id = ?1",
-        user.id, user.role, QString::fromUtf8(user.passwordHash), user.disabled, user.selfTrade);
+        "UPDATE users SET role = ?2, password_hash = ?3, disabled = ?4, self_trade = ?5, "
+        "counterparty = NULLIF(?6, '') WHERE id = ?1",
+        user.id, user.role, QString::fromUtf8(user.passwordHash), user.disabled, user.selfTrade,
+        user.counterparty);
 }
 
 Result<std::optional<UserRecord>> SqliteStore::findUser(const QString &username)
 {
     return findOne<UserRecord>(
         m_database->query("SELECT id, username, role, password_hash, disabled, created_at_ms, "
-                          "self_trade FROM users WHERE username = ?1",
+                          "self_trade, counterparty FROM users WHERE username = ?1",
                           username),
         userFromRow);
 }
@@ -298,8 +300,8 @@ Result<QList<UserRecord>> SqliteStore::users()
 {
     return collect<UserRecord>(
         m_database->query(
-            "SELECT id, username, role, password_hash, disabled, created_at_ms, self_trade "
-            "FROM users ORDER BY username"),
+            "SELECT id, username, role, password_hash, disabled, created_at_ms, self_trade, "
+            "counterparty FROM users ORDER BY username"),
         userFromRow);
 }
 
@@ -532,6 +534,48 @@ Result<void> SqliteStore::saveRiskLimits(std::int64_t userId, const RiskLimits &
         "credit_limit_units = excluded.credit_limit_units",
         userId, limits.product, unitsOf(limits.maxOrderQuantity), unitsOf(limits.maxNotional),
         unitsOf(limits.maxPosition), unitsOf(limits.creditLimit));
+}
+
+Result<QList<std::int64_t>> SqliteStore::counterpartyMembers(const QString &counterparty)
+{
+    return collect<std::int64_t>(
+        m_database->query("SELECT id FROM users WHERE counterparty = ?1 ORDER BY id", counterparty),
+        [](const SqliteDatabase::Statement &row) { return row.int64(0); });
+}
+
+Result<std::optional<core::Money>> SqliteStore::creditLine(const QString &counterparty,
+                                                           const QString &currency)
+{
+    return findOne<core::Money>(m_database->query("SELECT limit_units FROM credit_lines "
+                                                  "WHERE counterparty = ?1 AND currency = ?2",
+                                                  counterparty, currency),
+                                [](const SqliteDatabase::Statement &row) {
+                                    return core::Money(core::Decimal::fromUnits(row.int64(0)));
+                                });
+}
+
+Result<QList<CreditLine>> SqliteStore::creditLines()
+{
+    return collect<CreditLine>(
+        m_database->query("SELECT counterparty, currency, limit_units FROM credit_lines "
+                          "ORDER BY counterparty, currency"),
+        [](const SqliteDatabase::Statement &row) {
+            return CreditLine { row.text(0), row.text(1),
+                                core::Money(core::Decimal::fromUnits(row.int64(2))) };
+        });
+}
+
+Result<void> SqliteStore::saveCreditLine(const QString &counterparty, const QString &currency,
+                                         std::optional<core::Money> limit)
+{
+    if (!limit) {
+        return m_database->run("DELETE FROM credit_lines WHERE counterparty = ?1 AND currency = ?2",
+                               counterparty, currency);
+    }
+    return m_database->run(
+        "INSERT INTO credit_lines (counterparty, currency, limit_units) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT (counterparty, currency) DO UPDATE SET limit_units = excluded.limit_units",
+        counterparty, currency, limit->decimal().units());
 }
 
 Result<void> SqliteStore::saveSettlement(const QString &symbol, QDate tradingDay, core::Price price)

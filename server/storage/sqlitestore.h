@@ -47,6 +47,12 @@ public:
                                                  const QString &product) override;
     Result<QList<RiskLimits>> allRiskLimits(std::int64_t userId) override;
     Result<void> saveRiskLimits(std::int64_t userId, const RiskLimits &limits) override;
+    Result<QList<std::int64_t>> counterpartyMembers(const QString &counterparty) override;
+    Result<std::optional<core::Money>> creditLine(const QString &counterparty,
+                                                  const QString &currency) override;
+    Result<QList<CreditLine>> creditLines() override;
+    Result<void> saveCreditLine(const QString &counterparty, const QString &currency,
+                                std::optional<core::Money> limit) override;
     Result<void> saveSettlement(const QString &symbol, QDate tradingDay,
                                 core::Price price) override;
     Result<QHash<QString, core::Price>> latestSettlements() override;

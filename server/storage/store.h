@@ -27,6 +27,17 @@ struct UserRecord
     QDateTime createdAt;
     /// cancel_newest or cancel_oldest: the account's self-trade prevention.
     QString selfTrade = QStringLiteral("cancel_newest");
+    /// The firm the user trades for; empty: the user alone.
+    QString counterparty;
+};
+
+/// What a counterparty's users together may have at risk in one currency: open orders plus
+/// positions, valued.
+struct CreditLine
+{
+    QString counterparty;
+    QString currency;
+    core::Money limit;
 };
 
 struct StoredOrder
@@ -138,6 +149,16 @@ public:
         = 0;
     virtual Result<QList<RiskLimits>> allRiskLimits(std::int64_t userId) = 0;
     virtual Result<void> saveRiskLimits(std::int64_t userId, const RiskLimits &limits) = 0;
+    /// The ids of the users trading for `counterparty`.
+    virtual Result<QList<std::int64_t>> counterpartyMembers(const QString &counterparty) = 0;
+    virtual Result<std::optional<core::Money>> creditLine(const QString &counterparty,
+                                                          const QString &currency)
+        = 0;
+    virtual Result<QList<CreditLine>> creditLines() = 0;
+    /// Sets a line, or removes it when `limit` is nullopt.
+    virtual Result<void> saveCreditLine(const QString &counterparty, const QString &currency,
+                                        std::optional<core::Money> limit)
+        = 0;
 
     /// Records (or corrects) an instrument's settlement price for a trading day.
     virtual Result<void> saveSettlement(const QString &symbol, QDate tradingDay, core::Price price)

@@ -564,9 +564,69 @@ void OrderService::publish(const Applied &applied)
     Q_EMIT marketUpdated(market.instrument.symbol);
 }
 
+template<typename Accept>
+core::Money OrderService::exposureOf(const QList<std::int64_t> &users, Accept accept,
+                                     qint64 replacing) const
+{
+    const auto add = [](core::Money &total, const core::Money &value) {
+        total = total.plus(value.isNegative() ? value.negated() : value).value_or(total);
+    };
+    core::Money exposure;
+    for (const StoredOrder &live : std::as_const(m_live)) {
+        if (!users.contains(live.userId) || live.order.id.toLongLong() == replacing)
+            continue;
+        const Market *market = findMarket(live.order.symbol);
+        if (!market || !accept(*market))
+            continue;
+        const Price at = protocol::hasLimitPrice(live.order.type)
+            ? live.order.price
+            : live.order.stopPrice.value_or(Price());
+        add(exposure,
+            core::contractValue(market->instrument, at, live.remaining).value_or(core::Money()));
+    }
+    for (auto position = m_positions.cbegin(); position != m_positions.cend(); ++position) {
+        if (!users.contains(position.key().first))
+            continue;
+        const Market *market = findMarket(position.key().second);
+        if (!market || !accept(*market))
+            continue;
+        if (const auto last = market->book.lastTradePrice()) {
+            add(exposure,
+                core::contractValue(market->instrument, market->price(*last), position->net())
+                    .value_or(core::Money()));
+        }
+    }
+    return exposure;
+}
+
 Result<void> OrderService::checkRisk(const Principal &principal, const Market &market,
                                      protocol::Side side, std::optional<Price> price,
                                      Quantity quantity, Quantity remaining, qint64 replacing)
+{
+    // Value at the order's price; a market order at the best price it would meet.
+    if (!price) {
+        const auto level = market.book.best(side == protocol::Side::Buy ? matching::Side::Sell
+                                                                        : matching::Side::Buy);
+        if (level)
+            price = market.price(level->price);
+    }
+    core::Money orderValue; // of what stays open, which is what can still fill
+    if (price) {
+        const core::Money value
+            = core::contractValue(market.instrument, *price, remaining).value_or(core::Money());
+        orderValue = value.isNegative() ? value.negated() : value;
+    }
+    if (Result<void> allowed = checkUserLimits(principal, market, side, price, quantity, remaining,
+                                               orderValue, replacing);
+        !allowed)
+        return allowed;
+    return checkCreditLine(principal, market, orderValue, replacing);
+}
+
+Result<void> OrderService::checkUserLimits(const Principal &principal, const Market &market,
+                                           protocol::Side side, std::optional<Price> price,
+                                           Quantity quantity, Quantity remaining,
+                                           core::Money orderValue, qint64 replacing)
 {
     Result<std::optional<RiskLimits>> found = m_store.riskLimits(principal.userId, market.product);
     if (!found)
@@ -589,13 +649,6 @@ Result<void> OrderService::checkRisk(const Principal &principal, const Market &m
         return over("limit_max_order_quantity", tr("order quantity"), quantity,
                     *limits.maxOrderQuantity, unit);
     }
-    // Value at the order's price; a market order at the best price it would meet.
-    if (!price) {
-        const auto level = market.book.best(side == protocol::Side::Buy ? matching::Side::Sell
-                                                                        : matching::Side::Buy);
-        if (level)
-            price = market.price(level->price);
-    }
     if (price && limits.maxNotional) {
         const core::Money value
             = core::contractValue(instrument, *price, quantity).value_or(core::Money());
@@ -605,65 +658,69 @@ Result<void> OrderService::checkRisk(const Principal &principal, const Market &m
                         instrument.currency);
         }
     }
-    if (limits.maxPosition || limits.creditLimit) {
+    if (limits.maxPosition) {
         // Worst case: everything open on one side fills.
         Quantity buying = side == protocol::Side::Buy ? remaining : Quantity();
         Quantity selling = side == protocol::Side::Sell ? remaining : Quantity();
-        core::Money exposure;
-        if (price) {
-            const core::Money value
-                = core::contractValue(instrument, *price, remaining).value_or(core::Money());
-            exposure = value.isNegative() ? value.negated() : value;
-        }
         for (const StoredOrder &live : std::as_const(m_live)) {
-            if (live.userId != principal.userId || live.order.id.toLongLong() == replacing)
+            if (live.userId != principal.userId || live.order.id.toLongLong() == replacing
+                || live.order.symbol != instrument.symbol)
                 continue;
-            const Market *other = findMarket(live.order.symbol);
-            if (!other || other->product != market.product)
-                continue;
-            if (live.order.symbol == instrument.symbol) {
-                Quantity &open = live.order.side == protocol::Side::Buy ? buying : selling;
-                open = open.plus(live.remaining).value_or(open);
-            }
-            const Price at = protocol::hasLimitPrice(live.order.type)
-                ? live.order.price
-                : live.order.stopPrice.value_or(Price());
-            core::Money value = core::contractValue(other->instrument, at, live.remaining)
-                                    .value_or(core::Money());
-            exposure
-                = exposure.plus(value.isNegative() ? value.negated() : value).value_or(exposure);
+            Quantity &open = live.order.side == protocol::Side::Buy ? buying : selling;
+            open = open.plus(live.remaining).value_or(open);
         }
-        Quantity net;
-        for (auto position = m_positions.cbegin(); position != m_positions.cend(); ++position) {
-            if (position.key().first != principal.userId)
-                continue;
-            const Market *other = findMarket(position.key().second);
-            if (!other || other->product != market.product)
-                continue;
-            if (position.key().second == instrument.symbol)
-                net = position->net();
-            if (const auto last = other->book.lastTradePrice()) {
-                core::Money value
-                    = core::contractValue(other->instrument, other->price(*last), position->net())
-                          .value_or(core::Money());
-                exposure = exposure.plus(value.isNegative() ? value.negated() : value)
-                               .value_or(exposure);
-            }
-        }
-        if (limits.maxPosition) {
-            const Quantity longest = net.plus(buying).value_or(net);
-            const Quantity shortest = net.minus(selling).value_or(net);
-            const Quantity worst = longest > shortest.negated() ? longest : shortest.negated();
-            if (worst > *limits.maxPosition) {
-                return over("limit_max_position", tr("position"), worst, *limits.maxPosition, unit);
-            }
-        }
-        if (limits.creditLimit && exposure > *limits.creditLimit) {
+        const Quantity net = m_positions.value({ principal.userId, instrument.symbol }).net();
+        const Quantity longest = net.plus(buying).value_or(net);
+        const Quantity shortest = net.minus(selling).value_or(net);
+        const Quantity worst = longest > shortest.negated() ? longest : shortest.negated();
+        if (worst > *limits.maxPosition)
+            return over("limit_max_position", tr("position"), worst, *limits.maxPosition, unit);
+    }
+    if (limits.creditLimit) {
+        const core::Money exposure
+            = orderValue
+                  .plus(exposureOf(
+                      { principal.userId },
+                      [&](const Market &other) { return other.product == market.product; },
+                      replacing))
+                  .value_or(orderValue);
+        if (exposure > *limits.creditLimit) {
             return over("limit_credit", tr("credit exposure"), exposure, *limits.creditLimit,
                         instrument.currency);
         }
     }
     return {};
+}
+
+Result<void> OrderService::checkCreditLine(const Principal &principal, const Market &market,
+                                           core::Money orderValue, qint64 replacing)
+{
+    if (principal.counterparty.isEmpty())
+        return {};
+    const QString &currency = market.instrument.currency;
+    Result<std::optional<core::Money>> line = m_store.creditLine(principal.counterparty, currency);
+    if (!line)
+        return line.error();
+    if (!*line)
+        return {};
+    Result<QList<std::int64_t>> members = m_store.counterpartyMembers(principal.counterparty);
+    if (!members)
+        return members.error();
+    const core::Money exposure
+        = orderValue
+              .plus(exposureOf(
+                  *members,
+                  [&](const Market &other) { return other.instrument.currency == currency; },
+                  replacing))
+              .value_or(orderValue);
+    if (exposure <= **line)
+        return {};
+    const core::Money excess = exposure.minus(**line).value_or(exposure);
+    return failure("limit_counterparty_credit",
+                   tr("This order would take the credit exposure of %1 in %2 to %3 %2, %4 %2 "
+                      "above its credit line of %5 %2.")
+                       .arg(principal.counterparty, currency, exposure.toString(),
+                            excess.toString(), (*line)->toString()));
 }
 
 Result<OrderService::Placement> OrderService::place(const Principal &principal,

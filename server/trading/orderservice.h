@@ -40,6 +40,7 @@ struct TradingRules
  * Errors: unknown_symbol, instrument_expired, quantity_not_positive, quantity_off_lot,
  * price_off_tick, invalid_request, price_band, max_order_quantity, invalid_expiry,
  * limit_max_order_quantity, limit_max_notional, limit_max_position, limit_credit,
+ * limit_counterparty_credit,
  * duplicate_client_order_id, not_found, order_not_live, quantity_below_filled, not_modifiable,
  * storage_unavailable, storage_error.
  *
@@ -144,6 +145,18 @@ private:
     Result<void> checkRisk(const Principal &principal, const Market &market,
                            core::protocol::Side side, std::optional<core::Price> price,
                            core::Quantity quantity, core::Quantity remaining, qint64 replacing = 0);
+    /// The user's limits in the market's product; `orderValue` is that of `remaining`.
+    Result<void> checkUserLimits(const Principal &principal, const Market &market,
+                                 core::protocol::Side side, std::optional<core::Price> price,
+                                 core::Quantity quantity, core::Quantity remaining,
+                                 core::Money orderValue, qint64 replacing);
+    /// The credit line of the user's counterparty in the market's currency.
+    Result<void> checkCreditLine(const Principal &principal, const Market &market,
+                                 core::Money orderValue, qint64 replacing);
+    /// What `users` have at risk in the markets `accept` takes: their open orders (but
+    /// `replacing`) at their prices and their positions at the last trade, in absolute value.
+    template<typename Accept>
+    core::Money exposureOf(const QList<std::int64_t> &users, Accept accept, qint64 replacing) const;
     void updateBand(Market &market);
 
     Store &m_store;

@@ -378,6 +378,65 @@ private Q_SLOTS:
             2);
     }
 
+    void counterpartyCreditLineIsSharedByItsTraders()
+    {
+        // Frank and Grace trade for Acme Energy, whose credit line in EUR is 100,000.
+        QString tokens[2];
+        const QString names[2] = { u"frank"_s, u"grace"_s };
+        for (int i = 0; i < 2; ++i) {
+            const QString password = names[i] + u"'s long passphrase"_s;
+            QCOMPARE(qx::test::runCli({ u"user"_s, u"add"_s, names[i], u"--role"_s, u"trader"_s,
+                                        u"--password-stdin"_s, u"--counterparty"_s,
+                                        u"Acme Energy"_s, u"--data-dir"_s, m_server->dataDir() },
+                                      password.toUtf8() + '\n')
+                         .exitCode,
+                     0);
+            tokens[i] = m_server->login(names[i], password).json.value(u"access_token").toString();
+        }
+        const auto credit = [this](const QString &firm, const QString &currency,
+                                   const QString &amount) {
+            return qx::test::runCli({ u"credit"_s, u"set"_s, firm, u"--currency"_s, currency,
+                                      u"--limit"_s, amount, u"--data-dir"_s, m_server->dataDir() })
+                .exitCode;
+        };
+        QCOMPARE(credit(u"Acme Energy"_s, u"EUR"_s, u"100000"_s), 0);
+        QCOMPARE(credit(u"Nobody Ltd"_s, u"EUR"_s, u"5"_s), 1); // no user trades for it
+        QCOMPARE(credit(u"Acme Energy"_s, u"euro"_s, u"5"_s), 2);
+        QCOMPARE(credit(u"Acme Energy"_s, u"EUR"_s, u"-5"_s), 2);
+        const QString listing
+            = qx::test::runCli({ u"credit"_s, u"list"_s, u"--data-dir"_s, m_server->dataDir() })
+                  .out;
+        QVERIFY2(listing.contains(u"Acme Energy") && listing.contains(u"frank, grace"),
+                 qPrintable(listing));
+
+        // A power month of at least 672 hours: 1 MW at 40 is worth 26,880 EUR or more.
+        const QString power = symbol("NL.BASE.M.", 2);
+        const Reply first = place(limit(u"cp-f1"_s, power, "buy", u"2"_s, u"40.00"_s), tokens[0]);
+        QCOMPARE(first.status, 201);
+        // Grace's order alone is well within the line; with Frank's it is not.
+        Reply refused = place(limit(u"cp-g1"_s, power, "sell", u"2"_s, u"60.00"_s), tokens[1]);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.errorCode(), u"limit_counterparty_credit"_s);
+        QVERIFY2(refused.errorMessage().contains(u"credit exposure of Acme Energy in EUR")
+                     && refused.errorMessage().contains(u"above its credit line of 100000 EUR"),
+                 refused.raw.constData());
+        QCOMPARE(order(refused.json.value(u"id").toString(), tokens[1]), QJsonObject());
+        // Outside the line: other currencies, and traders of no counterparty.
+        QCOMPARE(
+            place(limit(u"cp-g2"_s, symbol("GB.BASE.M."), "buy", u"5"_s, u"60.00"_s), tokens[1])
+                .status,
+            201);
+        QCOMPARE(place(limit(u"cp-a1"_s, power, "sell", u"5"_s, u"60.00"_s), m_alice).status, 201);
+        // Frank's cancel frees the line for Grace.
+        QCOMPARE(m_server
+                     ->request("DELETE", u"/api/v1/orders/"_s + first.json.value(u"id").toString(),
+                               {}, tokens[0])
+                     .status,
+                 200);
+        QCOMPARE(place(limit(u"cp-g3"_s, power, "sell", u"2"_s, u"60.00"_s), tokens[1]).status,
+                 201);
+    }
+
     void selfTradePreventionFollowsTheAccountsSetting()
     {
         const QString gas = symbol("TTF.M.", 5);

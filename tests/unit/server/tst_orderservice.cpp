@@ -22,8 +22,7 @@ private:
 
     static Principal trader(Store &store, const QString &name)
     {
-        const UserRecord user = *store.addUser(name, u"trader"_s, "$argon2id$unused");
-        return Principal { user.id, name, user.role };
+        return Principal::of(*store.addUser(name, u"trader"_s, "$argon2id$unused"));
     }
 
     static protocol::NewOrder limit(const QString &id, const QString &symbol, protocol::Side side,

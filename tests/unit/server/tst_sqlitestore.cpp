@@ -34,11 +34,11 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(u"a.db"_s);
         auto store = SqliteStore::open(path);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE(*(*store)->schemaVersion(), 6);
+        QCOMPARE(*(*store)->schemaVersion(), 7);
         QVERIFY((*store)->addUser(u"alice"_s, u"trader"_s, "$argon2id$x").ok());
         store = SqliteStore::open(path); // second open: no migration re-run, data kept
         QVERIFY(store.ok());
-        QCOMPARE(*(*store)->schemaVersion(), 6);
+        QCOMPARE(*(*store)->schemaVersion(), 7);
         QCOMPARE((*store)->users()->size(), 1);
     }
 
