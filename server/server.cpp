@@ -25,7 +25,13 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     server->m_listedOn = today;
     server->m_store = std::move(store).value();
     server->m_auth = std::make_unique<AuthService>(*server->m_store, std::move(signer).value());
-    server->m_orders = std::make_unique<OrderService>(*server->m_store, options.rules);
+    // Trading state is written by a group-commit thread on a connection of its own.
+    server->m_writer
+        = std::make_unique<StoreWriter>([dataDirectory] { return dataDirectory.openStore(); });
+    if (core::Result<void> started = server->m_writer->start(); !started)
+        return started.error();
+    server->m_orders
+        = std::make_unique<OrderService>(*server->m_store, *server->m_writer, options.rules);
     if (core::Result<void> loaded = server->m_orders->start(); !loaded)
         return loaded.error();
     server->m_stream = std::make_unique<StreamGateway>(*server->m_auth, *server->m_orders);
@@ -68,11 +74,16 @@ void Server::rollListing()
 
 Server::~Server()
 {
-    // The API and gateway hold references into the services: tear down front to back.
+    // The API and gateway hold references into the services: tear down front to back. Answers
+    // still waiting for the writer are dropped while their sockets still exist; what is queued
+    // is committed when the writer stops.
     m_simulation.reset();
+    if (m_orders)
+        m_orders->shutdown();
     m_http.reset();
     m_stream.reset();
     m_orders.reset();
+    m_writer.reset();
     m_auth.reset();
 }
 

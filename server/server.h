@@ -18,6 +18,7 @@ class AuthService;
 class HttpApi;
 class StreamGateway;
 class Store;
+class StoreWriter;
 
 struct ServerOptions
 {
@@ -53,6 +54,7 @@ private:
 
     std::unique_ptr<Store> m_store;
     std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<StoreWriter> m_writer;
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<SimulatedMarket> m_simulation;
     std::unique_ptr<StreamGateway> m_stream;

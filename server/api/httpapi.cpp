@@ -10,8 +10,12 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QUrlQuery>
 #include <QWebSocket>
+
+#include <memory>
 
 namespace qx::server {
 
@@ -42,6 +46,40 @@ core::Result<QJsonObject> jsonBody(const QHttpServerRequest &request)
     }
     return document.object();
 }
+
+/**
+ * An answer given later: order entry is acknowledged once the order is stored. Writes the
+ * headers afterRequest gives every other answer, and nothing at all if the client has gone
+ * in the meantime.
+ */
+class LaterReply
+{
+public:
+    explicit LaterReply(QHttpServerResponder &&responder)
+        : m_socket(responder.socket())
+        , m_responder(std::move(responder))
+    { }
+
+    void send(const QJsonObject &body, Status status)
+    {
+        if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        m_responder.write(QJsonDocument(body),
+                          { { "X-Content-Type-Options", "nosniff" },
+                            { "Cache-Control", "no-store" },
+                            { "Content-Security-Policy", "default-src 'none'" } },
+                          QHttpServerResponder::StatusCode(status));
+    }
+    void fail(const core::Error &error)
+    {
+        send(protocol::errorToJson(error), HttpApi::statusFor(error.code));
+    }
+
+private:
+    QPointer<QTcpSocket> m_socket;
+    QHttpServerResponder m_responder;
+};
+using Later = std::shared_ptr<LaterReply>;
 
 template<typename Item>
 QJsonArray toJsonArray(const QList<Item> &items)
@@ -169,6 +207,27 @@ void HttpApi::addRoutes()
         };
     };
 
+    // The same for routes that answer later: the handler gets the principal and a LaterReply.
+    const auto authenticatedLater = [this](auto handler) {
+        return
+            [this, handler](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                auto reply = std::make_shared<LaterReply>(std::move(responder));
+                core::Result<Principal> principal
+                    = m_auth.authenticateHeader(request.value("Authorization"));
+                if (!principal)
+                    return reply->fail(principal.error());
+                handler(*principal, request, reply);
+            };
+    };
+    // The reply to an order command: the order, or the error.
+    const auto orderReply = [](const Later &reply) {
+        return [reply](core::Result<protocol::Order> order) {
+            if (!order)
+                return reply->fail(order.error());
+            reply->send(order->toJson(), Status::Ok);
+        };
+    };
+
     m_server.route(QStringLiteral("/healthz"), Method::Get, [] {
         return QHttpServerResponse(
             QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") },
@@ -206,18 +265,21 @@ void HttpApi::addRoutes()
 
     m_server.route(
         QStringLiteral("/api/v1/orders"), Method::Post,
-        authenticated([this](const Principal &principal, const QHttpServerRequest &request) {
+        authenticatedLater([this](const Principal &principal, const QHttpServerRequest &request,
+                                  const Later &reply) {
             core::Result<QJsonObject> body = jsonBody(request);
             if (!body)
-                return errorResponse(body.error());
+                return reply->fail(body.error());
             core::Result<protocol::NewOrder> order = protocol::NewOrder::fromJson(*body);
             if (!order)
-                return errorResponse(order.error());
-            core::Result<OrderService::Placement> placed = m_orders.place(principal, *order);
-            if (!placed)
-                return errorResponse(placed.error());
-            return QHttpServerResponse(placed->order.toJson(),
-                                       placed->created ? Status::Created : Status::Ok);
+                return reply->fail(order.error());
+            m_orders.place(principal, *order,
+                           [reply](core::Result<OrderService::Placement> placed) {
+                               if (!placed)
+                                   return reply->fail(placed.error());
+                               reply->send(placed->order.toJson(),
+                                           placed->created ? Status::Created : Status::Ok);
+                           });
         }));
 
     m_server.route(QStringLiteral("/api/v1/orders"), Method::Get,
@@ -229,46 +291,47 @@ void HttpApi::addRoutes()
                            QJsonObject { { QStringLiteral("orders"), toJsonArray(*orders) } });
                    }));
 
-    m_server.route(
-        QStringLiteral("/api/v1/orders/<arg>"), Method::Delete,
-        [this, authenticated](const QString &orderId, const QHttpServerRequest &request) {
-            return authenticated(
-                [this, orderId](const Principal &principal, const QHttpServerRequest &) {
-                    core::Result<protocol::Order> cancelled = m_orders.cancel(principal, orderId);
-                    if (!cancelled)
-                        return errorResponse(cancelled.error());
-                    return QHttpServerResponse(cancelled->toJson());
-                })(request);
-        });
+    m_server.route(QStringLiteral("/api/v1/orders/<arg>"), Method::Delete,
+                   [this, authenticatedLater, orderReply](const QString &orderId,
+                                                          const QHttpServerRequest &request,
+                                                          QHttpServerResponder &&responder) {
+                       authenticatedLater([this, orderId, orderReply](const Principal &principal,
+                                                                      const QHttpServerRequest &,
+                                                                      const Later &reply) {
+                           m_orders.cancel(principal, orderId, orderReply(reply));
+                       })(request, std::move(responder));
+                   });
 
     m_server.route(
         QStringLiteral("/api/v1/orders/<arg>"), Method::Patch,
-        [this, authenticated](const QString &orderId, const QHttpServerRequest &request) {
-            return authenticated([this, orderId](const Principal &principal,
-                                                 const QHttpServerRequest &request) {
+        [this, authenticatedLater, orderReply](const QString &orderId,
+                                               const QHttpServerRequest &request,
+                                               QHttpServerResponder &&responder) {
+            authenticatedLater([this, orderId, orderReply](const Principal &principal,
+                                                           const QHttpServerRequest &request,
+                                                           const Later &reply) {
                 core::Result<QJsonObject> body = jsonBody(request);
                 if (!body)
-                    return errorResponse(body.error());
+                    return reply->fail(body.error());
                 core::Result<protocol::OrderModify> change = protocol::OrderModify::fromJson(*body);
                 if (!change)
-                    return errorResponse(change.error());
-                core::Result<protocol::Order> modified
-                    = m_orders.modify(principal, orderId, *change);
-                if (!modified)
-                    return errorResponse(modified.error());
-                return QHttpServerResponse(modified->toJson());
-            })(request);
+                    return reply->fail(change.error());
+                m_orders.modify(principal, orderId, *change, orderReply(reply));
+            })(request, std::move(responder));
         });
 
-    m_server.route(QStringLiteral("/api/v1/orders"), Method::Delete,
-                   authenticated([this](const Principal &principal, const QHttpServerRequest &) {
-                       core::Result<QList<protocol::Order>> cancelled
-                           = m_orders.cancelAll(principal);
-                       if (!cancelled)
-                           return errorResponse(cancelled.error());
-                       return QHttpServerResponse(QJsonObject {
-                           { QStringLiteral("cancelled"), toJsonArray(*cancelled) } });
-                   }));
+    m_server.route(
+        QStringLiteral("/api/v1/orders"), Method::Delete,
+        authenticatedLater([this](const Principal &principal, const QHttpServerRequest &,
+                                  const Later &reply) {
+            m_orders.cancelAll(principal, [reply](core::Result<QList<protocol::Order>> cancelled) {
+                if (!cancelled)
+                    return reply->fail(cancelled.error());
+                reply->send(
+                    QJsonObject { { QStringLiteral("cancelled"), toJsonArray(*cancelled) } },
+                    Status::Ok);
+            });
+        }));
 
     m_server.route(QStringLiteral("/api/v1/trades"), Method::Get,
                    authenticated([this](const Principal &principal, const QHttpServerRequest &) {

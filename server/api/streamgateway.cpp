@@ -3,6 +3,7 @@
 #include "server/trading/orderservice.h"
 
 #include <QJsonArray>
+#include <QPointer>
 
 #include <QTimer>
 #include <QWebSocket>
@@ -157,16 +158,21 @@ std::optional<StreamMessage> StreamGateway::snapshot(const QString &channel) con
 void StreamGateway::enterOrder(Session &session, const StreamMessage &message)
 {
     const Principal &principal = *session.principal;
-    QWebSocket *socket = session.socket.get();
-    const auto reject
-        = [&](const QString &clientOrderId, const QString &orderId, const core::Error &error) {
-              QJsonObject body = protocol::errorToJson(error);
-              body.insert(QStringLiteral("client_order_id"), clientOrderId);
-              if (!orderId.isEmpty())
-                  body.insert(QStringLiteral("order_id"), orderId);
-              send(socket, StreamMessage::of(stream::kOrderReject, body));
-          };
-    const auto acknowledge = [&](const protocol::Order &order) {
+    // Answered once the order is stored; the socket may be gone by then.
+    const QPointer<QWebSocket> socket = session.socket.get();
+    const auto reject = [this, socket](const QString &clientOrderId, const QString &orderId,
+                                       const core::Error &error) {
+        if (!socket)
+            return;
+        QJsonObject body = protocol::errorToJson(error);
+        body.insert(QStringLiteral("client_order_id"), clientOrderId);
+        if (!orderId.isEmpty())
+            body.insert(QStringLiteral("order_id"), orderId);
+        send(socket, StreamMessage::of(stream::kOrderReject, body));
+    };
+    const auto acknowledge = [this, socket](const protocol::Order &order) {
+        if (!socket)
+            return;
         send(socket,
              StreamMessage::of(stream::kOrderAck,
                                { { QStringLiteral("client_order_id"), order.clientOrderId },
@@ -178,27 +184,28 @@ void StreamGateway::enterOrder(Session &session, const StreamMessage &message)
         core::Result<protocol::NewOrder> request = protocol::NewOrder::fromJson(fields);
         if (!request)
             return reject(clientOrderId, {}, request.error());
-        core::Result<OrderService::Placement> placed = m_orders.place(principal, *request);
-        if (!placed)
-            return reject(clientOrderId, {}, placed.error());
-        return acknowledge(placed->order);
+        return m_orders.place(principal, *request,
+                              [=](core::Result<OrderService::Placement> placed) {
+                                  if (!placed)
+                                      return reject(clientOrderId, {}, placed.error());
+                                  acknowledge(placed->order);
+                              });
     }
     const QString orderId = message.body.value(u"order_id").toString();
-    core::Result<protocol::Order> changed = core::makeError(QString(), QString());
-    if (message.type == stream::kOrderCancel) {
-        changed = m_orders.cancel(principal, orderId);
-    } else {
-        QJsonObject fields = message.body;
-        fields.remove(QStringLiteral("type"));
-        fields.remove(QStringLiteral("order_id"));
-        core::Result<protocol::OrderModify> change = protocol::OrderModify::fromJson(fields);
-        if (!change)
-            return reject({}, orderId, change.error());
-        changed = m_orders.modify(principal, orderId, *change);
-    }
-    if (!changed)
-        return reject({}, orderId, changed.error());
-    acknowledge(*changed);
+    const auto answer = [=](core::Result<protocol::Order> changed) {
+        if (!changed)
+            return reject({}, orderId, changed.error());
+        acknowledge(*changed);
+    };
+    if (message.type == stream::kOrderCancel)
+        return m_orders.cancel(principal, orderId, answer);
+    QJsonObject fields = message.body;
+    fields.remove(QStringLiteral("type"));
+    fields.remove(QStringLiteral("order_id"));
+    core::Result<protocol::OrderModify> change = protocol::OrderModify::fromJson(fields);
+    if (!change)
+        return reject({}, orderId, change.error());
+    m_orders.modify(principal, orderId, *change, answer);
 }
 
 void StreamGateway::publishOrderEvent(const QString &type, const protocol::Order &order,

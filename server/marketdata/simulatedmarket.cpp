@@ -148,6 +148,7 @@ void SimulatedMarket::step()
         const qsizetype index = qsizetype(m_random.bounded(quint32(m_markets.size())));
         if (m_markets[index].instrument.isExpired(QDateTime::currentDateTimeUtc())) {
             // Its orders expired with it (the book closes at the end of trading).
+            m_quotes.remove(m_markets[index].instrument.symbol);
             m_markets.removeAt(index);
             if (m_markets.isEmpty())
                 return;
@@ -182,24 +183,33 @@ void SimulatedMarket::requote(Quoted &market)
         const qint64 lots = market.character.quoteLots * (1 + qint64(m_random.bounded(4)));
         const core::Quantity quantity(
             core::Decimal::fromUnits(lots * instrument.lotSize.decimal().units()));
-        QString &id = market.quotes[std::size_t(slot)];
+        // Answers come once stored, and the market may have expired by then: they find the
+        // quote again by symbol and slot.
+        const QString symbol = instrument.symbol;
+        const QString id = m_quotes[symbol][std::size_t(slot)];
         if (!id.isEmpty()) {
             protocol::OrderModify change;
             change.price = price;
             change.quantity = quantity;
-            if (m_orders.modify(m_maker, id, change))
-                continue;
-            id.clear(); // filled or gone: quote afresh
+            m_orders.modify(
+                m_maker, id, change, [this, symbol, slot, id](Result<protocol::Order> modified) {
+                    QString &quote = m_quotes[symbol][std::size_t(slot)];
+                    if ((!modified || !protocol::isLive(modified->status)) && quote == id)
+                        quote.clear(); // filled or gone: quoted afresh next time
+                });
+            continue;
         }
         protocol::NewOrder order;
         order.clientOrderId = QStringLiteral("sim-%1-%2").arg(++m_orderCount).arg(m_options.seed);
-        order.symbol = instrument.symbol;
+        order.symbol = symbol;
         order.side = bid ? protocol::Side::Buy : protocol::Side::Sell;
         order.quantity = quantity;
         order.price = price;
-        if (auto placed = m_orders.place(m_maker, order);
-            placed && protocol::isLive(placed->order.status))
-            id = placed->order.id;
+        m_orders.place(m_maker, order,
+                       [this, symbol, slot](Result<OrderService::Placement> placed) {
+                           if (placed && protocol::isLive(placed->order.status))
+                               m_quotes[symbol][std::size_t(slot)] = placed->order.id;
+                       });
     }
 }
 
@@ -216,7 +226,7 @@ void SimulatedMarket::takeLiquidity(Quoted &market)
         = std::max<qint64>(1, market.character.quoteLots / 2) * (1 + qint64(m_random.bounded(3)));
     order.quantity
         = core::Quantity(core::Decimal::fromUnits(lots * instrument.lotSize.decimal().units()));
-    (void)m_orders.place(m_taker, order);
+    m_orders.place(m_taker, order, [](const Result<OrderService::Placement> &) {});
 }
 
 } // namespace qx::server

@@ -62,7 +62,6 @@ private:
         Character character;
         double fairTicks = 0;
         double meanTicks = 0;
-        std::array<QString, 4> quotes; ///< order ids: bid 1, bid 2, ask 1, ask 2
         quint64 next = 0;
     };
 
@@ -79,6 +78,8 @@ private:
     QRandomGenerator m_random;
     QList<Quoted> m_markets; ///< those still trading
     QSet<QString> m_quoted; ///< every symbol ever quoted
+    /// The maker's order ids per symbol: bid 1, bid 2, ask 1, ask 2.
+    QHash<QString, std::array<QString, 4>> m_quotes;
     Principal m_maker;
     Principal m_taker;
     QTimer m_timer;

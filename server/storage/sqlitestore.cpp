@@ -358,9 +358,9 @@ Result<protocol::Order> SqliteStore::insertOrder(std::int64_t userId, const prot
         "INSERT INTO orders (user_id, client_order_id, request_hash, symbol, side, type, "
         "quantity_units, price_units, filled_units, status, created_at_ms, updated_at_ms, "
         "time_in_force, stop_price_units, display_units, expires_at_ms, reason, "
-        "remaining_units, visible_units) "
+        "remaining_units, visible_units, id) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-        "?18, ?19)",
+        "?18, ?19, NULLIF(?20, 0))",
         userId, order.clientOrderId, requestHash, order.symbol, protocol::toString(order.side),
         protocol::toString(order.type), order.quantity.decimal().units(),
         order.price.decimal().units(), order.filledQuantity.decimal().units(),
@@ -369,7 +369,8 @@ Result<protocol::Order> SqliteStore::insertOrder(std::int64_t userId, const prot
         unitsOf(order.stopPrice), unitsOf(order.displayQuantity), millisOf(order.expiresAt),
         order.reason, remaining,
         order.displayQuantity ? std::min(order.displayQuantity->decimal().units(), remaining)
-                              : remaining);
+                              : remaining,
+        order.id.toLongLong());
     if (!inserted) {
         if (isUniqueViolation(inserted.error()))
             return core::makeError(QStringLiteral("duplicate_client_order_id"),
@@ -433,13 +434,27 @@ Result<std::int64_t> SqliteStore::insertTrade(const TradeRecord &trade)
 {
     Result<void> inserted = m_database->run(
         "INSERT INTO trades (symbol, price_units, quantity_units, buy_order_id, sell_order_id, "
-        "aggressor_side, book_sequence, executed_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "aggressor_side, book_sequence, executed_at_ms, id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULLIF(?9, 0))",
         trade.symbol, trade.price.decimal().units(), trade.quantity.decimal().units(),
         trade.buyOrderId, trade.sellOrderId, protocol::toString(trade.aggressor),
-        std::int64_t(trade.sequence), trade.time.toMSecsSinceEpoch());
+        std::int64_t(trade.sequence), trade.time.toMSecsSinceEpoch(), trade.id);
     if (!inserted)
         return inserted.error();
     return m_database->lastInsertRowId();
+}
+
+Result<Store::LastIds> SqliteStore::lastIds()
+{
+    Result<std::optional<LastIds>> ids
+        = findOne<LastIds>(m_database->query("SELECT (SELECT COALESCE(MAX(id), 0) FROM orders), "
+                                             "(SELECT COALESCE(MAX(id), 0) FROM trades)"),
+                           [](const SqliteDatabase::Statement &row) {
+                               return LastIds { row.int64(0), row.int64(1) };
+                           });
+    if (!ids)
+        return ids.error();
+    return ids->value_or(LastIds {});
 }
 
 Result<QList<TradeRecord>> SqliteStore::allTrades()

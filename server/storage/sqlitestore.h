@@ -47,6 +47,7 @@ public:
                                                  const QString &product) override;
     Result<QList<RiskLimits>> allRiskLimits(std::int64_t userId) override;
     Result<void> saveRiskLimits(std::int64_t userId, const RiskLimits &limits) override;
+    Result<LastIds> lastIds() override;
     Result<QList<std::int64_t>> counterpartyMembers(const QString &counterparty) override;
     Result<std::optional<core::Money>> creditLine(const QString &counterparty,
                                                   const QString &currency) override;

@@ -118,7 +118,8 @@ public:
     virtual Result<void> saveInstruments(const QList<core::Instrument> &instruments) = 0;
     virtual Result<QList<core::Instrument>> instruments() = 0;
 
-    /// Inserts a new order and returns it with its id.
+    /// Inserts a new order and returns it with its id: the order's own if it has one (the
+    /// trading service numbers orders itself), else a new one.
     virtual Result<core::protocol::Order> insertOrder(std::int64_t userId,
                                                       const core::protocol::Order &order,
                                                       const QByteArray &requestHash)
@@ -135,8 +136,15 @@ public:
     /// A user's orders, newest first.
     virtual Result<QList<core::protocol::Order>> orders(std::int64_t userId) = 0;
 
-    /// Inserts a trade and returns its id.
+    /// Inserts a trade and returns its id (the trade's own if set).
     virtual Result<std::int64_t> insertTrade(const TradeRecord &trade) = 0;
+    struct LastIds
+    {
+        std::int64_t order = 0;
+        std::int64_t trade = 0;
+    };
+    /// The highest order and trade ids stored (0 when none).
+    virtual Result<LastIds> lastIds() = 0;
     /// Every trade in execution order (to rebuild positions and candles), users included.
     virtual Result<QList<TradeRecord>> allTrades() = 0;
     /// A user's own fills, newest first.

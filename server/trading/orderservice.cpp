@@ -161,14 +161,28 @@ struct OrderService::Market
     QDate volumeDate;
 };
 
-OrderService::OrderService(Store &store, TradingRules rules, QObject *parent)
+OrderService::OrderService(Store &store, StoreWriter &writer, TradingRules rules, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_writer(writer)
     , m_rules(rules)
 {
     m_events.reserve(256);
     m_expiryTimer.setInterval(1000);
     connect(&m_expiryTimer, &QTimer::timeout, this, [this] { expireOrders(nowUtc()); });
+    connect(&m_writer, &StoreWriter::committed, this, &OrderService::onCommitted);
+    connect(&m_writer, &StoreWriter::failed, this, &OrderService::onFailed);
+    m_reloadTimer.setInterval(1000);
+    connect(&m_reloadTimer, &QTimer::timeout, this, [this] {
+        if (Result<void> loaded = load(); !loaded) {
+            qWarning().noquote() << "Storage still unavailable:" << loaded.error().message;
+            return;
+        }
+        qWarning().noquote() << "Storage is back: state reloaded, taking orders again.";
+        m_reloadTimer.stop();
+        m_unavailable = false;
+        m_writer.reset();
+    });
 }
 
 OrderService::~OrderService() = default;
@@ -189,8 +203,6 @@ Result<QList<OrderService::Market *>> OrderService::addMarkets()
             continue;
         m_markets.push_back(std::make_unique<Market>(instrument));
         Market *market = m_markets.back().get();
-        if (!instrument.isExpired(now))
-            market->book.reserve(instrument.delivery.isIntraday() ? 256 : 4096);
         m_bySymbol.insert(instrument.symbol, market);
         added.append(market);
     }
@@ -205,10 +217,8 @@ Result<void> OrderService::refreshInstruments()
     Result<QList<Market *>> added = addMarkets();
     if (!added)
         return added.error();
-    for (Market *market : std::as_const(*added)) {
-        if (Result<void> rebuilt = rebuild(*market); !rebuilt)
-            return rebuilt;
-    }
+    if (Result<void> rebuilt = rebuild(*added); !rebuilt)
+        return rebuilt;
     if (!added->isEmpty())
         Q_EMIT instrumentsChanged();
     return {};
@@ -216,16 +226,31 @@ Result<void> OrderService::refreshInstruments()
 
 Result<void> OrderService::start()
 {
+    if (Result<void> loaded = load(); !loaded)
+        return loaded;
+    expireOrders(nowUtc()); // whatever expired while the server was down
+    m_expiryTimer.start();
+    return {};
+}
+
+Result<void> OrderService::load()
+{
     m_markets.clear();
     m_bySymbol.clear();
     m_live.clear();
     m_positions.clear();
-    if (Result<QList<Market *>> added = addMarkets(); !added)
+    m_pendingClientIds.clear();
+    m_closing.clear();
+    Result<Store::LastIds> ids = m_store.lastIds();
+    if (!ids)
+        return ids.error();
+    m_lastOrderId = ids->order;
+    m_lastTradeId = ids->trade;
+    Result<QList<Market *>> added = addMarkets();
+    if (!added)
         return added.error();
-    for (const std::unique_ptr<Market> &market : m_markets) {
-        if (Result<void> rebuilt = rebuild(*market); !rebuilt)
-            return rebuilt;
-    }
+    if (Result<void> rebuilt = rebuild(*added); !rebuilt)
+        return rebuilt;
     Result<QList<TradeRecord>> trades = m_store.allTrades();
     if (!trades)
         return trades.error();
@@ -252,13 +277,13 @@ Result<void> OrderService::start()
                 = market->volumeToday.plus(trade.quantity).value_or(market->volumeToday);
         }
     }
-    expireOrders(nowUtc()); // whatever expired while the server was down
-    m_expiryTimer.start();
     return {};
 }
 
-Result<void> OrderService::rebuild(Market &market)
+Result<void> OrderService::rebuild(const QList<Market *> &markets)
 {
+    if (markets.isEmpty())
+        return {};
     Result<QList<StoredOrder>> live = m_store.liveOrders();
     if (!live)
         return live.error();
@@ -273,25 +298,27 @@ Result<void> OrderService::rebuild(Market &market)
         if (user.selfTrade == u"cancel_oldest")
             cancelOldest.insert(user.id);
     }
-    market.book = matching::OrderBook();
-    market.book.reserve(4096);
-    for (auto it = m_live.begin(); it != m_live.end();) {
-        if (it->order.symbol == market.instrument.symbol)
-            it = m_live.erase(it);
-        else
-            ++it;
+    const QSet<Market *> rebuilding(markets.begin(), markets.end());
+    const QDateTime now = nowUtc();
+    for (Market *market : markets) {
+        market->book = matching::OrderBook();
+        if (!market->instrument.isExpired(now))
+            market->book.reserve(market->instrument.delivery.isIntraday() ? 256 : 4096);
     }
     for (const BookState &state : std::as_const(*states)) {
-        if (state.symbol != market.instrument.symbol)
+        Market *market = findMarket(state.symbol);
+        if (!market || !rebuilding.contains(market))
             continue;
-        market.book.restoreSequence(state.lastSequence);
+        market->book.restoreSequence(state.lastSequence);
         if (state.lastTrade)
-            market.book.restoreLastTrade(market.ticks(*state.lastTrade));
+            market->book.restoreLastTrade(market->ticks(*state.lastTrade));
     }
     // Stored in ascending priority: restoring in that order rebuilds every queue as it was.
     for (const StoredOrder &stored : std::as_const(*live)) {
-        if (stored.order.symbol != market.instrument.symbol)
+        Market *found = findMarket(stored.order.symbol);
+        if (!found || !rebuilding.contains(found))
             continue;
+        Market &market = *found;
         const protocol::Order &order = stored.order;
         matching::OrderBook::OrderView view;
         view.id = matching::OrderId(order.id.toLongLong());
@@ -315,8 +342,62 @@ Result<void> OrderService::rebuild(Market &market)
         market.book.restore(view);
         m_live.insert(order.id.toLongLong(), stored);
     }
-    updateBand(market);
+    for (Market *market : markets)
+        updateBand(*market);
     return {};
+}
+
+void OrderService::shutdown()
+{
+    m_expiryTimer.stop();
+    m_reloadTimer.stop();
+    m_pending.clear();
+}
+
+void OrderService::whenDurable(quint64 ticket, Settled settled)
+{
+    m_pending[ticket].push_back(std::move(settled));
+}
+
+void OrderService::onCommitted(quint64 lastTicket)
+{
+    m_closing.removeIf([lastTicket](const auto &closing) { return closing->first <= lastTicket; });
+    while (!m_pending.empty() && m_pending.begin()->first <= lastTicket) {
+        const std::vector<Settled> settled = std::move(m_pending.begin()->second);
+        m_pending.erase(m_pending.begin());
+        for (const Settled &done : settled)
+            done(nullptr);
+    }
+}
+
+void OrderService::onFailed(quint64, const core::Error &error)
+{
+    qWarning().noquote() << "Storing trading state failed:" << error.message;
+    m_storageError = error;
+    m_unavailable = true;
+    // Nothing waiting was stored, and later commands built on it: answer them all, then take
+    // memory back to what storage holds.
+    const std::map<quint64, std::vector<Settled>> pending = std::move(m_pending);
+    m_pending.clear();
+    const core::Error failed = storageUnavailable();
+    for (const auto &[ticket, settled] : pending) {
+        for (const Settled &done : settled)
+            done(&failed);
+    }
+    if (Result<void> loaded = load(); !loaded) {
+        qWarning().noquote() << "Cannot reload from storage:" << loaded.error().message;
+        m_reloadTimer.start();
+        return;
+    }
+    m_unavailable = false;
+    m_writer.reset();
+}
+
+core::Error OrderService::storageUnavailable() const
+{
+    return failure("storage_unavailable",
+                   tr("Orders cannot be stored right now, so nothing was done: %1")
+                       .arg(m_storageError.message));
 }
 
 void OrderService::updateBand(Market &market)
@@ -354,35 +435,65 @@ OrderService::Market *OrderService::findMarket(const QString &symbol) const
 }
 
 template<typename Command>
-Result<OrderService::Applied> OrderService::run(Market &market, Command command)
+Result<OrderService::Applied> OrderService::run(Market &market, Command command,
+                                                const StoredOrder *created)
 {
+    if (m_unavailable)
+        return storageUnavailable();
     m_events.clear();
     command(market.book, m_events);
     if (m_events.empty() || m_events.front().type == matching::EventType::Rejected) {
-        m_store.rollback();
         Applied nothing;
         nothing.market = &market;
         if (!m_events.empty())
             nothing.rejection = m_events.front();
         return nothing;
     }
-    Result<Applied> applied = persist(market, m_events);
-    Result<void> committed = applied ? m_store.commit() : Result<void>(applied.error());
-    if (!committed) {
-        m_store.rollback();
-        // The book moved on but storage did not: take the book back to what is stored.
-        (void)rebuild(market);
-        return failure("storage_unavailable",
-                       tr("The order could not be stored, so nothing was done: %1")
-                           .arg(committed.error().message));
-    }
+    Applied applied = apply(market, m_events);
     updateBand(market);
-    publish(*applied);
+
+    // The writer stores the command's outcome, by value: the new order as it came in, every
+    // touched order as it now is, the trades and the book's counters.
+    QList<StoredOrder> touched;
+    for (const Change &change : std::as_const(applied.changes))
+        touched.append(change.order);
+    BookState state;
+    state.symbol = market.instrument.symbol;
+    state.lastSequence = market.book.lastSequence();
+    if (const auto last = market.book.lastTradePrice())
+        state.lastTrade = market.price(*last);
+    applied.ticket
+        = m_writer.submit([created = created ? std::optional(*created) : std::nullopt, touched,
+                           trades = applied.trades, state](Store &store) -> Result<void> {
+              if (created) {
+                  if (Result<protocol::Order> inserted
+                      = store.insertOrder(created->userId, created->order, created->requestHash);
+                      !inserted)
+                      return inserted.error();
+              }
+              for (const StoredOrder &order : touched) {
+                  if (Result<void> saved = store.updateOrder(order); !saved)
+                      return saved;
+              }
+              for (const TradeRecord &trade : trades) {
+                  if (Result<std::int64_t> saved = store.insertTrade(trade); !saved)
+                      return saved.error();
+              }
+              return store.saveBookState(state);
+          });
+    for (const Change &change : std::as_const(applied.changes)) {
+        if (!protocol::isLive(change.order.order.status))
+            m_closing.insert(change.order.order.id.toLongLong(), { applied.ticket, change.order });
+    }
+    whenDurable(applied.ticket, [this, applied](const core::Error *failed) {
+        if (!failed)
+            announce(applied);
+    });
     return applied;
 }
 
-Result<OrderService::Applied> OrderService::persist(Market &market,
-                                                    const std::vector<matching::Event> &events)
+OrderService::Applied OrderService::apply(Market &market,
+                                          const std::vector<matching::Event> &events)
 {
     const QDateTime now = nowUtc();
     Applied applied;
@@ -431,10 +542,7 @@ Result<OrderService::Applied> OrderService::persist(Market &market,
             trade.aggressor = fromEngine(event.side);
             trade.sequence = event.sequence;
             trade.time = now;
-            Result<std::int64_t> id = m_store.insertTrade(trade);
-            if (!id)
-                return id.error();
-            trade.id = *id;
+            trade.id = ++m_lastTradeId;
             applied.trades.append(trade);
             market.lastQuantity = trade.quantity;
             const core::Decimal value
@@ -497,52 +605,52 @@ Result<OrderService::Applied> OrderService::persist(Market &market,
                 order.averagePrice = Price(*average);
         }
         order.updatedAt = now;
-        if (Result<void> saved = m_store.updateOrder(stored); !saved)
-            return saved.error();
         applied.changes.append(Change { type, stored });
     }
-    BookState state;
-    state.symbol = market.instrument.symbol;
-    state.lastSequence = market.book.lastSequence();
-    if (const auto last = market.book.lastTradePrice())
-        state.lastTrade = market.price(*last);
-    if (Result<void> saved = m_store.saveBookState(state); !saved)
-        return saved.error();
-    return applied;
-}
-
-void OrderService::publish(const Applied &applied)
-{
-    Market &market = *applied.market;
-    for (const Change &change : applied.changes) {
+    // Everything in memory moves now, so the next command (and its risk check) sees it; the
+    // world hears of it in announce(), once it is stored.
+    for (const Change &change : std::as_const(applied.changes)) {
         const qint64 id = change.order.order.id.toLongLong();
         if (protocol::isLive(change.order.order.status))
             m_live.insert(id, change.order);
         else
             m_live.remove(id);
     }
-    const QDate today = nowUtc().date();
+    const QDate today = now.date();
     if (market.volumeDate != today) {
         market.volumeDate = today;
         market.volumeToday = Quantity();
     }
-    for (const TradeRecord &trade : applied.trades) {
+    for (const TradeRecord &trade : std::as_const(applied.trades)) {
         market.volumeToday = market.volumeToday.plus(trade.quantity).value_or(market.volumeToday);
         for (std::size_t i = 0; i < kIntervals.size(); ++i) {
             if (market.candles[i].addTrade(trade.time.toMSecsSinceEpoch(), trade.price,
                                            trade.quantity)) {
-                Q_EMIT candleUpdated(trade.symbol, kIntervals[i], *market.candles[i].last());
+                applied.candles.append({ kIntervals[i], *market.candles[i].last() });
             }
         }
-        for (const auto &[user, side, orderId] :
-             { std::tuple { trade.buyUserId, protocol::Side::Buy, trade.buyOrderId },
-               std::tuple { trade.sellUserId, protocol::Side::Sell, trade.sellOrderId } }) {
+        for (const auto &[user, side] : { std::pair { trade.buyUserId, matching::Side::Buy },
+                                          std::pair { trade.sellUserId, matching::Side::Sell } }) {
             auto position = m_positions.find({ user, trade.symbol });
             if (position == m_positions.end()) {
                 position = m_positions.insert({ user, trade.symbol },
                                               core::Position::forInstrument(market.instrument));
             }
-            (void)position->apply(toEngine(side), trade.price, trade.quantity);
+            (void)position->apply(side, trade.price, trade.quantity);
+        }
+    }
+    return applied;
+}
+
+void OrderService::announce(const Applied &applied)
+{
+    const QString &symbol = applied.market->instrument.symbol;
+    for (const auto &[interval, candle] : applied.candles)
+        Q_EMIT candleUpdated(symbol, interval, candle);
+    for (const TradeRecord &trade : applied.trades) {
+        for (const auto &[user, side, orderId] :
+             { std::tuple { trade.buyUserId, protocol::Side::Buy, trade.buyOrderId },
+               std::tuple { trade.sellUserId, protocol::Side::Sell, trade.sellOrderId } }) {
             protocol::Trade own;
             own.id = QString::number(trade.id);
             own.symbol = trade.symbol;
@@ -561,7 +669,7 @@ void OrderService::publish(const Applied &applied)
     }
     for (const Change &change : applied.changes)
         Q_EMIT orderEvent(change.type, change.order.order, change.order.userId);
-    Q_EMIT marketUpdated(market.instrument.symbol);
+    Q_EMIT marketUpdated(symbol);
 }
 
 template<typename Accept>
@@ -723,9 +831,20 @@ Result<void> OrderService::checkCreditLine(const Principal &principal, const Mar
                             excess.toString(), (*line)->toString()));
 }
 
-Result<OrderService::Placement> OrderService::place(const Principal &principal,
-                                                    const protocol::NewOrder &request)
+void OrderService::place(const Principal &principal, const protocol::NewOrder &request,
+                         Reply<Placement> reply)
 {
+    Result<Placement> placed = placeNow(principal, request, reply);
+    if (!placed || !placed->created)
+        reply(std::move(placed)); // refused before the book was touched, or a stored replay
+}
+
+Result<OrderService::Placement> OrderService::placeNow(const Principal &principal,
+                                                       const protocol::NewOrder &request,
+                                                       const Reply<Placement> &reply)
+{
+    if (m_unavailable)
+        return storageUnavailable();
     Market *market = findMarket(request.symbol);
     if (!market)
         return failure("unknown_symbol", tr("No instrument %1.").arg(request.symbol));
@@ -766,6 +885,28 @@ Result<OrderService::Placement> OrderService::place(const Principal &principal,
     }
 
     const QByteArray hash = requestHash(request);
+    const QPair<qint64, QString> key { principal.userId, request.clientOrderId };
+    if (const auto pending = m_pendingClientIds.constFind(key);
+        pending != m_pendingClientIds.cend()) {
+        if (pending->requestHash != hash) {
+            return failure("duplicate_client_order_id",
+                           tr("The client order id %1 was already used for a different order.")
+                               .arg(request.clientOrderId));
+        }
+        // The same order again before the first is stored: answered with it, once stored.
+        whenDurable(pending->ticket, [this, key, reply](const core::Error *failed) {
+            if (failed)
+                return reply(*failed);
+            Result<std::optional<StoredOrder>> stored
+                = m_store.findOrderByClientId(key.first, key.second);
+            if (!stored)
+                return reply(stored.error());
+            if (!*stored)
+                return reply(storageUnavailable());
+            reply(Placement { (*stored)->order, false });
+        });
+        return Placement { {}, true }; // answered later
+    }
     Result<std::optional<StoredOrder>> earlier
         = m_store.findOrderByClientId(principal.userId, request.clientOrderId);
     if (!earlier)
@@ -803,18 +944,12 @@ Result<OrderService::Placement> OrderService::place(const Principal &principal,
     order.createdAt = now;
     order.updatedAt = now;
 
-    if (Result<void> begun = m_store.begin(); !begun)
-        return failure("storage_unavailable", begun.error().message);
-    Result<protocol::Order> inserted = m_store.insertOrder(principal.userId, order, hash);
-    if (!inserted) {
-        m_store.rollback();
-        return inserted.error();
-    }
-    const qint64 id = inserted->id.toLongLong();
+    const qint64 id = ++m_lastOrderId;
+    order.id = QString::number(id);
     StoredOrder stored;
     stored.userId = principal.userId;
     stored.requestHash = hash;
-    stored.order = *inserted;
+    stored.order = order;
     stored.remaining = order.quantity;
     stored.visible = order.quantity;
     m_live.insert(id, stored);
@@ -835,10 +970,11 @@ Result<OrderService::Placement> OrderService::place(const Principal &principal,
         = request.displayQuantity ? market->lots(*request.displayQuantity) : 0;
     engineRequest.expiresAt = expiresAt.isValid() ? expiresAt.toMSecsSinceEpoch() : 0;
 
-    // A rejection by the engine's market-wide checks changes nothing: run() rolls the row back.
-    Result<Applied> applied = run(*market, [&](matching::OrderBook &book, auto &events) {
-        book.submit(engineRequest, events);
-    });
+    // A rejection by the engine's market-wide checks changes nothing and writes nothing.
+    Result<Applied> applied = run(
+        *market,
+        [&](matching::OrderBook &book, auto &events) { book.submit(engineRequest, events); },
+        &stored);
     if (applied && applied->rejection) {
         m_live.remove(id);
         const matching::Event &rejection = *applied->rejection;
@@ -865,11 +1001,19 @@ Result<OrderService::Placement> OrderService::place(const Principal &principal,
         m_live.remove(id);
         return applied.error();
     }
+    protocol::Order current = order;
     for (const Change &change : applied->changes) {
-        if (change.order.order.id == inserted->id)
-            return Placement { change.order.order, true };
+        if (change.order.order.id == order.id)
+            current = change.order.order;
     }
-    return Placement { *inserted, true };
+    m_pendingClientIds.insert(key, PendingOrder { id, hash, applied->ticket });
+    whenDurable(applied->ticket, [this, key, current, reply](const core::Error *failed) {
+        m_pendingClientIds.remove(key);
+        if (failed)
+            return reply(*failed);
+        reply(Placement { current, true });
+    });
+    return Placement { current, true }; // answered once stored
 }
 
 Result<StoredOrder> OrderService::ownLiveOrder(const Principal &principal, const QString &orderId)
@@ -884,18 +1028,30 @@ Result<StoredOrder> OrderService::ownLiveOrder(const Principal &principal, const
             return notFound(orderId); // another user's order answers like a missing one
         return *live;
     }
-    Result<std::optional<StoredOrder>> stored = m_store.findOrder(id);
-    if (!stored)
-        return stored.error();
-    if (!*stored || (*stored)->userId != principal.userId)
+    std::optional<StoredOrder> ended;
+    if (const auto closing = m_closing.constFind(id); closing != m_closing.cend()) {
+        ended = closing->second;
+    } else {
+        Result<std::optional<StoredOrder>> stored = m_store.findOrder(id);
+        if (!stored)
+            return stored.error();
+        ended = *stored;
+    }
+    if (!ended || ended->userId != principal.userId)
         return notFound(orderId);
     return failure(
         "order_not_live",
-        tr("Order %1 is already %2.").arg(orderId, protocol::toString((*stored)->order.status)));
+        tr("Order %1 is already %2.").arg(orderId, protocol::toString(ended->order.status)));
 }
 
-Result<protocol::Order> OrderService::modify(const Principal &principal, const QString &orderId,
-                                             const protocol::OrderModify &change)
+void OrderService::modify(const Principal &principal, const QString &orderId,
+                          const protocol::OrderModify &change, Reply<protocol::Order> reply)
+{
+    answerWhenDurable(modifyNow(principal, orderId, change), reply);
+}
+
+Result<OrderService::Answer<protocol::Order>> OrderService::modifyNow(
+    const Principal &principal, const QString &orderId, const protocol::OrderModify &change)
 {
     Result<StoredOrder> stored = ownLiveOrder(principal, orderId);
     if (!stored)
@@ -923,8 +1079,6 @@ Result<protocol::Order> OrderService::modify(const Principal &principal, const Q
             return allowed.error();
         }
     }
-    if (Result<void> begun = m_store.begin(); !begun)
-        return failure("storage_unavailable", begun.error().message);
     Result<Applied> applied = run(*market, [&](matching::OrderBook &book, auto &events) {
         book.modify(matching::OrderId(orderId.toLongLong()), market->ticks(price),
                     market->lots(quantity), events);
@@ -953,19 +1107,24 @@ Result<protocol::Order> OrderService::modify(const Principal &principal, const Q
         return applied.error();
     for (const Change &changed : applied->changes) {
         if (changed.order.order.id == orderId)
-            return changed.order.order;
+            return Answer<protocol::Order> { changed.order.order, applied->ticket };
     }
-    return stored->order;
+    return Answer<protocol::Order> { stored->order, applied->ticket };
 }
 
-Result<protocol::Order> OrderService::cancel(const Principal &principal, const QString &orderId)
+void OrderService::cancel(const Principal &principal, const QString &orderId,
+                          Reply<protocol::Order> reply)
+{
+    answerWhenDurable(cancelNow(principal, orderId), reply);
+}
+
+Result<OrderService::Answer<protocol::Order>> OrderService::cancelNow(const Principal &principal,
+                                                                      const QString &orderId)
 {
     Result<StoredOrder> stored = ownLiveOrder(principal, orderId);
     if (!stored)
         return stored.error();
     Market *market = findMarket(stored->order.symbol);
-    if (Result<void> begun = m_store.begin(); !begun)
-        return failure("storage_unavailable", begun.error().message);
     Result<Applied> applied = run(*market, [&](matching::OrderBook &book, auto &events) {
         book.cancel(matching::OrderId(orderId.toLongLong()), events);
     });
@@ -973,14 +1132,20 @@ Result<protocol::Order> OrderService::cancel(const Principal &principal, const Q
         return applied.error();
     for (const Change &changed : applied->changes) {
         if (changed.order.order.id == orderId)
-            return changed.order.order;
+            return Answer<protocol::Order> { changed.order.order, applied->ticket };
     }
     return notFound(orderId);
 }
 
-Result<QList<protocol::Order>> OrderService::cancelAll(const Principal &principal)
+void OrderService::cancelAll(const Principal &principal, Reply<QList<protocol::Order>> reply)
 {
-    QList<protocol::Order> cancelled;
+    answerWhenDurable(cancelAllNow(principal), reply);
+}
+
+Result<OrderService::Answer<QList<protocol::Order>>> OrderService::cancelAllNow(
+    const Principal &principal)
+{
+    Answer<QList<protocol::Order>> answer;
     for (const std::unique_ptr<Market> &market : m_markets) {
         const bool hasOrders = std::any_of(m_live.cbegin(), m_live.cend(), [&](const auto &live) {
             return live.userId == principal.userId
@@ -988,17 +1153,30 @@ Result<QList<protocol::Order>> OrderService::cancelAll(const Principal &principa
         });
         if (!hasOrders)
             continue;
-        if (Result<void> begun = m_store.begin(); !begun)
-            return failure("storage_unavailable", begun.error().message);
         Result<Applied> applied = run(*market, [&](matching::OrderBook &book, auto &events) {
             book.cancelAll(matching::AccountId(principal.userId), events);
         });
         if (!applied)
             return applied.error();
         for (const Change &change : applied->changes)
-            cancelled.append(change.order.order);
+            answer.value.append(change.order.order);
+        answer.ticket = std::max(answer.ticket, applied->ticket);
     }
-    return cancelled;
+    return answer;
+}
+
+template<typename T>
+void OrderService::answerWhenDurable(Result<Answer<T>> answer, const Reply<T> &reply)
+{
+    if (!answer)
+        return reply(answer.error());
+    if (answer->ticket == 0) // nothing was written
+        return reply(std::move(answer->value));
+    whenDurable(answer->ticket, [reply, value = answer->value](const core::Error *failed) {
+        if (failed)
+            return reply(*failed);
+        reply(value);
+    });
 }
 
 void OrderService::expireOrders(const QDateTime &now)
@@ -1006,13 +1184,13 @@ void OrderService::expireOrders(const QDateTime &now)
     const qint64 millis = now.toMSecsSinceEpoch();
     for (const std::unique_ptr<Market> &market : m_markets) {
         // At an instrument's end of trading (an hour's gate closure) its book empties.
-        if (market->book.orderCount() > 0 && market->instrument.isExpired(now) && m_store.begin()) {
+        if (market->book.orderCount() > 0 && market->instrument.isExpired(now)) {
             (void)run(*market, [](matching::OrderBook &book, auto &events) { book.close(events); });
             continue;
         }
         // Most books have nothing due: no transaction for them every second.
         const std::optional<matching::Millis> next = market->book.nextExpiry();
-        if (!next || *next > millis || !m_store.begin())
+        if (!next || *next > millis)
             continue;
         (void)run(*market,
                   [&](matching::OrderBook &book, auto &events) { book.expire(millis, events); });

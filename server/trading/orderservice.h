@@ -7,12 +7,15 @@
 #include "core/protocol/messages.h"
 #include "server/auth/authservice.h"
 #include "server/storage/store.h"
+#include "server/storage/storewriter.h"
 
 #include <QHash>
 #include <QObject>
 #include <QTimer>
 
 #include <array>
+#include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -28,14 +31,20 @@ struct TradingRules
 };
 
 /**
- * Trading: one matching-engine book per instrument, with everything around it. Each command
- * (place, modify, cancel, cancel-all, expiry) runs in one store transaction — the order rows,
- * the trades and the book's counters — and only after the commit does its answer return and do
- * the signals below fire, so nothing is acknowledged or broadcast that a crash could take back.
- * If the engine rejects a command the transaction is rolled back and nothing changed; if the
- * commit fails the book is rebuilt from storage and the command answers storage_unavailable.
+ * Trading: one matching-engine book per instrument, with everything around it. A command
+ * (place, modify, cancel, cancel-all, expiry) runs on its book at once and hands what it
+ * changed — the order rows, the trades and the book's counters — to the StoreWriter, which
+ * group-commits it with whatever else arrived meanwhile. Only once that batch is durable does
+ * the command's reply run and do the signals below fire, so nothing is acknowledged or
+ * broadcast that a crash could take back. A command the engine or a check refuses changes
+ * nothing and is answered at once. If a batch fails to commit, every command still waiting is
+ * answered storage_unavailable, all state is reloaded from storage (what was acknowledged),
+ * and new orders are refused with storage_unavailable until that succeeds.
  * On start the books are rebuilt from the stored live orders in queue order, and positions and
  * candles from the stored trades.
+ *
+ * Replies are called exactly once: synchronously for an error found before the book is
+ * touched (or the replay of a stored order), else when the command's batch is settled.
  *
  * Errors: unknown_symbol, instrument_expired, quantity_not_positive, quantity_off_lot,
  * price_off_tick, invalid_request, price_band, max_order_quantity, invalid_expiry,
@@ -68,7 +77,12 @@ public:
         std::optional<core::Price> mark;
     };
 
-    explicit OrderService(Store &store, TradingRules rules = {}, QObject *parent = nullptr);
+    template<typename T>
+    using Reply = std::function<void(Result<T>)>;
+
+    /// Reads come from `store`; writes go through `writer`, which has a connection of its own.
+    OrderService(Store &store, StoreWriter &writer, TradingRules rules = {},
+                 QObject *parent = nullptr);
     ~OrderService() override;
 
     /// Loads the instruments and rebuilds books, positions and candles from storage.
@@ -80,12 +94,18 @@ public:
     QList<core::Instrument> instruments() const;
     std::optional<core::Instrument> instrument(const QString &symbol) const;
 
-    Result<Placement> place(const Principal &principal, const core::protocol::NewOrder &request);
-    Result<core::protocol::Order> modify(const Principal &principal, const QString &orderId,
-                                         const core::protocol::OrderModify &change);
-    Result<core::protocol::Order> cancel(const Principal &principal, const QString &orderId);
-    /// Cancels every live order of the user; returns them as cancelled.
-    Result<QList<core::protocol::Order>> cancelAll(const Principal &principal);
+    void place(const Principal &principal, const core::protocol::NewOrder &request,
+               Reply<Placement> reply);
+    void modify(const Principal &principal, const QString &orderId,
+                const core::protocol::OrderModify &change, Reply<core::protocol::Order> reply);
+    void cancel(const Principal &principal, const QString &orderId,
+                Reply<core::protocol::Order> reply);
+    /// Cancels every live order of the user; answers them as cancelled.
+    void cancelAll(const Principal &principal, Reply<QList<core::protocol::Order>> reply);
+    /// Stops the timers and drops every answer still waiting for the writer (shutting down).
+    void shutdown();
+    /// False after a failed commit, until the state is reloaded from storage.
+    bool isAvailable() const { return !m_unavailable; }
     /// Expires good-till-date and day orders due at `now`, and every order in an instrument
     /// whose trading has ended.
     void expireOrders(const QDateTime &now);
@@ -122,23 +142,62 @@ private:
         Market *market = nullptr;
         QList<Change> changes;
         QList<TradeRecord> trades;
-        /// Set when the engine refused the command: the transaction was rolled back.
+        QList<QPair<core::CandleInterval, core::Candle>> candles; ///< to announce
+        /// Set when the engine refused the command: nothing changed, nothing is written.
         std::optional<core::matching::Event> rejection;
+        quint64 ticket = 0; ///< the writer's, when something is written
     };
+    /// A command's last step, once its batch is settled: nullptr when durable.
+    using Settled = std::function<void(const core::Error *failure)>;
+    struct PendingOrder ///< a new order not yet durable, for client_order_id replays
+    {
+        qint64 id = 0;
+        QByteArray requestHash;
+        quint64 ticket = 0;
+    };
+
+    /// A command's answer and the writer ticket it waits for (0: nothing written).
+    template<typename T>
+    struct Answer
+    {
+        T value;
+        quint64 ticket = 0;
+    };
+    template<typename T>
+    void answerWhenDurable(Result<Answer<T>> answer, const Reply<T> &reply);
+    /// The commands up to the book: errors before it, else the answer to give once durable.
+    /// placeNow's Placement has created == false for a stored replay, answered at once.
+    Result<Placement> placeNow(const Principal &principal, const core::protocol::NewOrder &request,
+                               const Reply<Placement> &reply);
+    Result<Answer<core::protocol::Order>> modifyNow(const Principal &principal,
+                                                    const QString &orderId,
+                                                    const core::protocol::OrderModify &change);
+    Result<Answer<core::protocol::Order>> cancelNow(const Principal &principal,
+                                                    const QString &orderId);
+    Result<Answer<QList<core::protocol::Order>>> cancelAllNow(const Principal &principal);
 
     Market *findMarket(const QString &symbol) const;
     /// Opens markets for the stored instruments not open yet (but hours and quarter-hours
     /// delivered over a week ago), keeping the board order; returns the new ones.
     Result<QList<Market *>> addMarkets();
     Result<StoredOrder> ownLiveOrder(const Principal &principal, const QString &orderId);
-    /// Runs `command` on the market's book in the transaction the caller began, and ends it:
-    /// rolled back if the engine refused or nothing happened, else persisted, committed and
-    /// published.
+    /// Runs `command` on the market's book; unless the engine refused it or nothing happened,
+    /// applies the outcome in memory and submits it to the writer (with `created`, a new
+    /// order's first row), to be announced once durable.
     template<typename Command>
-    Result<Applied> run(Market &market, Command command);
-    Result<Applied> persist(Market &market, const std::vector<core::matching::Event> &events);
-    void publish(const Applied &applied);
-    Result<void> rebuild(Market &market);
+    Result<Applied> run(Market &market, Command command, const StoredOrder *created = nullptr);
+    Applied apply(Market &market, const std::vector<core::matching::Event> &events);
+    /// Tells the world: order events, trades, candles, the market.
+    void announce(const Applied &applied);
+    /// Runs `settled` when the batch holding `ticket` is committed or has failed.
+    void whenDurable(quint64 ticket, Settled settled);
+    void onCommitted(quint64 lastTicket);
+    void onFailed(quint64 lastTicket, const core::Error &error);
+    /// Loads the instruments and rebuilds books, positions and candles from storage.
+    Result<void> load();
+    /// Rebuilds the books of `markets` from the stored live orders and book states.
+    Result<void> rebuild(const QList<Market *> &markets);
+    core::Error storageUnavailable() const;
     /// The user's pre-trade limits for the market's product, against an order that would
     /// leave `remaining` open at `price` (nullopt: no price to value it at), replacing the open
     /// quantity of `replacing` if it is an existing order.
@@ -160,6 +219,7 @@ private:
     void updateBand(Market &market);
 
     Store &m_store;
+    StoreWriter &m_writer;
     TradingRules m_rules;
     std::vector<std::unique_ptr<Market>> m_markets;
     QHash<QString, Market *> m_bySymbol;
@@ -167,6 +227,16 @@ private:
     QHash<QPair<qint64, QString>, core::Position> m_positions; ///< (user, symbol)
     std::vector<core::matching::Event> m_events; ///< reused per command
     QTimer m_expiryTimer;
+    std::map<quint64, std::vector<Settled>> m_pending; ///< by writer ticket
+    QHash<QPair<qint64, QString>, PendingOrder> m_pendingClientIds; ///< (user, client id)
+    /// Orders that left the book in memory whose final state is not stored yet, by id, with
+    /// the writer ticket that stores it: so a cancel meanwhile says "already filled".
+    QHash<qint64, QPair<quint64, StoredOrder>> m_closing;
+    qint64 m_lastOrderId = 0;
+    qint64 m_lastTradeId = 0;
+    bool m_unavailable = false;
+    core::Error m_storageError;
+    QTimer m_reloadTimer; ///< retries the reload while storage is unavailable
 };
 
 } // namespace qx::server

@@ -2,7 +2,9 @@
 // orders at its gate closure, and how the listing rolls forward while the server runs. Time is
 // passed in explicitly here; the integration tests drive the same code through the real server.
 #include "server/ops/datadirectory.h"
+#include "server/storage/sqlitedatabase.h"
 #include "server/storage/sqlitestore.h"
+#include "server/storage/storewriter.h"
 #include "server/trading/orderservice.h"
 
 #include <QSignalSpy>
@@ -37,6 +39,41 @@ private:
         return order;
     }
 
+    // The writer that group-commits for an OrderService, on its own connection to `path`.
+    static std::unique_ptr<StoreWriter> writerFor(const QString &path)
+    {
+        auto writer = std::make_unique<StoreWriter>([path]() -> Result<std::unique_ptr<Store>> {
+            Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path);
+            if (!store)
+                return store.error();
+            return std::unique_ptr<Store>(std::move(store).value());
+        });
+        return writer->start().ok() ? std::move(writer) : nullptr;
+    }
+
+    // A command's answer, which comes once its writes are committed.
+    static Result<OrderService::Placement> placed(OrderService &orders, const Principal &who,
+                                                  const protocol::NewOrder &order)
+    {
+        std::optional<Result<OrderService::Placement>> answer;
+        orders.place(who, order, [&answer](Result<OrderService::Placement> result) {
+            answer = std::move(result);
+        });
+        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 5000))
+            return makeError(u"timeout"_s, u"no answer within 5 s"_s);
+        return *answer;
+    }
+
+    // The first German base month on the board.
+    static Instrument baseMonth(const OrderService &orders)
+    {
+        for (const Instrument &instrument : orders.instruments()) {
+            if (instrument.symbol.startsWith(u"DE.BASE.M."))
+                return instrument;
+        }
+        return {};
+    }
+
     // The first German hour that trades for at least another minute.
     static Instrument openHour(const OrderService &orders)
     {
@@ -58,19 +95,23 @@ private Q_SLOTS:
         const Principal alice = trader(*store, u"alice"_s);
         const Principal bob = trader(*store, u"bob"_s);
         const QString symbol = [&] {
-            OrderService orders(*store);
-            if (!orders.start().ok())
+            const std::unique_ptr<StoreWriter> writer = writerFor(path);
+            OrderService orders(*store, *writer);
+            if (!writer || !orders.start().ok())
                 return QString();
             const Instrument hour = openHour(orders);
-            if (!orders.place(alice, limit(u"a1"_s, hour.symbol, protocol::Side::Buy, "0.5", "80"))
-                || !orders.place(bob, limit(u"b1"_s, hour.symbol, protocol::Side::Sell, "1", "90")))
+            if (!placed(orders, alice,
+                        limit(u"a1"_s, hour.symbol, protocol::Side::Buy, "0.5", "80"))
+                || !placed(orders, bob,
+                           limit(u"b1"_s, hour.symbol, protocol::Side::Sell, "1", "90")))
                 return QString();
             return hour.symbol;
         }();
         QVERIFY(!symbol.isEmpty());
 
         // A restart later: the books come back, then the clock passes the gate.
-        OrderService orders(*store);
+        const std::unique_ptr<StoreWriter> writer = writerFor(path);
+        OrderService orders(*store, *writer);
         QVERIFY(orders.start().ok());
         const Instrument hour = *orders.instrument(symbol);
         QCOMPARE(orders.book(symbol, 5)->bids.size(), 1);
@@ -78,7 +119,7 @@ private Q_SLOTS:
         orders.expireOrders(hour.tradingEnd.addSecs(-1));
         QCOMPARE(events.size(), 0);
         orders.expireOrders(hour.tradingEnd);
-        QCOMPARE(events.size(), 2);
+        QTRY_COMPARE(events.size(), 2); // announced once stored
         QVERIFY(orders.book(symbol, 5)->bids.isEmpty());
         QVERIFY(orders.book(symbol, 5)->asks.isEmpty());
         for (const Principal &who : { alice, bob }) {
@@ -89,19 +130,73 @@ private Q_SLOTS:
         }
 
         // Durable: a further restart finds them expired and the book empty.
-        OrderService again(*store);
+        OrderService again(*store, *writer);
         QVERIFY(again.start().ok());
         QVERIFY(again.book(symbol, 5)->bids.isEmpty());
         QVERIFY(again.orders(alice)->first().status == protocol::OrderStatus::Expired);
     }
 
+    // The disk fails under a command that trades, while more commands are waiting behind it:
+    // every one of them is refused, none is acknowledged or announced, and memory goes back to
+    // what storage holds. Once storage works again the same orders go through.
+    void aFailedCommitAnswersEveryWaitingCommandAndChangesNothing()
+    {
+        const QString path = m_dir.filePath(u"failing.db"_s);
+        std::unique_ptr<SqliteStore> store = std::move(SqliteStore::open(path)).value();
+        QVERIFY(listDefaultCatalog(*store, QDateTime::currentDateTimeUtc().date()).ok());
+        const Principal alice = trader(*store, u"alice"_s);
+        const Principal bob = trader(*store, u"bob"_s);
+        const std::unique_ptr<StoreWriter> writer = writerFor(path);
+        QVERIFY(writer);
+        OrderService orders(*store, *writer);
+        QVERIFY(orders.start().ok());
+        const QString symbol = baseMonth(orders).symbol;
+        QVERIFY(placed(orders, alice, limit(u"a1"_s, symbol, protocol::Side::Buy, "5", "80")));
+
+        // A trigger stands in for the failing disk: any trade row cannot be written.
+        std::unique_ptr<SqliteDatabase> admin = std::move(SqliteDatabase::open(path)).value();
+        QVERIFY(admin
+                    ->execute("CREATE TRIGGER disk_full BEFORE INSERT ON trades "
+                              "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+                    .ok());
+        QSignalSpy events(&orders, &OrderService::orderEvent);
+        QSignalSpy trades(&orders, &OrderService::tradeEvent);
+        std::optional<Result<OrderService::Placement>> sell, behind;
+        orders.place(bob, limit(u"b1"_s, symbol, protocol::Side::Sell, "2", "80"),
+                     [&](Result<OrderService::Placement> result) { sell = std::move(result); });
+        orders.place(bob, limit(u"b2"_s, symbol, protocol::Side::Sell, "1", "95"),
+                     [&](Result<OrderService::Placement> result) { behind = std::move(result); });
+        QTRY_VERIFY(sell && behind);
+        QCOMPARE(sell->error().code, u"storage_unavailable"_s);
+        QCOMPARE(behind->error().code, u"storage_unavailable"_s);
+        QCOMPARE(events.size(), 0);
+        QCOMPARE(trades.size(), 0);
+        const protocol::BookSnapshot book = *orders.book(symbol, 5);
+        QCOMPARE(book.bids.size(), 1);
+        QCOMPARE(book.bids.first().quantity.toString(), u"5"_s); // alice's bid, untouched
+        QVERIFY(book.asks.isEmpty());
+        QVERIFY(orders.orders(bob)->isEmpty());
+        QVERIFY(orders.positions(alice, OrderService::Mark::LastTrade)->isEmpty());
+
+        // The disk is back: the same orders, under the same client order ids, now trade.
+        QVERIFY(admin->execute("DROP TRIGGER disk_full").ok());
+        QTRY_VERIFY(orders.isAvailable());
+        const Result<OrderService::Placement> again
+            = placed(orders, bob, limit(u"b1"_s, symbol, protocol::Side::Sell, "2", "80"));
+        QVERIFY(again);
+        QVERIFY(again->order.status == protocol::OrderStatus::Filled);
+        QCOMPARE(orders.book(symbol, 5)->bids.first().quantity.toString(), u"3"_s);
+        QCOMPARE(trades.size(), 2); // one per side
+    }
+
     void theListingRollsForwardWhileRunning()
     {
-        std::unique_ptr<SqliteStore> store
-            = std::move(SqliteStore::open(m_dir.filePath(u"roll.db"_s))).value();
+        const QString path = m_dir.filePath(u"roll.db"_s);
+        std::unique_ptr<SqliteStore> store = std::move(SqliteStore::open(path)).value();
         const QDate today = QDateTime::currentDateTimeUtc().date();
         QVERIFY(listDefaultCatalog(*store, today).ok());
-        OrderService orders(*store);
+        const std::unique_ptr<StoreWriter> writer = writerFor(path);
+        OrderService orders(*store, *writer);
         QVERIFY(orders.start().ok());
         const QString later = u"DE.H."_s + today.addDays(2).toString(Qt::ISODate) + u"T12"_s;
         QVERIFY(!orders.instrument(later));

@@ -1,0 +1,123 @@
+#include "server/storage/storewriter.h"
+
+#include <algorithm>
+#include <future>
+
+namespace qx::server {
+
+StoreWriter::StoreWriter(Opener open, QObject *parent)
+    : QObject(parent)
+    , m_open(std::move(open))
+{ }
+
+StoreWriter::~StoreWriter()
+{
+    if (!m_thread.joinable())
+        return;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    m_thread.join();
+}
+
+Result<void> StoreWriter::start()
+{
+    std::promise<Result<void>> opened;
+    std::future<Result<void>> result = opened.get_future();
+    m_thread = std::thread([this, &opened] {
+        Result<std::unique_ptr<Store>> store = m_open();
+        if (!store) {
+            opened.set_value(store.error());
+            return;
+        }
+        opened.set_value(Result<void>());
+        run(std::move(store).value());
+    });
+    Result<void> started = result.get();
+    if (!started)
+        m_thread.join();
+    return started;
+}
+
+quint64 StoreWriter::submit(Write write)
+{
+    quint64 ticket = 0;
+    {
+        const std::lock_guard lock(m_mutex);
+        ticket = m_nextTicket++;
+        m_queue.push_back(Item { ticket, m_epoch, std::move(write) });
+    }
+    m_wake.notify_one();
+    return ticket;
+}
+
+void StoreWriter::reset()
+{
+    const std::lock_guard lock(m_mutex);
+    ++m_epoch;
+    m_refusing = false;
+}
+
+void StoreWriter::flush()
+{
+    std::unique_lock lock(m_mutex);
+    const quint64 last = m_nextTicket - 1;
+    m_idle.wait(lock, [&] { return m_doneTicket >= last || !m_thread.joinable(); });
+}
+
+void StoreWriter::run(std::unique_ptr<Store> store)
+{
+    std::vector<Item> batch;
+    for (;;) {
+        quint64 epoch = 0;
+        bool refusing = false;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty())
+                return; // stopping, and everything is written
+            batch.swap(m_queue);
+            epoch = m_epoch;
+            refusing = m_refusing;
+        }
+        const quint64 last = batch.back().ticket;
+        // Writes from before a reset were computed on state that was rolled back: dropped, as
+        // is everything while refusing.
+        const auto current = [epoch](const Item &item) {
+            return item.epoch == epoch;
+        };
+        const bool wroteAny = !refusing && std::any_of(batch.begin(), batch.end(), current);
+        Result<void> written;
+        if (wroteAny) {
+            written = store->begin();
+            for (const Item &item : batch) {
+                if (!written)
+                    break;
+                if (current(item))
+                    written = item.write(*store);
+            }
+            if (written)
+                written = store->commit();
+            if (!written)
+                store->rollback(); // harmless if the failed COMMIT already ended it
+        }
+        {
+            const std::lock_guard lock(m_mutex);
+            if (!written)
+                m_refusing = true; // until the owner has answered, reloaded and reset
+            m_doneTicket = last;
+        }
+        m_idle.notify_all();
+        if (wroteAny) {
+            if (written)
+                Q_EMIT committed(last);
+            else
+                Q_EMIT failed(last, written.error());
+        }
+        batch.clear();
+    }
+}
+
+} // namespace qx::server
