@@ -41,6 +41,7 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     connect(orders, &OrderService::tradeEvent, stream, &StreamGateway::publishTrade);
     connect(orders, &OrderService::marketUpdated, stream, &StreamGateway::marketUpdated);
     connect(orders, &OrderService::candleUpdated, stream, &StreamGateway::candleUpdated);
+    connect(orders, &OrderService::marketTrade, stream, &StreamGateway::publishMarketTrade);
     server->m_http
         = std::make_unique<HttpApi>(*server->m_auth, *server->m_orders, *server->m_stream);
     if (options.simulate) {

@@ -520,6 +520,55 @@ QJsonObject BookSnapshot::toJson() const
              { QStringLiteral("sequence"), qint64(sequence) } };
 }
 
+Result<Ticker> Ticker::fromJson(const QJsonObject &object)
+{
+    ObjectReader reader(object);
+    Ticker ticker;
+    ticker.symbol = reader.string(QStringLiteral("symbol"));
+    ticker.lastQuantity = reader.decimal<Quantity>(QStringLiteral("last_quantity"));
+    ticker.volume = reader.decimal<Quantity>(QStringLiteral("volume"));
+    ticker.time = fromWireTime(reader.string(QStringLiteral("time")));
+    ticker.last = reader.optionalDecimal<Price>(QStringLiteral("last"));
+    for (const auto &[prefix, level] : { std::pair { QStringLiteral("bid"), &ticker.bid },
+                                         std::pair { QStringLiteral("ask"), &ticker.ask } }) {
+        const std::optional<Price> price = reader.optionalDecimal<Price>(prefix);
+        const std::optional<Quantity> quantity
+            = reader.optionalDecimal<Quantity>(prefix + QStringLiteral("_quantity"));
+        if (price.has_value() != quantity.has_value())
+            reader.reject(prefix, QStringLiteral("comes with its quantity"));
+        else if (price)
+            *level = BookLevel { *price, *quantity, 0 };
+    }
+    if (Result<void> done = reader.finish(); !done)
+        return done.error();
+    return ticker;
+}
+
+Result<MarketTrade> MarketTrade::fromJson(const QJsonObject &object)
+{
+    ObjectReader reader(object);
+    MarketTrade trade;
+    trade.id = reader.string(QStringLiteral("id"));
+    trade.symbol = reader.string(QStringLiteral("symbol"));
+    trade.price = reader.decimal<Price>(QStringLiteral("price"));
+    trade.quantity = reader.decimal<Quantity>(QStringLiteral("quantity"));
+    trade.aggressor = reader.enumeration<Side>(QStringLiteral("aggressor"), sideFromString, kSides);
+    trade.time = fromWireTime(reader.string(QStringLiteral("time")));
+    if (Result<void> done = reader.finish(); !done)
+        return done.error();
+    return trade;
+}
+
+QJsonObject MarketTrade::toJson() const
+{
+    return { { QStringLiteral("id"), id },
+             { QStringLiteral("symbol"), symbol },
+             { QStringLiteral("price"), price.toString() },
+             { QStringLiteral("quantity"), quantity.toString() },
+             { QStringLiteral("aggressor"), toString(aggressor) },
+             { QStringLiteral("time"), toWireTime(time) } };
+}
+
 QJsonObject Ticker::toJson() const
 {
     QJsonObject json { { QStringLiteral("symbol"), symbol },
@@ -577,6 +626,25 @@ QJsonObject toJson(const Candle &candle)
              { QStringLiteral("trades"), candle.trades } };
 }
 
+Result<Candle> candleFromJson(const QJsonObject &object)
+{
+    ObjectReader reader(object);
+    Candle candle;
+    const QDateTime start = fromWireTime(reader.string(QStringLiteral("start")));
+    candle.open = reader.decimal<Price>(QStringLiteral("open"));
+    candle.high = reader.decimal<Price>(QStringLiteral("high"));
+    candle.low = reader.decimal<Price>(QStringLiteral("low"));
+    candle.close = reader.decimal<Price>(QStringLiteral("close"));
+    candle.volume = reader.decimal<Quantity>(QStringLiteral("volume"));
+    candle.trades = int(reader.integer(QStringLiteral("trades")));
+    if (Result<void> done = reader.finish(); !done)
+        return done.error();
+    if (!start.isValid())
+        return invalid(QStringLiteral("Field \"start\": not an ISO 8601 time."));
+    candle.start = start.toMSecsSinceEpoch();
+    return candle;
+}
+
 Result<StreamMessage> StreamMessage::parse(const QByteArray &text)
 {
     QJsonParseError parseError;
@@ -629,6 +697,18 @@ StreamMessage StreamMessage::subscribe(const QStringList &channels)
 StreamMessage StreamMessage::subscribed(const QStringList &channels)
 {
     return of(stream::kSubscribed,
+              { { QStringLiteral("channels"), QJsonArray::fromStringList(channels) } });
+}
+
+StreamMessage StreamMessage::unsubscribe(const QStringList &channels)
+{
+    return of(stream::kUnsubscribe,
+              { { QStringLiteral("channels"), QJsonArray::fromStringList(channels) } });
+}
+
+StreamMessage StreamMessage::unsubscribed(const QStringList &channels)
+{
+    return of(stream::kUnsubscribed,
               { { QStringLiteral("channels"), QJsonArray::fromStringList(channels) } });
 }
 

@@ -183,7 +183,24 @@ struct Ticker
     Quantity volume; ///< traded today (UTC)
     QDateTime time;
 
+    static Result<Ticker> fromJson(const QJsonObject &object);
     QJsonObject toJson() const;
+};
+
+/// A trade in the market, as everyone sees it (no orders, no users): the trades:{symbol}
+/// channel, the time and sales.
+struct MarketTrade
+{
+    QString id;
+    QString symbol;
+    Price price;
+    Quantity quantity;
+    Side aggressor = Side::Buy; ///< the side that took liquidity: buy means it lifted the offer
+    QDateTime time;
+
+    static Result<MarketTrade> fromJson(const QJsonObject &object);
+    QJsonObject toJson() const;
+    bool operator==(const MarketTrade &) const = default;
 };
 
 /// One delivery month of a position: a quarter shows in each of its months with its hours.
@@ -214,6 +231,7 @@ struct PositionSummary
 };
 
 QJsonObject toJson(const Candle &candle);
+Result<Candle> candleFromJson(const QJsonObject &object);
 
 /// Names of the stream's message types.
 namespace stream {
@@ -221,6 +239,8 @@ inline constexpr QStringView kAuth = u"auth";
 inline constexpr QStringView kAuthOk = u"auth.ok";
 inline constexpr QStringView kSubscribe = u"subscribe";
 inline constexpr QStringView kSubscribed = u"subscribed";
+inline constexpr QStringView kUnsubscribe = u"unsubscribe";
+inline constexpr QStringView kUnsubscribed = u"unsubscribed";
 inline constexpr QStringView kError = u"error";
 inline constexpr QStringView kOrderAccepted = u"order.accepted";
 inline constexpr QStringView kOrderCancelled = u"order.cancelled";
@@ -233,6 +253,8 @@ inline constexpr QStringView kTrade = u"trade";
 inline constexpr QStringView kBook = u"book";
 inline constexpr QStringView kTicker = u"ticker";
 inline constexpr QStringView kCandle = u"candle";
+inline constexpr QStringView kMarketTrade = u"market.trade";
+inline constexpr QStringView kMarketTrades = u"market.trades";
 inline constexpr QStringView kOrderNew = u"order.new";
 inline constexpr QStringView kOrderModify = u"order.modify";
 inline constexpr QStringView kOrderCancel = u"order.cancel";
@@ -242,6 +264,7 @@ inline constexpr QStringView kTradesChannel = u"trades";
 inline constexpr QStringView kBookChannelPrefix = u"book:";
 inline constexpr QStringView kTickerChannelPrefix = u"ticker:";
 inline constexpr QStringView kCandlesChannelPrefix = u"candles:";
+inline constexpr QStringView kMarketTradesChannelPrefix = u"trades:";
 inline constexpr QStringView kOrdersChannel = u"orders";
 } // namespace stream
 
@@ -261,6 +284,8 @@ struct StreamMessage
     static StreamMessage authOk(const QString &username);
     static StreamMessage subscribe(const QStringList &channels);
     static StreamMessage subscribed(const QStringList &channels);
+    static StreamMessage unsubscribe(const QStringList &channels);
+    static StreamMessage unsubscribed(const QStringList &channels);
     static StreamMessage error(const Error &error);
     /// order.accepted / order.cancelled carrying the order.
     static StreamMessage orderEvent(QStringView type, const Order &order);

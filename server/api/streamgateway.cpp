@@ -90,6 +90,8 @@ void StreamGateway::onMessage(QWebSocket *socket, const QString &text)
     }
     if (message->type == stream::kSubscribe)
         return subscribe(session, *message);
+    if (message->type == stream::kUnsubscribe)
+        return unsubscribe(session, *message);
     if (message->type == stream::kOrderNew || message->type == stream::kOrderModify
         || message->type == stream::kOrderCancel) {
         return enterOrder(session, *message);
@@ -106,7 +108,8 @@ std::optional<QString> StreamGateway::checkChannel(const QString &channel) const
     const QStringList parts = channel.split(u':');
     const bool known = parts.size() >= 2 && m_orders.instrument(parts[1]).has_value();
     if ((channel.startsWith(stream::kBookChannelPrefix)
-         || channel.startsWith(stream::kTickerChannelPrefix))
+         || channel.startsWith(stream::kTickerChannelPrefix)
+         || channel.startsWith(stream::kMarketTradesChannelPrefix))
         && parts.size() == 2 && known) {
         return std::nullopt;
     }
@@ -115,29 +118,52 @@ std::optional<QString> StreamGateway::checkChannel(const QString &channel) const
         return std::nullopt;
     }
     return tr("No channel \"%1\" (orders, trades, book:SYMBOL, ticker:SYMBOL, "
-              "candles:SYMBOL:1m|5m|1h|1d).")
+              "trades:SYMBOL, candles:SYMBOL:1m|5m|1h|1d).")
         .arg(channel.left(64));
+}
+
+std::optional<QStringList> StreamGateway::channelsOf(Session &session, const StreamMessage &message)
+{
+    const QJsonValue list = message.body.value(u"channels");
+    if (!list.isArray()) {
+        send(session.socket.get(),
+             errorMessage("invalid_message", tr("\"channels\" must be a list of names.")));
+        return std::nullopt;
+    }
+    QStringList channels;
+    for (const QJsonValue &value : list.toArray()) {
+        const QString channel = value.toString();
+        if (const std::optional<QString> problem = checkChannel(channel)) {
+            send(session.socket.get(), errorMessage("unknown_channel", *problem));
+            return std::nullopt;
+        }
+        channels.append(channel);
+    }
+    return channels;
 }
 
 void StreamGateway::subscribe(Session &session, const StreamMessage &message)
 {
-    const QJsonArray channels = message.body.value(u"channels").toArray();
-    QStringList accepted;
-    for (const QJsonValue &value : channels) {
-        const QString channel = value.toString();
-        if (const std::optional<QString> problem = checkChannel(channel)) {
-            send(session.socket.get(), errorMessage("unknown_channel", *problem));
-            return;
-        }
-        accepted.append(channel);
-    }
-    for (const QString &channel : std::as_const(accepted))
+    const std::optional<QStringList> accepted = channelsOf(session, message);
+    if (!accepted)
+        return; // nothing subscribed: one bad name refuses the whole request
+    for (const QString &channel : *accepted)
         session.channels.insert(channel);
-    send(session.socket.get(), StreamMessage::subscribed(accepted));
-    for (const QString &channel : std::as_const(accepted)) {
+    send(session.socket.get(), StreamMessage::subscribed(*accepted));
+    for (const QString &channel : *accepted) {
         if (const std::optional<StreamMessage> current = snapshot(channel))
             send(session.socket.get(), *current);
     }
+}
+
+void StreamGateway::unsubscribe(Session &session, const StreamMessage &message)
+{
+    const std::optional<QStringList> channels = channelsOf(session, message);
+    if (!channels)
+        return;
+    for (const QString &channel : *channels)
+        session.channels.remove(channel);
+    send(session.socket.get(), StreamMessage::unsubscribed(*channels));
 }
 
 std::optional<StreamMessage> StreamGateway::snapshot(const QString &channel) const
@@ -150,6 +176,15 @@ std::optional<StreamMessage> StreamGateway::snapshot(const QString &channel) con
         if (auto ticker = m_orders.ticker(symbol)) {
             return StreamMessage::of(stream::kTicker,
                                      { { QStringLiteral("ticker"), ticker->toJson() } });
+        }
+    } else if (channel.startsWith(stream::kMarketTradesChannelPrefix)) {
+        if (auto trades = m_orders.recentTrades(symbol)) {
+            QJsonArray list;
+            for (const protocol::MarketTrade &trade : std::as_const(*trades))
+                list.append(trade.toJson());
+            return StreamMessage::of(
+                stream::kMarketTrades,
+                { { QStringLiteral("symbol"), symbol }, { QStringLiteral("trades"), list } });
         }
     }
     return std::nullopt;
@@ -269,6 +304,13 @@ void StreamGateway::candleUpdated(const QString &symbol, core::CandleInterval in
                                 { { QStringLiteral("symbol"), symbol },
                                   { QStringLiteral("interval"), core::toString(interval) },
                                   { QStringLiteral("candle"), protocol::toJson(candle) } }));
+}
+
+void StreamGateway::publishMarketTrade(const protocol::MarketTrade &trade)
+{
+    broadcast(
+        stream::kMarketTradesChannelPrefix.toString() + trade.symbol,
+        StreamMessage::of(stream::kMarketTrade, { { QStringLiteral("trade"), trade.toJson() } }));
 }
 
 void StreamGateway::broadcast(const QString &channel, const StreamMessage &message)

@@ -25,6 +25,9 @@ class OrderService;
  *   book:{symbol}               aggregated depth (kBookDepth levels), a snapshot at once
  *   ticker:{symbol}             best bid/offer, last trade and volume, a snapshot at once
  *   candles:{symbol}:{interval} the current candle whenever a trade changes it
+ *   trades:{symbol}             the market's trades (time and sales): the latest at once,
+ *                               then each as it becomes durable
+ * {"type":"unsubscribe","channels"} stops channels (answered "unsubscribed").
  * Book and ticker updates are coalesced per symbol to at most one per kCoalesceMs. Orders can
  * be entered over the socket: order.new {"order":{...}}, order.modify {"order_id",
  * "price"?, "quantity"?}, order.cancel {"order_id"}, each answered by order.ack or
@@ -52,6 +55,7 @@ public:
     void marketUpdated(const QString &symbol);
     void candleUpdated(const QString &symbol, core::CandleInterval interval,
                        const core::Candle &candle);
+    void publishMarketTrade(const core::protocol::MarketTrade &trade);
     qsizetype sessionCount() const { return qsizetype(m_sessions.size()); }
 
 private:
@@ -64,9 +68,13 @@ private:
 
     void onMessage(QWebSocket *socket, const QString &text);
     void subscribe(Session &session, const core::protocol::StreamMessage &message);
+    void unsubscribe(Session &session, const core::protocol::StreamMessage &message);
+    /// The message's "channels", each checked; or the problem, sent to the session.
+    std::optional<QStringList> channelsOf(Session &session,
+                                          const core::protocol::StreamMessage &message);
     void enterOrder(Session &session, const core::protocol::StreamMessage &message);
     std::optional<QString> checkChannel(const QString &channel) const;
-    /// The current book or ticker message of a book:/ticker: channel.
+    /// The current book, ticker or latest trades of a book:/ticker:/trades: channel.
     std::optional<core::protocol::StreamMessage> snapshot(const QString &channel) const;
     void flushMarkets();
     void broadcast(const QString &channel, const core::protocol::StreamMessage &message);

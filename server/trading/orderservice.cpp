@@ -9,6 +9,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <deque>
 
 namespace qx::server {
 
@@ -112,6 +113,13 @@ QString reasonName(matching::Reason reason, matching::EventType type)
     }
 }
 
+// What everyone may see of a trade: no orders, no users.
+protocol::MarketTrade publicTrade(const TradeRecord &trade)
+{
+    return { QString::number(trade.id), trade.symbol, trade.price, trade.quantity,
+             trade.aggressor,           trade.time };
+}
+
 // The end of the market's trading day: its next local midnight.
 QDateTime endOfDay(const core::Instrument &instrument, const QDateTime &now)
 {
@@ -159,6 +167,14 @@ struct OrderService::Market
     Quantity lastQuantity;
     Quantity volumeToday;
     QDate volumeDate;
+    std::deque<protocol::MarketTrade> recentTrades; ///< newest at the back
+
+    void remember(const protocol::MarketTrade &trade)
+    {
+        if (recentTrades.size() == std::size_t(OrderService::kRecentTrades))
+            recentTrades.pop_front();
+        recentTrades.push_back(trade);
+    }
 };
 
 OrderService::OrderService(Store &store, StoreWriter &writer, TradingRules rules, QObject *parent)
@@ -271,6 +287,7 @@ Result<void> OrderService::load()
             (void)position->apply(side, trade.price, trade.quantity);
         }
         market->lastQuantity = trade.quantity;
+        market->remember(publicTrade(trade));
         if (trade.time.date() == today) {
             market->volumeDate = today;
             market->volumeToday
@@ -648,6 +665,10 @@ void OrderService::announce(const Applied &applied)
     for (const auto &[interval, candle] : applied.candles)
         Q_EMIT candleUpdated(symbol, interval, candle);
     for (const TradeRecord &trade : applied.trades) {
+        // The time and sales shows only what is durable, like everything announced.
+        const protocol::MarketTrade seen = publicTrade(trade);
+        applied.market->remember(seen);
+        Q_EMIT marketTrade(seen);
         for (const auto &[user, side, orderId] :
              { std::tuple { trade.buyUserId, protocol::Side::Buy, trade.buyOrderId },
                std::tuple { trade.sellUserId, protocol::Side::Sell, trade.sellOrderId } }) {
@@ -1246,6 +1267,14 @@ Result<protocol::Ticker> OrderService::ticker(const QString &symbol) const
     ticker.volume = market->volumeDate == nowUtc().date() ? market->volumeToday : Quantity();
     ticker.time = nowUtc();
     return ticker;
+}
+
+Result<QList<protocol::MarketTrade>> OrderService::recentTrades(const QString &symbol) const
+{
+    const Market *market = findMarket(symbol);
+    if (!market)
+        return failure("unknown_symbol", tr("No instrument %1.").arg(symbol));
+    return QList<protocol::MarketTrade>(market->recentTrades.rbegin(), market->recentTrades.rend());
 }
 
 Result<QList<core::Candle>> OrderService::candles(const QString &symbol,

@@ -114,6 +114,9 @@ public:
     Result<QList<core::protocol::Trade>> trades(const Principal &principal);
     Result<core::protocol::BookSnapshot> book(const QString &symbol, int depth) const;
     Result<core::protocol::Ticker> ticker(const QString &symbol) const;
+    /// The market's latest trades (at most kRecentTrades), newest first.
+    Result<QList<core::protocol::MarketTrade>> recentTrades(const QString &symbol) const;
+    static constexpr qsizetype kRecentTrades = 50;
     Result<QList<core::Candle>> candles(const QString &symbol, core::CandleInterval interval,
                                         qint64 fromMs, qint64 toMs) const;
     /// Marked to the last trade, or to the latest settlement price (no mark without one).
@@ -129,6 +132,8 @@ Q_SIGNALS:
     void marketUpdated(const QString &symbol);
     void candleUpdated(const QString &symbol, core::CandleInterval interval,
                        const core::Candle &candle);
+    /// A trade in the market, as everyone may see it.
+    void marketTrade(const core::protocol::MarketTrade &trade);
 
 private:
     struct Market;

@@ -592,6 +592,55 @@ private Q_SLOTS:
                      u"unknown_channel"_s);
     }
 
+    // Time and sales: anyone may watch a market's trades, without orders or users, the latest
+    // at once on subscribe and each new one as it happens; unsubscribing stops them.
+    void timeAndSalesAndUnsubscribe()
+    {
+        const QString oil = symbol("BRENT.M.", 1);
+        QVERIFY(place(limit(u"ts1"_s, oil, "sell", u"3000"_s, u"80.00"_s), m_bob).status == 201);
+        QVERIFY(place(limit(u"ts2"_s, oil, "buy", u"1000"_s, u"80.00"_s), m_alice).status == 201);
+        QList<QJsonObject> inbox;
+        auto stream = m_server->openStream(inbox, m_alice, { u"trades:"_s + oil });
+        QTRY_VERIFY(inbox.size() >= 3); // auth.ok, subscribed, the latest trades
+        const QJsonObject latest = inbox[2];
+        QCOMPARE(latest.value(u"type").toString(), u"market.trades"_s);
+        QCOMPARE(latest.value(u"symbol").toString(), oil);
+        QCOMPARE(latest.value(u"trades").toArray().size(), 1);
+        const QJsonObject first = latest.value(u"trades").toArray().first().toObject();
+        QCOMPARE(first.value(u"price").toString(), u"80"_s);
+        QCOMPARE(first.value(u"quantity").toString(), u"1000"_s);
+        QCOMPARE(first.value(u"aggressor").toString(), u"buy"_s); // alice lifted bob's offer
+        // Nobody's orders or names travel with a public trade.
+        QCOMPARE(first.keys(),
+                 (QStringList { u"aggressor"_s, u"id"_s, u"price"_s, u"quantity"_s, u"symbol"_s,
+                                u"time"_s }));
+
+        QVERIFY(place(limit(u"ts3"_s, oil, "buy", u"2000"_s, u"80.00"_s), m_alice).status == 201);
+        QTRY_COMPARE(inbox.last().value(u"type").toString(), u"market.trade"_s);
+        QCOMPARE(inbox.last().value(u"trade").toObject().value(u"quantity").toString(), u"2000"_s);
+        const QString newest = inbox.last().value(u"trade").toObject().value(u"id").toString();
+        QVERIFY(newest.toLongLong() > first.value(u"id").toString().toLongLong());
+
+        stream->sendTextMessage(QString::fromUtf8(
+            qx::core::protocol::StreamMessage::unsubscribe({ u"trades:"_s + oil }).serialize()));
+        QTRY_COMPARE(inbox.last().value(u"type").toString(), u"unsubscribed"_s);
+        const qsizetype seen = inbox.size();
+        QVERIFY(place(limit(u"ts4"_s, oil, "sell", u"1000"_s, u"81.00"_s), m_bob).status == 201);
+        QVERIFY(place(limit(u"ts5"_s, oil, "buy", u"1000"_s, u"81.00"_s), m_alice).status == 201);
+        // The same stream still answers (a ping round trip), but brought no trade.
+        stream->sendTextMessage(QString::fromUtf8(
+            qx::core::protocol::StreamMessage::subscribe({ u"ticker:"_s + oil }).serialize()));
+        QTRY_COMPARE(inbox.last().value(u"type").toString(), u"ticker"_s);
+        for (qsizetype i = seen; i < inbox.size(); ++i)
+            QVERIFY(inbox[i].value(u"type").toString() != u"market.trade"_s);
+
+        // A bad name refuses the whole request.
+        stream->sendTextMessage(QString::fromUtf8(
+            qx::core::protocol::StreamMessage::unsubscribe({ u"trades:NOPE"_s }).serialize()));
+        QTRY_COMPARE(inbox.last().value(u"error").toObject().value(u"code").toString(),
+                     u"unknown_channel"_s);
+    }
+
     void booksComeBackIdenticalAfterRestartAndKill9()
     {
         const QString gas = symbol("TTF.M.");

@@ -161,6 +161,49 @@ private Q_SLOTS:
         QCOMPARE(parsed->sequence, quint64(77));
     }
 
+    // What the workstation reads of a market: ticker, time and sales and candles.
+    void marketDataRoundTrips()
+    {
+        Ticker ticker;
+        ticker.symbol = u"TTF.M.2027-01"_s;
+        ticker.bid = BookLevel { *Price::parse(u"31.25"), *Quantity::parse(u"15"), 0 };
+        ticker.last = *Price::parse(u"31.26");
+        ticker.lastQuantity = *Quantity::parse(u"5");
+        ticker.volume = *Quantity::parse(u"120");
+        ticker.time = QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
+        const Result<Ticker> parsed = Ticker::fromJson(ticker.toJson());
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message));
+        QVERIFY(parsed->bid == ticker.bid);
+        QVERIFY(!parsed->ask); // no offer: absent, not zero
+        QCOMPARE(parsed->last->toString(), u"31.26"_s);
+        QCOMPARE(parsed->volume.toString(), u"120"_s);
+        QCOMPARE(parsed->time, ticker.time);
+        QJsonObject halfLevel = ticker.toJson();
+        halfLevel.remove(u"bid_quantity"_s);
+        QCOMPARE(Ticker::fromJson(halfLevel).error().code, u"invalid_request"_s);
+
+        const MarketTrade trade {
+            u"12"_s,    u"TTF.M.2027-01"_s, *Price::parse(u"31.26"), *Quantity::parse(u"5"),
+            Side::Sell, ticker.time
+        };
+        QVERIFY(MarketTrade::fromJson(trade.toJson()).value() == trade);
+        QJsonObject withUser = trade.toJson();
+        withUser.insert(u"username"_s, u"alice"_s);
+        QVERIFY(!MarketTrade::fromJson(withUser));
+
+        const Candle candle { ticker.time.toMSecsSinceEpoch(),
+                              *Price::parse(u"31"),
+                              *Price::parse(u"31.5"),
+                              *Price::parse(u"30.9"),
+                              *Price::parse(u"31.26"),
+                              *Quantity::parse(u"40"),
+                              3 };
+        QVERIFY(candleFromJson(toJson(candle)).value() == candle);
+        QJsonObject badStart = toJson(candle);
+        badStart.insert(u"start"_s, u"yesterday"_s);
+        QVERIFY(!candleFromJson(badStart));
+    }
+
     void orderRoundTrips()
     {
         Order order;
