@@ -1,5 +1,6 @@
 #include "server/marketdata/simulatedmarket.h"
 
+#include "core/productcatalog.h"
 #include "server/auth/passwordhasher.h"
 #include "server/trading/orderservice.h"
 
@@ -34,6 +35,32 @@ double intradayShape(const core::Instrument &instrument)
         return std::exp(-(hour - centre) * (hour - centre) / width);
     };
     return 0.85 + 0.3 * bump(8.0, 4.0) + 0.45 * bump(19.0, 4.0) - 0.2 * bump(13.0, 6.0);
+}
+
+// How much of the market's activity a tenor draws, before its rank among its product's tenors.
+double kindWeight(const core::Instrument &instrument)
+{
+    using Kind = core::DeliveryPeriod::Kind;
+    switch (instrument.delivery.kind) {
+    case Kind::QuarterHour:
+        return 0.03;
+    case Kind::Hour:
+        return 0.15;
+    case Kind::Day:
+    case Kind::Month:
+        return 2.0;
+    case Kind::Weekend:
+    case Kind::Week:
+        return 0.5;
+    case Kind::Quarter:
+        return 1.0;
+    case Kind::Season:
+        return 0.8;
+    case Kind::Year:
+        // The December allowance is the carbon benchmark.
+        return instrument.commodity == core::Commodity::Emissions ? 2.0 : 0.8;
+    }
+    return 1.0;
 }
 
 } // namespace
@@ -135,23 +162,62 @@ void SimulatedMarket::quoteNewInstruments()
             market.fairTicks = market.meanTicks;
         m_markets.append(market);
     }
+    reweigh();
     for (qsizetype i = known; i < m_markets.size(); ++i)
         requote(m_markets[i]);
+}
+
+void SimulatedMarket::reweigh()
+{
+    // Rank of each tenor among its product's of the same kind: the front one first.
+    QHash<QString, QList<qsizetype>> byProduct;
+    for (qsizetype i = 0; i < m_markets.size(); ++i) {
+        const core::Instrument &instrument = m_markets[i].instrument;
+        const QString product
+            = core::parseSymbol(instrument.symbol).value_or(core::SymbolParts {}).product;
+        byProduct[product + u'/' + QString::number(int(instrument.delivery.kind))].append(i);
+    }
+    m_totalWeight = 0;
+    for (QList<qsizetype> &tenors : byProduct) {
+        std::sort(tenors.begin(), tenors.end(), [this](qsizetype a, qsizetype b) {
+            return m_markets[a].instrument.delivery.start < m_markets[b].instrument.delivery.start;
+        });
+        for (qsizetype rank = 0; rank < tenors.size(); ++rank) {
+            Quoted &market = m_markets[tenors[rank]];
+            const bool intraday = market.instrument.delivery.isIntraday();
+            const double boost = intraday ? 1.0 : rank == 0 ? 4.0 : rank == 1 ? 2.0 : 1.0;
+            market.weight = kindWeight(market.instrument) * boost;
+            m_totalWeight += market.weight;
+        }
+    }
+}
+
+qsizetype SimulatedMarket::pick()
+{
+    double point = m_random.generateDouble() * m_totalWeight;
+    for (qsizetype i = 0; i < m_markets.size(); ++i) {
+        point -= m_markets[i].weight;
+        if (point < 0)
+            return i;
+    }
+    return m_markets.isEmpty() ? -1 : m_markets.size() - 1;
 }
 
 void SimulatedMarket::step()
 {
     if (m_markets.isEmpty())
         return;
-    // A few instruments per round keeps the write load modest and the screen lively.
-    for (int i = 0; i < 3; ++i) {
-        const qsizetype index = qsizetype(m_random.bounded(quint32(m_markets.size())));
+    // Five markets a round (twenty a second at the default interval): the front months then
+    // move every second or two and trade every few seconds.
+    for (int i = 0; i < 5; ++i) {
+        const qsizetype index = pick();
+        if (index < 0)
+            return;
         if (m_markets[index].instrument.isExpired(QDateTime::currentDateTimeUtc())) {
             // Its orders expired with it (the book closes at the end of trading).
             m_quotes.remove(m_markets[index].instrument.symbol);
             m_markets.removeAt(index);
-            if (m_markets.isEmpty())
-                return;
+            reweigh();
             continue;
         }
         Quoted &market = m_markets[index];

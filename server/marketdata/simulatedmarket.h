@@ -19,9 +19,11 @@ class OrderService;
 /**
  * A live market to trade against, for the bundled local server and demonstrations: a market
  * maker quotes two levels a side around a mean-reverting fair value in every instrument, and a
- * taker now and then crosses the spread. Each commodity has its own character — German power
- * volatile with spikes, gas calmer, crude smooth, allowances in between. Orders go through the
- * OrderService like anyone's, so they are stored, matched and broadcast the same way, and a
+ * taker now and then crosses the spread. Activity is spread as liquidity is on real venues:
+ * the front month of each product moves and trades most, further tenors less, intraday hours
+ * and quarter-hours (hundreds of them) little each. Each commodity has its own character — German
+ * power volatile with spikes, gas calmer, crude smooth, allowances in between. Orders go through
+ * the OrderService like anyone's, so they are stored, matched and broadcast the same way, and a
  * trader's orders trade against them.
  *
  * The fair value is kept in ticks; doubles only drive the random walk, and every order price
@@ -37,7 +39,7 @@ public:
     struct Options
     {
         quint64 seed = 1;
-        int intervalMs = 400;
+        int intervalMs = 250;
     };
 
     SimulatedMarket(OrderService &orders, Store &store, Options options, QObject *parent = nullptr);
@@ -63,12 +65,17 @@ private:
         double fairTicks = 0;
         double meanTicks = 0;
         quint64 next = 0;
+        double weight = 1; ///< share of the steps, by liquidity
     };
 
     static Character characterOf(const core::Instrument &instrument);
     Result<Principal> participant(const QString &username);
     /// Starts quoting the instruments listed since, and not expired.
     void quoteNewInstruments();
+    /// Weighs each market by its liquidity: period kind, and rank among its product's tenors.
+    void reweigh();
+    /// A market drawn by weight, or -1 when there is none.
+    qsizetype pick();
     void requote(Quoted &market);
     void takeLiquidity(Quoted &market);
 
@@ -77,6 +84,7 @@ private:
     Options m_options;
     QRandomGenerator m_random;
     QList<Quoted> m_markets; ///< those still trading
+    double m_totalWeight = 0;
     QSet<QString> m_quoted; ///< every symbol ever quoted
     /// The maker's order ids per symbol: bid 1, bid 2, ask 1, ask 2.
     QHash<QString, std::array<QString, 4>> m_quotes;
