@@ -130,6 +130,14 @@
         <source>The price %1 is not on the tick size %2 of %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>an hour or quarter-hour has no load shape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the delivery hour does not exist on that day.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qx::core::Position</name>
@@ -169,6 +177,102 @@
     </message>
     <message>
         <source>Unknown field &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::CandleChart</name>
+    <message>
+        <source>Candle values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candles of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No instrument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trades in this period yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1   O %2  H %3  L %4  C %5   Vol %6 %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::DepthLadder</name>
+    <message>
+        <source>Last trade and volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click an offer to buy at its price, a bid to sell at it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No instrument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last %1 × %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trade yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spread %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::DepthModel</name>
+    <message numerus="yes">
+        <source>%n order(s) at %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bid qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask qty</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -305,6 +409,45 @@
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time and sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::MarketTradesModel</name>
+    <message>
+        <source>A buyer took the offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A seller hit the bid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taker</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::OrderTicket</name>
@@ -422,6 +565,14 @@
     </message>
     <message>
         <source>Sending %1 %2 %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a quantity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a price.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

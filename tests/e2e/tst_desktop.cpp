@@ -1,6 +1,9 @@
 #include "tcpproxy.h"
 #include "ui/client/localserver.h"
 #include "ui/client/remotetradingservice.h"
+#include "ui/widgets/candlechart.h"
+#include "ui/widgets/depthladder.h"
+#include "ui/widgets/depthmodel.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
@@ -57,6 +60,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void placeCancelAndReject();
     void bundledLocalServerSignsInByItself();
+    void theSimulatedMarketMovesOnScreen();
     void streamReconnectsAndCatchesUp();
 
 private:
@@ -266,6 +270,94 @@ void TestDesktop::bundledLocalServerSignsInByItself()
     QVERIFY(workstation.mainWindow()->isVisible());
 }
 
+// What `make run` shows: the bundled server's simulated market in the ladder, the time and
+// sales and the chart of the instrument on the ticket, following it when the trader picks
+// another; a click on an offer prefills a buy at its price.
+void TestDesktop::theSimulatedMarketMovesOnScreen()
+{
+    QTemporaryDir dataDir;
+    qx::widgets::Workstation workstation(
+        { QUrl(), QStringLiteral(QX_SERVER_BINARY), dataDir.filePath(QStringLiteral("local")) });
+    workstation.start();
+    TradingService *service = workstation.service();
+    QTRY_COMPARE_WITH_TIMEOUT(service->connectionState(),
+                              TradingService::ConnectionState::Connected, 60000);
+    MainWindow *window = workstation.mainWindow();
+    window->resize(1600, 900);
+    qx::widgets::OrderTicket *ticket = window->ticket();
+    const QString power = euroPowerMonth(*service);
+    QVERIFY(ticket->selectInstrument(power));
+    QCOMPARE(service->watchedSymbol(), power);
+
+    // The market maker quotes two levels a side: offers above bids on the ladder.
+    qx::widgets::DepthModel *depth = window->depthLadder()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(depth->rowCount() >= 4 && depth->bestBidRow() >= 2, kNetworkTimeoutMs);
+    const auto priceAt = [depth](int row) {
+        return qx::core::Price::parse(depth->index(row, qx::widgets::DepthModel::Price)
+                                          .data(qx::widgets::DepthModel::PriceRole)
+                                          .toString())
+            .value();
+    };
+    const int bestBid = depth->bestBidRow();
+    QVERIFY(priceAt(bestBid - 1) > priceAt(bestBid)); // best offer above best bid
+    QVERIFY(priceAt(0) > priceAt(bestBid - 1)); // the worst offer on top
+
+    // Trades print and the chart draws candles (the taker crosses the spread now and then).
+    QAbstractItemModel *tape = window->marketTradesView()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(tape->rowCount() > 0, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->chart()->candles().isEmpty(), kNetworkTimeoutMs);
+    QVERIFY(window->chart()->summaryText().contains(u" O "));
+    QTRY_VERIFY_WITH_TIMEOUT(window->depthLadder()->summaryText().contains(u"Last"),
+                             kNetworkTimeoutMs);
+
+    // Another hour on the chart's buttons loads that series.
+    auto *hourly = window->chart()->findChild<QPushButton *>(QStringLiteral("interval_1h"));
+    QVERIFY(hourly);
+    QTest::mouseClick(hourly, Qt::LeftButton);
+    QVERIFY(window->chart()->interval() == qx::core::CandleInterval::OneHour);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->chart()->candles().isEmpty(), kNetworkTimeoutMs);
+    QTest::mouseClick(window->chart()->findChild<QPushButton *>(QStringLiteral("interval_1m")),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->chart()->candles().isEmpty(), kNetworkTimeoutMs);
+
+    // A click on the best offer: a buy at its price on the ticket.
+    const QString bestOffer = depth->index(depth->bestBidRow() - 1, qx::widgets::DepthModel::Price)
+                                  .data(qx::widgets::DepthModel::PriceRole)
+                                  .toString();
+    QTableView *ladder = window->depthLadder()->view();
+    QTest::mouseClick(
+        ladder->viewport(), Qt::LeftButton, {},
+        ladder->visualRect(depth->index(depth->bestBidRow() - 1, qx::widgets::DepthModel::Price))
+            .center());
+    QVERIFY(ticket->side() == qx::core::protocol::Side::Buy);
+    QCOMPARE(child<QLineEdit>(ticket, "priceEdit")->text(), bestOffer);
+
+    // Picking gas on the ticket moves every market dock there.
+    QString gas;
+    for (const qx::core::Instrument &instrument : service->instruments()) {
+        if (instrument.symbol.startsWith(u"TTF.M.")
+            && !instrument.isExpired(QDateTime::currentDateTimeUtc())) {
+            gas = instrument.symbol;
+            break;
+        }
+    }
+    QVERIFY(ticket->selectInstrument(gas));
+    QCOMPARE(service->watchedSymbol(), gas);
+    QCOMPARE(depth->symbol(), gas);
+    QTRY_VERIFY_WITH_TIMEOUT(depth->rowCount() >= 4, kNetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window->depthLadder()->summaryText().startsWith(gas),
+                             kNetworkTimeoutMs);
+    QVERIFY(ticket->selectInstrument(power));
+    QTRY_VERIFY_WITH_TIMEOUT(!window->chart()->candles().isEmpty() && tape->rowCount() > 0,
+                             kNetworkTimeoutMs);
+
+    const QString directory = QStringLiteral(QX_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(directory));
+    const QString path = QDir(directory).filePath(QStringLiteral("desktop-market.png"));
+    QVERIFY(window->grab().save(path));
+    qInfo().noquote() << "screenshot:" << path;
+}
+
 void TestDesktop::streamReconnectsAndCatchesUp()
 {
     qx::test::TcpProxy proxy(static_cast<quint16>(m_server->url().port()));
@@ -279,6 +371,13 @@ void TestDesktop::streamReconnectsAndCatchesUp()
     QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), TradingService::ConnectionState::Connected,
                               kNetworkTimeoutMs);
     OrdersModel model(&service);
+    // The trader watches the power month: its book comes, and comes again after a reconnect.
+    const QString power = euroPowerMonth(service);
+    QSignalSpy books(&service, &TradingService::bookChanged);
+    QSignalSpy candles(&service, &TradingService::candlesReset);
+    service.watchMarket(power, qx::core::CandleInterval::FiveMinutes);
+    QTRY_VERIFY_WITH_TIMEOUT(!books.isEmpty() && !candles.isEmpty(), kNetworkTimeoutMs);
+    QCOMPARE(books.last().first().value<qx::core::protocol::BookSnapshot>().symbol, power);
 
     // The network goes away: the stream notices and keeps trying.
     proxy.setRefusing(true);
@@ -309,12 +408,20 @@ void TestDesktop::streamReconnectsAndCatchesUp()
         return false;
     };
     QVERIFY(!hasMissed());
+    books.clear();
+    candles.clear();
 
-    // The network is back: the client reconnects by itself and reloads what it missed.
+    // The network is back: the client reconnects by itself and reloads what it missed, the
+    // watched market included (its book shows the order placed meanwhile).
     proxy.setRefusing(false);
     QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), TradingService::ConnectionState::Connected,
                               kNetworkTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(hasMissed(), kNetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!books.isEmpty() && !candles.isEmpty(), kNetworkTimeoutMs);
+    const auto book = books.last().first().value<qx::core::protocol::BookSnapshot>();
+    QCOMPARE(book.symbol, power);
+    QVERIFY(std::any_of(book.bids.begin(), book.bids.end(),
+                        [](const auto &level) { return level.price.toString() == u"43"; }));
 }
 
 QTEST_MAIN(TestDesktop)

@@ -5,6 +5,7 @@
 #include <QLoggingCategory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QUrlQuery>
 
 namespace qx::client {
 
@@ -26,6 +27,34 @@ bool isTokenError(const Error &error)
 {
     return error.code == u"invalid_token" || error.code == u"missing_token"
         || error.code == u"token_expired";
+}
+
+// How far back the chart starts, per interval: a few hundred candles of each.
+qint64 historySeconds(core::CandleInterval interval)
+{
+    switch (interval) {
+    case core::CandleInterval::OneMinute:
+        return 6 * 3600;
+    case core::CandleInterval::FiveMinutes:
+        return 2 * 86400;
+    case core::CandleInterval::OneHour:
+        return 14 * 86400;
+    case core::CandleInterval::OneDay:
+        return 365 * 86400;
+    }
+    return 86400;
+}
+
+// Puts `candle` into `candles` (oldest first): replaces the one with its start, else inserts.
+void mergeCandle(QList<core::Candle> &candles, const core::Candle &candle)
+{
+    auto at = std::lower_bound(
+        candles.begin(), candles.end(), candle.start,
+        [](const core::Candle &known, qint64 start) { return known.start < start; });
+    if (at != candles.end() && at->start == candle.start)
+        *at = candle;
+    else
+        candles.insert(at, candle);
 }
 
 bool isTransportError(const Error &error)
@@ -105,6 +134,7 @@ void RemoteTradingService::signOut()
     m_reconnectTimer.stop();
     m_heartbeatTimer.stop();
     m_socket.abort();
+    m_streamReady = false;
     m_accessToken.clear();
     m_backoff.reset();
     setState(ConnectionState::Disconnected);
@@ -310,7 +340,10 @@ QUrl RemoteTradingService::endpoint(const QString &path) const
     QString basePath = url.path();
     while (basePath.endsWith(u'/'))
         basePath.chop(1);
-    url.setPath(basePath + path, QUrl::TolerantMode);
+    const qsizetype question = path.indexOf(u'?');
+    url.setPath(basePath + path.left(question), QUrl::TolerantMode);
+    if (question >= 0)
+        url.setQuery(path.mid(question + 1), QUrl::StrictMode);
     return url;
 }
 
@@ -380,6 +413,8 @@ void RemoteTradingService::onStreamConnected()
 
 void RemoteTradingService::onStreamDisconnected()
 {
+    m_streamReady = false;
+    m_watched.loadingCandles = false;
     if (!m_streamWanted)
         return;
     setState(ConnectionState::Reconnecting);
@@ -395,11 +430,21 @@ void RemoteTradingService::onStreamMessage(const QString &text)
     }
     const QString &type = message->type;
     if (type == protocol::stream::kAuthOk) {
+        // Orders first and on their own: a market the server does not list must not cost the
+        // trader their order events.
         const QStringList channels { protocol::stream::kOrdersChannel.toString() };
         m_socket.sendTextMessage(
             QString::fromUtf8(protocol::StreamMessage::subscribe(channels).serialize()));
     } else if (type == protocol::stream::kSubscribed) {
+        if (m_streamReady)
+            return; // the watched market's channels, after a change of market
+        m_streamReady = true;
         m_backoff.reset();
+        if (const QStringList market = marketChannels(); !market.isEmpty()) {
+            m_socket.sendTextMessage(
+                QString::fromUtf8(protocol::StreamMessage::subscribe(market).serialize()));
+            fetchCandles(); // what happened while the stream was away
+        }
         // Whatever happened while the stream was down is only in the server's order list.
         const quint64 session = m_session;
         fetchOrders([this, session] {
@@ -424,8 +469,157 @@ void RemoteTradingService::onStreamMessage(const QString &text)
                                 .value_or(Error { QStringLiteral("stream_error"), QString() });
         if (!handleUnauthorised(error))
             qCWarning(lcTrading) << "stream error:" << error.code << error.message;
+    } else {
+        onMarketMessage(*message);
     }
-    // Other types belong to channels this client does not use yet.
+}
+
+void RemoteTradingService::onMarketMessage(const protocol::StreamMessage &message)
+{
+    const QString &type = message.type;
+    const QJsonObject &body = message.body;
+    // After a change of market, messages of the previous one may still be on the way.
+    const auto watched = [this](const QString &symbol) {
+        return !symbol.isEmpty() && symbol == m_watched.symbol;
+    };
+    const auto unreadable = [&type](const Error &error) {
+        qCWarning(lcTrading) << "unreadable" << type << "message:" << error.message;
+    };
+    if (type == protocol::stream::kBook) {
+        const Result<protocol::BookSnapshot> book
+            = protocol::BookSnapshot::fromJson(body.value(u"book").toObject());
+        if (!book)
+            return unreadable(book.error());
+        if (watched(book->symbol))
+            Q_EMIT bookChanged(*book);
+    } else if (type == protocol::stream::kTicker) {
+        const Result<protocol::Ticker> ticker
+            = protocol::Ticker::fromJson(body.value(u"ticker").toObject());
+        if (!ticker)
+            return unreadable(ticker.error());
+        if (watched(ticker->symbol))
+            Q_EMIT tickerChanged(*ticker);
+    } else if (type == protocol::stream::kMarketTrades) {
+        const QString symbol = body.value(u"symbol").toString();
+        if (!watched(symbol))
+            return;
+        QList<protocol::MarketTrade> trades;
+        for (const QJsonValue &value : body.value(u"trades").toArray()) {
+            const Result<protocol::MarketTrade> trade
+                = protocol::MarketTrade::fromJson(value.toObject());
+            if (!trade)
+                return unreadable(trade.error());
+            trades.append(*trade);
+        }
+        Q_EMIT marketTradesReset(symbol, trades);
+    } else if (type == protocol::stream::kMarketTrade) {
+        const Result<protocol::MarketTrade> trade
+            = protocol::MarketTrade::fromJson(body.value(u"trade").toObject());
+        if (!trade)
+            return unreadable(trade.error());
+        if (watched(trade->symbol))
+            Q_EMIT marketTradeAdded(*trade);
+    } else if (type == protocol::stream::kCandle) {
+        const QString symbol = body.value(u"symbol").toString();
+        const std::optional<core::CandleInterval> interval
+            = core::candleIntervalFromString(body.value(u"interval").toString());
+        if (!watched(symbol) || interval != m_watched.interval)
+            return;
+        const Result<core::Candle> candle
+            = protocol::candleFromJson(body.value(u"candle").toObject());
+        if (!candle)
+            return unreadable(candle.error());
+        if (m_watched.loadingCandles)
+            mergeCandle(m_watched.liveCandles, *candle);
+        Q_EMIT candleChanged(symbol, *interval, *candle);
+    }
+    // Anything else (unsubscribed, channels of a newer server) needs nothing from us.
+}
+
+QStringList RemoteTradingService::marketChannels() const
+{
+    if (m_watched.symbol.isEmpty())
+        return {};
+    const QString &symbol = m_watched.symbol;
+    return { protocol::stream::kBookChannelPrefix.toString() + symbol,
+             protocol::stream::kTickerChannelPrefix.toString() + symbol,
+             protocol::stream::kMarketTradesChannelPrefix.toString() + symbol,
+             protocol::stream::kCandlesChannelPrefix.toString() + symbol + u':'
+                 + core::toString(m_watched.interval) };
+}
+
+void RemoteTradingService::watchMarket(const QString &symbol, core::CandleInterval interval)
+{
+    if (symbol == m_watched.symbol && interval == m_watched.interval)
+        return;
+    const QStringList before = marketChannels();
+    m_watched.symbol = symbol;
+    m_watched.interval = interval;
+    ++m_watched.generation;
+    m_watched.loadingCandles = false;
+    m_watched.liveCandles.clear();
+    if (!m_streamReady)
+        return; // subscribed, and the history loaded, once the stream is up
+    const QStringList after = marketChannels();
+    QStringList stop;
+    QStringList start;
+    for (const QString &channel : before) {
+        if (!after.contains(channel))
+            stop.append(channel);
+    }
+    for (const QString &channel : after) {
+        if (!before.contains(channel))
+            start.append(channel);
+    }
+    if (!stop.isEmpty()) {
+        m_socket.sendTextMessage(
+            QString::fromUtf8(protocol::StreamMessage::unsubscribe(stop).serialize()));
+    }
+    if (!start.isEmpty()) {
+        m_socket.sendTextMessage(
+            QString::fromUtf8(protocol::StreamMessage::subscribe(start).serialize()));
+    }
+    if (!symbol.isEmpty())
+        fetchCandles();
+}
+
+void RemoteTradingService::fetchCandles()
+{
+    const quint64 generation = m_watched.generation;
+    m_watched.loadingCandles = true;
+    m_watched.liveCandles.clear();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("interval"), core::toString(m_watched.interval));
+    query.addQueryItem(QStringLiteral("from"),
+                       protocol::toWireTime(now.addSecs(-historySeconds(m_watched.interval))));
+    const QString path = QStringLiteral("/api/v1/markets/")
+        + QString::fromLatin1(QUrl::toPercentEncoding(m_watched.symbol))
+        + QStringLiteral("/candles?") + query.toString(QUrl::FullyEncoded);
+    send(Verb::Get, path, {}, [this, generation](const Result<QJsonObject> &reply) {
+        if (generation != m_watched.generation)
+            return; // another market or interval by now
+        m_watched.loadingCandles = false;
+        if (!reply) {
+            if (!handleUnauthorised(reply.error()))
+                qCWarning(lcTrading) << "candle history failed:" << reply.error().message;
+            return;
+        }
+        QList<core::Candle> candles;
+        for (const QJsonValue &value : reply->value(u"candles").toArray()) {
+            const Result<core::Candle> candle = protocol::candleFromJson(value.toObject());
+            if (!candle) {
+                qCWarning(lcTrading) << "unreadable candle:" << candle.error().message;
+                return;
+            }
+            mergeCandle(candles, *candle);
+        }
+        // Live candles are newer than (or as new as) the history's version of them.
+        for (const core::Candle &live : std::as_const(m_watched.liveCandles))
+            mergeCandle(candles, live);
+        m_watched.liveCandles.clear();
+        Q_EMIT candlesReset(m_watched.symbol, m_watched.interval, candles);
+    });
 }
 
 void RemoteTradingService::onHeartbeat()

@@ -16,10 +16,10 @@ class QNetworkReply;
 namespace qx::client {
 
 /**
- * The trading session against a quantenergx-server: REST for sign-in, snapshots and order
- * actions, one WebSocket for pushed order events. The stream reconnects by itself (exponential
- * backoff, capped, jittered), authenticates and subscribes again, and then reloads the order
- * list so that events sent while it was away are not missed.
+ * The trading session against a quantenergx-server: REST for sign-in, snapshots, candle
+ * history and order actions, one WebSocket for pushed order events and the watched market. The
+ * stream reconnects by itself (exponential backoff, capped, jittered), authenticates and subscribes
+ * again, and then reloads the order list so that events sent while it was away are not missed.
  *
  * Lives on the GUI thread and never blocks it: every request is asynchronous and has a
  * transfer timeout. Replies that belong to an earlier sign-in are ignored (m_session).
@@ -49,6 +49,8 @@ public:
     QList<core::protocol::Order> orders() const override { return m_orders; }
     void placeOrder(const core::protocol::NewOrder &order) override;
     void cancelOrder(const QString &orderId) override;
+    void watchMarket(const QString &symbol, core::CandleInterval interval) override;
+    QString watchedSymbol() const override { return m_watched.symbol; }
 
 Q_SIGNALS:
     void signedIn();
@@ -61,7 +63,8 @@ private:
     void send(Verb verb, const QString &path, const QJsonObject &body, JsonHandler handler,
               bool authorised = true);
     core::Result<QJsonObject> parseReply(QNetworkReply *reply) const;
-    /// The server URL with `path` appended to whatever base path it has.
+    /// The server URL with `path` appended to whatever base path it has; a "?query" at the
+    /// end of `path` (already percent-encoded) becomes the URL's query.
     QUrl endpoint(const QString &path) const;
     /// True when the error means our token is no longer valid (and reports it once).
     bool handleUnauthorised(const core::Error &error);
@@ -77,6 +80,13 @@ private:
     void onStreamDisconnected();
     void onStreamMessage(const QString &text);
     void onHeartbeat();
+
+    /// The stream channels of the watched market (none when nothing is watched).
+    QStringList marketChannels() const;
+    /// Loads the watched market's candle history; live candles that arrive meanwhile are
+    /// merged into it before it is announced.
+    void fetchCandles();
+    void onMarketMessage(const core::protocol::StreamMessage &message);
 
     void upsert(const core::protocol::Order &order);
     void setState(ConnectionState state);
@@ -95,6 +105,15 @@ private:
     bool m_signingIn = false;
     bool m_streamWanted = false;
     bool m_pongPending = false;
+    bool m_streamReady = false; ///< authenticated and first subscribed since (re)connecting
+    struct Watched
+    {
+        QString symbol;
+        core::CandleInterval interval = core::CandleInterval::OneMinute;
+        quint64 generation = 0; ///< raised on every change: later answers for older ones drop
+        bool loadingCandles = false;
+        QList<core::Candle> liveCandles; ///< arrived while the history was loading
+    } m_watched;
     ConnectionState m_state = ConnectionState::Disconnected;
     QString m_username;
     QString m_role;

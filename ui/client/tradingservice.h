@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/candles.h"
 #include "core/instrument.h"
 #include "core/protocol/messages.h"
 #include "core/result.h"
@@ -12,8 +13,9 @@ namespace qx::client {
 
 /**
  * What the workstation's widgets see of a trading session: connection state, who is signed in,
- * the tradable instruments and the user's orders, and the two order actions. Plain values only,
- * so the real service (REST + WebSocket) and the tests' fake are interchangeable.
+ * the tradable instruments and the user's orders, the two order actions, and the one market
+ * the trader is watching (depth, ticker, time and sales, candles). Plain values only, so the
+ * real service (REST + WebSocket) and the tests' fake are interchangeable.
  *
  * Lives on the GUI thread; every call returns at once and its outcome arrives as a signal.
  */
@@ -40,6 +42,13 @@ public:
     /// Outcome: orderChanged() with the cancelled order, or cancelRejected().
     virtual void cancelOrder(const QString &orderId) = 0;
 
+    /// Watches one market: bookChanged, tickerChanged, marketTradesReset/marketTradeAdded and
+    /// candlesReset/candleChanged (at `interval`) follow for it, each first with the current
+    /// state, then with every change, also after a reconnect. Another symbol or interval
+    /// replaces the previous one; an empty symbol stops watching.
+    virtual void watchMarket(const QString &symbol, core::CandleInterval interval) = 0;
+    virtual QString watchedSymbol() const = 0;
+
     /// The instrument with that symbol, if the service lists it.
     std::optional<core::Instrument> instrument(const QString &symbol) const;
     /// A fresh idempotency key for NewOrder::clientOrderId.
@@ -58,6 +67,20 @@ Q_SIGNALS:
     void cancelRejected(const QString &orderId, const qx::core::Error &error);
     /// The server no longer accepts our credentials; the user has to sign in again.
     void sessionExpired(const QString &message);
+    /// The watched market's aggregated depth (replaces the previous one).
+    void bookChanged(const qx::core::protocol::BookSnapshot &book);
+    void tickerChanged(const qx::core::protocol::Ticker &ticker);
+    /// The watched market's latest trades, newest first; replaces what was shown.
+    void marketTradesReset(const QString &symbol,
+                           const QList<qx::core::protocol::MarketTrade> &trades);
+    /// A new trade in the watched market.
+    void marketTradeAdded(const qx::core::protocol::MarketTrade &trade);
+    /// The watched market's candles, oldest first; replaces what was shown.
+    void candlesReset(const QString &symbol, qx::core::CandleInterval interval,
+                      const QList<qx::core::Candle> &candles);
+    /// A candle of the watched market was started or changed by a trade.
+    void candleChanged(const QString &symbol, qx::core::CandleInterval interval,
+                       const qx::core::Candle &candle);
     /// Round trip to the server, for the status bar.
     void latencyMeasured(int milliseconds);
 };

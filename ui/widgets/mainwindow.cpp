@@ -1,5 +1,8 @@
 #include "ui/widgets/mainwindow.h"
 
+#include "ui/widgets/candlechart.h"
+#include "ui/widgets/depthladder.h"
+#include "ui/widgets/markettradesmodel.h"
 #include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
 
@@ -35,6 +38,10 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     , m_blotter(new QTableView(this))
     , m_ticket(new OrderTicket(service, this))
     , m_ticketDock(new QDockWidget(tr("Order ticket"), this))
+    , m_depth(new DepthLadder(service, this))
+    , m_marketTrades(new MarketTradesModel(service, this))
+    , m_marketTradesView(new QTableView(this))
+    , m_chart(new CandleChart(this))
     , m_cancelAction(new QAction(tr("&Cancel order"), this))
     , m_connectionLabel(new QLabel(this))
     , m_identityLabel(new QLabel(this))
@@ -67,6 +74,60 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     m_ticketDock->setWidget(m_ticket);
     m_ticketDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, m_ticketDock);
+
+    // The market: ladder and time and sales on the left, the chart over the blotter.
+    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    const auto addDock = [this](QWidget *content, const QString &title, const char *name,
+                                Qt::DockWidgetArea area) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(QString::fromLatin1(name));
+        dock->setWidget(content);
+        dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+        addDockWidget(area, dock);
+        return dock;
+    };
+    m_depth->setObjectName(QStringLiteral("depthLadder"));
+    QDockWidget *depthDock = addDock(m_depth, tr("Depth"), "depthDock", Qt::LeftDockWidgetArea);
+    m_marketTradesView->setObjectName(QStringLiteral("marketTradesView"));
+    m_marketTradesView->setAccessibleName(tr("Time and sales"));
+    m_marketTradesView->setModel(m_marketTrades);
+    m_marketTradesView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_marketTradesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_marketTradesView->setWordWrap(false);
+    m_marketTradesView->setShowGrid(false);
+    m_marketTradesView->verticalHeader()->hide();
+    m_marketTradesView->verticalHeader()->setDefaultSectionSize(
+        m_marketTradesView->fontMetrics().height() + 6);
+    m_marketTradesView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_marketTradesView->setMinimumWidth(
+        m_marketTradesView->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00"))
+            * MarketTradesModel::ColumnCount
+        + 24);
+    QDockWidget *tradesDock = addDock(m_marketTradesView, tr("Time and sales"), "marketTradesDock",
+                                      Qt::LeftDockWidgetArea);
+    m_chart->setObjectName(QStringLiteral("candleChart"));
+    QDockWidget *chartDock = addDock(m_chart, tr("Chart"), "chartDock", Qt::TopDockWidgetArea);
+
+    connect(m_ticket, &OrderTicket::instrumentChanged, this, &MainWindow::watch);
+    connect(m_depth, &DepthLadder::priceChosen, m_ticket, &OrderTicket::prefill);
+    connect(m_chart, &CandleChart::intervalChanged, this, [this](core::CandleInterval interval) {
+        m_service->watchMarket(m_ticket->currentSymbol(), interval);
+    });
+    connect(service, &TradingService::candlesReset, this,
+            [this](const QString &symbol, core::CandleInterval interval,
+                   const QList<core::Candle> &candles) {
+                if (symbol == m_ticket->currentSymbol() && interval == m_chart->interval())
+                    m_chart->setCandles(candles);
+            });
+    connect(
+        service, &TradingService::candleChanged, this,
+        [this](const QString &symbol, core::CandleInterval interval, const core::Candle &candle) {
+            if (symbol == m_ticket->currentSymbol() && interval == m_chart->interval())
+                m_chart->updateCandle(candle);
+        });
 
     m_cancelAction->setObjectName(QStringLiteral("cancelOrderAction"));
     m_cancelAction->setShortcut(QKeySequence::Delete);
@@ -127,9 +188,13 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
 
     updateConnection(service->connectionState());
     updateIdentity();
+    watch(m_ticket->currentSymbol());
     // First run: most of the screen, as trading screens are used; later runs restore.
     const QSize available = screen()->availableGeometry().size();
     resize(QSize(1200, 640).expandedTo(available * 0.85).boundedTo(available));
+    // The chart takes a good half of the middle, the ladder most of the left.
+    resizeDocks({ chartDock }, { height() / 2 }, Qt::Vertical);
+    resizeDocks({ depthDock, tradesDock }, { height() * 3 / 5, height() * 2 / 5 }, Qt::Vertical);
     restoreLayout();
 }
 
@@ -147,13 +212,22 @@ void MainWindow::restoreLayout()
         };
         m_blotter->setColumnWidth(OrdersModel::Time, fit(u"00:00:00"));
         m_blotter->setColumnWidth(OrdersModel::OrderId, fit(u"Order ID 0000"));
-        m_blotter->setColumnWidth(OrdersModel::ClientOrderId, fit(u"WWWWWWWWWWWWWWWW"));
-        m_blotter->setColumnWidth(OrdersModel::Symbol, fit(u"NORDIC.SYS.WE.0000-WE00"));
+        // Client order ids are 16 of Crockford's base32 characters, mostly narrower than W.
+        m_blotter->setColumnWidth(OrdersModel::ClientOrderId, fit(u"MMMM0000000000AA"));
+        m_blotter->setColumnWidth(OrdersModel::Symbol, fit(u"DE.BASE.WE.0000-WE00"));
         m_blotter->setColumnWidth(OrdersModel::Side, fit(u"Sell0"));
         for (int column : { OrdersModel::Quantity, OrdersModel::Price, OrdersModel::Filled,
                             OrdersModel::AveragePrice })
             m_blotter->setColumnWidth(column, fit(u"000,000.000"));
     }
+}
+
+void MainWindow::watch(const QString &symbol)
+{
+    m_depth->setSymbol(symbol);
+    m_marketTrades->setSymbol(symbol);
+    m_chart->setInstrument(m_service->instrument(symbol));
+    m_service->watchMarket(symbol, m_chart->interval());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -13,14 +13,19 @@ class QTableView;
 
 namespace qx::widgets {
 
+class CandleChart;
+class DepthLadder;
+class MarketTradesModel;
 class OrderTicket;
 class OrdersModel;
 
 /**
- * The workstation's window: the order blotter in the middle, the order ticket in a dock, a
+ * The workstation's window: the order blotter in the middle, the price chart above it, the
+ * depth ladder and time and sales on the left and the order ticket on the right, all docks; a
  * "Cancel order" action (toolbar, Delete key, context menu) and the connection, user and
- * latency in the status bar. Window geometry, dock layout and blotter columns are kept in
- * QSettings between runs.
+ * latency in the status bar. The market docks follow the instrument selected in the ticket
+ * (the session watches that market), and a click on the ladder prefills the ticket. Window
+ * geometry, dock layout and blotter columns are kept in QSettings between runs.
  *
  * GUI thread only.
  */
@@ -35,6 +40,9 @@ public:
     OrderTicket *ticket() const { return m_ticket; }
     OrdersModel *ordersModel() const { return m_model; }
     QAction *cancelAction() const { return m_cancelAction; }
+    DepthLadder *depthLadder() const { return m_depth; }
+    QTableView *marketTradesView() const { return m_marketTradesView; }
+    CandleChart *chart() const { return m_chart; }
 
     /// A transient note in the status bar ("Starting local server…").
     void showStatus(const QString &message, int timeoutMs = 0);
@@ -50,6 +58,8 @@ protected:
 
 private:
     void restoreLayout();
+    /// Points the market docks and the session at `symbol`.
+    void watch(const QString &symbol);
     void updateConnection(client::TradingService::ConnectionState state);
     void updateIdentity();
     void updateCancelEnabled();
@@ -61,6 +71,10 @@ private:
     QTableView *m_blotter;
     OrderTicket *m_ticket;
     QDockWidget *m_ticketDock;
+    DepthLadder *m_depth;
+    MarketTradesModel *m_marketTrades;
+    QTableView *m_marketTradesView;
+    CandleChart *m_chart;
     QAction *m_cancelAction;
     QLabel *m_connectionLabel;
     QLabel *m_identityLabel;

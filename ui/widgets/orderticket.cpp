@@ -126,6 +126,8 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
     connect(m_buyButton, &QPushButton::clicked, this, [this] { setSide(Side::Buy); });
     connect(m_sellButton, &QPushButton::clicked, this, [this] { setSide(Side::Sell); });
     connect(m_instrumentCombo, &QComboBox::currentIndexChanged, this, &OrderTicket::updatePreview);
+    connect(m_instrumentCombo, &QComboBox::currentIndexChanged, this,
+            &OrderTicket::announceInstrument);
     connect(m_quantityEdit, &QLineEdit::textChanged, this, &OrderTicket::updatePreview);
     connect(m_priceEdit, &QLineEdit::textChanged, this, &OrderTicket::updatePreview);
     connect(m_sendButton, &QPushButton::clicked, this, &OrderTicket::send);
@@ -199,6 +201,29 @@ void OrderTicket::reloadInstruments()
     const int index = m_instrumentCombo->findData(previous);
     m_instrumentCombo->setCurrentIndex(index >= 0 ? index : 0);
     updatePreview();
+    announceInstrument();
+}
+
+void OrderTicket::announceInstrument()
+{
+    const QString symbol = currentSymbol();
+    if (symbol == m_announcedSymbol)
+        return;
+    m_announcedSymbol = symbol;
+    Q_EMIT instrumentChanged(symbol);
+}
+
+QString OrderTicket::currentSymbol() const
+{
+    return m_instrumentCombo->currentData().toString();
+}
+
+void OrderTicket::prefill(Side side, const QString &price)
+{
+    setSide(side);
+    m_priceEdit->setText(price);
+    m_quantityEdit->setFocus();
+    m_quantityEdit->selectAll();
 }
 
 bool OrderTicket::selectInstrument(const QString &symbol)
@@ -212,7 +237,7 @@ bool OrderTicket::selectInstrument(const QString &symbol)
 
 std::optional<core::Instrument> OrderTicket::currentInstrument() const
 {
-    return m_service->instrument(m_instrumentCombo->currentData().toString());
+    return m_service->instrument(currentSymbol());
 }
 
 void OrderTicket::setSide(Side side)
@@ -256,12 +281,16 @@ void OrderTicket::updatePreview()
     if (instrument)
         m_instrumentCombo->setToolTip(instrument->description);
 
-    const bool empty
-        = m_quantityEdit->text().trimmed().isEmpty() && m_priceEdit->text().trimmed().isEmpty();
+    const bool noQuantity = m_quantityEdit->text().trimmed().isEmpty();
+    const bool noPrice = m_priceEdit->text().trimmed().isEmpty();
     const core::Result<core::protocol::NewOrder> entered = order();
     m_notionalLabel->setStyleSheet(QString());
-    if (empty || !instrument) {
+    if ((noQuantity && noPrice) || !instrument) {
         m_notionalLabel->setText(QString());
+    } else if (noQuantity || noPrice) {
+        // Half filled in (a price taken from the ladder, say): what is missing, not an error.
+        m_notionalLabel->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        m_notionalLabel->setText(noQuantity ? tr("Enter a quantity.") : tr("Enter a price."));
     } else if (!entered) {
         m_notionalLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
         m_notionalLabel->setText(entered.error().message);

@@ -39,6 +39,11 @@ public:
     core::protocol::Side side() const { return m_side; }
     /// Selects an instrument by symbol; false if the service does not list it.
     bool selectInstrument(const QString &symbol);
+    /// The symbol of the instrument selected, or empty.
+    QString currentSymbol() const;
+    /// Takes a price from the market (a click on the depth ladder): side and price set, the
+    /// quantity left as it was and focused.
+    void prefill(core::protocol::Side side, const QString &price);
     /// Sends the order as entered, if it is complete.
     void send();
     /// Empties quantity, price and the last answer.
@@ -47,8 +52,13 @@ public:
     /// The order the fields describe, with a fresh client order id; or why there is none.
     core::Result<core::protocol::NewOrder> order() const;
 
+Q_SIGNALS:
+    /// Another instrument is selected (by the user, or because the list changed).
+    void instrumentChanged(const QString &symbol);
+
 private:
     void reloadInstruments();
+    void announceInstrument();
     void updatePreview();
     void updateSendEnabled();
     void showFeedback(const QString &text, bool isError);
@@ -57,6 +67,7 @@ private:
     client::TradingService *m_service;
     core::protocol::Side m_side = core::protocol::Side::Buy;
     QString m_pendingClientOrderId;
+    QString m_announcedSymbol;
 
     QComboBox *m_instrumentCombo;
     QPushButton *m_buyButton;

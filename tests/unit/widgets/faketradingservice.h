@@ -23,6 +23,12 @@ public:
     QList<core::protocol::Order> orders() const override { return m_orders; }
     void placeOrder(const core::protocol::NewOrder &order) override { placed.append(order); }
     void cancelOrder(const QString &orderId) override { cancelled.append(orderId); }
+    void watchMarket(const QString &symbol, core::CandleInterval interval) override
+    {
+        watched = symbol;
+        watchedInterval = interval;
+    }
+    QString watchedSymbol() const override { return watched; }
 
     void setConnectionState(ConnectionState state);
     void setIdentity(const QString &username, const QString &role);
@@ -44,6 +50,8 @@ public:
 
     QList<core::protocol::NewOrder> placed;
     QStringList cancelled;
+    QString watched;
+    core::CandleInterval watchedInterval = core::CandleInterval::OneMinute;
 
 private:
     ConnectionState m_state = ConnectionState::Connected;

@@ -1,10 +1,16 @@
 #include "faketradingservice.h"
+#include "ui/widgets/candlechart.h"
+#include "ui/widgets/depthladder.h"
+#include "ui/widgets/depthmodel.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/ordersmodel.h"
+#include "ui/widgets/orderticket.h"
 
 #include <QAction>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -26,6 +32,7 @@ private Q_SLOTS:
     void cancelsTheSelectedLiveOrder();
     void showsNewestOrdersFirst();
     void reportsRejectedCancels();
+    void theMarketDocksFollowTheTicket();
 };
 
 void TestMainWindow::initTestCase()
@@ -119,6 +126,69 @@ void TestMainWindow::reportsRejectedCancels()
         QStringLiteral("o-1"),
         { QStringLiteral("order_not_live"), QStringLiteral("The order is already cancelled.") });
     QVERIFY(window.statusBar()->currentMessage().contains(u"already cancelled"));
+}
+
+void TestMainWindow::theMarketDocksFollowTheTicket()
+{
+    using qx::core::CandleInterval;
+    using qx::widgets::DepthModel;
+    FakeTradingService service;
+    service.setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
+    MainWindow window(&service);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (const char *dock : { "depthDock", "marketTradesDock", "chartDock" })
+        QVERIFY(window.findChild<QDockWidget *>(QString::fromLatin1(dock)));
+    const QString power = FakeTradingService::power().symbol;
+    const QString gas = FakeTradingService::gas().symbol;
+    QCOMPARE(service.watched, power); // the ticket's first instrument, from the start
+    QVERIFY(service.watchedInterval == CandleInterval::OneMinute);
+
+    QVERIFY(window.ticket()->selectInstrument(gas));
+    QCOMPARE(service.watched, gas);
+    QCOMPARE(window.depthLadder()->model()->symbol(), gas);
+
+    // The gas book arrives; a click on its offer makes the ticket a buy at that price.
+    qx::core::protocol::BookSnapshot book;
+    book.symbol = gas;
+    book.bids = { { *qx::core::Price::parse(u"3.1"), *qx::core::Quantity::parse(u"10"), 1 } };
+    book.asks = { { *qx::core::Price::parse(u"3.125"), *qx::core::Quantity::parse(u"5"), 1 } };
+    Q_EMIT service.bookChanged(book);
+    QTableView *ladder = window.depthLadder()->view();
+    QCOMPARE(ladder->model()->rowCount(), 2);
+    QTest::mouseClick(ladder->viewport(), Qt::LeftButton, {},
+                      ladder->visualRect(ladder->model()->index(0, DepthModel::Price)).center());
+    QVERIFY(window.ticket()->side() == Side::Buy);
+    QCOMPARE(window.ticket()->findChild<QLineEdit *>(QStringLiteral("priceEdit"))->text(),
+             u"3.125");
+    QTest::mouseClick(ladder->viewport(), Qt::LeftButton, {},
+                      ladder->visualRect(ladder->model()->index(1, DepthModel::Price)).center());
+    QVERIFY(window.ticket()->side() == Side::Sell); // hitting the bid
+
+    // Candles reach the chart for the watched market and interval only.
+    const qx::core::Candle candle { 1'800'000'000'000,
+                                    *qx::core::Price::parse(u"3.1"),
+                                    *qx::core::Price::parse(u"3.2"),
+                                    *qx::core::Price::parse(u"3.05"),
+                                    *qx::core::Price::parse(u"3.15"),
+                                    *qx::core::Quantity::parse(u"20"),
+                                    2 };
+    Q_EMIT service.candlesReset(power, CandleInterval::OneMinute, { candle });
+    QVERIFY(window.chart()->candles().isEmpty());
+    Q_EMIT service.candlesReset(gas, CandleInterval::OneHour, { candle });
+    QVERIFY(window.chart()->candles().isEmpty());
+    Q_EMIT service.candlesReset(gas, CandleInterval::OneMinute, { candle });
+    QCOMPARE(window.chart()->candles().size(), 1);
+    qx::core::Candle next = candle;
+    next.start += 60'000;
+    Q_EMIT service.candleChanged(gas, CandleInterval::OneMinute, next);
+    QCOMPARE(window.chart()->candles().size(), 2);
+
+    // Another interval on the chart: the session watches that series.
+    QTest::mouseClick(window.chart()->findChild<QPushButton *>(QStringLiteral("interval_5m")),
+                      Qt::LeftButton);
+    QCOMPARE(service.watched, gas);
+    QVERIFY(service.watchedInterval == CandleInterval::FiveMinutes);
 }
 
 QTEST_MAIN(TestMainWindow)

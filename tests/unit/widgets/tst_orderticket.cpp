@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 
 using qx::core::protocol::Side;
@@ -31,6 +32,8 @@ private Q_SLOTS:
     void escapeClears();
     void cannotSendWhileDisconnected();
     void hasAccessibleNames();
+    void aPriceFromTheLadderLeavesOnlyTheQuantity();
+    void announcesTheSelectedInstrument();
 
 private:
     template<typename T>
@@ -206,6 +209,36 @@ void TestOrderTicket::hasAccessibleNames()
                               "priceEdit", "sendButton", "clearButton" }) {
         QVERIFY2(!child<QWidget>(name)->accessibleName().isEmpty(), name);
     }
+}
+
+void TestOrderTicket::aPriceFromTheLadderLeavesOnlyTheQuantity()
+{
+    m_ticket->prefill(Side::Sell, QStringLiteral("42.10"));
+    QVERIFY(m_ticket->side() == Side::Sell);
+    QCOMPARE(child<QLineEdit>("priceEdit")->text(), u"42.10");
+    QVERIFY(child<QLineEdit>("quantityEdit")->hasFocus());
+    // Not an error: only what is still missing, and nothing to send yet.
+    QCOMPARE(child<QLabel>("notionalLabel")->text(), u"Enter a quantity.");
+    QVERIFY(!child<QLabel>("notionalLabel")->styleSheet().contains(u"#c62828"));
+    QVERIFY(!child<QPushButton>("sendButton")->isEnabled());
+    QTest::keyClicks(child<QLineEdit>("quantityEdit"), QStringLiteral("5"));
+    QCOMPARE(child<QLabel>("notionalLabel")->text(), u"5 MW × 42.10 EUR/MWh = 210.50 EUR/h");
+}
+
+void TestOrderTicket::announcesTheSelectedInstrument()
+{
+    QSignalSpy changed(m_ticket, &OrderTicket::instrumentChanged);
+    QVERIFY(m_ticket->selectInstrument(QStringLiteral("HH.M.2027-03")));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().first().toString(), u"HH.M.2027-03");
+    QCOMPARE(m_ticket->currentSymbol(), u"HH.M.2027-03");
+    // A new instrument list that still holds the selection announces nothing.
+    m_service->setInstruments(m_service->instruments());
+    QCOMPARE(changed.size(), 1);
+    // One without it moves the selection, and says so.
+    m_service->setInstruments({ FakeTradingService::power() });
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(m_ticket->currentSymbol(), FakeTradingService::power().symbol);
 }
 
 QTEST_MAIN(TestOrderTicket)

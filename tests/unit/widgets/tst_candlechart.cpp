@@ -1,0 +1,128 @@
+// The chart a trader watches: candles and volume from the series, the live candle moving with
+// each trade, new candles appended, a bounded history, exact numbers in its summary line, and
+// the interval buttons.
+#include "faketradingservice.h"
+#include "ui/widgets/candlechart.h"
+
+#include <QCandlestickSeries>
+#include <QCandlestickSet>
+#include <QChart>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using qx::core::Candle;
+using qx::core::CandleInterval;
+using qx::core::Price;
+using qx::core::Quantity;
+using qx::test::FakeTradingService;
+using qx::widgets::CandleChart;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 kStart = 1'800'000'000'000; // a whole minute
+
+Candle candle(int minute, const char *open, const char *high, const char *low, const char *close,
+              const char *volume)
+{
+    const auto price = [](const char *text) {
+        return *Price::parse(QString::fromLatin1(text));
+    };
+    return { kStart + minute * 60'000,
+             price(open),
+             price(high),
+             price(low),
+             price(close),
+             *Quantity::parse(QString::fromLatin1(volume)),
+             1 };
+}
+
+} // namespace
+
+class TestCandleChart : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QCandlestickSeries *series(const CandleChart &chart, const QString &name)
+    {
+        for (QAbstractSeries *each : chart.chart()->series()) {
+            if (each->name() == name)
+                return static_cast<QCandlestickSeries *>(each);
+        }
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void drawsCandlesAndVolume()
+    {
+        CandleChart chart;
+        chart.setInstrument(FakeTradingService::power());
+        chart.setCandles({ candle(0, "42.00", "42.50", "41.90", "42.40", "10"),
+                           candle(1, "42.40", "42.60", "42.10", "42.15", "25") });
+        QCandlestickSeries *prices = series(chart, u"Price"_s);
+        QCandlestickSeries *volumes = series(chart, u"Volume"_s);
+        QVERIFY(prices && volumes);
+        QCOMPARE(prices->count(), 2);
+        QCOMPARE(prices->sets().at(1)->close(), 42.15);
+        QCOMPARE(prices->sets().at(1)->timestamp(), qreal(kStart + 60'000));
+        QCOMPARE(volumes->sets().at(1)->high(), 25.0);
+        QCOMPARE(volumes->sets().at(1)->low(), 0.0);
+        // The latest candle's exact values, at the instrument's decimals.
+        QVERIFY(chart.summaryText().contains(u"O 42.40  H 42.60  L 42.10  C 42.15"));
+        QVERIFY(chart.summaryText().contains(u"Vol 25 MW"));
+    }
+
+    void theLiveCandleMovesAndNewOnesAppend()
+    {
+        CandleChart chart;
+        chart.setInstrument(FakeTradingService::power());
+        chart.setCandles({ candle(0, "42.00", "42.50", "41.90", "42.40", "10") });
+        chart.updateCandle(candle(0, "42.00", "42.80", "41.90", "42.70", "15"));
+        QCandlestickSeries *prices = series(chart, u"Price"_s);
+        QCOMPARE(prices->count(), 1);
+        QCOMPARE(prices->sets().last()->high(), 42.8);
+        QVERIFY(chart.summaryText().contains(u"C 42.70"));
+        chart.updateCandle(candle(1, "42.70", "42.70", "42.70", "42.70", "5"));
+        QCOMPARE(prices->count(), 2);
+        QCOMPARE(chart.candles().last().start, kStart + 60'000);
+        // A late trade in an older minute lands in its own candle.
+        chart.updateCandle(candle(0, "42.00", "42.90", "41.90", "42.70", "16"));
+        QCOMPARE(prices->count(), 2);
+        QCOMPARE(prices->sets().first()->high(), 42.9);
+    }
+
+    void keepsABoundedHistory()
+    {
+        CandleChart chart;
+        chart.setInstrument(FakeTradingService::power());
+        QList<Candle> many;
+        for (int minute = 0; minute < CandleChart::kMaxCandles + 10; ++minute)
+            many.append(candle(minute, "42", "43", "41", "42.5", "1"));
+        chart.setCandles(many);
+        QCOMPARE(chart.candles().size(), CandleChart::kMaxCandles);
+        chart.updateCandle(candle(CandleChart::kMaxCandles + 10, "42", "43", "41", "42.5", "1"));
+        QCOMPARE(chart.candles().size(), CandleChart::kMaxCandles);
+        QCOMPARE(series(chart, u"Price"_s)->count(), CandleChart::kMaxCandles);
+        QCOMPARE(chart.candles().first().start, kStart + 11 * 60'000);
+    }
+
+    void intervalButtonsAskForAnotherSeries()
+    {
+        CandleChart chart;
+        chart.setInstrument(FakeTradingService::power());
+        chart.setCandles({ candle(0, "42.00", "42.50", "41.90", "42.40", "10") });
+        QSignalSpy changed(&chart, &CandleChart::intervalChanged);
+        QTest::mouseClick(chart.findChild<QPushButton *>(u"interval_1h"_s), Qt::LeftButton);
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(changed.first().first().value<CandleInterval>() == CandleInterval::OneHour);
+        QVERIFY(chart.interval() == CandleInterval::OneHour);
+        QVERIFY(chart.candles().isEmpty()); // the minute candles are not hours
+        QTest::mouseClick(chart.findChild<QPushButton *>(u"interval_1h"_s), Qt::LeftButton);
+        QCOMPARE(changed.size(), 1); // already showing hours
+    }
+};
+
+QTEST_MAIN(TestCandleChart)
+#include "tst_candlechart.moc"

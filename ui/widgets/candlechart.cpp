@@ -1,0 +1,317 @@
+#include "ui/widgets/candlechart.h"
+
+#include "ui/widgets/displayformat.h"
+
+#include <QButtonGroup>
+#include <QCandlestickSeries>
+#include <QCandlestickSet>
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace qx::widgets {
+
+using core::CandleInterval;
+
+namespace {
+
+constexpr std::array kIntervals { CandleInterval::OneMinute, CandleInterval::FiveMinutes,
+                                  CandleInterval::OneHour, CandleInterval::OneDay };
+
+// A price's position on the chart. Never used for a number shown as text.
+qreal plotted(core::Decimal value)
+{
+    return qreal(value.units()) / qreal(core::Decimal::kOne);
+}
+
+qint64 intervalMs(CandleInterval interval)
+{
+    switch (interval) {
+    case CandleInterval::OneMinute:
+        return 60'000;
+    case CandleInterval::FiveMinutes:
+        return 300'000;
+    case CandleInterval::OneHour:
+        return 3'600'000;
+    case CandleInterval::OneDay:
+        return 86'400'000;
+    }
+    return 60'000;
+}
+
+QString timeFormat(CandleInterval interval)
+{
+    switch (interval) {
+    case CandleInterval::OneMinute:
+    case CandleInterval::FiveMinutes:
+        return QStringLiteral("HH:mm");
+    case CandleInterval::OneHour:
+        return QStringLiteral("dd MMM HH:mm");
+    case CandleInterval::OneDay:
+        return QStringLiteral("dd MMM yy");
+    }
+    return QStringLiteral("HH:mm");
+}
+
+} // namespace
+
+CandleChart::CandleChart(QWidget *parent)
+    : QWidget(parent)
+    , m_intervalButtons(new QButtonGroup(this))
+    , m_titleLabel(new QLabel(this))
+    , m_summaryLabel(new QLabel(this))
+    , m_chart(new QChart)
+    , m_view(new QChartView(m_chart, this))
+    , m_prices(new QCandlestickSeries)
+    , m_volumes(new QCandlestickSeries)
+    , m_timeAxis(new QDateTimeAxis)
+    , m_priceAxis(new QValueAxis)
+    , m_volumeAxis(new QValueAxis)
+{
+    auto *header = new QHBoxLayout;
+    m_titleLabel->setObjectName(QStringLiteral("chartTitle"));
+    QFont titleFont = m_titleLabel->font();
+    titleFont.setBold(true);
+    m_titleLabel->setFont(titleFont);
+    header->addWidget(m_titleLabel);
+    m_summaryLabel->setObjectName(QStringLiteral("chartSummary"));
+    m_summaryLabel->setTextFormat(Qt::PlainText);
+    m_summaryLabel->setAccessibleName(tr("Candle values"));
+    header->addWidget(m_summaryLabel, 1);
+    for (CandleInterval interval : kIntervals) {
+        auto *button = new QPushButton(core::toString(interval), this);
+        button->setObjectName(QStringLiteral("interval_") + core::toString(interval));
+        button->setCheckable(true);
+        button->setAccessibleName(tr("Candles of %1").arg(core::toString(interval)));
+        button->setMaximumWidth(fontMetrics().horizontalAdvance(QStringLiteral("000000")));
+        m_intervalButtons->addButton(button, int(interval));
+        header->addWidget(button);
+    }
+    m_intervalButtons->button(int(m_interval))->setChecked(true);
+    connect(m_intervalButtons, &QButtonGroup::idClicked, this, [this](int id) {
+        const auto interval = CandleInterval(id);
+        if (interval == m_interval)
+            return;
+        setInterval(interval);
+        Q_EMIT intervalChanged(interval);
+    });
+
+    m_prices->setName(tr("Price"));
+    m_prices->setIncreasingColor(QColor(0x2e7d32));
+    m_prices->setDecreasingColor(QColor(0xc62828));
+    m_prices->setBodyOutlineVisible(false);
+    m_prices->setMaximumColumnWidth(14);
+    // Volume as bars from zero: candlesticks whose body runs from 0 to the volume.
+    m_volumes->setName(tr("Volume"));
+    m_volumes->setIncreasingColor(QColor(120, 144, 156, 150));
+    m_volumes->setDecreasingColor(QColor(120, 144, 156, 150));
+    m_volumes->setBodyOutlineVisible(false);
+    m_volumes->setCapsVisible(false);
+    m_volumes->setMaximumColumnWidth(14);
+    connect(m_prices, &QCandlestickSeries::hovered, this, [this](bool on, QCandlestickSet *set) {
+        if (!on || !set) {
+            showSummary(m_candles.isEmpty() ? nullptr : &m_candles.last());
+            return;
+        }
+        const qint64 start = qint64(set->timestamp());
+        const auto found
+            = std::find_if(m_candles.cbegin(), m_candles.cend(),
+                           [start](const core::Candle &c) { return c.start == start; });
+        showSummary(found == m_candles.cend() ? nullptr : &*found);
+    });
+
+    m_chart->legend()->hide();
+    m_chart->setMargins(QMargins(2, 2, 2, 2));
+    m_chart->setBackgroundRoundness(0);
+    m_chart->addSeries(m_volumes);
+    m_chart->addSeries(m_prices);
+    m_timeAxis->setFormat(timeFormat(m_interval));
+    m_timeAxis->setTickCount(7);
+    m_priceAxis->setLabelFormat(QStringLiteral("%.2f"));
+    m_volumeAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_volumeAxis->setGridLineVisible(false);
+    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_priceAxis, Qt::AlignLeft);
+    m_chart->addAxis(m_volumeAxis, Qt::AlignRight);
+    m_prices->attachAxis(m_timeAxis);
+    m_prices->attachAxis(m_priceAxis);
+    m_volumes->attachAxis(m_timeAxis);
+    m_volumes->attachAxis(m_volumeAxis);
+    m_view->setObjectName(QStringLiteral("chartView"));
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setAccessibleName(tr("Price chart"));
+    m_view->setMinimumHeight(160);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 2, 4, 2);
+    layout->addLayout(header);
+    layout->addWidget(m_view, 1);
+    setInstrument(std::nullopt);
+}
+
+void CandleChart::setInstrument(const std::optional<core::Instrument> &instrument)
+{
+    m_instrument = instrument;
+    m_titleLabel->setText(instrument ? instrument->symbol : tr("No instrument"));
+    if (instrument) {
+        // As many decimals on the price axis as the tick has.
+        const QString tick = instrument->tickSize.toString();
+        const qsizetype point = tick.indexOf(u'.');
+        m_priceAxis->setLabelFormat(
+            QStringLiteral("%.%1f").arg(point < 0 ? 0 : tick.size() - point - 1));
+    }
+    setCandles({});
+}
+
+void CandleChart::setInterval(CandleInterval interval)
+{
+    m_interval = interval;
+    m_intervalButtons->button(int(interval))->setChecked(true);
+    m_timeAxis->setFormat(timeFormat(interval));
+    setCandles({});
+}
+
+void CandleChart::setCandles(const QList<core::Candle> &candles)
+{
+    m_candles = candles.last(std::min<qsizetype>(candles.size(), kMaxCandles));
+    rebuildSeries();
+}
+
+void CandleChart::updateCandle(const core::Candle &candle)
+{
+    if (!m_candles.isEmpty() && m_candles.last().start == candle.start) {
+        m_candles.last() = candle;
+        updateLastSets(candle);
+    } else if (m_candles.isEmpty() || m_candles.last().start < candle.start) {
+        m_candles.append(candle);
+        if (m_candles.size() > kMaxCandles) {
+            m_candles.removeFirst();
+            m_prices->remove(m_prices->sets().first());
+            m_volumes->remove(m_volumes->sets().first());
+        }
+        appendSets(candle);
+    } else {
+        // A late trade in an older candle: rare enough to redraw everything.
+        const auto at
+            = std::find_if(m_candles.begin(), m_candles.end(),
+                           [&](const core::Candle &c) { return c.start >= candle.start; });
+        if (at->start == candle.start)
+            *at = candle;
+        else
+            m_candles.insert(at, candle);
+        rebuildSeries();
+        return;
+    }
+    updateAxes();
+    showSummary(&m_candles.last());
+}
+
+void CandleChart::rebuildSeries()
+{
+    m_prices->clear();
+    m_volumes->clear();
+    for (const core::Candle &candle : std::as_const(m_candles))
+        appendSets(candle);
+    updateAxes();
+    showSummary(m_candles.isEmpty() ? nullptr : &m_candles.last());
+}
+
+qreal CandleChart::plottedClose(const core::Candle &candle) const
+{
+    // A candle that opened and closed at one price (a doji, or a single trade) has no body:
+    // a sliver of a tick makes it a visible line instead of nothing.
+    const qreal close = plotted(candle.close.decimal());
+    if (candle.close != candle.open || !m_instrument)
+        return close;
+    return close + plotted(m_instrument->tickSize.decimal()) / 4;
+}
+
+void CandleChart::appendSets(const core::Candle &candle)
+{
+    const qreal time = qreal(candle.start);
+    const qreal close = plottedClose(candle);
+    m_prices->append(new QCandlestickSet(plotted(candle.open.decimal()),
+                                         std::max(plotted(candle.high.decimal()), close),
+                                         plotted(candle.low.decimal()), close, time));
+    const qreal volume = plotted(candle.volume.decimal());
+    m_volumes->append(new QCandlestickSet(0, volume, 0, volume, time));
+}
+
+void CandleChart::updateLastSets(const core::Candle &candle)
+{
+    QCandlestickSet *price = m_prices->sets().last();
+    const qreal close = plottedClose(candle);
+    price->setOpen(plotted(candle.open.decimal()));
+    price->setHigh(std::max(plotted(candle.high.decimal()), close));
+    price->setLow(plotted(candle.low.decimal()));
+    price->setClose(close);
+    QCandlestickSet *volume = m_volumes->sets().last();
+    volume->setHigh(plotted(candle.volume.decimal()));
+    volume->setClose(plotted(candle.volume.decimal()));
+}
+
+void CandleChart::updateAxes()
+{
+    const qint64 step = intervalMs(m_interval);
+    if (m_candles.isEmpty()) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(now - 60 * step),
+                             QDateTime::fromMSecsSinceEpoch(now + step));
+        m_priceAxis->setRange(0, 1);
+        m_volumeAxis->setRange(0, 1);
+        return;
+    }
+    // Room for at least 60 candles, so a young series does not draw a few fat bars.
+    const qint64 last = m_candles.last().start + step;
+    const qint64 first = std::min(m_candles.first().start - step / 2, last - 60 * step);
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(first),
+                         QDateTime::fromMSecsSinceEpoch(last + step / 2));
+    qreal low = plotted(m_candles.first().low.decimal());
+    qreal high = plotted(m_candles.first().high.decimal());
+    qreal volume = 0;
+    for (const core::Candle &candle : std::as_const(m_candles)) {
+        low = std::min(low, plotted(candle.low.decimal()));
+        high = std::max(high, plotted(candle.high.decimal()));
+        volume = std::max(volume, plotted(candle.volume.decimal()));
+    }
+    // Prices keep the upper three quarters; volume bars the lowest quarter.
+    const qreal span = std::max(high - low, std::max(std::abs(high) * 0.002, 0.01));
+    m_priceAxis->setRange(low - span / 2, high + span * 0.1);
+    m_volumeAxis->setRange(0, std::max(volume, 1.0) * 4);
+}
+
+void CandleChart::showSummary(const core::Candle *candle)
+{
+    if (!candle) {
+        m_summaryLabel->setText(m_instrument ? tr("No trades in this period yet.") : QString());
+        return;
+    }
+    const core::Instrument *instrument = m_instrument ? &*m_instrument : nullptr;
+    const auto price = [instrument](core::Price value) {
+        return displayformat::price(value, instrument);
+    };
+    const QString unit = instrument ? displayformat::quantityUnit(*instrument) : QString();
+    m_summaryLabel->setText(
+        tr("%1   O %2  H %3  L %4  C %5   Vol %6 %7")
+            .arg(QDateTime::fromMSecsSinceEpoch(candle->start)
+                     .toLocalTime()
+                     .toString(m_interval == CandleInterval::OneDay ? u"dd MMM yyyy"
+                                                                    : u"dd MMM HH:mm"),
+                 price(candle->open), price(candle->high), price(candle->low), price(candle->close),
+                 displayformat::quantity(candle->volume, instrument), unit));
+}
+
+QString CandleChart::summaryText() const
+{
+    return m_summaryLabel->text();
+}
+
+} // namespace qx::widgets

@@ -1,0 +1,120 @@
+#include "ui/widgets/markettradesmodel.h"
+
+#include "ui/client/tradingservice.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/ordersmodel.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace qx::widgets {
+
+using core::protocol::Side;
+
+MarketTradesModel::MarketTradesModel(client::TradingService *service, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_service(service)
+{
+    connect(service, &client::TradingService::marketTradesReset, this, &MarketTradesModel::reset);
+    connect(service, &client::TradingService::marketTradeAdded, this, &MarketTradesModel::add);
+    connect(service, &client::TradingService::instrumentsChanged, this,
+            [this] { m_instrument = m_service->instrument(m_symbol); });
+}
+
+void MarketTradesModel::setSymbol(const QString &symbol)
+{
+    if (symbol == m_symbol)
+        return;
+    beginResetModel();
+    m_symbol = symbol;
+    m_instrument = m_service->instrument(symbol);
+    m_trades.clear();
+    endResetModel();
+}
+
+void MarketTradesModel::reset(const QString &symbol,
+                              const QList<core::protocol::MarketTrade> &trades)
+{
+    if (symbol != m_symbol)
+        return;
+    beginResetModel();
+    m_trades = trades.first(std::min<qsizetype>(trades.size(), kMaxRows));
+    endResetModel();
+}
+
+void MarketTradesModel::add(const core::protocol::MarketTrade &trade)
+{
+    if (trade.symbol != m_symbol)
+        return;
+    if (m_trades.size() == kMaxRows) {
+        beginRemoveRows({}, kMaxRows - 1, kMaxRows - 1);
+        m_trades.removeLast();
+        endRemoveRows();
+    }
+    beginInsertRows({}, 0, 0);
+    m_trades.prepend(trade);
+    endInsertRows();
+}
+
+int MarketTradesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_trades.size());
+}
+
+int MarketTradesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MarketTradesModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const core::protocol::MarketTrade &trade = m_trades.at(index.row());
+    const core::Instrument *instrument = m_instrument ? &*m_instrument : nullptr;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Time:
+            return trade.time.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+        case Price:
+            return displayformat::price(trade.price, instrument);
+        case Quantity:
+            return displayformat::quantity(trade.quantity, instrument);
+        case Aggressor:
+            return OrdersModel::sideText(trade.aggressor);
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == Price || index.column() == Quantity
+            ? int(Qt::AlignRight | Qt::AlignVCenter)
+            : int(Qt::AlignLeft | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && (index.column() == Aggressor || index.column() == Price))
+        return QBrush(QColor(trade.aggressor == Side::Buy ? 0x1565c0 : 0xc62828));
+    if (role == Qt::ToolTipRole) {
+        return trade.aggressor == Side::Buy ? tr("A buyer took the offer")
+                                            : tr("A seller hit the bid");
+    }
+    return {};
+}
+
+QVariant MarketTradesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Time:
+        return tr("Time");
+    case Price:
+        return tr("Price");
+    case Quantity:
+        return tr("Quantity");
+    case Aggressor:
+        return tr("Taker");
+    default:
+        return {};
+    }
+}
+
+} // namespace qx::widgets
