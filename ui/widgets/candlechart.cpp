@@ -109,6 +109,8 @@ CandleChart::CandleChart(QWidget *parent)
     m_prices->setDecreasingColor(QColor(0xc62828));
     m_prices->setBodyOutlineVisible(false);
     m_prices->setMaximumColumnWidth(14);
+    m_prices->setMinimumColumnWidth(5);
+    m_prices->setBodyWidth(0.7);
     // Volume as bars from zero: candlesticks whose body runs from 0 to the volume.
     m_volumes->setName(tr("Volume"));
     m_volumes->setIncreasingColor(QColor(120, 144, 156, 150));
@@ -116,6 +118,8 @@ CandleChart::CandleChart(QWidget *parent)
     m_volumes->setBodyOutlineVisible(false);
     m_volumes->setCapsVisible(false);
     m_volumes->setMaximumColumnWidth(14);
+    m_volumes->setMinimumColumnWidth(5);
+    m_volumes->setBodyWidth(0.7);
     connect(m_prices, &QCandlestickSeries::hovered, this, [this](bool on, QCandlestickSet *set) {
         if (!on || !set) {
             showSummary(m_candles.isEmpty() ? nullptr : &m_candles.last());
@@ -261,6 +265,9 @@ void CandleChart::updateLastSets(const core::Candle &candle)
 void CandleChart::updateAxes()
 {
     const qint64 step = intervalMs(m_interval);
+    // No candles, no scale: numbers on empty axes would read as prices.
+    m_priceAxis->setLabelsVisible(!m_candles.isEmpty());
+    m_volumeAxis->setLabelsVisible(!m_candles.isEmpty());
     if (m_candles.isEmpty()) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(now - 60 * step),
@@ -285,7 +292,9 @@ void CandleChart::updateAxes()
     // Prices keep the upper three quarters; volume bars the lowest quarter.
     const qreal span = std::max(high - low, std::max(std::abs(high) * 0.002, 0.01));
     m_priceAxis->setRange(low - span / 2, high + span * 0.1);
+    m_priceAxis->applyNiceNumbers(); // gridlines on round prices
     m_volumeAxis->setRange(0, std::max(volume, 1.0) * 4);
+    m_volumeAxis->applyNiceNumbers(); // whole, distinct labels such as 0, 20, 40
 }
 
 void CandleChart::showSummary(const core::Candle *candle)

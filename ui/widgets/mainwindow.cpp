@@ -28,6 +28,7 @@ namespace {
 constexpr auto kGeometryKey = "mainWindow/geometry";
 constexpr auto kStateKey = "mainWindow/state";
 constexpr auto kBlotterKey = "mainWindow/blotterHeader";
+constexpr auto kSymbolKey = "mainWindow/symbol";
 } // namespace
 
 MainWindow::MainWindow(TradingService *service, QWidget *parent)
@@ -203,6 +204,7 @@ void MainWindow::restoreLayout()
     QSettings settings;
     restoreGeometry(settings.value(QLatin1StringView(kGeometryKey)).toByteArray());
     restoreState(settings.value(QLatin1StringView(kStateKey)).toByteArray());
+    m_ticket->setPreferredSymbol(settings.value(QLatin1StringView(kSymbolKey)).toString());
     if (!m_blotter->horizontalHeader()->restoreState(
             settings.value(QLatin1StringView(kBlotterKey)).toByteArray())) {
         // Wide enough for what the columns usually hold, e.g. a whole client order id.
@@ -236,6 +238,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QLatin1StringView(kGeometryKey), saveGeometry());
     settings.setValue(QLatin1StringView(kStateKey), saveState());
     settings.setValue(QLatin1StringView(kBlotterKey), m_blotter->horizontalHeader()->saveState());
+    settings.setValue(QLatin1StringView(kSymbolKey), m_ticket->currentSymbol());
     QMainWindow::closeEvent(event);
 }
 

@@ -198,10 +198,27 @@ void OrderTicket::reloadInstruments()
         m_instrumentCombo->setItemData(m_instrumentCombo->count() - 1, instrument.description,
                                        Qt::ToolTipRole);
     }
-    const int index = m_instrumentCombo->findData(previous);
-    m_instrumentCombo->setCurrentIndex(index >= 0 ? index : 0);
+    int index = m_instrumentCombo->findData(previous);
+    if (index < 0)
+        index = m_instrumentCombo->findData(m_preferredSymbol);
+    if (index < 0) {
+        // The benchmark a trader expects first: the front month, not the quarter-hour that
+        // happens to lead the board.
+        const auto front
+            = std::find_if(instruments.cbegin(), instruments.cend(), [&](const auto &i) {
+                  return !i.isExpired(now) && i.delivery.kind == core::DeliveryPeriod::Kind::Month;
+              });
+        index = front == instruments.cend() ? 0 : m_instrumentCombo->findData(front->symbol);
+    }
+    m_instrumentCombo->setCurrentIndex(std::max(index, 0));
     updatePreview();
     announceInstrument();
+}
+
+void OrderTicket::setPreferredSymbol(const QString &symbol)
+{
+    m_preferredSymbol = symbol;
+    (void)selectInstrument(symbol); // if it is listed already
 }
 
 void OrderTicket::announceInstrument()

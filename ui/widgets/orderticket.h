@@ -41,6 +41,10 @@ public:
     bool selectInstrument(const QString &symbol);
     /// The symbol of the instrument selected, or empty.
     QString currentSymbol() const;
+    /// What to select when the list (re)loads with nothing selected yet: the instrument the
+    /// trader last had (kept by the window between runs). Without one, or when it is no
+    /// longer listed, the front month of the first product on the board.
+    void setPreferredSymbol(const QString &symbol);
     /// Takes a price from the market (a click on the depth ladder): side and price set, the
     /// quantity left as it was and focused.
     void prefill(core::protocol::Side side, const QString &price);
@@ -68,6 +72,7 @@ private:
     core::protocol::Side m_side = core::protocol::Side::Buy;
     QString m_pendingClientOrderId;
     QString m_announcedSymbol;
+    QString m_preferredSymbol;
 
     QComboBox *m_instrumentCombo;
     QPushButton *m_buyButton;

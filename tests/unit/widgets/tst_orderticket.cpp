@@ -34,6 +34,7 @@ private Q_SLOTS:
     void hasAccessibleNames();
     void aPriceFromTheLadderLeavesOnlyTheQuantity();
     void announcesTheSelectedInstrument();
+    void opensOnTheFrontMonthOrTheLastOne();
 
 private:
     template<typename T>
@@ -239,6 +240,25 @@ void TestOrderTicket::announcesTheSelectedInstrument()
     m_service->setInstruments({ FakeTradingService::power() });
     QCOMPARE(changed.size(), 2);
     QCOMPARE(m_ticket->currentSymbol(), FakeTradingService::power().symbol);
+}
+
+void TestOrderTicket::opensOnTheFrontMonthOrTheLastOne()
+{
+    // Intraday hours lead the board, but the benchmark is the front month.
+    qx::core::Instrument hour = FakeTradingService::power();
+    hour.symbol = QStringLiteral("DE.H.2099-03-01T08");
+    hour.delivery = qx::core::DeliveryPeriod::hour(QDate(2099, 3, 1), 8);
+    FakeTradingService service;
+    service.setInstruments({ hour, FakeTradingService::power(), FakeTradingService::gas() });
+    OrderTicket fresh(&service);
+    QCOMPARE(fresh.currentSymbol(), FakeTradingService::power().symbol);
+
+    // The trader's instrument from last time wins, once the list holds it.
+    FakeTradingService later;
+    OrderTicket restored(&later);
+    restored.setPreferredSymbol(FakeTradingService::gas().symbol);
+    later.setInstruments({ hour, FakeTradingService::power(), FakeTradingService::gas() });
+    QCOMPARE(restored.currentSymbol(), FakeTradingService::gas().symbol);
 }
 
 QTEST_MAIN(TestOrderTicket)
