@@ -688,28 +688,29 @@ StreamMessage StreamMessage::authOk(const QString &username)
     return of(stream::kAuthOk, { { QStringLiteral("username"), username } });
 }
 
+StreamMessage StreamMessage::withChannels(QStringView type, const QStringList &channels)
+{
+    return of(type, { { QStringLiteral("channels"), QJsonArray::fromStringList(channels) } });
+}
+
 StreamMessage StreamMessage::subscribe(const QStringList &channels)
 {
-    return of(stream::kSubscribe,
-              { { QStringLiteral("channels"), QJsonArray::fromStringList(channels) } });
+    return withChannels(stream::kSubscribe, channels);
 }
 
 StreamMessage StreamMessage::subscribed(const QStringList &channels)
 {
-    return of(stream::kSubscribed,
-              { { QStringLiteral("channels"), QJsonArray::fromStringList(channels) } });
+    return withChannels(stream::kSubscribed, channels);
 }
 
 StreamMessage StreamMessage::unsubscribe(const QStringList &channels)
 {
-    return of(stream::kUnsubscribe,
-              { { QStringLiteral("channels"), QJsonArray::fromStringList(channels) } });
+    return withChannels(stream::kUnsubscribe, channels);
 }
 
 StreamMessage StreamMessage::unsubscribed(const QStringList &channels)
 {
-    return of(stream::kUnsubscribed,
-              { { QStringLiteral("channels"), QJsonArray::fromStringList(channels) } });
+    return withChannels(stream::kUnsubscribed, channels);
 }
 
 StreamMessage StreamMessage::error(const Error &error)

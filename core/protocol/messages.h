@@ -289,6 +289,10 @@ struct StreamMessage
     static StreamMessage error(const Error &error);
     /// order.accepted / order.cancelled carrying the order.
     static StreamMessage orderEvent(QStringView type, const Order &order);
+
+private:
+    /// (un)subscribe(d): {"type", "channels": [...]}.
+    static StreamMessage withChannels(QStringView type, const QStringList &channels);
 };
 
 } // namespace qx::core::protocol

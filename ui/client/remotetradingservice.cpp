@@ -485,20 +485,19 @@ void RemoteTradingService::onMarketMessage(const protocol::StreamMessage &messag
     const auto unreadable = [&type](const Error &error) {
         qCWarning(lcTrading) << "unreadable" << type << "message:" << error.message;
     };
+    // A message whose one field holds a whole T (with its symbol), relayed by `signal`.
+    const auto relay
+        = [&]<typename T>(QStringView field, void (TradingService::*signal)(const T &)) {
+              const Result<T> value = T::fromJson(body.value(field).toObject());
+              if (!value)
+                  return unreadable(value.error());
+              if (watched(value->symbol))
+                  Q_EMIT(this->*signal)(*value);
+          };
     if (type == protocol::stream::kBook) {
-        const Result<protocol::BookSnapshot> book
-            = protocol::BookSnapshot::fromJson(body.value(u"book").toObject());
-        if (!book)
-            return unreadable(book.error());
-        if (watched(book->symbol))
-            Q_EMIT bookChanged(*book);
+        relay(u"book", &TradingService::bookChanged);
     } else if (type == protocol::stream::kTicker) {
-        const Result<protocol::Ticker> ticker
-            = protocol::Ticker::fromJson(body.value(u"ticker").toObject());
-        if (!ticker)
-            return unreadable(ticker.error());
-        if (watched(ticker->symbol))
-            Q_EMIT tickerChanged(*ticker);
+        relay(u"ticker", &TradingService::tickerChanged);
     } else if (type == protocol::stream::kMarketTrades) {
         const QString symbol = body.value(u"symbol").toString();
         if (!watched(symbol))
@@ -513,12 +512,7 @@ void RemoteTradingService::onMarketMessage(const protocol::StreamMessage &messag
         }
         Q_EMIT marketTradesReset(symbol, trades);
     } else if (type == protocol::stream::kMarketTrade) {
-        const Result<protocol::MarketTrade> trade
-            = protocol::MarketTrade::fromJson(body.value(u"trade").toObject());
-        if (!trade)
-            return unreadable(trade.error());
-        if (watched(trade->symbol))
-            Q_EMIT marketTradeAdded(*trade);
+        relay(u"trade", &TradingService::marketTradeAdded);
     } else if (type == protocol::stream::kCandle) {
         const QString symbol = body.value(u"symbol").toString();
         const std::optional<core::CandleInterval> interval

@@ -3,8 +3,8 @@
 #include "ui/client/tradingservice.h"
 #include "ui/widgets/depthmodel.h"
 #include "ui/widgets/displayformat.h"
+#include "ui/widgets/markettable.h"
 
-#include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -27,20 +27,8 @@ DepthLadder::DepthLadder(client::TradingService *service, QWidget *parent)
 
     m_view->setObjectName(QStringLiteral("depthView"));
     m_view->setAccessibleName(tr("Depth"));
-    m_view->setModel(m_model);
-    m_view->setSelectionMode(QAbstractItemView::NoSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setUpMarketTable(m_view, m_model, u"00,000.00");
     m_view->setFocusPolicy(Qt::StrongFocus);
-    m_view->setWordWrap(false);
-    m_view->setShowGrid(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    // Five columns of prices and quantities such as 12,500.25 stay readable when docked.
-    m_view->setMinimumWidth(m_view->fontMetrics().horizontalAdvance(QStringLiteral("00,000.00"))
-                                * DepthModel::ColumnCount
-                            + 24);
     m_view->setToolTip(tr("Click an offer to buy at its price, a bid to sell at it."));
     connect(m_view, &QTableView::clicked, this, [this](const QModelIndex &index) {
         const auto resting = Side(index.data(DepthModel::SideRole).toInt());

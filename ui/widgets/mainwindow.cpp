@@ -2,6 +2,7 @@
 
 #include "ui/widgets/candlechart.h"
 #include "ui/widgets/depthladder.h"
+#include "ui/widgets/markettable.h"
 #include "ui/widgets/markettradesmodel.h"
 #include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
@@ -94,19 +95,7 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     QDockWidget *depthDock = addDock(m_depth, tr("Depth"), "depthDock", Qt::LeftDockWidgetArea);
     m_marketTradesView->setObjectName(QStringLiteral("marketTradesView"));
     m_marketTradesView->setAccessibleName(tr("Time and sales"));
-    m_marketTradesView->setModel(m_marketTrades);
-    m_marketTradesView->setSelectionMode(QAbstractItemView::NoSelection);
-    m_marketTradesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_marketTradesView->setWordWrap(false);
-    m_marketTradesView->setShowGrid(false);
-    m_marketTradesView->verticalHeader()->hide();
-    m_marketTradesView->verticalHeader()->setDefaultSectionSize(
-        m_marketTradesView->fontMetrics().height() + 6);
-    m_marketTradesView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_marketTradesView->setMinimumWidth(
-        m_marketTradesView->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00"))
-            * MarketTradesModel::ColumnCount
-        + 24);
+    setUpMarketTable(m_marketTradesView, m_marketTrades, u"00:00:00");
     QDockWidget *tradesDock = addDock(m_marketTradesView, tr("Time and sales"), "marketTradesDock",
                                       Qt::LeftDockWidgetArea);
     m_chart->setObjectName(QStringLiteral("candleChart"));

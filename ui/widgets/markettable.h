@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QStringView>
+
+class QAbstractItemModel;
+class QTableView;
+
+namespace qx::widgets {
+
+/**
+ * Sets up `view` as the workstation's market tables are (depth ladder, time and sales): a
+ * read-only, dense view of `model` with no selection, grid or row numbers, one fixed line per
+ * row, columns sharing the width, and never narrower than `widestCell` in every column.
+ */
+void setUpMarketTable(QTableView *view, QAbstractItemModel *model, QStringView widestCell);
+
+} // namespace qx::widgets
