@@ -15,6 +15,7 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 
+#include <array>
 #include <memory>
 
 namespace qx::server {
@@ -47,6 +48,13 @@ core::Result<QJsonObject> jsonBody(const QHttpServerRequest &request)
     return document.object();
 }
 
+// On every answer, whichever way it is written.
+constexpr std::array<std::pair<const char *, const char *>, 3> kResponseHeaders { {
+    { "X-Content-Type-Options", "nosniff" },
+    { "Cache-Control", "no-store" },
+    { "Content-Security-Policy", "default-src 'none'" },
+} };
+
 /**
  * An answer given later: order entry is acknowledged once the order is stored. Writes the
  * headers afterRequest gives every other answer, and nothing at all if the client has gone
@@ -64,10 +72,12 @@ public:
     {
         if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
             return;
-        m_responder.write(QJsonDocument(body),
-                          { { "X-Content-Type-Options", "nosniff" },
-                            { "Cache-Control", "no-store" },
-                            { "Content-Security-Policy", "default-src 'none'" } },
+        static_assert(kResponseHeaders.size() == 3); // all of them, below
+        const auto header = [](std::size_t i) {
+            return std::pair<QByteArray, QByteArray>(kResponseHeaders[i].first,
+                                                     kResponseHeaders[i].second);
+        };
+        m_responder.write(QJsonDocument(body), { header(0), header(1), header(2) },
                           QHttpServerResponder::StatusCode(status));
     }
     void fail(const core::Error &error)
@@ -452,9 +462,8 @@ void HttpApi::addRoutes()
         });
 
     m_server.afterRequest([](QHttpServerResponse &&response) {
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Content-Security-Policy", "default-src 'none'");
+        for (const auto &[name, value] : kResponseHeaders)
+            response.setHeader(name, value);
         return std::move(response);
     });
 }

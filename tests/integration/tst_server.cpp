@@ -203,6 +203,13 @@ private Q_SLOTS:
         const Reply placed
             = requestJson("POST", u"/api/v1/orders"_s, newOrder(u"ticket-1"_s), m_token);
         QCOMPARE(placed.status, 201);
+        // Answered once durable, on a responder kept past the route: still every header.
+        for (const Reply &answer : { placed, request("GET", u"/api/v1/orders"_s, {}, m_token) }) {
+            QCOMPARE(answer.headers.value("x-content-type-options"), "nosniff");
+            QCOMPARE(answer.headers.value("cache-control"), "no-store");
+            QCOMPARE(answer.headers.value("content-security-policy"), "default-src 'none'");
+            QCOMPARE(answer.headers.value("content-type"), "application/json");
+        }
         const QString id = placed.json.value(u"id").toString();
         QVERIFY(!id.isEmpty());
         QCOMPARE(placed.json.value(u"status").toString(), u"open"_s);

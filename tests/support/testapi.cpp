@@ -95,6 +95,8 @@ Reply TestServer::request(const QByteArray &method, const QString &path, const Q
     Reply result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.raw = reply->readAll();
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        result.headers.insert(name.toLower(), value);
     result.json = QJsonDocument::fromJson(result.raw).object();
     reply->deleteLater();
     return result;

@@ -3,6 +3,7 @@
 #include "core/instrument.h"
 #include "ui/client/localserver.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
@@ -20,6 +21,7 @@ struct Reply
     int status = 0;
     QJsonObject json;
     QByteArray raw;
+    QHash<QByteArray, QByteArray> headers; ///< by lower-case name
 
     QString errorCode() const;
     QString errorMessage() const;
