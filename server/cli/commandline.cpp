@@ -48,7 +48,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("qx::server::CommandLine", text);
 }
 
-/// One subcommand's parser: --help and --data-dir always, then the subcommand's own options.
+/// One subcommand's parser: --help, --data-dir, --database and --unsafe-fast always, then the
+/// subcommand's own options.
 class SubcommandParser
 {
 public:
@@ -59,6 +60,8 @@ public:
         m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
         m_parser.addOption(m_help);
         m_parser.addOption(m_dataDir);
+        m_parser.addOption(m_database);
+        m_parser.addOption(m_unsafeFast);
     }
 
     void addOption(const QCommandLineOption &option) { m_parser.addOption(option); }
@@ -84,6 +87,11 @@ public:
         }
         if (needsDataDir && dataDir().isEmpty())
             return fail(UsageError, tr("--data-dir DIR (or QX_DATA_DIR) is required"));
+        if (m_parser.isSet(m_unsafeFast)) {
+            std::fprintf(stderr,
+                         "quantenergx-server: WARNING: --unsafe-fast: commits are not durable; "
+                         "a crash or power cut can lose acknowledged orders and trades.\n");
+        }
         return std::nullopt;
     }
 
@@ -93,6 +101,14 @@ public:
         if (m_parser.isSet(m_dataDir))
             return m_parser.value(m_dataDir);
         return qEnvironmentVariable("QX_DATA_DIR");
+    }
+    /// The data directory with the database chosen by --database, else $QX_DATABASE (else its
+    /// configuration file's, else its own SQLite file).
+    DataDirectory directory() const
+    {
+        const QString database = m_parser.isSet(m_database) ? m_parser.value(m_database)
+                                                            : qEnvironmentVariable("QX_DATABASE");
+        return DataDirectory(dataDir(), database, m_parser.isSet(m_unsafeFast));
     }
     QCommandLineParser &parser() { return m_parser; }
 
@@ -104,6 +120,17 @@ private:
     QCommandLineOption m_dataDir { QStringLiteral("data-dir"),
                                    tr("The server's data directory (default: $QX_DATA_DIR)."),
                                    QStringLiteral("DIR") };
+    QCommandLineOption m_database {
+        QStringLiteral("database"),
+        tr("sqlite:PATH or postgresql://USER@HOST:PORT/NAME (default: $QX_DATABASE, else the "
+           "data directory's configuration, else sqlite in the data directory)."),
+        QStringLiteral("URL")
+    };
+    QCommandLineOption m_unsafeFast {
+        QStringLiteral("unsafe-fast"),
+        tr("Run even where commits are not durable (PostgreSQL fsync or synchronous_commit "
+           "off), and make them faster at that cost. For throw-away data only.")
+    };
     qsizetype m_positionals = 0;
 };
 
@@ -114,7 +141,7 @@ int runInit(const QStringList &arguments)
                                 "and the default instrument catalog. Safe to repeat."));
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
-    const DataDirectory directory(command.dataDir());
+    const DataDirectory directory = command.directory();
     if (core::Result<void> done = directory.initialise(QDateTime::currentDateTimeUtc().date());
         !done)
         return fail(done.error());
@@ -195,7 +222,7 @@ int runUserAdd(const QStringList &arguments)
         return fail(Failure, tr("cannot read the password from standard input"));
     if (core::Result<void> policy = PasswordHasher::checkPolicy(*password); !policy)
         return fail(policy.error());
-    core::Result<std::unique_ptr<Store>> store = DataDirectory(command.dataDir()).openStore();
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
     if (!store)
         return fail(store.error());
     core::Result<std::optional<UserRecord>> existing = (*store)->findUser(name);
@@ -237,7 +264,7 @@ int runUserList(const QStringList &arguments)
     command.addOption(json);
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
-    core::Result<std::unique_ptr<Store>> store = DataDirectory(command.dataDir()).openStore();
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
     if (!store)
         return fail(store.error());
     core::Result<QList<UserRecord>> users = (*store)->users();
@@ -339,7 +366,7 @@ int runLimitsSet(const QStringList &arguments)
     QCommandLineParser &parser = command.parser();
     if (parser.value(product).isEmpty())
         return fail(UsageError, tr("--product is required"));
-    core::Result<std::unique_ptr<Store>> store = DataDirectory(command.dataDir()).openStore();
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
     if (!store)
         return fail(store.error());
     const QString name = parser.positionalArguments().constFirst();
@@ -375,7 +402,7 @@ int runLimitsList(const QStringList &arguments)
     command.addPositional(QStringLiteral("NAME"), tr("The trader."));
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
-    core::Result<std::unique_ptr<Store>> store = DataDirectory(command.dataDir()).openStore();
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
     if (!store)
         return fail(store.error());
     const QString name = command.parser().positionalArguments().constFirst();
@@ -432,7 +459,7 @@ int runCreditSet(const QStringList &arguments)
     std::optional<core::Money> line;
     if (!parser.isSet(limit) || !readLimit(parser, limit, line))
         return fail(UsageError, tr("--limit must be a positive amount such as 5000000, or none"));
-    core::Result<std::unique_ptr<Store>> store = DataDirectory(command.dataDir()).openStore();
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
     if (!store)
         return fail(store.error());
     core::Result<QList<std::int64_t>> members = (*store)->counterpartyMembers(firm);
@@ -458,7 +485,7 @@ int runCreditList(const QStringList &arguments)
                              tr("Lists the counterparties' credit lines."));
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
-    core::Result<std::unique_ptr<Store>> store = DataDirectory(command.dataDir()).openStore();
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
     if (!store)
         return fail(store.error());
     core::Result<QList<CreditLine>> lines = (*store)->creditLines();
@@ -521,7 +548,7 @@ int runSettle(const QStringList &arguments)
                                          : QDateTime::currentDateTimeUtc().date();
     if (!price || !day.isValid())
         return fail(UsageError, tr("PRICE must be a decimal and --date a YYYY-MM-DD day"));
-    core::Result<std::unique_ptr<Store>> store = DataDirectory(command.dataDir()).openStore();
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
     if (!store)
         return fail(store.error());
     core::Result<QList<core::Instrument>> instruments = (*store)->instruments();
@@ -621,8 +648,7 @@ int runServe(const QStringList &arguments)
         return fail(UsageError,
                     tr("--listen must be HOST:PORT with an IP address, e.g. "
                        "127.0.0.1:8787"));
-    core::Result<std::unique_ptr<Server>> server
-        = Server::create(DataDirectory(command.dataDir()), options);
+    core::Result<std::unique_ptr<Server>> server = Server::create(command.directory(), options);
     if (!server)
         return fail(server.error());
     core::Result<quint16> port = (*server)->listen(endpoint->first, endpoint->second);

@@ -2,16 +2,33 @@
 
 #include "core/productcatalog.h"
 #include "server/auth/tokensigner.h"
-#include "server/storage/sqlitestore.h"
+#include "server/storage/sqlstore.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSettings>
 
 namespace qx::server {
 
-QString DataDirectory::databasePath() const
+namespace {
+constexpr auto kDatabaseKey = "database/url";
+} // namespace
+
+QString DataDirectory::configPath() const
 {
-    return QDir(m_path).filePath(QStringLiteral("quantenergx.db"));
+    return QDir(m_path).filePath(QStringLiteral("quantenergx.conf"));
+}
+
+QString DataDirectory::databaseUrl() const
+{
+    if (!m_database.isEmpty())
+        return m_database;
+    const QString configured = QSettings(configPath(), QSettings::IniFormat)
+                                   .value(QLatin1StringView(kDatabaseKey))
+                                   .toString();
+    if (!configured.isEmpty())
+        return configured;
+    return QStringLiteral("sqlite:") + QDir(m_path).filePath(QStringLiteral("quantenergx.db"));
 }
 
 QString DataDirectory::signingKeyPath() const
@@ -30,21 +47,38 @@ core::Result<void> DataDirectory::initialise(QDate today) const
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     if (core::Result<void> key = TokenSigner::createKeyFile(signingKeyPath()); !key)
         return key;
-    core::Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(databasePath());
+    core::Result<std::unique_ptr<SqlStore>> store = SqlStore::open(databaseUrl(), m_unsafeFast);
     if (!store)
         return store.error();
+    if (!m_database.isEmpty()) {
+        // It may hold a password: readable by the server's user only.
+        QSettings config(configPath(), QSettings::IniFormat);
+        config.setValue(QLatin1StringView(kDatabaseKey), m_database);
+        config.sync();
+        if (config.status() != QSettings::NoError) {
+            return core::makeError(QStringLiteral("io_error"),
+                                   QStringLiteral("Cannot write %1.").arg(configPath()));
+        }
+        QFile::setPermissions(configPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
     return listDefaultCatalog(**store, today);
 }
 
 core::Result<std::unique_ptr<Store>> DataDirectory::openStore() const
 {
-    if (!QFile::exists(databasePath()) || !QFile::exists(signingKeyPath())) {
+    const Result<std::pair<SqlDatabase::Dialect, QString>> location
+        = SqlStore::parseUrl(databaseUrl());
+    if (!location)
+        return location.error();
+    const bool noFile
+        = location->first == SqlDatabase::Dialect::Sqlite && !QFile::exists(location->second);
+    if (noFile || !QFile::exists(signingKeyPath())) {
         return core::makeError(QStringLiteral("not_initialised"),
                                QStringLiteral("%1 is not an initialised data directory; run "
                                               "\"quantenergx-server init --data-dir %1\" first.")
                                    .arg(m_path));
     }
-    core::Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(databasePath());
+    core::Result<std::unique_ptr<SqlStore>> store = SqlStore::open(databaseUrl(), m_unsafeFast);
     if (!store)
         return store.error();
     return std::unique_ptr<Store>(std::move(store).value());

@@ -2,78 +2,79 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 namespace qx::server {
 
-void SqliteDatabase::Statement::Finalizer::operator()(sqlite3_stmt *statement) const
+namespace {
+
+// SQLite numbers parameters ?1, ?2, ...; the stores write them as PostgreSQL does.
+QByteArray sqliteSql(const char *sql)
 {
-    sqlite3_finalize(statement);
+    QByteArray text(sql);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == '$' && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9')
+            text[i] = '?';
+    }
+    return text;
 }
 
-Result<bool> SqliteDatabase::Statement::step()
+// A failure of the last call on `database`: unique_violation when a unique key refused a row.
+Error sqliteError(sqlite3 *database, const char *what)
 {
-    const int rc = sqlite3_step(m_statement.get());
-    if (rc == SQLITE_ROW)
-        return true;
-    if (rc == SQLITE_DONE)
-        return false;
-    return m_database->error("step");
+    const int code = sqlite3_extended_errcode(database);
+    const bool duplicate = code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY;
+    return core::makeError(
+        duplicate ? QStringLiteral("unique_violation") : QStringLiteral("storage_error"),
+        QStringLiteral("SQLite %1: %2")
+            .arg(QString::fromLatin1(what), QString::fromUtf8(sqlite3_errmsg(database))));
 }
 
-std::int64_t SqliteDatabase::Statement::int64(int column) const
+class SqliteRows final : public SqlRows
 {
-    return sqlite3_column_int64(m_statement.get(), column);
-}
+public:
+    SqliteRows(sqlite3 *database, sqlite3_stmt *statement)
+        : m_database(database)
+        , m_statement(statement)
+    { }
+    ~SqliteRows() override { sqlite3_finalize(m_statement); }
 
-QString SqliteDatabase::Statement::text(int column) const
-{
-    const auto *data
-        = reinterpret_cast<const char *>(sqlite3_column_text(m_statement.get(), column));
-    return QString::fromUtf8(data, sqlite3_column_bytes(m_statement.get(), column));
-}
+    Result<bool> next() override
+    {
+        const int rc = sqlite3_step(m_statement);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc == SQLITE_DONE)
+            return false;
+        return sqliteError(m_database, "step");
+    }
+    std::int64_t int64(int column) const override
+    {
+        return sqlite3_column_int64(m_statement, column);
+    }
+    QString text(int column) const override
+    {
+        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return QString::fromUtf8(data, sqlite3_column_bytes(m_statement, column));
+    }
+    QByteArray blob(int column) const override
+    {
+        const auto *data = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
+        return QByteArray(data, sqlite3_column_bytes(m_statement, column));
+    }
+    bool isNull(int column) const override
+    {
+        return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+    }
 
-QByteArray SqliteDatabase::Statement::blob(int column) const
-{
-    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_statement.get(), column));
-    return QByteArray(data, sqlite3_column_bytes(m_statement.get(), column));
-}
+private:
+    sqlite3 *m_database;
+    sqlite3_stmt *m_statement;
+};
 
-bool SqliteDatabase::Statement::isNull(int column) const
-{
-    return sqlite3_column_type(m_statement.get(), column) == SQLITE_NULL;
-}
+} // namespace
 
-void SqliteDatabase::Statement::bind(int index, std::int64_t value)
-{
-    sqlite3_bind_int64(m_statement.get(), index, value);
-}
-
-void SqliteDatabase::Statement::bind(int index, const QString &value)
-{
-    const QByteArray utf8 = value.toUtf8();
-    sqlite3_bind_text(m_statement.get(), index, utf8.constData(), int(utf8.size()),
-                      SQLITE_TRANSIENT);
-}
-
-void SqliteDatabase::Statement::bind(int index, const QByteArray &value)
-{
-    sqlite3_bind_blob(m_statement.get(), index, value.constData(), int(value.size()),
-                      SQLITE_TRANSIENT);
-}
-
-void SqliteDatabase::Statement::bind(int index, std::nullptr_t)
-{
-    sqlite3_bind_null(m_statement.get(), index);
-}
-
-void SqliteDatabase::Statement::bind(int index, const std::optional<std::int64_t> &value)
-{
-    if (value)
-        bind(index, *value);
-    else
-        bind(index, nullptr);
-}
-
-Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path)
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path, bool unsafeFast)
 {
     sqlite3 *handle = nullptr;
     const int rc = sqlite3_open_v2(
@@ -86,24 +87,33 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path
                                    .arg(path, QString::fromUtf8(sqlite3_errstr(rc))));
     }
     sqlite3_busy_timeout(handle, 5000);
+    const QByteArray synchronous = unsafeFast ? "OFF" : "FULL";
     if (Result<void> pragmas = database->execute("PRAGMA journal_mode=WAL;"
-                                                 "PRAGMA synchronous=FULL;"
-                                                 "PRAGMA foreign_keys=ON;");
+                                                 "PRAGMA synchronous="
+                                                 + synchronous + ";PRAGMA foreign_keys=ON;");
         !pragmas) {
         return pragmas.error();
     }
     // Durability is the contract: refuse to run if SQLite did not take the settings.
-    Result<Statement> mode = database->query("PRAGMA journal_mode");
-    if (!mode || !mode->step() || mode->text(0) != u"wal") {
+    Result<std::unique_ptr<SqlRows>> mode = database->query("PRAGMA journal_mode");
+    if (!mode || !(*mode)->next().value_or(false) || (*mode)->text(0) != u"wal") {
         return core::makeError(
             QStringLiteral("storage_error"),
             QStringLiteral("The database %1 cannot use write-ahead logging.").arg(path));
+    }
+    Result<std::unique_ptr<SqlRows>> sync = database->query("PRAGMA synchronous");
+    if (!sync || !(*sync)->next().value_or(false) || (*sync)->int64(0) != (unsafeFast ? 0 : 2)) {
+        return core::makeError(QStringLiteral("storage_error"),
+                               QStringLiteral("The database %1 did not take synchronous=%2.")
+                                   .arg(path, QString::fromLatin1(synchronous)));
     }
     return database;
 }
 
 SqliteDatabase::~SqliteDatabase()
 {
+    for (sqlite3_stmt *statement : std::as_const(m_changeStatements))
+        sqlite3_finalize(statement);
     sqlite3_close_v2(m_handle);
 }
 
@@ -111,38 +121,139 @@ Result<void> SqliteDatabase::execute(const QByteArray &sql)
 {
     char *message = nullptr;
     if (sqlite3_exec(m_handle, sql.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
-        Error failure = core::makeError(QStringLiteral("storage_error"),
-                                        QString::fromUtf8(message ? message : "unknown error"));
+        Error failure = error("exec");
+        if (message)
+            failure.message = QStringLiteral("SQLite: ") + QString::fromUtf8(message);
         sqlite3_free(message);
         return failure;
     }
     return {};
 }
 
-Result<SqliteDatabase::Statement> SqliteDatabase::prepare(const char *sql)
+Result<sqlite3_stmt *> SqliteDatabase::prepare(const char *sql)
 {
     sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2(m_handle, sql, -1, &statement, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(m_handle, sqliteSql(sql).constData(), -1, &statement, nullptr)
+        != SQLITE_OK) {
         return error("prepare");
-    return Statement(this, statement);
+    }
+    return statement;
 }
 
-std::int64_t SqliteDatabase::lastInsertRowId() const
+Result<void> SqliteDatabase::bind(sqlite3_stmt *statement, const std::vector<Value> &parameters)
 {
-    return sqlite3_last_insert_rowid(m_handle);
+    for (int i = 0; i < int(parameters.size()); ++i) {
+        const int index = i + 1;
+        const Value &parameter = parameters[std::size_t(i)];
+        int rc = SQLITE_OK;
+        if (const auto *integer = std::get_if<std::int64_t>(&parameter)) {
+            rc = sqlite3_bind_int64(statement, index, *integer);
+        } else if (const auto *text = std::get_if<QString>(&parameter)) {
+            const QByteArray utf8 = text->toUtf8();
+            rc = sqlite3_bind_text(statement, index, utf8.constData(), int(utf8.size()),
+                                   SQLITE_TRANSIENT);
+        } else if (const auto *bytes = std::get_if<QByteArray>(&parameter)) {
+            rc = sqlite3_bind_blob(statement, index, bytes->constData(), int(bytes->size()),
+                                   SQLITE_TRANSIENT);
+        } else {
+            rc = sqlite3_bind_null(statement, index);
+        }
+        if (rc != SQLITE_OK)
+            return error("bind");
+    }
+    return {};
 }
 
-int SqliteDatabase::changes() const
+Result<std::unique_ptr<SqlRows>> SqliteDatabase::select(const char *sql,
+                                                        const std::vector<Value> &parameters)
 {
-    return sqlite3_changes(m_handle);
+    Result<sqlite3_stmt *> statement = prepare(sql);
+    if (!statement)
+        return statement.error();
+    auto rows = std::make_unique<SqliteRows>(m_handle, *statement);
+    if (Result<void> bound = bind(*statement, parameters); !bound)
+        return bound.error();
+    return std::unique_ptr<SqlRows>(std::move(rows));
+}
+
+Result<std::int64_t> SqliteDatabase::change(const char *sql, const std::vector<Value> &parameters)
+{
+    sqlite3_stmt *statement = m_changeStatements.value(
+        QByteArray::fromRawData(sql, qsizetype(std::strlen(sql))), nullptr);
+    if (!statement) {
+        Result<sqlite3_stmt *> prepared = prepare(sql);
+        if (!prepared)
+            return prepared.error();
+        statement = *prepared;
+        m_changeStatements.insert(QByteArray(sql), statement);
+    }
+    // Whatever happens below, the statement is ready for its next use afterwards.
+    struct Reset
+    {
+        sqlite3_stmt *statement;
+        ~Reset()
+        {
+            sqlite3_reset(statement);
+            sqlite3_clear_bindings(statement);
+        }
+    } reset { statement };
+    if (Result<void> bound = bind(statement, parameters); !bound)
+        return bound.error();
+    int rc = sqlite3_step(statement);
+    while (rc == SQLITE_ROW) // a RETURNING clause nobody reads
+        rc = sqlite3_step(statement);
+    if (rc != SQLITE_DONE)
+        return error("step");
+    return std::int64_t(sqlite3_changes(m_handle));
+}
+
+Result<void> SqliteDatabase::begin()
+{
+    return execute("BEGIN IMMEDIATE");
+}
+
+Result<void> SqliteDatabase::commit()
+{
+    return execute("COMMIT");
+}
+
+void SqliteDatabase::rollback()
+{
+    if (!sqlite3_get_autocommit(m_handle)) // a transaction is open
+        (void)execute("ROLLBACK");
+}
+
+Result<void> SqliteDatabase::backupTo(const QString &path)
+{
+    sqlite3 *target = nullptr;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &target,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr)
+        != SQLITE_OK) {
+        const QString why = QString::fromUtf8(sqlite3_errmsg(target));
+        sqlite3_close_v2(target);
+        return core::makeError(QStringLiteral("io_error"),
+                               QStringLiteral("Cannot create %1: %2").arg(path, why));
+    }
+    sqlite3_backup *backup = sqlite3_backup_init(target, "main", m_handle, "main");
+    int rc = backup ? SQLITE_OK : sqlite3_errcode(target);
+    if (backup) {
+        // All pages in one step: consistent as of one moment, and quick for this size.
+        while ((rc = sqlite3_backup_step(backup, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep(50);
+        sqlite3_backup_finish(backup);
+    }
+    const QString why = QString::fromUtf8(sqlite3_errmsg(target));
+    sqlite3_close_v2(target);
+    if (rc != SQLITE_DONE) {
+        return core::makeError(QStringLiteral("storage_error"),
+                               QStringLiteral("The backup to %1 failed: %2").arg(path, why));
+    }
+    return {};
 }
 
 Error SqliteDatabase::error(const char *what) const
 {
-    return core::makeError(
-        QStringLiteral("storage_error"),
-        QStringLiteral("SQLite %1: %2")
-            .arg(QString::fromLatin1(what), QString::fromUtf8(sqlite3_errmsg(m_handle))));
+    return sqliteError(m_handle, what);
 }
 
 } // namespace qx::server

@@ -1,115 +1,58 @@
 #pragma once
 
-#include "core/result.h"
+#include "server/storage/sqldatabase.h"
 
-#include <QByteArray>
-#include <QString>
-
-#include <cstdint>
-#include <memory>
-#include <optional>
-#include <type_traits>
+#include <QHash>
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace qx::server {
 
-using core::Error;
-using core::Result;
-
 /**
- * A thin RAII layer over SQLite's C API: one connection, prepared statements with bound
- * parameters only (never SQL built from values), errors as Result. Not thread-safe: one
- * connection belongs to one thread.
+ * SqlDatabase over SQLite's C API: one connection to one file. Placeholders $1, $2, ... are
+ * SQLite's ?1, ?2, ... (the SQL text must hold no other '$'). Statements that only change
+ * rows are prepared once and kept, as the trading writer runs the same few thousands of
+ * times a second. Not thread-safe: one connection belongs to one thread.
  */
-class SqliteDatabase
+class SqliteDatabase final : public SqlDatabase
 {
 public:
-    class Statement
-    {
-    public:
-        /// Advances: true when a row is available, false when done.
-        Result<bool> step();
-        std::int64_t int64(int column) const;
-        QString text(int column) const;
-        QByteArray blob(int column) const;
-        bool isNull(int column) const;
-
-    private:
-        friend class SqliteDatabase;
-        struct Finalizer
-        {
-            void operator()(sqlite3_stmt *statement) const;
-        };
-        Statement(SqliteDatabase *database, sqlite3_stmt *statement)
-            : m_database(database)
-            , m_statement(statement)
-        { }
-        void bind(int index, std::int64_t value);
-        void bind(int index, const QString &value);
-        void bind(int index, const QByteArray &value);
-        void bind(int index, std::nullptr_t);
-        void bind(int index, const std::optional<std::int64_t> &value);
-
-        SqliteDatabase *m_database;
-        std::unique_ptr<sqlite3_stmt, Finalizer> m_statement;
-    };
-
     /// Opens (creating if needed) with WAL, synchronous=FULL, foreign keys on and a busy
-    /// timeout, and verifies that those settings took effect.
-    static Result<std::unique_ptr<SqliteDatabase>> open(const QString &path);
-    ~SqliteDatabase();
+    /// timeout, and verifies that those settings took effect. `unsafeFast` uses
+    /// synchronous=OFF instead: faster, and a power cut may lose the last commits.
+    static Result<std::unique_ptr<SqliteDatabase>> open(const QString &path,
+                                                        bool unsafeFast = false);
+    ~SqliteDatabase() override;
 
     SqliteDatabase(const SqliteDatabase &) = delete;
     SqliteDatabase &operator=(const SqliteDatabase &) = delete;
 
-    /// Runs one or more statements without parameters (schema, pragmas, BEGIN/COMMIT).
-    Result<void> execute(const QByteArray &sql);
-    /// Prepares `sql` and binds the arguments to ?1, ?2, ... in order.
-    template<typename... Args>
-    Result<Statement> query(const char *sql, const Args &...args)
-    {
-        Result<Statement> statement = prepare(sql);
-        if (!statement)
-            return statement;
-        int index = 0;
-        (statement->bind(++index, normalise(args)), ...);
-        return statement;
-    }
-    /// Like query() for statements that return no rows: runs it to completion.
-    template<typename... Args>
-    Result<void> run(const char *sql, const Args &...args)
-    {
-        Result<Statement> statement = query(sql, args...);
-        if (!statement)
-            return statement.error();
-        Result<bool> done = statement->step();
-        if (!done)
-            return done.error();
-        return {};
-    }
+    Dialect dialect() const override { return Dialect::Sqlite; }
+    Result<void> execute(const QByteArray &sql) override;
+    Result<std::unique_ptr<SqlRows>> select(const char *sql,
+                                            const std::vector<Value> &parameters) override;
+    Result<std::int64_t> change(const char *sql, const std::vector<Value> &parameters) override;
+    Result<void> begin() override;
+    Result<void> commit() override;
+    void rollback() override;
+    /// BEGIN IMMEDIATE already keeps every other writer out until the transaction ends.
+    Result<void> lockForTransaction(std::int64_t) override { return {}; }
 
-    std::int64_t lastInsertRowId() const;
-    int changes() const;
-    Error error(const char *what) const;
+    /// Copies the whole database, consistent as of one moment, to a new file at `path` with
+    /// SQLite's online backup API (writers may go on meanwhile).
+    Result<void> backupTo(const QString &path);
 
 private:
     explicit SqliteDatabase(sqlite3 *handle)
         : m_handle(handle)
     { }
-    Result<Statement> prepare(const char *sql);
-
-    template<typename T>
-    static auto normalise(const T &value)
-    {
-        if constexpr (std::is_integral_v<T> || std::is_enum_v<T>)
-            return std::int64_t(value);
-        else
-            return value;
-    }
+    Result<sqlite3_stmt *> prepare(const char *sql);
+    Result<void> bind(sqlite3_stmt *statement, const std::vector<Value> &parameters);
+    Error error(const char *what) const;
 
     sqlite3 *m_handle;
+    QHash<QByteArray, sqlite3_stmt *> m_changeStatements; ///< by SQL text
 };
 
 } // namespace qx::server

@@ -3,7 +3,7 @@
 // passed in explicitly here; the integration tests drive the same code through the real server.
 #include "server/ops/datadirectory.h"
 #include "server/storage/sqlitedatabase.h"
-#include "server/storage/sqlitestore.h"
+#include "server/storage/sqlstore.h"
 #include "server/storage/storewriter.h"
 #include "server/trading/orderservice.h"
 
@@ -43,7 +43,7 @@ private:
     static std::unique_ptr<StoreWriter> writerFor(const QString &path)
     {
         auto writer = std::make_unique<StoreWriter>([path]() -> Result<std::unique_ptr<Store>> {
-            Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path);
+            Result<std::unique_ptr<SqlStore>> store = SqlStore::open(u"sqlite:"_s + path);
             if (!store)
                 return store.error();
             return std::unique_ptr<Store>(std::move(store).value());
@@ -90,7 +90,7 @@ private Q_SLOTS:
     void anHoursOrdersExpireAtItsGateClosure()
     {
         const QString path = m_dir.filePath(u"gate.db"_s);
-        std::unique_ptr<SqliteStore> store = std::move(SqliteStore::open(path)).value();
+        std::unique_ptr<SqlStore> store = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
         QVERIFY(listDefaultCatalog(*store, QDateTime::currentDateTimeUtc().date()).ok());
         const Principal alice = trader(*store, u"alice"_s);
         const Principal bob = trader(*store, u"bob"_s);
@@ -142,7 +142,7 @@ private Q_SLOTS:
     void aFailedCommitAnswersEveryWaitingCommandAndChangesNothing()
     {
         const QString path = m_dir.filePath(u"failing.db"_s);
-        std::unique_ptr<SqliteStore> store = std::move(SqliteStore::open(path)).value();
+        std::unique_ptr<SqlStore> store = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
         QVERIFY(listDefaultCatalog(*store, QDateTime::currentDateTimeUtc().date()).ok());
         const Principal alice = trader(*store, u"alice"_s);
         const Principal bob = trader(*store, u"bob"_s);
@@ -192,7 +192,7 @@ private Q_SLOTS:
     void theListingRollsForwardWhileRunning()
     {
         const QString path = m_dir.filePath(u"roll.db"_s);
-        std::unique_ptr<SqliteStore> store = std::move(SqliteStore::open(path)).value();
+        std::unique_ptr<SqlStore> store = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
         const QDate today = QDateTime::currentDateTimeUtc().date();
         QVERIFY(listDefaultCatalog(*store, today).ok());
         const std::unique_ptr<StoreWriter> writer = writerFor(path);

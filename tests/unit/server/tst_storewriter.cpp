@@ -1,7 +1,7 @@
 // The group-commit writer on a real SQLite file: what it commits is there in the order it was
 // submitted, a batch that fails is answered as failed and nothing of it is stored, and after a
 // failure nothing more is written until the owner resets it.
-#include "server/storage/sqlitestore.h"
+#include "server/storage/sqlstore.h"
 #include "server/storage/storewriter.h"
 
 #include <QCoreApplication>
@@ -39,7 +39,7 @@ private:
     static StoreWriter::Opener opener(const QString &path)
     {
         return [path]() -> Result<std::unique_ptr<Store>> {
-            Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path);
+            Result<std::unique_ptr<SqlStore>> store = SqlStore::open(u"sqlite:"_s + path);
             if (!store)
                 return store.error();
             return std::unique_ptr<Store>(std::move(store).value());
@@ -94,7 +94,7 @@ private Q_SLOTS:
                  reports.committed.size());
         QVERIFY(reports.failed.isEmpty());
         // All there, numbered in the order they were submitted.
-        std::unique_ptr<SqliteStore> reader = std::move(SqliteStore::open(path)).value();
+        std::unique_ptr<SqlStore> reader = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
         QList<UserRecord> users = *reader->users();
         std::sort(users.begin(), users.end(),
                   [](const UserRecord &a, const UserRecord &b) { return a.id < b.id; });
@@ -110,7 +110,7 @@ private Q_SLOTS:
         StoreWriter writer(opener(path));
         QVERIFY(writer.start().ok());
         Reports reports(writer);
-        std::unique_ptr<SqliteStore> reader = std::move(SqliteStore::open(path)).value();
+        std::unique_ptr<SqlStore> reader = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
 
         writer.flush(); // an empty queue: returns at once
         // A write that fails halfway: its whole batch is rolled back, the good write with it.
@@ -146,7 +146,7 @@ private Q_SLOTS:
             for (int i = 0; i < 100; ++i)
                 writer.submit(addUser(u"user%1"_s.arg(i)));
         } // destroyed at once, with writes still queued
-        std::unique_ptr<SqliteStore> reader = std::move(SqliteStore::open(path)).value();
+        std::unique_ptr<SqlStore> reader = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
         QCOMPARE(userNames(*reader).size(), 100);
     }
 

@@ -1,19 +1,53 @@
+// The one store suite, run on SQLite and on a real PostgreSQL 15 started for it: each test
+// gets a new database of each kind. Behaviour a user would notice: data kept across opens,
+// unique keys, atomic transactions, queue order, exact decimals and times, concurrent
+// migrations, and a PostgreSQL that would not make commits durable refused.
 #include "server/ops/datadirectory.h"
-#include "server/storage/sqlitestore.h"
+#include "server/storage/sqlstore.h"
+#include "testservices.h"
 
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <future>
 
 using namespace qx::server;
 using namespace qx::core;
 using namespace Qt::StringLiterals;
 
-class tst_SqliteStore : public QObject
+class tst_SqlStore : public QObject
 {
     Q_OBJECT
 
+public:
+    explicit tst_SqlStore(QString backend)
+        : m_backend(std::move(backend))
+    {
+        setObjectName(u"tst_SqlStore("_s + m_backend + u')');
+    }
+
 private:
     QTemporaryDir m_dir;
+    std::unique_ptr<qx::test::PostgresServer> m_postgres;
+    int m_databases = 0;
+
+    // A new, empty database of the backend under test.
+    QString m_backend; ///< sqlite or postgresql
+
+    QString newDatabase()
+    {
+        const QString name = u"t%1"_s.arg(++m_databases);
+        if (m_backend == u"sqlite")
+            return u"sqlite:"_s + m_dir.filePath(name + u".db"_s);
+        return m_postgres->createDatabase(name);
+    }
+    std::unique_ptr<SqlStore> openNew()
+    {
+        Result<std::unique_ptr<SqlStore>> store = SqlStore::open(newDatabase());
+        if (!store)
+            qWarning() << store.error().message;
+        return store ? std::move(store).value() : nullptr;
+    }
 
     protocol::Order order(const QString &clientOrderId)
     {
@@ -29,14 +63,22 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        if (m_backend == u"postgresql") {
+            m_postgres = std::make_unique<qx::test::PostgresServer>();
+            QVERIFY2(m_postgres->start(), qPrintable(m_postgres->error()));
+        }
+    }
+
     void migratesOnceAndReopens()
     {
-        const QString path = m_dir.filePath(u"a.db"_s);
-        auto store = SqliteStore::open(path);
+        const QString path = newDatabase();
+        auto store = SqlStore::open(path);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
         QCOMPARE(*(*store)->schemaVersion(), 7);
         QVERIFY((*store)->addUser(u"alice"_s, u"trader"_s, "$argon2id$x").ok());
-        store = SqliteStore::open(path); // second open: no migration re-run, data kept
+        store = SqlStore::open(path); // second open: no migration re-run, data kept
         QVERIFY(store.ok());
         QCOMPARE(*(*store)->schemaVersion(), 7);
         QCOMPARE((*store)->users()->size(), 1);
@@ -44,7 +86,8 @@ private Q_SLOTS:
 
     void enforcesUniqueKeys()
     {
-        auto store = std::move(SqliteStore::open(m_dir.filePath(u"b.db"_s))).value();
+        auto store = openNew();
+        QVERIFY(store);
         QVERIFY(listDefaultCatalog(*store, QDate(2026, 11, 25)).ok());
         const UserRecord alice = *store->addUser(u"alice"_s, u"trader"_s, "h");
         QCOMPARE(store->addUser(u"alice"_s, u"admin"_s, "h").error().code, u"user_exists"_s);
@@ -70,7 +113,8 @@ private Q_SLOTS:
 
     void rollbackLeavesNothing()
     {
-        auto store = std::move(SqliteStore::open(m_dir.filePath(u"d.db"_s))).value();
+        auto store = openNew();
+        QVERIFY(store);
         QVERIFY(listDefaultCatalog(*store, QDate(2026, 11, 25)).ok());
         const UserRecord alice = *store->addUser(u"alice"_s, u"trader"_s, "h");
         QVERIFY(store->begin().ok());
@@ -85,7 +129,8 @@ private Q_SLOTS:
 
     void liveOrdersComeBackInQueueOrderWithTheirTrades()
     {
-        auto store = std::move(SqliteStore::open(m_dir.filePath(u"e.db"_s))).value();
+        auto store = openNew();
+        QVERIFY(store);
         QVERIFY(listDefaultCatalog(*store, QDate(2026, 11, 25)).ok());
         const UserRecord alice = *store->addUser(u"alice"_s, u"trader"_s, "h");
         const UserRecord bob = *store->addUser(u"bob"_s, u"trader"_s, "h");
@@ -134,7 +179,8 @@ private Q_SLOTS:
 
     void relistingKeepsEarlierInstruments()
     {
-        auto store = std::move(SqliteStore::open(m_dir.filePath(u"c.db"_s))).value();
+        auto store = openNew();
+        QVERIFY(store);
         QVERIFY(listDefaultCatalog(*store, QDate(2026, 11, 25)).ok());
         const qsizetype november = store->instruments()->size();
         QVERIFY(listDefaultCatalog(*store, QDate(2026, 11, 25)).ok()); // idempotent
@@ -142,7 +188,73 @@ private Q_SLOTS:
         QVERIFY(listDefaultCatalog(*store, QDate(2027, 1, 2)).ok());
         QVERIFY(store->instruments()->size() > november);
     }
+
+    // Two servers starting on one new database at once: one migrates, the other waits for it
+    // and finds the schema in place.
+    void concurrentOpensMigrateOnce()
+    {
+        const QString url = newDatabase();
+        auto open = [url] {
+            return SqlStore::open(url);
+        };
+        std::future<Result<std::unique_ptr<SqlStore>>> first = std::async(std::launch::async, open);
+        std::future<Result<std::unique_ptr<SqlStore>>> second
+            = std::async(std::launch::async, open);
+        Result<std::unique_ptr<SqlStore>> a = first.get();
+        Result<std::unique_ptr<SqlStore>> b = second.get();
+        QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
+        QVERIFY2(b.ok(), qPrintable(b.ok() ? QString() : b.error().message));
+        QCOMPARE(*(*a)->schemaVersion(), 7);
+        QCOMPARE(*(*b)->schemaVersion(), 7);
+        auto versions = (*a)->database().query("SELECT COUNT(*) FROM schema_migrations");
+        QVERIFY(versions && (*versions)->next().value_or(false));
+        QCOMPARE((*versions)->int64(0), 7);
+    }
+
+    void refusesAServerThatWouldNotMakeCommitsDurable()
+    {
+        if (m_backend == u"sqlite")
+            QSKIP("SQLite durability is set by the connection itself (tested in WAL and FULL).");
+        const QString url = newDatabase();
+        auto admin = SqlStore::open(url);
+        QVERIFY(admin);
+        const QString name = url.section(u'/', -1);
+        QVERIFY(
+            (*admin)
+                ->database()
+                .execute("ALTER DATABASE \"" + name.toUtf8() + "\" SET synchronous_commit = off")
+                .ok());
+        const Result<std::unique_ptr<SqlStore>> refused = SqlStore::open(url);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, u"unsafe_storage"_s);
+        QVERIFY(refused.error().message.contains(u"synchronous_commit"));
+        QVERIFY(SqlStore::open(url, true).ok()); // --unsafe-fast accepts it
+    }
+
+    void badUrlsSayWhatIsExpected()
+    {
+        for (const QString &url : { u"mysql://x"_s, u"sqlite:"_s, u"/tmp/x.db"_s }) {
+            const Result<std::unique_ptr<SqlStore>> store = SqlStore::open(url);
+            QVERIFY(!store);
+            QCOMPARE(store.error().code, u"invalid_database"_s);
+        }
+        const Result<std::unique_ptr<SqlStore>> nobody
+            = SqlStore::open(u"postgresql://postgres@127.0.0.1:1/none"_s);
+        QCOMPARE(nobody.error().code, u"storage_unavailable"_s);
+    }
+
+    void cleanupTestCase() { m_postgres.reset(); }
 };
 
-QTEST_GUILESS_MAIN(tst_SqliteStore)
-#include "tst_sqlitestore.moc"
+// The whole suite once per backend.
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    int failures = 0;
+    for (const QString &backend : { u"sqlite"_s, u"postgresql"_s }) {
+        tst_SqlStore suite(backend);
+        failures += QTest::qExec(&suite, argc, argv);
+    }
+    return failures;
+}
+#include "tst_sqlstore.moc"

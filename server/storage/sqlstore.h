@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/storage/sqlitedatabase.h"
+#include "server/storage/sqldatabase.h"
 #include "server/storage/store.h"
 
 #include <memory>
@@ -8,15 +8,27 @@
 namespace qx::server {
 
 /**
- * The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a committed
- * write survives a crash or power loss. Migrations (":/qx/migrations/sqlite/NNNN_*.sql") are
- * applied on open inside one write-locked transaction, so two processes never migrate at once.
- * Used from the thread that opened it.
+ * The Store on a SQL database: SQLite (the embedded default: one file in WAL mode with
+ * synchronous=FULL) or PostgreSQL (synchronous_commit on), chosen by the database URL:
+ *
+ *   sqlite:PATH                         a file, created if needed
+ *   postgresql://user@host:port/name    (or postgres://, or any libpq URI)
+ *
+ * One set of queries serves both, written for both dialects. The migrations of the URL's
+ * dialect (":/qx/migrations/{sqlite,postgresql}/NNNN_*.sql", the same versions in each) are
+ * applied on open inside one transaction holding the migration lock, so two servers starting
+ * at once never migrate together. Used from the thread that opened it.
  */
-class SqliteStore final : public Store
+class SqlStore final : public Store
 {
 public:
-    static Result<std::unique_ptr<SqliteStore>> open(const QString &path);
+    /// Opens and migrates the database at `url`. `unsafeFast` lets it run without durable
+    /// commits (SQLite synchronous=OFF; PostgreSQL fsync or synchronous_commit off allowed).
+    static Result<std::unique_ptr<SqlStore>> open(const QString &url, bool unsafeFast = false);
+    /// What `url` names, checked: sqlite or postgresql, and the file path or the URL itself.
+    static Result<std::pair<SqlDatabase::Dialect, QString>> parseUrl(const QString &url);
+
+    SqlDatabase &database() { return *m_database; }
 
     Result<void> begin() override;
     Result<void> commit() override;
@@ -61,12 +73,12 @@ public:
                                   const QDateTime &expiresAt) override;
 
 private:
-    explicit SqliteStore(std::unique_ptr<SqliteDatabase> database)
+    explicit SqlStore(std::unique_ptr<SqlDatabase> database)
         : m_database(std::move(database))
     { }
     Result<void> migrate();
 
-    std::unique_ptr<SqliteDatabase> m_database;
+    std::unique_ptr<SqlDatabase> m_database;
 };
 
 } // namespace qx::server

@@ -1,4 +1,7 @@
-#include "server/storage/sqlitestore.h"
+#include "server/storage/sqlstore.h"
+
+#include "server/storage/postgresdatabase.h"
+#include "server/storage/sqlitedatabase.h"
 
 #include <QDir>
 #include <QFile>
@@ -24,7 +27,7 @@ QByteArray orderQuery(const char *condition)
     return QByteArray("SELECT ") + kOrderColumns + ' ' + condition;
 }
 
-StoredOrder orderFromRow(const SqliteDatabase::Statement &row)
+StoredOrder orderFromRow(const SqlRows &row)
 {
     StoredOrder stored;
     stored.userId = row.int64(1);
@@ -64,7 +67,7 @@ StoredOrder orderFromRow(const SqliteDatabase::Statement &row)
     return stored;
 }
 
-UserRecord userFromRow(const SqliteDatabase::Statement &row)
+UserRecord userFromRow(const SqlRows &row)
 {
     UserRecord user;
     user.id = row.int64(0);
@@ -80,22 +83,25 @@ UserRecord userFromRow(const SqliteDatabase::Statement &row)
 
 bool isUniqueViolation(const Error &error)
 {
-    return error.message.contains(u"UNIQUE constraint failed");
+    return error.code == u"unique_violation";
 }
 
-// Runs `work` inside BEGIN IMMEDIATE ... COMMIT, rolling back on any error.
+// The migration lock's key (PostgreSQL advisory lock; SQLite needs none beyond its own).
+constexpr std::int64_t kMigrationLock = 0x51584d4947524154; // "QXMIGRAT"
+
+// Runs `work` in one transaction, committed if it succeeds and rolled back if not.
 template<typename Work>
-auto inTransaction(SqliteDatabase &database, Work work) -> decltype(work())
+auto inTransaction(SqlDatabase &database, Work work) -> decltype(work())
 {
-    if (Result<void> begun = database.execute("BEGIN IMMEDIATE"); !begun)
+    if (Result<void> begun = database.begin(); !begun)
         return begun.error();
     auto result = work();
     if (!result) {
-        (void)database.execute("ROLLBACK");
+        database.rollback();
         return result;
     }
-    if (Result<void> committed = database.execute("COMMIT"); !committed) {
-        (void)database.execute("ROLLBACK");
+    if (Result<void> committed = database.commit(); !committed) {
+        database.rollback();
         return committed.error();
     }
     return result;
@@ -103,18 +109,18 @@ auto inTransaction(SqliteDatabase &database, Work work) -> decltype(work())
 
 // Reads every row of `rows` through `fromRow` (which returns T or Result<T>).
 template<typename T, typename FromRow>
-Result<QList<T>> collect(Result<SqliteDatabase::Statement> rows, FromRow fromRow)
+Result<QList<T>> collect(Result<std::unique_ptr<SqlRows>> rows, FromRow fromRow)
 {
     if (!rows)
         return rows.error();
     QList<T> list;
     for (;;) {
-        Result<bool> more = rows->step();
+        Result<bool> more = (*rows)->next();
         if (!more)
             return more.error();
         if (!*more)
             return list;
-        Result<T> item = fromRow(*rows);
+        Result<T> item = fromRow(**rows);
         if (!item)
             return item.error();
         list.append(std::move(item).value());
@@ -142,14 +148,14 @@ std::optional<std::int64_t> unitsOf(const std::optional<core::Money> &value)
 }
 
 template<typename T>
-std::optional<T> optionalUnits(const SqliteDatabase::Statement &row, int column)
+std::optional<T> optionalUnits(const SqlRows &row, int column)
 {
     if (row.isNull(column))
         return std::nullopt;
     return T(core::Decimal::fromUnits(row.int64(column)));
 }
 
-RiskLimits limitsFromRow(const SqliteDatabase::Statement &row)
+RiskLimits limitsFromRow(const SqlRows &row)
 {
     RiskLimits limits;
     limits.product = row.text(0);
@@ -160,7 +166,7 @@ RiskLimits limitsFromRow(const SqliteDatabase::Statement &row)
     return limits;
 }
 
-TradeRecord tradeFromRow(const SqliteDatabase::Statement &row)
+TradeRecord tradeFromRow(const SqlRows &row)
 {
     TradeRecord trade;
     trade.id = row.int64(0);
@@ -179,40 +185,91 @@ TradeRecord tradeFromRow(const SqliteDatabase::Statement &row)
 
 // The first row of `row` through `fromRow`, or nullopt when there is none.
 template<typename T, typename FromRow>
-Result<std::optional<T>> findOne(Result<SqliteDatabase::Statement> row, FromRow fromRow)
+Result<std::optional<T>> findOne(Result<std::unique_ptr<SqlRows>> row, FromRow fromRow)
 {
     if (!row)
         return row.error();
-    Result<bool> found = row->step();
+    Result<bool> found = (*row)->next();
     if (!found)
         return found.error();
     if (!*found)
         return std::optional<T>();
-    return std::optional<T>(fromRow(*row));
+    return std::optional<T>(fromRow(**row));
+}
+
+SqlDatabase::Value nullable(const std::optional<std::int64_t> &value)
+{
+    return value ? SqlDatabase::Value(*value) : SqlDatabase::Value(nullptr);
+}
+
+// The id an INSERT ... RETURNING id gave.
+Result<std::int64_t> insertedId(Result<std::unique_ptr<SqlRows>> rows)
+{
+    Result<std::optional<std::int64_t>> id
+        = findOne<std::int64_t>(std::move(rows), [](const SqlRows &row) { return row.int64(0); });
+    if (!id)
+        return id.error();
+    if (!*id)
+        return core::makeError(QStringLiteral("storage_error"),
+                               QStringLiteral("The database returned no id for a new row."));
+    return **id;
 }
 
 } // namespace
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path)
+Result<std::pair<SqlDatabase::Dialect, QString>> SqlStore::parseUrl(const QString &url)
 {
-    Result<std::unique_ptr<SqliteDatabase>> database = SqliteDatabase::open(path);
-    if (!database)
-        return database.error();
-    std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(database).value()));
+    if (url.startsWith(u"sqlite:")) {
+        const QString path = url.mid(7);
+        if (!path.isEmpty())
+            return std::pair { SqlDatabase::Dialect::Sqlite, path };
+    } else if (url.startsWith(u"postgresql://") || url.startsWith(u"postgres://")) {
+        return std::pair { SqlDatabase::Dialect::Postgresql, url };
+    }
+    return core::makeError(QStringLiteral("invalid_database"),
+                           QStringLiteral("The database must be sqlite:PATH or "
+                                          "postgresql://USER@HOST:PORT/NAME, not \"%1\".")
+                               .arg(url.left(200)));
+}
+
+Result<std::unique_ptr<SqlStore>> SqlStore::open(const QString &url, bool unsafeFast)
+{
+    Result<std::pair<SqlDatabase::Dialect, QString>> location = parseUrl(url);
+    if (!location)
+        return location.error();
+    std::unique_ptr<SqlDatabase> database;
+    if (location->first == SqlDatabase::Dialect::Sqlite) {
+        Result<std::unique_ptr<SqliteDatabase>> opened
+            = SqliteDatabase::open(location->second, unsafeFast);
+        if (!opened)
+            return opened.error();
+        database = std::move(opened).value();
+    } else {
+        Result<std::unique_ptr<PostgresDatabase>> opened
+            = PostgresDatabase::open(location->second, unsafeFast);
+        if (!opened)
+            return opened.error();
+        database = std::move(opened).value();
+    }
+    std::unique_ptr<SqlStore> store(new SqlStore(std::move(database)));
     if (Result<void> migrated = store->migrate(); !migrated)
         return migrated.error();
     return store;
 }
 
-Result<void> SqliteStore::migrate()
+Result<void> SqlStore::migrate()
 {
     static const QRegularExpression namePattern(QStringLiteral("^(\\d{4})_\\w+\\.sql$"));
-    const QDir directory(QStringLiteral(":/qx/migrations/sqlite"));
+    const QDir directory(m_database->dialect() == SqlDatabase::Dialect::Sqlite
+                             ? QStringLiteral(":/qx/migrations/sqlite")
+                             : QStringLiteral(":/qx/migrations/postgresql"));
     const QStringList files = directory.entryList(QDir::Files, QDir::Name);
     return inTransaction(*m_database, [&]() -> Result<void> {
+        if (Result<void> locked = m_database->lockForTransaction(kMigrationLock); !locked)
+            return locked;
         if (Result<void> table = m_database->execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                "name TEXT NOT NULL, applied_at_ms INTEGER NOT NULL)");
+                "name TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)");
             !table) {
             return table;
         }
@@ -235,7 +292,7 @@ Result<void> SqliteStore::migrate()
                     QStringLiteral("storage_error"),
                     QStringLiteral("Migration %1 failed: %2").arg(file, applied.error().message));
             if (Result<void> recorded
-                = m_database->run("INSERT INTO schema_migrations VALUES (?1, ?2, ?3)", version,
+                = m_database->run("INSERT INTO schema_migrations VALUES ($1, $2, $3)", version,
                                   file, QDateTime::currentMSecsSinceEpoch());
                 !recorded) {
                 return recorded;
@@ -245,24 +302,24 @@ Result<void> SqliteStore::migrate()
     });
 }
 
-Result<int> SqliteStore::schemaVersion()
+Result<int> SqlStore::schemaVersion()
 {
-    Result<SqliteDatabase::Statement> row
-        = m_database->query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-    if (!row)
-        return row.error();
-    if (Result<bool> stepped = row->step(); !stepped)
-        return stepped.error();
-    return int(row->int64(0));
+    Result<std::optional<int>> version
+        = findOne<int>(m_database->query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"),
+                       [](const SqlRows &row) { return int(row.int64(0)); });
+    if (!version)
+        return version.error();
+    return version->value_or(0);
 }
 
-Result<UserRecord> SqliteStore::addUser(const QString &username, const QString &role,
-                                        const QByteArray &passwordHash)
+Result<UserRecord> SqlStore::addUser(const QString &username, const QString &role,
+                                     const QByteArray &passwordHash)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    Result<void> inserted = m_database->run(
-        "INSERT INTO users (username, role, password_hash, created_at_ms) VALUES (?1, ?2, ?3, ?4)",
-        username, role, QString::fromUtf8(passwordHash), now);
+    Result<std::int64_t> inserted = insertedId(
+        m_database->query("INSERT INTO users (username, role, password_hash, created_at_ms) "
+                          "VALUES ($1, $2, $3, $4) RETURNING id",
+                          username, role, QString::fromUtf8(passwordHash), now));
     if (!inserted) {
         if (isUniqueViolation(inserted.error()))
             return core::makeError(QStringLiteral("user_exists"),
@@ -270,7 +327,7 @@ Result<UserRecord> SqliteStore::addUser(const QString &username, const QString &
         return inserted.error();
     }
     UserRecord user;
-    user.id = m_database->lastInsertRowId();
+    user.id = *inserted;
     user.username = username;
     user.role = role;
     user.passwordHash = passwordHash;
@@ -278,25 +335,25 @@ Result<UserRecord> SqliteStore::addUser(const QString &username, const QString &
     return user;
 }
 
-Result<void> SqliteStore::updateUser(const UserRecord &user)
+Result<void> SqlStore::updateUser(const UserRecord &user)
 {
     return m_database->run(
-        "UPDATE users SET role = ?2, password_hash = ?3, disabled = ?4, self_trade = ?5, "
-        "counterparty = NULLIF(?6, '') WHERE id = ?1",
+        "UPDATE users SET role = $2, password_hash = $3, disabled = $4, self_trade = $5, "
+        "counterparty = NULLIF($6, '') WHERE id = $1",
         user.id, user.role, QString::fromUtf8(user.passwordHash), user.disabled, user.selfTrade,
         user.counterparty);
 }
 
-Result<std::optional<UserRecord>> SqliteStore::findUser(const QString &username)
+Result<std::optional<UserRecord>> SqlStore::findUser(const QString &username)
 {
     return findOne<UserRecord>(
         m_database->query("SELECT id, username, role, password_hash, disabled, created_at_ms, "
-                          "self_trade, counterparty FROM users WHERE username = ?1",
+                          "self_trade, counterparty FROM users WHERE username = $1",
                           username),
         userFromRow);
 }
 
-Result<QList<UserRecord>> SqliteStore::users()
+Result<QList<UserRecord>> SqlStore::users()
 {
     return collect<UserRecord>(
         m_database->query(
@@ -305,7 +362,7 @@ Result<QList<UserRecord>> SqliteStore::users()
         userFromRow);
 }
 
-Result<void> SqliteStore::saveInstruments(const QList<core::Instrument> &instruments)
+Result<void> SqlStore::saveInstruments(const QList<core::Instrument> &instruments)
 {
     return inTransaction(*m_database, [&]() -> Result<void> {
         for (const core::Instrument &instrument : instruments) {
@@ -313,7 +370,7 @@ Result<void> SqliteStore::saveInstruments(const QList<core::Instrument> &instrum
                 QJsonDocument(protocol::toJson(instrument)).toJson(QJsonDocument::Compact));
             Result<void> saved = m_database->run(
                 "INSERT INTO instruments (symbol, commodity, last_trading_day, definition) "
-                "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (symbol) DO UPDATE SET "
+                "VALUES ($1, $2, $3, $4) ON CONFLICT (symbol) DO UPDATE SET "
                 "commodity = excluded.commodity, last_trading_day = excluded.last_trading_day, "
                 "definition = excluded.definition",
                 instrument.symbol, core::toString(instrument.commodity),
@@ -325,52 +382,82 @@ Result<void> SqliteStore::saveInstruments(const QList<core::Instrument> &instrum
     });
 }
 
-Result<QList<core::Instrument>> SqliteStore::instruments()
+Result<QList<core::Instrument>> SqlStore::instruments()
 {
     return collect<core::Instrument>(
         m_database->query("SELECT definition FROM instruments ORDER BY symbol"),
-        [](const SqliteDatabase::Statement &row) {
-            return protocol::instrumentFromJson(QJsonDocument::fromJson(row.blob(0)).object());
+        [](const SqlRows &row) {
+            return protocol::instrumentFromJson(
+                QJsonDocument::fromJson(row.text(0).toUtf8()).object());
         });
 }
 
-Result<void> SqliteStore::begin()
+Result<void> SqlStore::begin()
 {
-    return m_database->execute("BEGIN IMMEDIATE");
+    return m_database->begin();
 }
 
-Result<void> SqliteStore::commit()
+Result<void> SqlStore::commit()
 {
-    return m_database->execute("COMMIT");
+    return m_database->commit();
 }
 
-void SqliteStore::rollback()
+void SqlStore::rollback()
 {
-    (void)m_database->execute("ROLLBACK");
+    m_database->rollback();
 }
 
-Result<protocol::Order> SqliteStore::insertOrder(std::int64_t userId, const protocol::Order &order,
-                                                 const QByteArray &requestHash)
+Result<protocol::Order> SqlStore::insertOrder(std::int64_t userId, const protocol::Order &order,
+                                              const QByteArray &requestHash)
 {
     const std::int64_t remaining
         = order.quantity.decimal().units() - order.filledQuantity.decimal().units();
-    Result<void> inserted = m_database->run(
-        "INSERT INTO orders (user_id, client_order_id, request_hash, symbol, side, type, "
-        "quantity_units, price_units, filled_units, status, created_at_ms, updated_at_ms, "
-        "time_in_force, stop_price_units, display_units, expires_at_ms, reason, "
-        "remaining_units, visible_units, id) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-        "?18, ?19, NULLIF(?20, 0))",
-        userId, order.clientOrderId, requestHash, order.symbol, protocol::toString(order.side),
-        protocol::toString(order.type), order.quantity.decimal().units(),
-        order.price.decimal().units(), order.filledQuantity.decimal().units(),
-        protocol::toString(order.status), order.createdAt.toMSecsSinceEpoch(),
-        order.updatedAt.toMSecsSinceEpoch(), protocol::toString(order.timeInForce),
-        unitsOf(order.stopPrice), unitsOf(order.displayQuantity), millisOf(order.expiresAt),
-        order.reason, remaining,
+    // The trading service numbers orders itself; anyone else gets the next number.
+    const std::int64_t id = order.id.toLongLong();
+    const char *sql = id > 0
+        ? "INSERT INTO orders (user_id, client_order_id, request_hash, symbol, side, type, "
+          "quantity_units, price_units, filled_units, status, created_at_ms, updated_at_ms, "
+          "time_in_force, stop_price_units, display_units, expires_at_ms, reason, "
+          "remaining_units, visible_units, id) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
+          "$18, $19, $20)"
+        : "INSERT INTO orders (user_id, client_order_id, request_hash, symbol, side, type, "
+          "quantity_units, price_units, filled_units, status, created_at_ms, updated_at_ms, "
+          "time_in_force, stop_price_units, display_units, expires_at_ms, reason, "
+          "remaining_units, visible_units) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
+          "$18, $19) RETURNING id";
+    std::vector<SqlDatabase::Value> values {
+        userId,
+        order.clientOrderId,
+        requestHash,
+        order.symbol,
+        protocol::toString(order.side),
+        protocol::toString(order.type),
+        order.quantity.decimal().units(),
+        order.price.decimal().units(),
+        order.filledQuantity.decimal().units(),
+        protocol::toString(order.status),
+        order.createdAt.toMSecsSinceEpoch(),
+        order.updatedAt.toMSecsSinceEpoch(),
+        protocol::toString(order.timeInForce),
+        nullable(unitsOf(order.stopPrice)),
+        nullable(unitsOf(order.displayQuantity)),
+        nullable(millisOf(order.expiresAt)),
+        order.reason,
+        remaining,
         order.displayQuantity ? std::min(order.displayQuantity->decimal().units(), remaining)
                               : remaining,
-        order.id.toLongLong());
+    };
+    Result<std::int64_t> inserted = id;
+    if (id > 0) {
+        // The hot path of the trading writer: a kept statement, no row to read back.
+        values.emplace_back(id);
+        if (Result<std::int64_t> changed = m_database->change(sql, values); !changed)
+            inserted = changed.error();
+    } else {
+        inserted = insertedId(m_database->select(sql, values));
+    }
     if (!inserted) {
         if (isUniqueViolation(inserted.error()))
             return core::makeError(QStringLiteral("duplicate_client_order_id"),
@@ -379,18 +466,18 @@ Result<protocol::Order> SqliteStore::insertOrder(std::int64_t userId, const prot
         return inserted.error();
     }
     protocol::Order saved = order;
-    saved.id = QString::number(m_database->lastInsertRowId());
+    saved.id = QString::number(*inserted);
     return saved;
 }
 
-Result<void> SqliteStore::updateOrder(const StoredOrder &stored)
+Result<void> SqlStore::updateOrder(const StoredOrder &stored)
 {
     const protocol::Order &order = stored.order;
     return m_database->run(
-        "UPDATE orders SET price_units = ?2, quantity_units = ?3, filled_units = ?4, "
-        "status = ?5, reason = ?6, updated_at_ms = ?7, remaining_units = ?8, "
-        "visible_units = ?9, priority = ?10, pending_stop = ?11, filled_value_units = ?12 "
-        "WHERE id = ?1",
+        "UPDATE orders SET price_units = $2, quantity_units = $3, filled_units = $4, "
+        "status = $5, reason = $6, updated_at_ms = $7, remaining_units = $8, "
+        "visible_units = $9, priority = $10, pending_stop = $11, filled_value_units = $12 "
+        "WHERE id = $1",
         order.id.toLongLong(), order.price.decimal().units(), order.quantity.decimal().units(),
         order.filledQuantity.decimal().units(), protocol::toString(order.status), order.reason,
         order.updatedAt.toMSecsSinceEpoch(), stored.remaining.decimal().units(),
@@ -398,7 +485,7 @@ Result<void> SqliteStore::updateOrder(const StoredOrder &stored)
         stored.filledValue.units());
 }
 
-Result<QList<StoredOrder>> SqliteStore::liveOrders()
+Result<QList<StoredOrder>> SqlStore::liveOrders()
 {
     return collect<StoredOrder>(
         m_database->query(
@@ -407,49 +494,65 @@ Result<QList<StoredOrder>> SqliteStore::liveOrders()
         orderFromRow);
 }
 
-Result<std::optional<StoredOrder>> SqliteStore::findOrder(std::int64_t orderId)
+Result<std::optional<StoredOrder>> SqlStore::findOrder(std::int64_t orderId)
 {
     return findOne<StoredOrder>(
-        m_database->query(orderQuery("WHERE o.id = ?1").constData(), orderId), orderFromRow);
+        m_database->query(orderQuery("WHERE o.id = $1").constData(), orderId), orderFromRow);
 }
 
-Result<std::optional<StoredOrder>> SqliteStore::findOrderByClientId(std::int64_t userId,
-                                                                    const QString &clientOrderId)
+Result<std::optional<StoredOrder>> SqlStore::findOrderByClientId(std::int64_t userId,
+                                                                 const QString &clientOrderId)
 {
     return findOne<StoredOrder>(
-        m_database->query(orderQuery("WHERE o.user_id = ?1 AND o.client_order_id = ?2").constData(),
+        m_database->query(orderQuery("WHERE o.user_id = $1 AND o.client_order_id = $2").constData(),
                           userId, clientOrderId),
         orderFromRow);
 }
 
-Result<QList<protocol::Order>> SqliteStore::orders(std::int64_t userId)
+Result<QList<protocol::Order>> SqlStore::orders(std::int64_t userId)
 {
     return collect<protocol::Order>(
-        m_database->query(orderQuery("WHERE o.user_id = ?1 ORDER BY o.id DESC").constData(),
+        m_database->query(orderQuery("WHERE o.user_id = $1 ORDER BY o.id DESC").constData(),
                           userId),
-        [](const SqliteDatabase::Statement &row) { return orderFromRow(row).order; });
+        [](const SqlRows &row) { return orderFromRow(row).order; });
 }
 
-Result<std::int64_t> SqliteStore::insertTrade(const TradeRecord &trade)
+Result<std::int64_t> SqlStore::insertTrade(const TradeRecord &trade)
 {
-    Result<void> inserted = m_database->run(
-        "INSERT INTO trades (symbol, price_units, quantity_units, buy_order_id, sell_order_id, "
-        "aggressor_side, book_sequence, executed_at_ms, id) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULLIF(?9, 0))",
-        trade.symbol, trade.price.decimal().units(), trade.quantity.decimal().units(),
-        trade.buyOrderId, trade.sellOrderId, protocol::toString(trade.aggressor),
-        std::int64_t(trade.sequence), trade.time.toMSecsSinceEpoch(), trade.id);
-    if (!inserted)
-        return inserted.error();
-    return m_database->lastInsertRowId();
+    std::vector<SqlDatabase::Value> values {
+        trade.symbol,
+        trade.price.decimal().units(),
+        trade.quantity.decimal().units(),
+        trade.buyOrderId,
+        trade.sellOrderId,
+        protocol::toString(trade.aggressor),
+        std::int64_t(trade.sequence),
+        trade.time.toMSecsSinceEpoch(),
+    };
+    if (trade.id > 0) { // numbered by the trading service: as insertOrder
+        values.emplace_back(trade.id);
+        Result<std::int64_t> changed = m_database->change(
+            "INSERT INTO trades (symbol, price_units, quantity_units, buy_order_id, "
+            "sell_order_id, aggressor_side, book_sequence, executed_at_ms, id) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            values);
+        if (!changed)
+            return changed.error();
+        return trade.id;
+    }
+    return insertedId(
+        m_database->select("INSERT INTO trades (symbol, price_units, quantity_units, "
+                           "buy_order_id, sell_order_id, aggressor_side, book_sequence, "
+                           "executed_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                           values));
 }
 
-Result<Store::LastIds> SqliteStore::lastIds()
+Result<Store::LastIds> SqlStore::lastIds()
 {
     Result<std::optional<LastIds>> ids
         = findOne<LastIds>(m_database->query("SELECT (SELECT COALESCE(MAX(id), 0) FROM orders), "
                                              "(SELECT COALESCE(MAX(id), 0) FROM trades)"),
-                           [](const SqliteDatabase::Statement &row) {
+                           [](const SqlRows &row) {
                                return LastIds { row.int64(0), row.int64(1) };
                            });
     if (!ids)
@@ -457,7 +560,7 @@ Result<Store::LastIds> SqliteStore::lastIds()
     return ids->value_or(LastIds {});
 }
 
-Result<QList<TradeRecord>> SqliteStore::allTrades()
+Result<QList<TradeRecord>> SqlStore::allTrades()
 {
     return collect<TradeRecord>(
         m_database->query("SELECT t.id, t.symbol, t.price_units, t.quantity_units, "
@@ -468,17 +571,18 @@ Result<QList<TradeRecord>> SqliteStore::allTrades()
         tradeFromRow);
 }
 
-Result<QList<protocol::Trade>> SqliteStore::trades(std::int64_t userId)
+Result<QList<protocol::Trade>> SqlStore::trades(std::int64_t userId)
 {
     // Each fill seen from the user's side; a user trading with themselves sees both sides.
     return collect<protocol::Trade>(
         m_database->query(
             "SELECT t.id, t.symbol, o.side, t.price_units, t.quantity_units, o.id, "
-            "o.client_order_id, t.aggressor_side = o.side, t.executed_at_ms FROM trades t "
+            "o.client_order_id, CASE WHEN t.aggressor_side = o.side THEN 1 ELSE 0 END, "
+            "t.executed_at_ms FROM trades t "
             "JOIN orders o ON o.id = t.buy_order_id OR o.id = t.sell_order_id "
-            "WHERE o.user_id = ?1 ORDER BY t.id DESC, o.side",
+            "WHERE o.user_id = $1 ORDER BY t.id DESC, o.side",
             userId),
-        [](const SqliteDatabase::Statement &row) {
+        [](const SqlRows &row) {
             protocol::Trade trade;
             trade.id = QString::number(row.int64(0));
             trade.symbol = row.text(1);
@@ -493,20 +597,20 @@ Result<QList<protocol::Trade>> SqliteStore::trades(std::int64_t userId)
         });
 }
 
-Result<void> SqliteStore::saveBookState(const BookState &state)
+Result<void> SqlStore::saveBookState(const BookState &state)
 {
     return m_database->run(
-        "INSERT INTO book_state (symbol, last_sequence, last_trade_units) VALUES (?1, ?2, ?3) "
+        "INSERT INTO book_state (symbol, last_sequence, last_trade_units) VALUES ($1, $2, $3) "
         "ON CONFLICT (symbol) DO UPDATE SET last_sequence = excluded.last_sequence, "
         "last_trade_units = excluded.last_trade_units",
         state.symbol, std::int64_t(state.lastSequence), unitsOf(state.lastTrade));
 }
 
-Result<QList<BookState>> SqliteStore::bookStates()
+Result<QList<BookState>> SqlStore::bookStates()
 {
     return collect<BookState>(
         m_database->query("SELECT symbol, last_sequence, last_trade_units FROM book_state"),
-        [](const SqliteDatabase::Statement &row) {
+        [](const SqlRows &row) {
             BookState state;
             state.symbol = row.text(0);
             state.lastSequence = quint64(row.int64(1));
@@ -516,33 +620,32 @@ Result<QList<BookState>> SqliteStore::bookStates()
         });
 }
 
-Result<std::optional<RiskLimits>> SqliteStore::riskLimits(std::int64_t userId,
-                                                          const QString &product)
+Result<std::optional<RiskLimits>> SqlStore::riskLimits(std::int64_t userId, const QString &product)
 {
     return findOne<RiskLimits>(
         m_database->query("SELECT product, max_order_quantity_units, max_notional_units, "
                           "max_position_units, credit_limit_units FROM risk_limits "
-                          "WHERE user_id = ?1 AND product = ?2",
+                          "WHERE user_id = $1 AND product = $2",
                           userId, product),
         limitsFromRow);
 }
 
-Result<QList<RiskLimits>> SqliteStore::allRiskLimits(std::int64_t userId)
+Result<QList<RiskLimits>> SqlStore::allRiskLimits(std::int64_t userId)
 {
     return collect<RiskLimits>(
         m_database->query("SELECT product, max_order_quantity_units, max_notional_units, "
                           "max_position_units, credit_limit_units FROM risk_limits "
-                          "WHERE user_id = ?1 ORDER BY product",
+                          "WHERE user_id = $1 ORDER BY product",
                           userId),
         limitsFromRow);
 }
 
-Result<void> SqliteStore::saveRiskLimits(std::int64_t userId, const RiskLimits &limits)
+Result<void> SqlStore::saveRiskLimits(std::int64_t userId, const RiskLimits &limits)
 {
     return m_database->run(
         "INSERT INTO risk_limits (user_id, product, max_order_quantity_units, "
         "max_notional_units, max_position_units, credit_limit_units) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (user_id, product) DO UPDATE SET "
+        "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (user_id, product) DO UPDATE SET "
         "max_order_quantity_units = excluded.max_order_quantity_units, "
         "max_notional_units = excluded.max_notional_units, "
         "max_position_units = excluded.max_position_units, "
@@ -551,57 +654,56 @@ Result<void> SqliteStore::saveRiskLimits(std::int64_t userId, const RiskLimits &
         unitsOf(limits.maxPosition), unitsOf(limits.creditLimit));
 }
 
-Result<QList<std::int64_t>> SqliteStore::counterpartyMembers(const QString &counterparty)
+Result<QList<std::int64_t>> SqlStore::counterpartyMembers(const QString &counterparty)
 {
     return collect<std::int64_t>(
-        m_database->query("SELECT id FROM users WHERE counterparty = ?1 ORDER BY id", counterparty),
-        [](const SqliteDatabase::Statement &row) { return row.int64(0); });
+        m_database->query("SELECT id FROM users WHERE counterparty = $1 ORDER BY id", counterparty),
+        [](const SqlRows &row) { return row.int64(0); });
 }
 
-Result<std::optional<core::Money>> SqliteStore::creditLine(const QString &counterparty,
-                                                           const QString &currency)
+Result<std::optional<core::Money>> SqlStore::creditLine(const QString &counterparty,
+                                                        const QString &currency)
 {
-    return findOne<core::Money>(m_database->query("SELECT limit_units FROM credit_lines "
-                                                  "WHERE counterparty = ?1 AND currency = ?2",
-                                                  counterparty, currency),
-                                [](const SqliteDatabase::Statement &row) {
-                                    return core::Money(core::Decimal::fromUnits(row.int64(0)));
-                                });
+    return findOne<core::Money>(
+        m_database->query("SELECT limit_units FROM credit_lines "
+                          "WHERE counterparty = $1 AND currency = $2",
+                          counterparty, currency),
+        [](const SqlRows &row) { return core::Money(core::Decimal::fromUnits(row.int64(0))); });
 }
 
-Result<QList<CreditLine>> SqliteStore::creditLines()
+Result<QList<CreditLine>> SqlStore::creditLines()
 {
     return collect<CreditLine>(
         m_database->query("SELECT counterparty, currency, limit_units FROM credit_lines "
                           "ORDER BY counterparty, currency"),
-        [](const SqliteDatabase::Statement &row) {
+        [](const SqlRows &row) {
             return CreditLine { row.text(0), row.text(1),
                                 core::Money(core::Decimal::fromUnits(row.int64(2))) };
         });
 }
 
-Result<void> SqliteStore::saveCreditLine(const QString &counterparty, const QString &currency,
-                                         std::optional<core::Money> limit)
+Result<void> SqlStore::saveCreditLine(const QString &counterparty, const QString &currency,
+                                      std::optional<core::Money> limit)
 {
     if (!limit) {
-        return m_database->run("DELETE FROM credit_lines WHERE counterparty = ?1 AND currency = ?2",
+        return m_database->run("DELETE FROM credit_lines WHERE counterparty = $1 AND currency = $2",
                                counterparty, currency);
     }
     return m_database->run(
-        "INSERT INTO credit_lines (counterparty, currency, limit_units) VALUES (?1, ?2, ?3) "
+        "INSERT INTO credit_lines (counterparty, currency, limit_units) VALUES ($1, $2, $3) "
         "ON CONFLICT (counterparty, currency) DO UPDATE SET limit_units = excluded.limit_units",
         counterparty, currency, limit->decimal().units());
 }
 
-Result<void> SqliteStore::saveSettlement(const QString &symbol, QDate tradingDay, core::Price price)
+Result<void> SqlStore::saveSettlement(const QString &symbol, QDate tradingDay, core::Price price)
 {
     return m_database->run(
-        "INSERT INTO settlement_prices (symbol, trading_day, price_units) VALUES (?1, ?2, ?3) "
+        "INSERT INTO settlement_prices (symbol, trading_day, price_units) VALUES ($1, $2, $3) "
         "ON CONFLICT (symbol, trading_day) DO UPDATE SET price_units = excluded.price_units",
         symbol, tradingDay.toString(Qt::ISODate), price.decimal().units());
 }
 
-Result<QHash<QString, core::Price>> SqliteStore::latestSettlements()
+Result<QHash<QString, core::Price>> SqlStore::latestSettlements()
 {
     // ISO dates sort as text: the greatest trading day per symbol is the latest.
     Result<QList<std::pair<QString, core::Price>>> rows = collect<std::pair<QString, core::Price>>(
@@ -609,7 +711,7 @@ Result<QHash<QString, core::Price>> SqliteStore::latestSettlements()
                           "JOIN (SELECT symbol, MAX(trading_day) AS day FROM settlement_prices "
                           "GROUP BY symbol) latest "
                           "ON latest.symbol = s.symbol AND latest.day = s.trading_day"),
-        [](const SqliteDatabase::Statement &row) {
+        [](const SqlRows &row) {
             return std::pair { row.text(0), core::Price(core::Decimal::fromUnits(row.int64(1))) };
         });
     if (!rows)
@@ -620,11 +722,11 @@ Result<QHash<QString, core::Price>> SqliteStore::latestSettlements()
     return latest;
 }
 
-Result<void> SqliteStore::saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,
-                                           const QDateTime &expiresAt)
+Result<void> SqlStore::saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,
+                                        const QDateTime &expiresAt)
 {
     return m_database->run("INSERT INTO refresh_tokens (token_hash, user_id, issued_at_ms, "
-                           "expires_at_ms) VALUES (?1, ?2, ?3, ?4)",
+                           "expires_at_ms) VALUES ($1, $2, $3, $4)",
                            tokenHash, userId, QDateTime::currentMSecsSinceEpoch(),
                            expiresAt.toMSecsSinceEpoch());
 }

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+namespace qx::server {
+
+using core::Error;
+using core::Result;
+
+/// The rows of a query, read forward once. Column values of the current row only.
+class SqlRows
+{
+public:
+    virtual ~SqlRows() = default;
+    /// Advances: true when a row is available, false when done.
+    virtual Result<bool> next() = 0;
+    virtual std::int64_t int64(int column) const = 0;
+    virtual QString text(int column) const = 0;
+    virtual QByteArray blob(int column) const = 0;
+    virtual bool isNull(int column) const = 0;
+};
+
+/**
+ * One connection to a SQL database, as the stores need it: statements with bound parameters
+ * only (never SQL built from values), written with $1, $2, ... placeholders whatever the
+ * engine, explicit transactions, and errors as Result. Implementations: SQLite (embedded) and
+ * PostgreSQL. Not thread-safe: a connection belongs to one thread.
+ *
+ * Error codes: storage_error; unique_violation when a unique key refused a row (so callers
+ * can tell "already exists" from a failure); storage_unavailable when the server is gone.
+ */
+class SqlDatabase
+{
+public:
+    using Value = std::variant<std::nullptr_t, std::int64_t, QString, QByteArray>;
+    enum class Dialect { Sqlite, Postgresql };
+
+    virtual ~SqlDatabase() = default;
+
+    virtual Dialect dialect() const = 0;
+    /// Runs one or more statements without parameters (schema, settings).
+    virtual Result<void> execute(const QByteArray &sql) = 0;
+    virtual Result<std::unique_ptr<SqlRows>> select(const char *sql,
+                                                    const std::vector<Value> &parameters)
+        = 0;
+    /// Runs a statement that returns no rows; the number of rows it changed.
+    virtual Result<std::int64_t> change(const char *sql, const std::vector<Value> &parameters) = 0;
+    /// A write transaction (on SQLite it takes the write lock at once). Not nested.
+    virtual Result<void> begin() = 0;
+    virtual Result<void> commit() = 0;
+    /// Ends the open transaction, if any, discarding its writes.
+    virtual void rollback() = 0;
+    /// Serialises `work` against every other connection doing the same with `key` (the
+    /// migrations, say), until the current transaction ends. Call inside begin()/commit().
+    virtual Result<void> lockForTransaction(std::int64_t key) = 0;
+
+    /// query() and run() take their parameters as arguments: integers (and bools, enums),
+    /// QString, QByteArray (binary), nullptr and std::optional of those (nullopt is NULL).
+    template<typename... Args>
+    Result<std::unique_ptr<SqlRows>> query(const char *sql, const Args &...args)
+    {
+        return select(sql, { value(args)... });
+    }
+    template<typename... Args>
+    Result<void> run(const char *sql, const Args &...args)
+    {
+        Result<std::int64_t> changed = change(sql, { value(args)... });
+        if (!changed)
+            return changed.error();
+        return {};
+    }
+
+private:
+    template<typename T>
+    static Value value(const T &argument)
+    {
+        if constexpr (std::is_integral_v<T> || std::is_enum_v<T>)
+            return std::int64_t(argument);
+        else
+            return argument;
+    }
+    template<typename T>
+    static Value value(const std::optional<T> &argument)
+    {
+        return argument ? value(*argument) : Value(nullptr);
+    }
+};
+
+} // namespace qx::server

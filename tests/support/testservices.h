@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace qx::test {
+
+/**
+ * A PostgreSQL 15 server of the test's own: a new cluster (initdb) in a temporary directory,
+ * started on a free loopback port with fsync and synchronous_commit on (what production
+ * runs), and stopped with its directory when this object goes. As root the cluster runs as
+ * the postgres user (PostgreSQL refuses root); otherwise as the current user. Connections are
+ * over TCP as the superuser "postgres", trusted on loopback.
+ */
+class PostgresServer
+{
+public:
+    PostgresServer();
+    ~PostgresServer();
+    PostgresServer(const PostgresServer &) = delete;
+    PostgresServer &operator=(const PostgresServer &) = delete;
+
+    /// Creates and starts the cluster; false with error() on failure.
+    bool start();
+    /// Stops the server at once (SIGQUIT-like immediate shutdown, as in a crash), keeping
+    /// its data; start() again brings it back.
+    bool stop(bool immediate = false);
+    bool restart() { return stop() && start(); }
+    QString error() const { return m_error; }
+    quint16 port() const { return m_port; }
+
+    /// A URL for a new, empty database `name` (created on first use).
+    QString createDatabase(const QString &name);
+
+private:
+    bool run(const QStringList &command, QString *output = nullptr);
+
+    QTemporaryDir m_directory;
+    QString m_binaries;
+    quint16 m_port = 0;
+    bool m_initialised = false;
+    bool m_running = false;
+    QString m_error;
+};
+
+} // namespace qx::test
