@@ -2,6 +2,7 @@
 // quantenergx-server process on loopback, with restarts and a kill -9 in between.
 #include "core/protocol/messages.h"
 #include "testapi.h"
+#include "testservices.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -145,9 +146,14 @@ private Q_SLOTS:
         QCOMPARE(login(u"bob"_s, u"wrong horse battery"_s).status, 401);
         QCOMPARE(login(u"nobody"_s, u"correct horse battery"_s).errorCode(),
                  u"invalid_credentials"_s);
-        QFile database(dataDir() + u"/quantenergx.db"_s);
-        QVERIFY(database.open(QIODevice::ReadOnly));
-        const QByteArray bytes = database.readAll();
+        QByteArray bytes;
+        if (qx::test::PostgresServer *postgres = m_server->postgres()) {
+            bytes = postgres->psql(u"qx"_s, u"SELECT * FROM users"_s).value_or(QString()).toUtf8();
+        } else {
+            QFile database(dataDir() + u"/quantenergx.db"_s);
+            QVERIFY(database.open(QIODevice::ReadOnly));
+            bytes = database.readAll();
+        }
         QVERIFY(!bytes.contains("correct horse battery"));
         QVERIFY(bytes.contains("$argon2id$v=19$m=19456,t=2,p=1$"));
     }

@@ -1,5 +1,7 @@
 #include "testapi.h"
 
+#include "testservices.h"
+
 #include "core/protocol/messages.h"
 
 #include <QJsonArray>
@@ -47,10 +49,24 @@ TestServer::TestServer(QString dataDir, QStringList serveArguments)
     , m_serveArguments(std::move(serveArguments))
 { }
 
-TestServer::~TestServer() = default;
+TestServer::~TestServer()
+{
+    m_server.reset(); // before its database
+}
 
 bool TestServer::start()
 {
+    if (qEnvironmentVariable("QX_TEST_DATABASE") == u"postgresql" && !m_postgres) {
+        m_postgres = std::make_unique<PostgresServer>();
+        const QString url
+            = m_postgres->start() ? m_postgres->createDatabase(QStringLiteral("qx")) : QString();
+        if (url.isEmpty()) {
+            m_error = m_postgres->error();
+            return false;
+        }
+        // Inherited by every quantenergx-server this process starts: init, user, serve.
+        qputenv("QX_DATABASE", url.toUtf8());
+    }
     client::LocalServer::Options options;
     options.serverProgram = QStringLiteral(QX_SERVER_BINARY);
     options.dataDir = m_dataDir;

@@ -15,6 +15,8 @@
 
 namespace qx::test {
 
+class PostgresServer;
+
 /// An HTTP answer: status, parsed JSON object and raw body.
 struct Reply
 {
@@ -45,6 +47,10 @@ QJsonObject limitOrder(const QString &clientOrderId, const QString &symbol, cons
  * A real quantenergx-server on loopback for tests, in a data directory of the test's, with a
  * trader "alice" signed in; plus blocking helpers for REST and the WebSocket stream (tests
  * may block: they are the only user of their event loop). Main thread only.
+ *
+ * With QX_TEST_DATABASE=postgresql in the environment (CTest sets it on the *_postgresql
+ * variants of the integration tests) the server stores on a PostgreSQL 15 of its own instead
+ * of SQLite: everything it and the CLI run is then on PostgreSQL.
  */
 class TestServer
 {
@@ -54,6 +60,8 @@ public:
 
     /// Starts (or restarts) the server and signs alice in; false with `error()` on failure.
     bool start();
+    /// The PostgreSQL the server stores on, or nullptr on SQLite.
+    PostgresServer *postgres() const { return m_postgres.get(); }
     void stop() { m_server->stop(); }
     void kill() { m_server->kill(); }
     QString error() const { return m_error; }
@@ -83,6 +91,7 @@ public:
 private:
     QString m_dataDir;
     QStringList m_serveArguments;
+    std::unique_ptr<PostgresServer> m_postgres;
     std::unique_ptr<client::LocalServer> m_server;
     QNetworkAccessManager m_network;
     QString m_token;

@@ -117,15 +117,24 @@ bool PostgresServer::stop(bool immediate)
                  QStringLiteral("stop") });
 }
 
-QString PostgresServer::createDatabase(const QString &name)
+std::optional<QString> PostgresServer::psql(const QString &database, const QString &sql)
 {
+    QString output;
     if (!run({ m_binaries + QStringLiteral("/psql"), QStringLiteral("-h"),
                QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
-               QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-v"),
-               QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"),
-               QStringLiteral("CREATE DATABASE \"%1\"").arg(name) })) {
-        return {};
+               QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-d"), database,
+               QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-At"),
+               QStringLiteral("-c"), sql },
+             &output)) {
+        return std::nullopt;
     }
+    return output.trimmed();
+}
+
+QString PostgresServer::createDatabase(const QString &name)
+{
+    if (!psql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE \"%1\"").arg(name)))
+        return {};
     return QStringLiteral("postgresql://postgres@127.0.0.1:%1/%2").arg(m_port).arg(name);
 }
 

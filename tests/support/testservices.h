@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 namespace qx::test {
 
@@ -33,6 +34,8 @@ public:
 
     /// A URL for a new, empty database `name` (created on first use).
     QString createDatabase(const QString &name);
+    /// What psql prints for `sql` in `database` (unaligned, tuples only), or nullopt.
+    std::optional<QString> psql(const QString &database, const QString &sql);
 
 private:
     bool run(const QStringList &command, QString *output = nullptr);
