@@ -114,7 +114,7 @@ bool isKnownPath(const QString &path)
         QStringLiteral("/api/v1/trades"), QStringLiteral("/api/v1/positions"),
     };
     return exact.contains(path) || path.startsWith(u"/api/v1/orders/")
-        || path.startsWith(u"/api/v1/markets/");
+        || path.startsWith(u"/api/v1/markets/") || path.startsWith(u"/api/v1/admin/");
 }
 
 core::Error badQuery(const QString &message)
@@ -169,6 +169,7 @@ QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
         { QStringLiteral("missing_token"), Status::Unauthorized },
         { QStringLiteral("invalid_token"), Status::Unauthorized },
         { QStringLiteral("invalid_credentials"), Status::Unauthorized },
+        { QStringLiteral("forbidden"), Status::Forbidden },
         { QStringLiteral("not_found"), Status::NotFound },
         { QStringLiteral("method_not_allowed"), Status::MethodNotAllowed },
         { QStringLiteral("order_not_live"), Status::Conflict },
@@ -441,6 +442,28 @@ void HttpApi::addRoutes()
                                   { QStringLiteral("candles"), list } });
             })(request);
         });
+
+    // For admins checking a recovery: the book's state hash, as logged at start.
+    m_server.route(QStringLiteral("/api/v1/admin/books/<arg>/hash"), Method::Get,
+                   [this, authenticated](const QString &symbol, const QHttpServerRequest &request) {
+                       return authenticated([this, symbol](const Principal &principal,
+                                                           const QHttpServerRequest &) {
+                           if (principal.role != u"admin") {
+                               return errorResponse(core::makeError(
+                                   QStringLiteral("forbidden"), tr("This needs the admin role.")));
+                           }
+                           core::Result<OrderService::BookFingerprint> book
+                               = m_orders.fingerprint(symbol);
+                           if (!book)
+                               return errorResponse(book.error());
+                           return QHttpServerResponse(QJsonObject {
+                               { QStringLiteral("symbol"), book->symbol },
+                               { QStringLiteral("hash"),
+                                 QStringLiteral("%1").arg(book->hash, 16, 16, QLatin1Char('0')) },
+                               { QStringLiteral("orders"), qint64(book->orders) },
+                               { QStringLiteral("sequence"), qint64(book->sequence) } });
+                       })(request);
+                   });
 
     // The upgrade itself is QHttpServer's; this route only has to exist and write nothing.
     m_server.route(QStringLiteral("/api/v1/stream"), Method::Get,

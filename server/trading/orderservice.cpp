@@ -244,6 +244,22 @@ Result<void> OrderService::start()
 {
     if (Result<void> loaded = load(); !loaded)
         return loaded;
+    // What was rebuilt, for the log: a book that differs from the one before the stop has a
+    // different hash (GET /api/v1/admin/books/{symbol}/hash answers the same while running).
+    qsizetype orders = 0;
+    for (const std::unique_ptr<Market> &market : m_markets) {
+        if (market->book.orderCount() == 0)
+            continue;
+        orders += qsizetype(market->book.orderCount());
+        qInfo().noquote() << QStringLiteral("book %1: %2 orders, sequence %3, state hash %4")
+                                 .arg(market->instrument.symbol)
+                                 .arg(market->book.orderCount())
+                                 .arg(market->book.lastSequence())
+                                 .arg(market->book.stateHash(), 16, 16, QLatin1Char('0'));
+    }
+    qInfo().noquote() << QStringLiteral("rebuilt %1 books with %2 resting orders")
+                             .arg(m_markets.size())
+                             .arg(orders);
     expireOrders(nowUtc()); // whatever expired while the server was down
     m_expiryTimer.start();
     return {};
@@ -1245,6 +1261,15 @@ Result<protocol::BookSnapshot> OrderService::book(const QString &symbol, int dep
         }
     }
     return snapshot;
+}
+
+Result<OrderService::BookFingerprint> OrderService::fingerprint(const QString &symbol) const
+{
+    const Market *market = findMarket(symbol);
+    if (!market)
+        return failure("unknown_symbol", tr("No instrument %1.").arg(symbol));
+    return BookFingerprint { symbol, market->book.stateHash(), qsizetype(market->book.orderCount()),
+                             market->book.lastSequence() };
 }
 
 Result<protocol::Ticker> OrderService::ticker(const QString &symbol) const

@@ -113,6 +113,16 @@ public:
     Result<QList<core::protocol::Order>> orders(const Principal &principal);
     Result<QList<core::protocol::Trade>> trades(const Principal &principal);
     Result<core::protocol::BookSnapshot> book(const QString &symbol, int depth) const;
+    /// What identifies a book's whole state (every order, in queue order, and the last
+    /// trade): equal after a rebuild from storage if and only if nothing was lost.
+    struct BookFingerprint
+    {
+        QString symbol;
+        quint64 hash = 0;
+        qsizetype orders = 0;
+        quint64 sequence = 0;
+    };
+    Result<BookFingerprint> fingerprint(const QString &symbol) const;
     Result<core::protocol::Ticker> ticker(const QString &symbol) const;
     /// The market's latest trades (at most kRecentTrades), newest first.
     Result<QList<core::protocol::MarketTrade>> recentTrades(const QString &symbol) const;

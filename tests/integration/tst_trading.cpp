@@ -651,6 +651,21 @@ private Q_SLOTS:
         place(limit(u"r3"_s, gas, "buy", u"4"_s, u"32.000"_s), m_alice); // clip refilled behind r2
         place(limit(u"r4"_s, gas, "buy", u"6"_s, u"31.500"_s), m_alice);
         const QJsonObject before = book(gas);
+        // The admin's view of the whole book: one hash over every order in queue order.
+        const auto hashOf = [&](const QString &symbol) {
+            const QString admin
+                = m_server->addUser(u"root"_s, u"root's long passphrase"_s, u"admin"_s);
+            return m_server
+                ->request("GET", u"/api/v1/admin/books/"_s + symbol + u"/hash"_s, {}, admin)
+                .json;
+        };
+        const QJsonObject fingerprint = hashOf(gas);
+        QCOMPARE(fingerprint.value(u"hash").toString().size(), 16);
+        QCOMPARE(fingerprint.value(u"orders").toInt(), 3); // r1's rest, r2's rest, r4
+        const Reply notAdmin
+            = m_server->request("GET", u"/api/v1/admin/books/"_s + gas + u"/hash"_s, {}, m_alice);
+        QCOMPARE(notAdmin.status, 403);
+        QCOMPARE(notAdmin.errorCode(), u"forbidden"_s);
 
         m_server->stop();
         QVERIFY2(m_server->start(), qPrintable(m_server->error()));
@@ -660,6 +675,7 @@ private Q_SLOTS:
                     .toString();
         QJsonObject after = book(gas);
         QCOMPARE(after, before);
+        QCOMPARE(hashOf(gas), fingerprint); // same orders, same queue, same sequence
         // The day's volume survives too: the ticker is rebuilt from the stored trades.
         QList<QJsonObject> inbox;
         auto stream = m_server->openStream(inbox, m_alice, { u"ticker:"_s + gas });
@@ -691,10 +707,12 @@ private Q_SLOTS:
         };
         const QStringList tradesBeforeKill = tradeIds();
         const QJsonObject beforeKill = book(gas);
+        const QJsonObject hashBeforeKill = hashOf(gas);
         m_server->kill();
         QVERIFY2(m_server->start(), qPrintable(m_server->error()));
         m_alice = m_server->aliceToken();
         QCOMPARE(book(gas), beforeKill);
+        QCOMPARE(hashOf(gas), hashBeforeKill);
         QCOMPARE(tradeIds(), tradesBeforeKill);
     }
 };

@@ -91,9 +91,14 @@ bool TestServer::start()
 
 QString TestServer::addTrader(const QString &username, const QString &password)
 {
+    return addUser(username, password, QStringLiteral("trader"));
+}
+
+QString TestServer::addUser(const QString &username, const QString &password, const QString &role)
+{
     runCli({ QStringLiteral("user"), QStringLiteral("add"), username, QStringLiteral("--role"),
-             QStringLiteral("trader"), QStringLiteral("--password-stdin"),
-             QStringLiteral("--update"), QStringLiteral("--data-dir"), m_dataDir },
+             role, QStringLiteral("--password-stdin"), QStringLiteral("--update"),
+             QStringLiteral("--data-dir"), m_dataDir },
            password.toUtf8() + '\n');
     return login(username, password).json.value(u"access_token").toString();
 }

@@ -72,6 +72,8 @@ public:
 
     /// Adds a trader through the CLI and returns a fresh access token for them.
     QString addTrader(const QString &username, const QString &password);
+    /// The same with any role (viewer, trader, risk, admin).
+    QString addUser(const QString &username, const QString &password, const QString &role);
 
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
                   const QString &token = {});
