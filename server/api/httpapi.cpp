@@ -239,10 +239,13 @@ void HttpApi::addRoutes()
         };
     };
 
-    m_server.route(QStringLiteral("/healthz"), Method::Get, [] {
+    // config_version: the users, limits and credit lines in force, for an admin (or a test)
+    // waiting for a change made from the command line to apply.
+    m_server.route(QStringLiteral("/healthz"), Method::Get, [this] {
         return QHttpServerResponse(
             QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") },
-                          { QStringLiteral("version"), QCoreApplication::applicationVersion() } });
+                          { QStringLiteral("version"), QCoreApplication::applicationVersion() },
+                          { QStringLiteral("config_version"), m_orders.configVersion() } });
     });
 
     m_server.route(QStringLiteral("/api/v1/auth/login"), Method::Post,

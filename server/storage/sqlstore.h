@@ -51,6 +51,7 @@ public:
                                                            const QString &clientOrderId) override;
     Result<QList<core::protocol::Order>> orders(std::int64_t userId) override;
     Result<std::int64_t> insertTrade(const TradeRecord &trade) override;
+    Result<void> saveTrading(const TradingWrite &write) override;
     Result<QList<TradeRecord>> allTrades() override;
     Result<QList<core::protocol::Trade>> trades(std::int64_t userId) override;
     Result<void> saveBookState(const BookState &state) override;
@@ -58,6 +59,10 @@ public:
     Result<std::optional<RiskLimits>> riskLimits(std::int64_t userId,
                                                  const QString &product) override;
     Result<QList<RiskLimits>> allRiskLimits(std::int64_t userId) override;
+    Result<QHash<std::int64_t, QList<RiskLimits>>> everyonesRiskLimits() override;
+    Result<std::int64_t> configVersion() override;
+    Result<void> forEachClientOrderId(
+        const std::function<void(std::int64_t, const QString &)> &each) override;
     Result<void> saveRiskLimits(std::int64_t userId, const RiskLimits &limits) override;
     Result<LastIds> lastIds() override;
     Result<QList<std::int64_t>> counterpartyMembers(const QString &counterparty) override;

@@ -6,10 +6,12 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace qx::server {
@@ -86,6 +88,15 @@ struct BookState
     std::optional<core::Price> lastTrade;
 };
 
+/// What trading changed, for one durable write: orders as they now are (new or not: each is
+/// stored whole), new trades, and the books' counters.
+struct TradingWrite
+{
+    QList<StoredOrder> orders;
+    QList<TradeRecord> trades;
+    QList<BookState> books;
+};
+
 /**
  * The system of record. Every write is durable when the call returns (the SQLite store commits
  * with synchronous=FULL), which is what lets the server acknowledge an order only after it.
@@ -136,6 +147,10 @@ public:
     /// A user's orders, newest first.
     virtual Result<QList<core::protocol::Order>> orders(std::int64_t userId) = 0;
 
+    /// Stores a TradingWrite with a few multi-row statements (the orders inserted or updated
+    /// by id, the trades inserted, the book states upserted), as part of the caller's
+    /// transaction. The trading service's orders and trades carry their ids.
+    virtual Result<void> saveTrading(const TradingWrite &write) = 0;
     /// Inserts a trade and returns its id (the trade's own if set).
     virtual Result<std::int64_t> insertTrade(const TradeRecord &trade) = 0;
     struct LastIds
@@ -156,6 +171,15 @@ public:
                                                          const QString &product)
         = 0;
     virtual Result<QList<RiskLimits>> allRiskLimits(std::int64_t userId) = 0;
+    /// Every user's limits, by user id.
+    virtual Result<QHash<std::int64_t, QList<RiskLimits>>> everyonesRiskLimits() = 0;
+    /// Raised by every change to users, risk limits or credit lines (by whoever makes it).
+    virtual Result<std::int64_t> configVersion() = 0;
+    /// Calls `each` with the user id and client order id of every stored order, oldest first,
+    /// without holding them all at once.
+    virtual Result<void> forEachClientOrderId(
+        const std::function<void(std::int64_t, const QString &)> &each)
+        = 0;
     virtual Result<void> saveRiskLimits(std::int64_t userId, const RiskLimits &limits) = 0;
     /// The ids of the users trading for `counterparty`.
     virtual Result<QList<std::int64_t>> counterpartyMembers(const QString &counterparty) = 0;

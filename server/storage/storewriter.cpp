@@ -1,9 +1,49 @@
 #include "server/storage/storewriter.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <future>
 
 namespace qx::server {
+
+namespace {
+
+/// Folds writes together as storing them in turn would: the last state of an order or a book
+/// wins, trades add up.
+class Batch
+{
+public:
+    void add(const TradingWrite &write)
+    {
+        for (const StoredOrder &order : write.orders)
+            keepLast(m_write.orders, m_orders, order.order.id.toLongLong(), order);
+        m_write.trades.append(write.trades);
+        for (const BookState &book : write.books)
+            keepLast(m_write.books, m_books, book.symbol, book);
+    }
+    const TradingWrite &write() const { return m_write; }
+
+private:
+    template<typename Key, typename T>
+    static void keepLast(QList<T> &list, QHash<Key, qsizetype> &index, const Key &key,
+                         const T &value)
+    {
+        const auto found = index.constFind(key);
+        if (found != index.cend()) {
+            list[*found] = value;
+            return;
+        }
+        index.insert(key, list.size());
+        list.append(value);
+    }
+
+    TradingWrite m_write;
+    QHash<qint64, qsizetype> m_orders;
+    QHash<QString, qsizetype> m_books;
+};
+
+} // namespace
 
 StoreWriter::StoreWriter(Opener open, QObject *parent)
     : QObject(parent)
@@ -41,7 +81,7 @@ Result<void> StoreWriter::start()
     return started;
 }
 
-quint64 StoreWriter::submit(Write write)
+quint64 StoreWriter::submit(TradingWrite write)
 {
     quint64 ticket = 0;
     {
@@ -88,16 +128,21 @@ void StoreWriter::run(std::unique_ptr<Store> store)
         const auto current = [epoch](const Item &item) {
             return item.epoch == epoch;
         };
-        const bool wroteAny = !refusing && std::any_of(batch.begin(), batch.end(), current);
+        Batch merged;
+        bool wroteAny = false;
+        if (!refusing) {
+            for (const Item &item : batch) {
+                if (!current(item))
+                    continue;
+                wroteAny = true;
+                merged.add(item.write);
+            }
+        }
         Result<void> written;
         if (wroteAny) {
             written = store->begin();
-            for (const Item &item : batch) {
-                if (!written)
-                    break;
-                if (current(item))
-                    written = item.write(*store);
-            }
+            if (written)
+                written = store->saveTrading(merged.write());
             if (written)
                 written = store->commit();
             if (!written)

@@ -15,11 +15,13 @@
 namespace qx::server {
 
 /**
- * Group commit: the one thread that writes trading state. A command hands its writes over as
- * a closure and gets a ticket; the writer runs every closure that arrived while it was busy in
- * one transaction and commits once, so durability costs one commit (one fsync) per batch, not
- * per order. Each batch ends in committed(lastTicket) or failed(lastTicket, error), delivered
- * on the owner's thread: only then may the owner acknowledge the commands of the batch.
+ * Group commit: the one thread that writes trading state. A command hands what it changed
+ * over as a TradingWrite and gets a ticket; the writer merges every write that arrived while
+ * it was busy (an order touched twice is stored once, in its last state) and stores the batch
+ * with a few multi-row statements in one transaction, so durability costs one commit (one
+ * fsync) per batch, not per order. Each batch ends in committed(lastTicket) or
+ * failed(lastTicket, error), delivered on the owner's thread: only then may the owner
+ * acknowledge the commands of the batch.
  *
  * After a failure nothing is written until reset(): the owner first answers every pending
  * command, rebuilds its state from storage, then resets. Writes submitted before the reset
@@ -33,7 +35,6 @@ class StoreWriter : public QObject
     Q_OBJECT
 
 public:
-    using Write = std::function<Result<void>(Store &)>;
     using Opener = std::function<Result<std::unique_ptr<Store>>()>;
 
     explicit StoreWriter(Opener open, QObject *parent = nullptr);
@@ -43,7 +44,7 @@ public:
     /// Starts the thread and opens its connection; fails if it cannot.
     Result<void> start();
     /// Queues a write; tickets increase by one per call.
-    quint64 submit(Write write);
+    quint64 submit(TradingWrite write);
     void reset();
     /// Blocks until everything submitted so far is committed or dropped (shutdown, tests).
     void flush();
@@ -57,7 +58,7 @@ private:
     {
         quint64 ticket = 0;
         quint64 epoch = 0;
-        Write write;
+        TradingWrite write;
     };
 
     void run(std::unique_ptr<Store> store);

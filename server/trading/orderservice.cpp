@@ -188,6 +188,11 @@ OrderService::OrderService(Store &store, StoreWriter &writer, TradingRules rules
     connect(&m_expiryTimer, &QTimer::timeout, this, [this] { expireOrders(nowUtc()); });
     connect(&m_writer, &StoreWriter::committed, this, &OrderService::onCommitted);
     connect(&m_writer, &StoreWriter::failed, this, &OrderService::onFailed);
+    m_settingsTimer.setInterval(kSettingsPollMs);
+    connect(&m_settingsTimer, &QTimer::timeout, this, [this] {
+        if (Result<void> refreshed = refreshSettings(); !refreshed)
+            qWarning().noquote() << "Cannot refresh limits and users:" << refreshed.error().message;
+    });
     m_reloadTimer.setInterval(1000);
     connect(&m_reloadTimer, &QTimer::timeout, this, [this] {
         if (Result<void> loaded = load(); !loaded) {
@@ -262,6 +267,7 @@ Result<void> OrderService::start()
                              .arg(orders);
     expireOrders(nowUtc()); // whatever expired while the server was down
     m_expiryTimer.start();
+    m_settingsTimer.start();
     return {};
 }
 
@@ -273,6 +279,17 @@ Result<void> OrderService::load()
     m_positions.clear();
     m_pendingClientIds.clear();
     m_closing.clear();
+    m_clientKeys.clear();
+    m_settings = Settings();
+    if (Result<void> settings = refreshSettings(); !settings)
+        return settings;
+    if (Result<void> keys
+        = m_store.forEachClientOrderId([this](std::int64_t user, const QString &id) {
+              m_clientKeys.insert(clientKey(user, id));
+          });
+        !keys) {
+        return keys;
+    }
     Result<Store::LastIds> ids = m_store.lastIds();
     if (!ids)
         return ids.error();
@@ -380,8 +397,58 @@ Result<void> OrderService::rebuild(const QList<Market *> &markets)
     return {};
 }
 
+Result<void> OrderService::refreshSettings()
+{
+    Result<std::int64_t> version = m_store.configVersion();
+    if (!version)
+        return version.error();
+    if (*version == m_settings.version)
+        return {};
+    Settings settings;
+    settings.version = *version;
+    Result<QHash<std::int64_t, QList<RiskLimits>>> limits = m_store.everyonesRiskLimits();
+    if (!limits)
+        return limits.error();
+    for (auto user = limits->cbegin(); user != limits->cend(); ++user) {
+        for (const RiskLimits &limit : *user)
+            settings.limits[user.key()].insert(limit.product, limit);
+    }
+    Result<QList<CreditLine>> lines = m_store.creditLines();
+    if (!lines)
+        return lines.error();
+    for (const CreditLine &line : std::as_const(*lines))
+        settings.creditLines[line.counterparty].insert(line.currency, line.limit);
+    Result<QList<UserRecord>> users = m_store.users();
+    if (!users)
+        return users.error();
+    for (const UserRecord &user : std::as_const(*users)) {
+        if (!user.counterparty.isEmpty())
+            settings.members[user.counterparty].append(user.id);
+    }
+    m_settings = std::move(settings);
+    return {};
+}
+
+quint64 OrderService::clientKey(qint64 userId, const QString &clientOrderId)
+{
+    // FNV-1a: stable, fast, and 64 bits make collisions (which only cost a lookup) negligible.
+    quint64 hash = 14695981039346656037ull;
+    const auto add = [&hash](quint64 byte) {
+        hash ^= byte;
+        hash *= 1099511628211ull;
+    };
+    for (int shift = 0; shift < 64; shift += 8)
+        add((quint64(userId) >> shift) & 0xff);
+    for (const QChar c : clientOrderId) {
+        add(c.unicode() & 0xff);
+        add(c.unicode() >> 8);
+    }
+    return hash;
+}
+
 void OrderService::shutdown()
 {
+    m_settingsTimer.stop();
     m_expiryTimer.stop();
     m_reloadTimer.stop();
     m_pending.clear();
@@ -468,8 +535,7 @@ OrderService::Market *OrderService::findMarket(const QString &symbol) const
 }
 
 template<typename Command>
-Result<OrderService::Applied> OrderService::run(Market &market, Command command,
-                                                const StoredOrder *created)
+Result<OrderService::Applied> OrderService::run(Market &market, Command command)
 {
     if (m_unavailable)
         return storageUnavailable();
@@ -485,35 +551,19 @@ Result<OrderService::Applied> OrderService::run(Market &market, Command command,
     Applied applied = apply(market, m_events);
     updateBand(market);
 
-    // The writer stores the command's outcome, by value: the new order as it came in, every
-    // touched order as it now is, the trades and the book's counters.
-    QList<StoredOrder> touched;
+    // The writer stores the command's outcome, by value: every touched order whole as it now
+    // is (the new one included), the trades and the book's counters.
+    TradingWrite write;
     for (const Change &change : std::as_const(applied.changes))
-        touched.append(change.order);
+        write.orders.append(change.order);
+    write.trades = applied.trades;
     BookState state;
     state.symbol = market.instrument.symbol;
     state.lastSequence = market.book.lastSequence();
     if (const auto last = market.book.lastTradePrice())
         state.lastTrade = market.price(*last);
-    applied.ticket
-        = m_writer.submit([created = created ? std::optional(*created) : std::nullopt, touched,
-                           trades = applied.trades, state](Store &store) -> Result<void> {
-              if (created) {
-                  if (Result<protocol::Order> inserted
-                      = store.insertOrder(created->userId, created->order, created->requestHash);
-                      !inserted)
-                      return inserted.error();
-              }
-              for (const StoredOrder &order : touched) {
-                  if (Result<void> saved = store.updateOrder(order); !saved)
-                      return saved;
-              }
-              for (const TradeRecord &trade : trades) {
-                  if (Result<std::int64_t> saved = store.insertTrade(trade); !saved)
-                      return saved.error();
-              }
-              return store.saveBookState(state);
-          });
+    write.books.append(state);
+    applied.ticket = m_writer.submit(std::move(write));
     for (const Change &change : std::as_const(applied.changes)) {
         if (!protocol::isLive(change.order.order.status))
             m_closing.insert(change.order.order.id.toLongLong(), { applied.ticket, change.order });
@@ -773,12 +823,13 @@ Result<void> OrderService::checkUserLimits(const Principal &principal, const Mar
                                            Quantity quantity, Quantity remaining,
                                            core::Money orderValue, qint64 replacing)
 {
-    Result<std::optional<RiskLimits>> found = m_store.riskLimits(principal.userId, market.product);
-    if (!found)
-        return found.error();
-    if (!*found)
+    const auto mine = m_settings.limits.constFind(principal.userId);
+    if (mine == m_settings.limits.cend())
         return {};
-    const RiskLimits &limits = **found;
+    const auto found = mine->constFind(market.product);
+    if (found == mine->cend())
+        return {};
+    const RiskLimits &limits = *found;
     const core::Instrument &instrument = market.instrument;
     const QString unit = core::toString(instrument.unit);
     const auto over = [&](const char *code, const QString &what, const auto &value,
@@ -843,29 +894,30 @@ Result<void> OrderService::checkCreditLine(const Principal &principal, const Mar
     if (principal.counterparty.isEmpty())
         return {};
     const QString &currency = market.instrument.currency;
-    Result<std::optional<core::Money>> line = m_store.creditLine(principal.counterparty, currency);
+    const std::optional<core::Money> line = [&]() -> std::optional<core::Money> {
+        const auto lines = m_settings.creditLines.constFind(principal.counterparty);
+        if (lines == m_settings.creditLines.cend() || !lines->contains(currency))
+            return std::nullopt;
+        return lines->value(currency);
+    }();
     if (!line)
-        return line.error();
-    if (!*line)
         return {};
-    Result<QList<std::int64_t>> members = m_store.counterpartyMembers(principal.counterparty);
-    if (!members)
-        return members.error();
+    const QList<std::int64_t> members = m_settings.members.value(principal.counterparty);
     const core::Money exposure
         = orderValue
               .plus(exposureOf(
-                  *members,
+                  members,
                   [&](const Market &other) { return other.instrument.currency == currency; },
                   replacing))
               .value_or(orderValue);
-    if (exposure <= **line)
+    if (exposure <= *line)
         return {};
-    const core::Money excess = exposure.minus(**line).value_or(exposure);
+    const core::Money excess = exposure.minus(*line).value_or(exposure);
     return failure("limit_counterparty_credit",
                    tr("This order would take the credit exposure of %1 in %2 to %3 %2, %4 %2 "
                       "above its credit line of %5 %2.")
                        .arg(principal.counterparty, currency, exposure.toString(),
-                            excess.toString(), (*line)->toString()));
+                            excess.toString(), line->toString()));
 }
 
 void OrderService::place(const Principal &principal, const protocol::NewOrder &request,
@@ -944,8 +996,10 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
         });
         return Placement { {}, true }; // answered later
     }
-    Result<std::optional<StoredOrder>> earlier
-        = m_store.findOrderByClientId(principal.userId, request.clientOrderId);
+    // Only an id seen before needs storage: was it this order, or another one?
+    Result<std::optional<StoredOrder>> earlier = std::optional<StoredOrder>();
+    if (m_clientKeys.contains(clientKey(principal.userId, request.clientOrderId)))
+        earlier = m_store.findOrderByClientId(principal.userId, request.clientOrderId);
     if (!earlier)
         return earlier.error();
     if (*earlier) {
@@ -1008,10 +1062,9 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
     engineRequest.expiresAt = expiresAt.isValid() ? expiresAt.toMSecsSinceEpoch() : 0;
 
     // A rejection by the engine's market-wide checks changes nothing and writes nothing.
-    Result<Applied> applied = run(
-        *market,
-        [&](matching::OrderBook &book, auto &events) { book.submit(engineRequest, events); },
-        &stored);
+    Result<Applied> applied = run(*market, [&](matching::OrderBook &book, auto &events) {
+        book.submit(engineRequest, events);
+    });
     if (applied && applied->rejection) {
         m_live.remove(id);
         const matching::Event &rejection = *applied->rejection;
@@ -1044,6 +1097,7 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
             current = change.order.order;
     }
     m_pendingClientIds.insert(key, PendingOrder { id, hash, applied->ticket });
+    m_clientKeys.insert(clientKey(principal.userId, request.clientOrderId));
     whenDurable(applied->ticket, [this, key, current, reply](const core::Error *failed) {
         m_pendingClientIds.remove(key);
         if (failed)

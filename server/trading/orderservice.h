@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <array>
@@ -106,6 +107,10 @@ public:
     void shutdown();
     /// False after a failed commit, until the state is reloaded from storage.
     bool isAvailable() const { return !m_unavailable; }
+    /// The configuration version (users, limits, credit lines) the service works with: it
+    /// follows storage's within kSettingsPollMs.
+    qint64 configVersion() const { return m_settings.version; }
+    static constexpr int kSettingsPollMs = 200;
     /// Expires good-till-date and day orders due at `now`, and every order in an instrument
     /// whose trading has ended.
     void expireOrders(const QDateTime &now);
@@ -197,10 +202,10 @@ private:
     Result<QList<Market *>> addMarkets();
     Result<StoredOrder> ownLiveOrder(const Principal &principal, const QString &orderId);
     /// Runs `command` on the market's book; unless the engine refused it or nothing happened,
-    /// applies the outcome in memory and submits it to the writer (with `created`, a new
-    /// order's first row), to be announced once durable.
+    /// applies the outcome in memory and submits it to the writer, to be announced once
+    /// durable.
     template<typename Command>
-    Result<Applied> run(Market &market, Command command, const StoredOrder *created = nullptr);
+    Result<Applied> run(Market &market, Command command);
     Applied apply(Market &market, const std::vector<core::matching::Event> &events);
     /// Tells the world: order events, trades, candles, the market.
     void announce(const Applied &applied);
@@ -233,8 +238,27 @@ private:
     core::Money exposureOf(const QList<std::int64_t> &users, Accept accept, qint64 replacing) const;
     void updateBand(Market &market);
 
+    /// What admins set that every order is checked against, cached: a read per order would
+    /// cost a database round trip on the trading thread.
+    struct Settings
+    {
+        qint64 version = -1;
+        QHash<qint64, QHash<QString, RiskLimits>> limits; ///< user → product → limits
+        QHash<QString, QHash<QString, core::Money>> creditLines; ///< counterparty → currency
+        QHash<QString, QList<std::int64_t>> members; ///< counterparty → its users
+    };
+    /// Reloads the settings if storage's configuration version moved.
+    Result<void> refreshSettings();
+    /// A (user, client order id) pair as 64 bits, for the index of the ids ever used.
+    static quint64 clientKey(qint64 userId, const QString &clientOrderId);
+
     Store &m_store;
     StoreWriter &m_writer;
+    Settings m_settings;
+    QTimer m_settingsTimer;
+    /// Every (user, client order id) stored, as clientKey(): an id not in here is new for sure
+    /// (no storage read); one in here, or a rare collision, is looked up.
+    QSet<quint64> m_clientKeys;
     TradingRules m_rules;
     std::vector<std::unique_ptr<Market>> m_markets;
     QHash<QString, Market *> m_bySymbol;

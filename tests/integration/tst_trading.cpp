@@ -329,10 +329,10 @@ private Q_SLOTS:
     void preTradeLimitsSayWhichAndByHowMuch()
     {
         const QString power = symbol("DE.BASE.M.", 5);
-        const qx::test::CliResult set = qx::test::runCli(
-            { u"limits"_s, u"set"_s, u"bob"_s, u"--product"_s, u"DE.BASE"_s,
-              u"--max-order-quantity"_s, u"20"_s, u"--max-notional"_s, u"1000000"_s,
-              u"--max-position"_s, u"30"_s, u"--data-dir"_s, m_server->dataDir() });
+        const qx::test::CliResult set
+            = m_server->runAdmin({ u"limits"_s, u"set"_s, u"bob"_s, u"--product"_s, u"DE.BASE"_s,
+                                   u"--max-order-quantity"_s, u"20"_s, u"--max-notional"_s,
+                                   u"1000000"_s, u"--max-position"_s, u"30"_s });
         QCOMPARE(set.exitCode, 0);
         QVERIFY(qx::test::runCli(
                     { u"limits"_s, u"list"_s, u"bob"_s, u"--data-dir"_s, m_server->dataDir() })
@@ -360,9 +360,9 @@ private Q_SLOTS:
         QVERIFY2(refused.errorMessage().contains(u"35 MW, 5 MW above"), refused.raw.constData());
         QCOMPARE(ordersOfBob(), before + 1); // refusals change nothing
 
-        QCOMPARE(qx::test::runCli({ u"limits"_s, u"set"_s, u"bob"_s, u"--product"_s, u"DE.BASE"_s,
-                                    u"--credit-limit"_s, u"1000000"_s, u"--data-dir"_s,
-                                    m_server->dataDir() })
+        QCOMPARE(m_server
+                     ->runAdmin({ u"limits"_s, u"set"_s, u"bob"_s, u"--product"_s, u"DE.BASE"_s,
+                                  u"--credit-limit"_s, u"1000000"_s })
                      .exitCode,
                  0);
         refused = place(limit(u"l5"_s, power, "sell", u"20"_s, u"45.00"_s), m_bob);
@@ -371,11 +371,11 @@ private Q_SLOTS:
         QCOMPARE(
             place(limit(u"l6"_s, symbol("TTF.M.", 4), "buy", u"25"_s, u"30.000"_s), m_bob).status,
             201);
-        QCOMPARE(
-            qx::test::runCli({ u"limits"_s, u"set"_s, u"bob"_s, u"--product"_s, u"DE.BASE"_s,
-                               u"--max-position"_s, u"-3"_s, u"--data-dir"_s, m_server->dataDir() })
-                .exitCode,
-            2);
+        QCOMPARE(m_server
+                     ->runAdmin({ u"limits"_s, u"set"_s, u"bob"_s, u"--product"_s, u"DE.BASE"_s,
+                                  u"--max-position"_s, u"-3"_s })
+                     .exitCode,
+                 2);
     }
 
     void counterpartyCreditLineIsSharedByItsTraders()
@@ -385,20 +385,22 @@ private Q_SLOTS:
         const QString names[2] = { u"frank"_s, u"grace"_s };
         for (int i = 0; i < 2; ++i) {
             const QString password = names[i] + u"'s long passphrase"_s;
-            QCOMPARE(qx::test::runCli({ u"user"_s, u"add"_s, names[i], u"--role"_s, u"trader"_s,
-                                        u"--password-stdin"_s, u"--counterparty"_s,
-                                        u"Acme Energy"_s, u"--data-dir"_s, m_server->dataDir() },
-                                      password.toUtf8() + '\n')
-                         .exitCode,
-                     0);
+            QCOMPARE(
+                m_server
+                    ->runAdmin({ u"user"_s, u"add"_s, names[i], u"--role"_s, u"trader"_s,
+                                 u"--password-stdin"_s, u"--counterparty"_s, u"Acme Energy"_s },
+                               password.toUtf8() + '\n')
+                    .exitCode,
+                0);
             tokens[i] = m_server->login(names[i], password).json.value(u"access_token").toString();
         }
-        const auto credit = [this](const QString &firm, const QString &currency,
-                                   const QString &amount) {
-            return qx::test::runCli({ u"credit"_s, u"set"_s, firm, u"--currency"_s, currency,
-                                      u"--limit"_s, amount, u"--data-dir"_s, m_server->dataDir() })
-                .exitCode;
-        };
+        const auto credit
+            = [this](const QString &firm, const QString &currency, const QString &amount) {
+                  return m_server
+                      ->runAdmin({ u"credit"_s, u"set"_s, firm, u"--currency"_s, currency,
+                                   u"--limit"_s, amount })
+                      .exitCode;
+              };
         QCOMPARE(credit(u"Acme Energy"_s, u"EUR"_s, u"100000"_s), 0);
         QCOMPARE(credit(u"Nobody Ltd"_s, u"EUR"_s, u"5"_s), 1); // no user trades for it
         QCOMPARE(credit(u"Acme Energy"_s, u"euro"_s, u"5"_s), 2);
@@ -449,10 +451,10 @@ private Q_SLOTS:
                  u"open"_s);
 
         // Dave chooses cancel oldest: his resting order goes, the new one stands.
-        QCOMPARE(qx::test::runCli({ u"user"_s, u"add"_s, u"dave"_s, u"--role"_s, u"trader"_s,
-                                    u"--password-stdin"_s, u"--self-trade"_s, u"cancel-oldest"_s,
-                                    u"--data-dir"_s, m_server->dataDir() },
-                                  "dave's long passphrase\n")
+        QCOMPARE(m_server
+                     ->runAdmin({ u"user"_s, u"add"_s, u"dave"_s, u"--role"_s, u"trader"_s,
+                                  u"--password-stdin"_s, u"--self-trade"_s, u"cancel-oldest"_s },
+                                "dave's long passphrase\n")
                      .exitCode,
                  0);
         const QString dave = m_server->login(u"dave"_s, u"dave's long passphrase"_s)
@@ -465,10 +467,10 @@ private Q_SLOTS:
         const QJsonObject oldNow = order(old.json.value(u"id").toString(), dave);
         QCOMPARE(oldNow.value(u"status").toString(), u"cancelled"_s);
         QCOMPARE(oldNow.value(u"reason").toString(), u"self_trade"_s);
-        QCOMPARE(qx::test::runCli({ u"user"_s, u"add"_s, u"erin"_s, u"--role"_s, u"trader"_s,
-                                    u"--password-stdin"_s, u"--self-trade"_s, u"never"_s,
-                                    u"--data-dir"_s, m_server->dataDir() },
-                                  "erin's long passphrase\n")
+        QCOMPARE(m_server
+                     ->runAdmin({ u"user"_s, u"add"_s, u"erin"_s, u"--role"_s, u"trader"_s,
+                                  u"--password-stdin"_s, u"--self-trade"_s, u"never"_s },
+                                "erin's long passphrase\n")
                      .exitCode,
                  2);
     }

@@ -9,6 +9,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTest>
 
 namespace qx::test {
 
@@ -87,6 +88,24 @@ bool TestServer::start()
                   .toString();
     m_error = m_token.isEmpty() ? QStringLiteral("alice cannot sign in") : QString();
     return !m_token.isEmpty();
+}
+
+qint64 TestServer::configVersion()
+{
+    return request("GET", QStringLiteral("/healthz")).json.value(u"config_version").toInteger(-1);
+}
+
+CliResult TestServer::runAdmin(QStringList arguments, const QByteArray &input)
+{
+    const qint64 before = configVersion();
+    arguments << QStringLiteral("--data-dir") << m_dataDir;
+    const CliResult result = runCli(arguments, input);
+    if (result.exitCode == 0) {
+        // The server polls the version every 200 ms.
+        for (int waited = 0; configVersion() == before && waited < 100; ++waited)
+            QTest::qWait(50);
+    }
+    return result;
 }
 
 QString TestServer::addTrader(const QString &username, const QString &password)

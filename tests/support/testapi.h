@@ -70,6 +70,12 @@ public:
     QString aliceToken() const { return m_token; }
     QString alicePassword() const { return m_server->password(); }
 
+    /// Runs an admin command that changes users, limits or credit lines (with this server's
+    /// --data-dir), and once it succeeded waits until the server works with the change.
+    CliResult runAdmin(QStringList arguments, const QByteArray &input = {});
+    /// The configuration version the server works with (GET /healthz).
+    qint64 configVersion();
+
     /// Adds a trader through the CLI and returns a fresh access token for them.
     QString addTrader(const QString &username, const QString &password);
     /// The same with any role (viewer, trader, risk, admin).

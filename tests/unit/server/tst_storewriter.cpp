@@ -1,11 +1,12 @@
-// The group-commit writer on a real SQLite file: what it commits is there in the order it was
-// submitted, a batch that fails is answered as failed and nothing of it is stored, and after a
-// failure nothing more is written until the owner resets it.
+// The group-commit writer on a real SQLite file: what it commits is there, an order touched in
+// several writes is stored in its last state, a batch that fails is answered as failed and
+// nothing of it is stored, and after a failure nothing more is written until the owner resets
+// it.
+#include "server/ops/datadirectory.h"
 #include "server/storage/sqlstore.h"
 #include "server/storage/storewriter.h"
 
 #include <QCoreApplication>
-#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,123 +37,139 @@ class tst_StoreWriter : public QObject
 private:
     QTemporaryDir m_dir;
 
-    static StoreWriter::Opener opener(const QString &path)
+    // A database with the listing and a trader, and the writer's connection to it.
+    struct Fixture
     {
-        return [path]() -> Result<std::unique_ptr<Store>> {
-            Result<std::unique_ptr<SqlStore>> store = SqlStore::open(u"sqlite:"_s + path);
+        std::unique_ptr<SqlStore> reader;
+        std::int64_t trader = 0;
+        QString url;
+    };
+    Fixture fixture(const QString &name)
+    {
+        Fixture f;
+        f.url = u"sqlite:"_s + m_dir.filePath(name);
+        f.reader = std::move(SqlStore::open(f.url)).value();
+        (void)listDefaultCatalog(*f.reader, QDate(2026, 11, 25));
+        f.trader = f.reader->addUser(u"alice"_s, u"trader"_s, "$argon2id$unused")->id;
+        return f;
+    }
+    static StoreWriter::Opener opener(const QString &url)
+    {
+        return [url]() -> Result<std::unique_ptr<Store>> {
+            Result<std::unique_ptr<SqlStore>> store = SqlStore::open(url);
             if (!store)
                 return store.error();
             return std::unique_ptr<Store>(std::move(store).value());
         };
     }
 
-    // A write that adds a user (any small row would do).
-    static StoreWriter::Write addUser(const QString &name)
+    // Order `id` of the trader, open or filled, in a power month (or `symbol`).
+    static StoredOrder order(std::int64_t trader, qint64 id, protocol::OrderStatus status,
+                             const QString &symbol = u"DE.BASE.M.2027-03"_s)
     {
-        return [name](Store &store) -> Result<void> {
-            Result<UserRecord> added = store.addUser(name, u"trader"_s, "$argon2id$unused");
-            if (!added)
-                return added.error();
-            return {};
-        };
+        StoredOrder stored;
+        stored.userId = trader;
+        stored.requestHash = "hash";
+        protocol::Order &order = stored.order;
+        order.id = QString::number(id);
+        order.clientOrderId = u"c%1"_s.arg(id);
+        order.symbol = symbol;
+        order.side = protocol::Side::Buy;
+        order.quantity = *Quantity::parse(u"5");
+        order.price = *Price::parse(u"42.5");
+        order.status = status;
+        order.createdAt = QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC);
+        order.updatedAt = order.createdAt;
+        const bool filled = status == protocol::OrderStatus::Filled;
+        order.filledQuantity = filled ? order.quantity : Quantity();
+        stored.remaining = filled ? Quantity() : order.quantity;
+        stored.visible = stored.remaining;
+        stored.priority = quint64(id);
+        return stored;
     }
-
-    static QStringList userNames(Store &store)
+    static TradingWrite writing(QList<StoredOrder> orders)
     {
-        QStringList names;
-        const Result<QList<UserRecord>> users = store.users();
-        for (const UserRecord &user : users.value_or(QList<UserRecord>()))
-            names.append(user.username);
-        return names;
-    }
-
-    static StoreWriter::Write failing()
-    {
-        return [](Store &) -> Result<void> {
-            return makeError(u"storage_error"_s, u"disk full"_s);
-        };
+        TradingWrite write;
+        write.orders = std::move(orders);
+        return write;
     }
 
 private Q_SLOTS:
-    void everyWriteIsCommittedInOrderAndAnnouncedOnce()
+    // Each write adds an order and fills the one before: batches fold them, last state wins.
+    void everyWriteIsCommittedAndTheLastStateWins()
     {
-        const QString path = m_dir.filePath(u"writes.db"_s);
-        StoreWriter writer(opener(path));
+        Fixture f = fixture(u"writes.db"_s);
+        StoreWriter writer(opener(f.url));
         QVERIFY(writer.start().ok());
         Reports reports(writer);
-        QStringList submitted;
         quint64 last = 0;
-        for (int i = 0; i < 500; ++i) {
-            submitted.append(u"user%1"_s.arg(i, 3, 10, QLatin1Char('0')));
-            last = writer.submit(addUser(submitted.last()));
+        for (qint64 id = 1; id <= 500; ++id) {
+            QList<StoredOrder> orders { order(f.trader, id, protocol::OrderStatus::Open) };
+            if (id > 1)
+                orders.prepend(order(f.trader, id - 1, protocol::OrderStatus::Filled));
+            last = writer.submit(writing(orders));
         }
         QCOMPARE(last, quint64(500));
         QTRY_VERIFY(!reports.committed.isEmpty() && reports.committed.last() == last);
         // Each batch announces the last ticket it holds, rising.
         QVERIFY(std::is_sorted(reports.committed.begin(), reports.committed.end()));
-        QCOMPARE(QSet<quint64>(reports.committed.begin(), reports.committed.end()).size(),
-                 reports.committed.size());
         QVERIFY(reports.failed.isEmpty());
-        // All there, numbered in the order they were submitted.
-        std::unique_ptr<SqlStore> reader = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
-        QList<UserRecord> users = *reader->users();
-        std::sort(users.begin(), users.end(),
-                  [](const UserRecord &a, const UserRecord &b) { return a.id < b.id; });
-        QStringList stored;
-        for (const UserRecord &user : std::as_const(users))
-            stored.append(user.username);
-        QCOMPARE(stored, submitted);
+        const QList<protocol::Order> stored = *f.reader->orders(f.trader);
+        QCOMPARE(stored.size(), 500);
+        QVERIFY(stored.first().status == protocol::OrderStatus::Open); // newest first: 500
+        QCOMPARE(stored.first().id, u"500"_s);
+        for (qsizetype i = 1; i < stored.size(); ++i)
+            QVERIFY(stored[i].status == protocol::OrderStatus::Filled);
+        QCOMPARE(f.reader->liveOrders()->size(), 1);
     }
 
     void aFailedBatchStoresNothingAndRefusesUntilReset()
     {
-        const QString path = m_dir.filePath(u"failing.db"_s);
-        StoreWriter writer(opener(path));
+        Fixture f = fixture(u"failing.db"_s);
+        StoreWriter writer(opener(f.url));
         QVERIFY(writer.start().ok());
         Reports reports(writer);
-        std::unique_ptr<SqlStore> reader = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
 
         writer.flush(); // an empty queue: returns at once
-        // A write that fails halfway: its whole batch is rolled back, the good write with it.
-        writer.submit([](Store &store) {
-            Result<void> added = addUser(u"half_written"_s)(store);
-            return added ? failing()(store) : added;
-        });
+        // A write that fails halfway: a good order, then one in an unlisted instrument.
+        writer.submit(writing({ order(f.trader, 1, protocol::OrderStatus::Open),
+                                order(f.trader, 2, protocol::OrderStatus::Open, u"NOPE"_s) }));
         QTRY_COMPARE(reports.failed.size(), 1);
-        QCOMPARE(reports.failed.first().message, u"disk full"_s);
-        QVERIFY(userNames(*reader).isEmpty());
+        QVERIFY(reports.failed.first().message.contains(u"FOREIGN KEY"));
+        QVERIFY(f.reader->orders(f.trader)->isEmpty());
 
         // Until reset, what was submitted (on state that never reached storage) is dropped.
-        writer.submit(addUser(u"dropped"_s));
+        writer.submit(writing({ order(f.trader, 3, protocol::OrderStatus::Open) }));
         writer.flush();
         QCoreApplication::processEvents(); // deliver anything the writer reported
-        QVERIFY(userNames(*reader).isEmpty());
+        QVERIFY(f.reader->orders(f.trader)->isEmpty());
         QVERIFY(reports.committed.isEmpty());
         QCOMPARE(reports.failed.size(), 1); // reported once, not per dropped batch
 
         writer.reset();
-        const quint64 ticket = writer.submit(addUser(u"after_reset"_s));
+        const quint64 ticket
+            = writer.submit(writing({ order(f.trader, 4, protocol::OrderStatus::Open) }));
         QTRY_COMPARE(reports.committed.size(), 1);
         QCOMPARE(reports.committed.first(), ticket);
-        QCOMPARE(userNames(*reader), QStringList { u"after_reset"_s });
+        QCOMPARE(f.reader->orders(f.trader)->size(), 1);
+        QCOMPARE(f.reader->orders(f.trader)->first().id, u"4"_s);
     }
 
     void stoppingCommitsWhatIsQueued()
     {
-        const QString path = m_dir.filePath(u"stopping.db"_s);
+        Fixture f = fixture(u"stopping.db"_s);
         {
-            StoreWriter writer(opener(path));
+            StoreWriter writer(opener(f.url));
             QVERIFY(writer.start().ok());
-            for (int i = 0; i < 100; ++i)
-                writer.submit(addUser(u"user%1"_s.arg(i)));
+            for (qint64 id = 1; id <= 100; ++id)
+                writer.submit(writing({ order(f.trader, id, protocol::OrderStatus::Open) }));
         } // destroyed at once, with writes still queued
-        std::unique_ptr<SqlStore> reader = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
-        QCOMPARE(userNames(*reader).size(), 100);
+        QCOMPARE(f.reader->orders(f.trader)->size(), 100);
     }
 
     void aWriterThatCannotOpenItsStoreDoesNotStart()
     {
-        StoreWriter writer(opener(m_dir.filePath(u"no/such/folder/x.db"_s)));
+        StoreWriter writer(opener(u"sqlite:"_s + m_dir.filePath(u"no/such/folder/x.db"_s)));
         const Result<void> started = writer.start();
         QVERIFY(!started);
         QCOMPARE(started.error().code, u"storage_error"_s);
