@@ -4,6 +4,7 @@
 
 #include <pqxx/pqxx>
 
+#include <array>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -273,6 +274,48 @@ void PostgresDatabase::rollback()
         d->connection.reset(); // gone anyway: nothing was committed
     }
     d->transaction.reset();
+}
+
+template<std::size_t Width>
+Result<void> PostgresDatabase::copyRows(const char *table, const std::vector<const char *> &columns,
+                                        const std::vector<Value> &values)
+{
+    return d->run("COPY", [&](pqxx::transaction_base &transaction) {
+        pqxx::stream_to copy(transaction, table,
+                             std::vector<std::string>(columns.begin(), columns.end()));
+        std::array<std::optional<std::string>, Width> row;
+        for (std::size_t first = 0; first < values.size(); first += Width) {
+            const Parameters text
+                = toParameters(std::vector<Value>(values.begin() + std::ptrdiff_t(first),
+                                                  values.begin() + std::ptrdiff_t(first + Width)));
+            std::copy(text.begin(), text.end(), row.begin());
+            copy << row;
+        }
+        copy.complete();
+    });
+}
+
+Result<void> PostgresDatabase::bulkInsert(const char *table,
+                                          const std::vector<const char *> &columns,
+                                          const std::vector<Value> &values)
+{
+    if (!d->transaction) {
+        return core::makeError(QStringLiteral("storage_error"),
+                               QStringLiteral("PostgreSQL COPY needs an open transaction."));
+    }
+    // A few rows go faster as one INSERT than as COPY's extra exchanges. libpqxx 6 streams
+    // rows as tuples of a size known when compiling: the widths of the tables written in bulk.
+    const std::size_t width = columns.size();
+    if (width == 0 || values.size() / width < 32)
+        return SqlDatabase::bulkInsert(table, columns, values);
+    switch (width) {
+    case 9:
+        return copyRows<9>(table, columns, values);
+    case 23:
+        return copyRows<23>(table, columns, values);
+    default:
+        return SqlDatabase::bulkInsert(table, columns, values);
+    }
 }
 
 Result<void> PostgresDatabase::lockForTransaction(std::int64_t key)

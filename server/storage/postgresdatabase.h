@@ -38,11 +38,18 @@ public:
     Result<void> commit() override;
     void rollback() override;
     Result<void> lockForTransaction(std::int64_t key) override;
+    /// COPY ... FROM STDIN through libpqxx's stream_to, which escapes the values for COPY's
+    /// text format; inside begin()/commit() only.
+    Result<void> bulkInsert(const char *table, const std::vector<const char *> &columns,
+                            const std::vector<Value> &values) override;
 
     /// The value of a server setting (SHOW name).
     Result<QString> setting(const char *name);
 
 private:
+    template<std::size_t Width>
+    Result<void> copyRows(const char *table, const std::vector<const char *> &columns,
+                          const std::vector<Value> &values);
     struct Private;
     explicit PostgresDatabase(std::unique_ptr<Private> d);
     std::unique_ptr<Private> d;

@@ -60,8 +60,8 @@ public:
     virtual Result<void> commit() = 0;
     /// Ends the open transaction, if any, discarding its writes.
     virtual void rollback() = 0;
-    /// Serialises `work` against every other connection doing the same with `key` (the
-    /// migrations, say), until the current transaction ends. Call inside begin()/commit().
+    /// Holds the lock `key` against every other connection asking for it (the migrations,
+    /// say) until the current transaction ends. Call inside begin()/commit().
     virtual Result<void> lockForTransaction(std::int64_t key) = 0;
 
     /// query() and run() take their parameters as arguments: integers (and bools, enums),
@@ -79,6 +79,18 @@ public:
             return changed.error();
         return {};
     }
+
+    /// Inserts rows of `columns.size()` values each (`values`, row after row) into `table`,
+    /// the fastest way the engine has: insertRows() here, COPY on PostgreSQL.
+    virtual Result<void> bulkInsert(const char *table, const std::vector<const char *> &columns,
+                                    const std::vector<Value> &values);
+    /// Inserts rows as bulkInsert() does, with multi-row statements of kRowsPerStatement rows
+    /// ending in `tail` (an ON CONFLICT clause, say).
+    Result<void> insertRows(const char *table, const std::vector<const char *> &columns,
+                            const std::vector<Value> &values, const char *tail = "");
+    /// Rows per multi-row statement: well under SQLite's 32,766 parameters at two dozen
+    /// columns, and few enough distinct statement texts (one per row count) to keep prepared.
+    static constexpr std::size_t kRowsPerStatement = 128;
 
 private:
     template<typename T>

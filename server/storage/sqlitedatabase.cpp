@@ -8,15 +8,40 @@ namespace qx::server {
 
 namespace {
 
-// SQLite numbers parameters ?1, ?2, ...; the stores write them as PostgreSQL does.
+// The stores write parameters as PostgreSQL does ($1, $2, ...). When they appear in order,
+// each once, they become SQLite's anonymous "?", else "?N": SQLite looks numbered parameters
+// up in a list at every use, which costs quadratic time in the multi-row statements of
+// thousands of parameters.
 QByteArray sqliteSql(const char *sql)
 {
-    QByteArray text(sql);
+    const QByteArray text(sql);
+    const auto isParameter = [&text](qsizetype i) {
+        return text[i] == '$' && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9';
+    };
+    bool sequential = true;
+    int expected = 1;
     for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] == '$' && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9')
-            text[i] = '?';
+        if (!isParameter(i))
+            continue;
+        int number = 0;
+        while (i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9')
+            number = number * 10 + (text[++i] - '0');
+        sequential = sequential && number == expected++;
     }
-    return text;
+    QByteArray translated;
+    translated.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!isParameter(i)) {
+            translated += text[i];
+            continue;
+        }
+        translated += '?';
+        if (sequential) {
+            while (i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9')
+                ++i; // the position says which
+        }
+    }
+    return translated;
 }
 
 // A failure of the last call on `database`: unique_violation when a unique key refused a row.

@@ -777,118 +777,139 @@ Result<void> SqlStore::saveRefreshToken(std::int64_t userId, const QByteArray &t
 
 namespace {
 
-// Rows per multi-row statement: well under SQLite's 32,766 parameters at 23 columns, and few
-// enough distinct statement texts (one per row count) to keep prepared.
-constexpr qsizetype kRowsPerStatement = 128;
+const std::vector<const char *> kOrderRowColumns { "id",
+                                                   "user_id",
+                                                   "client_order_id",
+                                                   "request_hash",
+                                                   "symbol",
+                                                   "side",
+                                                   "type",
+                                                   "quantity_units",
+                                                   "price_units",
+                                                   "filled_units",
+                                                   "status",
+                                                   "created_at_ms",
+                                                   "updated_at_ms",
+                                                   "time_in_force",
+                                                   "stop_price_units",
+                                                   "display_units",
+                                                   "expires_at_ms",
+                                                   "reason",
+                                                   "remaining_units",
+                                                   "visible_units",
+                                                   "priority",
+                                                   "pending_stop",
+                                                   "filled_value_units" };
 
-// "INSERT INTO <head> VALUES ($1, ..., $n), (...), ... <tail>" for `rows` rows of `columns`.
-QByteArray multiRowSql(const char *head, int columns, qsizetype rows, const char *tail)
-{
-    QByteArray sql = QByteArray("INSERT INTO ") + head + " VALUES ";
-    int parameter = 0;
-    for (qsizetype row = 0; row < rows; ++row) {
-        sql += row == 0 ? "(" : ", (";
-        for (int column = 0; column < columns; ++column) {
-            sql += column == 0 ? "$" : ", $";
-            sql += QByteArray::number(++parameter);
-        }
-        sql += ')';
-    }
-    return sql + ' ' + tail;
-}
+const std::vector<const char *> kTradeColumns { "id",
+                                                "symbol",
+                                                "price_units",
+                                                "quantity_units",
+                                                "buy_order_id",
+                                                "sell_order_id",
+                                                "aggressor_side",
+                                                "book_sequence",
+                                                "executed_at_ms" };
 
-// Runs `head`/`tail` over `items` in chunks, each item adding its row through `bindRow`.
-template<typename Item, typename BindRow>
-Result<void> insertRows(SqlDatabase &database, const QList<Item> &items, const char *head,
-                        int columns, const char *tail, BindRow bindRow)
+// Every column of kOrderRowColumns for each order, row after row.
+std::vector<SqlDatabase::Value> orderRows(const QList<StoredOrder> &orders)
 {
     std::vector<SqlDatabase::Value> values;
-    for (qsizetype first = 0; first < items.size(); first += kRowsPerStatement) {
-        const qsizetype rows = std::min(kRowsPerStatement, items.size() - first);
-        values.clear();
-        values.reserve(std::size_t(rows * columns));
-        for (qsizetype i = first; i < first + rows; ++i)
-            bindRow(items[i], values);
-        const QByteArray sql = multiRowSql(head, columns, rows, tail);
-        if (Result<std::int64_t> changed = database.change(sql.constData(), values); !changed)
-            return changed.error();
+    values.reserve(std::size_t(orders.size()) * kOrderRowColumns.size());
+    for (const StoredOrder &stored : orders) {
+        const protocol::Order &order = stored.order;
+        values.insert(values.end(),
+                      { order.id.toLongLong(),
+                        stored.userId,
+                        order.clientOrderId,
+                        stored.requestHash,
+                        order.symbol,
+                        protocol::toString(order.side),
+                        protocol::toString(order.type),
+                        order.quantity.decimal().units(),
+                        order.price.decimal().units(),
+                        order.filledQuantity.decimal().units(),
+                        protocol::toString(order.status),
+                        order.createdAt.toMSecsSinceEpoch(),
+                        order.updatedAt.toMSecsSinceEpoch(),
+                        protocol::toString(order.timeInForce),
+                        nullable(unitsOf(order.stopPrice)),
+                        nullable(unitsOf(order.displayQuantity)),
+                        nullable(millisOf(order.expiresAt)),
+                        order.reason,
+                        stored.remaining.decimal().units(),
+                        stored.visible.decimal().units(),
+                        std::int64_t(stored.priority),
+                        std::int64_t(stored.pendingStop),
+                        stored.filledValue.units() });
     }
-    return {};
+    return values;
+}
+
+std::vector<SqlDatabase::Value> tradeRows(const QList<TradeRecord> &trades)
+{
+    std::vector<SqlDatabase::Value> values;
+    values.reserve(std::size_t(trades.size()) * kTradeColumns.size());
+    for (const TradeRecord &trade : trades) {
+        values.insert(values.end(),
+                      { trade.id, trade.symbol, trade.price.decimal().units(),
+                        trade.quantity.decimal().units(), trade.buyOrderId, trade.sellOrderId,
+                        protocol::toString(trade.aggressor), std::int64_t(trade.sequence),
+                        trade.time.toMSecsSinceEpoch() });
+    }
+    return values;
+}
+
+std::vector<SqlDatabase::Value> bookRows(const QList<BookState> &books)
+{
+    std::vector<SqlDatabase::Value> values;
+    for (const BookState &state : books) {
+        values.insert(
+            values.end(),
+            { state.symbol, std::int64_t(state.lastSequence), nullable(unitsOf(state.lastTrade)) });
+    }
+    return values;
 }
 
 } // namespace
 
-Result<void> SqlStore::saveTrading(const TradingWrite &write)
+Result<void> SqlStore::commitTrading(const TradingWrite &write)
 {
-    // Orders whole, inserted or (already stored) brought up to date.
-    if (Result<void> orders = insertRows(
-            *m_database, write.orders,
-            "orders (id, user_id, client_order_id, request_hash, symbol, side, type, "
-            "quantity_units, price_units, filled_units, status, created_at_ms, updated_at_ms, "
-            "time_in_force, stop_price_units, display_units, expires_at_ms, reason, "
-            "remaining_units, visible_units, priority, pending_stop, filled_value_units)",
-            23,
+    return inTransaction(*m_database, [&] { return writeTrading(write); });
+}
+
+Result<void> SqlStore::writeTrading(const TradingWrite &write)
+{
+    // New orders: plain inserts, in bulk (COPY on PostgreSQL).
+    if (Result<void> inserted
+        = m_database->bulkInsert("orders", kOrderRowColumns, orderRows(write.newOrders));
+        !inserted) {
+        return inserted;
+    }
+    // Orders stored before: brought up to date, whole.
+    if (Result<void> updated = m_database->insertRows(
+            "orders", kOrderRowColumns, orderRows(write.orders),
             "ON CONFLICT (id) DO UPDATE SET price_units = excluded.price_units, "
             "quantity_units = excluded.quantity_units, filled_units = excluded.filled_units, "
             "status = excluded.status, reason = excluded.reason, "
             "updated_at_ms = excluded.updated_at_ms, remaining_units = excluded.remaining_units, "
             "visible_units = excluded.visible_units, priority = excluded.priority, "
             "pending_stop = excluded.pending_stop, "
-            "filled_value_units = excluded.filled_value_units",
-            [](const StoredOrder &stored, std::vector<SqlDatabase::Value> &values) {
-                const protocol::Order &order = stored.order;
-                values.insert(values.end(),
-                              { order.id.toLongLong(),
-                                stored.userId,
-                                order.clientOrderId,
-                                stored.requestHash,
-                                order.symbol,
-                                protocol::toString(order.side),
-                                protocol::toString(order.type),
-                                order.quantity.decimal().units(),
-                                order.price.decimal().units(),
-                                order.filledQuantity.decimal().units(),
-                                protocol::toString(order.status),
-                                order.createdAt.toMSecsSinceEpoch(),
-                                order.updatedAt.toMSecsSinceEpoch(),
-                                protocol::toString(order.timeInForce),
-                                nullable(unitsOf(order.stopPrice)),
-                                nullable(unitsOf(order.displayQuantity)),
-                                nullable(millisOf(order.expiresAt)),
-                                order.reason,
-                                stored.remaining.decimal().units(),
-                                stored.visible.decimal().units(),
-                                std::int64_t(stored.priority),
-                                std::int64_t(stored.pendingStop),
-                                stored.filledValue.units() });
-            });
-        !orders) {
-        return orders;
+            "filled_value_units = excluded.filled_value_units");
+        !updated) {
+        return updated;
     }
-    if (Result<void> trades = insertRows(
-            *m_database, write.trades,
-            "trades (id, symbol, price_units, quantity_units, buy_order_id, sell_order_id, "
-            "aggressor_side, book_sequence, executed_at_ms)",
-            9, "",
-            [](const TradeRecord &trade, std::vector<SqlDatabase::Value> &values) {
-                values.insert(values.end(),
-                              { trade.id, trade.symbol, trade.price.decimal().units(),
-                                trade.quantity.decimal().units(), trade.buyOrderId,
-                                trade.sellOrderId, protocol::toString(trade.aggressor),
-                                std::int64_t(trade.sequence), trade.time.toMSecsSinceEpoch() });
-            });
-        !trades) {
-        return trades;
+    // Trades, which refer to both.
+    if (Result<void> inserted
+        = m_database->bulkInsert("trades", kTradeColumns, tradeRows(write.trades));
+        !inserted) {
+        return inserted;
     }
-    return insertRows(*m_database, write.books,
-                      "book_state (symbol, last_sequence, last_trade_units)", 3,
-                      "ON CONFLICT (symbol) DO UPDATE SET last_sequence = excluded.last_sequence, "
-                      "last_trade_units = excluded.last_trade_units",
-                      [](const BookState &state, std::vector<SqlDatabase::Value> &values) {
-                          values.insert(values.end(),
-                                        { state.symbol, std::int64_t(state.lastSequence),
-                                          nullable(unitsOf(state.lastTrade)) });
-                      });
+    return m_database->insertRows("book_state", { "symbol", "last_sequence", "last_trade_units" },
+                                  bookRows(write.books),
+                                  "ON CONFLICT (symbol) DO UPDATE SET "
+                                  "last_sequence = excluded.last_sequence, "
+                                  "last_trade_units = excluded.last_trade_units");
 }
 
 } // namespace qx::server

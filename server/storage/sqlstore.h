@@ -51,7 +51,7 @@ public:
                                                            const QString &clientOrderId) override;
     Result<QList<core::protocol::Order>> orders(std::int64_t userId) override;
     Result<std::int64_t> insertTrade(const TradeRecord &trade) override;
-    Result<void> saveTrading(const TradingWrite &write) override;
+    Result<void> commitTrading(const TradingWrite &write) override;
     Result<QList<TradeRecord>> allTrades() override;
     Result<QList<core::protocol::Trade>> trades(std::int64_t userId) override;
     Result<void> saveBookState(const BookState &state) override;
@@ -78,6 +78,8 @@ public:
                                   const QDateTime &expiresAt) override;
 
 private:
+    /// commitTrading's statements, in the caller's transaction.
+    Result<void> writeTrading(const TradingWrite &write);
     explicit SqlStore(std::unique_ptr<SqlDatabase> database)
         : m_database(std::move(database))
     { }

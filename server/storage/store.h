@@ -88,10 +88,11 @@ struct BookState
     std::optional<core::Price> lastTrade;
 };
 
-/// What trading changed, for one durable write: orders as they now are (new or not: each is
-/// stored whole), new trades, and the books' counters.
+/// What trading changed, for one durable write: orders as they now are, whole (new ones apart:
+/// they are inserted, the others updated), new trades, and the books' counters.
 struct TradingWrite
 {
+    QList<StoredOrder> newOrders;
     QList<StoredOrder> orders;
     QList<TradeRecord> trades;
     QList<BookState> books;
@@ -147,10 +148,10 @@ public:
     /// A user's orders, newest first.
     virtual Result<QList<core::protocol::Order>> orders(std::int64_t userId) = 0;
 
-    /// Stores a TradingWrite with a few multi-row statements (the orders inserted or updated
-    /// by id, the trades inserted, the book states upserted), as part of the caller's
-    /// transaction. The trading service's orders and trades carry their ids.
-    virtual Result<void> saveTrading(const TradingWrite &write) = 0;
+    /// Stores a TradingWrite in one transaction of its own, durable when this returns: new
+    /// orders and trades inserted, changed orders and book states upserted, in bulk. The
+    /// trading service's orders and trades carry their ids.
+    virtual Result<void> commitTrading(const TradingWrite &write) = 0;
     /// Inserts a trade and returns its id (the trade's own if set).
     virtual Result<std::int64_t> insertTrade(const TradeRecord &trade) = 0;
     struct LastIds

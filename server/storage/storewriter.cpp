@@ -16,8 +16,16 @@ class Batch
 public:
     void add(const TradingWrite &write)
     {
-        for (const StoredOrder &order : write.orders)
-            keepLast(m_write.orders, m_orders, order.order.id.toLongLong(), order);
+        // An order new in this batch stays new, in its last state.
+        for (const StoredOrder &order : write.newOrders)
+            keepLast(m_write.newOrders, m_newOrders, order.order.id.toLongLong(), order);
+        for (const StoredOrder &order : write.orders) {
+            const qint64 id = order.order.id.toLongLong();
+            if (m_newOrders.contains(id))
+                keepLast(m_write.newOrders, m_newOrders, id, order);
+            else
+                keepLast(m_write.orders, m_orders, id, order);
+        }
         m_write.trades.append(write.trades);
         for (const BookState &book : write.books)
             keepLast(m_write.books, m_books, book.symbol, book);
@@ -39,6 +47,7 @@ private:
     }
 
     TradingWrite m_write;
+    QHash<qint64, qsizetype> m_newOrders;
     QHash<qint64, qsizetype> m_orders;
     QHash<QString, qsizetype> m_books;
 };
@@ -100,6 +109,12 @@ void StoreWriter::reset()
     m_refusing = false;
 }
 
+StoreWriter::Stats StoreWriter::stats() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_stats;
+}
+
 void StoreWriter::flush()
 {
     std::unique_lock lock(m_mutex);
@@ -139,20 +154,23 @@ void StoreWriter::run(std::unique_ptr<Store> store)
             }
         }
         Result<void> written;
+        std::chrono::nanoseconds took { 0 };
         if (wroteAny) {
-            written = store->begin();
-            if (written)
-                written = store->saveTrading(merged.write());
-            if (written)
-                written = store->commit();
-            if (!written)
-                store->rollback(); // harmless if the failed COMMIT already ended it
+            const auto start = std::chrono::steady_clock::now();
+            written = store->commitTrading(merged.write());
+            took = std::chrono::steady_clock::now() - start;
         }
         {
             const std::lock_guard lock(m_mutex);
             if (!written)
                 m_refusing = true; // until the owner has answered, reloaded and reset
             m_doneTicket = last;
+            if (wroteAny && written) {
+                ++m_stats.batches;
+                m_stats.writes += batch.size();
+                m_stats.storing += took;
+                m_stats.longest = std::max(m_stats.longest, took);
+            }
         }
         m_idle.notify_all();
         if (wroteAny) {

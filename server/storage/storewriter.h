@@ -5,6 +5,7 @@
 
 #include <QObject>
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -49,6 +50,16 @@ public:
     /// Blocks until everything submitted so far is committed or dropped (shutdown, tests).
     void flush();
 
+    /// What the writer has done so far: for metrics and benchmarks.
+    struct Stats
+    {
+        quint64 batches = 0;
+        quint64 writes = 0; ///< submitted writes stored (one per command)
+        std::chrono::nanoseconds storing { 0 }; ///< time in commitTrading, all batches
+        std::chrono::nanoseconds longest { 0 }; ///< the slowest batch
+    };
+    Stats stats() const;
+
 Q_SIGNALS:
     void committed(quint64 lastTicket);
     void failed(quint64 lastTicket, const core::Error &error);
@@ -65,7 +76,8 @@ private:
 
     Opener m_open;
     std::thread m_thread;
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
+    Stats m_stats;
     std::condition_variable m_wake; ///< work queued, or stopping
     std::condition_variable m_idle; ///< a batch finished
     std::vector<Item> m_queue;

@@ -159,8 +159,18 @@ struct OrderService::Market
     {
         return Quantity(core::Decimal::fromUnits(lots * instrument.lotSize.decimal().units()));
     }
+    /// price × quantity × delivered hours (or days), as core::contractValue; the hours are
+    /// counted once per instrument (on the market's clock, which is not free).
+    core::Money value(Price price, Quantity quantity) const
+    {
+        const auto energy = quantity.decimal().times(multiplier);
+        if (!energy)
+            return core::Money();
+        return core::notional(price, Quantity(*energy)).value_or(core::Money());
+    }
 
     core::Instrument instrument;
+    core::Decimal multiplier = core::volumeMultiplier(instrument);
     QString product; ///< the symbol's product: risk limits are set per product
     matching::OrderBook book;
     std::array<core::CandleSeries, 4> candles;
@@ -315,7 +325,7 @@ Result<void> OrderService::load()
             auto position = m_positions.find({ user, trade.symbol });
             if (position == m_positions.end()) {
                 position = m_positions.insert({ user, trade.symbol },
-                                              core::Position::forInstrument(market->instrument));
+                                              core::Position(market->multiplier));
             }
             (void)position->apply(side, trade.price, trade.quantity);
         }
@@ -535,7 +545,7 @@ OrderService::Market *OrderService::findMarket(const QString &symbol) const
 }
 
 template<typename Command>
-Result<OrderService::Applied> OrderService::run(Market &market, Command command)
+Result<OrderService::Applied> OrderService::run(Market &market, Command command, qint64 createdId)
 {
     if (m_unavailable)
         return storageUnavailable();
@@ -554,8 +564,10 @@ Result<OrderService::Applied> OrderService::run(Market &market, Command command)
     // The writer stores the command's outcome, by value: every touched order whole as it now
     // is (the new one included), the trades and the book's counters.
     TradingWrite write;
-    for (const Change &change : std::as_const(applied.changes))
-        write.orders.append(change.order);
+    for (const Change &change : std::as_const(applied.changes)) {
+        (change.order.order.id.toLongLong() == createdId ? write.newOrders : write.orders)
+            .append(change.order);
+    }
     write.trades = applied.trades;
     BookState state;
     state.symbol = market.instrument.symbol;
@@ -716,8 +728,8 @@ OrderService::Applied OrderService::apply(Market &market,
                                           std::pair { trade.sellUserId, matching::Side::Sell } }) {
             auto position = m_positions.find({ user, trade.symbol });
             if (position == m_positions.end()) {
-                position = m_positions.insert({ user, trade.symbol },
-                                              core::Position::forInstrument(market.instrument));
+                position
+                    = m_positions.insert({ user, trade.symbol }, core::Position(market.multiplier));
             }
             (void)position->apply(side, trade.price, trade.quantity);
         }
@@ -776,8 +788,7 @@ core::Money OrderService::exposureOf(const QList<std::int64_t> &users, Accept ac
         const Price at = protocol::hasLimitPrice(live.order.type)
             ? live.order.price
             : live.order.stopPrice.value_or(Price());
-        add(exposure,
-            core::contractValue(market->instrument, at, live.remaining).value_or(core::Money()));
+        add(exposure, market->value(at, live.remaining));
     }
     for (auto position = m_positions.cbegin(); position != m_positions.cend(); ++position) {
         if (!users.contains(position.key().first))
@@ -786,9 +797,7 @@ core::Money OrderService::exposureOf(const QList<std::int64_t> &users, Accept ac
         if (!market || !accept(*market))
             continue;
         if (const auto last = market->book.lastTradePrice()) {
-            add(exposure,
-                core::contractValue(market->instrument, market->price(*last), position->net())
-                    .value_or(core::Money()));
+            add(exposure, market->value(market->price(*last), position->net()));
         }
     }
     return exposure;
@@ -807,8 +816,7 @@ Result<void> OrderService::checkRisk(const Principal &principal, const Market &m
     }
     core::Money orderValue; // of what stays open, which is what can still fill
     if (price) {
-        const core::Money value
-            = core::contractValue(market.instrument, *price, remaining).value_or(core::Money());
+        const core::Money value = market.value(*price, remaining);
         orderValue = value.isNegative() ? value.negated() : value;
     }
     if (Result<void> allowed = checkUserLimits(principal, market, side, price, quantity, remaining,
@@ -846,8 +854,7 @@ Result<void> OrderService::checkUserLimits(const Principal &principal, const Mar
                     *limits.maxOrderQuantity, unit);
     }
     if (price && limits.maxNotional) {
-        const core::Money value
-            = core::contractValue(instrument, *price, quantity).value_or(core::Money());
+        const core::Money value = market.value(*price, quantity);
         const core::Money magnitude = value.isNegative() ? value.negated() : value;
         if (magnitude > *limits.maxNotional) {
             return over("limit_max_notional", tr("order value"), magnitude, *limits.maxNotional,
@@ -1062,9 +1069,9 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
     engineRequest.expiresAt = expiresAt.isValid() ? expiresAt.toMSecsSinceEpoch() : 0;
 
     // A rejection by the engine's market-wide checks changes nothing and writes nothing.
-    Result<Applied> applied = run(*market, [&](matching::OrderBook &book, auto &events) {
-        book.submit(engineRequest, events);
-    });
+    Result<Applied> applied = run(
+        *market,
+        [&](matching::OrderBook &book, auto &events) { book.submit(engineRequest, events); }, id);
     if (applied && applied->rejection) {
         m_live.remove(id);
         const matching::Event &rejection = *applied->rejection;

@@ -202,10 +202,10 @@ private:
     Result<QList<Market *>> addMarkets();
     Result<StoredOrder> ownLiveOrder(const Principal &principal, const QString &orderId);
     /// Runs `command` on the market's book; unless the engine refused it or nothing happened,
-    /// applies the outcome in memory and submits it to the writer, to be announced once
-    /// durable.
+    /// applies the outcome in memory and submits it to the writer (order `createdId` as a new
+    /// row), to be announced once durable.
     template<typename Command>
-    Result<Applied> run(Market &market, Command command);
+    Result<Applied> run(Market &market, Command command, qint64 createdId = 0);
     Applied apply(Market &market, const std::vector<core::matching::Event> &events);
     /// Tells the world: order events, trades, candles, the market.
     void announce(const Applied &applied);
