@@ -298,11 +298,13 @@ void HttpApi::addRoutes()
 
     m_server.route(QStringLiteral("/api/v1/orders"), Method::Get,
                    authenticated([this](const Principal &principal, const QHttpServerRequest &) {
-                       core::Result<QList<protocol::Order>> orders = m_orders.orders(principal);
+                       core::Result<OrderService::Listing<protocol::Order>> orders
+                           = m_orders.orders(principal);
                        if (!orders)
                            return errorResponse(orders.error());
                        return QHttpServerResponse(
-                           QJsonObject { { QStringLiteral("orders"), toJsonArray(*orders) } });
+                           QJsonObject { { QStringLiteral("orders"), toJsonArray(orders->items) },
+                                         { QStringLiteral("complete"), orders->complete } });
                    }));
 
     m_server.route(QStringLiteral("/api/v1/orders/<arg>"), Method::Delete,
@@ -349,11 +351,13 @@ void HttpApi::addRoutes()
 
     m_server.route(QStringLiteral("/api/v1/trades"), Method::Get,
                    authenticated([this](const Principal &principal, const QHttpServerRequest &) {
-                       core::Result<QList<protocol::Trade>> trades = m_orders.trades(principal);
+                       core::Result<OrderService::Listing<protocol::Trade>> trades
+                           = m_orders.trades(principal);
                        if (!trades)
                            return errorResponse(trades.error());
                        return QHttpServerResponse(
-                           QJsonObject { { QStringLiteral("trades"), toJsonArray(*trades) } });
+                           QJsonObject { { QStringLiteral("trades"), toJsonArray(trades->items) },
+                                         { QStringLiteral("complete"), trades->complete } });
                    }));
 
     m_server.route(

@@ -92,8 +92,12 @@ core::Result<Principal> AuthService::authenticateToken(const QString &token)
         return claims.error();
     // The user's current record wins over the token: a disabled user is out at once.
     Result<std::optional<UserRecord>> user = m_store.findUser(claims->subject);
+    if (!user && user.error().code == u"storage_unavailable" && m_users.contains(claims->subject))
+        user = std::optional<UserRecord>(m_users.value(claims->subject));
     if (!user)
         return user.error();
+    if (*user)
+        m_users.insert(claims->subject, **user);
     if (!*user || (*user)->disabled) {
         return core::makeError(QStringLiteral("invalid_token"),
                                QCoreApplication::translate("qx::server::AuthService",

@@ -5,6 +5,7 @@
 #include "server/storage/store.h"
 
 #include <QByteArrayView>
+#include <QHash>
 
 namespace qx::server {
 
@@ -43,6 +44,9 @@ private:
     Store &m_store;
     TokenSigner m_signer;
     QByteArray m_decoyHash; ///< verified against for unknown users, so timing reveals nothing
+    /// Each user as last read, by name: a token is still checked against its user while
+    /// storage cannot be reached (disabled as of the last read).
+    QHash<QString, UserRecord> m_users;
 };
 
 } // namespace qx::server

@@ -3,6 +3,7 @@
 #include "server/auth/passwordhasher.h"
 #include "server/ops/datadirectory.h"
 #include "server/server.h"
+#include "server/storage/sqlstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -41,6 +42,16 @@ int fail(int status, const QString &message)
 int fail(const core::Error &error)
 {
     return fail(Failure, error.message);
+}
+
+// After a change a running server applies within 0.2 s: the version to look for on its
+// /healthz (config_version), so a script can wait for it.
+QString appliedAs(Store &store)
+{
+    const core::Result<std::int64_t> version = store.configVersion();
+    return version ? QCoreApplication::translate("qx::server::CommandLine", " (config version %1)")
+                         .arg(*version)
+                   : QString();
 }
 
 QString tr(const char *text)
@@ -252,7 +263,8 @@ int runUserAdd(const QStringList &arguments)
     if (core::Result<void> saved = (*store)->updateUser(user); !saved)
         return fail(saved.error());
     printOut((*existing ? tr("updated user %1 (role %2)") : tr("added user %1 (role %2)"))
-                 .arg(name, user.role));
+                 .arg(name, user.role)
+             + appliedAs(**store));
     return Success;
 }
 
@@ -391,7 +403,7 @@ int runLimitsSet(const QStringList &arguments)
     }
     if (core::Result<void> saved = (*store)->saveRiskLimits((*user)->id, limits); !saved)
         return fail(saved.error());
-    printOut(tr("limits of %1 for %2 saved").arg(name, limits.product));
+    printOut(tr("limits of %1 for %2 saved").arg(name, limits.product) + appliedAs(**store));
     return Success;
 }
 
@@ -473,9 +485,10 @@ int runCreditSet(const QStringList &arguments)
     if (core::Result<void> saved = (*store)->saveCreditLine(firm, parser.value(currency), line);
         !saved)
         return fail(saved.error());
-    printOut(line ? tr("credit line of %1 in %2 set to %3")
-                        .arg(firm, parser.value(currency), line->toString())
-                  : tr("credit line of %1 in %2 removed").arg(firm, parser.value(currency)));
+    printOut((line ? tr("credit line of %1 in %2 set to %3")
+                         .arg(firm, parser.value(currency), line->toString())
+                   : tr("credit line of %1 in %2 removed").arg(firm, parser.value(currency)))
+             + appliedAs(**store));
     return Success;
 }
 
@@ -661,6 +674,66 @@ int runServe(const QStringList &arguments)
     return QCoreApplication::exec();
 }
 
+int runBackup(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("backup --out FILE --data-dir DIR"),
+                             tr("Writes a consistent copy of the whole database to a new file "
+                                "while the server may keep running (SQLite's online backup; "
+                                "pg_dump's custom format for PostgreSQL)."));
+    const QCommandLineOption out(QStringLiteral("out"), tr("The new backup file."),
+                                 QStringLiteral("FILE"));
+    command.addOption(out);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    const QString file = command.parser().value(out);
+    if (file.isEmpty())
+        return fail(UsageError, tr("--out FILE is required"));
+    core::Result<std::unique_ptr<SqlStore>> store = command.directory().openSqlStore();
+    if (!store)
+        return fail(store.error());
+    if (core::Result<void> saved = (*store)->backup(file); !saved)
+        return fail(saved.error());
+    printOut(tr("backed up to %1").arg(file));
+    return Success;
+}
+
+int runRestore(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("restore --from FILE [--force] --data-dir DIR"),
+                             tr("Replaces the whole database with a backup made by \"backup\". "
+                                "Stop the server first. A database that holds users is only "
+                                "overwritten with --force."));
+    const QCommandLineOption from(QStringLiteral("from"), tr("The backup file."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   tr("Overwrite a database that holds data."));
+    command.addOption(from);
+    command.addOption(force);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    const QString file = command.parser().value(from);
+    if (file.isEmpty())
+        return fail(UsageError, tr("--from FILE is required"));
+    core::Result<std::unique_ptr<SqlStore>> store = command.directory().openSqlStore();
+    if (!store)
+        return fail(store.error());
+    core::Result<QList<UserRecord>> users = (*store)->users();
+    if (!users)
+        return fail(users.error());
+    if (!users->isEmpty() && !command.parser().isSet(force)) {
+        return fail(Failure,
+                    QCoreApplication::translate(
+                        "qx::server::CommandLine",
+                        "the database holds %n user(s); restoring replaces everything "
+                        "in it: add --force to do so",
+                        nullptr, int(users->size())));
+    }
+    if (core::Result<void> restored = (*store)->restore(file); !restored)
+        return fail(restored.error());
+    printOut(tr("restored from %1").arg(file));
+    return Success;
+}
+
 void printOverview()
 {
     printOut(tr("Usage: quantenergx-server COMMAND [OPTIONS]\n\n"
@@ -673,6 +746,8 @@ void printOverview()
                 "  credit set  set a counterparty's credit line in a currency\n"
                 "  credit list list the credit lines\n"
                 "  settle      record an instrument's settlement price\n"
+                "  backup      copy the whole database to a file, while serving\n"
+                "  restore     replace the database with a backup\n"
                 "  serve       serve the REST API and WebSocket stream\n\n"
                 "Every command takes --data-dir DIR (or QX_DATA_DIR) and --help.\n"
                 "Exit status: 0 success, 1 failure, 2 usage error."));
@@ -696,6 +771,10 @@ int runCommandLine(const QStringList &arguments)
         return runCredit(rest);
     if (command == u"settle")
         return runSettle(rest);
+    if (command == u"backup")
+        return runBackup(rest);
+    if (command == u"restore")
+        return runRestore(rest);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         printOverview();
         return Success;

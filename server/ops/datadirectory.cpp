@@ -66,6 +66,14 @@ core::Result<void> DataDirectory::initialise(QDate today) const
 
 core::Result<std::unique_ptr<Store>> DataDirectory::openStore() const
 {
+    core::Result<std::unique_ptr<SqlStore>> store = openSqlStore();
+    if (!store)
+        return store.error();
+    return std::unique_ptr<Store>(std::move(store).value());
+}
+
+core::Result<std::unique_ptr<SqlStore>> DataDirectory::openSqlStore() const
+{
     const Result<std::pair<SqlDatabase::Dialect, QString>> location
         = SqlStore::parseUrl(databaseUrl());
     if (!location)
@@ -78,10 +86,7 @@ core::Result<std::unique_ptr<Store>> DataDirectory::openStore() const
                                               "\"quantenergx-server init --data-dir %1\" first.")
                                    .arg(m_path));
     }
-    core::Result<std::unique_ptr<SqlStore>> store = SqlStore::open(databaseUrl(), m_unsafeFast);
-    if (!store)
-        return store.error();
-    return std::unique_ptr<Store>(std::move(store).value());
+    return SqlStore::open(databaseUrl(), m_unsafeFast);
 }
 
 core::Result<void> listDefaultCatalog(Store &store, QDate today)

@@ -10,6 +10,8 @@
 
 namespace qx::server {
 
+class SqlStore;
+
 /**
  * The server's data directory (mode 0700): the token signing key, the configuration file
  * (quantenergx.conf) and, by default, the SQLite database. The database may live elsewhere:
@@ -43,6 +45,8 @@ public:
     /// Opens the migrated store of an initialised directory (not_initialised otherwise). Each
     /// call opens a connection of its own.
     core::Result<std::unique_ptr<Store>> openStore() const;
+    /// The same, as the SQL store it is (for what only it does: backup, restore).
+    core::Result<std::unique_ptr<SqlStore>> openSqlStore() const;
 
 private:
     QString m_path;

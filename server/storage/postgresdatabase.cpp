@@ -231,15 +231,20 @@ Result<std::int64_t> PostgresDatabase::change(const char *sql, const std::vector
 
 Result<void> PostgresDatabase::begin()
 {
-    if (Result<void> connected = d->connect(); !connected)
-        return connected.error();
-    try {
-        d->transaction = std::make_unique<pqxx::work>(*d->connection);
-    } catch (const std::exception &e) {
-        d->connection.reset();
-        return failure(QStringLiteral("storage_unavailable"), "begin", e);
+    // A connection that died while idle (the server restarted) is only found out now, and
+    // nothing has been sent on it yet: connecting again once is safe.
+    for (int attempt = 0;; ++attempt) {
+        if (Result<void> connected = d->connect(); !connected)
+            return connected.error();
+        try {
+            d->transaction = std::make_unique<pqxx::work>(*d->connection);
+            return {};
+        } catch (const std::exception &e) {
+            d->connection.reset();
+            if (attempt > 0)
+                return failure(QStringLiteral("storage_unavailable"), "begin", e);
+        }
     }
-    return {};
 }
 
 Result<void> PostgresDatabase::commit()

@@ -248,32 +248,61 @@ void SqliteDatabase::rollback()
         (void)execute("ROLLBACK");
 }
 
-Result<void> SqliteDatabase::backupTo(const QString &path)
+namespace {
+
+// Copies database `from` into `to` with the online backup API, all pages in one step, so the
+// copy is consistent as of one moment; `what` names the operation for the error.
+Result<void> copyDatabase(sqlite3 *to, sqlite3 *from, const QString &what)
 {
-    sqlite3 *target = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &target,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr)
-        != SQLITE_OK) {
-        const QString why = QString::fromUtf8(sqlite3_errmsg(target));
-        sqlite3_close_v2(target);
-        return core::makeError(QStringLiteral("io_error"),
-                               QStringLiteral("Cannot create %1: %2").arg(path, why));
-    }
-    sqlite3_backup *backup = sqlite3_backup_init(target, "main", m_handle, "main");
-    int rc = backup ? SQLITE_OK : sqlite3_errcode(target);
+    sqlite3_backup *backup = sqlite3_backup_init(to, "main", from, "main");
+    int rc = backup ? SQLITE_OK : sqlite3_errcode(to);
     if (backup) {
-        // All pages in one step: consistent as of one moment, and quick for this size.
         while ((rc = sqlite3_backup_step(backup, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
             sqlite3_sleep(50);
         sqlite3_backup_finish(backup);
     }
-    const QString why = QString::fromUtf8(sqlite3_errmsg(target));
-    sqlite3_close_v2(target);
     if (rc != SQLITE_DONE) {
-        return core::makeError(QStringLiteral("storage_error"),
-                               QStringLiteral("The backup to %1 failed: %2").arg(path, why));
+        return core::makeError(
+            QStringLiteral("storage_error"),
+            QStringLiteral("%1 failed: %2").arg(what, QString::fromUtf8(sqlite3_errmsg(to))));
     }
     return {};
+}
+
+// Opens another database file for a backup or a restore.
+Result<sqlite3 *> openFile(const QString &path, int flags)
+{
+    sqlite3 *handle = nullptr;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &handle, flags, nullptr) != SQLITE_OK) {
+        const QString why = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_close_v2(handle);
+        return core::makeError(QStringLiteral("io_error"),
+                               QStringLiteral("Cannot open %1: %2").arg(path, why));
+    }
+    return handle;
+}
+
+} // namespace
+
+Result<void> SqliteDatabase::backupTo(const QString &path)
+{
+    Result<sqlite3 *> target = openFile(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (!target)
+        return target.error();
+    Result<void> copied = copyDatabase(*target, m_handle, QStringLiteral("The backup to ") + path);
+    sqlite3_close_v2(*target);
+    return copied;
+}
+
+Result<void> SqliteDatabase::restoreFrom(const QString &path)
+{
+    Result<sqlite3 *> source = openFile(path, SQLITE_OPEN_READONLY);
+    if (!source)
+        return source.error();
+    Result<void> copied
+        = copyDatabase(m_handle, *source, QStringLiteral("The restore from ") + path);
+    sqlite3_close_v2(*source);
+    return copied;
 }
 
 Error SqliteDatabase::error(const char *what) const

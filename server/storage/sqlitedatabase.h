@@ -42,6 +42,9 @@ public:
     /// Copies the whole database, consistent as of one moment, to a new file at `path` with
     /// SQLite's online backup API (writers may go on meanwhile).
     Result<void> backupTo(const QString &path);
+    /// Replaces this database's whole content with the database file at `path`, in one
+    /// transaction (the online backup API the other way round).
+    Result<void> restoreFrom(const QString &path);
 
 private:
     explicit SqliteDatabase(sqlite3 *handle)

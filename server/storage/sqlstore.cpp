@@ -6,7 +6,9 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace qx::server {
 
@@ -252,9 +254,80 @@ Result<std::unique_ptr<SqlStore>> SqlStore::open(const QString &url, bool unsafe
         database = std::move(opened).value();
     }
     std::unique_ptr<SqlStore> store(new SqlStore(std::move(database)));
+    store->m_url = location->second;
     if (Result<void> migrated = store->migrate(); !migrated)
         return migrated.error();
     return store;
+}
+
+namespace {
+
+// Runs one of PostgreSQL's client programs (pg_dump, pg_restore) to completion on the database
+// at `url`; a password in the URL goes through the environment, not the command line (which
+// every user of the machine can read).
+Result<void> runPostgresTool(const QString &program, QStringList arguments, const QString &url)
+{
+    QUrl location(url);
+    QProcess process;
+    if (!location.password().isEmpty()) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PGPASSWORD"), location.password());
+        process.setProcessEnvironment(environment);
+        location.setPassword({});
+    }
+    arguments << QStringLiteral("--dbname") << location.toString();
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    if (!process.waitForStarted(10'000)) {
+        return core::makeError(QStringLiteral("tool_missing"),
+                               QStringLiteral("%1 is needed for PostgreSQL backups and is not "
+                                              "installed (Debian: postgresql-client).")
+                                   .arg(program));
+    }
+    process.waitForFinished(-1);
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        return core::makeError(
+            QStringLiteral("storage_error"),
+            QStringLiteral("%1 failed: %2")
+                .arg(program, QString::fromLocal8Bit(process.readAll()).trimmed().left(2000)));
+    }
+    return {};
+}
+
+} // namespace
+
+Result<void> SqlStore::backup(const QString &file)
+{
+    if (QFile::exists(file)) {
+        return core::makeError(
+            QStringLiteral("file_exists"),
+            QStringLiteral("%1 exists already; the backup writes a new file.").arg(file));
+    }
+    if (auto *sqlite = dynamic_cast<SqliteDatabase *>(m_database.get()))
+        return sqlite->backupTo(file);
+    return runPostgresTool(QStringLiteral("pg_dump"),
+                           { QStringLiteral("--format=custom"), QStringLiteral("--file"), file },
+                           m_url);
+}
+
+Result<void> SqlStore::restore(const QString &file)
+{
+    if (!QFile::exists(file)) {
+        return core::makeError(QStringLiteral("not_found"),
+                               QStringLiteral("No backup at %1.").arg(file));
+    }
+    if (auto *sqlite = dynamic_cast<SqliteDatabase *>(m_database.get())) {
+        if (Result<void> restored = sqlite->restoreFrom(file); !restored)
+            return restored;
+    } else if (Result<void> restored = runPostgresTool(
+                   QStringLiteral("pg_restore"),
+                   { QStringLiteral("--clean"), QStringLiteral("--if-exists"),
+                     QStringLiteral("--no-owner"), QStringLiteral("--single-transaction"), file },
+                   m_url);
+               !restored) {
+        return restored;
+    }
+    return migrate(); // a backup of an older version gets the newer schema
 }
 
 Result<void> SqlStore::migrate()

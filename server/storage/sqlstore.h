@@ -30,6 +30,13 @@ public:
 
     SqlDatabase &database() { return *m_database; }
 
+    /// Writes a consistent copy of the whole database to `file`, while the server may go on:
+    /// SQLite's online backup API, or pg_dump (custom format) for PostgreSQL when installed.
+    Result<void> backup(const QString &file);
+    /// Replaces the whole database with the backup in `file` (made by backup()), then brings
+    /// its schema up to date. Stop the servers using the database first.
+    Result<void> restore(const QString &file);
+
     Result<void> begin() override;
     Result<void> commit() override;
     void rollback() override;
@@ -86,6 +93,7 @@ private:
     Result<void> migrate();
 
     std::unique_ptr<SqlDatabase> m_database;
+    QString m_url;
 };
 
 } // namespace qx::server

@@ -200,17 +200,22 @@ OrderService::OrderService(Store &store, StoreWriter &writer, TradingRules rules
     connect(&m_writer, &StoreWriter::failed, this, &OrderService::onFailed);
     m_settingsTimer.setInterval(kSettingsPollMs);
     connect(&m_settingsTimer, &QTimer::timeout, this, [this] {
-        if (Result<void> refreshed = refreshSettings(); !refreshed)
-            qWarning().noquote() << "Cannot refresh limits and users:" << refreshed.error().message;
+        const Result<void> refreshed = refreshSettings();
+        if (!refreshed && !m_settingsFailing)
+            qWarning().noquote() << "Cannot refresh limits and users (the cached ones apply):"
+                                 << refreshed.error().message;
+        m_settingsFailing = !refreshed;
     });
-    m_reloadTimer.setInterval(1000);
+    m_reloadTimer.setSingleShot(true);
     connect(&m_reloadTimer, &QTimer::timeout, this, [this] {
         if (Result<void> loaded = load(); !loaded) {
-            qWarning().noquote() << "Storage still unavailable:" << loaded.error().message;
+            // Half a second, then doubling up to five: quick after a blip, quiet in an outage.
+            m_reloadTimer.start(std::min(m_reloadTimer.interval() * 2, 5000));
+            qWarning().noquote() << "Storage still unavailable, next try in"
+                                 << m_reloadTimer.interval() << "ms:" << loaded.error().message;
             return;
         }
         qWarning().noquote() << "Storage is back: state reloaded, taking orders again.";
-        m_reloadTimer.stop();
         m_unavailable = false;
         m_writer.reset();
     });
@@ -283,6 +288,11 @@ Result<void> OrderService::start()
 
 Result<void> OrderService::load()
 {
+    // Storage answers before anything is thrown away: while it is down, reads are served from
+    // what memory holds. (If it fails in the middle of the reads below, the reload timer
+    // retries until it is back.)
+    if (Result<std::int64_t> reachable = m_store.configVersion(); !reachable)
+        return reachable.error();
     m_markets.clear();
     m_bySymbol.clear();
     m_live.clear();
@@ -496,7 +506,7 @@ void OrderService::onFailed(quint64, const core::Error &error)
     }
     if (Result<void> loaded = load(); !loaded) {
         qWarning().noquote() << "Cannot reload from storage:" << loaded.error().message;
-        m_reloadTimer.start();
+        m_reloadTimer.start(500);
         return;
     }
     m_unavailable = false;
@@ -763,11 +773,14 @@ void OrderService::announce(const Applied &applied)
             }
             own.aggressor = trade.aggressor == side;
             own.time = trade.time;
+            remember(user, own);
             Q_EMIT tradeEvent(own, user);
         }
     }
-    for (const Change &change : applied.changes)
+    for (const Change &change : applied.changes) {
+        remember(change.order.userId, change.order.order);
         Q_EMIT orderEvent(change.type, change.order.order, change.order.userId);
+    }
     Q_EMIT marketUpdated(symbol);
 }
 
@@ -1295,14 +1308,58 @@ void OrderService::expireOrders(const QDateTime &now)
     }
 }
 
-Result<QList<protocol::Order>> OrderService::orders(const Principal &principal)
+void OrderService::remember(qint64 userId, const protocol::Order &order)
 {
-    return m_store.orders(principal.userId);
+    Recent &recent = m_recent[userId];
+    if (!recent.orders.contains(order.id)) {
+        recent.orderIds.push_back(order.id);
+        if (recent.orderIds.size() > std::size_t(kRecentPerUser)) {
+            recent.orders.remove(recent.orderIds.front());
+            recent.orderIds.pop_front();
+        }
+    }
+    recent.orders.insert(order.id, order);
 }
 
-Result<QList<protocol::Trade>> OrderService::trades(const Principal &principal)
+void OrderService::remember(qint64 userId, const protocol::Trade &trade)
 {
-    return m_store.trades(principal.userId);
+    std::deque<protocol::Trade> &trades = m_recent[userId].trades;
+    trades.push_back(trade);
+    if (trades.size() > std::size_t(kRecentPerUser))
+        trades.pop_front();
+}
+
+Result<OrderService::Listing<protocol::Order>> OrderService::orders(const Principal &principal)
+{
+    Result<QList<protocol::Order>> stored = m_store.orders(principal.userId);
+    if (stored)
+        return Listing<protocol::Order> { *stored, true };
+    if (stored.error().code != u"storage_unavailable")
+        return stored.error();
+    // From memory: the live orders, and every order touched since the start.
+    QHash<QString, protocol::Order> known = m_recent.value(principal.userId).orders;
+    for (const StoredOrder &live : std::as_const(m_live)) {
+        if (live.userId == principal.userId)
+            known.insert(live.order.id, live.order);
+    }
+    QList<protocol::Order> newestFirst = known.values();
+    std::sort(newestFirst.begin(), newestFirst.end(),
+              [](const protocol::Order &a, const protocol::Order &b) {
+                  return a.id.toLongLong() > b.id.toLongLong();
+              });
+    return Listing<protocol::Order> { newestFirst, false };
+}
+
+Result<OrderService::Listing<protocol::Trade>> OrderService::trades(const Principal &principal)
+{
+    Result<QList<protocol::Trade>> stored = m_store.trades(principal.userId);
+    if (stored)
+        return Listing<protocol::Trade> { *stored, true };
+    if (stored.error().code != u"storage_unavailable")
+        return stored.error();
+    const std::deque<protocol::Trade> &recent = m_recent.value(principal.userId).trades;
+    return Listing<protocol::Trade> { QList<protocol::Trade>(recent.rbegin(), recent.rend()),
+                                      false };
 }
 
 Result<protocol::BookSnapshot> OrderService::book(const QString &symbol, int depth) const

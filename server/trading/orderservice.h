@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include <array>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -115,8 +116,18 @@ public:
     /// whose trading has ended.
     void expireOrders(const QDateTime &now);
 
-    Result<QList<core::protocol::Order>> orders(const Principal &principal);
-    Result<QList<core::protocol::Trade>> trades(const Principal &principal);
+    /// A user's orders or fills, newest first: from storage, or while storage cannot be
+    /// reached from memory (`complete` false: the live orders and what happened since the
+    /// server started, at most kRecentPerUser of each).
+    template<typename T>
+    struct Listing
+    {
+        QList<T> items;
+        bool complete = true;
+    };
+    Result<Listing<core::protocol::Order>> orders(const Principal &principal);
+    Result<Listing<core::protocol::Trade>> trades(const Principal &principal);
+    static constexpr qsizetype kRecentPerUser = 1000;
     Result<core::protocol::BookSnapshot> book(const QString &symbol, int depth) const;
     /// What identifies a book's whole state (every order, in queue order, and the last
     /// trade): equal after a rebuild from storage if and only if nothing was lost.
@@ -275,7 +286,19 @@ private:
     qint64 m_lastTradeId = 0;
     bool m_unavailable = false;
     core::Error m_storageError;
-    QTimer m_reloadTimer; ///< retries the reload while storage is unavailable
+    QTimer m_reloadTimer; ///< retries the reload while storage is unavailable, backing off
+    bool m_settingsFailing = false; ///< warned once per outage
+    /// What each user's orders and fills became since the start, for reads while storage
+    /// is down: the newest kRecentPerUser of each, newest at the back.
+    struct Recent
+    {
+        QHash<QString, core::protocol::Order> orders;
+        std::deque<QString> orderIds;
+        std::deque<core::protocol::Trade> trades;
+    };
+    QHash<qint64, Recent> m_recent;
+    void remember(qint64 userId, const core::protocol::Order &order);
+    void remember(qint64 userId, const core::protocol::Trade &trade);
 };
 
 } // namespace qx::server

@@ -4,6 +4,8 @@
 #include "testapi.h"
 #include "testservices.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -335,6 +337,43 @@ private Q_SLOTS:
         const Reply wrongMethod = request("PUT", u"/api/v1/orders"_s, {}, m_token);
         QCOMPARE(wrongMethod.status, 405);
         QCOMPARE(wrongMethod.errorCode(), u"method_not_allowed"_s);
+    }
+
+    // An admin backs up while trading goes on, trading moves on, and a restore takes the
+    // database (and so the books) back to the moment of the backup.
+    void backupAndRestoreRoundTrip()
+    {
+        const QString file = m_dir.filePath(u"backup.qx"_s);
+        QCOMPARE(
+            requestJson("POST", u"/api/v1/orders"_s, newOrder(u"before-backup"_s), m_token).status,
+            201);
+        const QJsonArray atBackup = orders();
+        const CliResult backup
+            = runCli({ u"backup"_s, u"--out"_s, file, u"--data-dir"_s, dataDir() });
+        QVERIFY2(backup.exitCode == 0, qPrintable(backup.err));
+        QVERIFY(QFileInfo(file).size() > 0);
+        const CliResult again
+            = runCli({ u"backup"_s, u"--out"_s, file, u"--data-dir"_s, dataDir() });
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains(u"exists"));
+        QCOMPARE(
+            requestJson("POST", u"/api/v1/orders"_s, newOrder(u"after-backup"_s), m_token).status,
+            201);
+        QCOMPARE(orders().size(), atBackup.size() + 1);
+
+        m_server->stop();
+        const QStringList restore { u"restore"_s, u"--from"_s, file, u"--data-dir"_s, dataDir() };
+        const CliResult refused = runCli(restore);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY(refused.err.contains(u"--force"));
+        const CliResult restored = runCli(restore + QStringList { u"--force"_s });
+        QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+        QCOMPARE(runCli({ u"restore"_s, u"--from"_s, m_dir.filePath(u"none"_s), u"--force"_s,
+                          u"--data-dir"_s, dataDir() })
+                     .exitCode,
+                 1);
+        startServer();
+        QCOMPARE(orders(), atBackup); // "after-backup" is gone, everything before is there
     }
 
     void ordersSurviveARestart()

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -97,13 +98,16 @@ qint64 TestServer::configVersion()
 
 CliResult TestServer::runAdmin(QStringList arguments, const QByteArray &input)
 {
-    const qint64 before = configVersion();
     arguments << QStringLiteral("--data-dir") << m_dataDir;
     const CliResult result = runCli(arguments, input);
-    if (result.exitCode == 0) {
-        // The server polls the version every 200 ms.
-        for (int waited = 0; configVersion() == before && waited < 100; ++waited)
-            QTest::qWait(50);
+    // The command says which configuration version holds its change; the server polls
+    // storage's version every 200 ms.
+    static const QRegularExpression applied(QStringLiteral("config version (\\d+)"));
+    const QRegularExpressionMatch match = applied.match(result.out);
+    if (result.exitCode == 0 && match.hasMatch()) {
+        const qint64 version = match.captured(1).toLongLong();
+        for (int waited = 0; configVersion() < version && waited < 200; ++waited)
+            QTest::qWait(25);
     }
     return result;
 }

@@ -65,6 +65,8 @@ public:
     void stop() { m_server->stop(); }
     void kill() { m_server->kill(); }
     QString error() const { return m_error; }
+    /// What the server wrote to stderr (its log), for a failing test to show.
+    QString log() const { return m_server ? m_server->log() : QString(); }
     QString dataDir() const { return m_dataDir; }
     QUrl url() const { return m_server->url(); }
     QString aliceToken() const { return m_token; }

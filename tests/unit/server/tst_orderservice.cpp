@@ -123,7 +123,7 @@ private Q_SLOTS:
         QVERIFY(orders.book(symbol, 5)->bids.isEmpty());
         QVERIFY(orders.book(symbol, 5)->asks.isEmpty());
         for (const Principal &who : { alice, bob }) {
-            const QList<protocol::Order> own = *orders.orders(who);
+            const QList<protocol::Order> own = orders.orders(who)->items;
             QCOMPARE(own.size(), 1);
             QVERIFY(own.first().status == protocol::OrderStatus::Expired);
             QCOMPARE(own.first().reason, u"instrument_closed"_s);
@@ -133,7 +133,7 @@ private Q_SLOTS:
         OrderService again(*store, *writer);
         QVERIFY(again.start().ok());
         QVERIFY(again.book(symbol, 5)->bids.isEmpty());
-        QVERIFY(again.orders(alice)->first().status == protocol::OrderStatus::Expired);
+        QVERIFY(again.orders(alice)->items.first().status == protocol::OrderStatus::Expired);
     }
 
     // The disk fails under a command that trades, while more commands are waiting behind it:
@@ -175,7 +175,7 @@ private Q_SLOTS:
         QCOMPARE(book.bids.size(), 1);
         QCOMPARE(book.bids.first().quantity.toString(), u"5"_s); // alice's bid, untouched
         QVERIFY(book.asks.isEmpty());
-        QVERIFY(orders.orders(bob)->isEmpty());
+        QVERIFY(orders.orders(bob)->items.isEmpty());
         QVERIFY(orders.positions(alice, OrderService::Mark::LastTrade)->isEmpty());
 
         // The disk is back: the same orders, under the same client order ids, now trade.
