@@ -4,7 +4,10 @@
 #include <QFile>
 #include <QProcess>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
 
+#include <csignal>
 #include <unistd.h>
 
 namespace qx::test {
@@ -136,6 +139,59 @@ QString PostgresServer::createDatabase(const QString &name)
     if (!psql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE \"%1\"").arg(name)))
         return {};
     return QStringLiteral("postgresql://postgres@127.0.0.1:%1/%2").arg(m_port).arg(name);
+}
+
+RedisServer::RedisServer()
+    : m_port(freePort())
+{ }
+
+RedisServer::~RedisServer()
+{
+    stop();
+}
+
+bool RedisServer::start()
+{
+    const QString pidFile = m_directory.filePath(QStringLiteral("redis.pid"));
+    QFile::remove(pidFile);
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral("redis-server"),
+                  { QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--bind"),
+                    QStringLiteral("127.0.0.1"), QStringLiteral("--save"), QString(),
+                    QStringLiteral("--appendonly"), QStringLiteral("no"),
+                    QStringLiteral("--daemonize"), QStringLiteral("yes"),
+                    QStringLiteral("--pidfile"), pidFile, QStringLiteral("--dir"),
+                    m_directory.path() });
+    if (!process.waitForFinished(10'000) || process.exitCode() != 0) {
+        m_error = QStringLiteral("redis-server: ") + QString::fromLocal8Bit(process.readAll());
+        return false;
+    }
+    // Daemonised: ready once its pid file is there and the port answers.
+    for (int waited = 0; waited < 100; ++waited) {
+        QFile file(pidFile);
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, m_port);
+        if (file.open(QIODevice::ReadOnly) && probe.waitForConnected(100)) {
+            m_pid = file.readAll().trimmed().toLongLong();
+            return true;
+        }
+        QThread::msleep(50);
+    }
+    m_error = QStringLiteral("redis-server did not come up on port %1").arg(m_port);
+    return false;
+}
+
+void RedisServer::stop()
+{
+    if (m_pid > 0)
+        ::kill(pid_t(m_pid), SIGKILL);
+    m_pid = 0;
+}
+
+QString RedisServer::url() const
+{
+    return QStringLiteral("redis://127.0.0.1:%1/0").arg(m_port);
 }
 
 } // namespace qx::test

@@ -48,4 +48,30 @@ private:
     QString m_error;
 };
 
+/**
+ * A redis-server of the test's own on a free loopback port, nothing saved to disk, stopped
+ * (by its pid) when this object goes. stop() and start() again keep the port, as a restart
+ * of the same server would.
+ */
+class RedisServer
+{
+public:
+    RedisServer();
+    ~RedisServer();
+    RedisServer(const RedisServer &) = delete;
+    RedisServer &operator=(const RedisServer &) = delete;
+
+    bool start();
+    /// Kills it at once (SIGKILL), as in a crash.
+    void stop();
+    QString error() const { return m_error; }
+    QString url() const;
+
+private:
+    QTemporaryDir m_directory;
+    quint16 m_port = 0;
+    qint64 m_pid = 0;
+    QString m_error;
+};
+
 } // namespace qx::test
