@@ -633,6 +633,30 @@ Result<Store::LastIds> SqlStore::lastIds()
     return ids->value_or(LastIds {});
 }
 
+Result<std::int64_t> SqlStore::reserveIds(IdKind kind, std::int64_t count)
+{
+    return insertedId(m_database->query(
+        "UPDATE id_blocks SET next = next + $2 WHERE kind = $1 RETURNING next - $2",
+        kind == IdKind::Order ? QStringLiteral("order") : QStringLiteral("trade"), count));
+}
+
+Result<void> SqlStore::saveBookOwner(const BookOwner &owner)
+{
+    return m_database->run(
+        "INSERT INTO book_owners (symbol, instance, url, since_ms) VALUES ($1, $2, $3, $4) "
+        "ON CONFLICT (symbol) DO UPDATE SET instance = excluded.instance, url = excluded.url, "
+        "since_ms = excluded.since_ms",
+        owner.symbol, owner.instance, owner.url, QDateTime::currentMSecsSinceEpoch());
+}
+
+Result<QList<Store::BookOwner>> SqlStore::bookOwners()
+{
+    return collect<BookOwner>(m_database->query("SELECT symbol, instance, url FROM book_owners"),
+                              [](const SqlRows &row) {
+                                  return BookOwner { row.text(0), row.text(1), row.text(2) };
+                              });
+}
+
 Result<QList<TradeRecord>> SqlStore::allTrades()
 {
     return collect<TradeRecord>(

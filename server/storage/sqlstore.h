@@ -72,6 +72,9 @@ public:
         const std::function<void(std::int64_t, const QString &)> &each) override;
     Result<void> saveRiskLimits(std::int64_t userId, const RiskLimits &limits) override;
     Result<LastIds> lastIds() override;
+    Result<std::int64_t> reserveIds(IdKind kind, std::int64_t count) override;
+    Result<void> saveBookOwner(const BookOwner &owner) override;
+    Result<QList<BookOwner>> bookOwners() override;
     Result<QList<std::int64_t>> counterpartyMembers(const QString &counterparty) override;
     Result<std::optional<core::Money>> creditLine(const QString &counterparty,
                                                   const QString &currency) override;

@@ -161,6 +161,19 @@ public:
     };
     /// The highest order and trade ids stored (0 when none).
     virtual Result<LastIds> lastIds() = 0;
+    enum class IdKind { Order, Trade };
+    /// Reserves `count` ids of `kind` for this server alone, durably: returns the first.
+    virtual Result<std::int64_t> reserveIds(IdKind kind, std::int64_t count) = 0;
+
+    /// Who matches which book when several servers share the database.
+    struct BookOwner
+    {
+        QString symbol;
+        QString instance;
+        QString url;
+    };
+    virtual Result<void> saveBookOwner(const BookOwner &owner) = 0;
+    virtual Result<QList<BookOwner>> bookOwners() = 0;
     /// Every trade in execution order (to rebuild positions and candles), users included.
     virtual Result<QList<TradeRecord>> allTrades() = 0;
     /// A user's own fills, newest first.

@@ -310,11 +310,9 @@ Result<void> OrderService::load()
         !keys) {
         return keys;
     }
-    Result<Store::LastIds> ids = m_store.lastIds();
-    if (!ids)
-        return ids.error();
-    m_lastOrderId = ids->order;
-    m_lastTradeId = ids->trade;
+    // New blocks of ids: whatever was handed out before a failure is never reused.
+    m_orderIds = IdBlock();
+    m_tradeIds = IdBlock();
     Result<QList<Market *>> added = addMarkets();
     if (!added)
         return added.error();
@@ -464,6 +462,18 @@ quint64 OrderService::clientKey(qint64 userId, const QString &clientOrderId)
         add(c.unicode() >> 8);
     }
     return hash;
+}
+
+Result<qint64> OrderService::nextId(Store::IdKind kind)
+{
+    IdBlock &block = kind == Store::IdKind::Order ? m_orderIds : m_tradeIds;
+    if (block.next == block.end) {
+        Result<std::int64_t> first = m_store.reserveIds(kind, kIdBlock);
+        if (!first)
+            return first.error();
+        block = IdBlock { *first, *first + kIdBlock };
+    }
+    return block.next++;
 }
 
 void OrderService::shutdown()
@@ -647,7 +657,10 @@ OrderService::Applied OrderService::apply(Market &market,
             trade.aggressor = fromEngine(event.side);
             trade.sequence = event.sequence;
             trade.time = now;
-            trade.id = ++m_lastTradeId;
+            // A trade id cannot fail to come: the engine has matched already. A block is
+            // reserved every kIdBlock trades; if storage is down then, the batch that follows
+            // fails anyway and is answered storage_unavailable.
+            trade.id = nextId(Store::IdKind::Trade).value_or(0);
             applied.trades.append(trade);
             market.lastQuantity = trade.quantity;
             const core::Decimal value
@@ -1055,7 +1068,10 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
     order.createdAt = now;
     order.updatedAt = now;
 
-    const qint64 id = ++m_lastOrderId;
+    Result<qint64> nextOrderId = nextId(Store::IdKind::Order);
+    if (!nextOrderId)
+        return storageUnavailable();
+    const qint64 id = *nextOrderId;
     order.id = QString::number(id);
     StoredOrder stored;
     stored.userId = principal.userId;

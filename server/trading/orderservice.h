@@ -282,8 +282,18 @@ private:
     /// Orders that left the book in memory whose final state is not stored yet, by id, with
     /// the writer ticket that stores it: so a cancel meanwhile says "already filled".
     QHash<qint64, QPair<quint64, StoredOrder>> m_closing;
-    qint64 m_lastOrderId = 0;
-    qint64 m_lastTradeId = 0;
+    /// Ids this server hands out: [next, end) of a block reserved in storage.
+    struct IdBlock
+    {
+        qint64 next = 0;
+        qint64 end = 0;
+    };
+    static constexpr qint64 kIdBlock = 65'536;
+    /// The next id of `kind`, reserving a new block when this one is used up (a database
+    /// round trip once per kIdBlock ids). Error: storage_unavailable.
+    Result<qint64> nextId(Store::IdKind kind);
+    IdBlock m_orderIds;
+    IdBlock m_tradeIds;
     bool m_unavailable = false;
     core::Error m_storageError;
     QTimer m_reloadTimer; ///< retries the reload while storage is unavailable, backing off

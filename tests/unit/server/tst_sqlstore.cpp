@@ -76,11 +76,11 @@ private Q_SLOTS:
         const QString path = newDatabase();
         auto store = SqlStore::open(path);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE(*(*store)->schemaVersion(), 8);
+        QCOMPARE(*(*store)->schemaVersion(), 9);
         QVERIFY((*store)->addUser(u"alice"_s, u"trader"_s, "$argon2id$x").ok());
         store = SqlStore::open(path); // second open: no migration re-run, data kept
         QVERIFY(store.ok());
-        QCOMPARE(*(*store)->schemaVersion(), 8);
+        QCOMPARE(*(*store)->schemaVersion(), 9);
         QCOMPARE((*store)->users()->size(), 1);
     }
 
@@ -204,11 +204,11 @@ private Q_SLOTS:
         Result<std::unique_ptr<SqlStore>> b = second.get();
         QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
         QVERIFY2(b.ok(), qPrintable(b.ok() ? QString() : b.error().message));
-        QCOMPARE(*(*a)->schemaVersion(), 8);
-        QCOMPARE(*(*b)->schemaVersion(), 8);
+        QCOMPARE(*(*a)->schemaVersion(), 9);
+        QCOMPARE(*(*b)->schemaVersion(), 9);
         auto versions = (*a)->database().query("SELECT COUNT(*) FROM schema_migrations");
         QVERIFY(versions && (*versions)->next().value_or(false));
-        QCOMPARE((*versions)->int64(0), 8);
+        QCOMPARE((*versions)->int64(0), 9);
     }
 
     void refusesAServerThatWouldNotMakeCommitsDurable()
