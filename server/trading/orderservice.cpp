@@ -178,12 +178,24 @@ struct OrderService::Market
     Quantity volumeToday;
     QDate volumeDate;
     std::deque<protocol::MarketTrade> recentTrades; ///< newest at the back
+    /// This server matches the book (alone on its database it matches them all).
+    bool owned = true;
 
     void remember(const protocol::MarketTrade &trade)
     {
         if (recentTrades.size() == std::size_t(OrderService::kRecentTrades))
             recentTrades.pop_front();
         recentTrades.push_back(trade);
+    }
+    /// Forgets what trades built (to replay them).
+    void clearTrades()
+    {
+        for (core::CandleSeries &series : candles)
+            series = core::CandleSeries(series.interval(), instrument.timeZone);
+        lastQuantity = Quantity();
+        volumeToday = Quantity();
+        volumeDate = QDate();
+        recentTrades.clear();
     }
 };
 
@@ -239,6 +251,7 @@ Result<QList<OrderService::Market *>> OrderService::addMarkets()
             continue;
         m_markets.push_back(std::make_unique<Market>(instrument));
         Market *market = m_markets.back().get();
+        market->owned = m_ownsAll;
         m_bySymbol.insert(instrument.symbol, market);
         added.append(market);
     }
@@ -318,38 +331,34 @@ Result<void> OrderService::load()
         return added.error();
     if (Result<void> rebuilt = rebuild(*added); !rebuilt)
         return rebuilt;
+    return replayTrades();
+}
+
+Result<void> OrderService::replayTrades()
+{
     Result<QList<TradeRecord>> trades = m_store.allTrades();
     if (!trades)
         return trades.error();
-    const QDate today = nowUtc().date(); // the ticker's volume is today's (UTC)
+    m_positions.clear();
+    for (const std::unique_ptr<Market> &market : m_markets)
+        market->clearTrades();
     for (const TradeRecord &trade : std::as_const(*trades)) {
-        Market *market = findMarket(trade.symbol);
-        if (!market)
-            continue;
-        for (core::CandleSeries &series : market->candles)
-            (void)series.addTrade(trade.time.toMSecsSinceEpoch(), trade.price, trade.quantity);
-        for (const auto &[user, side] : { std::pair { trade.buyUserId, matching::Side::Buy },
-                                          std::pair { trade.sellUserId, matching::Side::Sell } }) {
-            auto position = m_positions.find({ user, trade.symbol });
-            if (position == m_positions.end()) {
-                position = m_positions.insert({ user, trade.symbol },
-                                              core::Position(market->multiplier));
-            }
-            (void)position->apply(side, trade.price, trade.quantity);
-        }
-        market->lastQuantity = trade.quantity;
-        market->remember(publicTrade(trade));
-        if (trade.time.date() == today) {
-            market->volumeDate = today;
-            market->volumeToday
-                = market->volumeToday.plus(trade.quantity).value_or(market->volumeToday);
+        if (Market *market = findMarket(trade.symbol)) {
+            (void)record(*market, trade);
+            market->remember(publicTrade(trade));
         }
     }
     return {};
 }
 
-Result<void> OrderService::rebuild(const QList<Market *> &markets)
+Result<void> OrderService::rebuild(const QList<Market *> &candidates)
 {
+    // Only books this server matches are kept in memory.
+    QList<Market *> markets;
+    for (Market *market : candidates) {
+        if (market->owned)
+            markets.append(market);
+    }
     if (markets.isEmpty())
         return {};
     Result<QList<StoredOrder>> live = m_store.liveOrders();
@@ -734,30 +743,132 @@ OrderService::Applied OrderService::apply(Market &market,
         else
             m_live.remove(id);
     }
-    const QDate today = now.date();
-    if (market.volumeDate != today) {
-        market.volumeDate = today;
-        market.volumeToday = Quantity();
-    }
-    for (const TradeRecord &trade : std::as_const(applied.trades)) {
-        market.volumeToday = market.volumeToday.plus(trade.quantity).value_or(market.volumeToday);
-        for (std::size_t i = 0; i < kIntervals.size(); ++i) {
-            if (market.candles[i].addTrade(trade.time.toMSecsSinceEpoch(), trade.price,
-                                           trade.quantity)) {
-                applied.candles.append({ kIntervals[i], *market.candles[i].last() });
-            }
-        }
-        for (const auto &[user, side] : { std::pair { trade.buyUserId, matching::Side::Buy },
-                                          std::pair { trade.sellUserId, matching::Side::Sell } }) {
-            auto position = m_positions.find({ user, trade.symbol });
-            if (position == m_positions.end()) {
-                position
-                    = m_positions.insert({ user, trade.symbol }, core::Position(market.multiplier));
-            }
-            (void)position->apply(side, trade.price, trade.quantity);
-        }
-    }
+    for (const TradeRecord &trade : std::as_const(applied.trades))
+        applied.candles.append(record(market, trade));
     return applied;
+}
+
+QList<QPair<core::CandleInterval, core::Candle>> OrderService::record(Market &market,
+                                                                      const TradeRecord &trade)
+{
+    QList<QPair<core::CandleInterval, core::Candle>> changed;
+    for (std::size_t i = 0; i < kIntervals.size(); ++i) {
+        if (market.candles[i].addTrade(trade.time.toMSecsSinceEpoch(), trade.price,
+                                       trade.quantity)) {
+            changed.append({ kIntervals[i], *market.candles[i].last() });
+        }
+    }
+    for (const auto &[user, side] : { std::pair { trade.buyUserId, matching::Side::Buy },
+                                      std::pair { trade.sellUserId, matching::Side::Sell } }) {
+        auto position = m_positions.find({ user, trade.symbol });
+        if (position == m_positions.end())
+            position
+                = m_positions.insert({ user, trade.symbol }, core::Position(market.multiplier));
+        (void)position->apply(side, trade.price, trade.quantity);
+    }
+    market.lastQuantity = trade.quantity;
+    // The ticker's volume is today's (UTC).
+    const QDate today = nowUtc().date();
+    if (trade.time.date() == today) {
+        if (market.volumeDate != today) {
+            market.volumeDate = today;
+            market.volumeToday = Quantity();
+        }
+        market.volumeToday = market.volumeToday.plus(trade.quantity).value_or(market.volumeToday);
+    }
+    return changed;
+}
+
+void OrderService::announceFills(const TradeRecord &trade, const QString &buyClientId,
+                                 const QString &sellClientId)
+{
+    for (const auto &[user, side, orderId, clientId] :
+         { std::tuple { trade.buyUserId, protocol::Side::Buy, trade.buyOrderId, buyClientId },
+           std::tuple { trade.sellUserId, protocol::Side::Sell, trade.sellOrderId,
+                        sellClientId } }) {
+        protocol::Trade own;
+        own.id = QString::number(trade.id);
+        own.symbol = trade.symbol;
+        own.side = side;
+        own.price = trade.price;
+        own.quantity = trade.quantity;
+        own.orderId = QString::number(orderId);
+        own.clientOrderId = clientId;
+        own.aggressor = trade.aggressor == side;
+        own.time = trade.time;
+        remember(user, own);
+        Q_EMIT tradeEvent(own, user);
+    }
+}
+
+bool OrderService::owns(const QString &symbol) const
+{
+    const Market *market = findMarket(symbol);
+    return market && market->owned;
+}
+
+void OrderService::release(const QString &symbol)
+{
+    Market *market = findMarket(symbol);
+    if (!market || !market->owned)
+        return;
+    market->owned = false;
+    market->book = matching::OrderBook();
+    m_live.removeIf([&symbol](const auto &live) { return live->order.symbol == symbol; });
+}
+
+Result<void> OrderService::acquire(const QStringList &symbols)
+{
+    QList<Market *> markets;
+    for (const QString &symbol : symbols) {
+        Market *market = findMarket(symbol);
+        if (market && !market->owned)
+            markets.append(market);
+    }
+    if (markets.isEmpty())
+        return {};
+    // As the previous owner left them in storage: its last commands may not have reached
+    // this server by Redis, so trades are replayed too.
+    for (Market *market : std::as_const(markets)) {
+        m_live.removeIf(
+            [market](const auto &live) { return live->order.symbol == market->instrument.symbol; });
+        market->owned = true;
+    }
+    if (Result<void> rebuilt = rebuild(markets); !rebuilt)
+        return rebuilt;
+    if (Result<void> keys
+        = m_store.forEachClientOrderId([this](std::int64_t user, const QString &id) {
+              m_clientKeys.insert(clientKey(user, id));
+          });
+        !keys) {
+        return keys;
+    }
+    return replayTrades();
+}
+
+void OrderService::applyRemoteTrade(const TradeRecord &trade, const QString &buyClientId,
+                                    const QString &sellClientId)
+{
+    Market *market = findMarket(trade.symbol);
+    if (!market || market->owned)
+        return; // a stale message about a book this server matches itself now
+    for (const auto &[interval, candle] : record(*market, trade))
+        Q_EMIT candleUpdated(trade.symbol, interval, candle);
+    const protocol::MarketTrade seen = publicTrade(trade);
+    market->remember(seen);
+    Q_EMIT marketTrade(seen);
+    announceFills(trade, buyClientId, sellClientId);
+}
+
+std::optional<QString> OrderService::symbolOfOrder(const QString &orderId)
+{
+    const qint64 id = orderId.toLongLong();
+    if (const auto live = m_live.constFind(id); live != m_live.cend())
+        return live->order.symbol;
+    Result<std::optional<StoredOrder>> stored = m_store.findOrder(id);
+    if (!stored || !*stored)
+        return std::nullopt;
+    return (*stored)->order.symbol;
 }
 
 void OrderService::announce(const Applied &applied)
@@ -770,25 +881,17 @@ void OrderService::announce(const Applied &applied)
         const protocol::MarketTrade seen = publicTrade(trade);
         applied.market->remember(seen);
         Q_EMIT marketTrade(seen);
-        for (const auto &[user, side, orderId] :
-             { std::tuple { trade.buyUserId, protocol::Side::Buy, trade.buyOrderId },
-               std::tuple { trade.sellUserId, protocol::Side::Sell, trade.sellOrderId } }) {
-            protocol::Trade own;
-            own.id = QString::number(trade.id);
-            own.symbol = trade.symbol;
-            own.side = side;
-            own.price = trade.price;
-            own.quantity = trade.quantity;
-            own.orderId = QString::number(orderId);
+        const auto clientIdOf = [&applied](qint64 orderId) {
             for (const Change &change : applied.changes) {
-                if (change.order.order.id == own.orderId)
-                    own.clientOrderId = change.order.order.clientOrderId;
+                if (change.order.order.id.toLongLong() == orderId)
+                    return change.order.order.clientOrderId;
             }
-            own.aggressor = trade.aggressor == side;
-            own.time = trade.time;
-            remember(user, own);
-            Q_EMIT tradeEvent(own, user);
-        }
+            return QString();
+        };
+        const QString buyClientId = clientIdOf(trade.buyOrderId);
+        const QString sellClientId = clientIdOf(trade.sellOrderId);
+        announceFills(trade, buyClientId, sellClientId);
+        Q_EMIT tradeStored(trade, buyClientId, sellClientId);
     }
     for (const Change &change : applied.changes) {
         remember(change.order.userId, change.order.order);
@@ -970,6 +1073,8 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
     Market *market = findMarket(request.symbol);
     if (!market)
         return failure("unknown_symbol", tr("No instrument %1.").arg(request.symbol));
+    if (!market->owned)
+        return notOwner(request.symbol);
     const core::Instrument &instrument = market->instrument;
     const QDateTime now = nowUtc();
     if (instrument.isExpired(now)) {
@@ -1143,6 +1248,12 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
     return Placement { current, true }; // answered once stored
 }
 
+core::Error OrderService::notOwner(const QString &symbol)
+{
+    return failure("not_owner",
+                   tr("Another server matches %1 right now; try again in a moment.").arg(symbol));
+}
+
 Result<StoredOrder> OrderService::ownLiveOrder(const Principal &principal, const QString &orderId)
 {
     bool numeric = false;
@@ -1166,6 +1277,8 @@ Result<StoredOrder> OrderService::ownLiveOrder(const Principal &principal, const
     }
     if (!ended || ended->userId != principal.userId)
         return notFound(orderId);
+    if (protocol::isLive(ended->order.status) && !owns(ended->order.symbol))
+        return notOwner(ended->order.symbol); // live in another server's book
     return failure(
         "order_not_live",
         tr("Order %1 is already %2.").arg(orderId, protocol::toString(ended->order.status)));
@@ -1274,6 +1387,8 @@ Result<OrderService::Answer<QList<protocol::Order>>> OrderService::cancelAllNow(
 {
     Answer<QList<protocol::Order>> answer;
     for (const std::unique_ptr<Market> &market : m_markets) {
+        if (!market->owned)
+            continue; // the other servers cancel in their books
         const bool hasOrders = std::any_of(m_live.cbegin(), m_live.cend(), [&](const auto &live) {
             return live.userId == principal.userId
                 && live.order.symbol == market->instrument.symbol;
@@ -1310,6 +1425,8 @@ void OrderService::expireOrders(const QDateTime &now)
 {
     const qint64 millis = now.toMSecsSinceEpoch();
     for (const std::unique_ptr<Market> &market : m_markets) {
+        if (!market->owned)
+            continue; // its owner expires its orders
         // At an instrument's end of trading (an hour's gate closure) its book empties.
         if (market->book.orderCount() > 0 && market->instrument.isExpired(now)) {
             (void)run(*market, [](matching::OrderBook &book, auto &events) { book.close(events); });

@@ -89,6 +89,27 @@ public:
 
     /// Loads the instruments and rebuilds books, positions and candles from storage.
     Result<void> start();
+
+    /// Whether this server matches every book (alone on its database: the default) or only
+    /// those a Cluster hands it with acquire(). Set before start().
+    void setOwnsAllBooks(bool all) { m_ownsAll = all; }
+    bool owns(const QString &symbol) const;
+    /// Takes the books of `symbols` over as storage holds them; positions and candles are
+    /// replayed from the stored trades (another server traded meanwhile).
+    Result<void> acquire(const QStringList &symbols);
+    /// Stops matching `symbol` (another server does): its book and live orders leave memory.
+    void release(const QString &symbol);
+    /// A trade another server stored, with the client order ids of its two orders: positions,
+    /// candles, the ticker and time and sales follow it, and its users hear of their fills.
+    void applyRemoteTrade(const TradeRecord &trade, const QString &buyClientId,
+                          const QString &sellClientId);
+    /// An order another server changed, for reads while storage is down.
+    void rememberRemote(qint64 userId, const core::protocol::Order &order)
+    {
+        remember(userId, order);
+    }
+    /// The instrument of order `orderId`, if there is such an order.
+    std::optional<QString> symbolOfOrder(const QString &orderId);
     /// Opens a book for each instrument listed in storage since (the listing rolls forward
     /// with the calendar); emits instrumentsChanged when there are new ones.
     Result<void> refreshInstruments();
@@ -160,6 +181,10 @@ Q_SIGNALS:
                        const core::Candle &candle);
     /// A trade in the market, as everyone may see it.
     void marketTrade(const core::protocol::MarketTrade &trade);
+    /// A trade this server stored, whole, with the client order ids of both orders: for the
+    /// other servers of a cluster.
+    void tradeStored(const qx::server::TradeRecord &trade, const QString &buyClientId,
+                     const QString &sellClientId);
 
 private:
     struct Market;
@@ -220,15 +245,26 @@ private:
     Applied apply(Market &market, const std::vector<core::matching::Event> &events);
     /// Tells the world: order events, trades, candles, the market.
     void announce(const Applied &applied);
+    /// What a trade changes besides its orders: candles (the changed ones returned),
+    /// positions, the ticker's last quantity and volume.
+    QList<QPair<core::CandleInterval, core::Candle>> record(Market &market,
+                                                            const TradeRecord &trade);
+    /// Tells each side's user of their fill.
+    void announceFills(const TradeRecord &trade, const QString &buyClientId,
+                       const QString &sellClientId);
+    /// Rebuilds positions, candles and tickers from every stored trade.
+    Result<void> replayTrades();
     /// Runs `settled` when the batch holding `ticket` is committed or has failed.
     void whenDurable(quint64 ticket, Settled settled);
     void onCommitted(quint64 lastTicket);
     void onFailed(quint64 lastTicket, const core::Error &error);
     /// Loads the instruments and rebuilds books, positions and candles from storage.
     Result<void> load();
-    /// Rebuilds the books of `markets` from the stored live orders and book states.
-    Result<void> rebuild(const QList<Market *> &markets);
+    /// Rebuilds the books of those of `markets` this server matches from the stored live
+    /// orders and book states.
+    Result<void> rebuild(const QList<Market *> &candidates);
     core::Error storageUnavailable() const;
+    static core::Error notOwner(const QString &symbol);
     /// The user's pre-trade limits for the market's product, against an order that would
     /// leave `remaining` open at `price` (nullopt: no price to value it at), replacing the open
     /// quantity of `replacing` if it is an existing order.
@@ -295,6 +331,7 @@ private:
     IdBlock m_orderIds;
     IdBlock m_tradeIds;
     bool m_unavailable = false;
+    bool m_ownsAll = true;
     core::Error m_storageError;
     QTimer m_reloadTimer; ///< retries the reload while storage is unavailable, backing off
     bool m_settingsFailing = false; ///< warned once per outage
