@@ -3,6 +3,8 @@
 #include "server/api/httpapi.h"
 #include "server/api/streamgateway.h"
 #include "server/auth/authservice.h"
+#include "server/cluster/cluster.h"
+#include "server/cluster/forwarder.h"
 #include "server/trading/orderservice.h"
 
 namespace qx::server {
@@ -32,6 +34,8 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
         return started.error();
     server->m_orders
         = std::make_unique<OrderService>(*server->m_store, *server->m_writer, options.rules);
+    // In a cluster a book is matched once its lock is taken, not before.
+    server->m_orders->setOwnsAllBooks(!options.cluster);
     if (core::Result<void> loaded = server->m_orders->start(); !loaded)
         return loaded.error();
     server->m_stream = std::make_unique<StreamGateway>(*server->m_auth, *server->m_orders);
@@ -44,6 +48,18 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     connect(orders, &OrderService::marketTrade, stream, &StreamGateway::publishMarketTrade);
     server->m_http
         = std::make_unique<HttpApi>(*server->m_auth, *server->m_orders, *server->m_stream);
+    if (options.cluster) {
+        core::Result<std::unique_ptr<Cluster>> cluster = Cluster::create(
+            { dataDirectory.databaseUrl(), options.redisUrl, options.preferredProducts },
+            *server->m_orders, *server->m_stream);
+        if (!cluster)
+            return cluster.error();
+        server->m_cluster = std::move(cluster).value();
+        server->m_forwarder = std::make_unique<Forwarder>();
+        server->m_http->setCluster(server->m_cluster.get(), server->m_forwarder.get());
+        server->m_stream->setCluster(server->m_cluster.get(), server->m_forwarder.get());
+        server->m_advertisedUrl = options.advertisedUrl;
+    }
     if (options.simulate) {
         server->m_simulation = std::make_unique<SimulatedMarket>(
             *server->m_orders, *server->m_store, options.simulation);
@@ -79,6 +95,7 @@ Server::~Server()
     // still waiting for the writer are dropped while their sockets still exist; what is queued
     // is committed when the writer stops.
     m_simulation.reset();
+    m_cluster.reset();
     if (m_orders)
         m_orders->shutdown();
     m_http.reset();
@@ -90,7 +107,18 @@ Server::~Server()
 
 core::Result<quint16> Server::listen(const QHostAddress &address, quint16 port)
 {
-    return m_http->listen(address, port);
+    core::Result<quint16> bound = m_http->listen(address, port);
+    if (bound && m_cluster) {
+        // Reachable from the others: the address given, else where it listens.
+        QUrl url = m_advertisedUrl;
+        if (url.isEmpty()) {
+            url = QUrl(QStringLiteral("http://localhost"));
+            url.setHost(address.toString());
+            url.setPort(*bound);
+        }
+        m_cluster->start(url);
+    }
+    return bound;
 }
 
 } // namespace qx::server

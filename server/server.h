@@ -9,12 +9,15 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QTimer>
+#include <QUrl>
 
 #include <memory>
 
 namespace qx::server {
 
 class AuthService;
+class Cluster;
+class Forwarder;
 class HttpApi;
 class StreamGateway;
 class Store;
@@ -26,6 +29,12 @@ struct ServerOptions
     /// Run the simulated market (market maker and taker) inside this server.
     bool simulate = false;
     SimulatedMarket::Options simulation;
+    /// Share the database with other servers (PostgreSQL): match only the books this server
+    /// holds the lock of, forward the rest.
+    bool cluster = false;
+    QString redisUrl; ///< for the cluster's events; empty: none
+    QStringList preferredProducts; ///< books this server takes first (symbol prefixes)
+    QUrl advertisedUrl; ///< where the other servers reach this one; empty: where it listens
 };
 
 /**
@@ -59,6 +68,9 @@ private:
     std::unique_ptr<SimulatedMarket> m_simulation;
     std::unique_ptr<StreamGateway> m_stream;
     std::unique_ptr<HttpApi> m_http;
+    std::unique_ptr<Forwarder> m_forwarder;
+    std::unique_ptr<Cluster> m_cluster;
+    QUrl m_advertisedUrl;
     QTimer m_listingTimer;
     QDate m_listedOn;
 };

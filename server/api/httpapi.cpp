@@ -3,6 +3,8 @@
 #include "core/protocol/messages.h"
 #include "server/api/streamgateway.h"
 #include "server/auth/authservice.h"
+#include "server/cluster/cluster.h"
+#include "server/cluster/forwarder.h"
 #include "server/trading/orderservice.h"
 
 #include "core/delivery.h"
@@ -60,7 +62,7 @@ constexpr std::array<std::pair<const char *, const char *>, 3> kResponseHeaders 
  * headers afterRequest gives every other answer, and nothing at all if the client has gone
  * in the meantime.
  */
-class LaterReply
+class LaterReply : public std::enable_shared_from_this<LaterReply>
 {
 public:
     explicit LaterReply(QHttpServerResponder &&responder)
@@ -70,6 +72,11 @@ public:
 
     void send(const QJsonObject &body, Status status)
     {
+        sendRaw(QJsonDocument(body).toJson(QJsonDocument::Compact), int(status));
+    }
+    /// A JSON body as it is: another server's answer, say.
+    void sendRaw(const QByteArray &json, int status)
+    {
         if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
             return;
         static_assert(kResponseHeaders.size() == 3); // all of them, below
@@ -77,12 +84,31 @@ public:
             return std::pair<QByteArray, QByteArray>(kResponseHeaders[i].first,
                                                      kResponseHeaders[i].second);
         };
-        m_responder.write(QJsonDocument(body), { header(0), header(1), header(2) },
-                          QHttpServerResponder::StatusCode(status));
+        m_responder.write(
+            json, { { "Content-Type", "application/json" }, header(0), header(1), header(2) },
+            QHttpServerResponder::StatusCode(status));
     }
     void fail(const core::Error &error)
     {
         send(protocol::errorToJson(error), HttpApi::statusFor(error.code));
+    }
+    /// The request on to `owner` (another server), and its answer back.
+    void forward(Forwarder &forwarder, const QUrl &owner, const QByteArray &method,
+                 const QHttpServerRequest &request, const QString &path)
+    {
+        QString pathAndQuery = path;
+        if (!request.query().isEmpty())
+            pathAndQuery += u'?' + request.query().toString(QUrl::FullyEncoded);
+        forwarder.send(owner, method, pathAndQuery, request.body(), request.value("Authorization"),
+                       [self = shared_from_this()](int status, const QByteArray &body) {
+                           if (status == 0) {
+                               return self->fail(core::makeError(
+                                   QStringLiteral("storage_unavailable"),
+                                   HttpApi::tr("The server that matches this book did not "
+                                               "answer.")));
+                           }
+                           self->sendRaw(body, status);
+                       });
     }
 
 private:
@@ -161,6 +187,30 @@ HttpApi::HttpApi(AuthService &auth, OrderService &orders, StreamGateway &stream,
     addRoutes();
 }
 
+void HttpApi::setCluster(const Cluster *cluster, Forwarder *forwarder)
+{
+    m_cluster = cluster;
+    m_forwarder = forwarder;
+}
+
+std::optional<QUrl> HttpApi::orderElsewhere(const QHttpServerRequest &request,
+                                            const QString &orderId)
+{
+    if (!m_cluster)
+        return std::nullopt;
+    const std::optional<QString> symbol = m_orders.symbolOfOrder(orderId);
+    return symbol ? ownerElsewhere(request, *symbol) : std::nullopt;
+}
+
+std::optional<QUrl> HttpApi::ownerElsewhere(const QHttpServerRequest &request,
+                                            const QString &symbol) const
+{
+    if (!m_cluster || !m_forwarder
+        || !request.value(Forwarder::kForwardedHeader.toByteArray()).isEmpty())
+        return std::nullopt;
+    return m_cluster->ownerOf(symbol);
+}
+
 QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
 {
     static const QHash<QString, Status> statuses {
@@ -191,6 +241,7 @@ QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
         { QStringLiteral("limit_credit"), Status::UnprocessableEntity },
         { QStringLiteral("limit_counterparty_credit"), Status::UnprocessableEntity },
         { QStringLiteral("storage_unavailable"), Status::ServiceUnavailable },
+        { QStringLiteral("not_owner"), Status::ServiceUnavailable },
     };
     return statuses.value(code, Status::InternalServerError);
 }
@@ -287,6 +338,10 @@ void HttpApi::addRoutes()
             core::Result<protocol::NewOrder> order = protocol::NewOrder::fromJson(*body);
             if (!order)
                 return reply->fail(order.error());
+            if (const auto owner = ownerElsewhere(request, order->symbol)) {
+                return reply->forward(*m_forwarder, *owner, "POST", request,
+                                      QStringLiteral("/api/v1/orders"));
+            }
             m_orders.place(principal, *order,
                            [reply](core::Result<OrderService::Placement> placed) {
                                if (!placed)
@@ -311,11 +366,16 @@ void HttpApi::addRoutes()
                    [this, authenticatedLater, orderReply](const QString &orderId,
                                                           const QHttpServerRequest &request,
                                                           QHttpServerResponder &&responder) {
-                       authenticatedLater([this, orderId, orderReply](const Principal &principal,
-                                                                      const QHttpServerRequest &,
-                                                                      const Later &reply) {
-                           m_orders.cancel(principal, orderId, orderReply(reply));
-                       })(request, std::move(responder));
+                       authenticatedLater(
+                           [this, orderId, orderReply](const Principal &principal,
+                                                       const QHttpServerRequest &request,
+                                                       const Later &reply) {
+                               if (const auto owner = orderElsewhere(request, orderId)) {
+                                   return reply->forward(*m_forwarder, *owner, "DELETE", request,
+                                                         request.url().path());
+                               }
+                               m_orders.cancel(principal, orderId, orderReply(reply));
+                           })(request, std::move(responder));
                    });
 
     m_server.route(
@@ -332,21 +392,67 @@ void HttpApi::addRoutes()
                 core::Result<protocol::OrderModify> change = protocol::OrderModify::fromJson(*body);
                 if (!change)
                     return reply->fail(change.error());
+                if (const auto owner = orderElsewhere(request, orderId)) {
+                    return reply->forward(*m_forwarder, *owner, "PATCH", request,
+                                          request.url().path());
+                }
                 m_orders.modify(principal, orderId, *change, orderReply(reply));
             })(request, std::move(responder));
         });
 
     m_server.route(
         QStringLiteral("/api/v1/orders"), Method::Delete,
-        authenticatedLater([this](const Principal &principal, const QHttpServerRequest &,
+        authenticatedLater([this](const Principal &principal, const QHttpServerRequest &request,
                                   const Later &reply) {
-            m_orders.cancelAll(principal, [reply](core::Result<QList<protocol::Order>> cancelled) {
-                if (!cancelled)
-                    return reply->fail(cancelled.error());
-                reply->send(
-                    QJsonObject { { QStringLiteral("cancelled"), toJsonArray(*cancelled) } },
-                    Status::Ok);
-            });
+            // Here, and in a cluster on every other server that owns books: one answer with
+            // everything cancelled once all have answered.
+            QList<QUrl> others;
+            if (m_cluster && m_forwarder
+                && request.value(Forwarder::kForwardedHeader.toByteArray()).isEmpty())
+                others = m_cluster->otherOwners();
+            struct Gathering
+            {
+                QJsonArray cancelled;
+                qsizetype waiting = 0;
+                std::optional<core::Error> error;
+            };
+            auto gathering = std::make_shared<Gathering>();
+            gathering->waiting = others.size() + 1;
+            const auto oneDone = [reply, gathering] {
+                if (--gathering->waiting > 0)
+                    return;
+                if (gathering->error)
+                    return reply->fail(*gathering->error);
+                reply->send(QJsonObject { { QStringLiteral("cancelled"), gathering->cancelled } },
+                            Status::Ok);
+            };
+            m_orders.cancelAll(
+                principal, [gathering, oneDone](core::Result<QList<protocol::Order>> cancelled) {
+                    if (cancelled) {
+                        for (const protocol::Order &order : std::as_const(*cancelled))
+                            gathering->cancelled.append(order.toJson());
+                    } else {
+                        gathering->error = cancelled.error();
+                    }
+                    oneDone();
+                });
+            for (const QUrl &other : std::as_const(others)) {
+                m_forwarder->send(
+                    other, "DELETE", QStringLiteral("/api/v1/orders"), {},
+                    request.value("Authorization"),
+                    [gathering, oneDone](int status, const QByteArray &body) {
+                        const QJsonObject json = QJsonDocument::fromJson(body).object();
+                        if (status == 200) {
+                            for (const QJsonValue &order : json.value(u"cancelled").toArray())
+                                gathering->cancelled.append(order);
+                        } else {
+                            gathering->error = protocol::errorFromJson(json).value_or(
+                                core::makeError(QStringLiteral("storage_unavailable"),
+                                                tr("A server did not answer.")));
+                        }
+                        oneDone();
+                    });
+            }
         }));
 
     m_server.route(QStringLiteral("/api/v1/trades"), Method::Get,
@@ -400,19 +506,24 @@ void HttpApi::addRoutes()
 
     m_server.route(
         QStringLiteral("/api/v1/markets/<arg>/book"), Method::Get,
-        [this, authenticated](const QString &symbol, const QHttpServerRequest &request) {
-            return authenticated(
-                [this, symbol](const Principal &, const QHttpServerRequest &request) {
-                    const QString text = request.query().queryItemValue(QStringLiteral("depth"));
-                    bool numeric = true;
-                    const int depth = text.isEmpty() ? 10 : text.toInt(&numeric);
-                    if (!numeric || depth < 1 || depth > 100)
-                        return errorResponse(badQuery(tr("depth must be a number from 1 to 100.")));
-                    core::Result<protocol::BookSnapshot> book = m_orders.book(symbol, depth);
-                    if (!book)
-                        return errorResponse(book.error());
-                    return QHttpServerResponse(book->toJson());
-                })(request);
+        [this, authenticatedLater](const QString &symbol, const QHttpServerRequest &request,
+                                   QHttpServerResponder &&responder) {
+            authenticatedLater([this, symbol](const Principal &, const QHttpServerRequest &request,
+                                              const Later &reply) {
+                const QString text = request.query().queryItemValue(QStringLiteral("depth"));
+                bool numeric = true;
+                const int depth = text.isEmpty() ? 10 : text.toInt(&numeric);
+                if (!numeric || depth < 1 || depth > 100)
+                    return reply->fail(badQuery(tr("depth must be a number from 1 to 100.")));
+                // Only the owner's book is current.
+                if (const auto owner = ownerElsewhere(request, symbol))
+                    return reply->forward(*m_forwarder, *owner, "GET", request,
+                                          request.url().path());
+                core::Result<protocol::BookSnapshot> book = m_orders.book(symbol, depth);
+                if (!book)
+                    return reply->fail(book.error());
+                reply->send(book->toJson(), Status::Ok);
+            })(request, std::move(responder));
         });
 
     m_server.route(

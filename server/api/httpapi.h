@@ -5,10 +5,15 @@
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
+#include <QUrl>
+
+#include <optional>
 
 namespace qx::server {
 
 class AuthService;
+class Cluster;
+class Forwarder;
 class OrderService;
 class StreamGateway;
 struct Principal;
@@ -17,7 +22,9 @@ struct Principal;
  * The REST API and the WebSocket upgrade on one port (QHttpServer). Every route validates its
  * input before it touches a service and answers errors as
  * {"error":{"code","message"}} with the matching HTTP status; a rejected request changes
- * nothing. Lives on the server's event-loop thread.
+ * nothing. In a cluster, what concerns a book another server matches (orders, its depth) is
+ * forwarded to that server and its answer passed back. Lives on the server's event-loop
+ * thread.
  */
 class HttpApi : public QObject
 {
@@ -34,13 +41,24 @@ public:
 
     /// The HTTP status for an error code of the API.
     static QHttpServerResponse::StatusCode statusFor(const QString &code);
+    /// Several servers on one database: forward through `forwarder` to the owners `cluster`
+    /// names.
+    void setCluster(const Cluster *cluster, Forwarder *forwarder);
 
 private:
     void addRoutes();
+    /// The server to send a request about `symbol` to, if not this one. A request that was
+    /// forwarded here already is never sent on.
+    std::optional<QUrl> ownerElsewhere(const QHttpServerRequest &request,
+                                       const QString &symbol) const;
+    /// The same for the book of order `orderId`.
+    std::optional<QUrl> orderElsewhere(const QHttpServerRequest &request, const QString &orderId);
 
     AuthService &m_auth;
     OrderService &m_orders;
     StreamGateway &m_stream;
+    const Cluster *m_cluster = nullptr;
+    Forwarder *m_forwarder = nullptr;
     QHttpServer m_server;
 };
 

@@ -1,8 +1,11 @@
 #include "server/api/streamgateway.h"
 
+#include "server/cluster/cluster.h"
+#include "server/cluster/forwarder.h"
 #include "server/trading/orderservice.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QPointer>
 
 #include <QTimer>
@@ -57,7 +60,7 @@ void StreamGateway::accept(std::unique_ptr<QWebSocket> socket)
             raw->close(QWebSocketProtocol::CloseCodePolicyViolated,
                        QStringLiteral("authentication timeout"));
     });
-    m_sessions.emplace(raw, Session { std::move(socket), std::nullopt, {} });
+    m_sessions.emplace(raw, Session { std::move(socket), std::nullopt, {}, {} });
 }
 
 void StreamGateway::onMessage(QWebSocket *socket, const QString &text)
@@ -81,6 +84,7 @@ void StreamGateway::onMessage(QWebSocket *socket, const QString &text)
             return;
         }
         session.principal = *principal;
+        session.token = message->body.value(u"token").toString();
         send(socket, StreamMessage::authOk(principal->username));
         return;
     }
@@ -169,6 +173,16 @@ void StreamGateway::unsubscribe(Session &session, const StreamMessage &message)
 std::optional<StreamMessage> StreamGateway::snapshot(const QString &channel) const
 {
     const QString symbol = channel.section(u':', 1, 1);
+    // A book matched elsewhere: as its server last published it.
+    if (const auto remote = m_remoteMarkets.constFind(symbol);
+        remote != m_remoteMarkets.cend() && !m_orders.owns(symbol)) {
+        if (channel.startsWith(stream::kBookChannelPrefix))
+            return StreamMessage::of(stream::kBook, { { QStringLiteral("book"), remote->first } });
+        if (channel.startsWith(stream::kTickerChannelPrefix)) {
+            return StreamMessage::of(stream::kTicker,
+                                     { { QStringLiteral("ticker"), remote->second } });
+        }
+    }
     if (channel.startsWith(stream::kBookChannelPrefix)) {
         if (auto book = m_orders.book(symbol, kBookDepth))
             return StreamMessage::of(stream::kBook, { { QStringLiteral("book"), book->toJson() } });
@@ -213,12 +227,38 @@ void StreamGateway::enterOrder(Session &session, const StreamMessage &message)
                                { { QStringLiteral("client_order_id"), order.clientOrderId },
                                  { QStringLiteral("order"), order.toJson() } }));
     };
+    // A book matched by another server: the same request, as REST, to that server.
+    const auto forwarded = [&](const QString &symbol, const QByteArray &method, const QString &path,
+                               const QJsonObject &body, const QString &clientOrderId,
+                               const QString &orderId) {
+        const std::optional<QUrl> owner = m_cluster ? m_cluster->ownerOf(symbol) : std::nullopt;
+        if (!owner || !m_forwarder)
+            return false;
+        m_forwarder->send(
+            *owner, method, path,
+            body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
+            "Bearer " + session.token.toUtf8(), [=](int status, const QByteArray &answer) {
+                const QJsonObject json = QJsonDocument::fromJson(answer).object();
+                if (status == 200 || status == 201) {
+                    if (const auto order = protocol::Order::fromJson(json))
+                        return acknowledge(*order);
+                }
+                reject(clientOrderId, orderId,
+                       protocol::errorFromJson(json).value_or(core::makeError(
+                           QStringLiteral("storage_unavailable"),
+                           tr("The server that matches %1 did not answer.").arg(symbol))));
+            });
+        return true;
+    };
     if (message.type == stream::kOrderNew) {
         const QJsonObject fields = message.body.value(u"order").toObject();
         const QString clientOrderId = fields.value(u"client_order_id").toString();
         core::Result<protocol::NewOrder> request = protocol::NewOrder::fromJson(fields);
         if (!request)
             return reject(clientOrderId, {}, request.error());
+        if (forwarded(request->symbol, "POST", QStringLiteral("/api/v1/orders"), fields,
+                      clientOrderId, {}))
+            return;
         return m_orders.place(principal, *request,
                               [=](core::Result<OrderService::Placement> placed) {
                                   if (!placed)
@@ -232,14 +272,23 @@ void StreamGateway::enterOrder(Session &session, const StreamMessage &message)
             return reject({}, orderId, changed.error());
         acknowledge(*changed);
     };
-    if (message.type == stream::kOrderCancel)
+    const std::optional<QString> symbol
+        = m_cluster ? m_orders.symbolOfOrder(orderId) : std::nullopt;
+    const QString path
+        = QStringLiteral("/api/v1/orders/") + QString::fromLatin1(QUrl::toPercentEncoding(orderId));
+    if (message.type == stream::kOrderCancel) {
+        if (symbol && forwarded(*symbol, "DELETE", path, {}, {}, orderId))
+            return;
         return m_orders.cancel(principal, orderId, answer);
+    }
     QJsonObject fields = message.body;
     fields.remove(QStringLiteral("type"));
     fields.remove(QStringLiteral("order_id"));
     core::Result<protocol::OrderModify> change = protocol::OrderModify::fromJson(fields);
     if (!change)
         return reject({}, orderId, change.error());
+    if (symbol && forwarded(*symbol, "PATCH", path, fields, {}, orderId))
+        return;
     m_orders.modify(principal, orderId, *change, answer);
 }
 
@@ -311,6 +360,22 @@ void StreamGateway::publishMarketTrade(const protocol::MarketTrade &trade)
     broadcast(
         stream::kMarketTradesChannelPrefix.toString() + trade.symbol,
         StreamMessage::of(stream::kMarketTrade, { { QStringLiteral("trade"), trade.toJson() } }));
+}
+
+void StreamGateway::remoteMarket(const QString &symbol, const QJsonObject &book,
+                                 const QJsonObject &ticker)
+{
+    m_remoteMarkets.insert(symbol, { book, ticker });
+    broadcast(stream::kBookChannelPrefix.toString() + symbol,
+              StreamMessage::of(stream::kBook, { { QStringLiteral("book"), book } }));
+    broadcast(stream::kTickerChannelPrefix.toString() + symbol,
+              StreamMessage::of(stream::kTicker, { { QStringLiteral("ticker"), ticker } }));
+}
+
+void StreamGateway::setCluster(const Cluster *cluster, Forwarder *forwarder)
+{
+    m_cluster = cluster;
+    m_forwarder = forwarder;
 }
 
 void StreamGateway::broadcast(const QString &channel, const StreamMessage &message)

@@ -4,6 +4,8 @@
 #include "core/protocol/messages.h"
 #include "server/auth/authservice.h"
 
+#include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -16,6 +18,8 @@ class QWebSocket;
 
 namespace qx::server {
 
+class Cluster;
+class Forwarder;
 class OrderService;
 
 /**
@@ -56,6 +60,12 @@ public:
     void candleUpdated(const QString &symbol, core::CandleInterval interval,
                        const core::Candle &candle);
     void publishMarketTrade(const core::protocol::MarketTrade &trade);
+    /// Depth and ticker of a book another server matches (through the Cluster): sent to the
+    /// subscribers here and kept for those who subscribe later.
+    void remoteMarket(const QString &symbol, const QJsonObject &book, const QJsonObject &ticker);
+    /// Order entry on the socket for books another server matches goes through `forwarder`
+    /// to the owner `cluster` names.
+    void setCluster(const Cluster *cluster, Forwarder *forwarder);
     qsizetype sessionCount() const { return qsizetype(m_sessions.size()); }
 
 private:
@@ -63,6 +73,7 @@ private:
     {
         std::unique_ptr<QWebSocket> socket;
         std::optional<Principal> principal;
+        QString token; ///< for order entry forwarded to another server
         QSet<QString> channels;
     };
 
@@ -85,6 +96,10 @@ private:
     OrderService &m_orders;
     std::map<QWebSocket *, Session> m_sessions;
     QSet<QString> m_dirtyMarkets;
+    /// The latest depth and ticker messages of books matched elsewhere, by symbol.
+    QHash<QString, QPair<QJsonObject, QJsonObject>> m_remoteMarkets;
+    const Cluster *m_cluster = nullptr;
+    Forwarder *m_forwarder = nullptr;
     QTimer m_flushTimer;
 };
 

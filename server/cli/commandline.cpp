@@ -1,6 +1,7 @@
 #include "server/cli/commandline.h"
 
 #include "server/auth/passwordhasher.h"
+#include "server/cache/redisclient.h"
 #include "server/ops/datadirectory.h"
 #include "server/server.h"
 #include "server/storage/sqlstore.h"
@@ -636,6 +637,27 @@ int runServe(const QStringList &arguments)
                                           tr("Largest order in lots; 0 for no limit (default "
                                              "100000)."),
                                           QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption cluster(
+        QStringLiteral("cluster"),
+        tr("Share the (PostgreSQL) database with other servers: match the books whose lock "
+           "this server holds, forward orders for the others to their owners."));
+    const QCommandLineOption redis(QStringLiteral("redis"),
+                                   tr("Redis for the cluster's events, redis://HOST:PORT[/DB] "
+                                      "(default: $QX_REDIS)."),
+                                   QStringLiteral("URL"));
+    const QCommandLineOption advertise(QStringLiteral("advertise-url"),
+                                       tr("Where the other servers reach this one (default: "
+                                          "http://LISTEN-ADDRESS:PORT)."),
+                                       QStringLiteral("URL"));
+    const QCommandLineOption ownBooks(QStringLiteral("own-books"),
+                                      tr("Symbol prefixes of the books this server takes first, "
+                                         "comma-separated (e.g. DE.,FR.); it takes the others "
+                                         "only when nobody has for a few seconds."),
+                                      QStringLiteral("PREFIXES"));
+    command.addOption(cluster);
+    command.addOption(redis);
+    command.addOption(advertise);
+    command.addOption(ownBooks);
     command.addOption(listen);
     command.addOption(simulate);
     command.addOption(simulateSeed);
@@ -656,6 +678,21 @@ int runServe(const QStringList &arguments)
                     tr("--simulate-seed, --price-band-pct and --max-order-lots take "
                        "whole numbers of zero or more"));
     }
+    options.cluster = parser.isSet(cluster);
+    options.redisUrl = parser.isSet(redis) ? parser.value(redis) : qEnvironmentVariable("QX_REDIS");
+    if (!options.redisUrl.isEmpty()) {
+        if (core::Result<void> valid = RedisClient::checkUrl(options.redisUrl); !valid)
+            return fail(UsageError, valid.error().message);
+        if (!options.cluster)
+            return fail(UsageError, tr("--redis carries the events of a --cluster"));
+    }
+    if (parser.isSet(advertise)) {
+        options.advertisedUrl = QUrl(parser.value(advertise), QUrl::StrictMode);
+        if (!options.advertisedUrl.isValid() || options.advertisedUrl.scheme() != u"http")
+            return fail(UsageError, tr("--advertise-url must be http://HOST:PORT"));
+    }
+    if (parser.isSet(ownBooks))
+        options.preferredProducts = parser.value(ownBooks).split(u',', Qt::SkipEmptyParts);
     const auto endpoint = parseListen(parser.value(listen));
     if (!endpoint)
         return fail(UsageError,

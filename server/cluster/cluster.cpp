@@ -1,0 +1,336 @@
+#include "server/cluster/cluster.h"
+
+#include "server/api/streamgateway.h"
+#include "server/cache/redisclient.h"
+#include "server/storage/sqlstore.h"
+#include "server/trading/orderservice.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QUuid>
+
+namespace qx::server {
+
+namespace protocol = core::protocol;
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcCluster, "qx.server.cluster")
+
+constexpr QByteArrayView kChannel = "qx:events";
+
+// The advisory lock key of a book: 64 bits of FNV-1a over its symbol, stable across servers.
+std::int64_t lockKey(const QString &symbol)
+{
+    quint64 hash = 14695981039346656037ull;
+    for (const char byte : symbol.toUtf8()) {
+        hash ^= quint8(byte);
+        hash *= 1099511628211ull;
+    }
+    return std::int64_t(hash);
+}
+
+// A bigint[] parameter: digits and commas only, nothing to escape.
+QString keyArray(const QList<std::int64_t> &keys)
+{
+    QStringList text;
+    for (const std::int64_t key : keys)
+        text.append(QString::number(key));
+    return u'{' + text.join(u',') + u'}';
+}
+
+QJsonObject tradeToJson(const TradeRecord &trade, const QString &buyClientId,
+                        const QString &sellClientId)
+{
+    return { { QStringLiteral("id"), QString::number(trade.id) },
+             { QStringLiteral("symbol"), trade.symbol },
+             { QStringLiteral("price"), trade.price.toString() },
+             { QStringLiteral("quantity"), trade.quantity.toString() },
+             { QStringLiteral("buy_order"), QString::number(trade.buyOrderId) },
+             { QStringLiteral("sell_order"), QString::number(trade.sellOrderId) },
+             { QStringLiteral("buy_user"), QString::number(trade.buyUserId) },
+             { QStringLiteral("sell_user"), QString::number(trade.sellUserId) },
+             { QStringLiteral("buy_client"), buyClientId },
+             { QStringLiteral("sell_client"), sellClientId },
+             { QStringLiteral("aggressor"), protocol::toString(trade.aggressor) },
+             { QStringLiteral("sequence"), QString::number(trade.sequence) },
+             { QStringLiteral("time"), protocol::toWireTime(trade.time) } };
+}
+
+std::optional<TradeRecord> tradeFromJson(const QJsonObject &json)
+{
+    TradeRecord trade;
+    trade.id = json.value(u"id").toString().toLongLong();
+    trade.symbol = json.value(u"symbol").toString();
+    const core::Result<core::Price> price = core::Price::parse(json.value(u"price").toString());
+    const core::Result<core::Quantity> quantity
+        = core::Quantity::parse(json.value(u"quantity").toString());
+    const std::optional<protocol::Side> aggressor
+        = protocol::sideFromString(json.value(u"aggressor").toString());
+    trade.time = protocol::fromWireTime(json.value(u"time").toString());
+    if (!price || !quantity || !aggressor || !trade.time.isValid() || trade.symbol.isEmpty())
+        return std::nullopt;
+    trade.price = *price;
+    trade.quantity = *quantity;
+    trade.aggressor = *aggressor;
+    trade.buyOrderId = json.value(u"buy_order").toString().toLongLong();
+    trade.sellOrderId = json.value(u"sell_order").toString().toLongLong();
+    trade.buyUserId = json.value(u"buy_user").toString().toLongLong();
+    trade.sellUserId = json.value(u"sell_user").toString().toLongLong();
+    trade.sequence = json.value(u"sequence").toString().toULongLong();
+    return trade;
+}
+
+} // namespace
+
+Cluster::Cluster(const Options &options, OrderService &orders, StreamGateway &stream)
+    : m_options(options)
+    , m_orders(orders)
+    , m_stream(stream)
+    , m_instanceId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    m_pollTimer.setInterval(kPollMs);
+    connect(&m_pollTimer, &QTimer::timeout, this, &Cluster::poll);
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(StreamGateway::kCoalesceMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Cluster::flushMarkets);
+}
+
+Cluster::~Cluster() = default;
+
+core::Result<std::unique_ptr<Cluster>> Cluster::create(const Options &options, OrderService &orders,
+                                                       StreamGateway &stream)
+{
+    const core::Result<std::pair<SqlDatabase::Dialect, QString>> location
+        = SqlStore::parseUrl(options.databaseUrl);
+    if (!location)
+        return location.error();
+    if (location->first != SqlDatabase::Dialect::Postgresql) {
+        return core::makeError(QStringLiteral("invalid_cluster"),
+                               QStringLiteral("Several servers share a PostgreSQL database; "
+                                              "SQLite belongs to one server."));
+    }
+    std::unique_ptr<Cluster> cluster(new Cluster(options, orders, stream));
+    core::Result<std::unique_ptr<SqlStore>> locks = SqlStore::open(options.databaseUrl);
+    if (!locks)
+        return locks.error();
+    cluster->m_locks = std::move(locks).value();
+    if (!options.redisUrl.isEmpty()) {
+        cluster->m_redis = std::make_unique<RedisClient>(options.redisUrl);
+        if (core::Result<void> started = cluster->m_redis->start(); !started)
+            return started.error();
+        cluster->m_redis->subscribe(kChannel.toByteArray());
+        Cluster *self = cluster.get();
+        connect(
+            cluster->m_redis.get(), &RedisClient::message, self,
+            [self](const QByteArray &, const QByteArray &payload) { self->onMessage(payload); });
+    } else {
+        qCWarning(lcCluster) << "no --redis: clients see only what their own server does";
+    }
+    Cluster *self = cluster.get();
+    connect(&orders, &OrderService::orderEvent, self,
+            [self](const QString &type, const protocol::Order &order, qint64 userId) {
+                self->publish({ { QStringLiteral("k"), QStringLiteral("order") },
+                                { QStringLiteral("type"), type },
+                                { QStringLiteral("user"), QString::number(userId) },
+                                { QStringLiteral("order"), order.toJson() } });
+            });
+    connect(
+        &orders, &OrderService::tradeStored, self,
+        [self](const TradeRecord &trade, const QString &buyClientId, const QString &sellClientId) {
+            self->publish(
+                { { QStringLiteral("k"), QStringLiteral("trade") },
+                  { QStringLiteral("trade"), tradeToJson(trade, buyClientId, sellClientId) } });
+        });
+    connect(&orders, &OrderService::marketUpdated, self, [self](const QString &symbol) {
+        if (!self->m_orders.owns(symbol))
+            return;
+        self->m_dirtyMarkets.insert(symbol);
+        if (!self->m_flushTimer.isActive())
+            self->m_flushTimer.start();
+    });
+    return cluster;
+}
+
+void Cluster::start(const QUrl &url)
+{
+    m_url = url;
+    qCInfo(lcCluster).noquote() << "server" << m_instanceId << "at" << url.toString();
+    poll();
+    m_pollTimer.start();
+}
+
+std::optional<QUrl> Cluster::ownerOf(const QString &symbol) const
+{
+    if (m_orders.owns(symbol))
+        return std::nullopt;
+    const auto found = m_owners.constFind(symbol);
+    if (found == m_owners.cend())
+        return std::nullopt;
+    return *found;
+}
+
+QList<QUrl> Cluster::otherOwners() const
+{
+    QList<QUrl> urls;
+    for (const QUrl &url : m_owners) {
+        if (!urls.contains(url))
+            urls.append(url);
+    }
+    return urls;
+}
+
+void Cluster::releaseAll()
+{
+    qsizetype released = 0;
+    for (const core::Instrument &instrument : m_orders.instruments()) {
+        if (m_orders.owns(instrument.symbol)) {
+            m_orders.release(instrument.symbol);
+            ++released;
+        }
+    }
+    if (released > 0)
+        qCWarning(lcCluster) << "lock connection lost: let" << released << "books go";
+}
+
+void Cluster::poll()
+{
+    SqlDatabase &database = m_locks->database();
+    // The locks live as long as the session that took them: a new session holds none.
+    core::Result<std::unique_ptr<SqlRows>> session = database.query("SELECT pg_backend_pid()");
+    std::optional<std::int64_t> pid;
+    if (session && (*session)->next().value_or(false))
+        pid = (*session)->int64(0);
+    if (!pid || pid != m_lockSession) {
+        releaseAll();
+        m_lockSession = pid;
+        if (!pid)
+            return; // the database is away: no book can be proven ours
+    }
+
+    QList<std::int64_t> keys;
+    QHash<std::int64_t, QString> symbols;
+    for (const core::Instrument &instrument : m_orders.instruments()) {
+        if (m_orders.owns(instrument.symbol))
+            continue;
+        const std::int64_t key = lockKey(instrument.symbol);
+        keys.append(key);
+        symbols.insert(key, instrument.symbol);
+    }
+    QStringList taken;
+    QList<std::int64_t> givenBack;
+    if (!keys.isEmpty()) {
+        core::Result<std::unique_ptr<SqlRows>> locked = database.query(
+            "SELECT k, pg_try_advisory_lock(k)::int FROM unnest($1::bigint[]) AS k",
+            keyArray(keys));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        while (locked && (*locked)->next().value_or(false)) {
+            const QString symbol = symbols.value((*locked)->int64(0));
+            if ((*locked)->int64(1) == 0) {
+                m_freeSince.remove(symbol); // somebody matches it
+                continue;
+            }
+            const bool preferred = m_options.preferredProducts.isEmpty()
+                || std::any_of(m_options.preferredProducts.cbegin(),
+                               m_options.preferredProducts.cend(),
+                               [&](const QString &prefix) { return symbol.startsWith(prefix); });
+            const qint64 since = m_freeSince.value(symbol, now);
+            m_freeSince.insert(symbol, since);
+            if (preferred || now - since >= kGraceMs)
+                taken.append(symbol);
+            else
+                givenBack.append((*locked)->int64(0)); // its preferring server may come
+        }
+    }
+    if (!givenBack.isEmpty()) {
+        (void)database.query("SELECT pg_advisory_unlock(k)::int FROM unnest($1::bigint[]) AS k",
+                             keyArray(givenBack));
+    }
+    if (!taken.isEmpty()) {
+        if (core::Result<void> acquired = m_orders.acquire(taken); !acquired) {
+            qCWarning(lcCluster) << "cannot take books over:" << acquired.error().message;
+            releaseAll();
+            return;
+        }
+        for (const QString &symbol : std::as_const(taken)) {
+            m_freeSince.remove(symbol);
+            (void)m_locks->saveBookOwner({ symbol, m_instanceId, m_url.toString() });
+        }
+        qCInfo(lcCluster) << "matching" << taken.size() << "more books";
+    }
+    if (core::Result<QList<Store::BookOwner>> owners = m_locks->bookOwners(); owners) {
+        m_owners.clear();
+        for (const Store::BookOwner &owner : std::as_const(*owners)) {
+            if (owner.instance != m_instanceId)
+                m_owners.insert(owner.symbol, QUrl(owner.url));
+        }
+    }
+}
+
+void Cluster::publish(const QJsonObject &event)
+{
+    if (!m_redis)
+        return;
+    QJsonObject stamped = event;
+    stamped.insert(QStringLiteral("o"), m_instanceId);
+    m_redis->command({ "PUBLISH", kChannel.toByteArray(),
+                       QJsonDocument(stamped).toJson(QJsonDocument::Compact) });
+}
+
+void Cluster::flushMarkets()
+{
+    const QSet<QString> dirty = std::exchange(m_dirtyMarkets, {});
+    for (const QString &symbol : dirty) {
+        const core::Result<protocol::BookSnapshot> book
+            = m_orders.book(symbol, StreamGateway::kBookDepth);
+        const core::Result<protocol::Ticker> ticker = m_orders.ticker(symbol);
+        if (!book || !ticker)
+            continue;
+        const QByteArray bookJson = QJsonDocument(book->toJson()).toJson(QJsonDocument::Compact);
+        const QByteArray tickerJson
+            = QJsonDocument(ticker->toJson()).toJson(QJsonDocument::Compact);
+        publish({ { QStringLiteral("k"), QStringLiteral("market") },
+                  { QStringLiteral("symbol"), symbol },
+                  { QStringLiteral("book"), book->toJson() },
+                  { QStringLiteral("ticker"), ticker->toJson() } });
+        // The last of each stays in Redis for whoever asks later.
+        if (m_redis) {
+            m_redis->command({ "SET", "qx:book:" + symbol.toUtf8(), bookJson });
+            m_redis->command({ "SET", "qx:ticker:" + symbol.toUtf8(), tickerJson });
+        }
+    }
+}
+
+void Cluster::onMessage(const QByteArray &payload)
+{
+    const QJsonObject event = QJsonDocument::fromJson(payload).object();
+    if (event.value(u"o").toString() == m_instanceId)
+        return; // our own, back from Redis
+    const QString kind = event.value(u"k").toString();
+    if (kind == u"order") {
+        const core::Result<protocol::Order> order
+            = protocol::Order::fromJson(event.value(u"order").toObject());
+        if (!order)
+            return;
+        const qint64 user = event.value(u"user").toString().toLongLong();
+        m_orders.rememberRemote(user, *order);
+        m_stream.publishOrderEvent(event.value(u"type").toString(), *order, user);
+    } else if (kind == u"trade") {
+        const QJsonObject json = event.value(u"trade").toObject();
+        if (const std::optional<TradeRecord> trade = tradeFromJson(json)) {
+            m_orders.applyRemoteTrade(*trade, json.value(u"buy_client").toString(),
+                                      json.value(u"sell_client").toString());
+        }
+    } else if (kind == u"market") {
+        const QString symbol = event.value(u"symbol").toString();
+        if (!m_orders.owns(symbol)) {
+            m_stream.remoteMarket(symbol, event.value(u"book").toObject(),
+                                  event.value(u"ticker").toObject());
+        }
+    }
+}
+
+} // namespace qx::server

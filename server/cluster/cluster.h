@@ -1,0 +1,90 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/storage/store.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+namespace qx::server {
+
+class OrderService;
+class RedisClient;
+class SqlStore;
+class StreamGateway;
+
+/**
+ * This server's part in a cluster of servers on one PostgreSQL database (and one Redis):
+ *
+ * - Books: each instrument's book is matched by exactly one server, the one holding its
+ *   PostgreSQL advisory lock (taken on a connection of the cluster's own, so the lock goes
+ *   when the server dies). Every second the cluster tries to take the books nobody holds —
+ *   those of the products it prefers (--own-books) at once, the others after kGraceMs, so a
+ *   dead owner's books are taken over by the survivors — and records itself as their owner
+ *   with its URL in book_owners, where the others look up where to forward orders. If its
+ *   lock connection was lost it lets every book go (another server may hold them now).
+ * - Events, through Redis pub/sub: what this server stores (order changes, trades) and its
+ *   books' depth and ticker go to the others, which hand them to their own stream clients,
+ *   follow the trades in positions and candles, and cache the books for their subscribers.
+ *   Without Redis, orders are still forwarded but clients only see what their server does.
+ *
+ * Lives on the server's main thread, beside the OrderService it drives.
+ */
+class Cluster : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString databaseUrl; ///< postgresql://... (the cluster's own connection)
+        QString redisUrl; ///< empty: no event fan-out
+        QStringList preferredProducts; ///< symbol prefixes taken first; empty: all
+    };
+    static constexpr int kPollMs = 1000;
+    static constexpr qint64 kGraceMs = 3000;
+
+    static core::Result<std::unique_ptr<Cluster>> create(const Options &options,
+                                                         OrderService &orders,
+                                                         StreamGateway &stream);
+    ~Cluster() override;
+
+    /// Starts taking books, once this server can be reached at `url` (where it listens).
+    void start(const QUrl &url);
+    QString instanceId() const { return m_instanceId; }
+    /// Where the book of `symbol` is matched, when that is another server.
+    std::optional<QUrl> ownerOf(const QString &symbol) const;
+    /// Every other server that owns a book.
+    QList<QUrl> otherOwners() const;
+
+private:
+    Cluster(const Options &options, OrderService &orders, StreamGateway &stream);
+    void poll();
+    /// Lets every book go: the locks are gone (or cannot be proven held).
+    void releaseAll();
+    void publish(const QJsonObject &event);
+    void onMessage(const QByteArray &payload);
+    void flushMarkets();
+
+    Options m_options;
+    OrderService &m_orders;
+    StreamGateway &m_stream;
+    std::unique_ptr<SqlStore> m_locks; ///< the lock session, and book_owners
+    std::unique_ptr<RedisClient> m_redis;
+    QString m_instanceId;
+    QUrl m_url;
+    std::optional<std::int64_t> m_lockSession; ///< backend pid the locks were taken on
+    QHash<QString, qint64> m_freeSince; ///< books seen without owner, since when (ms)
+    QHash<QString, QUrl> m_owners; ///< other servers' books
+    QSet<QString> m_dirtyMarkets; ///< own books changed since the last flush
+    QTimer m_pollTimer;
+    QTimer m_flushTimer;
+};
+
+} // namespace qx::server
