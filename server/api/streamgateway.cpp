@@ -391,6 +391,16 @@ void StreamGateway::send(QWebSocket *socket, const StreamMessage &message)
     socket->sendTextMessage(QString::fromUtf8(message.serialize()));
 }
 
+void StreamGateway::restartSessions(const QString &reason)
+{
+    QList<QWebSocket *> sockets;
+    for (const auto &[socket, session] : m_sessions)
+        sockets.append(socket);
+    // close() may drop the session at once: not while walking the map.
+    for (QWebSocket *socket : std::as_const(sockets))
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, reason);
+}
+
 void StreamGateway::drop(QWebSocket *socket)
 {
     auto found = m_sessions.find(socket);

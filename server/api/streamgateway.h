@@ -66,6 +66,9 @@ public:
     /// Order entry on the socket for books another server matches goes through `forwarder`
     /// to the owner `cluster` names.
     void setCluster(const Cluster *cluster, Forwarder *forwarder);
+    /// Closes every session (1001, going away) with `reason`: its client reconnects and reads
+    /// again what it shows, after this server missed events it should have passed on.
+    void restartSessions(const QString &reason);
     qsizetype sessionCount() const { return qsizetype(m_sessions.size()); }
 
 private:

@@ -127,6 +127,14 @@ core::Result<std::unique_ptr<Cluster>> Cluster::create(const Options &options, O
         connect(
             cluster->m_redis.get(), &RedisClient::message, self,
             [self](const QByteArray &, const QByteArray &payload) { self->onMessage(payload); });
+        connect(cluster->m_redis.get(), &RedisClient::connectedChanged, self,
+                [self](bool connected) {
+                    if (connected)
+                        self->catchUp();
+                    else
+                        qCWarning(lcCluster) << "Redis lost: events of other servers missed "
+                                                "until it is back";
+                });
     } else {
         qCWarning(lcCluster) << "no --redis: clients see only what their own server does";
     }
@@ -302,6 +310,21 @@ void Cluster::flushMarkets()
             m_redis->command({ "SET", "qx:ticker:" + symbol.toUtf8(), tickerJson });
         }
     }
+}
+
+void Cluster::catchUp()
+{
+    if (core::Result<void> replayed = m_orders.catchUpRemote(); !replayed)
+        qCWarning(lcCluster) << "cannot read other servers' trades:" << replayed.error().message;
+    for (const core::Instrument &instrument : m_orders.instruments()) {
+        if (m_orders.owns(instrument.symbol))
+            m_dirtyMarkets.insert(instrument.symbol);
+    }
+    if (!m_dirtyMarkets.isEmpty() && !m_flushTimer.isActive())
+        m_flushTimer.start();
+    // Clients connected before Redis ever was have seen little: only later losses matter.
+    if (std::exchange(m_redisConnectedBefore, true))
+        m_stream.restartSessions(tr("Events from other servers were missed: reconnect."));
 }
 
 void Cluster::onMessage(const QByteArray &payload)

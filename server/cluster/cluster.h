@@ -33,6 +33,8 @@ class StreamGateway;
  *   books' depth and ticker go to the others, which hand them to their own stream clients,
  *   follow the trades in positions and candles, and cache the books for their subscribers.
  *   Without Redis, orders are still forwarded but clients only see what their server does.
+ *   Redis down changes nothing else: events are lost until it is back, then each server
+ *   catches up from storage (catchUp()).
  *
  * Lives on the server's main thread, beside the OrderService it drives.
  */
@@ -71,6 +73,10 @@ private:
     void publish(const QJsonObject &event);
     void onMessage(const QByteArray &payload);
     void flushMarkets();
+    /// After (re)connecting to Redis: what came through it meanwhile is lost, so trades are
+    /// read from storage, this server's books published again and its stream clients sent to
+    /// reconnect and read theirs again.
+    void catchUp();
 
     Options m_options;
     OrderService &m_orders;
@@ -83,6 +89,7 @@ private:
     QHash<QString, qint64> m_freeSince; ///< books seen without owner, since when (ms)
     QHash<QString, QUrl> m_owners; ///< other servers' books
     QSet<QString> m_dirtyMarkets; ///< own books changed since the last flush
+    bool m_redisConnectedBefore = false;
     QTimer m_pollTimer;
     QTimer m_flushTimer;
 };

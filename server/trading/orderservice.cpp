@@ -210,6 +210,9 @@ OrderService::OrderService(Store &store, StoreWriter &writer, TradingRules rules
     connect(&m_expiryTimer, &QTimer::timeout, this, [this] { expireOrders(nowUtc()); });
     connect(&m_writer, &StoreWriter::committed, this, &OrderService::onCommitted);
     connect(&m_writer, &StoreWriter::failed, this, &OrderService::onFailed);
+    m_replayedTimer.setSingleShot(true);
+    m_replayedTimer.setInterval(kReplayOverlapMs);
+    connect(&m_replayedTimer, &QTimer::timeout, this, [this] { m_replayedTrades.clear(); });
     m_settingsTimer.setInterval(kSettingsPollMs);
     connect(&m_settingsTimer, &QTimer::timeout, this, [this] {
         const Result<void> refreshed = refreshSettings();
@@ -331,24 +334,42 @@ Result<void> OrderService::load()
         return added.error();
     if (Result<void> rebuilt = rebuild(*added); !rebuilt)
         return rebuilt;
-    return replayTrades();
+    return replayTrades([](const Market &) { return true; });
 }
 
-Result<void> OrderService::replayTrades()
+Result<void> OrderService::replayTrades(const std::function<bool(const Market &)> &which)
 {
     Result<QList<TradeRecord>> trades = m_store.allTrades();
     if (!trades)
         return trades.error();
-    m_positions.clear();
-    for (const std::unique_ptr<Market> &market : m_markets)
-        market->clearTrades();
-    for (const TradeRecord &trade : std::as_const(*trades)) {
-        if (Market *market = findMarket(trade.symbol)) {
-            (void)record(*market, trade);
-            market->remember(publicTrade(trade));
-        }
+    m_positions.removeIf([this, &which](const auto &position) {
+        const Market *market = findMarket(position.key().second);
+        return !market || which(*market);
+    });
+    for (const std::unique_ptr<Market> &market : m_markets) {
+        if (which(*market))
+            market->clearTrades();
     }
+    // Trades this recent may still be on their way by Redis: applyRemoteTrade skips them.
+    const QDateTime recent = nowUtc().addMSecs(-kReplayOverlapMs);
+    m_replayedTrades.clear();
+    for (const TradeRecord &trade : std::as_const(*trades)) {
+        Market *market = findMarket(trade.symbol);
+        if (!market || !which(*market))
+            continue;
+        (void)record(*market, trade);
+        market->remember(publicTrade(trade));
+        if (!market->owned && trade.time >= recent)
+            m_replayedTrades.insert(trade.id);
+    }
+    if (!m_replayedTrades.isEmpty())
+        m_replayedTimer.start();
     return {};
+}
+
+Result<void> OrderService::catchUpRemote()
+{
+    return replayTrades([](const Market &market) { return !market.owned; });
 }
 
 Result<void> OrderService::rebuild(const QList<Market *> &candidates)
@@ -843,7 +864,10 @@ Result<void> OrderService::acquire(const QStringList &symbols)
         !keys) {
         return keys;
     }
-    return replayTrades();
+    // Only the books taken over: trades of this server's own books may still be on their way
+    // to storage.
+    const QSet<const Market *> taken(markets.cbegin(), markets.cend());
+    return replayTrades([&taken](const Market &market) { return taken.contains(&market); });
 }
 
 void OrderService::applyRemoteTrade(const TradeRecord &trade, const QString &buyClientId,
@@ -852,6 +876,8 @@ void OrderService::applyRemoteTrade(const TradeRecord &trade, const QString &buy
     Market *market = findMarket(trade.symbol);
     if (!market || market->owned)
         return; // a stale message about a book this server matches itself now
+    if (m_replayedTrades.contains(trade.id))
+        return; // read from storage already
     for (const auto &[interval, candle] : record(*market, trade))
         Q_EMIT candleUpdated(trade.symbol, interval, candle);
     const protocol::MarketTrade seen = publicTrade(trade);

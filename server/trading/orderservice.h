@@ -104,6 +104,9 @@ public:
     void applyRemoteTrade(const TradeRecord &trade, const QString &buyClientId,
                           const QString &sellClientId);
     /// An order another server changed, for reads while storage is down.
+    /// Rebuilds what trades on books matched elsewhere built (positions, candles, tickers,
+    /// time and sales) from storage: after the link that brings them (Redis) was lost.
+    Result<void> catchUpRemote();
     void rememberRemote(qint64 userId, const core::protocol::Order &order)
     {
         remember(userId, order);
@@ -164,6 +167,8 @@ public:
     /// The market's latest trades (at most kRecentTrades), newest first.
     Result<QList<core::protocol::MarketTrade>> recentTrades(const QString &symbol) const;
     static constexpr qsizetype kRecentTrades = 50;
+    /// How long after a replay a remote trade it read may still arrive by Redis.
+    static constexpr int kReplayOverlapMs = 10'000;
     Result<QList<core::Candle>> candles(const QString &symbol, core::CandleInterval interval,
                                         qint64 fromMs, qint64 toMs) const;
     /// Marked to the last trade, or to the latest settlement price (no mark without one).
@@ -252,8 +257,9 @@ private:
     /// Tells each side's user of their fill.
     void announceFills(const TradeRecord &trade, const QString &buyClientId,
                        const QString &sellClientId);
-    /// Rebuilds positions, candles and tickers from every stored trade.
-    Result<void> replayTrades();
+    /// Rebuilds positions, candles and tickers of the markets `which` picks from their stored
+    /// trades.
+    Result<void> replayTrades(const std::function<bool(const Market &)> &which);
     /// Runs `settled` when the batch holding `ticket` is committed or has failed.
     void whenDurable(quint64 ticket, Settled settled);
     void onCommitted(quint64 lastTicket);
@@ -306,6 +312,9 @@ private:
     /// Every (user, client order id) stored, as clientKey(): an id not in here is new for sure
     /// (no storage read); one in here, or a rare collision, is looked up.
     QSet<quint64> m_clientKeys;
+    /// Remote trades the last replay read that Redis may still deliver, for kReplayOverlapMs.
+    QSet<std::int64_t> m_replayedTrades;
+    QTimer m_replayedTimer;
     TradingRules m_rules;
     std::vector<std::unique_ptr<Market>> m_markets;
     QHash<QString, Market *> m_bySymbol;

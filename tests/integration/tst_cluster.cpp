@@ -25,6 +25,16 @@ private:
     qx::test::PostgresServer m_postgres;
     qx::test::RedisServer m_redis;
 
+    static QString positionOf(TestServer &server, const QString &symbol, const QString &token)
+    {
+        for (const QJsonValue &position : server.request("GET", u"/api/v1/positions"_s, {}, token)
+                                              .json.value(u"positions")
+                                              .toArray()) {
+            if (position.toObject().value(u"symbol").toString() == symbol)
+                return position.toObject().value(u"quantity").toString();
+        }
+        return {};
+    }
     static QJsonObject lastOf(const QList<QJsonObject> &inbox, const QString &type)
     {
         for (auto it = inbox.rbegin(); it != inbox.rend(); ++it) {
@@ -38,38 +48,54 @@ private:
         socket.sendTextMessage(
             QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
     }
+    static QString frontMonth(TestServer &server)
+    {
+        for (const qx::core::Instrument &instrument : server.tradableInstruments()) {
+            if (instrument.symbol.startsWith(u"DE.BASE.M."))
+                return instrument.symbol;
+        }
+        return {};
+    }
+    /// Two servers in a cluster on a database of their own (called `name`) and the one Redis;
+    /// the first takes every book.
+    void startPair(const QString &name, std::unique_ptr<TestServer> &first,
+                   std::unique_ptr<TestServer> &second)
+    {
+        const QString url = m_postgres.createDatabase(name);
+        QVERIFY(!url.isEmpty());
+        // Every server and command of this test uses the one database.
+        qputenv("QX_DATABASE", url.toUtf8());
+        const QStringList arguments { u"--cluster"_s, u"--redis"_s, m_redis.url() };
+        first = std::make_unique<TestServer>(m_dir.filePath(name + u"-first"_s), arguments);
+        QVERIFY2(first->start(), qPrintable(first->error()));
+        // One signing key for both, so a token of one is good at the other.
+        const QString secondDir = m_dir.filePath(name + u"-second"_s);
+        QVERIFY(QDir().mkpath(secondDir));
+        QVERIFY(QFile::copy(first->dataDir() + u"/signing-key-ed25519.pem"_s,
+                            secondDir + u"/signing-key-ed25519.pem"_s));
+        second = std::make_unique<TestServer>(secondDir, arguments);
+        QVERIFY2(second->start(), qPrintable(second->error()));
+    }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_postgres.start(), qPrintable(m_postgres.error()));
         QVERIFY2(m_redis.start(), qPrintable(m_redis.error()));
-        const QString url = m_postgres.createDatabase(u"cluster"_s);
-        QVERIFY(!url.isEmpty());
-        // Every server and command this test runs uses the one database.
-        qputenv("QX_DATABASE", url.toUtf8());
     }
 
     void booksAreSharedForwardedAndTakenOver()
     {
-        const QStringList clusterArguments { u"--cluster"_s, u"--redis"_s, m_redis.url() };
-        TestServer first(m_dir.filePath(u"first"_s), clusterArguments);
-        QVERIFY2(first.start(), qPrintable(first.error()));
-        // One signing key for both, so a token of one is good at the other.
-        QVERIFY(QDir().mkpath(m_dir.filePath(u"second"_s)));
-        QVERIFY(QFile::copy(first.dataDir() + u"/signing-key-ed25519.pem"_s,
-                            m_dir.filePath(u"second/signing-key-ed25519.pem"_s)));
-        TestServer second(m_dir.filePath(u"second"_s), clusterArguments);
-        QVERIFY2(second.start(), qPrintable(second.error()));
+        std::unique_ptr<TestServer> firstServer;
+        std::unique_ptr<TestServer> secondServer;
+        startPair(u"shared"_s, firstServer, secondServer);
+        if (QTest::currentTestFailed())
+            return;
+        TestServer &first = *firstServer;
+        TestServer &second = *secondServer;
         const QString alice = second.aliceToken();
         const QString bob = second.addTrader(u"bob"_s, u"bob's long passphrase"_s);
-        QString power;
-        for (const qx::core::Instrument &instrument : second.tradableInstruments()) {
-            if (instrument.symbol.startsWith(u"DE.BASE.M.")) {
-                power = instrument.symbol;
-                break;
-            }
-        }
+        const QString power = frontMonth(second);
         QVERIFY(!power.isEmpty());
 
         // The first server took every book; the second forwards to it.
@@ -174,6 +200,68 @@ private Q_SLOTS:
         }
         QCOMPARE(ids.size(), 4);
         QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), 4);
+    }
+
+    void redisDownLosesNothing()
+    {
+        std::unique_ptr<TestServer> first;
+        std::unique_ptr<TestServer> second;
+        startPair(u"redis-down"_s, first, second);
+        if (QTest::currentTestFailed())
+            return;
+        const QString alice = second->aliceToken();
+        const QString bob = second->addTrader(u"bob"_s, u"bob's long passphrase"_s);
+        const QString power = frontMonth(*second);
+        QVERIFY(!power.isEmpty());
+        QList<QJsonObject> secondInbox;
+        auto secondStream = second->openStream(secondInbox, alice);
+        QList<QJsonObject> firstInbox;
+        auto firstStream = first->openStream(firstInbox, alice);
+        QTRY_VERIFY(!lastOf(secondInbox, u"subscribed"_s).isEmpty());
+        QTRY_VERIFY(!lastOf(firstInbox, u"subscribed"_s).isEmpty());
+
+        // Without Redis, orders are still forwarded to the owner and matched there.
+        m_redis.stop();
+        const Reply resting = second->requestJson(
+            "POST", u"/api/v1/orders"_s,
+            qx::test::limitOrder(u"c1"_s, power, "buy", u"5"_s, u"50.00"_s), alice);
+        QVERIFY2(resting.status == 201, resting.raw.constData());
+        const Reply crossing = first->requestJson(
+            "POST", u"/api/v1/orders"_s,
+            qx::test::limitOrder(u"b1"_s, power, "sell", u"3"_s, u"50.00"_s), bob);
+        QCOMPARE(crossing.json.value(u"status").toString(), u"filled"_s);
+        QCOMPARE(second->request("GET", u"/api/v1/orders"_s, {}, alice)
+                     .json.value(u"orders")
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(u"status")
+                     .toString(),
+                 u"partially_filled"_s);
+
+        // Redis back: both servers send their stream clients to catch up, and the second's
+        // positions hold the trade it never heard of.
+        QVERIFY2(m_redis.start(), qPrintable(m_redis.error()));
+        QTRY_COMPARE_WITH_TIMEOUT(secondStream->state(), QAbstractSocket::UnconnectedState, 15'000);
+        QTRY_COMPARE_WITH_TIMEOUT(firstStream->state(), QAbstractSocket::UnconnectedState, 15'000);
+        QCOMPARE(positionOf(*second, power, alice), u"3"_s);
+        QCOMPARE(positionOf(*second, power, bob), u"-3"_s);
+
+        // And events flow again: a fill on the first reaches a client of the second.
+        secondInbox.clear();
+        secondStream = second->openStream(secondInbox, alice);
+        QTRY_VERIFY(!lastOf(secondInbox, u"subscribed"_s).isEmpty());
+        const Reply rest = first->requestJson(
+            "POST", u"/api/v1/orders"_s,
+            qx::test::limitOrder(u"b2"_s, power, "sell", u"2"_s, u"50.00"_s), bob);
+        QCOMPARE(rest.json.value(u"status").toString(), u"filled"_s);
+        QTRY_COMPARE(lastOf(secondInbox, u"order.filled"_s)
+                         .value(u"order")
+                         .toObject()
+                         .value(u"client_order_id")
+                         .toString(),
+                     u"c1"_s);
+        QTRY_COMPARE(positionOf(*second, power, alice), u"5"_s);
     }
 };
 
