@@ -734,6 +734,59 @@ int runBackup(const QStringList &arguments)
     return Success;
 }
 
+int runMigrate(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("migrate [--status] --data-dir DIR"),
+                             tr("Brings the database's schema up to date (every server also does "
+                                "on start), or with --status lists each migration and when it "
+                                "was applied, changing nothing."));
+    const QCommandLineOption status(QStringLiteral("status"),
+                                    tr("List the migrations; apply none."));
+    command.addOption(status);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    core::Result<std::unique_ptr<SqlStore>> store
+        = command.directory().openSqlStore(SqlStore::Migration::Leave);
+    if (!store)
+        return fail(store.error());
+    core::Result<QList<SqlStore::MigrationState>> before = (*store)->migrations();
+    if (!before)
+        return fail(before.error());
+    const auto pending = [](const QList<SqlStore::MigrationState> &states) {
+        return std::count_if(
+            states.cbegin(), states.cend(),
+            [](const SqlStore::MigrationState &state) { return !state.appliedAt.isValid(); });
+    };
+    if (!command.parser().isSet(status)) {
+        if (core::Result<void> migrated = (*store)->migrate(); !migrated)
+            return fail(migrated.error());
+        core::Result<int> version = (*store)->schemaVersion();
+        if (!version)
+            return fail(version.error());
+        printOut(QCoreApplication::translate("qx::server::CommandLine",
+                                             "applied %n migration(s): schema version %1", nullptr,
+                                             int(pending(*before)))
+                     .arg(*version));
+        return Success;
+    }
+    QStringList lines;
+    for (const SqlStore::MigrationState &state : std::as_const(*before)) {
+        QString when = state.appliedAt.isValid()
+            ? state.appliedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
+            : tr("pending");
+        if (!state.known)
+            when += u' ' + tr("(from a newer build)");
+        lines.append(QStringLiteral("%1  %2  %3")
+                         .arg(state.version, 4, 10, QLatin1Char('0'))
+                         .arg(state.name, -32)
+                         .arg(when));
+    }
+    lines.append(QCoreApplication::translate("qx::server::CommandLine", "%n migration(s) pending",
+                                             nullptr, int(pending(*before))));
+    printOut(lines.join(u'\n'));
+    return Success;
+}
+
 int runRestore(const QStringList &arguments)
 {
     SubcommandParser command(QStringLiteral("restore --from FILE [--force] --data-dir DIR"),
@@ -785,6 +838,7 @@ void printOverview()
                 "  settle      record an instrument's settlement price\n"
                 "  backup      copy the whole database to a file, while serving\n"
                 "  restore     replace the database with a backup\n"
+                "  migrate     bring the schema up to date, or list migrations\n"
                 "  serve       serve the REST API and WebSocket stream\n\n"
                 "Every command takes --data-dir DIR (or QX_DATA_DIR) and --help.\n"
                 "Exit status: 0 success, 1 failure, 2 usage error."));
@@ -812,6 +866,8 @@ int runCommandLine(const QStringList &arguments)
         return runBackup(rest);
     if (command == u"restore")
         return runRestore(rest);
+    if (command == u"migrate")
+        return runMigrate(rest);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         printOverview();
         return Success;

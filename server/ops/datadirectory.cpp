@@ -72,7 +72,8 @@ core::Result<std::unique_ptr<Store>> DataDirectory::openStore() const
     return std::unique_ptr<Store>(std::move(store).value());
 }
 
-core::Result<std::unique_ptr<SqlStore>> DataDirectory::openSqlStore() const
+core::Result<std::unique_ptr<SqlStore>> DataDirectory::openSqlStore(
+    SqlStore::Migration migration) const
 {
     const Result<std::pair<SqlDatabase::Dialect, QString>> location
         = SqlStore::parseUrl(databaseUrl());
@@ -86,7 +87,7 @@ core::Result<std::unique_ptr<SqlStore>> DataDirectory::openSqlStore() const
                                               "\"quantenergx-server init --data-dir %1\" first.")
                                    .arg(m_path));
     }
-    return SqlStore::open(databaseUrl(), m_unsafeFast);
+    return SqlStore::open(databaseUrl(), m_unsafeFast, migration);
 }
 
 core::Result<void> listDefaultCatalog(Store &store, QDate today)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "server/storage/store.h"
+#include "server/storage/sqlstore.h"
 
 #include <QDate>
 #include <QString>
@@ -9,8 +9,6 @@
 #include <memory>
 
 namespace qx::server {
-
-class SqlStore;
 
 /**
  * The server's data directory (mode 0700): the token signing key, the configuration file
@@ -46,7 +44,8 @@ public:
     /// call opens a connection of its own.
     core::Result<std::unique_ptr<Store>> openStore() const;
     /// The same, as the SQL store it is (for what only it does: backup, restore).
-    core::Result<std::unique_ptr<SqlStore>> openSqlStore() const;
+    core::Result<std::unique_ptr<SqlStore>> openSqlStore(SqlStore::Migration migration
+                                                         = SqlStore::Migration::Apply) const;
 
 private:
     QString m_path;

@@ -5,7 +5,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QUrl>
@@ -234,7 +236,8 @@ Result<std::pair<SqlDatabase::Dialect, QString>> SqlStore::parseUrl(const QStrin
                                .arg(url.left(200)));
 }
 
-Result<std::unique_ptr<SqlStore>> SqlStore::open(const QString &url, bool unsafeFast)
+Result<std::unique_ptr<SqlStore>> SqlStore::open(const QString &url, bool unsafeFast,
+                                                 Migration migration)
 {
     Result<std::pair<SqlDatabase::Dialect, QString>> location = parseUrl(url);
     if (!location)
@@ -255,6 +258,8 @@ Result<std::unique_ptr<SqlStore>> SqlStore::open(const QString &url, bool unsafe
     }
     std::unique_ptr<SqlStore> store(new SqlStore(std::move(database)));
     store->m_url = location->second;
+    if (migration == Migration::Leave)
+        return store;
     if (Result<void> migrated = store->migrate(); !migrated)
         return migrated.error();
     return store;
@@ -330,49 +335,105 @@ Result<void> SqlStore::restore(const QString &file)
     return migrate(); // a backup of an older version gets the newer schema
 }
 
-Result<void> SqlStore::migrate()
+namespace {
+
+/// This build's migrations for `dialect`: version → file, in the resources.
+QMap<int, QString> knownMigrations(SqlDatabase::Dialect dialect)
 {
     static const QRegularExpression namePattern(QStringLiteral("^(\\d{4})_\\w+\\.sql$"));
-    const QDir directory(m_database->dialect() == SqlDatabase::Dialect::Sqlite
+    const QDir directory(dialect == SqlDatabase::Dialect::Sqlite
                              ? QStringLiteral(":/qx/migrations/sqlite")
                              : QStringLiteral(":/qx/migrations/postgresql"));
-    const QStringList files = directory.entryList(QDir::Files, QDir::Name);
+    QMap<int, QString> files;
+    for (const QString &file : directory.entryList(QDir::Files, QDir::Name)) {
+        const QRegularExpressionMatch match = namePattern.match(file);
+        if (match.hasMatch())
+            files.insert(match.captured(1).toInt(), directory.filePath(file));
+    }
+    return files;
+}
+
+constexpr const char *kCreateMigrationsTable
+    = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "name TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)";
+
+} // namespace
+
+Result<void> SqlStore::migrate()
+{
+    const QMap<int, QString> files = knownMigrations(m_database->dialect());
     return inTransaction(*m_database, [&]() -> Result<void> {
         if (Result<void> locked = m_database->lockForTransaction(kMigrationLock); !locked)
             return locked;
-        if (Result<void> table = m_database->execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                "name TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)");
-            !table) {
+        if (Result<void> table = m_database->execute(QByteArray(kCreateMigrationsTable)); !table)
             return table;
-        }
         Result<int> current = schemaVersion();
         if (!current)
             return current.error();
-        for (const QString &file : files) {
-            const QRegularExpressionMatch match = namePattern.match(file);
-            if (!match.hasMatch())
-                continue;
-            const int version = match.captured(1).toInt();
-            if (version <= *current)
-                continue;
-            QFile script(directory.filePath(file));
+        const int latest = files.isEmpty() ? 0 : files.lastKey();
+        if (*current > latest) {
+            return core::makeError(
+                QStringLiteral("schema_too_new"),
+                QStringLiteral("The database has schema version %1; this build knows up to %2. "
+                               "Run a build at least as new as the one that migrated it.")
+                    .arg(*current)
+                    .arg(latest));
+        }
+        for (auto file = files.upperBound(*current); file != files.cend(); ++file) {
+            const QString name = QFileInfo(file.value()).fileName();
+            QFile script(file.value());
             if (!script.open(QIODevice::ReadOnly))
                 return core::makeError(QStringLiteral("storage_error"),
-                                       QStringLiteral("Cannot read migration %1").arg(file));
+                                       QStringLiteral("Cannot read migration %1").arg(name));
             if (Result<void> applied = m_database->execute(script.readAll()); !applied)
                 return core::makeError(
                     QStringLiteral("storage_error"),
-                    QStringLiteral("Migration %1 failed: %2").arg(file, applied.error().message));
+                    QStringLiteral("Migration %1 failed: %2").arg(name, applied.error().message));
             if (Result<void> recorded
-                = m_database->run("INSERT INTO schema_migrations VALUES ($1, $2, $3)", version,
-                                  file, QDateTime::currentMSecsSinceEpoch());
+                = m_database->run("INSERT INTO schema_migrations VALUES ($1, $2, $3)", file.key(),
+                                  name, QDateTime::currentMSecsSinceEpoch());
                 !recorded) {
                 return recorded;
             }
         }
         return {};
     });
+}
+
+Result<QList<SqlStore::MigrationState>> SqlStore::migrations()
+{
+    QMap<int, MigrationState> states;
+    const QMap<int, QString> files = knownMigrations(m_database->dialect());
+    for (auto file = files.cbegin(); file != files.cend(); ++file)
+        states.insert(file.key(), { file.key(), QFileInfo(file.value()).fileName(), true, {} });
+    // A database never migrated has no table yet, and that is no error here.
+    Result<std::unique_ptr<SqlRows>> tables = m_database->query(
+        m_database->dialect() == SqlDatabase::Dialect::Sqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_migrations'"
+            : "SELECT COUNT(*) FROM pg_tables WHERE tablename = 'schema_migrations' "
+              "AND schemaname = current_schema()");
+    if (!tables)
+        return tables.error();
+    if (!(*tables)->next().value_or(false) || (*tables)->int64(0) == 0)
+        return states.values();
+    Result<std::unique_ptr<SqlRows>> applied = m_database->query(
+        "SELECT version, name, applied_at_ms FROM schema_migrations ORDER BY version");
+    if (!applied)
+        return applied.error();
+    while (true) {
+        Result<bool> row = (*applied)->next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const int version = int((*applied)->int64(0));
+        MigrationState &state = states[version];
+        state.version = version;
+        if (!state.known)
+            state.name = (*applied)->text(1);
+        state.appliedAt = QDateTime::fromMSecsSinceEpoch((*applied)->int64(2), Qt::UTC);
+    }
+    return states.values();
 }
 
 Result<int> SqlStore::schemaVersion()

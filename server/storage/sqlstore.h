@@ -22,9 +22,23 @@ namespace qx::server {
 class SqlStore final : public Store
 {
 public:
-    /// Opens and migrates the database at `url`. `unsafeFast` lets it run without durable
-    /// commits (SQLite synchronous=OFF; PostgreSQL fsync or synchronous_commit off allowed).
-    static Result<std::unique_ptr<SqlStore>> open(const QString &url, bool unsafeFast = false);
+    enum class Migration { Apply, Leave };
+    /// One schema migration: known to this build (`name` of its file) and/or applied to the
+    /// database (`appliedAt`).
+    struct MigrationState
+    {
+        int version = 0;
+        QString name;
+        bool known = false; ///< false: applied by a newer build
+        QDateTime appliedAt; ///< invalid: pending
+    };
+
+    /// Opens the database at `url` and (unless told to leave it) migrates it; a database a
+    /// newer build migrated is refused (schema_too_new). `unsafeFast` lets it run without
+    /// durable commits (SQLite synchronous=OFF; PostgreSQL fsync or synchronous_commit off
+    /// allowed).
+    static Result<std::unique_ptr<SqlStore>> open(const QString &url, bool unsafeFast = false,
+                                                  Migration migration = Migration::Apply);
     /// What `url` names, checked: sqlite or postgresql, and the file path or the URL itself.
     static Result<std::pair<SqlDatabase::Dialect, QString>> parseUrl(const QString &url);
 
@@ -36,6 +50,11 @@ public:
     /// Replaces the whole database with the backup in `file` (made by backup()), then brings
     /// its schema up to date. Stop the servers using the database first.
     Result<void> restore(const QString &file);
+
+    /// Applies the migrations the database lacks, under the migration lock.
+    Result<void> migrate();
+    /// Every migration this build knows or the database holds, by version.
+    Result<QList<MigrationState>> migrations();
 
     Result<void> begin() override;
     Result<void> commit() override;
@@ -93,7 +112,6 @@ private:
     explicit SqlStore(std::unique_ptr<SqlDatabase> database)
         : m_database(std::move(database))
     { }
-    Result<void> migrate();
 
     std::unique_ptr<SqlDatabase> m_database;
     QString m_url;

@@ -98,7 +98,8 @@ private Q_SLOTS:
              { QStringList { u"--help"_s }, QStringList { u"init"_s, u"--help"_s },
                QStringList { u"serve"_s, u"--help"_s },
                QStringList { u"user"_s, u"add"_s, u"--help"_s },
-               QStringList { u"user"_s, u"list"_s, u"--help"_s } }) {
+               QStringList { u"user"_s, u"list"_s, u"--help"_s },
+               QStringList { u"migrate"_s, u"--help"_s } }) {
             const CliResult result = runCli(help);
             QCOMPARE(result.exitCode, 0);
             QVERIFY2(result.out.contains(u"Usage: quantenergx-server"), qPrintable(result.out));
@@ -341,6 +342,25 @@ private Q_SLOTS:
 
     // An admin backs up while trading goes on, trading moves on, and a restore takes the
     // database (and so the books) back to the moment of the backup.
+    void migrateListsTheSchema()
+    {
+        const CliResult status
+            = runCli({ u"migrate"_s, u"--status"_s, u"--data-dir"_s, dataDir() });
+        QVERIFY2(status.exitCode == 0, qPrintable(status.err));
+        // One line per migration, each applied at a time, then the count of pending ones.
+        static const QRegularExpression applied(
+            u"^\\d{4}  \\d{4}_\\w+\\.sql +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC$"_s);
+        const QStringList lines = status.out.trimmed().split(u'\n');
+        QVERIFY(lines.size() > 1);
+        for (const QString &line : lines.first(lines.size() - 1))
+            QVERIFY2(applied.match(line).hasMatch(), qPrintable(line));
+        QVERIFY2(lines.last().startsWith(u"0 "), qPrintable(lines.last()));
+        const CliResult migrate = runCli({ u"migrate"_s, u"--data-dir"_s, dataDir() });
+        QVERIFY2(migrate.exitCode == 0, qPrintable(migrate.err));
+        QVERIFY2(migrate.out.contains(u"schema version "_s + QString::number(lines.size() - 1)),
+                 qPrintable(migrate.out));
+    }
+
     void backupAndRestoreRoundTrip()
     {
         const QString file = m_dir.filePath(u"backup.qx"_s);

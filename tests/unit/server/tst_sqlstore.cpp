@@ -84,6 +84,40 @@ private Q_SLOTS:
         QCOMPARE((*store)->users()->size(), 1);
     }
 
+    void reportsMigrationsAndRefusesANewerSchema()
+    {
+        const QString url = newDatabase();
+        // Left alone, nothing is applied: every migration is pending.
+        auto untouched = SqlStore::open(url, false, SqlStore::Migration::Leave);
+        QVERIFY(untouched.ok());
+        const auto pending = (*untouched)->migrations();
+        QVERIFY(pending.ok());
+        QCOMPARE(pending->size(), 9);
+        QVERIFY(std::none_of(pending->cbegin(), pending->cend(),
+                             [](const auto &state) { return state.appliedAt.isValid(); }));
+        QCOMPARE(pending->last().name, u"0009_cluster.sql"_s);
+        (*untouched).reset();
+
+        auto store = SqlStore::open(url);
+        QVERIFY(store.ok());
+        const auto applied = (*store)->migrations();
+        QVERIFY(applied.ok());
+        QVERIFY(std::all_of(applied->cbegin(), applied->cend(), [](const auto &state) {
+            return state.known && state.appliedAt.isValid();
+        }));
+        // A newer build migrated it since: this one refuses rather than misread its data.
+        QVERIFY((*store)->database().run("INSERT INTO schema_migrations VALUES ($1, $2, $3)", 99,
+                                         u"0099_future.sql"_s, qint64(0)));
+        const auto listed = (*store)->migrations();
+        QVERIFY(listed.ok());
+        QCOMPARE(listed->size(), 10);
+        QVERIFY(!listed->last().known);
+        (*store).reset();
+        auto refused = SqlStore::open(url);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"schema_too_new"_s);
+    }
+
     void enforcesUniqueKeys()
     {
         auto store = openNew();
