@@ -365,6 +365,10 @@ void StreamGateway::publishMarketTrade(const protocol::MarketTrade &trade)
 void StreamGateway::remoteMarket(const QString &symbol, const QJsonObject &book,
                                  const QJsonObject &ticker)
 {
+    // A cached snapshot read from Redis may arrive after a newer published one.
+    if (const auto shown = m_remoteMarkets.constFind(symbol); shown != m_remoteMarkets.cend()
+        && shown->first.value(u"sequence").toInteger() > book.value(u"sequence").toInteger())
+        return;
     m_remoteMarkets.insert(symbol, { book, ticker });
     broadcast(stream::kBookChannelPrefix.toString() + symbol,
               StreamMessage::of(stream::kBook, { { QStringLiteral("book"), book } }));

@@ -21,6 +21,8 @@ namespace {
 Q_LOGGING_CATEGORY(lcCluster, "qx.server.cluster")
 
 constexpr QByteArrayView kChannel = "qx:events";
+/// + symbol: the book's last "market" event, for servers that start later.
+constexpr QByteArrayView kMarketKeyPrefix = "qx:market:";
 
 // The advisory lock key of a book: 64 bits of FNV-1a over its symbol, stable across servers.
 std::int64_t lockKey(const QString &symbol)
@@ -297,18 +299,25 @@ void Cluster::flushMarkets()
         const core::Result<protocol::Ticker> ticker = m_orders.ticker(symbol);
         if (!book || !ticker)
             continue;
-        const QByteArray bookJson = QJsonDocument(book->toJson()).toJson(QJsonDocument::Compact);
-        const QByteArray tickerJson
-            = QJsonDocument(ticker->toJson()).toJson(QJsonDocument::Compact);
-        publish({ { QStringLiteral("k"), QStringLiteral("market") },
-                  { QStringLiteral("symbol"), symbol },
-                  { QStringLiteral("book"), book->toJson() },
-                  { QStringLiteral("ticker"), ticker->toJson() } });
-        // The last of each stays in Redis for whoever asks later.
+        const QJsonObject event { { QStringLiteral("k"), QStringLiteral("market") },
+                                  { QStringLiteral("symbol"), symbol },
+                                  { QStringLiteral("book"), book->toJson() },
+                                  { QStringLiteral("ticker"), ticker->toJson() } };
+        publish(event);
+        // The last of each stays in Redis for servers that start later.
         if (m_redis) {
-            m_redis->command({ "SET", "qx:book:" + symbol.toUtf8(), bookJson });
-            m_redis->command({ "SET", "qx:ticker:" + symbol.toUtf8(), tickerJson });
+            m_redis->command({ "SET", kMarketKeyPrefix.toByteArray() + symbol.toUtf8(),
+                               QJsonDocument(event).toJson(QJsonDocument::Compact) });
         }
+    }
+}
+
+void Cluster::showRemoteMarket(const QJsonObject &event)
+{
+    const QString symbol = event.value(u"symbol").toString();
+    if (!m_orders.owns(symbol)) {
+        m_stream.remoteMarket(symbol, event.value(u"book").toObject(),
+                              event.value(u"ticker").toObject());
     }
 }
 
@@ -322,6 +331,16 @@ void Cluster::catchUp()
     }
     if (!m_dirtyMarkets.isEmpty() && !m_flushTimer.isActive())
         m_flushTimer.start();
+    // Other servers' books as they last published them, until they change.
+    for (const core::Instrument &instrument : m_orders.instruments()) {
+        if (m_orders.owns(instrument.symbol))
+            continue;
+        m_redis->command({ "GET", kMarketKeyPrefix.toByteArray() + instrument.symbol.toUtf8() },
+                         [this](core::Result<std::optional<QByteArray>> cached) {
+                             if (cached && *cached)
+                                 showRemoteMarket(QJsonDocument::fromJson(**cached).object());
+                         });
+    }
     // Clients connected before Redis ever was have seen little: only later losses matter.
     if (std::exchange(m_redisConnectedBefore, true))
         m_stream.restartSessions(tr("Events from other servers were missed: reconnect."));
@@ -348,11 +367,7 @@ void Cluster::onMessage(const QByteArray &payload)
                                       json.value(u"sell_client").toString());
         }
     } else if (kind == u"market") {
-        const QString symbol = event.value(u"symbol").toString();
-        if (!m_orders.owns(symbol)) {
-            m_stream.remoteMarket(symbol, event.value(u"book").toObject(),
-                                  event.value(u"ticker").toObject());
-        }
+        showRemoteMarket(event);
     }
 }
 

@@ -31,7 +31,9 @@ class StreamGateway;
  *   lock connection was lost it lets every book go (another server may hold them now).
  * - Events, through Redis pub/sub: what this server stores (order changes, trades) and its
  *   books' depth and ticker go to the others, which hand them to their own stream clients,
- *   follow the trades in positions and candles, and cache the books for their subscribers.
+ *   follow the trades in positions and candles, and cache the books for their subscribers;
+ *   each book's last depth and ticker also stay in Redis (qx:market:SYMBOL) for servers
+ *   that start later.
  *   Without Redis, orders are still forwarded but clients only see what their server does.
  *   Redis down changes nothing else: events are lost until it is back, then each server
  *   catches up from storage (catchUp()).
@@ -73,6 +75,8 @@ private:
     void publish(const QJsonObject &event);
     void onMessage(const QByteArray &payload);
     void flushMarkets();
+    /// A "market" event (another server's book depth and ticker) to this server's clients.
+    void showRemoteMarket(const QJsonObject &event);
     /// After (re)connecting to Redis: what came through it meanwhile is lost, so trades are
     /// read from storage, this server's books published again and its stream clients sent to
     /// reconnect and read theirs again.

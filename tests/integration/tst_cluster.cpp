@@ -114,6 +114,25 @@ private Q_SLOTS:
                      .value(u"quantity"),
                  u"10"_s);
 
+        // A server that starts later shows the book at once, as Redis keeps it.
+        {
+            const QString thirdDir = m_dir.filePath(u"shared-third"_s);
+            QVERIFY(QDir().mkpath(thirdDir));
+            QVERIFY(QFile::copy(first.dataDir() + u"/signing-key-ed25519.pem"_s,
+                                thirdDir + u"/signing-key-ed25519.pem"_s));
+            TestServer third(thirdDir, { u"--cluster"_s, u"--redis"_s, m_redis.url() });
+            QVERIFY2(third.start(), qPrintable(third.error()));
+            QList<QJsonObject> thirdInbox;
+            auto thirdStream = third.openStream(thirdInbox, alice, { u"book:"_s + power });
+            QTRY_COMPARE(lastOf(thirdInbox, u"book"_s)
+                             .value(u"book")
+                             .toObject()
+                             .value(u"bids")
+                             .toArray()
+                             .size(),
+                         1);
+        }
+
         // A client of the second server hears of what happens on the first.
         QList<QJsonObject> inbox;
         auto stream
