@@ -206,6 +206,22 @@ SqlDatabase::Value nullable(const std::optional<std::int64_t> &value)
     return value ? SqlDatabase::Value(*value) : SqlDatabase::Value(nullptr);
 }
 
+// An order's columns from user_id to visible_units, as every INSERT of orders lists them.
+void appendOrderFields(std::vector<SqlDatabase::Value> &values, std::int64_t userId,
+                       const protocol::Order &order, const QByteArray &requestHash,
+                       std::int64_t remainingUnits, std::int64_t visibleUnits)
+{
+    values.insert(values.end(),
+                  { userId, order.clientOrderId, requestHash, order.symbol,
+                    protocol::toString(order.side), protocol::toString(order.type),
+                    order.quantity.decimal().units(), order.price.decimal().units(),
+                    order.filledQuantity.decimal().units(), protocol::toString(order.status),
+                    order.createdAt.toMSecsSinceEpoch(), order.updatedAt.toMSecsSinceEpoch(),
+                    protocol::toString(order.timeInForce), nullable(unitsOf(order.stopPrice)),
+                    nullable(unitsOf(order.displayQuantity)), nullable(millisOf(order.expiresAt)),
+                    order.reason, remainingUnits, visibleUnits });
+}
+
 // The id an INSERT ... RETURNING id gave.
 Result<std::int64_t> insertedId(Result<std::unique_ptr<SqlRows>> rows)
 {
@@ -561,28 +577,12 @@ Result<protocol::Order> SqlStore::insertOrder(std::int64_t userId, const protoco
           "remaining_units, visible_units) "
           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
           "$18, $19) RETURNING id";
-    std::vector<SqlDatabase::Value> values {
-        userId,
-        order.clientOrderId,
-        requestHash,
-        order.symbol,
-        protocol::toString(order.side),
-        protocol::toString(order.type),
-        order.quantity.decimal().units(),
-        order.price.decimal().units(),
-        order.filledQuantity.decimal().units(),
-        protocol::toString(order.status),
-        order.createdAt.toMSecsSinceEpoch(),
-        order.updatedAt.toMSecsSinceEpoch(),
-        protocol::toString(order.timeInForce),
-        nullable(unitsOf(order.stopPrice)),
-        nullable(unitsOf(order.displayQuantity)),
-        nullable(millisOf(order.expiresAt)),
-        order.reason,
-        remaining,
-        order.displayQuantity ? std::min(order.displayQuantity->decimal().units(), remaining)
-                              : remaining,
-    };
+    std::vector<SqlDatabase::Value> values;
+    values.reserve(20);
+    appendOrderFields(values, userId, order, requestHash, remaining,
+                      order.displayQuantity
+                          ? std::min(order.displayQuantity->decimal().units(), remaining)
+                          : remaining);
     Result<std::int64_t> inserted = id;
     if (id > 0) {
         // The hot path of the trading writer: a kept statement, no row to read back.
@@ -976,29 +976,11 @@ std::vector<SqlDatabase::Value> orderRows(const QList<StoredOrder> &orders)
     values.reserve(std::size_t(orders.size()) * kOrderRowColumns.size());
     for (const StoredOrder &stored : orders) {
         const protocol::Order &order = stored.order;
+        values.emplace_back(order.id.toLongLong());
+        appendOrderFields(values, stored.userId, order, stored.requestHash,
+                          stored.remaining.decimal().units(), stored.visible.decimal().units());
         values.insert(values.end(),
-                      { order.id.toLongLong(),
-                        stored.userId,
-                        order.clientOrderId,
-                        stored.requestHash,
-                        order.symbol,
-                        protocol::toString(order.side),
-                        protocol::toString(order.type),
-                        order.quantity.decimal().units(),
-                        order.price.decimal().units(),
-                        order.filledQuantity.decimal().units(),
-                        protocol::toString(order.status),
-                        order.createdAt.toMSecsSinceEpoch(),
-                        order.updatedAt.toMSecsSinceEpoch(),
-                        protocol::toString(order.timeInForce),
-                        nullable(unitsOf(order.stopPrice)),
-                        nullable(unitsOf(order.displayQuantity)),
-                        nullable(millisOf(order.expiresAt)),
-                        order.reason,
-                        stored.remaining.decimal().units(),
-                        stored.visible.decimal().units(),
-                        std::int64_t(stored.priority),
-                        std::int64_t(stored.pendingStop),
+                      { std::int64_t(stored.priority), std::int64_t(stored.pendingStop),
                         stored.filledValue.units() });
     }
     return values;

@@ -43,6 +43,11 @@ private:
         }
         return {};
     }
+    /// The client order id of the last order event of `type` in `inbox`.
+    static QString clientIdOfLast(const QList<QJsonObject> &inbox, const QString &type)
+    {
+        return lastOf(inbox, type).value(u"order").toObject().value(u"client_order_id").toString();
+    }
     static void send(QWebSocket &socket, const QJsonObject &message)
     {
         socket.sendTextMessage(
@@ -142,12 +147,7 @@ private Q_SLOTS:
             "POST", u"/api/v1/orders"_s,
             qx::test::limitOrder(u"b1"_s, power, "sell", u"4"_s, u"50.00"_s), bob);
         QCOMPARE(crossing.json.value(u"status").toString(), u"filled"_s);
-        QTRY_COMPARE(lastOf(inbox, u"order.partially_filled"_s)
-                         .value(u"order")
-                         .toObject()
-                         .value(u"client_order_id")
-                         .toString(),
-                     u"c1"_s);
+        QTRY_COMPARE(clientIdOfLast(inbox, u"order.partially_filled"_s), u"c1"_s);
         QTRY_COMPARE(lastOf(inbox, u"trade"_s).value(u"trade").toObject().value(u"quantity"),
                      u"4"_s);
         QTRY_COMPARE(lastOf(inbox, u"book"_s)
@@ -203,12 +203,7 @@ private Q_SLOTS:
         }
         QVERIFY2(after.status == 201, after.raw.constData());
         QCOMPARE(after.json.value(u"status").toString(), u"filled"_s); // against alice's rest
-        QTRY_COMPARE(lastOf(inbox, u"order.filled"_s)
-                         .value(u"order")
-                         .toObject()
-                         .value(u"client_order_id")
-                         .toString(),
-                     u"c1"_s);
+        QTRY_COMPARE(clientIdOfLast(inbox, u"order.filled"_s), u"c1"_s);
         // Every order once, with its own id, whichever server numbered it.
         QStringList ids;
         for (const QString &token : { alice, bob }) {
@@ -274,12 +269,7 @@ private Q_SLOTS:
             "POST", u"/api/v1/orders"_s,
             qx::test::limitOrder(u"b2"_s, power, "sell", u"2"_s, u"50.00"_s), bob);
         QCOMPARE(rest.json.value(u"status").toString(), u"filled"_s);
-        QTRY_COMPARE(lastOf(secondInbox, u"order.filled"_s)
-                         .value(u"order")
-                         .toObject()
-                         .value(u"client_order_id")
-                         .toString(),
-                     u"c1"_s);
+        QTRY_COMPARE(clientIdOfLast(secondInbox, u"order.filled"_s), u"c1"_s);
         QTRY_COMPARE(positionOf(*second, power, alice), u"5"_s);
     }
 };
