@@ -18,6 +18,7 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     core::Result<TokenSigner> signer = TokenSigner::fromKeyFile(dataDirectory.signingKeyPath());
     if (!signer)
         return signer.error();
+    const QString signingKeyId = signer->keyId();
     // The listing rolls forward with the calendar on every start, and each day while running.
     const QDate today = QDateTime::currentDateTimeUtc().date();
     if (core::Result<void> listed = listDefaultCatalog(**store, today); !listed)
@@ -49,9 +50,10 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     server->m_http
         = std::make_unique<HttpApi>(*server->m_auth, *server->m_orders, *server->m_stream);
     if (options.cluster) {
-        core::Result<std::unique_ptr<Cluster>> cluster = Cluster::create(
-            { dataDirectory.databaseUrl(), options.redisUrl, options.preferredProducts },
-            *server->m_orders, *server->m_stream);
+        core::Result<std::unique_ptr<Cluster>> cluster
+            = Cluster::create({ dataDirectory.databaseUrl(), options.redisUrl,
+                                options.preferredProducts, signingKeyId },
+                              *server->m_orders, *server->m_stream);
         if (!cluster)
             return cluster.error();
         server->m_cluster = std::move(cluster).value();

@@ -120,6 +120,19 @@ core::Result<std::unique_ptr<Cluster>> Cluster::create(const Options &options, O
     if (!locks)
         return locks.error();
     cluster->m_locks = std::move(locks).value();
+    // A token issued by one server is sent on to others: all must sign with one key.
+    const core::Result<QString> clusterKey = cluster->m_locks->agreeClusterSetting(
+        QStringLiteral("signing_key_id"), options.signingKeyId);
+    if (!clusterKey)
+        return clusterKey.error();
+    if (*clusterKey != options.signingKeyId) {
+        return core::makeError(
+            QStringLiteral("cluster_key_mismatch"),
+            QStringLiteral("This server's signing key (id %1) is not the cluster's (id %2): copy "
+                           "signing-key-ed25519.pem from a data directory of the cluster into "
+                           "this one.")
+                .arg(options.signingKeyId, *clusterKey));
+    }
     if (!options.redisUrl.isEmpty()) {
         cluster->m_redis = std::make_unique<RedisClient>(options.redisUrl);
         if (core::Result<void> started = cluster->m_redis->start(); !started)

@@ -50,6 +50,7 @@ public:
         QString databaseUrl; ///< postgresql://... (the cluster's own connection)
         QString redisUrl; ///< empty: no event fan-out
         QStringList preferredProducts; ///< symbol prefixes taken first; empty: all
+        QString signingKeyId; ///< must be the cluster's: tokens are checked on every server
     };
     static constexpr int kPollMs = 1000;
     static constexpr qint64 kGraceMs = 3000;

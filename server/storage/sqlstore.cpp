@@ -710,6 +710,22 @@ Result<void> SqlStore::saveBookOwner(const BookOwner &owner)
         owner.symbol, owner.instance, owner.url, QDateTime::currentMSecsSinceEpoch());
 }
 
+Result<QString> SqlStore::agreeClusterSetting(const QString &name, const QString &proposed)
+{
+    if (Result<void> claimed = m_database->run("INSERT INTO cluster_settings (name, value) "
+                                               "VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+                                               name, proposed);
+        !claimed) {
+        return claimed.error();
+    }
+    Result<std::optional<QString>> value = findOne<QString>(
+        m_database->query("SELECT value FROM cluster_settings WHERE name = $1", name),
+        [](const SqlRows &row) { return row.text(0); });
+    if (!value)
+        return value.error();
+    return value->value_or(proposed);
+}
+
 Result<QList<Store::BookOwner>> SqlStore::bookOwners()
 {
     return collect<BookOwner>(m_database->query("SELECT symbol, instance, url FROM book_owners"),

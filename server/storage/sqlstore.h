@@ -94,6 +94,7 @@ public:
     Result<std::int64_t> reserveIds(IdKind kind, std::int64_t count) override;
     Result<void> saveBookOwner(const BookOwner &owner) override;
     Result<QList<BookOwner>> bookOwners() override;
+    Result<QString> agreeClusterSetting(const QString &name, const QString &proposed) override;
     Result<QList<std::int64_t>> counterpartyMembers(const QString &counterparty) override;
     Result<std::optional<core::Money>> creditLine(const QString &counterparty,
                                                   const QString &currency) override;

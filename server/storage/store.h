@@ -174,6 +174,8 @@ public:
     };
     virtual Result<void> saveBookOwner(const BookOwner &owner) = 0;
     virtual Result<QList<BookOwner>> bookOwners() = 0;
+    /// The cluster's value of setting `name`: `proposed`, stored, when it had none.
+    virtual Result<QString> agreeClusterSetting(const QString &name, const QString &proposed) = 0;
     /// Every trade in execution order (to rebuild positions and candles), users included.
     virtual Result<QList<TradeRecord>> allTrades() = 0;
     /// A user's own fills, newest first.

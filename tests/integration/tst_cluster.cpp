@@ -272,6 +272,21 @@ private Q_SLOTS:
         QTRY_COMPARE(clientIdOfLast(secondInbox, u"order.filled"_s), u"c1"_s);
         QTRY_COMPARE(positionOf(*second, power, alice), u"5"_s);
     }
+
+    void aServerWithAnotherSigningKeyIsRefused()
+    {
+        const QString url = m_postgres.createDatabase(u"keys"_s);
+        QVERIFY(!url.isEmpty());
+        qputenv("QX_DATABASE", url.toUtf8());
+        const QStringList arguments { u"--cluster"_s };
+        TestServer first(m_dir.filePath(u"keys-first"_s), arguments);
+        QVERIFY2(first.start(), qPrintable(first.error()));
+        // Its own key: its tokens would fail at the other server, so it does not start.
+        TestServer stranger(m_dir.filePath(u"keys-stranger"_s), arguments);
+        QVERIFY(!stranger.start());
+        QVERIFY2(stranger.error().contains(u"signing-key-ed25519.pem"),
+                 qPrintable(stranger.error()));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Cluster)

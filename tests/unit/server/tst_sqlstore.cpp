@@ -76,11 +76,11 @@ private Q_SLOTS:
         const QString path = newDatabase();
         auto store = SqlStore::open(path);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE(*(*store)->schemaVersion(), 9);
+        QCOMPARE(*(*store)->schemaVersion(), 10);
         QVERIFY((*store)->addUser(u"alice"_s, u"trader"_s, "$argon2id$x").ok());
         store = SqlStore::open(path); // second open: no migration re-run, data kept
         QVERIFY(store.ok());
-        QCOMPARE(*(*store)->schemaVersion(), 9);
+        QCOMPARE(*(*store)->schemaVersion(), 10);
         QCOMPARE((*store)->users()->size(), 1);
     }
 
@@ -92,10 +92,10 @@ private Q_SLOTS:
         QVERIFY(untouched.ok());
         const auto pending = (*untouched)->migrations();
         QVERIFY(pending.ok());
-        QCOMPARE(pending->size(), 9);
+        QCOMPARE(pending->size(), 10);
         QVERIFY(std::none_of(pending->cbegin(), pending->cend(),
                              [](const auto &state) { return state.appliedAt.isValid(); }));
-        QCOMPARE(pending->last().name, u"0009_cluster.sql"_s);
+        QCOMPARE(pending->last().name, u"0010_cluster_settings.sql"_s);
         (*untouched).reset();
 
         auto store = SqlStore::open(url);
@@ -105,12 +105,15 @@ private Q_SLOTS:
         QVERIFY(std::all_of(applied->cbegin(), applied->cend(), [](const auto &state) {
             return state.known && state.appliedAt.isValid();
         }));
+        // The first to propose a cluster setting sets it; later ones learn it.
+        QCOMPARE(*(*store)->agreeClusterSetting(u"signing_key_id"_s, u"abc"_s), u"abc"_s);
+        QCOMPARE(*(*store)->agreeClusterSetting(u"signing_key_id"_s, u"xyz"_s), u"abc"_s);
         // A newer build migrated it since: this one refuses rather than misread its data.
         QVERIFY((*store)->database().run("INSERT INTO schema_migrations VALUES ($1, $2, $3)", 99,
                                          u"0099_future.sql"_s, qint64(0)));
         const auto listed = (*store)->migrations();
         QVERIFY(listed.ok());
-        QCOMPARE(listed->size(), 10);
+        QCOMPARE(listed->size(), 11);
         QVERIFY(!listed->last().known);
         (*store).reset();
         auto refused = SqlStore::open(url);
@@ -238,11 +241,11 @@ private Q_SLOTS:
         Result<std::unique_ptr<SqlStore>> b = second.get();
         QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
         QVERIFY2(b.ok(), qPrintable(b.ok() ? QString() : b.error().message));
-        QCOMPARE(*(*a)->schemaVersion(), 9);
-        QCOMPARE(*(*b)->schemaVersion(), 9);
+        QCOMPARE(*(*a)->schemaVersion(), 10);
+        QCOMPARE(*(*b)->schemaVersion(), 10);
         auto versions = (*a)->database().query("SELECT COUNT(*) FROM schema_migrations");
         QVERIFY(versions && (*versions)->next().value_or(false));
-        QCOMPARE((*versions)->int64(0), 9);
+        QCOMPARE((*versions)->int64(0), 10);
     }
 
     void refusesAServerThatWouldNotMakeCommitsDurable()
