@@ -6,7 +6,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
@@ -1027,10 +1029,92 @@ std::vector<SqlDatabase::Value> bookRows(const QList<BookState> &books)
     return values;
 }
 
+constexpr const char *kOrderUpsert
+    = "ON CONFLICT (id) DO UPDATE SET price_units = excluded.price_units, "
+      "quantity_units = excluded.quantity_units, filled_units = excluded.filled_units, "
+      "status = excluded.status, reason = excluded.reason, "
+      "updated_at_ms = excluded.updated_at_ms, remaining_units = excluded.remaining_units, "
+      "visible_units = excluded.visible_units, priority = excluded.priority, "
+      "pending_stop = excluded.pending_stop, filled_value_units = excluded.filled_value_units";
+const std::vector<const char *> kBookStateColumns { "symbol", "last_sequence", "last_trade_units" };
+constexpr const char *kBookStateUpsert
+    = "ON CONFLICT (symbol) DO UPDATE SET last_sequence = excluded.last_sequence, "
+      "last_trade_units = excluded.last_trade_units";
+
+// Rows as JSON objects keyed by column, every value as its column's input text (integers as
+// strings: JSON numbers are doubles, and amounts in 10^-8 units need all 64 bits).
+QJsonArray jsonRows(const std::vector<const char *> &columns,
+                    const std::vector<SqlDatabase::Value> &values)
+{
+    QJsonArray rows;
+    QJsonObject row;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const QString column = QLatin1StringView(columns[i % columns.size()]);
+        row.insert(column,
+                   std::visit(
+                       [](const auto &value) -> QJsonValue {
+                           using T = std::decay_t<decltype(value)>;
+                           if constexpr (std::is_same_v<T, std::nullptr_t>)
+                               return QJsonValue::Null;
+                           else if constexpr (std::is_same_v<T, std::int64_t>)
+                               return QString::number(value);
+                           else if constexpr (std::is_same_v<T, QString>)
+                               return value;
+                           else
+                               return QString::fromLatin1("\\x" + value.toHex());
+                       },
+                       values[i]));
+        if ((i + 1) % columns.size() == 0)
+            rows.append(std::exchange(row, {}));
+    }
+    return rows;
+}
+
+// INSERT INTO `table` the rows of $1's `key` (a JSON array of objects), then `tail`.
+QByteArray insertFromJson(const char *table, const std::vector<const char *> &columns,
+                          const char *key, const char *tail = "")
+{
+    QByteArrayList names;
+    for (const char *column : columns)
+        names.append(column);
+    const QByteArray list = names.join(", ");
+    return QByteArray("INSERT INTO ") + table + " (" + list + ") SELECT " + list
+        + " FROM jsonb_populate_recordset(NULL::" + table + ", $1::jsonb -> '" + key + "') " + tail;
+}
+
+// A whole TradingWrite as one PostgreSQL statement on one JSON parameter: one round trip and
+// its own transaction, where BEGIN, a statement per table and COMMIT take six. The trades'
+// references to orders inserted beside them are checked at the end of the statement.
+const QByteArray &oneStatementWrite()
+{
+    static const QByteArray sql = "WITH new_orders AS ("
+        + insertFromJson("orders", kOrderRowColumns, "new_orders") + "), orders AS ("
+        + insertFromJson("orders", kOrderRowColumns, "orders", kOrderUpsert) + "), trades AS ("
+        + insertFromJson("trades", kTradeColumns, "trades") + ") "
+        + insertFromJson("book_state", kBookStateColumns, "books", kBookStateUpsert);
+    return sql;
+}
+
 } // namespace
 
 Result<void> SqlStore::commitTrading(const TradingWrite &write)
 {
+    const qsizetype rows = write.newOrders.size() + write.orders.size() + write.trades.size();
+    if (m_database->dialect() == SqlDatabase::Dialect::Postgresql && rows <= kOneStatementRows) {
+        const QJsonObject batch {
+            { QStringLiteral("new_orders"),
+              jsonRows(kOrderRowColumns, orderRows(write.newOrders)) },
+            { QStringLiteral("orders"), jsonRows(kOrderRowColumns, orderRows(write.orders)) },
+            { QStringLiteral("trades"), jsonRows(kTradeColumns, tradeRows(write.trades)) },
+            { QStringLiteral("books"), jsonRows(kBookStateColumns, bookRows(write.books)) },
+        };
+        Result<std::int64_t> written = m_database->change(
+            oneStatementWrite().constData(),
+            { QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)) });
+        if (!written)
+            return written.error();
+        return {};
+    }
     return inTransaction(*m_database, [&] { return writeTrading(write); });
 }
 
@@ -1043,15 +1127,8 @@ Result<void> SqlStore::writeTrading(const TradingWrite &write)
         return inserted;
     }
     // Orders stored before: brought up to date, whole.
-    if (Result<void> updated = m_database->insertRows(
-            "orders", kOrderRowColumns, orderRows(write.orders),
-            "ON CONFLICT (id) DO UPDATE SET price_units = excluded.price_units, "
-            "quantity_units = excluded.quantity_units, filled_units = excluded.filled_units, "
-            "status = excluded.status, reason = excluded.reason, "
-            "updated_at_ms = excluded.updated_at_ms, remaining_units = excluded.remaining_units, "
-            "visible_units = excluded.visible_units, priority = excluded.priority, "
-            "pending_stop = excluded.pending_stop, "
-            "filled_value_units = excluded.filled_value_units");
+    if (Result<void> updated
+        = m_database->insertRows("orders", kOrderRowColumns, orderRows(write.orders), kOrderUpsert);
         !updated) {
         return updated;
     }
@@ -1061,11 +1138,8 @@ Result<void> SqlStore::writeTrading(const TradingWrite &write)
         !inserted) {
         return inserted;
     }
-    return m_database->insertRows("book_state", { "symbol", "last_sequence", "last_trade_units" },
-                                  bookRows(write.books),
-                                  "ON CONFLICT (symbol) DO UPDATE SET "
-                                  "last_sequence = excluded.last_sequence, "
-                                  "last_trade_units = excluded.last_trade_units");
+    return m_database->insertRows("book_state", kBookStateColumns, bookRows(write.books),
+                                  kBookStateUpsert);
 }
 
 } // namespace qx::server

@@ -23,6 +23,9 @@ class SqlStore final : public Store
 {
 public:
     enum class Migration { Apply, Leave };
+    /// Trading writes of at most this many rows go to PostgreSQL as one statement (one round
+    /// trip); bigger ones in a transaction with COPY, which costs the server less per row.
+    static constexpr qsizetype kOneStatementRows = 64;
     /// One schema migration: known to this build (`name` of its file) and/or applied to the
     /// database (`appliedAt`).
     struct MigrationState
