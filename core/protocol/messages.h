@@ -75,6 +75,8 @@ Result<Instrument> instrumentFromJson(const QJsonObject &object);
  * order id, symbol, side, type, quantity; price for limit and stop-limit orders (refused for
  * the others); stop_price for stop and stop-limit; expires_at for good-till-date. Optional:
  * time_in_force (gtc, or ioc for market orders) and display_quantity (an iceberg's clip).
+ * A field added here must also go into the server's idempotency hash (requestHash in
+ * server/trading/orderservice.cpp), or a retry that changes only it would be taken as equal.
  */
 struct NewOrder
 {

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QTimeZone>
+#include <QtEndian>
 
 #include <algorithm>
 #include <deque>
@@ -36,11 +37,37 @@ core::Error notFound(const QString &orderId)
     return failure("not_found", OrderService::tr("No order %1.").arg(orderId.left(32)));
 }
 
-// QJsonDocument writes keys sorted, so equal requests hash equally.
+// Every field of the entry in a fixed order, each prefixed by its size, so equal requests
+// hash equally and different ones differently. (Written field by field: building the JSON of
+// each order for it cost a tenth of the trading thread.)
 QByteArray requestHash(const protocol::NewOrder &request)
 {
-    return QCryptographicHash::hash(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact),
-                                    QCryptographicHash::Sha256);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const auto add = [&hash](QByteArrayView field) {
+        const quint32 size = qToBigEndian(quint32(field.size()));
+        hash.addData(QByteArrayView(reinterpret_cast<const char *>(&size), sizeof size));
+        hash.addData(field);
+    };
+    const auto addNumber = [&add](std::optional<std::int64_t> number) {
+        if (!number)
+            return add({});
+        const std::int64_t big = qToBigEndian(*number);
+        add(QByteArrayView(reinterpret_cast<const char *>(&big), sizeof big));
+    };
+    add(request.clientOrderId.toUtf8());
+    add(request.symbol.toUtf8());
+    addNumber(int(request.side));
+    addNumber(int(request.type));
+    addNumber(int(request.timeInForce));
+    addNumber(request.quantity.decimal().units());
+    addNumber(request.price.decimal().units());
+    addNumber(request.stopPrice ? std::optional(request.stopPrice->decimal().units())
+                                : std::nullopt);
+    addNumber(request.displayQuantity ? std::optional(request.displayQuantity->decimal().units())
+                                      : std::nullopt);
+    addNumber(request.expiresAt.isValid() ? std::optional(request.expiresAt.toMSecsSinceEpoch())
+                                          : std::nullopt);
+    return hash.result();
 }
 
 // Millisecond precision, as stored, so an order reads back equal to what was acknowledged.
