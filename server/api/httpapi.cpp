@@ -242,6 +242,7 @@ QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
         { QStringLiteral("limit_counterparty_credit"), Status::UnprocessableEntity },
         { QStringLiteral("storage_unavailable"), Status::ServiceUnavailable },
         { QStringLiteral("not_owner"), Status::ServiceUnavailable },
+        { QStringLiteral("book_moved"), Status::ServiceUnavailable },
     };
     return statuses.value(code, Status::InternalServerError);
 }

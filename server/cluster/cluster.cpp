@@ -273,14 +273,25 @@ void Cluster::poll()
                              keyArray(givenBack));
     }
     if (!taken.isEmpty()) {
-        if (core::Result<void> acquired = m_orders.acquire(taken); !acquired) {
+        // Recorded first, raising each book's epoch: from then on the previous owner's writes
+        // are refused (or, already under way, finish first), so the book read next is final.
+        QList<BookFence> fences;
+        for (const QString &symbol : std::as_const(taken)) {
+            const core::Result<std::int64_t> epoch
+                = m_locks->saveBookOwner({ symbol, m_instanceId, m_url.toString() });
+            if (!epoch) {
+                // Not taken: the next poll tries again (after releasing all if the lock
+                // connection is the trouble).
+                qCWarning(lcCluster) << "cannot record owning" << symbol << epoch.error().message;
+                return;
+            }
+            m_freeSince.remove(symbol);
+            fences.append({ symbol, *epoch });
+        }
+        if (core::Result<void> acquired = m_orders.acquire(fences); !acquired) {
             qCWarning(lcCluster) << "cannot take books over:" << acquired.error().message;
             releaseAll();
             return;
-        }
-        for (const QString &symbol : std::as_const(taken)) {
-            m_freeSince.remove(symbol);
-            (void)m_locks->saveBookOwner({ symbol, m_instanceId, m_url.toString() });
         }
         qCInfo(lcCluster) << "matching" << taken.size() << "more books";
     }

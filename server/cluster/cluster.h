@@ -29,6 +29,10 @@ class StreamGateway;
  *   dead owner's books are taken over by the survivors — and records itself as their owner
  *   with its URL in book_owners, where the others look up where to forward orders. If its
  *   lock connection was lost it lets every book go (another server may hold them now).
+ * - Fencing: recording itself raises the book's epoch, and every write on the book carries
+ *   the epoch its server took it at (TradingWrite::fences). A server that lost a book before
+ *   it noticed (stalled, or its lock connection dropped between two polls) has its writes
+ *   refused (book_moved), so nothing is acknowledged on a book two servers match.
  * - Events, through Redis pub/sub: what this server stores (order changes, trades) and its
  *   books' depth and ticker go to the others, which hand them to their own stream clients,
  *   follow the trades in positions and candles, and cache the books for their subscribers;

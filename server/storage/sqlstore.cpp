@@ -224,8 +224,9 @@ void appendOrderFields(std::vector<SqlDatabase::Value> &values, std::int64_t use
                     order.reason, remainingUnits, visibleUnits });
 }
 
-// The id an INSERT ... RETURNING id gave.
-Result<std::int64_t> insertedId(Result<std::unique_ptr<SqlRows>> rows)
+// The integer in the first column of a statement's one row: the id an INSERT ... RETURNING id
+// gave, say.
+Result<std::int64_t> returnedInteger(Result<std::unique_ptr<SqlRows>> rows)
 {
     Result<std::optional<std::int64_t>> id
         = findOne<std::int64_t>(std::move(rows), [](const SqlRows &row) { return row.int64(0); });
@@ -233,7 +234,7 @@ Result<std::int64_t> insertedId(Result<std::unique_ptr<SqlRows>> rows)
         return id.error();
     if (!*id)
         return core::makeError(QStringLiteral("storage_error"),
-                               QStringLiteral("The database returned no id for a new row."));
+                               QStringLiteral("The database returned no row where it must."));
     return **id;
 }
 
@@ -468,7 +469,7 @@ Result<UserRecord> SqlStore::addUser(const QString &username, const QString &rol
                                      const QByteArray &passwordHash)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    Result<std::int64_t> inserted = insertedId(
+    Result<std::int64_t> inserted = returnedInteger(
         m_database->query("INSERT INTO users (username, role, password_hash, created_at_ms) "
                           "VALUES ($1, $2, $3, $4) RETURNING id",
                           username, role, QString::fromUtf8(passwordHash), now));
@@ -592,7 +593,7 @@ Result<protocol::Order> SqlStore::insertOrder(std::int64_t userId, const protoco
         if (Result<std::int64_t> changed = m_database->change(sql, values); !changed)
             inserted = changed.error();
     } else {
-        inserted = insertedId(m_database->select(sql, values));
+        inserted = returnedInteger(m_database->select(sql, values));
     }
     if (!inserted) {
         if (isUniqueViolation(inserted.error()))
@@ -676,7 +677,7 @@ Result<std::int64_t> SqlStore::insertTrade(const TradeRecord &trade)
             return changed.error();
         return trade.id;
     }
-    return insertedId(
+    return returnedInteger(
         m_database->select("INSERT INTO trades (symbol, price_units, quantity_units, "
                            "buy_order_id, sell_order_id, aggressor_side, book_sequence, "
                            "executed_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -698,18 +699,19 @@ Result<Store::LastIds> SqlStore::lastIds()
 
 Result<std::int64_t> SqlStore::reserveIds(IdKind kind, std::int64_t count)
 {
-    return insertedId(m_database->query(
+    return returnedInteger(m_database->query(
         "UPDATE id_blocks SET next = next + $2 WHERE kind = $1 RETURNING next - $2",
         kind == IdKind::Order ? QStringLiteral("order") : QStringLiteral("trade"), count));
 }
 
-Result<void> SqlStore::saveBookOwner(const BookOwner &owner)
+Result<std::int64_t> SqlStore::saveBookOwner(const BookOwner &owner)
 {
-    return m_database->run(
-        "INSERT INTO book_owners (symbol, instance, url, since_ms) VALUES ($1, $2, $3, $4) "
+    return returnedInteger(m_database->query(
+        "INSERT INTO book_owners (symbol, instance, url, since_ms, epoch) VALUES ($1, $2, $3, $4, "
+        "1) "
         "ON CONFLICT (symbol) DO UPDATE SET instance = excluded.instance, url = excluded.url, "
-        "since_ms = excluded.since_ms",
-        owner.symbol, owner.instance, owner.url, QDateTime::currentMSecsSinceEpoch());
+        "since_ms = excluded.since_ms, epoch = book_owners.epoch + 1 RETURNING epoch",
+        owner.symbol, owner.instance, owner.url, QDateTime::currentMSecsSinceEpoch()));
 }
 
 Result<QString> SqlStore::agreeClusterSetting(const QString &name, const QString &proposed)
@@ -730,10 +732,11 @@ Result<QString> SqlStore::agreeClusterSetting(const QString &name, const QString
 
 Result<QList<Store::BookOwner>> SqlStore::bookOwners()
 {
-    return collect<BookOwner>(m_database->query("SELECT symbol, instance, url FROM book_owners"),
-                              [](const SqlRows &row) {
-                                  return BookOwner { row.text(0), row.text(1), row.text(2) };
-                              });
+    return collect<BookOwner>(
+        m_database->query("SELECT symbol, instance, url, epoch FROM book_owners"),
+        [](const SqlRows &row) {
+            return BookOwner { row.text(0), row.text(1), row.text(2), row.int64(3) };
+        });
 }
 
 Result<QList<TradeRecord>> SqlStore::allTrades()
@@ -1070,29 +1073,73 @@ QJsonArray jsonRows(const std::vector<const char *> &columns,
     return rows;
 }
 
-// INSERT INTO `table` the rows of $1's `key` (a JSON array of objects), then `tail`.
+// INSERT INTO `table` the rows of $1's `key` (a JSON array of objects) `where`, then `tail`.
 QByteArray insertFromJson(const char *table, const std::vector<const char *> &columns,
-                          const char *key, const char *tail = "")
+                          const char *key, const char *tail = "", const char *where = "")
 {
     QByteArrayList names;
     for (const char *column : columns)
         names.append(column);
     const QByteArray list = names.join(", ");
     return QByteArray("INSERT INTO ") + table + " (" + list + ") SELECT " + list
-        + " FROM jsonb_populate_recordset(NULL::" + table + ", $1::jsonb -> '" + key + "') " + tail;
+        + " FROM jsonb_populate_recordset(NULL::" + table + ", $1::jsonb -> '" + key + "') " + where
+        + ' ' + tail;
+}
+
+const std::vector<const char *> kFenceColumns { "symbol", "epoch" };
+
+// Locks the fenced books' owner rows, each only if still at the writer's epoch, so a takeover
+// (which raises the epoch) waits for this write or makes it fail. Parameter: a JSON array of
+// {"symbol","epoch"}; changes as many rows as the books are still held.
+const char *fenceStatement(SqlDatabase::Dialect dialect)
+{
+    if (dialect == SqlDatabase::Dialect::Postgresql) {
+        return "UPDATE book_owners o SET epoch = o.epoch FROM jsonb_to_recordset($1::jsonb) "
+               "AS f(symbol text, epoch bigint) WHERE o.symbol = f.symbol AND o.epoch = f.epoch";
+    }
+    return "UPDATE book_owners SET epoch = epoch WHERE EXISTS (SELECT 1 FROM json_each($1) AS f "
+           "WHERE f.value ->> 'symbol' = book_owners.symbol "
+           "AND f.value ->> 'epoch' = book_owners.epoch)";
 }
 
 // A whole TradingWrite as one PostgreSQL statement on one JSON parameter: one round trip and
-// its own transaction, where BEGIN, a statement per table and COMMIT take six. The trades'
-// references to orders inserted beside them are checked at the end of the statement.
-const QByteArray &oneStatementWrite()
+// its own transaction, where BEGIN, a statement per table and COMMIT take six. Fenced, every
+// insert depends on the fence holding, and the statement answers whether it did.
+QByteArray oneStatementWrite(bool fenced)
 {
-    static const QByteArray sql = "WITH new_orders AS ("
-        + insertFromJson("orders", kOrderRowColumns, "new_orders") + "), orders AS ("
-        + insertFromJson("orders", kOrderRowColumns, "orders", kOrderUpsert) + "), trades AS ("
-        + insertFromJson("trades", kTradeColumns, "trades") + ") "
-        + insertFromJson("book_state", kBookStateColumns, "books", kBookStateUpsert);
-    return sql;
+    if (!fenced) {
+        return "WITH new_orders AS (" + insertFromJson("orders", kOrderRowColumns, "new_orders")
+            + "), orders AS (" + insertFromJson("orders", kOrderRowColumns, "orders", kOrderUpsert)
+            + "), trades AS (" + insertFromJson("trades", kTradeColumns, "trades") + ") "
+            + insertFromJson("book_state", kBookStateColumns, "books", kBookStateUpsert);
+    }
+    constexpr const char *held = "WHERE (SELECT ok FROM held)";
+    return "WITH fence AS (UPDATE book_owners o SET epoch = o.epoch FROM "
+           "jsonb_to_recordset($1::jsonb -> 'fences') AS f(symbol text, epoch bigint) "
+           "WHERE o.symbol = f.symbol AND o.epoch = f.epoch RETURNING 1), "
+           "held AS (SELECT count(*) = jsonb_array_length($1::jsonb -> 'fences') AS ok "
+           "FROM fence), new_orders AS ("
+        + insertFromJson("orders", kOrderRowColumns, "new_orders", "", held) + "), orders AS ("
+        + insertFromJson("orders", kOrderRowColumns, "orders", kOrderUpsert, held)
+        + "), trades AS (" + insertFromJson("trades", kTradeColumns, "trades", "", held)
+        + "), books AS ("
+        + insertFromJson("book_state", kBookStateColumns, "books", kBookStateUpsert, held)
+        + ") SELECT ok::int FROM held";
+}
+
+std::vector<SqlDatabase::Value> fenceRows(const QList<BookFence> &fences)
+{
+    std::vector<SqlDatabase::Value> values;
+    for (const BookFence &fence : fences)
+        values.insert(values.end(), { fence.symbol, fence.epoch });
+    return values;
+}
+
+core::Error bookMoved()
+{
+    return core::makeError(QStringLiteral("book_moved"),
+                           QStringLiteral("A book of this write is matched by another server "
+                                          "now; nothing of it was stored."));
 }
 
 } // namespace
@@ -1101,25 +1148,47 @@ Result<void> SqlStore::commitTrading(const TradingWrite &write)
 {
     const qsizetype rows = write.newOrders.size() + write.orders.size() + write.trades.size();
     if (m_database->dialect() == SqlDatabase::Dialect::Postgresql && rows <= kOneStatementRows) {
-        const QJsonObject batch {
+        static const QByteArray plain = oneStatementWrite(false);
+        static const QByteArray fenced = oneStatementWrite(true);
+        QJsonObject batch {
             { QStringLiteral("new_orders"),
               jsonRows(kOrderRowColumns, orderRows(write.newOrders)) },
             { QStringLiteral("orders"), jsonRows(kOrderRowColumns, orderRows(write.orders)) },
             { QStringLiteral("trades"), jsonRows(kTradeColumns, tradeRows(write.trades)) },
             { QStringLiteral("books"), jsonRows(kBookStateColumns, bookRows(write.books)) },
         };
-        Result<std::int64_t> written = m_database->change(
-            oneStatementWrite().constData(),
-            { QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)) });
-        if (!written)
-            return written.error();
-        return {};
+        if (write.fences.isEmpty()) {
+            const Result<std::int64_t> written = m_database->change(
+                plain.constData(),
+                { QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)) });
+            if (!written)
+                return written.error();
+            return {};
+        }
+        batch.insert(QStringLiteral("fences"), jsonRows(kFenceColumns, fenceRows(write.fences)));
+        const Result<std::int64_t> held = returnedInteger(m_database->select(
+            fenced.constData(),
+            { QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)) }));
+        if (!held)
+            return held.error();
+        return *held == 1 ? Result<void>() : Result<void>(bookMoved());
     }
     return inTransaction(*m_database, [&] { return writeTrading(write); });
 }
 
 Result<void> SqlStore::writeTrading(const TradingWrite &write)
 {
+    // The fence first: its row locks keep a takeover waiting until this commits.
+    if (!write.fences.isEmpty()) {
+        const Result<std::int64_t> held = m_database->change(
+            fenceStatement(m_database->dialect()),
+            { QString::fromUtf8(QJsonDocument(jsonRows(kFenceColumns, fenceRows(write.fences)))
+                                    .toJson(QJsonDocument::Compact)) });
+        if (!held)
+            return held.error();
+        if (*held != write.fences.size())
+            return bookMoved();
+    }
     // New orders: plain inserts, in bulk (COPY on PostgreSQL).
     if (Result<void> inserted
         = m_database->bulkInsert("orders", kOrderRowColumns, orderRows(write.newOrders));

@@ -95,7 +95,7 @@ public:
     Result<void> saveRiskLimits(std::int64_t userId, const RiskLimits &limits) override;
     Result<LastIds> lastIds() override;
     Result<std::int64_t> reserveIds(IdKind kind, std::int64_t count) override;
-    Result<void> saveBookOwner(const BookOwner &owner) override;
+    Result<std::int64_t> saveBookOwner(const BookOwner &owner) override;
     Result<QList<BookOwner>> bookOwners() override;
     Result<QString> agreeClusterSetting(const QString &name, const QString &proposed) override;
     Result<QList<std::int64_t>> counterpartyMembers(const QString &counterparty) override;

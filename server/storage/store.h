@@ -88,20 +88,30 @@ struct BookState
     std::optional<core::Price> lastTrade;
 };
 
+/// A fencing token: the epoch at which this server took the book over (cluster only).
+struct BookFence
+{
+    QString symbol;
+    std::int64_t epoch = 0;
+};
+
 /// What trading changed, for one durable write: orders as they now are, whole (new ones apart:
-/// they are inserted, the others updated), new trades, and the books' counters.
+/// they are inserted, the others updated), new trades, and the books' counters. With fences,
+/// the write stands only if every book is still at its epoch, else none of it (book_moved).
 struct TradingWrite
 {
     QList<StoredOrder> newOrders;
     QList<StoredOrder> orders;
     QList<TradeRecord> trades;
     QList<BookState> books;
+    QList<BookFence> fences;
 };
 
 /**
  * The system of record. Every write is durable when the call returns (the SQLite store commits
  * with synchronous=FULL), which is what lets the server acknowledge an order only after it.
- * Errors: storage_error, plus user_exists / duplicate_client_order_id on unique keys.
+ * Errors: storage_error, plus user_exists / duplicate_client_order_id on unique keys and
+ * book_moved when a fenced trading write is refused.
  * An implementation is used from one thread.
  */
 class Store
@@ -171,8 +181,11 @@ public:
         QString symbol;
         QString instance;
         QString url;
+        std::int64_t epoch = 0; ///< raised by every takeover
     };
-    virtual Result<void> saveBookOwner(const BookOwner &owner) = 0;
+    /// Records `owner` as the book's owner and raises its epoch, which it returns: the
+    /// owner's fence for its writes (TradingWrite::fences).
+    virtual Result<std::int64_t> saveBookOwner(const BookOwner &owner) = 0;
     virtual Result<QList<BookOwner>> bookOwners() = 0;
     /// The cluster's value of setting `name`: `proposed`, stored, when it had none.
     virtual Result<QString> agreeClusterSetting(const QString &name, const QString &proposed) = 0;

@@ -29,6 +29,18 @@ public:
         m_write.trades.append(write.trades);
         for (const BookState &book : write.books)
             keepLast(m_write.books, m_books, book.symbol, book);
+        // The batch stands only if every write's fence holds: epochs only rise, so the lowest
+        // of a book's is the one to check.
+        for (const BookFence &fence : write.fences) {
+            const auto found = m_fences.constFind(fence.symbol);
+            if (found == m_fences.cend()) {
+                m_fences.insert(fence.symbol, m_write.fences.size());
+                m_write.fences.append(fence);
+            } else {
+                std::int64_t &epoch = m_write.fences[*found].epoch;
+                epoch = std::min(epoch, fence.epoch);
+            }
+        }
     }
     const TradingWrite &write() const { return m_write; }
 
@@ -50,6 +62,7 @@ private:
     QHash<qint64, qsizetype> m_newOrders;
     QHash<qint64, qsizetype> m_orders;
     QHash<QString, qsizetype> m_books;
+    QHash<QString, qsizetype> m_fences;
 };
 
 } // namespace

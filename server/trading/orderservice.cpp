@@ -207,6 +207,8 @@ struct OrderService::Market
     std::deque<protocol::MarketTrade> recentTrades; ///< newest at the back
     /// This server matches the book (alone on its database it matches them all).
     bool owned = true;
+    /// In a cluster, the epoch this server took the book at: its writes' fence.
+    std::optional<std::int64_t> epoch;
 
     void remember(const protocol::MarketTrade &trade)
     {
@@ -559,14 +561,22 @@ void OrderService::onCommitted(quint64 lastTicket)
 
 void OrderService::onFailed(quint64, const core::Error &error)
 {
+    // A fenced write refused: another server took one of this server's books over while this
+    // one still matched it (its lock connection dropped, or it stalled). Storage is fine.
+    const bool moved = error.code == u"book_moved";
     qWarning().noquote() << "Storing trading state failed:" << error.message;
     m_storageError = error;
     m_unavailable = true;
     // Nothing waiting was stored, and later commands built on it: answer them all, then take
-    // memory back to what storage holds.
+    // memory back to what storage holds (in a cluster, without books until it takes its own
+    // again).
     const std::map<quint64, std::vector<Settled>> pending = std::move(m_pending);
     m_pending.clear();
-    const core::Error failed = storageUnavailable();
+    const core::Error failed = moved
+        ? failure("book_moved",
+                  tr("The book was taken over by another server while this order was on its "
+                     "way, so nothing was done: send it again."))
+        : storageUnavailable();
     for (const auto &[ticket, settled] : pending) {
         for (const Settled &done : settled)
             done(&failed);
@@ -652,6 +662,8 @@ Result<OrderService::Applied> OrderService::run(Market &market, Command command,
     if (const auto last = market.book.lastTradePrice())
         state.lastTrade = market.price(*last);
     write.books.append(state);
+    if (market.epoch)
+        write.fences.append({ market.instrument.symbol, *market.epoch });
     applied.ticket = m_writer.submit(std::move(write));
     for (const Change &change : std::as_const(applied.changes)) {
         if (!protocol::isLive(change.order.order.status))
@@ -861,17 +873,20 @@ void OrderService::release(const QString &symbol)
     if (!market || !market->owned)
         return;
     market->owned = false;
+    market->epoch.reset();
     market->book = matching::OrderBook();
     m_live.removeIf([&symbol](const auto &live) { return live->order.symbol == symbol; });
 }
 
-Result<void> OrderService::acquire(const QStringList &symbols)
+Result<void> OrderService::acquire(const QList<BookFence> &fences)
 {
     QList<Market *> markets;
-    for (const QString &symbol : symbols) {
-        Market *market = findMarket(symbol);
-        if (market && !market->owned)
+    for (const BookFence &fence : fences) {
+        Market *market = findMarket(fence.symbol);
+        if (market && !market->owned) {
+            market->epoch = fence.epoch;
             markets.append(market);
+        }
     }
     if (markets.isEmpty())
         return {};

@@ -94,9 +94,10 @@ public:
     /// those a Cluster hands it with acquire(). Set before start().
     void setOwnsAllBooks(bool all) { m_ownsAll = all; }
     bool owns(const QString &symbol) const;
-    /// Takes the books of `symbols` over as storage holds them; positions and candles are
-    /// replayed from the stored trades (another server traded meanwhile).
-    Result<void> acquire(const QStringList &symbols);
+    /// Takes the books of `fences` over as storage holds them, each at its epoch (every write
+    /// on it is fenced by it); positions and candles are replayed from the stored trades
+    /// (another server traded meanwhile).
+    Result<void> acquire(const QList<BookFence> &fences);
     /// Stops matching `symbol` (another server does): its book and live orders leave memory.
     void release(const QString &symbol);
     /// A trade another server stored, with the client order ids of its two orders: positions,

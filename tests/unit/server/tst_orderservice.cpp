@@ -189,6 +189,39 @@ private Q_SLOTS:
         QCOMPARE(trades.size(), 2); // one per side
     }
 
+    // In a cluster another server took a book over while this one still matched it (its lock
+    // connection dropped between two polls, say). This server's next order on the book is
+    // refused, stored nowhere and never announced, and the book leaves its memory.
+    void anOrderOnABookTakenOverElsewhereIsRefused()
+    {
+        const QString path = m_dir.filePath(u"moved.db"_s);
+        std::unique_ptr<SqlStore> store = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
+        QVERIFY(listDefaultCatalog(*store, QDateTime::currentDateTimeUtc().date()).ok());
+        const Principal alice = trader(*store, u"alice"_s);
+        const std::unique_ptr<StoreWriter> writer = writerFor(path);
+        QVERIFY(writer);
+        OrderService orders(*store, *writer);
+        orders.setOwnsAllBooks(false);
+        QVERIFY(orders.start().ok());
+        const QString symbol = baseMonth(orders).symbol;
+        const Result<std::int64_t> epoch = store->saveBookOwner({ symbol, u"a"_s, u"http://a"_s });
+        QVERIFY(epoch && orders.acquire({ { symbol, *epoch } }).ok());
+        QVERIFY(placed(orders, alice, limit(u"a1"_s, symbol, protocol::Side::Buy, "5", "80")));
+
+        std::unique_ptr<SqlStore> other = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
+        QVERIFY(other->saveBookOwner({ symbol, u"b"_s, u"http://b"_s }).ok());
+        QSignalSpy events(&orders, &OrderService::orderEvent);
+        const Result<OrderService::Placement> refused
+            = placed(orders, alice, limit(u"a2"_s, symbol, protocol::Side::Buy, "1", "81"));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, u"book_moved"_s);
+        QCOMPARE(events.size(), 0);
+        QVERIFY(!orders.owns(symbol));
+        const QList<protocol::Order> stored = *other->orders(alice.userId);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().clientOrderId, u"a1"_s);
+    }
+
     void theListingRollsForwardWhileRunning()
     {
         const QString path = m_dir.filePath(u"roll.db"_s);

@@ -76,11 +76,11 @@ private Q_SLOTS:
         const QString path = newDatabase();
         auto store = SqlStore::open(path);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE(*(*store)->schemaVersion(), 11);
+        QCOMPARE(*(*store)->schemaVersion(), 12);
         QVERIFY((*store)->addUser(u"alice"_s, u"trader"_s, "$argon2id$x").ok());
         store = SqlStore::open(path); // second open: no migration re-run, data kept
         QVERIFY(store.ok());
-        QCOMPARE(*(*store)->schemaVersion(), 11);
+        QCOMPARE(*(*store)->schemaVersion(), 12);
         QCOMPARE((*store)->users()->size(), 1);
     }
 
@@ -92,10 +92,10 @@ private Q_SLOTS:
         QVERIFY(untouched.ok());
         const auto pending = (*untouched)->migrations();
         QVERIFY(pending.ok());
-        QCOMPARE(pending->size(), 11);
+        QCOMPARE(pending->size(), 12);
         QVERIFY(std::none_of(pending->cbegin(), pending->cend(),
                              [](const auto &state) { return state.appliedAt.isValid(); }));
-        QCOMPARE(pending->last().name, u"0011_trading_without_foreign_keys.sql"_s);
+        QCOMPARE(pending->last().name, u"0012_book_owner_epoch.sql"_s);
         (*untouched).reset();
 
         auto store = SqlStore::open(url);
@@ -113,7 +113,7 @@ private Q_SLOTS:
                                          u"0099_future.sql"_s, qint64(0)));
         const auto listed = (*store)->migrations();
         QVERIFY(listed.ok());
-        QCOMPARE(listed->size(), 12);
+        QCOMPARE(listed->size(), 13);
         QVERIFY(!listed->last().known);
         (*store).reset();
         auto refused = SqlStore::open(url);
@@ -218,6 +218,62 @@ private Q_SLOTS:
         QCOMPARE(states[0].lastTrade->toString(), u"-12.35"_s);
     }
 
+    // A server's trading writes carry the epoch at which it took each book over. Once another
+    // server has taken the book (raising the epoch), a stale write is refused whole — in one
+    // statement or in a transaction — and the new owner's writes go through.
+    void fencedWritesStandOnlyWhileTheBookIsHeld_data()
+    {
+        QTest::addColumn<int>("orders");
+        QTest::newRow("small batch") << 1;
+        QTest::newRow("large batch") << int(SqlStore::kOneStatementRows) + 1;
+    }
+    void fencedWritesStandOnlyWhileTheBookIsHeld()
+    {
+        QFETCH(int, orders);
+        const QString url = newDatabase();
+        auto first = SqlStore::open(url); // server A's writer
+        auto second = SqlStore::open(url); // server B's
+        QVERIFY(first && second);
+        QVERIFY(listDefaultCatalog(**first, QDate(2026, 11, 25)).ok());
+        const UserRecord alice = *(*first)->addUser(u"alice"_s, u"trader"_s, "h");
+        const QString symbol = order(u"x"_s).symbol;
+        const auto writeOf = [&](qint64 firstId, std::int64_t epoch) {
+            TradingWrite write;
+            for (qint64 id = firstId; id < firstId + orders; ++id) {
+                StoredOrder stored;
+                stored.userId = alice.id;
+                stored.requestHash = "h";
+                stored.order = order(u"c%1"_s.arg(id));
+                stored.order.id = QString::number(id);
+                stored.remaining = stored.order.quantity;
+                stored.visible = stored.remaining;
+                stored.priority = quint64(id);
+                write.newOrders.append(stored);
+            }
+            write.books.append({ symbol, quint64(firstId), std::nullopt });
+            write.fences.append({ symbol, epoch });
+            return write;
+        };
+        const std::int64_t epochA = *(*first)->saveBookOwner({ symbol, u"a"_s, u"http://a"_s });
+        QVERIFY((*first)->commitTrading(writeOf(1, epochA)).ok());
+        QCOMPARE((*first)->orders(alice.id)->size(), orders);
+
+        const std::int64_t epochB = *(*second)->saveBookOwner({ symbol, u"b"_s, u"http://b"_s });
+        QCOMPARE(epochB, epochA + 1);
+        const Result<void> stale = (*first)->commitTrading(writeOf(1000, epochA));
+        QVERIFY(!stale);
+        QCOMPARE(stale.error().code, u"book_moved"_s);
+        QCOMPARE((*second)->orders(alice.id)->size(), orders);
+        QCOMPARE((*second)->bookStates()->constFirst().lastSequence, quint64(1));
+
+        QVERIFY((*second)->commitTrading(writeOf(2000, epochB)).ok());
+        QCOMPARE((*second)->orders(alice.id)->size(), 2 * orders);
+        const QList<Store::BookOwner> owners = *(*second)->bookOwners();
+        QCOMPARE(owners.size(), 1);
+        QCOMPARE(owners[0].instance, u"b"_s);
+        QCOMPARE(owners[0].epoch, epochB);
+    }
+
     void relistingKeepsEarlierInstruments()
     {
         auto store = openNew();
@@ -245,11 +301,11 @@ private Q_SLOTS:
         Result<std::unique_ptr<SqlStore>> b = second.get();
         QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
         QVERIFY2(b.ok(), qPrintable(b.ok() ? QString() : b.error().message));
-        QCOMPARE(*(*a)->schemaVersion(), 11);
-        QCOMPARE(*(*b)->schemaVersion(), 11);
+        QCOMPARE(*(*a)->schemaVersion(), 12);
+        QCOMPARE(*(*b)->schemaVersion(), 12);
         auto versions = (*a)->database().query("SELECT COUNT(*) FROM schema_migrations");
         QVERIFY(versions && (*versions)->next().value_or(false));
-        QCOMPARE((*versions)->int64(0), 11);
+        QCOMPARE((*versions)->int64(0), 12);
     }
 
     void refusesAServerThatWouldNotMakeCommitsDurable()
