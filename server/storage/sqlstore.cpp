@@ -746,7 +746,8 @@ Result<QList<TradeRecord>> SqlStore::allTrades()
                           "t.buy_order_id, t.sell_order_id, t.aggressor_side, t.book_sequence, "
                           "t.executed_at_ms, b.user_id, s.user_id FROM trades t "
                           "JOIN orders b ON b.id = t.buy_order_id "
-                          "JOIN orders s ON s.id = t.sell_order_id ORDER BY t.id"),
+                          "JOIN orders s ON s.id = t.sell_order_id "
+                          "ORDER BY t.symbol, t.book_sequence, t.id"),
         tradeFromRow);
 }
 

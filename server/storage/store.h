@@ -189,7 +189,9 @@ public:
     virtual Result<QList<BookOwner>> bookOwners() = 0;
     /// The cluster's value of setting `name`: `proposed`, stored, when it had none.
     virtual Result<QString> agreeClusterSetting(const QString &name, const QString &proposed) = 0;
-    /// Every trade in execution order (to rebuild positions and candles), users included.
+    /// Every trade, each book's in the order it matched them (by its sequence: ids do not
+    /// follow that order once a book changed server), users included: to rebuild positions
+    /// and candles.
     virtual Result<QList<TradeRecord>> allTrades() = 0;
     /// A user's own fills, newest first.
     virtual Result<QList<core::protocol::Trade>> trades(std::int64_t userId) = 0;

@@ -205,6 +205,9 @@ struct OrderService::Market
     Quantity volumeToday;
     QDate volumeDate;
     std::deque<protocol::MarketTrade> recentTrades; ///< newest at the back
+    /// The last trade's price, wherever the book is matched (this server's book knows only
+    /// its own trades).
+    std::optional<Price> lastPrice;
     /// This server matches the book (alone on its database it matches them all).
     bool owned = true;
     /// In a cluster, the epoch this server took the book at: its writes' fence.
@@ -222,6 +225,7 @@ struct OrderService::Market
         for (core::CandleSeries &series : candles)
             series = core::CandleSeries(series.interval(), instrument.timeZone);
         lastQuantity = Quantity();
+        lastPrice.reset();
         volumeToday = Quantity();
         volumeDate = QDate();
         recentTrades.clear();
@@ -341,6 +345,7 @@ Result<void> OrderService::load()
     m_markets.clear();
     m_bySymbol.clear();
     m_live.clear();
+    m_remoteLive.clear();
     m_positions.clear();
     m_pendingClientIds.clear();
     m_closing.clear();
@@ -363,7 +368,42 @@ Result<void> OrderService::load()
         return added.error();
     if (Result<void> rebuilt = rebuild(*added); !rebuilt)
         return rebuilt;
+    if (Result<void> remote = reloadRemoteLive(); !remote)
+        return remote;
     return replayTrades([](const Market &) { return true; });
+}
+
+Result<void> OrderService::reloadRemoteLive()
+{
+    m_remoteLive.clear();
+    if (m_ownsAll)
+        return {};
+    Result<QList<StoredOrder>> live = m_store.liveOrders();
+    if (!live)
+        return live.error();
+    for (const StoredOrder &stored : std::as_const(*live)) {
+        const Market *market = findMarket(stored.order.symbol);
+        if (market && !market->owned)
+            m_remoteLive.insert(stored.order.id.toLongLong(), stored);
+    }
+    return {};
+}
+
+void OrderService::rememberRemote(qint64 userId, const protocol::Order &order)
+{
+    remember(userId, order);
+    const Market *market = findMarket(order.symbol);
+    if (!market || market->owned)
+        return; // a stale message about a book this server matches itself now
+    const qint64 id = order.id.toLongLong();
+    if (!protocol::isLive(order.status)) {
+        m_remoteLive.remove(id);
+        return;
+    }
+    StoredOrder &stored = m_remoteLive[id];
+    stored.userId = userId;
+    stored.order = order;
+    stored.remaining = order.quantity.minus(order.filledQuantity).value_or(Quantity());
 }
 
 Result<void> OrderService::replayTrades(const std::function<bool(const Market &)> &which)
@@ -398,6 +438,8 @@ Result<void> OrderService::replayTrades(const std::function<bool(const Market &)
 
 Result<void> OrderService::catchUpRemote()
 {
+    if (Result<void> remote = reloadRemoteLive(); !remote)
+        return remote;
     return replayTrades([](const Market &market) { return !market.owned; });
 }
 
@@ -827,6 +869,7 @@ QList<QPair<core::CandleInterval, core::Candle>> OrderService::record(Market &ma
         (void)position->apply(side, trade.price, trade.quantity);
     }
     market.lastQuantity = trade.quantity;
+    market.lastPrice = trade.price;
     // The ticker's volume is today's (UTC).
     const QDate today = nowUtc().date();
     if (trade.time.date() == today) {
@@ -875,7 +918,13 @@ void OrderService::release(const QString &symbol)
     market->owned = false;
     market->epoch.reset();
     market->book = matching::OrderBook();
-    m_live.removeIf([&symbol](const auto &live) { return live->order.symbol == symbol; });
+    // Still open, on the book's next owner.
+    m_live.removeIf([this, &symbol](const auto &live) {
+        if (live->order.symbol != symbol)
+            return false;
+        m_remoteLive.insert(live.key(), live.value());
+        return true;
+    });
 }
 
 Result<void> OrderService::acquire(const QList<BookFence> &fences)
@@ -893,8 +942,11 @@ Result<void> OrderService::acquire(const QList<BookFence> &fences)
     // As the previous owner left them in storage: its last commands may not have reached
     // this server by Redis, so trades are replayed too.
     for (Market *market : std::as_const(markets)) {
-        m_live.removeIf(
-            [market](const auto &live) { return live->order.symbol == market->instrument.symbol; });
+        const auto onIt = [market](const auto &live) {
+            return live->order.symbol == market->instrument.symbol;
+        };
+        m_live.removeIf(onIt);
+        m_remoteLive.removeIf(onIt);
         market->owned = true;
     }
     if (Result<void> rebuilt = rebuild(markets); !rebuilt)
@@ -976,16 +1028,19 @@ core::Money OrderService::exposureOf(const QList<std::int64_t> &users, Accept ac
         total = total.plus(value.isNegative() ? value.negated() : value).value_or(total);
     };
     core::Money exposure;
-    for (const StoredOrder &live : std::as_const(m_live)) {
-        if (!users.contains(live.userId) || live.order.id.toLongLong() == replacing)
-            continue;
-        const Market *market = findMarket(live.order.symbol);
-        if (!market || !accept(*market))
-            continue;
-        const Price at = protocol::hasLimitPrice(live.order.type)
-            ? live.order.price
-            : live.order.stopPrice.value_or(Price());
-        add(exposure, market->value(at, live.remaining));
+    // Open orders on every book, this server's and (in a cluster) the others'.
+    for (const QHash<qint64, StoredOrder> *orders : { &m_live, &m_remoteLive }) {
+        for (const StoredOrder &live : *orders) {
+            if (!users.contains(live.userId) || live.order.id.toLongLong() == replacing)
+                continue;
+            const Market *market = findMarket(live.order.symbol);
+            if (!market || !accept(*market))
+                continue;
+            const Price at = protocol::hasLimitPrice(live.order.type)
+                ? live.order.price
+                : live.order.stopPrice.value_or(Price());
+            add(exposure, market->value(at, live.remaining));
+        }
     }
     for (auto position = m_positions.cbegin(); position != m_positions.cend(); ++position) {
         if (!users.contains(position.key().first))
@@ -993,9 +1048,8 @@ core::Money OrderService::exposureOf(const QList<std::int64_t> &users, Accept ac
         const Market *market = findMarket(position.key().second);
         if (!market || !accept(*market))
             continue;
-        if (const auto last = market->book.lastTradePrice()) {
-            add(exposure, market->value(market->price(*last), position->net()));
-        }
+        if (market->lastPrice)
+            add(exposure, market->value(*market->lastPrice, position->net()));
     }
     return exposure;
 }
@@ -1605,8 +1659,7 @@ Result<protocol::Ticker> OrderService::ticker(const QString &symbol) const
                                           market->quantity(level->quantity), int(level->orders) };
         }
     }
-    if (const auto last = market->book.lastTradePrice())
-        ticker.last = market->price(*last);
+    ticker.last = market->lastPrice;
     ticker.lastQuantity = market->lastQuantity;
     ticker.volume = market->volumeDate == nowUtc().date() ? market->volumeToday : Quantity();
     ticker.time = nowUtc();
@@ -1652,8 +1705,8 @@ Result<QList<OrderService::PositionReport>> OrderService::positions(const Princi
         if (mark == Mark::Settlement) {
             if (settlements.contains(market->instrument.symbol))
                 report.mark = settlements.value(market->instrument.symbol);
-        } else if (const auto last = market->book.lastTradePrice()) {
-            report.mark = market->price(*last);
+        } else {
+            report.mark = market->lastPrice;
         }
         reports.append(report);
     }

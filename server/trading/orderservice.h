@@ -104,14 +104,12 @@ public:
     /// candles, the ticker and time and sales follow it, and its users hear of their fills.
     void applyRemoteTrade(const TradeRecord &trade, const QString &buyClientId,
                           const QString &sellClientId);
-    /// An order another server changed, for reads while storage is down.
     /// Rebuilds what trades on books matched elsewhere built (positions, candles, tickers,
     /// time and sales) from storage: after the link that brings them (Redis) was lost.
     Result<void> catchUpRemote();
-    void rememberRemote(qint64 userId, const core::protocol::Order &order)
-    {
-        remember(userId, order);
-    }
+    /// An order another server changed: kept for reads while storage is down and, while live,
+    /// counted in its user's credit exposure here.
+    void rememberRemote(qint64 userId, const core::protocol::Order &order);
     /// The instrument of order `orderId`, if there is such an order.
     std::optional<QString> symbolOfOrder(const QString &orderId);
     /// Opens a book for each instrument listed in storage since (the listing rolls forward
@@ -319,7 +317,11 @@ private:
     TradingRules m_rules;
     std::vector<std::unique_ptr<Market>> m_markets;
     QHash<QString, Market *> m_bySymbol;
+    /// The open orders on books other servers match, as storage holds them (none alone).
+    Result<void> reloadRemoteLive();
     QHash<qint64, StoredOrder> m_live; ///< every open order, by id
+    /// In a cluster, the open orders on books other servers match, by id (for credit).
+    QHash<qint64, StoredOrder> m_remoteLive;
     QHash<QPair<qint64, QString>, core::Position> m_positions; ///< (user, symbol)
     std::vector<core::matching::Event> m_events; ///< reused per command
     QTimer m_expiryTimer;

@@ -222,6 +222,76 @@ private Q_SLOTS:
         QCOMPARE(stored.first().clientOrderId, u"a1"_s);
     }
 
+    // In a cluster a trader's credit exposure counts the open orders on books other servers
+    // match (read from storage on catching up, then followed by their events), and positions
+    // there are marked at their last trade.
+    void creditCountsOpenOrdersOnBooksMatchedElsewhere()
+    {
+        const QString path = m_dir.filePath(u"credit.db"_s);
+        std::unique_ptr<SqlStore> store = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
+        QVERIFY(listDefaultCatalog(*store, QDateTime::currentDateTimeUtc().date()).ok());
+        const Principal alice = trader(*store, u"alice"_s);
+        RiskLimits limits;
+        limits.product = u"DE.BASE"_s;
+        limits.creditLimit = *Money::parse(u"1000000"_s);
+        QVERIFY(store->saveRiskLimits(alice.userId, limits).ok());
+        const std::unique_ptr<StoreWriter> writer = writerFor(path);
+        QVERIFY(writer);
+        OrderService orders(*store, *writer);
+        orders.setOwnsAllBooks(false);
+        QVERIFY(orders.start().ok());
+        QStringList months;
+        for (const Instrument &instrument : orders.instruments()) {
+            if (instrument.symbol.startsWith(u"DE.BASE.M."))
+                months.append(instrument.symbol);
+        }
+        QVERIFY(months.size() >= 2);
+        const Result<std::int64_t> epoch = store->saveBookOwner({ months[0], u"a"_s, u"h"_s });
+        QVERIFY(epoch && orders.acquire({ { months[0], *epoch } }).ok());
+
+        // Another server holds alice's bid of 10 MW at 80 for the next month (≈ 0.6 M EUR).
+        protocol::Order elsewhere;
+        elsewhere.clientOrderId = u"r1"_s;
+        elsewhere.symbol = months[1];
+        elsewhere.quantity = *Quantity::parse(u"10"_s);
+        elsewhere.price = *Price::parse(u"80"_s);
+        elsewhere.createdAt = QDateTime::currentDateTimeUtc();
+        elsewhere.updatedAt = elsewhere.createdAt;
+        elsewhere.id = QString::number(*store->reserveIds(Store::IdKind::Order, 1)); // its block
+        elsewhere = *store->insertOrder(alice.userId, elsewhere, "hash");
+        QVERIFY(orders.catchUpRemote().ok());
+        const protocol::NewOrder bid = limit(u"a1"_s, months[0], protocol::Side::Buy, "10", "80");
+        const Result<OrderService::Placement> refused = placed(orders, alice, bid);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, u"limit_credit"_s);
+
+        // Its server says it was cancelled: the same bid now fits.
+        elsewhere.status = protocol::OrderStatus::Cancelled;
+        orders.rememberRemote(alice.userId, elsewhere);
+        const Result<OrderService::Placement> accepted = placed(orders, alice, bid);
+        QVERIFY2(accepted, qPrintable(accepted ? QString() : accepted.error().message));
+
+        // A fill there: alice's position in that month is marked at its price, here too.
+        TradeRecord trade;
+        trade.id = *store->reserveIds(Store::IdKind::Trade, 1);
+        trade.symbol = months[1];
+        trade.price = *Price::parse(u"81.5"_s);
+        trade.quantity = *Quantity::parse(u"2"_s);
+        trade.buyOrderId = elsewhere.id.toLongLong();
+        trade.buyUserId = alice.userId;
+        trade.aggressor = protocol::Side::Sell;
+        trade.time = QDateTime::currentDateTimeUtc();
+        orders.applyRemoteTrade(trade, u"r1"_s, u"x"_s);
+        const auto positions = *orders.positions(alice, OrderService::Mark::LastTrade);
+        const auto there = std::find_if(positions.cbegin(), positions.cend(), [&](const auto &p) {
+            return p.instrument.symbol == months[1];
+        });
+        QVERIFY(there != positions.cend());
+        QVERIFY(there->mark);
+        QCOMPARE(there->mark->toString(), u"81.5"_s);
+        QCOMPARE(orders.ticker(months[1])->last->toString(), u"81.5"_s);
+    }
+
     void theListingRollsForwardWhileRunning()
     {
         const QString path = m_dir.filePath(u"roll.db"_s);
