@@ -8,11 +8,13 @@
 namespace qx::core {
 
 /// A failure that crosses a module boundary: a stable machine-readable code (snake_case, part
-/// of the API) and a sentence for people.
+/// of the API) and a sentence for people; for a refusal that passes with time (rate_limited,
+/// server_busy), how many seconds to wait before trying again.
 struct Error
 {
     QString code;
     QString message;
+    int retryAfterSeconds = 0;
 
     bool operator==(const Error &) const = default;
 };

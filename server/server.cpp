@@ -2,7 +2,7 @@
 
 #include "server/api/httpapi.h"
 #include "server/api/streamgateway.h"
-#include "server/auth/authservice.h"
+#include "server/cache/redisclient.h"
 #include "server/cluster/cluster.h"
 #include "server/cluster/forwarder.h"
 #include "server/trading/orderservice.h"
@@ -27,7 +27,15 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     std::unique_ptr<Server> server(new Server);
     server->m_listedOn = today;
     server->m_store = std::move(store).value();
+    // Redis carries the cluster's events and the rate counts the servers share.
+    if (!options.redisUrl.isEmpty()) {
+        server->m_redis = std::make_unique<RedisClient>(options.redisUrl);
+        if (core::Result<void> started = server->m_redis->start(); !started)
+            return started.error();
+    }
+    server->m_limiter = std::make_unique<RateLimiter>(server->m_redis.get());
     server->m_auth = std::make_unique<AuthService>(*server->m_store, std::move(signer).value());
+    server->m_auth->setRateLimiter(server->m_limiter.get(), options.loginThrottles);
     // Trading state is written by a group-commit thread on a connection of its own.
     server->m_writer
         = std::make_unique<StoreWriter>([dataDirectory] { return dataDirectory.openStore(); });
@@ -49,15 +57,17 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     connect(orders, &OrderService::marketTrade, stream, &StreamGateway::publishMarketTrade);
     server->m_http
         = std::make_unique<HttpApi>(*server->m_auth, *server->m_orders, *server->m_stream);
+    server->m_http->setRateLimiter(server->m_limiter.get(), options.requestsPerAccount);
     if (options.cluster) {
         core::Result<std::unique_ptr<Cluster>> cluster
-            = Cluster::create({ dataDirectory.databaseUrl(), options.redisUrl,
+            = Cluster::create({ dataDirectory.databaseUrl(), server->m_redis.get(),
                                 options.preferredProducts, signingKeyId },
                               *server->m_orders, *server->m_stream);
         if (!cluster)
             return cluster.error();
         server->m_cluster = std::move(cluster).value();
         server->m_forwarder = std::make_unique<Forwarder>();
+        server->m_forwarder->setSecret(server->m_cluster->forwardSecret());
         server->m_http->setCluster(server->m_cluster.get(), server->m_forwarder.get());
         server->m_stream->setCluster(server->m_cluster.get(), server->m_forwarder.get());
         server->m_advertisedUrl = options.advertisedUrl;
@@ -105,6 +115,8 @@ Server::~Server()
     m_orders.reset();
     m_writer.reset();
     m_auth.reset();
+    m_limiter.reset();
+    m_redis.reset();
 }
 
 core::Result<quint16> Server::listen(const QHostAddress &address, quint16 port)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/result.h"
+#include "server/auth/authservice.h"
+#include "server/cache/ratelimiter.h"
 #include "server/marketdata/simulatedmarket.h"
 #include "server/ops/datadirectory.h"
 #include "server/trading/orderservice.h"
@@ -15,10 +17,10 @@
 
 namespace qx::server {
 
-class AuthService;
 class Cluster;
 class Forwarder;
 class HttpApi;
+class RedisClient;
 class StreamGateway;
 class Store;
 class StoreWriter;
@@ -32,9 +34,12 @@ struct ServerOptions
     /// Share the database with other servers (PostgreSQL): match only the books this server
     /// holds the lock of, forward the rest.
     bool cluster = false;
-    QString redisUrl; ///< for the cluster's events; empty: none
+    QString redisUrl; ///< the cluster's events and shared rate counts; empty: none
     QStringList preferredProducts; ///< books this server takes first (symbol prefixes)
     QUrl advertisedUrl; ///< where the other servers reach this one; empty: where it listens
+    AuthService::Throttles loginThrottles;
+    /// Requests per account on the authenticated routes.
+    RateLimiter::Rule requestsPerAccount { "requests", 3000, std::chrono::minutes(1) };
 };
 
 /**
@@ -62,6 +67,8 @@ private:
     void rollListing();
 
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<RedisClient> m_redis;
+    std::unique_ptr<RateLimiter> m_limiter;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<StoreWriter> m_writer;
     std::unique_ptr<OrderService> m_orders;

@@ -115,9 +115,11 @@ QDateTime fromWireTime(const QString &text)
 
 QJsonObject errorToJson(const Error &error)
 {
-    return { { QStringLiteral("error"),
-               QJsonObject { { QStringLiteral("code"), error.code },
-                             { QStringLiteral("message"), error.message } } } };
+    QJsonObject fields { { QStringLiteral("code"), error.code },
+                         { QStringLiteral("message"), error.message } };
+    if (error.retryAfterSeconds > 0)
+        fields.insert(QStringLiteral("retry_after"), error.retryAfterSeconds);
+    return { { QStringLiteral("error"), fields } };
 }
 
 std::optional<Error> errorFromJson(const QJsonObject &object)
@@ -126,7 +128,7 @@ std::optional<Error> errorFromJson(const QJsonObject &object)
     const QString code = error.value(u"code").toString();
     if (code.isEmpty())
         return std::nullopt;
-    return Error { code, error.value(u"message").toString() };
+    return Error { code, error.value(u"message").toString(), error.value(u"retry_after").toInt() };
 }
 
 Result<LoginRequest> LoginRequest::fromJson(const QJsonObject &object)

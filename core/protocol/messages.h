@@ -43,7 +43,7 @@ bool isLive(OrderStatus status);
 QString toWireTime(const QDateTime &time);
 QDateTime fromWireTime(const QString &text);
 
-/// {"error":{"code":"...","message":"..."}}
+/// {"error":{"code":"...","message":"..."}}, with "retry_after" (seconds) when it has one
 QJsonObject errorToJson(const Error &error);
 std::optional<Error> errorFromJson(const QJsonObject &object);
 

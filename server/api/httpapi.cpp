@@ -17,6 +17,8 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 
+#include <openssl/crypto.h>
+
 #include <array>
 #include <memory>
 
@@ -30,7 +32,10 @@ namespace {
 
 QHttpServerResponse errorResponse(const core::Error &error)
 {
-    return QHttpServerResponse(protocol::errorToJson(error), HttpApi::statusFor(error.code));
+    QHttpServerResponse response(protocol::errorToJson(error), HttpApi::statusFor(error.code));
+    if (error.retryAfterSeconds > 0)
+        response.setHeader("Retry-After", QByteArray::number(error.retryAfterSeconds));
+    return response;
 }
 
 // Reads a request body as one JSON object, refusing oversized or malformed input.
@@ -75,7 +80,7 @@ public:
         sendRaw(QJsonDocument(body).toJson(QJsonDocument::Compact), int(status));
     }
     /// A JSON body as it is: another server's answer, say.
-    void sendRaw(const QByteArray &json, int status)
+    void sendRaw(const QByteArray &json, int status, int retryAfterSeconds = 0)
     {
         if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
             return;
@@ -84,13 +89,24 @@ public:
             return std::pair<QByteArray, QByteArray>(kResponseHeaders[i].first,
                                                      kResponseHeaders[i].second);
         };
-        m_responder.write(
-            json, { { "Content-Type", "application/json" }, header(0), header(1), header(2) },
-            QHttpServerResponder::StatusCode(status));
+        const std::pair<QByteArray, QByteArray> type { "Content-Type", "application/json" };
+        const auto code = QHttpServerResponder::StatusCode(status);
+        if (retryAfterSeconds > 0) {
+            m_responder.write(json,
+                              { type,
+                                header(0),
+                                header(1),
+                                header(2),
+                                { "Retry-After", QByteArray::number(retryAfterSeconds) } },
+                              code);
+        } else {
+            m_responder.write(json, { type, header(0), header(1), header(2) }, code);
+        }
     }
     void fail(const core::Error &error)
     {
-        send(protocol::errorToJson(error), HttpApi::statusFor(error.code));
+        sendRaw(QJsonDocument(protocol::errorToJson(error)).toJson(QJsonDocument::Compact),
+                int(HttpApi::statusFor(error.code)), error.retryAfterSeconds);
     }
     /// The request on to `owner` (another server), and its answer back.
     void forward(Forwarder &forwarder, const QUrl &owner, const QByteArray &method,
@@ -193,6 +209,39 @@ void HttpApi::setCluster(const Cluster *cluster, Forwarder *forwarder)
     m_forwarder = forwarder;
 }
 
+void HttpApi::setRateLimiter(RateLimiter *limiter, const RateLimiter::Rule &perAccount)
+{
+    m_limiter = limiter;
+    m_requestsPerAccount = perAccount;
+}
+
+std::optional<core::Error> HttpApi::throttle(const Principal &principal,
+                                             const QHttpServerRequest &request)
+{
+    if (!m_limiter)
+        return std::nullopt;
+    const QByteArray forwarded = request.value(Forwarder::kForwardedHeader.toByteArray());
+    if (m_cluster && !forwarded.isEmpty() && forwarded.size() == m_cluster->forwardSecret().size()
+        && CRYPTO_memcmp(forwarded.constData(), m_cluster->forwardSecret().constData(),
+                         std::size_t(forwarded.size()))
+            == 0) {
+        return std::nullopt; // counted by the server it came in at
+    }
+    const QString account = QString::number(principal.userId);
+    const RateLimiter::Milliseconds wait = m_limiter->retryAfter(m_requestsPerAccount, account);
+    if (wait.count() > 0) {
+        core::Error limited
+            = core::makeError(QStringLiteral("rate_limited"),
+                              tr("Too many requests: at most %1 every %2 s per account.")
+                                  .arg(m_requestsPerAccount.limit)
+                                  .arg(m_requestsPerAccount.window.count() / 1000));
+        limited.retryAfterSeconds = int((wait.count() + 999) / 1000);
+        return limited;
+    }
+    m_limiter->hit(m_requestsPerAccount, account);
+    return std::nullopt;
+}
+
 std::optional<QUrl> HttpApi::orderElsewhere(const QHttpServerRequest &request,
                                             const QString &orderId)
 {
@@ -243,6 +292,8 @@ QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
         { QStringLiteral("storage_unavailable"), Status::ServiceUnavailable },
         { QStringLiteral("not_owner"), Status::ServiceUnavailable },
         { QStringLiteral("book_moved"), Status::ServiceUnavailable },
+        { QStringLiteral("server_busy"), Status::ServiceUnavailable },
+        { QStringLiteral("rate_limited"), Status::TooManyRequests },
     };
     return statuses.value(code, Status::InternalServerError);
 }
@@ -266,6 +317,8 @@ void HttpApi::addRoutes()
                 = m_auth.authenticateHeader(request.value("Authorization"));
             if (!principal)
                 return errorResponse(principal.error());
+            if (const std::optional<core::Error> limited = throttle(*principal, request))
+                return errorResponse(*limited);
             return handler(*principal, request);
         };
     };
@@ -279,6 +332,8 @@ void HttpApi::addRoutes()
                     = m_auth.authenticateHeader(request.value("Authorization"));
                 if (!principal)
                     return reply->fail(principal.error());
+                if (const std::optional<core::Error> limited = throttle(*principal, request))
+                    return reply->fail(*limited);
                 handler(*principal, request, reply);
             };
     };
@@ -301,18 +356,21 @@ void HttpApi::addRoutes()
     });
 
     m_server.route(QStringLiteral("/api/v1/auth/login"), Method::Post,
-                   [this](const QHttpServerRequest &request) {
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       auto reply = std::make_shared<LaterReply>(std::move(responder));
                        core::Result<QJsonObject> body = jsonBody(request);
                        if (!body)
-                           return errorResponse(body.error());
+                           return reply->fail(body.error());
                        core::Result<protocol::LoginRequest> login
                            = protocol::LoginRequest::fromJson(*body);
                        if (!login)
-                           return errorResponse(login.error());
-                       core::Result<protocol::TokenPair> tokens = m_auth.login(*login);
-                       if (!tokens)
-                           return errorResponse(tokens.error());
-                       return QHttpServerResponse(tokens->toJson());
+                           return reply->fail(login.error());
+                       m_auth.login(*login, request.remoteAddress(),
+                                    [reply](core::Result<protocol::TokenPair> tokens) {
+                                        if (!tokens)
+                                            return reply->fail(tokens.error());
+                                        reply->send(tokens->toJson(), Status::Ok);
+                                    });
                    });
 
     m_server.route(QStringLiteral("/api/v1/me"), Method::Get,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "server/cache/ratelimiter.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -44,6 +45,10 @@ public:
     /// Several servers on one database: forward through `forwarder` to the owners `cluster`
     /// names.
     void setCluster(const Cluster *cluster, Forwarder *forwarder);
+    /// Limits each account's requests (authenticated routes) to `perAccount`, counted through
+    /// `limiter`; beyond, 429 rate_limited with Retry-After. Requests another server of the
+    /// cluster forwards were counted where they came in.
+    void setRateLimiter(RateLimiter *limiter, const RateLimiter::Rule &perAccount);
 
 private:
     void addRoutes();
@@ -53,12 +58,17 @@ private:
                                        const QString &symbol) const;
     /// The same for the book of order `orderId`.
     std::optional<QUrl> orderElsewhere(const QHttpServerRequest &request, const QString &orderId);
+    /// rate_limited if `principal` has made too many requests; else counts this one.
+    std::optional<core::Error> throttle(const Principal &principal,
+                                        const QHttpServerRequest &request);
 
     AuthService &m_auth;
     OrderService &m_orders;
     StreamGateway &m_stream;
     const Cluster *m_cluster = nullptr;
     Forwarder *m_forwarder = nullptr;
+    RateLimiter *m_limiter = nullptr;
+    RateLimiter::Rule m_requestsPerAccount;
     QHttpServer m_server;
 };
 

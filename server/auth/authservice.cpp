@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QThread>
 
 #include <openssl/rand.h>
 
@@ -22,30 +23,108 @@ core::Error invalidCredentials()
 
 } // namespace
 
-AuthService::AuthService(Store &store, TokenSigner signer)
-    : m_store(store)
+AuthService::AuthService(Store &store, TokenSigner signer, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
     , m_signer(std::move(signer))
-{ }
-
-core::Result<core::protocol::TokenPair> AuthService::login(
-    const core::protocol::LoginRequest &request)
 {
-    Result<std::optional<UserRecord>> user = m_store.findUser(request.username);
-    if (!user)
-        return user.error();
-    if (!*user || (*user)->disabled) {
-        if (m_decoyHash.isEmpty()) {
-            if (Result<QByteArray> decoy = PasswordHasher::hash(QStringLiteral("decoy password")))
-                m_decoyHash = *decoy;
-        }
-        PasswordHasher::verify(m_decoyHash, request.password);
-        return invalidCredentials();
-    }
-    if (!PasswordHasher::verify((*user)->passwordHash, request.password))
-        return invalidCredentials();
+    m_hashing.setMaxThreadCount(hashingThreads());
+}
 
+AuthService::~AuthService()
+{
+    m_hashing.waitForDone();
+}
+
+int AuthService::hashingThreads()
+{
+    // Half the cores (one on two): trading keeps the rest.
+    return std::max(1, QThread::idealThreadCount() / 2);
+}
+
+void AuthService::setRateLimiter(RateLimiter *limiter, const Throttles &throttles)
+{
+    m_limiter = limiter;
+    m_throttles = throttles;
+}
+
+void AuthService::login(const core::protocol::LoginRequest &request, const QHostAddress &source,
+                        LoginReply reply)
+{
+    if (!m_limiter)
+        return verify(request, {}, std::move(reply));
+    // An IPv4 client on a dual-stack socket counts as its IPv4 address.
+    bool mapped = false;
+    const quint32 v4 = source.toIPv4Address(&mapped);
+    const QString address = mapped ? QHostAddress(v4).toString() : source.toString();
+    const QString account = request.username.toCaseFolded() + u'@' + address;
+    const auto refuseOrVerify = [this, request, account, address,
+                                 reply = std::move(reply)](RateLimiter::Milliseconds wait) {
+        if (wait.count() > 0) {
+            core::Error refused
+                = core::makeError(QStringLiteral("rate_limited"),
+                                  tr("Too many failed sign-ins from here: try again later."));
+            refused.retryAfterSeconds = int((wait.count() + 999) / 1000);
+            return reply(refused);
+        }
+        verify(request, { account, address }, reply);
+    };
+    // Both counts as the cluster knows them: a login is worth the round trip to Redis.
+    m_limiter->checkFresh(m_throttles.failuresPerAccount, account,
+                          [this, address, refuseOrVerify](RateLimiter::Milliseconds first) {
+                              m_limiter->checkFresh(
+                                  m_throttles.failuresPerAddress, address,
+                                  [first, refuseOrVerify](RateLimiter::Milliseconds second) {
+                                      refuseOrVerify(std::max(first, second));
+                                  });
+                          });
+}
+
+void AuthService::verify(const core::protocol::LoginRequest &request,
+                         const std::pair<QString, QString> &throttleKeys, LoginReply reply)
+{
+    Result<std::optional<UserRecord>> found = m_store.findUser(request.username);
+    if (!found)
+        return reply(found.error());
+    std::optional<UserRecord> user = *found;
+    if (user && user->disabled)
+        user.reset();
+    if (m_waitingLogins >= kMaxWaitingLogins) {
+        core::Error busy = core::makeError(QStringLiteral("server_busy"),
+                                           tr("Too many sign-ins at once: try again shortly."));
+        busy.retryAfterSeconds = 1;
+        return reply(busy);
+    }
+    ++m_waitingLogins;
+    // An unknown user costs a hash too, so timing tells nothing.
+    m_hashing.start(
+        [this, user, password = request.password, throttleKeys, reply = std::move(reply)] {
+            std::call_once(m_decoyMade, [this] {
+                m_decoyHash = PasswordHasher::hash(QStringLiteral("decoy password")).value_or({});
+            });
+            const bool matches
+                = PasswordHasher::verify(user ? user->passwordHash : m_decoyHash, password) && user;
+            QMetaObject::invokeMethod(
+                this,
+                [this, user, matches, throttleKeys, reply] {
+                    --m_waitingLogins;
+                    if (!matches) {
+                        if (m_limiter && !throttleKeys.first.isEmpty()) {
+                            m_limiter->hit(m_throttles.failuresPerAccount, throttleKeys.first);
+                            m_limiter->hit(m_throttles.failuresPerAddress, throttleKeys.second);
+                        }
+                        return reply(invalidCredentials());
+                    }
+                    reply(issueTokens(*user));
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+core::Result<core::protocol::TokenPair> AuthService::issueTokens(const UserRecord &user)
+{
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    Result<QString> accessToken = m_signer.issue((*user)->username, (*user)->role, now);
+    Result<QString> accessToken = m_signer.issue(user.username, user.role, now);
     if (!accessToken)
         return accessToken.error();
     QByteArray refreshBytes(32, Qt::Uninitialized);
@@ -55,7 +134,7 @@ core::Result<core::protocol::TokenPair> AuthService::login(
     const QByteArray refreshToken
         = refreshBytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     if (Result<void> saved = m_store.saveRefreshToken(
-            (*user)->id, QCryptographicHash::hash(refreshToken, QCryptographicHash::Sha256),
+            user.id, QCryptographicHash::hash(refreshToken, QCryptographicHash::Sha256),
             now.addDays(kRefreshTokenDays));
         !saved) {
         return saved.error();

@@ -2,10 +2,18 @@
 
 #include "core/protocol/messages.h"
 #include "server/auth/tokensigner.h"
+#include "server/cache/ratelimiter.h"
 #include "server/storage/store.h"
 
 #include <QByteArrayView>
 #include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QThreadPool>
+
+#include <functional>
+#include <mutex>
+#include <optional>
 
 namespace qx::server {
 
@@ -27,26 +35,64 @@ struct Principal
 /**
  * Sign-in and request authentication: checks passwords (Argon2id), issues access tokens
  * (Ed25519 JWT) and opaque refresh tokens (kept only as SHA-256 hashes), and turns a bearer
- * token back into a Principal. Errors: invalid_credentials, missing_token, invalid_token.
- * Used from the server's event-loop thread.
+ * token back into a Principal. Errors: invalid_credentials, missing_token, invalid_token,
+ * rate_limited, server_busy.
+ *
+ * Passwords are checked on a pool of at most hashingThreads() threads, so logins cannot take
+ * every core from trading; beyond kMaxWaitingLogins waiting, a login is refused (server_busy).
+ * Failed logins are throttled per account and source address (an attacker elsewhere cannot
+ * lock the account's owner out) and per source address, through the RateLimiter, which the
+ * servers of a cluster share.
+ *
+ * Lives on the server's event-loop thread; login answers arrive there.
  */
-class AuthService
+class AuthService : public QObject
 {
-public:
-    AuthService(Store &store, TokenSigner signer);
+    Q_OBJECT
 
-    core::Result<core::protocol::TokenPair> login(const core::protocol::LoginRequest &request);
+public:
+    static constexpr int kMaxWaitingLogins = 64;
+    /// Failed logins allowed per account and source address, and per source address.
+    struct Throttles
+    {
+        RateLimiter::Rule failuresPerAccount { "login-failures", 10, std::chrono::minutes(15) };
+        RateLimiter::Rule failuresPerAddress { "login-failures-address", 100,
+                                               std::chrono::minutes(15) };
+    };
+    using LoginReply = std::function<void(core::Result<core::protocol::TokenPair>)>;
+
+    AuthService(Store &store, TokenSigner signer, QObject *parent = nullptr);
+    ~AuthService() override;
+
+    /// Throttles failed logins through `limiter` (none: unthrottled).
+    void setRateLimiter(RateLimiter *limiter, const Throttles &throttles);
+    static int hashingThreads();
+
+    void login(const core::protocol::LoginRequest &request, const QHostAddress &source,
+               LoginReply reply);
     /// From an "Authorization: Bearer ..." header value.
     core::Result<Principal> authenticateHeader(QByteArrayView authorization);
     core::Result<Principal> authenticateToken(const QString &token);
 
 private:
+    /// The password checked on the pool: tokens, or invalid_credentials counted against
+    /// `throttleKeys` (account@address, address; empty: not counted).
+    void verify(const core::protocol::LoginRequest &request,
+                const std::pair<QString, QString> &throttleKeys, LoginReply reply);
+    core::Result<core::protocol::TokenPair> issueTokens(const UserRecord &user);
+
     Store &m_store;
     TokenSigner m_signer;
-    QByteArray m_decoyHash; ///< verified against for unknown users, so timing reveals nothing
+    RateLimiter *m_limiter = nullptr;
+    Throttles m_throttles;
+    /// Verified against for unknown users, so timing reveals nothing; made once, on the pool.
+    QByteArray m_decoyHash;
+    std::once_flag m_decoyMade;
+    int m_waitingLogins = 0;
     /// Each user as last read, by name: a token is still checked against its user while
     /// storage cannot be reached (disabled as of the last read).
     QHash<QString, UserRecord> m_users;
+    QThreadPool m_hashing; ///< last: its threads finish before the rest goes
 };
 
 } // namespace qx::server

@@ -654,6 +654,17 @@ int runServe(const QStringList &arguments)
                                          "comma-separated (e.g. DE.,FR.); it takes the others "
                                          "only when nobody has for a few seconds."),
                                       QStringLiteral("PREFIXES"));
+    const QCommandLineOption loginFailures(
+        QStringLiteral("max-login-failures"),
+        tr("Failed sign-ins allowed per account and address (and ten times that per address) "
+           "in 15 minutes before 429; 0 for no limit (default 10)."),
+        QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption requestRate(QStringLiteral("max-requests-per-minute"),
+                                         tr("Requests allowed per account and minute before "
+                                            "429; 0 for no limit (default 3000)."),
+                                         QStringLiteral("N"), QStringLiteral("3000"));
+    command.addOption(loginFailures);
+    command.addOption(requestRate);
     command.addOption(cluster);
     command.addOption(redis);
     command.addOption(advertise);
@@ -667,16 +678,22 @@ int runServe(const QStringList &arguments)
         return *stop;
     QCommandLineParser &parser = command.parser();
     ServerOptions options;
-    bool seedOk = false, bandOk = false, lotsOk = false;
+    bool seedOk = false, bandOk = false, lotsOk = false, failuresOk = false, rateOk = false;
     options.simulate = parser.isSet(simulate);
     options.simulation.seed = parser.value(simulateSeed).toULongLong(&seedOk);
     options.rules.priceBandPercent = parser.value(priceBand).toInt(&bandOk);
     options.rules.maxOrderLots = parser.value(maxOrderLots).toLongLong(&lotsOk);
-    if (!seedOk || !bandOk || !lotsOk || options.rules.priceBandPercent < 0
-        || options.rules.maxOrderLots < 0) {
+    const int failures = parser.value(loginFailures).toInt(&failuresOk);
+    options.loginThrottles.failuresPerAccount.limit = failures;
+    options.loginThrottles.failuresPerAddress.limit = failures * 10;
+    options.requestsPerAccount.limit = parser.value(requestRate).toInt(&rateOk);
+    if (!seedOk || !bandOk || !lotsOk || !failuresOk || !rateOk
+        || options.rules.priceBandPercent < 0 || options.rules.maxOrderLots < 0 || failures < 0
+        || failures > 100'000 || options.requestsPerAccount.limit < 0) {
         return fail(UsageError,
-                    tr("--simulate-seed, --price-band-pct and --max-order-lots take "
-                       "whole numbers of zero or more"));
+                    tr("--simulate-seed, --price-band-pct, --max-order-lots, "
+                       "--max-login-failures and --max-requests-per-minute take whole "
+                       "numbers of zero or more"));
     }
     options.cluster = parser.isSet(cluster);
     options.redisUrl = parser.isSet(redis) ? parser.value(redis) : qEnvironmentVariable("QX_REDIS");
@@ -684,7 +701,7 @@ int runServe(const QStringList &arguments)
         if (core::Result<void> valid = RedisClient::checkUrl(options.redisUrl); !valid)
             return fail(UsageError, valid.error().message);
         if (!options.cluster)
-            return fail(UsageError, tr("--redis carries the events of a --cluster"));
+            return fail(UsageError, tr("--redis is shared by the servers of a --cluster"));
     }
     if (parser.isSet(advertise)) {
         options.advertisedUrl = QUrl(parser.value(advertise), QUrl::StrictMode);

@@ -12,6 +12,8 @@
 #include <QLoggingCategory>
 #include <QUuid>
 
+#include <openssl/rand.h>
+
 namespace qx::server {
 
 namespace protocol = core::protocol;
@@ -133,23 +135,29 @@ core::Result<std::unique_ptr<Cluster>> Cluster::create(const Options &options, O
                            "this one.")
                 .arg(options.signingKeyId, *clusterKey));
     }
-    if (!options.redisUrl.isEmpty()) {
-        cluster->m_redis = std::make_unique<RedisClient>(options.redisUrl);
-        if (core::Result<void> started = cluster->m_redis->start(); !started)
-            return started.error();
+    QByteArray proposed(32, Qt::Uninitialized);
+    if (RAND_bytes(reinterpret_cast<unsigned char *>(proposed.data()), int(proposed.size())) != 1)
+        return core::makeError(QStringLiteral("internal"),
+                               QStringLiteral("The system random generator failed."));
+    const core::Result<QString> secret = cluster->m_locks->agreeClusterSetting(
+        QStringLiteral("forward_secret"), QString::fromLatin1(proposed.toHex()));
+    if (!secret)
+        return secret.error();
+    cluster->m_forwardSecret = secret->toLatin1();
+    if (options.redis) {
+        cluster->m_redis = options.redis;
         cluster->m_redis->subscribe(kChannel.toByteArray());
         Cluster *self = cluster.get();
         connect(
-            cluster->m_redis.get(), &RedisClient::message, self,
+            cluster->m_redis, &RedisClient::message, self,
             [self](const QByteArray &, const QByteArray &payload) { self->onMessage(payload); });
-        connect(cluster->m_redis.get(), &RedisClient::connectedChanged, self,
-                [self](bool connected) {
-                    if (connected)
-                        self->catchUp();
-                    else
-                        qCWarning(lcCluster) << "Redis lost: events of other servers missed "
-                                                "until it is back";
-                });
+        connect(cluster->m_redis, &RedisClient::connectedChanged, self, [self](bool connected) {
+            if (connected)
+                self->catchUp();
+            else
+                qCWarning(lcCluster) << "Redis lost: events of other servers missed "
+                                        "until it is back";
+        });
     } else {
         qCWarning(lcCluster) << "no --redis: clients see only what their own server does";
     }

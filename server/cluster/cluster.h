@@ -52,7 +52,7 @@ public:
     struct Options
     {
         QString databaseUrl; ///< postgresql://... (the cluster's own connection)
-        QString redisUrl; ///< empty: no event fan-out
+        RedisClient *redis = nullptr; ///< started by the caller; none: no event fan-out
         QStringList preferredProducts; ///< symbol prefixes taken first; empty: all
         QString signingKeyId; ///< must be the cluster's: tokens are checked on every server
     };
@@ -67,6 +67,9 @@ public:
     /// Starts taking books, once this server can be reached at `url` (where it listens).
     void start(const QUrl &url);
     QString instanceId() const { return m_instanceId; }
+    /// A random secret every server of the cluster shares (kept in the database): marks the
+    /// requests one forwards to another as coming from the cluster, not from a client.
+    QByteArray forwardSecret() const { return m_forwardSecret; }
     /// Where the book of `symbol` is matched, when that is another server.
     std::optional<QUrl> ownerOf(const QString &symbol) const;
     /// Every other server that owns a book.
@@ -91,7 +94,8 @@ private:
     OrderService &m_orders;
     StreamGateway &m_stream;
     std::unique_ptr<SqlStore> m_locks; ///< the lock session, and book_owners
-    std::unique_ptr<RedisClient> m_redis;
+    RedisClient *m_redis = nullptr;
+    QByteArray m_forwardSecret;
     QString m_instanceId;
     QUrl m_url;
     std::optional<std::int64_t> m_lockSession; ///< backend pid the locks were taken on

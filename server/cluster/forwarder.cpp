@@ -16,7 +16,7 @@ void Forwarder::send(const QUrl &owner, const QByteArray &method, const QString 
     QNetworkRequest request(url);
     request.setTransferTimeout(kTimeoutMs);
     request.setRawHeader("Authorization", authorization);
-    request.setRawHeader(kForwardedHeader.toByteArray(), "1");
+    request.setRawHeader(kForwardedHeader.toByteArray(), m_secret);
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);

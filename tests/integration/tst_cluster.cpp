@@ -273,6 +273,26 @@ private Q_SLOTS:
         QTRY_COMPARE(positionOf(*second, power, alice), u"5"_s);
     }
 
+    // Failed sign-ins count across the servers through Redis: guesses spread over both are
+    // throttled as if made at one. (A success never counts, so the check may be repeated
+    // until the last failure has reached Redis.)
+    void failedSignInsCountAcrossServers()
+    {
+        std::unique_ptr<TestServer> firstServer;
+        std::unique_ptr<TestServer> secondServer;
+        startPair(u"throttle"_s, firstServer, secondServer);
+        if (QTest::currentTestFailed())
+            return;
+        const QString password = u"bob's long passphrase"_s;
+        (void)firstServer->addTrader(u"bob"_s, password);
+        for (int i = 0; i < 10; ++i) {
+            TestServer &server = i % 2 == 0 ? *firstServer : *secondServer;
+            QCOMPARE(server.login(u"bob"_s, u"guess %1"_s.arg(i)).status, 401);
+        }
+        QTRY_COMPARE(secondServer->login(u"bob"_s, password).status, 429);
+        QCOMPARE(firstServer->login(u"bob"_s, password).status, 429);
+    }
+
     void aServerWithAnotherSigningKeyIsRefused()
     {
         const QString url = m_postgres.createDatabase(u"keys"_s);

@@ -319,6 +319,48 @@ private Q_SLOTS:
         QCOMPARE(bobInbox.size(), 2); // alice's events never reach bob
     }
 
+    // Guessing a password is throttled per account and source address: after ten failures
+    // from one address even the right password is answered 429 with Retry-After there, while
+    // the owner signs in from elsewhere.
+    void failedSignInsAreThrottled()
+    {
+        const QString password = u"victor's long passphrase"_s;
+        (void)m_server->addTrader(u"victor"_s, password);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(login(u"victor"_s, u"wrong guess %1"_s.arg(i)).status, 401);
+        const Reply refused = login(u"victor"_s, password);
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(refused.errorCode(), u"rate_limited"_s);
+        const int wait = refused.headers.value("retry-after").toInt();
+        QVERIFY(wait > 0 && wait <= 30 * 60);
+        QCOMPARE(refused.json.value(u"error").toObject().value(u"retry_after").toInt(), wait);
+        const QByteArray body = QJsonDocument(QJsonObject { { u"username"_s, u"victor"_s },
+                                                            { u"password"_s, password } })
+                                    .toJson(QJsonDocument::Compact);
+        const Reply elsewhere = m_server->requestFrom(QHostAddress(u"127.0.0.2"_s), "POST",
+                                                      u"/api/v1/auth/login"_s, body);
+        QCOMPARE(elsewhere.status, 200);
+        QVERIFY(!elsewhere.json.value(u"access_token").toString().isEmpty());
+    }
+
+    // Each account's requests are limited per minute (here five, by a flag); another
+    // account is unaffected.
+    void requestsPerAccountAreLimited()
+    {
+        TestServer limited(m_dir.filePath(u"limited"_s),
+                           { u"--max-requests-per-minute"_s, u"5"_s });
+        QVERIFY2(limited.start(), qPrintable(limited.error()));
+        const QString rita = limited.addTrader(u"rita"_s, u"rita's long passphrase"_s);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(limited.request("GET", u"/api/v1/me"_s, {}, rita).status, 200);
+        const Reply refused = limited.request("GET", u"/api/v1/orders"_s, {}, rita);
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(refused.errorCode(), u"rate_limited"_s);
+        QVERIFY(refused.headers.value("retry-after").toInt() > 0);
+        const QString sam = limited.addTrader(u"sam"_s, u"sam's long passphrase"_s);
+        QCOMPARE(limited.request("GET", u"/api/v1/me"_s, {}, sam).status, 200);
+    }
+
     void streamRefusesBadTokens()
     {
         QList<QJsonObject> inbox;

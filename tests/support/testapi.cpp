@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 
 namespace qx::test {
@@ -54,21 +55,30 @@ TestServer::TestServer(QString dataDir, QStringList serveArguments)
 TestServer::~TestServer()
 {
     m_server.reset(); // before its database
+    // Another TestServer's database (or none) is the one the CLI uses again.
+    if (m_postgres) {
+        if (m_previousDatabase.isNull())
+            qunsetenv("QX_DATABASE");
+        else
+            qputenv("QX_DATABASE", m_previousDatabase);
+    }
 }
 
 bool TestServer::start()
 {
     if (qEnvironmentVariable("QX_TEST_DATABASE") == u"postgresql" && !m_postgres) {
         m_postgres = std::make_unique<PostgresServer>();
-        const QString url
+        m_databaseUrl
             = m_postgres->start() ? m_postgres->createDatabase(QStringLiteral("qx")) : QString();
-        if (url.isEmpty()) {
+        if (m_databaseUrl.isEmpty()) {
             m_error = m_postgres->error();
             return false;
         }
-        // Inherited by every quantenergx-server this process starts: init, user, serve.
-        qputenv("QX_DATABASE", url.toUtf8());
+        m_previousDatabase = qgetenv("QX_DATABASE");
     }
+    // Inherited by every quantenergx-server this process starts: init, user, serve.
+    if (m_postgres)
+        qputenv("QX_DATABASE", m_databaseUrl.toUtf8());
     client::LocalServer::Options options;
     options.serverProgram = QStringLiteral(QX_SERVER_BINARY);
     options.dataDir = m_dataDir;
@@ -143,6 +153,41 @@ Reply TestServer::request(const QByteArray &method, const QString &path, const Q
         result.headers.insert(name.toLower(), value);
     result.json = QJsonDocument::fromJson(result.raw).object();
     reply->deleteLater();
+    return result;
+}
+
+Reply TestServer::requestFrom(const QHostAddress &source, const QByteArray &method,
+                              const QString &path, const QByteArray &body)
+{
+    Reply result;
+    QTcpSocket socket;
+    if (!socket.bind(source)) {
+        qWarning() << "cannot bind" << source << socket.errorString();
+        return result;
+    }
+    socket.connectToHost(QHostAddress::LocalHost, quint16(url().port()));
+    if (!socket.waitForConnected(5000))
+        return result;
+    socket.write(method + ' ' + path.toUtf8() + " HTTP/1.1\r\nHost: localhost\r\n"
+                 + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
+                 + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QByteArray answer;
+    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(10'000))
+        answer += socket.readAll();
+    answer += socket.readAll();
+    const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
+    if (headerEnd < 0)
+        return result;
+    const QList<QByteArray> lines = answer.left(headerEnd).split('\n');
+    result.status = lines.value(0).split(' ').value(1).toInt();
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines[i].indexOf(':');
+        if (colon > 0)
+            result.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                  lines[i].mid(colon + 1).trimmed());
+    }
+    result.raw = answer.mid(headerEnd + 4);
+    result.json = QJsonDocument::fromJson(result.raw).object();
     return result;
 }
 

@@ -4,6 +4,7 @@
 #include "ui/client/localserver.h"
 
 #include <QHash>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
@@ -50,7 +51,8 @@ QJsonObject limitOrder(const QString &clientOrderId, const QString &symbol, cons
  *
  * With QX_TEST_DATABASE=postgresql in the environment (CTest sets it on the *_postgresql
  * variants of the integration tests) the server stores on a PostgreSQL 15 of its own instead
- * of SQLite: everything it and the CLI run is then on PostgreSQL.
+ * of SQLite: everything it and the CLI run is then on PostgreSQL (QX_DATABASE names it while
+ * this server lives, and the one before it again afterwards).
  */
 class TestServer
 {
@@ -88,6 +90,10 @@ public:
     Reply requestJson(const QByteArray &method, const QString &path, const QJsonObject &body,
                       const QString &token);
     Reply login(const QString &username, const QString &password);
+    /// A request sent from another loopback address (127.0.0.2, say), as a client elsewhere
+    /// would: over a plain socket bound to `source`, closed after the answer.
+    Reply requestFrom(const QHostAddress &source, const QByteArray &method, const QString &path,
+                      const QByteArray &body = {});
     /// The listed instruments still trading now (an hour past its gate closure is listed but
     /// expired), in board order.
     QList<core::Instrument> tradableInstruments();
@@ -102,6 +108,8 @@ private:
     QString m_dataDir;
     QStringList m_serveArguments;
     std::unique_ptr<PostgresServer> m_postgres;
+    QString m_databaseUrl; ///< on m_postgres
+    QByteArray m_previousDatabase; ///< QX_DATABASE before this server set it (null: unset)
     std::unique_ptr<client::LocalServer> m_server;
     QNetworkAccessManager m_network;
     QString m_token;
