@@ -147,6 +147,16 @@ QJsonObject LoginRequest::toJson() const
     return { { QStringLiteral("username"), username }, { QStringLiteral("password"), password } };
 }
 
+Result<RefreshRequest> RefreshRequest::fromJson(const QJsonObject &object)
+{
+    ObjectReader reader(object);
+    RefreshRequest request;
+    request.refreshToken = reader.string(QStringLiteral("refresh_token"));
+    if (Result<void> done = reader.finish(); !done)
+        return done.error();
+    return request;
+}
+
 Result<TokenPair> TokenPair::fromJson(const QJsonObject &object)
 {
     TokenPair pair;

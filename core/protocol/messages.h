@@ -56,6 +56,14 @@ struct LoginRequest
     QJsonObject toJson() const;
 };
 
+/// POST /api/v1/auth/refresh: a refresh token, exchanged once for a new pair.
+struct RefreshRequest
+{
+    QString refreshToken;
+
+    static Result<RefreshRequest> fromJson(const QJsonObject &object);
+};
+
 struct TokenPair
 {
     QString accessToken;

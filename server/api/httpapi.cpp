@@ -150,10 +150,16 @@ QJsonArray toJsonArray(const QList<Item> &items)
 bool isKnownPath(const QString &path)
 {
     static const QStringList exact {
-        QStringLiteral("/healthz"),       QStringLiteral("/api/v1/auth/login"),
-        QStringLiteral("/api/v1/me"),     QStringLiteral("/api/v1/instruments"),
-        QStringLiteral("/api/v1/orders"), QStringLiteral("/api/v1/stream"),
-        QStringLiteral("/api/v1/trades"), QStringLiteral("/api/v1/positions"),
+        QStringLiteral("/healthz"),
+        QStringLiteral("/api/v1/auth/login"),
+        QStringLiteral("/api/v1/auth/refresh"),
+        QStringLiteral("/api/v1/auth/logout"),
+        QStringLiteral("/api/v1/me"),
+        QStringLiteral("/api/v1/instruments"),
+        QStringLiteral("/api/v1/orders"),
+        QStringLiteral("/api/v1/stream"),
+        QStringLiteral("/api/v1/trades"),
+        QStringLiteral("/api/v1/positions"),
     };
     return exact.contains(path) || path.startsWith(u"/api/v1/orders/")
         || path.startsWith(u"/api/v1/markets/") || path.startsWith(u"/api/v1/admin/");
@@ -268,6 +274,8 @@ QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
         { QStringLiteral("missing_token"), Status::Unauthorized },
         { QStringLiteral("invalid_token"), Status::Unauthorized },
         { QStringLiteral("invalid_credentials"), Status::Unauthorized },
+        { QStringLiteral("token_reused"), Status::Unauthorized },
+        { QStringLiteral("refresh_token_used"), Status::Conflict },
         { QStringLiteral("forbidden"), Status::Forbidden },
         { QStringLiteral("not_found"), Status::NotFound },
         { QStringLiteral("method_not_allowed"), Status::MethodNotAllowed },
@@ -372,6 +380,33 @@ void HttpApi::addRoutes()
                                         reply->send(tokens->toJson(), Status::Ok);
                                     });
                    });
+
+    m_server.route(QStringLiteral("/api/v1/auth/refresh"), Method::Post,
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       auto reply = std::make_shared<LaterReply>(std::move(responder));
+                       core::Result<QJsonObject> body = jsonBody(request);
+                       if (!body)
+                           return reply->fail(body.error());
+                       core::Result<protocol::RefreshRequest> refresh
+                           = protocol::RefreshRequest::fromJson(*body);
+                       if (!refresh)
+                           return reply->fail(refresh.error());
+                       m_auth.refresh(*refresh, request.remoteAddress(),
+                                      [reply](core::Result<protocol::TokenPair> tokens) {
+                                          if (!tokens)
+                                              return reply->fail(tokens.error());
+                                          reply->send(tokens->toJson(), Status::Ok);
+                                      });
+                   });
+
+    // Signs the caller out everywhere: all their refresh and access tokens stop working.
+    m_server.route(
+        QStringLiteral("/api/v1/auth/logout"), Method::Post,
+        authenticated([this](const Principal &principal, const QHttpServerRequest &) {
+            if (core::Result<void> done = m_auth.logout(principal); !done)
+                return errorResponse(done.error());
+            return QHttpServerResponse(QJsonObject { { QStringLiteral("signed_out"), true } });
+        }));
 
     m_server.route(QStringLiteral("/api/v1/me"), Method::Get,
                    authenticated([](const Principal &principal, const QHttpServerRequest &) {

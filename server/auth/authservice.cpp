@@ -21,6 +21,29 @@ core::Error invalidCredentials()
         QCoreApplication::translate("qx::server::AuthService", "Wrong username or password."));
 }
 
+// A new opaque refresh token: 256 random bits, base64url.
+core::Result<QByteArray> newRefreshToken()
+{
+    QByteArray bytes(32, Qt::Uninitialized);
+    if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), int(bytes.size())) != 1)
+        return core::makeError(QStringLiteral("internal"),
+                               QStringLiteral("The system random generator failed."));
+    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QByteArray hashOf(const QByteArray &refreshToken)
+{
+    return QCryptographicHash::hash(refreshToken, QCryptographicHash::Sha256);
+}
+
+QString addressOf(const QHostAddress &source)
+{
+    // An IPv4 client on a dual-stack socket counts as its IPv4 address.
+    bool mapped = false;
+    const quint32 v4 = source.toIPv4Address(&mapped);
+    return mapped ? QHostAddress(v4).toString() : source.toString();
+}
+
 } // namespace
 
 AuthService::AuthService(Store &store, TokenSigner signer, QObject *parent)
@@ -53,10 +76,7 @@ void AuthService::login(const core::protocol::LoginRequest &request, const QHost
 {
     if (!m_limiter)
         return verify(request, {}, std::move(reply));
-    // An IPv4 client on a dual-stack socket counts as its IPv4 address.
-    bool mapped = false;
-    const quint32 v4 = source.toIPv4Address(&mapped);
-    const QString address = mapped ? QHostAddress(v4).toString() : source.toString();
+    const QString address = addressOf(source);
     const QString account = request.username.toCaseFolded() + u'@' + address;
     const auto refuseOrVerify = [this, request, account, address,
                                  reply = std::move(reply)](RateLimiter::Milliseconds wait) {
@@ -123,27 +143,97 @@ void AuthService::verify(const core::protocol::LoginRequest &request,
 
 core::Result<core::protocol::TokenPair> AuthService::issueTokens(const UserRecord &user)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    Result<QString> accessToken = m_signer.issue(user.username, user.role, now);
-    if (!accessToken)
-        return accessToken.error();
-    QByteArray refreshBytes(32, Qt::Uninitialized);
-    if (RAND_bytes(reinterpret_cast<unsigned char *>(refreshBytes.data()), 32) != 1)
-        return core::makeError(QStringLiteral("internal"),
-                               QStringLiteral("The system random generator failed."));
-    const QByteArray refreshToken
-        = refreshBytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-    if (Result<void> saved = m_store.saveRefreshToken(
-            user.id, QCryptographicHash::hash(refreshToken, QCryptographicHash::Sha256),
-            now.addDays(kRefreshTokenDays));
+    const core::Result<QByteArray> refreshToken = newRefreshToken();
+    const core::Result<QByteArray> family = newRefreshToken();
+    if (!refreshToken || !family)
+        return (refreshToken ? family : refreshToken).error();
+    if (Result<void> saved
+        = m_store.saveRefreshToken(user.id, hashOf(*refreshToken), QString::fromLatin1(*family),
+                                   QDateTime::currentDateTimeUtc().addDays(kRefreshTokenDays));
         !saved) {
         return saved.error();
     }
+    return pairFor(user, *refreshToken);
+}
+
+core::Result<core::protocol::TokenPair> AuthService::pairFor(const UserRecord &user,
+                                                             const QByteArray &refreshToken)
+{
+    Result<QString> accessToken = m_signer.issue(user.username, user.role, user.tokenGeneration,
+                                                 QDateTime::currentDateTimeUtc());
+    if (!accessToken)
+        return accessToken.error();
     core::protocol::TokenPair pair;
     pair.accessToken = *accessToken;
     pair.refreshToken = QString::fromLatin1(refreshToken);
     pair.expiresIn = TokenSigner::kAccessTokenSeconds;
     return pair;
+}
+
+void AuthService::refresh(const core::protocol::RefreshRequest &request, const QHostAddress &source,
+                          LoginReply reply)
+{
+    const QString address = addressOf(source);
+    const auto failed = [this, &address, &reply](core::Error error) {
+        if (m_limiter)
+            m_limiter->hit(m_throttles.badRefreshesPerAddress, address);
+        reply(std::move(error));
+    };
+    if (m_limiter) {
+        if (const RateLimiter::Milliseconds wait
+            = m_limiter->retryAfter(m_throttles.badRefreshesPerAddress, address);
+            wait.count() > 0) {
+            core::Error refused
+                = core::makeError(QStringLiteral("rate_limited"),
+                                  tr("Too many bad refresh tokens from here: try again later."));
+            refused.retryAfterSeconds = int((wait.count() + 999) / 1000);
+            return reply(refused);
+        }
+    }
+    const core::Result<QByteArray> successor = newRefreshToken();
+    if (!successor)
+        return reply(successor.error());
+    const Result<RefreshRotation> rotation = m_store.rotateRefreshToken(
+        hashOf(request.refreshToken.toLatin1()), hashOf(*successor),
+        QDateTime::currentDateTimeUtc().addDays(kRefreshTokenDays), kRefreshGraceMs);
+    if (!rotation)
+        return reply(rotation.error());
+    switch (rotation->outcome) {
+    case RefreshRotation::Outcome::Rotated:
+        break;
+    case RefreshRotation::Outcome::JustUsed:
+        return reply(core::makeError(
+            QStringLiteral("refresh_token_used"),
+            tr("This refresh token was used a moment ago by another request, which got the "
+               "new tokens.")));
+    case RefreshRotation::Outcome::Reused:
+        qWarning().noquote() << "A used refresh token of user" << rotation->userId
+                             << "was presented again from" << address
+                             << "- its sign-in is revoked.";
+        return failed(core::makeError(
+            QStringLiteral("token_reused"),
+            tr("This refresh token was used before: the sign-in it belongs to has been "
+               "revoked; sign in again.")));
+    case RefreshRotation::Outcome::Invalid:
+        return failed(core::makeError(QStringLiteral("invalid_token"),
+                                      tr("The refresh token is unknown, expired or revoked.")));
+    }
+    const Result<std::optional<UserRecord>> user = m_store.findUserById(rotation->userId);
+    if (!user)
+        return reply(user.error());
+    if (!*user || (*user)->disabled) {
+        return failed(core::makeError(QStringLiteral("invalid_token"),
+                                      tr("The account is no longer active.")));
+    }
+    reply(pairFor(**user, *successor));
+}
+
+core::Result<void> AuthService::logout(const Principal &principal)
+{
+    const core::Result<std::int64_t> generation = m_store.revokeUserTokens(principal.userId);
+    if (!generation)
+        return generation.error();
+    return {};
 }
 
 core::Result<Principal> AuthService::authenticateHeader(QByteArrayView authorization)
@@ -181,6 +271,12 @@ core::Result<Principal> AuthService::authenticateToken(const QString &token)
         return core::makeError(QStringLiteral("invalid_token"),
                                QCoreApplication::translate("qx::server::AuthService",
                                                            "The account is no longer active."));
+    }
+    if (claims->generation != (*user)->tokenGeneration) {
+        return core::makeError(QStringLiteral("invalid_token"),
+                               QCoreApplication::translate("qx::server::AuthService",
+                                                           "The token was revoked (signed out, "
+                                                           "or the password changed)."));
     }
     return Principal::of(**user);
 }

@@ -58,7 +58,14 @@ public:
         RateLimiter::Rule failuresPerAccount { "login-failures", 10, std::chrono::minutes(15) };
         RateLimiter::Rule failuresPerAddress { "login-failures-address", 100,
                                                std::chrono::minutes(15) };
+        /// Refresh tokens presented in vain (unknown, revoked, reused) per source address.
+        RateLimiter::Rule badRefreshesPerAddress { "refresh-failures-address", 30,
+                                                   std::chrono::minutes(15) };
     };
+    /// A refresh token presented again within this long of its use is taken for a race
+    /// between two requests of its holder (refused, nothing revoked); later, for a stolen
+    /// copy (its whole family revoked).
+    static constexpr qint64 kRefreshGraceMs = 2000;
     using LoginReply = std::function<void(core::Result<core::protocol::TokenPair>)>;
 
     AuthService(Store &store, TokenSigner signer, QObject *parent = nullptr);
@@ -70,6 +77,12 @@ public:
 
     void login(const core::protocol::LoginRequest &request, const QHostAddress &source,
                LoginReply reply);
+    /// A new pair for a refresh token, which is used up: invalid_token, token_reused (its
+    /// family is revoked), refresh_token_used (a racing request got the successor).
+    void refresh(const core::protocol::RefreshRequest &request, const QHostAddress &source,
+                 LoginReply reply);
+    /// Signs the user out everywhere: every refresh and access token of theirs stops working.
+    core::Result<void> logout(const Principal &principal);
     /// From an "Authorization: Bearer ..." header value.
     core::Result<Principal> authenticateHeader(QByteArrayView authorization);
     core::Result<Principal> authenticateToken(const QString &token);
@@ -79,7 +92,11 @@ private:
     /// `throttleKeys` (account@address, address; empty: not counted).
     void verify(const core::protocol::LoginRequest &request,
                 const std::pair<QString, QString> &throttleKeys, LoginReply reply);
+    /// A new access token and the first refresh token of a new family (a sign-in).
     core::Result<core::protocol::TokenPair> issueTokens(const UserRecord &user);
+    /// An access token for `user`, paired with `refreshToken`.
+    core::Result<core::protocol::TokenPair> pairFor(const UserRecord &user,
+                                                    const QByteArray &refreshToken);
 
     Store &m_store;
     TokenSigner m_signer;

@@ -126,7 +126,7 @@ core::Result<TokenSigner> TokenSigner::fromKeyFile(const QString &pemPath)
 }
 
 core::Result<QString> TokenSigner::issue(const QString &subject, const QString &role,
-                                         const QDateTime &now) const
+                                         std::int64_t generation, const QDateTime &now) const
 {
     unsigned char tokenId[16];
     if (RAND_bytes(tokenId, sizeof tokenId) != 1)
@@ -142,6 +142,7 @@ core::Result<QString> TokenSigner::issue(const QString &subject, const QString &
                 { QStringLiteral("aud"), kAudience },
                 { QStringLiteral("sub"), subject },
                 { QStringLiteral("role"), role },
+                { QStringLiteral("gen"), qint64(generation) },
                 { QStringLiteral("iat"), issuedAt },
                 { QStringLiteral("exp"), issuedAt + kAccessTokenSeconds },
                 { QStringLiteral("jti"),
@@ -205,6 +206,7 @@ core::Result<TokenClaims> TokenSigner::verify(const QString &token, const QDateT
     claims.subject = payload->value(u"sub").toString();
     claims.role = payload->value(u"role").toString();
     claims.tokenId = payload->value(u"jti").toString();
+    claims.generation = payload->value(u"gen").toInteger();
     claims.expiresAt = QDateTime::fromSecsSinceEpoch(expiresAt, Qt::UTC);
     if (claims.subject.isEmpty() || claims.role.isEmpty())
         return invalidToken(QStringLiteral("The token names no user."));

@@ -18,6 +18,7 @@ struct TokenClaims
     QString subject; ///< username
     QString role;
     QString tokenId;
+    std::int64_t generation = 0; ///< the user's token generation when it was issued
     QDateTime expiresAt;
 };
 
@@ -41,7 +42,7 @@ public:
 
     QString keyId() const { return m_keyId; }
     core::Result<QString> issue(const QString &subject, const QString &role,
-                                const QDateTime &now) const;
+                                std::int64_t generation, const QDateTime &now) const;
     /// invalid_token with a reason, or the claims.
     core::Result<TokenClaims> verify(const QString &token, const QDateTime &now) const;
 

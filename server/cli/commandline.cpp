@@ -263,6 +263,11 @@ int runUserAdd(const QStringList &arguments)
         user.counterparty = firm;
     if (core::Result<void> saved = (*store)->updateUser(user); !saved)
         return fail(saved.error());
+    // A new password signs the user out everywhere.
+    if (*existing) {
+        if (core::Result<std::int64_t> revoked = (*store)->revokeUserTokens(user.id); !revoked)
+            return fail(revoked.error());
+    }
     printOut((*existing ? tr("updated user %1 (role %2)") : tr("added user %1 (role %2)"))
                  .arg(name, user.role)
              + appliedAs(**store));

@@ -84,8 +84,14 @@ UserRecord userFromRow(const SqlRows &row)
     user.createdAt = QDateTime::fromMSecsSinceEpoch(row.int64(5), Qt::UTC);
     user.selfTrade = row.text(6);
     user.counterparty = row.text(7);
+    user.tokenGeneration = row.int64(8);
     return user;
 }
+
+// userFromRow's columns, in its order.
+#define QX_USER_COLUMNS \
+    "id, username, role, password_hash, disabled, created_at_ms, self_trade, counterparty, " \
+    "token_generation"
 
 bool isUniqueViolation(const Error &error)
 {
@@ -500,19 +506,21 @@ Result<void> SqlStore::updateUser(const UserRecord &user)
 Result<std::optional<UserRecord>> SqlStore::findUser(const QString &username)
 {
     return findOne<UserRecord>(
-        m_database->query("SELECT id, username, role, password_hash, disabled, created_at_ms, "
-                          "self_trade, counterparty FROM users WHERE username = $1",
-                          username),
+        m_database->query("SELECT " QX_USER_COLUMNS " FROM users WHERE username = $1", username),
+        userFromRow);
+}
+
+Result<std::optional<UserRecord>> SqlStore::findUserById(std::int64_t userId)
+{
+    return findOne<UserRecord>(
+        m_database->query("SELECT " QX_USER_COLUMNS " FROM users WHERE id = $1", userId),
         userFromRow);
 }
 
 Result<QList<UserRecord>> SqlStore::users()
 {
     return collect<UserRecord>(
-        m_database->query(
-            "SELECT id, username, role, password_hash, disabled, created_at_ms, self_trade, "
-            "counterparty FROM users ORDER BY username"),
-        userFromRow);
+        m_database->query("SELECT " QX_USER_COLUMNS " FROM users ORDER BY username"), userFromRow);
 }
 
 Result<void> SqlStore::saveInstruments(const QList<core::Instrument> &instruments)
@@ -947,12 +955,99 @@ Result<QHash<QString, core::Price>> SqlStore::latestSettlements()
 }
 
 Result<void> SqlStore::saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,
-                                        const QDateTime &expiresAt)
+                                        const QString &family, const QDateTime &expiresAt)
 {
     return m_database->run("INSERT INTO refresh_tokens (token_hash, user_id, issued_at_ms, "
-                           "expires_at_ms) VALUES ($1, $2, $3, $4)",
+                           "expires_at_ms, family) VALUES ($1, $2, $3, $4, $5)",
                            tokenHash, userId, QDateTime::currentMSecsSinceEpoch(),
-                           expiresAt.toMSecsSinceEpoch());
+                           expiresAt.toMSecsSinceEpoch(), family);
+}
+
+Result<RefreshRotation> SqlStore::rotateRefreshToken(const QByteArray &oldHash,
+                                                     const QByteArray &newHash,
+                                                     const QDateTime &expiresAt, qint64 graceMs)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    return inTransaction(*m_database, [&]() -> Result<RefreshRotation> {
+        // Used once: of requests racing with one token, exactly one changes the row.
+        Result<std::optional<std::pair<std::int64_t, QString>>> taken
+            = findOne<std::pair<std::int64_t, QString>>(
+                m_database->query("UPDATE refresh_tokens SET used_at_ms = $2 "
+                                  "WHERE token_hash = $1 AND used_at_ms IS NULL "
+                                  "AND revoked_at_ms IS NULL AND expires_at_ms > $2 "
+                                  "RETURNING user_id, family",
+                                  oldHash, now),
+                [](const SqlRows &row) { return std::pair(row.int64(0), row.text(1)); });
+        if (!taken)
+            return taken.error();
+        RefreshRotation rotation;
+        if (*taken) {
+            rotation.outcome = RefreshRotation::Outcome::Rotated;
+            rotation.userId = (*taken)->first;
+            rotation.family = (*taken)->second;
+            if (Result<void> saved = m_database->run(
+                    "INSERT INTO refresh_tokens (token_hash, user_id, issued_at_ms, "
+                    "expires_at_ms, family) VALUES ($1, $2, $3, $4, $5)",
+                    newHash, rotation.userId, now, expiresAt.toMSecsSinceEpoch(), rotation.family);
+                !saved) {
+                return saved.error();
+            }
+            return rotation;
+        }
+        struct Seen
+        {
+            std::int64_t userId;
+            QString family;
+            std::optional<qint64> usedAt;
+            bool live;
+        };
+        Result<std::optional<Seen>> seen = findOne<Seen>(
+            m_database->query(
+                "SELECT user_id, family, used_at_ms, "
+                "CASE WHEN revoked_at_ms IS NULL AND expires_at_ms > $2 THEN 1 ELSE 0 END "
+                "FROM refresh_tokens WHERE token_hash = $1",
+                oldHash, now),
+            [](const SqlRows &row) {
+                return Seen { row.int64(0), row.text(1),
+                              row.isNull(2) ? std::nullopt : std::optional(row.int64(2)),
+                              row.int64(3) != 0 };
+            });
+        if (!seen)
+            return seen.error();
+        if (!*seen || !(*seen)->usedAt || !(*seen)->live)
+            return rotation; // Invalid
+        rotation.userId = (*seen)->userId;
+        rotation.family = (*seen)->family;
+        if (now - *(*seen)->usedAt < graceMs) {
+            rotation.outcome = RefreshRotation::Outcome::JustUsed;
+            return rotation;
+        }
+        rotation.outcome = RefreshRotation::Outcome::Reused;
+        if (Result<void> revoked = m_database->run("UPDATE refresh_tokens SET revoked_at_ms = $2 "
+                                                   "WHERE family = $1 AND revoked_at_ms IS NULL",
+                                                   rotation.family, now);
+            !revoked) {
+            return revoked.error();
+        }
+        return rotation;
+    });
+}
+
+Result<std::int64_t> SqlStore::revokeUserTokens(std::int64_t userId)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    return inTransaction(*m_database, [&]() -> Result<std::int64_t> {
+        if (Result<void> revoked = m_database->run("UPDATE refresh_tokens SET revoked_at_ms = $2 "
+                                                   "WHERE user_id = $1 AND revoked_at_ms IS NULL",
+                                                   userId, now);
+            !revoked) {
+            return revoked.error();
+        }
+        return returnedInteger(m_database->query("UPDATE users SET token_generation = "
+                                                 "token_generation + 1 WHERE id = $1 "
+                                                 "RETURNING token_generation",
+                                                 userId));
+    });
 }
 
 namespace {

@@ -67,6 +67,7 @@ public:
                                const QByteArray &passwordHash) override;
     Result<void> updateUser(const UserRecord &user) override;
     Result<std::optional<UserRecord>> findUser(const QString &username) override;
+    Result<std::optional<UserRecord>> findUserById(std::int64_t userId) override;
     Result<QList<UserRecord>> users() override;
     Result<void> saveInstruments(const QList<core::Instrument> &instruments) override;
     Result<QList<core::Instrument>> instruments() override;
@@ -108,7 +109,10 @@ public:
                                 core::Price price) override;
     Result<QHash<QString, core::Price>> latestSettlements() override;
     Result<void> saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,
-                                  const QDateTime &expiresAt) override;
+                                  const QString &family, const QDateTime &expiresAt) override;
+    Result<RefreshRotation> rotateRefreshToken(const QByteArray &oldHash, const QByteArray &newHash,
+                                               const QDateTime &expiresAt, qint64 graceMs) override;
+    Result<std::int64_t> revokeUserTokens(std::int64_t userId) override;
 
 private:
     /// commitTrading's statements, in the caller's transaction.

@@ -31,6 +31,23 @@ struct UserRecord
     QString selfTrade = QStringLiteral("cancel_newest");
     /// The firm the user trades for; empty: the user alone.
     QString counterparty;
+    /// In every access token issued to the user; raised (only ever, by revokeUserTokens)
+    /// to invalidate them all. updateUser() leaves it alone.
+    std::int64_t tokenGeneration = 0;
+};
+
+/// What presenting a refresh token came to (Store::rotateRefreshToken).
+struct RefreshRotation
+{
+    enum class Outcome {
+        Rotated, ///< it was good: used now, its successor stored
+        JustUsed, ///< used moments ago by a request racing this one: nothing changed
+        Reused, ///< used before: a copy is loose, so its whole family is revoked now
+        Invalid, ///< unknown, expired or revoked
+    };
+    Outcome outcome = Outcome::Invalid;
+    std::int64_t userId = 0;
+    QString family;
 };
 
 /// What a counterparty's users together may have at risk in one currency: open orders plus
@@ -134,6 +151,7 @@ public:
     /// Updates role, password hash, disabled flag and self-trade prevention of `user.id`.
     virtual Result<void> updateUser(const UserRecord &user) = 0;
     virtual Result<std::optional<UserRecord>> findUser(const QString &username) = 0;
+    virtual Result<std::optional<UserRecord>> findUserById(std::int64_t userId) = 0;
     virtual Result<QList<UserRecord>> users() = 0;
 
     /// Inserts or updates by symbol, all in one transaction.
@@ -229,9 +247,21 @@ public:
     /// The most recent settlement of each instrument that has one.
     virtual Result<QHash<QString, core::Price>> latestSettlements() = 0;
 
+    /// Stores a refresh token (its hash only) of `family`, the sign-in it descends from.
     virtual Result<void> saveRefreshToken(std::int64_t userId, const QByteArray &tokenHash,
-                                          const QDateTime &expiresAt)
+                                          const QString &family, const QDateTime &expiresAt)
         = 0;
+    /// Uses the refresh token `oldHash` and, in the same transaction, stores `newHash` as its
+    /// successor, if it is still good. A token used less than `graceMs` ago answers JustUsed
+    /// (two requests raced with one token: one got the successor); used longer ago, Reused,
+    /// and its family is revoked.
+    virtual Result<RefreshRotation> rotateRefreshToken(const QByteArray &oldHash,
+                                                       const QByteArray &newHash,
+                                                       const QDateTime &expiresAt, qint64 graceMs)
+        = 0;
+    /// Every token of the user invalid from now: refresh tokens revoked, token generation
+    /// raised (sign-out, password change, account disabled). The new generation.
+    virtual Result<std::int64_t> revokeUserTokens(std::int64_t userId) = 0;
 };
 
 } // namespace qx::server

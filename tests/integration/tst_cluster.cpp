@@ -98,7 +98,7 @@ private Q_SLOTS:
             return;
         TestServer &first = *firstServer;
         TestServer &second = *secondServer;
-        const QString alice = second.aliceToken();
+        QString alice = second.aliceToken();
         const QString bob = second.addTrader(u"bob"_s, u"bob's long passphrase"_s);
         const QString power = frontMonth(second);
         QVERIFY(!power.isEmpty());
@@ -127,6 +127,8 @@ private Q_SLOTS:
                                 thirdDir + u"/signing-key-ed25519.pem"_s));
             TestServer third(thirdDir, { u"--cluster"_s, u"--redis"_s, m_redis.url() });
             QVERIFY2(third.start(), qPrintable(third.error()));
+            // Its start gave alice a new password, which signed her out everywhere.
+            alice = third.aliceToken();
             QList<QJsonObject> thirdInbox;
             auto thirdStream = third.openStream(thirdInbox, alice, { u"book:"_s + power });
             QTRY_COMPARE(lastOf(thirdInbox, u"book"_s)

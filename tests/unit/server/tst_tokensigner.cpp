@@ -58,7 +58,7 @@ private Q_SLOTS:
     void issuesVerifiableEdDsaTokens()
     {
         const TokenSigner tokens = signer(u"b.pem"_s);
-        const QString token = *tokens.issue(u"alice"_s, u"trader"_s, m_now);
+        const QString token = *tokens.issue(u"alice"_s, u"trader"_s, 7, m_now);
         const QJsonObject header = decodePart(token, 0);
         QCOMPARE(header.value(u"alg").toString(), u"EdDSA"_s);
         QCOMPARE(header.value(u"kid").toString(), tokens.keyId());
@@ -69,13 +69,15 @@ private Q_SLOTS:
         QVERIFY(verified.ok());
         QCOMPARE(verified->subject, u"alice"_s);
         QCOMPARE(verified->role, u"trader"_s);
+        QCOMPARE(verified->generation,
+                 std::int64_t(7)); // the user's token generation, checked per request
     }
 
     void refusesExpiredTamperedAndForeignTokens()
     {
         const TokenSigner tokens = signer(u"c.pem"_s);
         const TokenSigner other = signer(u"d.pem"_s);
-        const QString token = *tokens.issue(u"alice"_s, u"trader"_s, m_now);
+        const QString token = *tokens.issue(u"alice"_s, u"trader"_s, 7, m_now);
         QCOMPARE(tokens.verify(token, m_now.addSecs(900)).error().code, u"invalid_token"_s);
         QVERIFY(!other.verify(token, m_now).ok());
 

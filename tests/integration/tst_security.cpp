@@ -1,0 +1,169 @@
+// Signing in and staying signed in, against a real quantenergx-server on loopback: refresh
+// tokens used once and rotated, a stolen copy's reuse revoking its whole sign-in, fifty
+// parallel refreshes with one token giving exactly one successor, and sign-out or a new
+// password ending every token of the user.
+#include "testapi.h"
+
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using qx::test::Reply;
+using qx::test::TestServer;
+
+class tst_Security : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<TestServer> m_server;
+
+    struct Pair
+    {
+        QString access;
+        QString refresh;
+    };
+    static Pair pairOf(const Reply &reply)
+    {
+        return { reply.json.value(u"access_token").toString(),
+                 reply.json.value(u"refresh_token").toString() };
+    }
+    Pair signIn(const QString &username, const QString &password)
+    {
+        return pairOf(m_server->login(username, password));
+    }
+    Reply refresh(const QString &refreshToken)
+    {
+        return m_server->requestJson("POST", u"/api/v1/auth/refresh"_s,
+                                     { { u"refresh_token"_s, refreshToken } }, {});
+    }
+    int meStatus(const QString &accessToken)
+    {
+        return m_server->request("GET", u"/api/v1/me"_s, {}, accessToken).status;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>(m_dir.filePath(u"data"_s));
+        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+    }
+
+    void refreshRotatesAndReuseRevokesTheSignIn()
+    {
+        const QString password = u"bob's long passphrase"_s;
+        (void)m_server->addTrader(u"bob"_s, password);
+        const Pair first = signIn(u"bob"_s, password);
+        const Pair other = signIn(u"bob"_s, password); // another device
+        QVERIFY(!first.refresh.isEmpty());
+
+        const Reply rotated = refresh(first.refresh);
+        QCOMPARE(rotated.status, 200);
+        const Pair second = pairOf(rotated);
+        QVERIFY(second.refresh != first.refresh);
+        QCOMPARE(meStatus(second.access), 200);
+
+        // Again at once: a request racing the first, refused without harm.
+        const Reply racing = refresh(first.refresh);
+        QCOMPARE(racing.status, 409);
+        QCOMPARE(racing.errorCode(), u"refresh_token_used"_s);
+        // Later: a copy is loose. That sign-in ends (its newest token too); others stay.
+        QTest::qWait(int(2000 + 200)); // past AuthService::kRefreshGraceMs
+        const Reply reused = refresh(first.refresh);
+        QCOMPARE(reused.status, 401);
+        QCOMPARE(reused.errorCode(), u"token_reused"_s);
+        QCOMPARE(refresh(second.refresh).errorCode(), u"invalid_token"_s);
+        QCOMPARE(refresh(other.refresh).status, 200);
+    }
+
+    void parallelRefreshesGiveOneSuccessor()
+    {
+        const QString password = u"carol's long passphrase"_s;
+        (void)m_server->addTrader(u"carol"_s, password);
+        const Pair pair = signIn(u"carol"_s, password);
+        QNetworkAccessManager network;
+        QList<QNetworkReply *> replies;
+        const QByteArray body
+            = QJsonDocument(QJsonObject { { u"refresh_token"_s, pair.refresh } }).toJson();
+        for (int i = 0; i < 50; ++i) {
+            QNetworkRequest request(m_server->url().resolved(QUrl(u"/api/v1/auth/refresh"_s)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            replies.append(network.post(request, body));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(),
+                                             [](QNetworkReply *r) { return r->isFinished(); }),
+                                 20000);
+        QStringList successors;
+        int refused = 0;
+        for (QNetworkReply *reply : std::as_const(replies)) {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
+            if (status == 200)
+                successors.append(json.value(u"refresh_token").toString());
+            else if (status == 409)
+                ++refused;
+            reply->deleteLater();
+        }
+        QCOMPARE(successors.size(), 1);
+        QCOMPARE(refused, 49);
+        QCOMPARE(refresh(successors.first()).status, 200); // and it is good
+    }
+
+    void signingOutEndsEveryTokenOfTheUser()
+    {
+        const QString password = u"dave's long passphrase"_s;
+        (void)m_server->addTrader(u"dave"_s, password);
+        const Pair laptop = signIn(u"dave"_s, password);
+        const Pair phone = signIn(u"dave"_s, password);
+        QCOMPARE(meStatus(phone.access), 200);
+        QCOMPARE(m_server->request("POST", u"/api/v1/auth/logout"_s, {}, laptop.access).status,
+                 200);
+        for (const Pair &session : { laptop, phone }) {
+            QCOMPARE(meStatus(session.access), 401);
+            QCOMPARE(refresh(session.refresh).status, 401);
+        }
+        const Pair again = signIn(u"dave"_s, password);
+        QCOMPARE(meStatus(again.access), 200);
+    }
+
+    void aNewPasswordEndsEveryTokenOfTheUser()
+    {
+        const QString password = u"erin's long passphrase"_s;
+        (void)m_server->addTrader(u"erin"_s, password);
+        const Pair before = signIn(u"erin"_s, password);
+        const QString renewed = u"erin's newer passphrase"_s;
+        QCOMPARE(m_server->addTrader(u"erin"_s, renewed).isEmpty(), false); // user add --update
+        QCOMPARE(meStatus(before.access), 401);
+        QCOMPARE(refresh(before.refresh).status, 401);
+    }
+
+    void badRefreshRequestsChangeNothingAndAreThrottled()
+    {
+        QCOMPARE(m_server->request("POST", u"/api/v1/auth/refresh"_s, "{").errorCode(),
+                 u"malformed_json"_s);
+        const Reply unknownField
+            = m_server->requestJson("POST", u"/api/v1/auth/refresh"_s,
+                                    { { u"refresh_token"_s, u"x"_s }, { u"user_id"_s, 1 } }, {});
+        QCOMPARE(unknownField.status, 400);
+        QCOMPARE(refresh({}).status, 400);
+        // Guessing tokens: refused, then throttled with Retry-After.
+        int lastStatus = 0;
+        Reply last;
+        for (int i = 0; i < 40 && lastStatus != 429; ++i) {
+            last = refresh(u"guess-%1"_s.arg(i));
+            lastStatus = last.status;
+            QVERIFY(lastStatus == 401 || lastStatus == 429);
+        }
+        QCOMPARE(lastStatus, 429);
+        QVERIFY(last.headers.value("retry-after").toInt() > 0);
+    }
+
+    void cleanupTestCase() { m_server.reset(); }
+};
+
+QTEST_GUILESS_MAIN(tst_Security)
+#include "tst_security.moc"
