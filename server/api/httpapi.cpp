@@ -308,12 +308,17 @@ QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
 
 core::Result<quint16> HttpApi::listen(const QHostAddress &address, quint16 port)
 {
-    const quint16 bound = m_server.listen(address, port);
-    if (bound == 0) {
-        return core::makeError(QStringLiteral("listen_failed"),
-                               tr("Cannot listen on %1:%2.").arg(address.toString()).arg(port));
+    // Every connection passes the request guard before QHttpServer sees it.
+    auto *server = new GuardedServer(m_guard);
+    if (!server->listen(address, port)) {
+        const QString why = server->errorString();
+        delete server;
+        return core::makeError(
+            QStringLiteral("listen_failed"),
+            tr("Cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(why));
     }
-    return bound;
+    m_server.bind(server); // which owns it
+    return server->serverPort();
 }
 
 void HttpApi::addRoutes()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "server/api/requestguard.h"
 #include "server/cache/ratelimiter.h"
 
 #include <QHostAddress>
@@ -33,6 +34,7 @@ class HttpApi : public QObject
 
 public:
     static constexpr qsizetype kMaxBodyBytes = 64 * 1024;
+    static_assert(kMaxBodyBytes == RequestLimits {}.maxBodyBytes);
 
     HttpApi(AuthService &auth, OrderService &orders, StreamGateway &stream,
             QObject *parent = nullptr);
@@ -69,6 +71,7 @@ private:
     Forwarder *m_forwarder = nullptr;
     RateLimiter *m_limiter = nullptr;
     RateLimiter::Rule m_requestsPerAccount;
+    RequestGuard m_guard { RequestLimits {} };
     QHttpServer m_server;
 };
 

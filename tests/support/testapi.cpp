@@ -171,10 +171,18 @@ Reply TestServer::requestFrom(const QHostAddress &source, const QByteArray &meth
     socket.write(method + ' ' + path.toUtf8() + " HTTP/1.1\r\nHost: localhost\r\n"
                  + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    // One answer, whole (by its Content-Length): QHttpServer keeps the connection open.
     QByteArray answer;
-    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(10'000))
+    const auto complete = [&answer] {
+        const qsizetype end = answer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return false;
+        static const QRegularExpression length(QStringLiteral("(?i)content-length: *(\\d+)"));
+        const QRegularExpressionMatch match = length.match(QString::fromLatin1(answer.left(end)));
+        return answer.size() >= end + 4 + (match.hasMatch() ? match.captured(1).toLongLong() : 0);
+    };
+    while (!complete() && socket.waitForReadyRead(10'000))
         answer += socket.readAll();
-    answer += socket.readAll();
     const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
     if (headerEnd < 0)
         return result;

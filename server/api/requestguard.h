@@ -1,0 +1,111 @@
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTimer>
+
+class QTcpSocket;
+
+namespace qx::server {
+
+/// What one client may send, and how slowly. Qt 6.4's QHttpServer enforces none of it.
+struct RequestLimits
+{
+    qsizetype maxHeaderBytes = 16 * 1024; ///< request line and headers: 431 beyond
+    qsizetype maxRequestLineBytes = 8 * 1024; ///< 414 beyond
+    int maxHeaders = 100; ///< 431 beyond
+    qint64 maxBodyBytes = 64 * 1024; ///< by Content-Length, before the body comes: 413
+    int headersTimeoutMs = 10'000; ///< a request's headers must be complete by then: 408
+    int bodyStallMs = 5'000; ///< a body must move on by kMinBodyProgress per this: 408
+    qint64 minBodyProgress = 1024;
+    int idleTimeoutMs = 120'000; ///< a keep-alive connection with nothing to do is closed
+    int maxConnectionsPerAddress = 64; ///< more from one address are closed at once
+};
+
+/**
+ * Stands in front of QHttpServer on every connection, so that what a client sends is
+ * checked before QHttpServer buffers or parses it: sizes (request line, headers, body by its
+ * Content-Length), framing that could smuggle a request past a proxy (Content-Length and
+ * Transfer-Encoding together, two different Content-Lengths, folded headers; chunked bodies
+ * are refused with 411), slow clients (headers and bodies that trickle in), idle keep-alive
+ * connections and connections per address. A refused request is answered with a JSON error
+ * ({"error":{"code","message"}}) and `Connection: close`, and nothing of it reaches a route.
+ *
+ * How it sees the bytes first (Qt 6.4): its readyRead slot is connected before QHttpServer's
+ * (admit(), before GuardedServer hands the socket over: QHttpServer connects its own slot
+ * inside QTcpServer::addPendingConnection()), and peek()s what arrived since QHttpServer
+ * last read; a second slot after QHttpServer's (attached()) notes what QHttpServer left
+ * unread. Requests are followed through keep-alive and pipelining; after a WebSocket upgrade
+ * the socket is QWebSocket's, which limits frames and messages itself.
+ *
+ * Lives on the server's event-loop thread.
+ */
+class RequestGuard : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RequestGuard(const RequestLimits &limits, QObject *parent = nullptr);
+
+    /// A new connection, before the HTTP server sees it: false (and closed) when its address
+    /// has too many already.
+    bool admit(QTcpSocket *socket);
+    /// The same connection once the HTTP server has it.
+    void attached(QTcpSocket *socket);
+
+private:
+    enum class Phase { Head, Body, Upgraded };
+    struct Connection
+    {
+        Phase phase = Phase::Head;
+        QByteArray head; ///< the current request's head, as far as it came
+        qint64 bodyLeft = 0;
+        qint64 unread = 0; ///< bytes QHttpServer left in the socket's buffer
+        QElapsedTimer since; ///< the head's first byte, or the body's last progress
+        qint64 bodyProgress = 0; ///< bytes of body since `since`
+        QElapsedTimer idle; ///< since the last byte
+        QString address;
+    };
+    struct Refusal
+    {
+        int status = 400;
+        QByteArray reason;
+        QString code;
+        QString message;
+    };
+
+    void onReadyRead(QTcpSocket *socket);
+    /// Follows `bytes` (new on the wire) through the requests; a refusal stops it.
+    std::optional<Refusal> follow(QTcpSocket *socket, Connection &connection, QByteArrayView bytes);
+    std::optional<Refusal> checkHead(QTcpSocket *socket, Connection &connection);
+    void refuse(QTcpSocket *socket, const Refusal &refusal);
+    void forget(QTcpSocket *socket);
+    void sweep();
+
+    RequestLimits m_limits;
+    QHash<QTcpSocket *, Connection> m_connections;
+    QHash<QString, int> m_perAddress;
+    QTimer m_sweep;
+};
+
+/// A listening socket whose connections pass through a RequestGuard on their way to
+/// QHttpServer (bind() it there).
+class GuardedServer : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    explicit GuardedServer(RequestGuard &guard, QObject *parent = nullptr);
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    RequestGuard &m_guard;
+};
+
+} // namespace qx::server
