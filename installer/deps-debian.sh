@@ -13,6 +13,8 @@ packages=(
     # storage, cache, crypto, OCR, HTTP client
     libsqlite3-dev libpqxx-dev libhiredis-dev libssl-dev libargon2-dev libcurl4-openssl-dev
     libtesseract-dev libleptonica-dev tesseract-ocr-eng
+    # what the security tests check tokens with: PyJWT (as another service would)
+    python3-jwt python3-cryptography
     # the matching engine's order index (header-only)
     robin-map-dev
     # servers the integration tests start on loopback

@@ -368,6 +368,10 @@ void HttpApi::addRoutes()
                           { QStringLiteral("config_version"), m_orders.configVersion() } });
     });
 
+    // The public keys access tokens are signed with, for services that verify them.
+    m_server.route(QStringLiteral("/.well-known/jwks.json"), Method::Get,
+                   [this] { return QHttpServerResponse(m_auth.jwks()); });
+
     m_server.route(QStringLiteral("/api/v1/auth/login"), Method::Post,
                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                        auto reply = std::make_shared<LaterReply>(std::move(responder));

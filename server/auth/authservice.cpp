@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QThread>
 
 #include <openssl/rand.h>
@@ -57,6 +58,27 @@ AuthService::AuthService(Store &store, TokenSigner signer, QObject *parent)
 AuthService::~AuthService()
 {
     m_hashing.waitForDone();
+}
+
+void AuthService::watchKeyFile(const QString &pemPath)
+{
+    m_keyFile = pemPath;
+    m_keyFileChanged = QFileInfo(pemPath).lastModified();
+    m_keyWatch.setInterval(1000);
+    connect(&m_keyWatch, &QTimer::timeout, this, [this] {
+        const QDateTime changed = QFileInfo(m_keyFile).lastModified();
+        if (changed == m_keyFileChanged)
+            return;
+        core::Result<TokenSigner> signer = TokenSigner::fromKeyFile(m_keyFile);
+        if (!signer) {
+            qWarning().noquote() << "Cannot reload the signing key:" << signer.error().message;
+            return; // tried again at the next change
+        }
+        m_keyFileChanged = changed;
+        m_signer = std::move(signer).value();
+        qInfo().noquote() << "Signing key rotated: now" << m_signer.keyId();
+    });
+    m_keyWatch.start();
 }
 
 int AuthService::hashingThreads()

@@ -10,6 +10,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <functional>
 #include <mutex>
@@ -83,6 +84,10 @@ public:
                  LoginReply reply);
     /// Signs the user out everywhere: every refresh and access token of theirs stops working.
     core::Result<void> logout(const Principal &principal);
+    /// The public keys tokens are signed with (GET /.well-known/jwks.json).
+    QJsonObject jwks() const { return m_signer.jwks(); }
+    /// Reloads the signing keys when `pemPath` changes (`keys rotate`), checking every second.
+    void watchKeyFile(const QString &pemPath);
     /// From an "Authorization: Bearer ..." header value.
     core::Result<Principal> authenticateHeader(QByteArrayView authorization);
     core::Result<Principal> authenticateToken(const QString &token);
@@ -109,6 +114,9 @@ private:
     /// Each user as last read, by name: a token is still checked against its user while
     /// storage cannot be reached (disabled as of the last read).
     QHash<QString, UserRecord> m_users;
+    QString m_keyFile;
+    QDateTime m_keyFileChanged;
+    QTimer m_keyWatch;
     QThreadPool m_hashing; ///< last: its threads finish before the rest goes
 };
 

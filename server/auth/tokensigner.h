@@ -6,7 +6,10 @@
 #include <QDateTime>
 #include <QString>
 
+#include <QJsonObject>
+
 #include <memory>
+#include <vector>
 
 struct evp_pkey_st;
 
@@ -24,37 +27,63 @@ struct TokenClaims
 
 /**
  * Issues and verifies access tokens: JWTs signed with Ed25519 (`alg: EdDSA`) through OpenSSL
- * EVP. Verification accepts exactly that algorithm and this signer's key id, and checks
- * issuer, audience, expiry and token type. The private key lives in a PEM file readable only by
- * its owner. Immutable after construction; usable from any thread.
+ * EVP. Verification accepts exactly that algorithm, a key id of this signer's key ring, and
+ * checks issuer, audience, expiry and token type; nothing in a token chooses a key or an
+ * algorithm (no `none`, no HMAC, no `jku`/`x5u`/`jwk` headers: the header must be exactly
+ * alg, typ, kid).
+ *
+ * The ring: the current private key (a PEM file readable only by its owner) signs; keys
+ * retired by rotateKeyFile() stay, as public keys in `signing-keys-retired/` beside it, to
+ * verify tokens issued before their retirement until those expire. jwks() publishes the
+ * ring's public keys. Immutable after construction; usable from any thread.
  */
 class TokenSigner
 {
 public:
     static constexpr int kAccessTokenSeconds = 15 * 60;
+    /// Retired keys are kept this long (far past the last token they signed), then removed.
+    static constexpr qint64 kRetiredKeepSeconds = 24 * 3600;
 
     ~TokenSigner();
     TokenSigner(TokenSigner &&) noexcept;
+    TokenSigner &operator=(TokenSigner &&) noexcept;
 
     /// Creates a new Ed25519 key in `pemPath` (mode 0600) unless one is already there.
     static core::Result<void> createKeyFile(const QString &pemPath);
+    /// The ring of `pemPath`: its key, and the retired ones beside it.
     static core::Result<TokenSigner> fromKeyFile(const QString &pemPath);
+    /// Retires the key in `pemPath` (its public key kept beside it) and puts a new one in its
+    /// place; returns the new key id. Tokens signed before stay valid until they expire.
+    static core::Result<QString> rotateKeyFile(const QString &pemPath);
+    /// Where rotateKeyFile() keeps the retired public keys of `pemPath`.
+    static QString retiredDirectory(const QString &pemPath);
 
     QString keyId() const { return m_keyId; }
     core::Result<QString> issue(const QString &subject, const QString &role,
                                 std::int64_t generation, const QDateTime &now) const;
     /// invalid_token with a reason, or the claims.
     core::Result<TokenClaims> verify(const QString &token, const QDateTime &now) const;
+    /// {"keys":[{"kty":"OKP","crv":"Ed25519","x","kid","alg":"EdDSA","use":"sig"}]}: every
+    /// key a token of this server may be signed with (RFC 8037), for other services.
+    QJsonObject jwks() const;
 
 private:
     struct KeyDeleter
     {
         void operator()(evp_pkey_st *key) const;
     };
-    TokenSigner(evp_pkey_st *key, QString keyId);
+    using Key = std::unique_ptr<evp_pkey_st, KeyDeleter>;
+    struct RetiredKey
+    {
+        QString keyId;
+        Key key;
+        QDateTime retiredAt; ///< tokens issued later are not its
+    };
+    TokenSigner(Key key, QString keyId);
 
-    std::unique_ptr<evp_pkey_st, KeyDeleter> m_key;
+    Key m_key;
     QString m_keyId;
+    std::vector<RetiredKey> m_retired;
 };
 
 } // namespace qx::server

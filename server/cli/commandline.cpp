@@ -319,20 +319,6 @@ int runUserList(const QStringList &arguments)
     return Success;
 }
 
-int runUser(const QStringList &arguments)
-{
-    const QString action = arguments.value(1);
-    if (action == u"add")
-        return runUserAdd(arguments.mid(1));
-    if (action == u"list")
-        return runUserList(arguments.mid(1));
-    if (action == u"--help" || action == u"-h") {
-        printOut(tr("Usage: quantenergx-server user add|list ... (see user add --help)"));
-        return Success;
-    }
-    return fail(UsageError, tr("user: expected \"add\" or \"list\" (see --help)"));
-}
-
 // "none" clears a limit; anything else must be a positive decimal.
 template<typename T>
 bool readLimit(const QCommandLineParser &parser, const QCommandLineOption &option,
@@ -533,20 +519,6 @@ int runCreditList(const QStringList &arguments)
     return Success;
 }
 
-int runCredit(const QStringList &arguments)
-{
-    const QString action = arguments.value(1);
-    if (action == u"set")
-        return runCreditSet(arguments.mid(1));
-    if (action == u"list")
-        return runCreditList(arguments.mid(1));
-    if (action == u"--help" || action == u"-h") {
-        printOut(tr("Usage: quantenergx-server credit set|list ... (see credit set --help)"));
-        return Success;
-    }
-    return fail(UsageError, tr("credit: expected \"set\" or \"list\" (see --help)"));
-}
-
 int runSettle(const QStringList &arguments)
 {
     SubcommandParser command(
@@ -588,20 +560,6 @@ int runSettle(const QStringList &arguments)
     printOut(
         tr("%1 settled at %2 on %3").arg(symbol, price->toString(), day.toString(Qt::ISODate)));
     return Success;
-}
-
-int runLimits(const QStringList &arguments)
-{
-    const QString action = arguments.value(1);
-    if (action == u"set")
-        return runLimitsSet(arguments.mid(1));
-    if (action == u"list")
-        return runLimitsList(arguments.mid(1));
-    if (action == u"--help" || action == u"-h") {
-        printOut(tr("Usage: quantenergx-server limits set|list ... (see limits set --help)"));
-        return Success;
-    }
-    return fail(UsageError, tr("limits: expected \"set\" or \"list\" (see --help)"));
 }
 
 std::optional<std::pair<QHostAddress, quint16>> parseListen(const QString &text)
@@ -846,6 +804,53 @@ int runRestore(const QStringList &arguments)
     return Success;
 }
 
+// A command with actions ("user add", "keys rotate"): runs the one named after it.
+using Action = int (*)(const QStringList &);
+int runActions(const QStringList &arguments, const QString &command,
+               const QList<std::pair<QString, Action>> &actions)
+{
+    const QString wanted = arguments.value(1);
+    QStringList names;
+    for (const auto &[name, run] : actions) {
+        if (wanted == name)
+            return run(arguments.mid(1));
+        names.append(name);
+    }
+    const QString usage = tr("Usage: quantenergx-server %1 %2 ... (see %1 %3 --help)")
+                              .arg(command, names.join(u'|'), names.first());
+    if (wanted == u"--help" || wanted == u"-h") {
+        printOut(usage);
+        return Success;
+    }
+    return fail(UsageError, usage);
+}
+
+int runKeysRotate(const QStringList &arguments)
+{
+    SubcommandParser command(
+        QStringLiteral("keys rotate --data-dir DIR"),
+        tr("Replaces the token signing key with a new one. Tokens signed with the old key stay "
+           "valid until they expire (its public key is kept); a running server takes the new "
+           "key within a second. In a cluster, copy signing-key-ed25519.pem and "
+           "signing-keys-retired/ to every server's data directory."));
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    const DataDirectory directory = command.directory();
+    core::Result<QString> keyId = TokenSigner::rotateKeyFile(directory.signingKeyPath());
+    if (!keyId)
+        return fail(keyId.error());
+    // The cluster's servers check at start that they sign with the cluster's key.
+    core::Result<std::unique_ptr<SqlStore>> store = directory.openSqlStore();
+    if (!store)
+        return fail(store.error());
+    if (core::Result<void> recorded
+        = (*store)->setClusterSetting(QStringLiteral("signing_key_id"), *keyId);
+        !recorded)
+        return fail(recorded.error());
+    printOut(tr("signing key rotated: key id %1").arg(*keyId));
+    return Success;
+}
+
 void printOverview()
 {
     printOut(tr("Usage: quantenergx-server COMMAND [OPTIONS]\n\n"
@@ -861,6 +866,7 @@ void printOverview()
                 "  backup      copy the whole database to a file, while serving\n"
                 "  restore     replace the database with a backup\n"
                 "  migrate     bring the schema up to date, or list migrations\n"
+                "  keys rotate replace the token signing key (old tokens stay valid)\n"
                 "  serve       serve the REST API and WebSocket stream\n\n"
                 "Every command takes --data-dir DIR (or QX_DATA_DIR) and --help.\n"
                 "Exit status: 0 success, 1 failure, 2 usage error."));
@@ -875,13 +881,21 @@ int runCommandLine(const QStringList &arguments)
     if (command == u"init")
         return runInit(rest);
     if (command == u"user")
-        return runUser(rest);
+        return runActions(
+            rest, command,
+            { { QStringLiteral("add"), runUserAdd }, { QStringLiteral("list"), runUserList } });
+    if (command == u"keys")
+        return runActions(rest, command, { { QStringLiteral("rotate"), runKeysRotate } });
     if (command == u"serve")
         return runServe(rest);
     if (command == u"limits")
-        return runLimits(rest);
+        return runActions(
+            rest, command,
+            { { QStringLiteral("set"), runLimitsSet }, { QStringLiteral("list"), runLimitsList } });
     if (command == u"credit")
-        return runCredit(rest);
+        return runActions(
+            rest, command,
+            { { QStringLiteral("set"), runCreditSet }, { QStringLiteral("list"), runCreditList } });
     if (command == u"settle")
         return runSettle(rest);
     if (command == u"backup")

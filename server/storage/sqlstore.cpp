@@ -738,6 +738,13 @@ Result<QString> SqlStore::agreeClusterSetting(const QString &name, const QString
     return value->value_or(proposed);
 }
 
+Result<void> SqlStore::setClusterSetting(const QString &name, const QString &value)
+{
+    return m_database->run("INSERT INTO cluster_settings (name, value) VALUES ($1, $2) "
+                           "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                           name, value);
+}
+
 Result<QList<Store::BookOwner>> SqlStore::bookOwners()
 {
     return collect<BookOwner>(

@@ -99,6 +99,8 @@ public:
     Result<std::int64_t> saveBookOwner(const BookOwner &owner) override;
     Result<QList<BookOwner>> bookOwners() override;
     Result<QString> agreeClusterSetting(const QString &name, const QString &proposed) override;
+    /// Sets cluster setting `name` to `value` whatever it was (after a key rotation).
+    Result<void> setClusterSetting(const QString &name, const QString &value);
     Result<QList<std::int64_t>> counterpartyMembers(const QString &counterparty) override;
     Result<std::optional<core::Money>> creditLine(const QString &counterparty,
                                                   const QString &currency) override;

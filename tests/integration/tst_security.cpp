@@ -1,18 +1,47 @@
 // Signing in and staying signed in, against a real quantenergx-server on loopback: refresh
 // tokens used once and rotated, a stolen copy's reuse revoking its whole sign-in, fifty
-// parallel refreshes with one token giving exactly one successor, and sign-out or a new
-// password ending every token of the user.
+// parallel refreshes with one token giving exactly one successor, sign-out or a new
+// password ending every token of the user; access tokens verified by PyJWT through the
+// JWKS, forged ones refused on REST and WebSocket, and a key rotation keeping issued tokens
+// valid.
 #include "testapi.h"
 
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace Qt::StringLiterals;
+using qx::test::CliResult;
 using qx::test::Reply;
 using qx::test::TestServer;
+
+namespace {
+
+// The PyJWT side of the tests (tests/support/jwt_tool.py).
+CliResult jwtTool(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral("/usr/bin/python3"),
+                  QStringList { QStringLiteral(QX_JWT_TOOL) } + arguments);
+    process.waitForFinished(30'000);
+    return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()).trimmed(),
+             QString::fromUtf8(process.readAllStandardError()) };
+}
+
+QJsonObject headerOf(const QString &token)
+{
+    return QJsonDocument::fromJson(QByteArray::fromBase64(token.section(u'.', 0, 0).toLatin1(),
+                                                          QByteArray::Base64UrlEncoding))
+        .object();
+}
+
+} // namespace
 
 class tst_Security : public QObject
 {
@@ -160,6 +189,72 @@ private Q_SLOTS:
         }
         QCOMPARE(lastStatus, 429);
         QVERIFY(last.headers.value("retry-after").toInt() > 0);
+    }
+
+    void tokensVerifyElsewhereThroughJwks()
+    {
+        const CliResult verified
+            = jwtTool({ u"verify"_s, m_server->url().toString(), m_server->aliceToken() });
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.err));
+        const QJsonObject claims = QJsonDocument::fromJson(verified.out.toUtf8()).object();
+        QCOMPARE(claims.value(u"sub").toString(), u"alice"_s);
+        QCOMPARE(claims.value(u"exp").toInteger() - claims.value(u"iat").toInteger(), 900);
+        QVERIFY(!claims.value(u"jti").toString().isEmpty());
+    }
+
+    void forgedTokensAreRefused_data()
+    {
+        QTest::addColumn<QString>("kind");
+        for (const char *kind : { "none", "hs256", "bad_signature", "expired", "audience",
+                                  "unknown_kid", "jwk_header" })
+            QTest::newRow(kind) << QString::fromLatin1(kind);
+    }
+    void forgedTokensAreRefused()
+    {
+        QFETCH(QString, kind);
+        const QString keyId = headerOf(m_server->aliceToken()).value(u"kid").toString();
+        const CliResult forged = jwtTool(
+            { u"forge"_s, kind, m_server->dataDir() + u"/signing-key-ed25519.pem"_s, keyId });
+        QVERIFY2(forged.exitCode == 0, qPrintable(forged.err));
+        const Reply rest = m_server->request("GET", u"/api/v1/me"_s, {}, forged.out);
+        QCOMPARE(rest.status, 401);
+        QCOMPARE(rest.errorCode(), u"invalid_token"_s);
+        QList<QJsonObject> inbox;
+        const std::unique_ptr<QWebSocket> stream = m_server->openStream(inbox, forged.out);
+        QTRY_VERIFY(!inbox.isEmpty());
+        QCOMPARE(inbox.first().value(u"error").toObject().value(u"code").toString(),
+                 u"invalid_token"_s);
+    }
+
+    // Last: it changes the key. Tokens issued before stay good until they expire; new ones
+    // carry the new key id; the JWKS lists both; the retired key signs nothing new.
+    void aRotatedKeyKeepsIssuedTokensValid()
+    {
+        const QString keyFile = m_server->dataDir() + u"/signing-key-ed25519.pem"_s;
+        const QString oldKeyCopy = m_dir.filePath(u"old-key.pem"_s);
+        QVERIFY(QFile::copy(keyFile, oldKeyCopy));
+        const QString before = m_server->aliceToken();
+        const QString oldKeyId = headerOf(before).value(u"kid").toString();
+        const CliResult rotated
+            = qx::test::runCli({ u"keys"_s, u"rotate"_s, u"--data-dir"_s, m_server->dataDir() });
+        QVERIFY2(rotated.exitCode == 0, qPrintable(rotated.err));
+        const QString newKeyId = rotated.out.trimmed().section(u' ', -1);
+        QVERIFY(!newKeyId.isEmpty() && newKeyId != oldKeyId);
+
+        QTRY_COMPARE(m_server->request("GET", u"/.well-known/jwks.json"_s)
+                         .json.value(u"keys")
+                         .toArray()
+                         .size(),
+                     2);
+        const Pair after = signIn(u"alice"_s, m_server->alicePassword());
+        QCOMPARE(headerOf(after.access).value(u"kid").toString(), newKeyId);
+        for (const QString &token : { before, after.access }) {
+            QCOMPARE(meStatus(token), 200);
+            QCOMPARE(jwtTool({ u"verify"_s, m_server->url().toString(), token }).exitCode, 0);
+        }
+        const CliResult late = jwtTool({ u"forge"_s, u"future"_s, oldKeyCopy, oldKeyId });
+        QVERIFY2(late.exitCode == 0, qPrintable(late.err));
+        QCOMPARE(meStatus(late.out), 401);
     }
 
     void cleanupTestCase() { m_server.reset(); }
