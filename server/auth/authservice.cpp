@@ -146,10 +146,21 @@ void AuthService::verify(const core::protocol::LoginRequest &request,
             });
             const bool matches
                 = PasswordHasher::verify(user ? user->passwordHash : m_decoyHash, password) && user;
+            // Made with less than today's parameters: a stronger hash of it, while at hand.
+            QByteArray upgraded;
+            if (matches && PasswordHasher::needsRehash(user->passwordHash))
+                upgraded = PasswordHasher::hash(password).value_or(QByteArray());
             QMetaObject::invokeMethod(
                 this,
-                [this, user, matches, throttleKeys, reply] {
+                [this, user, matches, upgraded, throttleKeys, reply] {
                     --m_waitingLogins;
+                    if (matches && !upgraded.isEmpty()) {
+                        const Result<bool> stored
+                            = m_store.upgradePasswordHash(user->id, user->passwordHash, upgraded);
+                        if (!stored)
+                            qWarning().noquote() << "Cannot store the stronger password hash of"
+                                                 << user->username << stored.error().message;
+                    }
                     if (!matches) {
                         if (m_limiter && !throttleKeys.first.isEmpty()) {
                             m_limiter->hit(m_throttles.failuresPerAccount, throttleKeys.first);

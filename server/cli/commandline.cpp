@@ -232,7 +232,7 @@ int runUserAdd(const QStringList &arguments)
     const std::optional<QString> password = readPasswordFromStdin();
     if (!password)
         return fail(Failure, tr("cannot read the password from standard input"));
-    if (core::Result<void> policy = PasswordHasher::checkPolicy(*password); !policy)
+    if (core::Result<void> policy = PasswordHasher::checkPolicy(*password, name); !policy)
         return fail(policy.error());
     core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
     if (!store)

@@ -517,6 +517,17 @@ Result<std::optional<UserRecord>> SqlStore::findUserById(std::int64_t userId)
         userFromRow);
 }
 
+Result<bool> SqlStore::upgradePasswordHash(std::int64_t userId, const QByteArray &oldHash,
+                                           const QByteArray &newHash)
+{
+    Result<std::int64_t> changed = m_database->change(
+        "UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2",
+        { userId, QString::fromUtf8(oldHash), QString::fromUtf8(newHash) });
+    if (!changed)
+        return changed.error();
+    return *changed == 1;
+}
+
 Result<QList<UserRecord>> SqlStore::users()
 {
     return collect<UserRecord>(

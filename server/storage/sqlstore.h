@@ -68,6 +68,8 @@ public:
     Result<void> updateUser(const UserRecord &user) override;
     Result<std::optional<UserRecord>> findUser(const QString &username) override;
     Result<std::optional<UserRecord>> findUserById(std::int64_t userId) override;
+    Result<bool> upgradePasswordHash(std::int64_t userId, const QByteArray &oldHash,
+                                     const QByteArray &newHash) override;
     Result<QList<UserRecord>> users() override;
     Result<void> saveInstruments(const QList<core::Instrument> &instruments) override;
     Result<QList<core::Instrument>> instruments() override;

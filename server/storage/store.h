@@ -152,6 +152,11 @@ public:
     virtual Result<void> updateUser(const UserRecord &user) = 0;
     virtual Result<std::optional<UserRecord>> findUser(const QString &username) = 0;
     virtual Result<std::optional<UserRecord>> findUserById(std::int64_t userId) = 0;
+    /// Replaces the user's password hash with `newHash` if it is still `oldHash` (a stronger
+    /// hash of the same password, made at sign-in); false if it changed meanwhile.
+    virtual Result<bool> upgradePasswordHash(std::int64_t userId, const QByteArray &oldHash,
+                                             const QByteArray &newHash)
+        = 0;
     virtual Result<QList<UserRecord>> users() = 0;
 
     /// Inserts or updates by symbol, all in one transaction.
