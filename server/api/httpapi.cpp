@@ -3,6 +3,7 @@
 #include "core/protocol/messages.h"
 #include "server/api/streamgateway.h"
 #include "server/auth/authservice.h"
+#include "server/auth/permissions.h"
 #include "server/cluster/cluster.h"
 #include "server/cluster/forwarder.h"
 #include "server/trading/orderservice.h"
@@ -221,6 +222,22 @@ void HttpApi::setRateLimiter(RateLimiter *limiter, const RateLimiter::Rule &perA
     m_requestsPerAccount = perAccount;
 }
 
+core::Result<Principal> HttpApi::admit(const QHttpServerRequest &request,
+                                       std::optional<Permission> needed)
+{
+    core::Result<Principal> principal = m_auth.authenticateHeader(request.value("Authorization"));
+    if (!principal)
+        return principal.error();
+    if (needed && !roleAllows(principal->role, *needed)) {
+        return core::makeError(QStringLiteral("forbidden"),
+                               tr("The %1 role does not have the %2 permission this needs.")
+                                   .arg(principal->role, toString(*needed)));
+    }
+    if (std::optional<core::Error> limited = throttle(*principal, request))
+        return *limited;
+    return principal;
+}
+
 std::optional<core::Error> HttpApi::throttle(const Principal &principal,
                                              const QHttpServerRequest &request)
 {
@@ -324,31 +341,27 @@ core::Result<quint16> HttpApi::listen(const QHostAddress &address, quint16 port)
 void HttpApi::addRoutes()
 {
     // Every route that needs a user goes through here: authenticate, then run the handler.
-    const auto authenticated = [this](auto handler) {
-        return [this, handler](const QHttpServerRequest &request) {
-            core::Result<Principal> principal
-                = m_auth.authenticateHeader(request.value("Authorization"));
+    // Every route that needs a user goes through here: authenticate, check the permission
+    // (none: any signed-in user), count the request, then run the handler.
+    const auto authenticated = [this](std::optional<Permission> needed, auto handler) {
+        return [this, needed, handler](const QHttpServerRequest &request) {
+            core::Result<Principal> principal = admit(request, needed);
             if (!principal)
                 return errorResponse(principal.error());
-            if (const std::optional<core::Error> limited = throttle(*principal, request))
-                return errorResponse(*limited);
             return handler(*principal, request);
         };
     };
 
     // The same for routes that answer later: the handler gets the principal and a LaterReply.
-    const auto authenticatedLater = [this](auto handler) {
-        return
-            [this, handler](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                auto reply = std::make_shared<LaterReply>(std::move(responder));
-                core::Result<Principal> principal
-                    = m_auth.authenticateHeader(request.value("Authorization"));
-                if (!principal)
-                    return reply->fail(principal.error());
-                if (const std::optional<core::Error> limited = throttle(*principal, request))
-                    return reply->fail(*limited);
-                handler(*principal, request, reply);
-            };
+    const auto authenticatedLater = [this](std::optional<Permission> needed, auto handler) {
+        return [this, needed, handler](const QHttpServerRequest &request,
+                                       QHttpServerResponder &&responder) {
+            auto reply = std::make_shared<LaterReply>(std::move(responder));
+            core::Result<Principal> principal = admit(request, needed);
+            if (!principal)
+                return reply->fail(principal.error());
+            handler(*principal, request, reply);
+        };
     };
     // The reply to an order command: the order, or the error.
     const auto orderReply = [](const Later &reply) {
@@ -411,65 +424,73 @@ void HttpApi::addRoutes()
     // Signs the caller out everywhere: all their refresh and access tokens stop working.
     m_server.route(
         QStringLiteral("/api/v1/auth/logout"), Method::Post,
-        authenticated([this](const Principal &principal, const QHttpServerRequest &) {
+        authenticated(std::nullopt, [this](const Principal &principal, const QHttpServerRequest &) {
             if (core::Result<void> done = m_auth.logout(principal); !done)
                 return errorResponse(done.error());
             return QHttpServerResponse(QJsonObject { { QStringLiteral("signed_out"), true } });
         }));
 
-    m_server.route(QStringLiteral("/api/v1/me"), Method::Get,
-                   authenticated([](const Principal &principal, const QHttpServerRequest &) {
-                       return QHttpServerResponse(
-                           QJsonObject { { QStringLiteral("username"), principal.username },
-                                         { QStringLiteral("role"), principal.role } });
-                   }));
-
     m_server.route(
-        QStringLiteral("/api/v1/instruments"), Method::Get,
-        authenticated([this](const Principal &, const QHttpServerRequest &) {
-            return QHttpServerResponse(QJsonObject {
-                { QStringLiteral("instruments"), toJsonArray(m_orders.instruments()) } });
+        QStringLiteral("/api/v1/me"), Method::Get,
+        authenticated(std::nullopt, [](const Principal &principal, const QHttpServerRequest &) {
+            return QHttpServerResponse(
+                QJsonObject { { QStringLiteral("username"), principal.username },
+                              { QStringLiteral("role"), principal.role },
+                              { QStringLiteral("permissions"),
+                                QJsonArray::fromStringList(permissionNames(principal.role)) } });
         }));
+
+    m_server.route(QStringLiteral("/api/v1/instruments"), Method::Get,
+                   authenticated(Permission::MarketRead,
+                                 [this](const Principal &, const QHttpServerRequest &) {
+                                     return QHttpServerResponse(
+                                         QJsonObject { { QStringLiteral("instruments"),
+                                                         toJsonArray(m_orders.instruments()) } });
+                                 }));
 
     m_server.route(
         QStringLiteral("/api/v1/orders"), Method::Post,
-        authenticatedLater([this](const Principal &principal, const QHttpServerRequest &request,
-                                  const Later &reply) {
-            core::Result<QJsonObject> body = jsonBody(request);
-            if (!body)
-                return reply->fail(body.error());
-            core::Result<protocol::NewOrder> order = protocol::NewOrder::fromJson(*body);
-            if (!order)
-                return reply->fail(order.error());
-            if (const auto owner = ownerElsewhere(request, order->symbol)) {
-                return reply->forward(*m_forwarder, *owner, "POST", request,
-                                      QStringLiteral("/api/v1/orders"));
-            }
-            m_orders.place(principal, *order,
-                           [reply](core::Result<OrderService::Placement> placed) {
-                               if (!placed)
-                                   return reply->fail(placed.error());
-                               reply->send(placed->order.toJson(),
-                                           placed->created ? Status::Created : Status::Ok);
-                           });
-        }));
+        authenticatedLater(
+            Permission::OrdersWrite,
+            [this](const Principal &principal, const QHttpServerRequest &request,
+                   const Later &reply) {
+                core::Result<QJsonObject> body = jsonBody(request);
+                if (!body)
+                    return reply->fail(body.error());
+                core::Result<protocol::NewOrder> order = protocol::NewOrder::fromJson(*body);
+                if (!order)
+                    return reply->fail(order.error());
+                if (const auto owner = ownerElsewhere(request, order->symbol)) {
+                    return reply->forward(*m_forwarder, *owner, "POST", request,
+                                          QStringLiteral("/api/v1/orders"));
+                }
+                m_orders.place(principal, *order,
+                               [reply](core::Result<OrderService::Placement> placed) {
+                                   if (!placed)
+                                       return reply->fail(placed.error());
+                                   reply->send(placed->order.toJson(),
+                                               placed->created ? Status::Created : Status::Ok);
+                               });
+            }));
 
     m_server.route(QStringLiteral("/api/v1/orders"), Method::Get,
-                   authenticated([this](const Principal &principal, const QHttpServerRequest &) {
-                       core::Result<OrderService::Listing<protocol::Order>> orders
-                           = m_orders.orders(principal);
-                       if (!orders)
-                           return errorResponse(orders.error());
-                       return QHttpServerResponse(
-                           QJsonObject { { QStringLiteral("orders"), toJsonArray(orders->items) },
+                   authenticated(Permission::AccountRead,
+                                 [this](const Principal &principal, const QHttpServerRequest &) {
+                                     core::Result<OrderService::Listing<protocol::Order>> orders
+                                         = m_orders.orders(principal);
+                                     if (!orders)
+                                         return errorResponse(orders.error());
+                                     return QHttpServerResponse(QJsonObject {
+                                         { QStringLiteral("orders"), toJsonArray(orders->items) },
                                          { QStringLiteral("complete"), orders->complete } });
-                   }));
+                                 }));
 
     m_server.route(QStringLiteral("/api/v1/orders/<arg>"), Method::Delete,
                    [this, authenticatedLater, orderReply](const QString &orderId,
                                                           const QHttpServerRequest &request,
                                                           QHttpServerResponder &&responder) {
                        authenticatedLater(
+                           Permission::OrdersWrite,
                            [this, orderId, orderReply](const Principal &principal,
                                                        const QHttpServerRequest &request,
                                                        const Later &reply) {
@@ -481,210 +502,220 @@ void HttpApi::addRoutes()
                            })(request, std::move(responder));
                    });
 
-    m_server.route(
-        QStringLiteral("/api/v1/orders/<arg>"), Method::Patch,
-        [this, authenticatedLater, orderReply](const QString &orderId,
-                                               const QHttpServerRequest &request,
-                                               QHttpServerResponder &&responder) {
-            authenticatedLater([this, orderId, orderReply](const Principal &principal,
-                                                           const QHttpServerRequest &request,
-                                                           const Later &reply) {
-                core::Result<QJsonObject> body = jsonBody(request);
-                if (!body)
-                    return reply->fail(body.error());
-                core::Result<protocol::OrderModify> change = protocol::OrderModify::fromJson(*body);
-                if (!change)
-                    return reply->fail(change.error());
-                if (const auto owner = orderElsewhere(request, orderId)) {
-                    return reply->forward(*m_forwarder, *owner, "PATCH", request,
-                                          request.url().path());
-                }
-                m_orders.modify(principal, orderId, *change, orderReply(reply));
-            })(request, std::move(responder));
-        });
+    m_server.route(QStringLiteral("/api/v1/orders/<arg>"), Method::Patch,
+                   [this, authenticatedLater, orderReply](const QString &orderId,
+                                                          const QHttpServerRequest &request,
+                                                          QHttpServerResponder &&responder) {
+                       authenticatedLater(
+                           Permission::OrdersWrite,
+                           [this, orderId, orderReply](const Principal &principal,
+                                                       const QHttpServerRequest &request,
+                                                       const Later &reply) {
+                               core::Result<QJsonObject> body = jsonBody(request);
+                               if (!body)
+                                   return reply->fail(body.error());
+                               core::Result<protocol::OrderModify> change
+                                   = protocol::OrderModify::fromJson(*body);
+                               if (!change)
+                                   return reply->fail(change.error());
+                               if (const auto owner = orderElsewhere(request, orderId)) {
+                                   return reply->forward(*m_forwarder, *owner, "PATCH", request,
+                                                         request.url().path());
+                               }
+                               m_orders.modify(principal, orderId, *change, orderReply(reply));
+                           })(request, std::move(responder));
+                   });
 
     m_server.route(
         QStringLiteral("/api/v1/orders"), Method::Delete,
-        authenticatedLater([this](const Principal &principal, const QHttpServerRequest &request,
-                                  const Later &reply) {
-            // Here, and in a cluster on every other server that owns books: one answer with
-            // everything cancelled once all have answered.
-            QList<QUrl> others;
-            if (m_cluster && m_forwarder
-                && request.value(Forwarder::kForwardedHeader.toByteArray()).isEmpty())
-                others = m_cluster->otherOwners();
-            struct Gathering
-            {
-                QJsonArray cancelled;
-                qsizetype waiting = 0;
-                std::optional<core::Error> error;
-            };
-            auto gathering = std::make_shared<Gathering>();
-            gathering->waiting = others.size() + 1;
-            const auto oneDone = [reply, gathering] {
-                if (--gathering->waiting > 0)
-                    return;
-                if (gathering->error)
-                    return reply->fail(*gathering->error);
-                reply->send(QJsonObject { { QStringLiteral("cancelled"), gathering->cancelled } },
-                            Status::Ok);
-            };
-            m_orders.cancelAll(
-                principal, [gathering, oneDone](core::Result<QList<protocol::Order>> cancelled) {
-                    if (cancelled) {
-                        for (const protocol::Order &order : std::as_const(*cancelled))
-                            gathering->cancelled.append(order.toJson());
-                    } else {
-                        gathering->error = cancelled.error();
-                    }
-                    oneDone();
-                });
-            for (const QUrl &other : std::as_const(others)) {
-                m_forwarder->send(
-                    other, "DELETE", QStringLiteral("/api/v1/orders"), {},
-                    request.value("Authorization"),
-                    [gathering, oneDone](int status, const QByteArray &body) {
-                        const QJsonObject json = QJsonDocument::fromJson(body).object();
-                        if (status == 200) {
-                            for (const QJsonValue &order : json.value(u"cancelled").toArray())
-                                gathering->cancelled.append(order);
+        authenticatedLater(
+            Permission::OrdersWrite,
+            [this](const Principal &principal, const QHttpServerRequest &request,
+                   const Later &reply) {
+                // Here, and in a cluster on every other server that owns books: one answer with
+                // everything cancelled once all have answered.
+                QList<QUrl> others;
+                if (m_cluster && m_forwarder
+                    && request.value(Forwarder::kForwardedHeader.toByteArray()).isEmpty())
+                    others = m_cluster->otherOwners();
+                struct Gathering
+                {
+                    QJsonArray cancelled;
+                    qsizetype waiting = 0;
+                    std::optional<core::Error> error;
+                };
+                auto gathering = std::make_shared<Gathering>();
+                gathering->waiting = others.size() + 1;
+                const auto oneDone = [reply, gathering] {
+                    if (--gathering->waiting > 0)
+                        return;
+                    if (gathering->error)
+                        return reply->fail(*gathering->error);
+                    reply->send(
+                        QJsonObject { { QStringLiteral("cancelled"), gathering->cancelled } },
+                        Status::Ok);
+                };
+                m_orders.cancelAll(
+                    principal,
+                    [gathering, oneDone](core::Result<QList<protocol::Order>> cancelled) {
+                        if (cancelled) {
+                            for (const protocol::Order &order : std::as_const(*cancelled))
+                                gathering->cancelled.append(order.toJson());
                         } else {
-                            gathering->error = protocol::errorFromJson(json).value_or(
-                                core::makeError(QStringLiteral("storage_unavailable"),
-                                                tr("A server did not answer.")));
+                            gathering->error = cancelled.error();
                         }
                         oneDone();
                     });
-            }
-        }));
+                for (const QUrl &other : std::as_const(others)) {
+                    m_forwarder->send(
+                        other, "DELETE", QStringLiteral("/api/v1/orders"), {},
+                        request.value("Authorization"),
+                        [gathering, oneDone](int status, const QByteArray &body) {
+                            const QJsonObject json = QJsonDocument::fromJson(body).object();
+                            if (status == 200) {
+                                for (const QJsonValue &order : json.value(u"cancelled").toArray())
+                                    gathering->cancelled.append(order);
+                            } else {
+                                gathering->error = protocol::errorFromJson(json).value_or(
+                                    core::makeError(QStringLiteral("storage_unavailable"),
+                                                    tr("A server did not answer.")));
+                            }
+                            oneDone();
+                        });
+                }
+            }));
 
     m_server.route(QStringLiteral("/api/v1/trades"), Method::Get,
-                   authenticated([this](const Principal &principal, const QHttpServerRequest &) {
-                       core::Result<OrderService::Listing<protocol::Trade>> trades
-                           = m_orders.trades(principal);
-                       if (!trades)
-                           return errorResponse(trades.error());
-                       return QHttpServerResponse(
-                           QJsonObject { { QStringLiteral("trades"), toJsonArray(trades->items) },
+                   authenticated(Permission::AccountRead,
+                                 [this](const Principal &principal, const QHttpServerRequest &) {
+                                     core::Result<OrderService::Listing<protocol::Trade>> trades
+                                         = m_orders.trades(principal);
+                                     if (!trades)
+                                         return errorResponse(trades.error());
+                                     return QHttpServerResponse(QJsonObject {
+                                         { QStringLiteral("trades"), toJsonArray(trades->items) },
                                          { QStringLiteral("complete"), trades->complete } });
-                   }));
+                                 }));
 
     m_server.route(
         QStringLiteral("/api/v1/positions"), Method::Get,
-        authenticated([this](const Principal &principal, const QHttpServerRequest &request) {
-            const QString markName = request.query().queryItemValue(QStringLiteral("mark"));
-            if (!markName.isEmpty() && markName != u"last" && markName != u"settlement")
-                return errorResponse(badQuery(tr("mark must be last or settlement.")));
-            const auto mark = markName == u"settlement" ? OrderService::Mark::Settlement
-                                                        : OrderService::Mark::LastTrade;
-            core::Result<QList<OrderService::PositionReport>> reports
-                = m_orders.positions(principal, mark);
-            if (!reports)
-                return errorResponse(reports.error());
-            QJsonArray positions;
-            QList<core::MarkedPosition> marked;
-            for (const OrderService::PositionReport &report : *reports) {
-                positions.append(summarise(report).toJson());
-                if (report.mark)
-                    marked.append({ report.instrument, report.position, *report.mark });
-            }
-            // P&L per commodity and currency; currencies are never added together.
-            QJsonArray totals;
-            if (auto sums = core::totalsByCommodityAndCurrency(marked)) {
-                for (const core::PnlTotal &total : *sums) {
-                    totals.append(QJsonObject {
-                        { QStringLiteral("commodity"), core::toString(total.commodity) },
-                        { QStringLiteral("currency"), total.currency },
-                        { QStringLiteral("realised_pnl"), total.realised.toString(2) },
-                        { QStringLiteral("unrealised_pnl"), total.unrealised.toString(2) } });
+        authenticated(
+            Permission::AccountRead,
+            [this](const Principal &principal, const QHttpServerRequest &request) {
+                const QString markName = request.query().queryItemValue(QStringLiteral("mark"));
+                if (!markName.isEmpty() && markName != u"last" && markName != u"settlement")
+                    return errorResponse(badQuery(tr("mark must be last or settlement.")));
+                const auto mark = markName == u"settlement" ? OrderService::Mark::Settlement
+                                                            : OrderService::Mark::LastTrade;
+                core::Result<QList<OrderService::PositionReport>> reports
+                    = m_orders.positions(principal, mark);
+                if (!reports)
+                    return errorResponse(reports.error());
+                QJsonArray positions;
+                QList<core::MarkedPosition> marked;
+                for (const OrderService::PositionReport &report : *reports) {
+                    positions.append(summarise(report).toJson());
+                    if (report.mark)
+                        marked.append({ report.instrument, report.position, *report.mark });
                 }
-            }
-            return QHttpServerResponse(QJsonObject { { QStringLiteral("positions"), positions },
-                                                     { QStringLiteral("totals"), totals },
-                                                     { QStringLiteral("mark"),
-                                                       mark == OrderService::Mark::Settlement
-                                                           ? QStringLiteral("settlement")
-                                                           : QStringLiteral("last") } });
-        }));
+                // P&L per commodity and currency; currencies are never added together.
+                QJsonArray totals;
+                if (auto sums = core::totalsByCommodityAndCurrency(marked)) {
+                    for (const core::PnlTotal &total : *sums) {
+                        totals.append(QJsonObject {
+                            { QStringLiteral("commodity"), core::toString(total.commodity) },
+                            { QStringLiteral("currency"), total.currency },
+                            { QStringLiteral("realised_pnl"), total.realised.toString(2) },
+                            { QStringLiteral("unrealised_pnl"), total.unrealised.toString(2) } });
+                    }
+                }
+                return QHttpServerResponse(QJsonObject { { QStringLiteral("positions"), positions },
+                                                         { QStringLiteral("totals"), totals },
+                                                         { QStringLiteral("mark"),
+                                                           mark == OrderService::Mark::Settlement
+                                                               ? QStringLiteral("settlement")
+                                                               : QStringLiteral("last") } });
+            }));
 
     m_server.route(
         QStringLiteral("/api/v1/markets/<arg>/book"), Method::Get,
         [this, authenticatedLater](const QString &symbol, const QHttpServerRequest &request,
                                    QHttpServerResponder &&responder) {
-            authenticatedLater([this, symbol](const Principal &, const QHttpServerRequest &request,
-                                              const Later &reply) {
-                const QString text = request.query().queryItemValue(QStringLiteral("depth"));
-                bool numeric = true;
-                const int depth = text.isEmpty() ? 10 : text.toInt(&numeric);
-                if (!numeric || depth < 1 || depth > 100)
-                    return reply->fail(badQuery(tr("depth must be a number from 1 to 100.")));
-                // Only the owner's book is current.
-                if (const auto owner = ownerElsewhere(request, symbol))
-                    return reply->forward(*m_forwarder, *owner, "GET", request,
-                                          request.url().path());
-                core::Result<protocol::BookSnapshot> book = m_orders.book(symbol, depth);
-                if (!book)
-                    return reply->fail(book.error());
-                reply->send(book->toJson(), Status::Ok);
-            })(request, std::move(responder));
+            authenticatedLater(
+                Permission::MarketRead,
+                [this, symbol](const Principal &, const QHttpServerRequest &request,
+                               const Later &reply) {
+                    const QString text = request.query().queryItemValue(QStringLiteral("depth"));
+                    bool numeric = true;
+                    const int depth = text.isEmpty() ? 10 : text.toInt(&numeric);
+                    if (!numeric || depth < 1 || depth > 100)
+                        return reply->fail(badQuery(tr("depth must be a number from 1 to 100.")));
+                    // Only the owner's book is current.
+                    if (const auto owner = ownerElsewhere(request, symbol))
+                        return reply->forward(*m_forwarder, *owner, "GET", request,
+                                              request.url().path());
+                    core::Result<protocol::BookSnapshot> book = m_orders.book(symbol, depth);
+                    if (!book)
+                        return reply->fail(book.error());
+                    reply->send(book->toJson(), Status::Ok);
+                })(request, std::move(responder));
         });
 
     m_server.route(
         QStringLiteral("/api/v1/markets/<arg>/candles"), Method::Get,
         [this, authenticated](const QString &symbol, const QHttpServerRequest &request) {
-            return authenticated([this, symbol](const Principal &,
-                                                const QHttpServerRequest &request) {
-                const QUrlQuery query = request.query();
-                const std::optional<core::CandleInterval> interval = core::candleIntervalFromString(
-                    query.queryItemValue(QStringLiteral("interval")));
-                if (!interval)
-                    return errorResponse(badQuery(tr("interval must be 1m, 5m, 1h or 1d.")));
-                const QDateTime now = QDateTime::currentDateTimeUtc();
-                const QString fromText = query.queryItemValue(QStringLiteral("from"));
-                const QString toText = query.queryItemValue(QStringLiteral("to"));
-                const QDateTime to
-                    = toText.isEmpty() ? now.addSecs(60) : protocol::fromWireTime(toText);
-                const QDateTime from
-                    = fromText.isEmpty() ? to.addDays(-1) : protocol::fromWireTime(fromText);
-                if (!from.isValid() || !to.isValid() || from >= to) {
-                    return errorResponse(
-                        badQuery(tr("from and to must be ISO 8601 times with from before to.")));
-                }
-                core::Result<QList<core::Candle>> candles = m_orders.candles(
-                    symbol, *interval, from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch());
-                if (!candles)
-                    return errorResponse(candles.error());
-                QJsonArray list;
-                for (const core::Candle &candle : *candles)
-                    list.append(protocol::toJson(candle));
-                return QHttpServerResponse(
-                    QJsonObject { { QStringLiteral("symbol"), symbol },
-                                  { QStringLiteral("interval"), core::toString(*interval) },
-                                  { QStringLiteral("candles"), list } });
-            })(request);
+            return authenticated(
+                Permission::MarketRead,
+                [this, symbol](const Principal &, const QHttpServerRequest &request) {
+                    const QUrlQuery query = request.query();
+                    const std::optional<core::CandleInterval> interval
+                        = core::candleIntervalFromString(
+                            query.queryItemValue(QStringLiteral("interval")));
+                    if (!interval)
+                        return errorResponse(badQuery(tr("interval must be 1m, 5m, 1h or 1d.")));
+                    const QDateTime now = QDateTime::currentDateTimeUtc();
+                    const QString fromText = query.queryItemValue(QStringLiteral("from"));
+                    const QString toText = query.queryItemValue(QStringLiteral("to"));
+                    const QDateTime to
+                        = toText.isEmpty() ? now.addSecs(60) : protocol::fromWireTime(toText);
+                    const QDateTime from
+                        = fromText.isEmpty() ? to.addDays(-1) : protocol::fromWireTime(fromText);
+                    if (!from.isValid() || !to.isValid() || from >= to) {
+                        return errorResponse(badQuery(
+                            tr("from and to must be ISO 8601 times with from before to.")));
+                    }
+                    core::Result<QList<core::Candle>> candles = m_orders.candles(
+                        symbol, *interval, from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch());
+                    if (!candles)
+                        return errorResponse(candles.error());
+                    QJsonArray list;
+                    for (const core::Candle &candle : *candles)
+                        list.append(protocol::toJson(candle));
+                    return QHttpServerResponse(
+                        QJsonObject { { QStringLiteral("symbol"), symbol },
+                                      { QStringLiteral("interval"), core::toString(*interval) },
+                                      { QStringLiteral("candles"), list } });
+                })(request);
         });
 
     // For admins checking a recovery: the book's state hash, as logged at start.
-    m_server.route(QStringLiteral("/api/v1/admin/books/<arg>/hash"), Method::Get,
-                   [this, authenticated](const QString &symbol, const QHttpServerRequest &request) {
-                       return authenticated([this, symbol](const Principal &principal,
-                                                           const QHttpServerRequest &) {
-                           if (principal.role != u"admin") {
-                               return errorResponse(core::makeError(
-                                   QStringLiteral("forbidden"), tr("This needs the admin role.")));
-                           }
-                           core::Result<OrderService::BookFingerprint> book
-                               = m_orders.fingerprint(symbol);
-                           if (!book)
-                               return errorResponse(book.error());
-                           return QHttpServerResponse(QJsonObject {
-                               { QStringLiteral("symbol"), book->symbol },
-                               { QStringLiteral("hash"),
-                                 QStringLiteral("%1").arg(book->hash, 16, 16, QLatin1Char('0')) },
-                               { QStringLiteral("orders"), qint64(book->orders) },
-                               { QStringLiteral("sequence"), qint64(book->sequence) } });
-                       })(request);
-                   });
+    m_server.route(
+        QStringLiteral("/api/v1/admin/books/<arg>/hash"), Method::Get,
+        [this, authenticated](const QString &symbol, const QHttpServerRequest &request) {
+            return authenticated(
+                Permission::BooksAudit,
+                [this, symbol](const Principal &, const QHttpServerRequest &) {
+                    core::Result<OrderService::BookFingerprint> book = m_orders.fingerprint(symbol);
+                    if (!book)
+                        return errorResponse(book.error());
+                    return QHttpServerResponse(QJsonObject {
+                        { QStringLiteral("symbol"), book->symbol },
+                        { QStringLiteral("hash"),
+                          QStringLiteral("%1").arg(book->hash, 16, 16, QLatin1Char('0')) },
+                        { QStringLiteral("orders"), qint64(book->orders) },
+                        { QStringLiteral("sequence"), qint64(book->sequence) } });
+                })(request);
+        });
 
     // The upgrade itself is QHttpServer's; this route only has to exist and write nothing.
     m_server.route(QStringLiteral("/api/v1/stream"), Method::Get,

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "server/api/requestguard.h"
+#include "server/auth/permissions.h"
 #include "server/cache/ratelimiter.h"
 
 #include <QHostAddress>
@@ -60,6 +61,10 @@ private:
                                        const QString &symbol) const;
     /// The same for the book of order `orderId`.
     std::optional<QUrl> orderElsewhere(const QHttpServerRequest &request, const QString &orderId);
+    /// The caller of `request`, authenticated, allowed `needed` (if any) and within its
+    /// request rate: or missing_token, invalid_token, forbidden, rate_limited.
+    core::Result<Principal> admit(const QHttpServerRequest &request,
+                                  std::optional<Permission> needed);
     /// rate_limited if `principal` has made too many requests; else counts this one.
     std::optional<core::Error> throttle(const Principal &principal,
                                         const QHttpServerRequest &request);

@@ -1,5 +1,7 @@
 #include "server/api/streamgateway.h"
 
+#include "server/auth/permissions.h"
+
 #include "server/cluster/cluster.h"
 #include "server/cluster/forwarder.h"
 #include "server/trading/orderservice.h"
@@ -98,6 +100,8 @@ void StreamGateway::onMessage(QWebSocket *socket, const QString &text)
         return unsubscribe(session, *message);
     if (message->type == stream::kOrderNew || message->type == stream::kOrderModify
         || message->type == stream::kOrderCancel) {
+        if (!allowed(session, Permission::OrdersWrite))
+            return;
         return enterOrder(session, *message);
     }
     send(socket,
@@ -146,11 +150,27 @@ std::optional<QStringList> StreamGateway::channelsOf(Session &session, const Str
     return channels;
 }
 
+bool StreamGateway::allowed(Session &session, Permission needed)
+{
+    if (roleAllows(session.principal->role, needed))
+        return true;
+    send(session.socket.get(),
+         errorMessage("forbidden",
+                      tr("The %1 role does not have the %2 permission this needs.")
+                          .arg(session.principal->role, toString(needed))));
+    return false;
+}
+
 void StreamGateway::subscribe(Session &session, const StreamMessage &message)
 {
     const std::optional<QStringList> accepted = channelsOf(session, message);
     if (!accepted)
         return; // nothing subscribed: one bad name refuses the whole request
+    for (const QString &channel : *accepted) {
+        const bool own = channel == stream::kOrdersChannel || channel == stream::kTradesChannel;
+        if (!allowed(session, own ? Permission::AccountRead : Permission::MarketRead))
+            return;
+    }
     for (const QString &channel : *accepted)
         session.channels.insert(channel);
     send(session.socket.get(), StreamMessage::subscribed(*accepted));

@@ -21,6 +21,7 @@ namespace qx::server {
 class Cluster;
 class Forwarder;
 class OrderService;
+enum class Permission;
 
 /**
  * The WebSocket stream (/api/v1/stream). A client authenticates with {"type":"auth","token"}
@@ -81,6 +82,8 @@ private:
     };
 
     void onMessage(QWebSocket *socket, const QString &text);
+    /// Whether the session's role has `needed`; if not, it is told so (forbidden).
+    bool allowed(Session &session, Permission needed);
     void subscribe(Session &session, const core::protocol::StreamMessage &message);
     void unsubscribe(Session &session, const core::protocol::StreamMessage &message);
     /// The message's "channels", each checked; or the problem, sent to the session.

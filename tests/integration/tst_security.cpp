@@ -191,6 +191,80 @@ private Q_SLOTS:
         QVERIFY(last.headers.value("retry-after").toInt() > 0);
     }
 
+    // Every route against every role: a role without the route's permission is answered
+    // 403 forbidden and nothing happens; one with it gets past the check (bodies here are
+    // empty on purpose: an allowed write is then refused as invalid, changing nothing).
+    void everyRouteChecksItsPermissionForEveryRole()
+    {
+        QString symbol;
+        for (const qx::core::Instrument &instrument : m_server->tradableInstruments()) {
+            if (instrument.symbol.startsWith(u"DE.BASE.M."))
+                symbol = instrument.symbol;
+        }
+        QVERIFY(!symbol.isEmpty());
+        struct Route
+        {
+            QByteArray method;
+            QString path;
+            QString permission; ///< empty: any signed-in user
+        };
+        const QList<Route> routes {
+            { "GET", u"/api/v1/me"_s, {} },
+            { "GET", u"/api/v1/instruments"_s, u"market:read"_s },
+            { "GET", u"/api/v1/markets/"_s + symbol + u"/book"_s, u"market:read"_s },
+            { "GET", u"/api/v1/markets/"_s + symbol + u"/candles?interval=1h"_s, u"market:read"_s },
+            { "GET", u"/api/v1/orders"_s, u"account:read"_s },
+            { "GET", u"/api/v1/trades"_s, u"account:read"_s },
+            { "GET", u"/api/v1/positions"_s, u"account:read"_s },
+            { "POST", u"/api/v1/orders"_s, u"orders:write"_s },
+            { "PATCH", u"/api/v1/orders/999999"_s, u"orders:write"_s },
+            { "DELETE", u"/api/v1/orders/999999"_s, u"orders:write"_s },
+            { "DELETE", u"/api/v1/orders"_s, u"orders:write"_s },
+            { "GET", u"/api/v1/admin/books/"_s + symbol + u"/hash"_s, u"books:audit"_s },
+        };
+        for (const QString &role : { u"viewer"_s, u"trader"_s, u"risk"_s, u"admin"_s }) {
+            const QString token
+                = m_server->addUser(u"rbac-"_s + role, role + u"'s long passphrase"_s, role);
+            const QStringList granted = m_server->request("GET", u"/api/v1/me"_s, {}, token)
+                                            .json.value(u"permissions")
+                                            .toVariant()
+                                            .toStringList();
+            QVERIFY2(!granted.isEmpty(), qPrintable(role));
+            for (const Route &route : routes) {
+                const Reply reply = m_server->request(route.method, route.path, "{}", token);
+                const bool allowed
+                    = route.permission.isEmpty() || granted.contains(route.permission);
+                const QString what = role + u' ' + QString::fromLatin1(route.method) + u' '
+                    + route.path + u" -> "_s + QString::number(reply.status);
+                QVERIFY2(allowed == (reply.status != 403), qPrintable(what));
+                if (!allowed)
+                    QVERIFY2(reply.errorCode() == u"forbidden", qPrintable(what));
+            }
+            // The same on the stream: a viewer may watch, not trade.
+            QList<QJsonObject> inbox;
+            const auto stream = m_server->openStream(inbox, token, { u"orders"_s });
+            QTRY_VERIFY(!inbox.isEmpty());
+            stream->sendTextMessage(
+                QString::fromUtf8(QJsonDocument(QJsonObject { { u"type"_s, u"order.cancel"_s },
+                                                              { u"order_id"_s, u"999999"_s } })
+                                      .toJson(QJsonDocument::Compact)));
+            QTRY_VERIFY(std::any_of(inbox.cbegin(), inbox.cend(), [](const QJsonObject &m) {
+                return m.value(u"type").toString() == u"error"_s
+                    || m.value(u"type").toString().startsWith(u"order."_s);
+            }));
+            const bool refused = std::any_of(
+                inbox.cbegin(), inbox.cend(), [](const QJsonObject &m) {
+                    return m.value(u"error").toObject().value(u"code").toString() == u"forbidden"_s;
+                });
+            QVERIFY2(refused == !granted.contains(u"orders:write"_s), qPrintable(role));
+        }
+        QCOMPARE(m_server->request("GET", u"/api/v1/me"_s, {}, m_server->aliceToken())
+                     .json.value(u"permissions")
+                     .toArray()
+                     .size(),
+                 3); // a trader: market:read, account:read, orders:write
+    }
+
     void tokensVerifyElsewhereThroughJwks()
     {
         const CliResult verified

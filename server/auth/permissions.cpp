@@ -1,0 +1,56 @@
+#include "server/auth/permissions.h"
+
+#include <QHash>
+#include <QList>
+
+namespace qx::server {
+
+namespace {
+
+constexpr Permission kAll[] { Permission::MarketRead, Permission::AccountRead,
+                              Permission::OrdersWrite, Permission::BooksAudit };
+
+const QHash<QString, QList<Permission>> &roles()
+{
+    static const QHash<QString, QList<Permission>> table {
+        { QStringLiteral("viewer"), { Permission::MarketRead, Permission::AccountRead } },
+        { QStringLiteral("trader"),
+          { Permission::MarketRead, Permission::AccountRead, Permission::OrdersWrite } },
+        { QStringLiteral("risk"),
+          { Permission::MarketRead, Permission::AccountRead, Permission::BooksAudit } },
+        { QStringLiteral("admin"), QList<Permission>(std::begin(kAll), std::end(kAll)) },
+    };
+    return table;
+}
+
+} // namespace
+
+QString toString(Permission permission)
+{
+    switch (permission) {
+    case Permission::MarketRead:
+        return QStringLiteral("market:read");
+    case Permission::AccountRead:
+        return QStringLiteral("account:read");
+    case Permission::OrdersWrite:
+        return QStringLiteral("orders:write");
+    case Permission::BooksAudit:
+        return QStringLiteral("books:audit");
+    }
+    return {};
+}
+
+QStringList permissionNames(const QString &role)
+{
+    QStringList names;
+    for (const Permission permission : roles().value(role))
+        names.append(toString(permission));
+    return names;
+}
+
+bool roleAllows(const QString &role, Permission permission)
+{
+    return roles().value(role).contains(permission);
+}
+
+} // namespace qx::server

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace qx::server {
+
+/**
+ * What a role may do, named. Every REST route and WebSocket message names the one it needs
+ * (HttpApi, StreamGateway); nothing else decides.
+ *
+ *   market:read   instruments, books, tickers, candles, time and sales
+ *   account:read  one's own orders, fills and positions (and their stream channels)
+ *   orders:write  placing, changing and cancelling one's own orders
+ *   books:audit   a book's state hash (checking a recovery)
+ *
+ * Roles: viewer (market:read, account:read), trader (viewer's and orders:write), risk
+ * (viewer's and books:audit), admin (all).
+ */
+enum class Permission { MarketRead, AccountRead, OrdersWrite, BooksAudit };
+
+QString toString(Permission permission);
+/// The permissions of `role`, by name; none for a role that does not exist.
+QStringList permissionNames(const QString &role);
+bool roleAllows(const QString &role, Permission permission);
+
+} // namespace qx::server
