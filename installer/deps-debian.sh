@@ -15,6 +15,8 @@ packages=(
     libtesseract-dev libleptonica-dev tesseract-ocr-eng
     # what the security tests check tokens with: PyJWT (as another service would)
     python3-jwt python3-cryptography
+    # and TOTP codes with oathtool, as an authenticator app makes them
+    oathtool
     # the matching engine's order index (header-only)
     robin-map-dev
     # servers the integration tests start on loopback
