@@ -137,6 +137,8 @@ Result<LoginRequest> LoginRequest::fromJson(const QJsonObject &object)
     LoginRequest request;
     request.username = reader.string(QStringLiteral("username"));
     request.password = reader.string(QStringLiteral("password"));
+    request.totpCode = reader.string(QStringLiteral("totp_code"), false);
+    request.recoveryCode = reader.string(QStringLiteral("recovery_code"), false);
     if (Result<void> done = reader.finish(); !done)
         return done.error();
     return request;

@@ -51,6 +51,8 @@ struct LoginRequest
 {
     QString username;
     QString password;
+    QString totpCode; ///< with multi-factor sign-in: the authenticator's code...
+    QString recoveryCode; ///< ...or one of the recovery codes
 
     static Result<LoginRequest> fromJson(const QJsonObject &object);
     QJsonObject toJson() const;

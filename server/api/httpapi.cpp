@@ -1,6 +1,7 @@
 #include "server/api/httpapi.h"
 
 #include "core/protocol/messages.h"
+#include "core/protocol/objectreader.h"
 #include "server/api/streamgateway.h"
 #include "server/auth/authservice.h"
 #include "server/auth/permissions.h"
@@ -156,6 +157,8 @@ bool isKnownPath(const QString &path)
         QStringLiteral("/api/v1/auth/refresh"),
         QStringLiteral("/api/v1/auth/logout"),
         QStringLiteral("/api/v1/me"),
+        QStringLiteral("/api/v1/auth/mfa/enroll"),
+        QStringLiteral("/api/v1/auth/mfa/confirm"),
         QStringLiteral("/api/v1/instruments"),
         QStringLiteral("/api/v1/orders"),
         QStringLiteral("/api/v1/stream"),
@@ -292,6 +295,10 @@ QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
         { QStringLiteral("invalid_token"), Status::Unauthorized },
         { QStringLiteral("invalid_credentials"), Status::Unauthorized },
         { QStringLiteral("token_reused"), Status::Unauthorized },
+        { QStringLiteral("mfa_required"), Status::Unauthorized },
+        { QStringLiteral("invalid_mfa_code"), Status::Unauthorized },
+        { QStringLiteral("mfa_already_enabled"), Status::Conflict },
+        { QStringLiteral("mfa_not_enrolled"), Status::Conflict },
         { QStringLiteral("refresh_token_used"), Status::Conflict },
         { QStringLiteral("forbidden"), Status::Forbidden },
         { QStringLiteral("not_found"), Status::NotFound },
@@ -430,6 +437,35 @@ void HttpApi::addRoutes()
             return QHttpServerResponse(QJsonObject { { QStringLiteral("signed_out"), true } });
         }));
 
+    // Multi-factor sign-in: enrol (secret and URI), then confirm with a first code.
+    m_server.route(
+        QStringLiteral("/api/v1/auth/mfa/enroll"), Method::Post,
+        authenticated(std::nullopt, [this](const Principal &principal, const QHttpServerRequest &) {
+            core::Result<AuthService::Enrolment> enrolment = m_auth.enrollMfa(principal);
+            if (!enrolment)
+                return errorResponse(enrolment.error());
+            return QHttpServerResponse(
+                QJsonObject { { QStringLiteral("secret"), enrolment->secret },
+                              { QStringLiteral("otpauth_uri"), enrolment->uri } });
+        }));
+    m_server.route(
+        QStringLiteral("/api/v1/auth/mfa/confirm"), Method::Post,
+        authenticated(
+            std::nullopt, [this](const Principal &principal, const QHttpServerRequest &request) {
+                core::Result<QJsonObject> body = jsonBody(request);
+                if (!body)
+                    return errorResponse(body.error());
+                protocol::ObjectReader reader(*body);
+                const QString code = reader.string(QStringLiteral("code"));
+                if (core::Result<void> read = reader.finish(); !read)
+                    return errorResponse(read.error());
+                core::Result<QStringList> codes = m_auth.confirmMfa(principal, code);
+                if (!codes)
+                    return errorResponse(codes.error());
+                return QHttpServerResponse(QJsonObject {
+                    { QStringLiteral("recovery_codes"), QJsonArray::fromStringList(*codes) } });
+            }));
+
     m_server.route(
         QStringLiteral("/api/v1/me"), Method::Get,
         authenticated(std::nullopt, [](const Principal &principal, const QHttpServerRequest &) {
@@ -437,7 +473,8 @@ void HttpApi::addRoutes()
                 QJsonObject { { QStringLiteral("username"), principal.username },
                               { QStringLiteral("role"), principal.role },
                               { QStringLiteral("permissions"),
-                                QJsonArray::fromStringList(permissionNames(principal.role)) } });
+                                QJsonArray::fromStringList(permissionNames(principal.role)) },
+                              { QStringLiteral("mfa_enabled"), principal.mfaEnabled } });
         }));
 
     m_server.route(QStringLiteral("/api/v1/instruments"), Method::Get,

@@ -1,6 +1,7 @@
 #include "server/auth/authservice.h"
 
 #include "server/auth/passwordhasher.h"
+#include "server/auth/totp.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -139,39 +140,130 @@ void AuthService::verify(const core::protocol::LoginRequest &request,
     }
     ++m_waitingLogins;
     // An unknown user costs a hash too, so timing tells nothing.
-    m_hashing.start(
-        [this, user, password = request.password, throttleKeys, reply = std::move(reply)] {
-            std::call_once(m_decoyMade, [this] {
-                m_decoyHash = PasswordHasher::hash(QStringLiteral("decoy password")).value_or({});
-            });
-            const bool matches
-                = PasswordHasher::verify(user ? user->passwordHash : m_decoyHash, password) && user;
-            // Made with less than today's parameters: a stronger hash of it, while at hand.
-            QByteArray upgraded;
-            if (matches && PasswordHasher::needsRehash(user->passwordHash))
-                upgraded = PasswordHasher::hash(password).value_or(QByteArray());
-            QMetaObject::invokeMethod(
-                this,
-                [this, user, matches, upgraded, throttleKeys, reply] {
-                    --m_waitingLogins;
-                    if (matches && !upgraded.isEmpty()) {
-                        const Result<bool> stored
-                            = m_store.upgradePasswordHash(user->id, user->passwordHash, upgraded);
-                        if (!stored)
-                            qWarning().noquote() << "Cannot store the stronger password hash of"
-                                                 << user->username << stored.error().message;
-                    }
-                    if (!matches) {
-                        if (m_limiter && !throttleKeys.first.isEmpty()) {
-                            m_limiter->hit(m_throttles.failuresPerAccount, throttleKeys.first);
-                            m_limiter->hit(m_throttles.failuresPerAddress, throttleKeys.second);
-                        }
-                        return reply(invalidCredentials());
-                    }
-                    reply(issueTokens(*user));
-                },
-                Qt::QueuedConnection);
+    m_hashing.start([this, user, password = request.password, totpCode = request.totpCode,
+                     recoveryCode = request.recoveryCode, throttleKeys, reply = std::move(reply)] {
+        std::call_once(m_decoyMade, [this] {
+            m_decoyHash = PasswordHasher::hash(QStringLiteral("decoy password")).value_or({});
         });
+        const bool matches
+            = PasswordHasher::verify(user ? user->passwordHash : m_decoyHash, password) && user;
+        // Made with less than today's parameters: a stronger hash of it, while at hand.
+        QByteArray upgraded;
+        if (matches && PasswordHasher::needsRehash(user->passwordHash))
+            upgraded = PasswordHasher::hash(password).value_or(QByteArray());
+        QMetaObject::invokeMethod(
+            this,
+            [this, user, matches, upgraded, totpCode, recoveryCode, throttleKeys, reply] {
+                --m_waitingLogins;
+                if (matches && !upgraded.isEmpty()) {
+                    const Result<bool> stored
+                        = m_store.upgradePasswordHash(user->id, user->passwordHash, upgraded);
+                    if (!stored)
+                        qWarning().noquote() << "Cannot store the stronger password hash of"
+                                             << user->username << stored.error().message;
+                }
+                const auto failed = [&](core::Error error) {
+                    if (m_limiter && !throttleKeys.first.isEmpty()) {
+                        m_limiter->hit(m_throttles.failuresPerAccount, throttleKeys.first);
+                        m_limiter->hit(m_throttles.failuresPerAddress, throttleKeys.second);
+                    }
+                    reply(std::move(error));
+                };
+                if (!matches)
+                    return failed(invalidCredentials());
+                if (user->totpEnabled) {
+                    const Result<void> second = secondFactor(*user, totpCode, recoveryCode);
+                    if (!second) {
+                        // Asking is not failing: the password was right.
+                        if (second.error().code == u"mfa_required")
+                            return reply(second.error());
+                        return failed(second.error());
+                    }
+                }
+                reply(issueTokens(*user));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+core::Result<void> AuthService::secondFactor(const UserRecord &user, const QString &totpCode,
+                                             const QString &recoveryCode)
+{
+    if (totpCode.isEmpty() && recoveryCode.isEmpty()) {
+        return core::makeError(QStringLiteral("mfa_required"),
+                               tr("This account signs in with a code from its authenticator "
+                                  "app: send it as totp_code (or a recovery_code)."));
+    }
+    const core::Error wrong = core::makeError(QStringLiteral("invalid_mfa_code"),
+                                              tr("The code is wrong, expired or used already."));
+    if (!totpCode.isEmpty()) {
+        const std::optional<qint64> step = totp::matchingStep(
+            user.totpSecret, totpCode, totp::stepAt(QDateTime::currentDateTimeUtc()));
+        if (!step)
+            return wrong;
+        const Result<bool> fresh = m_store.useTotpStep(user.id, *step); // once only
+        if (!fresh)
+            return fresh.error();
+        return *fresh ? Result<void>() : Result<void>(wrong);
+    }
+    const Result<bool> used = m_store.useRecoveryCode(user.id, hashOf(recoveryCode.toLatin1()));
+    if (!used)
+        return used.error();
+    return *used ? Result<void>() : Result<void>(wrong);
+}
+
+core::Result<AuthService::Enrolment> AuthService::enrollMfa(const Principal &principal)
+{
+    const Result<std::optional<UserRecord>> user = m_store.findUserById(principal.userId);
+    if (!user)
+        return user.error();
+    if (*user && (*user)->totpEnabled) {
+        return core::makeError(QStringLiteral("mfa_already_enabled"),
+                               tr("Multi-factor sign-in is on already; an admin can reset it."));
+    }
+    const QByteArray secret = totp::newSecret();
+    if (secret.isEmpty())
+        return core::makeError(QStringLiteral("internal"),
+                               QStringLiteral("The system random generator failed."));
+    if (Result<void> saved = m_store.setTotpSecret(principal.userId, secret); !saved)
+        return saved.error();
+    return Enrolment { totp::toBase32(secret), totp::provisioningUri(secret, principal.username) };
+}
+
+core::Result<QStringList> AuthService::confirmMfa(const Principal &principal, const QString &code)
+{
+    const Result<std::optional<UserRecord>> user = m_store.findUserById(principal.userId);
+    if (!user)
+        return user.error();
+    if (!*user || (*user)->totpSecret.isEmpty()) {
+        return core::makeError(QStringLiteral("mfa_not_enrolled"),
+                               tr("Start with POST /api/v1/auth/mfa/enroll."));
+    }
+    if ((*user)->totpEnabled) {
+        return core::makeError(QStringLiteral("mfa_already_enabled"),
+                               tr("Multi-factor sign-in is on already."));
+    }
+    const std::optional<qint64> step = totp::matchingStep(
+        (*user)->totpSecret, code, totp::stepAt(QDateTime::currentDateTimeUtc()));
+    if (!step) {
+        return core::makeError(QStringLiteral("invalid_mfa_code"),
+                               tr("The code does not match: check the app's clock."));
+    }
+    // Ten single-use codes for a lost phone, shown once: 80 random bits each.
+    QStringList codes;
+    QList<QByteArray> hashes;
+    for (int i = 0; i < kRecoveryCodes; ++i) {
+        QByteArray bytes(10, Qt::Uninitialized);
+        if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), 10) != 1)
+            return core::makeError(QStringLiteral("internal"),
+                                   QStringLiteral("The system random generator failed."));
+        const QString code = totp::toBase32(bytes).toLower();
+        codes.append(code.left(8) + u'-' + code.mid(8));
+        hashes.append(hashOf(codes.last().toLatin1()));
+    }
+    if (Result<void> enabled = m_store.enableTotp(principal.userId, *step, hashes); !enabled)
+        return enabled.error();
+    return codes;
 }
 
 core::Result<core::protocol::TokenPair> AuthService::issueTokens(const UserRecord &user)

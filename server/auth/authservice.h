@@ -26,10 +26,12 @@ struct Principal
     QString role;
     QString selfTrade = QStringLiteral("cancel_newest"); ///< the account's setting
     QString counterparty; ///< the firm traded for; empty: the user alone
+    bool mfaEnabled = false;
 
     static Principal of(const UserRecord &user)
     {
-        return { user.id, user.username, user.role, user.selfTrade, user.counterparty };
+        return { user.id,        user.username,     user.role,
+                 user.selfTrade, user.counterparty, user.totpEnabled };
     }
 };
 
@@ -84,6 +86,18 @@ public:
                  LoginReply reply);
     /// Signs the user out everywhere: every refresh and access token of theirs stops working.
     core::Result<void> logout(const Principal &principal);
+    /// Multi-factor sign-in (TOTP): enrolment gives the secret (base32, for typing) and an
+    /// otpauth:// URI (for a QR code); confirming with a first code turns it on and answers
+    /// kRecoveryCodes single-use recovery codes, shown this once. From then on sign-in needs
+    /// a code (mfa_required without; invalid_mfa_code for a wrong or used one).
+    struct Enrolment
+    {
+        QString secret;
+        QString uri;
+    };
+    static constexpr int kRecoveryCodes = 10;
+    core::Result<Enrolment> enrollMfa(const Principal &principal);
+    core::Result<QStringList> confirmMfa(const Principal &principal, const QString &code);
     /// The public keys tokens are signed with (GET /.well-known/jwks.json).
     QJsonObject jwks() const { return m_signer.jwks(); }
     /// Reloads the signing keys when `pemPath` changes (`keys rotate`), checking every second.
@@ -97,6 +111,9 @@ private:
     /// `throttleKeys` (account@address, address; empty: not counted).
     void verify(const core::protocol::LoginRequest &request,
                 const std::pair<QString, QString> &throttleKeys, LoginReply reply);
+    /// The code that must come with the password of a user with multi-factor sign-in.
+    core::Result<void> secondFactor(const UserRecord &user, const QString &totpCode,
+                                    const QString &recoveryCode);
     /// A new access token and the first refresh token of a new family (a sign-in).
     core::Result<core::protocol::TokenPair> issueTokens(const UserRecord &user);
     /// An access token for `user`, paired with `refreshToken`.

@@ -85,13 +85,16 @@ UserRecord userFromRow(const SqlRows &row)
     user.selfTrade = row.text(6);
     user.counterparty = row.text(7);
     user.tokenGeneration = row.int64(8);
+    user.totpSecret = row.isNull(9) ? QByteArray() : row.blob(9);
+    user.totpEnabled = row.int64(10) != 0;
+    user.totpLastStep = row.int64(11);
     return user;
 }
 
 // userFromRow's columns, in its order.
 #define QX_USER_COLUMNS \
     "id, username, role, password_hash, disabled, created_at_ms, self_trade, counterparty, " \
-    "token_generation"
+    "token_generation, totp_secret, totp_enabled, totp_last_step"
 
 bool isUniqueViolation(const Error &error)
 {
@@ -1049,6 +1052,76 @@ Result<RefreshRotation> SqlStore::rotateRefreshToken(const QByteArray &oldHash,
         }
         return rotation;
     });
+}
+
+Result<void> SqlStore::setTotpSecret(std::int64_t userId, const QByteArray &secret)
+{
+    return m_database->run("UPDATE users SET totp_secret = $2, totp_enabled = 0, "
+                           "totp_last_step = 0 WHERE id = $1",
+                           userId, secret);
+}
+
+Result<void> SqlStore::enableTotp(std::int64_t userId, std::int64_t step,
+                                  const QList<QByteArray> &recoveryCodeHashes)
+{
+    return inTransaction(*m_database, [&]() -> Result<void> {
+        if (Result<void> enabled = m_database->run(
+                "UPDATE users SET totp_enabled = 1, totp_last_step = $2 WHERE id = $1", userId,
+                step);
+            !enabled) {
+            return enabled;
+        }
+        if (Result<void> cleared
+            = m_database->run("DELETE FROM recovery_codes WHERE user_id = $1", userId);
+            !cleared) {
+            return cleared;
+        }
+        for (const QByteArray &hash : recoveryCodeHashes) {
+            if (Result<void> saved
+                = m_database->run("INSERT INTO recovery_codes (code_hash, user_id) VALUES ($1, $2)",
+                                  hash, userId);
+                !saved) {
+                return saved;
+            }
+        }
+        return {};
+    });
+}
+
+Result<void> SqlStore::disableTotp(std::int64_t userId)
+{
+    return inTransaction(*m_database, [&]() -> Result<void> {
+        if (Result<void> cleared
+            = m_database->run("DELETE FROM recovery_codes WHERE user_id = $1", userId);
+            !cleared) {
+            return cleared;
+        }
+        return m_database->run("UPDATE users SET totp_secret = NULL, totp_enabled = 0, "
+                               "totp_last_step = 0 WHERE id = $1",
+                               userId);
+    });
+}
+
+Result<bool> SqlStore::useTotpStep(std::int64_t userId, std::int64_t step)
+{
+    Result<std::int64_t> changed = m_database->change(
+        "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_enabled = 1 "
+        "AND totp_last_step < $2",
+        { userId, step });
+    if (!changed)
+        return changed.error();
+    return *changed == 1;
+}
+
+Result<bool> SqlStore::useRecoveryCode(std::int64_t userId, const QByteArray &hash)
+{
+    Result<std::int64_t> changed = m_database->change(
+        "UPDATE recovery_codes SET used_at_ms = $3 WHERE user_id = $1 AND code_hash = $2 "
+        "AND used_at_ms IS NULL",
+        { userId, hash, QDateTime::currentMSecsSinceEpoch() });
+    if (!changed)
+        return changed.error();
+    return *changed == 1;
 }
 
 Result<std::int64_t> SqlStore::revokeUserTokens(std::int64_t userId)

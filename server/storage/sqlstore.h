@@ -117,6 +117,12 @@ public:
     Result<RefreshRotation> rotateRefreshToken(const QByteArray &oldHash, const QByteArray &newHash,
                                                const QDateTime &expiresAt, qint64 graceMs) override;
     Result<std::int64_t> revokeUserTokens(std::int64_t userId) override;
+    Result<void> setTotpSecret(std::int64_t userId, const QByteArray &secret) override;
+    Result<void> enableTotp(std::int64_t userId, std::int64_t step,
+                            const QList<QByteArray> &recoveryCodeHashes) override;
+    Result<void> disableTotp(std::int64_t userId) override;
+    Result<bool> useTotpStep(std::int64_t userId, std::int64_t step) override;
+    Result<bool> useRecoveryCode(std::int64_t userId, const QByteArray &hash) override;
 
 private:
     /// commitTrading's statements, in the caller's transaction.

@@ -34,6 +34,11 @@ struct UserRecord
     /// In every access token issued to the user; raised (only ever, by revokeUserTokens)
     /// to invalidate them all. updateUser() leaves it alone.
     std::int64_t tokenGeneration = 0;
+    /// TOTP: the secret (set at enrolment), whether sign-in asks for codes (once confirmed),
+    /// and the last step whose code was accepted.
+    QByteArray totpSecret;
+    bool totpEnabled = false;
+    std::int64_t totpLastStep = 0;
 };
 
 /// What presenting a refresh token came to (Store::rotateRefreshToken).
@@ -264,6 +269,18 @@ public:
                                                        const QByteArray &newHash,
                                                        const QDateTime &expiresAt, qint64 graceMs)
         = 0;
+    /// Multi-factor sign-in. setTotpSecret() starts an enrolment (codes not asked yet);
+    /// enableTotp() confirms it with the step of the first code and replaces the recovery
+    /// codes (their hashes); disableTotp() ends it (an admin's reset).
+    virtual Result<void> setTotpSecret(std::int64_t userId, const QByteArray &secret) = 0;
+    virtual Result<void> enableTotp(std::int64_t userId, std::int64_t step,
+                                    const QList<QByteArray> &recoveryCodeHashes)
+        = 0;
+    virtual Result<void> disableTotp(std::int64_t userId) = 0;
+    /// Takes `step` as used if it is later than the last one (a code counts once): false if not.
+    virtual Result<bool> useTotpStep(std::int64_t userId, std::int64_t step) = 0;
+    /// Uses the recovery code with `hash` up: false if it is not the user's or was used.
+    virtual Result<bool> useRecoveryCode(std::int64_t userId, const QByteArray &hash) = 0;
     /// Every token of the user invalid from now: refresh tokens revoked, token generation
     /// raised (sign-out, password change, account disabled). The new generation.
     virtual Result<std::int64_t> revokeUserTokens(std::int64_t userId) = 0;

@@ -265,6 +265,71 @@ private Q_SLOTS:
                  3); // a trader: market:read, account:read, orders:write
     }
 
+    // Multi-factor sign-in with codes made by oathtool, as an authenticator app makes them:
+    // one step either side of now is accepted, two is not, and a code counts once.
+    void signInWithAnAuthenticatorApp()
+    {
+        const QString password = u"mona's long passphrase"_s;
+        const QString token = m_server->addTrader(u"mona"_s, password);
+        const Reply enrolled = m_server->request("POST", u"/api/v1/auth/mfa/enroll"_s, {}, token);
+        QCOMPARE(enrolled.status, 200);
+        const QString secret = enrolled.json.value(u"secret"_s).toString();
+        QVERIFY(enrolled.json.value(u"otpauth_uri")
+                    .toString()
+                    .startsWith(u"otpauth://totp/QuantEnergx:mona?secret="_s + secret));
+
+        // Clear of a step's edge, so that "now" stays one step through the checks below.
+        const qint64 into = QDateTime::currentSecsSinceEpoch() % 30;
+        if (into > 20)
+            QTest::qWait(int(31 - into) * 1000);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto codeAt = [&secret, &now](int steps) {
+            QProcess oathtool;
+            oathtool.start(u"oathtool"_s,
+                           { u"--totp"_s, u"-b"_s,
+                             u"--now="_s
+                                 + now.addSecs(30 * steps).toString(u"yyyy-MM-dd HH:mm:ss"_s)
+                                 + u" UTC"_s,
+                             secret });
+            oathtool.waitForFinished(10'000);
+            return QString::fromLatin1(oathtool.readAllStandardOutput()).trimmed();
+        };
+        const auto confirm = [&](const QString &code) {
+            return m_server->requestJson("POST", u"/api/v1/auth/mfa/confirm"_s,
+                                         { { u"code"_s, code } }, token);
+        };
+        const auto signInWith = [&](const char *field, const QString &code) {
+            return m_server->requestJson("POST", u"/api/v1/auth/login"_s,
+                                         { { u"username"_s, u"mona"_s },
+                                           { u"password"_s, password },
+                                           { QString::fromLatin1(field), code } },
+                                         {});
+        };
+        QVERIFY(codeAt(0).size() == 6);
+        QCOMPARE(confirm(codeAt(2)).errorCode(), u"invalid_mfa_code"_s);
+        QCOMPARE(confirm(codeAt(-2)).errorCode(), u"invalid_mfa_code"_s);
+        const Reply confirmed = confirm(codeAt(-1));
+        QCOMPARE(confirmed.status, 200);
+        const QJsonArray recovery = confirmed.json.value(u"recovery_codes").toArray();
+        QCOMPARE(recovery.size(), 10);
+        QCOMPARE(m_server->request("GET", u"/api/v1/me"_s, {}, token)
+                     .json.value(u"mfa_enabled")
+                     .toBool(),
+                 true);
+
+        const Reply asked = m_server->login(u"mona"_s, password);
+        QCOMPARE(asked.status, 401);
+        QCOMPARE(asked.errorCode(), u"mfa_required"_s);
+        QCOMPARE(signInWith("totp_code", codeAt(0)).status, 200);
+        QCOMPARE(signInWith("totp_code", codeAt(0)).errorCode(), u"invalid_mfa_code"_s); // replay
+        QCOMPARE(signInWith("totp_code", codeAt(1)).status, 200);
+        QCOMPARE(signInWith("totp_code", codeAt(-1)).errorCode(), u"invalid_mfa_code"_s);
+        const QString spare = recovery.first().toString();
+        QCOMPARE(signInWith("recovery_code", spare).status, 200);
+        QCOMPARE(signInWith("recovery_code", spare).errorCode(), u"invalid_mfa_code"_s);
+        QCOMPARE(m_server->request("POST", u"/api/v1/auth/mfa/enroll"_s, {}, token).status, 409);
+    }
+
     void tokensVerifyElsewhereThroughJwks()
     {
         const CliResult verified

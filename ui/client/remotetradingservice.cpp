@@ -111,7 +111,9 @@ void RemoteTradingService::signIn(const QUrl &server, const QString &username,
     Q_EMIT ordersReset(m_orders);
     setState(ConnectionState::Connecting);
 
-    const protocol::LoginRequest login { username, password };
+    protocol::LoginRequest login;
+    login.username = username;
+    login.password = password;
     send(
         Verb::Post, QStringLiteral("/api/v1/auth/login"), login.toJson(),
         [this](const Result<QJsonObject> &reply) {

@@ -21,7 +21,10 @@ private:
                                                                   const QString &password)
     {
         std::optional<qx::core::Result<qx::core::protocol::TokenPair>> answer;
-        auth.login({ u"olga"_s, password }, QHostAddress::LocalHost,
+        qx::core::protocol::LoginRequest request;
+        request.username = u"olga"_s;
+        request.password = password;
+        auth.login(request, QHostAddress::LocalHost,
                    [&answer](qx::core::Result<qx::core::protocol::TokenPair> result) {
                        answer = std::move(result);
                    });

@@ -76,11 +76,11 @@ private Q_SLOTS:
         const QString path = newDatabase();
         auto store = SqlStore::open(path);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE(*(*store)->schemaVersion(), 13);
+        QCOMPARE(*(*store)->schemaVersion(), 14);
         QVERIFY((*store)->addUser(u"alice"_s, u"trader"_s, "$argon2id$x").ok());
         store = SqlStore::open(path); // second open: no migration re-run, data kept
         QVERIFY(store.ok());
-        QCOMPARE(*(*store)->schemaVersion(), 13);
+        QCOMPARE(*(*store)->schemaVersion(), 14);
         QCOMPARE((*store)->users()->size(), 1);
     }
 
@@ -92,10 +92,10 @@ private Q_SLOTS:
         QVERIFY(untouched.ok());
         const auto pending = (*untouched)->migrations();
         QVERIFY(pending.ok());
-        QCOMPARE(pending->size(), 13);
+        QCOMPARE(pending->size(), 14);
         QVERIFY(std::none_of(pending->cbegin(), pending->cend(),
                              [](const auto &state) { return state.appliedAt.isValid(); }));
-        QCOMPARE(pending->last().name, u"0013_token_rotation.sql"_s);
+        QCOMPARE(pending->last().name, u"0014_mfa.sql"_s);
         (*untouched).reset();
 
         auto store = SqlStore::open(url);
@@ -113,7 +113,7 @@ private Q_SLOTS:
                                          u"0099_future.sql"_s, qint64(0)));
         const auto listed = (*store)->migrations();
         QVERIFY(listed.ok());
-        QCOMPARE(listed->size(), 14);
+        QCOMPARE(listed->size(), 15);
         QVERIFY(!listed->last().known);
         (*store).reset();
         auto refused = SqlStore::open(url);
@@ -301,11 +301,11 @@ private Q_SLOTS:
         Result<std::unique_ptr<SqlStore>> b = second.get();
         QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
         QVERIFY2(b.ok(), qPrintable(b.ok() ? QString() : b.error().message));
-        QCOMPARE(*(*a)->schemaVersion(), 13);
-        QCOMPARE(*(*b)->schemaVersion(), 13);
+        QCOMPARE(*(*a)->schemaVersion(), 14);
+        QCOMPARE(*(*b)->schemaVersion(), 14);
         auto versions = (*a)->database().query("SELECT COUNT(*) FROM schema_migrations");
         QVERIFY(versions && (*versions)->next().value_or(false));
-        QCOMPARE((*versions)->int64(0), 13);
+        QCOMPARE((*versions)->int64(0), 14);
     }
 
     void refusesAServerThatWouldNotMakeCommitsDurable()
