@@ -82,6 +82,23 @@ void AuthService::watchKeyFile(const QString &pemPath)
     m_keyWatch.start();
 }
 
+void AuthService::audit(const QString &actor, const QString &source, const QString &action,
+                        const QString &target)
+{
+    const Result<void> written
+        = m_store.appendAudit({ 0,
+                                {},
+                                actor,
+                                source.isEmpty() ? QStringLiteral("api") : source,
+                                action,
+                                target,
+                                {},
+                                {} });
+    if (!written)
+        qWarning().noquote() << "Cannot write to the audit log:" << action << actor
+                             << written.error().message;
+}
+
 int AuthService::hashingThreads()
 {
     // Half the cores (one on two): trading keeps the rest.
@@ -97,10 +114,10 @@ void AuthService::setRateLimiter(RateLimiter *limiter, const Throttles &throttle
 void AuthService::login(const core::protocol::LoginRequest &request, const QHostAddress &source,
                         LoginReply reply)
 {
-    if (!m_limiter)
-        return verify(request, {}, std::move(reply));
     const QString address = addressOf(source);
     const QString account = request.username.toCaseFolded() + u'@' + address;
+    if (!m_limiter)
+        return verify(request, { account, address }, std::move(reply));
     const auto refuseOrVerify = [this, request, account, address,
                                  reply = std::move(reply)](RateLimiter::Milliseconds wait) {
         if (wait.count() > 0) {
@@ -140,8 +157,9 @@ void AuthService::verify(const core::protocol::LoginRequest &request,
     }
     ++m_waitingLogins;
     // An unknown user costs a hash too, so timing tells nothing.
-    m_hashing.start([this, user, password = request.password, totpCode = request.totpCode,
-                     recoveryCode = request.recoveryCode, throttleKeys, reply = std::move(reply)] {
+    m_hashing.start([this, user, username = request.username, password = request.password,
+                     totpCode = request.totpCode, recoveryCode = request.recoveryCode, throttleKeys,
+                     reply = std::move(reply)] {
         std::call_once(m_decoyMade, [this] {
             m_decoyHash = PasswordHasher::hash(QStringLiteral("decoy password")).value_or({});
         });
@@ -153,7 +171,7 @@ void AuthService::verify(const core::protocol::LoginRequest &request,
             upgraded = PasswordHasher::hash(password).value_or(QByteArray());
         QMetaObject::invokeMethod(
             this,
-            [this, user, matches, upgraded, totpCode, recoveryCode, throttleKeys, reply] {
+            [this, user, username, matches, upgraded, totpCode, recoveryCode, throttleKeys, reply] {
                 --m_waitingLogins;
                 if (matches && !upgraded.isEmpty()) {
                     const Result<bool> stored
@@ -162,7 +180,12 @@ void AuthService::verify(const core::protocol::LoginRequest &request,
                         qWarning().noquote() << "Cannot store the stronger password hash of"
                                              << user->username << stored.error().message;
                 }
+                const QString &address = throttleKeys.second;
                 const auto failed = [&](core::Error error) {
+                    audit(username, address,
+                          error.code == u"invalid_mfa_code" ? QStringLiteral("mfa_failed")
+                                                            : QStringLiteral("login_failed"),
+                          username);
                     if (m_limiter && !throttleKeys.first.isEmpty()) {
                         m_limiter->hit(m_throttles.failuresPerAccount, throttleKeys.first);
                         m_limiter->hit(m_throttles.failuresPerAddress, throttleKeys.second);
@@ -180,6 +203,7 @@ void AuthService::verify(const core::protocol::LoginRequest &request,
                         return failed(second.error());
                     }
                 }
+                audit(user->username, address, QStringLiteral("login"), user->username);
                 reply(issueTokens(*user));
             },
             Qt::QueuedConnection);
@@ -263,6 +287,7 @@ core::Result<QStringList> AuthService::confirmMfa(const Principal &principal, co
     }
     if (Result<void> enabled = m_store.enableTotp(principal.userId, *step, hashes); !enabled)
         return enabled.error();
+    audit(principal.username, {}, QStringLiteral("mfa_enabled"), principal.username);
     return codes;
 }
 
@@ -332,6 +357,8 @@ void AuthService::refresh(const core::protocol::RefreshRequest &request, const Q
             tr("This refresh token was used a moment ago by another request, which got the "
                "new tokens.")));
     case RefreshRotation::Outcome::Reused:
+        audit(QStringLiteral("user %1").arg(rotation->userId), address,
+              QStringLiteral("token_reused"), rotation->family.left(12));
         qWarning().noquote() << "A used refresh token of user" << rotation->userId
                              << "was presented again from" << address
                              << "- its sign-in is revoked.";
@@ -356,6 +383,8 @@ void AuthService::refresh(const core::protocol::RefreshRequest &request, const Q
 core::Result<void> AuthService::logout(const Principal &principal)
 {
     const core::Result<std::int64_t> generation = m_store.revokeUserTokens(principal.userId);
+    if (generation)
+        audit(principal.username, {}, QStringLiteral("logout"), principal.username);
     if (!generation)
         return generation.error();
     return {};

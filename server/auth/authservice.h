@@ -111,6 +111,9 @@ private:
     /// `throttleKeys` (account@address, address; empty: not counted).
     void verify(const core::protocol::LoginRequest &request,
                 const std::pair<QString, QString> &throttleKeys, LoginReply reply);
+    /// Appends to the audit log; a failure to do so is logged.
+    void audit(const QString &actor, const QString &source, const QString &action,
+               const QString &target);
     /// The code that must come with the password of a user with multi-factor sign-in.
     core::Result<void> secondFactor(const UserRecord &user, const QString &totpCode,
                                     const QString &recoveryCode);

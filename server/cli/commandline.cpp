@@ -268,6 +268,18 @@ int runUserAdd(const QStringList &arguments)
         if (core::Result<std::int64_t> revoked = (*store)->revokeUserTokens(user.id); !revoked)
             return fail(revoked.error());
     }
+    if (core::Result<void> audited = (*store)->appendAudit(
+            { 0,
+              {},
+              QStringLiteral("cli"),
+              QStringLiteral("local"),
+              *existing ? QStringLiteral("user_updated") : QStringLiteral("user_added"),
+              name,
+              QString::fromUtf8(QJsonDocument(QJsonObject { { QStringLiteral("role"), user.role } })
+                                    .toJson(QJsonDocument::Compact)),
+              {} });
+        !audited)
+        return fail(audited.error());
     printOut((*existing ? tr("updated user %1 (role %2)") : tr("added user %1 (role %2)"))
                  .arg(name, user.role)
              + appliedAs(**store));
@@ -847,7 +859,90 @@ int runKeysRotate(const QStringList &arguments)
         = (*store)->setClusterSetting(QStringLiteral("signing_key_id"), *keyId);
         !recorded)
         return fail(recorded.error());
+    if (core::Result<void> audited = (*store)->appendAudit({ 0,
+                                                             {},
+                                                             QStringLiteral("cli"),
+                                                             QStringLiteral("local"),
+                                                             QStringLiteral("keys_rotated"),
+                                                             *keyId,
+                                                             {},
+                                                             {} });
+        !audited)
+        return fail(audited.error());
     printOut(tr("signing key rotated: key id %1").arg(*keyId));
+    return Success;
+}
+
+int runAuditList(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("audit list [--after ID] [--limit N] [--json] "
+                                            "--data-dir DIR"),
+                             tr("Lists the audit log, oldest first."));
+    const QCommandLineOption after(QStringLiteral("after"), tr("Only entries after this id."),
+                                   QStringLiteral("ID"), QStringLiteral("0"));
+    const QCommandLineOption limit(QStringLiteral("limit"), tr("At most this many (default 100)."),
+                                   QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    for (const QCommandLineOption *option : { &after, &limit, &json })
+        command.addOption(*option);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    bool afterOk = false, limitOk = false;
+    const qint64 from = command.parser().value(after).toLongLong(&afterOk);
+    const int count = command.parser().value(limit).toInt(&limitOk);
+    if (!afterOk || !limitOk || from < 0 || count <= 0)
+        return fail(UsageError, tr("--after and --limit take whole numbers"));
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
+    if (!store)
+        return fail(store.error());
+    core::Result<QList<AuditEntry>> entries = (*store)->auditEntries(from, count);
+    if (!entries)
+        return fail(entries.error());
+    QJsonArray list;
+    for (const AuditEntry &entry : std::as_const(*entries)) {
+        if (!command.parser().isSet(json)) {
+            printOut(QStringLiteral("%1  %2  %3 from %4: %5 %6 %7")
+                         .arg(entry.id)
+                         .arg(entry.at.toString(Qt::ISODateWithMs), entry.actor, entry.source,
+                              entry.action, entry.target, entry.detail)
+                         .trimmed());
+            continue;
+        }
+        list.append(
+            QJsonObject { { QStringLiteral("id"), qint64(entry.id) },
+                          { QStringLiteral("at"), entry.at.toString(Qt::ISODateWithMs) },
+                          { QStringLiteral("actor"), entry.actor },
+                          { QStringLiteral("source"), entry.source },
+                          { QStringLiteral("action"), entry.action },
+                          { QStringLiteral("target"), entry.target },
+                          { QStringLiteral("detail"), entry.detail },
+                          { QStringLiteral("hash"), QString::fromLatin1(entry.hash.toHex()) } });
+    }
+    if (command.parser().isSet(json))
+        printOut(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Indented)).trimmed());
+    return Success;
+}
+
+int runAuditVerify(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("audit verify --data-dir DIR"),
+                             tr("Recomputes the audit log's hash chain: exit 0 if every entry "
+                                "is as written, 1 with the first entry that is not."));
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    core::Result<std::unique_ptr<SqlStore>> store = command.directory().openSqlStore();
+    if (!store)
+        return fail(store.error());
+    core::Result<std::optional<std::int64_t>> broken = (*store)->verifyAudit();
+    if (!broken)
+        return fail(broken.error());
+    if (*broken) {
+        return fail(Failure,
+                    tr("the audit log was tampered with: entry %1 (or one just before "
+                       "it) was changed, removed or inserted")
+                        .arg(**broken));
+    }
+    printOut(tr("audit log intact"));
     return Success;
 }
 
@@ -867,6 +962,8 @@ void printOverview()
                 "  restore     replace the database with a backup\n"
                 "  migrate     bring the schema up to date, or list migrations\n"
                 "  keys rotate replace the token signing key (old tokens stay valid)\n"
+                "  audit list  list the audit log\n"
+                "  audit verify check the audit log's hash chain\n"
                 "  serve       serve the REST API and WebSocket stream\n\n"
                 "Every command takes --data-dir DIR (or QX_DATA_DIR) and --help.\n"
                 "Exit status: 0 success, 1 failure, 2 usage error."));
@@ -886,6 +983,10 @@ int runCommandLine(const QStringList &arguments)
             { { QStringLiteral("add"), runUserAdd }, { QStringLiteral("list"), runUserList } });
     if (command == u"keys")
         return runActions(rest, command, { { QStringLiteral("rotate"), runKeysRotate } });
+    if (command == u"audit")
+        return runActions(rest, command,
+                          { { QStringLiteral("list"), runAuditList },
+                            { QStringLiteral("verify"), runAuditVerify } });
     if (command == u"serve")
         return runServe(rest);
     if (command == u"limits")

@@ -3,6 +3,7 @@
 #include "server/storage/postgresdatabase.h"
 #include "server/storage/sqlitedatabase.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -103,6 +104,7 @@ bool isUniqueViolation(const Error &error)
 
 // The migration lock's key (PostgreSQL advisory lock; SQLite needs none beyond its own).
 constexpr std::int64_t kMigrationLock = 0x51584d4947524154; // "QXMIGRAT"
+constexpr std::int64_t kAuditLock = 0x5158415544495421; // "QXAUDIT!"
 
 // Runs `work` in one transaction, committed if it succeeds and rolled back if not.
 template<typename Work>
@@ -1122,6 +1124,80 @@ Result<bool> SqlStore::useRecoveryCode(std::int64_t userId, const QByteArray &ha
     if (!changed)
         return changed.error();
     return *changed == 1;
+}
+
+QByteArray SqlStore::auditHash(const QByteArray &previous, const AuditEntry &entry)
+{
+    // Each field with its length first: no two different entries hash alike.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const auto add = [&hash](const QByteArray &field) {
+        hash.addData(QByteArray(QByteArray::number(field.size()) + ':'));
+        hash.addData(field);
+    };
+    add(previous);
+    add(QByteArray::number(entry.id));
+    add(QByteArray::number(entry.at.toMSecsSinceEpoch()));
+    for (const QString &field :
+         { entry.actor, entry.source, entry.action, entry.target, entry.detail })
+        add(field.toUtf8());
+    return hash.result();
+}
+
+Result<void> SqlStore::appendAudit(const AuditEntry &entry)
+{
+    return inTransaction(*m_database, [&]() -> Result<void> {
+        if (Result<void> locked = m_database->lockForTransaction(kAuditLock); !locked)
+            return locked;
+        Result<std::optional<std::pair<std::int64_t, QByteArray>>> last
+            = findOne<std::pair<std::int64_t, QByteArray>>(
+                m_database->query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"),
+                [](const SqlRows &row) { return std::pair(row.int64(0), row.blob(1)); });
+        if (!last)
+            return last.error();
+        AuditEntry stored = entry;
+        stored.id = *last ? (*last)->first + 1 : 1;
+        stored.at = QDateTime::currentDateTimeUtc();
+        stored.hash = auditHash(*last ? (*last)->second : QByteArray(), stored);
+        return m_database->run("INSERT INTO audit_log (id, at_ms, actor, source, action, "
+                               "target, detail, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                               stored.id, stored.at.toMSecsSinceEpoch(), stored.actor,
+                               stored.source, stored.action, stored.target, stored.detail,
+                               stored.hash);
+    });
+}
+
+Result<QList<AuditEntry>> SqlStore::auditEntries(std::int64_t afterId, int limit)
+{
+    return collect<AuditEntry>(
+        m_database->query("SELECT id, at_ms, actor, source, action, target, detail, hash "
+                          "FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2",
+                          afterId, limit),
+        [](const SqlRows &row) {
+            return AuditEntry { row.int64(0), QDateTime::fromMSecsSinceEpoch(row.int64(1), Qt::UTC),
+                                row.text(2),  row.text(3),
+                                row.text(4),  row.text(5),
+                                row.text(6),  row.blob(7) };
+        });
+}
+
+Result<std::optional<std::int64_t>> SqlStore::verifyAudit()
+{
+    QByteArray previous;
+    std::int64_t expectedId = 1;
+    for (std::int64_t after = 0;;) {
+        Result<QList<AuditEntry>> page = auditEntries(after, 1000);
+        if (!page)
+            return page.error();
+        if (page->isEmpty())
+            return std::optional<std::int64_t>();
+        for (const AuditEntry &entry : std::as_const(*page)) {
+            if (entry.id != expectedId || auditHash(previous, entry) != entry.hash)
+                return std::optional(entry.id == expectedId ? entry.id : expectedId);
+            previous = entry.hash;
+            ++expectedId;
+        }
+        after = page->last().id;
+    }
 }
 
 Result<std::int64_t> SqlStore::revokeUserTokens(std::int64_t userId)

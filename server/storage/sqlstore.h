@@ -117,6 +117,13 @@ public:
     Result<RefreshRotation> rotateRefreshToken(const QByteArray &oldHash, const QByteArray &newHash,
                                                const QDateTime &expiresAt, qint64 graceMs) override;
     Result<std::int64_t> revokeUserTokens(std::int64_t userId) override;
+    Result<void> appendAudit(const AuditEntry &entry) override;
+    Result<QList<AuditEntry>> auditEntries(std::int64_t afterId, int limit) override;
+    /// Recomputes the audit log's chain: the id of the first entry that does not match (it
+    /// or one before it was changed, removed or inserted), or none.
+    Result<std::optional<std::int64_t>> verifyAudit();
+    /// An entry's hash, chained to the one before.
+    static QByteArray auditHash(const QByteArray &previous, const AuditEntry &entry);
     Result<void> setTotpSecret(std::int64_t userId, const QByteArray &secret) override;
     Result<void> enableTotp(std::int64_t userId, std::int64_t step,
                             const QList<QByteArray> &recoveryCodeHashes) override;

@@ -41,6 +41,20 @@ struct UserRecord
     std::int64_t totpLastStep = 0;
 };
 
+/// One entry of the audit log: who did what, from where, when. The store numbers it, dates it
+/// and chains it (hash: SHA-256 over the previous entry's hash and these fields).
+struct AuditEntry
+{
+    std::int64_t id = 0;
+    QDateTime at;
+    QString actor; ///< a user name, or "cli"
+    QString source; ///< the client's address, or "local"
+    QString action;
+    QString target;
+    QString detail; ///< JSON, or empty
+    QByteArray hash;
+};
+
 /// What presenting a refresh token came to (Store::rotateRefreshToken).
 struct RefreshRotation
 {
@@ -281,6 +295,11 @@ public:
     virtual Result<bool> useTotpStep(std::int64_t userId, std::int64_t step) = 0;
     /// Uses the recovery code with `hash` up: false if it is not the user's or was used.
     virtual Result<bool> useRecoveryCode(std::int64_t userId, const QByteArray &hash) = 0;
+    /// Appends to the audit log (id, time and hash are the store's), under a lock so that
+    /// the servers of a cluster append one after the other.
+    virtual Result<void> appendAudit(const AuditEntry &entry) = 0;
+    /// Entries after `afterId`, oldest first, at most `limit`.
+    virtual Result<QList<AuditEntry>> auditEntries(std::int64_t afterId, int limit) = 0;
     /// Every token of the user invalid from now: refresh tokens revoked, token generation
     /// raised (sign-out, password change, account disabled). The new generation.
     virtual Result<std::int64_t> revokeUserTokens(std::int64_t userId) = 0;

@@ -343,6 +343,31 @@ private Q_SLOTS:
         QVERIFY(!elsewhere.json.value(u"access_token").toString().isEmpty());
     }
 
+    // Sign-ins, their failures and admin commands are in the audit log, with where they came
+    // from, and its hash chain holds.
+    void theAuditLogRecordsSignInsAndAdminCommands()
+    {
+        const CliResult listed = runCli({ u"audit"_s, u"list"_s, u"--json"_s, u"--limit"_s,
+                                          u"10000"_s, u"--data-dir"_s, dataDir() });
+        QCOMPARE(listed.exitCode, 0);
+        const QJsonArray entries = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+        const auto has = [&entries](const QString &action, const QString &target,
+                                    const QString &source) {
+            return std::any_of(entries.cbegin(), entries.cend(), [&](const QJsonValue &entry) {
+                const QJsonObject e = entry.toObject();
+                return e.value(u"action").toString() == action
+                    && e.value(u"target").toString() == target
+                    && (source.isEmpty() || e.value(u"source").toString() == source);
+            });
+        };
+        QVERIFY(has(u"user_added"_s, u"victor"_s, u"local"_s));
+        QVERIFY(has(u"login_failed"_s, u"victor"_s, u"127.0.0.1"_s));
+        QVERIFY(has(u"login"_s, u"victor"_s, u"127.0.0.2"_s));
+        const CliResult verified = runCli({ u"audit"_s, u"verify"_s, u"--data-dir"_s, dataDir() });
+        QCOMPARE(verified.exitCode, 0);
+        QVERIFY(verified.out.contains(u"intact"));
+    }
+
     // Each account's requests are limited per minute (here five, by a flag); another
     // account is unaffected.
     void requestsPerAccountAreLimited()

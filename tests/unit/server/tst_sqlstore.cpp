@@ -76,11 +76,11 @@ private Q_SLOTS:
         const QString path = newDatabase();
         auto store = SqlStore::open(path);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE(*(*store)->schemaVersion(), 14);
+        QCOMPARE(*(*store)->schemaVersion(), 15);
         QVERIFY((*store)->addUser(u"alice"_s, u"trader"_s, "$argon2id$x").ok());
         store = SqlStore::open(path); // second open: no migration re-run, data kept
         QVERIFY(store.ok());
-        QCOMPARE(*(*store)->schemaVersion(), 14);
+        QCOMPARE(*(*store)->schemaVersion(), 15);
         QCOMPARE((*store)->users()->size(), 1);
     }
 
@@ -92,10 +92,10 @@ private Q_SLOTS:
         QVERIFY(untouched.ok());
         const auto pending = (*untouched)->migrations();
         QVERIFY(pending.ok());
-        QCOMPARE(pending->size(), 14);
+        QCOMPARE(pending->size(), 15);
         QVERIFY(std::none_of(pending->cbegin(), pending->cend(),
                              [](const auto &state) { return state.appliedAt.isValid(); }));
-        QCOMPARE(pending->last().name, u"0014_mfa.sql"_s);
+        QCOMPARE(pending->last().name, u"0015_audit.sql"_s);
         (*untouched).reset();
 
         auto store = SqlStore::open(url);
@@ -113,7 +113,7 @@ private Q_SLOTS:
                                          u"0099_future.sql"_s, qint64(0)));
         const auto listed = (*store)->migrations();
         QVERIFY(listed.ok());
-        QCOMPARE(listed->size(), 15);
+        QCOMPARE(listed->size(), 16);
         QVERIFY(!listed->last().known);
         (*store).reset();
         auto refused = SqlStore::open(url);
@@ -274,6 +274,36 @@ private Q_SLOTS:
         QCOMPARE(owners[0].epoch, epochB);
     }
 
+    // The audit log is append-only, and its hash chain shows any change made around that
+    // (by someone who could drop the guard): the first entry that no longer matches.
+    void theAuditLogShowsTampering()
+    {
+        auto store = openNew();
+        QVERIFY(store);
+        for (const QString &action : { u"login"_s, u"user_added"_s, u"keys_rotated"_s })
+            QVERIFY(store->appendAudit({ 0, {}, u"cli"_s, u"local"_s, action, u"x"_s, {}, {} }));
+        const QList<AuditEntry> entries = *store->auditEntries(0, 10);
+        QCOMPARE(entries.size(), 3);
+        QCOMPARE(entries[2].id, 3);
+        QCOMPARE(entries[1].action, u"user_added"_s);
+        QCOMPARE(*store->verifyAudit(), std::optional<std::int64_t>());
+        SqlDatabase &database = store->database();
+        QVERIFY(!database.run("UPDATE audit_log SET detail = 'x' WHERE id = 2"));
+        QVERIFY(!database.run("DELETE FROM audit_log WHERE id = 2"));
+        QVERIFY(database
+                    .execute(m_backend == u"sqlite"
+                                 ? "DROP TRIGGER audit_log_no_update; "
+                                   "DROP TRIGGER audit_log_no_delete"
+                                 : "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change")
+                    .ok());
+        QVERIFY(database.run("UPDATE audit_log SET detail = 'x' WHERE id = 2"));
+        QCOMPARE(*store->verifyAudit(), std::optional<std::int64_t>(2));
+        QVERIFY(database.run("UPDATE audit_log SET detail = '' WHERE id = 2"));
+        QCOMPARE(*store->verifyAudit(), std::optional<std::int64_t>());
+        QVERIFY(database.run("DELETE FROM audit_log WHERE id = 2"));
+        QCOMPARE(*store->verifyAudit(), std::optional<std::int64_t>(2));
+    }
+
     void relistingKeepsEarlierInstruments()
     {
         auto store = openNew();
@@ -301,11 +331,11 @@ private Q_SLOTS:
         Result<std::unique_ptr<SqlStore>> b = second.get();
         QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
         QVERIFY2(b.ok(), qPrintable(b.ok() ? QString() : b.error().message));
-        QCOMPARE(*(*a)->schemaVersion(), 14);
-        QCOMPARE(*(*b)->schemaVersion(), 14);
+        QCOMPARE(*(*a)->schemaVersion(), 15);
+        QCOMPARE(*(*b)->schemaVersion(), 15);
         auto versions = (*a)->database().query("SELECT COUNT(*) FROM schema_migrations");
         QVERIFY(versions && (*versions)->next().value_or(false));
-        QCOMPARE((*versions)->int64(0), 14);
+        QCOMPARE((*versions)->int64(0), 15);
     }
 
     void refusesAServerThatWouldNotMakeCommitsDurable()
