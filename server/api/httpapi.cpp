@@ -159,6 +159,7 @@ bool isKnownPath(const QString &path)
         QStringLiteral("/api/v1/me"),
         QStringLiteral("/api/v1/auth/mfa/enroll"),
         QStringLiteral("/api/v1/auth/mfa/confirm"),
+        QStringLiteral("/api/v1/apikeys"),
         QStringLiteral("/api/v1/instruments"),
         QStringLiteral("/api/v1/orders"),
         QStringLiteral("/api/v1/stream"),
@@ -166,7 +167,8 @@ bool isKnownPath(const QString &path)
         QStringLiteral("/api/v1/positions"),
     };
     return exact.contains(path) || path.startsWith(u"/api/v1/orders/")
-        || path.startsWith(u"/api/v1/markets/") || path.startsWith(u"/api/v1/admin/");
+        || path.startsWith(u"/api/v1/apikeys/") || path.startsWith(u"/api/v1/markets/")
+        || path.startsWith(u"/api/v1/admin/");
 }
 
 core::Error badQuery(const QString &message)
@@ -231,10 +233,13 @@ core::Result<Principal> HttpApi::admit(const QHttpServerRequest &request,
     core::Result<Principal> principal = m_auth.authenticateHeader(request.value("Authorization"));
     if (!principal)
         return principal.error();
-    if (needed && !roleAllows(principal->role, *needed)) {
-        return core::makeError(QStringLiteral("forbidden"),
-                               tr("The %1 role does not have the %2 permission this needs.")
-                                   .arg(principal->role, toString(*needed)));
+    if (needed && !principal->can(*needed)) {
+        return core::makeError(
+            QStringLiteral("forbidden"),
+            principal->scopes
+                ? tr("This API key's scopes do not include %1.").arg(toString(*needed))
+                : tr("The %1 role does not have the %2 permission this needs.")
+                      .arg(principal->role, toString(*needed)));
     }
     if (std::optional<core::Error> limited = throttle(*principal, request))
         return *limited;
@@ -299,6 +304,7 @@ QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
         { QStringLiteral("invalid_mfa_code"), Status::Unauthorized },
         { QStringLiteral("mfa_already_enabled"), Status::Conflict },
         { QStringLiteral("mfa_not_enrolled"), Status::Conflict },
+        { QStringLiteral("invalid_scope"), Status::UnprocessableEntity },
         { QStringLiteral("refresh_token_used"), Status::Conflict },
         { QStringLiteral("forbidden"), Status::Forbidden },
         { QStringLiteral("not_found"), Status::NotFound },
@@ -521,6 +527,72 @@ void HttpApi::addRoutes()
                                          { QStringLiteral("orders"), toJsonArray(orders->items) },
                                          { QStringLiteral("complete"), orders->complete } });
                                  }));
+
+    // API keys: made, listed and revoked by their user.
+    const auto apiKeyJson = [](const ApiKeyRecord &key) {
+        QJsonObject json { { QStringLiteral("id"), QString::number(key.id) },
+                           { QStringLiteral("name"), key.name },
+                           { QStringLiteral("scopes"), QJsonArray::fromStringList(key.scopes) },
+                           { QStringLiteral("created_at"), protocol::toWireTime(key.createdAt) },
+                           { QStringLiteral("expires_at"), protocol::toWireTime(key.expiresAt) },
+                           { QStringLiteral("revoked"), key.revokedAt.isValid() } };
+        json.insert(QStringLiteral("last_used_at"),
+                    key.lastUsedAt.isValid() ? QJsonValue(protocol::toWireTime(key.lastUsedAt))
+                                             : QJsonValue(QJsonValue::Null));
+        return json;
+    };
+    m_server.route(
+        QStringLiteral("/api/v1/apikeys"), Method::Post,
+        authenticated(
+            std::nullopt,
+            [this, apiKeyJson](const Principal &principal, const QHttpServerRequest &request) {
+                if (core::Result<void> may = AuthService::mayMakeApiKeys(principal); !may)
+                    return errorResponse(may.error());
+                core::Result<QJsonObject> body = jsonBody(request);
+                if (!body)
+                    return errorResponse(body.error());
+                protocol::ObjectReader reader(*body);
+                const QString name = reader.string(QStringLiteral("name"));
+                const QStringList scopes = reader.stringList(QStringLiteral("scopes"));
+                const qint64 days = reader.has(QStringLiteral("expires_in_days"))
+                    ? reader.integer(QStringLiteral("expires_in_days"))
+                    : 90;
+                if (core::Result<void> read = reader.finish(); !read)
+                    return errorResponse(read.error());
+                core::Result<AuthService::NewApiKey> made = m_auth.createApiKey(
+                    principal, name, scopes, int(std::clamp<qint64>(days, -1, 367)));
+                if (!made)
+                    return errorResponse(made.error());
+                QJsonObject json = apiKeyJson(made->record);
+                json.insert(QStringLiteral("key"), made->key);
+                return QHttpServerResponse(json, Status::Created);
+            }));
+    m_server.route(
+        QStringLiteral("/api/v1/apikeys"), Method::Get,
+        authenticated(
+            std::nullopt,
+            [this, apiKeyJson](const Principal &principal, const QHttpServerRequest &) {
+                core::Result<QList<ApiKeyRecord>> keys = m_auth.apiKeys(principal);
+                if (!keys)
+                    return errorResponse(keys.error());
+                QJsonArray list;
+                for (const ApiKeyRecord &key : std::as_const(*keys))
+                    list.append(apiKeyJson(key));
+                return QHttpServerResponse(QJsonObject { { QStringLiteral("keys"), list } });
+            }));
+    m_server.route(
+        QStringLiteral("/api/v1/apikeys/<arg>"), Method::Delete,
+        [authenticated, this](const QString &keyId, const QHttpServerRequest &request) {
+            return authenticated(
+                std::nullopt,
+                [this, keyId](const Principal &principal, const QHttpServerRequest &) {
+                    if (core::Result<void> revoked
+                        = m_auth.revokeApiKey(principal, keyId.toLongLong());
+                        !revoked)
+                        return errorResponse(revoked.error());
+                    return QHttpServerResponse(QJsonObject { { QStringLiteral("revoked"), true } });
+                })(request);
+        });
 
     m_server.route(QStringLiteral("/api/v1/orders/<arg>"), Method::Delete,
                    [this, authenticatedLater, orderReply](const QString &orderId,

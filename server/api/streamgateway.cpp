@@ -152,7 +152,7 @@ std::optional<QStringList> StreamGateway::channelsOf(Session &session, const Str
 
 bool StreamGateway::allowed(Session &session, Permission needed)
 {
-    if (roleAllows(session.principal->role, needed))
+    if (session.principal->can(needed))
         return true;
     send(session.socket.get(),
          errorMessage("forbidden",

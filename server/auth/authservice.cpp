@@ -390,9 +390,110 @@ core::Result<void> AuthService::logout(const Principal &principal)
     return {};
 }
 
+core::Result<void> AuthService::mayMakeApiKeys(const Principal &principal)
+{
+    if (principal.apiKeyId != 0) {
+        return core::makeError(QStringLiteral("forbidden"),
+                               tr("An API key cannot make API keys: sign in."));
+    }
+    return {};
+}
+
+core::Result<AuthService::NewApiKey> AuthService::createApiKey(const Principal &principal,
+                                                               const QString &name,
+                                                               const QStringList &scopes, int days)
+{
+    if (core::Result<void> may = mayMakeApiKeys(principal); !may)
+        return may.error();
+    if (name.trimmed().isEmpty() || name.size() > 64)
+        return core::makeError(QStringLiteral("invalid_request"),
+                               tr("An API key needs a name of 1 to 64 characters."));
+    if (days < 1 || days > 366)
+        return core::makeError(QStringLiteral("invalid_request"),
+                               tr("An API key lives 1 to 366 days."));
+    const QStringList allowed = permissionNames(principal.role);
+    if (scopes.isEmpty())
+        return core::makeError(QStringLiteral("invalid_request"),
+                               tr("An API key needs at least one scope."));
+    for (const QString &scope : scopes) {
+        if (!allowed.contains(scope)) {
+            return core::makeError(QStringLiteral("invalid_scope"),
+                                   tr("\"%1\" is not a permission of your role (%2).")
+                                       .arg(scope.left(64), allowed.join(u", ")));
+        }
+    }
+    const core::Result<QByteArray> secret = newRefreshToken(); // 256 random bits, base64url
+    if (!secret)
+        return secret.error();
+    const QByteArray key = "qx_" + *secret;
+    NewApiKey made;
+    made.record.userId = principal.userId;
+    made.record.name = name.trimmed();
+    made.record.scopes = scopes;
+    made.record.createdAt = QDateTime::currentDateTimeUtc();
+    made.record.expiresAt = made.record.createdAt.addDays(days);
+    const Result<std::int64_t> id = m_store.addApiKey(made.record, hashOf(key));
+    if (!id)
+        return id.error();
+    made.record.id = *id;
+    made.key = QString::fromLatin1(key);
+    audit(principal.username, {}, QStringLiteral("api_key_created"),
+          QString::number(*id) + u' ' + made.record.name);
+    return made;
+}
+
+core::Result<QList<ApiKeyRecord>> AuthService::apiKeys(const Principal &principal)
+{
+    return m_store.apiKeys(principal.userId);
+}
+
+core::Result<void> AuthService::revokeApiKey(const Principal &principal, std::int64_t keyId)
+{
+    const Result<bool> revoked = m_store.revokeApiKey(principal.userId, keyId);
+    if (!revoked)
+        return revoked.error();
+    if (!*revoked)
+        return core::makeError(QStringLiteral("not_found"), tr("No live API key %1.").arg(keyId));
+    audit(principal.username, {}, QStringLiteral("api_key_revoked"), QString::number(keyId));
+    return {};
+}
+
+core::Result<Principal> AuthService::authenticateApiKey(const QByteArray &key)
+{
+    const core::Error refused = core::makeError(QStringLiteral("invalid_token"),
+                                                tr("The API key is unknown, expired or revoked."));
+    if (!key.startsWith("qx_") || key.size() > 128)
+        return refused;
+    const Result<std::optional<ApiKeyRecord>> found = m_store.findApiKey(hashOf(key));
+    if (!found)
+        return found.error();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!*found || (*found)->revokedAt.isValid() || (*found)->expiresAt <= now)
+        return refused;
+    const Result<std::optional<UserRecord>> user = m_store.findUserById((*found)->userId);
+    if (!user)
+        return user.error();
+    if (!*user || (*user)->disabled)
+        return refused;
+    // Its last use, for its owner: written at most once a minute per key.
+    QDateTime &noted = m_apiKeyUseNoted[(*found)->id];
+    if (!noted.isValid() || noted.secsTo(now) >= 60) {
+        if (m_store.noteApiKeyUse((*found)->id, now))
+            noted = now;
+    }
+    Principal principal = Principal::of(**user);
+    principal.apiKeyId = (*found)->id;
+    principal.scopes = (*found)->scopes;
+    return principal;
+}
+
 core::Result<Principal> AuthService::authenticateHeader(QByteArrayView authorization)
 {
     static constexpr QByteArrayView kScheme = "Bearer ";
+    static constexpr QByteArrayView kApiKeyScheme = "ApiKey ";
+    if (authorization.startsWith(kApiKeyScheme))
+        return authenticateApiKey(
+            authorization.sliced(kApiKeyScheme.size()).trimmed().toByteArray());
     if (authorization.isEmpty()) {
         return core::makeError(
             QStringLiteral("missing_token"),
@@ -403,7 +504,8 @@ core::Result<Principal> AuthService::authenticateHeader(QByteArrayView authoriza
         return core::makeError(
             QStringLiteral("invalid_token"),
             QCoreApplication::translate("qx::server::AuthService",
-                                        "The Authorization header must use the Bearer scheme."));
+                                        "The Authorization header must use the Bearer (or "
+                                        "ApiKey) scheme."));
     }
     return authenticateToken(QString::fromLatin1(authorization.sliced(kScheme.size()).trimmed()));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/protocol/messages.h"
+#include "server/auth/permissions.h"
 #include "server/auth/tokensigner.h"
 #include "server/cache/ratelimiter.h"
 #include "server/storage/store.h"
@@ -27,11 +28,24 @@ struct Principal
     QString selfTrade = QStringLiteral("cancel_newest"); ///< the account's setting
     QString counterparty; ///< the firm traded for; empty: the user alone
     bool mfaEnabled = false;
+    std::int64_t apiKeyId = 0; ///< signed in with this API key; 0: a session
+    std::optional<QStringList> scopes; ///< an API key's: they narrow the role
 
     static Principal of(const UserRecord &user)
     {
-        return { user.id,        user.username,     user.role,
-                 user.selfTrade, user.counterparty, user.totpEnabled };
+        Principal principal;
+        principal.userId = user.id;
+        principal.username = user.username;
+        principal.role = user.role;
+        principal.selfTrade = user.selfTrade;
+        principal.counterparty = user.counterparty;
+        principal.mfaEnabled = user.totpEnabled;
+        return principal;
+    }
+    /// Whether the role, narrowed by an API key's scopes, has `permission`.
+    bool can(Permission permission) const
+    {
+        return roleAllows(role, permission) && (!scopes || scopes->contains(toString(permission)));
     }
 };
 
@@ -98,6 +112,21 @@ public:
     static constexpr int kRecoveryCodes = 10;
     core::Result<Enrolment> enrollMfa(const Principal &principal);
     core::Result<QStringList> confirmMfa(const Principal &principal, const QString &code);
+    /// API keys for programs ("Authorization: ApiKey qx_..."): made by a signed-in user (not
+    /// by a key) with a name, scopes among their role's permissions and a lifetime of 1 to
+    /// 366 days; the key is answered this once and kept only as a hash.
+    struct NewApiKey
+    {
+        ApiKeyRecord record;
+        QString key;
+    };
+    /// forbidden for a principal signed in with an API key.
+    static core::Result<void> mayMakeApiKeys(const Principal &principal);
+    core::Result<NewApiKey> createApiKey(const Principal &principal, const QString &name,
+                                         const QStringList &scopes, int days);
+    core::Result<QList<ApiKeyRecord>> apiKeys(const Principal &principal);
+    /// not_found unless it is a live key of the principal's.
+    core::Result<void> revokeApiKey(const Principal &principal, std::int64_t keyId);
     /// The public keys tokens are signed with (GET /.well-known/jwks.json).
     QJsonObject jwks() const { return m_signer.jwks(); }
     /// Reloads the signing keys when `pemPath` changes (`keys rotate`), checking every second.
@@ -111,6 +140,7 @@ private:
     /// `throttleKeys` (account@address, address; empty: not counted).
     void verify(const core::protocol::LoginRequest &request,
                 const std::pair<QString, QString> &throttleKeys, LoginReply reply);
+    core::Result<Principal> authenticateApiKey(const QByteArray &key);
     /// Appends to the audit log; a failure to do so is logged.
     void audit(const QString &actor, const QString &source, const QString &action,
                const QString &target);
@@ -134,6 +164,7 @@ private:
     /// Each user as last read, by name: a token is still checked against its user while
     /// storage cannot be reached (disabled as of the last read).
     QHash<QString, UserRecord> m_users;
+    QHash<std::int64_t, QDateTime> m_apiKeyUseNoted; ///< last_used_at is written once a minute
     QString m_keyFile;
     QDateTime m_keyFileChanged;
     QTimer m_keyWatch;

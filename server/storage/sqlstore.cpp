@@ -1126,6 +1126,67 @@ Result<bool> SqlStore::useRecoveryCode(std::int64_t userId, const QByteArray &ha
     return *changed == 1;
 }
 
+namespace {
+
+constexpr const char *kApiKeyColumns = "id, user_id, name, scopes, created_at_ms, expires_at_ms, "
+                                       "last_used_at_ms, revoked_at_ms";
+
+QDateTime timeOrInvalid(const SqlRows &row, int column)
+{
+    return row.isNull(column) ? QDateTime()
+                              : QDateTime::fromMSecsSinceEpoch(row.int64(column), Qt::UTC);
+}
+
+ApiKeyRecord apiKeyFromRow(const SqlRows &row)
+{
+    return ApiKeyRecord { row.int64(0),          row.int64(1),
+                          row.text(2),           row.text(3).split(u',', Qt::SkipEmptyParts),
+                          timeOrInvalid(row, 4), timeOrInvalid(row, 5),
+                          timeOrInvalid(row, 6), timeOrInvalid(row, 7) };
+}
+
+} // namespace
+
+Result<std::int64_t> SqlStore::addApiKey(const ApiKeyRecord &key, const QByteArray &keyHash)
+{
+    return returnedInteger(m_database->query(
+        "INSERT INTO api_keys (user_id, name, key_hash, scopes, created_at_ms, expires_at_ms) "
+        "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        key.userId, key.name, keyHash, key.scopes.join(u','), key.createdAt.toMSecsSinceEpoch(),
+        key.expiresAt.toMSecsSinceEpoch()));
+}
+
+Result<QList<ApiKeyRecord>> SqlStore::apiKeys(std::int64_t userId)
+{
+    const QByteArray sql
+        = QByteArray("SELECT ") + kApiKeyColumns + " FROM api_keys WHERE user_id = $1 ORDER BY id";
+    return collect<ApiKeyRecord>(m_database->query(sql.constData(), userId), apiKeyFromRow);
+}
+
+Result<std::optional<ApiKeyRecord>> SqlStore::findApiKey(const QByteArray &keyHash)
+{
+    const QByteArray sql
+        = QByteArray("SELECT ") + kApiKeyColumns + " FROM api_keys WHERE key_hash = $1";
+    return findOne<ApiKeyRecord>(m_database->query(sql.constData(), keyHash), apiKeyFromRow);
+}
+
+Result<bool> SqlStore::revokeApiKey(std::int64_t userId, std::int64_t keyId)
+{
+    Result<std::int64_t> changed = m_database->change(
+        "UPDATE api_keys SET revoked_at_ms = $3 WHERE id = $1 AND user_id = $2 "
+        "AND revoked_at_ms IS NULL",
+        { keyId, userId, QDateTime::currentMSecsSinceEpoch() });
+    if (!changed)
+        return changed.error();
+    return *changed == 1;
+}
+
+Result<void> SqlStore::noteApiKeyUse(std::int64_t keyId, const QDateTime &at)
+{
+    return m_database->run("UPDATE api_keys SET last_used_at_ms = $2 WHERE id = $1", keyId,
+                           at.toMSecsSinceEpoch());
+}
+
 QByteArray SqlStore::auditHash(const QByteArray &previous, const AuditEntry &entry)
 {
     // Each field with its length first: no two different entries hash alike.

@@ -117,6 +117,11 @@ public:
     Result<RefreshRotation> rotateRefreshToken(const QByteArray &oldHash, const QByteArray &newHash,
                                                const QDateTime &expiresAt, qint64 graceMs) override;
     Result<std::int64_t> revokeUserTokens(std::int64_t userId) override;
+    Result<std::int64_t> addApiKey(const ApiKeyRecord &key, const QByteArray &keyHash) override;
+    Result<QList<ApiKeyRecord>> apiKeys(std::int64_t userId) override;
+    Result<std::optional<ApiKeyRecord>> findApiKey(const QByteArray &keyHash) override;
+    Result<bool> revokeApiKey(std::int64_t userId, std::int64_t keyId) override;
+    Result<void> noteApiKeyUse(std::int64_t keyId, const QDateTime &at) override;
     Result<void> appendAudit(const AuditEntry &entry) override;
     Result<QList<AuditEntry>> auditEntries(std::int64_t afterId, int limit) override;
     /// Recomputes the audit log's chain: the id of the first entry that does not match (it

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <functional>
@@ -53,6 +54,19 @@ struct AuditEntry
     QString target;
     QString detail; ///< JSON, or empty
     QByteArray hash;
+};
+
+/// An API key as stored: never the key itself, only its hash.
+struct ApiKeyRecord
+{
+    std::int64_t id = 0;
+    std::int64_t userId = 0;
+    QString name;
+    QStringList scopes; ///< permission names
+    QDateTime createdAt;
+    QDateTime expiresAt;
+    QDateTime lastUsedAt; ///< invalid: never
+    QDateTime revokedAt; ///< invalid: live
 };
 
 /// What presenting a refresh token came to (Store::rotateRefreshToken).
@@ -295,6 +309,13 @@ public:
     virtual Result<bool> useTotpStep(std::int64_t userId, std::int64_t step) = 0;
     /// Uses the recovery code with `hash` up: false if it is not the user's or was used.
     virtual Result<bool> useRecoveryCode(std::int64_t userId, const QByteArray &hash) = 0;
+    /// API keys: stored by hash, listed per user, found by hash (to authenticate), revoked
+    /// by their user (false: not the user's, or revoked already), and their last use noted.
+    virtual Result<std::int64_t> addApiKey(const ApiKeyRecord &key, const QByteArray &keyHash) = 0;
+    virtual Result<QList<ApiKeyRecord>> apiKeys(std::int64_t userId) = 0;
+    virtual Result<std::optional<ApiKeyRecord>> findApiKey(const QByteArray &keyHash) = 0;
+    virtual Result<bool> revokeApiKey(std::int64_t userId, std::int64_t keyId) = 0;
+    virtual Result<void> noteApiKeyUse(std::int64_t keyId, const QDateTime &at) = 0;
     /// Appends to the audit log (id, time and hash are the store's), under a lock so that
     /// the servers of a cluster append one after the other.
     virtual Result<void> appendAudit(const AuditEntry &entry) = 0;

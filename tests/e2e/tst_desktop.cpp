@@ -397,8 +397,13 @@ void TestDesktop::streamReconnectsAndCatchesUp()
     // Near the market's last trade (43.10): the price band refuses far-off prices.
     missed.price = *qx::core::Price::parse(u"43.00");
     QSignalSpy placed(&elsewhere, &TradingService::orderChanged);
+    QSignalSpy refused(&elsewhere, &TradingService::orderRejected);
     elsewhere.placeOrder(missed);
-    QTRY_VERIFY_WITH_TIMEOUT(!placed.isEmpty(), kNetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!placed.isEmpty() || !refused.isEmpty(), kNetworkTimeoutMs);
+    QVERIFY2(refused.isEmpty(),
+             qPrintable(refused.isEmpty() ? QString()
+                                          : refused.first().at(1).value<qx::core::Error>().code
+                                + u": " + refused.first().at(1).value<qx::core::Error>().message));
     QTest::qWait(300);
     const auto hasMissed = [&] {
         for (int row = 0; row < model.rowCount(); ++row) {

@@ -330,6 +330,53 @@ private Q_SLOTS:
         QCOMPARE(m_server->request("POST", u"/api/v1/auth/mfa/enroll"_s, {}, token).status, 409);
     }
 
+    // API keys for programs: scoped within the role, shown once, used with
+    // "Authorization: ApiKey", their last use recorded, revocable only by their user.
+    void apiKeysForPrograms()
+    {
+        const QString token = m_server->addTrader(u"paul"_s, u"paul's long passphrase"_s);
+        const Reply made = m_server->requestJson("POST", u"/api/v1/apikeys"_s,
+                                                 { { u"name"_s, u"quotes bot"_s },
+                                                   { u"scopes"_s, QJsonArray { u"market:read"_s } },
+                                                   { u"expires_in_days"_s, 30 } },
+                                                 token);
+        QCOMPARE(made.status, 201);
+        const QString key = u"ApiKey "_s + made.json.value(u"key").toString();
+        QVERIFY(key.startsWith(u"ApiKey qx_"));
+        const QString id = made.json.value(u"id").toString();
+
+        QCOMPARE(m_server->request("GET", u"/api/v1/instruments"_s, {}, key).status, 200);
+        for (const auto &[method, path] :
+             { std::pair<QByteArray, QString> { "GET", u"/api/v1/orders"_s },
+               { "POST", u"/api/v1/orders"_s },
+               { "POST", u"/api/v1/apikeys"_s } }) {
+            const Reply refused = m_server->request(method, path, "{}", key);
+            QCOMPARE(refused.status, 403);
+        }
+        const Reply tooMuch = m_server->requestJson(
+            "POST", u"/api/v1/apikeys"_s,
+            { { u"name"_s, u"admin bot"_s }, { u"scopes"_s, QJsonArray { u"books:audit"_s } } },
+            token);
+        QCOMPARE(tooMuch.status, 422);
+        QCOMPARE(tooMuch.errorCode(), u"invalid_scope"_s);
+
+        const QJsonArray listed = m_server->request("GET", u"/api/v1/apikeys"_s, {}, token)
+                                      .json.value(u"keys")
+                                      .toArray();
+        QCOMPARE(listed.size(), 1);
+        QVERIFY(!listed.first().toObject().contains(u"key"));
+        QVERIFY(listed.first().toObject().value(u"last_used_at").isString());
+
+        const QString other = m_server->addTrader(u"quinn"_s, u"quinn's long passphrase"_s);
+        QCOMPARE(m_server->request("DELETE", u"/api/v1/apikeys/"_s + id, {}, other).status, 404);
+        QCOMPARE(m_server->request("GET", u"/api/v1/instruments"_s, {}, key).status, 200);
+        QCOMPARE(m_server->request("DELETE", u"/api/v1/apikeys/"_s + id, {}, token).status, 200);
+        QCOMPARE(m_server->request("GET", u"/api/v1/instruments"_s, {}, key).status, 401);
+        QCOMPARE(
+            m_server->request("GET", u"/api/v1/instruments"_s, {}, u"ApiKey qx_forged"_s).status,
+            401);
+    }
+
     void tokensVerifyElsewhereThroughJwks()
     {
         const CliResult verified

@@ -141,7 +141,9 @@ Reply TestServer::request(const QByteArray &method, const QString &path, const Q
 {
     QNetworkRequest request(m_server->url().resolved(QUrl(path)));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    if (!token.isEmpty())
+    if (token.startsWith(u"ApiKey "))
+        request.setRawHeader("Authorization", token.toLatin1());
+    else if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
     QSignalSpy finished(reply, &QNetworkReply::finished);

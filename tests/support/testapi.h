@@ -85,6 +85,7 @@ public:
     /// The same with any role (viewer, trader, risk, admin).
     QString addUser(const QString &username, const QString &password, const QString &role);
 
+    /// `token`: an access token, or a whole "ApiKey ..." authorization.
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
                   const QString &token = {});
     Reply requestJson(const QByteArray &method, const QString &path, const QJsonObject &body,

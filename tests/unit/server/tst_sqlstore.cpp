@@ -76,11 +76,11 @@ private Q_SLOTS:
         const QString path = newDatabase();
         auto store = SqlStore::open(path);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE(*(*store)->schemaVersion(), 15);
+        QCOMPARE(*(*store)->schemaVersion(), 16);
         QVERIFY((*store)->addUser(u"alice"_s, u"trader"_s, "$argon2id$x").ok());
         store = SqlStore::open(path); // second open: no migration re-run, data kept
         QVERIFY(store.ok());
-        QCOMPARE(*(*store)->schemaVersion(), 15);
+        QCOMPARE(*(*store)->schemaVersion(), 16);
         QCOMPARE((*store)->users()->size(), 1);
     }
 
@@ -92,10 +92,10 @@ private Q_SLOTS:
         QVERIFY(untouched.ok());
         const auto pending = (*untouched)->migrations();
         QVERIFY(pending.ok());
-        QCOMPARE(pending->size(), 15);
+        QCOMPARE(pending->size(), 16);
         QVERIFY(std::none_of(pending->cbegin(), pending->cend(),
                              [](const auto &state) { return state.appliedAt.isValid(); }));
-        QCOMPARE(pending->last().name, u"0015_audit.sql"_s);
+        QCOMPARE(pending->last().name, u"0016_api_keys.sql"_s);
         (*untouched).reset();
 
         auto store = SqlStore::open(url);
@@ -113,7 +113,7 @@ private Q_SLOTS:
                                          u"0099_future.sql"_s, qint64(0)));
         const auto listed = (*store)->migrations();
         QVERIFY(listed.ok());
-        QCOMPARE(listed->size(), 16);
+        QCOMPARE(listed->size(), 17);
         QVERIFY(!listed->last().known);
         (*store).reset();
         auto refused = SqlStore::open(url);
@@ -331,11 +331,11 @@ private Q_SLOTS:
         Result<std::unique_ptr<SqlStore>> b = second.get();
         QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
         QVERIFY2(b.ok(), qPrintable(b.ok() ? QString() : b.error().message));
-        QCOMPARE(*(*a)->schemaVersion(), 15);
-        QCOMPARE(*(*b)->schemaVersion(), 15);
+        QCOMPARE(*(*a)->schemaVersion(), 16);
+        QCOMPARE(*(*b)->schemaVersion(), 16);
         auto versions = (*a)->database().query("SELECT COUNT(*) FROM schema_migrations");
         QVERIFY(versions && (*versions)->next().value_or(false));
-        QCOMPARE((*versions)->int64(0), 15);
+        QCOMPARE((*versions)->int64(0), 16);
     }
 
     void refusesAServerThatWouldNotMakeCommitsDurable()
