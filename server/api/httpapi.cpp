@@ -398,41 +398,31 @@ void HttpApi::addRoutes()
     m_server.route(QStringLiteral("/.well-known/jwks.json"), Method::Get,
                    [this] { return QHttpServerResponse(m_auth.jwks()); });
 
-    m_server.route(QStringLiteral("/api/v1/auth/login"), Method::Post,
-                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                       auto reply = std::make_shared<LaterReply>(std::move(responder));
-                       core::Result<QJsonObject> body = jsonBody(request);
-                       if (!body)
-                           return reply->fail(body.error());
-                       core::Result<protocol::LoginRequest> login
-                           = protocol::LoginRequest::fromJson(*body);
-                       if (!login)
-                           return reply->fail(login.error());
-                       m_auth.login(*login, request.remoteAddress(),
-                                    [reply](core::Result<protocol::TokenPair> tokens) {
-                                        if (!tokens)
-                                            return reply->fail(tokens.error());
-                                        reply->send(tokens->toJson(), Status::Ok);
-                                    });
-                   });
-
-    m_server.route(QStringLiteral("/api/v1/auth/refresh"), Method::Post,
-                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                       auto reply = std::make_shared<LaterReply>(std::move(responder));
-                       core::Result<QJsonObject> body = jsonBody(request);
-                       if (!body)
-                           return reply->fail(body.error());
-                       core::Result<protocol::RefreshRequest> refresh
-                           = protocol::RefreshRequest::fromJson(*body);
-                       if (!refresh)
-                           return reply->fail(refresh.error());
-                       m_auth.refresh(*refresh, request.remoteAddress(),
-                                      [reply](core::Result<protocol::TokenPair> tokens) {
-                                          if (!tokens)
-                                              return reply->fail(tokens.error());
-                                          reply->send(tokens->toJson(), Status::Ok);
-                                      });
-                   });
+    // Sign-in and refresh: a JSON request in, a token pair out once AuthService is done.
+    const auto tokenRoute
+        = [this]<typename Request>(const QString &path,
+                                   void (AuthService::*issue)(const Request &, const QHostAddress &,
+                                                              AuthService::LoginReply)) {
+              m_server.route(path, Method::Post,
+                             [this, issue](const QHttpServerRequest &request,
+                                           QHttpServerResponder &&responder) {
+                                 auto reply = std::make_shared<LaterReply>(std::move(responder));
+                                 core::Result<QJsonObject> body = jsonBody(request);
+                                 if (!body)
+                                     return reply->fail(body.error());
+                                 core::Result<Request> parsed = Request::fromJson(*body);
+                                 if (!parsed)
+                                     return reply->fail(parsed.error());
+                                 (m_auth.*issue)(*parsed, request.remoteAddress(),
+                                                 [reply](core::Result<protocol::TokenPair> tokens) {
+                                                     if (!tokens)
+                                                         return reply->fail(tokens.error());
+                                                     reply->send(tokens->toJson(), Status::Ok);
+                                                 });
+                             });
+          };
+    tokenRoute(QStringLiteral("/api/v1/auth/login"), &AuthService::login);
+    tokenRoute(QStringLiteral("/api/v1/auth/refresh"), &AuthService::refresh);
 
     // Signs the caller out everywhere: all their refresh and access tokens stop working.
     m_server.route(

@@ -286,6 +286,174 @@ int runUserAdd(const QStringList &arguments)
     return Success;
 }
 
+QJsonObject userJson(const UserRecord &user)
+{
+    return { { QStringLiteral("username"), user.username },
+             { QStringLiteral("role"), user.role },
+             { QStringLiteral("disabled"), user.disabled },
+             { QStringLiteral("mfa_enabled"), user.totpEnabled },
+             { QStringLiteral("counterparty"),
+               user.counterparty.isEmpty() ? QJsonValue() : QJsonValue(user.counterparty) },
+             { QStringLiteral("created_at"), user.createdAt.toString(Qt::ISODate) } };
+}
+
+int runUserShow(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("user show NAME --data-dir DIR [--json]"),
+                             tr("Shows one user."));
+    command.addPositional(QStringLiteral("NAME"), tr("The user."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    command.addOption(json);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    const QString name = command.parser().positionalArguments().constFirst();
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
+    if (!store)
+        return fail(store.error());
+    core::Result<std::optional<UserRecord>> user = (*store)->findUser(name);
+    if (!user)
+        return fail(user.error());
+    if (!*user)
+        return fail(Failure, tr("no user %1").arg(name));
+    const QJsonObject fields = userJson(**user);
+    if (command.parser().isSet(json)) {
+        printOut(
+            QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Indented)).trimmed());
+        return Success;
+    }
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+        printOut(QStringLiteral("%1 %2").arg(it.key() + u':', -14).arg(it->toVariant().toString()));
+    return Success;
+}
+
+/**
+ * One change to one existing user (NAME, the first positional argument), written and
+ * audited: `change` edits the record (an error coded "usage" is a usage error) and says what
+ * it did; `signOut` also ends every token of the user.
+ */
+int changeUser(SubcommandParser &command, const QStringList &arguments, const QString &action,
+               bool signOut,
+               const std::function<core::Result<QString>(Store &, UserRecord &)> &change)
+{
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    const QString name = command.parser().positionalArguments().constFirst();
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
+    if (!store)
+        return fail(store.error());
+    core::Result<std::optional<UserRecord>> found = (*store)->findUser(name);
+    if (!found)
+        return fail(found.error());
+    if (!*found)
+        return fail(Failure, tr("no user %1").arg(name));
+    UserRecord user = **found;
+    const core::Result<QString> done = change(**store, user);
+    if (!done) {
+        if (done.error().code == u"usage")
+            return fail(UsageError, done.error().message);
+        return fail(done.error());
+    }
+    if (core::Result<void> saved = (*store)->updateUser(user); !saved)
+        return fail(saved.error());
+    if (signOut) {
+        if (core::Result<std::int64_t> revoked = (*store)->revokeUserTokens(user.id); !revoked)
+            return fail(revoked.error());
+    }
+    if (core::Result<void> audited = (*store)->appendAudit(
+            { 0, {}, QStringLiteral("cli"), QStringLiteral("local"), action, name, *done, {} });
+        !audited)
+        return fail(audited.error());
+    printOut(tr("%1 %2: %3").arg(action, name, *done) + appliedAs(**store));
+    return Success;
+}
+
+int runUserDisable(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("user disable NAME --data-dir DIR"),
+                             tr("Disables a user: no sign-in, and every token of theirs stops "
+                                "working at once."));
+    command.addPositional(QStringLiteral("NAME"), tr("The user."));
+    return changeUser(command, arguments, QStringLiteral("user_disabled"), true,
+                      [](Store &, UserRecord &user) -> core::Result<QString> {
+                          user.disabled = true;
+                          return QStringLiteral("disabled, signed out everywhere");
+                      });
+}
+
+int runUserEnable(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("user enable NAME --data-dir DIR"),
+                             tr("Enables a disabled user again."));
+    command.addPositional(QStringLiteral("NAME"), tr("The user."));
+    return changeUser(command, arguments, QStringLiteral("user_enabled"), false,
+                      [](Store &, UserRecord &user) -> core::Result<QString> {
+                          user.disabled = false;
+                          return QStringLiteral("enabled");
+                      });
+}
+
+int runUserSetRole(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("user set-role NAME ROLE --data-dir DIR"),
+                             tr("Gives a user another role (%1); it applies to their next "
+                                "request.")
+                                 .arg(kRoles.join(QStringLiteral(", "))));
+    command.addPositional(QStringLiteral("NAME"), tr("The user."));
+    command.addPositional(QStringLiteral("ROLE"), tr("The new role."));
+    return changeUser(command, arguments, QStringLiteral("role_changed"), false,
+                      [&command](Store &, UserRecord &user) -> core::Result<QString> {
+                          const QString role = command.parser().positionalArguments().value(1);
+                          if (!kRoles.contains(role)) {
+                              return core::makeError(
+                                  QStringLiteral("usage"),
+                                  tr("the role must be one of: %1").arg(kRoles.join(u", ")));
+                          }
+                          const QString was = user.role;
+                          user.role = role;
+                          return QStringLiteral("%1 -> %2").arg(was, role);
+                      });
+}
+
+int runUserResetPassword(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("user reset-password NAME --data-dir DIR"),
+                             tr("Sets a new password, read from the first line of standard "
+                                "input, and signs the user out everywhere."));
+    command.addPositional(QStringLiteral("NAME"), tr("The user."));
+    return changeUser(command, arguments, QStringLiteral("password_reset"), true,
+                      [](Store &, UserRecord &user) -> core::Result<QString> {
+                          const std::optional<QString> password = readPasswordFromStdin();
+                          if (!password)
+                              return core::makeError(QStringLiteral("io_error"),
+                                                     tr("cannot read the password from "
+                                                        "standard input"));
+                          if (core::Result<void> policy
+                              = PasswordHasher::checkPolicy(*password, user.username);
+                              !policy)
+                              return policy.error();
+                          core::Result<QByteArray> hash = PasswordHasher::hash(*password);
+                          if (!hash)
+                              return hash.error();
+                          user.passwordHash = *hash;
+                          return QStringLiteral("new password, signed out everywhere");
+                      });
+}
+
+int runUserResetMfa(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("user reset-mfa NAME --data-dir DIR"),
+                             tr("Turns a user's multi-factor sign-in off (a lost phone): they "
+                                "sign in with the password alone and may enrol again."));
+    command.addPositional(QStringLiteral("NAME"), tr("The user."));
+    return changeUser(command, arguments, QStringLiteral("mfa_reset"), true,
+                      [](Store &store, UserRecord &user) -> core::Result<QString> {
+                          if (core::Result<void> off = store.disableTotp(user.id); !off)
+                              return off.error();
+                          user.totpEnabled = false;
+                          return QStringLiteral("multi-factor sign-in off, signed out everywhere");
+                      });
+}
+
 int runUserList(const QStringList &arguments)
 {
     SubcommandParser command(QStringLiteral("user list --data-dir DIR [--json]"),
@@ -302,15 +470,8 @@ int runUserList(const QStringList &arguments)
         return fail(users.error());
     if (command.parser().isSet(json)) {
         QJsonArray array;
-        for (const UserRecord &user : *users) {
-            array.append(QJsonObject {
-                { QStringLiteral("username"), user.username },
-                { QStringLiteral("role"), user.role },
-                { QStringLiteral("disabled"), user.disabled },
-                { QStringLiteral("counterparty"),
-                  user.counterparty.isEmpty() ? QJsonValue() : QJsonValue(user.counterparty) },
-                { QStringLiteral("created_at"), user.createdAt.toString(Qt::ISODate) } });
-        }
+        for (const UserRecord &user : *users)
+            array.append(userJson(user));
         printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
         return Success;
     }
@@ -952,7 +1113,8 @@ void printOverview()
                 "Commands:\n"
                 "  init        create or update a data directory\n"
                 "  user add    add a user (password on standard input)\n"
-                "  user list   list the users\n"
+                "  user list   list the users (show, disable, enable, set-role,\n"
+                "              reset-password, reset-mfa: one user)\n"
                 "  limits set  set a trader's pre-trade limits for a product\n"
                 "  limits list list a trader's pre-trade limits\n"
                 "  credit set  set a counterparty's credit line in a currency\n"
@@ -978,9 +1140,15 @@ int runCommandLine(const QStringList &arguments)
     if (command == u"init")
         return runInit(rest);
     if (command == u"user")
-        return runActions(
-            rest, command,
-            { { QStringLiteral("add"), runUserAdd }, { QStringLiteral("list"), runUserList } });
+        return runActions(rest, command,
+                          { { QStringLiteral("add"), runUserAdd },
+                            { QStringLiteral("list"), runUserList },
+                            { QStringLiteral("show"), runUserShow },
+                            { QStringLiteral("disable"), runUserDisable },
+                            { QStringLiteral("enable"), runUserEnable },
+                            { QStringLiteral("set-role"), runUserSetRole },
+                            { QStringLiteral("reset-password"), runUserResetPassword },
+                            { QStringLiteral("reset-mfa"), runUserResetMfa } });
     if (command == u"keys")
         return runActions(rest, command, { { QStringLiteral("rotate"), runKeysRotate } });
     if (command == u"audit")

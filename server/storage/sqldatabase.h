@@ -79,6 +79,16 @@ public:
             return changed.error();
         return {};
     }
+    /// Runs a conditional UPDATE meant for one row: whether it changed it (a compare-and-set:
+    /// of writers racing with the same condition, one gets true).
+    template<typename... Args>
+    Result<bool> changeOne(const char *sql, const Args &...args)
+    {
+        Result<std::int64_t> changed = change(sql, { value(args)... });
+        if (!changed)
+            return changed.error();
+        return *changed == 1;
+    }
 
     /// Inserts rows of `columns.size()` values each (`values`, row after row) into `table`,
     /// the fastest way the engine has: insertRows() here, COPY on PostgreSQL.

@@ -525,12 +525,9 @@ Result<std::optional<UserRecord>> SqlStore::findUserById(std::int64_t userId)
 Result<bool> SqlStore::upgradePasswordHash(std::int64_t userId, const QByteArray &oldHash,
                                            const QByteArray &newHash)
 {
-    Result<std::int64_t> changed = m_database->change(
-        "UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2",
-        { userId, QString::fromUtf8(oldHash), QString::fromUtf8(newHash) });
-    if (!changed)
-        return changed.error();
-    return *changed == 1;
+    return m_database->changeOne(
+        "UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2", userId,
+        QString::fromUtf8(oldHash), QString::fromUtf8(newHash));
 }
 
 Result<QList<UserRecord>> SqlStore::users()
@@ -1106,24 +1103,18 @@ Result<void> SqlStore::disableTotp(std::int64_t userId)
 
 Result<bool> SqlStore::useTotpStep(std::int64_t userId, std::int64_t step)
 {
-    Result<std::int64_t> changed = m_database->change(
+    return m_database->changeOne(
         "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_enabled = 1 "
         "AND totp_last_step < $2",
-        { userId, step });
-    if (!changed)
-        return changed.error();
-    return *changed == 1;
+        userId, step);
 }
 
 Result<bool> SqlStore::useRecoveryCode(std::int64_t userId, const QByteArray &hash)
 {
-    Result<std::int64_t> changed = m_database->change(
+    return m_database->changeOne(
         "UPDATE recovery_codes SET used_at_ms = $3 WHERE user_id = $1 AND code_hash = $2 "
         "AND used_at_ms IS NULL",
-        { userId, hash, QDateTime::currentMSecsSinceEpoch() });
-    if (!changed)
-        return changed.error();
-    return *changed == 1;
+        userId, hash, QDateTime::currentMSecsSinceEpoch());
 }
 
 namespace {
@@ -1172,13 +1163,10 @@ Result<std::optional<ApiKeyRecord>> SqlStore::findApiKey(const QByteArray &keyHa
 
 Result<bool> SqlStore::revokeApiKey(std::int64_t userId, std::int64_t keyId)
 {
-    Result<std::int64_t> changed = m_database->change(
+    return m_database->changeOne(
         "UPDATE api_keys SET revoked_at_ms = $3 WHERE id = $1 AND user_id = $2 "
         "AND revoked_at_ms IS NULL",
-        { keyId, userId, QDateTime::currentMSecsSinceEpoch() });
-    if (!changed)
-        return changed.error();
-    return *changed == 1;
+        keyId, userId, QDateTime::currentMSecsSinceEpoch());
 }
 
 Result<void> SqlStore::noteApiKeyUse(std::int64_t keyId, const QDateTime &at)

@@ -44,6 +44,27 @@ QString euroPowerMonth(const TradingService &service)
     return {};
 }
 constexpr int kNetworkTimeoutMs = 15000;
+// Places `order` through `trader` and waits until the server has it; on a refusal or a
+// timeout, says why (the refusal, and the end of the server's log).
+bool placeAndWait(RemoteTradingService &trader, const qx::core::protocol::NewOrder &order,
+                  const LocalServer &server)
+{
+    QSignalSpy placed(&trader, &TradingService::orderChanged);
+    QSignalSpy refused(&trader, &TradingService::orderRejected);
+    trader.placeOrder(order);
+    if (QTest::qWaitFor([&] { return !placed.isEmpty() || !refused.isEmpty(); }, kNetworkTimeoutMs)
+        && refused.isEmpty())
+        return true;
+    if (!refused.isEmpty()) {
+        const auto error = refused.first().at(1).value<qx::core::Error>();
+        qWarning().noquote() << "order refused:" << error.code << error.message;
+    } else {
+        qWarning() << "no answer to the order";
+    }
+    qWarning().noquote() << "server log:" << server.log().right(3000);
+    return false;
+}
+
 } // namespace
 
 /**
@@ -223,15 +244,13 @@ void TestDesktop::placeCancelAndReject()
     QSignalSpy bobSignedIn(&bob, &RemoteTradingService::signedIn);
     bob.signIn(m_server->url(), QStringLiteral("bob"), bobPassword);
     QTRY_VERIFY_WITH_TIMEOUT(!bobSignedIn.isEmpty(), kNetworkTimeoutMs);
-    QSignalSpy bobsOrders(&bob, &TradingService::orderChanged);
     qx::core::protocol::NewOrder offer;
     offer.clientOrderId = TradingService::newClientOrderId();
     offer.symbol = symbol;
     offer.side = qx::core::protocol::Side::Sell;
     offer.quantity = *qx::core::Quantity::parse(u"8");
     offer.price = *qx::core::Price::parse(u"43.10");
-    bob.placeOrder(offer);
-    QTRY_VERIFY_WITH_TIMEOUT(!bobsOrders.isEmpty(), kNetworkTimeoutMs);
+    QVERIFY(placeAndWait(bob, offer, *m_server));
     QTest::keyClick(&window, Qt::Key_F1); // buy
     enter(QStringLiteral("8"), QStringLiteral("43.10"));
     QTest::mouseClick(send, Qt::LeftButton);
@@ -396,14 +415,7 @@ void TestDesktop::streamReconnectsAndCatchesUp()
     missed.quantity = service.instrument(missed.symbol)->lotSize;
     // Near the market's last trade (43.10): the price band refuses far-off prices.
     missed.price = *qx::core::Price::parse(u"43.00");
-    QSignalSpy placed(&elsewhere, &TradingService::orderChanged);
-    QSignalSpy refused(&elsewhere, &TradingService::orderRejected);
-    elsewhere.placeOrder(missed);
-    QTRY_VERIFY_WITH_TIMEOUT(!placed.isEmpty() || !refused.isEmpty(), kNetworkTimeoutMs);
-    QVERIFY2(refused.isEmpty(),
-             qPrintable(refused.isEmpty() ? QString()
-                                          : refused.first().at(1).value<qx::core::Error>().code
-                                + u": " + refused.first().at(1).value<qx::core::Error>().message));
+    QVERIFY(placeAndWait(elsewhere, missed, *m_server));
     QTest::qWait(300);
     const auto hasMissed = [&] {
         for (int row = 0; row < model.rowCount(); ++row) {

@@ -368,6 +368,52 @@ private Q_SLOTS:
         QVERIFY(verified.out.contains(u"intact"));
     }
 
+    // An admin's commands for one user, applied to the running server at once: a new role
+    // at the next request, a disabled account out at once and back when enabled, a reset
+    // password ending the old one's sessions. Each is in the audit log.
+    void adminCommandsChangeOneUser()
+    {
+        const QString password = u"walt's long passphrase"_s;
+        const QString token = m_server->addTrader(u"walt"_s, password);
+        const CliResult shown
+            = m_server->runAdmin({ u"user"_s, u"show"_s, u"walt"_s, u"--json"_s });
+        QCOMPARE(shown.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(shown.out.toUtf8()).object().value(u"role").toString(),
+                 u"trader"_s);
+        QCOMPARE(m_server->runAdmin({ u"user"_s, u"show"_s, u"nobody"_s }).exitCode, 1);
+        QCOMPARE(m_server->runAdmin({ u"user"_s, u"set-role"_s, u"walt"_s, u"boss"_s }).exitCode,
+                 2);
+
+        QCOMPARE(m_server->runAdmin({ u"user"_s, u"set-role"_s, u"walt"_s, u"viewer"_s }).exitCode,
+                 0);
+        QCOMPARE(request("GET", u"/api/v1/me"_s, {}, token).json.value(u"role").toString(),
+                 u"viewer"_s);
+        QCOMPARE(requestJson("POST", u"/api/v1/orders"_s, newOrder(u"walt-1"_s), token).status,
+                 403);
+
+        QCOMPARE(m_server->runAdmin({ u"user"_s, u"disable"_s, u"walt"_s }).exitCode, 0);
+        QCOMPARE(request("GET", u"/api/v1/me"_s, {}, token).status, 401);
+        QCOMPARE(login(u"walt"_s, password).status, 401);
+        QCOMPARE(m_server->runAdmin({ u"user"_s, u"enable"_s, u"walt"_s }).exitCode, 0);
+        const QString again = login(u"walt"_s, password).json.value(u"access_token").toString();
+        QCOMPARE(request("GET", u"/api/v1/me"_s, {}, again).status, 200);
+
+        const QString renewed = u"walt's newer passphrase"_s;
+        QCOMPARE(
+            m_server
+                ->runAdmin({ u"user"_s, u"reset-password"_s, u"walt"_s }, renewed.toUtf8() + '\n')
+                .exitCode,
+            0);
+        QCOMPARE(request("GET", u"/api/v1/me"_s, {}, again).status, 401);
+        QCOMPARE(login(u"walt"_s, password).status, 401);
+        QCOMPARE(login(u"walt"_s, renewed).status, 200);
+        const CliResult audit = runCli(
+            { u"audit"_s, u"list"_s, u"--limit"_s, u"10000"_s, u"--data-dir"_s, dataDir() });
+        for (const char *action :
+             { "role_changed", "user_disabled", "user_enabled", "password_reset" })
+            QVERIFY2(audit.out.contains(QString::fromLatin1(action)), action);
+    }
+
     // Each account's requests are limited per minute (here five, by a flag); another
     // account is unaffected.
     void requestsPerAccountAreLimited()
