@@ -44,15 +44,21 @@ QString euroPowerMonth(const TradingService &service)
     return {};
 }
 constexpr int kNetworkTimeoutMs = 15000;
-// Places `order` through `trader` and waits until the server has it; on a refusal or a
+// Places `order` through `trader` and waits until the trader knows it is booked (by its
+// answer, its stream event or an order reload, whichever comes first: after a reload that
+// holds it already, the others change nothing and signal nothing); on a refusal or a
 // timeout, says why (the refusal, and the end of the server's log).
 bool placeAndWait(RemoteTradingService &trader, const qx::core::protocol::NewOrder &order,
                   const LocalServer &server)
 {
-    QSignalSpy placed(&trader, &TradingService::orderChanged);
     QSignalSpy refused(&trader, &TradingService::orderRejected);
     trader.placeOrder(order);
-    if (QTest::qWaitFor([&] { return !placed.isEmpty() || !refused.isEmpty(); }, kNetworkTimeoutMs)
+    const auto booked = [&] {
+        const QList<qx::core::protocol::Order> known = trader.orders();
+        return std::any_of(known.cbegin(), known.cend(),
+                           [&](const auto &o) { return o.clientOrderId == order.clientOrderId; });
+    };
+    if (QTest::qWaitFor([&] { return booked() || !refused.isEmpty(); }, kNetworkTimeoutMs)
         && refused.isEmpty())
         return true;
     if (!refused.isEmpty()) {
