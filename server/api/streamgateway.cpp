@@ -62,7 +62,9 @@ void StreamGateway::accept(std::unique_ptr<QWebSocket> socket)
             raw->close(QWebSocketProtocol::CloseCodePolicyViolated,
                        QStringLiteral("authentication timeout"));
     });
-    m_sessions.emplace(raw, Session { std::move(socket), std::nullopt, {}, {} });
+    Session session;
+    session.socket = std::move(socket);
+    m_sessions.emplace(raw, std::move(session));
 }
 
 void StreamGateway::onMessage(QWebSocket *socket, const QString &text)
@@ -71,6 +73,25 @@ void StreamGateway::onMessage(QWebSocket *socket, const QString &text)
     if (found == m_sessions.end())
         return;
     Session &session = found->second;
+    // A client that floods is told, then cut off: it would take the loop from everyone.
+    if (!session.window.isValid() || session.window.elapsed() >= 1000) {
+        session.window.start();
+        session.messages = 0;
+    }
+    if (++session.messages > kMaxMessagesPerSecond) {
+        if (session.messages > 2 * kMaxMessagesPerSecond) {
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                          QStringLiteral("too many messages"));
+            return;
+        }
+        core::Error limited
+            = core::makeError(QStringLiteral("rate_limited"),
+                              tr("More than %1 messages a second: this one was not read.")
+                                  .arg(kMaxMessagesPerSecond));
+        limited.retryAfterSeconds = 1;
+        send(socket, StreamMessage::error(limited));
+        return;
+    }
     const core::Result<StreamMessage> message = StreamMessage::parse(text.toUtf8());
     if (!message) {
         send(socket, StreamMessage::error(message.error()));

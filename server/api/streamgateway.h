@@ -4,6 +4,7 @@
 #include "core/protocol/messages.h"
 #include "server/auth/authservice.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -48,6 +49,9 @@ class StreamGateway : public QObject
 public:
     static constexpr int kAuthTimeoutMs = 10'000;
     static constexpr qint64 kMaxMessageBytes = 64 * 1024;
+    /// Messages a client may send per second: beyond, each is refused (rate_limited); beyond
+    /// twice as many, the connection is closed (1008).
+    static constexpr int kMaxMessagesPerSecond = 100;
     static constexpr int kBookDepth = 10;
     static constexpr int kCoalesceMs = 50;
 
@@ -79,6 +83,8 @@ private:
         std::optional<Principal> principal;
         QString token; ///< for order entry forwarded to another server
         QSet<QString> channels;
+        QElapsedTimer window; ///< the current second of kMaxMessagesPerSecond
+        int messages = 0; ///< received in it
     };
 
     void onMessage(QWebSocket *socket, const QString &text);

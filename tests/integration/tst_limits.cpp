@@ -5,10 +5,13 @@
 // in-process with short limits: tst_requestguard.)
 #include "testapi.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace Qt::StringLiterals;
 using qx::test::TestServer;
@@ -209,6 +212,32 @@ private Q_SLOTS:
         // Once they are gone, the address may connect again.
         QTRY_COMPARE(
             m_server->requestFrom(QHostAddress(u"127.0.0.3"_s), "GET", u"/healthz"_s).status, 200);
+    }
+
+    // A WebSocket client that floods the server is told, then cut off (close 1008).
+    void aFloodingStreamClientIsCutOff()
+    {
+        QList<QJsonObject> inbox;
+        const auto stream = m_server->openStream(inbox, m_server->aliceToken());
+        QTRY_VERIFY(!inbox.isEmpty());
+        QSignalSpy closed(stream.get(), &QWebSocket::disconnected);
+        const QString message = QString::fromUtf8(
+            QJsonDocument(QJsonObject { { u"type"_s, u"subscribe"_s },
+                                        { u"channels"_s, QJsonArray { u"orders"_s } } })
+                .toJson(QJsonDocument::Compact));
+        for (int i = 0; i < 250; ++i)
+            stream->sendTextMessage(message);
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 10'000);
+        QCOMPARE(stream->closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QVERIFY(std::any_of(inbox.cbegin(), inbox.cend(), [](const QJsonObject &m) {
+            return m.value(u"error").toObject().value(u"code").toString() == u"rate_limited";
+        }));
+        // A client that keeps to the limit is served as ever.
+        QList<QJsonObject> calm;
+        const auto other = m_server->openStream(calm, m_server->aliceToken());
+        QTRY_VERIFY(std::any_of(calm.cbegin(), calm.cend(), [](const QJsonObject &m) {
+            return m.value(u"type").toString() == u"subscribed"_s;
+        }));
     }
 
     void cleanupTestCase() { m_server.reset(); }
