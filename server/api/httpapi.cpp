@@ -519,57 +519,42 @@ void HttpApi::addRoutes()
                                  }));
 
     // API keys: made, listed and revoked by their user.
-    const auto apiKeyJson = [](const ApiKeyRecord &key) {
-        QJsonObject json { { QStringLiteral("id"), QString::number(key.id) },
-                           { QStringLiteral("name"), key.name },
-                           { QStringLiteral("scopes"), QJsonArray::fromStringList(key.scopes) },
-                           { QStringLiteral("created_at"), protocol::toWireTime(key.createdAt) },
-                           { QStringLiteral("expires_at"), protocol::toWireTime(key.expiresAt) },
-                           { QStringLiteral("revoked"), key.revokedAt.isValid() } };
-        json.insert(QStringLiteral("last_used_at"),
-                    key.lastUsedAt.isValid() ? QJsonValue(protocol::toWireTime(key.lastUsedAt))
-                                             : QJsonValue(QJsonValue::Null));
-        return json;
-    };
     m_server.route(
         QStringLiteral("/api/v1/apikeys"), Method::Post,
-        authenticated(
-            std::nullopt,
-            [this, apiKeyJson](const Principal &principal, const QHttpServerRequest &request) {
-                if (core::Result<void> may = AuthService::mayMakeApiKeys(principal); !may)
-                    return errorResponse(may.error());
-                core::Result<QJsonObject> body = jsonBody(request);
-                if (!body)
-                    return errorResponse(body.error());
-                protocol::ObjectReader reader(*body);
-                const QString name = reader.string(QStringLiteral("name"));
-                const QStringList scopes = reader.stringList(QStringLiteral("scopes"));
-                const qint64 days = reader.has(QStringLiteral("expires_in_days"))
-                    ? reader.integer(QStringLiteral("expires_in_days"))
-                    : 90;
-                if (core::Result<void> read = reader.finish(); !read)
-                    return errorResponse(read.error());
-                core::Result<AuthService::NewApiKey> made = m_auth.createApiKey(
-                    principal, name, scopes, int(std::clamp<qint64>(days, -1, 367)));
-                if (!made)
-                    return errorResponse(made.error());
-                QJsonObject json = apiKeyJson(made->record);
-                json.insert(QStringLiteral("key"), made->key);
-                return QHttpServerResponse(json, Status::Created);
-            }));
+        authenticated(std::nullopt,
+                      [this](const Principal &principal, const QHttpServerRequest &request) {
+                          if (core::Result<void> may = AuthService::mayMakeApiKeys(principal); !may)
+                              return errorResponse(may.error());
+                          core::Result<QJsonObject> body = jsonBody(request);
+                          if (!body)
+                              return errorResponse(body.error());
+                          protocol::ObjectReader reader(*body);
+                          const QString name = reader.string(QStringLiteral("name"));
+                          const QStringList scopes = reader.stringList(QStringLiteral("scopes"));
+                          const qint64 days = reader.has(QStringLiteral("expires_in_days"))
+                              ? reader.integer(QStringLiteral("expires_in_days"))
+                              : 90;
+                          if (core::Result<void> read = reader.finish(); !read)
+                              return errorResponse(read.error());
+                          core::Result<AuthService::NewApiKey> made = m_auth.createApiKey(
+                              principal, name, scopes, int(std::clamp<qint64>(days, -1, 367)));
+                          if (!made)
+                              return errorResponse(made.error());
+                          QJsonObject json = toJson(made->record);
+                          json.insert(QStringLiteral("key"), made->key);
+                          return QHttpServerResponse(json, Status::Created);
+                      }));
     m_server.route(
         QStringLiteral("/api/v1/apikeys"), Method::Get,
-        authenticated(
-            std::nullopt,
-            [this, apiKeyJson](const Principal &principal, const QHttpServerRequest &) {
-                core::Result<QList<ApiKeyRecord>> keys = m_auth.apiKeys(principal);
-                if (!keys)
-                    return errorResponse(keys.error());
-                QJsonArray list;
-                for (const ApiKeyRecord &key : std::as_const(*keys))
-                    list.append(apiKeyJson(key));
-                return QHttpServerResponse(QJsonObject { { QStringLiteral("keys"), list } });
-            }));
+        authenticated(std::nullopt, [this](const Principal &principal, const QHttpServerRequest &) {
+            core::Result<QList<ApiKeyRecord>> keys = m_auth.apiKeys(principal);
+            if (!keys)
+                return errorResponse(keys.error());
+            QJsonArray list;
+            for (const ApiKeyRecord &key : std::as_const(*keys))
+                list.append(toJson(key));
+            return QHttpServerResponse(QJsonObject { { QStringLiteral("keys"), list } });
+        }));
     m_server.route(
         QStringLiteral("/api/v1/apikeys/<arg>"), Method::Delete,
         [authenticated, this](const QString &keyId, const QHttpServerRequest &request) {

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QThread>
 
 #include <openssl/rand.h>
@@ -47,6 +48,20 @@ QString addressOf(const QHostAddress &source)
 }
 
 } // namespace
+
+QJsonObject toJson(const ApiKeyRecord &key)
+{
+    namespace protocol = core::protocol;
+    return { { QStringLiteral("id"), QString::number(key.id) },
+             { QStringLiteral("name"), key.name },
+             { QStringLiteral("scopes"), QJsonArray::fromStringList(key.scopes) },
+             { QStringLiteral("created_at"), protocol::toWireTime(key.createdAt) },
+             { QStringLiteral("expires_at"), protocol::toWireTime(key.expiresAt) },
+             { QStringLiteral("last_used_at"),
+               key.lastUsedAt.isValid() ? QJsonValue(protocol::toWireTime(key.lastUsedAt))
+                                        : QJsonValue(QJsonValue::Null) },
+             { QStringLiteral("revoked"), key.revokedAt.isValid() } };
+}
 
 AuthService::AuthService(Store &store, TokenSigner signer, QObject *parent)
     : QObject(parent)

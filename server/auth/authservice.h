@@ -19,6 +19,9 @@
 
 namespace qx::server {
 
+/// An API key as its owner reads it (never the key): id, name, scopes, times, revoked.
+QJsonObject toJson(const ApiKeyRecord &key);
+
 /// Who is calling: established from a verified token and the user's current record.
 struct Principal
 {

@@ -1,5 +1,6 @@
 #include "server/cli/commandline.h"
 
+#include "server/auth/authservice.h"
 #include "server/auth/passwordhasher.h"
 #include "server/cache/redisclient.h"
 #include "server/ops/datadirectory.h"
@@ -452,6 +453,113 @@ int runUserResetMfa(const QStringList &arguments)
                           user.totpEnabled = false;
                           return QStringLiteral("multi-factor sign-in off, signed out everywhere");
                       });
+}
+
+// API keys made, listed and revoked for a user by an admin (the same rules as the REST
+// routes: scopes within the user's role, 1-366 days, the key shown once).
+struct ApiKeyCommand
+{
+    std::unique_ptr<Store> store;
+    std::unique_ptr<AuthService> auth;
+    Principal owner;
+};
+
+core::Result<ApiKeyCommand> apiKeyCommand(SubcommandParser &command)
+{
+    const DataDirectory directory = command.directory();
+    core::Result<std::unique_ptr<Store>> store = directory.openStore();
+    if (!store)
+        return store.error();
+    core::Result<TokenSigner> signer = TokenSigner::fromKeyFile(directory.signingKeyPath());
+    if (!signer)
+        return signer.error();
+    const QString name = command.parser().positionalArguments().constFirst();
+    core::Result<std::optional<UserRecord>> user = (*store)->findUser(name);
+    if (!user)
+        return user.error();
+    if (!*user)
+        return core::makeError(QStringLiteral("not_found"), tr("no user %1").arg(name));
+    ApiKeyCommand made;
+    made.store = std::move(store).value();
+    made.auth = std::make_unique<AuthService>(*made.store, std::move(signer).value());
+    made.owner = Principal::of(**user);
+    return made;
+}
+
+int runApiKeyCreate(const QStringList &arguments)
+{
+    SubcommandParser command(
+        QStringLiteral("apikey create NAME --name LABEL --scope SCOPES [--days 90] "
+                       "--data-dir DIR"),
+        tr("Makes an API key for user NAME and prints it, this once."));
+    command.addPositional(QStringLiteral("NAME"), tr("The user."));
+    const QCommandLineOption label(QStringLiteral("name"), tr("What the key is for."),
+                                   QStringLiteral("LABEL"));
+    const QCommandLineOption scope(QStringLiteral("scope"),
+                                   tr("Comma-separated permissions, among the user's role's."),
+                                   QStringLiteral("SCOPES"));
+    const QCommandLineOption days(QStringLiteral("days"), tr("Lifetime, 1 to 366 (default 90)."),
+                                  QStringLiteral("N"), QStringLiteral("90"));
+    for (const QCommandLineOption *option : { &label, &scope, &days })
+        command.addOption(*option);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    bool daysOk = false;
+    const int lifetime = command.parser().value(days).toInt(&daysOk);
+    if (!daysOk)
+        return fail(UsageError, tr("--days takes a whole number"));
+    core::Result<ApiKeyCommand> keys = apiKeyCommand(command);
+    if (!keys)
+        return fail(keys.error());
+    core::Result<AuthService::NewApiKey> made = keys->auth->createApiKey(
+        keys->owner, command.parser().value(label),
+        command.parser().value(scope).split(u',', Qt::SkipEmptyParts), lifetime);
+    if (!made) {
+        return made.error().code == u"invalid_request" || made.error().code == u"invalid_scope"
+            ? fail(UsageError, made.error().message)
+            : fail(made.error());
+    }
+    printOut(made->key);
+    return Success;
+}
+
+int runApiKeyList(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("apikey list NAME --data-dir DIR"),
+                             tr("Lists user NAME's API keys as JSON (never the keys)."));
+    command.addPositional(QStringLiteral("NAME"), tr("The user."));
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    core::Result<ApiKeyCommand> keys = apiKeyCommand(command);
+    if (!keys)
+        return fail(keys.error());
+    core::Result<QList<ApiKeyRecord>> listed = keys->auth->apiKeys(keys->owner);
+    if (!listed)
+        return fail(listed.error());
+    QJsonArray array;
+    for (const ApiKeyRecord &key : std::as_const(*listed))
+        array.append(toJson(key));
+    printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)).trimmed());
+    return Success;
+}
+
+int runApiKeyRevoke(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("apikey revoke NAME ID --data-dir DIR"),
+                             tr("Revokes user NAME's API key ID at once."));
+    command.addPositional(QStringLiteral("NAME"), tr("The user."));
+    command.addPositional(QStringLiteral("ID"), tr("The key's id (see apikey list)."));
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    core::Result<ApiKeyCommand> keys = apiKeyCommand(command);
+    if (!keys)
+        return fail(keys.error());
+    const QString id = command.parser().positionalArguments().value(1);
+    if (core::Result<void> revoked = keys->auth->revokeApiKey(keys->owner, id.toLongLong());
+        !revoked)
+        return fail(revoked.error());
+    printOut(tr("revoked API key %1").arg(id));
+    return Success;
 }
 
 int runUserList(const QStringList &arguments)
@@ -1123,6 +1231,7 @@ void printOverview()
                 "  backup      copy the whole database to a file, while serving\n"
                 "  restore     replace the database with a backup\n"
                 "  migrate     bring the schema up to date, or list migrations\n"
+                "  apikey      create, list or revoke a user's API keys\n"
                 "  keys rotate replace the token signing key (old tokens stay valid)\n"
                 "  audit list  list the audit log\n"
                 "  audit verify check the audit log's hash chain\n"
@@ -1149,6 +1258,11 @@ int runCommandLine(const QStringList &arguments)
                             { QStringLiteral("set-role"), runUserSetRole },
                             { QStringLiteral("reset-password"), runUserResetPassword },
                             { QStringLiteral("reset-mfa"), runUserResetMfa } });
+    if (command == u"apikey")
+        return runActions(rest, command,
+                          { { QStringLiteral("create"), runApiKeyCreate },
+                            { QStringLiteral("list"), runApiKeyList },
+                            { QStringLiteral("revoke"), runApiKeyRevoke } });
     if (command == u"keys")
         return runActions(rest, command, { { QStringLiteral("rotate"), runKeysRotate } });
     if (command == u"audit")

@@ -414,6 +414,40 @@ private Q_SLOTS:
             QVERIFY2(audit.out.contains(QString::fromLatin1(action)), action);
     }
 
+    // An admin makes an API key for a user's program, lists and revokes it.
+    void adminMakesApiKeysForAProgram()
+    {
+        (void)m_server->addTrader(u"xena"_s, u"xena's long passphrase"_s);
+        const CliResult made = runCli({ u"apikey"_s, u"create"_s, u"xena"_s, u"--name"_s,
+                                        u"price feed"_s, u"--scope"_s, u"market:read"_s,
+                                        u"--days"_s, u"7"_s, u"--data-dir"_s, dataDir() });
+        QCOMPARE(made.exitCode, 0);
+        const QString key = u"ApiKey "_s + made.out.trimmed();
+        QVERIFY(key.startsWith(u"ApiKey qx_"));
+        QCOMPARE(request("GET", u"/api/v1/instruments"_s, {}, key).status, 200);
+        QCOMPARE(request("GET", u"/api/v1/orders"_s, {}, key).status, 403);
+
+        const CliResult listed
+            = runCli({ u"apikey"_s, u"list"_s, u"xena"_s, u"--data-dir"_s, dataDir() });
+        QCOMPARE(listed.exitCode, 0);
+        const QJsonArray keys = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+        QCOMPARE(keys.size(), 1);
+        QCOMPARE(keys.first().toObject().value(u"name").toString(), u"price feed"_s);
+        const QString id = keys.first().toObject().value(u"id").toString();
+        QCOMPARE(runCli({ u"apikey"_s, u"revoke"_s, u"xena"_s, id, u"--data-dir"_s, dataDir() })
+                     .exitCode,
+                 0);
+        QCOMPARE(request("GET", u"/api/v1/instruments"_s, {}, key).status, 401);
+
+        QCOMPARE(runCli({ u"apikey"_s, u"create"_s, u"xena"_s, u"--name"_s, u"x"_s, u"--scope"_s,
+                          u"books:audit"_s, u"--data-dir"_s, dataDir() })
+                     .exitCode,
+                 2);
+        QCOMPARE(
+            runCli({ u"apikey"_s, u"list"_s, u"nobody"_s, u"--data-dir"_s, dataDir() }).exitCode,
+            1);
+    }
+
     // Each account's requests are limited per minute (here five, by a flag); another
     // account is unaffected.
     void requestsPerAccountAreLimited()
