@@ -14,6 +14,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QUrl>
 
 #include <algorithm>
 #include <cstdio>
@@ -1215,6 +1217,81 @@ int runAuditVerify(const QStringList &arguments)
     return Success;
 }
 
+// A URL as it may be printed: its password, if any, masked.
+QString masked(const QString &url)
+{
+    QUrl parsed(url);
+    if (!parsed.isValid() || parsed.password().isEmpty())
+        return url;
+    parsed.setPassword(QStringLiteral("***"));
+    return parsed.toString();
+}
+
+int runConfigCheck(const QStringList &arguments)
+{
+    SubcommandParser command(
+        QStringLiteral("config check [--json] --data-dir DIR"),
+        tr("Prints the configuration in effect, secrets masked: where the data directory and "
+           "the database are (and what chose the database: --database, QX_DATABASE, the "
+           "configuration file or the default), Redis (QX_REDIS), the signing key, the schema; "
+           "then checks that the database opens, is durable and is up to date (exit 1 if "
+           "not)."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    command.addOption(json);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    const DataDirectory directory = command.directory();
+    const bool flagged = command.parser().isSet(QStringLiteral("database"));
+    const QString source = flagged                       ? QStringLiteral("--database")
+        : !qEnvironmentVariable("QX_DATABASE").isEmpty() ? QStringLiteral("QX_DATABASE")
+        : QSettings(directory.configPath(), QSettings::IniFormat)
+              .contains(QStringLiteral("database/url"))
+        ? QStringLiteral("configuration file")
+        : QStringLiteral("default");
+    QJsonObject report { { QStringLiteral("data_dir"), directory.path() },
+                         { QStringLiteral("database"), masked(directory.databaseUrl()) },
+                         { QStringLiteral("database_from"), source },
+                         { QStringLiteral("redis"), masked(qEnvironmentVariable("QX_REDIS")) } };
+    QStringList problems;
+    if (core::Result<TokenSigner> signer = TokenSigner::fromKeyFile(directory.signingKeyPath()))
+        report.insert(QStringLiteral("signing_key_id"), signer->keyId());
+    else
+        problems.append(signer.error().message);
+    core::Result<std::unique_ptr<SqlStore>> store
+        = directory.openSqlStore(SqlStore::Migration::Leave);
+    if (!store) {
+        problems.append(store.error().message);
+    } else if (core::Result<QList<SqlStore::MigrationState>> migrations = (*store)->migrations();
+               !migrations) {
+        problems.append(migrations.error().message);
+    } else {
+        const auto pending = std::count_if(
+            migrations->cbegin(), migrations->cend(),
+            [](const SqlStore::MigrationState &state) { return !state.appliedAt.isValid(); });
+        report.insert(QStringLiteral("schema_version"), *(*store)->schemaVersion());
+        report.insert(QStringLiteral("pending_migrations"), qint64(pending));
+        if (pending > 0)
+            problems.append(QCoreApplication::translate("qx::server::CommandLine",
+                                                        "%n migration(s) pending: run migrate",
+                                                        nullptr, int(pending)));
+    }
+    report.insert(QStringLiteral("problems"), QJsonArray::fromStringList(problems));
+    if (command.parser().isSet(json)) {
+        printOut(
+            QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented)).trimmed());
+    } else {
+        for (auto it = report.constBegin(); it != report.constEnd(); ++it) {
+            if (it.key() != u"problems")
+                printOut(QStringLiteral("%1 %2")
+                             .arg(it.key() + u':', -20)
+                             .arg(it->toVariant().toString()));
+        }
+        for (const QString &problem : std::as_const(problems))
+            printOut(tr("problem: %1").arg(problem));
+    }
+    return problems.isEmpty() ? Success : Failure;
+}
+
 void printOverview()
 {
     printOut(tr("Usage: quantenergx-server COMMAND [OPTIONS]\n\n"
@@ -1232,6 +1309,7 @@ void printOverview()
                 "  restore     replace the database with a backup\n"
                 "  migrate     bring the schema up to date, or list migrations\n"
                 "  apikey      create, list or revoke a user's API keys\n"
+                "  config check print the configuration in effect, secrets masked\n"
                 "  keys rotate replace the token signing key (old tokens stay valid)\n"
                 "  audit list  list the audit log\n"
                 "  audit verify check the audit log's hash chain\n"
@@ -1263,6 +1341,8 @@ int runCommandLine(const QStringList &arguments)
                           { { QStringLiteral("create"), runApiKeyCreate },
                             { QStringLiteral("list"), runApiKeyList },
                             { QStringLiteral("revoke"), runApiKeyRevoke } });
+    if (command == u"config")
+        return runActions(rest, command, { { QStringLiteral("check"), runConfigCheck } });
     if (command == u"keys")
         return runActions(rest, command, { { QStringLiteral("rotate"), runKeysRotate } });
     if (command == u"audit")

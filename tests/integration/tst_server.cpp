@@ -448,6 +448,34 @@ private Q_SLOTS:
             1);
     }
 
+    // config check: what is in effect, secrets masked, and whether it works.
+    void configCheckShowsTheConfigurationMasked()
+    {
+        const CliResult checked
+            = runCli({ u"config"_s, u"check"_s, u"--json"_s, u"--data-dir"_s, dataDir() });
+        QCOMPARE(checked.exitCode, 0);
+        const QJsonObject report = QJsonDocument::fromJson(checked.out.toUtf8()).object();
+        QCOMPARE(report.value(u"pending_migrations").toInt(), 0);
+        QVERIFY(report.value(u"problems").toArray().isEmpty());
+        const QString keyId = request("GET", u"/.well-known/jwks.json"_s)
+                                  .json.value(u"keys")
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(u"kid")
+                                  .toString();
+        QCOMPARE(report.value(u"signing_key_id").toString(), keyId);
+
+        const CliResult elsewhere
+            = runCli({ u"config"_s, u"check"_s, u"--json"_s, u"--database"_s,
+                       u"postgresql://u:secret@127.0.0.1:1/x"_s, u"--data-dir"_s, dataDir() });
+        QCOMPARE(elsewhere.exitCode, 1); // nobody listens there
+        QVERIFY(!elsewhere.out.contains(u"secret"));
+        const QJsonObject masked = QJsonDocument::fromJson(elsewhere.out.toUtf8()).object();
+        QCOMPARE(masked.value(u"database").toString(), u"postgresql://u:***@127.0.0.1:1/x"_s);
+        QCOMPARE(masked.value(u"database_from").toString(), u"--database"_s);
+    }
+
     // Each account's requests are limited per minute (here five, by a flag); another
     // account is unaffected.
     void requestsPerAccountAreLimited()

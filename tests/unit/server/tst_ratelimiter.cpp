@@ -76,7 +76,7 @@ private Q_SLOTS:
         RedisClient first(m_redis.url());
         RedisClient second(m_redis.url());
         QVERIFY(first.start().ok() && second.start().ok());
-        QTRY_VERIFY(first.isConnected() && second.isConnected());
+        QTRY_VERIFY_WITH_TIMEOUT(first.isConnected() && second.isConnected(), 15000);
         RateLimiter a(&first);
         RateLimiter b(&second);
         const QString key = u"carol@10.0.0.3"_s;
@@ -84,7 +84,7 @@ private Q_SLOTS:
         b.hit(kFailures, key);
         a.hit(kFailures, key);
         // Neither reached the limit alone; together they did, as b learns by asking Redis.
-        QTRY_VERIFY(fresh(b, kFailures, key) > Milliseconds(0));
+        QTRY_VERIFY_WITH_TIMEOUT(fresh(b, kFailures, key) > Milliseconds(0), 15000);
         QVERIFY(fresh(a, kFailures, key) > Milliseconds(0));
         QCOMPARE(fresh(a, kFailures, u"dave@10.0.0.3"_s), Milliseconds(0));
     }
@@ -95,10 +95,10 @@ private Q_SLOTS:
         QVERIFY2(redis.start(), qPrintable(redis.error()));
         RedisClient client(redis.url());
         QVERIFY(client.start().ok());
-        QTRY_VERIFY(client.isConnected());
+        QTRY_VERIFY_WITH_TIMEOUT(client.isConnected(), 15000);
         RateLimiter limiter(&client);
         redis.stop();
-        QTRY_VERIFY(!client.isConnected());
+        QTRY_VERIFY_WITH_TIMEOUT(!client.isConnected(), 15000);
         const QString key = u"erin@10.0.0.4"_s;
         for (int i = 0; i < kFailures.limit; ++i) {
             QCOMPARE(fresh(limiter, kFailures, key), Milliseconds(0));
