@@ -9,10 +9,14 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QUrl>
@@ -970,8 +974,63 @@ int runServe(const QStringList &arguments)
     QString host = endpoint->first.toString();
     if (endpoint->first.protocol() == QAbstractSocket::IPv6Protocol)
         host = u'[' + host + u']';
-    printOut(tr("listening on %1").arg(u"http://" + host + u':' + QString::number(*port)));
+    const QString url = u"http://" + host + u':' + QString::number(*port);
+    // Where `status` finds it.
+    QFile where(QDir(command.dataDir()).filePath(QStringLiteral("server.url")));
+    if (!where.open(QIODevice::WriteOnly | QIODevice::Truncate) || where.write(url.toUtf8()) < 0)
+        qWarning().noquote() << "cannot write" << where.fileName() << where.errorString();
+    where.close();
+    printOut(tr("listening on %1").arg(url));
     return QCoreApplication::exec();
+}
+
+int runStatus(const QStringList &arguments)
+{
+    SubcommandParser command(
+        QStringLiteral("status [--url URL] [--json] --data-dir DIR"),
+        tr("Asks the running server of the data directory (or at URL) how it is: exit 0 and "
+           "its health if it answers, 1 if not."));
+    const QCommandLineOption url(QStringLiteral("url"),
+                                 tr("The server (default: where the data "
+                                    "directory's server last listened)."),
+                                 QStringLiteral("URL"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    command.addOption(url);
+    command.addOption(json);
+    if (std::optional<int> stop = command.parse(arguments, false))
+        return *stop;
+    QString target = command.parser().value(url);
+    if (target.isEmpty()) {
+        QFile where(QDir(command.dataDir()).filePath(QStringLiteral("server.url")));
+        if (command.dataDir().isEmpty() || !where.open(QIODevice::ReadOnly))
+            return fail(Failure, tr("no server has listened for this data directory: give --url"));
+        target = QString::fromUtf8(where.readAll()).trimmed();
+    }
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(target).resolved(QUrl(QStringLiteral("/healthz"))));
+    request.setTransferTimeout(5000);
+    QNetworkReply *reply = network.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    const QJsonObject health = QJsonDocument::fromJson(reply->readAll()).object();
+    if (reply->error() != QNetworkReply::NoError || health.value(u"status").toString() != u"ok") {
+        return fail(Failure,
+                    tr("the server at %1 does not answer: %2").arg(target, reply->errorString()));
+    }
+    QJsonObject report = health;
+    report.insert(QStringLiteral("url"), target);
+    if (command.parser().isSet(json)) {
+        printOut(
+            QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented)).trimmed());
+    } else {
+        printOut(tr("%1: %2, version %3, configuration version %4")
+                     .arg(target, health.value(u"status").toString(),
+                          health.value(u"version").toString())
+                     .arg(health.value(u"config_version").toInteger()));
+    }
+    return Success;
 }
 
 int runBackup(const QStringList &arguments)
@@ -1310,6 +1369,7 @@ void printOverview()
                 "  migrate     bring the schema up to date, or list migrations\n"
                 "  apikey      create, list or revoke a user's API keys\n"
                 "  config check print the configuration in effect, secrets masked\n"
+                "  status      ask a running server how it is\n"
                 "  keys rotate replace the token signing key (old tokens stay valid)\n"
                 "  audit list  list the audit log\n"
                 "  audit verify check the audit log's hash chain\n"
@@ -1341,6 +1401,8 @@ int runCommandLine(const QStringList &arguments)
                           { { QStringLiteral("create"), runApiKeyCreate },
                             { QStringLiteral("list"), runApiKeyList },
                             { QStringLiteral("revoke"), runApiKeyRevoke } });
+    if (command == u"status")
+        return runStatus(rest);
     if (command == u"config")
         return runActions(rest, command, { { QStringLiteral("check"), runConfigCheck } });
     if (command == u"keys")

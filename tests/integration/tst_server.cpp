@@ -448,6 +448,18 @@ private Q_SLOTS:
             1);
     }
 
+    // status asks the data directory's running server how it is; a server that does not
+    // answer is exit 1.
+    void statusAsksTheRunningServer()
+    {
+        const CliResult running = runCli({ u"status"_s, u"--json"_s, u"--data-dir"_s, dataDir() });
+        QCOMPARE(running.exitCode, 0);
+        const QJsonObject report = QJsonDocument::fromJson(running.out.toUtf8()).object();
+        QCOMPARE(report.value(u"status").toString(), u"ok"_s);
+        QCOMPARE(QUrl(report.value(u"url").toString()).port(), m_server->url().port());
+        QCOMPARE(runCli({ u"status"_s, u"--url"_s, u"http://127.0.0.1:1"_s }).exitCode, 1);
+    }
+
     // config check: what is in effect, secrets masked, and whether it works.
     void configCheckShowsTheConfigurationMasked()
     {
