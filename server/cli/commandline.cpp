@@ -304,6 +304,27 @@ QJsonObject userJson(const UserRecord &user)
              { QStringLiteral("created_at"), user.createdAt.toString(Qt::ISODate) } };
 }
 
+/// The data directory's store and its user NAME (the first positional argument); not_found
+/// when there is no such user.
+struct StoreAndUser
+{
+    std::unique_ptr<Store> store;
+    UserRecord user;
+};
+core::Result<StoreAndUser> storeAndUser(SubcommandParser &command)
+{
+    const QString name = command.parser().positionalArguments().constFirst();
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
+    if (!store)
+        return store.error();
+    core::Result<std::optional<UserRecord>> user = (*store)->findUser(name);
+    if (!user)
+        return user.error();
+    if (!*user)
+        return core::makeError(QStringLiteral("not_found"), tr("no user %1").arg(name));
+    return StoreAndUser { std::move(store).value(), **user };
+}
+
 int runUserShow(const QStringList &arguments)
 {
     SubcommandParser command(QStringLiteral("user show NAME --data-dir DIR [--json]"),
@@ -313,16 +334,10 @@ int runUserShow(const QStringList &arguments)
     command.addOption(json);
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
-    const QString name = command.parser().positionalArguments().constFirst();
-    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
-    if (!store)
-        return fail(store.error());
-    core::Result<std::optional<UserRecord>> user = (*store)->findUser(name);
-    if (!user)
-        return fail(user.error());
-    if (!*user)
-        return fail(Failure, tr("no user %1").arg(name));
-    const QJsonObject fields = userJson(**user);
+    const core::Result<StoreAndUser> found = storeAndUser(command);
+    if (!found)
+        return fail(found.error());
+    const QJsonObject fields = userJson(found->user);
     if (command.parser().isSet(json)) {
         printOut(
             QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Indented)).trimmed());
@@ -344,33 +359,29 @@ int changeUser(SubcommandParser &command, const QStringList &arguments, const QS
 {
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
-    const QString name = command.parser().positionalArguments().constFirst();
-    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
-    if (!store)
-        return fail(store.error());
-    core::Result<std::optional<UserRecord>> found = (*store)->findUser(name);
+    core::Result<StoreAndUser> found = storeAndUser(command);
     if (!found)
         return fail(found.error());
-    if (!*found)
-        return fail(Failure, tr("no user %1").arg(name));
-    UserRecord user = **found;
-    const core::Result<QString> done = change(**store, user);
+    Store &store = *found->store;
+    UserRecord &user = found->user;
+    const QString &name = user.username;
+    const core::Result<QString> done = change(store, user);
     if (!done) {
         if (done.error().code == u"usage")
             return fail(UsageError, done.error().message);
         return fail(done.error());
     }
-    if (core::Result<void> saved = (*store)->updateUser(user); !saved)
+    if (core::Result<void> saved = store.updateUser(user); !saved)
         return fail(saved.error());
     if (signOut) {
-        if (core::Result<std::int64_t> revoked = (*store)->revokeUserTokens(user.id); !revoked)
+        if (core::Result<std::int64_t> revoked = store.revokeUserTokens(user.id); !revoked)
             return fail(revoked.error());
     }
-    if (core::Result<void> audited = (*store)->appendAudit(
+    if (core::Result<void> audited = store.appendAudit(
             { 0, {}, QStringLiteral("cli"), QStringLiteral("local"), action, name, *done, {} });
         !audited)
         return fail(audited.error());
-    printOut(tr("%1 %2: %3").arg(action, name, *done) + appliedAs(**store));
+    printOut(tr("%1 %2: %3").arg(action, name, *done) + appliedAs(store));
     return Success;
 }
 
@@ -472,23 +483,17 @@ struct ApiKeyCommand
 
 core::Result<ApiKeyCommand> apiKeyCommand(SubcommandParser &command)
 {
-    const DataDirectory directory = command.directory();
-    core::Result<std::unique_ptr<Store>> store = directory.openStore();
-    if (!store)
-        return store.error();
-    core::Result<TokenSigner> signer = TokenSigner::fromKeyFile(directory.signingKeyPath());
+    core::Result<TokenSigner> signer
+        = TokenSigner::fromKeyFile(command.directory().signingKeyPath());
     if (!signer)
         return signer.error();
-    const QString name = command.parser().positionalArguments().constFirst();
-    core::Result<std::optional<UserRecord>> user = (*store)->findUser(name);
-    if (!user)
-        return user.error();
-    if (!*user)
-        return core::makeError(QStringLiteral("not_found"), tr("no user %1").arg(name));
+    core::Result<StoreAndUser> found = storeAndUser(command);
+    if (!found)
+        return found.error();
     ApiKeyCommand made;
-    made.store = std::move(store).value();
+    made.store = std::move(found->store);
     made.auth = std::make_unique<AuthService>(*made.store, std::move(signer).value());
-    made.owner = Principal::of(**user);
+    made.owner = Principal::of(found->user);
     return made;
 }
 
