@@ -56,8 +56,8 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     connect(orders, &OrderService::marketUpdated, stream, &StreamGateway::marketUpdated);
     connect(orders, &OrderService::candleUpdated, stream, &StreamGateway::candleUpdated);
     connect(orders, &OrderService::marketTrade, stream, &StreamGateway::publishMarketTrade);
-    server->m_http
-        = std::make_unique<HttpApi>(*server->m_auth, *server->m_orders, *server->m_stream);
+    server->m_http = std::make_unique<HttpApi>(*server->m_auth, *server->m_orders,
+                                               *server->m_stream, *server->m_store);
     server->m_http->setRateLimiter(server->m_limiter.get(), options.requestsPerAccount);
     if (options.cluster) {
         core::Result<std::unique_ptr<Cluster>> cluster

@@ -659,17 +659,52 @@ Result<Candle> candleFromJson(const QJsonObject &object)
     return candle;
 }
 
-Result<StreamMessage> StreamMessage::parse(const QByteArray &text)
+Result<QJsonObject> parseObject(const QByteArray &text, const QString &errorCode)
 {
+    // The depth is counted on the bytes (brackets outside strings), so a document nested
+    // thousands deep costs nothing to refuse.
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : text) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > kMaxJsonDepth) {
+                return makeError(errorCode,
+                                 QCoreApplication::translate("qx::core::protocol",
+                                                             "The JSON nests deeper than %1 "
+                                                             "levels.")
+                                     .arg(kMaxJsonDepth));
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         return makeError(
-            QStringLiteral("invalid_message"),
-            QCoreApplication::translate("qx::core::protocol", "The message is not a JSON object."));
+            errorCode,
+            QCoreApplication::translate("qx::core::protocol", "The text is not a JSON object."));
     }
+    return document.object();
+}
+
+Result<StreamMessage> StreamMessage::parse(const QByteArray &text)
+{
+    Result<QJsonObject> object = parseObject(text, QStringLiteral("invalid_message"));
+    if (!object)
+        return object.error();
     StreamMessage message;
-    message.body = document.object();
+    message.body = *object;
     message.type = message.body.value(u"type").toString();
     if (message.type.isEmpty()) {
         return makeError(

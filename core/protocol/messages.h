@@ -47,6 +47,12 @@ QDateTime fromWireTime(const QString &text);
 QJsonObject errorToJson(const Error &error);
 std::optional<Error> errorFromJson(const QJsonObject &object);
 
+/// Objects and arrays in a request or message nest at most this deep.
+constexpr int kMaxJsonDepth = 16;
+/// `text` as one JSON object, or `errorCode` with why not (not JSON, not an object, or nested
+/// deeper than kMaxJsonDepth, which is refused before it is parsed).
+Result<QJsonObject> parseObject(const QByteArray &text, const QString &errorCode);
+
 struct LoginRequest
 {
     QString username;

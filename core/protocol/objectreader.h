@@ -51,10 +51,16 @@ public:
         }
         return decimal<T>(key);
     }
-    /// Whether the field is present and not null.
-    bool has(const QString &key) const
+    /// Whether the field is present and not null. A null field counts as absent, and as read.
+    bool has(const QString &key)
     {
-        return m_object.contains(key) && !m_object.value(key).isNull();
+        if (!m_object.contains(key))
+            return false;
+        if (m_object.value(key).isNull()) {
+            m_known.insert(key);
+            return false;
+        }
+        return true;
     }
     QJsonArray array(const QString &key, bool required = true);
     /// A whole JSON number (within ±2^53, exact in a double).

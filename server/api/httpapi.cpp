@@ -2,9 +2,11 @@
 
 #include "core/protocol/messages.h"
 #include "core/protocol/objectreader.h"
+#include "server/api/openapi.h"
 #include "server/api/streamgateway.h"
 #include "server/auth/authservice.h"
 #include "server/auth/permissions.h"
+#include "server/auth/useradmin.h"
 #include "server/cluster/cluster.h"
 #include "server/cluster/forwarder.h"
 #include "server/trading/orderservice.h"
@@ -48,13 +50,7 @@ core::Result<QJsonObject> jsonBody(const QHttpServerRequest &request)
             QStringLiteral("payload_too_large"),
             HttpApi::tr("The request body is larger than %1 bytes.").arg(HttpApi::kMaxBodyBytes));
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        return core::makeError(QStringLiteral("malformed_json"),
-                               HttpApi::tr("The request body is not a JSON object."));
-    }
-    return document.object();
+    return protocol::parseObject(request.body(), QStringLiteral("malformed_json"));
 }
 
 // On every answer, whichever way it is written.
@@ -148,29 +144,6 @@ QJsonArray toJsonArray(const QList<Item> &items)
     return array;
 }
 
-// Paths the API serves, for telling "wrong method" (405) from "no such thing" (404).
-bool isKnownPath(const QString &path)
-{
-    static const QStringList exact {
-        QStringLiteral("/healthz"),
-        QStringLiteral("/api/v1/auth/login"),
-        QStringLiteral("/api/v1/auth/refresh"),
-        QStringLiteral("/api/v1/auth/logout"),
-        QStringLiteral("/api/v1/me"),
-        QStringLiteral("/api/v1/auth/mfa/enroll"),
-        QStringLiteral("/api/v1/auth/mfa/confirm"),
-        QStringLiteral("/api/v1/apikeys"),
-        QStringLiteral("/api/v1/instruments"),
-        QStringLiteral("/api/v1/orders"),
-        QStringLiteral("/api/v1/stream"),
-        QStringLiteral("/api/v1/trades"),
-        QStringLiteral("/api/v1/positions"),
-    };
-    return exact.contains(path) || path.startsWith(u"/api/v1/orders/")
-        || path.startsWith(u"/api/v1/apikeys/") || path.startsWith(u"/api/v1/markets/")
-        || path.startsWith(u"/api/v1/admin/");
-}
-
 core::Error badQuery(const QString &message)
 {
     return core::makeError(QStringLiteral("invalid_request"), message);
@@ -206,11 +179,13 @@ protocol::PositionSummary summarise(const OrderService::PositionReport &report)
 
 } // namespace
 
-HttpApi::HttpApi(AuthService &auth, OrderService &orders, StreamGateway &stream, QObject *parent)
+HttpApi::HttpApi(AuthService &auth, OrderService &orders, StreamGateway &stream, Store &store,
+                 QObject *parent)
     : QObject(parent)
     , m_auth(auth)
     , m_orders(orders)
     , m_stream(stream)
+    , m_store(store)
 {
     addRoutes();
 }
@@ -233,6 +208,7 @@ core::Result<Principal> HttpApi::admit(const QHttpServerRequest &request,
     core::Result<Principal> principal = m_auth.authenticateHeader(request.value("Authorization"));
     if (!principal)
         return principal.error();
+    principal->source = addressOf(request.remoteAddress());
     if (needed && !principal->can(*needed)) {
         return core::makeError(
             QStringLiteral("forbidden"),
@@ -332,6 +308,11 @@ QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
         { QStringLiteral("book_moved"), Status::ServiceUnavailable },
         { QStringLiteral("server_busy"), Status::ServiceUnavailable },
         { QStringLiteral("rate_limited"), Status::TooManyRequests },
+        { QStringLiteral("password_too_short"), Status::UnprocessableEntity },
+        { QStringLiteral("password_too_long"), Status::UnprocessableEntity },
+        { QStringLiteral("password_too_common"), Status::UnprocessableEntity },
+        { QStringLiteral("user_exists"), Status::Conflict },
+        { QStringLiteral("last_admin"), Status::Conflict },
     };
     return statuses.value(code, Status::InternalServerError);
 }
@@ -351,31 +332,59 @@ core::Result<quint16> HttpApi::listen(const QHostAddress &address, quint16 port)
     return server->serverPort();
 }
 
-void HttpApi::addRoutes()
+template<typename Handler>
+void HttpApi::serve(const Route &route, Handler handler)
 {
-    // Every route that needs a user goes through here: authenticate, then run the handler.
-    // Every route that needs a user goes through here: authenticate, check the permission
-    // (none: any signed-in user), count the request, then run the handler.
-    const auto authenticated = [this](std::optional<Permission> needed, auto handler) {
-        return [this, needed, handler](const QHttpServerRequest &request) {
+    using Request = const QHttpServerRequest &;
+    Q_ASSERT((route.access == Route::Access::Permitted) == route.permission.has_value());
+    m_routes.append(route);
+    const std::optional<Permission> needed = route.permission;
+    const QString pattern = route.pattern();
+    if constexpr (std::is_invocable_v<Handler, const QString &, const Principal &, Request,
+                                      const Later &>) {
+        m_server.route(pattern, route.method,
+                       [this, needed, handler](const QString &argument, Request request,
+                                               QHttpServerResponder &&responder) {
+                           auto reply = std::make_shared<LaterReply>(std::move(responder));
+                           core::Result<Principal> principal = admit(request, needed);
+                           if (!principal)
+                               return reply->fail(principal.error());
+                           handler(argument, *principal, request, reply);
+                       });
+    } else if constexpr (std::is_invocable_v<Handler, const Principal &, Request, const Later &>) {
+        m_server.route(pattern, route.method,
+                       [this, needed, handler](Request request, QHttpServerResponder &&responder) {
+                           auto reply = std::make_shared<LaterReply>(std::move(responder));
+                           core::Result<Principal> principal = admit(request, needed);
+                           if (!principal)
+                               return reply->fail(principal.error());
+                           handler(*principal, request, reply);
+                       });
+    } else if constexpr (std::is_invocable_v<Handler, const QString &, const Principal &,
+                                             Request>) {
+        m_server.route(pattern, route.method,
+                       [this, needed, handler](const QString &argument, Request request) {
+                           core::Result<Principal> principal = admit(request, needed);
+                           if (!principal)
+                               return errorResponse(principal.error());
+                           return handler(argument, *principal, request);
+                       });
+    } else if constexpr (std::is_invocable_v<Handler, const Principal &, Request>) {
+        m_server.route(pattern, route.method, [this, needed, handler](Request request) {
             core::Result<Principal> principal = admit(request, needed);
             if (!principal)
                 return errorResponse(principal.error());
             return handler(*principal, request);
-        };
-    };
+        });
+    } else {
+        Q_ASSERT(route.access == Route::Access::Public);
+        m_server.route(pattern, route.method, handler);
+    }
+}
 
-    // The same for routes that answer later: the handler gets the principal and a LaterReply.
-    const auto authenticatedLater = [this](std::optional<Permission> needed, auto handler) {
-        return [this, needed, handler](const QHttpServerRequest &request,
-                                       QHttpServerResponder &&responder) {
-            auto reply = std::make_shared<LaterReply>(std::move(responder));
-            core::Result<Principal> principal = admit(request, needed);
-            if (!principal)
-                return reply->fail(principal.error());
-            handler(*principal, request, reply);
-        };
-    };
+void HttpApi::addRoutes()
+{
+    using Access = Route::Access;
     // The reply to an order command: the order, or the error.
     const auto orderReply = [](const Later &reply) {
         return [reply](core::Result<protocol::Order> order) {
@@ -384,440 +393,611 @@ void HttpApi::addRoutes()
             reply->send(order->toJson(), Status::Ok);
         };
     };
+    // What order entry and changes may be refused with, beyond the request's shape.
+    const QStringList orderRejections {
+        QStringLiteral("unknown_symbol"),
+        QStringLiteral("instrument_expired"),
+        QStringLiteral("quantity_not_positive"),
+        QStringLiteral("quantity_off_lot"),
+        QStringLiteral("price_off_tick"),
+        QStringLiteral("price_band"),
+        QStringLiteral("max_order_quantity"),
+        QStringLiteral("invalid_expiry"),
+        QStringLiteral("limit_max_order_quantity"),
+        QStringLiteral("limit_max_notional"),
+        QStringLiteral("limit_max_position"),
+        QStringLiteral("limit_credit"),
+        QStringLiteral("limit_counterparty_credit"),
+        QStringLiteral("storage_unavailable"),
+        QStringLiteral("not_owner"),
+        QStringLiteral("book_moved"),
+    };
+    const QStringList orderChangeRejections = orderRejections
+        + QStringList { QStringLiteral("not_found"), QStringLiteral("order_not_live"),
+                        QStringLiteral("not_modifiable"), QStringLiteral("quantity_below_filled") };
 
     // config_version: the users, limits and credit lines in force, for an admin (or a test)
     // waiting for a change made from the command line to apply.
-    m_server.route(QStringLiteral("/healthz"), Method::Get, [this] {
-        return QHttpServerResponse(
-            QJsonObject { { QStringLiteral("status"), QStringLiteral("ok") },
-                          { QStringLiteral("version"), QCoreApplication::applicationVersion() },
-                          { QStringLiteral("config_version"), m_orders.configVersion() } });
-    });
+    serve({ Method::Get,
+            QStringLiteral("/healthz"),
+            tr("Whether the server is up, and its version"),
+            Access::Public,
+            {},
+            {},
+            QStringLiteral("Health") },
+          [this] {
+              return QHttpServerResponse(QJsonObject {
+                  { QStringLiteral("status"), QStringLiteral("ok") },
+                  { QStringLiteral("version"), QCoreApplication::applicationVersion() },
+                  { QStringLiteral("config_version"), m_orders.configVersion() } });
+          });
 
     // The public keys access tokens are signed with, for services that verify them.
-    m_server.route(QStringLiteral("/.well-known/jwks.json"), Method::Get,
-                   [this] { return QHttpServerResponse(m_auth.jwks()); });
+    serve({ Method::Get,
+            QStringLiteral("/.well-known/jwks.json"),
+            tr("The public keys access tokens are signed with (JWKS)"),
+            Access::Public,
+            {},
+            {},
+            QStringLiteral("Jwks") },
+          [this] { return QHttpServerResponse(m_auth.jwks()); });
+
+    // This API, as OpenAPI 3.0, made from the routes above and below.
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/openapi.json"),
+            tr("This API as an OpenAPI 3.0 document"),
+            Access::Public,
+            {},
+            {},
+            QStringLiteral("OpenApi") },
+          [this] {
+              return QHttpServerResponse(
+                  openApiDocument(m_routes, QCoreApplication::applicationVersion(),
+                                  [](const QString &code) { return int(statusFor(code)); }));
+          });
 
     // Sign-in and refresh: a JSON request in, a token pair out once AuthService is done.
-    const auto tokenRoute
-        = [this]<typename Request>(const QString &path,
-                                   void (AuthService::*issue)(const Request &, const QHostAddress &,
-                                                              AuthService::LoginReply)) {
-              m_server.route(path, Method::Post,
-                             [this, issue](const QHttpServerRequest &request,
-                                           QHttpServerResponder &&responder) {
-                                 auto reply = std::make_shared<LaterReply>(std::move(responder));
-                                 core::Result<QJsonObject> body = jsonBody(request);
-                                 if (!body)
-                                     return reply->fail(body.error());
-                                 core::Result<Request> parsed = Request::fromJson(*body);
-                                 if (!parsed)
-                                     return reply->fail(parsed.error());
-                                 (m_auth.*issue)(*parsed, request.remoteAddress(),
-                                                 [reply](core::Result<protocol::TokenPair> tokens) {
-                                                     if (!tokens)
-                                                         return reply->fail(tokens.error());
-                                                     reply->send(tokens->toJson(), Status::Ok);
-                                                 });
-                             });
-          };
-    tokenRoute(QStringLiteral("/api/v1/auth/login"), &AuthService::login);
-    tokenRoute(QStringLiteral("/api/v1/auth/refresh"), &AuthService::refresh);
+    const auto tokenRoute = [this]<typename Request>(
+                                const Route &route,
+                                void (AuthService::*issue)(const Request &, const QHostAddress &,
+                                                           AuthService::LoginReply)) {
+        serve(route,
+              [this, issue](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                  auto reply = std::make_shared<LaterReply>(std::move(responder));
+                  core::Result<QJsonObject> body = jsonBody(request);
+                  if (!body)
+                      return reply->fail(body.error());
+                  core::Result<Request> parsed = Request::fromJson(*body);
+                  if (!parsed)
+                      return reply->fail(parsed.error());
+                  (m_auth.*issue)(*parsed, request.remoteAddress(),
+                                  [reply](core::Result<protocol::TokenPair> tokens) {
+                                      if (!tokens)
+                                          return reply->fail(tokens.error());
+                                      reply->send(tokens->toJson(), Status::Ok);
+                                  });
+              });
+    };
+    tokenRoute({ Method::Post,
+                 QStringLiteral("/api/v1/auth/login"),
+                 tr("Signs in: an access token and a refresh token"),
+                 Access::Public,
+                 {},
+                 QStringLiteral("LoginRequest"),
+                 QStringLiteral("TokenPair"),
+                 200,
+                 { QStringLiteral("invalid_credentials"), QStringLiteral("mfa_required"),
+                   QStringLiteral("invalid_mfa_code"), QStringLiteral("rate_limited"),
+                   QStringLiteral("server_busy"), QStringLiteral("storage_unavailable") } },
+               &AuthService::login);
+    tokenRoute({ Method::Post,
+                 QStringLiteral("/api/v1/auth/refresh"),
+                 tr("A new token pair for a refresh token, which is used up"),
+                 Access::Public,
+                 {},
+                 QStringLiteral("RefreshRequest"),
+                 QStringLiteral("TokenPair"),
+                 200,
+                 { QStringLiteral("invalid_token"), QStringLiteral("token_reused"),
+                   QStringLiteral("refresh_token_used"), QStringLiteral("rate_limited"),
+                   QStringLiteral("storage_unavailable") } },
+               &AuthService::refresh);
 
     // Signs the caller out everywhere: all their refresh and access tokens stop working.
-    m_server.route(
-        QStringLiteral("/api/v1/auth/logout"), Method::Post,
-        authenticated(std::nullopt, [this](const Principal &principal, const QHttpServerRequest &) {
-            if (core::Result<void> done = m_auth.logout(principal); !done)
-                return errorResponse(done.error());
-            return QHttpServerResponse(QJsonObject { { QStringLiteral("signed_out"), true } });
-        }));
+    serve({ Method::Post,
+            QStringLiteral("/api/v1/auth/logout"),
+            tr("Signs out everywhere: every token of the caller stops working"),
+            Access::SignedIn,
+            {},
+            {},
+            QStringLiteral("SignedOut"),
+            200,
+            { QStringLiteral("storage_unavailable") } },
+          [this](const Principal &principal, const QHttpServerRequest &) {
+              if (core::Result<void> done = m_auth.logout(principal); !done)
+                  return errorResponse(done.error());
+              return QHttpServerResponse(QJsonObject { { QStringLiteral("signed_out"), true } });
+          });
 
     // Multi-factor sign-in: enrol (secret and URI), then confirm with a first code.
-    m_server.route(
-        QStringLiteral("/api/v1/auth/mfa/enroll"), Method::Post,
-        authenticated(std::nullopt, [this](const Principal &principal, const QHttpServerRequest &) {
-            core::Result<AuthService::Enrolment> enrolment = m_auth.enrollMfa(principal);
-            if (!enrolment)
-                return errorResponse(enrolment.error());
-            return QHttpServerResponse(
-                QJsonObject { { QStringLiteral("secret"), enrolment->secret },
-                              { QStringLiteral("otpauth_uri"), enrolment->uri } });
-        }));
-    m_server.route(
-        QStringLiteral("/api/v1/auth/mfa/confirm"), Method::Post,
-        authenticated(
-            std::nullopt, [this](const Principal &principal, const QHttpServerRequest &request) {
-                core::Result<QJsonObject> body = jsonBody(request);
-                if (!body)
-                    return errorResponse(body.error());
-                protocol::ObjectReader reader(*body);
-                const QString code = reader.string(QStringLiteral("code"));
-                if (core::Result<void> read = reader.finish(); !read)
-                    return errorResponse(read.error());
-                core::Result<QStringList> codes = m_auth.confirmMfa(principal, code);
-                if (!codes)
-                    return errorResponse(codes.error());
-                return QHttpServerResponse(QJsonObject {
-                    { QStringLiteral("recovery_codes"), QJsonArray::fromStringList(*codes) } });
-            }));
+    serve({ Method::Post,
+            QStringLiteral("/api/v1/auth/mfa/enroll"),
+            tr("Starts multi-factor sign-in: the TOTP secret and its otpauth:// URI"),
+            Access::SignedIn,
+            {},
+            {},
+            QStringLiteral("MfaEnrolment"),
+            200,
+            { QStringLiteral("mfa_already_enabled"), QStringLiteral("storage_unavailable") } },
+          [this](const Principal &principal, const QHttpServerRequest &) {
+              core::Result<AuthService::Enrolment> enrolment = m_auth.enrollMfa(principal);
+              if (!enrolment)
+                  return errorResponse(enrolment.error());
+              return QHttpServerResponse(
+                  QJsonObject { { QStringLiteral("secret"), enrolment->secret },
+                                { QStringLiteral("otpauth_uri"), enrolment->uri } });
+          });
+    serve({ Method::Post,
+            QStringLiteral("/api/v1/auth/mfa/confirm"),
+            tr("Turns multi-factor sign-in on with a first code: the recovery codes, once"),
+            Access::SignedIn,
+            {},
+            QStringLiteral("MfaConfirmation"),
+            QStringLiteral("RecoveryCodes"),
+            200,
+            { QStringLiteral("invalid_mfa_code"), QStringLiteral("mfa_not_enrolled"),
+              QStringLiteral("mfa_already_enabled"), QStringLiteral("storage_unavailable") } },
+          [this](const Principal &principal, const QHttpServerRequest &request) {
+              core::Result<QJsonObject> body = jsonBody(request);
+              if (!body)
+                  return errorResponse(body.error());
+              protocol::ObjectReader reader(*body);
+              const QString code = reader.string(QStringLiteral("code"));
+              if (core::Result<void> read = reader.finish(); !read)
+                  return errorResponse(read.error());
+              core::Result<QStringList> codes = m_auth.confirmMfa(principal, code);
+              if (!codes)
+                  return errorResponse(codes.error());
+              return QHttpServerResponse(QJsonObject {
+                  { QStringLiteral("recovery_codes"), QJsonArray::fromStringList(*codes) } });
+          });
 
-    m_server.route(
-        QStringLiteral("/api/v1/me"), Method::Get,
-        authenticated(std::nullopt, [](const Principal &principal, const QHttpServerRequest &) {
-            return QHttpServerResponse(
-                QJsonObject { { QStringLiteral("username"), principal.username },
-                              { QStringLiteral("role"), principal.role },
-                              { QStringLiteral("permissions"),
-                                QJsonArray::fromStringList(permissionNames(principal.role)) },
-                              { QStringLiteral("mfa_enabled"), principal.mfaEnabled } });
-        }));
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/me"),
+            tr("The caller: user name, role, permissions and multi-factor state"),
+            Access::SignedIn,
+            {},
+            {},
+            QStringLiteral("Me") },
+          [](const Principal &principal, const QHttpServerRequest &) {
+              // What the caller may do: the role's permissions, narrowed by an API key's scopes.
+              QStringList permissions = permissionNames(principal.role);
+              if (principal.scopes) {
+                  permissions.removeIf([&principal](const QString &name) {
+                      return !principal.scopes->contains(name);
+                  });
+              }
+              return QHttpServerResponse(QJsonObject {
+                  { QStringLiteral("username"), principal.username },
+                  { QStringLiteral("role"), principal.role },
+                  { QStringLiteral("permissions"), QJsonArray::fromStringList(permissions) },
+                  { QStringLiteral("mfa_enabled"), principal.mfaEnabled } });
+          });
 
-    m_server.route(QStringLiteral("/api/v1/instruments"), Method::Get,
-                   authenticated(Permission::MarketRead,
-                                 [this](const Principal &, const QHttpServerRequest &) {
-                                     return QHttpServerResponse(
-                                         QJsonObject { { QStringLiteral("instruments"),
-                                                         toJsonArray(m_orders.instruments()) } });
-                                 }));
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/instruments"),
+            tr("The instruments that can be traded"),
+            Access::Permitted,
+            Permission::MarketRead,
+            {},
+            QStringLiteral("InstrumentList") },
+          [this](const Principal &, const QHttpServerRequest &) {
+              return QHttpServerResponse(QJsonObject {
+                  { QStringLiteral("instruments"), toJsonArray(m_orders.instruments()) } });
+          });
 
-    m_server.route(
-        QStringLiteral("/api/v1/orders"), Method::Post,
-        authenticatedLater(
-            Permission::OrdersWrite,
-            [this](const Principal &principal, const QHttpServerRequest &request,
-                   const Later &reply) {
-                core::Result<QJsonObject> body = jsonBody(request);
-                if (!body)
-                    return reply->fail(body.error());
-                core::Result<protocol::NewOrder> order = protocol::NewOrder::fromJson(*body);
-                if (!order)
-                    return reply->fail(order.error());
-                if (const auto owner = ownerElsewhere(request, order->symbol)) {
-                    return reply->forward(*m_forwarder, *owner, "POST", request,
-                                          QStringLiteral("/api/v1/orders"));
-                }
-                m_orders.place(principal, *order,
-                               [reply](core::Result<OrderService::Placement> placed) {
-                                   if (!placed)
-                                       return reply->fail(placed.error());
-                                   reply->send(placed->order.toJson(),
-                                               placed->created ? Status::Created : Status::Ok);
-                               });
-            }));
-
-    m_server.route(QStringLiteral("/api/v1/orders"), Method::Get,
-                   authenticated(Permission::AccountRead,
-                                 [this](const Principal &principal, const QHttpServerRequest &) {
-                                     core::Result<OrderService::Listing<protocol::Order>> orders
-                                         = m_orders.orders(principal);
-                                     if (!orders)
-                                         return errorResponse(orders.error());
-                                     return QHttpServerResponse(QJsonObject {
-                                         { QStringLiteral("orders"), toJsonArray(orders->items) },
-                                         { QStringLiteral("complete"), orders->complete } });
-                                 }));
-
-    // API keys: made, listed and revoked by their user.
-    m_server.route(
-        QStringLiteral("/api/v1/apikeys"), Method::Post,
-        authenticated(std::nullopt,
-                      [this](const Principal &principal, const QHttpServerRequest &request) {
-                          if (core::Result<void> may = AuthService::mayMakeApiKeys(principal); !may)
-                              return errorResponse(may.error());
-                          core::Result<QJsonObject> body = jsonBody(request);
-                          if (!body)
-                              return errorResponse(body.error());
-                          protocol::ObjectReader reader(*body);
-                          const QString name = reader.string(QStringLiteral("name"));
-                          const QStringList scopes = reader.stringList(QStringLiteral("scopes"));
-                          const qint64 days = reader.has(QStringLiteral("expires_in_days"))
-                              ? reader.integer(QStringLiteral("expires_in_days"))
-                              : 90;
-                          if (core::Result<void> read = reader.finish(); !read)
-                              return errorResponse(read.error());
-                          core::Result<AuthService::NewApiKey> made = m_auth.createApiKey(
-                              principal, name, scopes, int(std::clamp<qint64>(days, -1, 367)));
-                          if (!made)
-                              return errorResponse(made.error());
-                          QJsonObject json = toJson(made->record);
-                          json.insert(QStringLiteral("key"), made->key);
-                          return QHttpServerResponse(json, Status::Created);
-                      }));
-    m_server.route(
-        QStringLiteral("/api/v1/apikeys"), Method::Get,
-        authenticated(std::nullopt, [this](const Principal &principal, const QHttpServerRequest &) {
-            core::Result<QList<ApiKeyRecord>> keys = m_auth.apiKeys(principal);
-            if (!keys)
-                return errorResponse(keys.error());
-            QJsonArray list;
-            for (const ApiKeyRecord &key : std::as_const(*keys))
-                list.append(toJson(key));
-            return QHttpServerResponse(QJsonObject { { QStringLiteral("keys"), list } });
-        }));
-    m_server.route(
-        QStringLiteral("/api/v1/apikeys/<arg>"), Method::Delete,
-        [authenticated, this](const QString &keyId, const QHttpServerRequest &request) {
-            return authenticated(
-                std::nullopt,
-                [this, keyId](const Principal &principal, const QHttpServerRequest &) {
-                    if (core::Result<void> revoked
-                        = m_auth.revokeApiKey(principal, keyId.toLongLong());
-                        !revoked)
-                        return errorResponse(revoked.error());
-                    return QHttpServerResponse(QJsonObject { { QStringLiteral("revoked"), true } });
-                })(request);
+    serve(
+        { Method::Post, QStringLiteral("/api/v1/orders"),
+          tr("Places an order; acknowledged once it is stored (200: a retry of one placed "
+             "already, by client_order_id)"),
+          Access::Permitted, Permission::OrdersWrite, QStringLiteral("NewOrder"),
+          QStringLiteral("Order"), 201,
+          orderRejections + QStringList { QStringLiteral("duplicate_client_order_id") } },
+        [this](const Principal &principal, const QHttpServerRequest &request, const Later &reply) {
+            core::Result<QJsonObject> body = jsonBody(request);
+            if (!body)
+                return reply->fail(body.error());
+            core::Result<protocol::NewOrder> order = protocol::NewOrder::fromJson(*body);
+            if (!order)
+                return reply->fail(order.error());
+            if (const auto owner = ownerElsewhere(request, order->symbol)) {
+                return reply->forward(*m_forwarder, *owner, "POST", request,
+                                      QStringLiteral("/api/v1/orders"));
+            }
+            m_orders.place(principal, *order,
+                           [reply](core::Result<OrderService::Placement> placed) {
+                               if (!placed)
+                                   return reply->fail(placed.error());
+                               reply->send(placed->order.toJson(),
+                                           placed->created ? Status::Created : Status::Ok);
+                           });
         });
 
-    m_server.route(QStringLiteral("/api/v1/orders/<arg>"), Method::Delete,
-                   [this, authenticatedLater, orderReply](const QString &orderId,
-                                                          const QHttpServerRequest &request,
-                                                          QHttpServerResponder &&responder) {
-                       authenticatedLater(
-                           Permission::OrdersWrite,
-                           [this, orderId, orderReply](const Principal &principal,
-                                                       const QHttpServerRequest &request,
-                                                       const Later &reply) {
-                               if (const auto owner = orderElsewhere(request, orderId)) {
-                                   return reply->forward(*m_forwarder, *owner, "DELETE", request,
-                                                         request.url().path());
-                               }
-                               m_orders.cancel(principal, orderId, orderReply(reply));
-                           })(request, std::move(responder));
-                   });
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/orders"),
+            tr("The caller's orders"),
+            Access::Permitted,
+            Permission::AccountRead,
+            {},
+            QStringLiteral("OrderList"),
+            200,
+            { QStringLiteral("storage_unavailable") } },
+          [this](const Principal &principal, const QHttpServerRequest &) {
+              core::Result<OrderService::Listing<protocol::Order>> orders
+                  = m_orders.orders(principal);
+              if (!orders)
+                  return errorResponse(orders.error());
+              return QHttpServerResponse(
+                  QJsonObject { { QStringLiteral("orders"), toJsonArray(orders->items) },
+                                { QStringLiteral("complete"), orders->complete } });
+          });
 
-    m_server.route(QStringLiteral("/api/v1/orders/<arg>"), Method::Patch,
-                   [this, authenticatedLater, orderReply](const QString &orderId,
-                                                          const QHttpServerRequest &request,
-                                                          QHttpServerResponder &&responder) {
-                       authenticatedLater(
-                           Permission::OrdersWrite,
-                           [this, orderId, orderReply](const Principal &principal,
-                                                       const QHttpServerRequest &request,
-                                                       const Later &reply) {
-                               core::Result<QJsonObject> body = jsonBody(request);
-                               if (!body)
-                                   return reply->fail(body.error());
-                               core::Result<protocol::OrderModify> change
-                                   = protocol::OrderModify::fromJson(*body);
-                               if (!change)
-                                   return reply->fail(change.error());
-                               if (const auto owner = orderElsewhere(request, orderId)) {
-                                   return reply->forward(*m_forwarder, *owner, "PATCH", request,
-                                                         request.url().path());
-                               }
-                               m_orders.modify(principal, orderId, *change, orderReply(reply));
-                           })(request, std::move(responder));
-                   });
+    // API keys: made, listed and revoked by their user.
+    serve({ Method::Post,
+            QStringLiteral("/api/v1/apikeys"),
+            tr("Makes an API key for a program (not with an API key); the key is shown this "
+               "once"),
+            Access::SignedIn,
+            {},
+            QStringLiteral("ApiKeyRequest"),
+            QStringLiteral("NewApiKey"),
+            201,
+            { QStringLiteral("forbidden"), QStringLiteral("invalid_scope"),
+              QStringLiteral("storage_unavailable") } },
+          [this](const Principal &principal, const QHttpServerRequest &request) {
+              if (core::Result<void> may = AuthService::mayMakeApiKeys(principal); !may)
+                  return errorResponse(may.error());
+              core::Result<QJsonObject> body = jsonBody(request);
+              if (!body)
+                  return errorResponse(body.error());
+              protocol::ObjectReader reader(*body);
+              const QString name = reader.string(QStringLiteral("name"));
+              const QStringList scopes = reader.stringList(QStringLiteral("scopes"));
+              const qint64 days = reader.has(QStringLiteral("expires_in_days"))
+                  ? reader.integer(QStringLiteral("expires_in_days"))
+                  : 90;
+              if (core::Result<void> read = reader.finish(); !read)
+                  return errorResponse(read.error());
+              core::Result<AuthService::NewApiKey> made = m_auth.createApiKey(
+                  principal, name, scopes, int(std::clamp<qint64>(days, -1, 367)));
+              if (!made)
+                  return errorResponse(made.error());
+              QJsonObject json = toJson(made->record);
+              json.insert(QStringLiteral("key"), made->key);
+              return QHttpServerResponse(json, Status::Created);
+          });
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/apikeys"),
+            tr("The caller's API keys"),
+            Access::SignedIn,
+            {},
+            {},
+            QStringLiteral("ApiKeyList"),
+            200,
+            { QStringLiteral("storage_unavailable") } },
+          [this](const Principal &principal, const QHttpServerRequest &) {
+              core::Result<QList<ApiKeyRecord>> keys = m_auth.apiKeys(principal);
+              if (!keys)
+                  return errorResponse(keys.error());
+              QJsonArray list;
+              for (const ApiKeyRecord &key : std::as_const(*keys))
+                  list.append(toJson(key));
+              return QHttpServerResponse(QJsonObject { { QStringLiteral("keys"), list } });
+          });
+    serve({ Method::Delete,
+            QStringLiteral("/api/v1/apikeys/{id}"),
+            tr("Revokes one of the caller's API keys"),
+            Access::SignedIn,
+            {},
+            {},
+            QStringLiteral("Revoked"),
+            200,
+            { QStringLiteral("not_found"), QStringLiteral("storage_unavailable") } },
+          [this](const QString &keyId, const Principal &principal, const QHttpServerRequest &) {
+              if (core::Result<void> revoked = m_auth.revokeApiKey(principal, keyId.toLongLong());
+                  !revoked)
+                  return errorResponse(revoked.error());
+              return QHttpServerResponse(QJsonObject { { QStringLiteral("revoked"), true } });
+          });
 
-    m_server.route(
-        QStringLiteral("/api/v1/orders"), Method::Delete,
-        authenticatedLater(
+    serve({ Method::Delete,
+            QStringLiteral("/api/v1/orders/{id}"),
+            tr("Cancels one of the caller's orders"),
+            Access::Permitted,
             Permission::OrdersWrite,
-            [this](const Principal &principal, const QHttpServerRequest &request,
-                   const Later &reply) {
-                // Here, and in a cluster on every other server that owns books: one answer with
-                // everything cancelled once all have answered.
-                QList<QUrl> others;
-                if (m_cluster && m_forwarder
-                    && request.value(Forwarder::kForwardedHeader.toByteArray()).isEmpty())
-                    others = m_cluster->otherOwners();
-                struct Gathering
-                {
-                    QJsonArray cancelled;
-                    qsizetype waiting = 0;
-                    std::optional<core::Error> error;
-                };
-                auto gathering = std::make_shared<Gathering>();
-                gathering->waiting = others.size() + 1;
-                const auto oneDone = [reply, gathering] {
-                    if (--gathering->waiting > 0)
-                        return;
-                    if (gathering->error)
-                        return reply->fail(*gathering->error);
-                    reply->send(
-                        QJsonObject { { QStringLiteral("cancelled"), gathering->cancelled } },
-                        Status::Ok);
-                };
-                m_orders.cancelAll(
-                    principal,
-                    [gathering, oneDone](core::Result<QList<protocol::Order>> cancelled) {
-                        if (cancelled) {
-                            for (const protocol::Order &order : std::as_const(*cancelled))
-                                gathering->cancelled.append(order.toJson());
+            {},
+            QStringLiteral("Order"),
+            200,
+            orderChangeRejections },
+          [this, orderReply](const QString &orderId, const Principal &principal,
+                             const QHttpServerRequest &request, const Later &reply) {
+              if (const auto owner = orderElsewhere(request, orderId)) {
+                  return reply->forward(*m_forwarder, *owner, "DELETE", request,
+                                        request.url().path());
+              }
+              m_orders.cancel(principal, orderId, orderReply(reply));
+          });
+
+    serve({ Method::Patch, QStringLiteral("/api/v1/orders/{id}"),
+            tr("Changes the quantity or price of one of the caller's orders"), Access::Permitted,
+            Permission::OrdersWrite, QStringLiteral("OrderModify"), QStringLiteral("Order"), 200,
+            orderChangeRejections },
+          [this, orderReply](const QString &orderId, const Principal &principal,
+                             const QHttpServerRequest &request, const Later &reply) {
+              core::Result<QJsonObject> body = jsonBody(request);
+              if (!body)
+                  return reply->fail(body.error());
+              core::Result<protocol::OrderModify> change = protocol::OrderModify::fromJson(*body);
+              if (!change)
+                  return reply->fail(change.error());
+              if (const auto owner = orderElsewhere(request, orderId)) {
+                  return reply->forward(*m_forwarder, *owner, "PATCH", request,
+                                        request.url().path());
+              }
+              m_orders.modify(principal, orderId, *change, orderReply(reply));
+          });
+
+    serve(
+        { Method::Delete,
+          QStringLiteral("/api/v1/orders"),
+          tr("Cancels every live order of the caller, on every server of a cluster"),
+          Access::Permitted,
+          Permission::OrdersWrite,
+          {},
+          QStringLiteral("CancelledOrders"),
+          200,
+          { QStringLiteral("storage_unavailable"), QStringLiteral("book_moved") } },
+        [this](const Principal &principal, const QHttpServerRequest &request, const Later &reply) {
+            // Here, and in a cluster on every other server that owns books: one answer with
+            // everything cancelled once all have answered.
+            QList<QUrl> others;
+            if (m_cluster && m_forwarder
+                && request.value(Forwarder::kForwardedHeader.toByteArray()).isEmpty())
+                others = m_cluster->otherOwners();
+            struct Gathering
+            {
+                QJsonArray cancelled;
+                qsizetype waiting = 0;
+                std::optional<core::Error> error;
+            };
+            auto gathering = std::make_shared<Gathering>();
+            gathering->waiting = others.size() + 1;
+            const auto oneDone = [reply, gathering] {
+                if (--gathering->waiting > 0)
+                    return;
+                if (gathering->error)
+                    return reply->fail(*gathering->error);
+                reply->send(QJsonObject { { QStringLiteral("cancelled"), gathering->cancelled } },
+                            Status::Ok);
+            };
+            m_orders.cancelAll(
+                principal, [gathering, oneDone](core::Result<QList<protocol::Order>> cancelled) {
+                    if (cancelled) {
+                        for (const protocol::Order &order : std::as_const(*cancelled))
+                            gathering->cancelled.append(order.toJson());
+                    } else {
+                        gathering->error = cancelled.error();
+                    }
+                    oneDone();
+                });
+            for (const QUrl &other : std::as_const(others)) {
+                m_forwarder->send(
+                    other, "DELETE", QStringLiteral("/api/v1/orders"), {},
+                    request.value("Authorization"),
+                    [gathering, oneDone](int status, const QByteArray &body) {
+                        const QJsonObject json = QJsonDocument::fromJson(body).object();
+                        if (status == 200) {
+                            for (const QJsonValue &order : json.value(u"cancelled").toArray())
+                                gathering->cancelled.append(order);
                         } else {
-                            gathering->error = cancelled.error();
+                            gathering->error = protocol::errorFromJson(json).value_or(
+                                core::makeError(QStringLiteral("storage_unavailable"),
+                                                tr("A server did not answer.")));
                         }
                         oneDone();
                     });
-                for (const QUrl &other : std::as_const(others)) {
-                    m_forwarder->send(
-                        other, "DELETE", QStringLiteral("/api/v1/orders"), {},
-                        request.value("Authorization"),
-                        [gathering, oneDone](int status, const QByteArray &body) {
-                            const QJsonObject json = QJsonDocument::fromJson(body).object();
-                            if (status == 200) {
-                                for (const QJsonValue &order : json.value(u"cancelled").toArray())
-                                    gathering->cancelled.append(order);
-                            } else {
-                                gathering->error = protocol::errorFromJson(json).value_or(
-                                    core::makeError(QStringLiteral("storage_unavailable"),
-                                                    tr("A server did not answer.")));
-                            }
-                            oneDone();
-                        });
-                }
-            }));
+            }
+        });
 
-    m_server.route(QStringLiteral("/api/v1/trades"), Method::Get,
-                   authenticated(Permission::AccountRead,
-                                 [this](const Principal &principal, const QHttpServerRequest &) {
-                                     core::Result<OrderService::Listing<protocol::Trade>> trades
-                                         = m_orders.trades(principal);
-                                     if (!trades)
-                                         return errorResponse(trades.error());
-                                     return QHttpServerResponse(QJsonObject {
-                                         { QStringLiteral("trades"), toJsonArray(trades->items) },
-                                         { QStringLiteral("complete"), trades->complete } });
-                                 }));
-
-    m_server.route(
-        QStringLiteral("/api/v1/positions"), Method::Get,
-        authenticated(
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/trades"),
+            tr("The caller's trades (fills)"),
+            Access::Permitted,
             Permission::AccountRead,
-            [this](const Principal &principal, const QHttpServerRequest &request) {
-                const QString markName = request.query().queryItemValue(QStringLiteral("mark"));
-                if (!markName.isEmpty() && markName != u"last" && markName != u"settlement")
-                    return errorResponse(badQuery(tr("mark must be last or settlement.")));
-                const auto mark = markName == u"settlement" ? OrderService::Mark::Settlement
-                                                            : OrderService::Mark::LastTrade;
-                core::Result<QList<OrderService::PositionReport>> reports
-                    = m_orders.positions(principal, mark);
-                if (!reports)
-                    return errorResponse(reports.error());
-                QJsonArray positions;
-                QList<core::MarkedPosition> marked;
-                for (const OrderService::PositionReport &report : *reports) {
-                    positions.append(summarise(report).toJson());
-                    if (report.mark)
-                        marked.append({ report.instrument, report.position, *report.mark });
-                }
-                // P&L per commodity and currency; currencies are never added together.
-                QJsonArray totals;
-                if (auto sums = core::totalsByCommodityAndCurrency(marked)) {
-                    for (const core::PnlTotal &total : *sums) {
-                        totals.append(QJsonObject {
-                            { QStringLiteral("commodity"), core::toString(total.commodity) },
-                            { QStringLiteral("currency"), total.currency },
-                            { QStringLiteral("realised_pnl"), total.realised.toString(2) },
-                            { QStringLiteral("unrealised_pnl"), total.unrealised.toString(2) } });
-                    }
-                }
-                return QHttpServerResponse(QJsonObject { { QStringLiteral("positions"), positions },
-                                                         { QStringLiteral("totals"), totals },
-                                                         { QStringLiteral("mark"),
-                                                           mark == OrderService::Mark::Settlement
-                                                               ? QStringLiteral("settlement")
-                                                               : QStringLiteral("last") } });
-            }));
+            {},
+            QStringLiteral("TradeList"),
+            200,
+            { QStringLiteral("storage_unavailable") } },
+          [this](const Principal &principal, const QHttpServerRequest &) {
+              core::Result<OrderService::Listing<protocol::Trade>> trades
+                  = m_orders.trades(principal);
+              if (!trades)
+                  return errorResponse(trades.error());
+              return QHttpServerResponse(
+                  QJsonObject { { QStringLiteral("trades"), toJsonArray(trades->items) },
+                                { QStringLiteral("complete"), trades->complete } });
+          });
 
-    m_server.route(
-        QStringLiteral("/api/v1/markets/<arg>/book"), Method::Get,
-        [this, authenticatedLater](const QString &symbol, const QHttpServerRequest &request,
-                                   QHttpServerResponder &&responder) {
-            authenticatedLater(
-                Permission::MarketRead,
-                [this, symbol](const Principal &, const QHttpServerRequest &request,
-                               const Later &reply) {
-                    const QString text = request.query().queryItemValue(QStringLiteral("depth"));
-                    bool numeric = true;
-                    const int depth = text.isEmpty() ? 10 : text.toInt(&numeric);
-                    if (!numeric || depth < 1 || depth > 100)
-                        return reply->fail(badQuery(tr("depth must be a number from 1 to 100.")));
-                    // Only the owner's book is current.
-                    if (const auto owner = ownerElsewhere(request, symbol))
-                        return reply->forward(*m_forwarder, *owner, "GET", request,
-                                              request.url().path());
-                    core::Result<protocol::BookSnapshot> book = m_orders.book(symbol, depth);
-                    if (!book)
-                        return reply->fail(book.error());
-                    reply->send(book->toJson(), Status::Ok);
-                })(request, std::move(responder));
-        });
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/positions"),
+            tr("The caller's positions by instrument and delivery month, with P&L"),
+            Access::Permitted,
+            Permission::AccountRead,
+            {},
+            QStringLiteral("PositionReport"),
+            200,
+            { QStringLiteral("storage_unavailable") },
+            { { QStringLiteral("mark"), QStringLiteral("string"),
+                tr("last (the last trade, the default) or settlement") } } },
+          [this](const Principal &principal, const QHttpServerRequest &request) {
+              const QString markName = request.query().queryItemValue(QStringLiteral("mark"));
+              if (!markName.isEmpty() && markName != u"last" && markName != u"settlement")
+                  return errorResponse(badQuery(tr("mark must be last or settlement.")));
+              const auto mark = markName == u"settlement" ? OrderService::Mark::Settlement
+                                                          : OrderService::Mark::LastTrade;
+              core::Result<QList<OrderService::PositionReport>> reports
+                  = m_orders.positions(principal, mark);
+              if (!reports)
+                  return errorResponse(reports.error());
+              QJsonArray positions;
+              QList<core::MarkedPosition> marked;
+              for (const OrderService::PositionReport &report : *reports) {
+                  positions.append(summarise(report).toJson());
+                  if (report.mark)
+                      marked.append({ report.instrument, report.position, *report.mark });
+              }
+              // P&L per commodity and currency; currencies are never added together.
+              QJsonArray totals;
+              if (auto sums = core::totalsByCommodityAndCurrency(marked)) {
+                  for (const core::PnlTotal &total : *sums) {
+                      totals.append(QJsonObject {
+                          { QStringLiteral("commodity"), core::toString(total.commodity) },
+                          { QStringLiteral("currency"), total.currency },
+                          { QStringLiteral("realised_pnl"), total.realised.toString(2) },
+                          { QStringLiteral("unrealised_pnl"), total.unrealised.toString(2) } });
+                  }
+              }
+              return QHttpServerResponse(QJsonObject { { QStringLiteral("positions"), positions },
+                                                       { QStringLiteral("totals"), totals },
+                                                       { QStringLiteral("mark"),
+                                                         mark == OrderService::Mark::Settlement
+                                                             ? QStringLiteral("settlement")
+                                                             : QStringLiteral("last") } });
+          });
 
-    m_server.route(
-        QStringLiteral("/api/v1/markets/<arg>/candles"), Method::Get,
-        [this, authenticated](const QString &symbol, const QHttpServerRequest &request) {
-            return authenticated(
-                Permission::MarketRead,
-                [this, symbol](const Principal &, const QHttpServerRequest &request) {
-                    const QUrlQuery query = request.query();
-                    const std::optional<core::CandleInterval> interval
-                        = core::candleIntervalFromString(
-                            query.queryItemValue(QStringLiteral("interval")));
-                    if (!interval)
-                        return errorResponse(badQuery(tr("interval must be 1m, 5m, 1h or 1d.")));
-                    const QDateTime now = QDateTime::currentDateTimeUtc();
-                    const QString fromText = query.queryItemValue(QStringLiteral("from"));
-                    const QString toText = query.queryItemValue(QStringLiteral("to"));
-                    const QDateTime to
-                        = toText.isEmpty() ? now.addSecs(60) : protocol::fromWireTime(toText);
-                    const QDateTime from
-                        = fromText.isEmpty() ? to.addDays(-1) : protocol::fromWireTime(fromText);
-                    if (!from.isValid() || !to.isValid() || from >= to) {
-                        return errorResponse(badQuery(
-                            tr("from and to must be ISO 8601 times with from before to.")));
-                    }
-                    core::Result<QList<core::Candle>> candles = m_orders.candles(
-                        symbol, *interval, from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch());
-                    if (!candles)
-                        return errorResponse(candles.error());
-                    QJsonArray list;
-                    for (const core::Candle &candle : *candles)
-                        list.append(protocol::toJson(candle));
-                    return QHttpServerResponse(
-                        QJsonObject { { QStringLiteral("symbol"), symbol },
-                                      { QStringLiteral("interval"), core::toString(*interval) },
-                                      { QStringLiteral("candles"), list } });
-                })(request);
-        });
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/markets/{symbol}/book"),
+            tr("An instrument's order book, aggregated by price"),
+            Access::Permitted,
+            Permission::MarketRead,
+            {},
+            QStringLiteral("BookSnapshot"),
+            200,
+            { QStringLiteral("unknown_symbol"), QStringLiteral("storage_unavailable") },
+            { { QStringLiteral("depth"), QStringLiteral("integer"),
+                tr("price levels a side, 1-100 (default 10)") } } },
+          [this](const QString &symbol, const Principal &, const QHttpServerRequest &request,
+                 const Later &reply) {
+              const QString text = request.query().queryItemValue(QStringLiteral("depth"));
+              bool numeric = true;
+              const int depth = text.isEmpty() ? 10 : text.toInt(&numeric);
+              if (!numeric || depth < 1 || depth > 100)
+                  return reply->fail(badQuery(tr("depth must be a number from 1 to 100.")));
+              // Only the owner's book is current.
+              if (const auto owner = ownerElsewhere(request, symbol))
+                  return reply->forward(*m_forwarder, *owner, "GET", request, request.url().path());
+              core::Result<protocol::BookSnapshot> book = m_orders.book(symbol, depth);
+              if (!book)
+                  return reply->fail(book.error());
+              reply->send(book->toJson(), Status::Ok);
+          });
+
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/markets/{symbol}/candles"),
+            tr("An instrument's candles (open, high, low, close, volume)"),
+            Access::Permitted,
+            Permission::MarketRead,
+            {},
+            QStringLiteral("CandleList"),
+            200,
+            { QStringLiteral("unknown_symbol") },
+            { { QStringLiteral("interval"), QStringLiteral("string"), tr("1m, 5m, 1h or 1d") },
+              { QStringLiteral("from"), QStringLiteral("string"),
+                tr("ISO 8601 start (default: a day before to)") },
+              { QStringLiteral("to"), QStringLiteral("string"),
+                tr("ISO 8601 end (default: now)") } } },
+          [this](const QString &symbol, const Principal &, const QHttpServerRequest &request) {
+              const QUrlQuery query = request.query();
+              const std::optional<core::CandleInterval> interval = core::candleIntervalFromString(
+                  query.queryItemValue(QStringLiteral("interval")));
+              if (!interval)
+                  return errorResponse(badQuery(tr("interval must be 1m, 5m, 1h or 1d.")));
+              const QDateTime now = QDateTime::currentDateTimeUtc();
+              const QString fromText = query.queryItemValue(QStringLiteral("from"));
+              const QString toText = query.queryItemValue(QStringLiteral("to"));
+              const QDateTime to
+                  = toText.isEmpty() ? now.addSecs(60) : protocol::fromWireTime(toText);
+              const QDateTime from
+                  = fromText.isEmpty() ? to.addDays(-1) : protocol::fromWireTime(fromText);
+              if (!from.isValid() || !to.isValid() || from >= to) {
+                  return errorResponse(
+                      badQuery(tr("from and to must be ISO 8601 times with from before to.")));
+              }
+              core::Result<QList<core::Candle>> candles = m_orders.candles(
+                  symbol, *interval, from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch());
+              if (!candles)
+                  return errorResponse(candles.error());
+              QJsonArray list;
+              for (const core::Candle &candle : *candles)
+                  list.append(protocol::toJson(candle));
+              return QHttpServerResponse(
+                  QJsonObject { { QStringLiteral("symbol"), symbol },
+                                { QStringLiteral("interval"), core::toString(*interval) },
+                                { QStringLiteral("candles"), list } });
+          });
 
     // For admins checking a recovery: the book's state hash, as logged at start.
-    m_server.route(
-        QStringLiteral("/api/v1/admin/books/<arg>/hash"), Method::Get,
-        [this, authenticated](const QString &symbol, const QHttpServerRequest &request) {
-            return authenticated(
-                Permission::BooksAudit,
-                [this, symbol](const Principal &, const QHttpServerRequest &) {
-                    core::Result<OrderService::BookFingerprint> book = m_orders.fingerprint(symbol);
-                    if (!book)
-                        return errorResponse(book.error());
-                    return QHttpServerResponse(QJsonObject {
-                        { QStringLiteral("symbol"), book->symbol },
-                        { QStringLiteral("hash"),
-                          QStringLiteral("%1").arg(book->hash, 16, 16, QLatin1Char('0')) },
-                        { QStringLiteral("orders"), qint64(book->orders) },
-                        { QStringLiteral("sequence"), qint64(book->sequence) } });
-                })(request);
-        });
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/admin/books/{symbol}/hash"),
+            tr("A book's state hash, as logged at start (checking a recovery)"),
+            Access::Permitted,
+            Permission::BooksAudit,
+            {},
+            QStringLiteral("BookHash"),
+            200,
+            { QStringLiteral("unknown_symbol"), QStringLiteral("not_owner") } },
+          [this](const QString &symbol, const Principal &, const QHttpServerRequest &) {
+              core::Result<OrderService::BookFingerprint> book = m_orders.fingerprint(symbol);
+              if (!book)
+                  return errorResponse(book.error());
+              return QHttpServerResponse(
+                  QJsonObject { { QStringLiteral("symbol"), book->symbol },
+                                { QStringLiteral("hash"),
+                                  QStringLiteral("%1").arg(book->hash, 16, 16, QLatin1Char('0')) },
+                                { QStringLiteral("orders"), qint64(book->orders) },
+                                { QStringLiteral("sequence"), qint64(book->sequence) } });
+          });
+
+    addAdminRoutes();
 
     // The upgrade itself is QHttpServer's; this route only has to exist and write nothing.
-    m_server.route(QStringLiteral("/api/v1/stream"), Method::Get,
-                   [](const QHttpServerRequest &, QHttpServerResponder &&) {});
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/stream"),
+            tr("The WebSocket stream (upgrade): market data and the caller's orders and fills; "
+               "the first message signs in"),
+            Access::Public,
+            {},
+            {},
+            {},
+            101 },
+          [](const QHttpServerRequest &, QHttpServerResponder &&) {});
     connect(&m_server, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (std::unique_ptr<QWebSocket> socket = m_server.nextPendingWebSocketConnection())
             m_stream.accept(std::move(socket));
     });
 
+    // "Wrong method" (405) for a path that is served with another, else "no such thing".
     m_server.setMissingHandler(
-        [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            const bool knownPath = isKnownPath(request.url().path());
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            const QString path = request.url().path();
+            const bool knownPath
+                = std::any_of(m_routes.cbegin(), m_routes.cend(),
+                              [&path](const Route &route) { return route.matches(path); });
             const core::Error error = knownPath
                 ? core::makeError(QStringLiteral("method_not_allowed"),
                                   tr("This method is not allowed here."))
                 : core::makeError(QStringLiteral("not_found"), tr("No such endpoint."));
-            responder.write(QJsonDocument(protocol::errorToJson(error)),
-                            QHttpServerResponder::StatusCode(statusFor(error.code)));
+            std::make_shared<LaterReply>(std::move(responder))->fail(error);
         });
 
     m_server.afterRequest([](QHttpServerResponse &&response) {
@@ -825,6 +1005,273 @@ void HttpApi::addRoutes()
             response.setHeader(name, value);
         return std::move(response);
     });
+}
+
+void HttpApi::addAdminRoutes()
+{
+    using Access = Route::Access;
+    const QStringList passwordRejections { QStringLiteral("password_too_short"),
+                                           QStringLiteral("password_too_long"),
+                                           QStringLiteral("password_too_common") };
+    const auto actor = [](const Principal &principal) {
+        return Actor { principal.username, principal.source };
+    };
+    const auto changedAnswer = [](const core::Result<UserAdmin::Changed> &changed) {
+        if (!changed)
+            return errorResponse(changed.error());
+        return QHttpServerResponse(
+            QJsonObject { { QStringLiteral("user"), UserAdmin::toJson(changed->user) },
+                          { QStringLiteral("done"), QJsonArray::fromStringList(changed->done) } });
+    };
+
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/admin/users"),
+            tr("Every user"),
+            Access::Permitted,
+            Permission::UsersAdmin,
+            {},
+            QStringLiteral("UserList"),
+            200,
+            { QStringLiteral("storage_unavailable") } },
+          [this](const Principal &, const QHttpServerRequest &) {
+              core::Result<QList<UserRecord>> users = UserAdmin(m_store).users();
+              if (!users)
+                  return errorResponse(users.error());
+              QJsonArray list;
+              for (const UserRecord &user : std::as_const(*users))
+                  list.append(UserAdmin::toJson(user));
+              return QHttpServerResponse(QJsonObject { { QStringLiteral("users"), list } });
+          });
+
+    serve({ Method::Post, QStringLiteral("/api/v1/admin/users"), tr("Adds a user"),
+            Access::Permitted, Permission::UsersAdmin, QStringLiteral("NewUser"),
+            QStringLiteral("User"), 201,
+            passwordRejections
+                + QStringList { QStringLiteral("user_exists"),
+                                QStringLiteral("storage_unavailable") } },
+          [this, actor](const Principal &principal, const QHttpServerRequest &request) {
+              core::Result<QJsonObject> body = jsonBody(request);
+              if (!body)
+                  return errorResponse(body.error());
+              protocol::ObjectReader reader(*body);
+              UserAdmin::NewUser user;
+              user.username = reader.string(QStringLiteral("username"));
+              user.password = reader.string(QStringLiteral("password"));
+              user.role = reader.string(QStringLiteral("role"));
+              if (reader.has(QStringLiteral("self_trade")))
+                  user.selfTrade = reader.string(QStringLiteral("self_trade"));
+              if (reader.has(QStringLiteral("counterparty")))
+                  user.counterparty = reader.string(QStringLiteral("counterparty"));
+              if (core::Result<void> read = reader.finish(); !read)
+                  return errorResponse(read.error());
+              core::Result<UserRecord> added = UserAdmin(m_store).add(actor(principal), user);
+              if (!added)
+                  return errorResponse(added.error());
+              return QHttpServerResponse(UserAdmin::toJson(*added), Status::Created);
+          });
+
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/admin/users/{username}"),
+            tr("One user"),
+            Access::Permitted,
+            Permission::UsersAdmin,
+            {},
+            QStringLiteral("User"),
+            200,
+            { QStringLiteral("not_found"), QStringLiteral("storage_unavailable") } },
+          [this](const QString &username, const Principal &, const QHttpServerRequest &) {
+              core::Result<UserRecord> user = UserAdmin(m_store).user(username);
+              if (!user)
+                  return errorResponse(user.error());
+              return QHttpServerResponse(UserAdmin::toJson(*user));
+          });
+
+    serve({ Method::Patch,
+            QStringLiteral("/api/v1/admin/users/{username}"),
+            tr("Changes a user's role, state (disabled signs them out everywhere), self-trade "
+               "mode or counterparty; applies at their next request"),
+            Access::Permitted,
+            Permission::UsersAdmin,
+            QStringLiteral("UserChange"),
+            QStringLiteral("UserChanged"),
+            200,
+            { QStringLiteral("not_found"), QStringLiteral("last_admin"),
+              QStringLiteral("storage_unavailable") } },
+          [this, actor, changedAnswer](const QString &username, const Principal &principal,
+                                       const QHttpServerRequest &request) {
+              core::Result<QJsonObject> body = jsonBody(request);
+              if (!body)
+                  return errorResponse(body.error());
+              protocol::ObjectReader reader(*body);
+              UserAdmin::Change change;
+              if (reader.has(QStringLiteral("role")))
+                  change.role = reader.string(QStringLiteral("role"));
+              if (reader.has(QStringLiteral("disabled")))
+                  change.disabled = reader.boolean(QStringLiteral("disabled"));
+              if (reader.has(QStringLiteral("self_trade")))
+                  change.selfTrade = reader.string(QStringLiteral("self_trade"));
+              if (reader.has(QStringLiteral("counterparty")))
+                  change.counterparty = reader.string(QStringLiteral("counterparty"));
+              if (core::Result<void> read = reader.finish(); !read)
+                  return errorResponse(read.error());
+              return changedAnswer(UserAdmin(m_store).change(actor(principal), username, change));
+          });
+
+    serve({ Method::Post, QStringLiteral("/api/v1/admin/users/{username}/password"),
+            tr("Sets a user's password and signs them out everywhere"), Access::Permitted,
+            Permission::UsersAdmin, QStringLiteral("PasswordReset"), QStringLiteral("UserChanged"),
+            200,
+            passwordRejections
+                + QStringList { QStringLiteral("not_found"),
+                                QStringLiteral("storage_unavailable") } },
+          [this, actor, changedAnswer](const QString &username, const Principal &principal,
+                                       const QHttpServerRequest &request) {
+              core::Result<QJsonObject> body = jsonBody(request);
+              if (!body)
+                  return errorResponse(body.error());
+              protocol::ObjectReader reader(*body);
+              UserAdmin::Change change;
+              change.password = reader.string(QStringLiteral("password"));
+              if (core::Result<void> read = reader.finish(); !read)
+                  return errorResponse(read.error());
+              return changedAnswer(UserAdmin(m_store).change(actor(principal), username, change));
+          });
+
+    serve({ Method::Delete,
+            QStringLiteral("/api/v1/admin/users/{username}/mfa"),
+            tr("Turns a user's multi-factor sign-in off (a lost phone) and signs them out "
+               "everywhere"),
+            Access::Permitted,
+            Permission::UsersAdmin,
+            {},
+            QStringLiteral("UserChanged"),
+            200,
+            { QStringLiteral("not_found"), QStringLiteral("storage_unavailable") } },
+          [this, actor, changedAnswer](const QString &username, const Principal &principal,
+                                       const QHttpServerRequest &) {
+              UserAdmin::Change change;
+              change.resetMfa = true;
+              return changedAnswer(UserAdmin(m_store).change(actor(principal), username, change));
+          });
+
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/admin/roles"),
+            tr("The roles and the permissions each grants"),
+            Access::Permitted,
+            Permission::UsersAdmin,
+            {},
+            QStringLiteral("RoleList") },
+          [](const Principal &, const QHttpServerRequest &) {
+              QJsonArray roles;
+              for (const QString &role : roleNames()) {
+                  roles.append(
+                      QJsonObject { { QStringLiteral("name"), role },
+                                    { QStringLiteral("permissions"),
+                                      QJsonArray::fromStringList(permissionNames(role)) } });
+              }
+              return QHttpServerResponse(QJsonObject { { QStringLiteral("roles"), roles } });
+          });
+
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/admin/apikeys"),
+            tr("Every API key, with its user"),
+            Access::Permitted,
+            Permission::UsersAdmin,
+            {},
+            QStringLiteral("AdminApiKeyList"),
+            200,
+            { QStringLiteral("storage_unavailable") } },
+          [this](const Principal &, const QHttpServerRequest &) {
+              core::Result<QList<ApiKeyRecord>> keys = m_store.apiKeys(0);
+              if (!keys)
+                  return errorResponse(keys.error());
+              core::Result<QList<UserRecord>> users = m_store.users();
+              if (!users)
+                  return errorResponse(users.error());
+              QHash<std::int64_t, QString> names;
+              for (const UserRecord &user : std::as_const(*users))
+                  names.insert(user.id, user.username);
+              QJsonArray list;
+              for (const ApiKeyRecord &key : std::as_const(*keys)) {
+                  QJsonObject json = toJson(key);
+                  json.insert(QStringLiteral("username"), names.value(key.userId));
+                  list.append(json);
+              }
+              return QHttpServerResponse(QJsonObject { { QStringLiteral("keys"), list } });
+          });
+
+    serve({ Method::Delete,
+            QStringLiteral("/api/v1/admin/apikeys/{id}"),
+            tr("Revokes anyone's API key"),
+            Access::Permitted,
+            Permission::UsersAdmin,
+            {},
+            QStringLiteral("Revoked"),
+            200,
+            { QStringLiteral("not_found"), QStringLiteral("storage_unavailable") } },
+          [this](const QString &keyId, const Principal &principal, const QHttpServerRequest &) {
+              if (core::Result<void> revoked
+                  = m_auth.revokeApiKey(principal, keyId.toLongLong(), true);
+                  !revoked)
+                  return errorResponse(revoked.error());
+              return QHttpServerResponse(QJsonObject { { QStringLiteral("revoked"), true } });
+          });
+
+    serve(
+        { Method::Get,
+          QStringLiteral("/api/v1/admin/audit"),
+          tr("The audit log, oldest first, a page at a time"),
+          Access::Permitted,
+          Permission::AuditRead,
+          {},
+          QStringLiteral("AuditEntryList"),
+          200,
+          { QStringLiteral("storage_unavailable") },
+          { { QStringLiteral("after"), QStringLiteral("integer"),
+              tr("only entries after this id (default 0); next_after of the last page") },
+            { QStringLiteral("limit"), QStringLiteral("integer"),
+              tr("at most this many, 1-%1 (default 100)").arg(kMaxPage) } } },
+        [this](const Principal &, const QHttpServerRequest &request) {
+            const QUrlQuery query = request.query();
+            bool afterOk = true, limitOk = true;
+            const QString afterText = query.queryItemValue(QStringLiteral("after"));
+            const QString limitText = query.queryItemValue(QStringLiteral("limit"));
+            const qint64 after = afterText.isEmpty() ? 0 : afterText.toLongLong(&afterOk);
+            const int limit = limitText.isEmpty() ? 100 : limitText.toInt(&limitOk);
+            if (!afterOk || !limitOk || after < 0 || limit < 1 || limit > kMaxPage) {
+                return errorResponse(badQuery(
+                    tr("after must be a whole number and limit one from 1 to %1.").arg(kMaxPage)));
+            }
+            core::Result<QList<AuditEntry>> entries = m_store.auditEntries(after, limit);
+            if (!entries)
+                return errorResponse(entries.error());
+            QJsonArray list;
+            for (const AuditEntry &entry : std::as_const(*entries))
+                list.append(toJson(entry));
+            return QHttpServerResponse(
+                QJsonObject { { QStringLiteral("entries"), list },
+                              { QStringLiteral("next_after"),
+                                qint64(entries->isEmpty() ? after : entries->constLast().id) } });
+        });
+
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/admin/audit/verify"),
+            tr("Recomputes the audit log's hash chain: intact, or the first entry that is not"),
+            Access::Permitted,
+            Permission::AuditRead,
+            {},
+            QStringLiteral("AuditVerification"),
+            200,
+            { QStringLiteral("storage_unavailable") } },
+          [this](const Principal &, const QHttpServerRequest &) {
+              core::Result<std::optional<std::int64_t>> broken = m_store.verifyAudit();
+              if (!broken)
+                  return errorResponse(broken.error());
+              return QHttpServerResponse(
+                  QJsonObject { { QStringLiteral("intact"), !broken->has_value() },
+                                { QStringLiteral("first_broken"),
+                                  *broken ? QJsonValue(qint64(**broken)) : QJsonValue() } });
+          });
 }
 
 } // namespace qx::server

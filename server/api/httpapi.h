@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "server/api/requestguard.h"
+#include "server/api/route.h"
 #include "server/auth/permissions.h"
 #include "server/cache/ratelimiter.h"
 
@@ -19,6 +20,7 @@ class Cluster;
 class Forwarder;
 class OrderService;
 class StreamGateway;
+class Store;
 struct Principal;
 
 /**
@@ -36,9 +38,15 @@ class HttpApi : public QObject
 public:
     static constexpr qsizetype kMaxBodyBytes = 64 * 1024;
     static_assert(kMaxBodyBytes == RequestLimits {}.maxBodyBytes);
+    /// The most entries one page of a list answers.
+    static constexpr int kMaxPage = 1000;
 
-    HttpApi(AuthService &auth, OrderService &orders, StreamGateway &stream,
+    /// `store`: users and the audit log, for the admin routes.
+    HttpApi(AuthService &auth, OrderService &orders, StreamGateway &stream, Store &store,
             QObject *parent = nullptr);
+
+    /// Every route served, as documented at /api/v1/openapi.json.
+    const QList<Route> &routes() const { return m_routes; }
 
     /// The port actually bound (useful with port 0), or listen_failed.
     core::Result<quint16> listen(const QHostAddress &address, quint16 port);
@@ -55,6 +63,13 @@ public:
 
 private:
     void addRoutes();
+    void addAdminRoutes();
+    /// Serves `route` with `handler` and documents it. A handler taking a Principal is for a
+    /// signed-in route: it runs once the caller is admitted (admit()). One taking a
+    /// LaterReply answers through it, when it can; one taking a QString first gets the
+    /// path's parameter. Any other handler is QHttpServer's own (a public route).
+    template<typename Handler>
+    void serve(const Route &route, Handler handler);
     /// The server to send a request about `symbol` to, if not this one. A request that was
     /// forwarded here already is never sent on.
     std::optional<QUrl> ownerElsewhere(const QHttpServerRequest &request,
@@ -72,6 +87,8 @@ private:
     AuthService &m_auth;
     OrderService &m_orders;
     StreamGateway &m_stream;
+    Store &m_store;
+    QList<Route> m_routes;
     const Cluster *m_cluster = nullptr;
     Forwarder *m_forwarder = nullptr;
     RateLimiter *m_limiter = nullptr;

@@ -107,6 +107,7 @@ void StreamGateway::onMessage(QWebSocket *socket, const QString &text)
             return;
         }
         session.principal = *principal;
+        session.principal->source = addressOf(socket->peerAddress());
         session.token = message->body.value(u"token").toString();
         send(socket, StreamMessage::authOk(principal->username));
         return;

@@ -39,6 +39,8 @@ QByteArray hashOf(const QByteArray &refreshToken)
     return QCryptographicHash::hash(refreshToken, QCryptographicHash::Sha256);
 }
 
+} // namespace
+
 QString addressOf(const QHostAddress &source)
 {
     // An IPv4 client on a dual-stack socket counts as its IPv4 address.
@@ -46,8 +48,6 @@ QString addressOf(const QHostAddress &source)
     const quint32 v4 = source.toIPv4Address(&mapped);
     return mapped ? QHostAddress(v4).toString() : source.toString();
 }
-
-} // namespace
 
 QJsonObject toJson(const ApiKeyRecord &key)
 {
@@ -302,7 +302,7 @@ core::Result<QStringList> AuthService::confirmMfa(const Principal &principal, co
     }
     if (Result<void> enabled = m_store.enableTotp(principal.userId, *step, hashes); !enabled)
         return enabled.error();
-    audit(principal.username, {}, QStringLiteral("mfa_enabled"), principal.username);
+    audit(principal.username, principal.source, QStringLiteral("mfa_enabled"), principal.username);
     return codes;
 }
 
@@ -399,7 +399,7 @@ core::Result<void> AuthService::logout(const Principal &principal)
 {
     const core::Result<std::int64_t> generation = m_store.revokeUserTokens(principal.userId);
     if (generation)
-        audit(principal.username, {}, QStringLiteral("logout"), principal.username);
+        audit(principal.username, principal.source, QStringLiteral("logout"), principal.username);
     if (!generation)
         return generation.error();
     return {};
@@ -452,7 +452,7 @@ core::Result<AuthService::NewApiKey> AuthService::createApiKey(const Principal &
         return id.error();
     made.record.id = *id;
     made.key = QString::fromLatin1(key);
-    audit(principal.username, {}, QStringLiteral("api_key_created"),
+    audit(principal.username, principal.source, QStringLiteral("api_key_created"),
           QString::number(*id) + u' ' + made.record.name);
     return made;
 }
@@ -462,14 +462,16 @@ core::Result<QList<ApiKeyRecord>> AuthService::apiKeys(const Principal &principa
     return m_store.apiKeys(principal.userId);
 }
 
-core::Result<void> AuthService::revokeApiKey(const Principal &principal, std::int64_t keyId)
+core::Result<void> AuthService::revokeApiKey(const Principal &principal, std::int64_t keyId,
+                                             bool anyUser)
 {
-    const Result<bool> revoked = m_store.revokeApiKey(principal.userId, keyId);
+    const Result<bool> revoked = m_store.revokeApiKey(anyUser ? 0 : principal.userId, keyId);
     if (!revoked)
         return revoked.error();
     if (!*revoked)
         return core::makeError(QStringLiteral("not_found"), tr("No live API key %1.").arg(keyId));
-    audit(principal.username, {}, QStringLiteral("api_key_revoked"), QString::number(keyId));
+    audit(principal.username, principal.source, QStringLiteral("api_key_revoked"),
+          QString::number(keyId));
     return {};
 }
 

@@ -23,6 +23,9 @@ namespace qx::server {
 QJsonObject toJson(const ApiKeyRecord &key);
 
 /// Who is calling: established from a verified token and the user's current record.
+/// A client's address as throttling and the audit log name it (IPv4-mapped IPv6 as IPv4).
+QString addressOf(const QHostAddress &source);
+
 struct Principal
 {
     std::int64_t userId = 0;
@@ -33,6 +36,7 @@ struct Principal
     bool mfaEnabled = false;
     std::int64_t apiKeyId = 0; ///< signed in with this API key; 0: a session
     std::optional<QStringList> scopes; ///< an API key's: they narrow the role
+    QString source; ///< the address the request came from, for the audit log
 
     static Principal of(const UserRecord &user)
     {
@@ -128,8 +132,10 @@ public:
     core::Result<NewApiKey> createApiKey(const Principal &principal, const QString &name,
                                          const QStringList &scopes, int days);
     core::Result<QList<ApiKeyRecord>> apiKeys(const Principal &principal);
-    /// not_found unless it is a live key of the principal's.
-    core::Result<void> revokeApiKey(const Principal &principal, std::int64_t keyId);
+    /// not_found unless it is a live key of the principal's (of anyone's, with `anyUser`: an
+    /// admin's).
+    core::Result<void> revokeApiKey(const Principal &principal, std::int64_t keyId,
+                                    bool anyUser = false);
     /// The public keys tokens are signed with (GET /.well-known/jwks.json).
     QJsonObject jwks() const { return m_signer.jwks(); }
     /// Reloads the signing keys when `pemPath` changes (`keys rotate`), checking every second.

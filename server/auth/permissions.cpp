@@ -7,8 +7,9 @@ namespace qx::server {
 
 namespace {
 
-constexpr Permission kAll[] { Permission::MarketRead, Permission::AccountRead,
-                              Permission::OrdersWrite, Permission::BooksAudit };
+constexpr Permission kAll[] { Permission::MarketRead,  Permission::AccountRead,
+                              Permission::OrdersWrite, Permission::BooksAudit,
+                              Permission::AuditRead,   Permission::UsersAdmin };
 
 const QHash<QString, QList<Permission>> &roles()
 {
@@ -17,7 +18,8 @@ const QHash<QString, QList<Permission>> &roles()
         { QStringLiteral("trader"),
           { Permission::MarketRead, Permission::AccountRead, Permission::OrdersWrite } },
         { QStringLiteral("risk"),
-          { Permission::MarketRead, Permission::AccountRead, Permission::BooksAudit } },
+          { Permission::MarketRead, Permission::AccountRead, Permission::BooksAudit,
+            Permission::AuditRead } },
         { QStringLiteral("admin"), QList<Permission>(std::begin(kAll), std::end(kAll)) },
     };
     return table;
@@ -36,8 +38,19 @@ QString toString(Permission permission)
         return QStringLiteral("orders:write");
     case Permission::BooksAudit:
         return QStringLiteral("books:audit");
+    case Permission::AuditRead:
+        return QStringLiteral("audit:read");
+    case Permission::UsersAdmin:
+        return QStringLiteral("users:admin");
     }
     return {};
+}
+
+const QStringList &roleNames()
+{
+    static const QStringList names { QStringLiteral("viewer"), QStringLiteral("trader"),
+                                     QStringLiteral("risk"), QStringLiteral("admin") };
+    return names;
 }
 
 QStringList permissionNames(const QString &role)

@@ -13,13 +13,17 @@ namespace qx::server {
  *   account:read  one's own orders, fills and positions (and their stream channels)
  *   orders:write  placing, changing and cancelling one's own orders
  *   books:audit   a book's state hash (checking a recovery)
+ *   audit:read    the audit log and its verification
+ *   users:admin   users, their roles and API keys (the admin routes)
  *
  * Roles: viewer (market:read, account:read), trader (viewer's and orders:write), risk
- * (viewer's and books:audit), admin (all).
+ * (viewer's, books:audit and audit:read), admin (all).
  */
-enum class Permission { MarketRead, AccountRead, OrdersWrite, BooksAudit };
+enum class Permission { MarketRead, AccountRead, OrdersWrite, BooksAudit, AuditRead, UsersAdmin };
 
 QString toString(Permission permission);
+/// The roles there are, least first.
+const QStringList &roleNames();
 /// The permissions of `role`, by name; none for a role that does not exist.
 QStringList permissionNames(const QString &role);
 bool roleAllows(const QString &role, Permission permission);

@@ -2,6 +2,8 @@
 
 #include "server/auth/authservice.h"
 #include "server/auth/passwordhasher.h"
+#include "server/auth/permissions.h"
+#include "server/auth/useradmin.h"
 #include "server/cache/redisclient.h"
 #include "server/ops/datadirectory.h"
 #include "server/server.h"
@@ -30,9 +32,6 @@ namespace qx::server {
 namespace {
 
 enum ExitStatus { Success = 0, Failure = 1, UsageError = 2 };
-
-const QStringList kRoles { QStringLiteral("viewer"), QStringLiteral("trader"),
-                           QStringLiteral("risk"), QStringLiteral("admin") };
 
 void printOut(const QString &text)
 {
@@ -179,23 +178,22 @@ std::optional<QString> readPasswordFromStdin()
     return QString::fromUtf8(line);
 }
 
-const QRegularExpression &counterpartyPattern()
+// A failed user command's exit status: a malformed name, role or setting is a usage error.
+int failUser(const core::Error &error)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9 ._&-]{0,63}$"));
-    return pattern;
+    return fail(error.code == u"invalid_request" ? UsageError : Failure, error.message);
 }
 
 int runUserAdd(const QStringList &arguments)
 {
-    static const QRegularExpression namePattern(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
     SubcommandParser command(
         QStringLiteral("user add NAME --role ROLE --password-stdin [--self-trade MODE] "
-                       "[--counterparty FIRM] --data-dir DIR"),
+                       "[--counterparty FIRM] [--update] --data-dir DIR"),
         tr("Adds a user. The password is read from the first line of standard input, so it "
            "never appears in the process list or shell history."));
     command.addPositional(QStringLiteral("NAME"), tr("Login name: letters, digits, . _ -"));
     const QCommandLineOption role(QStringLiteral("role"),
-                                  tr("One of: %1.").arg(kRoles.join(QStringLiteral(", "))),
+                                  tr("One of: %1.").arg(roleNames().join(QStringLiteral(", "))),
                                   QStringLiteral("ROLE"));
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
                                            tr("Read the password from standard input."));
@@ -219,89 +217,51 @@ int runUserAdd(const QStringList &arguments)
         return *stop;
     QCommandLineParser &parser = command.parser();
     const QString name = parser.positionalArguments().constFirst();
-    if (!namePattern.match(name).hasMatch())
-        return fail(UsageError, tr("the user name may only have letters, digits, . _ -"));
-    if (!kRoles.contains(parser.value(role)))
-        return fail(UsageError, tr("--role must be one of: %1").arg(kRoles.join(u", ")));
+    UserAdmin::Change change;
+    change.role = parser.value(role);
+    if (parser.isSet(selfTrade))
+        change.selfTrade = parser.value(selfTrade).replace(u'-', u'_');
+    if (parser.isSet(counterparty))
+        change.counterparty
+            = parser.value(counterparty) == u"none" ? QString() : parser.value(counterparty);
+    // Everything but the password checked before it is read.
+    if (core::Result<void> checked = UserAdmin::checkName(name); !checked)
+        return failUser(checked.error());
+    if (core::Result<void> checked = UserAdmin::check(name, change); !checked)
+        return failUser(checked.error());
     if (!parser.isSet(passwordStdin))
         return fail(UsageError, tr("--password-stdin is required"));
-    const QString selfTradeMode = parser.value(selfTrade).replace(u'-', u'_');
-    if (parser.isSet(selfTrade) && selfTradeMode != u"cancel_newest"
-        && selfTradeMode != u"cancel_oldest") {
-        return fail(UsageError, tr("--self-trade must be cancel-newest or cancel-oldest"));
-    }
-    const QString firm
-        = parser.value(counterparty) == u"none" ? QString() : parser.value(counterparty);
-    if (parser.isSet(counterparty) && !firm.isEmpty()
-        && !counterpartyPattern().match(firm).hasMatch())
-        return fail(UsageError, tr("the counterparty is 1-64 letters, digits, spaces, . _ & -"));
-
     const std::optional<QString> password = readPasswordFromStdin();
     if (!password)
         return fail(Failure, tr("cannot read the password from standard input"));
-    if (core::Result<void> policy = PasswordHasher::checkPolicy(*password, name); !policy)
-        return fail(policy.error());
+    change.password = *password;
+
     core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
     if (!store)
         return fail(store.error());
+    UserAdmin admin(**store);
     core::Result<std::optional<UserRecord>> existing = (*store)->findUser(name);
     if (!existing)
         return fail(existing.error());
     if (*existing && !parser.isSet(update))
         return fail(Failure,
                     tr("the user %1 already exists (use --update to change it)").arg(name));
-    core::Result<QByteArray> hash = PasswordHasher::hash(*password);
-    if (!hash)
-        return fail(hash.error());
-    UserRecord user;
     if (*existing) {
-        user = **existing;
-        user.role = parser.value(role);
-        user.passwordHash = *hash;
-    } else {
-        core::Result<UserRecord> added = (*store)->addUser(name, parser.value(role), *hash);
-        if (!added)
-            return fail(added.error());
-        user = *added;
+        core::Result<UserAdmin::Changed> changed = admin.change(Actor::commandLine(), name, change);
+        if (!changed)
+            return failUser(changed.error());
+        printOut(tr("updated user %1: %2").arg(name, changed->done.join(u", "))
+                 + appliedAs(**store));
+        return Success;
     }
-    if (parser.isSet(selfTrade))
-        user.selfTrade = selfTradeMode;
-    if (parser.isSet(counterparty))
-        user.counterparty = firm;
-    if (core::Result<void> saved = (*store)->updateUser(user); !saved)
-        return fail(saved.error());
-    // A new password signs the user out everywhere.
-    if (*existing) {
-        if (core::Result<std::int64_t> revoked = (*store)->revokeUserTokens(user.id); !revoked)
-            return fail(revoked.error());
-    }
-    if (core::Result<void> audited = (*store)->appendAudit(
-            { 0,
-              {},
-              QStringLiteral("cli"),
-              QStringLiteral("local"),
-              *existing ? QStringLiteral("user_updated") : QStringLiteral("user_added"),
-              name,
-              QString::fromUtf8(QJsonDocument(QJsonObject { { QStringLiteral("role"), user.role } })
-                                    .toJson(QJsonDocument::Compact)),
-              {} });
-        !audited)
-        return fail(audited.error());
-    printOut((*existing ? tr("updated user %1 (role %2)") : tr("added user %1 (role %2)"))
-                 .arg(name, user.role)
-             + appliedAs(**store));
+    core::Result<UserRecord> added = admin.add(
+        Actor::commandLine(),
+        { name, *change.role, *password, change.selfTrade.value_or(QStringLiteral("cancel_newest")),
+          change.counterparty.value_or(QString()) });
+    if (!added)
+        return failUser(added.error());
+    printOut(tr("added user %1 (role %2)").arg(name, added->role) + appliedAs(**store));
     return Success;
-}
-
-QJsonObject userJson(const UserRecord &user)
-{
-    return { { QStringLiteral("username"), user.username },
-             { QStringLiteral("role"), user.role },
-             { QStringLiteral("disabled"), user.disabled },
-             { QStringLiteral("mfa_enabled"), user.totpEnabled },
-             { QStringLiteral("counterparty"),
-               user.counterparty.isEmpty() ? QJsonValue() : QJsonValue(user.counterparty) },
-             { QStringLiteral("created_at"), user.createdAt.toString(Qt::ISODate) } };
 }
 
 /// The data directory's store and its user NAME (the first positional argument); not_found
@@ -337,7 +297,7 @@ int runUserShow(const QStringList &arguments)
     const core::Result<StoreAndUser> found = storeAndUser(command);
     if (!found)
         return fail(found.error());
-    const QJsonObject fields = userJson(found->user);
+    const QJsonObject fields = UserAdmin::toJson(found->user);
     if (command.parser().isSet(json)) {
         printOut(
             QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Indented)).trimmed());
@@ -349,39 +309,27 @@ int runUserShow(const QStringList &arguments)
 }
 
 /**
- * One change to one existing user (NAME, the first positional argument), written and
- * audited: `change` edits the record (an error coded "usage" is a usage error) and says what
- * it did; `signOut` also ends every token of the user.
+ * One change to one existing user (NAME, the first positional argument), made by UserAdmin
+ * (checked, written, audited): `makeChange` says what, after the arguments are parsed (an
+ * error coded invalid_request is a usage error).
  */
-int changeUser(SubcommandParser &command, const QStringList &arguments, const QString &action,
-               bool signOut,
-               const std::function<core::Result<QString>(Store &, UserRecord &)> &change)
+int changeUser(SubcommandParser &command, const QStringList &arguments,
+               const std::function<core::Result<UserAdmin::Change>()> &makeChange)
 {
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
-    core::Result<StoreAndUser> found = storeAndUser(command);
-    if (!found)
-        return fail(found.error());
-    Store &store = *found->store;
-    UserRecord &user = found->user;
-    const QString &name = user.username;
-    const core::Result<QString> done = change(store, user);
-    if (!done) {
-        if (done.error().code == u"usage")
-            return fail(UsageError, done.error().message);
-        return fail(done.error());
-    }
-    if (core::Result<void> saved = store.updateUser(user); !saved)
-        return fail(saved.error());
-    if (signOut) {
-        if (core::Result<std::int64_t> revoked = store.revokeUserTokens(user.id); !revoked)
-            return fail(revoked.error());
-    }
-    if (core::Result<void> audited = store.appendAudit(
-            { 0, {}, QStringLiteral("cli"), QStringLiteral("local"), action, name, *done, {} });
-        !audited)
-        return fail(audited.error());
-    printOut(tr("%1 %2: %3").arg(action, name, *done) + appliedAs(store));
+    const QString name = command.parser().positionalArguments().constFirst();
+    const core::Result<UserAdmin::Change> change = makeChange();
+    if (!change)
+        return failUser(change.error());
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
+    if (!store)
+        return fail(store.error());
+    const core::Result<UserAdmin::Changed> changed
+        = UserAdmin(**store).change(Actor::commandLine(), name, *change);
+    if (!changed)
+        return failUser(changed.error());
+    printOut(tr("%1: %2").arg(name, changed->done.join(u", ")) + appliedAs(**store));
     return Success;
 }
 
@@ -391,11 +339,11 @@ int runUserDisable(const QStringList &arguments)
                              tr("Disables a user: no sign-in, and every token of theirs stops "
                                 "working at once."));
     command.addPositional(QStringLiteral("NAME"), tr("The user."));
-    return changeUser(command, arguments, QStringLiteral("user_disabled"), true,
-                      [](Store &, UserRecord &user) -> core::Result<QString> {
-                          user.disabled = true;
-                          return QStringLiteral("disabled, signed out everywhere");
-                      });
+    return changeUser(command, arguments, []() -> core::Result<UserAdmin::Change> {
+        UserAdmin::Change change;
+        change.disabled = true;
+        return change;
+    });
 }
 
 int runUserEnable(const QStringList &arguments)
@@ -403,11 +351,11 @@ int runUserEnable(const QStringList &arguments)
     SubcommandParser command(QStringLiteral("user enable NAME --data-dir DIR"),
                              tr("Enables a disabled user again."));
     command.addPositional(QStringLiteral("NAME"), tr("The user."));
-    return changeUser(command, arguments, QStringLiteral("user_enabled"), false,
-                      [](Store &, UserRecord &user) -> core::Result<QString> {
-                          user.disabled = false;
-                          return QStringLiteral("enabled");
-                      });
+    return changeUser(command, arguments, []() -> core::Result<UserAdmin::Change> {
+        UserAdmin::Change change;
+        change.disabled = false;
+        return change;
+    });
 }
 
 int runUserSetRole(const QStringList &arguments)
@@ -415,21 +363,14 @@ int runUserSetRole(const QStringList &arguments)
     SubcommandParser command(QStringLiteral("user set-role NAME ROLE --data-dir DIR"),
                              tr("Gives a user another role (%1); it applies to their next "
                                 "request.")
-                                 .arg(kRoles.join(QStringLiteral(", "))));
+                                 .arg(roleNames().join(QStringLiteral(", "))));
     command.addPositional(QStringLiteral("NAME"), tr("The user."));
     command.addPositional(QStringLiteral("ROLE"), tr("The new role."));
-    return changeUser(command, arguments, QStringLiteral("role_changed"), false,
-                      [&command](Store &, UserRecord &user) -> core::Result<QString> {
-                          const QString role = command.parser().positionalArguments().value(1);
-                          if (!kRoles.contains(role)) {
-                              return core::makeError(
-                                  QStringLiteral("usage"),
-                                  tr("the role must be one of: %1").arg(kRoles.join(u", ")));
-                          }
-                          const QString was = user.role;
-                          user.role = role;
-                          return QStringLiteral("%1 -> %2").arg(was, role);
-                      });
+    return changeUser(command, arguments, [&command]() -> core::Result<UserAdmin::Change> {
+        UserAdmin::Change change;
+        change.role = command.parser().positionalArguments().value(1);
+        return change;
+    });
 }
 
 int runUserResetPassword(const QStringList &arguments)
@@ -438,23 +379,16 @@ int runUserResetPassword(const QStringList &arguments)
                              tr("Sets a new password, read from the first line of standard "
                                 "input, and signs the user out everywhere."));
     command.addPositional(QStringLiteral("NAME"), tr("The user."));
-    return changeUser(command, arguments, QStringLiteral("password_reset"), true,
-                      [](Store &, UserRecord &user) -> core::Result<QString> {
-                          const std::optional<QString> password = readPasswordFromStdin();
-                          if (!password)
-                              return core::makeError(QStringLiteral("io_error"),
-                                                     tr("cannot read the password from "
-                                                        "standard input"));
-                          if (core::Result<void> policy
-                              = PasswordHasher::checkPolicy(*password, user.username);
-                              !policy)
-                              return policy.error();
-                          core::Result<QByteArray> hash = PasswordHasher::hash(*password);
-                          if (!hash)
-                              return hash.error();
-                          user.passwordHash = *hash;
-                          return QStringLiteral("new password, signed out everywhere");
-                      });
+    return changeUser(command, arguments, []() -> core::Result<UserAdmin::Change> {
+        const std::optional<QString> password = readPasswordFromStdin();
+        if (!password) {
+            return core::makeError(QStringLiteral("io_error"),
+                                   tr("cannot read the password from standard input"));
+        }
+        UserAdmin::Change change;
+        change.password = *password;
+        return change;
+    });
 }
 
 int runUserResetMfa(const QStringList &arguments)
@@ -463,13 +397,11 @@ int runUserResetMfa(const QStringList &arguments)
                              tr("Turns a user's multi-factor sign-in off (a lost phone): they "
                                 "sign in with the password alone and may enrol again."));
     command.addPositional(QStringLiteral("NAME"), tr("The user."));
-    return changeUser(command, arguments, QStringLiteral("mfa_reset"), true,
-                      [](Store &store, UserRecord &user) -> core::Result<QString> {
-                          if (core::Result<void> off = store.disableTotp(user.id); !off)
-                              return off.error();
-                          user.totpEnabled = false;
-                          return QStringLiteral("multi-factor sign-in off, signed out everywhere");
-                      });
+    return changeUser(command, arguments, []() -> core::Result<UserAdmin::Change> {
+        UserAdmin::Change change;
+        change.resetMfa = true;
+        return change;
+    });
 }
 
 // API keys made, listed and revoked for a user by an admin (the same rules as the REST
@@ -590,7 +522,7 @@ int runUserList(const QStringList &arguments)
     if (command.parser().isSet(json)) {
         QJsonArray array;
         for (const UserRecord &user : *users)
-            array.append(userJson(user));
+            array.append(UserAdmin::toJson(user));
         printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
         return Success;
     }
@@ -1243,15 +1175,7 @@ int runAuditList(const QStringList &arguments)
                          .trimmed());
             continue;
         }
-        list.append(
-            QJsonObject { { QStringLiteral("id"), qint64(entry.id) },
-                          { QStringLiteral("at"), entry.at.toString(Qt::ISODateWithMs) },
-                          { QStringLiteral("actor"), entry.actor },
-                          { QStringLiteral("source"), entry.source },
-                          { QStringLiteral("action"), entry.action },
-                          { QStringLiteral("target"), entry.target },
-                          { QStringLiteral("detail"), entry.detail },
-                          { QStringLiteral("hash"), QString::fromLatin1(entry.hash.toHex()) } });
+        list.append(toJson(entry));
     }
     if (command.parser().isSet(json))
         printOut(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Indented)).trimmed());

@@ -1149,8 +1149,8 @@ Result<std::int64_t> SqlStore::addApiKey(const ApiKeyRecord &key, const QByteArr
 
 Result<QList<ApiKeyRecord>> SqlStore::apiKeys(std::int64_t userId)
 {
-    const QByteArray sql
-        = QByteArray("SELECT ") + kApiKeyColumns + " FROM api_keys WHERE user_id = $1 ORDER BY id";
+    const QByteArray sql = QByteArray("SELECT ") + kApiKeyColumns
+        + " FROM api_keys WHERE ($1 = 0 OR user_id = $1) ORDER BY id";
     return collect<ApiKeyRecord>(m_database->query(sql.constData(), userId), apiKeyFromRow);
 }
 
@@ -1164,7 +1164,7 @@ Result<std::optional<ApiKeyRecord>> SqlStore::findApiKey(const QByteArray &keyHa
 Result<bool> SqlStore::revokeApiKey(std::int64_t userId, std::int64_t keyId)
 {
     return m_database->changeOne(
-        "UPDATE api_keys SET revoked_at_ms = $3 WHERE id = $1 AND user_id = $2 "
+        "UPDATE api_keys SET revoked_at_ms = $3 WHERE id = $1 AND ($2 = 0 OR user_id = $2) "
         "AND revoked_at_ms IS NULL",
         keyId, userId, QDateTime::currentMSecsSinceEpoch());
 }

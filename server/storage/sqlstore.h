@@ -124,9 +124,7 @@ public:
     Result<void> noteApiKeyUse(std::int64_t keyId, const QDateTime &at) override;
     Result<void> appendAudit(const AuditEntry &entry) override;
     Result<QList<AuditEntry>> auditEntries(std::int64_t afterId, int limit) override;
-    /// Recomputes the audit log's chain: the id of the first entry that does not match (it
-    /// or one before it was changed, removed or inserted), or none.
-    Result<std::optional<std::int64_t>> verifyAudit();
+    Result<std::optional<std::int64_t>> verifyAudit() override;
     /// An entry's hash, chained to the one before.
     static QByteArray auditHash(const QByteArray &previous, const AuditEntry &entry);
     Result<void> setTotpSecret(std::int64_t userId, const QByteArray &secret) override;

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -55,6 +56,19 @@ struct AuditEntry
     QString detail; ///< JSON, or empty
     QByteArray hash;
 };
+
+/// An audit entry as `audit list --json` and GET /api/v1/admin/audit print it.
+inline QJsonObject toJson(const AuditEntry &entry)
+{
+    return { { QStringLiteral("id"), qint64(entry.id) },
+             { QStringLiteral("at"), entry.at.toString(Qt::ISODateWithMs) },
+             { QStringLiteral("actor"), entry.actor },
+             { QStringLiteral("source"), entry.source },
+             { QStringLiteral("action"), entry.action },
+             { QStringLiteral("target"), entry.target },
+             { QStringLiteral("detail"), entry.detail },
+             { QStringLiteral("hash"), QString::fromLatin1(entry.hash.toHex()) } };
+}
 
 /// An API key as stored: never the key itself, only its hash.
 struct ApiKeyRecord
@@ -311,6 +325,7 @@ public:
     virtual Result<bool> useRecoveryCode(std::int64_t userId, const QByteArray &hash) = 0;
     /// API keys: stored by hash, listed per user, found by hash (to authenticate), revoked
     /// by their user (false: not the user's, or revoked already), and their last use noted.
+    /// A user id of 0 in apiKeys() and revokeApiKey() is any user's (an admin's).
     virtual Result<std::int64_t> addApiKey(const ApiKeyRecord &key, const QByteArray &keyHash) = 0;
     virtual Result<QList<ApiKeyRecord>> apiKeys(std::int64_t userId) = 0;
     virtual Result<std::optional<ApiKeyRecord>> findApiKey(const QByteArray &keyHash) = 0;
@@ -321,6 +336,9 @@ public:
     virtual Result<void> appendAudit(const AuditEntry &entry) = 0;
     /// Entries after `afterId`, oldest first, at most `limit`.
     virtual Result<QList<AuditEntry>> auditEntries(std::int64_t afterId, int limit) = 0;
+    /// Recomputes the audit log's chain: the id of the first entry that does not match (it
+    /// or one before it was changed, removed or inserted), or none.
+    virtual Result<std::optional<std::int64_t>> verifyAudit() = 0;
     /// Every token of the user invalid from now: refresh tokens revoked, token generation
     /// raised (sign-out, password change, account disabled). The new generation.
     virtual Result<std::int64_t> revokeUserTokens(std::int64_t userId) = 0;

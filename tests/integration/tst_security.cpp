@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -73,6 +74,71 @@ private:
     int meStatus(const QString &accessToken)
     {
         return m_server->request("GET", u"/api/v1/me"_s, {}, accessToken).status;
+    }
+
+    /// Every route the server serves: its method, its documented path, a path to call it
+    /// with, and the permission it needs ("" any signed-in user, "public" anyone).
+    struct MatrixRoute
+    {
+        QByteArray method;
+        QString path;
+        QString concrete;
+        QString permission;
+    };
+    QList<MatrixRoute> matrixRoutes()
+    {
+        QString symbol;
+        for (const qx::core::Instrument &instrument : m_server->tradableInstruments()) {
+            if (instrument.symbol.startsWith(u"DE.BASE.M."))
+                symbol = instrument.symbol;
+        }
+        const QString book = u"/api/v1/markets/"_s + symbol;
+        const QString publicRoute = u"public"_s;
+        return {
+            { "GET", u"/healthz"_s, u"/healthz"_s, publicRoute },
+            { "GET", u"/.well-known/jwks.json"_s, u"/.well-known/jwks.json"_s, publicRoute },
+            { "GET", u"/api/v1/openapi.json"_s, u"/api/v1/openapi.json"_s, publicRoute },
+            { "GET", u"/api/v1/stream"_s, u"/api/v1/stream"_s, publicRoute },
+            { "POST", u"/api/v1/auth/login"_s, u"/api/v1/auth/login"_s, publicRoute },
+            { "POST", u"/api/v1/auth/refresh"_s, u"/api/v1/auth/refresh"_s, publicRoute },
+            { "POST", u"/api/v1/auth/logout"_s, u"/api/v1/auth/logout"_s, {} },
+            { "POST", u"/api/v1/auth/mfa/enroll"_s, u"/api/v1/auth/mfa/enroll"_s, {} },
+            { "POST", u"/api/v1/auth/mfa/confirm"_s, u"/api/v1/auth/mfa/confirm"_s, {} },
+            { "GET", u"/api/v1/me"_s, u"/api/v1/me"_s, {} },
+            { "POST", u"/api/v1/apikeys"_s, u"/api/v1/apikeys"_s, {} },
+            { "GET", u"/api/v1/apikeys"_s, u"/api/v1/apikeys"_s, {} },
+            { "DELETE", u"/api/v1/apikeys/{id}"_s, u"/api/v1/apikeys/999999"_s, {} },
+            { "GET", u"/api/v1/instruments"_s, u"/api/v1/instruments"_s, u"market:read"_s },
+            { "GET", u"/api/v1/markets/{symbol}/book"_s, book + u"/book"_s, u"market:read"_s },
+            { "GET", u"/api/v1/markets/{symbol}/candles"_s, book + u"/candles?interval=1h"_s,
+              u"market:read"_s },
+            { "GET", u"/api/v1/orders"_s, u"/api/v1/orders"_s, u"account:read"_s },
+            { "GET", u"/api/v1/trades"_s, u"/api/v1/trades"_s, u"account:read"_s },
+            { "GET", u"/api/v1/positions"_s, u"/api/v1/positions"_s, u"account:read"_s },
+            { "POST", u"/api/v1/orders"_s, u"/api/v1/orders"_s, u"orders:write"_s },
+            { "PATCH", u"/api/v1/orders/{id}"_s, u"/api/v1/orders/999999"_s, u"orders:write"_s },
+            { "DELETE", u"/api/v1/orders/{id}"_s, u"/api/v1/orders/999999"_s, u"orders:write"_s },
+            { "DELETE", u"/api/v1/orders"_s, u"/api/v1/orders"_s, u"orders:write"_s },
+            { "GET", u"/api/v1/admin/books/{symbol}/hash"_s,
+              u"/api/v1/admin/books/"_s + symbol + u"/hash"_s, u"books:audit"_s },
+            { "GET", u"/api/v1/admin/users"_s, u"/api/v1/admin/users"_s, u"users:admin"_s },
+            { "POST", u"/api/v1/admin/users"_s, u"/api/v1/admin/users"_s, u"users:admin"_s },
+            { "GET", u"/api/v1/admin/users/{username}"_s, u"/api/v1/admin/users/alice"_s,
+              u"users:admin"_s },
+            { "PATCH", u"/api/v1/admin/users/{username}"_s, u"/api/v1/admin/users/nobody"_s,
+              u"users:admin"_s },
+            { "POST", u"/api/v1/admin/users/{username}/password"_s,
+              u"/api/v1/admin/users/nobody/password"_s, u"users:admin"_s },
+            { "DELETE", u"/api/v1/admin/users/{username}/mfa"_s,
+              u"/api/v1/admin/users/nobody/mfa"_s, u"users:admin"_s },
+            { "GET", u"/api/v1/admin/roles"_s, u"/api/v1/admin/roles"_s, u"users:admin"_s },
+            { "GET", u"/api/v1/admin/apikeys"_s, u"/api/v1/admin/apikeys"_s, u"users:admin"_s },
+            { "DELETE", u"/api/v1/admin/apikeys/{id}"_s, u"/api/v1/admin/apikeys/999999"_s,
+              u"users:admin"_s },
+            { "GET", u"/api/v1/admin/audit"_s, u"/api/v1/admin/audit?limit=5"_s, u"audit:read"_s },
+            { "GET", u"/api/v1/admin/audit/verify"_s, u"/api/v1/admin/audit/verify"_s,
+              u"audit:read"_s },
+        };
     }
 
 private Q_SLOTS:
@@ -194,34 +260,10 @@ private Q_SLOTS:
     // Every route against every role: a role without the route's permission is answered
     // 403 forbidden and nothing happens; one with it gets past the check (bodies here are
     // empty on purpose: an allowed write is then refused as invalid, changing nothing).
+    // The list is checked against the OpenAPI document: it holds every route served.
     void everyRouteChecksItsPermissionForEveryRole()
     {
-        QString symbol;
-        for (const qx::core::Instrument &instrument : m_server->tradableInstruments()) {
-            if (instrument.symbol.startsWith(u"DE.BASE.M."))
-                symbol = instrument.symbol;
-        }
-        QVERIFY(!symbol.isEmpty());
-        struct Route
-        {
-            QByteArray method;
-            QString path;
-            QString permission; ///< empty: any signed-in user
-        };
-        const QList<Route> routes {
-            { "GET", u"/api/v1/me"_s, {} },
-            { "GET", u"/api/v1/instruments"_s, u"market:read"_s },
-            { "GET", u"/api/v1/markets/"_s + symbol + u"/book"_s, u"market:read"_s },
-            { "GET", u"/api/v1/markets/"_s + symbol + u"/candles?interval=1h"_s, u"market:read"_s },
-            { "GET", u"/api/v1/orders"_s, u"account:read"_s },
-            { "GET", u"/api/v1/trades"_s, u"account:read"_s },
-            { "GET", u"/api/v1/positions"_s, u"account:read"_s },
-            { "POST", u"/api/v1/orders"_s, u"orders:write"_s },
-            { "PATCH", u"/api/v1/orders/999999"_s, u"orders:write"_s },
-            { "DELETE", u"/api/v1/orders/999999"_s, u"orders:write"_s },
-            { "DELETE", u"/api/v1/orders"_s, u"orders:write"_s },
-            { "GET", u"/api/v1/admin/books/"_s + symbol + u"/hash"_s, u"books:audit"_s },
-        };
+        const QList<MatrixRoute> routes = matrixRoutes();
         for (const QString &role : { u"viewer"_s, u"trader"_s, u"risk"_s, u"admin"_s }) {
             const QString token
                 = m_server->addUser(u"rbac-"_s + role, role + u"'s long passphrase"_s, role);
@@ -230,13 +272,16 @@ private Q_SLOTS:
                                             .toVariant()
                                             .toStringList();
             QVERIFY2(!granted.isEmpty(), qPrintable(role));
-            for (const Route &route : routes) {
-                const Reply reply = m_server->request(route.method, route.path, "{}", token);
+            for (const MatrixRoute &route : routes) {
+                if (route.permission == u"public" || route.path.endsWith(u"/logout"))
+                    continue; // nothing to check; signing out is tested on its own
+                const Reply reply = m_server->request(route.method, route.concrete, "{}", token);
                 const bool allowed
                     = route.permission.isEmpty() || granted.contains(route.permission);
                 const QString what = role + u' ' + QString::fromLatin1(route.method) + u' '
-                    + route.path + u" -> "_s + QString::number(reply.status);
+                    + route.concrete + u" -> "_s + QString::number(reply.status);
                 QVERIFY2(allowed == (reply.status != 403), qPrintable(what));
+                QVERIFY2(reply.status != 405 && reply.status < 500, qPrintable(what));
                 if (!allowed)
                     QVERIFY2(reply.errorCode() == u"forbidden", qPrintable(what));
             }
@@ -263,6 +308,112 @@ private Q_SLOTS:
                      .toArray()
                      .size(),
                  3); // a trader: market:read, account:read, orders:write
+    }
+
+    // GET /api/v1/openapi.json documents exactly the routes served, each with the
+    // permission it checks, and every schema and error it names exists; what a GET answers
+    // has every field its schema says it always has.
+    void theOpenApiDocumentDescribesEveryRoute()
+    {
+        const Reply fetched = m_server->request("GET", u"/api/v1/openapi.json"_s);
+        QCOMPARE(fetched.status, 200);
+        const QJsonObject document = fetched.json;
+        QCOMPARE(document.value(u"openapi").toString(), u"3.0.3"_s);
+        const QJsonObject schemas
+            = document.value(u"components").toObject().value(u"schemas").toObject();
+
+        // Every $ref anywhere resolves.
+        QStringList refs;
+        const std::function<void(const QJsonValue &)> collect = [&](const QJsonValue &value) {
+            if (value.isObject()) {
+                const QJsonObject object = value.toObject();
+                for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+                    if (it.key() == u"$ref")
+                        refs.append(it->toString());
+                    else
+                        collect(*it);
+                }
+            } else if (value.isArray()) {
+                for (const QJsonValue &item : value.toArray())
+                    collect(item);
+            }
+        };
+        collect(document);
+        QVERIFY(refs.size() > 50);
+        for (const QString &ref : std::as_const(refs)) {
+            QVERIFY2(ref.startsWith(u"#/components/schemas/"), qPrintable(ref));
+            QVERIFY2(schemas.contains(ref.section(u'/', -1)), qPrintable(ref));
+        }
+
+        // The document's operations and the matrix's routes are the same set, with the same
+        // permissions.
+        QSet<QString> documented;
+        const QJsonObject paths = document.value(u"paths").toObject();
+        for (auto path = paths.constBegin(); path != paths.constEnd(); ++path) {
+            const QJsonObject item = path->toObject();
+            for (auto op = item.constBegin(); op != item.constEnd(); ++op) {
+                const QJsonObject operation = op->toObject();
+                const bool open = operation.value(u"security").toArray().isEmpty();
+                const QString permission
+                    = open ? u"public"_s : operation.value(u"x-permission").toString();
+                documented.insert(op.key().toUpper() + u' ' + path.key() + u' ' + permission);
+                // Each error answer names codes, and every operation has a success answer.
+                const QJsonObject responses = operation.value(u"responses").toObject();
+                const QStringList statuses = responses.keys();
+                QVERIFY2(std::any_of(statuses.cbegin(), statuses.cend(),
+                                     [](const QString &status) {
+                                         return status.startsWith(u'1') || status.startsWith(u'2');
+                                     }),
+                         qPrintable(path.key()));
+                for (auto answer = responses.constBegin(); answer != responses.constEnd();
+                     ++answer) {
+                    if (answer.key().toInt() >= 400) {
+                        QVERIFY2(!answer->toObject().value(u"x-error-codes").toArray().isEmpty(),
+                                 qPrintable(path.key() + u' ' + answer.key()));
+                    }
+                }
+            }
+        }
+        QSet<QString> tested;
+        for (const MatrixRoute &route : matrixRoutes()) {
+            tested.insert(QString::fromLatin1(route.method) + u' ' + route.path + u' '
+                          + route.permission);
+        }
+        QCOMPARE(documented - tested, QSet<QString>());
+        QCOMPARE(tested - documented, QSet<QString>());
+
+        // An admin's GETs answer what their schemas promise.
+        const QString admin
+            = m_server->addUser(u"openapi-admin"_s, u"oa's long passphrase"_s, u"admin"_s);
+        int checked = 0;
+        for (const MatrixRoute &route : matrixRoutes()) {
+            if (route.method != "GET" || route.path == u"/api/v1/stream")
+                continue;
+            const Reply reply = m_server->request("GET", route.concrete, {}, admin);
+            if (reply.status != 200)
+                continue;
+            const QJsonObject operation
+                = paths.value(route.path).toObject().value(u"get").toObject();
+            const QString ref = operation.value(u"responses")
+                                    .toObject()
+                                    .value(u"200")
+                                    .toObject()
+                                    .value(u"content")
+                                    .toObject()
+                                    .value(u"application/json")
+                                    .toObject()
+                                    .value(u"schema")
+                                    .toObject()
+                                    .value(u"$ref")
+                                    .toString();
+            const QJsonObject schema = schemas.value(ref.section(u'/', -1)).toObject();
+            for (const QJsonValue &field : schema.value(u"required").toArray()) {
+                QVERIFY2(reply.json.contains(field.toString()),
+                         qPrintable(route.concrete + u" lacks "_s + field.toString()));
+            }
+            ++checked;
+        }
+        QVERIFY2(checked >= 15, qPrintable(QString::number(checked)));
     }
 
     // Multi-factor sign-in with codes made by oathtool, as an authenticator app makes them:
@@ -441,6 +592,171 @@ private Q_SLOTS:
         const CliResult late = jwtTool({ u"forge"_s, u"future"_s, oldKeyCopy, oldKeyId });
         QVERIFY2(late.exitCode == 0, qPrintable(late.err));
         QCOMPARE(meStatus(late.out), 401);
+    }
+
+    // An admin manages users over REST: adds one (a weak password or unknown field is
+    // refused and adds nobody), changes their role (in force at their next request),
+    // disables them (their token stops at once), lists and revokes their API keys, and
+    // cannot leave the installation without an enabled admin. All of it in the audit log,
+    // read a page at a time by a risk officer, its chain intact.
+    void anAdminManagesUsersOverRest()
+    {
+        const QString admin = m_server->addUser(u"ada"_s, u"ada's long passphrase"_s, u"admin"_s);
+        const auto post = [this, &admin](const QString &path, const QJsonObject &body) {
+            return m_server->requestJson("POST", path, body, admin);
+        };
+        const auto patch = [this, &admin](const QString &path, const QJsonObject &body) {
+            return m_server->requestJson("PATCH", path, body, admin);
+        };
+        const QJsonObject newUser { { u"username"_s, u"tom"_s },
+                                    { u"password"_s, u"tom's long passphrase"_s },
+                                    { u"role"_s, u"trader"_s } };
+        QJsonObject weak = newUser;
+        weak.insert(u"password"_s, u"password123"_s);
+        QCOMPARE(post(u"/api/v1/admin/users"_s, weak).errorCode(), u"password_too_common"_s);
+        QJsonObject sneaky = newUser;
+        sneaky.insert(u"token_generation"_s, 0);
+        QCOMPARE(post(u"/api/v1/admin/users"_s, sneaky).status, 400);
+        QJsonObject badRole = newUser;
+        badRole.insert(u"role"_s, u"root"_s);
+        QCOMPARE(post(u"/api/v1/admin/users"_s, badRole).status, 400);
+        QCOMPARE(m_server->request("GET", u"/api/v1/admin/users/tom"_s, {}, admin).status, 404);
+
+        const Reply added = post(u"/api/v1/admin/users"_s, newUser);
+        QCOMPARE(added.status, 201);
+        QCOMPARE(added.json.value(u"role").toString(), u"trader"_s);
+        QVERIFY(!added.json.contains(u"password_hash"));
+        QCOMPARE(post(u"/api/v1/admin/users"_s, newUser).errorCode(), u"user_exists"_s);
+        const QString tom = signIn(u"tom"_s, u"tom's long passphrase"_s).access;
+        QCOMPARE(meStatus(tom), 200);
+        const Reply key = m_server->requestJson(
+            "POST", u"/api/v1/apikeys"_s,
+            { { u"name"_s, u"tom's bot"_s }, { u"scopes"_s, QJsonArray { u"market:read"_s } } },
+            tom);
+        QCOMPARE(key.status, 201);
+        const QString keyAuth = u"ApiKey "_s + key.json.value(u"key").toString();
+
+        const Reply demoted = patch(u"/api/v1/admin/users/tom"_s, { { u"role"_s, u"viewer"_s } });
+        QCOMPARE(demoted.status, 200);
+        QCOMPARE(demoted.json.value(u"user").toObject().value(u"role").toString(), u"viewer"_s);
+        QCOMPARE(m_server->request("GET", u"/api/v1/me"_s, {}, tom).json.value(u"role").toString(),
+                 u"viewer"_s);
+        QCOMPARE(patch(u"/api/v1/admin/users/tom"_s, { { u"filled_quantity"_s, 1 } }).status, 400);
+
+        // Every key, with its user; one revoked by the admin stops working.
+        const QJsonArray keys = m_server->request("GET", u"/api/v1/admin/apikeys"_s, {}, admin)
+                                    .json.value(u"keys")
+                                    .toArray();
+        const auto tomsKey = std::find_if(keys.cbegin(), keys.cend(), [](const QJsonValue &k) {
+            return k.toObject().value(u"username").toString() == u"tom"_s;
+        });
+        QVERIFY(tomsKey != keys.cend());
+        QCOMPARE(m_server->request("GET", u"/api/v1/instruments"_s, {}, keyAuth).status, 200);
+        QCOMPARE(
+            m_server
+                ->request("DELETE",
+                          u"/api/v1/admin/apikeys/"_s + tomsKey->toObject().value(u"id").toString(),
+                          {}, admin)
+                .status,
+            200);
+        QCOMPARE(m_server->request("GET", u"/api/v1/instruments"_s, {}, keyAuth).status, 401);
+
+        const Reply disabled = patch(u"/api/v1/admin/users/tom"_s, { { u"disabled"_s, true } });
+        QCOMPARE(disabled.status, 200);
+        QCOMPARE(meStatus(tom), 401);
+        QCOMPARE(m_server->login(u"tom"_s, u"tom's long passphrase"_s).status, 401);
+        QCOMPARE(patch(u"/api/v1/admin/users/tom"_s, { { u"disabled"_s, false } }).status, 200);
+        const Reply reset = post(u"/api/v1/admin/users/tom/password"_s,
+                                 { { u"password"_s, u"tom's newer passphrase"_s } });
+        QCOMPARE(reset.status, 200);
+        QCOMPARE(m_server->login(u"tom"_s, u"tom's long passphrase"_s).status, 401);
+        QCOMPARE(m_server->login(u"tom"_s, u"tom's newer passphrase"_s).status, 200);
+
+        // The last enabled admin stays one: the other admins disabled, ada cannot step down.
+        const QJsonArray users = m_server->request("GET", u"/api/v1/admin/users"_s, {}, admin)
+                                     .json.value(u"users")
+                                     .toArray();
+        QStringList otherAdmins;
+        for (const QJsonValue &user : users) {
+            const QJsonObject u = user.toObject();
+            if (u.value(u"role").toString() == u"admin"_s && !u.value(u"disabled").toBool()
+                && u.value(u"username").toString() != u"ada"_s)
+                otherAdmins.append(u.value(u"username").toString());
+        }
+        for (const QString &other : std::as_const(otherAdmins)) {
+            QCOMPARE(patch(u"/api/v1/admin/users/"_s + other, { { u"disabled"_s, true } }).status,
+                     200);
+        }
+        const Reply stepDown = patch(u"/api/v1/admin/users/ada"_s, { { u"role"_s, u"risk"_s } });
+        QCOMPARE(stepDown.status, 409);
+        QCOMPARE(stepDown.errorCode(), u"last_admin"_s);
+        QCOMPARE(meStatus(admin), 200);
+        for (const QString &other : std::as_const(otherAdmins)) {
+            QCOMPARE(patch(u"/api/v1/admin/users/"_s + other, { { u"disabled"_s, false } }).status,
+                     200);
+        }
+
+        // A risk officer reads the log a page at a time; ada's changes are there, from her
+        // address, and the chain holds.
+        const QString risk = m_server->addUser(u"rita"_s, u"rita's long passphrase"_s, u"risk"_s);
+        QJsonArray entries;
+        qint64 after = 0;
+        for (int page = 0; page < 1000; ++page) {
+            const Reply read = m_server->request(
+                "GET", u"/api/v1/admin/audit?limit=50&after="_s + QString::number(after), {}, risk);
+            QCOMPARE(read.status, 200);
+            const QJsonArray some = read.json.value(u"entries").toArray();
+            QVERIFY(some.size() <= 50);
+            if (some.isEmpty())
+                break;
+            for (const QJsonValue &entry : some)
+                entries.append(entry);
+            after = read.json.value(u"next_after").toInteger();
+        }
+        const auto logged = [&entries](const QString &action, const QString &target) {
+            return std::any_of(entries.cbegin(), entries.cend(), [&](const QJsonValue &entry) {
+                const QJsonObject e = entry.toObject();
+                return e.value(u"action").toString() == action
+                    && e.value(u"target").toString() == target
+                    && e.value(u"actor").toString() == u"ada"_s
+                    && e.value(u"source").toString() == u"127.0.0.1"_s;
+            });
+        };
+        QVERIFY(logged(u"user_added"_s, u"tom"_s));
+        QVERIFY(logged(u"role_changed"_s, u"tom"_s));
+        QVERIFY(logged(u"user_disabled"_s, u"tom"_s));
+        QVERIFY(logged(u"password_reset"_s, u"tom"_s));
+        QVERIFY(logged(u"api_key_revoked"_s, tomsKey->toObject().value(u"id").toString()));
+        QCOMPARE(m_server->request("GET", u"/api/v1/admin/audit?limit=1001"_s, {}, risk).status,
+                 400);
+        const Reply verified = m_server->request("GET", u"/api/v1/admin/audit/verify"_s, {}, risk);
+        QCOMPARE(verified.json.value(u"intact").toBool(), true);
+        QVERIFY(verified.json.value(u"first_broken").isNull());
+    }
+
+    // JSON nested past the limit is refused before it is parsed, on REST and the stream.
+    void deeplyNestedJsonIsRefused()
+    {
+        const QString token = m_server->aliceToken();
+        const QByteArray deep = "{\"a\":" + QByteArray(5000, '[') + QByteArray(5000, ']') + "}";
+        const Reply refused = m_server->request("POST", u"/api/v1/orders"_s, deep, token);
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.errorCode(), u"malformed_json"_s);
+        QVERIFY(
+            refused.json.value(u"error").toObject().value(u"message").toString().contains(u"16"));
+        // Within the limit it is read, and refused for what it says.
+        const QByteArray shallow = "{\"a\":" + QByteArray(10, '[') + QByteArray(10, ']') + "}";
+        QCOMPARE(m_server->request("POST", u"/api/v1/orders"_s, shallow, token).errorCode(),
+                 u"invalid_request"_s);
+
+        QList<QJsonObject> inbox;
+        const auto stream = m_server->openStream(inbox, token, { u"orders"_s });
+        QTRY_VERIFY(!inbox.isEmpty());
+        const qsizetype before = inbox.size();
+        stream->sendTextMessage(QString::fromLatin1(deep));
+        QTRY_VERIFY(std::any_of(inbox.cbegin() + before, inbox.cend(), [](const QJsonObject &m) {
+            return m.value(u"error").toObject().value(u"code").toString() == u"invalid_message"_s;
+        }));
     }
 
     void cleanupTestCase() { m_server.reset(); }

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "server/api/route.h"
+
+#include <QJsonObject>
+
+#include <functional>
+
+namespace qx::server {
+
+/**
+ * The OpenAPI 3.0 document of `routes` (GET /api/v1/openapi.json): each route's operation
+ * with its parameters, body, success answer and every error it may give (grouped by HTTP
+ * status, `statusFor` an error code's), and the schemas they name, from
+ * resources/api/openapi-components.json. The permission a route needs is in `x-permission`.
+ */
+QJsonObject openApiDocument(const QList<Route> &routes, const QString &version,
+                            const std::function<int(const QString &)> &statusFor);
+
+} // namespace qx::server
