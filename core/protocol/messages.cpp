@@ -272,10 +272,11 @@ const QString kTypes = QStringLiteral("limit, market, stop, stop_limit");
 const QString kTimesInForce = QStringLiteral("gtc, gtd, day, ioc, fok");
 
 // The order-type rules shared by an entry and a stored order: which prices a type carries,
-// which times in force it can have, and what an iceberg and an expiry need.
+// which times in force it can have, and what an iceberg and an expiry need. A stored day
+// order carries the end of its day (`stored`); an entry names an expiry only for gtd.
 void readOrderTerms(ObjectReader &reader, OrderType &type, TimeInForce &timeInForce,
                     Quantity &quantity, Price &price, std::optional<Price> &stopPrice,
-                    std::optional<Quantity> &displayQuantity, QDateTime &expiresAt)
+                    std::optional<Quantity> &displayQuantity, QDateTime &expiresAt, bool stored)
 {
     type = reader.enumeration<OrderType>(QStringLiteral("type"), orderTypeFromString, kTypes);
     const bool market = type == OrderType::Market || type == OrderType::Stop;
@@ -321,7 +322,9 @@ void readOrderTerms(ObjectReader &reader, OrderType &type, TimeInForce &timeInFo
         reader.reject(QStringLiteral("expires_at"),
                       QStringLiteral("is required (ISO 8601 UTC) for gtd orders"));
     }
-    if (timeInForce != TimeInForce::GoodTillDate && !expiry.isEmpty())
+    const bool mayExpire
+        = timeInForce == TimeInForce::GoodTillDate || (stored && timeInForce == TimeInForce::Day);
+    if (!mayExpire && !expiry.isEmpty())
         reader.reject(QStringLiteral("expires_at"), QStringLiteral("is only for gtd orders"));
 }
 
@@ -380,7 +383,7 @@ Result<NewOrder> NewOrder::fromJson(const QJsonObject &object)
     order.symbol = reader.string(QStringLiteral("symbol"));
     order.side = reader.enumeration<Side>(QStringLiteral("side"), sideFromString, kSides);
     readOrderTerms(reader, order.type, order.timeInForce, order.quantity, order.price,
-                   order.stopPrice, order.displayQuantity, order.expiresAt);
+                   order.stopPrice, order.displayQuantity, order.expiresAt, false);
     if (Result<void> done = reader.finish(); !done)
         return done.error();
     if (!isClientOrderId(order.clientOrderId)) {
@@ -413,7 +416,7 @@ Result<Order> Order::fromJson(const QJsonObject &object)
     order.symbol = reader.string(QStringLiteral("symbol"));
     order.side = reader.enumeration<Side>(QStringLiteral("side"), sideFromString, kSides);
     readOrderTerms(reader, order.type, order.timeInForce, order.quantity, order.price,
-                   order.stopPrice, order.displayQuantity, order.expiresAt);
+                   order.stopPrice, order.displayQuantity, order.expiresAt, true);
     order.filledQuantity = reader.decimal<Quantity>(QStringLiteral("filled_quantity"));
     order.averagePrice = reader.optionalDecimal<Price>(QStringLiteral("average_price"));
     order.status = reader.enumeration<OrderStatus>(

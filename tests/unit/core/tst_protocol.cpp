@@ -222,6 +222,22 @@ private Q_SLOTS:
         QCOMPARE(json.value(u"price").toString(), u"-3.5"_s);
         QCOMPARE(json.value(u"status").toString(), u"cancelled"_s);
         QVERIFY(Order::fromJson(json).value() == order);
+
+        // A day order as the server answers it: with the end of its day, which an entry
+        // may not name.
+        order.timeInForce = TimeInForce::Day;
+        order.status = OrderStatus::Open;
+        order.expiresAt = QDateTime(QDate(2026, 11, 25), QTime(23, 0), Qt::UTC);
+        QVERIFY(Order::fromJson(order.toJson()).value() == order);
+        QJsonObject entry { { u"client_order_id"_s, u"c-18"_s },
+                            { u"symbol"_s, order.symbol },
+                            { u"side"_s, u"buy"_s },
+                            { u"type"_s, u"limit"_s },
+                            { u"quantity"_s, u"25"_s },
+                            { u"price"_s, u"-3.5"_s },
+                            { u"time_in_force"_s, u"day"_s },
+                            { u"expires_at"_s, json.value(u"created_at") } };
+        QCOMPARE(NewOrder::fromJson(entry).error().code, u"invalid_request"_s);
     }
 
     void instrumentRoundTrips()
