@@ -59,6 +59,9 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     server->m_http = std::make_unique<HttpApi>(*server->m_auth, *server->m_orders,
                                                *server->m_stream, *server->m_store);
     server->m_http->setRateLimiter(server->m_limiter.get(), options.requestsPerAccount);
+    if (options.tls)
+        server->m_http->setTls(*options.tls);
+    server->m_http->setCorsOrigins(options.corsOrigins);
     if (options.cluster) {
         core::Result<std::unique_ptr<Cluster>> cluster
             = Cluster::create({ dataDirectory.databaseUrl(), server->m_redis.get(),

@@ -10,6 +10,7 @@
 #include <QDate>
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrl>
 
@@ -40,6 +41,10 @@ struct ServerOptions
     AuthService::Throttles loginThrottles;
     /// Requests per account on the authenticated routes.
     RateLimiter::Rule requestsPerAccount { "requests", 3000, std::chrono::minutes(1) };
+    /// HTTPS only, with this certificate and key; none: plain HTTP (behind a TLS proxy, or
+    /// on loopback).
+    std::optional<QSslConfiguration> tls;
+    QStringList corsOrigins; ///< browser origins allowed to call the API; none: CORS off
 };
 
 /**

@@ -53,24 +53,18 @@ core::Result<QJsonObject> jsonBody(const QHttpServerRequest &request)
     return protocol::parseObject(request.body(), QStringLiteral("malformed_json"));
 }
 
-// On every answer, whichever way it is written.
-constexpr std::array<std::pair<const char *, const char *>, 3> kResponseHeaders { {
-    { "X-Content-Type-Options", "nosniff" },
-    { "Cache-Control", "no-store" },
-    { "Content-Security-Policy", "default-src 'none'" },
-} };
-
 /**
- * An answer given later: order entry is acknowledged once the order is stored. Writes the
- * headers afterRequest gives every other answer, and nothing at all if the client has gone
- * in the meantime.
+ * An answer given later: order entry is acknowledged once the order is stored. Carries the
+ * headers every answer to its request carries (HttpApi::responseHeaders), and writes nothing
+ * at all if the client has gone in the meantime.
  */
 class LaterReply : public std::enable_shared_from_this<LaterReply>
 {
 public:
-    explicit LaterReply(QHttpServerResponder &&responder)
+    LaterReply(QHttpServerResponder &&responder, HttpApi::Headers headers)
         : m_socket(responder.socket())
         , m_responder(std::move(responder))
+        , m_headers(std::move(headers))
     { }
 
     void send(const QJsonObject &body, Status status)
@@ -82,24 +76,14 @@ public:
     {
         if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
             return;
-        static_assert(kResponseHeaders.size() == 3); // all of them, below
-        const auto header = [](std::size_t i) {
-            return std::pair<QByteArray, QByteArray>(kResponseHeaders[i].first,
-                                                     kResponseHeaders[i].second);
-        };
-        const std::pair<QByteArray, QByteArray> type { "Content-Type", "application/json" };
-        const auto code = QHttpServerResponder::StatusCode(status);
-        if (retryAfterSeconds > 0) {
-            m_responder.write(json,
-                              { type,
-                                header(0),
-                                header(1),
-                                header(2),
-                                { "Retry-After", QByteArray::number(retryAfterSeconds) } },
-                              code);
-        } else {
-            m_responder.write(json, { type, header(0), header(1), header(2) }, code);
-        }
+        QHttpServerResponse response(QByteArrayLiteral("application/json"), json,
+                                     QHttpServerResponse::StatusCode(status));
+        for (const auto &[name, value] : std::as_const(m_headers))
+            response.setHeader(name, value);
+        if (retryAfterSeconds > 0)
+            response.setHeader(QByteArrayLiteral("Retry-After"),
+                               QByteArray::number(retryAfterSeconds));
+        response.write(std::move(m_responder));
     }
     void fail(const core::Error &error)
     {
@@ -128,6 +112,7 @@ public:
 private:
     QPointer<QTcpSocket> m_socket;
     QHttpServerResponder m_responder;
+    HttpApi::Headers m_headers;
 };
 using Later = std::shared_ptr<LaterReply>;
 
@@ -317,10 +302,28 @@ QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
     return statuses.value(code, Status::InternalServerError);
 }
 
+HttpApi::Headers HttpApi::responseHeaders(const QHttpServerRequest &request) const
+{
+    Headers headers {
+        { "X-Content-Type-Options", "nosniff" },
+        { "Cache-Control", "no-store" },
+        { "Content-Security-Policy", "default-src 'none'" },
+    };
+    if (m_tls)
+        headers.emplaceBack("Strict-Transport-Security", "max-age=31536000");
+    const QByteArray origin = request.value("Origin");
+    if (!origin.isEmpty() && m_corsOrigins.contains(QString::fromLatin1(origin))) {
+        headers.emplaceBack("Access-Control-Allow-Origin", origin);
+        headers.emplaceBack("Access-Control-Expose-Headers", "Retry-After");
+        headers.emplaceBack("Vary", "Origin");
+    }
+    return headers;
+}
+
 core::Result<quint16> HttpApi::listen(const QHostAddress &address, quint16 port)
 {
     // Every connection passes the request guard before QHttpServer sees it.
-    auto *server = new GuardedServer(m_guard);
+    auto *server = new GuardedServer(m_guard, m_tls);
     if (!server->listen(address, port)) {
         const QString why = server->errorString();
         delete server;
@@ -345,7 +348,8 @@ void HttpApi::serve(const Route &route, Handler handler)
         m_server.route(pattern, route.method,
                        [this, needed, handler](const QString &argument, Request request,
                                                QHttpServerResponder &&responder) {
-                           auto reply = std::make_shared<LaterReply>(std::move(responder));
+                           auto reply = std::make_shared<LaterReply>(std::move(responder),
+                                                                     responseHeaders(request));
                            core::Result<Principal> principal = admit(request, needed);
                            if (!principal)
                                return reply->fail(principal.error());
@@ -354,7 +358,8 @@ void HttpApi::serve(const Route &route, Handler handler)
     } else if constexpr (std::is_invocable_v<Handler, const Principal &, Request, const Later &>) {
         m_server.route(pattern, route.method,
                        [this, needed, handler](Request request, QHttpServerResponder &&responder) {
-                           auto reply = std::make_shared<LaterReply>(std::move(responder));
+                           auto reply = std::make_shared<LaterReply>(std::move(responder),
+                                                                     responseHeaders(request));
                            core::Result<Principal> principal = admit(request, needed);
                            if (!principal)
                                return reply->fail(principal.error());
@@ -463,7 +468,8 @@ void HttpApi::addRoutes()
                                                            AuthService::LoginReply)) {
         serve(route,
               [this, issue](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                  auto reply = std::make_shared<LaterReply>(std::move(responder));
+                  auto reply = std::make_shared<LaterReply>(std::move(responder),
+                                                            responseHeaders(request));
                   core::Result<QJsonObject> body = jsonBody(request);
                   if (!body)
                       return reply->fail(body.error());
@@ -987,24 +993,40 @@ void HttpApi::addRoutes()
     });
 
     // "Wrong method" (405) for a path that is served with another, else "no such thing".
-    m_server.setMissingHandler(
-        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            const QString path = request.url().path();
-            const bool knownPath
-                = std::any_of(m_routes.cbegin(), m_routes.cend(),
-                              [&path](const Route &route) { return route.matches(path); });
-            const core::Error error = knownPath
-                ? core::makeError(QStringLiteral("method_not_allowed"),
-                                  tr("This method is not allowed here."))
-                : core::makeError(QStringLiteral("not_found"), tr("No such endpoint."));
-            std::make_shared<LaterReply>(std::move(responder))->fail(error);
-        });
-
-    m_server.afterRequest([](QHttpServerResponse &&response) {
-        for (const auto &[name, value] : kResponseHeaders)
-            response.setHeader(name, value);
-        return std::move(response);
+    m_server.setMissingHandler([this](const QHttpServerRequest &request,
+                                      QHttpServerResponder &&responder) {
+        const QString path = request.url().path();
+        // A browser's CORS preflight, from an allowed origin, for a path that is served.
+        if (request.method() == Method::Options && !m_corsOrigins.isEmpty()) {
+            const QByteArray origin = request.value("Origin");
+            if (m_corsOrigins.contains(QString::fromLatin1(origin))
+                && std::any_of(m_routes.cbegin(), m_routes.cend(),
+                               [&path](const Route &route) { return route.matches(path); })) {
+                QHttpServerResponse response(Status::NoContent);
+                for (const auto &[name, value] : responseHeaders(request))
+                    response.setHeader(name, value);
+                response.setHeader("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE");
+                response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type");
+                response.setHeader("Access-Control-Max-Age", "600");
+                return response.write(std::move(responder));
+            }
+        }
+        const bool knownPath
+            = std::any_of(m_routes.cbegin(), m_routes.cend(),
+                          [&path](const Route &route) { return route.matches(path); });
+        const core::Error error = knownPath
+            ? core::makeError(QStringLiteral("method_not_allowed"),
+                              tr("This method is not allowed here."))
+            : core::makeError(QStringLiteral("not_found"), tr("No such endpoint."));
+        std::make_shared<LaterReply>(std::move(responder), responseHeaders(request))->fail(error);
     });
+
+    m_server.afterRequest(
+        [this](QHttpServerResponse &&response, const QHttpServerRequest &request) {
+            for (const auto &[name, value] : responseHeaders(request))
+                response.setHeader(name, value);
+            return std::move(response);
+        });
 }
 
 void HttpApi::addAdminRoutes()

@@ -9,6 +9,7 @@
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <optional>
@@ -45,6 +46,15 @@ public:
     HttpApi(AuthService &auth, OrderService &orders, StreamGateway &stream, Store &store,
             QObject *parent = nullptr);
 
+    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+
+    /// Serves HTTPS only, with `configuration` (before listen()): plain HTTP gets no answer,
+    /// and every answer carries Strict-Transport-Security.
+    void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
+    /// Lets browser pages from `origins` (exactly, e.g. https://desk.example.com) call the
+    /// API: CORS headers for them and answers to their preflight requests. None: CORS off.
+    void setCorsOrigins(const QStringList &origins) { m_corsOrigins = origins; }
+
     /// Every route served, as documented at /api/v1/openapi.json.
     const QList<Route> &routes() const { return m_routes; }
 
@@ -80,6 +90,9 @@ private:
     /// request rate: or missing_token, invalid_token, forbidden, rate_limited.
     core::Result<Principal> admit(const QHttpServerRequest &request,
                                   std::optional<Permission> needed);
+    /// The headers every answer to `request` carries: security headers, HSTS under TLS, and
+    /// CORS for an allowed origin.
+    Headers responseHeaders(const QHttpServerRequest &request) const;
     /// rate_limited if `principal` has made too many requests; else counts this one.
     std::optional<core::Error> throttle(const Principal &principal,
                                         const QHttpServerRequest &request);
@@ -93,6 +106,8 @@ private:
     Forwarder *m_forwarder = nullptr;
     RateLimiter *m_limiter = nullptr;
     RateLimiter::Rule m_requestsPerAccount;
+    std::optional<QSslConfiguration> m_tls;
+    QStringList m_corsOrigins;
     RequestGuard m_guard { RequestLimits {} };
     QHttpServer m_server;
 };

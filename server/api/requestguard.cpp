@@ -4,6 +4,7 @@
 
 #include <QHostAddress>
 #include <QJsonDocument>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <sys/socket.h>
@@ -319,21 +320,54 @@ void RequestGuard::sweep()
     }
 }
 
-GuardedServer::GuardedServer(RequestGuard &guard, QObject *parent)
+GuardedServer::GuardedServer(RequestGuard &guard, std::optional<QSslConfiguration> tls,
+                             QObject *parent)
     : QTcpServer(parent)
     , m_guard(guard)
+    , m_tls(std::move(tls))
 { }
 
 void GuardedServer::incomingConnection(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    if (!m_tls) {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        if (m_guard.admit(socket))
+            hand(socket);
+        return;
+    }
+    auto *socket = new QSslSocket(this);
+    socket->setSslConfiguration(*m_tls);
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         return;
     }
+    // Counted against its address from the start; QHttpServer sees it once encrypted.
     if (!m_guard.admit(socket))
         return;
-    addPendingConnection(socket); // QHttpServer connects its slots in here
+    connect(socket, &QSslSocket::encrypted, this, [this, socket] { hand(socket); });
+    const auto drop = [socket] {
+        socket->abort();
+        socket->deleteLater();
+    };
+    connect(socket, &QSslSocket::sslErrors, socket, drop);
+    connect(socket, &QAbstractSocket::errorOccurred, socket, [socket, drop] {
+        if (!socket->isEncrypted())
+            drop();
+    });
+    QTimer::singleShot(kHandshakeMs, socket, [socket, drop] {
+        if (!socket->isEncrypted())
+            drop();
+    });
+    socket->startServerEncryption();
+}
+
+void GuardedServer::hand(QTcpSocket *socket)
+{
+    addPendingConnection(socket); // QHttpServer connects its slots in here (6.4: synchronously)
     m_guard.attached(socket);
 }
 

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -93,19 +94,28 @@ private:
 };
 
 /// A listening socket whose connections pass through a RequestGuard on their way to
-/// QHttpServer (bind() it there).
+/// QHttpServer (bind() it there). With a TLS configuration every connection is TLS: it
+/// reaches QHttpServer once its handshake is done, within kHandshakeMs or it is dropped; a
+/// client speaking plain HTTP gets no answer.
 class GuardedServer : public QTcpServer
 {
     Q_OBJECT
 
 public:
-    explicit GuardedServer(RequestGuard &guard, QObject *parent = nullptr);
+    static constexpr int kHandshakeMs = 10'000;
+
+    explicit GuardedServer(RequestGuard &guard, std::optional<QSslConfiguration> tls = {},
+                           QObject *parent = nullptr);
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    /// Hands `socket` to QHttpServer, past the guard.
+    void hand(QTcpSocket *socket);
+
     RequestGuard &m_guard;
+    std::optional<QSslConfiguration> m_tls;
 };
 
 } // namespace qx::server

@@ -6,6 +6,7 @@
 #include "server/auth/useradmin.h"
 #include "server/cache/redisclient.h"
 #include "server/ops/datadirectory.h"
+#include "server/ops/tls.h"
 #include "server/server.h"
 #include "server/storage/sqlstore.h"
 
@@ -14,6 +15,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +23,8 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <algorithm>
@@ -154,16 +158,48 @@ private:
 
 int runInit(const QStringList &arguments)
 {
-    SubcommandParser command(QStringLiteral("init --data-dir DIR"),
+    SubcommandParser command(QStringLiteral("init --data-dir DIR [--tls-self-signed [--tls-host "
+                                            "NAME]... [--tls-days N]]"),
                              tr("Creates the data directory: database (migrated), signing key "
                                 "and the default instrument catalog. Safe to repeat."));
+    const QCommandLineOption selfSigned(
+        QStringLiteral("tls-self-signed"),
+        tr("Also make a self-signed TLS certificate and key for local use, in DIR/tls (a new "
+           "one each time); serve it with --tls-cert and --tls-key."));
+    const QCommandLineOption hosts(QStringLiteral("tls-host"),
+                                   tr("A name or address the certificate is for (repeatable; "
+                                      "default localhost, 127.0.0.1 and ::1)."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption days(QStringLiteral("tls-days"),
+                                  tr("How long the certificate is valid (default 365)."),
+                                  QStringLiteral("N"), QStringLiteral("365"));
+    for (const QCommandLineOption *option : { &selfSigned, &hosts, &days })
+        command.addOption(*option);
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
+    bool daysOk = false;
+    const int validDays = command.parser().value(days).toInt(&daysOk);
+    if (!daysOk || validDays < 1 || validDays > 3650)
+        return fail(UsageError, tr("--tls-days takes a number of days from 1 to 3650"));
     const DataDirectory directory = command.directory();
     if (core::Result<void> done = directory.initialise(QDateTime::currentDateTimeUtc().date());
         !done)
         return fail(done.error());
     printOut(tr("initialised %1").arg(directory.path()));
+    if (command.parser().isSet(selfSigned)) {
+        QStringList names = command.parser().values(hosts);
+        if (names.isEmpty())
+            names = { QStringLiteral("localhost"), QStringLiteral("127.0.0.1"),
+                      QStringLiteral("::1") };
+        QDir().mkpath(QFileInfo(directory.tlsCertificatePath()).path());
+        if (core::Result<void> made = tls::writeSelfSigned(
+                directory.tlsCertificatePath(), directory.tlsKeyPath(), names, validDays);
+            !made)
+            return fail(made.error());
+        printOut(
+            tr("self-signed certificate for %1: --tls-cert %2 --tls-key %3")
+                .arg(names.join(u", "), directory.tlsCertificatePath(), directory.tlsKeyPath()));
+    }
     return Success;
 }
 
@@ -850,6 +886,19 @@ int runServe(const QStringList &arguments)
                                          tr("Requests allowed per account and minute before "
                                             "429; 0 for no limit (default 3000)."),
                                          QStringLiteral("N"), QStringLiteral("3000"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     tr("Serve HTTPS only, with this PEM certificate (chain)."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    tr("The certificate's PEM private key (RSA or EC)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption corsOrigin(QStringLiteral("cors-origin"),
+                                        tr("A web origin whose pages may call the API, e.g. "
+                                           "https://desk.example.com (repeatable; default: "
+                                           "none, CORS off)."),
+                                        QStringLiteral("ORIGIN"));
+    for (const QCommandLineOption *option : { &tlsCert, &tlsKey, &corsOrigin })
+        command.addOption(*option);
     command.addOption(loginFailures);
     command.addOption(requestRate);
     command.addOption(cluster);
@@ -895,6 +944,31 @@ int runServe(const QStringList &arguments)
         if (!options.advertisedUrl.isValid() || options.advertisedUrl.scheme() != u"http")
             return fail(UsageError, tr("--advertise-url must be http://HOST:PORT"));
     }
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
+        return fail(UsageError, tr("--tls-cert and --tls-key go together"));
+    if (parser.isSet(tlsCert) && parser.isSet(cluster)) {
+        // The servers forward to each other over HTTP: not yet over TLS.
+        return fail(UsageError,
+                    tr("a --cluster does not serve TLS itself yet: put a TLS "
+                       "proxy in front of its servers"));
+    }
+    if (parser.isSet(tlsCert)) {
+        core::Result<QSslConfiguration> tlsConfiguration
+            = tls::serverConfiguration(parser.value(tlsCert), parser.value(tlsKey));
+        if (!tlsConfiguration)
+            return fail(UsageError, tlsConfiguration.error().message);
+        options.tls = *tlsConfiguration;
+    }
+    for (const QString &origin : parser.values(corsOrigin)) {
+        const QUrl url(origin, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http")
+            || url.host().isEmpty() || !url.path().isEmpty() || origin.endsWith(u'/')) {
+            return fail(UsageError,
+                        tr("--cors-origin takes an origin: scheme, host and port, e.g. "
+                           "https://desk.example.com"));
+        }
+        options.corsOrigins.append(origin);
+    }
     if (parser.isSet(ownBooks))
         options.preferredProducts = parser.value(ownBooks).split(u',', Qt::SkipEmptyParts);
     const auto endpoint = parseListen(parser.value(listen));
@@ -911,7 +985,8 @@ int runServe(const QStringList &arguments)
     QString host = endpoint->first.toString();
     if (endpoint->first.protocol() == QAbstractSocket::IPv6Protocol)
         host = u'[' + host + u']';
-    const QString url = u"http://" + host + u':' + QString::number(*port);
+    const QString url
+        = (options.tls ? u"https://" : u"http://") + host + u':' + QString::number(*port);
     // Where `status` finds it.
     QFile where(QDir(command.dataDir()).filePath(QStringLiteral("server.url")));
     if (!where.open(QIODevice::WriteOnly | QIODevice::Truncate) || where.write(url.toUtf8()) < 0)
@@ -946,6 +1021,14 @@ int runStatus(const QStringList &arguments)
     QNetworkAccessManager network;
     QNetworkRequest request(QUrl(target).resolved(QUrl(QStringLiteral("/healthz"))));
     request.setTransferTimeout(5000);
+    // A server with the data directory's self-signed certificate is trusted by it.
+    const QString ownCertificate = command.directory().tlsCertificatePath();
+    if (QUrl(target).scheme() == u"https" && !command.dataDir().isEmpty()
+        && QFile::exists(ownCertificate)) {
+        QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+        trusting.addCaCertificates(QSslCertificate::fromPath(ownCertificate));
+        request.setSslConfiguration(trusting);
+    }
     QNetworkReply *reply = network.get(request);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);

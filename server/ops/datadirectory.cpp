@@ -31,6 +31,16 @@ QString DataDirectory::databaseUrl() const
     return QStringLiteral("sqlite:") + QDir(m_path).filePath(QStringLiteral("quantenergx.db"));
 }
 
+QString DataDirectory::tlsCertificatePath() const
+{
+    return QDir(m_path).filePath(QStringLiteral("tls/server.crt"));
+}
+
+QString DataDirectory::tlsKeyPath() const
+{
+    return QDir(m_path).filePath(QStringLiteral("tls/server.key"));
+}
+
 QString DataDirectory::signingKeyPath() const
 {
     return QDir(m_path).filePath(QStringLiteral("signing-key-ed25519.pem"));

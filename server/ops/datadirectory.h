@@ -33,6 +33,9 @@ public:
     QString path() const { return m_path; }
     QString signingKeyPath() const;
     QString configPath() const;
+    /// Where `init --tls-self-signed` puts a certificate and its key.
+    QString tlsCertificatePath() const;
+    QString tlsKeyPath() const;
     /// The database URL in effect (see the class comment).
     QString databaseUrl() const;
     bool unsafeFast() const { return m_unsafeFast; }

@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -101,6 +102,13 @@ bool TestServer::start()
     return !m_token.isEmpty();
 }
 
+void TestServer::trustCertificate(const QString &path)
+{
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.addCaCertificates(QSslCertificate::fromPath(path));
+    m_tls = configuration;
+}
+
 qint64 TestServer::configVersion()
 {
     return request("GET", QStringLiteral("/healthz")).json.value(u"config_version").toInteger(-1);
@@ -141,6 +149,8 @@ Reply TestServer::request(const QByteArray &method, const QString &path, const Q
 {
     QNetworkRequest request(m_server->url().resolved(QUrl(path)));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    if (m_tls)
+        request.setSslConfiguration(*m_tls);
     if (token.startsWith(u"ApiKey "))
         request.setRawHeader("Authorization", token.toLatin1());
     else if (!token.isEmpty())
@@ -240,7 +250,9 @@ std::unique_ptr<QWebSocket> TestServer::openStream(QList<QJsonObject> &inbox, co
                      });
     QSignalSpy connected(socket.get(), &QWebSocket::connected);
     QUrl url = m_server->url();
-    url.setScheme(QStringLiteral("ws"));
+    url.setScheme(m_tls ? QStringLiteral("wss") : QStringLiteral("ws"));
+    if (m_tls)
+        socket->setSslConfiguration(*m_tls);
     url.setPath(QStringLiteral("/api/v1/stream"));
     socket->open(url);
     if (!connected.wait(10'000))

@@ -8,11 +8,13 @@
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
+#include <QSslConfiguration>
 #include <QStringList>
 #include <QUrl>
 #include <QWebSocket>
 
 #include <memory>
+#include <optional>
 
 namespace qx::test {
 
@@ -62,6 +64,9 @@ public:
 
     /// Starts (or restarts) the server and signs alice in; false with `error()` on failure.
     bool start();
+    /// Trusts the certificate (PEM) at `path` in every request and stream (a server started
+    /// with --tls-cert): before start().
+    void trustCertificate(const QString &path);
     /// The PostgreSQL the server stores on, or nullptr on SQLite.
     PostgresServer *postgres() const { return m_postgres.get(); }
     void stop() { m_server->stop(); }
@@ -113,6 +118,7 @@ private:
     QByteArray m_previousDatabase; ///< QX_DATABASE before this server set it (null: unset)
     std::unique_ptr<client::LocalServer> m_server;
     QNetworkAccessManager m_network;
+    std::optional<QSslConfiguration> m_tls;
     QString m_token;
     QString m_error;
 };
