@@ -240,6 +240,25 @@ private Q_SLOTS:
         }));
     }
 
+    // A stream message over 64 KiB closes the socket with 1009 (too much data), before the
+    // server reads it; one under the limit is read (and here refused for what it says).
+    void anOversizedStreamMessageClosesTheSocket()
+    {
+        QList<QJsonObject> inbox;
+        const auto stream = m_server->openStream(inbox, m_server->aliceToken());
+        QTRY_VERIFY(!inbox.isEmpty());
+        const qsizetype before = inbox.size();
+        stream->sendTextMessage(u"{\"type\":\"ping\",\"pad\":\""_s + QString(60'000, u'x')
+                                + u"\"}"_s);
+        QTRY_VERIFY(inbox.size() > before); // answered: an unknown type
+        QCOMPARE(stream->state(), QAbstractSocket::ConnectedState);
+        QSignalSpy closed(stream.get(), &QWebSocket::disconnected);
+        stream->sendTextMessage(u"{\"type\":\"ping\",\"pad\":\""_s + QString(70'000, u'x')
+                                + u"\"}"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 10'000);
+        QCOMPARE(stream->closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+    }
+
     void cleanupTestCase() { m_server.reset(); }
 };
 
