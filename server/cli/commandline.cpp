@@ -44,6 +44,12 @@ void printOut(const QString &text)
     std::fflush(stdout);
 }
 
+// What --json prints: the document, indented.
+void printJson(const QJsonDocument &document)
+{
+    printOut(QString::fromUtf8(document.toJson(QJsonDocument::Indented)).trimmed());
+}
+
 int fail(int status, const QString &message)
 {
     std::fprintf(stderr, "quantenergx-server: %s\n", message.toLocal8Bit().constData());
@@ -335,8 +341,7 @@ int runUserShow(const QStringList &arguments)
         return fail(found.error());
     const QJsonObject fields = UserAdmin::toJson(found->user);
     if (command.parser().isSet(json)) {
-        printOut(
-            QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Indented)).trimmed());
+        printJson(QJsonDocument(fields));
         return Success;
     }
     for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
@@ -518,7 +523,7 @@ int runApiKeyList(const QStringList &arguments)
     QJsonArray array;
     for (const ApiKeyRecord &key : std::as_const(*listed))
         array.append(toJson(key));
-    printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)).trimmed());
+    printJson(QJsonDocument(array));
     return Success;
 }
 
@@ -559,7 +564,7 @@ int runUserList(const QStringList &arguments)
         QJsonArray array;
         for (const UserRecord &user : *users)
             array.append(UserAdmin::toJson(user));
-        printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        printJson(QJsonDocument(array));
         return Success;
     }
     printOut(QStringLiteral("%1 %2 %3 %4 %5")
@@ -661,9 +666,11 @@ int runLimitsSet(const QStringList &arguments)
 
 int runLimitsList(const QStringList &arguments)
 {
-    SubcommandParser command(QStringLiteral("limits list NAME --data-dir DIR"),
+    SubcommandParser command(QStringLiteral("limits list NAME [--json] --data-dir DIR"),
                              tr("Lists a trader's pre-trade limits per product."));
     command.addPositional(QStringLiteral("NAME"), tr("The trader."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    command.addOption(json);
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
     core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
@@ -678,6 +685,23 @@ int runLimitsList(const QStringList &arguments)
     core::Result<QList<RiskLimits>> all = (*store)->allRiskLimits((*user)->id);
     if (!all)
         return fail(all.error());
+    if (command.parser().isSet(json)) {
+        // Decimals as strings, as the API writes them; null: no limit.
+        const auto value = [](const auto &limit) {
+            return limit ? QJsonValue(limit->toString()) : QJsonValue();
+        };
+        QJsonArray array;
+        for (const RiskLimits &limits : std::as_const(*all)) {
+            array.append(QJsonObject {
+                { QStringLiteral("product"), limits.product },
+                { QStringLiteral("max_order_quantity"), value(limits.maxOrderQuantity) },
+                { QStringLiteral("max_notional"), value(limits.maxNotional) },
+                { QStringLiteral("max_position"), value(limits.maxPosition) },
+                { QStringLiteral("credit_limit"), value(limits.creditLimit) } });
+        }
+        printJson(QJsonDocument(array));
+        return Success;
+    }
     const auto show = [](const auto &limit) {
         return limit ? limit->toString() : tr("-");
     };
@@ -746,8 +770,10 @@ int runCreditSet(const QStringList &arguments)
 
 int runCreditList(const QStringList &arguments)
 {
-    SubcommandParser command(QStringLiteral("credit list --data-dir DIR"),
+    SubcommandParser command(QStringLiteral("credit list [--json] --data-dir DIR"),
                              tr("Lists the counterparties' credit lines."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    command.addOption(json);
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
     core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
@@ -759,23 +785,37 @@ int runCreditList(const QStringList &arguments)
     core::Result<QList<UserRecord>> users = (*store)->users();
     if (!users)
         return fail(users.error());
-    printOut(QStringLiteral("%1 %2 %3 %4")
-                 .arg(tr("COUNTERPARTY"), -20)
-                 .arg(tr("CCY"), -4)
-                 .arg(tr("CREDIT LINE"), -16)
-                 .arg(tr("USERS")));
+    QJsonArray array;
+    QList<QStringList> table;
     for (const CreditLine &line : *lines) {
         QStringList members;
         for (const UserRecord &user : *users) {
             if (user.counterparty == line.counterparty)
                 members.append(user.username);
         }
-        printOut(QStringLiteral("%1 %2 %3 %4")
-                     .arg(line.counterparty, -20)
-                     .arg(line.currency, -4)
-                     .arg(line.limit.toString(), -16)
-                     .arg(members.join(u", ")));
+        array.append(
+            QJsonObject { { QStringLiteral("counterparty"), line.counterparty },
+                          { QStringLiteral("currency"), line.currency },
+                          { QStringLiteral("limit"), line.limit.toString() },
+                          { QStringLiteral("users"), QJsonArray::fromStringList(members) } });
+        table.append(
+            { line.counterparty, line.currency, line.limit.toString(), members.join(u", ") });
     }
+    if (command.parser().isSet(json)) {
+        printJson(QJsonDocument(array));
+        return Success;
+    }
+    printOut(QStringLiteral("%1 %2 %3 %4")
+                 .arg(tr("COUNTERPARTY"), -20)
+                 .arg(tr("CCY"), -4)
+                 .arg(tr("CREDIT LINE"), -16)
+                 .arg(tr("USERS")));
+    for (const QStringList &row : std::as_const(table))
+        printOut(QStringLiteral("%1 %2 %3 %4")
+                     .arg(row[0], -20)
+                     .arg(row[1], -4)
+                     .arg(row[2], -16)
+                     .arg(row[3]));
     return Success;
 }
 
@@ -1042,8 +1082,7 @@ int runStatus(const QStringList &arguments)
     QJsonObject report = health;
     report.insert(QStringLiteral("url"), target);
     if (command.parser().isSet(json)) {
-        printOut(
-            QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented)).trimmed());
+        printJson(QJsonDocument(report));
     } else {
         printOut(tr("%1: %2, version %3, configuration version %4")
                      .arg(target, health.value(u"status").toString(),
@@ -1261,7 +1300,7 @@ int runAuditList(const QStringList &arguments)
         list.append(toJson(entry));
     }
     if (command.parser().isSet(json))
-        printOut(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Indented)).trimmed());
+        printJson(QJsonDocument(list));
     return Success;
 }
 
@@ -1348,8 +1387,7 @@ int runConfigCheck(const QStringList &arguments)
     }
     report.insert(QStringLiteral("problems"), QJsonArray::fromStringList(problems));
     if (command.parser().isSet(json)) {
-        printOut(
-            QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented)).trimmed());
+        printJson(QJsonDocument(report));
     } else {
         for (auto it = report.constBegin(); it != report.constEnd(); ++it) {
             if (it.key() != u"problems")

@@ -337,6 +337,15 @@ private Q_SLOTS:
         QVERIFY(qx::test::runCli(
                     { u"limits"_s, u"list"_s, u"bob"_s, u"--data-dir"_s, m_server->dataDir() })
                     .out.contains(u"DE.BASE"));
+        const QJsonArray limits
+            = QJsonDocument::fromJson(
+                  qx::test::runCli({ u"limits"_s, u"list"_s, u"bob"_s, u"--json"_s, u"--data-dir"_s,
+                                     m_server->dataDir() })
+                      .out.toUtf8())
+                  .array();
+        QCOMPARE(limits.size(), 1);
+        QCOMPARE(limits[0].toObject().value(u"max_order_quantity").toString(), u"20"_s);
+        QVERIFY(limits[0].toObject().value(u"credit_limit").isNull());
         const auto ordersOfBob = [this] {
             return m_server->request("GET", u"/api/v1/orders"_s, {}, m_bob)
                 .json.value(u"orders")
@@ -410,6 +419,15 @@ private Q_SLOTS:
                   .out;
         QVERIFY2(listing.contains(u"Acme Energy") && listing.contains(u"frank, grace"),
                  qPrintable(listing));
+        const QJsonArray lines
+            = QJsonDocument::fromJson(qx::test::runCli({ u"credit"_s, u"list"_s, u"--json"_s,
+                                                         u"--data-dir"_s, m_server->dataDir() })
+                                          .out.toUtf8())
+                  .array();
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines[0].toObject().value(u"limit").toString(), u"100000"_s);
+        QCOMPARE(lines[0].toObject().value(u"users").toArray(),
+                 QJsonArray({ u"frank"_s, u"grace"_s }));
 
         // A power month of at least 672 hours: 1 MW at 40 is worth 26,880 EUR or more.
         const QString power = symbol("NL.BASE.M.", 2);
