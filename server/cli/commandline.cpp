@@ -140,8 +140,73 @@ public:
     }
     QCommandLineParser &parser() { return m_parser; }
 
+    /**
+     * Settings: an option the command line does not give is taken from the environment
+     * (QX_ and its name, e.g. QX_MAX_LOGIN_FAILURES), else from `name=` in the [`section`]
+     * of the data directory's configuration file (quantenergx.conf), else its default:
+     * defaults < file < environment < flags.
+     */
+    void setSettingsSection(const QString &section) { m_section = section; }
+    /// A value option's setting.
+    QString setting(const QCommandLineOption &option) const
+    {
+        const Found found = lookup(option);
+        return found.values.isEmpty() ? QString() : found.values.constLast();
+    }
+    /// A repeatable option's settings (the environment and file give them comma-separated).
+    QStringList settings(const QCommandLineOption &option) const
+    {
+        const Found found = lookup(option);
+        if (found.source.startsWith(u"--"))
+            return found.values;
+        QStringList split;
+        for (const QString &value : found.values.join(u',').split(u',', Qt::SkipEmptyParts))
+            split.append(value.trimmed());
+        return split;
+    }
+    /// A switch's setting (the environment and file say 1/0, true/false, yes/no, on/off).
+    bool enabled(const QCommandLineOption &option) const
+    {
+        static const QStringList yes { QStringLiteral("1"), QStringLiteral("true"),
+                                       QStringLiteral("yes"), QStringLiteral("on") };
+        return yes.contains(setting(option).toLower());
+    }
+    /// Whether the option is set other than by its default.
+    bool has(const QCommandLineOption &option) const { return lookup(option).source != u"default"; }
+    /// Where its setting came from: --name, QX_NAME, "configuration file" or "default".
+    QString sourceOf(const QCommandLineOption &option) const { return lookup(option).source; }
+
 private:
+    struct Found
+    {
+        QStringList values;
+        QString source;
+    };
+    Found lookup(const QCommandLineOption &option) const
+    {
+        const QString name = option.names().constLast();
+        const bool isSwitch = option.valueName().isEmpty();
+        if (m_parser.optionNames().contains(name)) { // given here (isSet warns of others)
+            return { isSwitch ? QStringList { QStringLiteral("true") } : m_parser.values(name),
+                     u"--" + name };
+        }
+        if (m_section.isEmpty())
+            return { option.defaultValues(), QStringLiteral("default") };
+        const QString variable = u"QX_" + QString(name).toUpper().replace(u'-', u'_');
+        if (qEnvironmentVariableIsSet(variable.toLatin1().constData()))
+            return { { qEnvironmentVariable(variable.toLatin1().constData()) }, variable };
+        const QSettings file(directory().configPath(), QSettings::IniFormat);
+        const QString key = m_section + u'/' + name;
+        if (!dataDir().isEmpty() && file.contains(key)) {
+            // QSettings reads an unquoted a,b as a list: one value, as written.
+            return { { file.value(key).toStringList().join(u',') },
+                     QStringLiteral("configuration file") };
+        }
+        return { option.defaultValues(), QStringLiteral("default") };
+    }
+
     QString m_usage;
+    QString m_section;
     QCommandLineParser m_parser;
     QCommandLineOption m_help { { QStringLiteral("h"), QStringLiteral("help") },
                                 tr("Show this help.") };
@@ -878,91 +943,99 @@ std::optional<std::pair<QHostAddress, quint16>> parseListen(const QString &text)
     return std::pair { address, quint16(port) };
 }
 
+/// serve's settings, for serve and for `config check` to show (see SubcommandParser::setting).
+struct ServeSettings
+{
+    const QCommandLineOption listen { QStringLiteral("listen"),
+                                      tr("Address and port (default 127.0.0.1:8787)."),
+                                      QStringLiteral("HOST:PORT"),
+                                      QStringLiteral("127.0.0.1:8787") };
+    const QCommandLineOption simulate { QStringLiteral("simulate"),
+                                        tr("Run a simulated market (a market maker and a taker) "
+                                           "in every instrument, to trade against.") };
+    const QCommandLineOption simulateSeed { QStringLiteral("simulate-seed"),
+                                            tr("Seed of the simulated market (default 1)."),
+                                            QStringLiteral("N"), QStringLiteral("1") };
+    const QCommandLineOption priceBand { QStringLiteral("price-band-pct"),
+                                         tr("Reject orders further than this percentage from the "
+                                            "last trade; 0 turns the band off (default 20)."),
+                                         QStringLiteral("PCT"), QStringLiteral("20") };
+    const QCommandLineOption maxOrderLots { QStringLiteral("max-order-lots"),
+                                            tr("Largest order in lots; 0 for no limit (default "
+                                               "100000)."),
+                                            QStringLiteral("N"), QStringLiteral("100000") };
+    const QCommandLineOption cluster {
+        QStringLiteral("cluster"),
+        tr("Share the (PostgreSQL) database with other servers: match the books whose lock "
+           "this server holds, forward orders for the others to their owners.")
+    };
+    const QCommandLineOption redis { QStringLiteral("redis"),
+                                     tr("Redis for the cluster's events, redis://HOST:PORT[/DB] "
+                                        "(default: $QX_REDIS)."),
+                                     QStringLiteral("URL") };
+    const QCommandLineOption advertise { QStringLiteral("advertise-url"),
+                                         tr("Where the other servers reach this one (default: "
+                                            "http://LISTEN-ADDRESS:PORT)."),
+                                         QStringLiteral("URL") };
+    const QCommandLineOption ownBooks { QStringLiteral("own-books"),
+                                        tr("Symbol prefixes of the books this server takes first, "
+                                           "comma-separated (e.g. DE.,FR.); it takes the others "
+                                           "only when nobody has for a few seconds."),
+                                        QStringLiteral("PREFIXES") };
+    const QCommandLineOption loginFailures {
+        QStringLiteral("max-login-failures"),
+        tr("Failed sign-ins allowed per account and address (and ten times that per address) "
+           "in 15 minutes before 429; 0 for no limit (default 10)."),
+        QStringLiteral("N"), QStringLiteral("10")
+    };
+    const QCommandLineOption requestRate { QStringLiteral("max-requests-per-minute"),
+                                           tr("Requests allowed per account and minute before "
+                                              "429; 0 for no limit (default 3000)."),
+                                           QStringLiteral("N"), QStringLiteral("3000") };
+    const QCommandLineOption tlsCert { QStringLiteral("tls-cert"),
+                                       tr("Serve HTTPS only, with this PEM certificate (chain)."),
+                                       QStringLiteral("FILE") };
+    const QCommandLineOption tlsKey { QStringLiteral("tls-key"),
+                                      tr("The certificate's PEM private key (RSA or EC)."),
+                                      QStringLiteral("FILE") };
+    const QCommandLineOption corsOrigin { QStringLiteral("cors-origin"),
+                                          tr("A web origin whose pages may call the API, e.g. "
+                                             "https://desk.example.com (repeatable; default: "
+                                             "none, CORS off)."),
+                                          QStringLiteral("ORIGIN") };
+
+    QList<const QCommandLineOption *> all() const
+    {
+        return { &listen,      &simulate, &simulateSeed, &priceBand, &maxOrderLots,
+                 &cluster,     &redis,    &advertise,    &ownBooks,  &loginFailures,
+                 &requestRate, &tlsCert,  &tlsKey,       &corsOrigin };
+    }
+};
+
 int runServe(const QStringList &arguments)
 {
     SubcommandParser command(QStringLiteral("serve --data-dir DIR --listen HOST:PORT"),
                              tr("Serves the REST API and the WebSocket stream (/api/v1/stream) "
                                 "on one port. Port 0 picks a free one; the URL is printed."));
-    const QCommandLineOption listen(QStringLiteral("listen"),
-                                    tr("Address and port (default 127.0.0.1:8787)."),
-                                    QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8787"));
-    const QCommandLineOption simulate(QStringLiteral("simulate"),
-                                      tr("Run a simulated market (a market maker and a taker) "
-                                         "in every instrument, to trade against."));
-    const QCommandLineOption simulateSeed(QStringLiteral("simulate-seed"),
-                                          tr("Seed of the simulated market (default 1)."),
-                                          QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption priceBand(QStringLiteral("price-band-pct"),
-                                       tr("Reject orders further than this percentage from the "
-                                          "last trade; 0 turns the band off (default 20)."),
-                                       QStringLiteral("PCT"), QStringLiteral("20"));
-    const QCommandLineOption maxOrderLots(QStringLiteral("max-order-lots"),
-                                          tr("Largest order in lots; 0 for no limit (default "
-                                             "100000)."),
-                                          QStringLiteral("N"), QStringLiteral("100000"));
-    const QCommandLineOption cluster(
-        QStringLiteral("cluster"),
-        tr("Share the (PostgreSQL) database with other servers: match the books whose lock "
-           "this server holds, forward orders for the others to their owners."));
-    const QCommandLineOption redis(QStringLiteral("redis"),
-                                   tr("Redis for the cluster's events, redis://HOST:PORT[/DB] "
-                                      "(default: $QX_REDIS)."),
-                                   QStringLiteral("URL"));
-    const QCommandLineOption advertise(QStringLiteral("advertise-url"),
-                                       tr("Where the other servers reach this one (default: "
-                                          "http://LISTEN-ADDRESS:PORT)."),
-                                       QStringLiteral("URL"));
-    const QCommandLineOption ownBooks(QStringLiteral("own-books"),
-                                      tr("Symbol prefixes of the books this server takes first, "
-                                         "comma-separated (e.g. DE.,FR.); it takes the others "
-                                         "only when nobody has for a few seconds."),
-                                      QStringLiteral("PREFIXES"));
-    const QCommandLineOption loginFailures(
-        QStringLiteral("max-login-failures"),
-        tr("Failed sign-ins allowed per account and address (and ten times that per address) "
-           "in 15 minutes before 429; 0 for no limit (default 10)."),
-        QStringLiteral("N"), QStringLiteral("10"));
-    const QCommandLineOption requestRate(QStringLiteral("max-requests-per-minute"),
-                                         tr("Requests allowed per account and minute before "
-                                            "429; 0 for no limit (default 3000)."),
-                                         QStringLiteral("N"), QStringLiteral("3000"));
-    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
-                                     tr("Serve HTTPS only, with this PEM certificate (chain)."),
-                                     QStringLiteral("FILE"));
-    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
-                                    tr("The certificate's PEM private key (RSA or EC)."),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption corsOrigin(QStringLiteral("cors-origin"),
-                                        tr("A web origin whose pages may call the API, e.g. "
-                                           "https://desk.example.com (repeatable; default: "
-                                           "none, CORS off)."),
-                                        QStringLiteral("ORIGIN"));
-    for (const QCommandLineOption *option : { &tlsCert, &tlsKey, &corsOrigin })
+    const ServeSettings settings;
+    for (const QCommandLineOption *option : settings.all())
         command.addOption(*option);
-    command.addOption(loginFailures);
-    command.addOption(requestRate);
-    command.addOption(cluster);
-    command.addOption(redis);
-    command.addOption(advertise);
-    command.addOption(ownBooks);
-    command.addOption(listen);
-    command.addOption(simulate);
-    command.addOption(simulateSeed);
-    command.addOption(priceBand);
-    command.addOption(maxOrderLots);
+    command.setSettingsSection(QStringLiteral("serve"));
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
-    QCommandLineParser &parser = command.parser();
+    const auto &[listen, simulate, simulateSeed, priceBand, maxOrderLots, cluster, redis, advertise,
+                 ownBooks, loginFailures, requestRate, tlsCert, tlsKey, corsOrigin]
+        = settings;
     ServerOptions options;
     bool seedOk = false, bandOk = false, lotsOk = false, failuresOk = false, rateOk = false;
-    options.simulate = parser.isSet(simulate);
-    options.simulation.seed = parser.value(simulateSeed).toULongLong(&seedOk);
-    options.rules.priceBandPercent = parser.value(priceBand).toInt(&bandOk);
-    options.rules.maxOrderLots = parser.value(maxOrderLots).toLongLong(&lotsOk);
-    const int failures = parser.value(loginFailures).toInt(&failuresOk);
+    options.simulate = command.enabled(simulate);
+    options.simulation.seed = command.setting(simulateSeed).toULongLong(&seedOk);
+    options.rules.priceBandPercent = command.setting(priceBand).toInt(&bandOk);
+    options.rules.maxOrderLots = command.setting(maxOrderLots).toLongLong(&lotsOk);
+    const int failures = command.setting(loginFailures).toInt(&failuresOk);
     options.loginThrottles.failuresPerAccount.limit = failures;
     options.loginThrottles.failuresPerAddress.limit = failures * 10;
-    options.requestsPerAccount.limit = parser.value(requestRate).toInt(&rateOk);
+    options.requestsPerAccount.limit = command.setting(requestRate).toInt(&rateOk);
     if (!seedOk || !bandOk || !lotsOk || !failuresOk || !rateOk
         || options.rules.priceBandPercent < 0 || options.rules.maxOrderLots < 0 || failures < 0
         || failures > 100'000 || options.requestsPerAccount.limit < 0) {
@@ -971,35 +1044,35 @@ int runServe(const QStringList &arguments)
                        "--max-login-failures and --max-requests-per-minute take whole "
                        "numbers of zero or more"));
     }
-    options.cluster = parser.isSet(cluster);
-    options.redisUrl = parser.isSet(redis) ? parser.value(redis) : qEnvironmentVariable("QX_REDIS");
+    options.cluster = command.enabled(cluster);
+    options.redisUrl = command.setting(redis);
     if (!options.redisUrl.isEmpty()) {
         if (core::Result<void> valid = RedisClient::checkUrl(options.redisUrl); !valid)
             return fail(UsageError, valid.error().message);
         if (!options.cluster)
             return fail(UsageError, tr("--redis is shared by the servers of a --cluster"));
     }
-    if (parser.isSet(advertise)) {
-        options.advertisedUrl = QUrl(parser.value(advertise), QUrl::StrictMode);
+    if (command.has(advertise)) {
+        options.advertisedUrl = QUrl(command.setting(advertise), QUrl::StrictMode);
         if (!options.advertisedUrl.isValid() || options.advertisedUrl.scheme() != u"http")
             return fail(UsageError, tr("--advertise-url must be http://HOST:PORT"));
     }
-    if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
+    if (command.has(tlsCert) != command.has(tlsKey))
         return fail(UsageError, tr("--tls-cert and --tls-key go together"));
-    if (parser.isSet(tlsCert) && parser.isSet(cluster)) {
+    if (command.has(tlsCert) && command.enabled(cluster)) {
         // The servers forward to each other over HTTP: not yet over TLS.
         return fail(UsageError,
                     tr("a --cluster does not serve TLS itself yet: put a TLS "
                        "proxy in front of its servers"));
     }
-    if (parser.isSet(tlsCert)) {
+    if (command.has(tlsCert)) {
         core::Result<QSslConfiguration> tlsConfiguration
-            = tls::serverConfiguration(parser.value(tlsCert), parser.value(tlsKey));
+            = tls::serverConfiguration(command.setting(tlsCert), command.setting(tlsKey));
         if (!tlsConfiguration)
             return fail(UsageError, tlsConfiguration.error().message);
         options.tls = *tlsConfiguration;
     }
-    for (const QString &origin : parser.values(corsOrigin)) {
+    for (const QString &origin : command.settings(corsOrigin)) {
         const QUrl url(origin, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http")
             || url.host().isEmpty() || !url.path().isEmpty() || origin.endsWith(u'/')) {
@@ -1009,9 +1082,9 @@ int runServe(const QStringList &arguments)
         }
         options.corsOrigins.append(origin);
     }
-    if (parser.isSet(ownBooks))
-        options.preferredProducts = parser.value(ownBooks).split(u',', Qt::SkipEmptyParts);
-    const auto endpoint = parseListen(parser.value(listen));
+    if (command.has(ownBooks))
+        options.preferredProducts = command.setting(ownBooks).split(u',', Qt::SkipEmptyParts);
+    const auto endpoint = parseListen(command.setting(listen));
     if (!endpoint)
         return fail(UsageError,
                     tr("--listen must be HOST:PORT with an IP address, e.g. "
@@ -1360,8 +1433,27 @@ int runConfigCheck(const QStringList &arguments)
         : QStringLiteral("default");
     QJsonObject report { { QStringLiteral("data_dir"), directory.path() },
                          { QStringLiteral("database"), masked(directory.databaseUrl()) },
-                         { QStringLiteral("database_from"), source },
-                         { QStringLiteral("redis"), masked(qEnvironmentVariable("QX_REDIS")) } };
+                         { QStringLiteral("database_from"), source } };
+    // What `serve` would run with, and where each setting comes from.
+    command.setSettingsSection(QStringLiteral("serve"));
+    const ServeSettings serve;
+    QJsonObject served;
+    for (const QCommandLineOption *option : serve.all()) {
+        const QString name = option->names().constLast();
+        QJsonValue value;
+        if (option->valueName().isEmpty())
+            value = command.enabled(*option);
+        else if (option == &serve.corsOrigin)
+            value = QJsonArray::fromStringList(command.settings(*option));
+        else if (option == &serve.redis)
+            value = masked(command.setting(*option));
+        else
+            value = command.setting(*option);
+        served.insert(name,
+                      QJsonObject { { QStringLiteral("value"), value },
+                                    { QStringLiteral("from"), command.sourceOf(*option) } });
+    }
+    report.insert(QStringLiteral("serve"), served);
     QStringList problems;
     if (core::Result<TokenSigner> signer = TokenSigner::fromKeyFile(directory.signingKeyPath()))
         report.insert(QStringLiteral("signing_key_id"), signer->keyId());
@@ -1389,8 +1481,17 @@ int runConfigCheck(const QStringList &arguments)
     if (command.parser().isSet(json)) {
         printJson(QJsonDocument(report));
     } else {
+        for (auto it = served.constBegin(); it != served.constEnd(); ++it) {
+            const QJsonObject setting = it->toObject();
+            const QJsonValue value = setting.value(u"value");
+            printOut(QStringLiteral("%1 %2 (%3)")
+                         .arg(u"serve." + it.key() + u':', -32)
+                         .arg(value.isArray() ? value.toVariant().toStringList().join(u", ")
+                                              : value.toVariant().toString(),
+                              setting.value(u"from").toString()));
+        }
         for (auto it = report.constBegin(); it != report.constEnd(); ++it) {
-            if (it.key() != u"problems")
+            if (it.key() != u"problems" && it.key() != u"serve")
                 printOut(QStringLiteral("%1 %2")
                              .arg(it.key() + u':', -20)
                              .arg(it->toVariant().toString()));

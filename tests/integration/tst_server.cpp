@@ -461,6 +461,55 @@ private Q_SLOTS:
     }
 
     // config check: what is in effect, secrets masked, and whether it works.
+    // serve's settings: flags over the environment (QX_...) over the data directory's
+    // configuration file over the defaults. serve reads each level (a bad TLS file named at
+    // each level is the one it refuses), and config check shows where each came from.
+    void settingsComeFromFlagsEnvironmentFileAndDefaults()
+    {
+        QTemporaryDir other;
+        const QString dir = other.filePath(u"data"_s);
+        QCOMPARE(runCli({ u"init"_s, u"--data-dir"_s, dir }).exitCode, 0);
+        QFile config(dir + u"/quantenergx.conf"_s);
+        QVERIFY(config.open(QIODevice::Append));
+        config.write("[serve]\nlisten=127.0.0.1:9999\nmax-login-failures=5\n"
+                     "tls-cert=/from/file.crt\ntls-key=/from/file.key\n"
+                     "cors-origin=https://a.example, https://b.example\n");
+        config.close();
+        const auto serveRefusal = [&dir](const QStringList &flags) {
+            const CliResult refused
+                = runCli(QStringList { u"serve"_s, u"--data-dir"_s, dir } + flags);
+            return refused.exitCode == 2 ? refused.err : QString();
+        };
+        QVERIFY(serveRefusal({}).contains(u"/from/file.crt"));
+        qputenv("QX_TLS_CERT", "/from/environment.crt");
+        QVERIFY(serveRefusal({}).contains(u"/from/environment.crt"));
+        QVERIFY(serveRefusal({ u"--tls-cert"_s, u"/from/flag.crt"_s }).contains(u"/from/flag.crt"));
+        qunsetenv("QX_TLS_CERT");
+        QVERIFY(config.open(QIODevice::Append));
+        config.write("redis=redis://:hunter2@127.0.0.1:6390/0\n"); // a secret, to be masked
+        config.close();
+
+        qputenv("QX_MAX_LOGIN_FAILURES", "7");
+        const CliResult checked
+            = runCli({ u"config"_s, u"check"_s, u"--json"_s, u"--data-dir"_s, dir });
+        qunsetenv("QX_MAX_LOGIN_FAILURES");
+        QVERIFY(!checked.out.contains(u"hunter2"));
+        const QJsonObject serve
+            = QJsonDocument::fromJson(checked.out.toUtf8()).object().value(u"serve").toObject();
+        const auto setting = [&serve](const QString &name) {
+            const QJsonObject found = serve.value(name).toObject();
+            return std::pair(found.value(u"value"), found.value(u"from").toString());
+        };
+        QCOMPARE(setting(u"max-login-failures"_s),
+                 std::pair(QJsonValue(u"7"_s), u"QX_MAX_LOGIN_FAILURES"_s));
+        QCOMPARE(setting(u"listen"_s),
+                 std::pair(QJsonValue(u"127.0.0.1:9999"_s), u"configuration file"_s));
+        QCOMPARE(setting(u"price-band-pct"_s), std::pair(QJsonValue(u"20"_s), u"default"_s));
+        QCOMPARE(setting(u"cors-origin"_s).first,
+                 QJsonValue(QJsonArray { u"https://a.example"_s, u"https://b.example"_s }));
+        QCOMPARE(setting(u"simulate"_s), std::pair(QJsonValue(false), u"default"_s));
+    }
+
     void configCheckShowsTheConfigurationMasked()
     {
         const CliResult checked
