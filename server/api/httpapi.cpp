@@ -1278,7 +1278,8 @@ void HttpApi::addAdminRoutes()
 
     serve({ Method::Get,
             QStringLiteral("/api/v1/admin/audit/verify"),
-            tr("Recomputes the audit log's hash chain: intact, or the first entry that is not"),
+            tr("Recomputes the audit log's hash chains (administration and trading): intact, "
+               "or the first entry that is not"),
             Access::Permitted,
             Permission::AuditRead,
             {},
@@ -1289,10 +1290,70 @@ void HttpApi::addAdminRoutes()
               core::Result<std::optional<std::int64_t>> broken = m_store.verifyAudit();
               if (!broken)
                   return errorResponse(broken.error());
-              return QHttpServerResponse(
-                  QJsonObject { { QStringLiteral("intact"), !broken->has_value() },
-                                { QStringLiteral("first_broken"),
-                                  *broken ? QJsonValue(qint64(**broken)) : QJsonValue() } });
+              core::Result<std::optional<QString>> ordersBroken = m_store.verifyOrderAudit();
+              if (!ordersBroken)
+                  return errorResponse(ordersBroken.error());
+              return QHttpServerResponse(QJsonObject {
+                  { QStringLiteral("intact"), !broken->has_value() && !ordersBroken->has_value() },
+                  { QStringLiteral("first_broken"),
+                    *broken ? QJsonValue(qint64(**broken)) : QJsonValue() },
+                  { QStringLiteral("orders_first_broken"),
+                    *ordersBroken ? QJsonValue(**ordersBroken) : QJsonValue() } });
+          });
+
+    // Orders and cancels, as the trading writers chained them, by time and optionally by
+    // order or user.
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/admin/audit/orders"),
+            tr("Trading commands (orders placed, changed, cancelled) by time, user and order"),
+            Access::Permitted,
+            Permission::AuditRead,
+            {},
+            QStringLiteral("OrderAuditList"),
+            200,
+            { QStringLiteral("storage_unavailable") },
+            { { QStringLiteral("from"), QStringLiteral("string"),
+                tr("ISO 8601 start (default: an hour before to)") },
+              { QStringLiteral("to"), QStringLiteral("string"), tr("ISO 8601 end (default: now)") },
+              { QStringLiteral("order_id"), QStringLiteral("string"), tr("only this order") },
+              { QStringLiteral("user"), QStringLiteral("string"), tr("only this user") },
+              { QStringLiteral("limit"), QStringLiteral("integer"),
+                tr("at most this many, 1-%1 (default 100)").arg(kMaxPage) } } },
+          [this](const Principal &, const QHttpServerRequest &request) {
+              const QUrlQuery query = request.query();
+              const QString fromText = query.queryItemValue(QStringLiteral("from"));
+              const QString toText = query.queryItemValue(QStringLiteral("to"));
+              const QString limitText = query.queryItemValue(QStringLiteral("limit"));
+              const QDateTime to = toText.isEmpty() ? QDateTime::currentDateTimeUtc()
+                                                    : protocol::fromWireTime(toText);
+              const QDateTime from
+                  = fromText.isEmpty() ? to.addSecs(-3600) : protocol::fromWireTime(fromText);
+              bool limitOk = true;
+              const int limit = limitText.isEmpty() ? 100 : limitText.toInt(&limitOk);
+              if (!from.isValid() || !to.isValid() || from > to || !limitOk || limit < 1
+                  || limit > kMaxPage) {
+                  return errorResponse(
+                      badQuery(tr("from and to must be ISO 8601 times, from not after to, and "
+                                  "limit from 1 to %1.")
+                                   .arg(kMaxPage)));
+              }
+              core::Result<QList<AuditEntry>> entries
+                  = m_store.orderAudit({ from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch(), limit,
+                                         query.queryItemValue(QStringLiteral("order_id")),
+                                         query.queryItemValue(QStringLiteral("user")) });
+              if (!entries)
+                  return errorResponse(entries.error());
+              QJsonArray list;
+              for (const AuditEntry &entry : std::as_const(*entries)) {
+                  list.append(
+                      QJsonObject { { QStringLiteral("at"), protocol::toWireTime(entry.at) },
+                                    { QStringLiteral("user"), entry.actor },
+                                    { QStringLiteral("source"), entry.source },
+                                    { QStringLiteral("action"), entry.action },
+                                    { QStringLiteral("order_id"), entry.target },
+                                    { QStringLiteral("detail"), entry.detail } });
+              }
+              return QHttpServerResponse(QJsonObject { { QStringLiteral("entries"), list } });
           });
 }
 

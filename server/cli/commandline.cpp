@@ -1380,8 +1380,9 @@ int runAuditList(const QStringList &arguments)
 int runAuditVerify(const QStringList &arguments)
 {
     SubcommandParser command(QStringLiteral("audit verify --data-dir DIR"),
-                             tr("Recomputes the audit log's hash chain: exit 0 if every entry "
-                                "is as written, 1 with the first entry that is not."));
+                             tr("Recomputes the audit log's hash chains, administration and "
+                                "trading: exit 0 if every entry is as written, 1 with the first "
+                                "entry that is not."));
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
     core::Result<std::unique_ptr<SqlStore>> store = command.directory().openSqlStore();
@@ -1396,7 +1397,77 @@ int runAuditVerify(const QStringList &arguments)
                        "it) was changed, removed or inserted")
                         .arg(**broken));
     }
+    core::Result<std::optional<QString>> ordersBroken = (*store)->verifyOrderAudit();
+    if (!ordersBroken)
+        return fail(ordersBroken.error());
+    if (*ordersBroken) {
+        return fail(Failure,
+                    tr("the trading audit log was tampered with: %1 (or one just before it) "
+                       "was changed, removed or inserted")
+                        .arg(**ordersBroken));
+    }
     printOut(tr("audit log intact"));
+    return Success;
+}
+
+int runAuditOrders(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("audit orders [--from TIME] [--to TIME] [--order ID] "
+                                            "[--user NAME] [--limit N] [--json] --data-dir DIR"),
+                             tr("Lists the trading commands (orders placed, changed, cancelled) "
+                                "with who made them and from where, oldest first."));
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  tr("ISO 8601 start (default: an hour before --to)."),
+                                  QStringLiteral("TIME"));
+    const QCommandLineOption to(QStringLiteral("to"), tr("ISO 8601 end (default: now)."),
+                                QStringLiteral("TIME"));
+    const QCommandLineOption order(QStringLiteral("order"), tr("Only this order."),
+                                   QStringLiteral("ID"));
+    const QCommandLineOption user(QStringLiteral("user"), tr("Only this user."),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption limit(QStringLiteral("limit"), tr("At most this many (default 100)."),
+                                   QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    for (const QCommandLineOption *option : { &from, &to, &order, &user, &limit, &json })
+        command.addOption(*option);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    QCommandLineParser &parser = command.parser();
+    const QDateTime end = parser.isSet(to) ? core::protocol::fromWireTime(parser.value(to))
+                                           : QDateTime::currentDateTimeUtc();
+    const QDateTime start = parser.isSet(from) ? core::protocol::fromWireTime(parser.value(from))
+                                               : end.addSecs(-3600);
+    bool limitOk = false;
+    const int count = parser.value(limit).toInt(&limitOk);
+    if (!start.isValid() || !end.isValid() || start > end || !limitOk || count < 1)
+        return fail(UsageError,
+                    tr("--from and --to take ISO 8601 times in order, --limit a "
+                       "whole number"));
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
+    if (!store)
+        return fail(store.error());
+    core::Result<QList<AuditEntry>> entries
+        = (*store)->orderAudit({ start.toMSecsSinceEpoch(), end.toMSecsSinceEpoch(), count,
+                                 parser.value(order), parser.value(user) });
+    if (!entries)
+        return fail(entries.error());
+    QJsonArray list;
+    for (const AuditEntry &entry : std::as_const(*entries)) {
+        if (!parser.isSet(json)) {
+            printOut(QStringLiteral("%1  %2 from %3: %4 %5 %6")
+                         .arg(entry.at.toString(Qt::ISODateWithMs), entry.actor, entry.source,
+                              entry.action, entry.target, entry.detail));
+            continue;
+        }
+        list.append(QJsonObject { { QStringLiteral("at"), entry.at.toString(Qt::ISODateWithMs) },
+                                  { QStringLiteral("user"), entry.actor },
+                                  { QStringLiteral("source"), entry.source },
+                                  { QStringLiteral("action"), entry.action },
+                                  { QStringLiteral("order_id"), entry.target },
+                                  { QStringLiteral("detail"), entry.detail } });
+    }
+    if (parser.isSet(json))
+        printJson(QJsonDocument(list));
     return Success;
 }
 
@@ -1561,7 +1632,8 @@ int runCommandLine(const QStringList &arguments)
     if (command == u"audit")
         return runActions(rest, command,
                           { { QStringLiteral("list"), runAuditList },
-                            { QStringLiteral("verify"), runAuditVerify } });
+                            { QStringLiteral("verify"), runAuditVerify },
+                            { QStringLiteral("orders"), runAuditOrders } });
     if (command == u"serve")
         return runServe(rest);
     if (command == u"limits")

@@ -1177,24 +1177,34 @@ Result<void> SqlStore::noteApiKeyUse(std::int64_t keyId, const QDateTime &at)
 
 QByteArray SqlStore::auditHash(const QByteArray &previous, const AuditEntry &entry)
 {
-    // Each field with its length first: no two different entries hash alike.
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    const auto add = [&hash](const QByteArray &field) {
-        hash.addData(QByteArray(QByteArray::number(field.size()) + ':'));
-        hash.addData(field);
+    // Each field with its length first: no two different entries hash alike. Built in one
+    // buffer and hashed at once (a trading batch hashes hundreds).
+    QByteArray buffer;
+    buffer.reserve(previous.size() + 256);
+    const auto add = [&buffer](QByteArrayView field) {
+        buffer.append(QByteArray::number(field.size())).append(':').append(field);
     };
     add(previous);
     add(QByteArray::number(entry.id));
     add(QByteArray::number(entry.at.toMSecsSinceEpoch()));
-    for (const QString &field :
-         { entry.actor, entry.source, entry.action, entry.target, entry.detail })
-        add(field.toUtf8());
-    return hash.result();
+    for (const QString *field :
+         { &entry.actor, &entry.source, &entry.action, &entry.target, &entry.detail })
+        add(field->toUtf8());
+    return QCryptographicHash::hash(buffer, QCryptographicHash::Sha256);
 }
 
 Result<void> SqlStore::appendAudit(const AuditEntry &entry)
 {
-    return inTransaction(*m_database, [&]() -> Result<void> {
+    Result<AuditEntry> appended = appendAuditEntry(entry);
+    if (!appended)
+        return appended.error();
+    return {};
+}
+
+Result<AuditEntry> SqlStore::appendAuditEntry(const AuditEntry &entry)
+{
+    AuditEntry stored = entry;
+    Result<void> appended = inTransaction(*m_database, [&]() -> Result<void> {
         if (Result<void> locked = m_database->lockForTransaction(kAuditLock); !locked)
             return locked;
         Result<std::optional<std::pair<std::int64_t, QByteArray>>> last
@@ -1203,7 +1213,6 @@ Result<void> SqlStore::appendAudit(const AuditEntry &entry)
                 [](const SqlRows &row) { return std::pair(row.int64(0), row.blob(1)); });
         if (!last)
             return last.error();
-        AuditEntry stored = entry;
         stored.id = *last ? (*last)->first + 1 : 1;
         stored.at = QDateTime::currentDateTimeUtc();
         stored.hash = auditHash(*last ? (*last)->second : QByteArray(), stored);
@@ -1213,6 +1222,9 @@ Result<void> SqlStore::appendAudit(const AuditEntry &entry)
                                stored.source, stored.action, stored.target, stored.detail,
                                stored.hash);
     });
+    if (!appended)
+        return appended.error();
+    return stored;
 }
 
 Result<QList<AuditEntry>> SqlStore::auditEntries(std::int64_t afterId, int limit)
@@ -1399,6 +1411,23 @@ QByteArray insertFromJson(const char *table, const std::vector<const char *> &co
 }
 
 const std::vector<const char *> kFenceColumns { "symbol", "epoch" };
+const std::vector<const char *> kOrderAuditColumns { "chain",    "seq",    "at_ms",
+                                                     "commands", "detail", "hash" };
+
+// A batch's trading commands as one entry of its chain: a line each, "AT_MS ACTION ORDER_ID
+// USER ADDRESS DETAIL" (the detail last: it may hold spaces), hashed as one.
+AuditEntry orderAuditEntry(std::int64_t seq, const QDateTime &at, qsizetype commands,
+                           const QString &lines)
+{
+    return { seq,
+             at,
+             QStringLiteral("server"),
+             QStringLiteral("local"),
+             QStringLiteral("orders"),
+             QString::number(commands),
+             lines,
+             {} };
+}
 
 // Locks the fenced books' owner rows, each only if still at the writer's epoch, so a takeover
 // (which raises the epoch) waits for this write or makes it fail. Parameter: a JSON array of
@@ -1420,7 +1449,8 @@ const char *fenceStatement(SqlDatabase::Dialect dialect)
 QByteArray oneStatementWrite(bool fenced)
 {
     if (!fenced) {
-        return "WITH new_orders AS (" + insertFromJson("orders", kOrderRowColumns, "new_orders")
+        return "WITH audit AS (" + insertFromJson("order_audit", kOrderAuditColumns, "audit")
+            + "), new_orders AS (" + insertFromJson("orders", kOrderRowColumns, "new_orders")
             + "), orders AS (" + insertFromJson("orders", kOrderRowColumns, "orders", kOrderUpsert)
             + "), trades AS (" + insertFromJson("trades", kTradeColumns, "trades") + ") "
             + insertFromJson("book_state", kBookStateColumns, "books", kBookStateUpsert);
@@ -1436,6 +1466,7 @@ QByteArray oneStatementWrite(bool fenced)
         + "), trades AS (" + insertFromJson("trades", kTradeColumns, "trades", "", held)
         + "), books AS ("
         + insertFromJson("book_state", kBookStateColumns, "books", kBookStateUpsert, held)
+        + "), audit AS (" + insertFromJson("order_audit", kOrderAuditColumns, "audit", "", held)
         + ") SELECT ok::int FROM held";
 }
 
@@ -1456,39 +1487,85 @@ core::Error bookMoved()
 
 } // namespace
 
-Result<void> SqlStore::commitTrading(const TradingWrite &write)
+Result<std::pair<std::vector<SqlDatabase::Value>, SqlStore::OrderChain>> SqlStore::chainOrderAudit(
+    const QStringList &entries)
 {
-    const qsizetype rows = write.newOrders.size() + write.orders.size() + write.trades.size();
-    if (m_database->dialect() == SqlDatabase::Dialect::Postgresql && rows <= kOneStatementRows) {
-        static const QByteArray plain = oneStatementWrite(false);
-        static const QByteArray fenced = oneStatementWrite(true);
-        QJsonObject batch {
-            { QStringLiteral("new_orders"),
-              jsonRows(kOrderRowColumns, orderRows(write.newOrders)) },
-            { QStringLiteral("orders"), jsonRows(kOrderRowColumns, orderRows(write.orders)) },
-            { QStringLiteral("trades"), jsonRows(kTradeColumns, tradeRows(write.trades)) },
-            { QStringLiteral("books"), jsonRows(kBookStateColumns, bookRows(write.books)) },
-        };
-        if (write.fences.isEmpty()) {
-            const Result<std::int64_t> written = m_database->change(
-                plain.constData(),
-                { QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)) });
-            if (!written)
-                return written.error();
-            return {};
-        }
-        batch.insert(QStringLiteral("fences"), jsonRows(kFenceColumns, fenceRows(write.fences)));
-        const Result<std::int64_t> held = returnedInteger(m_database->select(
-            fenced.constData(),
-            { QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)) }));
-        if (!held)
-            return held.error();
-        return *held == 1 ? Result<void>() : Result<void>(bookMoved());
+    std::vector<SqlDatabase::Value> rows;
+    if (entries.isEmpty())
+        return std::pair(std::move(rows), m_orderChain.value_or(OrderChain {}));
+    if (!m_orderChain) {
+        // A new chain for this writer, anchored in the audit log (its number is the anchor's
+        // id), so that a chain cannot be made up later.
+        Result<AuditEntry> anchor = appendAuditEntry({ 0,
+                                                       {},
+                                                       QStringLiteral("server"),
+                                                       QStringLiteral("local"),
+                                                       QStringLiteral("order_chain_started"),
+                                                       {},
+                                                       {},
+                                                       {} });
+        if (!anchor)
+            return anchor.error();
+        m_orderChain = OrderChain { anchor->id, 0, anchor->hash };
     }
-    return inTransaction(*m_database, [&] { return writeTrading(write); });
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString lines = entries.join(u'\n');
+    OrderChain chain = *m_orderChain;
+    AuditEntry sealed = orderAuditEntry(++chain.seq, now, entries.size(), lines);
+    chain.head = auditHash(chain.head, sealed);
+    rows = {
+        chain.id, sealed.id, now.toMSecsSinceEpoch(), qint64(entries.size()), lines, chain.head
+    };
+    return std::pair(std::move(rows), std::move(chain));
 }
 
-Result<void> SqlStore::writeTrading(const TradingWrite &write)
+Result<void> SqlStore::commitTrading(const TradingWrite &write)
+{
+    auto chained = chainOrderAudit(write.audit);
+    if (!chained)
+        return chained.error();
+    const std::vector<SqlDatabase::Value> &audit = chained->first;
+    Result<void> written = [&]() -> Result<void> {
+        const qsizetype rows = write.newOrders.size() + write.orders.size() + write.trades.size()
+            + write.audit.size();
+        if (m_database->dialect() == SqlDatabase::Dialect::Postgresql
+            && rows <= kOneStatementRows) {
+            static const QByteArray plain = oneStatementWrite(false);
+            static const QByteArray fenced = oneStatementWrite(true);
+            QJsonObject batch {
+                { QStringLiteral("new_orders"),
+                  jsonRows(kOrderRowColumns, orderRows(write.newOrders)) },
+                { QStringLiteral("orders"), jsonRows(kOrderRowColumns, orderRows(write.orders)) },
+                { QStringLiteral("trades"), jsonRows(kTradeColumns, tradeRows(write.trades)) },
+                { QStringLiteral("books"), jsonRows(kBookStateColumns, bookRows(write.books)) },
+                { QStringLiteral("audit"), jsonRows(kOrderAuditColumns, audit) },
+            };
+            if (write.fences.isEmpty()) {
+                const Result<std::int64_t> written = m_database->change(
+                    plain.constData(),
+                    { QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)) });
+                if (!written)
+                    return written.error();
+                return {};
+            }
+            batch.insert(QStringLiteral("fences"),
+                         jsonRows(kFenceColumns, fenceRows(write.fences)));
+            const Result<std::int64_t> held = returnedInteger(m_database->select(
+                fenced.constData(),
+                { QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)) }));
+            if (!held)
+                return held.error();
+            return *held == 1 ? Result<void>() : Result<void>(bookMoved());
+        }
+        return inTransaction(*m_database, [&] { return writeTrading(write, audit); });
+    }();
+    if (written && !write.audit.isEmpty())
+        m_orderChain = chained->second; // stored: the chain goes on from there
+    return written;
+}
+
+Result<void> SqlStore::writeTrading(const TradingWrite &write,
+                                    const std::vector<SqlDatabase::Value> &audit)
 {
     // The fence first: its row locks keep a takeover waiting until this commits.
     if (!write.fences.isEmpty()) {
@@ -1519,8 +1596,104 @@ Result<void> SqlStore::writeTrading(const TradingWrite &write)
         !inserted) {
         return inserted;
     }
+    if (Result<void> inserted = m_database->bulkInsert("order_audit", kOrderAuditColumns, audit);
+        !inserted) {
+        return inserted;
+    }
     return m_database->insertRows("book_state", kBookStateColumns, bookRows(write.books),
                                   kBookStateUpsert);
+}
+
+Result<std::optional<QString>> SqlStore::verifyOrderAudit()
+{
+    // Each chain from its anchor in audit_log, numbered from 1 without gaps.
+    Result<QList<std::pair<std::int64_t, QByteArray>>> anchors
+        = collect<std::pair<std::int64_t, QByteArray>>(
+            m_database->query("SELECT id, hash FROM audit_log "
+                              "WHERE action = 'order_chain_started' ORDER BY id"),
+            [](const SqlRows &row) { return std::pair(row.int64(0), row.blob(1)); });
+    if (!anchors)
+        return anchors.error();
+    QHash<std::int64_t, QByteArray> heads;
+    for (const auto &[id, hash] : std::as_const(*anchors))
+        heads.insert(id, hash);
+    QHash<std::int64_t, std::int64_t> numbers;
+    for (std::int64_t offset = 0;; offset += 100) {
+        Result<QList<std::pair<std::int64_t, AuditEntry>>> page
+            = collect<std::pair<std::int64_t, AuditEntry>>(
+                m_database->query("SELECT chain, seq, at_ms, commands, detail, hash "
+                                  "FROM order_audit ORDER BY chain, seq LIMIT 100 OFFSET $1",
+                                  offset),
+                [](const SqlRows &row) {
+                    AuditEntry entry = orderAuditEntry(
+                        row.int64(1), QDateTime::fromMSecsSinceEpoch(row.int64(2), Qt::UTC),
+                        row.int64(3), row.text(4));
+                    entry.hash = row.blob(5);
+                    return std::pair(row.int64(0), entry);
+                });
+        if (!page)
+            return page.error();
+        if (page->isEmpty())
+            return std::optional<QString>();
+        for (const auto &[chain, entry] : std::as_const(*page)) {
+            const auto head = heads.find(chain);
+            const std::int64_t expected = numbers.value(chain) + 1;
+            if (head == heads.end() || entry.id != expected
+                || auditHash(*head, entry) != entry.hash) {
+                return std::optional(
+                    QStringLiteral("order chain %1, entry %2").arg(chain).arg(expected));
+            }
+            *head = entry.hash;
+            numbers.insert(chain, expected);
+        }
+    }
+}
+
+Result<QList<AuditEntry>> SqlStore::orderAudit(const OrderAuditQuery &query)
+{
+    // A batch is stored after its commands were made: read from the first batch of the span
+    // to a little past its end, a page of batches at a time.
+    constexpr qint64 kCommitLagMs = 10'000;
+    QList<AuditEntry> found;
+    for (std::int64_t offset = 0; found.size() < query.limit; offset += 100) {
+        Result<QList<std::pair<std::int64_t, QString>>> batches
+            = collect<std::pair<std::int64_t, QString>>(
+                m_database->query("SELECT seq, detail FROM order_audit WHERE at_ms BETWEEN $1 "
+                                  "AND $2 ORDER BY at_ms, chain, seq LIMIT 100 OFFSET $3",
+                                  query.fromMs, query.toMs + kCommitLagMs, offset),
+                [](const SqlRows &row) { return std::pair(row.int64(0), row.text(1)); });
+        if (!batches)
+            return batches.error();
+        if (batches->isEmpty())
+            break;
+        for (const auto &[seq, lines] : std::as_const(*batches)) {
+            for (const QStringView line : QStringView(lines).split(u'\n', Qt::SkipEmptyParts)) {
+                // AT_MS ACTION ORDER_ID USER ADDRESS DETAIL
+                const QList<QStringView> fields = line.split(u' ');
+                if (fields.size() < 5)
+                    continue;
+                const qint64 at = fields[0].toLongLong();
+                if (at < query.fromMs || at > query.toMs
+                    || (!query.orderId.isEmpty() && fields[2] != query.orderId)
+                    || (!query.user.isEmpty() && fields[3] != query.user))
+                    continue;
+                qsizetype detailAt = 0;
+                for (qsizetype i = 0; i < 5; ++i)
+                    detailAt += fields[i].size() + 1;
+                found.append({ seq,
+                               QDateTime::fromMSecsSinceEpoch(at, Qt::UTC),
+                               fields[3].toString(),
+                               fields[4].toString(),
+                               fields[1].toString(),
+                               fields[2].toString(),
+                               line.mid(detailAt).toString(),
+                               {} });
+                if (found.size() == query.limit)
+                    return found;
+            }
+        }
+    }
+    return found;
 }
 
 } // namespace qx::server

@@ -125,6 +125,8 @@ public:
     Result<void> appendAudit(const AuditEntry &entry) override;
     Result<QList<AuditEntry>> auditEntries(std::int64_t afterId, int limit) override;
     Result<std::optional<std::int64_t>> verifyAudit() override;
+    Result<std::optional<QString>> verifyOrderAudit() override;
+    Result<QList<AuditEntry>> orderAudit(const OrderAuditQuery &query) override;
     /// An entry's hash, chained to the one before.
     static QByteArray auditHash(const QByteArray &previous, const AuditEntry &entry);
     Result<void> setTotpSecret(std::int64_t userId, const QByteArray &secret) override;
@@ -135,14 +137,30 @@ public:
     Result<bool> useRecoveryCode(std::int64_t userId, const QByteArray &hash) override;
 
 private:
-    /// commitTrading's statements, in the caller's transaction.
-    Result<void> writeTrading(const TradingWrite &write);
+    /// This connection's chain of trading commands (order_audit): its id, last number and
+    /// last hash, as committed.
+    struct OrderChain
+    {
+        std::int64_t id = 0; ///< its anchor's id in audit_log
+        std::int64_t seq = 0;
+        QByteArray head;
+    };
+    /// commitTrading's statements, in the caller's transaction; `audit`: the order_audit rows.
+    Result<void> writeTrading(const TradingWrite &write,
+                              const std::vector<SqlDatabase::Value> &audit);
+    /// Appends one entry to audit_log under its lock, in its own transaction: as stored.
+    Result<AuditEntry> appendAuditEntry(const AuditEntry &entry);
+    /// `write.audit` chained onto m_orderChain (started, and anchored, if it is not yet): the
+    /// rows to store and the chain as it will be once they are.
+    Result<std::pair<std::vector<SqlDatabase::Value>, OrderChain>> chainOrderAudit(
+        const QStringList &entries);
     explicit SqlStore(std::unique_ptr<SqlDatabase> database)
         : m_database(std::move(database))
     { }
 
     std::unique_ptr<SqlDatabase> m_database;
     QString m_url;
+    std::optional<OrderChain> m_orderChain;
 };
 
 } // namespace qx::server

@@ -57,6 +57,15 @@ struct AuditEntry
     QByteArray hash;
 };
 
+/// A trading command as the audit log keeps it (TradingWrite::audit): the detail last, as it
+/// may hold spaces.
+inline QString orderAuditLine(qint64 atMs, QStringView action, QStringView orderId,
+                              QStringView user, QStringView address, QStringView detail)
+{
+    return QString::number(atMs) + u' ' + action + u' ' + orderId + u' ' + user + u' ' + address
+        + u' ' + detail;
+}
+
 /// An audit entry as `audit list --json` and GET /api/v1/admin/audit print it.
 inline QJsonObject toJson(const AuditEntry &entry)
 {
@@ -168,7 +177,11 @@ struct TradingWrite
     QList<StoredOrder> orders;
     QList<TradeRecord> trades;
     QList<BookState> books;
-    QList<BookFence> fences;
+    QList<BookFence> fences; /// The trading commands behind it, for the audit log, a line each:
+                             /// "AT_MS ACTION ORDER_ID
+    /// USER ADDRESS DETAIL" (orderAuditLine()). Stored with it, in the same transaction,
+    /// chained by the store.
+    QStringList audit;
 };
 
 /**
@@ -339,6 +352,21 @@ public:
     /// Recomputes the audit log's chain: the id of the first entry that does not match (it
     /// or one before it was changed, removed or inserted), or none.
     virtual Result<std::optional<std::int64_t>> verifyAudit() = 0;
+    /// The trading commands' chains (order_audit) recomputed: where the first break is
+    /// ("chain C, entry N", or a chain without its anchor in the audit log), or none.
+    virtual Result<std::optional<QString>> verifyOrderAudit() = 0;
+    /// The trading commands made from `fromMs` to `toMs` (inclusive), oldest first, at most
+    /// `limit`; only those on order `orderId` and by `user` when these are given. Each as an
+    /// entry: id the number of its batch in its writer's chain, target the order id.
+    struct OrderAuditQuery
+    {
+        qint64 fromMs = 0;
+        qint64 toMs = 0;
+        int limit = 100;
+        QString orderId;
+        QString user;
+    };
+    virtual Result<QList<AuditEntry>> orderAudit(const OrderAuditQuery &query) = 0;
     /// Every token of the user invalid from now: refresh tokens revoked, token generation
     /// raised (sign-out, password change, account disabled). The new generation.
     virtual Result<std::int64_t> revokeUserTokens(std::int64_t userId) = 0;

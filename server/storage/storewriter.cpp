@@ -27,6 +27,7 @@ public:
                 keepLast(m_write.orders, m_orders, id, order);
         }
         m_write.trades.append(write.trades);
+        m_write.audit.append(write.audit);
         for (const BookState &book : write.books)
             keepLast(m_write.books, m_books, book.symbol, book);
         // The batch stands only if every write's fence holds: epochs only rise, so the lowest

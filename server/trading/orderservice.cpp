@@ -673,8 +673,17 @@ OrderService::Market *OrderService::findMarket(const QString &symbol) const
     return m_bySymbol.value(symbol, nullptr);
 }
 
+QString OrderService::audited(const Principal &principal, QStringView action,
+                              const QString &orderId, QStringView detail)
+{
+    return orderAuditLine(QDateTime::currentMSecsSinceEpoch(), action, orderId, principal.username,
+                          principal.source.isEmpty() ? QStringView(u"local") : principal.source,
+                          detail);
+}
+
 template<typename Command>
-Result<OrderService::Applied> OrderService::run(Market &market, Command command, qint64 createdId)
+Result<OrderService::Applied> OrderService::run(Market &market, Command command, qint64 createdId,
+                                                QStringList audit)
 {
     if (m_unavailable)
         return storageUnavailable();
@@ -706,6 +715,7 @@ Result<OrderService::Applied> OrderService::run(Market &market, Command command,
     write.books.append(state);
     if (market.epoch)
         write.fences.append({ market.instrument.symbol, *market.epoch });
+    write.audit = std::move(audit);
     applied.ticket = m_writer.submit(std::move(write));
     for (const Change &change : std::as_const(applied.changes)) {
         if (!protocol::isLive(change.order.order.status))
@@ -1324,10 +1334,18 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
         = request.displayQuantity ? market->lots(*request.displayQuantity) : 0;
     engineRequest.expiresAt = expiresAt.isValid() ? expiresAt.toMSecsSinceEpoch() : 0;
 
-    // A rejection by the engine's market-wide checks changes nothing and writes nothing.
-    Result<Applied> applied = run(
-        *market,
-        [&](matching::OrderBook &book, auto &events) { book.submit(engineRequest, events); }, id);
+    // A rejection by the engine's market-wide checks changes nothing and writes nothing.    // The
+    // command as the audit log keeps it: "buy 10 SYMBOL limit 42.5 client=ID" (the client order id
+    // last: it may hold spaces).
+    QString detail = protocol::toString(order.side) + u' ' + order.quantity.toString() + u' '
+        + order.symbol + u' ' + protocol::toString(order.type);
+    if (protocol::hasLimitPrice(order.type))
+        detail += u' ' + order.price.toString();
+    detail += u" client=" + order.clientOrderId;
+    Result<Applied> applied
+        = run(*market,
+              [&](matching::OrderBook &book, auto &events) { book.submit(engineRequest, events); },
+              id, { audited(principal, u"order_placed", order.id, detail) });
     if (applied && applied->rejection) {
         m_live.remove(id);
         const matching::Event &rejection = *applied->rejection;
@@ -1441,10 +1459,15 @@ Result<OrderService::Answer<protocol::Order>> OrderService::modifyNow(
             return allowed.error();
         }
     }
-    Result<Applied> applied = run(*market, [&](matching::OrderBook &book, auto &events) {
-        book.modify(matching::OrderId(orderId.toLongLong()), market->ticks(price),
-                    market->lots(quantity), events);
-    });
+    Result<Applied> applied = run(
+        *market,
+        [&](matching::OrderBook &book, auto &events) {
+            book.modify(matching::OrderId(orderId.toLongLong()), market->ticks(price),
+                        market->lots(quantity), events);
+        },
+        0,
+        { audited(principal, u"order_modified", orderId,
+                  QString(u"quantity " + quantity.toString() + u" price " + price.toString())) });
     if (applied && applied->rejection) {
         switch (applied->rejection->reason) {
         case matching::Reason::QuantityBelowFilled:
@@ -1487,9 +1510,11 @@ Result<OrderService::Answer<protocol::Order>> OrderService::cancelNow(const Prin
     if (!stored)
         return stored.error();
     Market *market = findMarket(stored->order.symbol);
-    Result<Applied> applied = run(*market, [&](matching::OrderBook &book, auto &events) {
-        book.cancel(matching::OrderId(orderId.toLongLong()), events);
-    });
+    Result<Applied> applied = run(*market,
+                                  [&](matching::OrderBook &book, auto &events) {
+                                      book.cancel(matching::OrderId(orderId.toLongLong()), events);
+                                  },
+                                  0, { audited(principal, u"order_cancelled", orderId) });
     if (!applied)
         return applied.error();
     for (const Change &changed : applied->changes) {
@@ -1511,15 +1536,21 @@ Result<OrderService::Answer<QList<protocol::Order>>> OrderService::cancelAllNow(
     for (const std::unique_ptr<Market> &market : m_markets) {
         if (!market->owned)
             continue; // the other servers cancel in their books
-        const bool hasOrders = std::any_of(m_live.cbegin(), m_live.cend(), [&](const auto &live) {
-            return live.userId == principal.userId
-                && live.order.symbol == market->instrument.symbol;
-        });
-        if (!hasOrders)
+        // Each order it cancels, in the audit log.
+        QStringList audit;
+        for (const StoredOrder &live : std::as_const(m_live)) {
+            if (live.userId == principal.userId && live.order.symbol == market->instrument.symbol) {
+                audit.append(audited(principal, u"order_cancelled", live.order.id, u"cancel all"));
+            }
+        }
+        if (audit.isEmpty())
             continue;
-        Result<Applied> applied = run(*market, [&](matching::OrderBook &book, auto &events) {
-            book.cancelAll(matching::AccountId(principal.userId), events);
-        });
+        Result<Applied> applied = run(
+            *market,
+            [&](matching::OrderBook &book, auto &events) {
+                book.cancelAll(matching::AccountId(principal.userId), events);
+            },
+            0, std::move(audit));
         if (!applied)
             return applied.error();
         for (const Change &change : applied->changes)

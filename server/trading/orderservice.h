@@ -243,9 +243,13 @@ private:
     Result<StoredOrder> ownLiveOrder(const Principal &principal, const QString &orderId);
     /// Runs `command` on the market's book; unless the engine refused it or nothing happened,
     /// applies the outcome in memory and submits it to the writer (order `createdId` as a new
-    /// row), to be announced once durable.
+    /// row, `audit` for the audit log, in the same transaction), to be announced once durable.
     template<typename Command>
-    Result<Applied> run(Market &market, Command command, qint64 createdId = 0);
+    Result<Applied> run(Market &market, Command command, qint64 createdId = 0,
+                        QStringList audit = {});
+    /// What `principal` did to `orderId`, now, as the audit log keeps it.
+    static QString audited(const Principal &principal, QStringView action, const QString &orderId,
+                           QStringView detail = {});
     Applied apply(Market &market, const std::vector<core::matching::Event> &events);
     /// Tells the world: order events, trades, candles, the market.
     void announce(const Applied &applied);

@@ -401,14 +401,19 @@ int main(int argc, char *argv[])
                     "\"in_flight\":%d,\"acked_per_sec\":%.0f,\"batches\":%d,"
                     "\"orders_per_batch\":%.1f,\"ack_p50_us\":%.0f,\"ack_p99_us\":%.0f,"
                     "\"ack_p999_us\":%.0f,\"ceiling_orders_per_sec\":%.0f,"
-                    "\"ratio_to_ceiling\":%.2f,\"trading_thread_busy\":%.2f}\n",
+                    "\"ratio_to_ceiling\":%.2f,\"trading_thread_busy\":%.2f,"
+                    "\"writer_busy\":%.2f,\"commit_avg_us\":%.0f}\n",
                     qPrintable(backend), figures->acknowledged, figures->rejected, options.clients,
                     options.inFlight, rate, figures->batches,
                     figures->batches ? double(figures->acknowledged) / figures->batches : 0.0,
                     percentile(figures->latenciesNs, 0.50) / 1e3,
                     percentile(figures->latenciesNs, 0.99) / 1e3,
                     percentile(figures->latenciesNs, 0.999) / 1e3, ceiling.value_or(0),
-                    ceiling ? rate / *ceiling : 0.0, figures->tradingCpuSeconds / figures->seconds);
+                    ceiling ? rate / *ceiling : 0.0, figures->tradingCpuSeconds / figures->seconds,
+                    double(figures->writer.storing.count()) / 1e9 / figures->seconds,
+                    figures->writer.batches
+                        ? double(figures->writer.storing.count()) / figures->writer.batches / 1e3
+                        : 0.0);
         std::fflush(stdout);
         if (!ceiling && options.ceiling)
             std::fprintf(stderr, "qx-bench-store: ceiling: %s\n",

@@ -138,6 +138,8 @@ private:
             { "GET", u"/api/v1/admin/audit"_s, u"/api/v1/admin/audit?limit=5"_s, u"audit:read"_s },
             { "GET", u"/api/v1/admin/audit/verify"_s, u"/api/v1/admin/audit/verify"_s,
               u"audit:read"_s },
+            { "GET", u"/api/v1/admin/audit/orders"_s, u"/api/v1/admin/audit/orders"_s,
+              u"audit:read"_s },
         };
     }
 
@@ -732,6 +734,69 @@ private Q_SLOTS:
         const Reply verified = m_server->request("GET", u"/api/v1/admin/audit/verify"_s, {}, risk);
         QCOMPARE(verified.json.value(u"intact").toBool(), true);
         QVERIFY(verified.json.value(u"first_broken").isNull());
+    }
+
+    // Orders placed, changed and cancelled are in the audit log with who and from where,
+    // found by order and by user, the chain intact; an order refused is not.
+    void ordersAndCancelsAreAudited()
+    {
+        const QString trader = m_server->addTrader(u"olga"_s, u"olga's long passphrase"_s);
+        QString symbol;
+        for (const qx::core::Instrument &instrument : m_server->tradableInstruments()) {
+            if (instrument.symbol.startsWith(u"DE.BASE.M."))
+                symbol = instrument.symbol;
+        }
+        const Reply placed = m_server->requestJson(
+            "POST", u"/api/v1/orders"_s,
+            qx::test::limitOrder(u"olga-1"_s, symbol, "buy", u"5"_s, u"1.00"_s), trader);
+        QCOMPARE(placed.status, 201);
+        const QString id = placed.json.value(u"id").toString();
+        QCOMPARE(m_server
+                     ->requestJson("PATCH", u"/api/v1/orders/"_s + id,
+                                   { { u"quantity"_s, u"7"_s } }, trader)
+                     .status,
+                 200);
+        QCOMPARE(m_server->request("DELETE", u"/api/v1/orders/"_s + id, {}, trader).status, 200);
+        QCOMPARE(
+            m_server
+                ->requestJson("POST", u"/api/v1/orders"_s,
+                              qx::test::limitOrder(u"olga-2"_s, symbol, "buy", u"5"_s, u"1.001"_s),
+                              trader)
+                .status,
+            422); // off tick: refused, nothing to audit
+
+        const QString risk = m_server->addUser(u"rick"_s, u"rick's long passphrase"_s, u"risk"_s);
+        const Reply audited
+            = m_server->request("GET", u"/api/v1/admin/audit/orders?order_id="_s + id, {}, risk);
+        QCOMPARE(audited.status, 200);
+        const QJsonArray entries = audited.json.value(u"entries").toArray();
+        QStringList actions;
+        for (const QJsonValue &entry : entries) {
+            const QJsonObject e = entry.toObject();
+            QCOMPARE(e.value(u"user").toString(), u"olga"_s);
+            QCOMPARE(e.value(u"source").toString(), u"127.0.0.1"_s);
+            QCOMPARE(e.value(u"order_id").toString(), id);
+            actions.append(e.value(u"action").toString());
+        }
+        QCOMPARE(actions,
+                 QStringList({ u"order_placed"_s, u"order_modified"_s, u"order_cancelled"_s }));
+        QVERIFY(entries[0].toObject().value(u"detail").toString().startsWith(u"buy 5 "_s + symbol));
+        QVERIFY(entries[0].toObject().value(u"detail").toString().endsWith(u"client=olga-1"));
+        QCOMPARE(m_server->request("GET", u"/api/v1/admin/audit/orders?user=olga"_s, {}, risk)
+                     .json.value(u"entries")
+                     .toArray()
+                     .size(),
+                 3);
+        QCOMPARE(m_server->request("GET", u"/api/v1/admin/audit/orders?from=yesterday"_s, {}, risk)
+                     .status,
+                 400);
+        const Reply verified = m_server->request("GET", u"/api/v1/admin/audit/verify"_s, {}, risk);
+        QVERIFY(verified.json.value(u"intact").toBool());
+        QVERIFY(verified.json.value(u"orders_first_broken").isNull());
+        const CliResult listed
+            = qx::test::runCli({ u"audit"_s, u"orders"_s, u"--order"_s, id, u"--json"_s,
+                                 u"--data-dir"_s, m_server->dataDir() });
+        QCOMPARE(QJsonDocument::fromJson(listed.out.toUtf8()).array().size(), 3);
     }
 
     // JSON nested past the limit is refused before it is parsed, on REST and the stream.

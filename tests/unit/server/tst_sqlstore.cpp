@@ -76,11 +76,11 @@ private Q_SLOTS:
         const QString path = newDatabase();
         auto store = SqlStore::open(path);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE(*(*store)->schemaVersion(), 16);
+        QCOMPARE(*(*store)->schemaVersion(), 17);
         QVERIFY((*store)->addUser(u"alice"_s, u"trader"_s, "$argon2id$x").ok());
         store = SqlStore::open(path); // second open: no migration re-run, data kept
         QVERIFY(store.ok());
-        QCOMPARE(*(*store)->schemaVersion(), 16);
+        QCOMPARE(*(*store)->schemaVersion(), 17);
         QCOMPARE((*store)->users()->size(), 1);
     }
 
@@ -92,10 +92,10 @@ private Q_SLOTS:
         QVERIFY(untouched.ok());
         const auto pending = (*untouched)->migrations();
         QVERIFY(pending.ok());
-        QCOMPARE(pending->size(), 16);
+        QCOMPARE(pending->size(), 17);
         QVERIFY(std::none_of(pending->cbegin(), pending->cend(),
                              [](const auto &state) { return state.appliedAt.isValid(); }));
-        QCOMPARE(pending->last().name, u"0016_api_keys.sql"_s);
+        QCOMPARE(pending->last().name, u"0017_order_audit.sql"_s);
         (*untouched).reset();
 
         auto store = SqlStore::open(url);
@@ -113,7 +113,7 @@ private Q_SLOTS:
                                          u"0099_future.sql"_s, qint64(0)));
         const auto listed = (*store)->migrations();
         QVERIFY(listed.ok());
-        QCOMPARE(listed->size(), 17);
+        QCOMPARE(listed->size(), 18);
         QVERIFY(!listed->last().known);
         (*store).reset();
         auto refused = SqlStore::open(url);
@@ -304,6 +304,85 @@ private Q_SLOTS:
         QCOMPARE(*store->verifyAudit(), std::optional<std::int64_t>(2));
     }
 
+    // Trading commands go into the audit log with their orders, in the same transaction: a
+    // chain per writer, anchored in audit_log, a sealed entry per batch. An order's commands
+    // are found by its id; a changed or removed entry is found by verification; a write that
+    // fails stores none of its commands and the chain goes on unbroken.
+    void tradingCommandsAreChainedWithTheirOrders_data()
+    {
+        QTest::addColumn<int>("orders");
+        QTest::newRow("one statement") << 1;
+        QTest::newRow("transaction") << int(SqlStore::kOneStatementRows) + 1;
+    }
+    void tradingCommandsAreChainedWithTheirOrders()
+    {
+        QFETCH(int, orders);
+        auto store = openNew();
+        QVERIFY(store);
+        QVERIFY(listDefaultCatalog(*store, QDate(2026, 11, 25)).ok());
+        const UserRecord alice = *store->addUser(u"alice"_s, u"trader"_s, "h");
+        const auto writeOf = [&](qint64 firstId) {
+            TradingWrite write;
+            for (qint64 id = firstId; id < firstId + orders; ++id) {
+                StoredOrder stored;
+                stored.userId = alice.id;
+                stored.requestHash = "h";
+                stored.order = order(u"c%1"_s.arg(id));
+                stored.order.id = QString::number(id);
+                stored.remaining = stored.order.quantity;
+                stored.visible = stored.remaining;
+                stored.priority = quint64(id);
+                write.newOrders.append(stored);
+                write.audit.append(orderAuditLine(QDateTime::currentMSecsSinceEpoch(),
+                                                  u"order_placed", stored.order.id, u"alice",
+                                                  u"10.0.0.7", u"buy 5 X limit 42 client=c 1"));
+            }
+            return write;
+        };
+        QVERIFY(store->commitTrading(writeOf(1)).ok());
+        QVERIFY(store->commitTrading(writeOf(1000)).ok());
+        // A write that fails (order 1 again) stores nothing of its commands.
+        QVERIFY(!store->commitTrading(writeOf(1)));
+        QVERIFY(store->commitTrading(writeOf(2000)).ok());
+
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QList<AuditEntry> placed
+            = *store->orderAudit({ now - 60'000, now, 100, u"1000"_s, {} });
+        QCOMPARE(placed.size(), 1);
+        QCOMPARE(placed[0].actor, u"alice"_s);
+        QCOMPARE(placed[0].source, u"10.0.0.7"_s);
+        QCOMPARE(placed[0].action, u"order_placed"_s);
+        QCOMPARE(placed[0].detail, u"buy 5 X limit 42 client=c 1"_s);
+        QCOMPARE(store->orderAudit({ now - 60'000, now, 1000, {}, u"alice"_s })->size(),
+                 3 * orders);
+        QCOMPARE(store->orderAudit({ now - 60'000, now, 2, {}, {} })->size(), 2);
+        QVERIFY(store->orderAudit({ now - 60'000, now, 100, u"999999"_s, {} })->isEmpty());
+        QVERIFY(store->orderAudit({ now - 60'000, now, 100, {}, u"bob"_s })->isEmpty());
+        QCOMPARE(*store->verifyOrderAudit(), std::optional<QString>());
+        const QList<AuditEntry> anchors = *store->auditEntries(0, 10);
+        QCOMPARE(anchors.size(), 1);
+        QCOMPARE(anchors[0].action, u"order_chain_started"_s);
+
+        SqlDatabase &database = store->database();
+        QVERIFY(!database.run("UPDATE order_audit SET detail = 'x' WHERE seq = 2"));
+        QVERIFY(database
+                    .execute(m_backend == u"sqlite"
+                                 ? "DROP TRIGGER order_audit_no_update; "
+                                   "DROP TRIGGER order_audit_no_delete"
+                                 : "ALTER TABLE order_audit DISABLE TRIGGER order_audit_no_change")
+                    .ok());
+        QVERIFY(database.run("UPDATE order_audit SET detail = replace(detail, '10.0.0.7', "
+                             "'10.0.0.8') WHERE seq = 2"));
+        QCOMPARE(*store->verifyOrderAudit(),
+                 std::optional(u"order chain %1, entry 2"_s.arg(anchors[0].id)));
+        QVERIFY(database.run("UPDATE order_audit SET detail = replace(detail, '10.0.0.8', "
+                             "'10.0.0.7') WHERE seq = 2"));
+        QCOMPARE(*store->verifyOrderAudit(), std::optional<QString>());
+        QVERIFY(database.run("DELETE FROM order_audit WHERE seq = 2"));
+        QCOMPARE(*store->verifyOrderAudit(),
+                 std::optional(u"order chain %1, entry 2"_s.arg(anchors[0].id)));
+    }
+
     void relistingKeepsEarlierInstruments()
     {
         auto store = openNew();
@@ -331,11 +410,11 @@ private Q_SLOTS:
         Result<std::unique_ptr<SqlStore>> b = second.get();
         QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
         QVERIFY2(b.ok(), qPrintable(b.ok() ? QString() : b.error().message));
-        QCOMPARE(*(*a)->schemaVersion(), 16);
-        QCOMPARE(*(*b)->schemaVersion(), 16);
+        QCOMPARE(*(*a)->schemaVersion(), 17);
+        QCOMPARE(*(*b)->schemaVersion(), 17);
         auto versions = (*a)->database().query("SELECT COUNT(*) FROM schema_migrations");
         QVERIFY(versions && (*versions)->next().value_or(false));
-        QCOMPARE((*versions)->int64(0), 16);
+        QCOMPARE((*versions)->int64(0), 17);
     }
 
     void refusesAServerThatWouldNotMakeCommitsDurable()
