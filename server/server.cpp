@@ -37,6 +37,15 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     server->m_auth = std::make_unique<AuthService>(*server->m_store, std::move(signer).value());
     server->m_auth->setRateLimiter(server->m_limiter.get(), options.loginThrottles);
     server->m_auth->watchKeyFile(dataDirectory.signingKeyPath());
+    // TOTP secrets encrypted at rest; those stored before, encrypted now.
+    core::Result<SecretBox> secrets = SecretBox::fromKeyFile(dataDirectory.secretsKeyPath(), true);
+    if (!secrets)
+        return secrets.error();
+    server->m_auth->setSecretBox(*secrets);
+    if (core::Result<int> sealed = server->m_auth->sealStoredSecrets(); !sealed)
+        return sealed.error();
+    else if (*sealed > 0)
+        qInfo().noquote() << "encrypted" << *sealed << "stored TOTP secret(s)";
     // Trading state is written by a group-commit thread on a connection of its own.
     server->m_writer
         = std::make_unique<StoreWriter>([dataDirectory] { return dataDirectory.openStore(); });

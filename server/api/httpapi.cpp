@@ -629,24 +629,32 @@ void HttpApi::addRoutes()
                            });
         });
 
-    serve({ Method::Get,
-            QStringLiteral("/api/v1/orders"),
-            tr("The caller's orders"),
-            Access::Permitted,
-            Permission::AccountRead,
-            {},
-            QStringLiteral("OrderList"),
-            200,
-            { QStringLiteral("storage_unavailable") } },
-          [this](const Principal &principal, const QHttpServerRequest &) {
-              core::Result<OrderService::Listing<protocol::Order>> orders
-                  = m_orders.orders(principal);
-              if (!orders)
-                  return errorResponse(orders.error());
-              return QHttpServerResponse(
-                  QJsonObject { { QStringLiteral("orders"), toJsonArray(orders->items) },
-                                { QStringLiteral("complete"), orders->complete } });
-          });
+    // The caller's orders and trades: as many as storage holds, or from memory while it
+    // cannot be reached (complete: false).
+    const auto listingRoute = [this]<typename Item>(const QString &path, const QString &summary,
+                                                    const QString &schema, const QString &key,
+                                                    core::Result<OrderService::Listing<Item>> (
+                                                        OrderService::*list)(const Principal &)) {
+        serve({ Method::Get,
+                path,
+                summary,
+                Access::Permitted,
+                Permission::AccountRead,
+                {},
+                schema,
+                200,
+                { QStringLiteral("storage_unavailable") } },
+              [this, key, list](const Principal &principal, const QHttpServerRequest &) {
+                  core::Result<OrderService::Listing<Item>> listed = (m_orders.*list)(principal);
+                  if (!listed)
+                      return errorResponse(listed.error());
+                  return QHttpServerResponse(
+                      QJsonObject { { key, toJsonArray(listed->items) },
+                                    { QStringLiteral("complete"), listed->complete } });
+              });
+    };
+    listingRoute(QStringLiteral("/api/v1/orders"), tr("The caller's orders"),
+                 QStringLiteral("OrderList"), QStringLiteral("orders"), &OrderService::orders);
 
     // API keys: made, listed and revoked by their user.
     serve({ Method::Post,
@@ -815,24 +823,8 @@ void HttpApi::addRoutes()
             }
         });
 
-    serve({ Method::Get,
-            QStringLiteral("/api/v1/trades"),
-            tr("The caller's trades (fills)"),
-            Access::Permitted,
-            Permission::AccountRead,
-            {},
-            QStringLiteral("TradeList"),
-            200,
-            { QStringLiteral("storage_unavailable") } },
-          [this](const Principal &principal, const QHttpServerRequest &) {
-              core::Result<OrderService::Listing<protocol::Trade>> trades
-                  = m_orders.trades(principal);
-              if (!trades)
-                  return errorResponse(trades.error());
-              return QHttpServerResponse(
-                  QJsonObject { { QStringLiteral("trades"), toJsonArray(trades->items) },
-                                { QStringLiteral("complete"), trades->complete } });
-          });
+    listingRoute(QStringLiteral("/api/v1/trades"), tr("The caller's trades (fills)"),
+                 QStringLiteral("TradeList"), QStringLiteral("trades"), &OrderService::trades);
 
     serve({ Method::Get,
             QStringLiteral("/api/v1/positions"),

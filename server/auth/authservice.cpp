@@ -236,8 +236,11 @@ core::Result<void> AuthService::secondFactor(const UserRecord &user, const QStri
     const core::Error wrong = core::makeError(QStringLiteral("invalid_mfa_code"),
                                               tr("The code is wrong, expired or used already."));
     if (!totpCode.isEmpty()) {
-        const std::optional<qint64> step = totp::matchingStep(
-            user.totpSecret, totpCode, totp::stepAt(QDateTime::currentDateTimeUtc()));
+        const Result<QByteArray> secret = totpSecretOf(user);
+        if (!secret)
+            return secret.error();
+        const std::optional<qint64> step
+            = totp::matchingStep(*secret, totpCode, totp::stepAt(QDateTime::currentDateTimeUtc()));
         if (!step)
             return wrong;
         const Result<bool> fresh = m_store.useTotpStep(user.id, *step); // once only
@@ -249,6 +252,37 @@ core::Result<void> AuthService::secondFactor(const UserRecord &user, const QStri
     if (!used)
         return used.error();
     return *used ? Result<void>() : Result<void>(wrong);
+}
+
+core::Result<QByteArray> AuthService::totpSecretOf(const UserRecord &user) const
+{
+    if (!SecretBox::isSealed(user.totpSecret))
+        return user.totpSecret; // stored before secrets were sealed (and sealed at start)
+    if (!m_secrets)
+        return core::makeError(QStringLiteral("secret_unreadable"),
+                               QStringLiteral("No secrets-key to open a TOTP secret with."));
+    return m_secrets->open(user.totpSecret, QByteArray("totp:") + QByteArray::number(user.id));
+}
+
+core::Result<int> AuthService::sealStoredSecrets()
+{
+    if (!m_secrets)
+        return 0;
+    const Result<QList<UserRecord>> users = m_store.users();
+    if (!users)
+        return users.error();
+    int sealed = 0;
+    for (const UserRecord &user : std::as_const(*users)) {
+        if (user.totpSecret.isEmpty() || SecretBox::isSealed(user.totpSecret))
+            continue;
+        const QByteArray box
+            = m_secrets->seal(user.totpSecret, QByteArray("totp:") + QByteArray::number(user.id));
+        const Result<bool> done = m_store.sealTotpSecret(user.id, user.totpSecret, box);
+        if (!done)
+            return done.error();
+        sealed += *done ? 1 : 0;
+    }
+    return sealed;
 }
 
 core::Result<AuthService::Enrolment> AuthService::enrollMfa(const Principal &principal)
@@ -264,7 +298,12 @@ core::Result<AuthService::Enrolment> AuthService::enrollMfa(const Principal &pri
     if (secret.isEmpty())
         return core::makeError(QStringLiteral("internal"),
                                QStringLiteral("The system random generator failed."));
-    if (Result<void> saved = m_store.setTotpSecret(principal.userId, secret); !saved)
+    const QByteArray stored = m_secrets
+        ? m_secrets->seal(secret, QByteArray("totp:") + QByteArray::number(principal.userId))
+        : secret;
+    if (stored.isEmpty())
+        return core::makeError(QStringLiteral("internal"), QStringLiteral("Encryption failed."));
+    if (Result<void> saved = m_store.setTotpSecret(principal.userId, stored); !saved)
         return saved.error();
     return Enrolment { totp::toBase32(secret), totp::provisioningUri(secret, principal.username) };
 }
@@ -282,8 +321,11 @@ core::Result<QStringList> AuthService::confirmMfa(const Principal &principal, co
         return core::makeError(QStringLiteral("mfa_already_enabled"),
                                tr("Multi-factor sign-in is on already."));
     }
-    const std::optional<qint64> step = totp::matchingStep(
-        (*user)->totpSecret, code, totp::stepAt(QDateTime::currentDateTimeUtc()));
+    const Result<QByteArray> secret = totpSecretOf(**user);
+    if (!secret)
+        return secret.error();
+    const std::optional<qint64> step
+        = totp::matchingStep(*secret, code, totp::stepAt(QDateTime::currentDateTimeUtc()));
     if (!step) {
         return core::makeError(QStringLiteral("invalid_mfa_code"),
                                tr("The code does not match: check the app's clock."));

@@ -2,6 +2,7 @@
 
 #include "core/protocol/messages.h"
 #include "server/auth/permissions.h"
+#include "server/auth/secretbox.h"
 #include "server/auth/tokensigner.h"
 #include "server/cache/ratelimiter.h"
 #include "server/storage/store.h"
@@ -95,6 +96,11 @@ public:
     AuthService(Store &store, TokenSigner signer, QObject *parent = nullptr);
     ~AuthService() override;
 
+    /// Keeps TOTP secrets encrypted with `box` (none: as they are, for tools that never
+    /// enrol anyone).
+    void setSecretBox(const SecretBox &box) { m_secrets = box; }
+    /// Encrypts the TOTP secrets stored before they were (at start): how many.
+    core::Result<int> sealStoredSecrets();
     /// Throttles failed logins through `limiter` (none: unthrottled).
     void setRateLimiter(RateLimiter *limiter, const Throttles &throttles);
     static int hashingThreads();
@@ -158,6 +164,8 @@ private:
                                     const QString &recoveryCode);
     /// A new access token and the first refresh token of a new family (a sign-in).
     core::Result<core::protocol::TokenPair> issueTokens(const UserRecord &user);
+    /// The user's TOTP secret in the clear (opened if sealed); empty if none.
+    core::Result<QByteArray> totpSecretOf(const UserRecord &user) const;
     /// An access token for `user`, paired with `refreshToken`.
     core::Result<core::protocol::TokenPair> pairFor(const UserRecord &user,
                                                     const QByteArray &refreshToken);
@@ -165,6 +173,7 @@ private:
     Store &m_store;
     TokenSigner m_signer;
     RateLimiter *m_limiter = nullptr;
+    std::optional<SecretBox> m_secrets;
     Throttles m_throttles;
     /// Verified against for unknown users, so timing reveals nothing; made once, on the pool.
     QByteArray m_decoyHash;

@@ -1,6 +1,7 @@
 #include "server/ops/datadirectory.h"
 
 #include "core/productcatalog.h"
+#include "server/auth/secretbox.h"
 #include "server/auth/tokensigner.h"
 #include "server/storage/sqlstore.h"
 
@@ -31,6 +32,11 @@ QString DataDirectory::databaseUrl() const
     return QStringLiteral("sqlite:") + QDir(m_path).filePath(QStringLiteral("quantenergx.db"));
 }
 
+QString DataDirectory::secretsKeyPath() const
+{
+    return QDir(m_path).filePath(QStringLiteral("secrets-key"));
+}
+
 QString DataDirectory::tlsCertificatePath() const
 {
     return QDir(m_path).filePath(QStringLiteral("tls/server.crt"));
@@ -57,6 +63,8 @@ core::Result<void> DataDirectory::initialise(QDate today) const
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     if (core::Result<void> key = TokenSigner::createKeyFile(signingKeyPath()); !key)
         return key;
+    if (core::Result<SecretBox> secrets = SecretBox::fromKeyFile(secretsKeyPath(), true); !secrets)
+        return secrets.error();
     core::Result<std::unique_ptr<SqlStore>> store = SqlStore::open(databaseUrl(), m_unsafeFast);
     if (!store)
         return store.error();

@@ -33,6 +33,8 @@ public:
     QString path() const { return m_path; }
     QString signingKeyPath() const;
     QString configPath() const;
+    /// The key TOTP secrets are encrypted with (SecretBox).
+    QString secretsKeyPath() const;
     /// Where `init --tls-self-signed` puts a certificate and its key.
     QString tlsCertificatePath() const;
     QString tlsKeyPath() const;

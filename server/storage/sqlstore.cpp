@@ -530,6 +530,14 @@ Result<bool> SqlStore::upgradePasswordHash(std::int64_t userId, const QByteArray
         QString::fromUtf8(oldHash), QString::fromUtf8(newHash));
 }
 
+Result<bool> SqlStore::sealTotpSecret(std::int64_t userId, const QByteArray &stored,
+                                      const QByteArray &sealed)
+{
+    return m_database->changeOne(
+        "UPDATE users SET totp_secret = $3 WHERE id = $1 AND totp_secret = $2", userId, stored,
+        sealed);
+}
+
 Result<QList<UserRecord>> SqlStore::users()
 {
     return collect<UserRecord>(

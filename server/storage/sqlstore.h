@@ -133,6 +133,8 @@ public:
     Result<void> enableTotp(std::int64_t userId, std::int64_t step,
                             const QList<QByteArray> &recoveryCodeHashes) override;
     Result<void> disableTotp(std::int64_t userId) override;
+    Result<bool> sealTotpSecret(std::int64_t userId, const QByteArray &stored,
+                                const QByteArray &sealed) override;
     Result<bool> useTotpStep(std::int64_t userId, std::int64_t step) override;
     Result<bool> useRecoveryCode(std::int64_t userId, const QByteArray &hash) override;
 

@@ -332,6 +332,11 @@ public:
                                     const QList<QByteArray> &recoveryCodeHashes)
         = 0;
     virtual Result<void> disableTotp(std::int64_t userId) = 0;
+    /// Replaces a user's TOTP secret as stored with `sealed` (the same secret, encrypted) if
+    /// it is still `stored`: false if it changed meanwhile. Nothing else changes.
+    virtual Result<bool> sealTotpSecret(std::int64_t userId, const QByteArray &stored,
+                                        const QByteArray &sealed)
+        = 0;
     /// Takes `step` as used if it is later than the last one (a code counts once): false if not.
     virtual Result<bool> useTotpStep(std::int64_t userId, std::int64_t step) = 0;
     /// Uses the recovery code with `hash` up: false if it is not the user's or was used.

@@ -1,9 +1,14 @@
 // Sign-in in process, on a real SQLite file: a password hashed with weaker parameters than
-// today's is re-hashed with today's when its user signs in (and still signs in afterwards).
+// today's is re-hashed with today's when its user signs in (and still signs in afterwards);
+// TOTP secrets are stored encrypted, those stored before are encrypted at start, and a
+// sealed secret opens only with its key, for its user, unchanged.
 #include "server/auth/authservice.h"
 #include "server/auth/passwordhasher.h"
+#include "server/auth/secretbox.h"
+#include "server/auth/totp.h"
 #include "server/storage/sqlstore.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,12 +23,14 @@ private:
     QTemporaryDir m_dir;
 
     static qx::core::Result<qx::core::protocol::TokenPair> signIn(AuthService &auth,
-                                                                  const QString &password)
+                                                                  const QString &password,
+                                                                  const QString &totpCode = {})
     {
         std::optional<qx::core::Result<qx::core::protocol::TokenPair>> answer;
         qx::core::protocol::LoginRequest request;
         request.username = u"olga"_s;
         request.password = password;
+        request.totpCode = totpCode;
         auth.login(request, QHostAddress::LocalHost,
                    [&answer](qx::core::Result<qx::core::protocol::TokenPair> result) {
                        answer = std::move(result);
@@ -53,6 +60,51 @@ private Q_SLOTS:
         QVERIFY(PasswordHasher::verify(upgraded, password));
         QVERIFY(signIn(auth, password).ok());
         QCOMPARE((*store->findUser(u"olga"_s))->passwordHash, upgraded); // once only
+    }
+
+    void totpSecretsAreEncryptedAtRest()
+    {
+        QTemporaryDir dir;
+        const QString key = dir.filePath(u"key.pem"_s);
+        QVERIFY(TokenSigner::createKeyFile(key).ok());
+        std::unique_ptr<SqlStore> store
+            = std::move(SqlStore::open(u"sqlite:"_s + dir.filePath(u"auth.db"_s))).value();
+        const QString password = u"olga's long passphrase"_s;
+        const UserRecord olga
+            = *store->addUser(u"olga"_s, u"trader"_s, *PasswordHasher::hash(password));
+        // Enrolled before secrets were sealed: stored as it is.
+        const QByteArray secret = qx::server::totp::newSecret();
+        QVERIFY(store->setTotpSecret(olga.id, secret).ok());
+        QVERIFY(store->enableTotp(olga.id, 1, {}).ok());
+
+        const auto box = SecretBox::fromKeyFile(dir.filePath(u"secrets-key"_s), true);
+        QVERIFY(box.ok());
+        QCOMPARE(QFile(dir.filePath(u"secrets-key"_s)).permissions()
+                     & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        AuthService auth(*store, std::move(TokenSigner::fromKeyFile(key)).value());
+        auth.setSecretBox(*box);
+        QCOMPARE(*auth.sealStoredSecrets(), 1);
+        QCOMPARE(*auth.sealStoredSecrets(), 0); // once
+        const QByteArray stored = (*store->findUser(u"olga"_s))->totpSecret;
+        QVERIFY(SecretBox::isSealed(stored));
+        QVERIFY(!stored.contains(secret));
+        QVERIFY((*store->findUser(u"olga"_s))->totpEnabled); // nothing else changed
+
+        const qint64 now = qx::server::totp::stepAt(QDateTime::currentDateTimeUtc());
+        QCOMPARE(signIn(auth, password).error().code, u"mfa_required"_s);
+        QVERIFY(signIn(auth, password, qx::server::totp::code(secret, now)).ok());
+
+        // A sealed value opens only for its user, unchanged, with its key.
+        const QByteArray context = "totp:" + QByteArray::number(olga.id);
+        QCOMPARE(*box->open(stored, context), secret);
+        QCOMPARE(box->open(stored, "totp:999").error().code, u"secret_unreadable"_s);
+        QByteArray flipped = stored;
+        flipped[flipped.size() - 20] = char(flipped[flipped.size() - 20] ^ 1);
+        QVERIFY(!box->open(flipped, context));
+        const auto other = SecretBox::fromKeyFile(dir.filePath(u"other-key"_s), true);
+        QVERIFY(!other->open(stored, context));
+        QVERIFY(box->seal(secret, context) != box->seal(secret, context)); // a nonce each
     }
 };
 

@@ -62,6 +62,24 @@ private:
         return order;
     }
 
+    /// `count` new orders of `userId` from id `firstId`, as the trading writer hands them over.
+    TradingWrite newOrders(std::int64_t userId, qint64 firstId, int count)
+    {
+        TradingWrite write;
+        for (qint64 id = firstId; id < firstId + count; ++id) {
+            StoredOrder stored;
+            stored.userId = userId;
+            stored.requestHash = "h";
+            stored.order = order(u"c%1"_s.arg(id));
+            stored.order.id = QString::number(id);
+            stored.remaining = stored.order.quantity;
+            stored.visible = stored.remaining;
+            stored.priority = quint64(id);
+            write.newOrders.append(stored);
+        }
+        return write;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -238,18 +256,7 @@ private Q_SLOTS:
         const UserRecord alice = *(*first)->addUser(u"alice"_s, u"trader"_s, "h");
         const QString symbol = order(u"x"_s).symbol;
         const auto writeOf = [&](qint64 firstId, std::int64_t epoch) {
-            TradingWrite write;
-            for (qint64 id = firstId; id < firstId + orders; ++id) {
-                StoredOrder stored;
-                stored.userId = alice.id;
-                stored.requestHash = "h";
-                stored.order = order(u"c%1"_s.arg(id));
-                stored.order.id = QString::number(id);
-                stored.remaining = stored.order.quantity;
-                stored.visible = stored.remaining;
-                stored.priority = quint64(id);
-                write.newOrders.append(stored);
-            }
+            TradingWrite write = newOrders(alice.id, firstId, orders);
             write.books.append({ symbol, quint64(firstId), std::nullopt });
             write.fences.append({ symbol, epoch });
             return write;
@@ -322,17 +329,8 @@ private Q_SLOTS:
         QVERIFY(listDefaultCatalog(*store, QDate(2026, 11, 25)).ok());
         const UserRecord alice = *store->addUser(u"alice"_s, u"trader"_s, "h");
         const auto writeOf = [&](qint64 firstId) {
-            TradingWrite write;
-            for (qint64 id = firstId; id < firstId + orders; ++id) {
-                StoredOrder stored;
-                stored.userId = alice.id;
-                stored.requestHash = "h";
-                stored.order = order(u"c%1"_s.arg(id));
-                stored.order.id = QString::number(id);
-                stored.remaining = stored.order.quantity;
-                stored.visible = stored.remaining;
-                stored.priority = quint64(id);
-                write.newOrders.append(stored);
+            TradingWrite write = newOrders(alice.id, firstId, orders);
+            for (const StoredOrder &stored : std::as_const(write.newOrders)) {
                 write.audit.append(orderAuditLine(QDateTime::currentMSecsSinceEpoch(),
                                                   u"order_placed", stored.order.id, u"alice",
                                                   u"10.0.0.7", u"buy 5 X limit 42 client=c 1"));
