@@ -24,6 +24,7 @@
 #include <openssl/crypto.h>
 
 #include <array>
+#include <atomic>
 #include <memory>
 
 namespace qx::server {
@@ -34,8 +35,9 @@ using Status = QHttpServerResponse::StatusCode;
 
 namespace {
 
-QHttpServerResponse errorResponse(const core::Error &error)
+QHttpServerResponse errorResponse(const core::Error &rawError)
 {
+    const core::Error error = HttpApi::publicError(rawError);
     QHttpServerResponse response(protocol::errorToJson(error), HttpApi::statusFor(error.code));
     if (error.retryAfterSeconds > 0)
         response.setHeader("Retry-After", QByteArray::number(error.retryAfterSeconds));
@@ -85,8 +87,9 @@ public:
                                QByteArray::number(retryAfterSeconds));
         response.write(std::move(m_responder));
     }
-    void fail(const core::Error &error)
+    void fail(const core::Error &rawError)
     {
+        const core::Error error = HttpApi::publicError(rawError);
         sendRaw(QJsonDocument(protocol::errorToJson(error)).toJson(QJsonDocument::Compact),
                 int(HttpApi::statusFor(error.code)), error.retryAfterSeconds);
     }
@@ -318,6 +321,18 @@ HttpApi::Headers HttpApi::responseHeaders(const QHttpServerRequest &request) con
         headers.emplaceBack("Vary", "Origin");
     }
     return headers;
+}
+
+core::Error HttpApi::publicError(const core::Error &error)
+{
+    if (statusFor(error.code) != Status::InternalServerError)
+        return error;
+    static std::atomic<quint64> references { 0 };
+    const quint64 reference = ++references;
+    qWarning().noquote() << "internal error" << reference << error.code << error.message;
+    return core::makeError(
+        QStringLiteral("internal_error"),
+        tr("The server failed to do this (reference %1 in its log).").arg(reference));
 }
 
 core::Result<quint16> HttpApi::listen(const QHostAddress &address, quint16 port)

@@ -63,6 +63,10 @@ public:
 
     /// The HTTP status for an error code of the API.
     static QHttpServerResponse::StatusCode statusFor(const QString &code);
+    /// What a client is told of an error: the error itself when the API names it; else (a
+    /// storage or internal failure, 500) internal_error with a reference to the server's log,
+    /// where the details are: they may name tables, files or queries.
+    static core::Error publicError(const core::Error &error);
     /// Several servers on one database: forward through `forwarder` to the owners `cluster`
     /// names.
     void setCluster(const Cluster *cluster, Forwarder *forwarder);

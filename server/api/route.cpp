@@ -35,7 +35,7 @@ bool Route::matches(const QString &requestPath) const
 
 QStringList Route::allErrors() const
 {
-    QStringList all;
+    QStringList all { QStringLiteral("internal_error") }; // any route, logged with a reference
     if (access != Access::Public) {
         all << QStringLiteral("missing_token") << QStringLiteral("invalid_token")
             << QStringLiteral("rate_limited");

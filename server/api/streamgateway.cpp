@@ -1,5 +1,7 @@
 #include "server/api/streamgateway.h"
 
+#include "server/api/httpapi.h"
+
 #include "server/auth/permissions.h"
 
 #include "server/cluster/cluster.h"
@@ -255,7 +257,7 @@ void StreamGateway::enterOrder(Session &session, const StreamMessage &message)
                                        const core::Error &error) {
         if (!socket)
             return;
-        QJsonObject body = protocol::errorToJson(error);
+        QJsonObject body = protocol::errorToJson(HttpApi::publicError(error));
         body.insert(QStringLiteral("client_order_id"), clientOrderId);
         if (!orderId.isEmpty())
             body.insert(QStringLiteral("order_id"), orderId);

@@ -1190,13 +1190,15 @@ int runBackup(const QStringList &arguments)
 
 int runMigrate(const QStringList &arguments)
 {
-    SubcommandParser command(QStringLiteral("migrate [--status] --data-dir DIR"),
+    SubcommandParser command(QStringLiteral("migrate [--status [--json]] --data-dir DIR"),
                              tr("Brings the database's schema up to date (every server also does "
                                 "on start), or with --status lists each migration and when it "
                                 "was applied, changing nothing."));
     const QCommandLineOption status(QStringLiteral("status"),
                                     tr("List the migrations; apply none."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("With --status: print JSON."));
     command.addOption(status);
+    command.addOption(json);
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
     core::Result<std::unique_ptr<SqlStore>> store
@@ -1221,6 +1223,20 @@ int runMigrate(const QStringList &arguments)
                                              "applied %n migration(s): schema version %1", nullptr,
                                              int(pending(*before)))
                      .arg(*version));
+        return Success;
+    }
+    if (command.parser().isSet(json)) {
+        QJsonArray list;
+        for (const SqlStore::MigrationState &state : std::as_const(*before)) {
+            list.append(QJsonObject { { QStringLiteral("version"), state.version },
+                                      { QStringLiteral("name"), state.name },
+                                      { QStringLiteral("applied_at"),
+                                        state.appliedAt.isValid()
+                                            ? QJsonValue(state.appliedAt.toString(Qt::ISODate))
+                                            : QJsonValue() },
+                                      { QStringLiteral("known"), state.known } });
+        }
+        printJson(QJsonDocument(list));
         return Success;
     }
     QStringList lines;

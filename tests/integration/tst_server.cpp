@@ -591,6 +591,16 @@ private Q_SLOTS:
         for (const QString &line : lines.first(lines.size() - 1))
             QVERIFY2(applied.match(line).hasMatch(), qPrintable(line));
         QVERIFY2(lines.last().startsWith(u"0 "), qPrintable(lines.last()));
+        const QJsonArray listed
+            = QJsonDocument::fromJson(
+                  runCli({ u"migrate"_s, u"--status"_s, u"--json"_s, u"--data-dir"_s, dataDir() })
+                      .out.toUtf8())
+                  .array();
+        QCOMPARE(listed.size(), lines.size() - 1);
+        QVERIFY(std::all_of(listed.cbegin(), listed.cend(), [](const QJsonValue &migration) {
+            return migration.toObject().value(u"applied_at").isString()
+                && migration.toObject().value(u"known").toBool();
+        }));
         const CliResult migrate = runCli({ u"migrate"_s, u"--data-dir"_s, dataDir() });
         QVERIFY2(migrate.exitCode == 0, qPrintable(migrate.err));
         QVERIFY2(migrate.out.contains(u"schema version "_s + QString::number(lines.size() - 1)),
