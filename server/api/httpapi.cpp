@@ -646,27 +646,49 @@ void HttpApi::addRoutes()
 
     // The caller's orders and trades: as many as storage holds, or from memory while it
     // cannot be reached (complete: false).
-    const auto listingRoute = [this]<typename Item>(const QString &path, const QString &summary,
-                                                    const QString &schema, const QString &key,
-                                                    core::Result<OrderService::Listing<Item>> (
-                                                        OrderService::*list)(const Principal &)) {
-        serve({ Method::Get,
-                path,
-                summary,
-                Access::Permitted,
-                Permission::AccountRead,
-                {},
-                schema,
-                200,
-                { QStringLiteral("storage_unavailable") } },
-              [this, key, list](const Principal &principal, const QHttpServerRequest &) {
-                  core::Result<OrderService::Listing<Item>> listed = (m_orders.*list)(principal);
-                  if (!listed)
-                      return errorResponse(listed.error());
-                  return QHttpServerResponse(
-                      QJsonObject { { key, toJsonArray(listed->items) },
-                                    { QStringLiteral("complete"), listed->complete } });
-              });
+    const auto listingRoute = [this]<typename Item>(
+                                  const QString &path, const QString &summary,
+                                  const QString &schema, const QString &key,
+                                  core::Result<OrderService::Listing<Item>> (OrderService::*list)(
+                                      const Principal &, const OrderService::Page &)) {
+        serve(
+            { Method::Get,
+              path,
+              summary,
+              Access::Permitted,
+              Permission::AccountRead,
+              {},
+              schema,
+              200,
+              { QStringLiteral("storage_unavailable") },
+              { { QStringLiteral("before"), QStringLiteral("string"),
+                  tr("only ids below this one: next_before of the page before") },
+                { QStringLiteral("limit"), QStringLiteral("integer"),
+                  tr("at most this many, 1-%1 (default %1)").arg(kMaxPage) } } },
+            [this, key, list](const Principal &principal, const QHttpServerRequest &request) {
+                const QUrlQuery query = request.query();
+                const QString beforeText = query.queryItemValue(QStringLiteral("before"));
+                const QString limitText = query.queryItemValue(QStringLiteral("limit"));
+                bool beforeOk = true, limitOk = true;
+                OrderService::Page page;
+                page.before = beforeText.isEmpty() ? 0 : beforeText.toLongLong(&beforeOk);
+                page.limit = limitText.isEmpty() ? kMaxPage : limitText.toInt(&limitOk);
+                if (!beforeOk || !limitOk || page.before < 0 || page.limit < 1
+                    || page.limit > kMaxPage) {
+                    return errorResponse(badQuery(
+                        tr("before must be an id and limit a number from 1 to %1.").arg(kMaxPage)));
+                }
+                core::Result<OrderService::Listing<Item>> listed
+                    = (m_orders.*list)(principal, page);
+                if (!listed)
+                    return errorResponse(listed.error());
+                QJsonObject answer { { key, toJsonArray(listed->items) },
+                                     { QStringLiteral("complete"), listed->complete } };
+                answer.insert(QStringLiteral("next_before"),
+                              listed->nextBefore.isEmpty() ? QJsonValue()
+                                                           : QJsonValue(listed->nextBefore));
+                return QHttpServerResponse(answer);
+            });
     };
     listingRoute(QStringLiteral("/api/v1/orders"), tr("The caller's orders"),
                  QStringLiteral("OrderList"), QStringLiteral("orders"), &OrderService::orders);

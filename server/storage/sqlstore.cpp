@@ -15,6 +15,8 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <limits>
+
 namespace qx::server {
 
 namespace protocol = core::protocol;
@@ -675,11 +677,16 @@ Result<std::optional<StoredOrder>> SqlStore::findOrderByClientId(std::int64_t us
         orderFromRow);
 }
 
-Result<QList<protocol::Order>> SqlStore::orders(std::int64_t userId)
+Result<QList<protocol::Order>> SqlStore::orders(std::int64_t userId, std::int64_t beforeId,
+                                                int limit)
 {
     return collect<protocol::Order>(
-        m_database->query(orderQuery("WHERE o.user_id = $1 ORDER BY o.id DESC").constData(),
-                          userId),
+        m_database->query(
+            orderQuery("WHERE o.user_id = $1 AND ($2 = 0 OR o.id < $2) ORDER BY o.id DESC "
+                       "LIMIT $3")
+                .constData(),
+            userId, beforeId,
+            limit > 0 ? std::int64_t(limit) : std::numeric_limits<std::int64_t>::max()),
         [](const SqlRows &row) { return orderFromRow(row).order; });
 }
 
@@ -787,17 +794,19 @@ Result<QList<TradeRecord>> SqlStore::allTrades()
         tradeFromRow);
 }
 
-Result<QList<protocol::Trade>> SqlStore::trades(std::int64_t userId)
+Result<QList<protocol::Trade>> SqlStore::trades(std::int64_t userId, std::int64_t beforeId,
+                                                int limit)
 {
     // Each fill seen from the user's side; a user trading with themselves sees both sides.
-    return collect<protocol::Trade>(
+    Result<QList<protocol::Trade>> trades = collect<protocol::Trade>(
         m_database->query(
             "SELECT t.id, t.symbol, o.side, t.price_units, t.quantity_units, o.id, "
             "o.client_order_id, CASE WHEN t.aggressor_side = o.side THEN 1 ELSE 0 END, "
             "t.executed_at_ms FROM trades t "
             "JOIN orders o ON o.id = t.buy_order_id OR o.id = t.sell_order_id "
-            "WHERE o.user_id = $1 ORDER BY t.id DESC, o.side",
-            userId),
+            "WHERE o.user_id = $1 AND ($2 = 0 OR t.id < $2) ORDER BY t.id DESC, o.side LIMIT $3",
+            userId, beforeId,
+            limit > 0 ? std::int64_t(limit) + 1 : std::numeric_limits<std::int64_t>::max()),
         [](const SqlRows &row) {
             protocol::Trade trade;
             trade.id = QString::number(row.int64(0));
@@ -811,6 +820,16 @@ Result<QList<protocol::Trade>> SqlStore::trades(std::int64_t userId)
             trade.time = QDateTime::fromMSecsSinceEpoch(row.int64(8), Qt::UTC);
             return trade;
         });
+    if (!trades || limit <= 0 || trades->size() <= limit)
+        return trades;
+    // One row past the page was read: if it is the other side of the page's last trade, that
+    // trade goes to the next page whole (unless it is all the page holds).
+    const QString split = trades->at(limit).id;
+    qsizetype keep = limit;
+    while (keep > 0 && trades->at(keep - 1).id == split)
+        --keep;
+    trades->resize(keep > 0 ? keep : limit + 1);
+    return trades;
 }
 
 Result<void> SqlStore::saveBookState(const BookState &state)

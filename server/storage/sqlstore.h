@@ -81,11 +81,13 @@ public:
     Result<std::optional<StoredOrder>> findOrder(std::int64_t orderId) override;
     Result<std::optional<StoredOrder>> findOrderByClientId(std::int64_t userId,
                                                            const QString &clientOrderId) override;
-    Result<QList<core::protocol::Order>> orders(std::int64_t userId) override;
+    Result<QList<core::protocol::Order>> orders(std::int64_t userId, std::int64_t beforeId = 0,
+                                                int limit = 0) override;
     Result<std::int64_t> insertTrade(const TradeRecord &trade) override;
     Result<void> commitTrading(const TradingWrite &write) override;
     Result<QList<TradeRecord>> allTrades() override;
-    Result<QList<core::protocol::Trade>> trades(std::int64_t userId) override;
+    Result<QList<core::protocol::Trade>> trades(std::int64_t userId, std::int64_t beforeId = 0,
+                                                int limit = 0) override;
     Result<void> saveBookState(const BookState &state) override;
     Result<QList<BookState>> bookStates() override;
     Result<std::optional<RiskLimits>> riskLimits(std::int64_t userId,

@@ -238,8 +238,11 @@ public:
     virtual Result<std::optional<StoredOrder>> findOrderByClientId(std::int64_t userId,
                                                                    const QString &clientOrderId)
         = 0;
-    /// A user's orders, newest first.
-    virtual Result<QList<core::protocol::Order>> orders(std::int64_t userId) = 0;
+    /// A user's orders, newest first: those with ids below `beforeId` (0: from the newest), at
+    /// most `limit` (0: all).
+    virtual Result<QList<core::protocol::Order>> orders(std::int64_t userId,
+                                                        std::int64_t beforeId = 0, int limit = 0)
+        = 0;
 
     /// Stores a TradingWrite in one transaction of its own, durable when this returns: new
     /// orders and trades inserted, changed orders and book states upserted, in bulk. The
@@ -276,8 +279,11 @@ public:
     /// follow that order once a book changed server), users included: to rebuild positions
     /// and candles.
     virtual Result<QList<TradeRecord>> allTrades() = 0;
-    /// A user's own fills, newest first.
-    virtual Result<QList<core::protocol::Trade>> trades(std::int64_t userId) = 0;
+    /// A user's own fills, newest first, paged as orders() (a trade with themselves, both
+    /// sides, is never split between pages).
+    virtual Result<QList<core::protocol::Trade>> trades(std::int64_t userId,
+                                                        std::int64_t beforeId = 0, int limit = 0)
+        = 0;
     virtual Result<void> saveBookState(const BookState &state) = 0;
     virtual Result<QList<BookState>> bookStates() = 0;
 

@@ -1615,11 +1615,46 @@ void OrderService::remember(qint64 userId, const protocol::Trade &trade)
         trades.pop_front();
 }
 
-Result<OrderService::Listing<protocol::Order>> OrderService::orders(const Principal &principal)
+namespace {
+
+// The page of `newestFirst` (ids descending) that `page` asks for, and where the next starts.
+template<typename T>
+OrderService::Listing<T> pageOf(const QList<T> &newestFirst, const OrderService::Page &page,
+                                bool complete)
 {
-    Result<QList<protocol::Order>> stored = m_store.orders(principal.userId);
+    OrderService::Listing<T> listing;
+    listing.complete = complete;
+    for (const T &item : newestFirst) {
+        if (page.before > 0 && item.id.toLongLong() >= page.before)
+            continue;
+        if (page.limit > 0 && listing.items.size() == page.limit) {
+            listing.nextBefore = listing.items.constLast().id;
+            break;
+        }
+        listing.items.append(item);
+    }
+    return listing;
+}
+
+// A page read from storage: full, so there may be more from its last id on.
+template<typename T>
+OrderService::Listing<T> storedPage(QList<T> items, const OrderService::Page &page)
+{
+    OrderService::Listing<T> listing { std::move(items), true, {} };
+    if (page.limit > 0 && listing.items.size() >= page.limit)
+        listing.nextBefore = listing.items.constLast().id;
+    return listing;
+}
+
+} // namespace
+
+Result<OrderService::Listing<protocol::Order>> OrderService::orders(const Principal &principal,
+                                                                    const Page &page)
+{
+    Result<QList<protocol::Order>> stored
+        = m_store.orders(principal.userId, page.before, page.limit);
     if (stored)
-        return Listing<protocol::Order> { *stored, true };
+        return storedPage(std::move(stored).value(), page);
     if (stored.error().code != u"storage_unavailable")
         return stored.error();
     // From memory: the live orders, and every order touched since the start.
@@ -1633,19 +1668,20 @@ Result<OrderService::Listing<protocol::Order>> OrderService::orders(const Princi
               [](const protocol::Order &a, const protocol::Order &b) {
                   return a.id.toLongLong() > b.id.toLongLong();
               });
-    return Listing<protocol::Order> { newestFirst, false };
+    return pageOf(newestFirst, page, false);
 }
 
-Result<OrderService::Listing<protocol::Trade>> OrderService::trades(const Principal &principal)
+Result<OrderService::Listing<protocol::Trade>> OrderService::trades(const Principal &principal,
+                                                                    const Page &page)
 {
-    Result<QList<protocol::Trade>> stored = m_store.trades(principal.userId);
+    Result<QList<protocol::Trade>> stored
+        = m_store.trades(principal.userId, page.before, page.limit);
     if (stored)
-        return Listing<protocol::Trade> { *stored, true };
+        return storedPage(std::move(stored).value(), page);
     if (stored.error().code != u"storage_unavailable")
         return stored.error();
     const std::deque<protocol::Trade> &recent = m_recent.value(principal.userId).trades;
-    return Listing<protocol::Trade> { QList<protocol::Trade>(recent.rbegin(), recent.rend()),
-                                      false };
+    return pageOf(QList<protocol::Trade>(recent.rbegin(), recent.rend()), page, false);
 }
 
 Result<protocol::BookSnapshot> OrderService::book(const QString &symbol, int depth) const

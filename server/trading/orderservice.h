@@ -147,9 +147,24 @@ public:
     {
         QList<T> items;
         bool complete = true;
+        QString nextBefore; ///< where the next page starts (an id); empty: this was the last
     };
-    Result<Listing<core::protocol::Order>> orders(const Principal &principal);
-    Result<Listing<core::protocol::Trade>> trades(const Principal &principal);
+    /// A page of a listing: ids below `before` (0: from the newest), at most `limit` (0: all).
+    struct Page
+    {
+        qint64 before = 0;
+        int limit = 0;
+    };
+    Result<Listing<core::protocol::Order>> orders(const Principal &principal, const Page &page);
+    Result<Listing<core::protocol::Order>> orders(const Principal &principal)
+    {
+        return orders(principal, Page {});
+    }
+    Result<Listing<core::protocol::Trade>> trades(const Principal &principal, const Page &page);
+    Result<Listing<core::protocol::Trade>> trades(const Principal &principal)
+    {
+        return trades(principal, Page {});
+    }
     static constexpr qsizetype kRecentPerUser = 1000;
     Result<core::protocol::BookSnapshot> book(const QString &symbol, int depth) const;
     /// What identifies a book's whole state (every order, in queue order, and the last

@@ -176,9 +176,8 @@ private Q_SLOTS:
         std::map<QString, int> sidesByTrade;
         qsizetype stored = 0;
         for (qsizetype trader = 0; trader < tokens.size(); ++trader) {
-            const QJsonArray list = server.request("GET", u"/api/v1/orders"_s, {}, tokens[trader])
-                                        .json.value(u"orders")
-                                        .toArray();
+            const QJsonArray list
+                = server.listAll(u"/api/v1/orders"_s, u"orders"_s, tokens[trader]);
             std::map<QString, QJsonObject> byClientId;
             for (const QJsonValue &value : list) {
                 const QJsonObject order = value.toObject();
@@ -195,9 +194,7 @@ private Q_SLOTS:
                 QVERIFY(lots(found->second.value(u"filled_quantity")) >= ack.filledUnits);
             }
             for (const QJsonValue &value :
-                 server.request("GET", u"/api/v1/trades"_s, {}, tokens[trader])
-                     .json.value(u"trades")
-                     .toArray()) {
+                 server.listAll(u"/api/v1/trades"_s, u"trades"_s, tokens[trader])) {
                 const QJsonObject trade = value.toObject();
                 tradedByOrder[trade.value(u"order_id").toString()]
                     += lots(trade.value(u"quantity"));

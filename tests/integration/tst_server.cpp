@@ -319,6 +319,44 @@ private Q_SLOTS:
         QCOMPARE(bobInbox.size(), 2); // alice's events never reach bob
     }
 
+    // Long lists come a page at a time, newest first: each page says where the next starts,
+    // the last that there is none; a page too big or a bad cursor is refused.
+    void ordersComeAPageAtATime()
+    {
+        const QString token = m_server->addTrader(u"pia"_s, u"pia's long passphrase"_s);
+        QStringList placedIds;
+        for (int i = 0; i < 5; ++i) {
+            const Reply placed
+                = requestJson("POST", u"/api/v1/orders"_s, newOrder(u"pia-%1"_s.arg(i)), token);
+            QCOMPARE(placed.status, 201);
+            placedIds.prepend(placed.json.value(u"id").toString());
+        }
+        QStringList seen;
+        QString before;
+        int pages = 0;
+        do {
+            const Reply page
+                = request("GET",
+                          u"/api/v1/orders?limit=2"_s
+                              + (before.isEmpty() ? QString() : u"&before="_s + before),
+                          {}, token);
+            QCOMPARE(page.status, 200);
+            const QJsonArray orders = page.json.value(u"orders").toArray();
+            QVERIFY(orders.size() <= 2);
+            for (const QJsonValue &order : orders)
+                seen.append(order.toObject().value(u"id").toString());
+            before = page.json.value(u"next_before").toString();
+            ++pages;
+        } while (!before.isEmpty() && pages < 10);
+        QCOMPARE(seen, placedIds); // all five, newest first, once each
+        QCOMPARE(pages, 3);
+        QCOMPARE(request("GET", u"/api/v1/orders?limit=0"_s, {}, token).status, 400);
+        QCOMPARE(request("GET", u"/api/v1/orders?limit=1001"_s, {}, token).status, 400);
+        QCOMPARE(request("GET", u"/api/v1/trades?before=x"_s, {}, token).status, 400);
+        QVERIFY(request("GET", u"/api/v1/orders"_s, {}, token).json.value(u"next_before").isNull());
+        QCOMPARE(request("DELETE", u"/api/v1/orders"_s, {}, token).status, 200);
+    }
+
     // Guessing a password is throttled per account and source address: after ten failures
     // from one address even the right password is answered 429 with Retry-After there, while
     // the owner signs in from elsewhere.

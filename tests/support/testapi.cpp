@@ -217,6 +217,20 @@ Reply TestServer::requestJson(const QByteArray &method, const QString &path,
     return request(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact), token);
 }
 
+QJsonArray TestServer::listAll(const QString &path, const QString &key, const QString &token)
+{
+    QJsonArray all;
+    QString before;
+    do {
+        const Reply page = request(
+            "GET", before.isEmpty() ? path : path + QStringLiteral("?before=") + before, {}, token);
+        for (const QJsonValue &item : page.json.value(key).toArray())
+            all.append(item);
+        before = page.json.value(u"next_before").toString();
+    } while (!before.isEmpty());
+    return all;
+}
+
 Reply TestServer::login(const QString &username, const QString &password)
 {
     return requestJson(

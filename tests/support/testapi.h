@@ -96,6 +96,9 @@ public:
     Reply requestJson(const QByteArray &method, const QString &path, const QJsonObject &body,
                       const QString &token);
     Reply login(const QString &username, const QString &password);
+    /// Every item of a paged list (GET /api/v1/orders or /trades: `key` "orders" or "trades"),
+    /// newest first, following next_before to the end.
+    QJsonArray listAll(const QString &path, const QString &key, const QString &token);
     /// A request sent from another loopback address (127.0.0.2, say), as a client elsewhere
     /// would: over a plain socket bound to `source`, closed after the answer.
     Reply requestFrom(const QHostAddress &source, const QByteArray &method, const QString &path,

@@ -192,8 +192,19 @@ void RemoteTradingService::fetchInstruments()
 
 void RemoteTradingService::fetchOrders(std::function<void()> done)
 {
-    send(Verb::Get, QStringLiteral("/api/v1/orders"), {},
-         [this, done = std::move(done)](const Result<QJsonObject> &reply) {
+    fetchOrderPage({}, {}, std::move(done));
+}
+
+void RemoteTradingService::fetchOrderPage(QList<protocol::Order> snapshot, const QString &before,
+                                          std::function<void()> done)
+{
+    // A page at a time, newest first, until the server says there is no more.
+    QString path = QStringLiteral("/api/v1/orders");
+    if (!before.isEmpty())
+        path += QStringLiteral("?before=") + before;
+    send(Verb::Get, path, {},
+         [this, snapshot = std::move(snapshot),
+          done = std::move(done)](const Result<QJsonObject> &reply) mutable {
              if (!reply) {
                  if (m_signingIn)
                      return failSignIn(reply.error());
@@ -201,7 +212,6 @@ void RemoteTradingService::fetchOrders(std::function<void()> done)
                      qCWarning(lcTrading) << "order reload failed:" << reply.error().message;
                  return;
              }
-             QList<protocol::Order> snapshot;
              const QJsonArray list = reply->value(u"orders").toArray();
              for (const QJsonValue &value : list) {
                  Result<protocol::Order> order = protocol::Order::fromJson(value.toObject());
@@ -210,8 +220,11 @@ void RemoteTradingService::fetchOrders(std::function<void()> done)
                  else
                      qCWarning(lcTrading) << "skipping order:" << order.error().message;
              }
-             // Stream events that arrived while the request was under way can be newer than
-             // the snapshot, which the server took when the request came in: keep them.
+             const QString next = reply->value(u"next_before").toString();
+             if (!next.isEmpty())
+                 return fetchOrderPage(std::move(snapshot), next, std::move(done));
+             // Stream events that arrived while the requests were under way can be newer
+             // than the snapshot, which the server took when each request came in: keep them.
              for (const protocol::Order &known : std::as_const(m_orders)) {
                  auto it = std::find_if(snapshot.begin(), snapshot.end(),
                                         [&](const protocol::Order &o) { return o.id == known.id; });

@@ -72,6 +72,10 @@ private:
     void fetchIdentity();
     void fetchInstruments();
     void fetchOrders(std::function<void()> done = {});
+    /// Reads the orders a page at a time after `before` onto `snapshot`, then replaces the
+    /// known ones with them.
+    void fetchOrderPage(QList<core::protocol::Order> snapshot, const QString &before,
+                        std::function<void()> done);
     void postOrder(const core::protocol::NewOrder &order, int attempt);
 
     void openStream();
