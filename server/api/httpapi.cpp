@@ -101,6 +101,7 @@ public:
         if (!request.query().isEmpty())
             pathAndQuery += u'?' + request.query().toString(QUrl::FullyEncoded);
         forwarder.send(owner, method, pathAndQuery, request.body(), request.value("Authorization"),
+                       addressOf(request.remoteAddress()),
                        [self = shared_from_this()](int status, const QByteArray &body) {
                            if (status == 0) {
                                return self->fail(core::makeError(
@@ -197,6 +198,13 @@ core::Result<Principal> HttpApi::admit(const QHttpServerRequest &request,
     if (!principal)
         return principal.error();
     principal->source = addressOf(request.remoteAddress());
+    // Forwarded by another server of the cluster: where the request really came from.
+    if (forwardedByCluster(request)) {
+        const QHostAddress client(
+            QString::fromLatin1(request.value(Forwarder::kClientAddressHeader.toByteArray())));
+        if (!client.isNull())
+            principal->source = addressOf(client);
+    }
     if (needed && !principal->can(*needed)) {
         return core::makeError(
             QStringLiteral("forbidden"),
@@ -215,13 +223,8 @@ std::optional<core::Error> HttpApi::throttle(const Principal &principal,
 {
     if (!m_limiter)
         return std::nullopt;
-    const QByteArray forwarded = request.value(Forwarder::kForwardedHeader.toByteArray());
-    if (m_cluster && !forwarded.isEmpty() && forwarded.size() == m_cluster->forwardSecret().size()
-        && CRYPTO_memcmp(forwarded.constData(), m_cluster->forwardSecret().constData(),
-                         std::size_t(forwarded.size()))
-            == 0) {
+    if (forwardedByCluster(request))
         return std::nullopt; // counted by the server it came in at
-    }
     const QString account = QString::number(principal.userId);
     const RateLimiter::Milliseconds wait = m_limiter->retryAfter(m_requestsPerAccount, account);
     if (wait.count() > 0) {
@@ -235,6 +238,16 @@ std::optional<core::Error> HttpApi::throttle(const Principal &principal,
     }
     m_limiter->hit(m_requestsPerAccount, account);
     return std::nullopt;
+}
+
+bool HttpApi::forwardedByCluster(const QHttpServerRequest &request) const
+{
+    const QByteArray forwarded = request.value(Forwarder::kForwardedHeader.toByteArray());
+    return m_cluster && !forwarded.isEmpty()
+        && forwarded.size() == m_cluster->forwardSecret().size()
+        && CRYPTO_memcmp(forwarded.constData(), m_cluster->forwardSecret().constData(),
+                         std::size_t(forwarded.size()))
+        == 0;
 }
 
 std::optional<QUrl> HttpApi::orderElsewhere(const QHttpServerRequest &request,
@@ -844,7 +857,7 @@ void HttpApi::addRoutes()
             for (const QUrl &other : std::as_const(others)) {
                 m_forwarder->send(
                     other, "DELETE", QStringLiteral("/api/v1/orders"), {},
-                    request.value("Authorization"),
+                    request.value("Authorization"), principal.source,
                     [gathering, oneDone](int status, const QByteArray &body) {
                         const QJsonObject json = QJsonDocument::fromJson(body).object();
                         if (status == 200) {

@@ -97,6 +97,9 @@ private:
     /// The headers every answer to `request` carries: security headers, HSTS under TLS, and
     /// CORS for an allowed origin.
     Headers responseHeaders(const QHttpServerRequest &request) const;
+    /// Whether `request` was forwarded by another server of the cluster (it carries the
+    /// cluster's forward secret).
+    bool forwardedByCluster(const QHttpServerRequest &request) const;
     /// rate_limited if `principal` has made too many requests; else counts this one.
     std::optional<core::Error> throttle(const Principal &principal,
                                         const QHttpServerRequest &request);

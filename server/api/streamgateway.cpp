@@ -281,7 +281,8 @@ void StreamGateway::enterOrder(Session &session, const StreamMessage &message)
         m_forwarder->send(
             *owner, method, path,
             body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
-            "Bearer " + session.token.toUtf8(), [=](int status, const QByteArray &answer) {
+            "Bearer " + session.token.toUtf8(), principal.source,
+            [=](int status, const QByteArray &answer) {
                 const QJsonObject json = QJsonDocument::fromJson(answer).object();
                 if (status == 200 || status == 201) {
                     if (const auto order = protocol::Order::fromJson(json))

@@ -6,7 +6,8 @@
 namespace qx::server {
 
 void Forwarder::send(const QUrl &owner, const QByteArray &method, const QString &pathAndQuery,
-                     const QByteArray &body, const QByteArray &authorization, Done done)
+                     const QByteArray &body, const QByteArray &authorization,
+                     const QString &clientAddress, Done done)
 {
     QUrl url = owner;
     const qsizetype question = pathAndQuery.indexOf(u'?');
@@ -17,6 +18,8 @@ void Forwarder::send(const QUrl &owner, const QByteArray &method, const QString 
     request.setTransferTimeout(kTimeoutMs);
     request.setRawHeader("Authorization", authorization);
     request.setRawHeader(kForwardedHeader.toByteArray(), m_secret);
+    if (!clientAddress.isEmpty())
+        request.setRawHeader(kClientAddressHeader.toByteArray(), clientAddress.toLatin1());
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);

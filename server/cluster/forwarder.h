@@ -24,6 +24,9 @@ class Forwarder : public QObject
 
 public:
     static constexpr QByteArrayView kForwardedHeader = "X-QX-Forwarded";
+    /// The address the request came to the forwarding server from (for the audit log),
+    /// believed only with the forward secret.
+    static constexpr QByteArrayView kClientAddressHeader = "X-QX-Client-Address";
     static constexpr int kTimeoutMs = 10'000;
     /// The owner's HTTP status and body; status 0 when it could not be reached.
     using Done = std::function<void(int status, const QByteArray &body)>;
@@ -32,7 +35,8 @@ public:
     void setSecret(const QByteArray &secret) { m_secret = secret; }
 
     void send(const QUrl &owner, const QByteArray &method, const QString &pathAndQuery,
-              const QByteArray &body, const QByteArray &authorization, Done done);
+              const QByteArray &body, const QByteArray &authorization, const QString &clientAddress,
+              Done done);
 
 private:
     QNetworkAccessManager m_network;

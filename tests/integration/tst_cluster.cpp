@@ -103,11 +103,24 @@ private Q_SLOTS:
         const QString power = frontMonth(second);
         QVERIFY(!power.isEmpty());
 
-        // The first server took every book; the second forwards to it.
-        const Reply resting = second.requestJson(
-            "POST", u"/api/v1/orders"_s,
-            qx::test::limitOrder(u"c1"_s, power, "buy", u"10"_s, u"50.00"_s), alice);
+        // The first server took every book; the second forwards to it, saying where the order
+        // came from (for the audit log there).
+        const Reply resting = second.requestFrom(
+            QHostAddress(u"127.0.0.2"_s), "POST", u"/api/v1/orders"_s,
+            QJsonDocument(qx::test::limitOrder(u"c1"_s, power, "buy", u"10"_s, u"50.00"_s))
+                .toJson(QJsonDocument::Compact),
+            alice);
         QVERIFY2(resting.status == 201, resting.raw.constData());
+        const QString risk = first.addUser(u"rita"_s, u"rita's long passphrase"_s, u"risk"_s);
+        const QJsonArray audited = first
+                                       .request("GET",
+                                                u"/api/v1/admin/audit/orders?order_id="_s
+                                                    + resting.json.value(u"id").toString(),
+                                                {}, risk)
+                                       .json.value(u"entries")
+                                       .toArray();
+        QCOMPARE(audited.size(), 1);
+        QCOMPARE(audited[0].toObject().value(u"source").toString(), u"127.0.0.2"_s);
         const QString bookPath = u"/api/v1/markets/"_s + power + u"/book"_s;
         QCOMPARE(first.request("GET", bookPath, {}, alice).json,
                  second.request("GET", bookPath, {}, alice).json);

@@ -169,7 +169,7 @@ Reply TestServer::request(const QByteArray &method, const QString &path, const Q
 }
 
 Reply TestServer::requestFrom(const QHostAddress &source, const QByteArray &method,
-                              const QString &path, const QByteArray &body)
+                              const QString &path, const QByteArray &body, const QString &token)
 {
     Reply result;
     QTcpSocket socket;
@@ -180,7 +180,9 @@ Reply TestServer::requestFrom(const QHostAddress &source, const QByteArray &meth
     socket.connectToHost(QHostAddress::LocalHost, quint16(url().port()));
     if (!socket.waitForConnected(5000))
         return result;
-    socket.write(method + ' ' + path.toUtf8() + " HTTP/1.1\r\nHost: localhost\r\n"
+    const QByteArray authorization
+        = token.isEmpty() ? QByteArray() : "Authorization: Bearer " + token.toLatin1() + "\r\n";
+    socket.write(method + ' ' + path.toUtf8() + " HTTP/1.1\r\nHost: localhost\r\n" + authorization
                  + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     // One answer, whole (by its Content-Length): QHttpServer keeps the connection open.

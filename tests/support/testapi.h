@@ -102,7 +102,7 @@ public:
     /// A request sent from another loopback address (127.0.0.2, say), as a client elsewhere
     /// would: over a plain socket bound to `source`, closed after the answer.
     Reply requestFrom(const QHostAddress &source, const QByteArray &method, const QString &path,
-                      const QByteArray &body = {});
+                      const QByteArray &body = {}, const QString &token = {});
     /// The listed instruments still trading now (an hour past its gate closure is listed but
     /// expired), in board order.
     QList<core::Instrument> tradableInstruments();
