@@ -4,7 +4,8 @@
 -- its first entry's hash covers the anchor's, each later one the one before. An entry holds
 -- the commands of one group commit, one per line ("AT_MS ACTION ORDER_ID USER ADDRESS
 -- DETAIL"), and goes in with their orders, in the same transaction: a row per batch, not per
--- order, so the audit costs order entry little. Append-only, like audit_log.
+-- order, so the audit costs order entry little; here without a rowid, one B-tree fewer to
+-- write per commit. Append-only, like audit_log.
 CREATE TABLE order_audit (
     chain    INTEGER NOT NULL,  -- the id of its anchor in audit_log
     seq      INTEGER NOT NULL,  -- 1, 2, ... in its chain
@@ -13,7 +14,7 @@ CREATE TABLE order_audit (
     detail   TEXT NOT NULL,
     hash     BLOB NOT NULL,
     PRIMARY KEY (chain, seq)
-);
+) WITHOUT ROWID;
 CREATE INDEX order_audit_time ON order_audit (at_ms);
 CREATE TRIGGER order_audit_no_update BEFORE UPDATE ON order_audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
