@@ -94,15 +94,43 @@ private Q_SLOTS:
 
     void cliAnswersHelpAndUsageErrors()
     {
-        for (const QStringList &help :
-             { QStringList { u"--help"_s }, QStringList { u"init"_s, u"--help"_s },
-               QStringList { u"serve"_s, u"--help"_s },
-               QStringList { u"user"_s, u"add"_s, u"--help"_s },
-               QStringList { u"user"_s, u"list"_s, u"--help"_s },
-               QStringList { u"migrate"_s, u"--help"_s } }) {
-            const CliResult result = runCli(help);
-            QCOMPARE(result.exitCode, 0);
-            QVERIFY2(result.out.contains(u"Usage: quantenergx-server"), qPrintable(result.out));
+        // Every command answers --help, with its usage.
+        const QStringList commands {
+            u""_s,
+            u"init"_s,
+            u"serve"_s,
+            u"migrate"_s,
+            u"status"_s,
+            u"settle"_s,
+            u"backup"_s,
+            u"restore"_s,
+            u"user add"_s,
+            u"user list"_s,
+            u"user show"_s,
+            u"user disable"_s,
+            u"user enable"_s,
+            u"user set-role"_s,
+            u"user reset-password"_s,
+            u"user reset-mfa"_s,
+            u"apikey create"_s,
+            u"apikey list"_s,
+            u"apikey revoke"_s,
+            u"keys rotate"_s,
+            u"audit list"_s,
+            u"audit verify"_s,
+            u"audit orders"_s,
+            u"config check"_s,
+            u"limits set"_s,
+            u"limits list"_s,
+            u"credit set"_s,
+            u"credit list"_s,
+        };
+        for (const QString &command : commands) {
+            const CliResult result
+                = runCli(command.split(u' ', Qt::SkipEmptyParts) + QStringList { u"--help"_s });
+            QVERIFY2(result.exitCode == 0, qPrintable(command + u": "_s + result.err));
+            QVERIFY2(result.out.contains(u"Usage: quantenergx-server"),
+                     qPrintable(command + u": "_s + result.out));
         }
         const CliResult unknown = runCli({ u"frobnicate"_s });
         QCOMPARE(unknown.exitCode, 2);
