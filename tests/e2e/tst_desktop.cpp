@@ -273,6 +273,22 @@ void TestDesktop::placeCancelAndReject()
     QCOMPARE(cell(blotter, filledRow(), OrdersModel::Side), u"Buy");
     QCOMPARE(cell(blotter, filledRow(), OrdersModel::AveragePrice), u"43.10");
 
+    // Bob's fill reaches his client on the stream, and a client signing in later loads it.
+    const auto soldEight = [](const QList<qx::core::protocol::Trade> &trades) {
+        return trades.size() == 1 && trades.first().side == qx::core::protocol::Side::Sell
+            && trades.first().quantity == *qx::core::Quantity::parse(u"8")
+            && trades.first().price == *qx::core::Price::parse(u"43.10")
+            && trades.first().clientOrderId.isEmpty() == false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(soldEight(bob.trades()), kNetworkTimeoutMs);
+    RemoteTradingService bobLater;
+    QSignalSpy bobLaterSignedIn(&bobLater, &RemoteTradingService::signedIn);
+    bobLater.signIn(m_server->url(), QStringLiteral("bob"), bobPassword);
+    QTRY_COMPARE_WITH_TIMEOUT(bobLater.connectionState(),
+                              TradingService::ConnectionState::Connected, kNetworkTimeoutMs);
+    QVERIFY(soldEight(bobLater.trades()));
+    QCOMPARE(bobLater.trades().first().id, bob.trades().first().id);
+
     blotter->clearSelection();
     const QString directory = QStringLiteral(QX_SCREENSHOT_DIR);
     QVERIFY(QDir().mkpath(directory));

@@ -106,6 +106,7 @@ void RemoteTradingService::signIn(const QUrl &server, const QString &username,
     m_role.clear();
     m_instruments.clear();
     m_orders.clear();
+    m_trades.clear();
     Q_EMIT identityChanged();
     Q_EMIT instrumentsChanged();
     Q_EMIT ordersReset(m_orders);
@@ -190,54 +191,99 @@ void RemoteTradingService::fetchInstruments()
          });
 }
 
-void RemoteTradingService::fetchOrders(std::function<void()> done)
-{
-    fetchOrderPage({}, {}, std::move(done));
-}
-
-void RemoteTradingService::fetchOrderPage(QList<protocol::Order> snapshot, const QString &before,
-                                          std::function<void()> done)
+void RemoteTradingService::fetchAll(const QString &path, const QString &key, QJsonArray items,
+                                    const QString &before,
+                                    std::function<void(Result<QJsonArray>)> done)
 {
     // A page at a time, newest first, until the server says there is no more.
-    QString path = QStringLiteral("/api/v1/orders");
-    if (!before.isEmpty())
-        path += QStringLiteral("?before=") + before;
-    send(Verb::Get, path, {},
-         [this, snapshot = std::move(snapshot),
+    send(Verb::Get, before.isEmpty() ? path : path + QStringLiteral("?before=") + before, {},
+         [this, path, key, items = std::move(items),
           done = std::move(done)](const Result<QJsonObject> &reply) mutable {
-             if (!reply) {
-                 if (m_signingIn)
-                     return failSignIn(reply.error());
-                 if (!handleUnauthorised(reply.error()))
-                     qCWarning(lcTrading) << "order reload failed:" << reply.error().message;
-                 return;
-             }
-             const QJsonArray list = reply->value(u"orders").toArray();
-             for (const QJsonValue &value : list) {
-                 Result<protocol::Order> order = protocol::Order::fromJson(value.toObject());
-                 if (order)
-                     snapshot.append(*order);
-                 else
-                     qCWarning(lcTrading) << "skipping order:" << order.error().message;
-             }
+             if (!reply)
+                 return done(reply.error());
+             for (const QJsonValue &item : reply->value(key).toArray())
+                 items.append(item);
              const QString next = reply->value(u"next_before").toString();
              if (!next.isEmpty())
-                 return fetchOrderPage(std::move(snapshot), next, std::move(done));
-             // Stream events that arrived while the requests were under way can be newer
-             // than the snapshot, which the server took when each request came in: keep them.
-             for (const protocol::Order &known : std::as_const(m_orders)) {
-                 auto it = std::find_if(snapshot.begin(), snapshot.end(),
-                                        [&](const protocol::Order &o) { return o.id == known.id; });
-                 if (it == snapshot.end())
-                     snapshot.append(known);
-                 else if (known.updatedAt > it->updatedAt)
-                     *it = known;
-             }
-             m_orders = snapshot;
-             Q_EMIT ordersReset(m_orders);
-             if (done)
-                 done();
+                 return fetchAll(path, key, std::move(items), next, std::move(done));
+             done(std::move(items));
          });
+}
+
+void RemoteTradingService::reloadFailed(const char *what, const Error &error)
+{
+    if (m_signingIn)
+        return failSignIn(error);
+    if (!handleUnauthorised(error))
+        qCWarning(lcTrading) << what << "reload failed:" << error.message;
+}
+
+void RemoteTradingService::fetchOrders(std::function<void()> done)
+{
+    fetchAll(QStringLiteral("/api/v1/orders"), QStringLiteral("orders"), {}, {},
+             [this, done = std::move(done)](const Result<QJsonArray> &list) {
+                 if (!list)
+                     return reloadFailed("order", list.error());
+                 QList<protocol::Order> snapshot;
+                 for (const QJsonValue &value : *list) {
+                     Result<protocol::Order> order = protocol::Order::fromJson(value.toObject());
+                     if (order)
+                         snapshot.append(*order);
+                     else
+                         qCWarning(lcTrading) << "skipping order:" << order.error().message;
+                 }
+                 // Stream events that arrived while the requests were under way can be newer
+                 // than the snapshot, which the server took when each came in: keep them.
+                 for (const protocol::Order &known : std::as_const(m_orders)) {
+                     auto it
+                         = std::find_if(snapshot.begin(), snapshot.end(),
+                                        [&](const protocol::Order &o) { return o.id == known.id; });
+                     if (it == snapshot.end())
+                         snapshot.append(known);
+                     else if (known.updatedAt > it->updatedAt)
+                         *it = known;
+                 }
+                 m_orders = snapshot;
+                 Q_EMIT ordersReset(m_orders);
+                 if (done)
+                     done();
+             });
+}
+
+namespace {
+// A fill is one side of one trade: the same trade id twice is both sides of a trade with
+// oneself.
+bool sameFill(const protocol::Trade &a, const protocol::Trade &b)
+{
+    return a.id == b.id && a.orderId == b.orderId;
+}
+} // namespace
+
+void RemoteTradingService::fetchTrades(std::function<void()> done)
+{
+    fetchAll(QStringLiteral("/api/v1/trades"), QStringLiteral("trades"), {}, {},
+             [this, done = std::move(done)](const Result<QJsonArray> &list) {
+                 if (!list)
+                     return reloadFailed("trade", list.error());
+                 QList<protocol::Trade> snapshot;
+                 for (const QJsonValue &value : *list) {
+                     Result<protocol::Trade> trade = protocol::Trade::fromJson(value.toObject());
+                     if (trade)
+                         snapshot.append(*trade);
+                     else
+                         qCWarning(lcTrading) << "skipping trade:" << trade.error().message;
+                 }
+                 // Fills the stream brought while the requests were under way: newer still.
+                 for (const protocol::Trade &known : std::as_const(m_trades)) {
+                     if (std::none_of(snapshot.cbegin(), snapshot.cend(),
+                                      [&](const protocol::Trade &t) { return sameFill(t, known); }))
+                         snapshot.prepend(known);
+                 }
+                 m_trades = snapshot;
+                 Q_EMIT tradesReset(m_trades);
+                 if (done)
+                     done();
+             });
 }
 
 void RemoteTradingService::placeOrder(const protocol::NewOrder &order)
@@ -445,9 +491,10 @@ void RemoteTradingService::onStreamMessage(const QString &text)
     }
     const QString &type = message->type;
     if (type == protocol::stream::kAuthOk) {
-        // Orders first and on their own: a market the server does not list must not cost the
-        // trader their order events.
-        const QStringList channels { protocol::stream::kOrdersChannel.toString() };
+        // Own orders and fills first and on their own: a market the server does not list must
+        // not cost the trader their order events.
+        const QStringList channels { protocol::stream::kOrdersChannel.toString(),
+                                     protocol::stream::kTradesChannel.toString() };
         m_socket.sendTextMessage(
             QString::fromUtf8(protocol::StreamMessage::subscribe(channels).serialize()));
     } else if (type == protocol::stream::kSubscribed) {
@@ -465,10 +512,14 @@ void RemoteTradingService::onStreamMessage(const QString &text)
         fetchOrders([this, session] {
             if (session != m_session)
                 return;
-            setState(ConnectionState::Connected);
-            // A first latency reading now rather than one heartbeat later.
-            m_pongPending = true;
-            m_socket.ping();
+            fetchTrades([this, session] {
+                if (session != m_session)
+                    return;
+                setState(ConnectionState::Connected);
+                // A first latency reading now rather than one heartbeat later.
+                m_pongPending = true;
+                m_socket.ping();
+            });
         });
     } else if (type.startsWith(u"order.") && message->body.contains(u"order")) {
         // Every order event (accepted, modified, partially filled, filled, triggered,
@@ -479,6 +530,16 @@ void RemoteTradingService::onStreamMessage(const QString &text)
             upsert(*order);
         else
             qCWarning(lcTrading) << "unreadable order event:" << order.error().message;
+    } else if (type == protocol::stream::kTrade && message->body.contains(u"trade")) {
+        const Result<protocol::Trade> trade
+            = protocol::Trade::fromJson(message->body.value(u"trade").toObject());
+        if (!trade) {
+            qCWarning(lcTrading) << "unreadable fill:" << trade.error().message;
+        } else if (std::none_of(m_trades.cbegin(), m_trades.cend(),
+                                [&](const protocol::Trade &t) { return sameFill(t, *trade); })) {
+            m_trades.prepend(*trade);
+            Q_EMIT tradeAdded(*trade);
+        }
     } else if (type == protocol::stream::kError) {
         const Error error = protocol::errorFromJson(message->body)
                                 .value_or(Error { QStringLiteral("stream_error"), QString() });

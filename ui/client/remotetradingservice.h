@@ -47,6 +47,7 @@ public:
     QString role() const override { return m_role; }
     QList<core::Instrument> instruments() const override { return m_instruments; }
     QList<core::protocol::Order> orders() const override { return m_orders; }
+    QList<core::protocol::Trade> trades() const override { return m_trades; }
     void placeOrder(const core::protocol::NewOrder &order) override;
     void cancelOrder(const QString &orderId) override;
     void watchMarket(const QString &symbol, core::CandleInterval interval) override;
@@ -72,10 +73,13 @@ private:
     void fetchIdentity();
     void fetchInstruments();
     void fetchOrders(std::function<void()> done = {});
-    /// Reads the orders a page at a time after `before` onto `snapshot`, then replaces the
-    /// known ones with them.
-    void fetchOrderPage(QList<core::protocol::Order> snapshot, const QString &before,
-                        std::function<void()> done);
+    void fetchTrades(std::function<void()> done = {});
+    /// Every item of a paged list (`key` of `path`), a page at a time from `before` on onto
+    /// `items`, then `done` with them all (or the first error).
+    void fetchAll(const QString &path, const QString &key, QJsonArray items, const QString &before,
+                  std::function<void(core::Result<QJsonArray>)> done);
+    /// A failed reload: a failed sign-in while signing in, else logged.
+    void reloadFailed(const char *what, const core::Error &error);
     void postOrder(const core::protocol::NewOrder &order, int attempt);
 
     void openStream();
@@ -123,6 +127,7 @@ private:
     QString m_role;
     QList<core::Instrument> m_instruments;
     QList<core::protocol::Order> m_orders;
+    QList<core::protocol::Trade> m_trades; ///< newest first
 };
 
 } // namespace qx::client

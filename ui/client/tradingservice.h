@@ -36,6 +36,8 @@ public:
     virtual QList<core::Instrument> instruments() const = 0;
     /// The user's orders as last known, in no particular order.
     virtual QList<core::protocol::Order> orders() const = 0;
+    /// The user's fills as last known, newest first (a trade with oneself: both sides).
+    virtual QList<core::protocol::Trade> trades() const = 0;
 
     /// Outcome: orderChanged() with the accepted order, or orderRejected().
     virtual void placeOrder(const core::protocol::NewOrder &order) = 0;
@@ -63,6 +65,10 @@ Q_SIGNALS:
     void ordersReset(const QList<qx::core::protocol::Order> &orders);
     /// One order was added or changed; match it to earlier ones by id.
     void orderChanged(const qx::core::protocol::Order &order);
+    /// The whole list of fills was (re)loaded; replaces everything known before.
+    void tradesReset(const QList<qx::core::protocol::Trade> &trades);
+    /// A new fill of one of the user's orders.
+    void tradeAdded(const qx::core::protocol::Trade &trade);
     void orderRejected(const QString &clientOrderId, const qx::core::Error &error);
     void cancelRejected(const QString &orderId, const qx::core::Error &error);
     /// The server no longer accepts our credentials; the user has to sign in again.

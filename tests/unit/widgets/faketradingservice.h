@@ -21,6 +21,7 @@ public:
     QString role() const override { return m_role; }
     QList<core::Instrument> instruments() const override { return m_instruments; }
     QList<core::protocol::Order> orders() const override { return m_orders; }
+    QList<core::protocol::Trade> trades() const override { return {}; }
     void placeOrder(const core::protocol::NewOrder &order) override { placed.append(order); }
     void cancelOrder(const QString &orderId) override { cancelled.append(orderId); }
     void watchMarket(const QString &symbol, core::CandleInterval interval) override
