@@ -1,5 +1,7 @@
 #include "ui/widgets/displayformat.h"
 
+#include <QColor>
+
 namespace qx::widgets::displayformat {
 
 QString decimal(core::Decimal value, int minDecimals, const QLocale &locale)
@@ -74,6 +76,26 @@ QString notionalPeriod(const core::Instrument &instrument)
         return QString();
     }
     return QString();
+}
+
+QVariant alignment(bool isNumber)
+{
+    return QVariant::fromValue(isNumber ? Qt::AlignRight | Qt::AlignVCenter
+                                        : Qt::AlignLeft | Qt::AlignVCenter);
+}
+
+QFont numberFont()
+{
+    QFont font;
+    font.setStyleHint(QFont::Monospace);
+    font.setFamily(QStringLiteral("monospace"));
+    return font;
+}
+
+QBrush sideBrush(core::protocol::Side side)
+{
+    return QBrush(side == core::protocol::Side::Buy ? QColor(0x15, 0x65, 0xc0)
+                                                    : QColor(0xc6, 0x28, 0x28));
 }
 
 } // namespace qx::widgets::displayformat

@@ -3,8 +3,13 @@
 #include "core/decimal.h"
 #include "core/instrument.h"
 
+#include "core/protocol/messages.h"
+
+#include <QBrush>
+#include <QFont>
 #include <QLocale>
 #include <QString>
+#include <QVariant>
 
 /**
  * How the workstation writes decimals and units for people. Exact: digits come from the
@@ -30,5 +35,11 @@ QString priceUnit(const core::Instrument &instrument);
 /// The period a notional of price × quantity covers: "/h" for MW (an energy price times a
 /// power), "/d" for daily gas rates, empty for bbl and tonnes (a quantity, not a rate).
 QString notionalPeriod(const core::Instrument &instrument);
+
+/// How a blotter shows a column: numbers right-aligned in a font whose digits line up, and
+/// sides in the desk's colours (bids blue, offers red, dark enough on white).
+QVariant alignment(bool isNumber);
+QFont numberFont();
+QBrush sideBrush(core::protocol::Side side);
 
 } // namespace qx::widgets::displayformat

@@ -6,6 +6,7 @@
 #include "ui/widgets/markettradesmodel.h"
 #include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
+#include "ui/widgets/tradesmodel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -38,6 +39,9 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     , m_model(new OrdersModel(service, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_blotter(new QTableView(this))
+    , m_fills(new TradesModel(service, this))
+    , m_fillsProxy(new QSortFilterProxyModel(this))
+    , m_fillsView(new QTableView(this))
     , m_ticket(new OrderTicket(service, this))
     , m_ticketDock(new QDockWidget(tr("Order ticket"), this))
     , m_depth(new DepthLadder(service, this))
@@ -51,25 +55,33 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
 {
     setWindowTitle(tr("QuantEnergx"));
 
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(OrdersModel::SortRole);
-    m_proxy->setDynamicSortFilter(true);
-
+    // The orders and fills blotters: sortable by any column (numbers and times as such),
+    // newest first, a row selected whole.
+    const auto setUpBlotter = [](QTableView *view, QSortFilterProxyModel *proxy,
+                                 QAbstractItemModel *model, int sortRole, int timeColumn) {
+        proxy->setSourceModel(model);
+        proxy->setSortRole(sortRole);
+        proxy->setDynamicSortFilter(true);
+        view->setModel(proxy);
+        view->setSortingEnabled(true);
+        view->sortByColumn(timeColumn, Qt::DescendingOrder);
+        view->setSelectionBehavior(QAbstractItemView::SelectRows);
+        view->setSelectionMode(QAbstractItemView::SingleSelection);
+        view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        view->setAlternatingRowColors(true);
+        view->setWordWrap(false);
+        view->verticalHeader()->hide();
+        view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+        view->horizontalHeader()->setStretchLastSection(true);
+    };
     m_blotter->setObjectName(QStringLiteral("ordersBlotter"));
     m_blotter->setAccessibleName(tr("Orders"));
-    m_blotter->setModel(m_proxy);
-    m_blotter->setSortingEnabled(true);
-    m_blotter->sortByColumn(OrdersModel::Time, Qt::DescendingOrder);
-    m_blotter->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_blotter->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_blotter->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_blotter->setAlternatingRowColors(true);
-    m_blotter->setWordWrap(false);
-    m_blotter->verticalHeader()->hide();
-    m_blotter->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_blotter->horizontalHeader()->setStretchLastSection(true);
+    setUpBlotter(m_blotter, m_proxy, m_model, OrdersModel::SortRole, OrdersModel::Time);
     m_blotter->setContextMenuPolicy(Qt::ActionsContextMenu);
     setCentralWidget(m_blotter);
+    m_fillsView->setObjectName(QStringLiteral("fillsBlotter"));
+    m_fillsView->setAccessibleName(tr("Fills"));
+    setUpBlotter(m_fillsView, m_fillsProxy, m_fills, TradesModel::SortRole, TradesModel::Time);
 
     m_ticket->setObjectName(QStringLiteral("orderTicket"));
     m_ticketDock->setObjectName(QStringLiteral("orderTicketDock"));
@@ -100,6 +112,8 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
                                       Qt::LeftDockWidgetArea);
     m_chart->setObjectName(QStringLiteral("candleChart"));
     QDockWidget *chartDock = addDock(m_chart, tr("Chart"), "chartDock", Qt::TopDockWidgetArea);
+    QDockWidget *fillsDock
+        = addDock(m_fillsView, tr("Fills"), "fillsDock", Qt::BottomDockWidgetArea);
 
     connect(m_ticket, &OrderTicket::instrumentChanged, this, &MainWindow::watch);
     connect(m_depth, &DepthLadder::priceChosen, m_ticket, &OrderTicket::prefill);
@@ -183,7 +197,7 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     const QSize available = screen()->availableGeometry().size();
     resize(QSize(1200, 640).expandedTo(available * 0.85).boundedTo(available));
     // The chart takes a good half of the middle, the ladder most of the left.
-    resizeDocks({ chartDock }, { height() / 2 }, Qt::Vertical);
+    resizeDocks({ chartDock, fillsDock }, { height() / 2, height() / 6 }, Qt::Vertical);
     resizeDocks({ depthDock, tradesDock }, { height() * 3 / 5, height() * 2 / 5 }, Qt::Vertical);
     restoreLayout();
 }

@@ -18,6 +18,7 @@ class DepthLadder;
 class MarketTradesModel;
 class OrderTicket;
 class OrdersModel;
+class TradesModel;
 
 /**
  * The workstation's window: the order blotter in the middle, the price chart above it, the
@@ -37,6 +38,7 @@ public:
     explicit MainWindow(client::TradingService *service, QWidget *parent = nullptr);
 
     QTableView *blotter() const { return m_blotter; }
+    QTableView *fillsBlotter() const { return m_fillsView; }
     OrderTicket *ticket() const { return m_ticket; }
     OrdersModel *ordersModel() const { return m_model; }
     QAction *cancelAction() const { return m_cancelAction; }
@@ -69,6 +71,9 @@ private:
     OrdersModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_blotter;
+    TradesModel *m_fills;
+    QSortFilterProxyModel *m_fillsProxy;
+    QTableView *m_fillsView;
     OrderTicket *m_ticket;
     QDockWidget *m_ticketDock;
     DepthLadder *m_depth;

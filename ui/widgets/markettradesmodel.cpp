@@ -87,11 +87,9 @@ QVariant MarketTradesModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::TextAlignmentRole)
-        return index.column() == Price || index.column() == Quantity
-            ? int(Qt::AlignRight | Qt::AlignVCenter)
-            : int(Qt::AlignLeft | Qt::AlignVCenter);
+        return displayformat::alignment(index.column() == Price || index.column() == Quantity);
     if (role == Qt::ForegroundRole && (index.column() == Aggressor || index.column() == Price))
-        return QBrush(QColor(trade.aggressor == Side::Buy ? 0x1565c0 : 0xc62828));
+        return displayformat::sideBrush(trade.aggressor);
     if (role == Qt::ToolTipRole) {
         return trade.aggressor == Side::Buy ? tr("A buyer took the offer")
                                             : tr("A seller hit the bid");

@@ -171,27 +171,15 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(order.createdAt.toLocalTime(), QLocale::LongFormat);
         return {};
     case Qt::TextAlignmentRole:
-        if (isNumberColumn(column))
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+        return displayformat::alignment(isNumberColumn(column));
     case Qt::ForegroundRole:
-        if (column == Side) {
-            // The usual desk colours: bids blue, offers red; dark enough on white for contrast.
-            return QBrush(order.side == core::protocol::Side::Buy ? QColor(0x15, 0x65, 0xc0)
-                                                                  : QColor(0xc6, 0x28, 0x28));
-        }
+        if (column == Side)
+            return displayformat::sideBrush(order.side);
         if (!core::protocol::isLive(order.status))
             return QBrush(QColor(0x75, 0x75, 0x75));
         return {};
     case Qt::FontRole:
-        if (isNumberColumn(column)) {
-            // Digits of equal width line up in a column of numbers.
-            QFont font;
-            font.setStyleHint(QFont::Monospace);
-            font.setFamily(QStringLiteral("monospace"));
-            return font;
-        }
-        return {};
+        return isNumberColumn(column) ? QVariant(displayformat::numberFont()) : QVariant();
     case SortRole:
         return sortKey(order, column);
     case OrderIdRole:
@@ -207,11 +195,8 @@ QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int r
 {
     if (orientation != Qt::Horizontal)
         return {};
-    if (role == Qt::TextAlignmentRole) {
-        if (isNumberColumn(section))
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
-    }
+    if (role == Qt::TextAlignmentRole)
+        return displayformat::alignment(isNumberColumn(section));
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -27,6 +27,36 @@ void FakeTradingService::resetOrders(const QList<core::protocol::Order> &orders)
     Q_EMIT ordersReset(m_orders);
 }
 
+void FakeTradingService::resetTrades(const QList<core::protocol::Trade> &newestFirst)
+{
+    m_trades = newestFirst;
+    Q_EMIT tradesReset(m_trades);
+}
+
+void FakeTradingService::pushTrade(const core::protocol::Trade &trade)
+{
+    m_trades.prepend(trade);
+    Q_EMIT tradeAdded(trade);
+}
+
+core::protocol::Trade FakeTradingService::trade(const QString &id, const QString &symbol,
+                                                core::protocol::Side side, const QString &quantity,
+                                                const QString &price, const QDateTime &time,
+                                                bool aggressor)
+{
+    core::protocol::Trade trade;
+    trade.id = id;
+    trade.symbol = symbol;
+    trade.side = side;
+    trade.quantity = *core::Quantity::parse(quantity);
+    trade.price = *core::Price::parse(price);
+    trade.orderId = u"o" + id;
+    trade.clientOrderId = u"c" + id;
+    trade.aggressor = aggressor;
+    trade.time = time;
+    return trade;
+}
+
 void FakeTradingService::pushOrder(const core::protocol::Order &order)
 {
     auto it

@@ -21,7 +21,7 @@ public:
     QString role() const override { return m_role; }
     QList<core::Instrument> instruments() const override { return m_instruments; }
     QList<core::protocol::Order> orders() const override { return m_orders; }
-    QList<core::protocol::Trade> trades() const override { return {}; }
+    QList<core::protocol::Trade> trades() const override { return m_trades; }
     void placeOrder(const core::protocol::NewOrder &order) override { placed.append(order); }
     void cancelOrder(const QString &orderId) override { cancelled.append(orderId); }
     void watchMarket(const QString &symbol, core::CandleInterval interval) override
@@ -36,6 +36,14 @@ public:
     void setInstruments(const QList<core::Instrument> &instruments);
     void resetOrders(const QList<core::protocol::Order> &orders);
     void pushOrder(const core::protocol::Order &order);
+    /// Replaces the fills (newest first), as a reload does.
+    void resetTrades(const QList<core::protocol::Trade> &newestFirst);
+    /// A new fill, as the stream brings it.
+    void pushTrade(const core::protocol::Trade &trade);
+    static core::protocol::Trade trade(const QString &id, const QString &symbol,
+                                       core::protocol::Side side, const QString &quantity,
+                                       const QString &price, const QDateTime &time,
+                                       bool aggressor = true);
 
     /// German power base month, EUR/MWh, tick 0.01, lot 1 MW.
     static core::Instrument power();
@@ -60,6 +68,7 @@ private:
     QString m_role;
     QList<core::Instrument> m_instruments;
     QList<core::protocol::Order> m_orders;
+    QList<core::protocol::Trade> m_trades;
 };
 
 } // namespace qx::test

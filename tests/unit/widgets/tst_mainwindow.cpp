@@ -5,6 +5,7 @@
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
+#include "ui/widgets/tradesmodel.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -21,6 +22,7 @@ using qx::core::protocol::Side;
 using qx::test::FakeTradingService;
 using qx::widgets::MainWindow;
 using qx::widgets::OrdersModel;
+using qx::widgets::TradesModel;
 
 class TestMainWindow : public QObject
 {
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void showsConnectionAndUser();
     void cancelsTheSelectedLiveOrder();
     void showsNewestOrdersFirst();
+    void showsFillsNewestFirstInTheirDock();
     void reportsRejectedCancels();
     void theMarketDocksFollowTheTicket();
 };
@@ -116,6 +119,27 @@ void TestMainWindow::showsNewestOrdersFirst()
                                                 QStringLiteral("1"), QStringLiteral("1"),
                                                 OrderStatus::Open, base.addSecs(5)));
     QCOMPARE(window.blotter()->model()->index(0, OrdersModel::OrderId).data().toString(), u"new");
+}
+
+void TestMainWindow::showsFillsNewestFirstInTheirDock()
+{
+    FakeTradingService service;
+    MainWindow window(&service);
+    window.show();
+    const QString symbol = QStringLiteral("DE.BASE.M.2027-03");
+    const QDateTime base(QDate(2027, 1, 4), QTime(9, 0), Qt::UTC);
+    service.pushTrade(FakeTradingService::trade(QStringLiteral("7"), symbol, Side::Buy,
+                                                QStringLiteral("1"), QStringLiteral("40"), base));
+    service.pushTrade(FakeTradingService::trade(QStringLiteral("8"), symbol, Side::Sell,
+                                                QStringLiteral("2"), QStringLiteral("41"),
+                                                base.addSecs(5)));
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("fillsDock"));
+    QVERIFY(dock && dock->isVisible());
+    QCOMPARE(dock->widget(), window.fillsBlotter());
+    QAbstractItemModel *fills = window.fillsBlotter()->model();
+    QCOMPARE(fills->rowCount(), 2);
+    QCOMPARE(fills->index(0, TradesModel::TradeId).data().toString(), u"8");
+    QCOMPARE(fills->index(0, TradesModel::Side).data().toString(), u"Sell");
 }
 
 void TestMainWindow::reportsRejectedCancels()

@@ -1,0 +1,175 @@
+#include "ui/widgets/tradesmodel.h"
+
+#include "ui/client/tradingservice.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/ordersmodel.h"
+
+#include <QLocale>
+
+namespace qx::widgets {
+
+using core::protocol::Trade;
+
+namespace {
+bool isNumberColumn(int column)
+{
+    return column == TradesModel::Quantity || column == TradesModel::Price;
+}
+} // namespace
+
+TradesModel::TradesModel(client::TradingService *service, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_service(service)
+{
+    refreshInstruments();
+    reset(service->trades());
+    connect(service, &client::TradingService::tradesReset, this, &TradesModel::reset);
+    connect(service, &client::TradingService::tradeAdded, this, &TradesModel::add);
+    connect(service, &client::TradingService::instrumentsChanged, this, [this] {
+        refreshInstruments();
+        if (!m_trades.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    });
+}
+
+void TradesModel::refreshInstruments()
+{
+    m_instruments.clear();
+    const QList<core::Instrument> instruments = m_service->instruments();
+    for (const core::Instrument &instrument : instruments)
+        m_instruments.insert(instrument.symbol, instrument);
+}
+
+int TradesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_trades.size());
+}
+
+int TradesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void TradesModel::reset(const QList<Trade> &newestFirst)
+{
+    beginResetModel();
+    m_trades = QList<Trade>(newestFirst.crbegin(), newestFirst.crend());
+    endResetModel();
+}
+
+void TradesModel::add(const Trade &trade)
+{
+    // Appending keeps every other row's index valid; the view's proxy sorts by time.
+    const int row = static_cast<int>(m_trades.size());
+    beginInsertRows({}, row, row);
+    m_trades.append(trade);
+    endInsertRows();
+}
+
+QVariant TradesModel::display(const Trade &trade, int column) const
+{
+    const auto found = m_instruments.constFind(trade.symbol);
+    const core::Instrument *instrument = found == m_instruments.cend() ? nullptr : &*found;
+    switch (column) {
+    case Time:
+        return trade.time.toLocalTime().toString(u"HH:mm:ss");
+    case TradeId:
+        return trade.id;
+    case Symbol:
+        return trade.symbol;
+    case Side:
+        return OrdersModel::sideText(trade.side);
+    case Quantity:
+        return displayformat::quantity(trade.quantity, instrument);
+    case Price:
+        return displayformat::price(trade.price, instrument);
+    case Liquidity:
+        return trade.aggressor ? tr("taker") : tr("maker");
+    case OrderId:
+        return trade.orderId;
+    case ClientOrderId:
+        return trade.clientOrderId;
+    }
+    return {};
+}
+
+QVariant TradesModel::sortKey(const Trade &trade, int column) const
+{
+    switch (column) {
+    case Time:
+        return trade.time.toMSecsSinceEpoch();
+    case TradeId:
+        return trade.id.toLongLong();
+    case Quantity:
+        return qlonglong(trade.quantity.decimal().units());
+    case Price:
+        return qlonglong(trade.price.decimal().units());
+    case OrderId:
+        return trade.orderId.toLongLong();
+    default:
+        return display(trade, column);
+    }
+}
+
+QVariant TradesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Trade &trade = m_trades.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(trade, column);
+    case Qt::ToolTipRole:
+        if (column == Time)
+            return QLocale().toString(trade.time.toLocalTime(), QLocale::LongFormat);
+        if (column == Liquidity) {
+            return trade.aggressor ? tr("Your order crossed the spread")
+                                   : tr("Your resting order was hit");
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        return displayformat::alignment(isNumberColumn(column));
+    case Qt::ForegroundRole:
+        return column == Side ? QVariant(displayformat::sideBrush(trade.side)) : QVariant();
+    case Qt::FontRole:
+        return isNumberColumn(column) ? QVariant(displayformat::numberFont()) : QVariant();
+    case SortRole:
+        return sortKey(trade, column);
+    default:
+        return {};
+    }
+}
+
+QVariant TradesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return displayformat::alignment(isNumberColumn(section));
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Time:
+        return tr("Time");
+    case TradeId:
+        return tr("Trade ID");
+    case Symbol:
+        return tr("Symbol");
+    case Side:
+        return tr("Side");
+    case Quantity:
+        return tr("Quantity");
+    case Price:
+        return tr("Price");
+    case Liquidity:
+        return tr("Liquidity");
+    case OrderId:
+        return tr("Order ID");
+    case ClientOrderId:
+        return tr("Client ID");
+    }
+    return {};
+}
+
+} // namespace qx::widgets

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/instrument.h"
+#include "core/protocol/messages.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+namespace qx::client {
+class TradingService;
+}
+
+namespace qx::widgets {
+
+/**
+ * The fills blotter's rows: one per fill of the signed-in user (a trade with oneself is two,
+ * one per side), kept in step with the TradingService (reset on tradesReset, appended on
+ * tradeAdded). Numbers are shown exactly, with the instrument's tick and lot decimals, and
+ * sort as numbers through a QSortFilterProxyModel on SortRole.
+ *
+ * GUI thread only.
+ */
+class TradesModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        Time,
+        TradeId,
+        Symbol,
+        Side,
+        Quantity,
+        Price,
+        Liquidity, ///< maker (the order rested) or taker (it crossed)
+        OrderId,
+        ClientOrderId,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, ///< a value that sorts numbers and times correctly
+    };
+
+    explicit TradesModel(client::TradingService *service, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    core::protocol::Trade trade(int row) const { return m_trades.at(row); }
+
+private:
+    void reset(const QList<core::protocol::Trade> &newestFirst);
+    void add(const core::protocol::Trade &trade);
+    void refreshInstruments();
+    QVariant display(const core::protocol::Trade &trade, int column) const;
+    QVariant sortKey(const core::protocol::Trade &trade, int column) const;
+
+    client::TradingService *m_service;
+    QList<core::protocol::Trade> m_trades; ///< in arrival order: new rows go at the end
+    QHash<QString, core::Instrument> m_instruments;
+};
+
+} // namespace qx::widgets
