@@ -13,26 +13,11 @@ using core::protocol::Order;
 using core::protocol::OrderStatus;
 
 OrdersModel::OrdersModel(client::TradingService *service, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_service(service)
+    : InstrumentTableModel(service, parent)
 {
-    refreshInstruments();
     reset(service->orders());
     connect(service, &client::TradingService::ordersReset, this, &OrdersModel::reset);
     connect(service, &client::TradingService::orderChanged, this, &OrdersModel::upsert);
-    connect(service, &client::TradingService::instrumentsChanged, this, [this] {
-        refreshInstruments();
-        if (!m_orders.isEmpty())
-            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-    });
-}
-
-void OrdersModel::refreshInstruments()
-{
-    m_instruments.clear();
-    const QList<core::Instrument> instruments = m_service->instruments();
-    for (const core::Instrument &instrument : instruments)
-        m_instruments.insert(instrument.symbol, instrument);
 }
 
 int OrdersModel::rowCount(const QModelIndex &parent) const
@@ -111,8 +96,7 @@ bool isNumberColumn(int column)
 
 QVariant OrdersModel::display(const Order &order, int column) const
 {
-    const auto found = m_instruments.constFind(order.symbol);
-    const core::Instrument *instrument = found == m_instruments.cend() ? nullptr : &*found;
+    const core::Instrument *instrument = this->instrument(order.symbol);
     switch (column) {
     case Time:
         return order.createdAt.toLocalTime().toString(u"HH:mm:ss");

@@ -1,14 +1,10 @@
 #pragma once
 
 #include "core/protocol/messages.h"
+#include "ui/widgets/instrumenttablemodel.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
-
-namespace qx::client {
-class TradingService;
-}
 
 namespace qx::widgets {
 
@@ -20,7 +16,7 @@ namespace qx::widgets {
  *
  * GUI thread only.
  */
-class OrdersModel : public QAbstractTableModel
+class OrdersModel : public InstrumentTableModel
 {
     Q_OBJECT
 
@@ -64,12 +60,9 @@ private:
     void upsert(const core::protocol::Order &order);
     QVariant display(const core::protocol::Order &order, int column) const;
     QVariant sortKey(const core::protocol::Order &order, int column) const;
-    void refreshInstruments();
 
-    client::TradingService *m_service;
     QList<core::protocol::Order> m_orders;
     QHash<QString, int> m_rowById;
-    QHash<QString, core::Instrument> m_instruments;
 };
 
 } // namespace qx::widgets

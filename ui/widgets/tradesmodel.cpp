@@ -18,26 +18,11 @@ bool isNumberColumn(int column)
 } // namespace
 
 TradesModel::TradesModel(client::TradingService *service, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_service(service)
+    : InstrumentTableModel(service, parent)
 {
-    refreshInstruments();
     reset(service->trades());
     connect(service, &client::TradingService::tradesReset, this, &TradesModel::reset);
     connect(service, &client::TradingService::tradeAdded, this, &TradesModel::add);
-    connect(service, &client::TradingService::instrumentsChanged, this, [this] {
-        refreshInstruments();
-        if (!m_trades.isEmpty())
-            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-    });
-}
-
-void TradesModel::refreshInstruments()
-{
-    m_instruments.clear();
-    const QList<core::Instrument> instruments = m_service->instruments();
-    for (const core::Instrument &instrument : instruments)
-        m_instruments.insert(instrument.symbol, instrument);
 }
 
 int TradesModel::rowCount(const QModelIndex &parent) const
@@ -68,8 +53,7 @@ void TradesModel::add(const Trade &trade)
 
 QVariant TradesModel::display(const Trade &trade, int column) const
 {
-    const auto found = m_instruments.constFind(trade.symbol);
-    const core::Instrument *instrument = found == m_instruments.cend() ? nullptr : &*found;
+    const core::Instrument *instrument = this->instrument(trade.symbol);
     switch (column) {
     case Time:
         return trade.time.toLocalTime().toString(u"HH:mm:ss");

@@ -2,14 +2,10 @@
 
 #include "core/instrument.h"
 #include "core/protocol/messages.h"
+#include "ui/widgets/instrumenttablemodel.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
-
-namespace qx::client {
-class TradingService;
-}
 
 namespace qx::widgets {
 
@@ -21,7 +17,7 @@ namespace qx::widgets {
  *
  * GUI thread only.
  */
-class TradesModel : public QAbstractTableModel
+class TradesModel : public InstrumentTableModel
 {
     Q_OBJECT
 
@@ -55,13 +51,10 @@ public:
 private:
     void reset(const QList<core::protocol::Trade> &newestFirst);
     void add(const core::protocol::Trade &trade);
-    void refreshInstruments();
     QVariant display(const core::protocol::Trade &trade, int column) const;
     QVariant sortKey(const core::protocol::Trade &trade, int column) const;
 
-    client::TradingService *m_service;
     QList<core::protocol::Trade> m_trades; ///< in arrival order: new rows go at the end
-    QHash<QString, core::Instrument> m_instruments;
 };
 
 } // namespace qx::widgets

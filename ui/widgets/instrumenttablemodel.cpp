@@ -1,0 +1,33 @@
+#include "ui/widgets/instrumenttablemodel.h"
+
+#include "ui/client/tradingservice.h"
+
+namespace qx::widgets {
+
+InstrumentTableModel::InstrumentTableModel(client::TradingService *service, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_service(service)
+{
+    refreshInstruments();
+    connect(service, &client::TradingService::instrumentsChanged, this, [this] {
+        refreshInstruments();
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    });
+}
+
+void InstrumentTableModel::refreshInstruments()
+{
+    m_instruments.clear();
+    const QList<core::Instrument> instruments = m_service->instruments();
+    for (const core::Instrument &instrument : instruments)
+        m_instruments.insert(instrument.symbol, instrument);
+}
+
+const core::Instrument *InstrumentTableModel::instrument(const QString &symbol) const
+{
+    const auto found = m_instruments.constFind(symbol);
+    return found == m_instruments.cend() ? nullptr : &*found;
+}
+
+} // namespace qx::widgets

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/instrument.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+namespace qx::client {
+class TradingService;
+}
+
+namespace qx::widgets {
+
+/**
+ * What the blotter models share: the service they follow and its instruments by symbol
+ * (for each row's tick and lot decimals), refreshed when the service lists others, every row
+ * then repainted. Subclasses keep the rows.
+ *
+ * GUI thread only.
+ */
+class InstrumentTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+protected:
+    explicit InstrumentTableModel(client::TradingService *service, QObject *parent = nullptr);
+
+    client::TradingService *service() const { return m_service; }
+    /// The listed instrument with that symbol, or nullptr.
+    const core::Instrument *instrument(const QString &symbol) const;
+
+private:
+    void refreshInstruments();
+
+    client::TradingService *m_service;
+    QHash<QString, core::Instrument> m_instruments;
+};
+
+} // namespace qx::widgets
