@@ -1,6 +1,7 @@
 #include "ui/widgets/instrumenttablemodel.h"
 
 #include "ui/client/tradingservice.h"
+#include "ui/widgets/displayformat.h"
 
 namespace qx::widgets {
 
@@ -22,6 +23,15 @@ void InstrumentTableModel::refreshInstruments()
     const QList<core::Instrument> instruments = m_service->instruments();
     for (const core::Instrument &instrument : instruments)
         m_instruments.insert(instrument.symbol, instrument);
+}
+
+QString InstrumentTableModel::plain(core::Decimal value, const core::Instrument *instrument,
+                                    bool price)
+{
+    QLocale c = QLocale::c();
+    c.setNumberOptions(QLocale::OmitGroupSeparator);
+    return price ? displayformat::price(core::Price(value), instrument, c)
+                 : displayformat::quantity(core::Quantity(value), instrument, c);
 }
 
 const core::Instrument *InstrumentTableModel::instrument(const QString &symbol) const

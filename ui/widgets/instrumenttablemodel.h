@@ -22,12 +22,19 @@ class InstrumentTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 
+public:
+    /// Each cell as a file keeps it (csvexport): exact decimals without grouping, times as
+    /// ISO 8601 UTC, sides and states as the API names them.
+    static constexpr int ExportRole = Qt::UserRole + 100;
+
 protected:
     explicit InstrumentTableModel(client::TradingService *service, QObject *parent = nullptr);
 
     client::TradingService *service() const { return m_service; }
     /// The listed instrument with that symbol, or nullptr.
     const core::Instrument *instrument(const QString &symbol) const;
+    /// A price or quantity for a file: the instrument's decimals, no grouping, a point.
+    static QString plain(core::Decimal value, const core::Instrument *instrument, bool price);
 
 private:
     void refreshInstruments();

@@ -1,6 +1,7 @@
 #include "ui/widgets/mainwindow.h"
 
 #include "ui/widgets/candlechart.h"
+#include "ui/widgets/csvexport.h"
 #include "ui/widgets/depthladder.h"
 #include "ui/widgets/markettable.h"
 #include "ui/widgets/markettradesmodel.h"
@@ -10,14 +11,19 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDate>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSaveFile>
 #include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -152,6 +158,15 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     connect(quitAction, &QAction::triggered, this, &MainWindow::close);
     QMenu *ordersMenu = menuBar()->addMenu(tr("&Orders"));
     ordersMenu->addAction(m_cancelAction);
+    ordersMenu->addSeparator();
+    QAction *exportOrders = ordersMenu->addAction(tr("Export &orders to CSV…"));
+    exportOrders->setObjectName(QStringLiteral("exportOrdersAction"));
+    connect(exportOrders, &QAction::triggered, this,
+            [this] { exportBlotter(m_blotter, QStringLiteral("orders")); });
+    QAction *exportFills = ordersMenu->addAction(tr("Export &fills to CSV…"));
+    exportFills->setObjectName(QStringLiteral("exportFillsAction"));
+    connect(exportFills, &QAction::triggered, this,
+            [this] { exportBlotter(m_fillsView, QStringLiteral("fills")); });
 
     auto *toolBar = addToolBar(tr("Orders"));
     toolBar->setObjectName(QStringLiteral("ordersToolBar"));
@@ -200,6 +215,34 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     resizeDocks({ chartDock, fillsDock }, { height() / 2, height() / 6 }, Qt::Vertical);
     resizeDocks({ depthDock, tradesDock }, { height() * 3 / 5, height() * 2 / 5 }, Qt::Vertical);
     restoreLayout();
+}
+
+void MainWindow::exportBlotter(QTableView *view, const QString &what)
+{
+    const QString suggested
+        = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+              .filePath(QStringLiteral("quantenergx-%1-%2.csv")
+                            .arg(what, QDate::currentDate().toString(Qt::ISODate)));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export to CSV"), suggested,
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    showStatus(exportTo(*view->model(), path), 10'000);
+}
+
+QString MainWindow::exportTo(const QAbstractItemModel &model, const QString &path)
+{
+    // Written whole or not at all: a half-written file never replaces a good one.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    if (core::Result<void> written = writeCsv(model, file); !written) {
+        file.cancelWriting();
+        return written.error().message;
+    }
+    if (!file.commit())
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    return tr("Exported %n row(s) to %1", nullptr, model.rowCount()).arg(path);
 }
 
 void MainWindow::restoreLayout()

@@ -9,6 +9,7 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QSortFilterProxyModel;
+class QAbstractItemModel;
 class QTableView;
 
 namespace qx::widgets {
@@ -50,6 +51,9 @@ public:
     void showStatus(const QString &message, int timeoutMs = 0);
     /// Cancels the order selected in the blotter, if it is still live.
     void cancelSelectedOrder();
+    /// Writes `model` (a blotter, as sorted) to a CSV file at `path`: what happened, for the
+    /// status bar.
+    QString exportTo(const QAbstractItemModel &model, const QString &path);
 
 Q_SIGNALS:
     /// The user asked to sign in (again), e.g. to another server.
@@ -60,6 +64,8 @@ protected:
 
 private:
     void restoreLayout();
+    /// Asks where, then exports the blotter `view` ("orders", "fills": the file's name).
+    void exportBlotter(QTableView *view, const QString &what);
     /// Points the market docks and the session at `symbol`.
     void watch(const QString &symbol);
     void updateConnection(client::TradingService::ConnectionState state);

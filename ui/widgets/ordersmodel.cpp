@@ -123,6 +123,32 @@ QVariant OrdersModel::display(const Order &order, int column) const
     return {};
 }
 
+QVariant OrdersModel::exportValue(const Order &order, int column) const
+{
+    const core::Instrument *instrument = this->instrument(order.symbol);
+    switch (column) {
+    case Time:
+        return core::protocol::toWireTime(order.createdAt);
+    case Side:
+        return core::protocol::toString(order.side);
+    case Quantity:
+        return plain(order.quantity.decimal(), instrument, false);
+    case Price:
+        return core::protocol::hasLimitPrice(order.type)
+            ? plain(order.price.decimal(), instrument, true)
+            : QString();
+    case Filled:
+        return plain(order.filledQuantity.decimal(), instrument, false);
+    case AveragePrice:
+        return order.averagePrice ? plain(order.averagePrice->decimal(), instrument, true)
+                                  : QString();
+    case Status:
+        return core::protocol::toString(order.status);
+    default:
+        return display(order, column);
+    }
+}
+
 QVariant OrdersModel::sortKey(const Order &order, int column) const
 {
     switch (column) {
@@ -166,6 +192,8 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
         return isNumberColumn(column) ? QVariant(displayformat::numberFont()) : QVariant();
     case SortRole:
         return sortKey(order, column);
+    case ExportRole:
+        return exportValue(order, column);
     case OrderIdRole:
         return order.id;
     case IsLiveRole:

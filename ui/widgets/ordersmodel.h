@@ -60,6 +60,7 @@ private:
     void upsert(const core::protocol::Order &order);
     QVariant display(const core::protocol::Order &order, int column) const;
     QVariant sortKey(const core::protocol::Order &order, int column) const;
+    QVariant exportValue(const core::protocol::Order &order, int column) const;
 
     QList<core::protocol::Order> m_orders;
     QHash<QString, int> m_rowById;

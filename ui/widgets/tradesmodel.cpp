@@ -77,6 +77,25 @@ QVariant TradesModel::display(const Trade &trade, int column) const
     return {};
 }
 
+QVariant TradesModel::exportValue(const Trade &trade, int column) const
+{
+    const core::Instrument *instrument = this->instrument(trade.symbol);
+    switch (column) {
+    case Time:
+        return core::protocol::toWireTime(trade.time);
+    case Side:
+        return core::protocol::toString(trade.side);
+    case Quantity:
+        return plain(trade.quantity.decimal(), instrument, false);
+    case Price:
+        return plain(trade.price.decimal(), instrument, true);
+    case Liquidity:
+        return trade.aggressor ? QStringLiteral("taker") : QStringLiteral("maker");
+    default:
+        return display(trade, column);
+    }
+}
+
 QVariant TradesModel::sortKey(const Trade &trade, int column) const
 {
     switch (column) {
@@ -120,6 +139,8 @@ QVariant TradesModel::data(const QModelIndex &index, int role) const
         return isNumberColumn(column) ? QVariant(displayformat::numberFont()) : QVariant();
     case SortRole:
         return sortKey(trade, column);
+    case ExportRole:
+        return exportValue(trade, column);
     default:
         return {};
     }

@@ -53,6 +53,7 @@ private:
     void add(const core::protocol::Trade &trade);
     QVariant display(const core::protocol::Trade &trade, int column) const;
     QVariant sortKey(const core::protocol::Trade &trade, int column) const;
+    QVariant exportValue(const core::protocol::Trade &trade, int column) const;
 
     QList<core::protocol::Trade> m_trades; ///< in arrival order: new rows go at the end
 };
