@@ -1,5 +1,6 @@
 #include "ui/widgets/mainwindow.h"
 
+#include "ui/widgets/blotterfilter.h"
 #include "ui/widgets/candlechart.h"
 #include "ui/widgets/csvexport.h"
 #include "ui/widgets/depthladder.h"
@@ -27,6 +28,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace qx::widgets {
 
@@ -43,10 +45,13 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     : QMainWindow(parent)
     , m_service(service)
     , m_model(new OrdersModel(service, this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new BlotterFilterModel(
+          { OrdersModel::Time, OrdersModel::Side, int(OrdersModel::IsLiveRole) },
+          OrdersModel::SortRole, this))
     , m_blotter(new QTableView(this))
     , m_fills(new TradesModel(service, this))
-    , m_fillsProxy(new QSortFilterProxyModel(this))
+    , m_fillsProxy(new BlotterFilterModel({ TradesModel::Time, TradesModel::Side, std::nullopt },
+                                          TradesModel::SortRole, this))
     , m_fillsView(new QTableView(this))
     , m_ticket(new OrderTicket(service, this))
     , m_ticketDock(new QDockWidget(tr("Order ticket"), this))
@@ -84,10 +89,24 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     m_blotter->setAccessibleName(tr("Orders"));
     setUpBlotter(m_blotter, m_proxy, m_model, OrdersModel::SortRole, OrdersModel::Time);
     m_blotter->setContextMenuPolicy(Qt::ActionsContextMenu);
-    setCentralWidget(m_blotter);
     m_fillsView->setObjectName(QStringLiteral("fillsBlotter"));
     m_fillsView->setAccessibleName(tr("Fills"));
     setUpBlotter(m_fillsView, m_fillsProxy, m_fills, TradesModel::SortRole, TradesModel::Time);
+    // Each blotter under the filters that narrow it.
+    const auto filtered
+        = [this](QTableView *view, BlotterFilterModel *filter, bool liveOnly, const QString &name) {
+              auto *box = new QWidget(this);
+              auto *bar = new BlotterFilterBar(filter, liveOnly, box);
+              bar->setObjectName(name + u"Filter");
+              auto *layout = new QVBoxLayout(box);
+              layout->setContentsMargins(0, 0, 0, 0);
+              layout->setSpacing(2);
+              layout->addWidget(bar);
+              layout->addWidget(view, 1);
+              return box;
+          };
+    setCentralWidget(filtered(m_blotter, m_proxy, true, QStringLiteral("orders")));
+    QWidget *fillsBox = filtered(m_fillsView, m_fillsProxy, false, QStringLiteral("fills"));
 
     m_ticket->setObjectName(QStringLiteral("orderTicket"));
     m_ticketDock->setObjectName(QStringLiteral("orderTicketDock"));
@@ -118,8 +137,7 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
                                       Qt::LeftDockWidgetArea);
     m_chart->setObjectName(QStringLiteral("candleChart"));
     QDockWidget *chartDock = addDock(m_chart, tr("Chart"), "chartDock", Qt::TopDockWidgetArea);
-    QDockWidget *fillsDock
-        = addDock(m_fillsView, tr("Fills"), "fillsDock", Qt::BottomDockWidgetArea);
+    QDockWidget *fillsDock = addDock(fillsBox, tr("Fills"), "fillsDock", Qt::BottomDockWidgetArea);
 
     connect(m_ticket, &OrderTicket::instrumentChanged, this, &MainWindow::watch);
     connect(m_depth, &DepthLadder::priceChosen, m_ticket, &OrderTicket::prefill);
@@ -212,7 +230,7 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     const QSize available = screen()->availableGeometry().size();
     resize(QSize(1200, 640).expandedTo(available * 0.85).boundedTo(available));
     // The chart takes a good half of the middle, the ladder most of the left.
-    resizeDocks({ chartDock, fillsDock }, { height() / 2, height() / 6 }, Qt::Vertical);
+    resizeDocks({ chartDock, fillsDock }, { height() * 2 / 5, height() / 6 }, Qt::Vertical);
     resizeDocks({ depthDock, tradesDock }, { height() * 3 / 5, height() * 2 / 5 }, Qt::Vertical);
     restoreLayout();
 }

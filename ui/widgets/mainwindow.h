@@ -18,6 +18,7 @@ class CandleChart;
 class DepthLadder;
 class MarketTradesModel;
 class OrderTicket;
+class BlotterFilterModel;
 class OrdersModel;
 class TradesModel;
 
@@ -75,10 +76,10 @@ private:
 
     client::TradingService *m_service;
     OrdersModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    BlotterFilterModel *m_proxy;
     QTableView *m_blotter;
     TradesModel *m_fills;
-    QSortFilterProxyModel *m_fillsProxy;
+    BlotterFilterModel *m_fillsProxy;
     QTableView *m_fillsView;
     OrderTicket *m_ticket;
     QDockWidget *m_ticketDock;
