@@ -27,6 +27,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimeZone>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -63,6 +64,7 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     , m_connectionLabel(new QLabel(this))
     , m_identityLabel(new QLabel(this))
     , m_latencyLabel(new QLabel(this))
+    , m_clockLabel(new QLabel(this))
 {
     setWindowTitle(tr("QuantEnergx"));
 
@@ -194,9 +196,16 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     m_identityLabel->setObjectName(QStringLiteral("identityLabel"));
     m_latencyLabel->setObjectName(QStringLiteral("latencyLabel"));
+    m_clockLabel->setObjectName(QStringLiteral("clockLabel"));
+    statusBar()->addPermanentWidget(m_clockLabel);
     statusBar()->addPermanentWidget(m_latencyLabel);
     statusBar()->addPermanentWidget(m_identityLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
+
+    // The clock: UTC and the watched market's time, every second.
+    connect(&m_clockTimer, &QTimer::timeout, this, &MainWindow::updateClock);
+    m_clockTimer.start(1000);
+    updateClock();
 
     connect(m_blotter->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateCancelEnabled);
@@ -294,6 +303,23 @@ void MainWindow::watch(const QString &symbol)
     m_marketTrades->setSymbol(symbol);
     m_chart->setInstrument(m_service->instrument(symbol));
     m_service->watchMarket(symbol, m_chart->interval());
+    const std::optional<core::Instrument> instrument = m_service->instrument(symbol);
+    m_marketZone = instrument ? QTimeZone(instrument->timeZone) : QTimeZone();
+    updateClock();
+}
+
+void MainWindow::updateClock()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QString text = tr("UTC %1").arg(now.toString(u"HH:mm:ss"));
+    if (m_marketZone.isValid() && m_marketZone.id() != "UTC") {
+        // The market's city, as its time zone names it: "Berlin", "Chicago".
+        const QString city
+            = QString::fromLatin1(m_marketZone.id()).section(u'/', -1).replace(u'_', u' ');
+        text += u" · " + city + u' ' + now.toTimeZone(m_marketZone).toString(u"HH:mm:ss");
+        m_clockLabel->setToolTip(QString::fromLatin1(m_marketZone.id()));
+    }
+    m_clockLabel->setText(text);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 #include <QSet>
+#include <QTimeZone>
+#include <QTimer>
 
 class QAction;
 class QDockWidget;
@@ -71,6 +73,7 @@ private:
     void watch(const QString &symbol);
     void updateConnection(client::TradingService::ConnectionState state);
     void updateIdentity();
+    void updateClock();
     void updateCancelEnabled();
     QString selectedOrderId() const;
 
@@ -91,6 +94,9 @@ private:
     QLabel *m_connectionLabel;
     QLabel *m_identityLabel;
     QLabel *m_latencyLabel;
+    QLabel *m_clockLabel; ///< UTC and the watched market's local time
+    QTimer m_clockTimer;
+    QTimeZone m_marketZone;
     /// Cancels sent from this window and not yet answered, to report their outcome.
     QSet<QString> m_cancellingOrderIds;
 };

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -168,8 +169,20 @@ void TestMainWindow::theMarketDocksFollowTheTicket()
     QCOMPARE(service.watched, power); // the ticket's first instrument, from the start
     QVERIFY(service.watchedInterval == CandleInterval::OneMinute);
 
+    // The status bar's clock: UTC and the market's own time (Berlin for power).
+    auto *clock = window.findChild<QLabel *>(QStringLiteral("clockLabel"));
+    QVERIFY(clock);
+    const QRegularExpression clockFormat(
+        QStringLiteral("^UTC (\\d\\d):\\d\\d:\\d\\d · (\\w+) (\\d\\d):\\d\\d:\\d\\d$"));
+    QRegularExpressionMatch shown = clockFormat.match(clock->text());
+    QVERIFY2(shown.hasMatch(), qPrintable(clock->text()));
+    QCOMPARE(shown.captured(2), u"Berlin");
+    const int ahead = (shown.captured(3).toInt() - shown.captured(1).toInt() + 24) % 24;
+    QVERIFY2(ahead == 1 || ahead == 2, qPrintable(clock->text())); // CET or CEST
+
     QVERIFY(window.ticket()->selectInstrument(gas));
     QCOMPARE(service.watched, gas);
+    QVERIFY(clock->text().contains(u" · Chicago "));
     QCOMPARE(window.depthLadder()->model()->symbol(), gas);
 
     // The gas book arrives; a click on its offer makes the ticket a buy at that price.
