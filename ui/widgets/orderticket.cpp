@@ -1,5 +1,7 @@
 #include "ui/widgets/orderticket.h"
 
+#include "core/delivery.h"
+
 #include "ui/client/tradingservice.h"
 #include "ui/widgets/displayformat.h"
 #include "ui/widgets/ordersmodel.h"
@@ -36,6 +38,7 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
     , m_priceEdit(new QLineEdit(this))
     , m_priceUnitLabel(new QLabel(this))
     , m_notionalLabel(new QLabel(this))
+    , m_contractLabel(new QLabel(this))
     , m_sendButton(new QPushButton(tr("Send"), this))
     , m_feedbackLabel(new QLabel(this))
 {
@@ -74,6 +77,11 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
     m_notionalLabel->setWordWrap(true);
     m_notionalLabel->setTextFormat(Qt::PlainText);
     m_notionalLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_contractLabel->setObjectName(QStringLiteral("contractLabel"));
+    m_contractLabel->setAccessibleName(tr("Contract value"));
+    m_contractLabel->setWordWrap(true);
+    m_contractLabel->setTextFormat(Qt::PlainText);
+    m_contractLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setAccessibleName(tr("Send order"));
@@ -117,6 +125,7 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
     form->addRow(label(tr("&Quantity"), m_quantityEdit), quantityRow);
     form->addRow(label(tr("&Price"), m_priceEdit), priceRow);
     form->addRow(tr("Notional"), m_notionalLabel);
+    form->addRow(tr("Contract"), m_contractLabel);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addLayout(buttonRow);
@@ -302,6 +311,7 @@ void OrderTicket::updatePreview()
     const bool noPrice = m_priceEdit->text().trimmed().isEmpty();
     const core::Result<core::protocol::NewOrder> entered = order();
     m_notionalLabel->setStyleSheet(QString());
+    m_contractLabel->clear();
     if ((noQuantity && noPrice) || !instrument) {
         m_notionalLabel->setText(QString());
     } else if (noQuantity || noPrice) {
@@ -326,6 +336,23 @@ void OrderTicket::updatePreview()
                          displayformat::price(entered->price, &*instrument),
                          displayformat::priceUnit(*instrument), displayformat::money(*notional),
                          instrument->currency, displayformat::notionalPeriod(*instrument)));
+        }
+        // A rate (MW, MMBtu/d) over the delivery period: the energy it comes to and the
+        // contract's value, "25 MW × 743 h = 18,575 MWh · 789,437.50 EUR".
+        const QString period = displayformat::notionalPeriod(*instrument);
+        const core::Result<core::Quantity> energy
+            = core::energyVolume(*instrument, entered->quantity);
+        const core::Result<core::Money> value
+            = core::contractValue(*instrument, entered->price, entered->quantity);
+        if (!period.isEmpty() && energy && value) {
+            m_contractLabel->setText(
+                tr("%1 %2 × %3 %4 = %5 %6 · %7 %8")
+                    .arg(displayformat::quantity(entered->quantity, &*instrument),
+                         displayformat::quantityUnit(*instrument),
+                         displayformat::decimal(core::volumeMultiplier(*instrument)), period.mid(1),
+                         displayformat::decimal(energy->decimal()),
+                         core::energyUnit(instrument->unit), displayformat::money(*value),
+                         instrument->currency));
         }
     }
     updateSendEnabled();

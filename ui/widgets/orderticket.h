@@ -82,6 +82,7 @@ private:
     QLineEdit *m_priceEdit;
     QLabel *m_priceUnitLabel;
     QLabel *m_notionalLabel;
+    QLabel *m_contractLabel; ///< the energy delivered over the period, and what it is worth
     QPushButton *m_sendButton;
     QLabel *m_feedbackLabel;
 };

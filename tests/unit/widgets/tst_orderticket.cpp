@@ -98,6 +98,9 @@ void TestOrderTicket::previewsNotionalExactly()
 {
     enter(QStringLiteral("25"), QStringLiteral("42.50"));
     QCOMPARE(child<QLabel>("notionalLabel")->text(), u"25 MW × 42.50 EUR/MWh = 1,062.50 EUR/h");
+    // Over March 2027 in Berlin: 31 days less the hour lost to summer time.
+    QCOMPARE(child<QLabel>("contractLabel")->text(),
+             u"25 MW × 743 h = 18,575 MWh · 789,437.50 EUR");
     // 0.1 + 0.2 style decimals must not drift as they would in binary floating point.
     enter(QStringLiteral("3"), QStringLiteral("0.1"));
     QCOMPARE(child<QLabel>("notionalLabel")->text(), u"3 MW × 0.10 EUR/MWh = 0.30 EUR/h");
@@ -111,6 +114,8 @@ void TestOrderTicket::previewsDailyGasNotional()
     enter(QStringLiteral("10000"), QStringLiteral("3.125"));
     QCOMPARE(child<QLabel>("notionalLabel")->text(),
              u"10,000.0 MMBtu/d × 3.125 USD/MMBtu = 31,250.00 USD/d");
+    QCOMPARE(child<QLabel>("contractLabel")->text(),
+             u"10,000.0 MMBtu/d × 31 d = 310,000 MMBtu · 968,750.00 USD");
 }
 
 void TestOrderTicket::flagsTextThatIsNotADecimal()
