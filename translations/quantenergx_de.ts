@@ -5,681 +5,841 @@
     <name>main</name>
     <message>
         <source>QuantEnergx energy trading workstation.</source>
-        <translation type="unfinished"></translation>
+        <translation>QuantEnergx-Arbeitsplatz für den Energiehandel.</translation>
     </message>
     <message>
         <source>Sign in to the server at &lt;url&gt; instead of starting the bundled local server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Am Server unter &lt;url&gt; anmelden, statt den mitgelieferten lokalen Server zu starten.</translation>
     </message>
 </context>
 <context>
     <name>qx::client::LocalServer</name>
     <message>
         <source>Cannot start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
         <source>The local server could not initialise %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Server konnte %1 nicht initialisieren: %2</translation>
     </message>
     <message>
         <source>The local server could not set up its trader: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Server konnte das Händlerkonto nicht einrichten: %1</translation>
     </message>
     <message>
         <source>The local server stopped before it was ready: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Server wurde beendet, bevor er bereit war: %1</translation>
     </message>
 </context>
 <context>
     <name>qx::client::RemoteTradingService</name>
     <message>
         <source>The server did not answer within %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht innerhalb von %1 Sekunden geantwortet.</translation>
     </message>
     <message>
         <source>Cannot reach the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server nicht erreichbar: %1</translation>
     </message>
     <message>
         <source>The server answered with HTTP status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server antwortete mit HTTP-Status %1.</translation>
     </message>
     <message>
         <source>The server&apos;s answer is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Servers ist kein JSON-Objekt.</translation>
     </message>
     <message>
         <source>Your session has expired. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
     <name>qx::core::CandleSeries</name>
     <message>
         <source>A trade must have a positive quantity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Abschluss muss eine positive Menge haben.</translation>
     </message>
 </context>
 <context>
     <name>qx::core::Decimal</name>
     <message>
         <source>The number is too large to be represented.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zahl ist zu groß, um dargestellt zu werden.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a decimal number.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Dezimalzahl.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has more than %2 decimal places.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hat mehr als %2 Nachkommastellen.</translation>
     </message>
     <message>
         <source>Division by zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Division durch null.</translation>
     </message>
 </context>
 <context>
     <name>qx::core::Instrument</name>
     <message>
         <source>the symbol is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>das Symbol ist fehlerhaft.</translation>
     </message>
     <message>
         <source>the hub or area is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub oder Marktgebiet fehlt.</translation>
     </message>
     <message>
         <source>the delivery period is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Lieferzeitraum ist ungültig.</translation>
     </message>
     <message>
         <source>the time zone is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zeitzone ist unbekannt.</translation>
     </message>
     <message>
         <source>the currency is not ISO 4217.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Währung entspricht nicht ISO 4217.</translation>
     </message>
     <message>
         <source>the tick size must be positive.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Tickgröße muss positiv sein.</translation>
     </message>
     <message>
         <source>the lot size must be positive.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Lotgröße muss positiv sein.</translation>
     </message>
     <message>
         <source>only power has peak and off-peak loads.</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Strom hat Peak- und Off-Peak-Profile.</translation>
     </message>
     <message>
         <source>Instrument %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrument %1: %2</translation>
     </message>
     <message>
         <source>The quantity must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Menge muss größer als null sein.</translation>
     </message>
     <message>
         <source>The quantity %1 is not a multiple of the lot size %2 %3 of %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Menge %1 ist kein Vielfaches der Lotgröße %2 %3 von %4.</translation>
     </message>
     <message>
         <source>The price %1 is not on the tick size %2 of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Preis %1 passt nicht zur Tickgröße %2 von %3.</translation>
     </message>
     <message>
         <source>an hour or quarter-hour has no load shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Stunde oder Viertelstunde hat kein Lastprofil.</translation>
     </message>
     <message>
         <source>the delivery hour does not exist on that day.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Lieferstunde existiert an diesem Tag nicht.</translation>
     </message>
 </context>
 <context>
     <name>qx::core::Position</name>
     <message>
         <source>A fill must have a positive quantity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Ausführung muss eine positive Menge haben.</translation>
     </message>
 </context>
 <context>
     <name>qx::core::ProductCatalog</name>
     <message>
         <source>Invalid product catalog: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger Produktkatalog: %1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an instrument symbol.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Instrumentsymbol.</translation>
     </message>
 </context>
 <context>
     <name>qx::core::protocol</name>
     <message>
         <source>Field &quot;client_order_id&quot;: must be 1 to 64 printable ASCII characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The message is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „client_order_id“: muss aus 1 bis 64 druckbaren ASCII-Zeichen bestehen.</translation>
     </message>
     <message>
         <source>The message has no &quot;type&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Nachricht fehlt das Feld „type“.</translation>
     </message>
     <message>
         <source>Field &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“: %2</translation>
     </message>
     <message>
         <source>Unknown field &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Feld „%1“.</translation>
+    </message>
+    <message>
+        <source>The JSON nests deeper than %1 levels.</source>
+        <translation>Das JSON ist tiefer als %1 Ebenen verschachtelt.</translation>
+    </message>
+    <message>
+        <source>The text is not a JSON object.</source>
+        <translation>Der Text ist kein JSON-Objekt.</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::BlotterFilterBar</name>
+    <message>
+        <source>Filter: symbol, id, status…</source>
+        <translation>Filter: Symbol, ID, Status…</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Both sides</source>
+        <translation>Kauf und Verkauf</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>&amp;Live only</source>
+        <translation>Nur &amp;aktive</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::CandleChart</name>
     <message>
         <source>Candle values</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerzenwerte</translation>
     </message>
     <message>
         <source>Candles of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerzen für %1</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis</translation>
     </message>
     <message>
         <source>Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumen</translation>
     </message>
     <message>
         <source>Price chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Preischart</translation>
     </message>
     <message>
         <source>No instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Instrument</translation>
     </message>
     <message>
         <source>No trades in this period yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Zeitraum noch keine Abschlüsse.</translation>
     </message>
     <message>
         <source>%1   O %2  H %3  L %4  C %5   Vol %6 %7</source>
-        <translation type="unfinished"></translation>
+        <translation>%1   E %2  H %3  T %4  S %5   Vol %6 %7</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::DepthLadder</name>
     <message>
         <source>Last trade and volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Abschluss und Volumen</translation>
     </message>
     <message>
         <source>Depth</source>
-        <translation type="unfinished"></translation>
+        <translation>Markttiefe</translation>
     </message>
     <message>
         <source>Click an offer to buy at its price, a bid to sell at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf einen Briefkurs klicken, um zu diesem Preis zu kaufen, auf einen Geldkurs, um zu verkaufen.</translation>
     </message>
     <message>
         <source>No instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Instrument</translation>
     </message>
     <message>
         <source>Last %1 × %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter %1 × %2 %3</translation>
     </message>
     <message>
         <source>No trade yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Abschluss</translation>
     </message>
     <message>
         <source>Volume %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumen %1 %2</translation>
     </message>
     <message>
         <source>Spread %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spread %1</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::DepthModel</name>
     <message numerus="yes">
         <source>%n order(s) at %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Order zu %1</numerusform>
+            <numerusform>%n Orders zu %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene</translation>
     </message>
     <message>
         <source>Bid qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge Geld</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis</translation>
     </message>
     <message>
         <source>Ask qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge Brief</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::LoginDialog</name>
     <message>
         <source>&amp;Use the bundled local server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitgelieferten &amp;lokalen Server verwenden</translation>
     </message>
     <message>
         <source>Sign in to QuantEnergx</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei QuantEnergx anmelden</translation>
     </message>
     <message>
         <source>Use the bundled local server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitgelieferten lokalen Server verwenden</translation>
     </message>
     <message>
         <source>Start a server on this computer, with its data in your user folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet einen Server auf diesem Computer; seine Daten liegen in Ihrem Benutzerordner.</translation>
     </message>
     <message>
         <source>Server URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Server-URL</translation>
     </message>
     <message>
         <source>https://trading.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://trading.example.com</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>&amp;Server</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server</translation>
     </message>
     <message>
         <source>&amp;User</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort</translation>
     </message>
     <message>
         <source>Enter the server&apos;s address, such as https://trading.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse des Servers ein, z. B. https://trading.example.com.</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::MainWindow</name>
     <message>
         <source>Order ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Orderticket</translation>
     </message>
     <message>
         <source>&amp;Cancel order</source>
-        <translation type="unfinished"></translation>
+        <translation>Order &amp;stornieren</translation>
     </message>
     <message>
         <source>QuantEnergx</source>
-        <translation type="unfinished"></translation>
+        <translation>QuantEnergx</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Orders</translation>
     </message>
     <message>
         <source>Cancel the selected order (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Order stornieren (Entf)</translation>
     </message>
     <message>
         <source>&amp;Session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sitzung</translation>
     </message>
     <message>
         <source>&amp;Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anmelden…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Orders</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Cancel of order %1 rejected: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung der Order %1 abgelehnt: %2</translation>
     </message>
     <message>
         <source>Order %1 cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Order %1 storniert.</translation>
     </message>
     <message>
         <source>Cancelling order %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Order %1 wird storniert…</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Getrennt</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsaufbau…</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneuter Verbindungsaufbau…</translation>
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Depth</source>
-        <translation type="unfinished"></translation>
+        <translation>Markttiefe</translation>
     </message>
     <message>
         <source>Time and sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Marktumsätze</translation>
     </message>
     <message>
         <source>Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Fills</source>
+        <translation>Ausführungen</translation>
+    </message>
+    <message>
+        <source>Export &amp;orders to CSV…</source>
+        <translation>&amp;Orders als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;fills to CSV…</source>
+        <translation>&amp;Ausführungen als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>%n Zeile nach %1 exportiert</numerusform>
+            <numerusform>%n Zeilen nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>UTC %1</source>
+        <translation>UTC %1</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::MarketTradesModel</name>
     <message>
         <source>A buyer took the offer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Käufer hat aus dem Brief gekauft</translation>
     </message>
     <message>
         <source>A seller hit the bid</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Verkäufer hat ins Geld verkauft</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Taker</source>
-        <translation type="unfinished"></translation>
+        <translation>Taker</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::OrderTicket</name>
     <message>
         <source>Buy (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kauf (F1)</translation>
     </message>
     <message>
         <source>Sell (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkauf (F2)</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrument</translation>
     </message>
     <message>
         <source>Buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kauf</translation>
     </message>
     <message>
         <source>Sell</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkauf</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>e.g. 25</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 25</translation>
     </message>
     <message>
         <source>Limit price</source>
-        <translation type="unfinished"></translation>
+        <translation>Limitpreis</translation>
     </message>
     <message>
         <source>e.g. 42.50</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 42.50</translation>
     </message>
     <message>
         <source>Notional</source>
-        <translation type="unfinished"></translation>
+        <translation>Nominalwert</translation>
     </message>
     <message>
         <source>Send order</source>
-        <translation type="unfinished"></translation>
+        <translation>Order senden</translation>
     </message>
     <message>
         <source>Send the order (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Order senden (Enter)</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Clear the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket leeren</translation>
     </message>
     <message>
         <source>Clear quantity and price (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge und Preis löschen (Esc)</translation>
     </message>
     <message>
         <source>Order feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückmeldung zur Order</translation>
     </message>
     <message>
         <source>&amp;Instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instrument</translation>
     </message>
     <message>
         <source>Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtung</translation>
     </message>
     <message>
         <source>&amp;Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Menge</translation>
     </message>
     <message>
         <source>&amp;Price</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Preis</translation>
     </message>
     <message>
         <source>Rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: %1</translation>
     </message>
     <message>
         <source>Order %1 is %2: %3 %4 %5 at %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Order %1 ist %2: %3 %4 %5 zu %6</translation>
     </message>
     <message>
         <source>Choose an instrument.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Instrument.</translation>
     </message>
     <message>
         <source>The quantity is not a decimal number such as 25 or 12.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Menge ist keine Dezimalzahl wie 25 oder 12.5.</translation>
     </message>
     <message>
         <source>The price is not a decimal number such as 42.50 or -3.25.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Preis ist keine Dezimalzahl wie 42.50 oder -3.25.</translation>
     </message>
     <message>
         <source>The notional is too large to compute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Nominalwert ist zu groß, um berechnet zu werden.</translation>
     </message>
     <message>
         <source>%1 %2 × %3 %4 = %5 %6%7</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 × %3 %4 = %5 %6%7</translation>
     </message>
     <message>
         <source>Sending %1 %2 %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 %3 wird gesendet…</translation>
     </message>
     <message>
         <source>Enter a quantity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Menge ein.</translation>
     </message>
     <message>
         <source>Enter a price.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Preis ein.</translation>
+    </message>
+    <message>
+        <source>Contract value</source>
+        <translation>Kontraktwert</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Kontrakt</translation>
+    </message>
+    <message>
+        <source>%1 %2 × %3 %4 = %5 %6 · %7 %8</source>
+        <translation>%1 %2 × %3 %4 = %5 %6 · %7 %8</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::OrdersModel</name>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>offen</translation>
     </message>
     <message>
         <source>partially filled</source>
-        <translation type="unfinished"></translation>
+        <translation>teilweise ausgeführt</translation>
     </message>
     <message>
         <source>filled</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgeführt</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>storniert</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen</translation>
     </message>
     <message>
         <source>Buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kauf</translation>
     </message>
     <message>
         <source>Sell</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkauf</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Order ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Order-ID</translation>
     </message>
     <message>
         <source>Client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID</translation>
     </message>
     <message>
         <source>Symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbol</translation>
     </message>
     <message>
         <source>Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtung</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis</translation>
     </message>
     <message>
         <source>Filled</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgeführt</translation>
     </message>
     <message>
         <source>Avg price</source>
-        <translation type="unfinished"></translation>
+        <translation>Ø-Preis</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::TradesModel</name>
+    <message>
+        <source>taker</source>
+        <translation>Taker</translation>
+    </message>
+    <message>
+        <source>maker</source>
+        <translation>Maker</translation>
+    </message>
+    <message>
+        <source>Your order crossed the spread</source>
+        <translation>Ihre Order hat den Spread überschritten</translation>
+    </message>
+    <message>
+        <source>Your resting order was hit</source>
+        <translation>Ihre im Buch liegende Order wurde ausgeführt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Trade ID</source>
+        <translation>Trade-ID</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Liquidity</source>
+        <translation>Liquidität</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>Order-ID</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::Workstation</name>
     <message>
         <source>Starting local server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokaler Server wird gestartet…</translation>
     </message>
     <message>
         <source>Signing in to the local server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung am lokalen Server…</translation>
     </message>
     <message>
         <source>The local server stopped unexpectedly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Server wurde unerwartet beendet.</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung…</translation>
     </message>
     <message>
         <source>Signing in to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung bei %1…</translation>
     </message>
     <message>
         <source>Signed in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1.</translation>
     </message>
     <message>
         <source>Sign-in failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::csvexport</name>
+    <message>
+        <source>Cannot write the file: %1</source>
+        <translation>Die Datei kann nicht geschrieben werden: %1</translation>
     </message>
 </context>
 </TS>

@@ -5,681 +5,841 @@
     <name>main</name>
     <message>
         <source>QuantEnergx energy trading workstation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poste de trading d&apos;énergie QuantEnergx.</translation>
     </message>
     <message>
         <source>Sign in to the server at &lt;url&gt; instead of starting the bundled local server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter au serveur à l&apos;adresse &lt;url&gt; au lieu de démarrer le serveur local intégré.</translation>
     </message>
 </context>
 <context>
     <name>qx::client::LocalServer</name>
     <message>
         <source>Cannot start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de démarrer %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The local server could not initialise %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur local n&apos;a pas pu initialiser %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The local server could not set up its trader: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur local n&apos;a pas pu configurer le compte du trader&#xa0;: %1</translation>
     </message>
     <message>
         <source>The local server stopped before it was ready: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur local s&apos;est arrêté avant d&apos;être prêt&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>qx::client::RemoteTradingService</name>
     <message>
         <source>The server did not answer within %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n&apos;a pas répondu dans un délai de %1 secondes.</translation>
     </message>
     <message>
         <source>Cannot reach the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre le serveur&#xa0;: %1</translation>
     </message>
     <message>
         <source>The server answered with HTTP status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a répondu avec le statut HTTP %1.</translation>
     </message>
     <message>
         <source>The server&apos;s answer is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur n&apos;est pas un objet JSON.</translation>
     </message>
     <message>
         <source>Your session has expired. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre session a expiré. Veuillez vous reconnecter.</translation>
     </message>
 </context>
 <context>
     <name>qx::core::CandleSeries</name>
     <message>
         <source>A trade must have a positive quantity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une transaction doit avoir une quantité positive.</translation>
     </message>
 </context>
 <context>
     <name>qx::core::Decimal</name>
     <message>
         <source>The number is too large to be represented.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre est trop grand pour être représenté.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a decimal number.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un nombre décimal.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has more than %2 decimal places.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» a plus de %2 décimales.</translation>
     </message>
     <message>
         <source>Division by zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Division par zéro.</translation>
     </message>
 </context>
 <context>
     <name>qx::core::Instrument</name>
     <message>
         <source>the symbol is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>le symbole est mal formé.</translation>
     </message>
     <message>
         <source>the hub or area is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>le hub ou la zone de marché manque.</translation>
     </message>
     <message>
         <source>the delivery period is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>la période de livraison est invalide.</translation>
     </message>
     <message>
         <source>the time zone is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>le fuseau horaire est inconnu.</translation>
     </message>
     <message>
         <source>the currency is not ISO 4217.</source>
-        <translation type="unfinished"></translation>
+        <translation>la devise n&apos;est pas conforme à ISO 4217.</translation>
     </message>
     <message>
         <source>the tick size must be positive.</source>
-        <translation type="unfinished"></translation>
+        <translation>le pas de cotation doit être positif.</translation>
     </message>
     <message>
         <source>the lot size must be positive.</source>
-        <translation type="unfinished"></translation>
+        <translation>la taille de lot doit être positive.</translation>
     </message>
     <message>
         <source>only power has peak and off-peak loads.</source>
-        <translation type="unfinished"></translation>
+        <translation>seule l&apos;électricité a des profils de pointe et hors pointe.</translation>
     </message>
     <message>
         <source>Instrument %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrument %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The quantity must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>La quantité doit être supérieure à zéro.</translation>
     </message>
     <message>
         <source>The quantity %1 is not a multiple of the lot size %2 %3 of %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>La quantité %1 n&apos;est pas un multiple de la taille de lot %2 %3 de %4.</translation>
     </message>
     <message>
         <source>The price %1 is not on the tick size %2 of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prix %1 ne respecte pas le pas de cotation %2 de %3.</translation>
     </message>
     <message>
         <source>an hour or quarter-hour has no load shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>une heure ou un quart d&apos;heure n&apos;a pas de profil de charge.</translation>
     </message>
     <message>
         <source>the delivery hour does not exist on that day.</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;heure de livraison n&apos;existe pas ce jour-là.</translation>
     </message>
 </context>
 <context>
     <name>qx::core::Position</name>
     <message>
         <source>A fill must have a positive quantity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une exécution doit avoir une quantité positive.</translation>
     </message>
 </context>
 <context>
     <name>qx::core::ProductCatalog</name>
     <message>
         <source>Invalid product catalog: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Catalogue de produits invalide&#xa0;: %1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an instrument symbol.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un symbole d&apos;instrument.</translation>
     </message>
 </context>
 <context>
     <name>qx::core::protocol</name>
     <message>
         <source>Field &quot;client_order_id&quot;: must be 1 to 64 printable ASCII characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The message is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ «&#xa0;client_order_id&#xa0;»&#xa0;: doit comporter de 1 à 64 caractères ASCII imprimables.</translation>
     </message>
     <message>
         <source>The message has no &quot;type&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n&apos;a pas de champ «&#xa0;type&#xa0;».</translation>
     </message>
     <message>
         <source>Field &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Unknown field &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ inconnu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The JSON nests deeper than %1 levels.</source>
+        <translation>Le JSON est imbriqué sur plus de %1 niveaux.</translation>
+    </message>
+    <message>
+        <source>The text is not a JSON object.</source>
+        <translation>Le texte n&apos;est pas un objet JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::BlotterFilterBar</name>
+    <message>
+        <source>Filter: symbol, id, status…</source>
+        <translation>Filtrer&#xa0;: symbole, ID, statut…</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <source>Both sides</source>
+        <translation>Achat et vente</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Toute période</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>&amp;Live only</source>
+        <translation>&amp;Actifs uniquement</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::CandleChart</name>
     <message>
         <source>Candle values</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeurs de la bougie</translation>
     </message>
     <message>
         <source>Candles of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bougies de %1</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix</translation>
     </message>
     <message>
         <source>Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume</translation>
     </message>
     <message>
         <source>Price chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique des prix</translation>
     </message>
     <message>
         <source>No instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun instrument</translation>
     </message>
     <message>
         <source>No trades in this period yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune transaction sur cette période pour l&apos;instant.</translation>
     </message>
     <message>
         <source>%1   O %2  H %3  L %4  C %5   Vol %6 %7</source>
-        <translation type="unfinished"></translation>
+        <translation>%1   O %2  H %3  B %4  C %5   Vol %6 %7</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::DepthLadder</name>
     <message>
         <source>Last trade and volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière transaction et volume</translation>
     </message>
     <message>
         <source>Depth</source>
-        <translation type="unfinished"></translation>
+        <translation>Profondeur</translation>
     </message>
     <message>
         <source>Click an offer to buy at its price, a bid to sell at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur une offre de vente pour acheter à son prix, sur une offre d&apos;achat pour vendre à son prix.</translation>
     </message>
     <message>
         <source>No instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun instrument</translation>
     </message>
     <message>
         <source>Last %1 × %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier %1 × %2 %3</translation>
     </message>
     <message>
         <source>No trade yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune transaction pour l&apos;instant</translation>
     </message>
     <message>
         <source>Volume %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume %1 %2</translation>
     </message>
     <message>
         <source>Spread %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spread %1</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::DepthModel</name>
     <message numerus="yes">
         <source>%n order(s) at %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ordre à %1</numerusform>
+            <numerusform>%n ordres à %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes ordres</translation>
     </message>
     <message>
         <source>Bid qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Qté achat</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix</translation>
     </message>
     <message>
         <source>Ask qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Qté vente</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::LoginDialog</name>
     <message>
         <source>&amp;Use the bundled local server</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser le serveur &amp;local intégré</translation>
     </message>
     <message>
         <source>Sign in to QuantEnergx</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à QuantEnergx</translation>
     </message>
     <message>
         <source>Use the bundled local server</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser le serveur local intégré</translation>
     </message>
     <message>
         <source>Start a server on this computer, with its data in your user folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarre un serveur sur cet ordinateur, avec ses données dans votre dossier utilisateur.</translation>
     </message>
     <message>
         <source>Server URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL du serveur</translation>
     </message>
     <message>
         <source>https://trading.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://trading.example.com</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <source>&amp;Server</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serveur</translation>
     </message>
     <message>
         <source>&amp;User</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utilisateur</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe</translation>
     </message>
     <message>
         <source>Enter the server&apos;s address, such as https://trading.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l&apos;adresse du serveur, par exemple https://trading.example.com.</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::MainWindow</name>
     <message>
         <source>Order ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket d&apos;ordre</translation>
     </message>
     <message>
         <source>&amp;Cancel order</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler l&apos;ordre</translation>
     </message>
     <message>
         <source>QuantEnergx</source>
-        <translation type="unfinished"></translation>
+        <translation>QuantEnergx</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordres</translation>
     </message>
     <message>
         <source>Cancel the selected order (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler l&apos;ordre sélectionné (Suppr)</translation>
     </message>
     <message>
         <source>&amp;Session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Session</translation>
     </message>
     <message>
         <source>&amp;Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;connecter…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordres</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Cancel of order %1 rejected: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation de l&apos;ordre %1 rejetée&#xa0;: %2</translation>
     </message>
     <message>
         <source>Order %1 cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordre %1 annulé.</translation>
     </message>
     <message>
         <source>Cancelling order %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation de l&apos;ordre %1…</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecté</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion en cours…</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnexion en cours…</translation>
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Depth</source>
-        <translation type="unfinished"></translation>
+        <translation>Profondeur</translation>
     </message>
     <message>
         <source>Time and sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Transactions du marché</translation>
     </message>
     <message>
         <source>Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <source>Fills</source>
+        <translation>Exécutions</translation>
+    </message>
+    <message>
+        <source>Export &amp;orders to CSV…</source>
+        <translation>Exporter les &amp;ordres en CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;fills to CSV…</source>
+        <translation>Exporter les &amp;exécutions en CSV…</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>%n ligne exportée vers %1</numerusform>
+            <numerusform>%n lignes exportées vers %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>UTC %1</source>
+        <translation>UTC %1</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::MarketTradesModel</name>
     <message>
         <source>A buyer took the offer</source>
-        <translation type="unfinished"></translation>
+        <translation>Un acheteur a pris l&apos;offre de vente</translation>
     </message>
     <message>
         <source>A seller hit the bid</source>
-        <translation type="unfinished"></translation>
+        <translation>Un vendeur a pris l&apos;offre d&apos;achat</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantité</translation>
     </message>
     <message>
         <source>Taker</source>
-        <translation type="unfinished"></translation>
+        <translation>Preneur</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::OrderTicket</name>
     <message>
         <source>Buy (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Achat (F1)</translation>
     </message>
     <message>
         <source>Sell (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vente (F2)</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrument</translation>
     </message>
     <message>
         <source>Buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Achat</translation>
     </message>
     <message>
         <source>Sell</source>
-        <translation type="unfinished"></translation>
+        <translation>Vente</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantité</translation>
     </message>
     <message>
         <source>e.g. 25</source>
-        <translation type="unfinished"></translation>
+        <translation>ex. 25</translation>
     </message>
     <message>
         <source>Limit price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix limite</translation>
     </message>
     <message>
         <source>e.g. 42.50</source>
-        <translation type="unfinished"></translation>
+        <translation>ex. 42.50</translation>
     </message>
     <message>
         <source>Notional</source>
-        <translation type="unfinished"></translation>
+        <translation>Notionnel</translation>
     </message>
     <message>
         <source>Send order</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer l&apos;ordre</translation>
     </message>
     <message>
         <source>Send the order (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer l&apos;ordre (Enter)</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <source>Clear the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer le ticket</translation>
     </message>
     <message>
         <source>Clear quantity and price (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer la quantité et le prix (Esc)</translation>
     </message>
     <message>
         <source>Order feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivi de l&apos;ordre</translation>
     </message>
     <message>
         <source>&amp;Instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instrument</translation>
     </message>
     <message>
         <source>Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Sens</translation>
     </message>
     <message>
         <source>&amp;Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quantité</translation>
     </message>
     <message>
         <source>&amp;Price</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prix</translation>
     </message>
     <message>
         <source>Rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeté&#xa0;: %1</translation>
     </message>
     <message>
         <source>Order %1 is %2: %3 %4 %5 at %6</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;ordre %1 est %2&#xa0;: %3 %4 %5 à %6</translation>
     </message>
     <message>
         <source>Choose an instrument.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un instrument.</translation>
     </message>
     <message>
         <source>The quantity is not a decimal number such as 25 or 12.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>La quantité n&apos;est pas un nombre décimal tel que 25 ou 12.5.</translation>
     </message>
     <message>
         <source>The price is not a decimal number such as 42.50 or -3.25.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prix n&apos;est pas un nombre décimal tel que 42.50 ou -3.25.</translation>
     </message>
     <message>
         <source>The notional is too large to compute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le notionnel est trop élevé pour être calculé.</translation>
     </message>
     <message>
         <source>%1 %2 × %3 %4 = %5 %6%7</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 × %3 %4 = %5 %6%7</translation>
     </message>
     <message>
         <source>Sending %1 %2 %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi&#xa0;: %1 %2 %3…</translation>
     </message>
     <message>
         <source>Enter a quantity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une quantité.</translation>
     </message>
     <message>
         <source>Enter a price.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un prix.</translation>
+    </message>
+    <message>
+        <source>Contract value</source>
+        <translation>Valeur du contrat</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>%1 %2 × %3 %4 = %5 %6 · %7 %8</source>
+        <translation>%1 %2 × %3 %4 = %5 %6 · %7 %8</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::OrdersModel</name>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>ouvert</translation>
     </message>
     <message>
         <source>partially filled</source>
-        <translation type="unfinished"></translation>
+        <translation>partiellement exécuté</translation>
     </message>
     <message>
         <source>filled</source>
-        <translation type="unfinished"></translation>
+        <translation>exécuté</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>annulé</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>rejeté</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>expiré</translation>
     </message>
     <message>
         <source>Buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Achat</translation>
     </message>
     <message>
         <source>Sell</source>
-        <translation type="unfinished"></translation>
+        <translation>Vente</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Order ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID ordre</translation>
     </message>
     <message>
         <source>Client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID client</translation>
     </message>
     <message>
         <source>Symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbole</translation>
     </message>
     <message>
         <source>Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Sens</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantité</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix</translation>
     </message>
     <message>
         <source>Filled</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuté</translation>
     </message>
     <message>
         <source>Avg price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix moyen</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::TradesModel</name>
+    <message>
+        <source>taker</source>
+        <translation>preneur</translation>
+    </message>
+    <message>
+        <source>maker</source>
+        <translation>apporteur</translation>
+    </message>
+    <message>
+        <source>Your order crossed the spread</source>
+        <translation>Votre ordre a franchi le spread</translation>
+    </message>
+    <message>
+        <source>Your resting order was hit</source>
+        <translation>Votre ordre en carnet a été exécuté</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Trade ID</source>
+        <translation>ID transaction</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Liquidity</source>
+        <translation>Liquidité</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>ID ordre</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID client</translation>
     </message>
 </context>
 <context>
     <name>qx::widgets::Workstation</name>
     <message>
         <source>Starting local server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage du serveur local…</translation>
     </message>
     <message>
         <source>Signing in to the local server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion au serveur local…</translation>
     </message>
     <message>
         <source>The local server stopped unexpectedly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur local s&apos;est arrêté de manière inattendue.</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>Signing in to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1…</translation>
     </message>
     <message>
         <source>Signed in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté en tant que %1.</translation>
     </message>
     <message>
         <source>Sign-in failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la connexion&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::csvexport</name>
+    <message>
+        <source>Cannot write the file: %1</source>
+        <translation>Impossible d&apos;écrire le fichier&#xa0;: %1</translation>
     </message>
 </context>
 </TS>
