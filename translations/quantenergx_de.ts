@@ -673,6 +673,94 @@
         <source>%1 %2 × %3 %4 = %5 %6 · %7 %8</source>
         <translation>%1 %2 × %3 %4 = %5 %6 · %7 %8</translation>
     </message>
+    <message>
+        <source>Order type</source>
+        <translation>Ordertyp</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Market</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop limit</source>
+        <translation>Stop-Limit</translation>
+    </message>
+    <message>
+        <source>Iceberg</source>
+        <translation>Iceberg</translation>
+    </message>
+    <message>
+        <source>Time in force</source>
+        <translation>Gültigkeit</translation>
+    </message>
+    <message>
+        <source>Stop price</source>
+        <translation>Stopppreis</translation>
+    </message>
+    <message>
+        <source>triggers at</source>
+        <translation>löst aus bei</translation>
+    </message>
+    <message>
+        <source>Shown quantity</source>
+        <translation>Sichtbare Menge</translation>
+    </message>
+    <message>
+        <source>shown at a time</source>
+        <translation>jeweils sichtbar</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Typ</translation>
+    </message>
+    <message>
+        <source>S&amp;hown</source>
+        <translation>Sic&amp;htbar</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;topp</translation>
+    </message>
+    <message>
+        <source>The stop price is not a decimal number such as 41.00.</source>
+        <translation>Der Stopppreis ist keine Dezimalzahl wie 41.00.</translation>
+    </message>
+    <message>
+        <source>The shown quantity is not a decimal number such as 5.</source>
+        <translation>Die sichtbare Menge ist keine Dezimalzahl wie 5.</translation>
+    </message>
+    <message>
+        <source>At the prices in the book when it runs.</source>
+        <translation>Zu den Preisen im Orderbuch bei Ausführung.</translation>
+    </message>
+    <message>
+        <source>IOC</source>
+        <translation>IOC</translation>
+    </message>
+    <message>
+        <source>FOK</source>
+        <translation>FOK</translation>
+    </message>
+    <message>
+        <source>GTC</source>
+        <translation>GTC</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>GTC: until cancelled; Day: until the end of the trading day; IOC: what fills now, the rest cancelled; FOK: all now or nothing</source>
+        <translation>GTC: bis zur Stornierung; Tag: bis Handelsschluss; IOC: sofort ausführen, den Rest stornieren; FOK: alles sofort oder nichts</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::OrdersModel</name>

@@ -673,6 +673,94 @@
         <source>%1 %2 × %3 %4 = %5 %6 · %7 %8</source>
         <translation>%1 %2 × %3 %4 = %5 %6 · %7 %8</translation>
     </message>
+    <message>
+        <source>Order type</source>
+        <translation>Type d'ordre</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Au marché</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop limit</source>
+        <translation>Stop limite</translation>
+    </message>
+    <message>
+        <source>Iceberg</source>
+        <translation>Iceberg</translation>
+    </message>
+    <message>
+        <source>Time in force</source>
+        <translation>Validité</translation>
+    </message>
+    <message>
+        <source>Stop price</source>
+        <translation>Prix de déclenchement</translation>
+    </message>
+    <message>
+        <source>triggers at</source>
+        <translation>se déclenche à</translation>
+    </message>
+    <message>
+        <source>Shown quantity</source>
+        <translation>Quantité affichée</translation>
+    </message>
+    <message>
+        <source>shown at a time</source>
+        <translation>affichée à la fois</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>S&amp;hown</source>
+        <translation>A&amp;ffichée</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>The stop price is not a decimal number such as 41.00.</source>
+        <translation>Le prix de déclenchement n'est pas un nombre décimal comme 41.00.</translation>
+    </message>
+    <message>
+        <source>The shown quantity is not a decimal number such as 5.</source>
+        <translation>La quantité affichée n'est pas un nombre décimal comme 5.</translation>
+    </message>
+    <message>
+        <source>At the prices in the book when it runs.</source>
+        <translation>Aux prix du carnet au moment de l'exécution.</translation>
+    </message>
+    <message>
+        <source>IOC</source>
+        <translation>IOC</translation>
+    </message>
+    <message>
+        <source>FOK</source>
+        <translation>FOK</translation>
+    </message>
+    <message>
+        <source>GTC</source>
+        <translation>GTC</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>GTC: until cancelled; Day: until the end of the trading day; IOC: what fills now, the rest cancelled; FOK: all now or nothing</source>
+        <translation>GTC : jusqu'à annulation ; Jour : jusqu'à la fin de la séance ; IOC : exécuté tout de suite, le reste annulé ; FOK : tout tout de suite ou rien</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::OrdersModel</name>

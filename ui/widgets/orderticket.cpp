@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace qx::widgets {
@@ -37,6 +38,10 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
     , m_quantityUnitLabel(new QLabel(this))
     , m_priceEdit(new QLineEdit(this))
     , m_priceUnitLabel(new QLabel(this))
+    , m_typeCombo(new QComboBox(this))
+    , m_timeInForceCombo(new QComboBox(this))
+    , m_stopEdit(new QLineEdit(this))
+    , m_displayEdit(new QLineEdit(this))
     , m_notionalLabel(new QLabel(this))
     , m_contractLabel(new QLabel(this))
     , m_sendButton(new QPushButton(tr("Send"), this))
@@ -68,6 +73,23 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
     m_priceEdit->setAccessibleName(tr("Limit price"));
     m_priceEdit->setPlaceholderText(tr("e.g. 42.50"));
     m_priceEdit->setAlignment(Qt::AlignRight);
+    m_typeCombo->setObjectName(QStringLiteral("typeCombo"));
+    m_typeCombo->setAccessibleName(tr("Order type"));
+    m_typeCombo->addItem(tr("Limit"), int(Kind::Limit));
+    m_typeCombo->addItem(tr("Market"), int(Kind::Market));
+    m_typeCombo->addItem(tr("Stop"), int(Kind::Stop));
+    m_typeCombo->addItem(tr("Stop limit"), int(Kind::StopLimit));
+    m_typeCombo->addItem(tr("Iceberg"), int(Kind::Iceberg));
+    m_timeInForceCombo->setObjectName(QStringLiteral("timeInForceCombo"));
+    m_timeInForceCombo->setAccessibleName(tr("Time in force"));
+    m_stopEdit->setObjectName(QStringLiteral("stopEdit"));
+    m_stopEdit->setAccessibleName(tr("Stop price"));
+    m_stopEdit->setPlaceholderText(tr("triggers at"));
+    m_stopEdit->setAlignment(Qt::AlignRight);
+    m_displayEdit->setObjectName(QStringLiteral("displayEdit"));
+    m_displayEdit->setAccessibleName(tr("Shown quantity"));
+    m_displayEdit->setPlaceholderText(tr("shown at a time"));
+    m_displayEdit->setAlignment(Qt::AlignRight);
     m_quantityUnitLabel->setMinimumWidth(
         fontMetrics().horizontalAdvance(QStringLiteral("USD/MMBtu")));
     m_priceUnitLabel->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("USD/MMBtu")));
@@ -120,10 +142,20 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
         return result;
     };
     auto *form = new QFormLayout;
+    m_form = form;
     form->addRow(label(tr("&Instrument"), m_instrumentCombo), m_instrumentCombo);
     form->addRow(tr("Side"), sideRow);
+    auto *typeRow = new QHBoxLayout;
+    typeRow->addWidget(m_typeCombo, 1);
+    typeRow->addWidget(m_timeInForceCombo);
+    form->addRow(label(tr("&Type"), m_typeCombo), typeRow);
     form->addRow(label(tr("&Quantity"), m_quantityEdit), quantityRow);
+    form->addRow(label(tr("S&hown"), m_displayEdit), m_displayEdit);
+    m_shownRow = form->rowCount() - 1;
     form->addRow(label(tr("&Price"), m_priceEdit), priceRow);
+    m_priceRow = form->rowCount() - 1;
+    form->addRow(label(tr("S&top"), m_stopEdit), m_stopEdit);
+    m_stopRow = form->rowCount() - 1;
     form->addRow(tr("Notional"), m_notionalLabel);
     form->addRow(tr("Contract"), m_contractLabel);
     auto *layout = new QVBoxLayout(this);
@@ -139,6 +171,11 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
             &OrderTicket::announceInstrument);
     connect(m_quantityEdit, &QLineEdit::textChanged, this, &OrderTicket::updatePreview);
     connect(m_priceEdit, &QLineEdit::textChanged, this, &OrderTicket::updatePreview);
+    connect(m_stopEdit, &QLineEdit::textChanged, this, &OrderTicket::updatePreview);
+    connect(m_displayEdit, &QLineEdit::textChanged, this, &OrderTicket::updatePreview);
+    connect(m_typeCombo, &QComboBox::currentIndexChanged, this, &OrderTicket::updateType);
+    connect(m_timeInForceCombo, &QComboBox::currentIndexChanged, this, &OrderTicket::updatePreview);
+    updateType(); // a limit order, good till cancelled, to start with
     connect(m_sendButton, &QPushButton::clicked, this, &OrderTicket::send);
     connect(clearButton, &QPushButton::clicked, this, &OrderTicket::clear);
 
@@ -284,18 +321,42 @@ core::Result<core::protocol::NewOrder> OrderTicket::order() const
         return core::makeError(quantity.error().code,
                                tr("The quantity is not a decimal number such as 25 or 12.5."));
     }
-    const core::Result<core::Price> price = core::Price::parse(m_priceEdit->text().trimmed());
-    if (!price) {
-        return core::makeError(price.error().code,
-                               tr("The price is not a decimal number such as 42.50 or -3.25."));
-    }
     core::protocol::NewOrder order;
     order.clientOrderId = client::TradingService::newClientOrderId();
     order.symbol = instrument->symbol;
     order.side = m_side;
-    order.type = core::protocol::OrderType::Limit;
     order.quantity = *quantity;
-    order.price = *price;
+    order.timeInForce = core::protocol::TimeInForce(m_timeInForceCombo->currentData().toInt());
+    const Kind type = kind();
+    order.type = type == Kind::Market ? core::protocol::OrderType::Market
+        : type == Kind::Stop          ? core::protocol::OrderType::Stop
+        : type == Kind::StopLimit     ? core::protocol::OrderType::StopLimit
+                                      : core::protocol::OrderType::Limit;
+    if (core::protocol::hasLimitPrice(order.type)) {
+        const core::Result<core::Price> price = core::Price::parse(m_priceEdit->text().trimmed());
+        if (!price) {
+            return core::makeError(price.error().code,
+                                   tr("The price is not a decimal number such as 42.50 or -3.25."));
+        }
+        order.price = *price;
+    }
+    if (core::protocol::hasStopPrice(order.type)) {
+        const core::Result<core::Price> stop = core::Price::parse(m_stopEdit->text().trimmed());
+        if (!stop) {
+            return core::makeError(stop.error().code,
+                                   tr("The stop price is not a decimal number such as 41.00."));
+        }
+        order.stopPrice = *stop;
+    }
+    if (type == Kind::Iceberg) {
+        const core::Result<core::Quantity> shown
+            = core::Quantity::parse(m_displayEdit->text().trimmed());
+        if (!shown) {
+            return core::makeError(shown.error().code,
+                                   tr("The shown quantity is not a decimal number such as 5."));
+        }
+        order.displayQuantity = *shown;
+    }
     return order;
 }
 
@@ -308,7 +369,8 @@ void OrderTicket::updatePreview()
         m_instrumentCombo->setToolTip(instrument->description);
 
     const bool noQuantity = m_quantityEdit->text().trimmed().isEmpty();
-    const bool noPrice = m_priceEdit->text().trimmed().isEmpty();
+    const bool priced = kind() != Kind::Market && kind() != Kind::Stop;
+    const bool noPrice = priced && m_priceEdit->text().trimmed().isEmpty();
     const core::Result<core::protocol::NewOrder> entered = order();
     m_notionalLabel->setStyleSheet(QString());
     m_contractLabel->clear();
@@ -321,6 +383,10 @@ void OrderTicket::updatePreview()
     } else if (!entered) {
         m_notionalLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
         m_notionalLabel->setText(entered.error().message);
+    } else if (!priced) {
+        // No price of its own: it takes what the book offers when it runs.
+        m_notionalLabel->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        m_notionalLabel->setText(tr("At the prices in the book when it runs."));
     } else {
         const core::Result<core::Money> notional
             = core::notional(entered->price, entered->quantity);
@@ -358,6 +424,37 @@ void OrderTicket::updatePreview()
     updateSendEnabled();
 }
 
+OrderTicket::Kind OrderTicket::kind() const
+{
+    return Kind(m_typeCombo->currentData().toInt());
+}
+
+void OrderTicket::updateType()
+{
+    using core::protocol::TimeInForce;
+    const Kind type = kind();
+    const bool priced = type != Kind::Market && type != Kind::Stop;
+    m_form->setRowVisible(m_priceRow, priced);
+    m_form->setRowVisible(m_stopRow, type == Kind::Stop || type == Kind::StopLimit);
+    m_form->setRowVisible(m_shownRow, type == Kind::Iceberg);
+    // What the server allows: market and stop orders fill now or never; the others may rest.
+    const QSignalBlocker blocker(m_timeInForceCombo);
+    m_timeInForceCombo->clear();
+    if (!priced) {
+        m_timeInForceCombo->addItem(tr("IOC"), int(TimeInForce::ImmediateOrCancel));
+        m_timeInForceCombo->addItem(tr("FOK"), int(TimeInForce::FillOrKill));
+    } else {
+        m_timeInForceCombo->addItem(tr("GTC"), int(TimeInForce::GoodTillCancel));
+        m_timeInForceCombo->addItem(tr("Day"), int(TimeInForce::Day));
+        m_timeInForceCombo->addItem(tr("IOC"), int(TimeInForce::ImmediateOrCancel));
+        m_timeInForceCombo->addItem(tr("FOK"), int(TimeInForce::FillOrKill));
+    }
+    m_timeInForceCombo->setToolTip(tr("GTC: until cancelled; Day: until the end of the "
+                                      "trading day; IOC: what fills now, the rest cancelled; "
+                                      "FOK: all now or nothing"));
+    updatePreview();
+}
+
 void OrderTicket::updateSendEnabled()
 {
     const bool connected
@@ -384,6 +481,8 @@ void OrderTicket::clear()
 {
     m_quantityEdit->clear();
     m_priceEdit->clear();
+    m_stopEdit->clear();
+    m_displayEdit->clear();
     m_pendingClientOrderId.clear();
     showFeedback(QString(), false);
     m_quantityEdit->setFocus();

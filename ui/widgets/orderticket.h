@@ -9,6 +9,7 @@
 #include <optional>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -20,7 +21,8 @@ class TradingService;
 namespace qx::widgets {
 
 /**
- * Order entry: instrument, side, quantity and price, with the notional previewed exactly and
+ * Order entry: instrument, side, type (limit, market, stop, stop-limit, iceberg), time in
+ * force, quantity and the prices the type needs, with the notional previewed exactly and
  * the server's answer (accepted, or the rejection reason in red) shown under the ticket.
  * Keys: F1 buy, F2 sell (anywhere in the window), Enter send, Esc clear (inside the ticket).
  * Input is only checked for being a decimal number: the server is the one authority on the
@@ -65,6 +67,10 @@ private:
     void announceInstrument();
     void updatePreview();
     void updateSendEnabled();
+    /// The type's fields shown (price, stop price, clip) and its times in force offered.
+    void updateType();
+    enum class Kind { Limit, Market, Stop, StopLimit, Iceberg };
+    Kind kind() const;
     void showFeedback(const QString &text, bool isError);
     std::optional<core::Instrument> currentInstrument() const;
 
@@ -81,6 +87,14 @@ private:
     QLabel *m_quantityUnitLabel;
     QLineEdit *m_priceEdit;
     QLabel *m_priceUnitLabel;
+    QComboBox *m_typeCombo;
+    QComboBox *m_timeInForceCombo;
+    QLineEdit *m_stopEdit;
+    QLineEdit *m_displayEdit;
+    QFormLayout *m_form = nullptr;
+    int m_priceRow = 0; ///< rows of m_form that only some order types have
+    int m_stopRow = 0;
+    int m_shownRow = 0;
     QLabel *m_notionalLabel;
     QLabel *m_contractLabel; ///< the energy delivered over the period, and what it is worth
     QPushButton *m_sendButton;

@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
 using qx::core::protocol::Side;
 using qx::test::FakeTradingService;
 using qx::widgets::OrderTicket;
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void listsInstrumentsWithUnits();
     void previewsNotionalExactly();
     void previewsDailyGasNotional();
+    void offersEveryOrderTypeWithItsFields();
     void flagsTextThatIsNotADecimal();
     void sendsWithEnterAndSwitchesSideWithF1F2();
     void showsTheServersRejectionInRed();
@@ -116,6 +118,65 @@ void TestOrderTicket::previewsDailyGasNotional()
              u"10,000.0 MMBtu/d × 3.125 USD/MMBtu = 31,250.00 USD/d");
     QCOMPARE(child<QLabel>("contractLabel")->text(),
              u"10,000.0 MMBtu/d × 31 d = 310,000 MMBtu · 968,750.00 USD");
+}
+
+void TestOrderTicket::offersEveryOrderTypeWithItsFields()
+{
+    using qx::core::protocol::OrderType;
+    using qx::core::protocol::TimeInForce;
+    auto *type = child<QComboBox>("typeCombo");
+    auto *timeInForce = child<QComboBox>("timeInForceCombo");
+    auto *stop = child<QLineEdit>("stopEdit");
+    auto *shown = child<QLineEdit>("displayEdit");
+    auto *price = child<QLineEdit>("priceEdit");
+    const auto choose = [&](const QString &text) {
+        type->setCurrentIndex(type->findText(text));
+        QCOMPARE(type->currentText(), text);
+    };
+    const auto choices = [&] {
+        QStringList texts;
+        for (int i = 0; i < timeInForce->count(); ++i)
+            texts.append(timeInForce->itemText(i));
+        return texts;
+    };
+
+    // A limit order rests until cancelled unless told otherwise.
+    QVERIFY(!stop->isVisibleTo(m_ticket) && !shown->isVisibleTo(m_ticket));
+    QCOMPARE(choices(), QStringList({ u"GTC"_s, u"Day"_s, u"IOC"_s, u"FOK"_s }));
+    enter(QStringLiteral("10"), QStringLiteral("42.50"));
+    timeInForce->setCurrentIndex(1);
+    QVERIFY(m_ticket->order()->timeInForce == TimeInForce::Day);
+
+    // Market: no price, fills now or never.
+    choose(u"Market"_s);
+    QVERIFY(!price->isVisibleTo(m_ticket));
+    QCOMPARE(choices(), QStringList({ u"IOC"_s, u"FOK"_s }));
+    QVERIFY(m_ticket->order()->type == OrderType::Market);
+    QVERIFY(m_ticket->order()->timeInForce == TimeInForce::ImmediateOrCancel);
+    QVERIFY(child<QPushButton>("sendButton")->isEnabled());
+    QVERIFY(child<QLabel>("notionalLabel")->text().contains(u"book"));
+
+    // Stop limit: both prices; without the stop, nothing to send.
+    choose(u"Stop limit"_s);
+    QVERIFY(stop->isVisibleTo(m_ticket) && price->isVisibleTo(m_ticket));
+    QVERIFY(!child<QPushButton>("sendButton")->isEnabled());
+    stop->setText(u"41.00"_s);
+    const auto stopLimit = m_ticket->order();
+    QVERIFY(stopLimit->type == OrderType::StopLimit);
+    QCOMPARE(*stopLimit->stopPrice, *qx::core::Price::parse(u"41"));
+    QCOMPARE(stopLimit->price, *qx::core::Price::parse(u"42.5"));
+
+    // Iceberg: a limit order showing a clip at a time.
+    choose(u"Iceberg"_s);
+    QVERIFY(shown->isVisibleTo(m_ticket) && !stop->isVisibleTo(m_ticket));
+    QVERIFY(!m_ticket->order());
+    shown->setText(u"2"_s);
+    QVERIFY(m_ticket->order()->type == OrderType::Limit);
+    QCOMPARE(*m_ticket->order()->displayQuantity, *qx::core::Quantity::parse(u"2"));
+    QVERIFY(!m_ticket->order()->stopPrice);
+    child<QPushButton>("sendButton")->click();
+    QCOMPARE(m_service->placed.last().displayQuantity, m_ticket->order()->displayQuantity);
+    choose(u"Limit"_s);
 }
 
 void TestOrderTicket::flagsTextThatIsNotADecimal()
