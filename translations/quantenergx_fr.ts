@@ -675,7 +675,7 @@
     </message>
     <message>
         <source>Order type</source>
-        <translation>Type d'ordre</translation>
+        <translation>Type d&apos;ordre</translation>
     </message>
     <message>
         <source>Limit</source>
@@ -731,15 +731,15 @@
     </message>
     <message>
         <source>The stop price is not a decimal number such as 41.00.</source>
-        <translation>Le prix de déclenchement n'est pas un nombre décimal comme 41.00.</translation>
+        <translation>Le prix de déclenchement n&apos;est pas un nombre décimal comme 41.00.</translation>
     </message>
     <message>
         <source>The shown quantity is not a decimal number such as 5.</source>
-        <translation>La quantité affichée n'est pas un nombre décimal comme 5.</translation>
+        <translation>La quantité affichée n&apos;est pas un nombre décimal comme 5.</translation>
     </message>
     <message>
         <source>At the prices in the book when it runs.</source>
-        <translation>Aux prix du carnet au moment de l'exécution.</translation>
+        <translation>Aux prix du carnet au moment de l&apos;exécution.</translation>
     </message>
     <message>
         <source>IOC</source>
@@ -759,7 +759,7 @@
     </message>
     <message>
         <source>GTC: until cancelled; Day: until the end of the trading day; IOC: what fills now, the rest cancelled; FOK: all now or nothing</source>
-        <translation>GTC : jusqu'à annulation ; Jour : jusqu'à la fin de la séance ; IOC : exécuté tout de suite, le reste annulé ; FOK : tout tout de suite ou rien</translation>
+        <translation>GTC : jusqu&apos;à annulation ; Jour : jusqu&apos;à la fin de la séance ; IOC : exécuté tout de suite, le reste annulé ; FOK : tout tout de suite ou rien</translation>
     </message>
 </context>
 <context>

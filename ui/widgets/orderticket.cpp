@@ -209,6 +209,7 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
                 m_pendingClientOrderId.clear();
                 showFeedback(tr("Rejected: %1").arg(error.message), true);
                 m_feedbackLabel->setToolTip(error.code);
+                markField(error);
             });
     connect(service, &client::TradingService::orderChanged, this,
             [this](const core::protocol::Order &order) {
@@ -486,6 +487,48 @@ void OrderTicket::clear()
     m_pendingClientOrderId.clear();
     showFeedback(QString(), false);
     m_quantityEdit->setFocus();
+}
+
+QLineEdit *OrderTicket::fieldOf(const QString &errorCode) const
+{
+    // The server's codes for what is wrong with one field of the order.
+    static const QStringList quantityCodes {
+        QStringLiteral("quantity_not_positive"), QStringLiteral("quantity_off_lot"),
+        QStringLiteral("max_order_quantity"),    QStringLiteral("limit_max_order_quantity"),
+        QStringLiteral("limit_max_position"),    QStringLiteral("quantity_below_filled"),
+    };
+    static const QStringList priceCodes { QStringLiteral("price_off_tick"),
+                                          QStringLiteral("price_band") };
+    if (quantityCodes.contains(errorCode))
+        return m_quantityEdit;
+    if (priceCodes.contains(errorCode)) {
+        // A stop order's only price is its stop.
+        return kind() == Kind::Stop ? m_stopEdit : m_priceEdit;
+    }
+    return nullptr;
+}
+
+void OrderTicket::markField(const core::Error &error)
+{
+    QLineEdit *field = fieldOf(error.code);
+    if (!field)
+        return;
+    // Red until the trader changes it; the reason on hover and for screen readers.
+    field->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #c62828; }"));
+    field->setToolTip(error.message);
+    field->setAccessibleDescription(error.message);
+    field->setProperty("rejected", true);
+    field->setFocus();
+    field->selectAll();
+    connect(
+        field, &QLineEdit::textEdited, this,
+        [field] {
+            field->setStyleSheet(QString());
+            field->setToolTip(QString());
+            field->setAccessibleDescription(QString());
+            field->setProperty("rejected", false);
+        },
+        Qt::SingleShotConnection);
 }
 
 void OrderTicket::showFeedback(const QString &text, bool isError)

@@ -227,6 +227,25 @@ void TestOrderTicket::showsTheServersRejectionInRed()
     auto *feedback = child<QLabel>("feedbackLabel");
     QVERIFY(feedback->text().contains(message));
     QVERIFY(feedback->styleSheet().contains(u"#c62828"));
+    // Beside the field it is about, too: the price, red with the reason, focused to fix;
+    // the quantity untouched. Typing a new price clears the mark.
+    auto *price = child<QLineEdit>("priceEdit");
+    QVERIFY(price->property("rejected").toBool());
+    QVERIFY(price->styleSheet().contains(u"#c62828"));
+    QCOMPARE(price->toolTip(), message);
+    QVERIFY(price->hasFocus());
+    QVERIFY(!child<QLineEdit>("quantityEdit")->property("rejected").toBool());
+    QTest::keyClicks(price, QStringLiteral("42.50"));
+    QVERIFY(!price->property("rejected").toBool());
+    QVERIFY(price->styleSheet().isEmpty());
+
+    // A limit the account breached marks the quantity.
+    m_ticket->send();
+    Q_EMIT m_service->orderRejected(
+        m_service->placed.last().clientOrderId,
+        { QStringLiteral("limit_max_order_quantity"), QStringLiteral("At most 20 MW per order.") });
+    QVERIFY(child<QLineEdit>("quantityEdit")->property("rejected").toBool());
+    QVERIFY(!price->property("rejected").toBool());
 
     // Somebody else's rejection is not this ticket's business.
     Q_EMIT m_service->orderRejected(QStringLiteral("other"),
