@@ -758,8 +758,24 @@
         <translation>Tag</translation>
     </message>
     <message>
-        <source>GTC: until cancelled; Day: until the end of the trading day; IOC: what fills now, the rest cancelled; FOK: all now or nothing</source>
-        <translation>GTC: bis zur Stornierung; Tag: bis Handelsschluss; IOC: sofort ausführen, den Rest stornieren; FOK: alles sofort oder nichts</translation>
+        <source>Expires at</source>
+        <translation>Läuft ab am</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires</source>
+        <translation>&amp;Ablauf</translation>
+    </message>
+    <message>
+        <source>The expiry is in the past.</source>
+        <translation>Der Ablauf liegt in der Vergangenheit.</translation>
+    </message>
+    <message>
+        <source>GTD</source>
+        <translation>GTD</translation>
+    </message>
+    <message>
+        <source>GTC: until cancelled; Day: until the end of the trading day; GTD: until the date and time given; IOC: what fills now, the rest cancelled; FOK: all now or nothing</source>
+        <translation>GTC: bis zur Stornierung; Tag: bis Handelsschluss; GTD: bis zum angegebenen Zeitpunkt; IOC: sofort ausführen, den Rest stornieren; FOK: alles sofort oder nichts</translation>
     </message>
 </context>
 <context>

@@ -758,8 +758,24 @@
         <translation>Jour</translation>
     </message>
     <message>
-        <source>GTC: until cancelled; Day: until the end of the trading day; IOC: what fills now, the rest cancelled; FOK: all now or nothing</source>
-        <translation>GTC : jusqu&apos;à annulation ; Jour : jusqu&apos;à la fin de la séance ; IOC : exécuté tout de suite, le reste annulé ; FOK : tout tout de suite ou rien</translation>
+        <source>Expires at</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires</source>
+        <translation>&amp;Échéance</translation>
+    </message>
+    <message>
+        <source>The expiry is in the past.</source>
+        <translation>L&apos;échéance est dans le passé.</translation>
+    </message>
+    <message>
+        <source>GTD</source>
+        <translation>GTD</translation>
+    </message>
+    <message>
+        <source>GTC: until cancelled; Day: until the end of the trading day; GTD: until the date and time given; IOC: what fills now, the rest cancelled; FOK: all now or nothing</source>
+        <translation>GTC : jusqu&apos;à annulation ; Jour : jusqu&apos;à la fin de la séance ; GTD : jusqu&apos;à la date et l&apos;heure indiquées ; IOC : exécuté tout de suite, le reste annulé ; FOK : tout tout de suite ou rien</translation>
     </message>
 </context>
 <context>

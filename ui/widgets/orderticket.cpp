@@ -8,6 +8,7 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -42,6 +43,7 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
     , m_timeInForceCombo(new QComboBox(this))
     , m_stopEdit(new QLineEdit(this))
     , m_displayEdit(new QLineEdit(this))
+    , m_expiryEdit(new QDateTimeEdit(this))
     , m_notionalLabel(new QLabel(this))
     , m_contractLabel(new QLabel(this))
     , m_sendButton(new QPushButton(tr("Send"), this))
@@ -90,6 +92,12 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
     m_displayEdit->setAccessibleName(tr("Shown quantity"));
     m_displayEdit->setPlaceholderText(tr("shown at a time"));
     m_displayEdit->setAlignment(Qt::AlignRight);
+    m_expiryEdit->setObjectName(QStringLiteral("expiryEdit"));
+    m_expiryEdit->setAccessibleName(tr("Expires at"));
+    m_expiryEdit->setCalendarPopup(true);
+    m_expiryEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    // Good till tomorrow evening, to start with.
+    m_expiryEdit->setDateTime(QDateTime(QDate::currentDate().addDays(1), QTime(18, 0)));
     m_quantityUnitLabel->setMinimumWidth(
         fontMetrics().horizontalAdvance(QStringLiteral("USD/MMBtu")));
     m_priceUnitLabel->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("USD/MMBtu")));
@@ -156,6 +164,8 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
     m_priceRow = form->rowCount() - 1;
     form->addRow(label(tr("S&top"), m_stopEdit), m_stopEdit);
     m_stopRow = form->rowCount() - 1;
+    form->addRow(label(tr("E&xpires"), m_expiryEdit), m_expiryEdit);
+    m_expiryRow = form->rowCount() - 1;
     form->addRow(tr("Notional"), m_notionalLabel);
     form->addRow(tr("Contract"), m_contractLabel);
     auto *layout = new QVBoxLayout(this);
@@ -174,7 +184,13 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
     connect(m_stopEdit, &QLineEdit::textChanged, this, &OrderTicket::updatePreview);
     connect(m_displayEdit, &QLineEdit::textChanged, this, &OrderTicket::updatePreview);
     connect(m_typeCombo, &QComboBox::currentIndexChanged, this, &OrderTicket::updateType);
-    connect(m_timeInForceCombo, &QComboBox::currentIndexChanged, this, &OrderTicket::updatePreview);
+    connect(m_timeInForceCombo, &QComboBox::currentIndexChanged, this, [this] {
+        m_form->setRowVisible(m_expiryRow,
+                              m_timeInForceCombo->currentData().toInt()
+                                  == int(core::protocol::TimeInForce::GoodTillDate));
+        updatePreview();
+    });
+    connect(m_expiryEdit, &QDateTimeEdit::dateTimeChanged, this, &OrderTicket::updatePreview);
     updateType(); // a limit order, good till cancelled, to start with
     connect(m_sendButton, &QPushButton::clicked, this, &OrderTicket::send);
     connect(clearButton, &QPushButton::clicked, this, &OrderTicket::clear);
@@ -328,6 +344,13 @@ core::Result<core::protocol::NewOrder> OrderTicket::order() const
     order.side = m_side;
     order.quantity = *quantity;
     order.timeInForce = core::protocol::TimeInForce(m_timeInForceCombo->currentData().toInt());
+    if (order.timeInForce == core::protocol::TimeInForce::GoodTillDate) {
+        order.expiresAt = m_expiryEdit->dateTime().toUTC();
+        if (order.expiresAt <= QDateTime::currentDateTimeUtc()) {
+            return core::makeError(QStringLiteral("invalid_expiry"),
+                                   tr("The expiry is in the past."));
+        }
+    }
     const Kind type = kind();
     order.type = type == Kind::Market ? core::protocol::OrderType::Market
         : type == Kind::Stop          ? core::protocol::OrderType::Stop
@@ -447,12 +470,15 @@ void OrderTicket::updateType()
     } else {
         m_timeInForceCombo->addItem(tr("GTC"), int(TimeInForce::GoodTillCancel));
         m_timeInForceCombo->addItem(tr("Day"), int(TimeInForce::Day));
+        m_timeInForceCombo->addItem(tr("GTD"), int(TimeInForce::GoodTillDate));
         m_timeInForceCombo->addItem(tr("IOC"), int(TimeInForce::ImmediateOrCancel));
         m_timeInForceCombo->addItem(tr("FOK"), int(TimeInForce::FillOrKill));
     }
     m_timeInForceCombo->setToolTip(tr("GTC: until cancelled; Day: until the end of the "
-                                      "trading day; IOC: what fills now, the rest cancelled; "
-                                      "FOK: all now or nothing"));
+                                      "trading day; GTD: until the date and time given; IOC: "
+                                      "what fills now, the rest cancelled; FOK: all now or "
+                                      "nothing"));
+    m_form->setRowVisible(m_expiryRow, false);
     updatePreview();
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 
 class QComboBox;
+class QDateTimeEdit;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -95,10 +96,12 @@ private:
     QComboBox *m_timeInForceCombo;
     QLineEdit *m_stopEdit;
     QLineEdit *m_displayEdit;
+    QDateTimeEdit *m_expiryEdit; ///< good till date: when it expires (local time)
     QFormLayout *m_form = nullptr;
     int m_priceRow = 0; ///< rows of m_form that only some order types have
     int m_stopRow = 0;
     int m_shownRow = 0;
+    int m_expiryRow = 0;
     QLabel *m_notionalLabel;
     QLabel *m_contractLabel; ///< the energy delivered over the period, and what it is worth
     QPushButton *m_sendButton;

@@ -2,6 +2,7 @@
 #include "ui/widgets/orderticket.h"
 
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -142,10 +143,25 @@ void TestOrderTicket::offersEveryOrderTypeWithItsFields()
 
     // A limit order rests until cancelled unless told otherwise.
     QVERIFY(!stop->isVisibleTo(m_ticket) && !shown->isVisibleTo(m_ticket));
-    QCOMPARE(choices(), QStringList({ u"GTC"_s, u"Day"_s, u"IOC"_s, u"FOK"_s }));
+    QCOMPARE(choices(), QStringList({ u"GTC"_s, u"Day"_s, u"GTD"_s, u"IOC"_s, u"FOK"_s }));
     enter(QStringLiteral("10"), QStringLiteral("42.50"));
     timeInForce->setCurrentIndex(1);
     QVERIFY(m_ticket->order()->timeInForce == TimeInForce::Day);
+    // Good till a date: when, asked for only then, sent as UTC; not in the past.
+    auto *expiry = child<QDateTimeEdit>("expiryEdit");
+    QVERIFY(!expiry->isVisibleTo(m_ticket));
+    timeInForce->setCurrentIndex(2);
+    QVERIFY(expiry->isVisibleTo(m_ticket));
+    const QDateTime until = QDateTime::currentDateTime().addDays(2);
+    expiry->setDateTime(until);
+    QVERIFY(m_ticket->order()->timeInForce == TimeInForce::GoodTillDate);
+    QCOMPARE(m_ticket->order()->expiresAt.toSecsSinceEpoch() / 60,
+             until.toUTC().toSecsSinceEpoch() / 60);
+    expiry->setDateTime(QDateTime::currentDateTime().addDays(-1));
+    QCOMPARE(m_ticket->order().error().code, u"invalid_expiry"_s);
+    QVERIFY(!child<QPushButton>("sendButton")->isEnabled());
+    timeInForce->setCurrentIndex(0);
+    QVERIFY(!expiry->isVisibleTo(m_ticket));
 
     // Market: no price, fills now or never.
     choose(u"Market"_s);
