@@ -23,7 +23,6 @@
 
 #include <openssl/crypto.h>
 
-#include <array>
 #include <atomic>
 #include <memory>
 

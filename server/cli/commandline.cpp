@@ -1,7 +1,6 @@
 #include "server/cli/commandline.h"
 
 #include "server/auth/authservice.h"
-#include "server/auth/passwordhasher.h"
 #include "server/auth/permissions.h"
 #include "server/auth/useradmin.h"
 #include "server/cache/redisclient.h"
