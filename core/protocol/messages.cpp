@@ -546,6 +546,7 @@ Result<Ticker> Ticker::fromJson(const QJsonObject &object)
     ticker.volume = reader.decimal<Quantity>(QStringLiteral("volume"));
     ticker.time = fromWireTime(reader.string(QStringLiteral("time")));
     ticker.last = reader.optionalDecimal<Price>(QStringLiteral("last"));
+    ticker.previousClose = reader.optionalDecimal<Price>(QStringLiteral("previous_close"));
     for (const auto &[prefix, level] : { std::pair { QStringLiteral("bid"), &ticker.bid },
                                          std::pair { QStringLiteral("ask"), &ticker.ask } }) {
         const std::optional<Price> price = reader.optionalDecimal<Price>(prefix);
@@ -602,6 +603,8 @@ QJsonObject Ticker::toJson() const
     }
     if (last)
         json.insert(QStringLiteral("last"), last->toString());
+    if (previousClose)
+        json.insert(QStringLiteral("previous_close"), previousClose->toString());
     return json;
 }
 

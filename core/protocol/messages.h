@@ -199,6 +199,9 @@ struct Ticker
     std::optional<Price> last;
     Quantity lastQuantity;
     Quantity volume; ///< traded today (UTC)
+    /// The last price of the latest UTC day before today with a trade: what today's change is
+    /// measured from.
+    std::optional<Price> previousClose;
     QDateTime time;
 
     static Result<Ticker> fromJson(const QJsonObject &object);

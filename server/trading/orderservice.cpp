@@ -204,6 +204,9 @@ struct OrderService::Market
     Quantity lastQuantity;
     Quantity volumeToday;
     QDate volumeDate;
+    /// The UTC day of the latest trade, and the last price of the trading day before it.
+    QDate lastTradeDate;
+    std::optional<Price> previousClose;
     std::deque<protocol::MarketTrade> recentTrades; ///< newest at the back
     /// The last trade's price, wherever the book is matched (this server's book knows only
     /// its own trades).
@@ -228,6 +231,8 @@ struct OrderService::Market
         lastPrice.reset();
         volumeToday = Quantity();
         volumeDate = QDate();
+        lastTradeDate = QDate();
+        previousClose.reset();
         recentTrades.clear();
     }
 };
@@ -877,6 +882,10 @@ QList<QPair<core::CandleInterval, core::Candle>> OrderService::record(Market &ma
             position
                 = m_positions.insert({ user, trade.symbol }, core::Position(market.multiplier));
         (void)position->apply(side, trade.price, trade.quantity);
+    }
+    if (const QDate day = trade.time.toUTC().date(); day > market.lastTradeDate) {
+        market.previousClose = market.lastPrice;
+        market.lastTradeDate = day;
     }
     market.lastQuantity = trade.quantity;
     market.lastPrice = trade.price;
@@ -1728,7 +1737,11 @@ Result<protocol::Ticker> OrderService::ticker(const QString &symbol) const
     }
     ticker.last = market->lastPrice;
     ticker.lastQuantity = market->lastQuantity;
-    ticker.volume = market->volumeDate == nowUtc().date() ? market->volumeToday : Quantity();
+    const QDate today = nowUtc().date();
+    ticker.volume = market->volumeDate == today ? market->volumeToday : Quantity();
+    // Before today's first trade, yesterday's last price is the close to measure from.
+    ticker.previousClose
+        = market->lastTradeDate == today ? market->previousClose : market->lastPrice;
     ticker.time = nowUtc();
     return ticker;
 }

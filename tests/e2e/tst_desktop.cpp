@@ -43,6 +43,16 @@ QString euroPowerMonth(const TradingService &service)
     }
     return {};
 }
+// The first tradable instrument whose symbol starts with `prefix`.
+QString activeSymbol(const TradingService &service, QStringView prefix)
+{
+    for (const qx::core::Instrument &instrument : service.instruments()) {
+        if (instrument.symbol.startsWith(prefix)
+            && !instrument.isExpired(QDateTime::currentDateTimeUtc()))
+            return instrument.symbol;
+    }
+    return {};
+}
 constexpr int kNetworkTimeoutMs = 15000;
 // Places `order` through `trader` and waits until the trader knows it is booked (by its
 // answer, its stream event or an order reload, whichever comes first: after a reload that
@@ -325,6 +335,7 @@ void TestDesktop::theSimulatedMarketMovesOnScreen()
                               TradingService::ConnectionState::Connected, 60000);
     MainWindow *window = workstation.mainWindow();
     window->resize(1600, 900);
+    window->resetLayout(); // the first run's layout, for this size
     qx::widgets::OrderTicket *ticket = window->ticket();
     const QString power = euroPowerMonth(*service);
     QVERIFY(ticket->selectInstrument(power));
@@ -374,14 +385,7 @@ void TestDesktop::theSimulatedMarketMovesOnScreen()
     QCOMPARE(child<QLineEdit>(ticket, "priceEdit")->text(), bestOffer);
 
     // Picking gas on the ticket moves every market dock there.
-    QString gas;
-    for (const qx::core::Instrument &instrument : service->instruments()) {
-        if (instrument.symbol.startsWith(u"TTF.M.")
-            && !instrument.isExpired(QDateTime::currentDateTimeUtc())) {
-            gas = instrument.symbol;
-            break;
-        }
-    }
+    const QString gas = activeSymbol(*service, u"TTF.M.");
     QVERIFY(ticket->selectInstrument(gas));
     QCOMPARE(service->watchedSymbol(), gas);
     QCOMPARE(depth->symbol(), gas);
@@ -419,6 +423,17 @@ void TestDesktop::streamReconnectsAndCatchesUp()
     service.watchMarket(power, qx::core::CandleInterval::FiveMinutes);
     QTRY_VERIFY_WITH_TIMEOUT(!books.isEmpty() && !candles.isEmpty(), kNetworkTimeoutMs);
     QCOMPARE(books.last().first().value<qx::core::protocol::BookSnapshot>().symbol, power);
+    // The market watch follows more tickers than the watched market's, also after a reconnect.
+    const QString gas = activeSymbol(service, u"TTF.M.");
+    QSignalSpy tickers(&service, &TradingService::tickerChanged);
+    const auto tickerSymbols = [&tickers] {
+        QSet<QString> symbols;
+        for (const QList<QVariant> &signal : std::as_const(tickers))
+            symbols.insert(signal.first().value<qx::core::protocol::Ticker>().symbol);
+        return symbols;
+    };
+    service.watchTickers({ power, gas });
+    QTRY_VERIFY_WITH_TIMEOUT(tickerSymbols().contains(gas), kNetworkTimeoutMs);
 
     // The network goes away: the stream notices and keeps trying.
     proxy.setRefusing(true);
@@ -449,6 +464,7 @@ void TestDesktop::streamReconnectsAndCatchesUp()
     QVERIFY(!hasMissed());
     books.clear();
     candles.clear();
+    tickers.clear();
 
     // The network is back: the client reconnects by itself and reloads what it missed, the
     // watched market included (its book shows the order placed meanwhile).
@@ -457,6 +473,7 @@ void TestDesktop::streamReconnectsAndCatchesUp()
                               kNetworkTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(hasMissed(), kNetworkTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(!books.isEmpty() && !candles.isEmpty(), kNetworkTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(tickerSymbols(), (QSet<QString> { power, gas }), kNetworkTimeoutMs);
     const auto book = books.last().first().value<qx::core::protocol::BookSnapshot>();
     QCOMPARE(book.symbol, power);
     QVERIFY(std::any_of(book.bids.begin(), book.bids.end(),

@@ -7,6 +7,9 @@
 #include <QNetworkRequest>
 #include <QUrlQuery>
 
+#include <algorithm>
+#include <iterator>
+
 namespace qx::client {
 
 using core::Error;
@@ -502,11 +505,12 @@ void RemoteTradingService::onStreamMessage(const QString &text)
             return; // the watched market's channels, after a change of market
         m_streamReady = true;
         m_backoff.reset();
-        if (const QStringList market = marketChannels(); !market.isEmpty()) {
+        if (const QStringList channels = wantedChannels(); !channels.isEmpty()) {
             m_socket.sendTextMessage(
-                QString::fromUtf8(protocol::StreamMessage::subscribe(market).serialize()));
-            fetchCandles(); // what happened while the stream was away
+                QString::fromUtf8(protocol::StreamMessage::subscribe(channels).serialize()));
         }
+        if (!m_watched.symbol.isEmpty())
+            fetchCandles(); // what happened while the stream was away
         // Whatever happened while the stream was down is only in the server's order list.
         const quint64 session = m_session;
         fetchOrders([this, session] {
@@ -573,7 +577,12 @@ void RemoteTradingService::onMarketMessage(const protocol::StreamMessage &messag
     if (type == protocol::stream::kBook) {
         relay(u"book", &TradingService::bookChanged);
     } else if (type == protocol::stream::kTicker) {
-        relay(u"ticker", &TradingService::tickerChanged);
+        const Result<protocol::Ticker> ticker
+            = protocol::Ticker::fromJson(body.value(u"ticker").toObject());
+        if (!ticker)
+            return unreadable(ticker.error());
+        if (watched(ticker->symbol) || m_tickerSymbols.contains(ticker->symbol))
+            Q_EMIT tickerChanged(*ticker);
     } else if (type == protocol::stream::kMarketTrades) {
         const QString symbol = body.value(u"symbol").toString();
         if (!watched(symbol))
@@ -618,39 +627,60 @@ QStringList RemoteTradingService::marketChannels() const
                  + core::toString(m_watched.interval) };
 }
 
+QStringList RemoteTradingService::wantedChannels() const
+{
+    QStringList channels = marketChannels();
+    for (const QString &symbol : m_tickerSymbols) {
+        const QString channel = protocol::stream::kTickerChannelPrefix.toString() + symbol;
+        if (!channels.contains(channel))
+            channels.append(channel);
+    }
+    return channels;
+}
+
+void RemoteTradingService::changeSubscriptions(const QStringList &before)
+{
+    if (!m_streamReady)
+        return; // subscribed, and the history loaded, once the stream is up
+    const QStringList after = wantedChannels();
+    const auto missingFrom = [](const QStringList &from, const QStringList &list) {
+        QStringList missing;
+        std::copy_if(list.cbegin(), list.cend(), std::back_inserter(missing),
+                     [&](const QString &channel) { return !from.contains(channel); });
+        return missing;
+    };
+    if (const QStringList stop = missingFrom(after, before); !stop.isEmpty()) {
+        m_socket.sendTextMessage(
+            QString::fromUtf8(protocol::StreamMessage::unsubscribe(stop).serialize()));
+    }
+    if (const QStringList start = missingFrom(before, after); !start.isEmpty()) {
+        m_socket.sendTextMessage(
+            QString::fromUtf8(protocol::StreamMessage::subscribe(start).serialize()));
+    }
+}
+
 void RemoteTradingService::watchMarket(const QString &symbol, core::CandleInterval interval)
 {
     if (symbol == m_watched.symbol && interval == m_watched.interval)
         return;
-    const QStringList before = marketChannels();
+    const QStringList before = wantedChannels();
     m_watched.symbol = symbol;
     m_watched.interval = interval;
     ++m_watched.generation;
     m_watched.loadingCandles = false;
     m_watched.liveCandles.clear();
-    if (!m_streamReady)
-        return; // subscribed, and the history loaded, once the stream is up
-    const QStringList after = marketChannels();
-    QStringList stop;
-    QStringList start;
-    for (const QString &channel : before) {
-        if (!after.contains(channel))
-            stop.append(channel);
-    }
-    for (const QString &channel : after) {
-        if (!before.contains(channel))
-            start.append(channel);
-    }
-    if (!stop.isEmpty()) {
-        m_socket.sendTextMessage(
-            QString::fromUtf8(protocol::StreamMessage::unsubscribe(stop).serialize()));
-    }
-    if (!start.isEmpty()) {
-        m_socket.sendTextMessage(
-            QString::fromUtf8(protocol::StreamMessage::subscribe(start).serialize()));
-    }
-    if (!symbol.isEmpty())
+    changeSubscriptions(before);
+    if (m_streamReady && !symbol.isEmpty())
         fetchCandles();
+}
+
+void RemoteTradingService::watchTickers(const QStringList &symbols)
+{
+    if (symbols == m_tickerSymbols)
+        return;
+    const QStringList before = wantedChannels();
+    m_tickerSymbols = symbols;
+    changeSubscriptions(before);
 }
 
 void RemoteTradingService::fetchCandles()

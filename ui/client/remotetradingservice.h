@@ -52,6 +52,7 @@ public:
     void cancelOrder(const QString &orderId) override;
     void watchMarket(const QString &symbol, core::CandleInterval interval) override;
     QString watchedSymbol() const override { return m_watched.symbol; }
+    void watchTickers(const QStringList &symbols) override;
 
 Q_SIGNALS:
     void signedIn();
@@ -91,6 +92,11 @@ private:
 
     /// The stream channels of the watched market (none when nothing is watched).
     QStringList marketChannels() const;
+    /// Those and the market watch's tickers, each once.
+    QStringList wantedChannels() const;
+    /// Subscribes to what wantedChannels() gained since `before` and unsubscribes from what it
+    /// lost (once the stream is up; until then there is nothing to change).
+    void changeSubscriptions(const QStringList &before);
     /// Loads the watched market's candle history; live candles that arrive meanwhile are
     /// merged into it before it is announced.
     void fetchCandles();
@@ -122,6 +128,7 @@ private:
         bool loadingCandles = false;
         QList<core::Candle> liveCandles; ///< arrived while the history was loading
     } m_watched;
+    QStringList m_tickerSymbols; ///< the market watch's
     ConnectionState m_state = ConnectionState::Disconnected;
     QString m_username;
     QString m_role;

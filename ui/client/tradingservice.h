@@ -50,6 +50,10 @@ public:
     /// replaces the previous one; an empty symbol stops watching.
     virtual void watchMarket(const QString &symbol, core::CandleInterval interval) = 0;
     virtual QString watchedSymbol() const = 0;
+    /// The market watch: tickerChanged follows for each of `symbols` as for the watched market,
+    /// first with its current state, then with every change, also after a reconnect. Replaces
+    /// the previous list; an empty one stops them.
+    virtual void watchTickers(const QStringList &symbols) = 0;
 
     /// The instrument with that symbol, if the service lists it.
     std::optional<core::Instrument> instrument(const QString &symbol) const;
@@ -75,6 +79,8 @@ Q_SIGNALS:
     void sessionExpired(const QString &message);
     /// The watched market's aggregated depth (replaces the previous one).
     void bookChanged(const qx::core::protocol::BookSnapshot &book);
+    /// Best bid and offer and the last trade of the watched market or of one the market watch
+    /// follows: look at its symbol.
     void tickerChanged(const qx::core::protocol::Ticker &ticker);
     /// The watched market's latest trades, newest first; replaces what was shown.
     void marketTradesReset(const QString &symbol,

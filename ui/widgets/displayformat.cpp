@@ -1,6 +1,7 @@
 #include "ui/widgets/displayformat.h"
 
 #include <QColor>
+#include <QCoreApplication>
 
 namespace qx::widgets::displayformat {
 
@@ -96,6 +97,80 @@ QBrush sideBrush(core::protocol::Side side)
 {
     return QBrush(side == core::protocol::Side::Buy ? QColor(0x15, 0x65, 0xc0)
                                                     : QColor(0xc6, 0x28, 0x28));
+}
+
+QString periodLabel(const core::DeliveryPeriod &period, const QLocale &locale)
+{
+    using Kind = core::DeliveryPeriod::Kind;
+    const QString year = period.start.toString(u"yy");
+    const auto translate = [](const char *text) {
+        return QCoreApplication::translate("qx::widgets::displayformat", text);
+    };
+    switch (period.kind) {
+    case Kind::QuarterHour:
+    case Kind::Hour: {
+        QString text = locale.toString(period.start, u"ddd dd MMM ")
+            + QStringLiteral("%1:%2")
+                  .arg(period.startMinute / 60, 2, 10, QLatin1Char('0'))
+                  .arg(period.startMinute % 60, 2, 10, QLatin1Char('0'));
+        // The exchanges' name for the second pass of the hour the autumn change repeats.
+        if (period.repeated)
+            text += QStringLiteral(" B");
+        return text;
+    }
+    case Kind::Day:
+        return locale.toString(period.start, u"ddd dd MMM");
+    case Kind::Weekend:
+    case Kind::Week: {
+        int isoYear = 0;
+        const int week = period.start.weekNumber(&isoYear);
+        return (period.kind == Kind::Week ? translate("Wk %1 %2") : translate("WE %1 %2"))
+            .arg(week, 2, 10, QLatin1Char('0'))
+            .arg(isoYear % 100, 2, 10, QLatin1Char('0'));
+    }
+    case Kind::Month:
+        return locale.monthName(period.start.month(), QLocale::ShortFormat) + u' ' + year;
+    case Kind::Quarter:
+        return translate("Q%1 %2").arg((period.start.month() - 1) / 3 + 1).arg(year);
+    case Kind::Season:
+        return (period.start.month() == 4 ? translate("Sum %1") : translate("Win %1")).arg(year);
+    case Kind::Year:
+        // A calendar year; a contract delivering in one month of it (EUA December) is named by
+        // that month.
+        if (period.start.month() != 1 || period.end != period.start.addYears(1))
+            return locale.monthName(period.start.month(), QLocale::ShortFormat) + u' ' + year;
+        return translate("Cal %1").arg(year);
+    }
+    return period.code();
+}
+
+QString periodKindPlural(core::DeliveryPeriod::Kind kind)
+{
+    using Kind = core::DeliveryPeriod::Kind;
+    const auto translate = [](const char *text) {
+        return QCoreApplication::translate("qx::widgets::displayformat", text);
+    };
+    switch (kind) {
+    case Kind::QuarterHour:
+        return translate("Quarter-hours");
+    case Kind::Hour:
+        return translate("Hours");
+    case Kind::Day:
+        return translate("Days");
+    case Kind::Weekend:
+        return translate("Weekends");
+    case Kind::Week:
+        return translate("Weeks");
+    case Kind::Month:
+        return translate("Months");
+    case Kind::Quarter:
+        return translate("Quarters");
+    case Kind::Season:
+        return translate("Seasons");
+    case Kind::Year:
+        return translate("Years");
+    }
+    return {};
 }
 
 } // namespace qx::widgets::displayformat

@@ -36,6 +36,14 @@ QString priceUnit(const core::Instrument &instrument);
 /// power), "/d" for daily gas rates, empty for bbl and tonnes (a quantity, not a rate).
 QString notionalPeriod(const core::Instrument &instrument);
 
+/// A contract's delivery period as a curve board names it: "Mar 27", "Q1 27", "Sum 27",
+/// "Win 27", "Cal 28", "Wk 49 27", "WE 49 27", "Tue 01 Dec", and for hours and quarter-hours
+/// the local start, "Tue 01 Dec 14:00" ("… 02:00 B" for the repeated hour). Month and day
+/// names follow `locale`.
+QString periodLabel(const core::DeliveryPeriod &period, const QLocale &locale = QLocale());
+/// What a board groups contracts of that kind under: "Months", "Quarters"…
+QString periodKindPlural(core::DeliveryPeriod::Kind kind);
+
 /// How a blotter shows a column: numbers right-aligned in a font whose digits line up, and
 /// sides in the desk's colours (bids blue, offers red, dark enough on white).
 QVariant alignment(bool isNumber);

@@ -6,6 +6,7 @@
 #include "ui/widgets/depthladder.h"
 #include "ui/widgets/markettable.h"
 #include "ui/widgets/markettradesmodel.h"
+#include "ui/widgets/marketwatch.h"
 #include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
 #include "ui/widgets/tradesmodel.h"
@@ -17,7 +18,9 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSaveFile>
@@ -40,6 +43,7 @@ constexpr auto kGeometryKey = "mainWindow/geometry";
 constexpr auto kStateKey = "mainWindow/state";
 constexpr auto kBlotterKey = "mainWindow/blotterHeader";
 constexpr auto kSymbolKey = "mainWindow/symbol";
+constexpr auto kLayoutsKey = "mainWindow/layouts";
 } // namespace
 
 MainWindow::MainWindow(TradingService *service, QWidget *parent)
@@ -60,6 +64,7 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     , m_marketTrades(new MarketTradesModel(service, this))
     , m_marketTradesView(new QTableView(this))
     , m_chart(new CandleChart(this))
+    , m_marketWatch(new MarketWatch(service, this))
     , m_cancelAction(new QAction(tr("&Cancel order"), this))
     , m_connectionLabel(new QLabel(this))
     , m_identityLabel(new QLabel(this))
@@ -113,7 +118,8 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     m_ticket->setObjectName(QStringLiteral("orderTicket"));
     m_ticketDock->setObjectName(QStringLiteral("orderTicketDock"));
     m_ticketDock->setWidget(m_ticket);
-    m_ticketDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    m_ticketDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                              | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, m_ticketDock);
 
     // The market: ladder and time and sales on the left, the chart over the blotter.
@@ -126,23 +132,32 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
         auto *dock = new QDockWidget(title, this);
         dock->setObjectName(QString::fromLatin1(name));
         dock->setWidget(content);
-        dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+        dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                          | QDockWidget::DockWidgetClosable);
         addDockWidget(area, dock);
         return dock;
     };
+    m_marketWatch->setObjectName(QStringLiteral("marketWatch"));
+    addDock(m_marketWatch, tr("Market watch"), "marketWatchDock", Qt::LeftDockWidgetArea);
     m_depth->setObjectName(QStringLiteral("depthLadder"));
-    QDockWidget *depthDock = addDock(m_depth, tr("Depth"), "depthDock", Qt::LeftDockWidgetArea);
+    addDock(m_depth, tr("Depth"), "depthDock", Qt::RightDockWidgetArea);
     m_marketTradesView->setObjectName(QStringLiteral("marketTradesView"));
     m_marketTradesView->setAccessibleName(tr("Time and sales"));
     setUpMarketTable(m_marketTradesView, m_marketTrades, u"00:00:00");
-    QDockWidget *tradesDock = addDock(m_marketTradesView, tr("Time and sales"), "marketTradesDock",
-                                      Qt::LeftDockWidgetArea);
+    addDock(m_marketTradesView, tr("Time and sales"), "marketTradesDock", Qt::RightDockWidgetArea);
     m_chart->setObjectName(QStringLiteral("candleChart"));
-    QDockWidget *chartDock = addDock(m_chart, tr("Chart"), "chartDock", Qt::TopDockWidgetArea);
-    QDockWidget *fillsDock = addDock(fillsBox, tr("Fills"), "fillsDock", Qt::BottomDockWidgetArea);
+    addDock(m_chart, tr("Chart"), "chartDock", Qt::TopDockWidgetArea);
+    addDock(fillsBox, tr("Fills"), "fillsDock", Qt::BottomDockWidgetArea);
 
     connect(m_ticket, &OrderTicket::instrumentChanged, this, &MainWindow::watch);
     connect(m_depth, &DepthLadder::priceChosen, m_ticket, &OrderTicket::prefill);
+    connect(m_marketWatch, &MarketWatch::instrumentChosen, m_ticket,
+            &OrderTicket::selectInstrument);
+    connect(m_marketWatch, &MarketWatch::priceChosen, this,
+            [this](const QString &symbol, core::protocol::Side side, const QString &price) {
+                if (m_ticket->selectInstrument(symbol))
+                    m_ticket->prefill(side, price);
+            });
     connect(m_chart, &CandleChart::intervalChanged, this, [this](core::CandleInterval interval) {
         m_service->watchMarket(m_ticket->currentSymbol(), interval);
     });
@@ -187,6 +202,8 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     exportFills->setObjectName(QStringLiteral("exportFillsAction"));
     connect(exportFills, &QAction::triggered, this,
             [this] { exportBlotter(m_fillsView, QStringLiteral("fills")); });
+
+    buildViewMenu();
 
     auto *toolBar = addToolBar(tr("Orders"));
     toolBar->setObjectName(QStringLiteral("ordersToolBar"));
@@ -238,10 +255,111 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     // First run: most of the screen, as trading screens are used; later runs restore.
     const QSize available = screen()->availableGeometry().size();
     resize(QSize(1200, 640).expandedTo(available * 0.85).boundedTo(available));
-    // The chart takes a good half of the middle, the ladder most of the left.
-    resizeDocks({ chartDock, fillsDock }, { height() * 2 / 5, height() / 6 }, Qt::Vertical);
-    resizeDocks({ depthDock, tradesDock }, { height() * 3 / 5, height() * 2 / 5 }, Qt::Vertical);
-    restoreLayout();
+    m_defaultState = saveState();
+    restoreSession();
+}
+
+void MainWindow::buildViewMenu()
+{
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
+        viewMenu->addAction(dock->toggleViewAction());
+    viewMenu->addSeparator();
+    QMenu *layouts = viewMenu->addMenu(tr("&Layouts"));
+    layouts->setObjectName(QStringLiteral("layoutsMenu"));
+    // Listed afresh each time: layouts are saved and deleted while the menu is closed.
+    connect(layouts, &QMenu::aboutToShow, this, [this, layouts] {
+        layouts->clear();
+        const QStringList names = savedLayouts();
+        for (const QString &name : names) {
+            connect(layouts->addAction(name), &QAction::triggered, this,
+                    [this, name] { restoreLayout(name); });
+        }
+        if (names.isEmpty())
+            layouts->addAction(tr("No saved layouts"))->setEnabled(false);
+        layouts->addSeparator();
+        QMenu *remove = layouts->addMenu(tr("&Delete"));
+        remove->setEnabled(!names.isEmpty());
+        for (const QString &name : names) {
+            connect(remove->addAction(name), &QAction::triggered, this,
+                    [this, name] { deleteLayout(name); });
+        }
+    });
+    QAction *save = viewMenu->addAction(tr("&Save layout as…"));
+    save->setObjectName(QStringLiteral("saveLayoutAction"));
+    connect(save, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save layout"), tr("Layout name:"),
+                                                   QLineEdit::Normal, QString(), &ok)
+                                 .trimmed();
+        if (ok && !name.isEmpty())
+            saveLayout(name);
+    });
+    QAction *reset = viewMenu->addAction(tr("&Reset layout"));
+    reset->setObjectName(QStringLiteral("resetLayoutAction"));
+    connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
+}
+
+QStringList MainWindow::savedLayouts() const
+{
+    QStringList names = QSettings().value(QLatin1StringView(kLayoutsKey)).toMap().keys();
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+void MainWindow::saveLayout(const QString &name)
+{
+    QSettings settings;
+    QVariantMap layouts = settings.value(QLatin1StringView(kLayoutsKey)).toMap();
+    layouts.insert(name, saveState());
+    settings.setValue(QLatin1StringView(kLayoutsKey), layouts);
+    showStatus(tr("Layout \"%1\" saved.").arg(name), 5000);
+}
+
+bool MainWindow::restoreLayout(const QString &name)
+{
+    const QVariantMap layouts = QSettings().value(QLatin1StringView(kLayoutsKey)).toMap();
+    if (!layouts.contains(name) || !restoreState(layouts.value(name).toByteArray()))
+        return false;
+    showStatus(tr("Layout \"%1\" restored.").arg(name), 5000);
+    return true;
+}
+
+void MainWindow::deleteLayout(const QString &name)
+{
+    QSettings settings;
+    QVariantMap layouts = settings.value(QLatin1StringView(kLayoutsKey)).toMap();
+    if (layouts.remove(name) > 0)
+        settings.setValue(QLatin1StringView(kLayoutsKey), layouts);
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultState);
+    applyDefaultLayout();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (std::exchange(m_defaultLayoutPending, false))
+        applyDefaultLayout();
+}
+
+void MainWindow::applyDefaultLayout()
+{
+    const auto dock = [this](const char *name) {
+        return findChild<QDockWidget *>(QLatin1StringView(name));
+    };
+    // The chart takes a good half of the middle; on the right the ticket takes what it needs
+    // and the ladder most of the rest; the board as wide as its columns.
+    resizeDocks({ dock("chartDock"), dock("fillsDock") }, { height() * 2 / 5, height() / 5 },
+                Qt::Vertical);
+    resizeDocks({ m_ticketDock, dock("depthDock"), dock("marketTradesDock") },
+                { m_ticket->sizeHint().height(), height() * 2 / 5, height() / 5 }, Qt::Vertical);
+    resizeDocks({ dock("marketWatchDock"), m_ticketDock },
+                { m_marketWatch->sizeHint().width(), m_ticket->sizeHint().width() },
+                Qt::Horizontal);
 }
 
 void MainWindow::exportBlotter(QTableView *view, const QString &what)
@@ -272,11 +390,12 @@ QString MainWindow::exportTo(const QAbstractItemModel &model, const QString &pat
     return tr("Exported %n row(s) to %1", nullptr, model.rowCount()).arg(path);
 }
 
-void MainWindow::restoreLayout()
+void MainWindow::restoreSession()
 {
     QSettings settings;
     restoreGeometry(settings.value(QLatin1StringView(kGeometryKey)).toByteArray());
-    restoreState(settings.value(QLatin1StringView(kStateKey)).toByteArray());
+    m_defaultLayoutPending
+        = !restoreState(settings.value(QLatin1StringView(kStateKey)).toByteArray());
     m_ticket->setPreferredSymbol(settings.value(QLatin1StringView(kSymbolKey)).toString());
     if (!m_blotter->horizontalHeader()->restoreState(
             settings.value(QLatin1StringView(kBlotterKey)).toByteArray())) {
@@ -301,6 +420,7 @@ void MainWindow::watch(const QString &symbol)
 {
     m_depth->setSymbol(symbol);
     m_marketTrades->setSymbol(symbol);
+    m_marketWatch->setCurrentSymbol(symbol);
     m_chart->setInstrument(m_service->instrument(symbol));
     m_service->watchMarket(symbol, m_chart->interval());
     const std::optional<core::Instrument> instrument = m_service->instrument(symbol);

@@ -19,17 +19,20 @@ namespace qx::widgets {
 class CandleChart;
 class DepthLadder;
 class MarketTradesModel;
+class MarketWatch;
 class OrderTicket;
 class BlotterFilterModel;
 class OrdersModel;
 class TradesModel;
 
 /**
- * The workstation's window: the order blotter in the middle, the price chart above it, the
- * depth ladder and time and sales on the left and the order ticket on the right, all docks; a
+ * The workstation's window: the order blotter in the middle, the price chart above it and the
+ * fills under it, the market watch on the left, the order ticket, depth ladder and time and
+ * sales on the right, all docks; a
  * "Cancel order" action (toolbar, Delete key, context menu) and the connection, user and
  * latency in the status bar. The market docks follow the instrument selected in the ticket
- * (the session watches that market), and a click on the ladder prefills the ticket. Window
+ * or the market watch (the session watches that market), and a click on the ladder or a
+ * double-click on the board's prices prefills the ticket. Window
  * geometry, dock layout and blotter columns are kept in QSettings between runs.
  *
  * GUI thread only.
@@ -49,6 +52,16 @@ public:
     DepthLadder *depthLadder() const { return m_depth; }
     QTableView *marketTradesView() const { return m_marketTradesView; }
     CandleChart *chart() const { return m_chart; }
+    MarketWatch *marketWatch() const { return m_marketWatch; }
+
+    /// Named dock layouts (the docks' places, sizes and visibility), kept in QSettings.
+    QStringList savedLayouts() const;
+    void saveLayout(const QString &name);
+    /// False when no layout has that name.
+    bool restoreLayout(const QString &name);
+    void deleteLayout(const QString &name);
+    /// Every dock back where a first run puts it.
+    void resetLayout();
 
     /// A transient note in the status bar ("Starting local server…").
     void showStatus(const QString &message, int timeoutMs = 0);
@@ -64,9 +77,15 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
-    void restoreLayout();
+    /// What the last session left: geometry, docks, blotter columns, the ticket's instrument.
+    void restoreSession();
+    /// First run: gives the docks their share of the window as shown.
+    void applyDefaultLayout();
+    /// The View menu: a toggle per dock, and the named layouts.
+    void buildViewMenu();
     /// Asks where, then exports the blotter `view` ("orders", "fills": the file's name).
     void exportBlotter(QTableView *view, const QString &what);
     /// Points the market docks and the session at `symbol`.
@@ -90,6 +109,7 @@ private:
     MarketTradesModel *m_marketTrades;
     QTableView *m_marketTradesView;
     CandleChart *m_chart;
+    MarketWatch *m_marketWatch;
     QAction *m_cancelAction;
     QLabel *m_connectionLabel;
     QLabel *m_identityLabel;
@@ -97,6 +117,8 @@ private:
     QLabel *m_clockLabel; ///< UTC and the watched market's local time
     QTimer m_clockTimer;
     QTimeZone m_marketZone;
+    QByteArray m_defaultState; ///< the docks as built, before any saved layout
+    bool m_defaultLayoutPending = false; ///< no saved layout: set the docks' sizes when shown
     /// Cancels sent from this window and not yet answered, to report their outcome.
     QSet<QString> m_cancellingOrderIds;
 };

@@ -170,6 +170,7 @@ private Q_SLOTS:
         ticker.last = *Price::parse(u"31.26");
         ticker.lastQuantity = *Quantity::parse(u"5");
         ticker.volume = *Quantity::parse(u"120");
+        ticker.previousClose = *Price::parse(u"30.90");
         ticker.time = QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
         const Result<Ticker> parsed = Ticker::fromJson(ticker.toJson());
         QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message));
@@ -177,6 +178,7 @@ private Q_SLOTS:
         QVERIFY(!parsed->ask); // no offer: absent, not zero
         QCOMPARE(parsed->last->toString(), u"31.26"_s);
         QCOMPARE(parsed->volume.toString(), u"120"_s);
+        QCOMPARE(parsed->previousClose->toString(), u"30.9"_s); // today's change is from here
         QCOMPARE(parsed->time, ticker.time);
         QJsonObject halfLevel = ticker.toJson();
         halfLevel.remove(u"bid_quantity"_s);

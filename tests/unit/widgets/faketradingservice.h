@@ -30,6 +30,7 @@ public:
         watchedInterval = interval;
     }
     QString watchedSymbol() const override { return watched; }
+    void watchTickers(const QStringList &symbols) override { tickerSymbols = symbols; }
 
     void setConnectionState(ConnectionState state);
     void setIdentity(const QString &username, const QString &role);
@@ -61,6 +62,7 @@ public:
     QStringList cancelled;
     QString watched;
     core::CandleInterval watchedInterval = core::CandleInterval::OneMinute;
+    QStringList tickerSymbols; ///< what the market watch follows
 
 private:
     ConnectionState m_state = ConnectionState::Connected;

@@ -3,20 +3,27 @@
 #include "ui/widgets/depthladder.h"
 #include "ui/widgets/depthmodel.h"
 #include "ui/widgets/mainwindow.h"
+#include "ui/widgets/marketwatch.h"
+#include "ui/widgets/marketwatchmodel.h"
 #include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
 #include "ui/widgets/tradesmodel.h"
 
 #include <QAction>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTreeView>
 
 using qx::core::protocol::OrderStatus;
 using qx::core::protocol::Side;
@@ -37,6 +44,8 @@ private Q_SLOTS:
     void showsFillsNewestFirstInTheirDock();
     void reportsRejectedCancels();
     void theMarketDocksFollowTheTicket();
+    void theMarketWatchPicksAndPrefills();
+    void layoutsAreSavedByNameAndRestored();
 };
 
 void TestMainWindow::initTestCase()
@@ -226,6 +235,106 @@ void TestMainWindow::theMarketDocksFollowTheTicket()
                       Qt::LeftButton);
     QCOMPARE(service.watched, gas);
     QVERIFY(service.watchedInterval == CandleInterval::FiveMinutes);
+}
+
+void TestMainWindow::theMarketWatchPicksAndPrefills()
+{
+    using qx::widgets::MarketWatchModel;
+    FakeTradingService service;
+    service.setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
+    QSettings().remove(QStringLiteral("mainWindow"));
+    MainWindow window(&service);
+    window.resize(1800, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    qx::widgets::MarketWatch *board = window.marketWatch();
+    const QString power = FakeTradingService::power().symbol;
+    const QString gas = FakeTradingService::gas().symbol;
+    // The board follows both markets' tickers and shows the ticket's instrument selected.
+    QCOMPARE(service.tickerSymbols, (QStringList { power, gas }));
+    QCOMPARE(board->currentSymbol(), power);
+
+    // A contract picked on the board moves the ticket and every market dock.
+    QTreeView *view = board->view();
+    // The first run's layout gives the board the width of its columns on a desk's screen.
+    QVERIFY2(view->viewport()->width() >= view->header()->length() - 2,
+             qPrintable(QString::number(view->viewport()->width())));
+    const auto rowOf = [&](const QString &symbol, int column) {
+        return board->filter()->mapFromSource(
+            board->model()->indexOf(symbol).siblingAtColumn(column));
+    };
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(rowOf(gas, MarketWatchModel::Contract)).center());
+    QCOMPARE(window.ticket()->currentSymbol(), gas);
+    QCOMPARE(service.watched, gas);
+    QCOMPARE(window.depthLadder()->model()->symbol(), gas);
+    // And the ticket picking another moves the board's selection.
+    QVERIFY(window.ticket()->selectInstrument(power));
+    QCOMPARE(board->currentSymbol(), power);
+
+    // A double-click on gas's bid: a sell of gas at the bid on the ticket.
+    qx::core::protocol::Ticker ticker;
+    ticker.symbol = gas;
+    ticker.bid = { *qx::core::Price::parse(u"3.1"), *qx::core::Quantity::parse(u"10"), 1 };
+    Q_EMIT service.tickerChanged(ticker);
+    board->model()->flush();
+    const QPoint bid = view->visualRect(rowOf(gas, MarketWatchModel::Bid)).center();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, bid);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, bid);
+    QCOMPARE(window.ticket()->currentSymbol(), gas);
+    QVERIFY(window.ticket()->side() == Side::Sell);
+    QCOMPARE(window.ticket()->findChild<QLineEdit *>(QStringLiteral("priceEdit"))->text(),
+             u"3.100");
+}
+
+void TestMainWindow::layoutsAreSavedByNameAndRestored()
+{
+    QSettings().remove(QStringLiteral("mainWindow"));
+    FakeTradingService service;
+    service.setInstruments({ FakeTradingService::power() });
+    auto window = std::make_unique<MainWindow>(&service);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    const auto dock = [&](const char *name) {
+        return window->findChild<QDockWidget *>(QString::fromLatin1(name));
+    };
+    // Every dock can be closed and brought back from the View menu.
+    QAction *chartToggle = dock("chartDock")->toggleViewAction();
+    QList<QAction *> menuActions;
+    for (QAction *menu : window->menuBar()->actions()) {
+        if (menu->menu())
+            menuActions += menu->menu()->actions();
+    }
+    QVERIFY(menuActions.contains(chartToggle));
+    chartToggle->trigger();
+    QVERIFY(dock("chartDock")->isHidden());
+
+    // "Spreads": no chart, the ladder floating. Saved, then changed.
+    dock("depthDock")->setFloating(true);
+    window->saveLayout(QStringLiteral("Spreads"));
+    window->saveLayout(QStringLiteral("Morning"));
+    QCOMPARE(window->savedLayouts(),
+             (QStringList { QStringLiteral("Morning"), QStringLiteral("Spreads") }));
+    window->resetLayout();
+    QVERIFY(!dock("chartDock")->isHidden());
+    QVERIFY(!dock("depthDock")->isFloating());
+
+    // Restored by name, also in a later session.
+    QVERIFY(window->restoreLayout(QStringLiteral("Spreads")));
+    QVERIFY(dock("chartDock")->isHidden());
+    QVERIFY(dock("depthDock")->isFloating());
+    QVERIFY(!window->restoreLayout(QStringLiteral("Evening"))); // no such layout: nothing moves
+    QVERIFY(dock("chartDock")->isHidden());
+    window->resetLayout();
+    window->deleteLayout(QStringLiteral("Morning"));
+    window->close();
+    window = std::make_unique<MainWindow>(&service);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QCOMPARE(window->savedLayouts(), QStringList { QStringLiteral("Spreads") });
+    QVERIFY(!dock("chartDock")->isHidden()); // the session as it was closed: reset
+    QVERIFY(window->restoreLayout(QStringLiteral("Spreads")));
+    QVERIFY(dock("chartDock")->isHidden());
 }
 
 QTEST_MAIN(TestMainWindow)
