@@ -1,4 +1,5 @@
 #include "ui/client/localserver.h"
+#include "ui/widgets/theme.h"
 #include "ui/widgets/workstation.h"
 
 #include <QApplication>
@@ -45,7 +46,16 @@ int main(int argc, char *argv[])
                                     "the bundled local server."),
         QStringLiteral("url"));
     parser.addOption(serverOption);
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"),
+        QCoreApplication::translate("main",
+                                    "Use the light or dark <theme> (else the one chosen last)."),
+        QStringLiteral("theme"));
+    parser.addOption(themeOption);
     parser.process(*app);
+    qx::widgets::theme::apply(parser.isSet(themeOption)
+                                  ? qx::widgets::theme::fromString(parser.value(themeOption))
+                                  : qx::widgets::theme::saved());
 
     qx::widgets::Workstation workstation({ QUrl::fromUserInput(parser.value(serverOption)),
                                            qx::client::LocalServer::defaultServerProgram(),

@@ -7,6 +7,8 @@
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
+#include "ui/widgets/positionsmodel.h"
+#include "ui/widgets/positionspanel.h"
 #include "ui/widgets/workstation.h"
 
 #include <QAction>
@@ -27,6 +29,7 @@ using qx::client::RemoteTradingService;
 using qx::client::TradingService;
 using qx::widgets::MainWindow;
 using qx::widgets::OrdersModel;
+using qx::widgets::PositionsModel;
 
 namespace {
 
@@ -282,6 +285,25 @@ void TestDesktop::placeCancelAndReject()
     QCOMPARE(cell(blotter, filledRow(), OrdersModel::Filled), u"8");
     QCOMPARE(cell(blotter, filledRow(), OrdersModel::Side), u"Buy");
     QCOMPARE(cell(blotter, filledRow(), OrdersModel::AveragePrice), u"43.10");
+    // And the position it made: long 8 MW, marked to the market's last trade.
+    QAbstractItemModel *positions = window.positions()->model();
+    const auto positionRow = [&] {
+        for (int row = 0; row < positions->rowCount(); ++row) {
+            if (positions->index(row, PositionsModel::Contract).data().toString() == symbol)
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(positionRow() >= 0, kNetworkTimeoutMs);
+    const auto position = [&](int column) {
+        return positions->index(positionRow(), column).data().toString();
+    };
+    QCOMPARE(position(PositionsModel::Net), u"8 MW");
+    QVERIFY(position(PositionsModel::Energy).endsWith(u" MWh"));
+    QTRY_COMPARE_WITH_TIMEOUT(position(PositionsModel::Mark), u"43.10", kNetworkTimeoutMs);
+    QCOMPARE(position(PositionsModel::Unrealised), u"0.00");
+    QVERIFY2(window.positions()->totalsText().startsWith(u"EUR  realised 0.00  unrealised 0.00"),
+             qPrintable(window.positions()->totalsText()));
 
     // Bob's fill reaches his client on the stream, and a client signing in later loads it.
     const auto soldEight = [](const QList<qx::core::protocol::Trade> &trades) {

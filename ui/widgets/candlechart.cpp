@@ -1,6 +1,7 @@
 #include "ui/widgets/candlechart.h"
 
 #include "ui/widgets/displayformat.h"
+#include "ui/widgets/theme.h"
 
 #include <QButtonGroup>
 #include <QCandlestickSeries>
@@ -9,6 +10,7 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -105,8 +107,6 @@ CandleChart::CandleChart(QWidget *parent)
     });
 
     m_prices->setName(tr("Price"));
-    m_prices->setIncreasingColor(QColor(0x2e7d32));
-    m_prices->setDecreasingColor(QColor(0xc62828));
     m_prices->setBodyOutlineVisible(false);
     m_prices->setMaximumColumnWidth(14);
     m_prices->setMinimumColumnWidth(5);
@@ -145,6 +145,7 @@ CandleChart::CandleChart(QWidget *parent)
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_priceAxis, Qt::AlignLeft);
     m_chart->addAxis(m_volumeAxis, Qt::AlignRight);
+    followPalette();
     m_prices->attachAxis(m_timeAxis);
     m_prices->attachAxis(m_priceAxis);
     m_volumes->attachAxis(m_timeAxis);
@@ -321,6 +322,28 @@ void CandleChart::showSummary(const core::Candle *candle)
 QString CandleChart::summaryText() const
 {
     return m_summaryLabel->text();
+}
+
+void CandleChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        followPalette();
+}
+
+void CandleChart::followPalette()
+{
+    // The chart draws itself: give it the window's colours, and candles that read on them.
+    const QPalette &colours = palette();
+    m_chart->setBackgroundBrush(colours.base());
+    m_chart->setBackgroundPen(Qt::NoPen);
+    m_prices->setIncreasingColor(theme::colour(theme::Tone::Gain));
+    m_prices->setDecreasingColor(theme::colour(theme::Tone::Loss));
+    for (QAbstractAxis *axis : m_chart->axes()) {
+        axis->setLabelsBrush(colours.text());
+        axis->setLinePenColor(colours.color(QPalette::Mid));
+        axis->setGridLineColor(colours.color(QPalette::Midlight));
+    }
 }
 
 } // namespace qx::widgets

@@ -57,7 +57,12 @@ public:
 Q_SIGNALS:
     void intervalChanged(core::CandleInterval interval);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    /// Colours the chart (which paints itself) from the palette: light or dark theme.
+    void followPalette();
     void rebuildSeries();
     qreal plottedClose(const core::Candle &candle) const;
     void appendSets(const core::Candle &candle);

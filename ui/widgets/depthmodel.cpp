@@ -146,7 +146,8 @@ QVariant DepthModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == Price)
-            return QBrush(QColor(bid ? 0x1565c0 : 0xc62828));
+            return displayformat::sideBrush(bid ? core::protocol::Side::Buy
+                                                : core::protocol::Side::Sell);
         return {};
     case Qt::FontRole: {
         // The touch (best bid and offer) and the user's own levels stand out.

@@ -3,6 +3,8 @@
 #include <QColor>
 #include <QCoreApplication>
 
+#include "ui/widgets/theme.h"
+
 namespace qx::widgets::displayformat {
 
 QString decimal(core::Decimal value, int minDecimals, const QLocale &locale)
@@ -95,8 +97,15 @@ QFont numberFont()
 
 QBrush sideBrush(core::protocol::Side side)
 {
-    return QBrush(side == core::protocol::Side::Buy ? QColor(0x15, 0x65, 0xc0)
-                                                    : QColor(0xc6, 0x28, 0x28));
+    return QBrush(
+        theme::colour(side == core::protocol::Side::Buy ? theme::Tone::Buy : theme::Tone::Sell));
+}
+
+QVariant pnlBrush(core::Decimal amount)
+{
+    if (amount.isZero())
+        return {};
+    return QBrush(theme::colour(amount.isNegative() ? theme::Tone::Loss : theme::Tone::Gain));
 }
 
 QString periodLabel(const core::DeliveryPeriod &period, const QLocale &locale)

@@ -49,5 +49,7 @@ QString periodKindPlural(core::DeliveryPeriod::Kind kind);
 QVariant alignment(bool isNumber);
 QFont numberFont();
 QBrush sideBrush(core::protocol::Side side);
+/// Gains green, losses red, nothing for zero: a P&L or a price change.
+QVariant pnlBrush(core::Decimal amount);
 
 } // namespace qx::widgets::displayformat

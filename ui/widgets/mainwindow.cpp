@@ -9,9 +9,12 @@
 #include "ui/widgets/marketwatch.h"
 #include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
+#include "ui/widgets/positionspanel.h"
+#include "ui/widgets/theme.h"
 #include "ui/widgets/tradesmodel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QDate>
 #include <QDir>
@@ -65,6 +68,7 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     , m_marketTradesView(new QTableView(this))
     , m_chart(new CandleChart(this))
     , m_marketWatch(new MarketWatch(service, this))
+    , m_positions(new PositionsPanel(service, this))
     , m_cancelAction(new QAction(tr("&Cancel order"), this))
     , m_connectionLabel(new QLabel(this))
     , m_identityLabel(new QLabel(this))
@@ -124,7 +128,7 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
 
     // The market: ladder and time and sales on the left, the chart over the blotter.
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea); // fills and positions: wide
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     const auto addDock = [this](QWidget *content, const QString &title, const char *name,
@@ -147,7 +151,12 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     addDock(m_marketTradesView, tr("Time and sales"), "marketTradesDock", Qt::RightDockWidgetArea);
     m_chart->setObjectName(QStringLiteral("candleChart"));
     addDock(m_chart, tr("Chart"), "chartDock", Qt::TopDockWidgetArea);
-    addDock(fillsBox, tr("Fills"), "fillsDock", Qt::BottomDockWidgetArea);
+    QDockWidget *fillsDock = addDock(fillsBox, tr("Fills"), "fillsDock", Qt::BottomDockWidgetArea);
+    m_positions->setObjectName(QStringLiteral("positions"));
+    QDockWidget *positionsDock
+        = addDock(m_positions, tr("Positions"), "positionsDock", Qt::BottomDockWidgetArea);
+    // Side by side: what was done and what it left.
+    splitDockWidget(fillsDock, positionsDock, Qt::Horizontal);
 
     connect(m_ticket, &OrderTicket::instrumentChanged, this, &MainWindow::watch);
     connect(m_depth, &DepthLadder::priceChosen, m_ticket, &OrderTicket::prefill);
@@ -298,6 +307,24 @@ void MainWindow::buildViewMenu()
     QAction *reset = viewMenu->addAction(tr("&Reset layout"));
     reset->setObjectName(QStringLiteral("resetLayoutAction"));
     connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
+
+    viewMenu->addSeparator();
+    QMenu *themes = viewMenu->addMenu(tr("&Theme"));
+    auto *themeGroup = new QActionGroup(this);
+    const bool dark = theme::isDark();
+    for (const auto &[choice, title, name] :
+         { std::tuple { theme::Theme::Light, tr("&Light"), "lightThemeAction" },
+           std::tuple { theme::Theme::Dark, tr("&Dark"), "darkThemeAction" } }) {
+        QAction *action = themes->addAction(title);
+        action->setObjectName(QString::fromLatin1(name));
+        action->setCheckable(true);
+        action->setChecked((choice == theme::Theme::Dark) == dark);
+        themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [choice] {
+            theme::apply(choice);
+            theme::save(choice);
+        });
+    }
 }
 
 QStringList MainWindow::savedLayouts() const

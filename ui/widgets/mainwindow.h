@@ -23,17 +23,17 @@ class MarketWatch;
 class OrderTicket;
 class BlotterFilterModel;
 class OrdersModel;
+class PositionsPanel;
 class TradesModel;
 
 /**
  * The workstation's window: the order blotter in the middle, the price chart above it and the
- * fills under it, the market watch on the left, the order ticket, depth ladder and time and
- * sales on the right, all docks; a
- * "Cancel order" action (toolbar, Delete key, context menu) and the connection, user and
- * latency in the status bar. The market docks follow the instrument selected in the ticket
- * or the market watch (the session watches that market), and a click on the ladder or a
- * double-click on the board's prices prefills the ticket. Window
- * geometry, dock layout and blotter columns are kept in QSettings between runs.
+ * fills and positions under it, the market watch on the left, the order ticket, depth ladder and
+ * time and sales on the right, all docks; a "Cancel order" action (toolbar, Delete key, context
+ * menu) and the connection, user and latency in the status bar. The market docks follow the
+ * instrument selected in the ticket or the market watch (the session watches that market), and a
+ * click on the ladder or a double-click on the board's prices prefills the ticket. Window geometry,
+ * dock layout and blotter columns are kept in QSettings between runs.
  *
  * GUI thread only.
  */
@@ -53,6 +53,7 @@ public:
     QTableView *marketTradesView() const { return m_marketTradesView; }
     CandleChart *chart() const { return m_chart; }
     MarketWatch *marketWatch() const { return m_marketWatch; }
+    PositionsPanel *positions() const { return m_positions; }
 
     /// Named dock layouts (the docks' places, sizes and visibility), kept in QSettings.
     QStringList savedLayouts() const;
@@ -110,6 +111,7 @@ private:
     QTableView *m_marketTradesView;
     CandleChart *m_chart;
     MarketWatch *m_marketWatch;
+    PositionsPanel *m_positions;
     QAction *m_cancelAction;
     QLabel *m_connectionLabel;
     QLabel *m_identityLabel;

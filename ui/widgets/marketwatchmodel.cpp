@@ -208,7 +208,7 @@ QVariant MarketWatchModel::instrumentData(const Row &row, int column, int role) 
         if (column == Ask || column == AskQuantity)
             return displayformat::sideBrush(core::protocol::Side::Sell);
         if (column == Change && change && !change->isZero())
-            return QBrush(change->isNegative() ? QColor(198, 40, 40) : QColor(46, 125, 50));
+            return displayformat::pnlBrush(*change);
         return {};
     case Qt::DisplayRole:
         break;

@@ -2,6 +2,7 @@
 
 #include "ui/client/tradingservice.h"
 #include "ui/widgets/displayformat.h"
+#include "ui/widgets/theme.h"
 
 #include <QBrush>
 #include <QColor>
@@ -186,7 +187,7 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
         if (column == Side)
             return displayformat::sideBrush(order.side);
         if (!core::protocol::isLive(order.status))
-            return QBrush(QColor(0x75, 0x75, 0x75));
+            return QBrush(theme::colour(theme::Tone::Muted));
         return {};
     case Qt::FontRole:
         return isNumberColumn(column) ? QVariant(displayformat::numberFont()) : QVariant();

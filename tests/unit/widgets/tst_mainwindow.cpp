@@ -7,6 +7,7 @@
 #include "ui/widgets/marketwatchmodel.h"
 #include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
+#include "ui/widgets/theme.h"
 #include "ui/widgets/tradesmodel.h"
 
 #include <QAction>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void theMarketDocksFollowTheTicket();
     void theMarketWatchPicksAndPrefills();
     void layoutsAreSavedByNameAndRestored();
+    void theThemeSwitchesAtOnceAndIsKept();
 };
 
 void TestMainWindow::initTestCase()
@@ -335,6 +337,40 @@ void TestMainWindow::layoutsAreSavedByNameAndRestored()
     QVERIFY(!dock("chartDock")->isHidden()); // the session as it was closed: reset
     QVERIFY(window->restoreLayout(QStringLiteral("Spreads")));
     QVERIFY(dock("chartDock")->isHidden());
+}
+
+void TestMainWindow::theThemeSwitchesAtOnceAndIsKept()
+{
+    namespace theme = qx::widgets::theme;
+    FakeTradingService service;
+    service.setInstruments({ FakeTradingService::power() });
+    service.resetOrders(
+        { FakeTradingService::order(QStringLiteral("1"), FakeTradingService::power().symbol,
+                                    Side::Buy, QStringLiteral("5"), QStringLiteral("40")) });
+    MainWindow window(&service);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto buyColour = [&] {
+        return window.ordersModel()
+            ->index(0, OrdersModel::Side)
+            .data(Qt::ForegroundRole)
+            .value<QBrush>()
+            .color();
+    };
+    const QColor onLight = buyColour();
+    auto *dark = window.findChild<QAction *>(QStringLiteral("darkThemeAction"));
+    QVERIFY(dark);
+    dark->trigger();
+    QVERIFY(theme::isDark());
+    QTRY_VERIFY(window.blotter()->palette().color(QPalette::Base).lightness() < 64);
+    // Bids stay blue, in a shade that reads on the dark background.
+    QVERIFY(buyColour().lightness() > onLight.lightness());
+    QVERIFY(buyColour().blue() > buyColour().red());
+    QVERIFY(theme::saved() == theme::Theme::Dark); // for the next start
+    window.findChild<QAction *>(QStringLiteral("lightThemeAction"))->trigger();
+    QVERIFY(!theme::isDark());
+    QCOMPARE(buyColour(), onLight);
+    QVERIFY(theme::saved() == theme::Theme::Light);
 }
 
 QTEST_MAIN(TestMainWindow)

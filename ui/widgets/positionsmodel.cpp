@@ -1,0 +1,392 @@
+#include "ui/widgets/positionsmodel.h"
+
+#include "core/delivery.h"
+#include "ui/client/tradingservice.h"
+#include "ui/widgets/displayformat.h"
+
+#include <QColor>
+#include <QMap>
+
+#include <algorithm>
+
+namespace qx::widgets {
+
+using core::protocol::Trade;
+
+namespace {
+
+bool isNumberColumn(int column)
+{
+    return column != PositionsModel::Contract && column != PositionsModel::Currency;
+}
+
+} // namespace
+
+PositionsModel::PositionsModel(client::TradingService *service, QObject *parent)
+    : InstrumentTableModel(service, parent)
+{
+    connect(service, &client::TradingService::tradesReset, this, &PositionsModel::reset);
+    connect(service, &client::TradingService::tradeAdded, this, &PositionsModel::add);
+    connect(service, &client::TradingService::tickerChanged, this, &PositionsModel::mark);
+    // The volume multipliers come with the instruments: replay once they are known.
+    connect(service, &client::TradingService::instrumentsChanged, this,
+            [this] { reset(this->service()->trades()); });
+    reset(service->trades());
+}
+
+int PositionsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int PositionsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+bool PositionsModel::apply(const Trade &trade)
+{
+    const core::Instrument *instrument = this->instrument(trade.symbol);
+    if (!instrument)
+        return false; // not listed (yet): replayed when the instruments come
+    auto found = m_rowOf.constFind(trade.symbol);
+    if (found == m_rowOf.cend()) {
+        found = m_rowOf.insert(trade.symbol, int(m_rows.size()));
+        m_rows.append(Row { trade.symbol, core::Position::forInstrument(*instrument), {} });
+    }
+    const auto side = trade.side == core::protocol::Side::Buy ? core::matching::Side::Buy
+                                                              : core::matching::Side::Sell;
+    return m_rows[*found].position.apply(side, trade.price, trade.quantity).ok();
+}
+
+void PositionsModel::reset(const QList<Trade> &newestFirst)
+{
+    QHash<QString, core::Price> marks;
+    for (const Row &row : std::as_const(m_rows)) {
+        if (row.mark)
+            marks.insert(row.symbol, *row.mark);
+    }
+    beginResetModel();
+    m_rows.clear();
+    m_rowOf.clear();
+    for (auto trade = newestFirst.crbegin(); trade != newestFirst.crend(); ++trade)
+        apply(*trade);
+    for (Row &row : m_rows) {
+        if (const auto mark = marks.constFind(row.symbol); mark != marks.cend())
+            row.mark = *mark;
+    }
+    endResetModel();
+    Q_EMIT positionsChanged();
+}
+
+void PositionsModel::add(const Trade &trade)
+{
+    const bool isNew = !m_rowOf.contains(trade.symbol);
+    if (isNew)
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+    const bool applied = apply(trade);
+    if (isNew) {
+        endInsertRows();
+    } else if (applied) {
+        const int row = m_rowOf.value(trade.symbol);
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    Q_EMIT positionsChanged();
+}
+
+void PositionsModel::mark(const core::protocol::Ticker &ticker)
+{
+    const auto found = m_rowOf.constFind(ticker.symbol);
+    if (found == m_rowOf.cend() || !ticker.last || m_rows[*found].mark == ticker.last)
+        return;
+    m_rows[*found].mark = ticker.last;
+    Q_EMIT dataChanged(index(*found, Mark), index(*found, Unrealised));
+    Q_EMIT positionsChanged();
+}
+
+std::optional<core::Money> PositionsModel::unrealised(const Row &row) const
+{
+    if (row.position.isFlat())
+        return core::Money();
+    if (!row.mark)
+        return std::nullopt;
+    const core::Result<core::Money> value = row.position.unrealised(*row.mark);
+    return value ? std::optional(*value) : std::nullopt;
+}
+
+QVariant PositionsModel::display(const Row &row, int column) const
+{
+    const core::Instrument *instrument = this->instrument(row.symbol);
+    if (!instrument)
+        return column == Contract ? QVariant(row.symbol) : QVariant();
+    const core::Position &position = row.position;
+    switch (column) {
+    case Contract:
+        return row.symbol;
+    case Net:
+        return QString(displayformat::quantity(position.net(), instrument) + u' '
+                       + displayformat::quantityUnit(*instrument));
+    case Energy: {
+        const core::Result<core::Quantity> energy = position.energyVolume();
+        return energy ? QString(displayformat::decimal(energy->decimal()) + u' '
+                                + core::energyUnit(instrument->unit))
+                      : QString();
+    }
+    case AveragePrice: {
+        const std::optional<core::Price> average = position.averageOpenPrice();
+        return average ? displayformat::price(*average, instrument) : QString();
+    }
+    case Mark:
+        return row.mark ? displayformat::price(*row.mark, instrument) : QString();
+    case Unrealised: {
+        const std::optional<core::Money> money = unrealised(row);
+        return money ? displayformat::money(*money) : QString();
+    }
+    case Realised:
+        return displayformat::money(position.realised());
+    case Currency:
+        return instrument->currency;
+    }
+    return {};
+}
+
+QVariant PositionsModel::sortKey(const Row &row, int column) const
+{
+    const auto units = [](core::Decimal value) {
+        return qlonglong(value.units());
+    };
+    switch (column) {
+    case Net:
+        return units(row.position.net().decimal());
+    case Energy:
+        return units(row.position.energyVolume().value_or(core::Quantity()).decimal());
+    case AveragePrice:
+        return units(row.position.averageOpenPrice().value_or(core::Price()).decimal());
+    case Mark:
+        return units(row.mark.value_or(core::Price()).decimal());
+    case Unrealised:
+        return units(unrealised(row).value_or(core::Money()).decimal());
+    case Realised:
+        return units(row.position.realised().decimal());
+    default:
+        return display(row, column);
+    }
+}
+
+QVariant PositionsModel::exportValue(const Row &row, int column) const
+{
+    const core::Instrument *instrument = this->instrument(row.symbol);
+    switch (column) {
+    case Net:
+        return plain(row.position.net().decimal(), instrument, false);
+    case Energy:
+        return row.position.energyVolume().value_or(core::Quantity()).toString();
+    case AveragePrice: {
+        const auto average = row.position.averageOpenPrice();
+        return average ? plain(average->decimal(), instrument, true) : QString();
+    }
+    case Mark:
+        return row.mark ? plain(row.mark->decimal(), instrument, true) : QString();
+    case Unrealised: {
+        const auto money = unrealised(row);
+        return money ? money->decimal().toString(2) : QString();
+    }
+    case Realised:
+        return row.position.realised().decimal().toString(2);
+    default:
+        return display(row, column);
+    }
+}
+
+QVariant PositionsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, column);
+    case Qt::TextAlignmentRole:
+        return displayformat::alignment(isNumberColumn(column));
+    case Qt::FontRole:
+        return isNumberColumn(column) ? QVariant(displayformat::numberFont()) : QVariant();
+    case Qt::ForegroundRole:
+        if (column == Realised)
+            return displayformat::pnlBrush(row.position.realised().decimal());
+        if (column == Unrealised)
+            return displayformat::pnlBrush(unrealised(row).value_or(core::Money()).decimal());
+        if (column == Net && !row.position.isFlat()) {
+            return displayformat::sideBrush(row.position.net().isNegative()
+                                                ? core::protocol::Side::Sell
+                                                : core::protocol::Side::Buy);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (column == Contract) {
+            const core::Instrument *instrument = this->instrument(row.symbol);
+            return instrument ? instrument->description : QString();
+        }
+        if (column == Unrealised && !unrealised(row))
+            return tr("No trade in this market yet to mark the position to");
+        return {};
+    case SortRole:
+        return sortKey(row, column);
+    case ExportRole:
+        return exportValue(row, column);
+    default:
+        return {};
+    }
+}
+
+QVariant PositionsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return displayformat::alignment(isNumberColumn(section));
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Contract:
+        return tr("Contract");
+    case Net:
+        return tr("Net");
+    case Energy:
+        return tr("Energy");
+    case AveragePrice:
+        return tr("Avg price");
+    case Mark:
+        return tr("Mark");
+    case Unrealised:
+        return tr("Unrealised");
+    case Realised:
+        return tr("Realised");
+    case Currency:
+        return tr("Currency");
+    }
+    return {};
+}
+
+QList<PositionsModel::Total> PositionsModel::totals() const
+{
+    QMap<QString, Total> byCurrency;
+    for (const Row &row : m_rows) {
+        const core::Instrument *instrument = this->instrument(row.symbol);
+        if (!instrument)
+            continue;
+        Total &total = byCurrency[instrument->currency];
+        total.currency = instrument->currency;
+        total.realised = total.realised.plus(row.position.realised()).value_or(total.realised);
+        if (const std::optional<core::Money> open = unrealised(row))
+            total.unrealised = total.unrealised.plus(*open).value_or(total.unrealised);
+        else
+            total.unrealisedComplete = false;
+    }
+    return byCurrency.values();
+}
+
+QList<PositionsModel::MonthExposure> PositionsModel::byDeliveryMonth() const
+{
+    // Keyed by market and month start, so the map's order is the table's.
+    QMap<std::pair<QString, QDate>, MonthExposure> months;
+    for (const Row &row : m_rows) {
+        const core::Instrument *instrument = this->instrument(row.symbol);
+        if (!instrument || row.position.isFlat())
+            continue;
+        const core::Result<QList<core::MonthExposure>> exposure
+            = core::exposureByMonth(*instrument, row.position.net());
+        if (!exposure)
+            continue;
+        QString market = instrument->area;
+        if (instrument->commodity == core::Commodity::Power)
+            market += u' ' + core::toString(instrument->load);
+        for (const core::MonthExposure &month : *exposure) {
+            MonthExposure &entry = months[{ market, month.month.start }];
+            if (entry.market.isEmpty()) {
+                entry.market = market;
+                entry.month = month.month;
+                entry.hours = month.hours;
+                entry.quantityUnit = displayformat::quantityUnit(*instrument);
+                entry.energyUnit = core::energyUnit(instrument->unit);
+            }
+            entry.quantity = entry.quantity.plus(month.quantity).value_or(entry.quantity);
+            entry.energy = entry.energy.plus(month.energy).value_or(entry.energy);
+        }
+    }
+    return months.values();
+}
+
+DeliveryMonthsModel::DeliveryMonthsModel(PositionsModel *positions, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_positions(positions)
+    , m_rows(positions->byDeliveryMonth())
+{
+    connect(positions, &PositionsModel::positionsChanged, this, [this] {
+        beginResetModel();
+        m_rows = m_positions->byDeliveryMonth();
+        endResetModel();
+    });
+}
+
+int DeliveryMonthsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int DeliveryMonthsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DeliveryMonthsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const PositionsModel::MonthExposure &row = m_rows.at(index.row());
+    const bool number = index.column() >= Hours;
+    if (role == Qt::TextAlignmentRole)
+        return displayformat::alignment(number);
+    if (role == Qt::FontRole)
+        return number ? QVariant(displayformat::numberFont()) : QVariant();
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Market:
+        return row.market;
+    case Month:
+        return QLocale().toString(row.month.start, u"MMM yyyy");
+    case Hours:
+        return row.hours > 0 ? QLocale().toString(row.hours) : QString();
+    case Net:
+        return QString(displayformat::decimal(row.quantity.decimal()) + u' ' + row.quantityUnit);
+    case Energy:
+        return QString(displayformat::decimal(row.energy.decimal()) + u' ' + row.energyUnit);
+    }
+    return {};
+}
+
+QVariant DeliveryMonthsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return displayformat::alignment(section >= Hours);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Market:
+        return tr("Market");
+    case Month:
+        return tr("Delivery month");
+    case Hours:
+        return tr("Hours");
+    case Net:
+        return tr("Net");
+    case Energy:
+        return tr("Energy");
+    }
+    return {};
+}
+
+} // namespace qx::widgets

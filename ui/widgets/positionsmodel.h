@@ -1,0 +1,126 @@
+#pragma once
+
+#include "core/position.h"
+#include "core/protocol/messages.h"
+#include "ui/widgets/instrumenttablemodel.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+#include <optional>
+
+namespace qx::widgets {
+
+/**
+ * The trader's positions and P&L, one row per instrument traded: the net position in contract
+ * units ("10 MW") and in energy ("7,430 MWh"), the average open price, the mark (the market's
+ * last price, from its ticker), unrealised and realised P&L in the instrument's currency.
+ *
+ * Built from the user's fills with core::Position, the same first-in-first-out arithmetic the
+ * server uses: a reload of the fills replays them (oldest first), a new fill is applied, and
+ * every ticker with a last price re-marks its row. A position with no mark yet has no
+ * unrealised P&L (shown empty, not zero). Amounts in different currencies are never added.
+ *
+ * GUI thread only.
+ */
+class PositionsModel : public InstrumentTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        Contract,
+        Net,
+        Energy,
+        AveragePrice,
+        Mark,
+        Unrealised,
+        Realised,
+        Currency,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, ///< numbers as numbers
+    };
+    /// P&L of every position in one currency.
+    struct Total
+    {
+        QString currency;
+        core::Money realised;
+        core::Money unrealised;
+        bool unrealisedComplete = true; ///< false when a position has no mark yet
+    };
+    /// A market's net position in one calendar month of delivery, across every contract that
+    /// delivers in it (a month, its quarter, its year...).
+    struct MonthExposure
+    {
+        QString market; ///< "DE base", "TTF", "BRENT"
+        core::DeliveryPeriod month;
+        qint64 hours = 0; ///< MW contracts: the load shape's hours in the month
+        core::Quantity quantity; ///< in the contracts' unit
+        QString quantityUnit;
+        core::Quantity energy;
+        QString energyUnit;
+    };
+
+    explicit PositionsModel(client::TradingService *service, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    /// One per currency, in alphabetical order.
+    QList<Total> totals() const;
+    /// Open positions month by month, by market then month.
+    QList<MonthExposure> byDeliveryMonth() const;
+
+Q_SIGNALS:
+    /// Fills or marks changed: totals() and byDeliveryMonth() may have too.
+    void positionsChanged();
+
+private:
+    struct Row
+    {
+        QString symbol;
+        core::Position position;
+        std::optional<core::Price> mark;
+    };
+    void reset(const QList<core::protocol::Trade> &newestFirst);
+    void add(const core::protocol::Trade &trade);
+    void mark(const core::protocol::Ticker &ticker);
+    /// Applies a fill to its row (made if new); false when nothing could be applied.
+    bool apply(const core::protocol::Trade &trade);
+    std::optional<core::Money> unrealised(const Row &row) const;
+    QVariant display(const Row &row, int column) const;
+    QVariant sortKey(const Row &row, int column) const;
+    QVariant exportValue(const Row &row, int column) const;
+
+    QList<Row> m_rows;
+    QHash<QString, int> m_rowOf;
+};
+
+/// PositionsModel::byDeliveryMonth as a table: market, month, hours, net and energy.
+class DeliveryMonthsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Market, Month, Hours, Net, Energy, ColumnCount };
+
+    explicit DeliveryMonthsModel(PositionsModel *positions, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    PositionsModel *m_positions;
+    QList<PositionsModel::MonthExposure> m_rows;
+};
+
+} // namespace qx::widgets

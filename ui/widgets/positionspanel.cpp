@@ -1,0 +1,109 @@
+#include "ui/widgets/positionspanel.h"
+
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/positionsmodel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace qx::widgets {
+
+namespace {
+
+void setUpTable(QTableView *view)
+{
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setStretchLastSection(true);
+}
+
+QString signedMoney(core::Money money)
+{
+    return money.isNegative() || money.isZero() ? displayformat::money(money)
+                                                : u'+' + displayformat::money(money);
+}
+
+} // namespace
+
+PositionsPanel::PositionsPanel(client::TradingService *service, QWidget *parent)
+    : QWidget(parent)
+    , m_model(new PositionsModel(service, this))
+    , m_positions(new QTableView(this))
+    , m_months(new QTableView(this))
+    , m_totals(new QLabel(this))
+{
+    auto *sorted = new QSortFilterProxyModel(this);
+    sorted->setSourceModel(m_model);
+    sorted->setSortRole(PositionsModel::SortRole);
+    sorted->setDynamicSortFilter(true);
+    m_positions->setObjectName(QStringLiteral("positionsView"));
+    m_positions->setAccessibleName(tr("Positions"));
+    m_positions->setModel(sorted);
+    m_positions->setSortingEnabled(true);
+    m_positions->sortByColumn(PositionsModel::Contract, Qt::AscendingOrder);
+    setUpTable(m_positions);
+    const QFontMetrics metrics = fontMetrics();
+    m_positions->setColumnWidth(PositionsModel::Contract,
+                                metrics.horizontalAdvance(QStringLiteral("DE.BASE.M.0000-00"))
+                                    + 16);
+    for (int column = PositionsModel::Net; column < PositionsModel::Currency; ++column) {
+        m_positions->setColumnWidth(column,
+                                    metrics.horizontalAdvance(QStringLiteral("-000,000.00 MMBtu")));
+    }
+
+    m_months->setObjectName(QStringLiteral("deliveryMonthsView"));
+    m_months->setAccessibleName(tr("Net position by delivery month"));
+    m_months->setModel(new DeliveryMonthsModel(m_model, this));
+    setUpTable(m_months);
+
+    m_totals->setObjectName(QStringLiteral("pnlTotals"));
+    m_totals->setTextFormat(Qt::PlainText);
+    m_totals->setFont(displayformat::numberFont());
+    connect(m_model, &PositionsModel::positionsChanged, this, &PositionsPanel::updateTotals);
+    updateTotals();
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setSpacing(2);
+    leftLayout->addWidget(m_positions, 1);
+    leftLayout->addWidget(m_totals);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(left);
+    splitter->addWidget(m_months);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+}
+
+void PositionsPanel::updateTotals()
+{
+    QStringList parts;
+    for (const PositionsModel::Total &total : m_model->totals()) {
+        // An unrealised total missing a position's mark says so rather than look complete.
+        parts.append(tr("%1  realised %2  unrealised %3%4")
+                         .arg(total.currency, signedMoney(total.realised),
+                              signedMoney(total.unrealised),
+                              total.unrealisedComplete ? QString() : tr(" (some unmarked)")));
+    }
+    m_totals->setText(parts.isEmpty() ? tr("No positions") : parts.join(QStringLiteral("   |   ")));
+}
+
+QString PositionsPanel::totalsText() const
+{
+    return m_totals->text();
+}
+
+} // namespace qx::widgets

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace qx::client {
+class TradingService;
+}
+
+namespace qx::widgets {
+
+class PositionsModel;
+
+/**
+ * The positions dock: positions and P&L by instrument (sortable), the P&L totals per currency
+ * under them, and the net position by delivery month beside them.
+ *
+ * GUI thread only.
+ */
+class PositionsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PositionsPanel(client::TradingService *service, QWidget *parent = nullptr);
+
+    PositionsModel *model() const { return m_model; }
+    QTableView *positionsView() const { return m_positions; }
+    QTableView *monthsView() const { return m_months; }
+    QString totalsText() const;
+
+private:
+    void updateTotals();
+
+    PositionsModel *m_model;
+    QTableView *m_positions;
+    QTableView *m_months;
+    QLabel *m_totals;
+};
+
+} // namespace qx::widgets
