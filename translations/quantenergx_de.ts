@@ -11,6 +11,10 @@
         <source>Sign in to the server at &lt;url&gt; instead of starting the bundled local server.</source>
         <translation>Am Server unter &lt;url&gt; anmelden, statt den mitgelieferten lokalen Server zu starten.</translation>
     </message>
+    <message>
+        <source>Use the light or dark &lt;theme&gt; (else the one chosen last).</source>
+        <translation>Das helle oder dunkle Design &lt;theme&gt; verwenden (sonst das zuletzt gewählte).</translation>
+    </message>
 </context>
 <context>
     <name>qx::client::LocalServer</name>
@@ -267,6 +271,29 @@
     </message>
 </context>
 <context>
+    <name>qx::widgets::DeliveryMonthsModel</name>
+    <message>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <source>Delivery month</source>
+        <translation>Liefermonat</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::DepthLadder</name>
     <message>
         <source>Last trade and volume</source>
@@ -507,6 +534,66 @@
         <source>UTC %1</source>
         <translation>UTC %1</translation>
     </message>
+    <message>
+        <source>Market watch</source>
+        <translation>Marktübersicht</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Layouts</source>
+        <translation>&amp;Layouts</translation>
+    </message>
+    <message>
+        <source>No saved layouts</source>
+        <translation>Keine gespeicherten Layouts</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Save layout as…</source>
+        <translation>Layout &amp;speichern unter…</translation>
+    </message>
+    <message>
+        <source>Save layout</source>
+        <translation>Layout speichern</translation>
+    </message>
+    <message>
+        <source>Layout name:</source>
+        <translation>Name des Layouts:</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>Layout &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Design</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>Layout &quot;%1&quot; saved.</source>
+        <translation>Layout „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Layout &quot;%1&quot; restored.</source>
+        <translation>Layout „%1“ wiederhergestellt.</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::MarketTradesModel</name>
@@ -533,6 +620,68 @@
     <message>
         <source>Taker</source>
         <translation>Taker</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::MarketWatch</name>
+    <message>
+        <source>&amp;Favourite</source>
+        <translation>&amp;Favorit</translation>
+    </message>
+    <message>
+        <source>Filter contracts</source>
+        <translation>Kontrakte filtern</translation>
+    </message>
+    <message>
+        <source>★ Favourites</source>
+        <translation>★ Favoriten</translation>
+    </message>
+    <message>
+        <source>Show only the favourite contracts</source>
+        <translation>Nur die Favoriten zeigen</translation>
+    </message>
+    <message>
+        <source>Market watch</source>
+        <translation>Marktübersicht</translation>
+    </message>
+    <message>
+        <source>Mark or unmark the selected contract as a favourite</source>
+        <translation>Gewählten Kontrakt als Favorit markieren oder die Markierung aufheben</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::MarketWatchModel</name>
+    <message>
+        <source>Contract</source>
+        <translation>Kontrakt</translation>
+    </message>
+    <message>
+        <source>Bid size</source>
+        <translation>Geld Menge</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Geld</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Ask size</source>
+        <translation>Brief Menge</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Letzter</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
     </message>
 </context>
 <context>
@@ -854,6 +1003,68 @@
     </message>
 </context>
 <context>
+    <name>qx::widgets::PositionsModel</name>
+    <message>
+        <source>No trade in this market yet to mark the position to</source>
+        <translation>Noch kein Handel in diesem Markt, zu dem die Position bewertet werden kann</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Kontrakt</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <source>Avg price</source>
+        <translation>Ø Preis</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Unrealised</source>
+        <translation>Unrealisiert</translation>
+    </message>
+    <message>
+        <source>Realised</source>
+        <translation>Realisiert</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::PositionsPanel</name>
+    <message>
+        <source>Positions</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>Net position by delivery month</source>
+        <translation>Nettoposition nach Liefermonat</translation>
+    </message>
+    <message>
+        <source>%1  realised %2  unrealised %3%4</source>
+        <translation>%1  realisiert %2  unrealisiert %3%4</translation>
+    </message>
+    <message>
+        <source> (some unmarked)</source>
+        <translation> (teils unbewertet)</translation>
+    </message>
+    <message>
+        <source>No positions</source>
+        <translation>Keine Positionen</translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::TradesModel</name>
     <message>
         <source>taker</source>
@@ -944,6 +1155,69 @@
     <message>
         <source>Cannot write the file: %1</source>
         <translation>Die Datei kann nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::displayformat</name>
+    <message>
+        <source>Wk %1 %2</source>
+        <translation>KW %1 %2</translation>
+    </message>
+    <message>
+        <source>WE %1 %2</source>
+        <translation>WE %1 %2</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <translation>Q%1 %2</translation>
+    </message>
+    <message>
+        <source>Sum %1</source>
+        <translation>Som %1</translation>
+    </message>
+    <message>
+        <source>Win %1</source>
+        <translation>Win %1</translation>
+    </message>
+    <message>
+        <source>Cal %1</source>
+        <translation>Cal %1</translation>
+    </message>
+    <message>
+        <source>Quarter-hours</source>
+        <translation>Viertelstunden</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation>Wochenenden</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>Wochen</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation>Quartale</translation>
+    </message>
+    <message>
+        <source>Seasons</source>
+        <translation>Saisons</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Jahre</translation>
     </message>
 </context>
 </TS>

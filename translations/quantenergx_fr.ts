@@ -11,6 +11,10 @@
         <source>Sign in to the server at &lt;url&gt; instead of starting the bundled local server.</source>
         <translation>Se connecter au serveur à l&apos;adresse &lt;url&gt; au lieu de démarrer le serveur local intégré.</translation>
     </message>
+    <message>
+        <source>Use the light or dark &lt;theme&gt; (else the one chosen last).</source>
+        <translation>Utiliser le thème &lt;theme&gt; clair ou sombre (sinon le dernier choisi).</translation>
+    </message>
 </context>
 <context>
     <name>qx::client::LocalServer</name>
@@ -267,6 +271,29 @@
     </message>
 </context>
 <context>
+    <name>qx::widgets::DeliveryMonthsModel</name>
+    <message>
+        <source>Market</source>
+        <translation>Marché</translation>
+    </message>
+    <message>
+        <source>Delivery month</source>
+        <translation>Mois de livraison</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Énergie</translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::DepthLadder</name>
     <message>
         <source>Last trade and volume</source>
@@ -507,6 +534,66 @@
         <source>UTC %1</source>
         <translation>UTC %1</translation>
     </message>
+    <message>
+        <source>Market watch</source>
+        <translation>Tableau de marché</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Positions</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Layouts</source>
+        <translation>&amp;Dispositions</translation>
+    </message>
+    <message>
+        <source>No saved layouts</source>
+        <translation>Aucune disposition enregistrée</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Save layout as…</source>
+        <translation>&amp;Enregistrer la disposition sous…</translation>
+    </message>
+    <message>
+        <source>Save layout</source>
+        <translation>Enregistrer la disposition</translation>
+    </message>
+    <message>
+        <source>Layout name:</source>
+        <translation>Nom de la disposition :</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>&amp;Rétablir la disposition</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Sombre</translation>
+    </message>
+    <message>
+        <source>Layout &quot;%1&quot; saved.</source>
+        <translation>Disposition « %1 » enregistrée.</translation>
+    </message>
+    <message>
+        <source>Layout &quot;%1&quot; restored.</source>
+        <translation>Disposition « %1 » rétablie.</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::MarketTradesModel</name>
@@ -533,6 +620,68 @@
     <message>
         <source>Taker</source>
         <translation>Preneur</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::MarketWatch</name>
+    <message>
+        <source>&amp;Favourite</source>
+        <translation>&amp;Favori</translation>
+    </message>
+    <message>
+        <source>Filter contracts</source>
+        <translation>Filtrer les contrats</translation>
+    </message>
+    <message>
+        <source>★ Favourites</source>
+        <translation>★ Favoris</translation>
+    </message>
+    <message>
+        <source>Show only the favourite contracts</source>
+        <translation>N’afficher que les contrats favoris</translation>
+    </message>
+    <message>
+        <source>Market watch</source>
+        <translation>Tableau de marché</translation>
+    </message>
+    <message>
+        <source>Mark or unmark the selected contract as a favourite</source>
+        <translation>Marquer ou démarquer le contrat choisi comme favori</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::MarketWatchModel</name>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Bid size</source>
+        <translation>Qté achat</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Ask size</source>
+        <translation>Qté vente</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Dernier</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Variation</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
     </message>
 </context>
 <context>
@@ -854,6 +1003,68 @@
     </message>
 </context>
 <context>
+    <name>qx::widgets::PositionsModel</name>
+    <message>
+        <source>No trade in this market yet to mark the position to</source>
+        <translation>Aucune transaction sur ce marché pour valoriser la position</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Énergie</translation>
+    </message>
+    <message>
+        <source>Avg price</source>
+        <translation>Prix moyen</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Valorisation</translation>
+    </message>
+    <message>
+        <source>Unrealised</source>
+        <translation>Latent</translation>
+    </message>
+    <message>
+        <source>Realised</source>
+        <translation>Réalisé</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::PositionsPanel</name>
+    <message>
+        <source>Positions</source>
+        <translation>Positions</translation>
+    </message>
+    <message>
+        <source>Net position by delivery month</source>
+        <translation>Position nette par mois de livraison</translation>
+    </message>
+    <message>
+        <source>%1  realised %2  unrealised %3%4</source>
+        <translation>%1  réalisé %2  latent %3%4</translation>
+    </message>
+    <message>
+        <source> (some unmarked)</source>
+        <translation> (en partie non valorisé)</translation>
+    </message>
+    <message>
+        <source>No positions</source>
+        <translation>Aucune position</translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::TradesModel</name>
     <message>
         <source>taker</source>
@@ -944,6 +1155,69 @@
     <message>
         <source>Cannot write the file: %1</source>
         <translation>Impossible d&apos;écrire le fichier&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::displayformat</name>
+    <message>
+        <source>Wk %1 %2</source>
+        <translation>Sem %1 %2</translation>
+    </message>
+    <message>
+        <source>WE %1 %2</source>
+        <translation>WE %1 %2</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <translation>T%1 %2</translation>
+    </message>
+    <message>
+        <source>Sum %1</source>
+        <translation>Été %1</translation>
+    </message>
+    <message>
+        <source>Win %1</source>
+        <translation>Hiv %1</translation>
+    </message>
+    <message>
+        <source>Cal %1</source>
+        <translation>Cal %1</translation>
+    </message>
+    <message>
+        <source>Quarter-hours</source>
+        <translation>Quarts d’heure</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation>Week-ends</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>Semaines</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation>Trimestres</translation>
+    </message>
+    <message>
+        <source>Seasons</source>
+        <translation>Saisons</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Années</translation>
     </message>
 </context>
 </TS>

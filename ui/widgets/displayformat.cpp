@@ -112,7 +112,7 @@ QString periodLabel(const core::DeliveryPeriod &period, const QLocale &locale)
 {
     using Kind = core::DeliveryPeriod::Kind;
     const QString year = period.start.toString(u"yy");
-    const auto translate = [](const char *text) {
+    const auto localised = [](const char *text) {
         return QCoreApplication::translate("qx::widgets::displayformat", text);
     };
     switch (period.kind) {
@@ -133,22 +133,29 @@ QString periodLabel(const core::DeliveryPeriod &period, const QLocale &locale)
     case Kind::Week: {
         int isoYear = 0;
         const int week = period.start.weekNumber(&isoYear);
-        return (period.kind == Kind::Week ? translate("Wk %1 %2") : translate("WE %1 %2"))
+        return (period.kind == Kind::Week
+                    ? localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Wk %1 %2"))
+                    : localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "WE %1 %2")))
             .arg(week, 2, 10, QLatin1Char('0'))
             .arg(isoYear % 100, 2, 10, QLatin1Char('0'));
     }
     case Kind::Month:
         return locale.monthName(period.start.month(), QLocale::ShortFormat) + u' ' + year;
     case Kind::Quarter:
-        return translate("Q%1 %2").arg((period.start.month() - 1) / 3 + 1).arg(year);
+        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Q%1 %2"))
+            .arg((period.start.month() - 1) / 3 + 1)
+            .arg(year);
     case Kind::Season:
-        return (period.start.month() == 4 ? translate("Sum %1") : translate("Win %1")).arg(year);
+        return (period.start.month() == 4
+                    ? localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Sum %1"))
+                    : localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Win %1")))
+            .arg(year);
     case Kind::Year:
         // A calendar year; a contract delivering in one month of it (EUA December) is named by
         // that month.
         if (period.start.month() != 1 || period.end != period.start.addYears(1))
             return locale.monthName(period.start.month(), QLocale::ShortFormat) + u' ' + year;
-        return translate("Cal %1").arg(year);
+        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Cal %1")).arg(year);
     }
     return period.code();
 }
@@ -156,28 +163,28 @@ QString periodLabel(const core::DeliveryPeriod &period, const QLocale &locale)
 QString periodKindPlural(core::DeliveryPeriod::Kind kind)
 {
     using Kind = core::DeliveryPeriod::Kind;
-    const auto translate = [](const char *text) {
+    const auto localised = [](const char *text) {
         return QCoreApplication::translate("qx::widgets::displayformat", text);
     };
     switch (kind) {
     case Kind::QuarterHour:
-        return translate("Quarter-hours");
+        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Quarter-hours"));
     case Kind::Hour:
-        return translate("Hours");
+        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Hours"));
     case Kind::Day:
-        return translate("Days");
+        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Days"));
     case Kind::Weekend:
-        return translate("Weekends");
+        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Weekends"));
     case Kind::Week:
-        return translate("Weeks");
+        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Weeks"));
     case Kind::Month:
-        return translate("Months");
+        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Months"));
     case Kind::Quarter:
-        return translate("Quarters");
+        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Quarters"));
     case Kind::Season:
-        return translate("Seasons");
+        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Seasons"));
     case Kind::Year:
-        return translate("Years");
+        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Years"));
     }
     return {};
 }
