@@ -436,7 +436,9 @@ void MainWindow::restoreSession()
         // Client order ids are 16 of Crockford's base32 characters, mostly narrower than W.
         m_blotter->setColumnWidth(OrdersModel::ClientOrderId, fit(u"MMMM0000000000AA"));
         m_blotter->setColumnWidth(OrdersModel::Symbol, fit(u"DE.BASE.WE.0000-WE00"));
-        m_blotter->setColumnWidth(OrdersModel::Side, fit(u"Sell0"));
+        m_blotter->setColumnWidth(
+            OrdersModel::Side,
+            fit(QString(OrdersModel::sideText(core::protocol::Side::Sell) + u"00")));
         for (int column : { OrdersModel::Quantity, OrdersModel::Price, OrdersModel::Filled,
                             OrdersModel::AveragePrice })
             m_blotter->setColumnWidth(column, fit(u"000,000.000"));
