@@ -87,14 +87,7 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
         view->setModel(proxy);
         view->setSortingEnabled(true);
         view->sortByColumn(timeColumn, Qt::DescendingOrder);
-        view->setSelectionBehavior(QAbstractItemView::SelectRows);
-        view->setSelectionMode(QAbstractItemView::SingleSelection);
-        view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        view->setAlternatingRowColors(true);
-        view->setWordWrap(false);
-        view->verticalHeader()->hide();
-        view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-        view->horizontalHeader()->setStretchLastSection(true);
+        setUpBlotterTable(view);
     };
     m_blotter->setObjectName(QStringLiteral("ordersBlotter"));
     m_blotter->setAccessibleName(tr("Orders"));

@@ -21,4 +21,16 @@ void setUpMarketTable(QTableView *view, QAbstractItemModel *model, QStringView w
         view->fontMetrics().horizontalAdvance(widestCell.toString()) * model->columnCount() + 24);
 }
 
+void setUpBlotterTable(QTableView *view)
+{
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    view->horizontalHeader()->setStretchLastSection(true);
+}
+
 } // namespace qx::widgets

@@ -14,4 +14,11 @@ namespace qx::widgets {
  */
 void setUpMarketTable(QTableView *view, QAbstractItemModel *model, QStringView widestCell);
 
+/**
+ * Sets up `view` as the workstation's blotters are (orders, fills, positions): whole rows
+ * selected one at a time, read-only, alternating rows, one line per row, no row numbers,
+ * columns the trader can resize with the last one taking what is left.
+ */
+void setUpBlotterTable(QTableView *view);
+
 } // namespace qx::widgets

@@ -1,9 +1,9 @@
 #include "ui/widgets/positionspanel.h"
 
 #include "ui/widgets/displayformat.h"
+#include "ui/widgets/markettable.h"
 #include "ui/widgets/positionsmodel.h"
 
-#include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -13,19 +13,6 @@
 namespace qx::widgets {
 
 namespace {
-
-void setUpTable(QTableView *view)
-{
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setStretchLastSection(true);
-}
 
 QString signedMoney(core::Money money)
 {
@@ -51,7 +38,7 @@ PositionsPanel::PositionsPanel(client::TradingService *service, QWidget *parent)
     m_positions->setModel(sorted);
     m_positions->setSortingEnabled(true);
     m_positions->sortByColumn(PositionsModel::Contract, Qt::AscendingOrder);
-    setUpTable(m_positions);
+    setUpBlotterTable(m_positions);
     const QFontMetrics metrics = fontMetrics();
     m_positions->setColumnWidth(PositionsModel::Contract,
                                 metrics.horizontalAdvance(QStringLiteral("DE.BASE.M.0000-00"))
@@ -64,7 +51,7 @@ PositionsPanel::PositionsPanel(client::TradingService *service, QWidget *parent)
     m_months->setObjectName(QStringLiteral("deliveryMonthsView"));
     m_months->setAccessibleName(tr("Net position by delivery month"));
     m_months->setModel(new DeliveryMonthsModel(m_model, this));
-    setUpTable(m_months);
+    setUpBlotterTable(m_months);
 
     m_totals->setObjectName(QStringLiteral("pnlTotals"));
     m_totals->setTextFormat(Qt::PlainText);
