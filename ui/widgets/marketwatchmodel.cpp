@@ -44,6 +44,8 @@ MarketWatchModel::MarketWatchModel(client::TradingService *service, QObject *par
     m_frameTimer.setSingleShot(true);
     m_frameTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_frameTimer, &QTimer::timeout, this, &MarketWatchModel::flush);
+    connect(&m_expiryTimer, &QTimer::timeout, this, &MarketWatchModel::dropExpired);
+    m_expiryTimer.start(kExpiryCheckMs);
     connect(service, &client::TradingService::instrumentsChanged, this, &MarketWatchModel::rebuild);
     connect(service, &client::TradingService::tickerChanged, this, &MarketWatchModel::applyTicker);
     rebuild();
@@ -93,6 +95,17 @@ void MarketWatchModel::rebuild()
     }
     endResetModel();
     m_service->watchTickers(symbols);
+}
+
+void MarketWatchModel::dropExpired()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Group &group : std::as_const(m_groups)) {
+        for (const Row &row : group.rows) {
+            if (row.instrument.isExpired(now))
+                return rebuild();
+        }
+    }
 }
 
 QModelIndex MarketWatchModel::index(int row, int column, const QModelIndex &parent) const

@@ -48,6 +48,8 @@ public:
     };
     static constexpr int kFlashMs = 700;
     static constexpr int kFrameMs = 16;
+    /// How often the board looks for contracts that stopped trading (intraday gate closures).
+    static constexpr int kExpiryCheckMs = 1000;
 
     explicit MarketWatchModel(client::TradingService *service, QObject *parent = nullptr);
 
@@ -100,6 +102,8 @@ private:
     static int flashSlot(int column);
     /// Marks a row to be announced with the next frame.
     void markDirty(int group, int row);
+    /// Rebuilds the board when a contract on it has stopped trading.
+    void dropExpired();
 
     client::TradingService *m_service;
     QList<Group> m_groups;
@@ -108,6 +112,7 @@ private:
     QSet<quint64> m_dirty; ///< group << 32 | row
     QSet<quint64> m_flashing; ///< rows with a flash not yet painted out
     QTimer m_frameTimer;
+    QTimer m_expiryTimer;
     QElapsedTimer m_clock;
 };
 

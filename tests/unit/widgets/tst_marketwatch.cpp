@@ -160,6 +160,20 @@ private Q_SLOTS:
         QVERIFY(!model.ticker(u"XX.M.2027-01"_s));
     }
 
+    void anHourLeavesTheBoardAtItsGateClosure()
+    {
+        FakeTradingService service;
+        Instrument closing = powerHour(10);
+        closing.tradingEnd = QDateTime::currentDateTimeUtc().addMSecs(300);
+        service.setInstruments({ closing, powerHour(11), FakeTradingService::power() });
+        MarketWatchModel model(&service);
+        QVERIFY(model.indexOf(closing.symbol).isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.indexOf(closing.symbol).isValid(),
+                                 MarketWatchModel::kExpiryCheckMs * 3);
+        QVERIFY(model.indexOf(powerHour(11).symbol).isValid());
+        QVERIFY(!service.tickerSymbols.contains(closing.symbol)); // its ticker no longer followed
+    }
+
     void aBurstIsAnnouncedOncePerFrame()
     {
         FakeTradingService service;
