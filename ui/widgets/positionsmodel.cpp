@@ -101,7 +101,7 @@ void PositionsModel::mark(const core::protocol::Ticker &ticker)
         return;
     m_rows[*found].mark = ticker.last;
     Q_EMIT dataChanged(index(*found, Mark), index(*found, Unrealised));
-    Q_EMIT positionsChanged();
+    Q_EMIT marksChanged();
 }
 
 std::optional<core::Money> PositionsModel::unrealised(const Row &row) const

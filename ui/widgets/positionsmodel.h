@@ -78,8 +78,11 @@ public:
     QList<MonthExposure> byDeliveryMonth() const;
 
 Q_SIGNALS:
-    /// Fills or marks changed: totals() and byDeliveryMonth() may have too.
+    /// Fills changed the positions: totals() and byDeliveryMonth() may have changed.
     void positionsChanged();
+    /// A market's last price re-marked a position: totals() may have changed, the delivery
+    /// months have not (they do not depend on prices).
+    void marksChanged();
 
 private:
     struct Row

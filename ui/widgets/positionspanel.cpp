@@ -57,6 +57,7 @@ PositionsPanel::PositionsPanel(client::TradingService *service, QWidget *parent)
     m_totals->setTextFormat(Qt::PlainText);
     m_totals->setFont(displayformat::numberFont());
     connect(m_model, &PositionsModel::positionsChanged, this, &PositionsPanel::updateTotals);
+    connect(m_model, &PositionsModel::marksChanged, this, &PositionsPanel::updateTotals);
     updateTotals();
 
     auto *left = new QWidget(this);

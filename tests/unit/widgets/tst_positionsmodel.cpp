@@ -4,6 +4,7 @@
 #include "faketradingservice.h"
 #include "ui/widgets/positionsmodel.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 using qx::core::protocol::Side;
@@ -128,6 +129,13 @@ private Q_SLOTS:
         QCOMPARE(cell(months, 2, DeliveryMonthsModel::Month), u"Mar 2027"_s);
         QCOMPARE(cell(months, 2, DeliveryMonthsModel::Net), u"6 MW"_s);
         QCOMPARE(cell(months, 2, DeliveryMonthsModel::Energy), u"4,458 MWh"_s); // 6 × 743
+        // A price tick re-marks the positions but leaves the months as they are (no reset that
+        // would lose the trader's selection on every tick).
+        QSignalSpy monthsReset(&months, &QAbstractItemModel::modelReset);
+        QSignalSpy marked(&positions, &PositionsModel::marksChanged);
+        Q_EMIT service.tickerChanged(last(quarter.symbol, "51"));
+        QCOMPARE(marked.size(), 1);
+        QCOMPARE(monthsReset.size(), 0);
         // The rows follow new fills.
         service.pushTrade(
             FakeTradingService::trade(u"3"_s, quarter.symbol, Side::Buy, u"4"_s, u"50"_s, at(3)));
