@@ -19,6 +19,9 @@ packages=(
     oathtool
     # the matching engine's order index (header-only)
     robin-map-dev
+    # the OS keychain the desktop keeps its refresh token in, run headless by the keychain test
+    # (a Secret Service inside a private D-Bus session)
+    gnome-keyring dbus-x11 libsecret-tools
     # servers the integration tests start on loopback
     postgresql redis-server
     # the desktop's platform plugins and a font (only Recommends of Qt, absent on minimal systems),

@@ -36,6 +36,7 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     server->m_limiter = std::make_unique<RateLimiter>(server->m_redis.get());
     server->m_auth = std::make_unique<AuthService>(*server->m_store, std::move(signer).value());
     server->m_auth->setRateLimiter(server->m_limiter.get(), options.loginThrottles);
+    server->m_auth->setAccessTokenLifetime(options.accessTokenSeconds);
     server->m_auth->watchKeyFile(dataDirectory.signingKeyPath());
     // TOTP secrets encrypted at rest; those stored before, encrypted now.
     core::Result<SecretBox> secrets = SecretBox::fromKeyFile(dataDirectory.secretsKeyPath(), true);

@@ -39,6 +39,7 @@ struct ServerOptions
     QStringList preferredProducts; ///< books this server takes first (symbol prefixes)
     QUrl advertisedUrl; ///< where the other servers reach this one; empty: where it listens
     AuthService::Throttles loginThrottles;
+    int accessTokenSeconds = TokenSigner::kDefaultAccessTokenSeconds;
     /// Requests per account on the authenticated routes.
     RateLimiter::Rule requestsPerAccount { "requests", 3000, std::chrono::minutes(1) };
     /// HTTPS only, with this certificate and key; none: plain HTTP (behind a TLS proxy, or

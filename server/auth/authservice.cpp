@@ -366,14 +366,15 @@ core::Result<core::protocol::TokenPair> AuthService::issueTokens(const UserRecor
 core::Result<core::protocol::TokenPair> AuthService::pairFor(const UserRecord &user,
                                                              const QByteArray &refreshToken)
 {
-    Result<QString> accessToken = m_signer.issue(user.username, user.role, user.tokenGeneration,
-                                                 QDateTime::currentDateTimeUtc());
+    Result<QString> accessToken
+        = m_signer.issue(user.username, user.role, user.tokenGeneration,
+                         QDateTime::currentDateTimeUtc(), m_accessTokenSeconds);
     if (!accessToken)
         return accessToken.error();
     core::protocol::TokenPair pair;
     pair.accessToken = *accessToken;
     pair.refreshToken = QString::fromLatin1(refreshToken);
-    pair.expiresIn = TokenSigner::kAccessTokenSeconds;
+    pair.expiresIn = m_accessTokenSeconds;
     return pair;
 }
 

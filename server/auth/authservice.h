@@ -103,6 +103,9 @@ public:
     core::Result<int> sealStoredSecrets();
     /// Throttles failed logins through `limiter` (none: unthrottled).
     void setRateLimiter(RateLimiter *limiter, const Throttles &throttles);
+    /// How long the access tokens issued from now on live (clients renew them before then
+    /// with their refresh token).
+    void setAccessTokenLifetime(int seconds) { m_accessTokenSeconds = seconds; }
     static int hashingThreads();
 
     void login(const core::protocol::LoginRequest &request, const QHostAddress &source,
@@ -172,6 +175,7 @@ private:
 
     Store &m_store;
     TokenSigner m_signer;
+    int m_accessTokenSeconds = TokenSigner::kDefaultAccessTokenSeconds;
     RateLimiter *m_limiter = nullptr;
     std::optional<SecretBox> m_secrets;
     Throttles m_throttles;

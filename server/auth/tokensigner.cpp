@@ -235,7 +235,8 @@ QJsonObject TokenSigner::jwks() const
 }
 
 core::Result<QString> TokenSigner::issue(const QString &subject, const QString &role,
-                                         std::int64_t generation, const QDateTime &now) const
+                                         std::int64_t generation, const QDateTime &now,
+                                         int lifetimeSeconds) const
 {
     unsigned char tokenId[16];
     if (RAND_bytes(tokenId, sizeof tokenId) != 1)
@@ -253,7 +254,7 @@ core::Result<QString> TokenSigner::issue(const QString &subject, const QString &
                 { QStringLiteral("role"), role },
                 { QStringLiteral("gen"), qint64(generation) },
                 { QStringLiteral("iat"), issuedAt },
-                { QStringLiteral("exp"), issuedAt + kAccessTokenSeconds },
+                { QStringLiteral("exp"), issuedAt + lifetimeSeconds },
                 { QStringLiteral("jti"),
                   QString::fromLatin1(
                       QByteArray(reinterpret_cast<const char *>(tokenId), 16).toHex()) } });

@@ -40,7 +40,8 @@ struct TokenClaims
 class TokenSigner
 {
 public:
-    static constexpr int kAccessTokenSeconds = 15 * 60;
+    /// How long an access token lives unless the server is told otherwise.
+    static constexpr int kDefaultAccessTokenSeconds = 15 * 60;
     /// Retired keys are kept this long (far past the last token they signed), then removed.
     static constexpr qint64 kRetiredKeepSeconds = 24 * 3600;
 
@@ -59,8 +60,10 @@ public:
     static QString retiredDirectory(const QString &pemPath);
 
     QString keyId() const { return m_keyId; }
+    /// An access token valid from `now` for `lifetimeSeconds`.
     core::Result<QString> issue(const QString &subject, const QString &role,
-                                std::int64_t generation, const QDateTime &now) const;
+                                std::int64_t generation, const QDateTime &now,
+                                int lifetimeSeconds = kDefaultAccessTokenSeconds) const;
     /// invalid_token with a reason, or the claims.
     core::Result<TokenClaims> verify(const QString &token, const QDateTime &now) const;
     /// {"keys":[{"kty":"OKP","crv":"Ed25519","x","kid","alg":"EdDSA","use":"sig"}]}: every

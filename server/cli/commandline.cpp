@@ -991,6 +991,12 @@ struct ServeSettings
                                            tr("Requests allowed per account and minute before "
                                               "429; 0 for no limit (default 3000)."),
                                            QStringLiteral("N"), QStringLiteral("3000") };
+    const QCommandLineOption accessTokenSeconds {
+        QStringLiteral("access-token-seconds"),
+        tr("How long an access token lives, 5 to 86400; clients renew it with their refresh "
+           "token (default 900)."),
+        QStringLiteral("N"), QStringLiteral("900")
+    };
     const QCommandLineOption tlsCert { QStringLiteral("tls-cert"),
                                        tr("Serve HTTPS only, with this PEM certificate (chain)."),
                                        QStringLiteral("FILE") };
@@ -1005,9 +1011,10 @@ struct ServeSettings
 
     QList<const QCommandLineOption *> all() const
     {
-        return { &listen,      &simulate, &simulateSeed, &priceBand, &maxOrderLots,
-                 &cluster,     &redis,    &advertise,    &ownBooks,  &loginFailures,
-                 &requestRate, &tlsCert,  &tlsKey,       &corsOrigin };
+        return { &listen,       &simulate,      &simulateSeed, &priceBand,
+                 &maxOrderLots, &cluster,       &redis,        &advertise,
+                 &ownBooks,     &loginFailures, &requestRate,  &accessTokenSeconds,
+                 &tlsCert,      &tlsKey,        &corsOrigin };
     }
 };
 
@@ -1023,7 +1030,8 @@ int runServe(const QStringList &arguments)
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
     const auto &[listen, simulate, simulateSeed, priceBand, maxOrderLots, cluster, redis, advertise,
-                 ownBooks, loginFailures, requestRate, tlsCert, tlsKey, corsOrigin]
+                 ownBooks, loginFailures, requestRate, accessTokenSeconds, tlsCert, tlsKey,
+                 corsOrigin]
         = settings;
     ServerOptions options;
     bool seedOk = false, bandOk = false, lotsOk = false, failuresOk = false, rateOk = false;
@@ -1043,6 +1051,10 @@ int runServe(const QStringList &arguments)
                        "--max-login-failures and --max-requests-per-minute take whole "
                        "numbers of zero or more"));
     }
+    bool lifetimeOk = false;
+    options.accessTokenSeconds = command.setting(accessTokenSeconds).toInt(&lifetimeOk);
+    if (!lifetimeOk || options.accessTokenSeconds < 5 || options.accessTokenSeconds > 86'400)
+        return fail(UsageError, tr("--access-token-seconds takes 5 to 86400"));
     options.cluster = command.enabled(cluster);
     options.redisUrl = command.setting(redis);
     if (!options.redisUrl.isEmpty()) {

@@ -1,3 +1,4 @@
+#include "desktopsupport.h"
 #include "tcpproxy.h"
 #include "ui/client/localserver.h"
 #include "ui/client/remotetradingservice.h"
@@ -31,60 +32,10 @@ using qx::widgets::MainWindow;
 using qx::widgets::OrdersModel;
 using qx::widgets::PositionsModel;
 
-namespace {
-
-// A tradable euro power month with a 0.01 tick: the ticket speaks MW and EUR/MWh there.
-QString euroPowerMonth(const TradingService &service)
-{
-    for (const qx::core::Instrument &instrument : service.instruments()) {
-        if (instrument.unit == qx::core::QuantityUnit::Megawatt && instrument.currency == u"EUR"
-            && instrument.tickSize.toString() == u"0.01"
-            && instrument.delivery.kind == qx::core::DeliveryPeriod::Kind::Month
-            && !instrument.isExpired(QDateTime::currentDateTimeUtc())) {
-            return instrument.symbol;
-        }
-    }
-    return {};
-}
-// The first tradable instrument whose symbol starts with `prefix`.
-QString activeSymbol(const TradingService &service, QStringView prefix)
-{
-    for (const qx::core::Instrument &instrument : service.instruments()) {
-        if (instrument.symbol.startsWith(prefix)
-            && !instrument.isExpired(QDateTime::currentDateTimeUtc()))
-            return instrument.symbol;
-    }
-    return {};
-}
-constexpr int kNetworkTimeoutMs = 15000;
-// Places `order` through `trader` and waits until the trader knows it is booked (by its
-// answer, its stream event or an order reload, whichever comes first: after a reload that
-// holds it already, the others change nothing and signal nothing); on a refusal or a
-// timeout, says why (the refusal, and the end of the server's log).
-bool placeAndWait(RemoteTradingService &trader, const qx::core::protocol::NewOrder &order,
-                  const LocalServer &server)
-{
-    QSignalSpy refused(&trader, &TradingService::orderRejected);
-    trader.placeOrder(order);
-    const auto booked = [&] {
-        const QList<qx::core::protocol::Order> known = trader.orders();
-        return std::any_of(known.cbegin(), known.cend(),
-                           [&](const auto &o) { return o.clientOrderId == order.clientOrderId; });
-    };
-    if (QTest::qWaitFor([&] { return booked() || !refused.isEmpty(); }, kNetworkTimeoutMs)
-        && refused.isEmpty())
-        return true;
-    if (!refused.isEmpty()) {
-        const auto error = refused.first().at(1).value<qx::core::Error>();
-        qWarning().noquote() << "order refused:" << error.code << error.message;
-    } else {
-        qWarning() << "no answer to the order";
-    }
-    qWarning().noquote() << "server log:" << server.log().right(3000);
-    return false;
-}
-
-} // namespace
+using qx::test::activeSymbol;
+using qx::test::euroPowerMonth;
+using qx::test::kNetworkTimeoutMs;
+using qx::test::placeAndWait;
 
 /**
  * A trader's first session, through the real widgets, client and server: sign in, enter an

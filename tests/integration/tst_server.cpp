@@ -140,6 +140,15 @@ private Q_SLOTS:
         QCOMPARE(runCli({ u"serve"_s, u"--data-dir"_s, dataDir(), u"--listen"_s, u"localhost"_s })
                      .exitCode,
                  2);
+        // Access tokens live 5 s to a day: the option says so rather than serving nonsense.
+        for (const QString &seconds : { u"4"_s, u"86401"_s, u"soon"_s }) {
+            const CliResult lifetime
+                = runCli({ u"serve"_s, u"--data-dir"_s, dataDir(), u"--access-token-seconds"_s,
+                           seconds, u"--listen"_s, u"127.0.0.1:0"_s });
+            QCOMPARE(lifetime.exitCode, 2);
+            QVERIFY2(lifetime.err.contains(u"--access-token-seconds takes 5 to 86400"),
+                     qPrintable(lifetime.err));
+        }
         QCOMPARE(runCli({ u"user"_s, u"add"_s, u"bob"_s, u"--role"_s, u"king"_s,
                           u"--password-stdin"_s, u"--data-dir"_s, dataDir() })
                      .exitCode,

@@ -1,5 +1,7 @@
 #include "ui/client/remotetradingservice.h"
 
+#include "ui/client/tokenvault.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -31,6 +33,26 @@ bool isTokenError(const Error &error)
     return error.code == u"invalid_token" || error.code == u"missing_token"
         || error.code == u"token_expired";
 }
+
+// The server's refusals of a refresh token: it is unknown, expired or revoked, was used before
+// (its sign-in is revoked), or its successor went to another request. None of them passes.
+bool isRefreshRefusal(const Error &error)
+{
+    return isTokenError(error) || error.code == u"token_reused"
+        || error.code == u"refresh_token_used";
+}
+
+// How long before its expiry an access token is renewed: a minute, or half its life when it
+// lives two minutes or less.
+std::chrono::milliseconds renewalDelay(int lifetimeSeconds)
+{
+    using namespace std::chrono;
+    const seconds lifetime(std::max(lifetimeSeconds, 1));
+    return lifetime > minutes(2) ? duration_cast<milliseconds>(lifetime - minutes(1))
+                                 : duration_cast<milliseconds>(lifetime) / 2;
+}
+// A renewal that failed for want of a server is tried again after this long.
+constexpr std::chrono::seconds kRenewalRetry { 10 };
 
 // How far back the chart starts, per interval: a few hundred candles of each.
 qint64 historySeconds(core::CandleInterval interval)
@@ -70,6 +92,8 @@ bool isTransportError(const Error &error)
 RemoteTradingService::RemoteTradingService(QObject *parent)
     : TradingService(parent)
 {
+    m_renewTimer.setSingleShot(true);
+    connect(&m_renewTimer, &QTimer::timeout, this, &RemoteTradingService::renewInBackground);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &RemoteTradingService::openStream);
     m_heartbeatTimer.setInterval(kHeartbeatInterval);
@@ -99,12 +123,21 @@ RemoteTradingService::~RemoteTradingService()
     m_socket.abort();
 }
 
-void RemoteTradingService::signIn(const QUrl &server, const QString &username,
-                                  const QString &password)
+void RemoteTradingService::setTokenVault(TokenVault *vault)
+{
+    if (m_vault)
+        m_vault->disconnect(this);
+    m_vault = vault;
+    if (m_vault)
+        connect(m_vault, &TokenVault::failed, this, &RemoteTradingService::sessionNotRemembered);
+}
+
+void RemoteTradingService::beginSignIn(const QUrl &server)
 {
     signOut();
     m_server = server;
     m_signingIn = true;
+    m_vaultAccount.clear();
     m_username.clear();
     m_role.clear();
     m_instruments.clear();
@@ -114,7 +147,13 @@ void RemoteTradingService::signIn(const QUrl &server, const QString &username,
     Q_EMIT instrumentsChanged();
     Q_EMIT ordersReset(m_orders);
     setState(ConnectionState::Connecting);
+}
 
+void RemoteTradingService::signIn(const QUrl &server, const QString &username,
+                                  const QString &password, bool remember)
+{
+    beginSignIn(server);
+    m_remember = remember;
     protocol::LoginRequest login;
     login.username = username;
     login.password = password;
@@ -126,10 +165,38 @@ void RemoteTradingService::signIn(const QUrl &server, const QString &username,
             const Result<protocol::TokenPair> tokens = protocol::TokenPair::fromJson(*reply);
             if (!tokens)
                 return failSignIn(tokens.error());
-            m_accessToken = tokens->accessToken;
+            adoptTokens(*tokens);
             fetchIdentity();
         },
-        false);
+        Auth::None);
+}
+
+void RemoteTradingService::resumeSession(const QUrl &server, const QString &username)
+{
+    beginSignIn(server);
+    m_remember = true;
+    m_vaultAccount = TokenVault::account(server, username);
+    if (!m_vault) {
+        return failSignIn(core::makeError(QStringLiteral("no_saved_session"),
+                                          tr("No session is remembered on this computer.")));
+    }
+    const quint64 session = m_session;
+    m_vault->load(m_vaultAccount, [this, session](const Result<QString> &token) {
+        if (session != m_session)
+            return;
+        if (!token)
+            return failSignIn(token.error());
+        if (token->isEmpty()) {
+            return failSignIn(core::makeError(QStringLiteral("no_saved_session"),
+                                              tr("No session is remembered for this user.")));
+        }
+        m_refreshToken = *token;
+        renewTokens([this](const Result<void> &renewed) {
+            if (!renewed)
+                return failSignIn(renewed.error());
+            fetchIdentity();
+        });
+    });
 }
 
 void RemoteTradingService::signOut()
@@ -139,11 +206,109 @@ void RemoteTradingService::signOut()
     m_streamWanted = false;
     m_reconnectTimer.stop();
     m_heartbeatTimer.stop();
+    m_renewTimer.stop();
     m_socket.abort();
     m_streamReady = false;
     m_accessToken.clear();
+    m_refreshToken.clear();
+    m_renewing = false;
+    m_renewWaiters.clear();
     m_backoff.reset();
     setState(ConnectionState::Disconnected);
+}
+
+void RemoteTradingService::forgetSession()
+{
+    if (m_vault && !m_vaultAccount.isEmpty())
+        m_vault->remove(m_vaultAccount);
+    m_remember = false;
+    signOut();
+}
+
+void RemoteTradingService::signOutEverywhere()
+{
+    send(Verb::Post, QStringLiteral("/api/v1/auth/logout"), {},
+         [this](const Result<QJsonObject> &reply) {
+             std::optional<Error> error;
+             if (!reply)
+                 error = reply.error();
+             forgetSession();
+             Q_EMIT signedOutEverywhere(error);
+         });
+}
+
+void RemoteTradingService::adoptTokens(const protocol::TokenPair &tokens)
+{
+    m_accessToken = tokens.accessToken;
+    m_refreshToken = tokens.refreshToken;
+    m_accessTokenExpiry = QDateTime::currentDateTimeUtc().addSecs(tokens.expiresIn);
+    m_renewTimer.start(renewalDelay(tokens.expiresIn));
+    if (!m_signingIn)
+        rememberSession();
+    // The stream's session keeps the token it was opened with for the orders it forwards.
+    if (m_streamReady) {
+        m_socket.sendTextMessage(
+            QString::fromUtf8(protocol::StreamMessage::auth(m_accessToken).serialize()));
+    }
+}
+
+void RemoteTradingService::rememberSession()
+{
+    if (!m_vault || m_vaultAccount.isEmpty())
+        return;
+    if (m_remember)
+        m_vault->store(m_vaultAccount, m_refreshToken);
+}
+
+void RemoteTradingService::renewTokens(std::function<void(Result<void>)> done)
+{
+    m_renewWaiters.append(std::move(done));
+    if (m_renewing)
+        return;
+    m_renewing = true;
+    m_renewTimer.stop();
+    const QJsonObject request { { QStringLiteral("refresh_token"), m_refreshToken } };
+    send(
+        Verb::Post, QStringLiteral("/api/v1/auth/refresh"), request,
+        [this](const Result<QJsonObject> &reply) {
+            m_renewing = false;
+            Result<void> outcome;
+            const Result<protocol::TokenPair> tokens = reply
+                ? protocol::TokenPair::fromJson(*reply)
+                : Result<protocol::TokenPair>(reply.error());
+            if (tokens) {
+                adoptTokens(*tokens);
+                Q_EMIT tokensRenewed();
+            } else if (isRefreshRefusal(tokens.error())) {
+                // The refresh token is dead: so is the remembered session.
+                qCInfo(lcTrading) << "refresh token refused:" << tokens.error().code;
+                m_refreshToken.clear();
+                if (m_vault && !m_vaultAccount.isEmpty())
+                    m_vault->remove(m_vaultAccount);
+                outcome = Error { QStringLiteral("invalid_token"), tokens.error().message };
+            } else {
+                qCInfo(lcTrading) << "token renewal failed:" << tokens.error().message;
+                m_renewTimer.start(kRenewalRetry);
+                outcome = tokens.error();
+            }
+            const quint64 session = m_session;
+            for (const auto &waiter : std::exchange(m_renewWaiters, {})) {
+                if (session != m_session)
+                    break; // an earlier waiter ended the session
+                waiter(outcome);
+            }
+        },
+        Auth::None);
+}
+
+void RemoteTradingService::renewInBackground()
+{
+    if (m_refreshToken.isEmpty())
+        return;
+    renewTokens([this](const Result<void> &renewed) {
+        if (!renewed)
+            handleUnauthorised(renewed.error());
+    });
 }
 
 void RemoteTradingService::failSignIn(const Error &error)
@@ -162,6 +327,7 @@ void RemoteTradingService::fetchIdentity()
             return failSignIn(reply.error());
         m_username = reply->value(u"username").toString();
         m_role = reply->value(u"role").toString();
+        m_vaultAccount = TokenVault::account(m_server, m_username);
         Q_EMIT identityChanged();
         fetchInstruments();
     });
@@ -188,6 +354,7 @@ void RemoteTradingService::fetchInstruments()
              Q_EMIT instrumentsChanged();
              fetchOrders([this] {
                  m_signingIn = false;
+                 rememberSession();
                  Q_EMIT signedIn();
                  openStream();
              });
@@ -364,12 +531,12 @@ void RemoteTradingService::upsert(const protocol::Order &order)
 }
 
 void RemoteTradingService::send(Verb verb, const QString &path, const QJsonObject &body,
-                                JsonHandler handler, bool authorised)
+                                JsonHandler handler, Auth auth)
 {
     QNetworkRequest request(endpoint(path));
     request.setTransferTimeout(static_cast<int>(m_requestTimeout.count()));
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
-    if (authorised) {
+    if (auth != Auth::None) {
         request.setRawHeader(QByteArrayLiteral("Authorization"),
                              QByteArrayLiteral("Bearer ") + m_accessToken.toUtf8());
     }
@@ -389,12 +556,31 @@ void RemoteTradingService::send(Verb verb, const QString &path, const QJsonObjec
         break;
     }
     const quint64 session = m_session;
+    const QString sentToken = m_accessToken;
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, session, handler = std::move(handler)] {
+            [this, reply, session, verb, path, body, auth, sentToken,
+             handler = std::move(handler)]() mutable {
                 reply->deleteLater();
                 if (session != m_session)
                     return;
-                handler(parseReply(reply));
+                Result<QJsonObject> result = parseReply(reply);
+                if (auth != Auth::Token || result || !isTokenError(result.error())
+                    || m_refreshToken.isEmpty()) {
+                    return handler(result);
+                }
+                // Refused for the token: once more with a renewed one (renewed already when
+                // another request got there first). Every request here may be repeated: order
+                // placement is idempotent by its client order id.
+                const auto again = [this, verb, path, body,
+                                    handler = std::move(handler)](const Result<void> &renewed) {
+                    if (!renewed)
+                        return handler(renewed.error());
+                    send(verb, path, body, handler, Auth::Renewed);
+                };
+                qCInfo(lcTrading) << path << "refused for its token: renewing, then again";
+                if (sentToken != m_accessToken)
+                    return again({});
+                renewTokens(again);
             });
 }
 
@@ -471,8 +657,21 @@ void RemoteTradingService::scheduleReconnect()
 
 void RemoteTradingService::onStreamConnected()
 {
-    m_socket.sendTextMessage(
-        QString::fromUtf8(protocol::StreamMessage::auth(m_accessToken).serialize()));
+    const auto authenticate = [this] {
+        m_socket.sendTextMessage(
+            QString::fromUtf8(protocol::StreamMessage::auth(m_accessToken).serialize()));
+    };
+    // Back after a long outage (or a suspended machine) the token may have run out meanwhile.
+    if (m_refreshToken.isEmpty()
+        || QDateTime::currentDateTimeUtc().secsTo(m_accessTokenExpiry) > 10) {
+        return authenticate();
+    }
+    renewTokens([this, authenticate](const Result<void> &renewed) {
+        if (renewed)
+            return authenticate();
+        if (!handleUnauthorised(renewed.error()))
+            m_socket.abort(); // no server to renew with: try the whole connection again later
+    });
 }
 
 void RemoteTradingService::onStreamDisconnected()
@@ -494,6 +693,8 @@ void RemoteTradingService::onStreamMessage(const QString &text)
     }
     const QString &type = message->type;
     if (type == protocol::stream::kAuthOk) {
+        if (m_streamReady)
+            return; // the renewed token, on a stream that is subscribed already
         // Own orders and fills first and on their own: a market the server does not list must
         // not cost the trader their order events.
         const QStringList channels { protocol::stream::kOrdersChannel.toString(),
@@ -547,7 +748,9 @@ void RemoteTradingService::onStreamMessage(const QString &text)
     } else if (type == protocol::stream::kError) {
         const Error error = protocol::errorFromJson(message->body)
                                 .value_or(Error { QStringLiteral("stream_error"), QString() });
-        if (!handleUnauthorised(error))
+        if (isTokenError(error) && !m_refreshToken.isEmpty())
+            renewInBackground(); // the server closes the stream; it comes back renewed
+        else if (!handleUnauthorised(error))
             qCWarning(lcTrading) << "stream error:" << error.code << error.message;
     } else {
         onMarketMessage(*message);

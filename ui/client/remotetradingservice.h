@@ -3,6 +3,7 @@
 #include "ui/client/reconnectbackoff.h"
 #include "ui/client/tradingservice.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -10,16 +11,26 @@
 #include <QWebSocket>
 
 #include <functional>
+#include <optional>
 
 class QNetworkReply;
 
 namespace qx::client {
+
+class TokenVault;
 
 /**
  * The trading session against a quantenergx-server: REST for sign-in, snapshots, candle
  * history and order actions, one WebSocket for pushed order events and the watched market. The
  * stream reconnects by itself (exponential backoff, capped, jittered), authenticates and subscribes
  * again, and then reloads the order list so that events sent while it was away are not missed.
+ *
+ * The access token is short-lived (15 minutes by default): it is renewed with the refresh token
+ * a minute before it expires, and on demand when the server refuses it anyway (after the
+ * machine slept, say), the refused request then being sent once more. Renewals are never run
+ * twice at once, since a refresh token is used up by its first use. With a TokenVault the
+ * refresh token of a remembered session is kept in the OS keychain, replaced on every renewal,
+ * so that resumeSession() signs the trader in again after a restart.
  *
  * Lives on the GUI thread and never blocks it: every request is asynchronous and has a
  * transfer timeout. Replies that belong to an earlier sign-in are ignored (m_session).
@@ -32,11 +43,25 @@ public:
     explicit RemoteTradingService(QObject *parent = nullptr);
     ~RemoteTradingService() override;
 
+    /// Where remembered sessions are kept (none: never remembered). Not owned.
+    void setTokenVault(TokenVault *vault);
+
     /// Signs in and loads identity, instruments and orders; then opens the stream.
-    /// Outcome: signedIn() or signInFailed().
-    void signIn(const QUrl &server, const QString &username, const QString &password);
-    /// Forgets the session and closes the stream.
+    /// Outcome: signedIn() or signInFailed(). With `remember` the session is kept in the
+    /// token vault for resumeSession().
+    void signIn(const QUrl &server, const QString &username, const QString &password,
+                bool remember = false);
+    /// Signs in again with the refresh token the vault keeps for `username` on `server`.
+    /// Outcome: signedIn(), or signInFailed() (no_saved_session when there is none, or the
+    /// server's reason when it no longer accepts it, which also forgets it).
+    void resumeSession(const QUrl &server, const QString &username);
+    /// Closes the session here; a remembered one stays remembered.
     void signOut();
+    /// Signs out and forgets the remembered session of this user on this server.
+    void forgetSession();
+    /// Signs the user out on the server everywhere (every token of theirs, on every machine,
+    /// stops working), then forgets the session here. Outcome: signedOutEverywhere().
+    void signOutEverywhere();
 
     QUrl serverUrl() const { return m_server; }
     /// How long each REST request may take before it fails with a timeout.
@@ -57,19 +82,41 @@ public:
 Q_SIGNALS:
     void signedIn();
     void signInFailed(const qx::core::Error &error);
+    /// The access token was renewed with the refresh token.
+    void tokensRenewed();
+    /// The session could not be kept in the keychain (it works, but will not be resumed).
+    void sessionNotRemembered(const QString &message);
+    /// The server's answer to signOutEverywhere(): empty error when every token was revoked.
+    void signedOutEverywhere(const std::optional<qx::core::Error> &error);
 
 private:
     using JsonHandler = std::function<void(const core::Result<QJsonObject> &)>;
 
     enum class Verb { Get, Post, Delete };
+    /// Whether a request carries the access token; one the server refuses for its token is
+    /// sent again once after renewing it (Renewed: that was the second try).
+    enum class Auth { None, Token, Renewed };
     void send(Verb verb, const QString &path, const QJsonObject &body, JsonHandler handler,
-              bool authorised = true);
+              Auth auth = Auth::Token);
     core::Result<QJsonObject> parseReply(QNetworkReply *reply) const;
     /// The server URL with `path` appended to whatever base path it has; a "?query" at the
     /// end of `path` (already percent-encoded) becomes the URL's query.
     QUrl endpoint(const QString &path) const;
     /// True when the error means our token is no longer valid (and reports it once).
     bool handleUnauthorised(const core::Error &error);
+
+    /// A fresh pair: the access token is used from now on, the refresh token kept (and
+    /// remembered), the next renewal planned and the stream told.
+    void adoptTokens(const core::protocol::TokenPair &tokens);
+    /// Exchanges the refresh token for a new pair, then calls `done` (each caller's, when
+    /// several ask while one renewal runs). A refusal ends the session for good.
+    void renewTokens(std::function<void(core::Result<void>)> done);
+    /// A renewal nobody waits for (planned, or for the stream): a refusal expires the session.
+    void renewInBackground();
+    /// Keeps the refresh token in the vault when the session is to be remembered.
+    void rememberSession();
+    /// Clears what the sign-in shows (identity, instruments, orders) before a new one.
+    void beginSignIn(const QUrl &server);
 
     void fetchIdentity();
     void fetchInstruments();
@@ -115,6 +162,14 @@ private:
 
     QUrl m_server;
     QString m_accessToken;
+    QString m_refreshToken;
+    QDateTime m_accessTokenExpiry; ///< wall clock: a suspended machine's timers run late
+    QTimer m_renewTimer;
+    bool m_renewing = false;
+    QList<std::function<void(core::Result<void>)>> m_renewWaiters;
+    TokenVault *m_vault = nullptr;
+    QString m_vaultAccount; ///< this session's account in the vault
+    bool m_remember = false;
     quint64 m_session = 0;
     bool m_signingIn = false;
     bool m_streamWanted = false;

@@ -16,6 +16,7 @@ LoginDialog::LoginDialog(QWidget *parent)
     , m_serverEdit(new QLineEdit(this))
     , m_userEdit(new QLineEdit(this))
     , m_passwordEdit(new QLineEdit(this))
+    , m_rememberCheck(new QCheckBox(tr("S&tay signed in on this computer"), this))
     , m_messageLabel(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -33,6 +34,10 @@ LoginDialog::LoginDialog(QWidget *parent)
     m_passwordEdit->setObjectName(QStringLiteral("passwordEdit"));
     m_passwordEdit->setAccessibleName(tr("Password"));
     m_passwordEdit->setEchoMode(QLineEdit::Password);
+    m_rememberCheck->setObjectName(QStringLiteral("rememberCheck"));
+    m_rememberCheck->setAccessibleName(tr("Stay signed in on this computer"));
+    m_rememberCheck->setToolTip(tr("Keep the session in the system keychain, so that the next "
+                                   "start needs no password. Session → Sign out forgets it."));
     m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
     m_messageLabel->setWordWrap(true);
     m_messageLabel->setTextFormat(Qt::PlainText);
@@ -43,6 +48,7 @@ LoginDialog::LoginDialog(QWidget *parent)
     form->addRow(tr("&Server"), m_serverEdit);
     form->addRow(tr("&User"), m_userEdit);
     form->addRow(tr("&Password"), m_passwordEdit);
+    form->addRow(QString(), m_rememberCheck);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_messageLabel);
@@ -95,6 +101,16 @@ bool LoginDialog::useLocalServer() const
     return m_localServerCheck->isChecked();
 }
 
+void LoginDialog::setRemember(bool remember)
+{
+    m_rememberCheck->setChecked(remember);
+}
+
+bool LoginDialog::remember() const
+{
+    return m_rememberCheck->isChecked() && !useLocalServer();
+}
+
 void LoginDialog::setBusy(bool busy, const QString &progress)
 {
     m_busy = busy;
@@ -135,6 +151,7 @@ void LoginDialog::updateEnabled()
     m_serverEdit->setEnabled(remote && !m_busy);
     m_userEdit->setEnabled(remote && !m_busy);
     m_passwordEdit->setEnabled(remote && !m_busy);
+    m_rememberCheck->setEnabled(remote && !m_busy);
     const bool complete
         = !remote || (!m_serverEdit->text().trimmed().isEmpty() && !username().isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(complete && !m_busy);

@@ -32,6 +32,9 @@ public:
     QString password() const;
     void setUseLocalServer(bool useLocalServer);
     bool useLocalServer() const;
+    /// "Stay signed in": keep the session (in the OS keychain) for the next start.
+    void setRemember(bool remember);
+    bool remember() const;
 
     /// While true the inputs are locked and a progress text is shown.
     void setBusy(bool busy, const QString &progress = {});
@@ -48,6 +51,7 @@ private:
     QLineEdit *m_serverEdit;
     QLineEdit *m_userEdit;
     QLineEdit *m_passwordEdit;
+    QCheckBox *m_rememberCheck;
     QLabel *m_messageLabel;
     QDialogButtonBox *m_buttons;
     bool m_busy = false;

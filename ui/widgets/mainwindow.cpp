@@ -189,6 +189,27 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     QAction *signInAction = sessionMenu->addAction(tr("&Sign in…"));
     signInAction->setObjectName(QStringLiteral("signInAction"));
     connect(signInAction, &QAction::triggered, this, &MainWindow::signInRequested);
+    QAction *signOutAction = sessionMenu->addAction(tr("Sign &out"));
+    signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    signOutAction->setToolTip(tr("Close the session and forget it on this computer"));
+    connect(signOutAction, &QAction::triggered, this, [this] { Q_EMIT signOutRequested(false); });
+    QAction *signOutEverywhereAction = sessionMenu->addAction(tr("Sign out &everywhere"));
+    signOutEverywhereAction->setObjectName(QStringLiteral("signOutEverywhereAction"));
+    signOutEverywhereAction->setToolTip(
+        tr("End every session of yours, on every computer (a lost laptop, say)"));
+    connect(signOutEverywhereAction, &QAction::triggered, this,
+            [this] { Q_EMIT signOutRequested(true); });
+    // Only a signed-in session can be signed out.
+    const auto updateSignOut = [this, signOutAction, signOutEverywhereAction] {
+        const bool signedIn = !m_service->username().isEmpty()
+            && m_service->connectionState()
+                != client::TradingService::ConnectionState::Disconnected;
+        signOutAction->setEnabled(signedIn);
+        signOutEverywhereAction->setEnabled(signedIn);
+    };
+    connect(m_service, &client::TradingService::connectionStateChanged, this, updateSignOut);
+    connect(m_service, &client::TradingService::identityChanged, this, updateSignOut);
+    updateSignOut();
     sessionMenu->addSeparator();
     QAction *quitAction = sessionMenu->addAction(tr("&Quit"));
     quitAction->setShortcut(QKeySequence::Quit);

@@ -75,6 +75,9 @@ public:
 Q_SIGNALS:
     /// The user asked to sign in (again), e.g. to another server.
     void signInRequested();
+    /// Session → Sign out (here; the remembered session is forgotten) or Sign out everywhere
+    /// (every token of the user, on every computer).
+    void signOutRequested(bool everywhere);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -12,6 +12,7 @@ namespace {
 constexpr auto kServerKey = "connection/server";
 constexpr auto kUserKey = "connection/username";
 constexpr auto kLocalKey = "connection/useLocalServer";
+constexpr auto kRememberKey = "connection/staySignedIn";
 } // namespace
 
 Workstation::Workstation(Options options, QObject *parent)
@@ -25,6 +26,20 @@ Workstation::Workstation(Options options, QObject *parent)
     connect(&m_service, &client::TradingService::sessionExpired, this,
             &Workstation::onSessionExpired);
     connect(m_window.get(), &MainWindow::signInRequested, this, [this] { showLogin(); });
+    connect(m_window.get(), &MainWindow::signOutRequested, this, &Workstation::onSignOutRequested);
+    m_service.setTokenVault(&m_vault);
+    connect(&m_service, &client::RemoteTradingService::sessionNotRemembered, this,
+            [this](const QString &message) {
+                m_window->showStatus(tr("The session will not be remembered: %1").arg(message),
+                                     10000);
+            });
+    connect(&m_service, &client::RemoteTradingService::signedOutEverywhere, this,
+            [this](const std::optional<core::Error> &error) {
+                showLogin(error ? tr("Signed out here, but the server could not end your "
+                                     "other sessions: %1")
+                                      .arg(error->message)
+                                : tr("Signed out: every session of yours has ended."));
+            });
 }
 
 Workstation::~Workstation()
@@ -42,6 +57,17 @@ void Workstation::start()
         server = settings.value(QLatin1StringView(kServerKey)).toUrl();
     if (server.isEmpty()) {
         startLocalServer();
+        return;
+    }
+    const QString username = settings.value(QLatin1StringView(kUserKey)).toString();
+    if (settings.value(QLatin1StringView(kRememberKey), false).toBool() && !username.isEmpty()
+        && server == settings.value(QLatin1StringView(kServerKey)).toUrl()) {
+        // Yesterday's session, from the keychain: no password unless it has ended.
+        m_usingLocalServer = false;
+        m_resuming = true;
+        m_remember = true;
+        m_window->showStatus(tr("Resuming your session on %1…").arg(server.host()));
+        m_service.resumeSession(server, username);
         return;
     }
     showLogin();
@@ -92,6 +118,7 @@ void Workstation::showLogin(const QString &message)
         m_loginDialog->setUsername(settings.value(QLatin1StringView(kUserKey)).toString());
         m_loginDialog->setUseLocalServer(
             settings.value(QLatin1StringView(kLocalKey), true).toBool());
+        m_loginDialog->setRemember(settings.value(QLatin1StringView(kRememberKey), true).toBool());
         connect(m_loginDialog, &LoginDialog::signInRequested, this, &Workstation::onLoginRequested);
     }
     if (!message.isEmpty())
@@ -108,10 +135,12 @@ void Workstation::onLoginRequested()
         return;
     }
     m_usingLocalServer = false;
+    m_resuming = false;
+    m_remember = m_loginDialog->remember();
     m_loginDialog->setBusy(true, tr("Signing in…"));
     m_window->showStatus(tr("Signing in to %1…").arg(m_loginDialog->serverUrl().host()));
     m_service.signIn(m_loginDialog->serverUrl(), m_loginDialog->username(),
-                     m_loginDialog->password());
+                     m_loginDialog->password(), m_remember);
 }
 
 void Workstation::onSignedIn()
@@ -121,7 +150,13 @@ void Workstation::onSignedIn()
     if (!m_usingLocalServer) {
         settings.setValue(QLatin1StringView(kServerKey), m_service.serverUrl());
         settings.setValue(QLatin1StringView(kUserKey), m_service.username());
+        settings.setValue(QLatin1StringView(kRememberKey), m_remember);
+        // "Stay signed in" unticked: a session remembered before for this user goes.
+        if (!m_remember)
+            m_vault.remove(
+                client::TokenVault::account(m_service.serverUrl(), m_service.username()));
     }
+    m_resuming = false;
     if (m_loginDialog)
         m_loginDialog->accept();
     m_window->showStatus(tr("Signed in as %1.").arg(m_service.username()), 5000);
@@ -130,6 +165,14 @@ void Workstation::onSignedIn()
 void Workstation::onSignInFailed(const core::Error &error)
 {
     m_window->showStatus(QString());
+    if (std::exchange(m_resuming, false)) {
+        // Not an error the trader made: the remembered session has ended (or was never kept).
+        showLogin(error.code == u"no_saved_session" ? QString()
+                      : error.code == u"invalid_token"
+                      ? tr("Your remembered session has ended. Sign in again.")
+                      : tr("Could not resume your session: %1").arg(error.message));
+        return;
+    }
     showLogin(tr("Sign-in failed: %1").arg(error.message));
 }
 
@@ -142,6 +185,18 @@ void Workstation::onSessionExpired(const QString &message)
         return;
     }
     showLogin(message);
+}
+
+void Workstation::onSignOutRequested(bool everywhere)
+{
+    if (everywhere) {
+        m_window->showStatus(tr("Signing out everywhere…"));
+        m_service.signOutEverywhere(); // then signedOutEverywhere
+        return;
+    }
+    m_service.forgetSession();
+    m_window->showStatus(tr("Signed out."), 5000);
+    showLogin();
 }
 
 } // namespace qx::widgets

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "ui/client/remotetradingservice.h"
+#include "ui/client/tokenvault.h"
 
 #include <QObject>
 #include <QPointer>
@@ -22,8 +23,9 @@ class MainWindow;
  * Wires the desktop application together so that main() stays short: the trading service,
  * the main window, the sign-in dialog and, when no server is configured, the bundled local
  * server, which it starts and signs in to by itself. Remembers the last server and user in
- * QSettings; an expired session on the local server is renewed silently, on a remote one the
- * user is asked to sign in again.
+ * QSettings, and, when the trader ticked "stay signed in", resumes their session on that server
+ * from the OS keychain at the next start. An expired session on the local server is renewed
+ * silently, on a remote one the user is asked to sign in again.
  *
  * GUI thread only.
  */
@@ -55,13 +57,17 @@ private:
     void onSignedIn();
     void onSignInFailed(const core::Error &error);
     void onSessionExpired(const QString &message);
+    void onSignOutRequested(bool everywhere);
 
     Options m_options;
+    client::TokenVault m_vault;
     client::RemoteTradingService m_service;
     std::unique_ptr<client::LocalServer> m_localServer;
     std::unique_ptr<MainWindow> m_window;
     QPointer<LoginDialog> m_loginDialog;
     bool m_usingLocalServer = false;
+    bool m_resuming = false; ///< signing in with the remembered session
+    bool m_remember = false; ///< the sign-in under way is to be remembered
 };
 
 } // namespace qx::widgets

@@ -1,0 +1,54 @@
+#include "desktopsupport.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+namespace qx::test {
+
+QString euroPowerMonth(const client::TradingService &service)
+{
+    for (const core::Instrument &instrument : service.instruments()) {
+        if (instrument.unit == core::QuantityUnit::Megawatt && instrument.currency == u"EUR"
+            && instrument.tickSize.toString() == u"0.01"
+            && instrument.delivery.kind == core::DeliveryPeriod::Kind::Month
+            && !instrument.isExpired(QDateTime::currentDateTimeUtc())) {
+            return instrument.symbol;
+        }
+    }
+    return {};
+}
+
+QString activeSymbol(const client::TradingService &service, QStringView prefix)
+{
+    for (const core::Instrument &instrument : service.instruments()) {
+        if (instrument.symbol.startsWith(prefix)
+            && !instrument.isExpired(QDateTime::currentDateTimeUtc()))
+            return instrument.symbol;
+    }
+    return {};
+}
+
+bool placeAndWait(client::RemoteTradingService &trader, const core::protocol::NewOrder &order,
+                  const client::LocalServer &server)
+{
+    QSignalSpy refused(&trader, &client::TradingService::orderRejected);
+    trader.placeOrder(order);
+    const auto booked = [&] {
+        const QList<core::protocol::Order> known = trader.orders();
+        return std::any_of(known.cbegin(), known.cend(),
+                           [&](const auto &o) { return o.clientOrderId == order.clientOrderId; });
+    };
+    if (QTest::qWaitFor([&] { return booked() || !refused.isEmpty(); }, kNetworkTimeoutMs)
+        && refused.isEmpty())
+        return true;
+    if (!refused.isEmpty()) {
+        const auto error = refused.first().at(1).value<core::Error>();
+        qWarning().noquote() << "order refused:" << error.code << error.message;
+    } else {
+        qWarning() << "no answer to the order";
+    }
+    qWarning().noquote() << "server log:" << server.log().right(3000);
+    return false;
+}
+
+} // namespace qx::test

@@ -1,0 +1,337 @@
+#include "desktopsupport.h"
+#include "tcpproxy.h"
+#include "ui/client/localserver.h"
+#include "ui/client/remotetradingservice.h"
+#include "ui/client/tokenvault.h"
+#include "ui/widgets/logindialog.h"
+#include "ui/widgets/mainwindow.h"
+#include "ui/widgets/workstation.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <QTest>
+
+using qx::client::LocalServer;
+using qx::client::RemoteTradingService;
+using qx::client::TokenVault;
+using qx::client::TradingService;
+using qx::test::kNetworkTimeoutMs;
+
+namespace {
+
+// Access tokens of the test server live this long, so that renewals happen within a test.
+constexpr int kTokenSeconds = 5;
+
+// What the OS keychain holds for `account` of `service`, asked outside our process and
+// library (libsecret's own tool, as a user would): empty when nothing.
+QString keychainEntry(const QString &service, const QString &account)
+{
+    QProcess tool;
+    tool.start(QStringLiteral("secret-tool"),
+               { QStringLiteral("lookup"), QStringLiteral("server"), service,
+                 QStringLiteral("user"), account });
+    if (!tool.waitForFinished(10000))
+        return QStringLiteral("(secret-tool did not answer)");
+    return QString::fromUtf8(tool.readAllStandardOutput()).trimmed();
+}
+
+qx::core::protocol::NewOrder restingBid(const QString &symbol)
+{
+    qx::core::protocol::NewOrder bid;
+    bid.clientOrderId = TradingService::newClientOrderId();
+    bid.symbol = symbol;
+    bid.side = qx::core::protocol::Side::Buy;
+    bid.quantity = *qx::core::Quantity::parse(u"1");
+    bid.price = *qx::core::Price::parse(u"20.00");
+    return bid;
+}
+
+} // namespace
+
+/**
+ * The trader's session over a working day: the short-lived access token is renewed before it
+ * runs out, also across a suspended machine and a dropped stream, and a session the trader
+ * asked to keep is resumed after a restart from the OS keychain (a real gnome-keyring in a
+ * private D-Bus session: see tests/support/with-keyring.sh), never from a file.
+ */
+class TestSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void theAccessTokenIsRenewedBeforeItRunsOut();
+    void anOrderAfterASuspendedMachineStillGoesThrough();
+    void theStreamComesBackAfterTheFirstTokenExpired();
+    void aRememberedSessionResumesWithoutThePassword();
+    void aSessionNotRememberedLeavesNothingInTheKeychain();
+    void signingOutEverywhereEndsTheRememberedSession();
+    void theDesktopResumesTheSessionAtItsNextStart();
+
+private:
+    /// Signs `service` in (remembering the session or not) and waits for the stream.
+    bool signIn(RemoteTradingService &service, bool remember = false, QUrl url = {});
+
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<LocalServer> m_server;
+    // One keychain service name of our own: the entries are the test's alone.
+    TokenVault m_vault { QStringLiteral("QuantEnergx-tst_session") };
+};
+
+void TestSession::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("QuantEnergxTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_session"));
+    QSettings().clear();
+    QVERIFY(m_dataDir.isValid());
+    LocalServer::Options options;
+    options.serverProgram = QStringLiteral(QX_SERVER_BINARY);
+    options.dataDir = m_dataDir.filePath(QStringLiteral("server"));
+    options.extraServeArguments
+        = { QStringLiteral("--access-token-seconds"), QString::number(kTokenSeconds) };
+    m_server = std::make_unique<LocalServer>(options);
+    QSignalSpy ready(m_server.get(), &LocalServer::ready);
+    QSignalSpy failed(m_server.get(), &LocalServer::failed);
+    m_server->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 60000);
+    QVERIFY2(failed.isEmpty(), qPrintable(m_server->log()));
+}
+
+void TestSession::cleanupTestCase()
+{
+    if (m_server)
+        m_server->stop();
+}
+
+bool TestSession::signIn(RemoteTradingService &service, bool remember, QUrl url)
+{
+    QSignalSpy signedIn(&service, &RemoteTradingService::signedIn);
+    QSignalSpy failed(&service, &RemoteTradingService::signInFailed);
+    service.signIn(url.isEmpty() ? m_server->url() : url, m_server->username(),
+                   m_server->password(), remember);
+    if (!QTest::qWaitFor([&] { return !signedIn.isEmpty() || !failed.isEmpty(); },
+                         kNetworkTimeoutMs)
+        || !failed.isEmpty()) {
+        qWarning() << "sign-in failed";
+        return false;
+    }
+    return QTest::qWaitFor(
+        [&] { return service.connectionState() == TradingService::ConnectionState::Connected; },
+        kNetworkTimeoutMs);
+}
+
+void TestSession::theAccessTokenIsRenewedBeforeItRunsOut()
+{
+    RemoteTradingService service;
+    QSignalSpy renewed(&service, &RemoteTradingService::tokensRenewed);
+    QSignalSpy expired(&service, &TradingService::sessionExpired);
+    QVERIFY(signIn(service));
+
+    // Three lifetimes of the first token: renewed at each half-life, never expired.
+    QTest::qWait(3 * kTokenSeconds * 1000);
+    QVERIFY2(renewed.count() >= 4, qPrintable(QString::number(renewed.count())));
+    QVERIFY(expired.isEmpty());
+    QCOMPARE(service.connectionState(), TradingService::ConnectionState::Connected);
+
+    // The trader can still trade, and the order's stream event still arrives.
+    const qx::core::protocol::NewOrder bid = restingBid(qx::test::euroPowerMonth(service));
+    QVERIFY(qx::test::placeAndWait(service, bid, *m_server));
+    QVERIFY(expired.isEmpty());
+}
+
+void TestSession::anOrderAfterASuspendedMachineStillGoesThrough()
+{
+    RemoteTradingService service;
+    QSignalSpy expired(&service, &TradingService::sessionExpired);
+    QVERIFY(signIn(service));
+    const QString symbol = qx::test::euroPowerMonth(service);
+
+    // No event loop for longer than the token lives, as when a laptop's lid was closed: no
+    // planned renewal ran, and the order goes out with a dead token. The server refuses it;
+    // the client renews and sends it again under the same client order id.
+    QThread::sleep(kTokenSeconds + 2);
+    const qx::core::protocol::NewOrder bid = restingBid(symbol);
+    QVERIFY(qx::test::placeAndWait(service, bid, *m_server));
+    QVERIFY(expired.isEmpty());
+    const QList<qx::core::protocol::Order> orders = service.orders();
+    QCOMPARE(
+        std::count_if(orders.cbegin(), orders.cend(),
+                      [&](const auto &order) { return order.clientOrderId == bid.clientOrderId; }),
+        1);
+}
+
+void TestSession::theStreamComesBackAfterTheFirstTokenExpired()
+{
+    qx::test::TcpProxy proxy(static_cast<quint16>(m_server->url().port()));
+    QUrl viaProxy = m_server->url();
+    viaProxy.setPort(proxy.port());
+    RemoteTradingService service;
+    QSignalSpy expired(&service, &TradingService::sessionExpired);
+    QVERIFY(signIn(service, false, viaProxy));
+
+    // The stream was authenticated with a token that is long dead when it reconnects.
+    QTest::qWait((kTokenSeconds + 1) * 1000);
+    proxy.dropAll();
+    QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(),
+                              TradingService::ConnectionState::Reconnecting, kNetworkTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), TradingService::ConnectionState::Connected,
+                              kNetworkTimeoutMs);
+    QVERIFY(expired.isEmpty());
+
+    // And it carries the trader's order events again.
+    QSignalSpy changed(&service, &TradingService::orderChanged);
+    RemoteTradingService elsewhere;
+    QVERIFY(signIn(elsewhere));
+    const qx::core::protocol::NewOrder bid = restingBid(qx::test::euroPowerMonth(elsewhere));
+    QVERIFY(qx::test::placeAndWait(elsewhere, bid, *m_server));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::any_of(changed.cbegin(), changed.cend(),
+                    [&](const QList<QVariant> &signal) {
+                        return signal.first().value<qx::core::protocol::Order>().clientOrderId
+                            == bid.clientOrderId;
+                    }),
+        kNetworkTimeoutMs);
+}
+
+void TestSession::aRememberedSessionResumesWithoutThePassword()
+{
+    const QString account = TokenVault::account(m_server->url(), m_server->username());
+    {
+        RemoteTradingService yesterday;
+        yesterday.setTokenVault(&m_vault);
+        QSignalSpy renewed(&yesterday, &RemoteTradingService::tokensRenewed);
+        QSignalSpy notRemembered(&yesterday, &RemoteTradingService::sessionNotRemembered);
+        QVERIFY(signIn(yesterday, true));
+        // The token in the keychain is replaced at each renewal: the one there now is the
+        // only one the server still takes.
+        QTRY_VERIFY_WITH_TIMEOUT(renewed.count() >= 2, kNetworkTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!keychainEntry(m_vault.service(), account).isEmpty(),
+                                 kNetworkTimeoutMs);
+        QVERIFY(notRemembered.isEmpty());
+        // The desktop is closed without signing out.
+    }
+
+    RemoteTradingService today;
+    today.setTokenVault(&m_vault);
+    QSignalSpy signedIn(&today, &RemoteTradingService::signedIn);
+    QSignalSpy failed(&today, &RemoteTradingService::signInFailed);
+    today.resumeSession(m_server->url(), m_server->username());
+    QTRY_VERIFY_WITH_TIMEOUT(!signedIn.isEmpty() || !failed.isEmpty(), kNetworkTimeoutMs);
+    QVERIFY2(failed.isEmpty(),
+             failed.isEmpty()
+                 ? ""
+                 : qPrintable(failed.first().first().value<qx::core::Error>().message));
+    QCOMPARE(today.username(), m_server->username());
+    QVERIFY(!today.instruments().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(today.connectionState(), TradingService::ConnectionState::Connected,
+                              kNetworkTimeoutMs);
+
+    // Signing out on purpose forgets it: next time the password is asked for.
+    today.forgetSession();
+    QTRY_VERIFY_WITH_TIMEOUT(keychainEntry(m_vault.service(), account).isEmpty(),
+                             kNetworkTimeoutMs);
+    RemoteTradingService tomorrow;
+    tomorrow.setTokenVault(&m_vault);
+    QSignalSpy tomorrowFailed(&tomorrow, &RemoteTradingService::signInFailed);
+    tomorrow.resumeSession(m_server->url(), m_server->username());
+    QTRY_VERIFY_WITH_TIMEOUT(!tomorrowFailed.isEmpty(), kNetworkTimeoutMs);
+    QCOMPARE(tomorrowFailed.first().first().value<qx::core::Error>().code,
+             QStringLiteral("no_saved_session"));
+    QCOMPARE(tomorrow.connectionState(), TradingService::ConnectionState::Disconnected);
+}
+
+void TestSession::aSessionNotRememberedLeavesNothingInTheKeychain()
+{
+    RemoteTradingService service;
+    service.setTokenVault(&m_vault);
+    QSignalSpy renewed(&service, &RemoteTradingService::tokensRenewed);
+    QVERIFY(signIn(service, false));
+    QTRY_VERIFY_WITH_TIMEOUT(!renewed.isEmpty(), kNetworkTimeoutMs);
+    QCOMPARE(keychainEntry(m_vault.service(),
+                           TokenVault::account(m_server->url(), m_server->username())),
+             QString());
+}
+
+void TestSession::signingOutEverywhereEndsTheRememberedSession()
+{
+    const QString account = TokenVault::account(m_server->url(), m_server->username());
+    RemoteTradingService atTheDesk;
+    atTheDesk.setTokenVault(&m_vault);
+    QVERIFY(signIn(atTheDesk, true));
+    QTRY_VERIFY_WITH_TIMEOUT(!keychainEntry(m_vault.service(), account).isEmpty(),
+                             kNetworkTimeoutMs);
+
+    // From another machine (with its own keychain), the trader signs out everywhere.
+    RemoteTradingService onTheRoad;
+    QVERIFY(signIn(onTheRoad));
+    QSignalSpy signedOut(&onTheRoad, &RemoteTradingService::signedOutEverywhere);
+    onTheRoad.signOutEverywhere();
+    QTRY_VERIFY_WITH_TIMEOUT(!signedOut.isEmpty(), kNetworkTimeoutMs);
+    QVERIFY(!signedOut.first().first().value<std::optional<qx::core::Error>>());
+    QCOMPARE(onTheRoad.connectionState(), TradingService::ConnectionState::Disconnected);
+
+    // The desk's session ends at its next renewal; the dead token leaves the keychain.
+    QSignalSpy expired(&atTheDesk, &TradingService::sessionExpired);
+    QTRY_VERIFY_WITH_TIMEOUT(!expired.isEmpty(), kNetworkTimeoutMs);
+    QCOMPARE(atTheDesk.connectionState(), TradingService::ConnectionState::Disconnected);
+    QTRY_VERIFY_WITH_TIMEOUT(keychainEntry(m_vault.service(), account).isEmpty(),
+                             kNetworkTimeoutMs);
+}
+
+void TestSession::theDesktopResumesTheSessionAtItsNextStart()
+{
+    using qx::widgets::LoginDialog;
+    using qx::widgets::Workstation;
+    const Workstation::Options options { m_server->url(), QStringLiteral(QX_SERVER_BINARY), {} };
+    // The desktop's own keychain entries (in the test's throwaway keyring).
+    const QString service = TokenVault().service();
+    const QString account = TokenVault::account(m_server->url(), m_server->username());
+    {
+        // First start: the password is asked for, and "stay signed in" is ticked already.
+        Workstation firstDay(options);
+        firstDay.start();
+        LoginDialog *login = nullptr;
+        QTRY_VERIFY((login = firstDay.mainWindow()->findChild<LoginDialog *>()));
+        QTRY_VERIFY(login->isVisible());
+        QVERIFY(login->findChild<QCheckBox *>(QStringLiteral("rememberCheck"))->isChecked());
+        login->findChild<QLineEdit *>(QStringLiteral("userEdit"))->setText(m_server->username());
+        login->findChild<QLineEdit *>(QStringLiteral("passwordEdit"))
+            ->setText(m_server->password());
+        QTest::keyClick(login, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(firstDay.service()->connectionState(),
+                                  TradingService::ConnectionState::Connected, kNetworkTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!keychainEntry(service, account).isEmpty(), kNetworkTimeoutMs);
+        // Closed without signing out.
+    }
+
+    // Next start: signed in from the keychain, no dialog.
+    Workstation nextDay(options);
+    nextDay.start();
+    QTRY_COMPARE_WITH_TIMEOUT(nextDay.service()->connectionState(),
+                              TradingService::ConnectionState::Connected, kNetworkTimeoutMs);
+    QCOMPARE(nextDay.service()->username(), m_server->username());
+    const LoginDialog *dialog = nextDay.mainWindow()->findChild<LoginDialog *>();
+    QVERIFY(!dialog || !dialog->isVisible());
+
+    // Session → Sign out: the keychain forgets it and the dialog asks again.
+    auto *signOut = nextDay.mainWindow()->findChild<QAction *>(QStringLiteral("signOutAction"));
+    QVERIFY(signOut && signOut->isEnabled());
+    signOut->trigger();
+    QCOMPARE(nextDay.service()->connectionState(), TradingService::ConnectionState::Disconnected);
+    QTRY_VERIFY_WITH_TIMEOUT(keychainEntry(service, account).isEmpty(), kNetworkTimeoutMs);
+    QTRY_VERIFY((dialog = nextDay.mainWindow()->findChild<LoginDialog *>()) && dialog->isVisible());
+    QVERIFY(!signOut->isEnabled());
+}
+
+QTEST_MAIN(TestSession)
+#include "tst_session.moc"
