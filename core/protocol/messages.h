@@ -317,3 +317,8 @@ private:
 };
 
 } // namespace qx::core::protocol
+
+// Plain aggregates of implicitly shared Qt values: a list of them may grow by moving bytes
+// (a blotter of 500,000 fills otherwise stalls the GUI copying them one by one).
+Q_DECLARE_TYPEINFO(qx::core::protocol::Trade, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(qx::core::protocol::Order, Q_RELOCATABLE_TYPE);

@@ -8,6 +8,8 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 
+#include <algorithm>
+
 namespace qx::widgets {
 
 BlotterFilterModel::BlotterFilterModel(Columns columns, int sortRole, QObject *parent)
@@ -21,25 +23,29 @@ BlotterFilterModel::BlotterFilterModel(Columns columns, int sortRole, QObject *p
 void BlotterFilterModel::setText(const QString &text)
 {
     m_text = text.trimmed();
-    invalidateFilter();
+    m_textIsNumber = !m_text.isEmpty() && std::all_of(m_text.cbegin(), m_text.cend(), [](QChar c) {
+        return c.isDigit() || c.isPunct() || c.isSpace();
+    });
+    m_textIsTime = m_textIsNumber && m_text.contains(u':');
+    invalidate();
 }
 
 void BlotterFilterModel::setSide(std::optional<core::protocol::Side> side)
 {
     m_side = side;
-    invalidateFilter();
+    invalidate();
 }
 
 void BlotterFilterModel::setLiveOnly(bool liveOnly)
 {
     m_liveOnly = liveOnly;
-    invalidateFilter();
+    invalidate();
 }
 
 void BlotterFilterModel::setSince(const QDate &day)
 {
     m_sinceMs = day.isValid() ? day.startOfDay().toMSecsSinceEpoch() : 0;
-    invalidateFilter();
+    invalidate();
 }
 
 bool BlotterFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -59,8 +65,13 @@ bool BlotterFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         return false;
     if (m_text.isEmpty())
         return true;
+    const auto *table = qobject_cast<const InstrumentTableModel *>(source);
     for (int column = 0; column < source->columnCount(sourceParent); ++column) {
-        if (cell(column).data().toString().contains(m_text, Qt::CaseInsensitive))
+        if (column == m_columns.time ? !m_textIsTime
+                                     : !m_textIsNumber && m_columns.numbers.contains(column))
+            continue;
+        if (table ? table->cellContains(sourceRow, column, m_text)
+                  : cell(column).data().toString().contains(m_text, Qt::CaseInsensitive))
             return true;
     }
     return false;

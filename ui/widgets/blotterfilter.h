@@ -18,7 +18,14 @@ namespace qx::widgets {
  * A blotter as the trader narrows it: rows whose text holds what they typed (symbol, ids,
  * status, any column, without case), of one side, still live (orders), from a day on.
  * Sorts like the proxies it replaces (on the source's SortRole). The source names its
- * columns: `time` and `side` (their SortRole and ExportRole), and `liveRole` if it has one.
+ * columns: `time` and `side` (their SortRole and ExportRole), `numbers` (prices and
+ * quantities), and `liveRole` if it has one.
+ *
+ * Typed text is looked for where it can be: words (a symbol, an id, "sell") in the columns
+ * of words; a number (digits and separators only) there and in the numbers; a time ("14:05")
+ * also in the time. So typing a symbol over 100,000 fills formats no price and no time.
+ * A change of filter re-maps the rows in one layout change rather than announcing every run
+ * of rows that leaves or comes back (which costs a view of 100,000 rows seconds).
  */
 class BlotterFilterModel : public QSortFilterProxyModel
 {
@@ -30,6 +37,7 @@ public:
         int time = 0;
         int side = 0;
         std::optional<int> liveRole;
+        QList<int> numbers;
     };
     BlotterFilterModel(Columns columns, int sortRole, QObject *parent = nullptr);
 
@@ -45,6 +53,8 @@ protected:
 private:
     Columns m_columns;
     QString m_text;
+    bool m_textIsNumber = false; ///< look in the numbers too
+    bool m_textIsTime = false; ///< and in the time
     std::optional<core::protocol::Side> m_side;
     bool m_liveOnly = false;
     qint64 m_sinceMs = 0;

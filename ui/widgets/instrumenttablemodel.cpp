@@ -34,6 +34,11 @@ QString InstrumentTableModel::plain(core::Decimal value, const core::Instrument 
                  : displayformat::quantity(core::Quantity(value), instrument, c);
 }
 
+bool InstrumentTableModel::cellContains(int row, int column, const QString &text) const
+{
+    return index(row, column).data().toString().contains(text, Qt::CaseInsensitive);
+}
+
 const core::Instrument *InstrumentTableModel::instrument(const QString &symbol) const
 {
     const auto found = m_instruments.constFind(symbol);

@@ -27,6 +27,10 @@ public:
     /// ISO 8601 UTC, sides and states as the API names them.
     static constexpr int ExportRole = Qt::UserRole + 100;
 
+    /// Whether the cell's text holds `text`, in any case: what the blotters' search asks of
+    /// every row. This formats the cell; models look at their text fields as they are.
+    virtual bool cellContains(int row, int column, const QString &text) const;
+
 protected:
     explicit InstrumentTableModel(client::TradingService *service, QObject *parent = nullptr);
 

@@ -53,12 +53,18 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     : QMainWindow(parent)
     , m_service(service)
     , m_model(new OrdersModel(service, this))
-    , m_proxy(new BlotterFilterModel(
-          { OrdersModel::Time, OrdersModel::Side, int(OrdersModel::IsLiveRole) },
-          OrdersModel::SortRole, this))
+    , m_proxy(new BlotterFilterModel({ OrdersModel::Time,
+                                       OrdersModel::Side,
+                                       int(OrdersModel::IsLiveRole),
+                                       { OrdersModel::Quantity, OrdersModel::Price,
+                                         OrdersModel::Filled, OrdersModel::AveragePrice } },
+                                     OrdersModel::SortRole, this))
     , m_blotter(new QTableView(this))
     , m_fills(new TradesModel(service, this))
-    , m_fillsProxy(new BlotterFilterModel({ TradesModel::Time, TradesModel::Side, std::nullopt },
+    , m_fillsProxy(new BlotterFilterModel({ TradesModel::Time,
+                                            TradesModel::Side,
+                                            std::nullopt,
+                                            { TradesModel::Quantity, TradesModel::Price } },
                                           TradesModel::SortRole, this))
     , m_fillsView(new QTableView(this))
     , m_ticket(new OrderTicket(service, this))

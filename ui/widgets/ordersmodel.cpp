@@ -97,7 +97,9 @@ bool isNumberColumn(int column)
 
 QVariant OrdersModel::display(const Order &order, int column) const
 {
-    const core::Instrument *instrument = this->instrument(order.symbol);
+    const auto instrument = [&] {
+        return this->instrument(order.symbol);
+    };
     switch (column) {
     case Time:
         return order.createdAt.toLocalTime().toString(u"HH:mm:ss");
@@ -110,13 +112,13 @@ QVariant OrdersModel::display(const Order &order, int column) const
     case Side:
         return sideText(order.side);
     case Quantity:
-        return displayformat::quantity(order.quantity, instrument);
+        return displayformat::quantity(order.quantity, instrument());
     case Price:
-        return displayformat::price(order.price, instrument);
+        return displayformat::price(order.price, instrument());
     case Filled:
-        return displayformat::quantity(order.filledQuantity, instrument);
+        return displayformat::quantity(order.filledQuantity, instrument());
     case AveragePrice:
-        return order.averagePrice ? displayformat::price(*order.averagePrice, instrument)
+        return order.averagePrice ? displayformat::price(*order.averagePrice, instrument())
                                   : QString();
     case Status:
         return statusText(order.status);
@@ -165,6 +167,21 @@ QVariant OrdersModel::sortKey(const Order &order, int column) const
         return qlonglong(order.averagePrice ? order.averagePrice->decimal().units() : 0);
     default:
         return display(order, column);
+    }
+}
+
+bool OrdersModel::cellContains(int row, int column, const QString &text) const
+{
+    const Order &order = m_orders.at(row);
+    switch (column) {
+    case OrderId:
+        return order.id.contains(text, Qt::CaseInsensitive);
+    case ClientOrderId:
+        return order.clientOrderId.contains(text, Qt::CaseInsensitive);
+    case Symbol:
+        return order.symbol.contains(text, Qt::CaseInsensitive);
+    default:
+        return InstrumentTableModel::cellContains(row, column, text);
     }
 }
 

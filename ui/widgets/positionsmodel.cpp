@@ -66,6 +66,9 @@ void PositionsModel::reset(const QList<Trade> &newestFirst)
         if (row.mark)
             marks.insert(row.symbol, *row.mark);
     }
+    m_announce.cancel();
+    m_firstTouched = m_lastTouched = -1;
+    m_positionsTouched = m_marksTouched = false;
     beginResetModel();
     m_rows.clear();
     m_rowOf.clear();
@@ -81,17 +84,18 @@ void PositionsModel::reset(const QList<Trade> &newestFirst)
 
 void PositionsModel::add(const Trade &trade)
 {
+    if (!instrument(trade.symbol))
+        return; // not listed (yet): replayed when the instruments come
     const bool isNew = !m_rowOf.contains(trade.symbol);
     if (isNew)
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
     const bool applied = apply(trade);
-    if (isNew) {
+    if (isNew)
         endInsertRows();
-    } else if (applied) {
-        const int row = m_rowOf.value(trade.symbol);
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    }
-    Q_EMIT positionsChanged();
+    else if (applied)
+        touch(m_rowOf.value(trade.symbol));
+    m_positionsTouched = true;
+    m_announce.request();
 }
 
 void PositionsModel::mark(const core::protocol::Ticker &ticker)
@@ -100,8 +104,28 @@ void PositionsModel::mark(const core::protocol::Ticker &ticker)
     if (found == m_rowOf.cend() || !ticker.last || m_rows[*found].mark == ticker.last)
         return;
     m_rows[*found].mark = ticker.last;
-    Q_EMIT dataChanged(index(*found, Mark), index(*found, Unrealised));
-    Q_EMIT marksChanged();
+    touch(*found);
+    m_marksTouched = true;
+    m_announce.request();
+}
+
+void PositionsModel::touch(int row)
+{
+    m_firstTouched = m_firstTouched < 0 ? row : std::min(m_firstTouched, row);
+    m_lastTouched = std::max(m_lastTouched, row);
+}
+
+void PositionsModel::announce()
+{
+    if (m_firstTouched >= 0)
+        Q_EMIT dataChanged(index(m_firstTouched, 0), index(m_lastTouched, ColumnCount - 1));
+    m_firstTouched = m_lastTouched = -1;
+    if (std::exchange(m_positionsTouched, false)) {
+        m_marksTouched = false;
+        Q_EMIT positionsChanged();
+    } else if (std::exchange(m_marksTouched, false)) {
+        Q_EMIT marksChanged();
+    }
 }
 
 std::optional<core::Money> PositionsModel::unrealised(const Row &row) const

@@ -2,6 +2,7 @@
 
 #include "core/position.h"
 #include "core/protocol/messages.h"
+#include "ui/widgets/framethrottle.h"
 #include "ui/widgets/instrumenttablemodel.h"
 
 #include <QAbstractTableModel>
@@ -76,12 +77,16 @@ public:
     QList<Total> totals() const;
     /// Open positions month by month, by market then month.
     QList<MonthExposure> byDeliveryMonth() const;
+    /// Announces the changes of this frame now (the frame does it by itself).
+    void flush() { m_announce.flush(); }
 
 Q_SIGNALS:
-    /// Fills changed the positions: totals() and byDeliveryMonth() may have changed.
+    /// Fills changed the positions: totals() and byDeliveryMonth() may have changed. At most
+    /// once per frame (a lone fill at once).
     void positionsChanged();
     /// A market's last price re-marked a position: totals() may have changed, the delivery
-    /// months have not (they do not depend on prices).
+    /// months have not (they do not depend on prices). At most once per frame, and not in a
+    /// frame with positionsChanged.
     void marksChanged();
 
 private:
@@ -100,9 +105,20 @@ private:
     QVariant display(const Row &row, int column) const;
     QVariant sortKey(const Row &row, int column) const;
     QVariant exportValue(const Row &row, int column) const;
+    /// Marks `row` changed for this frame's announcement.
+    void touch(int row);
+    /// dataChanged for the rows touched since the last frame, then the summary signal.
+    void announce();
 
     QList<Row> m_rows;
     QHash<QString, int> m_rowOf;
+    int m_firstTouched = -1; ///< rows touched since the last announcement: first...
+    int m_lastTouched = -1; ///< ...to last
+    bool m_positionsTouched = false;
+    bool m_marksTouched = false;
+    FrameThrottle m_announce { [this] {
+        announce();
+    } };
 };
 
 /// PositionsModel::byDeliveryMonth as a table: market, month, hours, net and energy.

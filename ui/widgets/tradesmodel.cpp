@@ -37,6 +37,8 @@ int TradesModel::columnCount(const QModelIndex &parent) const
 
 void TradesModel::reset(const QList<Trade> &newestFirst)
 {
+    m_pending.clear();
+    m_insert.cancel();
     beginResetModel();
     m_trades = QList<Trade>(newestFirst.crbegin(), newestFirst.crend());
     endResetModel();
@@ -44,16 +46,27 @@ void TradesModel::reset(const QList<Trade> &newestFirst)
 
 void TradesModel::add(const Trade &trade)
 {
+    m_pending.append(trade);
+    m_insert.request();
+}
+
+void TradesModel::insertPending()
+{
+    if (m_pending.isEmpty())
+        return;
     // Appending keeps every other row's index valid; the view's proxy sorts by time.
-    const int row = static_cast<int>(m_trades.size());
-    beginInsertRows({}, row, row);
-    m_trades.append(trade);
+    const int first = static_cast<int>(m_trades.size());
+    beginInsertRows({}, first, first + static_cast<int>(m_pending.size()) - 1);
+    m_trades.append(m_pending);
+    m_pending.clear();
     endInsertRows();
 }
 
 QVariant TradesModel::display(const Trade &trade, int column) const
 {
-    const core::Instrument *instrument = this->instrument(trade.symbol);
+    const auto instrument = [&] {
+        return this->instrument(trade.symbol);
+    };
     switch (column) {
     case Time:
         return trade.time.toLocalTime().toString(u"HH:mm:ss");
@@ -64,9 +77,9 @@ QVariant TradesModel::display(const Trade &trade, int column) const
     case Side:
         return OrdersModel::sideText(trade.side);
     case Quantity:
-        return displayformat::quantity(trade.quantity, instrument);
+        return displayformat::quantity(trade.quantity, instrument());
     case Price:
-        return displayformat::price(trade.price, instrument);
+        return displayformat::price(trade.price, instrument());
     case Liquidity:
         return trade.aggressor ? tr("taker") : tr("maker");
     case OrderId:
@@ -111,6 +124,23 @@ QVariant TradesModel::sortKey(const Trade &trade, int column) const
         return trade.orderId.toLongLong();
     default:
         return display(trade, column);
+    }
+}
+
+bool TradesModel::cellContains(int row, int column, const QString &text) const
+{
+    const Trade &trade = m_trades.at(row);
+    switch (column) {
+    case TradeId:
+        return trade.id.contains(text, Qt::CaseInsensitive);
+    case Symbol:
+        return trade.symbol.contains(text, Qt::CaseInsensitive);
+    case OrderId:
+        return trade.orderId.contains(text, Qt::CaseInsensitive);
+    case ClientOrderId:
+        return trade.clientOrderId.contains(text, Qt::CaseInsensitive);
+    default:
+        return InstrumentTableModel::cellContains(row, column, text);
     }
 }
 

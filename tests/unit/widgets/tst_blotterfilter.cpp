@@ -53,9 +53,11 @@ private Q_SLOTS:
                                                         OrderStatus::Cancelled, now.addSecs(-30)),
                               hedge });
         OrdersModel model(&service);
-        BlotterFilterModel filter(
-            { OrdersModel::Time, OrdersModel::Side, int(OrdersModel::IsLiveRole) },
-            OrdersModel::SortRole);
+        BlotterFilterModel filter({ OrdersModel::Time,
+                                    OrdersModel::Side,
+                                    int(OrdersModel::IsLiveRole),
+                                    { OrdersModel::Quantity, OrdersModel::Price } },
+                                  OrdersModel::SortRole);
         filter.setSourceModel(&model);
         filter.sort(OrdersModel::Time, Qt::DescendingOrder);
         QCOMPARE(ids(filter, OrdersModel::OrderId), QStringList({ u"2"_s, u"1"_s, u"3"_s }));
@@ -66,6 +68,15 @@ private Q_SLOTS:
         bar.searchField()->clear();
         QTest::keyClicks(bar.searchField(), power.left(7));
         QCOMPARE(ids(filter, OrdersModel::OrderId), QStringList({ u"2"_s, u"1"_s }));
+        bar.searchField()->clear();
+        // A number is looked for in the prices and quantities too; a time in the time.
+        QTest::keyClicks(bar.searchField(), u"41.0"_s);
+        QCOMPARE(ids(filter, OrdersModel::OrderId), QStringList({ u"2"_s }));
+        bar.searchField()->clear();
+        const QString time
+            = now.addSecs(-60).toLocalTime().toString(u"HH:mm:ss"); // order 1's, as shown
+        QTest::keyClicks(bar.searchField(), time);
+        QVERIFY(ids(filter, OrdersModel::OrderId).contains(u"1"_s));
         bar.searchField()->clear();
 
         bar.sideBox()->setCurrentIndex(2); // sell
@@ -102,7 +113,7 @@ private Q_SLOTS:
             FakeTradingService::trade(u"8"_s, power, Side::Sell, u"2"_s, u"41"_s, now));
         auto *fillsBar = window.findChild<BlotterFilterBar *>(u"fillsFilter"_s);
         QVERIFY(fillsBar && window.findChild<BlotterFilterBar *>(u"ordersFilter"_s));
-        QCOMPARE(window.fillsBlotter()->model()->rowCount(), 2);
+        QTRY_COMPARE(window.fillsBlotter()->model()->rowCount(), 2);
         fillsBar->sideBox()->setCurrentIndex(1); // buy
         QCOMPARE(ids(*window.fillsBlotter()->model(), TradesModel::TradeId),
                  QStringList({ u"7"_s }));

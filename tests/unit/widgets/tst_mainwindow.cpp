@@ -149,7 +149,7 @@ void TestMainWindow::showsFillsNewestFirstInTheirDock()
     QVERIFY(dock && dock->isVisible());
     QVERIFY(dock->widget()->isAncestorOf(window.fillsBlotter()));
     QAbstractItemModel *fills = window.fillsBlotter()->model();
-    QCOMPARE(fills->rowCount(), 2);
+    QTRY_COMPARE(fills->rowCount(), 2);
     QCOMPARE(fills->index(0, TradesModel::TradeId).data().toString(), u"8");
     QCOMPARE(fills->index(0, TradesModel::Side).data().toString(), u"Sell");
 }

@@ -134,13 +134,40 @@ private Q_SLOTS:
         QSignalSpy monthsReset(&months, &QAbstractItemModel::modelReset);
         QSignalSpy marked(&positions, &PositionsModel::marksChanged);
         Q_EMIT service.tickerChanged(last(quarter.symbol, "51"));
+        positions.flush(); // the frame's end
         QCOMPARE(marked.size(), 1);
         QCOMPARE(monthsReset.size(), 0);
         // The rows follow new fills.
         service.pushTrade(
             FakeTradingService::trade(u"3"_s, quarter.symbol, Side::Buy, u"4"_s, u"50"_s, at(3)));
+        positions.flush();
         QCOMPARE(months.rowCount(), 1); // Q1 flat: only March's 10 MW
         QCOMPARE(cell(months, 0, DeliveryMonthsModel::Net), u"10 MW"_s);
+    }
+
+    void aBurstIsSummedUpOncePerFrame()
+    {
+        // Totals and the delivery months are recomputed per frame, not per fill or tick: at
+        // 100,000 fills a second they would otherwise cost more than the frame.
+        FakeTradingService service;
+        service.setInstruments({ FakeTradingService::power() });
+        const QString power = FakeTradingService::power().symbol;
+        PositionsModel positions(&service);
+        DeliveryMonthsModel months(&positions);
+        QSignalSpy changed(&positions, &PositionsModel::positionsChanged);
+        QSignalSpy marked(&positions, &PositionsModel::marksChanged);
+        QSignalSpy monthsReset(&months, &QAbstractItemModel::modelReset);
+        for (int i = 0; i < 500; ++i) {
+            service.pushTrade(FakeTradingService::trade(QString::number(i), power, Side::Buy,
+                                                        u"1"_s, u"40"_s, at(i)));
+            Q_EMIT service.tickerChanged(last(power, i % 2 ? "41" : "42"));
+        }
+        QCOMPARE(changed.size(), 1); // the first fill, at once
+        QTRY_COMPARE(changed.size(), 2); // the rest, at the end of the frame
+        QCOMPARE(monthsReset.size(), 2);
+        QCOMPARE(marked.size(), 0); // in a frame with fills, positionsChanged says it all
+        QCOMPARE(cell(positions, 0, PositionsModel::Net), u"500 MW"_s);
+        QCOMPARE(cell(positions, 0, PositionsModel::Mark), u"41.00"_s);
     }
 };
 

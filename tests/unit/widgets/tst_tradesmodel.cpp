@@ -4,6 +4,7 @@
 #include "faketradingservice.h"
 #include "ui/widgets/tradesmodel.h"
 
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
 
@@ -72,7 +73,7 @@ private Q_SLOTS:
             FakeTradingService::trade(u"10"_s, power, Side::Sell, u"1"_s, u"100"_s, at(20)));
         service.pushTrade(
             FakeTradingService::trade(u"11"_s, power, Side::Buy, u"3"_s, u"-2"_s, at(5)));
-        QCOMPARE(model.rowCount(), 3);
+        QTRY_COMPARE(model.rowCount(), 3); // a burst shows at the end of the frame
         QCOMPARE(cell(sorted, 0, TradesModel::TradeId), u"10"_s); // newest on top
         QCOMPARE(cell(sorted, 2, TradesModel::TradeId), u"11"_s);
         // Prices as numbers: -2 < 9.50 < 100 (as text, "100.00" < "9.50").
@@ -88,6 +89,38 @@ private Q_SLOTS:
             { FakeTradingService::trade(u"12"_s, power, Side::Sell, u"1"_s, u"40"_s, at(30)) });
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(cell(model, 0, TradesModel::TradeId), u"12"_s);
+    }
+
+    void aBurstOfFillsIsInsertedOncePerFrame()
+    {
+        // 100,000 fills a second must not cost the sorted blotter one insertion each: a lone
+        // fill shows at once, the rest of a burst together at the end of the frame.
+        FakeTradingService service;
+        service.setInstruments({ FakeTradingService::power() });
+        const QString power = FakeTradingService::power().symbol;
+        TradesModel model(&service);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        service.pushTrade(
+            FakeTradingService::trade(u"1"_s, power, Side::Buy, u"1"_s, u"40"_s, at(0)));
+        QCOMPARE(model.rowCount(), 1);
+        for (int i = 2; i <= 1000; ++i) {
+            service.pushTrade(FakeTradingService::trade(QString::number(i), power, Side::Buy,
+                                                        u"1"_s, u"40"_s, at(i)));
+        }
+        QCOMPARE(model.rowCount(), 1);
+        QTRY_COMPARE(model.rowCount(), 1000);
+        QCOMPARE(inserted.size(), 2);
+        QCOMPARE(inserted.last().at(1).toInt(), 1); // rows 1...
+        QCOMPARE(inserted.last().at(2).toInt(), 999); // ...to 999 in one go
+        QCOMPARE(cell(model, 999, TradesModel::TradeId), u"1000"_s);
+        // A reload replaces what was still waiting.
+        service.pushTrade(
+            FakeTradingService::trade(u"x"_s, power, Side::Buy, u"1"_s, u"40"_s, at(2000)));
+        service.pushTrade(
+            FakeTradingService::trade(u"y"_s, power, Side::Buy, u"1"_s, u"40"_s, at(2001)));
+        service.resetTrades({});
+        QTest::qWait(3 * qx::widgets::FrameThrottle::kFrameMs);
+        QCOMPARE(model.rowCount(), 0);
     }
 };
 

@@ -1,0 +1,434 @@
+// qx-bench-models: the workstation's models and views under a storm of events.
+//
+// Feeds fills (the trader's own trades) and price updates (tickers of the whole board) through
+// a TradingService into the real MainWindow, as the stream would deliver them, and prints:
+//  1. the time per update inside the models (everything connected to the service's signal:
+//     the blotter's model and its sort/filter proxy, positions, delivery months, totals; the
+//     market watch and its frame-coalesced model), window hidden, events as fast as possible:
+//     the process's CPU time over the events and the frames that follow them, so that work
+//     the models put off to the end of a frame is counted too;
+//  2. with the window shown at 1920x1080 (offscreen platform: real painting into a backing
+//     store, no GPU), events at a steady rate for a few seconds: the time each frame takes
+//     to paint, and the longest the event loop was kept from running;
+//  3. a fills blotter of 100,000 rows on screen: loading it, filtering it as one types,
+//     sorting it by another column and scrolling it, each with its repaint.
+//
+// Usage: qx-bench-models [--trades N] [--tickers N] [--seconds S] [--trade-rate R]
+//                        [--ticker-rate R] [--parts 123]
+// Goals (issue 6): <= 2 us per model update, no frame over 16 ms. Build in Release
+// (`make bench`) for figures.
+
+#include "core/productcatalog.h"
+#include "faketradingservice.h"
+#include "ui/widgets/blotterfilter.h"
+#include "ui/widgets/mainwindow.h"
+#include "ui/widgets/tradesmodel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <vector>
+
+using qx::core::Decimal;
+using qx::core::Instrument;
+using qx::core::Price;
+using qx::core::Quantity;
+namespace protocol = qx::core::protocol;
+
+namespace {
+
+// Times the painting of every frame of top-level windows: Qt paints a window's dirty widgets
+// in one go when the window gets its UpdateRequest.
+class FrameTimingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_timing)
+            return QApplication::notify(receiver, event);
+        const bool frame = event->type() == QEvent::UpdateRequest && receiver->isWidgetType()
+            && static_cast<QWidget *>(receiver)->isWindow();
+        const QEvent::Type type = event->type();
+        // Before: the event may delete its receiver (DeferredDelete).
+        const char *className = receiver->metaObject()->className();
+        const QString parentClassName = receiver->parent()
+            ? QString::fromLatin1(receiver->parent()->metaObject()->className())
+            : receiver->objectName();
+        QElapsedTimer clock;
+        clock.start();
+        const bool handled = QApplication::notify(receiver, event);
+        const qint64 ns = clock.nsecsElapsed();
+        if (frame)
+            frameNs.push_back(ns);
+        // The one event that kept the loop busiest, to say where a stall comes from.
+        if (ns > longestNs) {
+            longestNs = ns;
+            longest = QStringLiteral("%1 to a %2 of a %3")
+                          .arg(QString::number(int(type)), QString::fromLatin1(className),
+                               parentClassName);
+        }
+        return handled;
+    }
+    void setTiming(bool timing) { m_timing = timing; }
+
+    std::vector<qint64> frameNs;
+    qint64 longestNs = 0;
+    QString longest;
+
+private:
+    bool m_timing = false;
+};
+
+struct Percentiles
+{
+    double p50 = 0, p99 = 0, max = 0;
+};
+
+Percentiles percentilesMs(std::vector<qint64> ns)
+{
+    if (ns.empty())
+        return {};
+    std::sort(ns.begin(), ns.end());
+    const auto at = [&](double q) {
+        return ns[std::min(ns.size() - 1, static_cast<std::size_t>(q * double(ns.size())))] / 1e6;
+    };
+    return { at(0.50), at(0.99), ns.back() / 1e6 };
+}
+
+// The instruments of the default catalog tradable today: the board the market watch shows.
+QList<Instrument> todaysInstruments()
+{
+    QFile file(QStringLiteral(QX_SOURCE_DIR "/resources/catalog/default-products.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read the catalog: %s", qPrintable(file.errorString()));
+    const auto catalog = qx::core::ProductCatalog::fromJson(file.readAll());
+    if (!catalog)
+        qFatal("catalog: %s", qPrintable(catalog.error().message));
+    QList<Instrument> instruments;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Instrument &instrument : catalog->instrumentsOn(now.date())) {
+        if (!instrument.isExpired(now))
+            instruments.append(instrument);
+    }
+    return instruments;
+}
+
+Price priceAt(const Instrument &instrument, std::int64_t ticks)
+{
+    return Price(Decimal::fromUnits(instrument.tickSize.decimal().units() * ticks));
+}
+
+Quantity lots(const Instrument &instrument, std::int64_t count)
+{
+    return Quantity(Decimal::fromUnits(instrument.lotSize.decimal().units() * count));
+}
+
+// Fills of a trader active in `traded` contracts, a millisecond apart, oldest first.
+std::vector<protocol::Trade> makeTrades(const QList<Instrument> &traded, int count)
+{
+    QRandomGenerator random(42);
+    std::vector<protocol::Trade> trades;
+    trades.reserve(std::size_t(count));
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    for (int i = 0; i < count; ++i) {
+        const Instrument &instrument = traded[random.bounded(int(traded.size()))];
+        protocol::Trade trade;
+        trade.id = QStringLiteral("T%1").arg(i, 8, 10, QLatin1Char('0'));
+        trade.symbol = instrument.symbol;
+        trade.side = random.bounded(2) ? protocol::Side::Buy : protocol::Side::Sell;
+        trade.quantity = lots(instrument, 1 + random.bounded(50));
+        trade.price = priceAt(instrument, 4000 + random.bounded(2000));
+        trade.orderId = QStringLiteral("O%1").arg(i / 3);
+        trade.clientOrderId = QStringLiteral("C%1").arg(i / 3);
+        trade.aggressor = random.bounded(2);
+        trade.time = start.addMSecs(i);
+        trades.push_back(trade);
+    }
+    return trades;
+}
+
+// Tickers walking every contract's prices a tick at a time, round the whole board.
+std::vector<protocol::Ticker> makeTickers(const QList<Instrument> &board, int count)
+{
+    QRandomGenerator random(7);
+    std::vector<std::int64_t> mid(std::size_t(board.size()), 5000);
+    std::vector<protocol::Ticker> tickers;
+    tickers.reserve(std::size_t(count));
+    for (int i = 0; i < count; ++i) {
+        const int at = i % int(board.size());
+        const Instrument &instrument = board[at];
+        mid[std::size_t(at)] += random.bounded(3) - 1;
+        const std::int64_t m = mid[std::size_t(at)];
+        protocol::Ticker ticker;
+        ticker.symbol = instrument.symbol;
+        ticker.bid = protocol::BookLevel { priceAt(instrument, m - 1),
+                                           lots(instrument, 1 + random.bounded(100)) };
+        ticker.ask = protocol::BookLevel { priceAt(instrument, m + 1),
+                                           lots(instrument, 1 + random.bounded(100)) };
+        ticker.last = priceAt(instrument, m);
+        ticker.lastQuantity = lots(instrument, 1 + random.bounded(20));
+        ticker.volume = lots(instrument, 1000 + i / int(board.size()));
+        ticker.previousClose = priceAt(instrument, 5000);
+        ticker.time = QDateTime::currentDateTimeUtc();
+        tickers.push_back(ticker);
+    }
+    return tickers;
+}
+
+double perUpdateUs(qint64 ns, std::size_t count)
+{
+    return count ? double(ns) / 1e3 / double(count) : 0.0;
+}
+
+// CPU time of this process (idle waiting for a timer costs none), in nanoseconds.
+qint64 cpuNs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+// Runs the event loop for `ms`: the frames that follow a burst.
+void runFrames(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// Milliseconds `step` takes with the repaint it causes.
+template<typename Step>
+double timedMs(QWidget *view, Step step)
+{
+    QElapsedTimer clock;
+    clock.start();
+    step();
+    view->repaint();
+    return double(clock.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    FrameTimingApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // the window's QSettings: not the user's
+    QCoreApplication::setOrganizationName(QStringLiteral("QuantEnergxBench"));
+    QCoreApplication::setApplicationName(QStringLiteral("qx-bench-models"));
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption tradesOption(QStringLiteral("trades"),
+                                          QStringLiteral("Fills for part 1 (100000)."),
+                                          QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption tickersOption(QStringLiteral("tickers"),
+                                           QStringLiteral("Price updates for part 1 (200000)."),
+                                           QStringLiteral("N"), QStringLiteral("200000"));
+    const QCommandLineOption secondsOption(QStringLiteral("seconds"),
+                                           QStringLiteral("Length of part 2 (5)."),
+                                           QStringLiteral("S"), QStringLiteral("5"));
+    const QCommandLineOption tradeRateOption(QStringLiteral("trade-rate"),
+                                             QStringLiteral("Fills per second in part 2 "
+                                                            "(100000)."),
+                                             QStringLiteral("R"), QStringLiteral("100000"));
+    const QCommandLineOption tickerRateOption(QStringLiteral("ticker-rate"),
+                                              QStringLiteral("Price updates per second in part 2 "
+                                                             "(50000)."),
+                                              QStringLiteral("R"), QStringLiteral("50000"));
+    const QCommandLineOption partsOption(QStringLiteral("parts"),
+                                         QStringLiteral("Which parts to run (123)."),
+                                         QStringLiteral("DIGITS"), QStringLiteral("123"));
+    for (const QCommandLineOption *option : { &tradesOption, &tickersOption, &secondsOption,
+                                              &tradeRateOption, &tickerRateOption, &partsOption })
+        parser.addOption(*option);
+    parser.process(app);
+    const int tradeCount = parser.value(tradesOption).toInt();
+    const int tickerCount = parser.value(tickersOption).toInt();
+    const double seconds = parser.value(secondsOption).toDouble();
+    const int tradeRate = parser.value(tradeRateOption).toInt();
+    const int tickerRate = parser.value(tickerRateOption).toInt();
+    const QString parts = parser.value(partsOption);
+
+    const QList<Instrument> board = todaysInstruments();
+    const QList<Instrument> traded = board.mid(0, 40);
+    std::printf("board: %lld contracts; fills spread over %lld of them\n",
+                static_cast<long long>(board.size()), static_cast<long long>(traded.size()));
+
+    // ---- 1. The models alone: the window exists (everything connected) but is not shown.
+    if (parts.contains(u'1')) {
+        qx::test::FakeTradingService service;
+        service.setIdentity(QStringLiteral("trader"), QStringLiteral("trader"));
+        service.setInstruments(board);
+        qx::widgets::MainWindow window(&service);
+        QCoreApplication::processEvents();
+
+        // In bursts of a frame's worth at 100,000 a second, each followed by its frame.
+        constexpr int kBurst = 1600;
+        const std::vector<protocol::Trade> trades = makeTrades(traded, tradeCount);
+        qint64 tradeNs = 0;
+        for (std::size_t at = 0; at < trades.size(); at += kBurst) {
+            const qint64 start = cpuNs();
+            for (std::size_t i = at; i < std::min(trades.size(), at + kBurst); ++i)
+                Q_EMIT service.tradeAdded(trades[i]);
+            runFrames(20);
+            tradeNs += cpuNs() - start;
+        }
+
+        const std::vector<protocol::Ticker> tickers = makeTickers(board, tickerCount);
+        qint64 tickerNs = 0;
+        for (std::size_t at = 0; at < tickers.size(); at += kBurst) {
+            const qint64 start = cpuNs();
+            for (std::size_t i = at; i < std::min(tickers.size(), at + kBurst); ++i)
+                Q_EMIT service.tickerChanged(tickers[i]);
+            runFrames(20);
+            tickerNs += cpuNs() - start;
+        }
+
+        std::printf("1. models, window hidden\n");
+        std::printf("   fill:         %8.2f us per update (%d fills, %.0f ms; blotter %d rows)\n",
+                    perUpdateUs(tradeNs, trades.size()), tradeCount, double(tradeNs) / 1e6,
+                    tradeCount);
+        std::printf("   price update: %8.2f us per update (%d tickers, %.0f ms)\n",
+                    perUpdateUs(tickerNs, tickers.size()), tickerCount, double(tickerNs) / 1e6);
+    }
+
+    // ---- 2. Shown, at a steady rate: frame times and event-loop stalls.
+    if (parts.contains(u'2')) {
+        qx::test::FakeTradingService service;
+        service.setIdentity(QStringLiteral("trader"), QStringLiteral("trader"));
+        service.setInstruments(board);
+        qx::widgets::MainWindow window(&service);
+        window.resize(1920, 1080);
+        window.show();
+        QCoreApplication::processEvents();
+
+        const std::vector<protocol::Trade> trades
+            = makeTrades(traded, int(seconds * tradeRate) + 1);
+        const std::vector<protocol::Ticker> tickers
+            = makeTickers(board, int(seconds * tickerRate) + 1);
+        std::size_t nextTrade = 0, nextTicker = 0;
+        std::vector<qint64> stallNs;
+        qint64 feedNs = 0;
+        QElapsedTimer clock;
+        QElapsedTimer sinceTick;
+        QTimer feeder;
+        feeder.setObjectName(QStringLiteral("feeder"));
+        feeder.setTimerType(Qt::PreciseTimer);
+        feeder.setInterval(1);
+        // Each millisecond, whatever the rates call for by now (a late tick catches up, as a
+        // stream's buffered messages would).
+        QObject::connect(&feeder, &QTimer::timeout, [&] {
+            stallNs.push_back(sinceTick.nsecsElapsed());
+            const double elapsed = double(clock.nsecsElapsed()) / 1e9;
+            const auto due = [&](int rate, std::size_t total) {
+                return std::min(total, static_cast<std::size_t>(elapsed * rate));
+            };
+            QElapsedTimer busy;
+            busy.start();
+            for (const std::size_t until = due(tradeRate, trades.size()); nextTrade < until;)
+                Q_EMIT service.tradeAdded(trades[nextTrade++]);
+            for (const std::size_t until = due(tickerRate, tickers.size()); nextTicker < until;)
+                Q_EMIT service.tickerChanged(tickers[nextTicker++]);
+            feedNs += busy.nsecsElapsed();
+            if (elapsed >= seconds)
+                QCoreApplication::quit();
+            sinceTick.restart();
+        });
+        app.frameNs.clear();
+        app.setTiming(true);
+        clock.start();
+        sinceTick.start();
+        feeder.start();
+        QCoreApplication::exec();
+        app.setTiming(false);
+
+        const Percentiles frames = percentilesMs(app.frameNs);
+        const Percentiles stalls = percentilesMs(stallNs);
+        const double wall = double(clock.nsecsElapsed()) / 1e9;
+        std::printf("2. window shown (1920x1080), %.1f s at %d fills/s and %d price updates/s\n",
+                    seconds, tradeRate, tickerRate);
+        std::printf("   delivered:    %zu fills, %zu price updates (%.0f%% of the rate)\n",
+                    nextTrade, nextTicker,
+                    100.0 * double(nextTrade + nextTicker)
+                        / (wall * double(tradeRate + tickerRate)));
+        std::printf("   model time:   %8.2f us per update\n",
+                    perUpdateUs(feedNs, nextTrade + nextTicker));
+        std::printf("   frames:       %zu painted (%.0f/s); paint p50 %.2f ms, p99 %.2f ms, "
+                    "max %.2f ms\n",
+                    app.frameNs.size(), double(app.frameNs.size()) / wall, frames.p50, frames.p99,
+                    frames.max);
+        std::printf("   event loop:   gap between 1 ms ticks p50 %.2f ms, p99 %.2f ms, "
+                    "max %.2f ms\n",
+                    stalls.p50, stalls.p99, stalls.max);
+        std::printf("   longest event: %.2f ms (type %s)\n", double(app.longestNs) / 1e6,
+                    qPrintable(app.longest));
+    }
+
+    // ---- 3. A fills blotter of 100,000 rows on screen.
+    if (parts.contains(u'3')) {
+        qx::test::FakeTradingService service;
+        service.setIdentity(QStringLiteral("trader"), QStringLiteral("trader"));
+        service.setInstruments(board);
+        qx::widgets::MainWindow window(&service);
+        window.resize(1920, 1080);
+        window.show();
+        auto *view = window.findChild<QTableView *>(QStringLiteral("fillsBlotter"));
+        auto *proxy = qobject_cast<qx::widgets::BlotterFilterModel *>(view->model());
+        if (!view || !proxy)
+            qFatal("no fills blotter");
+        for (QWidget *parent = view; parent; parent = parent->parentWidget()) {
+            if (auto *dock = qobject_cast<QDockWidget *>(parent))
+                dock->raise();
+        }
+        QCoreApplication::processEvents();
+
+        std::vector<protocol::Trade> trades = makeTrades(traded, 100'000);
+        const QList<protocol::Trade> newestFirst(trades.crbegin(), trades.crend());
+        const double load = timedMs(view, [&] { service.resetTrades(newestFirst); });
+        const QString symbol = traded.first().symbol;
+        const double filterOne = timedMs(view, [&] { proxy->setText(symbol.left(2)); });
+        const double filterMore = timedMs(view, [&] { proxy->setText(symbol); });
+        const int shown = proxy->rowCount();
+        const double unfilter = timedMs(view, [&] { proxy->setText(QString()); });
+        const double sortPrice = timedMs(
+            view, [&] { view->sortByColumn(qx::widgets::TradesModel::Price, Qt::AscendingOrder); });
+        const double sortTime = timedMs(
+            view, [&] { view->sortByColumn(qx::widgets::TradesModel::Time, Qt::DescendingOrder); });
+        std::vector<qint64> scrollNs;
+        QScrollBar *bar = view->verticalScrollBar();
+        for (int step = 0; step < 200; ++step) {
+            QElapsedTimer clock;
+            clock.start();
+            bar->setValue(bar->maximum() / 200 * step);
+            view->viewport()->repaint();
+            scrollNs.push_back(clock.nsecsElapsed());
+        }
+        const Percentiles scroll = percentilesMs(scrollNs);
+        std::printf("3. fills blotter of %d rows, shown\n", proxy->rowCount());
+        std::printf("   load %.1f ms; filter \"%s\" %.1f ms, \"%s\" %.1f ms (%d rows), "
+                    "cleared %.1f ms\n",
+                    load, qPrintable(symbol.left(2)), filterOne, qPrintable(symbol), filterMore,
+                    shown, unfilter);
+        std::printf("   sort by price %.1f ms, back by time %.1f ms; scroll step p50 %.2f ms, "
+                    "max %.2f ms\n",
+                    sortPrice, sortTime, scroll.p50, scroll.max);
+    }
+    return 0;
+}
