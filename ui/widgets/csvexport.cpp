@@ -4,7 +4,7 @@
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>
-#include <QIODevice>
+#include <QSaveFile>
 #include <QStringList>
 
 namespace qx::widgets {
@@ -22,32 +22,48 @@ QString field(QString text)
 
 } // namespace
 
-core::Result<void> writeCsv(const QAbstractItemModel &model, QIODevice &out)
+QByteArray csvText(const QAbstractItemModel &model)
 {
     const int columns = model.columnCount();
-    const auto writeLine = [&out](const QStringList &fields) {
-        const QByteArray line = fields.join(u',').toUtf8() + "\r\n";
-        return out.write(line) == line.size();
+    QByteArray text;
+    const auto addLine = [&text](const QStringList &fields) {
+        text += fields.join(u',').toUtf8();
+        text += "\r\n";
     };
     QStringList header;
     for (int column = 0; column < columns; ++column)
         header.append(field(model.headerData(column, Qt::Horizontal).toString()));
-    bool written = writeLine(header);
-    for (int row = 0; written && row < model.rowCount(); ++row) {
+    addLine(header);
+    for (int row = 0; row < model.rowCount(); ++row) {
         QStringList fields;
         for (int column = 0; column < columns; ++column) {
             const QModelIndex index = model.index(row, column);
             const QVariant value = index.data(InstrumentTableModel::ExportRole);
             fields.append(field(value.isValid() ? value.toString() : index.data().toString()));
         }
-        written = writeLine(fields);
+        addLine(fields);
     }
-    if (!written) {
+    return text;
+}
+
+core::Result<void> saveFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    const auto failed = [&] {
         return core::makeError(
             QStringLiteral("io_error"),
-            QCoreApplication::translate("qx::widgets::csvexport", "Cannot write the file: %1")
-                .arg(out.errorString()));
+            QCoreApplication::translate("qx::widgets::csvexport", "Cannot write %1: %2")
+                .arg(path, file.errorString()));
+    };
+    if (!file.open(QIODevice::WriteOnly))
+        return failed();
+    if (file.write(bytes) != bytes.size()) {
+        const core::Error error = failed();
+        file.cancelWriting();
+        return error;
     }
+    if (!file.commit())
+        return failed();
     return {};
 }
 

@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDate>
 #include <QDir>
@@ -26,13 +27,14 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
-#include <QSaveFile>
+#include <QPointer>
 #include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThreadPool>
 #include <QTimeZone>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -419,22 +421,30 @@ void MainWindow::exportBlotter(QTableView *view, const QString &what)
                                                       tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    showStatus(exportTo(*view->model(), path), 10'000);
+    exportTo(*view->model(), path);
 }
 
-QString MainWindow::exportTo(const QAbstractItemModel &model, const QString &path)
+void MainWindow::exportTo(const QAbstractItemModel &model, const QString &path)
 {
-    // Written whole or not at all: a half-written file never replaces a good one.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
-    if (core::Result<void> written = writeCsv(model, file); !written) {
-        file.cancelWriting();
-        return written.error().message;
-    }
-    if (!file.commit())
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
-    return tr("Exported %n row(s) to %1", nullptr, model.rowCount()).arg(path);
+    const int rows = model.rowCount();
+    const QByteArray text = csvText(model);
+    showStatus(tr("Exporting %n row(s) to %1…", nullptr, rows).arg(path));
+    // The disk may be slow or a network share: never on the GUI thread. The answer comes back
+    // through the application object, which outlives any window.
+    QThreadPool::globalInstance()->start([text, path, rows, window = QPointer(this)] {
+        const core::Result<void> saved = saveFile(path, text);
+        QMetaObject::invokeMethod(
+            qApp,
+            [window,
+             message = saved ? tr("Exported %n row(s) to %1", nullptr, rows).arg(path)
+                             : saved.error().message] {
+                if (!window)
+                    return;
+                window->showStatus(message, 10'000);
+                Q_EMIT window->exportFinished(message);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void MainWindow::restoreSession()

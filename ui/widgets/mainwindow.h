@@ -68,9 +68,9 @@ public:
     void showStatus(const QString &message, int timeoutMs = 0);
     /// Cancels the order selected in the blotter, if it is still live.
     void cancelSelectedOrder();
-    /// Writes `model` (a blotter, as sorted) to a CSV file at `path`: what happened, for the
-    /// status bar.
-    QString exportTo(const QAbstractItemModel &model, const QString &path);
+    /// Writes `model` (a blotter, as sorted) to a CSV file at `path`: the text is taken now,
+    /// the file written on a worker thread. Outcome: exportFinished(), and the status bar.
+    void exportTo(const QAbstractItemModel &model, const QString &path);
 
 Q_SIGNALS:
     /// The user asked to sign in (again), e.g. to another server.
@@ -78,6 +78,8 @@ Q_SIGNALS:
     /// Session → Sign out (here; the remembered session is forgotten) or Sign out everywhere
     /// (every token of the user, on every computer).
     void signOutRequested(bool everywhere);
+    /// An export is written (or not): what happened, as the status bar says it.
+    void exportFinished(const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
