@@ -1,14 +1,14 @@
 #include "ui/client/localserver.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/language.h"
 #include "ui/widgets/theme.h"
 #include "ui/widgets/workstation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
 
 int main(int argc, char *argv[])
@@ -25,15 +25,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("QuantEnergx"));
     QCoreApplication::setApplicationName(QStringLiteral("QuantEnergx"));
 
-    // The UI language follows the system locale; Qt's own strings come from its catalogs.
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("quantenergx"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    QCoreApplication::setApplicationVersion(QStringLiteral(QX_VERSION));
+    // The language chosen in the settings (else the system's), before any text is made;
+    // --language below may still change it.
+    qx::widgets::language::apply(qx::widgets::language::saved());
+    qx::widgets::displayformat::setNumberLocale(qx::widgets::language::savedNumberFormat());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -52,7 +48,21 @@ int main(int argc, char *argv[])
                                     "Use the light or dark <theme> (else the one chosen last)."),
         QStringLiteral("theme"));
     parser.addOption(themeOption);
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QCoreApplication::translate("main",
+                                    "Use the <language> en, de or fr (else the one chosen in "
+                                    "the settings, else the system's)."),
+        QStringLiteral("language"));
+    parser.addOption(languageOption);
     parser.process(*app);
+    if (parser.isSet(languageOption)
+        && !qx::widgets::language::apply(parser.value(languageOption))) {
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(QCoreApplication::translate("main", "--language takes en, de or fr.")));
+        return 2;
+    }
     qx::widgets::theme::apply(parser.isSet(themeOption)
                                   ? qx::widgets::theme::fromString(parser.value(themeOption))
                                   : qx::widgets::theme::saved());

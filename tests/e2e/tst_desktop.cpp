@@ -5,17 +5,21 @@
 #include "ui/widgets/candlechart.h"
 #include "ui/widgets/depthladder.h"
 #include "ui/widgets/depthmodel.h"
+#include "ui/widgets/language.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
 #include "ui/widgets/positionsmodel.h"
 #include "ui/widgets/positionspanel.h"
+#include "ui/widgets/settingsdialog.h"
 #include "ui/widgets/workstation.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -31,6 +35,7 @@ using qx::client::TradingService;
 using qx::widgets::MainWindow;
 using qx::widgets::OrdersModel;
 using qx::widgets::PositionsModel;
+using namespace Qt::StringLiterals;
 
 using qx::test::activeSymbol;
 using qx::test::euroPowerMonth;
@@ -292,6 +297,22 @@ void TestDesktop::bundledLocalServerSignsInByItself()
     QCOMPARE(workstation.service()->username(), u"trader");
     QVERIFY(!workstation.service()->instruments().isEmpty());
     QVERIFY(workstation.mainWindow()->isVisible());
+
+    // Tools → Settings → Deutsch: the window is built anew in German, on the same session.
+    qx::widgets::language::setDirectory(QStringLiteral(QX_QM_DIR));
+    const MainWindow *english = workstation.mainWindow();
+    qx::widgets::SettingsDialog *settings = workstation.mainWindow()->openSettings();
+    settings->languageBox()->setCurrentIndex(settings->languageBox()->findData(u"de"_s));
+    settings->accept();
+    QTRY_VERIFY(workstation.mainWindow() != english);
+    MainWindow *german = workstation.mainWindow();
+    QVERIFY(german->isVisible());
+    QCOMPARE(german->menuBar()->actions().first()->text(), u"&Sitzung"_s);
+    QCOMPARE(workstation.service()->connectionState(), TradingService::ConnectionState::Connected);
+    QVERIFY(
+        german->findChild<QLabel *>(QStringLiteral("identityLabel"))->text().contains(u"trader"));
+    qx::widgets::language::apply(u"en"_s);
+    qx::widgets::language::save({});
 }
 
 // What `make run` shows: the bundled server's simulated market in the ladder, the time and

@@ -13,10 +13,12 @@
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
 
+#include "testapi.h"
 #include <QTest>
 
 using qx::client::LocalServer;
@@ -76,6 +78,7 @@ private Q_SLOTS:
     void aSessionNotRememberedLeavesNothingInTheKeychain();
     void signingOutEverywhereEndsTheRememberedSession();
     void theDesktopResumesTheSessionAtItsNextStart();
+    void aServerWithItsOwnCertificateIsTrustedWhenNamed();
 
 private:
     /// Signs `service` in (remembering the session or not) and waits for the stream.
@@ -331,6 +334,48 @@ void TestSession::theDesktopResumesTheSessionAtItsNextStart()
     QTRY_VERIFY_WITH_TIMEOUT(keychainEntry(service, account).isEmpty(), kNetworkTimeoutMs);
     QTRY_VERIFY((dialog = nextDay.mainWindow()->findChild<LoginDialog *>()) && dialog->isVisible());
     QVERIFY(!signOut->isEnabled());
+}
+
+void TestSession::aServerWithItsOwnCertificateIsTrustedWhenNamed()
+{
+    // A server with a self-signed certificate (its data directory's, from init).
+    const QString dataDir = m_dataDir.filePath(QStringLiteral("tls-server"));
+    QCOMPARE(qx::test::runCli({ QStringLiteral("init"), QStringLiteral("--data-dir"), dataDir,
+                                QStringLiteral("--tls-self-signed") })
+                 .exitCode,
+             0);
+    const QString certificate = dataDir + QStringLiteral("/tls/server.crt");
+    LocalServer::Options options;
+    options.serverProgram = QStringLiteral(QX_SERVER_BINARY);
+    options.dataDir = dataDir;
+    options.extraServeArguments
+        = { QStringLiteral("--tls-cert"), certificate, QStringLiteral("--tls-key"),
+            dataDir + QStringLiteral("/tls/server.key") };
+    LocalServer server(options);
+    QSignalSpy ready(&server, &LocalServer::ready);
+    QSignalSpy failed(&server, &LocalServer::failed);
+    server.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 60000);
+    QVERIFY2(failed.isEmpty(), qPrintable(server.log()));
+    QCOMPARE(server.url().scheme(), u"https");
+
+    // Not trusted by the system: refused, and the trader is told why.
+    RemoteTradingService stranger;
+    QSignalSpy refused(&stranger, &RemoteTradingService::signInFailed);
+    stranger.signIn(server.url(), server.username(), server.password());
+    QTRY_VERIFY_WITH_TIMEOUT(!refused.isEmpty(), kNetworkTimeoutMs);
+    QCOMPARE(refused.first().first().value<qx::core::Error>().code, u"tls_untrusted");
+
+    // With its certificate named (Settings → Servers): REST over HTTPS, the stream over WSS.
+    RemoteTradingService trusting;
+    trusting.setTrustedCertificates(QSslCertificate::fromPath(certificate));
+    QSignalSpy signedIn(&trusting, &RemoteTradingService::signedIn);
+    trusting.signIn(server.url(), server.username(), server.password());
+    QTRY_VERIFY_WITH_TIMEOUT(!signedIn.isEmpty(), kNetworkTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(trusting.connectionState(),
+                              TradingService::ConnectionState::Connected, kNetworkTimeoutMs);
+    QVERIFY(!trusting.serverVersion().isEmpty());
+    server.stop();
 }
 
 QTEST_MAIN(TestSession)

@@ -123,6 +123,14 @@ RemoteTradingService::~RemoteTradingService()
     m_socket.abort();
 }
 
+void RemoteTradingService::setTrustedCertificates(const QList<QSslCertificate> &certificates)
+{
+    m_tls = QSslConfiguration::defaultConfiguration();
+    if (!certificates.isEmpty())
+        m_tls.addCaCertificates(certificates);
+    m_socket.setSslConfiguration(m_tls);
+}
+
 void RemoteTradingService::setTokenVault(TokenVault *vault)
 {
     if (m_vault)
@@ -138,6 +146,7 @@ void RemoteTradingService::beginSignIn(const QUrl &server)
     m_server = server;
     m_signingIn = true;
     m_vaultAccount.clear();
+    m_serverVersion.clear();
     m_username.clear();
     m_role.clear();
     m_instruments.clear();
@@ -329,6 +338,11 @@ void RemoteTradingService::fetchIdentity()
         m_role = reply->value(u"role").toString();
         m_vaultAccount = TokenVault::account(m_server, m_username);
         Q_EMIT identityChanged();
+        // For Help → About; the session does not depend on it.
+        send(Verb::Get, QStringLiteral("/healthz"), {}, [this](const Result<QJsonObject> &health) {
+            if (health)
+                m_serverVersion = health->value(u"version").toString();
+        });
         fetchInstruments();
     });
 }
@@ -535,6 +549,7 @@ void RemoteTradingService::send(Verb verb, const QString &path, const QJsonObjec
 {
     QNetworkRequest request(endpoint(path));
     request.setTransferTimeout(static_cast<int>(m_requestTimeout.count()));
+    request.setSslConfiguration(m_tls);
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
     if (auth != Auth::None) {
         request.setRawHeader(QByteArrayLiteral("Authorization"),
@@ -606,6 +621,11 @@ Result<QJsonObject> RemoteTradingService::parseReply(QNetworkReply *reply) const
             return core::makeError(QStringLiteral("timeout"),
                                    tr("The server did not answer within %1 seconds.")
                                        .arg(m_requestTimeout.count() / 1000.0));
+        }
+        if (reply->error() == QNetworkReply::SslHandshakeFailedError) {
+            return core::makeError(
+                QStringLiteral("tls_untrusted"),
+                tr("The server's TLS certificate is not trusted: %1").arg(reply->errorString()));
         }
         return core::makeError(QStringLiteral("network_error"),
                                tr("Cannot reach the server: %1").arg(reply->errorString()));

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
@@ -43,6 +44,10 @@ public:
     explicit RemoteTradingService(QObject *parent = nullptr);
     ~RemoteTradingService() override;
 
+    /// Certificates trusted for HTTPS and WSS besides the system's authorities (a server with a
+    /// certificate of its own, or of a private authority). For the next sign-in on.
+    void setTrustedCertificates(const QList<QSslCertificate> &certificates);
+
     /// Where remembered sessions are kept (none: never remembered). Not owned.
     void setTokenVault(TokenVault *vault);
 
@@ -63,7 +68,8 @@ public:
     /// stops working), then forgets the session here. Outcome: signedOutEverywhere().
     void signOutEverywhere();
 
-    QUrl serverUrl() const { return m_server; }
+    QUrl serverUrl() const override { return m_server; }
+    QString serverVersion() const override { return m_serverVersion; }
     /// How long each REST request may take before it fails with a timeout.
     void setRequestTimeout(std::chrono::milliseconds timeout) { m_requestTimeout = timeout; }
 
@@ -161,6 +167,7 @@ private:
     std::chrono::milliseconds m_requestTimeout { 10000 };
 
     QUrl m_server;
+    QSslConfiguration m_tls = QSslConfiguration::defaultConfiguration();
     QString m_accessToken;
     QString m_refreshToken;
     QDateTime m_accessTokenExpiry; ///< wall clock: a suspended machine's timers run late
@@ -187,6 +194,7 @@ private:
     ConnectionState m_state = ConnectionState::Disconnected;
     QString m_username;
     QString m_role;
+    QString m_serverVersion;
     QList<core::Instrument> m_instruments;
     QList<core::protocol::Order> m_orders;
     QList<core::protocol::Trade> m_trades; ///< newest first

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 namespace qx::client {
 
@@ -33,6 +34,9 @@ public:
     /// Empty until the server has said who we are.
     virtual QString username() const = 0;
     virtual QString role() const = 0;
+    /// Where the session is, and the version that server reports (empty when unknown).
+    virtual QUrl serverUrl() const { return {}; }
+    virtual QString serverVersion() const { return {}; }
     virtual QList<core::Instrument> instruments() const = 0;
     /// The user's orders as last known, in no particular order.
     virtual QList<core::protocol::Order> orders() const = 0;

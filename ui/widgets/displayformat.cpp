@@ -5,7 +5,27 @@
 
 #include "ui/widgets/theme.h"
 
+#include <optional>
+
 namespace qx::widgets::displayformat {
+
+namespace {
+std::optional<QLocale> &chosenNumberLocale()
+{
+    static std::optional<QLocale> chosen; // GUI thread only, like everything that formats
+    return chosen;
+}
+} // namespace
+
+QLocale numberLocale()
+{
+    return chosenNumberLocale().value_or(QLocale());
+}
+
+void setNumberLocale(const QString &name)
+{
+    chosenNumberLocale() = name.isEmpty() ? std::nullopt : std::optional(QLocale(name));
+}
 
 QString decimal(core::Decimal value, int minDecimals, const QLocale &locale)
 {

@@ -17,16 +17,23 @@
  */
 namespace qx::widgets::displayformat {
 
+/// Whose separators numbers are written with: the number format the trader chose in the
+/// settings, else the language's (QLocale()).
+QLocale numberLocale();
+/// Chooses the number format: a locale name ("en_US": 1,234.56; "de_DE": 1.234,56; "fr_FR":
+/// 1 234,56; "de_CH": 1'234.56), or empty for the language's.
+void setNumberLocale(const QString &name);
+
 /// "1,062.5" with minDecimals 2 → "1,062.50"; all significant digits are kept.
-QString decimal(core::Decimal value, int minDecimals = 0, const QLocale &locale = QLocale());
+QString decimal(core::Decimal value, int minDecimals = 0, const QLocale &locale = numberLocale());
 /// A price with as many decimals as the instrument's tick ("42.5" → "42.50" for 0.01).
 QString price(core::Price price, const core::Instrument *instrument,
-              const QLocale &locale = QLocale());
+              const QLocale &locale = numberLocale());
 /// A quantity with as many decimals as the instrument's lot.
 QString quantity(core::Quantity quantity, const core::Instrument *instrument,
-                 const QLocale &locale = QLocale());
+                 const QLocale &locale = numberLocale());
 /// A money amount with at least two decimals.
-QString money(core::Money money, const QLocale &locale = QLocale());
+QString money(core::Money money, const QLocale &locale = numberLocale());
 
 /// "MW", "MMBtu/d", "bbl", "tCO2".
 QString quantityUnit(const core::Instrument &instrument);

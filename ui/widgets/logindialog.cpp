@@ -1,6 +1,9 @@
 #include "ui/widgets/logindialog.h"
 
+#include "ui/widgets/serverlist.h"
+
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -12,6 +15,7 @@ namespace qx::widgets {
 
 LoginDialog::LoginDialog(QWidget *parent)
     : QDialog(parent)
+    , m_serverChoice(new QComboBox(this))
     , m_localServerCheck(new QCheckBox(tr("&Use the bundled local server"), this))
     , m_serverEdit(new QLineEdit(this))
     , m_userEdit(new QLineEdit(this))
@@ -22,6 +26,12 @@ LoginDialog::LoginDialog(QWidget *parent)
 {
     setWindowTitle(tr("Sign in to QuantEnergx"));
 
+    m_serverChoice->setObjectName(QStringLiteral("serverChoice"));
+    m_serverChoice->setAccessibleName(tr("Saved servers"));
+    m_serverChoice->addItem(tr("This computer (bundled server)"), QString());
+    for (const serverlist::Server &server : serverlist::saved())
+        m_serverChoice->addItem(tr("%1 — %2").arg(server.name, server.url.toDisplayString()),
+                                server.url);
     m_localServerCheck->setObjectName(QStringLiteral("localServerCheck"));
     m_localServerCheck->setAccessibleName(tr("Use the bundled local server"));
     m_localServerCheck->setToolTip(
@@ -44,6 +54,7 @@ LoginDialog::LoginDialog(QWidget *parent)
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
 
     auto *form = new QFormLayout;
+    form->addRow(tr("Ser&vers"), m_serverChoice);
     form->addRow(m_localServerCheck);
     form->addRow(tr("&Server"), m_serverEdit);
     form->addRow(tr("&User"), m_userEdit);
@@ -55,6 +66,7 @@ LoginDialog::LoginDialog(QWidget *parent)
     layout->addWidget(m_buttons);
     setMinimumWidth(420);
 
+    connect(m_serverChoice, &QComboBox::activated, this, &LoginDialog::onServerChosen);
     connect(m_localServerCheck, &QCheckBox::toggled, this, &LoginDialog::updateEnabled);
     connect(m_serverEdit, &QLineEdit::textChanged, this, &LoginDialog::updateEnabled);
     connect(m_userEdit, &QLineEdit::textChanged, this, &LoginDialog::updateEnabled);
@@ -65,9 +77,19 @@ LoginDialog::LoginDialog(QWidget *parent)
     setUseLocalServer(true);
 }
 
+void LoginDialog::onServerChosen(int index)
+{
+    const QUrl url = m_serverChoice->itemData(index).toUrl();
+    setUseLocalServer(url.isEmpty());
+    if (!url.isEmpty())
+        setServerUrl(url);
+}
+
 void LoginDialog::setServerUrl(const QUrl &url)
 {
     m_serverEdit->setText(url.toString());
+    if (!useLocalServer())
+        m_serverChoice->setCurrentIndex(m_serverChoice->findData(url)); // -1: none of them
 }
 
 QUrl LoginDialog::serverUrl() const
@@ -93,6 +115,7 @@ QString LoginDialog::password() const
 void LoginDialog::setUseLocalServer(bool useLocalServer)
 {
     m_localServerCheck->setChecked(useLocalServer);
+    m_serverChoice->setCurrentIndex(useLocalServer ? 0 : m_serverChoice->findData(serverUrl()));
     updateEnabled();
 }
 

@@ -4,6 +4,7 @@
 #include <QUrl>
 
 class QCheckBox;
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -12,7 +13,8 @@ namespace qx::widgets {
 
 /**
  * Asks where and as whom to sign in: a server URL with user name and password, or the bundled
- * local server (which needs neither). It does not sign in itself: "Sign in" emits
+ * local server (which needs neither). A list offers the bundled server first, then the servers
+ * saved by name in the settings. It does not sign in itself: "Sign in" emits
  * signInRequested(), the caller reports back with setBusy()/showError() and closes the dialog
  * with accept() once the session works, so a typo costs one more click, not a restart.
  *
@@ -47,6 +49,10 @@ private:
     void onSignIn();
     void updateEnabled();
 
+    /// Picks the bundled server or a saved one (Tools → Settings → Servers) into the fields.
+    void onServerChosen(int index);
+
+    QComboBox *m_serverChoice;
     QCheckBox *m_localServerCheck;
     QLineEdit *m_serverEdit;
     QLineEdit *m_userEdit;

@@ -10,6 +10,7 @@
 #include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
 #include "ui/widgets/positionspanel.h"
+#include "ui/widgets/settingsdialog.h"
 #include "ui/widgets/theme.h"
 #include "ui/widgets/tradesmodel.h"
 
@@ -27,10 +28,12 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPointer>
 #include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSslSocket>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -235,6 +238,21 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
             [this] { exportBlotter(m_fillsView, QStringLiteral("fills")); });
 
     buildViewMenu();
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    QAction *settingsAction = toolsMenu->addAction(tr("&Settings…"));
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *aboutAction = helpMenu->addAction(tr("&About QuantEnergx"));
+    aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    aboutAction->setMenuRole(QAction::AboutRole);
+    connect(aboutAction, &QAction::triggered, this,
+            [this] { QMessageBox::about(this, tr("About QuantEnergx"), aboutText()); });
+    QAction *aboutQtAction = helpMenu->addAction(tr("About &Qt"));
+    aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 
     auto *toolBar = addToolBar(tr("Orders"));
     toolBar->setObjectName(QStringLiteral("ordersToolBar"));
@@ -501,14 +519,48 @@ void MainWindow::updateClock()
     m_clockLabel->setText(text);
 }
 
+SettingsDialog *MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::languageChanged, this, &MainWindow::languageChanged);
+    dialog->open();
+    return dialog;
+}
+
+QString MainWindow::aboutText() const
+{
+    const QString server = m_service->serverVersion().isEmpty()
+        ? tr("not signed in")
+        : tr("%1, version %2")
+              .arg(m_service->serverUrl().toDisplayString(), m_service->serverVersion());
+    return tr("<h3>QuantEnergx %1</h3>"
+              "<p>An open energy trading workstation: power, natural gas, crude and "
+              "emissions.</p>"
+              "<table>"
+              "<tr><td>Server:</td><td>%2</td></tr>"
+              "<tr><td>Qt:</td><td>%3 (built with %4)</td></tr>"
+              "<tr><td>TLS:</td><td>%5</td></tr>"
+              "<tr><td>Built:</td><td>%6</td></tr>"
+              "</table>")
+        .arg(QStringLiteral(QX_VERSION), server.toHtmlEscaped(), QString::fromLatin1(qVersion()),
+             QStringLiteral(QT_VERSION_STR), QSslSocket::sslLibraryVersionString(),
+             QStringLiteral(__DATE__));
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSession();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveSession()
 {
     QSettings settings;
     settings.setValue(QLatin1StringView(kGeometryKey), saveGeometry());
     settings.setValue(QLatin1StringView(kStateKey), saveState());
     settings.setValue(QLatin1StringView(kBlotterKey), m_blotter->horizontalHeader()->saveState());
     settings.setValue(QLatin1StringView(kSymbolKey), m_ticket->currentSymbol());
-    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showStatus(const QString &message, int timeoutMs)

@@ -17,6 +17,7 @@ class QTableView;
 namespace qx::widgets {
 
 class CandleChart;
+class SettingsDialog;
 class DepthLadder;
 class MarketTradesModel;
 class MarketWatch;
@@ -71,6 +72,13 @@ public:
     /// Writes `model` (a blotter, as sorted) to a CSV file at `path`: the text is taken now,
     /// the file written on a worker thread. Outcome: exportFinished(), and the status bar.
     void exportTo(const QAbstractItemModel &model, const QString &path);
+    /// Writes what restoreSession() reads back (geometry, docks, blotter columns, the
+    /// ticket's instrument): on closing, and before the window is rebuilt.
+    void saveSession();
+    /// Tools → Settings (window-modal, deletes itself when closed).
+    SettingsDialog *openSettings();
+    /// Help → About: the versions of the workstation, the server, Qt and TLS.
+    QString aboutText() const;
 
 Q_SIGNALS:
     /// The user asked to sign in (again), e.g. to another server.
@@ -80,6 +88,8 @@ Q_SIGNALS:
     void signOutRequested(bool everywhere);
     /// An export is written (or not): what happened, as the status bar says it.
     void exportFinished(const QString &message);
+    /// The language or number format was changed in the settings: build the window anew.
+    void languageChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -381,7 +381,7 @@ QVariant DeliveryMonthsModel::data(const QModelIndex &index, int role) const
     case Month:
         return QLocale().toString(row.month.start, u"MMM yyyy");
     case Hours:
-        return row.hours > 0 ? QLocale().toString(row.hours) : QString();
+        return row.hours > 0 ? displayformat::numberLocale().toString(row.hours) : QString();
     case Net:
         return QString(displayformat::decimal(row.quantity.decimal()) + u' ' + row.quantityUnit);
     case Energy:

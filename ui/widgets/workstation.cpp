@@ -3,6 +3,7 @@
 #include "ui/client/localserver.h"
 #include "ui/widgets/logindialog.h"
 #include "ui/widgets/mainwindow.h"
+#include "ui/widgets/serverlist.h"
 
 #include <QSettings>
 
@@ -18,15 +19,13 @@ constexpr auto kRememberKey = "connection/staySignedIn";
 Workstation::Workstation(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_window(std::make_unique<MainWindow>(&m_service))
 {
+    createWindow();
     connect(&m_service, &client::RemoteTradingService::signedIn, this, &Workstation::onSignedIn);
     connect(&m_service, &client::RemoteTradingService::signInFailed, this,
             &Workstation::onSignInFailed);
     connect(&m_service, &client::TradingService::sessionExpired, this,
             &Workstation::onSessionExpired);
-    connect(m_window.get(), &MainWindow::signInRequested, this, [this] { showLogin(); });
-    connect(m_window.get(), &MainWindow::signOutRequested, this, &Workstation::onSignOutRequested);
     m_service.setTokenVault(&m_vault);
     connect(&m_service, &client::RemoteTradingService::sessionNotRemembered, this,
             [this](const QString &message) {
@@ -40,6 +39,32 @@ Workstation::Workstation(Options options, QObject *parent)
                                       .arg(error->message)
                                 : tr("Signed out: every session of yours has ended."));
             });
+}
+
+void Workstation::createWindow()
+{
+    m_window = std::make_unique<MainWindow>(&m_service);
+    connect(m_window.get(), &MainWindow::signInRequested, this, [this] { showLogin(); });
+    connect(m_window.get(), &MainWindow::signOutRequested, this, &Workstation::onSignOutRequested);
+    connect(m_window.get(), &MainWindow::languageChanged, this, &Workstation::rebuildWindow,
+            Qt::QueuedConnection); // not from inside the old window's dialog
+}
+
+void Workstation::rebuildWindow()
+{
+    // Every text of the window is made when it is built: building it anew in the new
+    // language needs no code per widget. What the trader arranged comes back from the
+    // session it saves; the data is the service's and stays.
+    const bool visible = m_window->isVisible();
+    const bool loginOpen = m_loginDialog && m_loginDialog->isVisible();
+    m_window->saveSession();
+    m_window.reset();
+    createWindow();
+    if (visible)
+        m_window->show();
+    m_window->showStatus(tr("Language and number format changed."), 5000);
+    if (loginOpen)
+        showLogin();
 }
 
 Workstation::~Workstation()
@@ -67,6 +92,7 @@ void Workstation::start()
         m_resuming = true;
         m_remember = true;
         m_window->showStatus(tr("Resuming your session on %1…").arg(server.host()));
+        m_service.setTrustedCertificates(serverlist::trustedFor(server));
         m_service.resumeSession(server, username);
         return;
     }
@@ -139,6 +165,7 @@ void Workstation::onLoginRequested()
     m_remember = m_loginDialog->remember();
     m_loginDialog->setBusy(true, tr("Signing in…"));
     m_window->showStatus(tr("Signing in to %1…").arg(m_loginDialog->serverUrl().host()));
+    m_service.setTrustedCertificates(serverlist::trustedFor(m_loginDialog->serverUrl()));
     m_service.signIn(m_loginDialog->serverUrl(), m_loginDialog->username(),
                      m_loginDialog->password(), m_remember);
 }

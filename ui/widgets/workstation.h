@@ -51,6 +51,9 @@ public:
     client::RemoteTradingService *service() { return &m_service; }
 
 private:
+    void createWindow();
+    /// After a change of language or number format: the window built anew in it.
+    void rebuildWindow();
     void startLocalServer();
     void showLogin(const QString &message = {});
     void onLoginRequested();

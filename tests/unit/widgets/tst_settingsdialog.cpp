@@ -1,0 +1,173 @@
+#include "faketradingservice.h"
+#include "ui/widgets/displayformat.h"
+#include "ui/widgets/language.h"
+#include "ui/widgets/logindialog.h"
+#include "ui/widgets/mainwindow.h"
+#include "ui/widgets/serverlist.h"
+#include "ui/widgets/settingsdialog.h"
+#include "ui/widgets/theme.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+
+using qx::test::FakeTradingService;
+using qx::widgets::LoginDialog;
+using qx::widgets::MainWindow;
+using qx::widgets::SettingsDialog;
+namespace language = qx::widgets::language;
+namespace serverlist = qx::widgets::serverlist;
+using namespace Qt::StringLiterals;
+
+/**
+ * Tools → Settings: the server list refused whole when one entry is wrong, saved and offered
+ * by the sign-in dialog when right; the language, number format and theme applied at runtime.
+ */
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void setCell(SettingsDialog &dialog, int row, int column, const QString &text)
+    {
+        dialog.serverTable()->item(row, column)->setText(text);
+    }
+    static QString error(const SettingsDialog &dialog)
+    {
+        return dialog.findChild<QLabel *>(u"settingsError"_s)->text();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"QuantEnergxTest"_s);
+        QCoreApplication::setApplicationName(u"tst_settingsdialog"_s);
+        QSettings().clear();
+        language::setDirectory(QStringLiteral(QX_QM_DIR));
+        language::apply(u"en"_s);
+    }
+
+    void cleanup()
+    {
+        language::apply(u"en"_s);
+        qx::widgets::displayformat::setNumberLocale({});
+        qx::widgets::theme::apply(qx::widgets::theme::Theme::Light);
+    }
+
+    void aWrongServerIsNamedAndNothingIsSaved()
+    {
+        SettingsDialog dialog;
+        dialog.show();
+        dialog.addServer({ u"Production"_s, QUrl(u"https://trading.example.com"_s), {} });
+        dialog.addServer({ u"UAT"_s, QUrl(u"ftp://uat.example.com"_s), {} });
+        dialog.accept();
+        QVERIFY(dialog.isVisible()); // still open, for the trader to mend
+        QVERIFY2(error(dialog).contains(u"\"UAT\""), qPrintable(error(dialog)));
+        QCOMPARE(dialog.serverTable()->currentRow(), 1);
+        QVERIFY(serverlist::saved().isEmpty());
+
+        setCell(dialog, 1, SettingsDialog::AddressColumn, u"https://uat.example.com:8443"_s);
+        setCell(dialog, 1, SettingsDialog::NameColumn, u"production"_s);
+        dialog.accept();
+        QVERIFY(error(dialog).contains(u"Two servers"));
+        setCell(dialog, 1, SettingsDialog::NameColumn, u"UAT"_s);
+        setCell(dialog, 1, SettingsDialog::CertificateColumn,
+                QStringLiteral(QX_TEST_DATA "/nothing.pem"));
+        dialog.accept();
+        QVERIFY(error(dialog).contains(u"holds no PEM certificate"));
+        QVERIFY(serverlist::saved().isEmpty());
+    }
+
+    void serversAreSavedAndOfferedWhenSigningIn()
+    {
+        const QString certificate = QStringLiteral(QX_TEST_DATA "/server-certificate.pem");
+        {
+            SettingsDialog dialog;
+            dialog.show();
+            dialog.addServer({ u"Production"_s, QUrl(u"https://trading.example.com"_s), {} });
+            dialog.addServer({ u"UAT"_s, QUrl(u"https://uat.example.com:8443"_s), certificate });
+            dialog.accept();
+            QVERIFY(!dialog.isVisible());
+        }
+        QCOMPARE(serverlist::saved().size(), 2);
+        QCOMPARE(serverlist::saved().at(1).certificateFile, certificate);
+        // The UAT server's own certificate is trusted for it, and for nothing else.
+        QCOMPARE(serverlist::trustedFor(QUrl(u"https://uat.example.com:8443/"_s)).size(), 1);
+        QVERIFY(serverlist::trustedFor(QUrl(u"https://trading.example.com"_s)).isEmpty());
+
+        // The sign-in dialog: the bundled server first, then the saved ones by name.
+        LoginDialog login;
+        auto *choice = login.findChild<QComboBox *>(u"serverChoice"_s);
+        QCOMPARE(choice->count(), 3);
+        QVERIFY(login.useLocalServer());
+        choice->setCurrentIndex(2);
+        Q_EMIT choice->activated(2);
+        QVERIFY(!login.useLocalServer());
+        QCOMPARE(login.serverUrl(), QUrl(u"https://uat.example.com:8443"_s));
+        choice->setCurrentIndex(0);
+        Q_EMIT choice->activated(0);
+        QVERIFY(login.useLocalServer());
+    }
+
+    void languageNumbersAndThemeApplyAtRuntime()
+    {
+        FakeTradingService service;
+        MainWindow window(&service);
+        window.show();
+        SettingsDialog *dialog = window.openSettings();
+        QSignalSpy languageChanged(&window, &MainWindow::languageChanged);
+        dialog->languageBox()->setCurrentIndex(dialog->languageBox()->findData(u"de"_s));
+        dialog->numberFormatBox()->setCurrentIndex(dialog->numberFormatBox()->findData(u"de_CH"_s));
+        dialog->themeBox()->setCurrentIndex(1); // dark
+        dialog->accept();
+        QCOMPARE(languageChanged.size(), 1);
+        QVERIFY(qx::widgets::theme::isDark());
+        QCOMPARE(language::current(), u"de"_s);
+        QCOMPARE(language::saved(), u"de"_s);
+        QCOMPARE(language::savedNumberFormat(), u"de_CH"_s);
+        QCOMPARE(qx::widgets::displayformat::decimal(
+                     qx::core::Decimal::fromUnits(123'456 * qx::core::Decimal::kOne / 100), 2),
+                 u"1’234.56"_s);
+
+        // A window built now speaks German (the Workstation rebuilds its window so).
+        MainWindow german(&service);
+        QCOMPARE(german.menuBar()->actions().first()->text(), u"&Sitzung"_s);
+
+        // Numbers alone also call for a new window; an unchanged dialog does not.
+        SettingsDialog again;
+        QSignalSpy againChanged(&again, &SettingsDialog::languageChanged);
+        again.accept();
+        QCOMPARE(againChanged.size(), 0);
+        SettingsDialog numbers;
+        QSignalSpy numbersChanged(&numbers, &SettingsDialog::languageChanged);
+        numbers.numberFormatBox()->setCurrentIndex(0); // as the language
+        numbers.accept();
+        QCOMPARE(numbersChanged.size(), 1);
+        QCOMPARE(qx::widgets::displayformat::decimal(
+                     qx::core::Decimal::fromUnits(123'456 * qx::core::Decimal::kOne / 100), 2),
+                 u"1.234,56"_s); // German's own
+    }
+
+    void aboutNamesTheVersions()
+    {
+        FakeTradingService service;
+        MainWindow window(&service);
+        const QString about = window.aboutText();
+        QVERIFY2(about.contains(QStringLiteral(QX_VERSION)), qPrintable(about));
+        QVERIFY(about.contains(QString::fromLatin1(qVersion())));
+        QVERIFY(about.contains(u"not signed in"));
+        QVERIFY(window.findChild<QAction *>(u"aboutAction"_s));
+    }
+};
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"
