@@ -27,6 +27,8 @@ packages=(
     # the desktop's platform plugins and a font (only Recommends of Qt, absent on minimal systems),
     # headless desktop runs and screenshots
     qt6-qpa-plugins fonts-dejavu-core xvfb xauth
+    # the desktop entry's check
+    desktop-file-utils
 )
 
 missing=()

@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 #include <algorithm>
 #include <cstdio>
@@ -26,6 +27,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("QuantEnergx"));
 
     QCoreApplication::setApplicationVersion(QStringLiteral(QX_VERSION));
+    if (!helpOnly) {
+        // The icon of every window, and the desktop entry (resources/desktop) it belongs to.
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/qx/desktop/quantenergx.svg")));
+        QGuiApplication::setDesktopFileName(QStringLiteral("quantenergx"));
+    }
     // The language chosen in the settings (else the system's), before any text is made;
     // --language below may still change it.
     qx::widgets::language::apply(qx::widgets::language::saved());

@@ -10,6 +10,8 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QIcon>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -166,6 +168,21 @@ private Q_SLOTS:
         QVERIFY(about.contains(QString::fromLatin1(qVersion())));
         QVERIFY(about.contains(u"not signed in"));
         QVERIFY(window.findChild<QAction *>(u"aboutAction"_s));
+    }
+
+    void theIconDrawsAtEverySize()
+    {
+        // What the desktop entry and every window show: drawn, in the tile's navy.
+        const QIcon icon(QStringLiteral(QX_SOURCE_DIR "/resources/desktop/quantenergx.svg"));
+        for (const int size : { 16, 32, 48, 256 }) {
+            const QImage image = icon.pixmap(size, size).toImage();
+            QCOMPARE(image.width(), size);
+            const QColor tile = image.pixelColor(size * 3 / 10, size / 4);
+            QVERIFY2(std::abs(tile.red() - 0x16) + std::abs(tile.green() - 0x30)
+                             + std::abs(tile.blue() - 0x4f)
+                         < 12,
+                     qPrintable(tile.name()));
+        }
     }
 };
 
