@@ -15,6 +15,14 @@
         <source>Use the light or dark &lt;theme&gt; (else the one chosen last).</source>
         <translation>Das helle oder dunkle Design &lt;theme&gt; verwenden (sonst das zuletzt gewählte).</translation>
     </message>
+    <message>
+        <source>Use the &lt;language&gt; en, de or fr (else the one chosen in the settings, else the system&apos;s).</source>
+        <translation>Die Sprache &lt;language&gt; verwenden: en, de oder fr (sonst die in den Einstellungen gewählte, sonst die des Systems).</translation>
+    </message>
+    <message>
+        <source>--language takes en, de or fr.</source>
+        <translation>--language erwartet en, de oder fr.</translation>
+    </message>
 </context>
 <context>
     <name>qx::client::LocalServer</name>
@@ -56,6 +64,25 @@
     <message>
         <source>Your session has expired. Sign in again.</source>
         <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>No session is remembered on this computer.</source>
+        <translation>Auf diesem Computer ist keine Sitzung gespeichert.</translation>
+    </message>
+    <message>
+        <source>No session is remembered for this user.</source>
+        <translation>Für diesen Benutzer ist keine Sitzung gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate is not trusted: %1</source>
+        <translation>Dem TLS-Zertifikat des Servers wird nicht vertraut: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qx::client::TokenVault</name>
+    <message>
+        <source>The system keychain cannot be used: %1</source>
+        <translation>Der Schlüsselbund des Systems ist nicht nutzbar: %1</translation>
     </message>
 </context>
 <context>
@@ -408,6 +435,34 @@
         <source>Enter the server&apos;s address, such as https://trading.example.com.</source>
         <translation>Geben Sie die Adresse des Servers ein, z. B. https://trading.example.com.</translation>
     </message>
+    <message>
+        <source>S&amp;tay signed in on this computer</source>
+        <translation>An&amp;gemeldet bleiben auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Saved servers</source>
+        <translation>Gespeicherte Server</translation>
+    </message>
+    <message>
+        <source>This computer (bundled server)</source>
+        <translation>Dieser Computer (mitgelieferter Server)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Stay signed in on this computer</source>
+        <translation>Angemeldet bleiben auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Keep the session in the system keychain, so that the next start needs no password. Session → Sign out forgets it.</source>
+        <translation>Die Sitzung im Schlüsselbund des Systems aufbewahren, damit der nächste Start kein Passwort braucht. Sitzung → Abmelden vergisst sie.</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vers</source>
+        <translation>Gespeic&amp;herte Server</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::MainWindow</name>
@@ -519,10 +574,6 @@
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1</source>
         <translation>
@@ -593,6 +644,65 @@
     <message>
         <source>Layout &quot;%1&quot; restored.</source>
         <translation>Layout „%1“ wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>Close the session and forget it on this computer</source>
+        <translation>Die Sitzung schließen und auf diesem Computer vergessen</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;everywhere</source>
+        <translation>&amp;Überall abmelden</translation>
+    </message>
+    <message>
+        <source>End every session of yours, on every computer (a lost laptop, say)</source>
+        <translation>Alle Ihre Sitzungen auf allen Computern beenden (etwa bei einem verlorenen Laptop)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About QuantEnergx</source>
+        <translation>&amp;Über QuantEnergx</translation>
+    </message>
+    <message>
+        <source>About QuantEnergx</source>
+        <translation>Über QuantEnergx</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n row(s) to %1…</source>
+        <translation>
+            <numerusform>Exportiere %n Zeile nach %1…</numerusform>
+            <numerusform>Exportiere %n Zeilen nach %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, Version %2</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;QuantEnergx %1&lt;/h3&gt;&lt;p&gt;An open energy trading workstation: power, natural gas, crude and emissions.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Server:&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt:&lt;/td&gt;&lt;td&gt;%3 (built with %4)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;TLS:&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Built:&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;QuantEnergx %1&lt;/h3&gt;&lt;p&gt;Ein offener Arbeitsplatz für den Energiehandel: Strom, Erdgas, Rohöl und Emissionen.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Server:&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt:&lt;/td&gt;&lt;td&gt;%3 (gebaut mit %4)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;TLS:&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gebaut:&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1175,105 @@
     </message>
 </context>
 <context>
+    <name>qx::widgets::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Servers</source>
+        <translation>Ser&amp;ver</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Number format</source>
+        <translation>Zahlenformat</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Numbers</source>
+        <translation>&amp;Zahlen</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Design</translation>
+    </message>
+    <message>
+        <source>A new language or number format rebuilds the window; the docks stay where they are.</source>
+        <translation>Eine neue Sprache oder ein neues Zahlenformat baut das Fenster neu auf; die Docks bleiben, wo sie sind.</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Trusted certificate (PEM)</source>
+        <translation>Vertrautes Zertifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>New server</source>
+        <translation>Neuer Server</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate…</source>
+        <translation>&amp;Zertifikat…</translation>
+    </message>
+    <message>
+        <source>A PEM file with the certificate (or its authority&apos;s) that the selected server is trusted by, when it is not signed by a public authority</source>
+        <translation>Eine PEM-Datei mit dem Zertifikat (oder dem seiner Zertifizierungsstelle), dem beim gewählten Server vertraut wird, wenn es nicht von einer öffentlichen Stelle signiert ist</translation>
+    </message>
+    <message>
+        <source>The sign-in dialog offers the bundled local server first, then these. HTTPS servers are checked against the system&apos;s authorities and, if given, the server&apos;s own certificate.</source>
+        <translation>Die Anmeldung bietet zuerst den mitgelieferten lokalen Server an, dann diese. HTTPS-Server werden gegen die Zertifizierungsstellen des Systems geprüft und, falls angegeben, gegen das eigene Zertifikat des Servers.</translation>
+    </message>
+    <message>
+        <source>Trusted certificate</source>
+        <translation>Vertrautes Zertifikat</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::TradesModel</name>
     <message>
         <source>taker</source>
@@ -1149,12 +1358,48 @@
         <source>Sign-in failed: %1</source>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>The session will not be remembered: %1</source>
+        <translation>Die Sitzung wird nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Signed out here, but the server could not end your other sessions: %1</source>
+        <translation>Hier abgemeldet, aber der Server konnte Ihre anderen Sitzungen nicht beenden: %1</translation>
+    </message>
+    <message>
+        <source>Signed out: every session of yours has ended.</source>
+        <translation>Abgemeldet: Alle Ihre Sitzungen sind beendet.</translation>
+    </message>
+    <message>
+        <source>Language and number format changed.</source>
+        <translation>Sprache und Zahlenformat geändert.</translation>
+    </message>
+    <message>
+        <source>Resuming your session on %1…</source>
+        <translation>Ihre Sitzung auf %1 wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <source>Your remembered session has ended. Sign in again.</source>
+        <translation>Ihre gespeicherte Sitzung ist beendet. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Could not resume your session: %1</source>
+        <translation>Ihre Sitzung konnte nicht fortgesetzt werden: %1</translation>
+    </message>
+    <message>
+        <source>Signing out everywhere…</source>
+        <translation>Überall abmelden…</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::csvexport</name>
     <message>
-        <source>Cannot write the file: %1</source>
-        <translation>Die Datei kann nicht geschrieben werden: %1</translation>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1218,6 +1463,36 @@
     <message>
         <source>Years</source>
         <translation>Jahre</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::language</name>
+    <message>
+        <source>System language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <source>As the language</source>
+        <translation>Wie die Sprache</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::serverlist</name>
+    <message>
+        <source>Every server needs a name.</source>
+        <translation>Jeder Server braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Two servers are called &quot;%1&quot;.</source>
+        <translation>Zwei Server heißen „%1“.</translation>
+    </message>
+    <message>
+        <source>The address of &quot;%1&quot; is not an http:// or https:// address, such as https://trading.example.com.</source>
+        <translation>Die Adresse von „%1“ ist keine http://- oder https://-Adresse wie https://trading.example.com.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate (for &quot;%2&quot;).</source>
+        <translation>%1 enthält kein PEM-Zertifikat (für „%2“).</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,14 @@
         <source>Use the light or dark &lt;theme&gt; (else the one chosen last).</source>
         <translation>Utiliser le thème &lt;theme&gt; clair ou sombre (sinon le dernier choisi).</translation>
     </message>
+    <message>
+        <source>Use the &lt;language&gt; en, de or fr (else the one chosen in the settings, else the system&apos;s).</source>
+        <translation>Utiliser la langue &lt;language&gt; en, de ou fr (sinon celle choisie dans les paramètres, sinon celle du système).</translation>
+    </message>
+    <message>
+        <source>--language takes en, de or fr.</source>
+        <translation>--language attend en, de ou fr.</translation>
+    </message>
 </context>
 <context>
     <name>qx::client::LocalServer</name>
@@ -56,6 +64,25 @@
     <message>
         <source>Your session has expired. Sign in again.</source>
         <translation>Votre session a expiré. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>No session is remembered on this computer.</source>
+        <translation>Aucune session n&apos;est mémorisée sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>No session is remembered for this user.</source>
+        <translation>Aucune session n&apos;est mémorisée pour cet utilisateur.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate is not trusted: %1</source>
+        <translation>Le certificat TLS du serveur n&apos;est pas approuvé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>qx::client::TokenVault</name>
+    <message>
+        <source>The system keychain cannot be used: %1</source>
+        <translation>Le trousseau du système est inutilisable : %1</translation>
     </message>
 </context>
 <context>
@@ -408,6 +435,34 @@
         <source>Enter the server&apos;s address, such as https://trading.example.com.</source>
         <translation>Saisissez l&apos;adresse du serveur, par exemple https://trading.example.com.</translation>
     </message>
+    <message>
+        <source>S&amp;tay signed in on this computer</source>
+        <translation>&amp;Rester connecté sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Saved servers</source>
+        <translation>Serveurs enregistrés</translation>
+    </message>
+    <message>
+        <source>This computer (bundled server)</source>
+        <translation>Cet ordinateur (serveur intégré)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Stay signed in on this computer</source>
+        <translation>Rester connecté sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Keep the session in the system keychain, so that the next start needs no password. Session → Sign out forgets it.</source>
+        <translation>Garder la session dans le trousseau du système, pour que le prochain démarrage ne demande pas de mot de passe. Session → Se déconnecter l&apos;oublie.</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vers</source>
+        <translation>Serveurs &amp;enregistrés</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::MainWindow</name>
@@ -519,10 +574,6 @@
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
-    </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1</source>
         <translation>
@@ -593,6 +644,65 @@
     <message>
         <source>Layout &quot;%1&quot; restored.</source>
         <translation>Disposition « %1 » rétablie.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>Close the session and forget it on this computer</source>
+        <translation>Fermer la session et l&apos;oublier sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;everywhere</source>
+        <translation>Se déconnecter &amp;partout</translation>
+    </message>
+    <message>
+        <source>End every session of yours, on every computer (a lost laptop, say)</source>
+        <translation>Mettre fin à toutes vos sessions, sur tous les ordinateurs (un portable perdu, par exemple)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>O&amp;utils</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;About QuantEnergx</source>
+        <translation>À &amp;propos de QuantEnergx</translation>
+    </message>
+    <message>
+        <source>About QuantEnergx</source>
+        <translation>À propos de QuantEnergx</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n row(s) to %1…</source>
+        <translation>
+            <numerusform>Export de %n ligne vers %1…</numerusform>
+            <numerusform>Export de %n lignes vers %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, version %2</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;QuantEnergx %1&lt;/h3&gt;&lt;p&gt;An open energy trading workstation: power, natural gas, crude and emissions.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Server:&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt:&lt;/td&gt;&lt;td&gt;%3 (built with %4)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;TLS:&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Built:&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;QuantEnergx %1&lt;/h3&gt;&lt;p&gt;Un poste de trading d&apos;énergie ouvert : électricité, gaz naturel, pétrole brut et émissions.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Serveur :&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt :&lt;/td&gt;&lt;td&gt;%3 (compilé avec %4)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;TLS :&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compilé le :&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1175,105 @@
     </message>
 </context>
 <context>
+    <name>qx::widgets::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Général</translation>
+    </message>
+    <message>
+        <source>&amp;Servers</source>
+        <translation>&amp;Serveurs</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Number format</source>
+        <translation>Format des nombres</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Numbers</source>
+        <translation>&amp;Nombres</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>A new language or number format rebuilds the window; the docks stay where they are.</source>
+        <translation>Une nouvelle langue ou un nouveau format des nombres reconstruit la fenêtre ; les panneaux restent où ils sont.</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Serveurs</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Trusted certificate (PEM)</source>
+        <translation>Certificat approuvé (PEM)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>New server</source>
+        <translation>Nouveau serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate…</source>
+        <translation>&amp;Certificat…</translation>
+    </message>
+    <message>
+        <source>A PEM file with the certificate (or its authority&apos;s) that the selected server is trusted by, when it is not signed by a public authority</source>
+        <translation>Un fichier PEM avec le certificat (ou celui de son autorité) auquel le serveur choisi doit son approbation, quand il n&apos;est pas signé par une autorité publique</translation>
+    </message>
+    <message>
+        <source>The sign-in dialog offers the bundled local server first, then these. HTTPS servers are checked against the system&apos;s authorities and, if given, the server&apos;s own certificate.</source>
+        <translation>La connexion propose d&apos;abord le serveur local intégré, puis ceux-ci. Les serveurs HTTPS sont vérifiés auprès des autorités du système et, s&apos;il est indiqué, du certificat propre au serveur.</translation>
+    </message>
+    <message>
+        <source>Trusted certificate</source>
+        <translation>Certificat approuvé</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::TradesModel</name>
     <message>
         <source>taker</source>
@@ -1149,12 +1358,48 @@
         <source>Sign-in failed: %1</source>
         <translation>Échec de la connexion&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>The session will not be remembered: %1</source>
+        <translation>La session ne sera pas mémorisée : %1</translation>
+    </message>
+    <message>
+        <source>Signed out here, but the server could not end your other sessions: %1</source>
+        <translation>Déconnecté ici, mais le serveur n&apos;a pas pu mettre fin à vos autres sessions : %1</translation>
+    </message>
+    <message>
+        <source>Signed out: every session of yours has ended.</source>
+        <translation>Déconnecté : toutes vos sessions ont pris fin.</translation>
+    </message>
+    <message>
+        <source>Language and number format changed.</source>
+        <translation>Langue et format des nombres modifiés.</translation>
+    </message>
+    <message>
+        <source>Resuming your session on %1…</source>
+        <translation>Reprise de votre session sur %1…</translation>
+    </message>
+    <message>
+        <source>Your remembered session has ended. Sign in again.</source>
+        <translation>Votre session mémorisée a pris fin. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Could not resume your session: %1</source>
+        <translation>Impossible de reprendre votre session : %1</translation>
+    </message>
+    <message>
+        <source>Signing out everywhere…</source>
+        <translation>Déconnexion partout…</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Déconnecté.</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::csvexport</name>
     <message>
-        <source>Cannot write the file: %1</source>
-        <translation>Impossible d&apos;écrire le fichier&#xa0;: %1</translation>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1218,6 +1463,36 @@
     <message>
         <source>Years</source>
         <translation>Années</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::language</name>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>As the language</source>
+        <translation>Comme la langue</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::serverlist</name>
+    <message>
+        <source>Every server needs a name.</source>
+        <translation>Chaque serveur doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>Two servers are called &quot;%1&quot;.</source>
+        <translation>Deux serveurs s&apos;appellent « %1 ».</translation>
+    </message>
+    <message>
+        <source>The address of &quot;%1&quot; is not an http:// or https:// address, such as https://trading.example.com.</source>
+        <translation>L&apos;adresse de « %1 » n&apos;est pas une adresse http:// ou https://, comme https://trading.example.com.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate (for &quot;%2&quot;).</source>
+        <translation>%1 ne contient aucun certificat PEM (pour « %2 »).</translation>
     </message>
 </context>
 </TS>

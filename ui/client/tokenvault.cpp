@@ -1,5 +1,6 @@
 #include "ui/client/tokenvault.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QUrl>
 #include <qt6keychain/keychain.h>
@@ -11,9 +12,10 @@ Q_LOGGING_CATEGORY(lcVault, "qx.client.vault")
 
 core::Error keychainError(const QKeychain::Job &job)
 {
-    return core::makeError(
-        QStringLiteral("keychain_unavailable"),
-        TokenVault::tr("The system keychain cannot be used: %1").arg(job.errorString()));
+    return core::makeError(QStringLiteral("keychain_unavailable"),
+                           QCoreApplication::translate("qx::client::TokenVault",
+                                                       "The system keychain cannot be used: %1")
+                               .arg(job.errorString()));
 }
 } // namespace
 
