@@ -27,6 +27,8 @@ packages=(
     # the desktop's platform plugins and a font (only Recommends of Qt, absent on minimal systems),
     # headless desktop runs and screenshots
     qt6-qpa-plugins fonts-dejavu-core xvfb xauth
+    # Qt's own strings (OK, Cancel, the file dialog) in German and French
+    qt6-translations-l10n
     # the desktop entry's check
     desktop-file-utils
 )

@@ -384,16 +384,8 @@
 <context>
     <name>qx::widgets::LoginDialog</name>
     <message>
-        <source>&amp;Use the bundled local server</source>
-        <translation>Mitgelieferten &amp;lokalen Server verwenden</translation>
-    </message>
-    <message>
         <source>Sign in to QuantEnergx</source>
         <translation>Bei QuantEnergx anmelden</translation>
-    </message>
-    <message>
-        <source>Use the bundled local server</source>
-        <translation>Mitgelieferten lokalen Server verwenden</translation>
     </message>
     <message>
         <source>Start a server on this computer, with its data in your user folder.</source>
@@ -440,10 +432,6 @@
         <translation>An&amp;gemeldet bleiben auf diesem Computer</translation>
     </message>
     <message>
-        <source>Saved servers</source>
-        <translation>Gespeicherte Server</translation>
-    </message>
-    <message>
         <source>This computer (bundled server)</source>
         <translation>Dieser Computer (mitgelieferter Server)</translation>
     </message>
@@ -460,8 +448,16 @@
         <translation>Die Sitzung im Schlüsselbund des Systems aufbewahren, damit der nächste Start kein Passwort braucht. Sitzung → Abmelden vergisst sie.</translation>
     </message>
     <message>
-        <source>Ser&amp;vers</source>
-        <translation>Gespeic&amp;herte Server</translation>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Another server…</source>
+        <translation>Anderer Server…</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
     </message>
 </context>
 <context>

@@ -384,16 +384,8 @@
 <context>
     <name>qx::widgets::LoginDialog</name>
     <message>
-        <source>&amp;Use the bundled local server</source>
-        <translation>Utiliser le serveur &amp;local intégré</translation>
-    </message>
-    <message>
         <source>Sign in to QuantEnergx</source>
         <translation>Connexion à QuantEnergx</translation>
-    </message>
-    <message>
-        <source>Use the bundled local server</source>
-        <translation>Utiliser le serveur local intégré</translation>
     </message>
     <message>
         <source>Start a server on this computer, with its data in your user folder.</source>
@@ -440,10 +432,6 @@
         <translation>&amp;Rester connecté sur cet ordinateur</translation>
     </message>
     <message>
-        <source>Saved servers</source>
-        <translation>Serveurs enregistrés</translation>
-    </message>
-    <message>
         <source>This computer (bundled server)</source>
         <translation>Cet ordinateur (serveur intégré)</translation>
     </message>
@@ -460,8 +448,16 @@
         <translation>Garder la session dans le trousseau du système, pour que le prochain démarrage ne demande pas de mot de passe. Session → Se déconnecter l&apos;oublie.</translation>
     </message>
     <message>
-        <source>Ser&amp;vers</source>
-        <translation>Serveurs &amp;enregistrés</translation>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Another server…</source>
+        <translation>Autre serveur…</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>A&amp;dresse</translation>
     </message>
 </context>
 <context>

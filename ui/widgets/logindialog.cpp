@@ -16,7 +16,6 @@ namespace qx::widgets {
 LoginDialog::LoginDialog(QWidget *parent)
     : QDialog(parent)
     , m_serverChoice(new QComboBox(this))
-    , m_localServerCheck(new QCheckBox(tr("&Use the bundled local server"), this))
     , m_serverEdit(new QLineEdit(this))
     , m_userEdit(new QLineEdit(this))
     , m_passwordEdit(new QLineEdit(this))
@@ -26,16 +25,17 @@ LoginDialog::LoginDialog(QWidget *parent)
 {
     setWindowTitle(tr("Sign in to QuantEnergx"));
 
+    // The bundled server, the saved ones by name, and any other address typed in.
     m_serverChoice->setObjectName(QStringLiteral("serverChoice"));
-    m_serverChoice->setAccessibleName(tr("Saved servers"));
+    m_serverChoice->setAccessibleName(tr("Server"));
     m_serverChoice->addItem(tr("This computer (bundled server)"), QString());
+    m_serverChoice->setItemData(
+        0, tr("Start a server on this computer, with its data in your user folder."),
+        Qt::ToolTipRole);
     for (const serverlist::Server &server : serverlist::saved())
         m_serverChoice->addItem(tr("%1 — %2").arg(server.name, server.url.toDisplayString()),
                                 server.url);
-    m_localServerCheck->setObjectName(QStringLiteral("localServerCheck"));
-    m_localServerCheck->setAccessibleName(tr("Use the bundled local server"));
-    m_localServerCheck->setToolTip(
-        tr("Start a server on this computer, with its data in your user folder."));
+    m_serverChoice->addItem(tr("Another server…"), QStringLiteral("other"));
     m_serverEdit->setObjectName(QStringLiteral("serverEdit"));
     m_serverEdit->setAccessibleName(tr("Server URL"));
     m_serverEdit->setPlaceholderText(tr("https://trading.example.com"));
@@ -54,9 +54,8 @@ LoginDialog::LoginDialog(QWidget *parent)
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
 
     auto *form = new QFormLayout;
-    form->addRow(tr("Ser&vers"), m_serverChoice);
-    form->addRow(m_localServerCheck);
-    form->addRow(tr("&Server"), m_serverEdit);
+    form->addRow(tr("&Server"), m_serverChoice);
+    form->addRow(tr("&Address"), m_serverEdit);
     form->addRow(tr("&User"), m_userEdit);
     form->addRow(tr("&Password"), m_passwordEdit);
     form->addRow(QString(), m_rememberCheck);
@@ -67,7 +66,6 @@ LoginDialog::LoginDialog(QWidget *parent)
     setMinimumWidth(420);
 
     connect(m_serverChoice, &QComboBox::activated, this, &LoginDialog::onServerChosen);
-    connect(m_localServerCheck, &QCheckBox::toggled, this, &LoginDialog::updateEnabled);
     connect(m_serverEdit, &QLineEdit::textChanged, this, &LoginDialog::updateEnabled);
     connect(m_userEdit, &QLineEdit::textChanged, this, &LoginDialog::updateEnabled);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &LoginDialog::onSignIn);
@@ -79,17 +77,26 @@ LoginDialog::LoginDialog(QWidget *parent)
 
 void LoginDialog::onServerChosen(int index)
 {
-    const QUrl url = m_serverChoice->itemData(index).toUrl();
-    setUseLocalServer(url.isEmpty());
-    if (!url.isEmpty())
-        setServerUrl(url);
+    const QVariant chosen = m_serverChoice->itemData(index);
+    if (chosen.typeId() == QMetaType::QUrl)
+        m_serverEdit->setText(chosen.toUrl().toString());
+    else if (index == otherIndex())
+        m_serverEdit->setFocus();
+    updateEnabled();
+}
+
+int LoginDialog::otherIndex() const
+{
+    return m_serverChoice->count() - 1;
 }
 
 void LoginDialog::setServerUrl(const QUrl &url)
 {
     m_serverEdit->setText(url.toString());
-    if (!useLocalServer())
-        m_serverChoice->setCurrentIndex(m_serverChoice->findData(url)); // -1: none of them
+    if (!useLocalServer()) {
+        const int saved = m_serverChoice->findData(url);
+        m_serverChoice->setCurrentIndex(saved > 0 ? saved : otherIndex());
+    }
 }
 
 QUrl LoginDialog::serverUrl() const
@@ -114,14 +121,18 @@ QString LoginDialog::password() const
 
 void LoginDialog::setUseLocalServer(bool useLocalServer)
 {
-    m_localServerCheck->setChecked(useLocalServer);
-    m_serverChoice->setCurrentIndex(useLocalServer ? 0 : m_serverChoice->findData(serverUrl()));
+    if (useLocalServer) {
+        m_serverChoice->setCurrentIndex(0);
+    } else {
+        const int saved = m_serverChoice->findData(serverUrl());
+        m_serverChoice->setCurrentIndex(saved > 0 ? saved : otherIndex());
+    }
     updateEnabled();
 }
 
 bool LoginDialog::useLocalServer() const
 {
-    return m_localServerCheck->isChecked();
+    return m_serverChoice->currentIndex() == 0;
 }
 
 void LoginDialog::setRemember(bool remember)
@@ -170,7 +181,7 @@ void LoginDialog::onSignIn()
 void LoginDialog::updateEnabled()
 {
     const bool remote = !useLocalServer();
-    m_localServerCheck->setEnabled(!m_busy);
+    m_serverChoice->setEnabled(!m_busy);
     m_serverEdit->setEnabled(remote && !m_busy);
     m_userEdit->setEnabled(remote && !m_busy);
     m_passwordEdit->setEnabled(remote && !m_busy);

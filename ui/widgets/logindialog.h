@@ -49,11 +49,12 @@ private:
     void onSignIn();
     void updateEnabled();
 
-    /// Picks the bundled server or a saved one (Tools → Settings → Servers) into the fields.
+    /// Picks the bundled server, a saved one (Tools → Settings → Servers) or another.
     void onServerChosen(int index);
+    /// "Another server…", the last choice.
+    int otherIndex() const;
 
     QComboBox *m_serverChoice;
-    QCheckBox *m_localServerCheck;
     QLineEdit *m_serverEdit;
     QLineEdit *m_userEdit;
     QLineEdit *m_passwordEdit;

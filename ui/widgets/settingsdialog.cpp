@@ -89,7 +89,14 @@ QWidget *SettingsDialog::serversPage()
     m_servers->setAccessibleName(tr("Servers"));
     m_servers->setHorizontalHeaderLabels(
         { tr("Name"), tr("Address"), tr("Trusted certificate (PEM)") });
-    m_servers->horizontalHeader()->setSectionResizeMode(AddressColumn, QHeaderView::Stretch);
+    QHeaderView *header = m_servers->horizontalHeader();
+    header->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(AddressColumn, QHeaderView::Stretch);
+    // A path keeps its end (the file's name) in sight; the whole of it is the tooltip.
+    m_servers->setWordWrap(false);
+    m_servers->setTextElideMode(Qt::ElideLeft);
+    m_servers->setColumnWidth(CertificateColumn,
+                              std::max(header->sectionSizeHint(CertificateColumn), 200));
     m_servers->verticalHeader()->hide();
     m_servers->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_servers->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -145,7 +152,9 @@ void SettingsDialog::addServer(const serverlist::Server &server)
     m_servers->insertRow(row);
     m_servers->setItem(row, NameColumn, new QTableWidgetItem(server.name));
     m_servers->setItem(row, AddressColumn, new QTableWidgetItem(server.url.toString()));
-    m_servers->setItem(row, CertificateColumn, new QTableWidgetItem(server.certificateFile));
+    auto *certificate = new QTableWidgetItem(server.certificateFile);
+    certificate->setToolTip(server.certificateFile);
+    m_servers->setItem(row, CertificateColumn, certificate);
 }
 
 QList<serverlist::Server> SettingsDialog::servers() const
@@ -170,8 +179,10 @@ void SettingsDialog::chooseCertificate()
     const QString path
         = QFileDialog::getOpenFileName(this, tr("Trusted certificate"), QString(),
                                        tr("PEM certificates (*.pem *.crt);;All files (*)"));
-    if (!path.isEmpty())
+    if (!path.isEmpty()) {
         m_servers->item(row, CertificateColumn)->setText(path);
+        m_servers->item(row, CertificateColumn)->setToolTip(path);
+    }
 }
 
 void SettingsDialog::showError(const QString &message)

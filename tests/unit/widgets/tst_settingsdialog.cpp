@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QIcon>
 #include <QImage>
 #include <QLabel>
@@ -18,6 +19,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 
@@ -106,10 +108,11 @@ private Q_SLOTS:
         QCOMPARE(serverlist::trustedFor(QUrl(u"https://uat.example.com:8443/"_s)).size(), 1);
         QVERIFY(serverlist::trustedFor(QUrl(u"https://trading.example.com"_s)).isEmpty());
 
-        // The sign-in dialog: the bundled server first, then the saved ones by name.
+        // The sign-in dialog: the bundled server first, then the saved ones by name, then
+        // any other address.
         LoginDialog login;
         auto *choice = login.findChild<QComboBox *>(u"serverChoice"_s);
-        QCOMPARE(choice->count(), 3);
+        QCOMPARE(choice->count(), 4);
         QVERIFY(login.useLocalServer());
         choice->setCurrentIndex(2);
         Q_EMIT choice->activated(2);
@@ -118,6 +121,13 @@ private Q_SLOTS:
         choice->setCurrentIndex(0);
         Q_EMIT choice->activated(0);
         QVERIFY(login.useLocalServer());
+        // A server remembered from last time that is not in the list counts as another one.
+        login.setUseLocalServer(false);
+        login.setServerUrl(QUrl(u"https://elsewhere.example.com"_s));
+        QCOMPARE(choice->currentIndex(), 3);
+        QVERIFY(!login.useLocalServer());
+        login.setServerUrl(QUrl(u"https://trading.example.com"_s));
+        QCOMPARE(choice->currentIndex(), 1);
     }
 
     void languageNumbersAndThemeApplyAtRuntime()
@@ -157,6 +167,34 @@ private Q_SLOTS:
         QCOMPARE(qx::widgets::displayformat::decimal(
                      qx::core::Decimal::fromUnits(123'456 * qx::core::Decimal::kOne / 100), 2),
                  u"1.234,56"_s); // German's own
+    }
+
+    void theDialogsReadWholeInGerman()
+    {
+        // What a German trader sees, saved for a look (build/screenshots): no label cut.
+        language::apply(u"de"_s);
+        QDir().mkpath(QStringLiteral(QX_SCREENSHOT_DIR));
+        SettingsDialog dialog;
+        dialog.addServer({ u"Produktion"_s, QUrl(u"https://handel.example.de"_s), {} });
+        dialog.addServer({ u"Abnahme"_s, QUrl(u"https://abnahme.example.de:8443"_s),
+                           QStringLiteral(QX_TEST_DATA "/server-certificate.pem") });
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.grab().save(QStringLiteral(QX_SCREENSHOT_DIR "/settings-general-de.png")));
+        auto *tabs = dialog.findChild<QTabWidget *>();
+        tabs->setCurrentIndex(1);
+        QVERIFY(dialog.grab().save(QStringLiteral(QX_SCREENSHOT_DIR "/settings-servers-de.png")));
+        // Every label's text fits its width.
+        for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+            if (label->isVisible() && !label->wordWrap())
+                QVERIFY2(label->width() >= label->sizeHint().width(), qPrintable(label->text()));
+        }
+        LoginDialog login;
+        login.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&login));
+        QVERIFY(login.grab().save(QStringLiteral(QX_SCREENSHOT_DIR "/login-de.png")));
+        for (const QCheckBox *box : login.findChildren<QCheckBox *>())
+            QVERIFY2(box->width() >= box->sizeHint().width(), qPrintable(box->text()));
     }
 
     void aboutNamesTheVersions()
