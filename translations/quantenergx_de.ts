@@ -331,10 +331,6 @@
         <translation>Markttiefe</translation>
     </message>
     <message>
-        <source>Click an offer to buy at its price, a bid to sell at it.</source>
-        <translation>Auf einen Briefkurs klicken, um zu diesem Preis zu kaufen, auf einen Geldkurs, um zu verkaufen.</translation>
-    </message>
-    <message>
         <source>No instrument</source>
         <translation>Kein Instrument</translation>
     </message>
@@ -353,6 +349,10 @@
     <message>
         <source>Spread %1</source>
         <translation>Spread %1</translation>
+    </message>
+    <message>
+        <source>Click an offer to buy at its price, a bid to sell at it. Drag your own quantity to another price to move those orders there.</source>
+        <translation>Ein Angebot anklicken, um zu seinem Preis zu kaufen, ein Gebot, um dazu zu verkaufen. Die eigene Menge auf einen anderen Preis ziehen, um diese Orders dorthin zu verschieben.</translation>
     </message>
 </context>
 <context>
@@ -699,6 +699,63 @@
     <message>
         <source>&lt;h3&gt;QuantEnergx %1&lt;/h3&gt;&lt;p&gt;An open energy trading workstation: power, natural gas, crude and emissions.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Server:&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt:&lt;/td&gt;&lt;td&gt;%3 (built with %4)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;TLS:&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Built:&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h3&gt;QuantEnergx %1&lt;/h3&gt;&lt;p&gt;Ein offener Arbeitsplatz für den Energiehandel: Strom, Erdgas, Rohöl und Emissionen.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Server:&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt:&lt;/td&gt;&lt;td&gt;%3 (gebaut mit %4)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;TLS:&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gebaut:&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;all orders</source>
+        <translation>A&amp;lle Orders stornieren</translation>
+    </message>
+    <message>
+        <source>Double-click a live order&apos;s quantity or price to change it</source>
+        <translation>Doppelklick auf Menge oder Preis einer aktiven Order ändert sie</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moving %n order(s) to %1…</source>
+        <translation>
+            <numerusform>Verschiebe %n Order auf %1…</numerusform>
+            <numerusform>Verschiebe %n Orders auf %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel every live order of yours (Ctrl+Shift+Delete)</source>
+        <translation>Alle Ihre aktiven Orders stornieren (Strg+Umschalt+Entf)</translation>
+    </message>
+    <message>
+        <source>Cancel all rejected: %1</source>
+        <translation>Alle stornieren abgelehnt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) cancelled.</source>
+        <translation>
+            <numerusform>%n Order storniert.</numerusform>
+            <numerusform>%n Orders storniert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1 not changed: %2</source>
+        <translation>Order %1 nicht geändert: %2</translation>
+    </message>
+    <message>
+        <source>Change of order %1 rejected: %2</source>
+        <translation>Änderung der Order %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>No live orders to cancel.</source>
+        <translation>Keine aktiven Orders zu stornieren.</translation>
+    </message>
+    <message>
+        <source>Cancel all orders</source>
+        <translation>Alle Orders stornieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n live order(s)?</source>
+        <translation>
+            <numerusform>Die aktive Order stornieren?</numerusform>
+            <numerusform>Alle %n aktiven Orders stornieren?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling all orders…</source>
+        <translation>Alle Orders werden storniert…</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1164,14 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a price: type digits and a point, such as 42.50.</source>
+        <translation>„%1“ ist kein Preis: Ziffern und einen Punkt eingeben, etwa 42.50.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a quantity: type digits and a point, such as 25.</source>
+        <translation>„%1“ ist keine Menge: Ziffern und einen Punkt eingeben, etwa 25.</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::PositionsModel</name>
@@ -1470,6 +1535,13 @@
     <message>
         <source>As the language</source>
         <translation>Wie die Sprache</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::markettable</name>
+    <message>
+        <source>Right-click to choose the columns; drag one to move it</source>
+        <translation>Rechtsklick wählt die Spalten; eine Spalte ziehen verschiebt sie</translation>
     </message>
 </context>
 <context>

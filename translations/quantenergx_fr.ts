@@ -331,10 +331,6 @@
         <translation>Profondeur</translation>
     </message>
     <message>
-        <source>Click an offer to buy at its price, a bid to sell at it.</source>
-        <translation>Cliquez sur une offre de vente pour acheter à son prix, sur une offre d&apos;achat pour vendre à son prix.</translation>
-    </message>
-    <message>
         <source>No instrument</source>
         <translation>Aucun instrument</translation>
     </message>
@@ -353,6 +349,10 @@
     <message>
         <source>Spread %1</source>
         <translation>Spread %1</translation>
+    </message>
+    <message>
+        <source>Click an offer to buy at its price, a bid to sell at it. Drag your own quantity to another price to move those orders there.</source>
+        <translation>Cliquer sur une offre pour acheter à son prix, sur une demande pour y vendre. Faire glisser sa propre quantité vers un autre prix y déplace ces ordres.</translation>
     </message>
 </context>
 <context>
@@ -699,6 +699,63 @@
     <message>
         <source>&lt;h3&gt;QuantEnergx %1&lt;/h3&gt;&lt;p&gt;An open energy trading workstation: power, natural gas, crude and emissions.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Server:&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt:&lt;/td&gt;&lt;td&gt;%3 (built with %4)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;TLS:&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Built:&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h3&gt;QuantEnergx %1&lt;/h3&gt;&lt;p&gt;Un poste de trading d&apos;énergie ouvert : électricité, gaz naturel, pétrole brut et émissions.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Serveur :&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt :&lt;/td&gt;&lt;td&gt;%3 (compilé avec %4)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;TLS :&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compilé le :&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;all orders</source>
+        <translation>Annuler &amp;tous les ordres</translation>
+    </message>
+    <message>
+        <source>Double-click a live order&apos;s quantity or price to change it</source>
+        <translation>Double-cliquer sur la quantité ou le prix d&apos;un ordre actif pour le modifier</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moving %n order(s) to %1…</source>
+        <translation>
+            <numerusform>Déplacement de %n ordre vers %1…</numerusform>
+            <numerusform>Déplacement de %n ordres vers %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel every live order of yours (Ctrl+Shift+Delete)</source>
+        <translation>Annuler tous vos ordres actifs (Ctrl+Maj+Suppr)</translation>
+    </message>
+    <message>
+        <source>Cancel all rejected: %1</source>
+        <translation>Annulation de tous les ordres refusée : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) cancelled.</source>
+        <translation>
+            <numerusform>%n ordre annulé.</numerusform>
+            <numerusform>%n ordres annulés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1 not changed: %2</source>
+        <translation>Ordre %1 non modifié : %2</translation>
+    </message>
+    <message>
+        <source>Change of order %1 rejected: %2</source>
+        <translation>Modification de l&apos;ordre %1 refusée : %2</translation>
+    </message>
+    <message>
+        <source>No live orders to cancel.</source>
+        <translation>Aucun ordre actif à annuler.</translation>
+    </message>
+    <message>
+        <source>Cancel all orders</source>
+        <translation>Annuler tous les ordres</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n live order(s)?</source>
+        <translation>
+            <numerusform>Annuler l&apos;ordre actif ?</numerusform>
+            <numerusform>Annuler les %n ordres actifs ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling all orders…</source>
+        <translation>Annulation de tous les ordres…</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1164,14 @@
         <source>Status</source>
         <translation>Statut</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a price: type digits and a point, such as 42.50.</source>
+        <translation>« %1 » n&apos;est pas un prix : tapez des chiffres et un point, par exemple 42.50.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a quantity: type digits and a point, such as 25.</source>
+        <translation>« %1 » n&apos;est pas une quantité : tapez des chiffres et un point, par exemple 25.</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::PositionsModel</name>
@@ -1470,6 +1535,13 @@
     <message>
         <source>As the language</source>
         <translation>Comme la langue</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::markettable</name>
+    <message>
+        <source>Right-click to choose the columns; drag one to move it</source>
+        <translation>Clic droit pour choisir les colonnes ; faire glisser une colonne la déplace</translation>
     </message>
 </context>
 <context>

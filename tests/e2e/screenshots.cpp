@@ -4,6 +4,7 @@
 // server with its simulated market, trades a little through the real client (a few resting
 // orders, a fill), lets the market move, and grabs the whole window.
 #include "ui/client/remotetradingservice.h"
+#include "ui/widgets/language.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/marketwatch.h"
 #include "ui/widgets/marketwatchmodel.h"
@@ -17,7 +18,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 #include <QTreeView>
 
 #include <cstdio>
@@ -72,17 +72,11 @@ bool shoot(const QString &language, const QString &outputDir)
     QTemporaryDir home;
     qputenv("HOME", home.path().toUtf8()); // a first run: default layout, a fresh local server
     QSettings().clear();
-    QTranslator translator;
-    if (language != u"en") {
-        if (!translator.load(QStringLiteral("quantenergx_") + language,
-                             QStringLiteral(QX_QM_DIR))) {
-            std::fprintf(stderr, "no translation for %s\n", qPrintable(language));
-            return false;
-        }
-        QApplication::installTranslator(&translator);
-        QLocale::setDefault(QLocale(language));
-    } else {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    // As Tools → Settings would choose it (the build's .qm files, not the embedded ones).
+    qx::widgets::language::setDirectory(QStringLiteral(QX_QM_DIR));
+    if (!qx::widgets::language::apply(language)) {
+        std::fprintf(stderr, "no translation for %s\n", qPrintable(language));
+        return false;
     }
     theme::apply(theme::Theme::Light);
     qx::widgets::Workstation workstation(
@@ -123,7 +117,6 @@ bool shoot(const QString &language, const QString &outputDir)
         std::printf("%s\n", qPrintable(path));
     }
     window->close();
-    QApplication::removeTranslator(&translator);
     return saved;
 }
 

@@ -20,9 +20,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void bundledLocalServerSignsInByItself();
     void theSimulatedMarketMovesOnScreen();
     void streamReconnectsAndCatchesUp();
+    void ordersAreModifiedInPlaceAndCancelledAll();
 
 private:
     template<typename T>
@@ -472,6 +475,67 @@ void TestDesktop::streamReconnectsAndCatchesUp()
     QCOMPARE(book.symbol, power);
     QVERIFY(std::any_of(book.bids.begin(), book.bids.end(),
                         [](const auto &level) { return level.price.toString() == u"43"; }));
+}
+
+void TestDesktop::ordersAreModifiedInPlaceAndCancelledAll()
+{
+    RemoteTradingService service;
+    QSignalSpy signedIn(&service, &RemoteTradingService::signedIn);
+    service.signIn(m_server->url(), m_server->username(), m_server->password());
+    QTRY_VERIFY_WITH_TIMEOUT(!signedIn.isEmpty(), kNetworkTimeoutMs);
+    MainWindow window(&service);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), TradingService::ConnectionState::Connected,
+                              kNetworkTimeoutMs);
+    const QString symbol = euroPowerMonth(service);
+    qx::core::protocol::NewOrder bid;
+    bid.clientOrderId = TradingService::newClientOrderId();
+    bid.symbol = symbol;
+    bid.side = qx::core::protocol::Side::Buy;
+    bid.quantity = *qx::core::Quantity::parse(u"6");
+    bid.price = *qx::core::Price::parse(u"41.00");
+    QVERIFY(placeAndWait(service, bid, *m_server));
+    qx::core::protocol::NewOrder second = bid;
+    second.clientOrderId = TradingService::newClientOrderId();
+    second.price = *qx::core::Price::parse(u"40.50");
+    QVERIFY(placeAndWait(service, second, *m_server));
+
+    // The price edited in the blotter: the server moves the order, the row follows.
+    QTableView *blotter = window.blotter();
+    QTRY_VERIFY(rowOfClientOrder(blotter, bid.clientOrderId) >= 0);
+    const auto priceOf = [&](const QString &clientOrderId) {
+        return cell(blotter, rowOfClientOrder(blotter, clientOrderId), OrdersModel::Price);
+    };
+    QVERIFY(blotter->model()->setData(
+        blotter->model()->index(rowOfClientOrder(blotter, bid.clientOrderId), OrdersModel::Price),
+        u"41.25"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(priceOf(bid.clientOrderId), u"41.25"_s, kNetworkTimeoutMs);
+    // A price between ticks: refused by the server, said in the status bar, nothing moves.
+    QSignalSpy rejected(&service, &TradingService::modifyRejected);
+    QVERIFY(blotter->model()->setData(
+        blotter->model()->index(rowOfClientOrder(blotter, bid.clientOrderId), OrdersModel::Price),
+        u"41.255"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!rejected.isEmpty(), kNetworkTimeoutMs);
+    QVERIFY2(window.statusBar()->currentMessage().contains(u"rejected"),
+             qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(priceOf(bid.clientOrderId), u"41.25"_s);
+
+    // Orders → Cancel all, confirmed: every live order of the trader ends cancelled.
+    QSignalSpy allCancelled(&service, &TradingService::allCancelled);
+    window.cancelAllAction()->trigger();
+    auto *question = window.findChild<QMessageBox *>(u"cancelAllQuestion"_s);
+    QVERIFY(question);
+    QTest::mouseClick(question->button(QMessageBox::Yes), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!allCancelled.isEmpty(), kNetworkTimeoutMs);
+    QVERIFY(allCancelled.first().first().toInt() >= 2);
+    const QList<qx::core::protocol::Order> orders = service.orders();
+    QVERIFY(std::none_of(orders.cbegin(), orders.cend(), [](const auto &order) {
+        return qx::core::protocol::isLive(order.status);
+    }));
+    QTRY_COMPARE(
+        cell(blotter, rowOfClientOrder(blotter, second.clientOrderId), OrdersModel::Status),
+        u"cancelled"_s);
 }
 
 QTEST_MAIN(TestDesktop)

@@ -522,6 +522,41 @@ void RemoteTradingService::cancelOrder(const QString &orderId)
     });
 }
 
+void RemoteTradingService::modifyOrder(const QString &orderId, const protocol::OrderModify &change)
+{
+    const QString path
+        = QStringLiteral("/api/v1/orders/") + QString::fromLatin1(QUrl::toPercentEncoding(orderId));
+    send(Verb::Patch, path, change.toJson(), [this, orderId](const Result<QJsonObject> &reply) {
+        Result<protocol::Order> modified
+            = reply ? protocol::Order::fromJson(*reply) : Result<protocol::Order>(reply.error());
+        if (!modified) {
+            handleUnauthorised(modified.error());
+            Q_EMIT modifyRejected(orderId, modified.error());
+            return;
+        }
+        upsert(*modified);
+    });
+}
+
+void RemoteTradingService::cancelAllOrders()
+{
+    send(Verb::Delete, QStringLiteral("/api/v1/orders"), {},
+         [this](const Result<QJsonObject> &reply) {
+             if (!reply) {
+                 handleUnauthorised(reply.error());
+                 Q_EMIT cancelRejected(QString(), reply.error());
+                 return;
+             }
+             const QJsonArray cancelled = reply->value(u"cancelled").toArray();
+             for (const QJsonValue &value : cancelled) {
+                 if (const Result<protocol::Order> order
+                     = protocol::Order::fromJson(value.toObject()))
+                     upsert(*order);
+             }
+             Q_EMIT allCancelled(int(cancelled.size()));
+         });
+}
+
 void RemoteTradingService::upsert(const protocol::Order &order)
 {
     auto it = std::find_if(m_orders.begin(), m_orders.end(),
@@ -565,6 +600,12 @@ void RemoteTradingService::send(Verb verb, const QString &path, const QJsonObjec
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
         reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        break;
+    case Verb::Patch:
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        reply = m_network.sendCustomRequest(request, QByteArrayLiteral("PATCH"),
+                                            QJsonDocument(body).toJson(QJsonDocument::Compact));
         break;
     case Verb::Delete:
         reply = m_network.deleteResource(request);

@@ -81,6 +81,8 @@ public:
     QList<core::protocol::Trade> trades() const override { return m_trades; }
     void placeOrder(const core::protocol::NewOrder &order) override;
     void cancelOrder(const QString &orderId) override;
+    void modifyOrder(const QString &orderId, const core::protocol::OrderModify &change) override;
+    void cancelAllOrders() override;
     void watchMarket(const QString &symbol, core::CandleInterval interval) override;
     QString watchedSymbol() const override { return m_watched.symbol; }
     void watchTickers(const QStringList &symbols) override;
@@ -98,7 +100,7 @@ Q_SIGNALS:
 private:
     using JsonHandler = std::function<void(const core::Result<QJsonObject> &)>;
 
-    enum class Verb { Get, Post, Delete };
+    enum class Verb { Get, Post, Patch, Delete };
     /// Whether a request carries the access token; one the server refuses for its token is
     /// sent again once after renewing it (Renewed: that was the second try).
     enum class Auth { None, Token, Renewed };

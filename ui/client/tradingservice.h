@@ -47,6 +47,12 @@ public:
     virtual void placeOrder(const core::protocol::NewOrder &order) = 0;
     /// Outcome: orderChanged() with the cancelled order, or cancelRejected().
     virtual void cancelOrder(const QString &orderId) = 0;
+    /// Changes a live order's price or quantity (in its place in the queue when only the
+    /// quantity goes down). Outcome: orderChanged() with the changed order, or modifyRejected().
+    virtual void modifyOrder(const QString &orderId, const core::protocol::OrderModify &change) = 0;
+    /// Cancels every live order of the user, on every server of a cluster. Outcome:
+    /// orderChanged() for each, then allCancelled(); or cancelRejected() with no order id.
+    virtual void cancelAllOrders() = 0;
 
     /// Watches one market: bookChanged, tickerChanged, marketTradesReset/marketTradeAdded and
     /// candlesReset/candleChanged (at `interval`) follow for it, each first with the current
@@ -79,6 +85,9 @@ Q_SIGNALS:
     void tradeAdded(const qx::core::protocol::Trade &trade);
     void orderRejected(const QString &clientOrderId, const qx::core::Error &error);
     void cancelRejected(const QString &orderId, const qx::core::Error &error);
+    void modifyRejected(const QString &orderId, const qx::core::Error &error);
+    /// The answer to cancelAllOrders(): how many orders it cancelled.
+    void allCancelled(int count);
     /// The server no longer accepts our credentials; the user has to sign in again.
     void sessionExpired(const QString &message);
     /// The watched market's aggregated depth (replaces the previous one).

@@ -5,7 +5,9 @@
 #include "ui/widgets/displayformat.h"
 #include "ui/widgets/markettable.h"
 
+#include <QApplication>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -29,7 +31,9 @@ DepthLadder::DepthLadder(client::TradingService *service, QWidget *parent)
     m_view->setAccessibleName(tr("Depth"));
     setUpMarketTable(m_view, m_model, u"00,000.00");
     m_view->setFocusPolicy(Qt::StrongFocus);
-    m_view->setToolTip(tr("Click an offer to buy at its price, a bid to sell at it."));
+    m_view->setToolTip(tr("Click an offer to buy at its price, a bid to sell at it. Drag your "
+                          "own quantity to another price to move those orders there."));
+    m_view->viewport()->installEventFilter(this);
     connect(m_view, &QTableView::clicked, this, [this](const QModelIndex &index) {
         const auto resting = Side(index.data(DepthModel::SideRole).toInt());
         // Trading against the level: lifting an offer is a buy, hitting a bid a sell.
@@ -80,6 +84,74 @@ void DepthLadder::showTicker(const core::protocol::Ticker &ticker)
         parts.append(tr("Spread %1").arg(displayformat::price(spread, known)));
     }
     m_summary->setText(parts.join(QStringLiteral("   ")));
+}
+
+bool DepthLadder::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_view->viewport())
+        return QWidget::eventFilter(watched, event);
+    const auto position = [event] {
+        return static_cast<QMouseEvent *>(event)->position().toPoint();
+    };
+    switch (event->type()) {
+    case QEvent::MouseButtonPress: {
+        m_drag.reset();
+        if (static_cast<QMouseEvent *>(event)->button() != Qt::LeftButton)
+            break;
+        const QModelIndex index = m_view->indexAt(position());
+        const bool own = index.column() == DepthModel::MyBid || index.column() == DepthModel::MyAsk;
+        if (own && !index.data().toString().isEmpty()) {
+            m_drag = Drag { index.column() == DepthModel::MyBid ? Side::Buy : Side::Sell,
+                            index.data(DepthModel::PriceRole).toString(), position(), false };
+        }
+        break;
+    }
+    case QEvent::MouseMove:
+        if (m_drag && !m_drag->moving
+            && (position() - m_drag->start).manhattanLength()
+                >= QApplication::startDragDistance()) {
+            m_drag->moving = true;
+            m_view->viewport()->setCursor(Qt::ClosedHandCursor);
+        }
+        break;
+    case QEvent::MouseButtonRelease: {
+        if (!m_drag || !m_drag->moving) {
+            m_drag.reset();
+            break;
+        }
+        const Drag drag = *std::exchange(m_drag, std::nullopt);
+        m_view->viewport()->unsetCursor();
+        const QString target = m_view->indexAt(position()).data(DepthModel::PriceRole).toString();
+        if (!target.isEmpty() && target != drag.price) {
+            if (const int moved = moveOwnOrders(drag.side, drag.price, target); moved > 0)
+                Q_EMIT ordersMoved(moved, target);
+        }
+        return true; // a drag, not a click on the level it ended on
+    }
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+int DepthLadder::moveOwnOrders(Side side, const QString &from, const QString &to)
+{
+    const core::Result<core::Price> source = core::Price::parse(from);
+    const core::Result<core::Price> target = core::Price::parse(to);
+    if (!source || !target)
+        return 0;
+    core::protocol::OrderModify change;
+    change.price = *target;
+    int moved = 0;
+    for (const core::protocol::Order &order : m_service->orders()) {
+        if (order.symbol == m_model->symbol() && order.side == side
+            && core::protocol::isLive(order.status) && core::protocol::hasLimitPrice(order.type)
+            && order.price == *source) {
+            m_service->modifyOrder(order.id, change);
+            ++moved;
+        }
+    }
+    return moved;
 }
 
 QString DepthLadder::summaryText() const

@@ -83,7 +83,8 @@ bool apply(const QString &code)
     now.qt = load(locale, QStringLiteral("qtbase"),
                   QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     now.code = code;
-    return true;
+    // English is built in; any other language without its file would silently be English.
+    return now.ours || code.isEmpty() || locale.language() == QLocale::English;
 }
 
 QString current()

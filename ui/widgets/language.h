@@ -20,7 +20,8 @@ QString nativeName(const QString &code);
 void setDirectory(const QString &directory);
 /// Installs the translators of `code` (empty: the system's language), ours and Qt's, and makes
 /// it the default locale (month and day names). Returns false when `code` is not one of
-/// available().
+/// available(), or when its translation cannot be loaded (the UI then stays English; the
+/// system's language is taken as it comes).
 bool apply(const QString &code);
 /// The language in effect since the last apply(): a code, or empty for the system's.
 QString current();

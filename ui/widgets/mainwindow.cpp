@@ -50,6 +50,7 @@ namespace {
 constexpr auto kGeometryKey = "mainWindow/geometry";
 constexpr auto kStateKey = "mainWindow/state";
 constexpr auto kBlotterKey = "mainWindow/blotterHeader";
+constexpr auto kFillsHeaderKey = "mainWindow/fillsHeader";
 constexpr auto kSymbolKey = "mainWindow/symbol";
 constexpr auto kLayoutsKey = "mainWindow/layouts";
 } // namespace
@@ -81,6 +82,7 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     , m_marketWatch(new MarketWatch(service, this))
     , m_positions(new PositionsPanel(service, this))
     , m_cancelAction(new QAction(tr("&Cancel order"), this))
+    , m_cancelAllAction(new QAction(tr("Cancel &all orders"), this))
     , m_connectionLabel(new QLabel(this))
     , m_identityLabel(new QLabel(this))
     , m_latencyLabel(new QLabel(this))
@@ -104,6 +106,10 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     m_blotter->setAccessibleName(tr("Orders"));
     setUpBlotter(m_blotter, m_proxy, m_model, OrdersModel::SortRole, OrdersModel::Time);
     m_blotter->setContextMenuPolicy(Qt::ActionsContextMenu);
+    // Modify in place: a live order's quantity or price, edited where it is shown.
+    m_blotter->setEditTriggers(QAbstractItemView::DoubleClicked
+                               | QAbstractItemView::EditKeyPressed);
+    m_blotter->setToolTip(tr("Double-click a live order's quantity or price to change it"));
     m_fillsView->setObjectName(QStringLiteral("fillsBlotter"));
     m_fillsView->setAccessibleName(tr("Fills"));
     setUpBlotter(m_fillsView, m_fillsProxy, m_fills, TradesModel::SortRole, TradesModel::Time);
@@ -164,6 +170,9 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
 
     connect(m_ticket, &OrderTicket::instrumentChanged, this, &MainWindow::watch);
     connect(m_depth, &DepthLadder::priceChosen, m_ticket, &OrderTicket::prefill);
+    connect(m_depth, &DepthLadder::ordersMoved, this, [this](int count, const QString &price) {
+        showStatus(tr("Moving %n order(s) to %1…", nullptr, count).arg(price), 5000);
+    });
     connect(m_marketWatch, &MarketWatch::instrumentChosen, m_ticket,
             &OrderTicket::selectInstrument);
     connect(m_marketWatch, &MarketWatch::priceChosen, this,
@@ -225,8 +234,13 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     QAction *quitAction = sessionMenu->addAction(tr("&Quit"));
     quitAction->setShortcut(QKeySequence::Quit);
     connect(quitAction, &QAction::triggered, this, &MainWindow::close);
+    m_cancelAllAction->setObjectName(QStringLiteral("cancelAllAction"));
+    m_cancelAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    m_cancelAllAction->setToolTip(tr("Cancel every live order of yours (Ctrl+Shift+Delete)"));
+    connect(m_cancelAllAction, &QAction::triggered, this, &MainWindow::cancelAllOrders);
     QMenu *ordersMenu = menuBar()->addMenu(tr("&Orders"));
     ordersMenu->addAction(m_cancelAction);
+    ordersMenu->addAction(m_cancelAllAction);
     ordersMenu->addSeparator();
     QAction *exportOrders = ordersMenu->addAction(tr("Export &orders to CSV…"));
     exportOrders->setObjectName(QStringLiteral("exportOrdersAction"));
@@ -258,6 +272,7 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     toolBar->setObjectName(QStringLiteral("ordersToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolBar->addAction(m_cancelAction);
+    toolBar->addAction(m_cancelAllAction);
 
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     m_identityLabel->setObjectName(QStringLiteral("identityLabel"));
@@ -295,6 +310,23 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
             });
     connect(service, &TradingService::cancelRejected, this,
             [this](const QString &orderId) { m_cancellingOrderIds.remove(orderId); });
+    connect(service, &TradingService::cancelRejected, this,
+            [this](const QString &orderId, const core::Error &error) {
+                if (orderId.isEmpty())
+                    showStatus(tr("Cancel all rejected: %1").arg(error.message), 15000);
+            });
+    connect(service, &TradingService::allCancelled, this,
+            [this](int count) { showStatus(tr("%n order(s) cancelled.", nullptr, count), 10000); });
+    // Modify in place: what became of it.
+    connect(m_model, &OrdersModel::modifyRefused, this,
+            [this](const QString &orderId, const QString &message) {
+                showStatus(tr("Order %1 not changed: %2").arg(orderId, message), 15000);
+            });
+    connect(service, &TradingService::modifyRejected, this,
+            [this](const QString &orderId, const core::Error &error) {
+                showStatus(tr("Change of order %1 rejected: %2").arg(orderId, error.message),
+                           15000);
+            });
     connect(service, &TradingService::sessionExpired, this,
             [this](const QString &message) { showStatus(message); });
 
@@ -472,6 +504,8 @@ void MainWindow::restoreSession()
     m_defaultLayoutPending
         = !restoreState(settings.value(QLatin1StringView(kStateKey)).toByteArray());
     m_ticket->setPreferredSymbol(settings.value(QLatin1StringView(kSymbolKey)).toString());
+    m_fillsView->horizontalHeader()->restoreState(
+        settings.value(QLatin1StringView(kFillsHeaderKey)).toByteArray());
     if (!m_blotter->horizontalHeader()->restoreState(
             settings.value(QLatin1StringView(kBlotterKey)).toByteArray())) {
         // Wide enough for what the columns usually hold, e.g. a whole client order id.
@@ -560,6 +594,8 @@ void MainWindow::saveSession()
     settings.setValue(QLatin1StringView(kGeometryKey), saveGeometry());
     settings.setValue(QLatin1StringView(kStateKey), saveState());
     settings.setValue(QLatin1StringView(kBlotterKey), m_blotter->horizontalHeader()->saveState());
+    settings.setValue(QLatin1StringView(kFillsHeaderKey),
+                      m_fillsView->horizontalHeader()->saveState());
     settings.setValue(QLatin1StringView(kSymbolKey), m_ticket->currentSymbol());
 }
 
@@ -581,6 +617,32 @@ void MainWindow::updateCancelEnabled()
     const QModelIndexList rows = m_blotter->selectionModel()->selectedRows();
     m_cancelAction->setEnabled(!rows.isEmpty()
                                && rows.first().data(OrdersModel::IsLiveRole).toBool());
+}
+
+void MainWindow::cancelAllOrders()
+{
+    const QList<core::protocol::Order> orders = m_service->orders();
+    const auto live = std::count_if(orders.cbegin(), orders.cend(), [](const auto &order) {
+        return core::protocol::isLive(order.status);
+    });
+    if (live == 0) {
+        showStatus(tr("No live orders to cancel."), 5000);
+        return;
+    }
+    // Asked once, window-modal: the market keeps moving on screen meanwhile.
+    auto *question = new QMessageBox(QMessageBox::Warning, tr("Cancel all orders"),
+                                     tr("Cancel all %n live order(s)?", nullptr, int(live)),
+                                     QMessageBox::Yes | QMessageBox::No, this);
+    question->setObjectName(QStringLiteral("cancelAllQuestion"));
+    question->setDefaultButton(QMessageBox::No);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(question, &QMessageBox::finished, this, [this](int answer) {
+        if (answer != QMessageBox::Yes)
+            return;
+        showStatus(tr("Cancelling all orders…"), 5000);
+        m_service->cancelAllOrders();
+    });
+    question->open();
 }
 
 void MainWindow::cancelSelectedOrder()

@@ -69,6 +69,9 @@ public:
     void showStatus(const QString &message, int timeoutMs = 0);
     /// Cancels the order selected in the blotter, if it is still live.
     void cancelSelectedOrder();
+    /// Orders → Cancel all: asks once (window-modal), then cancels every live order.
+    void cancelAllOrders();
+    QAction *cancelAllAction() const { return m_cancelAllAction; }
     /// Writes `model` (a blotter, as sorted) to a CSV file at `path`: the text is taken now,
     /// the file written on a worker thread. Outcome: exportFinished(), and the status bar.
     void exportTo(const QAbstractItemModel &model, const QString &path);
@@ -128,6 +131,7 @@ private:
     MarketWatch *m_marketWatch;
     PositionsPanel *m_positions;
     QAction *m_cancelAction;
+    QAction *m_cancelAllAction;
     QLabel *m_connectionLabel;
     QLabel *m_identityLabel;
     QLabel *m_latencyLabel;

@@ -1,6 +1,9 @@
 #include "ui/widgets/markettable.h"
 
+#include <QAction>
+#include <QCoreApplication>
 #include <QHeaderView>
+#include <QMenu>
 #include <QTableView>
 
 namespace qx::widgets {
@@ -29,8 +32,43 @@ void setUpBlotterTable(QTableView *view)
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    view->horizontalHeader()->setStretchLastSection(true);
+    QHeaderView *header = view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true);
+    header->setSectionsMovable(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    header->setToolTip(QCoreApplication::translate(
+        "qx::widgets::markettable", "Right-click to choose the columns; drag one to move it"));
+    QObject::connect(header, &QHeaderView::customContextMenuRequested, view,
+                     [view, header](const QPoint &at) {
+                         QMenu *menu = blotterColumnsMenu(view);
+                         menu->setAttribute(Qt::WA_DeleteOnClose);
+                         menu->popup(header->mapToGlobal(at));
+                     });
+}
+
+QMenu *blotterColumnsMenu(QTableView *view)
+{
+    auto *menu = new QMenu(view);
+    QHeaderView *header = view->horizontalHeader();
+    const QAbstractItemModel *model = view->model();
+    int shown = 0;
+    for (int column = 0; column < model->columnCount(); ++column)
+        shown += header->isSectionHidden(column) ? 0 : 1;
+    // In the order the trader sees them.
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        QAction *action = menu->addAction(model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        action->setEnabled(header->isSectionHidden(column) || shown > 1);
+        QObject::connect(action, &QAction::toggled, view, [view, column](bool visible) {
+            view->horizontalHeader()->setSectionHidden(column, !visible);
+            if (visible && view->columnWidth(column) < 20)
+                view->resizeColumnToContents(column);
+        });
+    }
+    return menu;
 }
 
 } // namespace qx::widgets

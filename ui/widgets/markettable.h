@@ -3,6 +3,7 @@
 #include <QStringView>
 
 class QAbstractItemModel;
+class QMenu;
 class QTableView;
 
 namespace qx::widgets {
@@ -17,8 +18,13 @@ void setUpMarketTable(QTableView *view, QAbstractItemModel *model, QStringView w
 /**
  * Sets up `view` as the workstation's blotters are (orders, fills, positions): whole rows
  * selected one at a time, read-only, alternating rows, one line per row, no row numbers,
- * columns the trader can resize with the last one taking what is left.
+ * columns the trader can resize and move, the last one taking what is left, and choose from
+ * the header's context menu (blotterColumnsMenu). The header's saveState() keeps all of it.
  */
 void setUpBlotterTable(QTableView *view);
+
+/// The menu of `view`'s columns, each a checkable action that shows or hides it; the last
+/// column shown cannot be hidden. Owned by the caller (parented to `view`).
+QMenu *blotterColumnsMenu(QTableView *view);
 
 } // namespace qx::widgets

@@ -185,6 +185,54 @@ bool OrdersModel::cellContains(int row, int column, const QString &text) const
     }
 }
 
+Qt::ItemFlags OrdersModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = InstrumentTableModel::flags(index);
+    if (!index.isValid())
+        return flags;
+    const Order &order = m_orders.at(index.row());
+    const bool editable = core::protocol::isLive(order.status)
+        && (index.column() == Quantity
+            || (index.column() == Price && core::protocol::hasLimitPrice(order.type)));
+    return editable ? flags | Qt::ItemIsEditable : flags;
+}
+
+bool OrdersModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable))
+        return false;
+    const Order &order = m_orders.at(index.row());
+    const QString text = value.toString().trimmed();
+    core::protocol::OrderModify change;
+    if (index.column() == Price) {
+        const core::Result<core::Price> price = core::Price::parse(text);
+        if (!price || !price->isPositive()) {
+            Q_EMIT modifyRefused(order.id,
+                                 tr("\"%1\" is not a price: type digits and a point, "
+                                    "such as 42.50.")
+                                     .arg(text));
+            return false;
+        }
+        if (*price == order.price)
+            return false;
+        change.price = *price;
+    } else {
+        const core::Result<core::Quantity> quantity = core::Quantity::parse(text);
+        if (!quantity || !quantity->isPositive()) {
+            Q_EMIT modifyRefused(order.id,
+                                 tr("\"%1\" is not a quantity: type digits and a "
+                                    "point, such as 25.")
+                                     .arg(text));
+            return false;
+        }
+        if (*quantity == order.quantity)
+            return false;
+        change.quantity = *quantity;
+    }
+    service()->modifyOrder(order.id, change);
+    return true;
+}
+
 QVariant OrdersModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -194,6 +242,11 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(order, column);
+    case Qt::EditRole:
+        // What the editor starts from: the exact value as typed in the ticket (a point, no
+        // grouping), whatever the number format on screen.
+        return column == Quantity || column == Price ? exportValue(order, column)
+                                                     : display(order, column);
     case Qt::ToolTipRole:
         if (column == Time)
             return QLocale().toString(order.createdAt.toLocalTime(), QLocale::LongFormat);

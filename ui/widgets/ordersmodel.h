@@ -46,6 +46,11 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool cellContains(int row, int column, const QString &text) const override;
+    /// A live order's quantity, and its price when it has a limit, can be edited in place.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    /// An edit asks the service to modify the order (the row changes when the server has
+    /// done it); false, with modifyRefused(), for text that is not a positive decimal.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
@@ -55,6 +60,10 @@ public:
 
     static QString statusText(core::protocol::OrderStatus status);
     static QString sideText(core::protocol::Side side);
+
+Q_SIGNALS:
+    /// An edit in place was not sent: why.
+    void modifyRefused(const QString &orderId, const QString &message);
 
 private:
     void reset(const QList<core::protocol::Order> &orders);

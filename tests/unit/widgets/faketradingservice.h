@@ -24,6 +24,11 @@ public:
     QList<core::protocol::Trade> trades() const override { return m_trades; }
     void placeOrder(const core::protocol::NewOrder &order) override { placed.append(order); }
     void cancelOrder(const QString &orderId) override { cancelled.append(orderId); }
+    void modifyOrder(const QString &orderId, const core::protocol::OrderModify &change) override
+    {
+        modified.append({ orderId, change });
+    }
+    void cancelAllOrders() override { ++cancelAllRequests; }
     void watchMarket(const QString &symbol, core::CandleInterval interval) override
     {
         watched = symbol;
@@ -60,6 +65,8 @@ public:
 
     QList<core::protocol::NewOrder> placed;
     QStringList cancelled;
+    QList<std::pair<QString, core::protocol::OrderModify>> modified;
+    int cancelAllRequests = 0;
     QString watched;
     core::CandleInterval watchedInterval = core::CandleInterval::OneMinute;
     QStringList tickerSymbols; ///< what the market watch follows

@@ -1,9 +1,12 @@
 // The depth ladder as a trader reads it: offers above bids with the touch in the middle, their
 // own open quantity beside each level, and nothing of another market.
 #include "faketradingservice.h"
+#include "ui/widgets/depthladder.h"
 #include "ui/widgets/depthmodel.h"
 
+#include <QMouseEvent>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 using qx::core::Price;
@@ -13,6 +16,7 @@ using qx::core::protocol::BookSnapshot;
 using qx::core::protocol::OrderStatus;
 using qx::core::protocol::Side;
 using qx::test::FakeTradingService;
+using qx::widgets::DepthLadder;
 using qx::widgets::DepthModel;
 using namespace Qt::StringLiterals;
 
@@ -142,6 +146,65 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 1);
         model.setSymbol(FakeTradingService::gas().symbol); // the trader moves on: empty at once
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void draggingOwnOrdersMovesThemToAnotherLevel()
+    {
+        FakeTradingService service;
+        service.setInstruments({ FakeTradingService::power() });
+        const QString symbol = FakeTradingService::power().symbol;
+        service.resetOrders({
+            FakeTradingService::order(u"1"_s, symbol, Side::Buy, u"5"_s, u"42.50"_s),
+            FakeTradingService::order(u"2"_s, symbol, Side::Buy, u"2"_s, u"42.50"_s),
+            FakeTradingService::order(u"3"_s, symbol, Side::Buy, u"1"_s, u"42.25"_s),
+        });
+        DepthLadder ladder(&service);
+        ladder.resize(500, 400);
+        ladder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&ladder));
+        ladder.setSymbol(symbol);
+        Q_EMIT service.bookChanged(
+            book(symbol, { level("42.5", "20", 2), level("42.25", "6") }, { level("43", "10") }));
+        QTableView *view = ladder.view();
+        const auto centre = [view](int row, int column) {
+            return view->visualRect(view->model()->index(row, column)).center();
+        };
+        QSignalSpy moved(&ladder, &DepthLadder::ordersMoved);
+        QSignalSpy chosen(&ladder, &DepthLadder::priceChosen);
+
+        // Both of the trader's bids at 42.50, dragged down to 42.25.
+        QWidget *viewport = view->viewport();
+        QTest::mousePress(viewport, Qt::LeftButton, {}, centre(1, DepthModel::MyBid));
+        QMouseEvent move(QEvent::MouseMove, centre(2, DepthModel::MyBid),
+                         viewport->mapToGlobal(centre(2, DepthModel::MyBid)), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport, &move);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, centre(2, DepthModel::MyBid));
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(moved.first().at(0).toInt(), 2);
+        QCOMPARE(service.modified.size(), 2);
+        QStringList ids;
+        for (const auto &[id, change] : std::as_const(service.modified)) {
+            ids.append(id);
+            QCOMPARE(change.price->toString(2), u"42.25"_s);
+            QVERIFY(!change.quantity);
+        }
+        ids.sort();
+        QCOMPARE(ids, QStringList({ u"1"_s, u"2"_s }));
+        QVERIFY(chosen.isEmpty()); // a drag is not a click on the level
+
+        // A plain click on an own quantity still offers the level to the ticket; a level with
+        // nothing of the trader's cannot be dragged.
+        service.modified.clear();
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, centre(1, DepthModel::MyBid));
+        QCOMPARE(chosen.size(), 1);
+        QTest::mousePress(viewport, Qt::LeftButton, {}, centre(0, DepthModel::MyAsk));
+        QMouseEvent across(QEvent::MouseMove, centre(2, DepthModel::MyAsk),
+                           viewport->mapToGlobal(centre(2, DepthModel::MyAsk)), Qt::NoButton,
+                           Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport, &across);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, centre(2, DepthModel::MyAsk));
+        QVERIFY(service.modified.isEmpty());
     }
 };
 

@@ -3,6 +3,7 @@
 #include "ui/widgets/depthladder.h"
 #include "ui/widgets/depthmodel.h"
 #include "ui/widgets/mainwindow.h"
+#include "ui/widgets/markettable.h"
 #include "ui/widgets/marketwatch.h"
 #include "ui/widgets/marketwatchmodel.h"
 #include "ui/widgets/ordersmodel.h"
@@ -17,6 +18,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -48,6 +50,9 @@ private Q_SLOTS:
     void theMarketWatchPicksAndPrefills();
     void layoutsAreSavedByNameAndRestored();
     void theThemeSwitchesAtOnceAndIsKept();
+    void cancelAllAsksOnceThenCancelsEverything();
+    void blotterColumnsAreChosenAndKept();
+    void anOrderIsModifiedWhereItIsShown();
 };
 
 void TestMainWindow::initTestCase()
@@ -371,6 +376,115 @@ void TestMainWindow::theThemeSwitchesAtOnceAndIsKept()
     QVERIFY(!theme::isDark());
     QCOMPARE(buyColour(), onLight);
     QVERIFY(theme::saved() == theme::Theme::Light);
+}
+
+void TestMainWindow::cancelAllAsksOnceThenCancelsEverything()
+{
+    FakeTradingService service;
+    const QString symbol = QStringLiteral("DE.BASE.M.2027-03");
+    MainWindow window(&service);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    // Nothing live: nothing to ask.
+    window.cancelAllAction()->trigger();
+    QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("cancelAllQuestion")));
+    QVERIFY(window.statusBar()->currentMessage().contains(u"No live orders"));
+
+    service.resetOrders(
+        { FakeTradingService::order(QStringLiteral("1"), symbol, Side::Buy, QStringLiteral("1"),
+                                    QStringLiteral("40")),
+          FakeTradingService::order(QStringLiteral("2"), symbol, Side::Sell, QStringLiteral("1"),
+                                    QStringLiteral("45")),
+          FakeTradingService::order(QStringLiteral("3"), symbol, Side::Sell, QStringLiteral("1"),
+                                    QStringLiteral("45"), OrderStatus::Filled) });
+    // "No" changes nothing.
+    window.cancelAllAction()->trigger();
+    auto *question = window.findChild<QMessageBox *>(QStringLiteral("cancelAllQuestion"));
+    QVERIFY(question && question->isVisible());
+    QVERIFY2(question->text().contains(u"2 live order"), qPrintable(question->text()));
+    QTest::mouseClick(question->button(QMessageBox::No), Qt::LeftButton);
+    QCOMPARE(service.cancelAllRequests, 0);
+    // "Yes" sends one request for them all, and the answer is reported.
+    QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("cancelAllQuestion")));
+    window.cancelAllAction()->trigger();
+    question = window.findChild<QMessageBox *>(QStringLiteral("cancelAllQuestion"));
+    QVERIFY(question);
+    QTest::mouseClick(question->button(QMessageBox::Yes), Qt::LeftButton);
+    QCOMPARE(service.cancelAllRequests, 1);
+    Q_EMIT service.allCancelled(2);
+    QVERIFY(window.statusBar()->currentMessage().contains(u"2 order"));
+    Q_EMIT service.cancelRejected(QString(),
+                                  qx::core::makeError(QStringLiteral("storage_unavailable"),
+                                                      QStringLiteral("The store is down.")));
+    QVERIFY(window.statusBar()->currentMessage().contains(u"Cancel all rejected: The store"));
+}
+
+void TestMainWindow::blotterColumnsAreChosenAndKept()
+{
+    FakeTradingService service;
+    {
+        MainWindow window(&service);
+        QTableView *fills = window.fillsBlotter();
+        std::unique_ptr<QMenu> menu(qx::widgets::blotterColumnsMenu(fills));
+        QCOMPARE(menu->actions().size(), TradesModel::ColumnCount);
+        QAction *tradeId = menu->actions().at(TradesModel::TradeId);
+        QCOMPARE(tradeId->text(),
+                 fills->model()->headerData(TradesModel::TradeId, Qt::Horizontal).toString());
+        tradeId->setChecked(false);
+        QVERIFY(fills->isColumnHidden(TradesModel::TradeId));
+        // The last column shown cannot go: the blotter would be blank.
+        for (int column = 0; column < TradesModel::ColumnCount; ++column) {
+            if (column != TradesModel::Symbol)
+                fills->setColumnHidden(column, true);
+        }
+        std::unique_ptr<QMenu> lastOne(qx::widgets::blotterColumnsMenu(fills));
+        QVERIFY(!lastOne->actions().at(TradesModel::Symbol)->isEnabled());
+        QVERIFY(lastOne->actions().at(TradesModel::Price)->isEnabled());
+        lastOne->actions().at(TradesModel::Price)->setChecked(true);
+        QVERIFY(!fills->isColumnHidden(TradesModel::Price));
+        window.saveSession();
+    }
+    // The next session shows the columns as they were left.
+    MainWindow next(&service);
+    QVERIFY(next.fillsBlotter()->isColumnHidden(TradesModel::TradeId));
+    QVERIFY(!next.fillsBlotter()->isColumnHidden(TradesModel::Price));
+    QVERIFY(!next.fillsBlotter()->isColumnHidden(TradesModel::Symbol));
+    for (int column = 0; column < TradesModel::ColumnCount; ++column)
+        next.fillsBlotter()->setColumnHidden(column, false);
+    next.saveSession();
+}
+
+void TestMainWindow::anOrderIsModifiedWhereItIsShown()
+{
+    FakeTradingService service;
+    service.setInstruments({ FakeTradingService::power() });
+    const QString symbol = FakeTradingService::power().symbol;
+    service.resetOrders({ FakeTradingService::order(QStringLiteral("7"), symbol, Side::Buy,
+                                                    QStringLiteral("5"), QStringLiteral("40")) });
+    MainWindow window(&service);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTableView *blotter = window.blotter();
+    const QModelIndex price = blotter->model()->index(0, OrdersModel::Price);
+    // A double-click opens an editor on the price, starting from its exact value.
+    blotter->scrollTo(price);
+    const QPoint at = blotter->visualRect(price).center();
+    QTest::mouseClick(blotter->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(blotter->viewport(), Qt::LeftButton, {}, at);
+    auto *editor = blotter->viewport()->findChild<QLineEdit *>();
+    QVERIFY(editor && editor->isVisible());
+    QCOMPARE(editor->text(), QStringLiteral("40.00"));
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("39.75"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(service.modified.size(), 1); // the delegate commits on the next pass
+    QCOMPARE(service.modified.first().second.price->toString(2), QStringLiteral("39.75"));
+    // The server's refusal is told in the status bar; the blotter still shows 40.00.
+    Q_EMIT service.modifyRejected(QStringLiteral("7"),
+                                  qx::core::makeError(QStringLiteral("price_out_of_band"),
+                                                      QStringLiteral("Too far from the last.")));
+    QVERIFY(window.statusBar()->currentMessage().contains(u"Change of order 7 rejected"));
+    QCOMPARE(price.data().toString(), QStringLiteral("40.00"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void alignsNumbersAndColoursSides();
     void sortsNumbersAndTimesByValue();
     void showsLocalTime();
+    void liveOrdersAreModifiedInPlace();
 
 private:
     static QString text(const OrdersModel &model, int row, int column)
@@ -222,6 +223,62 @@ void TestOrdersModel::showsLocalTime()
         QStringLiteral("t"), QStringLiteral("DE.BASE.M.2027-03"), Side::Buy, QStringLiteral("1"),
         QStringLiteral("1"), OrderStatus::Open, created));
     QCOMPARE(text(model, 0, OrdersModel::Time), created.toLocalTime().toString(u"HH:mm:ss"));
+}
+
+void TestOrdersModel::liveOrdersAreModifiedInPlace()
+{
+    FakeTradingService service;
+    service.setInstruments({ FakeTradingService::power() });
+    const QString power = FakeTradingService::power().symbol;
+    auto market = FakeTradingService::order(QStringLiteral("3"), power, Side::Buy,
+                                            QStringLiteral("1"), QStringLiteral("0"));
+    market.type = qx::core::protocol::OrderType::Market;
+    service.resetOrders(
+        { FakeTradingService::order(QStringLiteral("1"), power, Side::Buy, QStringLiteral("1062.5"),
+                                    QStringLiteral("40")),
+          FakeTradingService::order(QStringLiteral("2"), power, Side::Sell, QStringLiteral("2"),
+                                    QStringLiteral("41"), OrderStatus::Filled),
+          market });
+    OrdersModel model(&service);
+    const int live = model.rowOf(QStringLiteral("1"));
+    const int filled = model.rowOf(QStringLiteral("2"));
+    const int marketRow = model.rowOf(QStringLiteral("3"));
+    const auto editable = [&](int row, int column) {
+        return bool(model.flags(model.index(row, column)) & Qt::ItemIsEditable);
+    };
+    // Quantity and price of a live limit order; nothing of a finished one; no price to
+    // change on a market order; never the other columns.
+    QVERIFY(editable(live, OrdersModel::Quantity) && editable(live, OrdersModel::Price));
+    QVERIFY(!editable(filled, OrdersModel::Quantity) && !editable(filled, OrdersModel::Price));
+    QVERIFY(editable(marketRow, OrdersModel::Quantity));
+    QVERIFY(!editable(marketRow, OrdersModel::Price));
+    QVERIFY(!editable(live, OrdersModel::Symbol) && !editable(live, OrdersModel::Side));
+
+    // The editor starts from the exact value, as the ticket takes it (no grouping).
+    QCOMPARE(model.index(live, OrdersModel::Quantity).data(Qt::EditRole).toString(),
+             QStringLiteral("1062.5"));
+    QCOMPARE(model.index(live, OrdersModel::Price).data(Qt::EditRole).toString(),
+             QStringLiteral("40.00"));
+
+    // A new price goes to the server; the row keeps the old one until the server says so.
+    QVERIFY(model.setData(model.index(live, OrdersModel::Price), QStringLiteral("40.25")));
+    QCOMPARE(service.modified.size(), 1);
+    QCOMPARE(service.modified.first().first, QStringLiteral("1"));
+    QCOMPARE(service.modified.first().second.price->toString(2), QStringLiteral("40.25"));
+    QVERIFY(!service.modified.first().second.quantity);
+    QCOMPARE(text(model, live, OrdersModel::Price), QStringLiteral("40.00"));
+    QVERIFY(model.setData(model.index(live, OrdersModel::Quantity), QStringLiteral("900")));
+    QCOMPARE(service.modified.last().second.quantity->toString(), QStringLiteral("900"));
+
+    // Not a number, nothing, or the same value: nothing is sent; the first two say why.
+    QSignalSpy refused(&model, &OrdersModel::modifyRefused);
+    QVERIFY(!model.setData(model.index(live, OrdersModel::Price), QStringLiteral("40,3x")));
+    QVERIFY(!model.setData(model.index(live, OrdersModel::Quantity), QStringLiteral("-5")));
+    QVERIFY(!model.setData(model.index(live, OrdersModel::Price), QStringLiteral("40.00")));
+    QVERIFY(!model.setData(model.index(filled, OrdersModel::Price), QStringLiteral("39")));
+    QCOMPARE(service.modified.size(), 2);
+    QCOMPARE(refused.size(), 2);
+    QVERIFY(refused.first().at(1).toString().contains(QStringLiteral("40,3x")));
 }
 
 QTEST_MAIN(TestOrdersModel)

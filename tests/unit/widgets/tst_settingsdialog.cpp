@@ -197,6 +197,23 @@ private Q_SLOTS:
             QVERIFY2(box->width() >= box->sizeHint().width(), qPrintable(box->text()));
     }
 
+    void englishSaysOneOrderAndTwoOrders()
+    {
+        // The sources say "%n order(s)"; English has plural forms of its own.
+        language::apply(u"en"_s);
+        const auto question = [](int count) {
+            return QCoreApplication::translate("qx::widgets::MainWindow",
+                                               "Cancel all %n live order(s)?", nullptr, count);
+        };
+        QCOMPARE(question(1), u"Cancel the live order?"_s);
+        QCOMPARE(question(2), u"Cancel all 2 live orders?"_s);
+        QCOMPARE(QCoreApplication::translate("qx::widgets::MainWindow", "Exported %n row(s) to %1",
+                                             nullptr, 1),
+                 u"Exported 1 row to %1"_s);
+        language::apply(u"fr"_s);
+        QCOMPARE(question(2), u"Annuler les 2 ordres actifs ?"_s);
+    }
+
     void aboutNamesTheVersions()
     {
         FakeTradingService service;
