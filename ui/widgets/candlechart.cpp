@@ -135,6 +135,10 @@ CandleChart::CandleChart(QWidget *parent)
     m_chart->legend()->hide();
     m_chart->setMargins(QMargins(2, 2, 2, 2));
     m_chart->setBackgroundRoundness(0);
+    // Axis labels in the trader's number format ("88,50" in German) and month names in their
+    // language, as everywhere else on screen.
+    m_chart->setLocale(displayformat::numberLocale());
+    m_chart->setLocalizeNumbers(true);
     m_chart->addSeries(m_volumes);
     m_chart->addSeries(m_prices);
     m_timeAxis->setFormat(timeFormat(m_interval));

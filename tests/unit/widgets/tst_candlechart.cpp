@@ -3,6 +3,7 @@
 // the interval buttons.
 #include "faketradingservice.h"
 #include "ui/widgets/candlechart.h"
+#include "ui/widgets/displayformat.h"
 
 #include <QCandlestickSeries>
 #include <QCandlestickSet>
@@ -121,6 +122,16 @@ private Q_SLOTS:
         QVERIFY(chart.candles().isEmpty()); // the minute candles are not hours
         QTest::mouseClick(chart.findChild<QPushButton *>(u"interval_1h"_s), Qt::LeftButton);
         QCOMPARE(changed.size(), 1); // already showing hours
+    }
+
+    void axisNumbersFollowTheNumberFormat()
+    {
+        // A German trader reads "88,50" on the axis, as on the ladder beside it.
+        qx::widgets::displayformat::setNumberLocale(u"de_DE"_s);
+        qx::widgets::CandleChart german;
+        QVERIFY(german.chart()->localizeNumbers());
+        QCOMPARE(german.chart()->locale().toString(88.5, 'f', 2), u"88,50"_s);
+        qx::widgets::displayformat::setNumberLocale({});
     }
 };
 
