@@ -459,6 +459,18 @@
         <source>&amp;Address</source>
         <translation>&amp;Adresse</translation>
     </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation>Code der Authenticator-App</translation>
+    </message>
+    <message>
+        <source>6 digits, or a recovery code</source>
+        <translation>6 Ziffern oder ein Wiederherstellungscode</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::MainWindow</name>
@@ -1454,6 +1466,14 @@
     <message>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
+        <translation>Geben Sie den 6-stelligen Code Ihrer Authenticator-App ein oder einen Wiederherstellungscode.</translation>
+    </message>
+    <message>
+        <source>That code is wrong, expired or used already. Try the current one.</source>
+        <translation>Dieser Code ist falsch, abgelaufen oder schon verwendet. Versuchen Sie den aktuellen.</translation>
     </message>
 </context>
 <context>

@@ -459,6 +459,18 @@
         <source>Enter the server&apos;s address, such as https://trading.example.com.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 digits, or a recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::MainWindow</name>
@@ -1453,6 +1465,14 @@
     </message>
     <message>
         <source>Signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code is wrong, expired or used already. Try the current one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -459,6 +459,18 @@
         <source>&amp;Address</source>
         <translation>A&amp;dresse</translation>
     </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation>Code de l&apos;application d&apos;authentification</translation>
+    </message>
+    <message>
+        <source>6 digits, or a recovery code</source>
+        <translation>6 chiffres, ou un code de récupération</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::MainWindow</name>
@@ -1454,6 +1466,14 @@
     <message>
         <source>Signed out.</source>
         <translation>Déconnecté.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
+        <translation>Saisissez le code à 6 chiffres de votre application d&apos;authentification, ou un code de récupération.</translation>
+    </message>
+    <message>
+        <source>That code is wrong, expired or used already. Try the current one.</source>
+        <translation>Ce code est faux, expiré ou déjà utilisé. Essayez le code actuel.</translation>
     </message>
 </context>
 <context>

@@ -146,7 +146,13 @@ Result<LoginRequest> LoginRequest::fromJson(const QJsonObject &object)
 
 QJsonObject LoginRequest::toJson() const
 {
-    return { { QStringLiteral("username"), username }, { QStringLiteral("password"), password } };
+    QJsonObject object { { QStringLiteral("username"), username },
+                         { QStringLiteral("password"), password } };
+    if (!totpCode.isEmpty())
+        object.insert(QStringLiteral("totp_code"), totpCode);
+    if (!recoveryCode.isEmpty())
+        object.insert(QStringLiteral("recovery_code"), recoveryCode);
+    return object;
 }
 
 Result<RefreshRequest> RefreshRequest::fromJson(const QJsonObject &object)

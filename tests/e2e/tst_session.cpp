@@ -9,7 +9,12 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -79,6 +84,7 @@ private Q_SLOTS:
     void signingOutEverywhereEndsTheRememberedSession();
     void theDesktopResumesTheSessionAtItsNextStart();
     void aServerWithItsOwnCertificateIsTrustedWhenNamed();
+    void anAccountWithAnAuthenticatorSignsInWithItsCode();
 
 private:
     /// Signs `service` in (remembering the session or not) and waits for the stream.
@@ -376,6 +382,106 @@ void TestSession::aServerWithItsOwnCertificateIsTrustedWhenNamed()
                               TradingService::ConnectionState::Connected, kNetworkTimeoutMs);
     QVERIFY(!trusting.serverVersion().isEmpty());
     server.stop();
+}
+
+namespace {
+// A blocking JSON request, as an admin's script would make it.
+QJsonObject postJson(const QUrl &server, const QString &path, const QJsonObject &body,
+                     const QString &token = {})
+{
+    QNetworkAccessManager network;
+    QUrl url = server;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson());
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, kNetworkTimeoutMs))
+        qWarning() << "no answer to" << path;
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    delete reply;
+    return answer;
+}
+
+// What an authenticator app shows for `secret`, `steps` of 30 s from `now`.
+QString authenticatorCode(const QString &secret, const QDateTime &now, int steps)
+{
+    QProcess oathtool;
+    oathtool.start(QStringLiteral("oathtool"),
+                   { QStringLiteral("--totp"), QStringLiteral("-b"),
+                     QStringLiteral("--now=")
+                         + now.addSecs(30 * steps).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                         + QStringLiteral(" UTC"),
+                     secret });
+    oathtool.waitForFinished(10000);
+    return QString::fromLatin1(oathtool.readAllStandardOutput()).trimmed();
+}
+} // namespace
+
+void TestSession::anAccountWithAnAuthenticatorSignsInWithItsCode()
+{
+    // Mona has turned on multi-factor sign-in.
+    const QString password = QStringLiteral("mona's long passphrase");
+    QCOMPARE(
+        qx::test::runCli({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("mona"),
+                           QStringLiteral("--role"), QStringLiteral("trader"),
+                           QStringLiteral("--password-stdin"), QStringLiteral("--data-dir"),
+                           m_dataDir.filePath(QStringLiteral("server")) },
+                         password.toUtf8() + '\n')
+            .exitCode,
+        0);
+    const QString token = postJson(m_server->url(), QStringLiteral("/api/v1/auth/login"),
+                                   { { QStringLiteral("username"), QStringLiteral("mona") },
+                                     { QStringLiteral("password"), password } })
+                              .value(u"access_token")
+                              .toString();
+    QVERIFY(!token.isEmpty());
+    const QString secret
+        = postJson(m_server->url(), QStringLiteral("/api/v1/auth/mfa/enroll"), {}, token)
+              .value(u"secret")
+              .toString();
+    QVERIFY(!secret.isEmpty());
+    // Clear of a step's edge, so that "now" stays one step through what follows.
+    if (const qint64 into = QDateTime::currentSecsSinceEpoch() % 30; into > 20)
+        QTest::qWait(int(31 - into) * 1000);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(postJson(m_server->url(), QStringLiteral("/api/v1/auth/mfa/confirm"),
+                     { { QStringLiteral("code"), authenticatorCode(secret, now, -1) } }, token)
+                .contains(u"recovery_codes"));
+
+    // The desktop: user and password first, then the dialog asks for the code.
+    qx::widgets::Workstation desktop(
+        { m_server->url(), QStringLiteral(QX_SERVER_BINARY), QString() });
+    desktop.start();
+    qx::widgets::LoginDialog *login = nullptr;
+    QTRY_VERIFY((login = desktop.mainWindow()->findChild<qx::widgets::LoginDialog *>()));
+    auto *code = login->findChild<QLineEdit *>(QStringLiteral("codeEdit"));
+    QVERIFY(code->isHidden());
+    login->findChild<QLineEdit *>(QStringLiteral("userEdit"))->setText(QStringLiteral("mona"));
+    login->findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(password);
+    login->findChild<QCheckBox *>(QStringLiteral("rememberCheck"))->setChecked(false);
+    QTest::keyClick(login, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!code->isHidden(), kNetworkTimeoutMs);
+    QVERIFY(login->isVisible());
+    QVERIFY(login->findChild<QLabel *>(QStringLiteral("messageLabel"))
+                ->text()
+                .contains(u"authenticator"));
+    QCOMPARE(desktop.service()->connectionState(), TradingService::ConnectionState::Disconnected);
+
+    // A wrong code is refused and asked for again; the right one signs in.
+    code->setText(QStringLiteral("000000") == authenticatorCode(secret, now, 0)
+                      ? QStringLiteral("111111")
+                      : QStringLiteral("000000"));
+    QTest::keyClick(login, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        login->findChild<QLabel *>(QStringLiteral("messageLabel"))->text().contains(u"wrong"),
+        kNetworkTimeoutMs);
+    code->setText(authenticatorCode(secret, now, 0));
+    QTest::keyClick(login, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(desktop.service()->connectionState(),
+                              TradingService::ConnectionState::Connected, kNetworkTimeoutMs);
+    QCOMPARE(desktop.service()->username(), u"mona");
 }
 
 QTEST_MAIN(TestSession)

@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -159,13 +160,20 @@ void RemoteTradingService::beginSignIn(const QUrl &server)
 }
 
 void RemoteTradingService::signIn(const QUrl &server, const QString &username,
-                                  const QString &password, bool remember)
+                                  const QString &password, bool remember,
+                                  const QString &oneTimeCode)
 {
     beginSignIn(server);
     m_remember = remember;
     protocol::LoginRequest login;
     login.username = username;
     login.password = password;
+    static const QRegularExpression authenticatorCode(QStringLiteral("^[0-9]{6}$"));
+    const QString code = oneTimeCode.trimmed();
+    if (authenticatorCode.match(code).hasMatch())
+        login.totpCode = code;
+    else
+        login.recoveryCode = code;
     send(
         Verb::Post, QStringLiteral("/api/v1/auth/login"), login.toJson(),
         [this](const Result<QJsonObject> &reply) {

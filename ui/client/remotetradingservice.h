@@ -52,10 +52,12 @@ public:
     void setTokenVault(TokenVault *vault);
 
     /// Signs in and loads identity, instruments and orders; then opens the stream.
-    /// Outcome: signedIn() or signInFailed(). With `remember` the session is kept in the
-    /// token vault for resumeSession().
+    /// Outcome: signedIn() or signInFailed() (mfa_required: the account wants a code from its
+    /// authenticator app, invalid_mfa_code: that one was wrong). With `remember` the session is
+    /// kept in the token vault for resumeSession(). `oneTimeCode`: six digits from the
+    /// authenticator app, or one of the account's recovery codes.
     void signIn(const QUrl &server, const QString &username, const QString &password,
-                bool remember = false);
+                bool remember = false, const QString &oneTimeCode = {});
     /// Signs in again with the refresh token the vault keeps for `username` on `server`.
     /// Outcome: signedIn(), or signInFailed() (no_saved_session when there is none, or the
     /// server's reason when it no longer accepts it, which also forgets it).

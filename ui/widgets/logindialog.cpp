@@ -19,6 +19,8 @@ LoginDialog::LoginDialog(QWidget *parent)
     , m_serverEdit(new QLineEdit(this))
     , m_userEdit(new QLineEdit(this))
     , m_passwordEdit(new QLineEdit(this))
+    , m_codeEdit(new QLineEdit(this))
+    , m_codeLabel(new QLabel(tr("&Code"), this))
     , m_rememberCheck(new QCheckBox(tr("S&tay signed in on this computer"), this))
     , m_messageLabel(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -44,6 +46,13 @@ LoginDialog::LoginDialog(QWidget *parent)
     m_passwordEdit->setObjectName(QStringLiteral("passwordEdit"));
     m_passwordEdit->setAccessibleName(tr("Password"));
     m_passwordEdit->setEchoMode(QLineEdit::Password);
+    m_codeEdit->setObjectName(QStringLiteral("codeEdit"));
+    m_codeEdit->setAccessibleName(tr("Authenticator code"));
+    m_codeEdit->setPlaceholderText(tr("6 digits, or a recovery code"));
+    m_codeEdit->setInputMethodHints(Qt::ImhPreferNumbers);
+    m_codeLabel->setBuddy(m_codeEdit);
+    m_codeEdit->hide();
+    m_codeLabel->hide();
     m_rememberCheck->setObjectName(QStringLiteral("rememberCheck"));
     m_rememberCheck->setAccessibleName(tr("Stay signed in on this computer"));
     m_rememberCheck->setToolTip(tr("Keep the session in the system keychain, so that the next "
@@ -58,6 +67,7 @@ LoginDialog::LoginDialog(QWidget *parent)
     form->addRow(tr("&Address"), m_serverEdit);
     form->addRow(tr("&User"), m_userEdit);
     form->addRow(tr("&Password"), m_passwordEdit);
+    form->addRow(m_codeLabel, m_codeEdit);
     form->addRow(QString(), m_rememberCheck);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -135,6 +145,20 @@ bool LoginDialog::useLocalServer() const
     return m_serverChoice->currentIndex() == 0;
 }
 
+void LoginDialog::askForCode(const QString &message)
+{
+    m_codeLabel->show();
+    m_codeEdit->show();
+    m_codeEdit->clear();
+    showError(message);
+    m_codeEdit->setFocus();
+}
+
+QString LoginDialog::code() const
+{
+    return m_codeEdit->isHidden() ? QString() : m_codeEdit->text().trimmed();
+}
+
 void LoginDialog::setRemember(bool remember)
 {
     m_rememberCheck->setChecked(remember);
@@ -185,6 +209,7 @@ void LoginDialog::updateEnabled()
     m_serverEdit->setEnabled(remote && !m_busy);
     m_userEdit->setEnabled(remote && !m_busy);
     m_passwordEdit->setEnabled(remote && !m_busy);
+    m_codeEdit->setEnabled(remote && !m_busy);
     m_rememberCheck->setEnabled(remote && !m_busy);
     const bool complete
         = !remote || (!m_serverEdit->text().trimmed().isEmpty() && !username().isEmpty());

@@ -34,6 +34,11 @@ public:
     QString password() const;
     void setUseLocalServer(bool useLocalServer);
     bool useLocalServer() const;
+    /// Shows the field for a code from the authenticator app (or a recovery code), focused,
+    /// with `message` above the buttons: the account signs in with a second factor.
+    void askForCode(const QString &message);
+    /// The code typed, empty while none is asked for.
+    QString code() const;
     /// "Stay signed in": keep the session (in the OS keychain) for the next start.
     void setRemember(bool remember);
     bool remember() const;
@@ -58,6 +63,8 @@ private:
     QLineEdit *m_serverEdit;
     QLineEdit *m_userEdit;
     QLineEdit *m_passwordEdit;
+    QLineEdit *m_codeEdit;
+    QLabel *m_codeLabel;
     QCheckBox *m_rememberCheck;
     QLabel *m_messageLabel;
     QDialogButtonBox *m_buttons;

@@ -167,7 +167,7 @@ void Workstation::onLoginRequested()
     m_window->showStatus(tr("Signing in to %1…").arg(m_loginDialog->serverUrl().host()));
     m_service.setTrustedCertificates(serverlist::trustedFor(m_loginDialog->serverUrl()));
     m_service.signIn(m_loginDialog->serverUrl(), m_loginDialog->username(),
-                     m_loginDialog->password(), m_remember);
+                     m_loginDialog->password(), m_remember, m_loginDialog->code());
 }
 
 void Workstation::onSignedIn()
@@ -198,6 +198,15 @@ void Workstation::onSignInFailed(const core::Error &error)
                       : error.code == u"invalid_token"
                       ? tr("Your remembered session has ended. Sign in again.")
                       : tr("Could not resume your session: %1").arg(error.message));
+        return;
+    }
+    if (error.code == u"mfa_required" || error.code == u"invalid_mfa_code") {
+        // The password was right; the second factor is asked for (again).
+        showLogin();
+        m_loginDialog->askForCode(
+            error.code == u"mfa_required"
+                ? tr("Enter the 6-digit code from your authenticator app, or a recovery code.")
+                : tr("That code is wrong, expired or used already. Try the current one."));
         return;
     }
     showLogin(tr("Sign-in failed: %1").arg(error.message));
