@@ -1565,6 +1565,65 @@
     </message>
 </context>
 <context>
+    <name>qx::widgets::products</name>
+    <message>
+        <source>German power intraday</source>
+        <translation>Strom Deutschland Intraday</translation>
+    </message>
+    <message>
+        <source>German power base load</source>
+        <translation>Strom Deutschland Base</translation>
+    </message>
+    <message>
+        <source>German power peak load</source>
+        <translation>Strom Deutschland Peak</translation>
+    </message>
+    <message>
+        <source>French power base load</source>
+        <translation>Strom Frankreich Base</translation>
+    </message>
+    <message>
+        <source>Dutch power base load</source>
+        <translation>Strom Niederlande Base</translation>
+    </message>
+    <message>
+        <source>British power base load</source>
+        <translation>Strom Großbritannien Base</translation>
+    </message>
+    <message>
+        <source>Nordic system price</source>
+        <translation>Nordischer Systempreis</translation>
+    </message>
+    <message>
+        <source>TTF natural gas</source>
+        <translation>Erdgas TTF</translation>
+    </message>
+    <message>
+        <source>THE natural gas (Germany)</source>
+        <translation>Erdgas THE (Deutschland)</translation>
+    </message>
+    <message>
+        <source>NBP natural gas</source>
+        <translation>Erdgas NBP</translation>
+    </message>
+    <message>
+        <source>Henry Hub natural gas</source>
+        <translation>Erdgas Henry Hub</translation>
+    </message>
+    <message>
+        <source>Brent crude oil</source>
+        <translation>Rohöl Brent</translation>
+    </message>
+    <message>
+        <source>WTI crude oil</source>
+        <translation>Rohöl WTI</translation>
+    </message>
+    <message>
+        <source>EU emission allowances</source>
+        <translation>EU-Emissionszertifikate</translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::serverlist</name>
     <message>
         <source>Every server needs a name.</source>

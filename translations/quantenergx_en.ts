@@ -1565,6 +1565,65 @@
     </message>
 </context>
 <context>
+    <name>qx::widgets::products</name>
+    <message>
+        <source>German power intraday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>German power base load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>German power peak load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French power base load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dutch power base load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>British power base load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nordic system price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTF natural gas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>THE natural gas (Germany)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NBP natural gas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Henry Hub natural gas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brent crude oil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WTI crude oil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EU emission allowances</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::serverlist</name>
     <message>
         <source>Every server needs a name.</source>

@@ -1565,6 +1565,65 @@
     </message>
 </context>
 <context>
+    <name>qx::widgets::products</name>
+    <message>
+        <source>German power intraday</source>
+        <translation>Électricité Allemagne intraday</translation>
+    </message>
+    <message>
+        <source>German power base load</source>
+        <translation>Électricité Allemagne base</translation>
+    </message>
+    <message>
+        <source>German power peak load</source>
+        <translation>Électricité Allemagne pointe</translation>
+    </message>
+    <message>
+        <source>French power base load</source>
+        <translation>Électricité France base</translation>
+    </message>
+    <message>
+        <source>Dutch power base load</source>
+        <translation>Électricité Pays-Bas base</translation>
+    </message>
+    <message>
+        <source>British power base load</source>
+        <translation>Électricité Grande-Bretagne base</translation>
+    </message>
+    <message>
+        <source>Nordic system price</source>
+        <translation>Prix système nordique</translation>
+    </message>
+    <message>
+        <source>TTF natural gas</source>
+        <translation>Gaz naturel TTF</translation>
+    </message>
+    <message>
+        <source>THE natural gas (Germany)</source>
+        <translation>Gaz naturel THE (Allemagne)</translation>
+    </message>
+    <message>
+        <source>NBP natural gas</source>
+        <translation>Gaz naturel NBP</translation>
+    </message>
+    <message>
+        <source>Henry Hub natural gas</source>
+        <translation>Gaz naturel Henry Hub</translation>
+    </message>
+    <message>
+        <source>Brent crude oil</source>
+        <translation>Pétrole brut Brent</translation>
+    </message>
+    <message>
+        <source>WTI crude oil</source>
+        <translation>Pétrole brut WTI</translation>
+    </message>
+    <message>
+        <source>EU emission allowances</source>
+        <translation>Quotas d&apos;émission de l&apos;UE</translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::serverlist</name>
     <message>
         <source>Every server needs a name.</source>

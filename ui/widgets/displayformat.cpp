@@ -1,9 +1,11 @@
 #include "ui/widgets/displayformat.h"
 
+#include "core/productcatalog.h"
+#include "ui/widgets/theme.h"
+
 #include <QColor>
 #include <QCoreApplication>
-
-#include "ui/widgets/theme.h"
+#include <QHash>
 
 #include <optional>
 
@@ -178,6 +180,49 @@ QString periodLabel(const core::DeliveryPeriod &period, const QLocale &locale)
         return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Cal %1")).arg(year);
     }
     return period.code();
+}
+
+QString productName(const core::Instrument &instrument)
+{
+    // The catalog is data and speaks English; the names of its default products, which every
+    // server lists, are translated here by product code (the symbol up to its period).
+    static const QHash<QString, const char *> names {
+        { QStringLiteral("DE"),
+          QT_TRANSLATE_NOOP("qx::widgets::products", "German power intraday") },
+        { QStringLiteral("DE.BASE"),
+          QT_TRANSLATE_NOOP("qx::widgets::products", "German power base load") },
+        { QStringLiteral("DE.PEAK"),
+          QT_TRANSLATE_NOOP("qx::widgets::products", "German power peak load") },
+        { QStringLiteral("FR.BASE"),
+          QT_TRANSLATE_NOOP("qx::widgets::products", "French power base load") },
+        { QStringLiteral("NL.BASE"),
+          QT_TRANSLATE_NOOP("qx::widgets::products", "Dutch power base load") },
+        { QStringLiteral("GB.BASE"),
+          QT_TRANSLATE_NOOP("qx::widgets::products", "British power base load") },
+        { QStringLiteral("NORDIC.SYS"),
+          QT_TRANSLATE_NOOP("qx::widgets::products", "Nordic system price") },
+        { QStringLiteral("TTF"), QT_TRANSLATE_NOOP("qx::widgets::products", "TTF natural gas") },
+        { QStringLiteral("THE"),
+          QT_TRANSLATE_NOOP("qx::widgets::products", "THE natural gas (Germany)") },
+        { QStringLiteral("NBP"), QT_TRANSLATE_NOOP("qx::widgets::products", "NBP natural gas") },
+        { QStringLiteral("HH"),
+          QT_TRANSLATE_NOOP("qx::widgets::products", "Henry Hub natural gas") },
+        { QStringLiteral("BRENT"), QT_TRANSLATE_NOOP("qx::widgets::products", "Brent crude oil") },
+        { QStringLiteral("WTI"), QT_TRANSLATE_NOOP("qx::widgets::products", "WTI crude oil") },
+        { QStringLiteral("EUA"),
+          QT_TRANSLATE_NOOP("qx::widgets::products", "EU emission allowances") },
+    };
+    const core::Result<core::SymbolParts> parts = core::parseSymbol(instrument.symbol);
+    if (parts) {
+        if (const auto known = names.constFind(parts->product); known != names.cend())
+            return QCoreApplication::translate("qx::widgets::products", *known);
+    }
+    return instrument.description.section(QStringLiteral(", "), 0, 0);
+}
+
+QString description(const core::Instrument &instrument)
+{
+    return productName(instrument) + QStringLiteral(", ") + periodLabel(instrument.delivery);
 }
 
 QString periodKindPlural(core::DeliveryPeriod::Kind kind)

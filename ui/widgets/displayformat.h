@@ -48,6 +48,12 @@ QString notionalPeriod(const core::Instrument &instrument);
 /// the local start, "Tue 01 Dec 14:00" ("… 02:00 B" for the repeated hour). Month and day
 /// names follow `locale`.
 QString periodLabel(const core::DeliveryPeriod &period, const QLocale &locale = QLocale());
+/// A product's name in the trader's language ("German power base load", "Strom Deutschland
+/// Base"): the products of the default catalog by their code, any other by the catalog's own
+/// (English) description, up to its delivery period.
+QString productName(const core::Instrument &instrument);
+/// A contract in words, in the trader's language: "German power base load, Mar 27".
+QString description(const core::Instrument &instrument);
 /// What a board groups contracts of that kind under: "Months", "Quarters"…
 QString periodKindPlural(core::DeliveryPeriod::Kind kind);
 

@@ -76,9 +76,7 @@ void MarketWatchModel::rebuild()
         const QString key = product + u'|' + core::toString(instrument.delivery.kind);
         auto group = groupOf.constFind(key);
         if (group == groupOf.cend()) {
-            // The catalog's product name is the description up to the period.
-            const QString name = instrument.description.section(QStringLiteral(", "), 0, 0);
-            m_groups.append(Group { name + QStringLiteral(" · ")
+            m_groups.append(Group { displayformat::productName(instrument) + QStringLiteral(" · ")
                                         + displayformat::periodKindPlural(instrument.delivery.kind),
                                     instrument.delivery.isIntraday(),
                                     {} });
@@ -204,7 +202,7 @@ QVariant MarketWatchModel::instrumentData(const Row &row, int column, int role) 
     case FlashRole:
         return flash;
     case Qt::ToolTipRole:
-        return QString(instrument.description + u'\n' + instrument.symbol);
+        return QString(displayformat::description(instrument) + u'\n' + instrument.symbol);
     case Qt::TextAlignmentRole:
         return displayformat::alignment(column != Contract);
     case Qt::FontRole:

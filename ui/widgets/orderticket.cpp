@@ -256,10 +256,11 @@ void OrderTicket::reloadInstruments()
     for (const core::Instrument &instrument : instruments) {
         if (instrument.isExpired(now))
             continue; // listed for the blotters' sake, no longer tradable
-        m_instrumentCombo->addItem(instrument.symbol + u"  —  " + instrument.description,
+        m_instrumentCombo->addItem(instrument.symbol + u"  —  "
+                                       + displayformat::description(instrument),
                                    instrument.symbol);
-        m_instrumentCombo->setItemData(m_instrumentCombo->count() - 1, instrument.description,
-                                       Qt::ToolTipRole);
+        m_instrumentCombo->setItemData(m_instrumentCombo->count() - 1,
+                                       displayformat::description(instrument), Qt::ToolTipRole);
     }
     int index = m_instrumentCombo->findData(previous);
     if (index < 0)
@@ -390,7 +391,7 @@ void OrderTicket::updatePreview()
     m_quantityUnitLabel->setText(instrument ? displayformat::quantityUnit(*instrument) : QString());
     m_priceUnitLabel->setText(instrument ? displayformat::priceUnit(*instrument) : QString());
     if (instrument)
-        m_instrumentCombo->setToolTip(instrument->description);
+        m_instrumentCombo->setToolTip(displayformat::description(*instrument));
 
     const bool noQuantity = m_quantityEdit->text().trimmed().isEmpty();
     const bool priced = kind() != Kind::Market && kind() != Kind::Stop;

@@ -249,7 +249,7 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column == Contract) {
             const core::Instrument *instrument = this->instrument(row.symbol);
-            return instrument ? instrument->description : QString();
+            return instrument ? displayformat::description(*instrument) : QString();
         }
         if (column == Unrealised && !unrealised(row))
             return tr("No trade in this market yet to mark the position to");

@@ -98,7 +98,7 @@ private Q_SLOTS:
             return model.index(group, 0).data().toString();
         };
         // Power before gas; hours before months before quarters.
-        QCOMPARE(title(0), u"German power intraday hour · Hours"_s);
+        QCOMPARE(title(0), u"German power intraday · Hours"_s);
         QCOMPARE(title(1), u"German power base load · Months"_s);
         QCOMPARE(title(2), u"German power base load · Quarters"_s);
         QCOMPARE(title(3), u"Henry Hub natural gas · Months"_s);

@@ -214,6 +214,21 @@ private Q_SLOTS:
         QCOMPARE(question(2), u"Annuler les 2 ordres actifs ?"_s);
     }
 
+    void productNamesSpeakTheTradersLanguage()
+    {
+        // The board's groups and the ticket's contracts: the catalog says English, the
+        // trader reads German; a product the desktop does not know keeps the catalog's name.
+        qx::core::Instrument base = FakeTradingService::power(); // DE.BASE.M.2027-03
+        language::apply(u"de"_s);
+        QCOMPARE(qx::widgets::displayformat::productName(base), u"Strom Deutschland Base"_s);
+        QCOMPARE(qx::widgets::displayformat::description(base),
+                 u"Strom Deutschland Base, März 27"_s);
+        qx::core::Instrument unknown = base;
+        unknown.symbol = u"XX.BASE.M.2027-03"_s;
+        unknown.description = u"Atlantis power base load, March 2027"_s;
+        QCOMPARE(qx::widgets::displayformat::productName(unknown), u"Atlantis power base load"_s);
+    }
+
     void aboutNamesTheVersions()
     {
         FakeTradingService service;
