@@ -1223,6 +1223,10 @@
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
+    <message>
+        <source>Exactly %1</source>
+        <translation>Genau %1</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::PositionsPanel</name>

@@ -1223,6 +1223,10 @@
         <source>Currency</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Exactly %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::PositionsPanel</name>

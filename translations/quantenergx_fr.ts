@@ -1223,6 +1223,10 @@
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
+    <message>
+        <source>Exactly %1</source>
+        <translation>Exactement %1</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::PositionsPanel</name>

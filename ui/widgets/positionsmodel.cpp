@@ -157,8 +157,15 @@ QVariant PositionsModel::display(const Row &row, int column) const
                       : QString();
     }
     case AveragePrice: {
+        // Two decimals finer than the tick is what a trader compares; the exact value, which
+        // may run to eight, is the tooltip's and the export's.
         const std::optional<core::Price> average = position.averageOpenPrice();
-        return average ? displayformat::price(*average, instrument) : QString();
+        if (!average)
+            return QString();
+        const int decimals = instrument->tickSize.decimal().decimals() + 2;
+        const core::Result<core::Price> shown = average->rounded(decimals);
+        const core::Price value = shown ? *shown : *average;
+        return displayformat::decimal(value.decimal(), decimals - 2);
     }
     case Mark:
         return row.mark ? displayformat::price(*row.mark, instrument) : QString();
@@ -253,6 +260,11 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
         }
         if (column == Unrealised && !unrealised(row))
             return tr("No trade in this market yet to mark the position to");
+        if (column == AveragePrice) {
+            const std::optional<core::Price> average = row.position.averageOpenPrice();
+            return average ? tr("Exactly %1").arg(displayformat::decimal(average->decimal()))
+                           : QString();
+        }
         return {};
     case SortRole:
         return sortKey(row, column);

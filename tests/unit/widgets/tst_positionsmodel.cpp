@@ -58,7 +58,10 @@ private Q_SLOTS:
         QCOMPARE(cell(model, 0, PositionsModel::Energy), u"11,145 MWh"_s);
         // The sale closed 5 of the oldest lot (bought at 40): (45 − 40) × 5 MW × 743 h.
         QCOMPARE(cell(model, 0, PositionsModel::Realised), u"18,575.00"_s);
-        QCOMPARE(cell(model, 0, PositionsModel::AveragePrice), u"41.33333333"_s); // 5@40, 10@42
+        // 5@40, 10@42: two decimals finer than the tick, the exact value in the tooltip.
+        QCOMPARE(cell(model, 0, PositionsModel::AveragePrice), u"41.3333"_s);
+        QCOMPARE(model.index(0, PositionsModel::AveragePrice).data(Qt::ToolTipRole).toString(),
+                 u"Exactly 41.33333333"_s);
         QCOMPARE(cell(model, 0, PositionsModel::Currency), u"EUR"_s);
         // No trade in the market yet: no mark, no unrealised P&L rather than a made-up zero.
         QCOMPARE(cell(model, 0, PositionsModel::Mark), QString());
