@@ -40,6 +40,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <memory>
 #include <vector>
 
 using qx::core::Decimal;
@@ -190,6 +191,26 @@ std::vector<protocol::Ticker> makeTickers(const QList<Instrument> &board, int co
     return tickers;
 }
 
+// The workstation on a hand-driven session that lists `board`: its window at 1920x1080, shown
+// or not.
+struct Desk
+{
+    Desk(const QList<Instrument> &board, bool shown)
+    {
+        service.setIdentity(QStringLiteral("trader"), QStringLiteral("trader"));
+        service.setInstruments(board);
+        window = std::make_unique<qx::widgets::MainWindow>(&service);
+        window->resize(1920, 1080);
+        if (shown)
+            window->show();
+        QCoreApplication::processEvents();
+    }
+    ~Desk() { window.reset(); } // before the service it refers to
+
+    qx::test::FakeTradingService service;
+    std::unique_ptr<qx::widgets::MainWindow> window;
+};
+
 double perUpdateUs(qint64 ns, std::size_t count)
 {
     return count ? double(ns) / 1e3 / double(count) : 0.0;
@@ -273,33 +294,29 @@ int main(int argc, char *argv[])
 
     // ---- 1. The models alone: the window exists (everything connected) but is not shown.
     if (parts.contains(u'1')) {
-        qx::test::FakeTradingService service;
-        service.setIdentity(QStringLiteral("trader"), QStringLiteral("trader"));
-        service.setInstruments(board);
-        qx::widgets::MainWindow window(&service);
-        QCoreApplication::processEvents();
+        Desk desk(board, false);
+        qx::test::FakeTradingService &service = desk.service;
 
-        // In bursts of a frame's worth at 100,000 a second, each followed by its frame.
-        constexpr int kBurst = 1600;
+        // In bursts of a frame's worth at 100,000 a second, each followed by its frame: the
+        // CPU time all of it took.
+        const auto inBursts = [](const auto &events, auto deliver) {
+            constexpr std::size_t kBurst = 1600;
+            qint64 ns = 0;
+            for (std::size_t at = 0; at < events.size(); at += kBurst) {
+                const qint64 start = cpuNs();
+                for (std::size_t i = at; i < std::min(events.size(), at + kBurst); ++i)
+                    deliver(events[i]);
+                runFrames(20);
+                ns += cpuNs() - start;
+            }
+            return ns;
+        };
         const std::vector<protocol::Trade> trades = makeTrades(traded, tradeCount);
-        qint64 tradeNs = 0;
-        for (std::size_t at = 0; at < trades.size(); at += kBurst) {
-            const qint64 start = cpuNs();
-            for (std::size_t i = at; i < std::min(trades.size(), at + kBurst); ++i)
-                Q_EMIT service.tradeAdded(trades[i]);
-            runFrames(20);
-            tradeNs += cpuNs() - start;
-        }
-
+        const qint64 tradeNs = inBursts(
+            trades, [&](const protocol::Trade &trade) { Q_EMIT service.tradeAdded(trade); });
         const std::vector<protocol::Ticker> tickers = makeTickers(board, tickerCount);
-        qint64 tickerNs = 0;
-        for (std::size_t at = 0; at < tickers.size(); at += kBurst) {
-            const qint64 start = cpuNs();
-            for (std::size_t i = at; i < std::min(tickers.size(), at + kBurst); ++i)
-                Q_EMIT service.tickerChanged(tickers[i]);
-            runFrames(20);
-            tickerNs += cpuNs() - start;
-        }
+        const qint64 tickerNs = inBursts(
+            tickers, [&](const protocol::Ticker &ticker) { Q_EMIT service.tickerChanged(ticker); });
 
         std::printf("1. models, window hidden\n");
         std::printf("   fill:         %8.2f us per update (%d fills, %.0f ms; blotter %d rows)\n",
@@ -311,13 +328,8 @@ int main(int argc, char *argv[])
 
     // ---- 2. Shown, at a steady rate: frame times and event-loop stalls.
     if (parts.contains(u'2')) {
-        qx::test::FakeTradingService service;
-        service.setIdentity(QStringLiteral("trader"), QStringLiteral("trader"));
-        service.setInstruments(board);
-        qx::widgets::MainWindow window(&service);
-        window.resize(1920, 1080);
-        window.show();
-        QCoreApplication::processEvents();
+        Desk desk(board, true);
+        qx::test::FakeTradingService &service = desk.service;
 
         const std::vector<protocol::Trade> trades
             = makeTrades(traded, int(seconds * tradeRate) + 1);
@@ -383,13 +395,9 @@ int main(int argc, char *argv[])
 
     // ---- 3. A fills blotter of 100,000 rows on screen.
     if (parts.contains(u'3')) {
-        qx::test::FakeTradingService service;
-        service.setIdentity(QStringLiteral("trader"), QStringLiteral("trader"));
-        service.setInstruments(board);
-        qx::widgets::MainWindow window(&service);
-        window.resize(1920, 1080);
-        window.show();
-        auto *view = window.findChild<QTableView *>(QStringLiteral("fillsBlotter"));
+        Desk desk(board, true);
+        qx::test::FakeTradingService &service = desk.service;
+        auto *view = desk.window->findChild<QTableView *>(QStringLiteral("fillsBlotter"));
         auto *proxy = qobject_cast<qx::widgets::BlotterFilterModel *>(view->model());
         if (!view || !proxy)
             qFatal("no fills blotter");

@@ -1,5 +1,7 @@
 #include "desktopsupport.h"
 
+#include "testapi.h"
+
 #include <QSignalSpy>
 #include <QTest>
 
@@ -49,6 +51,30 @@ bool placeAndWait(client::RemoteTradingService &trader, const core::protocol::Ne
     }
     qWarning().noquote() << "server log:" << server.log().right(3000);
     return false;
+}
+
+core::protocol::NewOrder limitOrder(const QString &symbol, core::protocol::Side side,
+                                    QStringView quantity, QStringView price)
+{
+    core::protocol::NewOrder order;
+    order.clientOrderId = client::TradingService::newClientOrderId();
+    order.symbol = symbol;
+    order.side = side;
+    order.quantity = core::Quantity::parse(quantity).value();
+    order.price = core::Price::parse(price).value();
+    return order;
+}
+
+bool addTrader(const QString &dataDir, const QString &username, const QString &password)
+{
+    const CliResult added
+        = runCli({ QStringLiteral("user"), QStringLiteral("add"), username,
+                   QStringLiteral("--role"), QStringLiteral("trader"),
+                   QStringLiteral("--password-stdin"), QStringLiteral("--data-dir"), dataDir },
+                 password.toUtf8() + '\n');
+    if (added.exitCode != 0)
+        qWarning().noquote() << "user add" << username << "refused:" << added.err;
+    return added.exitCode == 0;
 }
 
 } // namespace qx::test

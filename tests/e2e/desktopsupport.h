@@ -19,5 +19,11 @@ QString activeSymbol(const client::TradingService &service, QStringView prefix);
 /// timeout, says why (the refusal, and the end of the server's log).
 bool placeAndWait(client::RemoteTradingService &trader, const core::protocol::NewOrder &order,
                   const client::LocalServer &server);
+/// A good-till-cancelled limit order under a fresh client order id.
+core::protocol::NewOrder limitOrder(const QString &symbol, core::protocol::Side side,
+                                    QStringView quantity, QStringView price);
+/// Adds a trader with `password` to the server's data directory, as an admin does (the
+/// CLI); false, saying why, when it refuses.
+bool addTrader(const QString &dataDir, const QString &username, const QString &password);
 
 } // namespace qx::test

@@ -40,8 +40,10 @@ using qx::widgets::PositionsModel;
 using namespace Qt::StringLiterals;
 
 using qx::test::activeSymbol;
+using qx::test::addTrader;
 using qx::test::euroPowerMonth;
 using qx::test::kNetworkTimeoutMs;
+using qx::test::limitOrder;
 using qx::test::placeAndWait;
 
 /**
@@ -187,12 +189,8 @@ void TestDesktop::placeCancelAndReject()
     QSignalSpy elsewhereSignedIn(&elsewhere, &RemoteTradingService::signedIn);
     elsewhere.signIn(m_server->url(), m_server->username(), m_server->password());
     QTRY_VERIFY_WITH_TIMEOUT(!elsewhereSignedIn.isEmpty(), kNetworkTimeoutMs);
-    qx::core::protocol::NewOrder other;
-    other.clientOrderId = TradingService::newClientOrderId();
-    other.symbol = symbol;
-    other.side = qx::core::protocol::Side::Sell;
-    other.quantity = *qx::core::Quantity::parse(u"10");
-    other.price = *qx::core::Price::parse(u"44.75");
+    const qx::core::protocol::NewOrder other
+        = limitOrder(symbol, qx::core::protocol::Side::Sell, u"10", u"44.75");
     elsewhere.placeOrder(other);
     QTRY_VERIFY_WITH_TIMEOUT(rowOfClientOrder(blotter, other.clientOrderId) >= 0,
                              kNetworkTimeoutMs);
@@ -210,24 +208,14 @@ void TestDesktop::placeCancelAndReject()
 
     // 5. Another trader's offer, lifted from the ticket: the fill shows in the blotter.
     const QString bobPassword = QStringLiteral("bob's long passphrase");
-    QCOMPARE(
-        qx::test::runCli({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"),
-                           QStringLiteral("--role"), QStringLiteral("trader"),
-                           QStringLiteral("--password-stdin"), QStringLiteral("--data-dir"),
-                           m_dataDir.filePath(QStringLiteral("server")) },
-                         bobPassword.toUtf8() + '\n')
-            .exitCode,
-        0);
+    QVERIFY(addTrader(m_dataDir.filePath(QStringLiteral("server")), QStringLiteral("bob"),
+                      bobPassword));
     RemoteTradingService bob;
     QSignalSpy bobSignedIn(&bob, &RemoteTradingService::signedIn);
     bob.signIn(m_server->url(), QStringLiteral("bob"), bobPassword);
     QTRY_VERIFY_WITH_TIMEOUT(!bobSignedIn.isEmpty(), kNetworkTimeoutMs);
-    qx::core::protocol::NewOrder offer;
-    offer.clientOrderId = TradingService::newClientOrderId();
-    offer.symbol = symbol;
-    offer.side = qx::core::protocol::Side::Sell;
-    offer.quantity = *qx::core::Quantity::parse(u"8");
-    offer.price = *qx::core::Price::parse(u"43.10");
+    const qx::core::protocol::NewOrder offer
+        = limitOrder(symbol, qx::core::protocol::Side::Sell, u"8", u"43.10");
     QVERIFY(placeAndWait(bob, offer, *m_server));
     QTest::keyClick(&window, Qt::Key_F1); // buy
     enter(QStringLiteral("8"), QStringLiteral("43.10"));
@@ -489,12 +477,8 @@ void TestDesktop::ordersAreModifiedInPlaceAndCancelledAll()
     QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), TradingService::ConnectionState::Connected,
                               kNetworkTimeoutMs);
     const QString symbol = euroPowerMonth(service);
-    qx::core::protocol::NewOrder bid;
-    bid.clientOrderId = TradingService::newClientOrderId();
-    bid.symbol = symbol;
-    bid.side = qx::core::protocol::Side::Buy;
-    bid.quantity = *qx::core::Quantity::parse(u"6");
-    bid.price = *qx::core::Price::parse(u"41.00");
+    const qx::core::protocol::NewOrder bid
+        = limitOrder(symbol, qx::core::protocol::Side::Buy, u"6", u"41.00");
     QVERIFY(placeAndWait(service, bid, *m_server));
     qx::core::protocol::NewOrder second = bid;
     second.clientOrderId = TradingService::newClientOrderId();

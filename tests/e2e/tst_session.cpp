@@ -52,13 +52,7 @@ QString keychainEntry(const QString &service, const QString &account)
 
 qx::core::protocol::NewOrder restingBid(const QString &symbol)
 {
-    qx::core::protocol::NewOrder bid;
-    bid.clientOrderId = TradingService::newClientOrderId();
-    bid.symbol = symbol;
-    bid.side = qx::core::protocol::Side::Buy;
-    bid.quantity = *qx::core::Quantity::parse(u"1");
-    bid.price = *qx::core::Price::parse(u"20.00");
-    return bid;
+    return qx::test::limitOrder(symbol, qx::core::protocol::Side::Buy, u"1", u"20.00");
 }
 
 } // namespace
@@ -423,14 +417,8 @@ void TestSession::anAccountWithAnAuthenticatorSignsInWithItsCode()
 {
     // Mona has turned on multi-factor sign-in.
     const QString password = QStringLiteral("mona's long passphrase");
-    QCOMPARE(
-        qx::test::runCli({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("mona"),
-                           QStringLiteral("--role"), QStringLiteral("trader"),
-                           QStringLiteral("--password-stdin"), QStringLiteral("--data-dir"),
-                           m_dataDir.filePath(QStringLiteral("server")) },
-                         password.toUtf8() + '\n')
-            .exitCode,
-        0);
+    QVERIFY(qx::test::addTrader(m_dataDir.filePath(QStringLiteral("server")),
+                                QStringLiteral("mona"), password));
     const QString token = postJson(m_server->url(), QStringLiteral("/api/v1/auth/login"),
                                    { { QStringLiteral("username"), QStringLiteral("mona") },
                                      { QStringLiteral("password"), password } })

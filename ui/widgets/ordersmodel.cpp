@@ -203,32 +203,26 @@ bool OrdersModel::setData(const QModelIndex &index, const QVariant &value, int r
         return false;
     const Order &order = m_orders.at(index.row());
     const QString text = value.toString().trimmed();
+    // The typed value into `field` when it is a positive decimal other than `current`.
+    const auto take
+        = [&]<typename T>(const T &current, std::optional<T> &field, const QString &refusal) {
+              const core::Result<T> typed = T::parse(text);
+              if (!typed || !typed->isPositive()) {
+                  Q_EMIT modifyRefused(order.id, refusal.arg(text));
+                  return false;
+              }
+              if (*typed != current)
+                  field = *typed;
+              return *typed != current;
+          };
     core::protocol::OrderModify change;
-    if (index.column() == Price) {
-        const core::Result<core::Price> price = core::Price::parse(text);
-        if (!price || !price->isPositive()) {
-            Q_EMIT modifyRefused(order.id,
-                                 tr("\"%1\" is not a price: type digits and a point, "
-                                    "such as 42.50.")
-                                     .arg(text));
-            return false;
-        }
-        if (*price == order.price)
-            return false;
-        change.price = *price;
-    } else {
-        const core::Result<core::Quantity> quantity = core::Quantity::parse(text);
-        if (!quantity || !quantity->isPositive()) {
-            Q_EMIT modifyRefused(order.id,
-                                 tr("\"%1\" is not a quantity: type digits and a "
-                                    "point, such as 25.")
-                                     .arg(text));
-            return false;
-        }
-        if (*quantity == order.quantity)
-            return false;
-        change.quantity = *quantity;
-    }
+    const bool changed = index.column() == Price
+        ? take(order.price, change.price,
+               tr("\"%1\" is not a price: type digits and a point, such as 42.50."))
+        : take(order.quantity, change.quantity,
+               tr("\"%1\" is not a quantity: type digits and a point, such as 25."));
+    if (!changed)
+        return false;
     service()->modifyOrder(order.id, change);
     return true;
 }

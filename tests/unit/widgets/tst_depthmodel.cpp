@@ -169,17 +169,21 @@ private Q_SLOTS:
         const auto centre = [view](int row, int column) {
             return view->visualRect(view->model()->index(row, column)).center();
         };
+        QWidget *viewport = view->viewport();
+        // Pressed on a cell, moved to another row's, released there.
+        const auto drag = [&](int fromRow, int column, int toRow) {
+            QTest::mousePress(viewport, Qt::LeftButton, {}, centre(fromRow, column));
+            QMouseEvent move(QEvent::MouseMove, centre(toRow, column),
+                             viewport->mapToGlobal(centre(toRow, column)), Qt::NoButton,
+                             Qt::LeftButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(viewport, &move);
+            QTest::mouseRelease(viewport, Qt::LeftButton, {}, centre(toRow, column));
+        };
         QSignalSpy moved(&ladder, &DepthLadder::ordersMoved);
         QSignalSpy chosen(&ladder, &DepthLadder::priceChosen);
 
         // Both of the trader's bids at 42.50, dragged down to 42.25.
-        QWidget *viewport = view->viewport();
-        QTest::mousePress(viewport, Qt::LeftButton, {}, centre(1, DepthModel::MyBid));
-        QMouseEvent move(QEvent::MouseMove, centre(2, DepthModel::MyBid),
-                         viewport->mapToGlobal(centre(2, DepthModel::MyBid)), Qt::NoButton,
-                         Qt::LeftButton, Qt::NoModifier);
-        QCoreApplication::sendEvent(viewport, &move);
-        QTest::mouseRelease(viewport, Qt::LeftButton, {}, centre(2, DepthModel::MyBid));
+        drag(1, DepthModel::MyBid, 2);
         QCOMPARE(moved.size(), 1);
         QCOMPARE(moved.first().at(0).toInt(), 2);
         QCOMPARE(service.modified.size(), 2);
@@ -198,12 +202,7 @@ private Q_SLOTS:
         service.modified.clear();
         QTest::mouseClick(viewport, Qt::LeftButton, {}, centre(1, DepthModel::MyBid));
         QCOMPARE(chosen.size(), 1);
-        QTest::mousePress(viewport, Qt::LeftButton, {}, centre(0, DepthModel::MyAsk));
-        QMouseEvent across(QEvent::MouseMove, centre(2, DepthModel::MyAsk),
-                           viewport->mapToGlobal(centre(2, DepthModel::MyAsk)), Qt::NoButton,
-                           Qt::LeftButton, Qt::NoModifier);
-        QCoreApplication::sendEvent(viewport, &across);
-        QTest::mouseRelease(viewport, Qt::LeftButton, {}, centre(2, DepthModel::MyAsk));
+        drag(0, DepthModel::MyAsk, 2);
         QVERIFY(service.modified.isEmpty());
     }
 };
