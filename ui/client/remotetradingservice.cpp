@@ -633,8 +633,8 @@ void RemoteTradingService::send(Verb verb, const QString &path, const QJsonObjec
                     return handler(result);
                 }
                 // Refused for the token: once more with a renewed one (renewed already when
-                // another request got there first). Every request here may be repeated: order
-                // placement is idempotent by its client order id.
+                // another request got there first). The server refuses a bad token before it
+                // does anything, so sending the same request again cannot do it twice.
                 const auto again = [this, verb, path, body,
                                     handler = std::move(handler)](const Result<void> &renewed) {
                     if (!renewed)
