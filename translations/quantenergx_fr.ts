@@ -296,6 +296,10 @@
         <source>%1   O %2  H %3  L %4  C %5   Vol %6 %7</source>
         <translation>%1   O %2  H %3  B %4  C %5   Vol %6 %7</translation>
     </message>
+    <message>
+        <source>Wheel or + and − to zoom, drag or ← and → to pan, Home or a double-click for the latest candles</source>
+        <translation>Molette ou + et − pour zoomer, glisser ou ← et → pour décaler, Origine ou double-clic pour les dernières bougies</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::DeliveryMonthsModel</name>

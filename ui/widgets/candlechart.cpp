@@ -12,10 +12,13 @@
 #include <QDateTimeAxis>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <QWheelEvent>
 
 #include <algorithm>
 
@@ -157,7 +160,13 @@ CandleChart::CandleChart(QWidget *parent)
     m_view->setObjectName(QStringLiteral("chartView"));
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setAccessibleName(tr("Price chart"));
+    // The keyboard focuses the drawing area itself (for zoom and pan keys): name it too.
+    m_view->viewport()->setAccessibleName(tr("Price chart"));
     m_view->setMinimumHeight(160);
+    m_view->setToolTip(tr("Wheel or + and − to zoom, drag or ← and → to pan, Home or a "
+                          "double-click for the latest candles"));
+    m_view->viewport()->installEventFilter(this);
+    m_view->installEventFilter(this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
@@ -177,6 +186,9 @@ void CandleChart::setInstrument(const std::optional<core::Instrument> &instrumen
         m_priceAxis->setLabelFormat(
             QStringLiteral("%.%1f").arg(point < 0 ? 0 : tick.size() - point - 1));
     }
+    // Another market starts at its latest candles.
+    m_from.reset();
+    m_span.reset();
     setCandles({});
 }
 
@@ -185,7 +197,134 @@ void CandleChart::setInterval(CandleInterval interval)
     m_interval = interval;
     m_intervalButtons->button(int(interval))->setChecked(true);
     m_timeAxis->setFormat(timeFormat(interval));
+    m_from.reset();
+    m_span.reset();
     setCandles({});
+}
+
+std::pair<qint64, qint64> CandleChart::latestRange() const
+{
+    const qint64 step = intervalMs(m_interval);
+    if (m_candles.isEmpty()) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        return { now - 60 * step, now + step };
+    }
+    // Room for at least 60 candles, so a young series does not draw a few fat bars.
+    const qint64 last = m_candles.last().start + step;
+    const qint64 first = std::min(m_candles.first().start - step / 2, last - 60 * step);
+    return { first, last + step / 2 };
+}
+
+std::pair<qint64, qint64> CandleChart::visibleRange() const
+{
+    return { m_timeAxis->min().toMSecsSinceEpoch(), m_timeAxis->max().toMSecsSinceEpoch() };
+}
+
+std::pair<qint64, qint64> CandleChart::shownRange() const
+{
+    const auto [earliest, latest] = latestRange();
+    const qint64 span = m_span.value_or(latest - earliest);
+    const qint64 to = m_from ? *m_from + span : latest;
+    return { to - span, to };
+}
+
+void CandleChart::setView(qint64 from, qint64 span)
+{
+    const qint64 step = intervalMs(m_interval);
+    const auto [earliest, latest] = latestRange();
+    // Between 10 candles and all there are (with room to spare), never wholly off them.
+    span = std::clamp(span, 10 * step, std::max(latest - earliest + 20 * step, 10 * step));
+    from = std::clamp(from, earliest - span / 2, latest - span / 2);
+    m_span = span;
+    if (from + span >= latest)
+        m_from.reset(); // back at the latest candle: follow it again
+    else
+        m_from = from;
+    updateAxes();
+}
+
+void CandleChart::zoom(double factor, std::optional<qint64> anchorMs)
+{
+    const auto [from, to] = shownRange();
+    const qint64 anchor = std::clamp(anchorMs.value_or(to), from, to);
+    const double share = double(anchor - from) / double(std::max<qint64>(to - from, 1));
+    const qint64 span = qint64(double(to - from) * factor);
+    setView(anchor - qint64(share * double(span)), span);
+}
+
+void CandleChart::pan(qint64 deltaMs)
+{
+    const auto [from, to] = shownRange();
+    setView(from + deltaMs, to - from);
+}
+
+void CandleChart::resetView()
+{
+    m_from.reset();
+    m_span.reset();
+    updateAxes();
+}
+
+bool CandleChart::eventFilter(QObject *watched, QEvent *event)
+{
+    const auto timeAt = [this](QPointF position) {
+        return qint64(m_chart->mapToValue(position, m_prices).x());
+    };
+    if (watched == m_view->viewport()) {
+        switch (event->type()) {
+        case QEvent::Wheel: {
+            const auto *wheel = static_cast<QWheelEvent *>(event);
+            if (wheel->angleDelta().y() == 0)
+                break;
+            zoom(wheel->angleDelta().y() > 0 ? 0.8 : 1.25, timeAt(wheel->position()));
+            return true;
+        }
+        case QEvent::MouseButtonPress:
+            if (static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton)
+                m_dragFrom = static_cast<QMouseEvent *>(event)->position();
+            break;
+        case QEvent::MouseMove:
+            if (m_dragFrom && (static_cast<QMouseEvent *>(event)->buttons() & Qt::LeftButton)) {
+                const QPointF to = static_cast<QMouseEvent *>(event)->position();
+                pan(timeAt(*m_dragFrom) - timeAt(to)); // the candles follow the pointer
+                m_dragFrom = to;
+                return true;
+            }
+            break;
+        case QEvent::MouseButtonRelease:
+            m_dragFrom.reset();
+            break;
+        case QEvent::MouseButtonDblClick:
+            resetView();
+            return true;
+        default:
+            break;
+        }
+    }
+    if ((watched == m_view || watched == m_view->viewport()) && event->type() == QEvent::KeyPress) {
+        const auto [from, to] = visibleRange();
+        switch (static_cast<QKeyEvent *>(event)->key()) {
+        case Qt::Key_Plus:
+        case Qt::Key_Equal:
+            zoom(0.8);
+            return true;
+        case Qt::Key_Minus:
+            zoom(1.25);
+            return true;
+        case Qt::Key_Left:
+            pan(-(to - from) / 10);
+            return true;
+        case Qt::Key_Right:
+            pan((to - from) / 10);
+            return true;
+        case Qt::Key_Home:
+            resetView();
+            return true;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void CandleChart::setCandles(const QList<core::Candle> &candles)
@@ -273,23 +412,26 @@ void CandleChart::updateAxes()
     // No candles, no scale: numbers on empty axes would read as prices.
     m_priceAxis->setLabelsVisible(!m_candles.isEmpty());
     m_volumeAxis->setLabelsVisible(!m_candles.isEmpty());
+    const auto [first, last] = shownRange();
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(first),
+                         QDateTime::fromMSecsSinceEpoch(last));
     if (m_candles.isEmpty()) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(now - 60 * step),
-                             QDateTime::fromMSecsSinceEpoch(now + step));
         m_priceAxis->setRange(0, 1);
         m_volumeAxis->setRange(0, 1);
         return;
     }
-    // Room for at least 60 candles, so a young series does not draw a few fat bars.
-    const qint64 last = m_candles.last().start + step;
-    const qint64 first = std::min(m_candles.first().start - step / 2, last - 60 * step);
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(first),
-                         QDateTime::fromMSecsSinceEpoch(last + step / 2));
-    qreal low = plotted(m_candles.first().low.decimal());
-    qreal high = plotted(m_candles.first().high.decimal());
-    qreal volume = 0;
+    // The price and volume scales fit the candles in view (all of them if none is).
+    QList<core::Candle> inView;
     for (const core::Candle &candle : std::as_const(m_candles)) {
+        if (candle.start + step > first && candle.start < last)
+            inView.append(candle);
+    }
+    if (inView.isEmpty())
+        inView = m_candles;
+    qreal low = plotted(inView.first().low.decimal());
+    qreal high = plotted(inView.first().high.decimal());
+    qreal volume = 0;
+    for (const core::Candle &candle : std::as_const(inView)) {
         low = std::min(low, plotted(candle.low.decimal()));
         high = std::max(high, plotted(candle.high.decimal()));
         volume = std::max(volume, plotted(candle.volume.decimal()));

@@ -8,9 +8,13 @@
 #include <QCandlestickSeries>
 #include <QCandlestickSet>
 #include <QChart>
+#include <QChartView>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QValueAxis>
+#include <QWheelEvent>
 
 using qx::core::Candle;
 using qx::core::CandleInterval;
@@ -132,6 +136,67 @@ private Q_SLOTS:
         QVERIFY(german.chart()->localizeNumbers());
         QCOMPARE(german.chart()->locale().toString(88.5, 'f', 2), u"88,50"_s);
         qx::widgets::displayformat::setNumberLocale({});
+    }
+
+    void zoomAndPanWithWheelDragAndKeys()
+    {
+        CandleChart chart;
+        chart.resize(900, 500);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QList<Candle> candles;
+        for (int minute = 0; minute < 200; ++minute) {
+            const char *close = minute < 100 ? "40" : "60"; // the price jumps halfway
+            candles.append(candle(minute, close, close, close, close, "5"));
+        }
+        chart.setCandles(candles);
+        const auto span = [&] {
+            return chart.visibleRange().second - chart.visibleRange().first;
+        };
+        const qint64 all = span();
+        QVERIFY(all >= 200 * 60'000);
+        QVERIFY(chart.followsLatest());
+
+        // + zooms in at the right edge: fewer minutes, still the latest ones.
+        QWidget *viewport = chart.findChild<QChartView *>()->viewport();
+        QTest::keyClick(viewport, Qt::Key_Plus);
+        QVERIFY(span() < all);
+        QVERIFY(chart.followsLatest());
+        QVERIFY(chart.visibleRange().second > kStart + 199 * 60'000); // the latest in view
+
+        // ← goes into the past; a new candle then leaves the view where it is.
+        for (int i = 0; i < 20; ++i)
+            QTest::keyClick(viewport, Qt::Key_Left);
+        QVERIFY(!chart.followsLatest());
+        const auto past = chart.visibleRange();
+        QVERIFY(past.second < kStart + 200 * 60'000);
+        chart.updateCandle(candle(200, "60", "61", "59", "60", "1"));
+        QCOMPARE(chart.visibleRange(), past);
+        // The price axis fits what is in view: only the 40s, well before the jump.
+        chart.zoom(0.3);
+        while (chart.visibleRange().second > kStart + 90 * 60'000)
+            chart.pan(-10 * 60'000);
+        const auto *prices = qobject_cast<QValueAxis *>(chart.chart()->axes(Qt::Vertical).first());
+        QVERIFY2(prices->max() < 50, qPrintable(QString::number(prices->max())));
+
+        // The wheel zooms around the pointer; dragging pans; Home comes back to the latest.
+        const qint64 before = span();
+        QWheelEvent wheel(QPointF(450, 200), viewport->mapToGlobal(QPointF(450, 200)), {},
+                          QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(viewport, &wheel);
+        QVERIFY(span() > before);
+        const auto dragFrom = chart.visibleRange();
+        QTest::mousePress(viewport, Qt::LeftButton, {}, QPoint(300, 200));
+        QMouseEvent move(QEvent::MouseMove, QPointF(500, 200),
+                         viewport->mapToGlobal(QPointF(500, 200)), Qt::LeftButton, Qt::LeftButton,
+                         Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport, &move);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, QPoint(500, 200));
+        QVERIFY(chart.visibleRange().first < dragFrom.first); // dragged right: earlier times
+        QTest::keyClick(viewport, Qt::Key_Home);
+        QVERIFY(chart.followsLatest());
+        QVERIFY(chart.visibleRange().second > kStart + 200 * 60'000);
+        QCOMPARE(span(), all + 60'000); // the default span again, one candle later
     }
 };
 

@@ -11,7 +11,10 @@
 #include "ui/widgets/theme.h"
 #include "ui/widgets/tradesmodel.h"
 
+#include <QAccessible>
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
@@ -21,6 +24,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -53,6 +57,8 @@ private Q_SLOTS:
     void cancelAllAsksOnceThenCancelsEverything();
     void blotterColumnsAreChosenAndKept();
     void anOrderIsModifiedWhereItIsShown();
+    void everyControlHasANameForScreenReaders();
+    void theTicketIsFilledInTabOrder();
 };
 
 void TestMainWindow::initTestCase()
@@ -485,6 +491,56 @@ void TestMainWindow::anOrderIsModifiedWhereItIsShown()
                                                       QStringLiteral("Too far from the last.")));
     QVERIFY(window.statusBar()->currentMessage().contains(u"Change of order 7 rejected"));
     QCOMPARE(price.data().toString(), QStringLiteral("40.00"));
+}
+
+void TestMainWindow::everyControlHasANameForScreenReaders()
+{
+    // What a screen reader says for each control the keyboard reaches: never nothing.
+    FakeTradingService service;
+    service.setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
+    MainWindow window(&service);
+    window.resize(1600, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QStringList unnamed;
+    for (QWidget *widget : window.findChildren<QWidget *>()) {
+        if (!widget->isVisible() || widget->focusPolicy() == Qt::NoFocus || !widget->isEnabled()
+            || qobject_cast<QScrollBar *>(widget))
+            continue;
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty()) {
+            unnamed.append(QString::fromLatin1(widget->metaObject()->className()) + u' '
+                           + widget->objectName() + u" in " + widget->parentWidget()->objectName());
+        }
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", ")));
+}
+
+void TestMainWindow::theTicketIsFilledInTabOrder()
+{
+    // Instrument, side, type, time in force, quantity, price, then the buttons: the order a
+    // trader types an order in, without the mouse.
+    FakeTradingService service;
+    service.setInstruments({ FakeTradingService::power() });
+    MainWindow window(&service);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QWidget *ticket = window.ticket();
+    auto *instrument = ticket->findChild<QComboBox *>(QStringLiteral("instrumentCombo"));
+    QVERIFY(instrument);
+    instrument->setFocus();
+    QStringList visited;
+    for (int step = 0; step < 12 && ticket->isAncestorOf(QApplication::focusWidget()); ++step) {
+        visited.append(QApplication::focusWidget()->objectName());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    }
+    const auto before = [&](const char *first, const char *second) {
+        const qsizetype a = visited.indexOf(QString::fromLatin1(first));
+        const qsizetype b = visited.indexOf(QString::fromLatin1(second));
+        return a >= 0 && b >= 0 && a < b;
+    };
+    QVERIFY2(before("instrumentCombo", "quantityEdit"), qPrintable(visited.join(u' ')));
+    QVERIFY2(before("quantityEdit", "priceEdit"), qPrintable(visited.join(u' ')));
 }
 
 QTEST_MAIN(TestMainWindow)
