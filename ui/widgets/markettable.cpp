@@ -1,9 +1,12 @@
 #include "ui/widgets/markettable.h"
 
+#include "ui/widgets/displayformat.h"
 #include <QAction>
 #include <QCoreApplication>
+
 #include <QHeaderView>
 #include <QMenu>
+#include <QStyle>
 #include <QTableView>
 
 namespace qx::widgets {
@@ -45,6 +48,16 @@ void setUpBlotterTable(QTableView *view)
                          menu->setAttribute(Qt::WA_DeleteOnClose);
                          menu->popup(header->mapToGlobal(at));
                      });
+}
+
+void fitColumn(QHeaderView *header, int column, QStringView widest)
+{
+    const int title = header->fontMetrics().horizontalAdvance(
+                          header->model()->headerData(column, Qt::Horizontal).toString())
+        + 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin) + 4;
+    const int content
+        = QFontMetrics(displayformat::numberFont()).horizontalAdvance(widest.toString()) + 12;
+    header->resizeSection(column, std::max(title, content));
 }
 
 QMenu *blotterColumnsMenu(QTableView *view)

@@ -3,6 +3,7 @@
 #include <QStringView>
 
 class QAbstractItemModel;
+class QHeaderView;
 class QMenu;
 class QTableView;
 
@@ -22,6 +23,10 @@ void setUpMarketTable(QTableView *view, QAbstractItemModel *model, QStringView w
  * the header's context menu (blotterColumnsMenu). The header's saveState() keeps all of it.
  */
 void setUpBlotterTable(QTableView *view);
+
+/// Makes `column` of `header` as wide as `widest` in the number font or its own title,
+/// whichever is wider: numbers never cut, titles whole in every language ("Brief Menge").
+void fitColumn(QHeaderView *header, int column, QStringView widest);
 
 /// The menu of `view`'s columns, each a checkable action that shows or hides it; the last
 /// column shown cannot be hidden. Owned by the caller (parented to `view`).

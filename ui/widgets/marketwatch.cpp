@@ -1,6 +1,6 @@
 #include "ui/widgets/marketwatch.h"
 
-#include "ui/widgets/displayformat.h"
+#include "ui/widgets/markettable.h"
 #include "ui/widgets/marketwatchmodel.h"
 
 #include <QAction>
@@ -12,8 +12,6 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace qx::widgets {
 
@@ -106,22 +104,14 @@ MarketWatch::MarketWatch(client::TradingService *service, QWidget *parent)
     // Each column as wide as what it holds or its title, whichever is wider (titles run long
     // in German: "Brief Menge"), so that the whole board fits the dock it asks for.
     const QFontMetrics metrics = fontMetrics();
-    const QFontMetrics numbers(displayformat::numberFont());
-    const auto fit = [&](int column, QStringView widest) {
-        const int title = header->fontMetrics().horizontalAdvance(
-                              m_model->headerData(column, Qt::Horizontal).toString())
-            + 2 * style()->pixelMetric(QStyle::PM_HeaderMargin) + 4;
-        m_view->setColumnWidth(column,
-                               std::max(title, numbers.horizontalAdvance(widest.toString()) + 12));
-    };
     m_view->setColumnWidth(MarketWatchModel::Contract,
                            metrics.horizontalAdvance(QStringLiteral("★ Mon 00 May 00:00 B")) + 40);
     for (const int column : { MarketWatchModel::Bid, MarketWatchModel::Ask, MarketWatchModel::Last,
                               MarketWatchModel::Change })
-        fit(column, u"00,000.000");
+        fitColumn(header, column, u"00,000.000");
     for (const int column :
          { MarketWatchModel::BidQuantity, MarketWatchModel::AskQuantity, MarketWatchModel::Volume })
-        fit(column, u"000,000");
+        fitColumn(header, column, u"000,000");
 
     m_favouriteAction->setObjectName(QStringLiteral("favouriteAction"));
     m_favouriteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));

@@ -4,6 +4,7 @@
 #include "ui/widgets/markettable.h"
 #include "ui/widgets/positionsmodel.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -43,10 +44,13 @@ PositionsPanel::PositionsPanel(client::TradingService *service, QWidget *parent)
     m_positions->setColumnWidth(PositionsModel::Contract,
                                 metrics.horizontalAdvance(QStringLiteral("DE.BASE.M.0000-00"))
                                     + 16);
-    for (int column = PositionsModel::Net; column < PositionsModel::Currency; ++column) {
-        m_positions->setColumnWidth(column,
-                                    metrics.horizontalAdvance(QStringLiteral("-000,000.00 MMBtu")));
-    }
+    QHeaderView *header = m_positions->horizontalHeader();
+    fitColumn(header, PositionsModel::Net, u"-00,000 MMBtu/d");
+    fitColumn(header, PositionsModel::Energy, u"-000,000 MWh");
+    for (const int column : { PositionsModel::AveragePrice, PositionsModel::Mark })
+        fitColumn(header, column, u"00,000.0000");
+    for (const int column : { PositionsModel::Unrealised, PositionsModel::Realised })
+        fitColumn(header, column, u"-000,000.00");
 
     m_months->setObjectName(QStringLiteral("deliveryMonthsView"));
     m_months->setAccessibleName(tr("Net position by delivery month"));
