@@ -51,6 +51,7 @@ constexpr auto kGeometryKey = "mainWindow/geometry";
 constexpr auto kStateKey = "mainWindow/state";
 constexpr auto kBlotterKey = "mainWindow/blotterHeader";
 constexpr auto kFillsHeaderKey = "mainWindow/fillsHeader";
+constexpr auto kPositionsHeaderKey = "mainWindow/positionsHeader";
 constexpr auto kSymbolKey = "mainWindow/symbol";
 constexpr auto kLayoutsKey = "mainWindow/layouts";
 } // namespace
@@ -506,6 +507,8 @@ void MainWindow::restoreSession()
     m_ticket->setPreferredSymbol(settings.value(QLatin1StringView(kSymbolKey)).toString());
     m_fillsView->horizontalHeader()->restoreState(
         settings.value(QLatin1StringView(kFillsHeaderKey)).toByteArray());
+    m_positions->positionsView()->horizontalHeader()->restoreState(
+        settings.value(QLatin1StringView(kPositionsHeaderKey)).toByteArray());
     if (!m_blotter->horizontalHeader()->restoreState(
             settings.value(QLatin1StringView(kBlotterKey)).toByteArray())) {
         // Wide enough for what the columns usually hold, e.g. a whole client order id.
@@ -596,6 +599,8 @@ void MainWindow::saveSession()
     settings.setValue(QLatin1StringView(kBlotterKey), m_blotter->horizontalHeader()->saveState());
     settings.setValue(QLatin1StringView(kFillsHeaderKey),
                       m_fillsView->horizontalHeader()->saveState());
+    settings.setValue(QLatin1StringView(kPositionsHeaderKey),
+                      m_positions->positionsView()->horizontalHeader()->saveState());
     settings.setValue(QLatin1StringView(kSymbolKey), m_ticket->currentSymbol());
 }
 

@@ -8,6 +8,8 @@
 #include "ui/widgets/marketwatchmodel.h"
 #include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
+#include "ui/widgets/positionsmodel.h"
+#include "ui/widgets/positionspanel.h"
 #include "ui/widgets/theme.h"
 #include "ui/widgets/tradesmodel.h"
 
@@ -37,6 +39,7 @@ using qx::core::protocol::Side;
 using qx::test::FakeTradingService;
 using qx::widgets::MainWindow;
 using qx::widgets::OrdersModel;
+using qx::widgets::PositionsModel;
 using qx::widgets::TradesModel;
 
 class TestMainWindow : public QObject
@@ -450,8 +453,15 @@ void TestMainWindow::blotterColumnsAreChosenAndKept()
         QVERIFY(!fills->isColumnHidden(TradesModel::Price));
         window.saveSession();
     }
-    // The next session shows the columns as they were left.
+    // The next session shows the columns as they were left, the positions' too.
+    {
+        MainWindow positions(&service);
+        positions.positions()->positionsView()->setColumnHidden(PositionsModel::Realised, true);
+        positions.saveSession();
+    }
     MainWindow next(&service);
+    QVERIFY(next.positions()->positionsView()->isColumnHidden(PositionsModel::Realised));
+    next.positions()->positionsView()->setColumnHidden(PositionsModel::Realised, false);
     QVERIFY(next.fillsBlotter()->isColumnHidden(TradesModel::TradeId));
     QVERIFY(!next.fillsBlotter()->isColumnHidden(TradesModel::Price));
     QVERIFY(!next.fillsBlotter()->isColumnHidden(TradesModel::Symbol));
