@@ -1,5 +1,7 @@
 #include "ui/client/tokenvault.h"
 
+#include "ui/client/tradingservice.h"
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QUrl>
@@ -26,8 +28,7 @@ TokenVault::TokenVault(QString service, QObject *parent)
 
 QString TokenVault::account(const QUrl &server, const QString &username)
 {
-    return username + u'@'
-        + server.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash).toString();
+    return username + u'@' + canonicalServerUrl(server).toString();
 }
 
 void TokenVault::load(const QString &account, std::function<void(core::Result<QString>)> done)

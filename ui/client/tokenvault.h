@@ -29,8 +29,8 @@ public:
     /// `service` names our entries in the keychain; tests use one of their own.
     explicit TokenVault(QString service = QStringLiteral("QuantEnergx"), QObject *parent = nullptr);
 
-    /// The account name of `username` on `server` (the URL without user info or a trailing
-    /// slash, so that one server has one name).
+    /// The account name of `username` on `server` (its canonicalServerUrl(), so that one
+    /// server has one name).
     static QString account(const QUrl &server, const QString &username);
 
     /// The stored token of `account`, empty when there is none; an error when the keychain

@@ -4,6 +4,14 @@
 
 namespace qx::client {
 
+QUrl canonicalServerUrl(const QUrl &url)
+{
+    QUrl canonical = url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+    if (canonical.path() == u"/")
+        canonical.setPath({});
+    return canonical;
+}
+
 std::optional<core::Instrument> TradingService::instrument(const QString &symbol) const
 {
     const QList<core::Instrument> all = instruments();

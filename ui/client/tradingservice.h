@@ -12,6 +12,11 @@
 
 namespace qx::client {
 
+/// A server's address as one name, whatever way it was typed: no user info, no trailing slash
+/// ("https://host/" is "https://host"). What a remembered session and a saved server are
+/// matched by.
+QUrl canonicalServerUrl(const QUrl &url);
+
 /**
  * What the workstation's widgets see of a trading session: connection state, who is signed in,
  * the tradable instruments and the user's orders, the two order actions, and the one market

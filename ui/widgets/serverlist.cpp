@@ -1,5 +1,7 @@
 #include "ui/widgets/serverlist.h"
 
+#include "ui/client/tradingservice.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSet>
@@ -15,16 +17,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("qx::widgets::serverlist", text);
 }
 
-bool sameServer(const QUrl &a, const QUrl &b)
-{
-    const auto normal = [](const QUrl &url) {
-        QUrl same = url.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveUserInfo);
-        if (same.path() == u"/")
-            same.setPath({}); // https://host/ is https://host
-        return same;
-    };
-    return normal(a) == normal(b);
-}
 } // namespace
 
 QList<Server> saved()
@@ -56,39 +48,41 @@ void save(const QList<Server> &servers)
     settings.endArray();
 }
 
-core::Result<void> check(const QList<Server> &servers)
+std::optional<Problem> firstProblem(const QList<Server> &servers)
 {
     QSet<QString> names;
-    for (const Server &server : servers) {
+    for (qsizetype index = 0; index < servers.size(); ++index) {
+        const Server &server = servers[index];
         const QString name = server.name.trimmed();
-        const auto refuse = [](const QString &message) {
-            return core::makeError(QStringLiteral("invalid_server"), message);
+        const auto problem = [index](const QString &message) {
+            return std::optional(Problem { index, message });
         };
         if (name.isEmpty())
-            return refuse(tr("Every server needs a name."));
+            return problem(tr("Every server needs a name."));
         if (names.contains(name.toCaseFolded()))
-            return refuse(tr("Two servers are called \"%1\".").arg(name));
+            return problem(tr("Two servers are called \"%1\".").arg(name));
         names.insert(name.toCaseFolded());
         const QUrl &url = server.url;
         if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")
             || url.host().isEmpty()) {
-            return refuse(tr("The address of \"%1\" is not an http:// or https:// address, "
-                             "such as https://trading.example.com.")
-                              .arg(name));
+            return problem(tr("The address of \"%1\" is not an http:// or https:// address, "
+                              "such as https://trading.example.com.")
+                               .arg(name));
         }
         if (!server.certificateFile.isEmpty()
             && QSslCertificate::fromPath(server.certificateFile).isEmpty()) {
-            return refuse(tr("%1 holds no PEM certificate (for \"%2\").")
-                              .arg(QFileInfo(server.certificateFile).fileName(), name));
+            return problem(tr("%1 holds no PEM certificate (for \"%2\").")
+                               .arg(QFileInfo(server.certificateFile).fileName(), name));
         }
     }
-    return {};
+    return std::nullopt;
 }
 
 QList<QSslCertificate> trustedFor(const QUrl &url)
 {
     for (const Server &server : saved()) {
-        if (sameServer(server.url, url) && !server.certificateFile.isEmpty())
+        if (client::canonicalServerUrl(server.url) == client::canonicalServerUrl(url)
+            && !server.certificateFile.isEmpty())
             return QSslCertificate::fromPath(server.certificateFile);
     }
     return {};

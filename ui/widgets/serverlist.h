@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/result.h"
-
 #include <QList>
 #include <QSslCertificate>
 #include <QString>
 #include <QUrl>
+
+#include <optional>
 
 /**
  * The servers a trader signs in to, by name ("Production", "UAT"), kept in QSettings. The
@@ -25,10 +25,15 @@ struct Server
 
 QList<Server> saved();
 void save(const QList<Server> &servers);
-/// The first problem of a list the user entered, naming the server (invalid_server), or
-/// nothing: names given and different, http or https addresses with a host, certificate
-/// files that hold at least one PEM certificate.
-core::Result<void> check(const QList<Server> &servers);
+/// What is wrong with a list the user entered: which server (its index) and why.
+struct Problem
+{
+    qsizetype index = 0;
+    QString message;
+};
+/// The first problem of a list the user entered, or none: names given and different, http or
+/// https addresses with a host, certificate files that hold at least one PEM certificate.
+std::optional<Problem> firstProblem(const QList<Server> &servers);
 /// The certificates to trust for `url`: those of the saved server with that address.
 QList<QSslCertificate> trustedFor(const QUrl &url);
 

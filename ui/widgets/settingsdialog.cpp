@@ -193,16 +193,9 @@ void SettingsDialog::showError(const QString &message)
 void SettingsDialog::accept()
 {
     const QList<serverlist::Server> entered = servers();
-    if (core::Result<void> checked = serverlist::check(entered); !checked) {
-        // Point at the server it is about: the first one the message names.
-        for (int row = 0; row < entered.size(); ++row) {
-            if (!entered[row].name.isEmpty()
-                && checked.error().message.contains(u'"' + entered[row].name + u'"')) {
-                m_servers->selectRow(row);
-                break;
-            }
-        }
-        showError(checked.error().message);
+    if (const std::optional<serverlist::Problem> problem = serverlist::firstProblem(entered)) {
+        m_servers->selectRow(int(problem->index)); // the server it is about
+        showError(problem->message);
         return;
     }
     serverlist::save(entered);

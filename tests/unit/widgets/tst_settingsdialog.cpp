@@ -88,6 +88,14 @@ private Q_SLOTS:
                 QStringLiteral(QX_TEST_DATA "/nothing.pem"));
         dialog.accept();
         QVERIFY(error(dialog).contains(u"holds no PEM certificate"));
+        QCOMPARE(dialog.serverTable()->currentRow(), 1);
+        // A server without a name is pointed at too, though no message can name it.
+        setCell(dialog, 1, SettingsDialog::CertificateColumn, QString());
+        setCell(dialog, 0, SettingsDialog::NameColumn, u" "_s);
+        dialog.accept();
+        QVERIFY(error(dialog).contains(u"needs a name"));
+        QCOMPARE(dialog.serverTable()->currentRow(), 0);
+        QVERIFY(dialog.isVisible());
         QVERIFY(serverlist::saved().isEmpty());
     }
 
