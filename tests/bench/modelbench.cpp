@@ -205,10 +205,9 @@ struct Desk
             window->show();
         QCoreApplication::processEvents();
     }
-    ~Desk() { window.reset(); } // before the service it refers to
 
     qx::test::FakeTradingService service;
-    std::unique_ptr<qx::widgets::MainWindow> window;
+    std::unique_ptr<qx::widgets::MainWindow> window; ///< declared after: destroyed before it
 };
 
 double perUpdateUs(qint64 ns, std::size_t count)

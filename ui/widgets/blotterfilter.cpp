@@ -20,6 +20,12 @@ BlotterFilterModel::BlotterFilterModel(Columns columns, int sortRole, QObject *p
     setDynamicSortFilter(true);
 }
 
+void BlotterFilterModel::setSourceModel(QAbstractItemModel *source)
+{
+    m_table = qobject_cast<const InstrumentTableModel *>(source);
+    QSortFilterProxyModel::setSourceModel(source);
+}
+
 void BlotterFilterModel::setText(const QString &text)
 {
     m_text = text.trimmed();
@@ -65,13 +71,12 @@ bool BlotterFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         return false;
     if (m_text.isEmpty())
         return true;
-    const auto *table = qobject_cast<const InstrumentTableModel *>(source);
     for (int column = 0; column < source->columnCount(sourceParent); ++column) {
         if (column == m_columns.time ? !m_textIsTime
                                      : !m_textIsNumber && m_columns.numbers.contains(column))
             continue;
-        if (table ? table->cellContains(sourceRow, column, m_text)
-                  : cell(column).data().toString().contains(m_text, Qt::CaseInsensitive))
+        if (m_table ? m_table->cellContains(sourceRow, column, m_text)
+                    : cell(column).data().toString().contains(m_text, Qt::CaseInsensitive))
             return true;
     }
     return false;

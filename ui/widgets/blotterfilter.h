@@ -14,6 +14,8 @@ class QLineEdit;
 
 namespace qx::widgets {
 
+class InstrumentTableModel;
+
 /**
  * A blotter as the trader narrows it: rows whose text holds what they typed (symbol, ids,
  * status, any column, without case), of one side, still live (orders), from a day on.
@@ -47,11 +49,15 @@ public:
     /// Only rows from the start of `day` (local time) on; an invalid date: any day.
     void setSince(const QDate &day);
 
+    void setSourceModel(QAbstractItemModel *source) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
     Columns m_columns;
+    /// The source as a blotter model, which searches its rows cheaply; else null.
+    const InstrumentTableModel *m_table = nullptr;
     QString m_text;
     bool m_textIsNumber = false; ///< look in the numbers too
     bool m_textIsTime = false; ///< and in the time

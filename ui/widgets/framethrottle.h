@@ -33,7 +33,6 @@ public:
     void flush();
     /// Drops a pending action (its work was replaced).
     void cancel() { m_pending = false; }
-    bool isPending() const { return m_pending; }
 
 private:
     void onFrame();

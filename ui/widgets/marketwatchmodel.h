@@ -2,6 +2,7 @@
 
 #include "core/instrument.h"
 #include "core/protocol/messages.h"
+#include "ui/widgets/framethrottle.h"
 
 #include <QAbstractItemModel>
 #include <QElapsedTimer>
@@ -47,7 +48,7 @@ public:
         IntradayGroupRole,
     };
     static constexpr int kFlashMs = 700;
-    static constexpr int kFrameMs = 16;
+    static constexpr int kFrameMs = FrameThrottle::kFrameMs;
     /// How often the board looks for contracts that stopped trading (intraday gate closures).
     static constexpr int kExpiryCheckMs = 1000;
 
