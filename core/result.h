@@ -20,7 +20,7 @@ struct Error
 };
 
 /**
- * Value-or-error, the one error policy across module boundaries (../shared/STYLE.md rule 6).
+ * Value-or-error, the one error policy across module boundaries (docs/conventions.md, "Errors").
  * Modelled on std::expected, which C++20 lacks.
  */
 template<typename T>

@@ -36,7 +36,7 @@ struct BookRules
  * at the touch is push/pop at the end); a level is an intrusive FIFO of pooled order nodes, and
  * a hash map from order id to node makes cancel O(1) in the number of resting orders.
  *
- * Not thread-safe: one thread owns a book (the single writer of ../shared/ARCHITECTURE.md).
+ * Not thread-safe: one thread owns a book (the single writer of docs/architecture.md).
  */
 class OrderBook
 {
