@@ -5,6 +5,7 @@
 #include "server/cache/redisclient.h"
 #include "server/cluster/cluster.h"
 #include "server/cluster/forwarder.h"
+#include "server/ops/servinglock.h"
 #include "server/trading/orderservice.h"
 
 namespace qx::server {
@@ -12,6 +13,12 @@ namespace qx::server {
 core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDirectory,
                                                      const ServerOptions &options)
 {
+    // First of all: one server per data directory (and database), or none.
+    core::Result<std::unique_ptr<ServingLock>> servingLock = ServingLock::acquire(
+        dataDirectory,
+        options.cluster ? ServingLock::Mode::ClusterMember : ServingLock::Mode::Alone);
+    if (!servingLock)
+        return servingLock.error();
     core::Result<std::unique_ptr<Store>> store = dataDirectory.openStore();
     if (!store)
         return store.error();
@@ -25,6 +32,7 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
         return listed.error();
 
     std::unique_ptr<Server> server(new Server);
+    server->m_servingLock = std::move(servingLock).value();
     server->m_listedOn = today;
     server->m_store = std::move(store).value();
     // Redis carries the cluster's events and the rate counts the servers share.

@@ -22,6 +22,7 @@ class Cluster;
 class Forwarder;
 class HttpApi;
 class RedisClient;
+class ServingLock;
 class StreamGateway;
 class Store;
 class StoreWriter;
@@ -72,6 +73,8 @@ private:
     /// day's hours, the next month once this one starts delivering...
     void rollListing();
 
+    /// Released last, once nothing of this server writes any more.
+    std::unique_ptr<ServingLock> m_servingLock;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<RedisClient> m_redis;
     std::unique_ptr<RateLimiter> m_limiter;

@@ -5,6 +5,8 @@
 #include "server/auth/useradmin.h"
 #include "server/cache/redisclient.h"
 #include "server/ops/datadirectory.h"
+#include "server/ops/parentwatch.h"
+#include "server/ops/servinglock.h"
 #include "server/ops/tls.h"
 #include "server/server.h"
 #include "server/storage/sqlstore.h"
@@ -1026,6 +1028,13 @@ int runServe(const QStringList &arguments)
     const ServeSettings settings;
     for (const QCommandLineOption *option : settings.all())
         command.addOption(*option);
+    // Not a setting (a file or the environment could make a service end at once): only a
+    // program starting its own server passes it.
+    const QCommandLineOption exitWithParent(
+        QStringLiteral("exit-with-parent"),
+        tr("End when the program that started this server ends (its standard input closes, "
+           "or it dies): a bundled server."));
+    command.addOption(exitWithParent);
     command.setSettingsSection(QStringLiteral("serve"));
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
@@ -1116,6 +1125,15 @@ int runServe(const QStringList &arguments)
     if (!where.open(QIODevice::WriteOnly | QIODevice::Truncate) || where.write(url.toUtf8()) < 0)
         qWarning().noquote() << "cannot write" << where.fileName() << where.errorString();
     where.close();
+    ParentWatch parentWatch;
+    if (command.parser().isSet(exitWithParent)) {
+        QObject::connect(&parentWatch, &ParentWatch::parentGone, QCoreApplication::instance(), [] {
+            qInfo("the program that started this server has ended: stopping");
+            QCoreApplication::quit();
+        });
+        if (!parentWatch.start())
+            qWarning("cannot watch standard input for the parent's end");
+    }
     printOut(tr("listening on %1").arg(url));
     return QCoreApplication::exec();
 }
@@ -1285,6 +1303,9 @@ int runRestore(const QStringList &arguments)
     const QString file = command.parser().value(from);
     if (file.isEmpty())
         return fail(UsageError, tr("--from FILE is required"));
+    // Never under a running server's feet.
+    if (core::Result<void> free = ServingLock::checkFree(command.dataDir()); !free)
+        return fail(free.error());
     core::Result<std::unique_ptr<SqlStore>> store = command.directory().openSqlStore();
     if (!store)
         return fail(store.error());

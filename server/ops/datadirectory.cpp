@@ -90,8 +90,7 @@ core::Result<std::unique_ptr<Store>> DataDirectory::openStore() const
     return std::unique_ptr<Store>(std::move(store).value());
 }
 
-core::Result<std::unique_ptr<SqlStore>> DataDirectory::openSqlStore(
-    SqlStore::Migration migration) const
+core::Result<void> DataDirectory::checkInitialised() const
 {
     const Result<std::pair<SqlDatabase::Dialect, QString>> location
         = SqlStore::parseUrl(databaseUrl());
@@ -105,6 +104,14 @@ core::Result<std::unique_ptr<SqlStore>> DataDirectory::openSqlStore(
                                               "\"quantenergx-server init --data-dir %1\" first.")
                                    .arg(m_path));
     }
+    return {};
+}
+
+core::Result<std::unique_ptr<SqlStore>> DataDirectory::openSqlStore(
+    SqlStore::Migration migration) const
+{
+    if (core::Result<void> initialised = checkInitialised(); !initialised)
+        return initialised.error();
     return SqlStore::open(databaseUrl(), m_unsafeFast, migration);
 }
 

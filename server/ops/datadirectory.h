@@ -45,6 +45,8 @@ public:
     /// Creates the directory, the signing key and the database (migrated), records the
     /// database URL, and lists the default catalog's instruments for `today`.
     core::Result<void> initialise(QDate today) const;
+    /// not_initialised unless `init` made this directory (and its database).
+    core::Result<void> checkInitialised() const;
     /// Opens the migrated store of an initialised directory (not_initialised otherwise). Each
     /// call opens a connection of its own.
     core::Result<std::unique_ptr<Store>> openStore() const;

@@ -4,6 +4,7 @@
 #include "testapi.h"
 #include "testservices.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -15,6 +16,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace Qt::StringLiterals;
 using qx::test::CliResult;
@@ -75,6 +79,32 @@ private:
     std::unique_ptr<QWebSocket> openStream(QList<QJsonObject> &inbox, const QString &token)
     {
         return m_server->openStream(inbox, token);
+    }
+    // Where a `serve` process (or one of its children) says it listens; invalid if it does
+    // not within 15 s.
+    static QUrl listeningUrl(QProcess &process)
+    {
+        QByteArray output;
+        QDeadlineTimer deadline(15'000);
+        while (!deadline.hasExpired() && process.waitForReadyRead(int(deadline.remainingTime()))) {
+            output += process.readAllStandardOutput();
+            const qsizetype at = output.indexOf("listening on ");
+            const qsizetype end = output.indexOf('\n', at);
+            if (at >= 0 && end > at)
+                return QUrl(QString::fromUtf8(output.mid(at + 13, end - at - 13).trimmed()));
+        }
+        return {};
+    }
+    // GET /healthz at `url`: its status, 0 when nothing answers.
+    static int healthStatus(const QUrl &url)
+    {
+        QNetworkAccessManager network;
+        QNetworkRequest request(url.resolved(QUrl(u"/healthz"_s)));
+        request.setTransferTimeout(2000);
+        std::unique_ptr<QNetworkReply> reply(network.get(request));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        finished.wait(3000);
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     }
 
 private Q_SLOTS:
@@ -539,6 +569,93 @@ private Q_SLOTS:
     // serve's settings: flags over the environment (QX_...) over the data directory's
     // configuration file over the defaults. serve reads each level (a bad TLS file named at
     // each level is the one it refuses), and config check shows where each came from.
+    void oneServerPerDataDirectory()
+    {
+        // A second server on the same data directory would match the same books: refused
+        // before it listens, and the first goes on.
+        const CliResult second
+            = runCli({ u"serve"_s, u"--data-dir"_s, dataDir(), u"--listen"_s, u"127.0.0.1:0"_s });
+        QCOMPARE(second.exitCode, 1);
+        QVERIFY2(second.err.contains(u"is in use by another server (process "),
+                 qPrintable(second.err));
+        QVERIFY2(!second.out.contains(u"listening"), qPrintable(second.out));
+        QCOMPARE(request("GET", u"/healthz"_s).status, 200);
+        // Nor is its database replaced under it.
+        const CliResult restore = runCli({ u"restore"_s, u"--from"_s, m_dir.filePath(u"none"_s),
+                                           u"--force"_s, u"--data-dir"_s, dataDir() });
+        QCOMPARE(restore.exitCode, 1);
+        QVERIFY2(restore.err.contains(u"in use"), qPrintable(restore.err));
+        // On PostgreSQL the database is held too: another data directory on the same one.
+        if (m_server->postgres()) {
+            const QString other = m_dir.filePath(u"other-directory"_s);
+            QCOMPARE(runCli({ u"init"_s, u"--data-dir"_s, other }).exitCode, 0);
+            const CliResult elsewhere
+                = runCli({ u"serve"_s, u"--data-dir"_s, other, u"--listen"_s, u"127.0.0.1:0"_s });
+            QCOMPARE(elsewhere.exitCode, 1);
+            QVERIFY2(elsewhere.err.contains(u"database is in use"), qPrintable(elsewhere.err));
+        }
+    }
+
+    void aBundledServerEndsWithItsParent()
+    {
+        if (m_server->postgres())
+            QSKIP("The parent watch does not depend on the database (tested on SQLite).");
+        const QString directory = m_dir.filePath(u"bundled"_s);
+        QCOMPARE(runCli({ u"init"_s, u"--data-dir"_s, directory }).exitCode, 0);
+        const QStringList serve { u"serve"_s,    u"--data-dir"_s,  directory,
+                                  u"--listen"_s, u"127.0.0.1:0"_s, u"--exit-with-parent"_s };
+        const QString program = QStringLiteral(QX_SERVER_BINARY);
+
+        // The parent's end of the pipe closes (it exits, or crashes and the kernel closes it).
+        QProcess server;
+        server.start(program, serve);
+        QVERIFY(listeningUrl(server).isValid());
+        server.closeWriteChannel();
+        QVERIFY(server.waitForFinished(10'000));
+        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.exitCode(), 0);
+
+        // The parent is killed outright while another process still holds the pipe open:
+        // the kernel's parent-death signal ends the server.
+        QProcess parent;
+        parent.start(u"/bin/sh"_s,
+                     QStringList { u"-c"_s, u"\"$0\" \"$@\"; exit 0"_s, program } + serve);
+        const QUrl url = listeningUrl(parent);
+        QVERIFY(url.isValid());
+        QCOMPARE(healthStatus(url), 200);
+        ::kill(pid_t(parent.processId()), SIGKILL);
+        QTRY_VERIFY_WITH_TIMEOUT(healthStatus(url) == 0, 10'000);
+        // ... and has let go of the directory: it serves again.
+        QProcess again;
+        again.start(program, serve);
+        QVERIFY(listeningUrl(again).isValid());
+        again.closeWriteChannel();
+        QVERIFY(again.waitForFinished(10'000));
+    }
+
+    void aSecondDesktopReusesTheRunningBundledServer()
+    {
+        if (m_server->postgres())
+            QSKIP("The bundled server runs on SQLite.");
+        const QString directory = m_dir.filePath(u"shared-desk"_s);
+        TestServer first(directory);
+        QVERIFY2(first.start(), qPrintable(first.error()));
+        qx::client::LocalServer::Options options;
+        options.serverProgram = QStringLiteral(QX_SERVER_BINARY);
+        options.dataDir = directory;
+        options.username = u"alice"_s;
+        qx::client::LocalServer second(options);
+        QSignalSpy ready(&second, &qx::client::LocalServer::ready);
+        QSignalSpy failed(&second, &qx::client::LocalServer::failed);
+        second.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 30'000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+        QCOMPARE(ready[0][0].toUrl(), first.url());
+        QVERIFY(second.reused());
+        // The trader it set up signs in there.
+        QCOMPARE(first.login(u"alice"_s, second.password()).status, 200);
+    }
+
     void settingsComeFromFlagsEnvironmentFileAndDefaults()
     {
         QTemporaryDir other;

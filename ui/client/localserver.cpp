@@ -2,6 +2,11 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QStandardPaths>
 
@@ -37,6 +42,7 @@ QString LocalServer::defaultDataDir()
 
 void LocalServer::start()
 {
+    m_reused = false;
     // 32 random bytes from the system CSPRNG, as text: the local trader's password for this
     // run only.
     QByteArray secret(32, Qt::Uninitialized);
@@ -95,20 +101,48 @@ void LocalServer::onStepFinished(int exitCode, QProcess::ExitStatus status)
             return fail(
                 tr("The local server could not set up its trader: %1").arg(m_log.trimmed()));
         m_step = Step::Serve;
+        // Its standard input stays open: the server ends when this process does, however.
         runStep(QStringList { QStringLiteral("serve"), QStringLiteral("--data-dir"),
                               m_options.dataDir, QStringLiteral("--listen"),
-                              QStringLiteral("127.0.0.1:0") }
+                              QStringLiteral("127.0.0.1:0"), QStringLiteral("--exit-with-parent") }
                     + m_options.extraServeArguments,
                 {});
         return;
     case Step::Serve:
         m_step = Step::Idle;
         if (m_url.isEmpty())
-            return fail(
-                tr("The local server stopped before it was ready: %1").arg(m_log.trimmed()));
+            return reuseRunningServer();
         Q_EMIT stopped();
         return;
     }
+}
+
+void LocalServer::reuseRunningServer()
+{
+    // `serve` refuses a data directory another server holds: if that one answers where it
+    // said it listens, it is this directory's server, and the trader just set up signs in there.
+    const QString failure
+        = tr("The local server stopped before it was ready: %1").arg(m_log.trimmed());
+    QFile where(QDir(m_options.dataDir).filePath(QStringLiteral("server.url")));
+    const QUrl url = where.open(QIODevice::ReadOnly)
+        ? QUrl(QString::fromUtf8(where.readAll().trimmed()), QUrl::StrictMode)
+        : QUrl();
+    if (!url.isValid() || url.host().isEmpty())
+        return fail(failure);
+    if (!m_network)
+        m_network = std::make_unique<QNetworkAccessManager>();
+    QNetworkRequest request(url.resolved(QUrl(QStringLiteral("/healthz"))));
+    request.setTransferTimeout(3000);
+    QNetworkReply *reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url, failure] {
+        reply->deleteLater();
+        const QJsonObject health = QJsonDocument::fromJson(reply->readAll()).object();
+        if (reply->error() != QNetworkReply::NoError || health.value(u"status").toString() != u"ok")
+            return fail(failure);
+        m_url = url;
+        m_reused = true;
+        Q_EMIT ready(m_url);
+    });
 }
 
 void LocalServer::onServeOutput()

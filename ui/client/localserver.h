@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QNetworkAccessManager>
 #include <QObject>
 #include <QProcess>
 #include <QString>
@@ -13,8 +14,13 @@ namespace qx::client {
  * Runs a quantenergx-server as a child process on loopback: `init` the data directory,
  * `user add --update` the local trader with a fresh random password (handed over on stdin, so
  * it is never written anywhere in plain text and changes every start), then `serve` on an
- * ephemeral port. Emits ready() with the URL and the credentials to sign in with. This is the
- * desktop's bundled server and the test harness's real server.
+ * ephemeral port with --exit-with-parent, so the server ends with this process however it
+ * ends. Emits ready() with the URL and the credentials to sign in with. This is the desktop's
+ * bundled server and the test harness's real server.
+ *
+ * If another server already serves the data directory (a second desktop on the same
+ * account), `serve` refuses it; the one running is reused when it answers at the address it
+ * recorded (reused() is then true and this object runs no process).
  *
  * Lives on the thread that created it (the GUI thread in the desktop); it never blocks: each
  * step is an asynchronous QProcess.
@@ -47,6 +53,8 @@ public:
     /// SIGKILL, as in a crash: nothing gets a chance to flush.
     void kill();
     bool isRunning() const;
+    /// Whether ready() named a server another process had started (see the class comment).
+    bool reused() const { return m_reused; }
 
     QUrl url() const { return m_url; }
     QString username() const { return m_options.username; }
@@ -65,6 +73,7 @@ private:
     void onStepFinished(int exitCode, QProcess::ExitStatus status);
     void onServeOutput();
     void fail(const QString &message);
+    void reuseRunningServer();
 
     enum class Step { Idle, Init, AddUser, Serve };
 
@@ -75,6 +84,8 @@ private:
     QString m_log;
     QString m_password;
     QUrl m_url;
+    bool m_reused = false;
+    std::unique_ptr<QNetworkAccessManager> m_network; ///< only to check a running server
 };
 
 } // namespace qx::client
