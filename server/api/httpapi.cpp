@@ -619,14 +619,40 @@ void HttpApi::addRoutes()
 
     serve({ Method::Get,
             QStringLiteral("/api/v1/instruments"),
-            tr("The instruments that can be traded"),
+            tr("The instruments that can be traded now, in board order"),
             Access::Permitted,
             Permission::MarketRead,
             {},
-            QStringLiteral("InstrumentList") },
-          [this](const Principal &, const QHttpServerRequest &) {
-              return QHttpServerResponse(QJsonObject {
-                  { QStringLiteral("instruments"), toJsonArray(m_orders.instruments()) } });
+            QStringLiteral("InstrumentList"),
+            200,
+            {},
+            { { QStringLiteral("expired"), QStringLiteral("boolean"),
+                tr("true: those whose trading has ended too (default false)") } } },
+          [this](const Principal &, const QHttpServerRequest &request) {
+              const QString expired = request.query().queryItemValue(QStringLiteral("expired"));
+              if (!expired.isEmpty() && expired != u"true" && expired != u"false")
+                  return errorResponse(badQuery(tr("expired must be true or false.")));
+              return QHttpServerResponse(
+                  QJsonObject { { QStringLiteral("instruments"),
+                                  toJsonArray(m_orders.instruments(QDateTime::currentDateTimeUtc(),
+                                                                   expired == u"true")) } });
+          });
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/instruments/{symbol}"),
+            tr("One instrument, tradable or expired"),
+            Access::Permitted,
+            Permission::MarketRead,
+            {},
+            QStringLiteral("Instrument"),
+            200,
+            { QStringLiteral("not_found") } },
+          [this](const QString &symbol, const Principal &, const QHttpServerRequest &) {
+              const std::optional<core::Instrument> instrument = m_orders.instrument(symbol);
+              if (!instrument) {
+                  return errorResponse(core::makeError(
+                      QStringLiteral("not_found"), tr("No instrument %1.").arg(symbol.left(64))));
+              }
+              return QHttpServerResponse(protocol::toJson(*instrument));
           });
 
     serve(
@@ -657,7 +683,7 @@ void HttpApi::addRoutes()
         });
 
     // The caller's orders and trades: as many as storage holds, or from memory while it
-    // cannot be reached (complete: false).
+    // cannot be reached (source: memory).
     const auto listingRoute = [this]<typename Item>(
                                   const QString &path, const QString &summary,
                                   const QString &schema, const QString &key,
@@ -695,7 +721,10 @@ void HttpApi::addRoutes()
                 if (!listed)
                     return errorResponse(listed.error());
                 QJsonObject answer { { key, toJsonArray(listed->items) },
-                                     { QStringLiteral("complete"), listed->complete } };
+                                     { QStringLiteral("source"),
+                                       listed->source == OrderService::Source::Storage
+                                           ? QStringLiteral("storage")
+                                           : QStringLiteral("memory") } };
                 answer.insert(QStringLiteral("next_before"),
                               listed->nextBefore.isEmpty() ? QJsonValue()
                                                            : QJsonValue(listed->nextBefore));
@@ -771,6 +800,26 @@ void HttpApi::addRoutes()
                   !revoked)
                   return errorResponse(revoked.error());
               return QHttpServerResponse(QJsonObject { { QStringLiteral("revoked"), true } });
+          });
+
+    serve({ Method::Get,
+            QStringLiteral("/api/v1/orders/{id}"),
+            tr("One of the caller's orders as it stands"),
+            Access::Permitted,
+            Permission::AccountRead,
+            {},
+            QStringLiteral("Order"),
+            200,
+            { QStringLiteral("not_found"), QStringLiteral("storage_unavailable") } },
+          [this](const QString &orderId, const Principal &principal,
+                 const QHttpServerRequest &request, const Later &reply) {
+              // The server matching its book knows its latest state.
+              if (const auto owner = orderElsewhere(request, orderId))
+                  return reply->forward(*m_forwarder, *owner, "GET", request, request.url().path());
+              core::Result<protocol::Order> order = m_orders.order(principal, orderId);
+              if (!order)
+                  return reply->fail(order.error());
+              reply->send(order->toJson(), Status::Ok);
           });
 
     serve({ Method::Delete,

@@ -666,6 +666,46 @@ QList<core::Instrument> OrderService::instruments() const
     return list;
 }
 
+QList<core::Instrument> OrderService::instruments(const QDateTime &now, bool expired) const
+{
+    QList<core::Instrument> list;
+    list.reserve(qsizetype(m_markets.size()));
+    for (const std::unique_ptr<Market> &market : m_markets) {
+        if (expired || !market->instrument.isExpired(now))
+            list.append(market->instrument);
+    }
+    return list;
+}
+
+Result<protocol::Order> OrderService::order(const Principal &principal, const QString &orderId)
+{
+    // Another user's order is as unknown as one that does not exist.
+    bool numeric = false;
+    const qint64 id = orderId.toLongLong(&numeric);
+    if (!numeric || id <= 0)
+        return notFound(orderId);
+    if (const auto live = m_live.constFind(id); live != m_live.cend()) {
+        if (live->userId != principal.userId)
+            return notFound(orderId);
+        return live->order;
+    }
+    if (const auto closing = m_closing.constFind(id); closing != m_closing.cend()) {
+        if (closing->second.userId != principal.userId)
+            return notFound(orderId);
+        return closing->second.order;
+    }
+    if (const auto recent = m_recent.constFind(principal.userId); recent != m_recent.cend()) {
+        if (const auto known = recent->orders.constFind(orderId); known != recent->orders.cend())
+            return *known;
+    }
+    Result<std::optional<StoredOrder>> stored = m_store.findOrder(id);
+    if (!stored)
+        return stored.error();
+    if (!*stored || (*stored)->userId != principal.userId)
+        return notFound(orderId);
+    return (*stored)->order;
+}
+
 std::optional<core::Instrument> OrderService::instrument(const QString &symbol) const
 {
     if (const Market *market = findMarket(symbol))
@@ -1629,10 +1669,10 @@ namespace {
 // The page of `newestFirst` (ids descending) that `page` asks for, and where the next starts.
 template<typename T>
 OrderService::Listing<T> pageOf(const QList<T> &newestFirst, const OrderService::Page &page,
-                                bool complete)
+                                OrderService::Source source)
 {
     OrderService::Listing<T> listing;
-    listing.complete = complete;
+    listing.source = source;
     for (const T &item : newestFirst) {
         if (page.before > 0 && item.id.toLongLong() >= page.before)
             continue;
@@ -1649,7 +1689,7 @@ OrderService::Listing<T> pageOf(const QList<T> &newestFirst, const OrderService:
 template<typename T>
 OrderService::Listing<T> storedPage(QList<T> items, const OrderService::Page &page)
 {
-    OrderService::Listing<T> listing { std::move(items), true, {} };
+    OrderService::Listing<T> listing { std::move(items), OrderService::Source::Storage, {} };
     if (page.limit > 0 && listing.items.size() >= page.limit)
         listing.nextBefore = listing.items.constLast().id;
     return listing;
@@ -1677,7 +1717,7 @@ Result<OrderService::Listing<protocol::Order>> OrderService::orders(const Princi
               [](const protocol::Order &a, const protocol::Order &b) {
                   return a.id.toLongLong() > b.id.toLongLong();
               });
-    return pageOf(newestFirst, page, false);
+    return pageOf(newestFirst, page, Source::Memory);
 }
 
 Result<OrderService::Listing<protocol::Trade>> OrderService::trades(const Principal &principal,
@@ -1690,7 +1730,7 @@ Result<OrderService::Listing<protocol::Trade>> OrderService::trades(const Princi
     if (stored.error().code != u"storage_unavailable")
         return stored.error();
     const std::deque<protocol::Trade> &recent = m_recent.value(principal.userId).trades;
-    return pageOf(QList<protocol::Trade>(recent.rbegin(), recent.rend()), page, false);
+    return pageOf(QList<protocol::Trade>(recent.rbegin(), recent.rend()), page, Source::Memory);
 }
 
 Result<protocol::BookSnapshot> OrderService::book(const QString &symbol, int depth) const

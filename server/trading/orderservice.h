@@ -116,8 +116,14 @@ public:
     /// with the calendar); emits instrumentsChanged when there are new ones.
     Result<void> refreshInstruments();
 
+    /// The instruments with a book here, in board order: those still trading at `now`, or
+    /// (with `expired`) those whose trading has ended too.
+    QList<core::Instrument> instruments(const QDateTime &now, bool expired = false) const;
+    /// Every instrument with a book here, expired or not.
     QList<core::Instrument> instruments() const;
     std::optional<core::Instrument> instrument(const QString &symbol) const;
+    /// One of `principal`'s orders as it stands: not_found for an id that is not theirs.
+    Result<core::protocol::Order> order(const Principal &principal, const QString &orderId);
 
     void place(const Principal &principal, const core::protocol::NewOrder &request,
                Reply<Placement> reply);
@@ -139,14 +145,15 @@ public:
     /// whose trading has ended.
     void expireOrders(const QDateTime &now);
 
-    /// A user's orders or fills, newest first: from storage, or while storage cannot be
-    /// reached from memory (`complete` false: the live orders and what happened since the
-    /// server started, at most kRecentPerUser of each).
+    /// Where a listing was read: storage, or while storage cannot be reached memory (the live
+    /// orders and what happened since the server started, at most kRecentPerUser of each).
+    enum class Source { Storage, Memory };
+    /// A user's orders or fills, newest first.
     template<typename T>
     struct Listing
     {
         QList<T> items;
-        bool complete = true;
+        Source source = Source::Storage;
         QString nextBefore; ///< where the next page starts (an id); empty: this was the last
     };
     /// A page of a listing: ids below `before` (0: from the newest), at most `limit` (0: all).

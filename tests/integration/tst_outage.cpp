@@ -1,5 +1,5 @@
 // PostgreSQL goes away under a running server and comes back: meanwhile traders still read
-// their books, orders, fills and positions (from memory, marked incomplete), new orders are
+// their books, orders, fills and positions (from memory, marked as such), new orders are
 // refused with 503 storage_unavailable and change nothing, and once the database is back
 // the server reconnects by itself and takes orders again. Nothing acknowledged is lost.
 #include "testapi.h"
@@ -48,8 +48,8 @@ private Q_SLOTS:
         const QString bookPath = u"/api/v1/markets/"_s + power + u"/book"_s;
         const QJsonObject bookBefore = server.request("GET", bookPath, {}, alice).json;
         QCOMPARE(bookBefore.value(u"bids").toArray().first().toObject().value(u"quantity"), u"6"_s);
-        QCOMPARE(server.request("GET", u"/api/v1/orders"_s, {}, alice).json.value(u"complete"),
-                 true);
+        QCOMPARE(server.request("GET", u"/api/v1/orders"_s, {}, alice).json.value(u"source"),
+                 u"storage"_s);
 
         // The database goes down as in a crash.
         QVERIFY(server.postgres()->stop(true));
@@ -58,7 +58,7 @@ private Q_SLOTS:
         QCOMPARE(server.request("GET", bookPath, {}, alice).json, bookBefore);
         const Reply orders = server.request("GET", u"/api/v1/orders"_s, {}, alice);
         QCOMPARE(orders.status, 200);
-        QCOMPARE(orders.json.value(u"complete"), false);
+        QCOMPARE(orders.json.value(u"source"), u"memory"_s);
         const QJsonObject mine = orders.json.value(u"orders").toArray().first().toObject();
         QCOMPARE(mine.value(u"client_order_id").toString(), u"o1"_s);
         QCOMPARE(mine.value(u"filled_quantity").toString(), u"4"_s);
@@ -101,8 +101,8 @@ private Q_SLOTS:
                      .toObject()
                      .value(u"quantity"),
                  u"5"_s);
-        QCOMPARE(server.request("GET", u"/api/v1/orders"_s, {}, alice).json.value(u"complete"),
-                 true);
+        QCOMPARE(server.request("GET", u"/api/v1/orders"_s, {}, alice).json.value(u"source"),
+                 u"storage"_s);
     }
 };
 

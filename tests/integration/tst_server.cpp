@@ -244,9 +244,38 @@ private Q_SLOTS:
             QVERIFY2(!symbols.filter(prefix).isEmpty(), qPrintable(prefix));
         }
         // Board order: a power desk sees German power first, shortest delivery first (intraday
-        // quarter-hours), and emissions last.
-        QVERIFY2(symbols.first().startsWith(u"DE.QH."), qPrintable(symbols.first()));
+        // quarter-hours, until the day's last has closed), and emissions last.
+        QVERIFY2(symbols.first().startsWith(u"DE."), qPrintable(symbols.first()));
         QVERIFY2(symbols.last().startsWith(u"EUA.DEC."), qPrintable(symbols.last()));
+        // Only what can still be traded, unless the expired are asked for too (the day's
+        // first quarter-hours close the evening before, so a listing made today has some).
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QStringList withExpired;
+        int expired = 0;
+        for (const QJsonValue &value :
+             request("GET", u"/api/v1/instruments?expired=true"_s, {}, m_token)
+                 .json.value(u"instruments")
+                 .toArray()) {
+            const auto instrument = qx::core::protocol::instrumentFromJson(value.toObject());
+            QVERIFY(instrument.ok());
+            withExpired.append(instrument->symbol);
+            if (instrument->isExpired(now)) {
+                ++expired;
+                QVERIFY2(!symbols.contains(instrument->symbol), qPrintable(instrument->symbol));
+            }
+        }
+        QCOMPARE(withExpired.size(), symbols.size() + expired);
+        QCOMPARE(request("GET", u"/api/v1/instruments?expired=maybe"_s, {}, m_token).status, 400);
+        // One instrument, by its symbol.
+        const Reply one = request("GET", u"/api/v1/instruments/"_s + frontMonth, {}, m_token);
+        QCOMPARE(one.status, 200);
+        QCOMPARE(one.json.value(u"symbol").toString(), frontMonth);
+        QCOMPARE(one.json.value(u"currency").toString(), u"EUR"_s);
+        const Reply unknown
+            = request("GET", u"/api/v1/instruments/DE.BASE.M.1999-01"_s, {}, m_token);
+        QCOMPARE(unknown.status, 404);
+        QCOMPARE(unknown.errorCode(), u"not_found"_s);
+
         const Reply me = request("GET", u"/api/v1/me"_s, {}, m_token);
         QCOMPARE(me.json.value(u"username").toString(), u"alice"_s);
         QCOMPARE(me.json.value(u"role").toString(), u"trader"_s);
@@ -376,12 +405,23 @@ private Q_SLOTS:
         std::unique_ptr<QWebSocket> bobStream = openStream(bobInbox, bobToken);
         QTRY_COMPARE(bobInbox.size(), 2);
         const QString id = placed.json.value(u"id").toString();
+        // Alice reads her order as it stands; to bob it does not exist.
+        const Reply mine = request("GET", u"/api/v1/orders/"_s + id, {}, m_token);
+        QCOMPARE(mine.status, 200);
+        QCOMPARE(mine.json.value(u"client_order_id").toString(), u"mine"_s);
+        QCOMPARE(mine.json.value(u"status").toString(), u"open"_s);
+        const Reply hidden = request("GET", u"/api/v1/orders/"_s + id, {}, bobToken);
+        QCOMPARE(hidden.status, 404);
+        QCOMPARE(hidden.errorCode(), u"not_found"_s);
+        QCOMPARE(request("GET", u"/api/v1/orders/not-an-id"_s, {}, m_token).status, 404);
         QCOMPARE(request("DELETE", u"/api/v1/orders/"_s + id, {}, bobToken).status, 404);
         QVERIFY(request("GET", u"/api/v1/orders"_s, {}, bobToken)
                     .json.value(u"orders")
                     .toArray()
                     .isEmpty());
         QCOMPARE(request("DELETE", u"/api/v1/orders/"_s + id, {}, m_token).status, 200);
+        QCOMPARE(request("GET", u"/api/v1/orders/"_s + id, {}, m_token).json.value(u"status"),
+                 u"cancelled"_s);
         QTest::qWait(200);
         QCOMPARE(bobInbox.size(), 2); // alice's events never reach bob
     }

@@ -70,10 +70,11 @@ private Q_SLOTS:
         }
         QVERIFY2(hours >= 20, qPrintable(QString::number(hours))); // tomorrow's, near enough
 
-        const QJsonArray listed
-            = m_server->request("GET", u"/api/v1/instruments"_s, {}, m_server->aliceToken())
-                  .json.value(u"instruments")
-                  .toArray();
+        const QJsonArray listed = m_server
+                                      ->request("GET", u"/api/v1/instruments?expired=true"_s, {},
+                                                m_server->aliceToken())
+                                      .json.value(u"instruments")
+                                      .toArray();
         QString closed;
         for (const QJsonValue &value : listed) {
             const QString end = value.toObject().value(u"trading_end").toString();

@@ -357,7 +357,8 @@ void RemoteTradingService::fetchIdentity()
 
 void RemoteTradingService::fetchInstruments()
 {
-    send(Verb::Get, QStringLiteral("/api/v1/instruments"), {},
+    // Expired ones too: the blotters show old orders and fills in their units and names.
+    send(Verb::Get, QStringLiteral("/api/v1/instruments?expired=true"), {},
          [this](const Result<QJsonObject> &reply) {
              if (!reply)
                  return failSignIn(reply.error());
