@@ -29,10 +29,13 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <functional>
 
 namespace qx::server {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -1326,26 +1329,7 @@ int runRestore(const QStringList &arguments)
     return Success;
 }
 
-// A command with actions ("user add", "keys rotate"): runs the one named after it.
 using Action = int (*)(const QStringList &);
-int runActions(const QStringList &arguments, const QString &command,
-               const QList<std::pair<QString, Action>> &actions)
-{
-    const QString wanted = arguments.value(1);
-    QStringList names;
-    for (const auto &[name, run] : actions) {
-        if (wanted == name)
-            return run(arguments.mid(1));
-        names.append(name);
-    }
-    const QString usage = tr("Usage: quantenergx-server %1 %2 ... (see %1 %3 --help)")
-                              .arg(command, names.join(u'|'), names.first());
-    if (wanted == u"--help" || wanted == u"-h") {
-        printOut(usage);
-        return Success;
-    }
-    return fail(UsageError, usage);
-}
 
 int runKeysRotate(const QStringList &arguments)
 {
@@ -1621,97 +1605,162 @@ int runConfigCheck(const QStringList &arguments)
     return problems.isEmpty() ? Success : Failure;
 }
 
+/// One command of the CLI: its words ("serve", or a group and an action: "user add"), what it
+/// does in a line, and what runs it.
+struct Command
+{
+    QLatin1StringView name;
+    const char *summary; ///< translated in the context qx::server::CommandLine
+    Action run;
+};
+
+/// Every command, in the order --help lists them: dispatch and the overview both come from
+/// here, so a command cannot be reachable and unlisted, or listed and unreachable.
+const std::array kCommands {
+    Command { "init"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine", "create or update a data directory"),
+              runInit },
+    Command {
+        "serve"_L1,
+        QT_TRANSLATE_NOOP("qx::server::CommandLine", "serve the REST API and the WebSocket stream"),
+        runServe },
+    Command { "status"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine", "ask a running server how it is"),
+              runStatus },
+    Command {
+        "user add"_L1,
+        QT_TRANSLATE_NOOP("qx::server::CommandLine", "add a user (password on standard input)"),
+        runUserAdd },
+    Command { "user list"_L1, QT_TRANSLATE_NOOP("qx::server::CommandLine", "list the users"),
+              runUserList },
+    Command { "user show"_L1, QT_TRANSLATE_NOOP("qx::server::CommandLine", "show one user"),
+              runUserShow },
+    Command {
+        "user disable"_L1,
+        QT_TRANSLATE_NOOP("qx::server::CommandLine", "stop a user signing in; end their tokens"),
+        runUserDisable },
+    Command { "user enable"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine", "let a disabled user sign in again"),
+              runUserEnable },
+    Command { "user set-role"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine", "change a user's role"),
+              runUserSetRole },
+    Command { "user reset-password"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine",
+                                "set a user's password (on standard "
+                                "input)"),
+              runUserResetPassword },
+    Command {
+        "user reset-mfa"_L1,
+        QT_TRANSLATE_NOOP("qx::server::CommandLine", "turn a user's multi-factor sign-in off"),
+        runUserResetMfa },
+    Command { "apikey create"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine", "make an API key for a user's program"),
+              runApiKeyCreate },
+    Command { "apikey list"_L1, QT_TRANSLATE_NOOP("qx::server::CommandLine", "list the API keys"),
+              runApiKeyList },
+    Command { "apikey revoke"_L1, QT_TRANSLATE_NOOP("qx::server::CommandLine", "revoke an API key"),
+              runApiKeyRevoke },
+    Command { "limits set"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine",
+                                "set a trader's pre-trade limits for a product"),
+              runLimitsSet },
+    Command { "limits list"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine", "list a trader's pre-trade limits"),
+              runLimitsList },
+    Command { "credit set"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine",
+                                "set a counterparty's credit line in a currency"),
+              runCreditSet },
+    Command { "credit list"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine", "list the credit lines"),
+              runCreditList },
+    Command {
+        "settle"_L1,
+        QT_TRANSLATE_NOOP("qx::server::CommandLine", "record an instrument's settlement price"),
+        runSettle },
+    Command { "backup"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine",
+                                "copy the whole database to a file, while serving"),
+              runBackup },
+    Command { "restore"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine", "replace the database with a backup"),
+              runRestore },
+    Command { "migrate"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine",
+                                "bring the schema up to date, or list migrations"),
+              runMigrate },
+    Command { "keys rotate"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine",
+                                "replace the token signing key (old tokens "
+                                "stay valid)"),
+              runKeysRotate },
+    Command { "audit list"_L1, QT_TRANSLATE_NOOP("qx::server::CommandLine", "list the audit log"),
+              runAuditList },
+    Command { "audit verify"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine", "check the audit log's hash chains"),
+              runAuditVerify },
+    Command { "audit orders"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine", "list the audited order commands"),
+              runAuditOrders },
+    Command { "config check"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine",
+                                "print the configuration in effect, secrets "
+                                "masked"),
+              runConfigCheck },
+};
+
 void printOverview()
 {
-    printOut(tr("Usage: quantenergx-server COMMAND [OPTIONS]\n\n"
-                "Commands:\n"
-                "  init        create or update a data directory\n"
-                "  user add    add a user (password on standard input)\n"
-                "  user list   list the users (show, disable, enable, set-role,\n"
-                "              reset-password, reset-mfa: one user)\n"
-                "  limits set  set a trader's pre-trade limits for a product\n"
-                "  limits list list a trader's pre-trade limits\n"
-                "  credit set  set a counterparty's credit line in a currency\n"
-                "  credit list list the credit lines\n"
-                "  settle      record an instrument's settlement price\n"
-                "  backup      copy the whole database to a file, while serving\n"
-                "  restore     replace the database with a backup\n"
-                "  migrate     bring the schema up to date, or list migrations\n"
-                "  apikey      create, list or revoke a user's API keys\n"
-                "  config check print the configuration in effect, secrets masked\n"
-                "  status      ask a running server how it is\n"
-                "  keys rotate replace the token signing key (old tokens stay valid)\n"
-                "  audit list  list the audit log\n"
-                "  audit verify check the audit log's hash chain\n"
-                "  serve       serve the REST API and WebSocket stream\n\n"
-                "Every command takes --data-dir DIR (or QX_DATA_DIR) and --help.\n"
-                "Exit status: 0 success, 1 failure, 2 usage error."));
+    QString text = tr("Usage: quantenergx-server COMMAND [OPTIONS]\n\nCommands:\n");
+    for (const Command &command : kCommands) {
+        text += u"  "_s + QString(command.name).leftJustified(21) + u' ' + tr(command.summary)
+            + u'\n';
+    }
+    text += tr("\nEvery command takes --data-dir DIR (or QX_DATA_DIR) and --help.\n"
+               "Exit status: 0 success, 1 failure, 2 usage error.");
+    printOut(text);
 }
 
 } // namespace
 
 int runCommandLine(const QStringList &arguments)
 {
-    const QString command = arguments.value(1);
-    const QStringList rest = arguments.mid(1);
-    if (command == u"init")
-        return runInit(rest);
-    if (command == u"user")
-        return runActions(rest, command,
-                          { { QStringLiteral("add"), runUserAdd },
-                            { QStringLiteral("list"), runUserList },
-                            { QStringLiteral("show"), runUserShow },
-                            { QStringLiteral("disable"), runUserDisable },
-                            { QStringLiteral("enable"), runUserEnable },
-                            { QStringLiteral("set-role"), runUserSetRole },
-                            { QStringLiteral("reset-password"), runUserResetPassword },
-                            { QStringLiteral("reset-mfa"), runUserResetMfa } });
-    if (command == u"apikey")
-        return runActions(rest, command,
-                          { { QStringLiteral("create"), runApiKeyCreate },
-                            { QStringLiteral("list"), runApiKeyList },
-                            { QStringLiteral("revoke"), runApiKeyRevoke } });
-    if (command == u"status")
-        return runStatus(rest);
-    if (command == u"config")
-        return runActions(rest, command, { { QStringLiteral("check"), runConfigCheck } });
-    if (command == u"keys")
-        return runActions(rest, command, { { QStringLiteral("rotate"), runKeysRotate } });
-    if (command == u"audit")
-        return runActions(rest, command,
-                          { { QStringLiteral("list"), runAuditList },
-                            { QStringLiteral("verify"), runAuditVerify },
-                            { QStringLiteral("orders"), runAuditOrders } });
-    if (command == u"serve")
-        return runServe(rest);
-    if (command == u"limits")
-        return runActions(
-            rest, command,
-            { { QStringLiteral("set"), runLimitsSet }, { QStringLiteral("list"), runLimitsList } });
-    if (command == u"credit")
-        return runActions(
-            rest, command,
-            { { QStringLiteral("set"), runCreditSet }, { QStringLiteral("list"), runCreditList } });
-    if (command == u"settle")
-        return runSettle(rest);
-    if (command == u"backup")
-        return runBackup(rest);
-    if (command == u"restore")
-        return runRestore(rest);
-    if (command == u"migrate")
-        return runMigrate(rest);
-    if (command == u"--help" || command == u"-h" || command == u"help") {
+    const QString first = arguments.value(1);
+    if (first == u"--help" || first == u"-h" || first == u"help") {
         printOverview();
         return Success;
     }
-    if (command == u"--version") {
+    if (first == u"--version") {
         printOut(QCoreApplication::applicationName() + u' '
                  + QCoreApplication::applicationVersion());
         return Success;
     }
-    if (command.isEmpty())
+    if (first.isEmpty())
         return fail(UsageError, tr("a command is required (see --help)"));
-    return fail(UsageError, tr("unknown command \"%1\" (see --help)").arg(command));
+    // A command of one word, or of a group and its action: each gets its own words first.
+    const QString action = arguments.value(2);
+    const QString group = first + u' ';
+    QStringList actions;
+    for (const Command &command : kCommands) {
+        if (command.name == first)
+            return command.run(arguments.mid(1));
+        if (command.name.startsWith(group)) {
+            const QLatin1StringView name = command.name.sliced(group.size());
+            if (name == action)
+                return command.run(arguments.mid(2));
+            actions.append(name);
+        }
+    }
+    if (actions.isEmpty())
+        return fail(UsageError, tr("unknown command \"%1\" (see --help)").arg(first));
+    const QString usage = tr("Usage: quantenergx-server %1 %2 ... (see %1 %3 --help)")
+                              .arg(first, actions.join(u'|'), actions.first());
+    if (action == u"--help" || action == u"-h") {
+        printOut(usage);
+        return Success;
+    }
+    return fail(UsageError, usage);
 }
 
 } // namespace qx::server

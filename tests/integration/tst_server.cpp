@@ -155,6 +155,16 @@ private Q_SLOTS:
             u"credit set"_s,
             u"credit list"_s,
         };
+        // The overview lists exactly these, each with what it does.
+        QStringList listed;
+        for (const QString &line : runCli({ u"--help"_s }).out.split(u'\n')) {
+            if (line.startsWith(u"  "_s) && line.size() > 24)
+                listed.append(line.left(24).trimmed());
+        }
+        QStringList expected = commands.mid(1);
+        std::sort(listed.begin(), listed.end());
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(listed, expected);
         for (const QString &command : commands) {
             const CliResult result
                 = runCli(command.split(u' ', Qt::SkipEmptyParts) + QStringList { u"--help"_s });
