@@ -239,14 +239,20 @@ void SimulatedMarket::requote(Quoted &market)
     const core::Instrument &instrument = market.instrument;
     const qint64 tick = instrument.tickSize.decimal().units();
     const qint64 fair = std::llround(market.fairTicks);
-    // A spread of about 0.3 % of the price, at least two ticks.
+    // A spread of about 0.3 % of the price, at least two ticks; the levels behind the best
+    // one a tick or more apart, each holding more than the one before.
     const qint64 halfSpread = std::max<qint64>(1, std::llround(market.fairTicks * 0.0015));
-    for (int slot = 0; slot < 4; ++slot) {
-        const bool bid = slot < 2;
-        const qint64 ticks = bid ? fair - halfSpread - (slot % 2) * 2 * halfSpread
-                                 : fair + halfSpread + (slot % 2) * 2 * halfSpread;
+    const qint64 levelGap = std::max<qint64>(1, halfSpread / 2);
+    for (int slot = 0; slot < 2 * kLevels; ++slot) {
+        const bool bid = slot < kLevels;
+        const int level = slot % kLevels;
+        const qint64 away = halfSpread + level * levelGap;
+        const qint64 ticks = bid ? fair - away : fair + away;
+        if (ticks < 1)
+            continue; // no price at or below zero
         const core::Price price(core::Decimal::fromUnits(ticks * tick));
-        const qint64 lots = market.character.quoteLots * (1 + qint64(m_random.bounded(4)));
+        const qint64 lots
+            = market.character.quoteLots * (1 + level / 2 + qint64(m_random.bounded(4)));
         const core::Quantity quantity(
             core::Decimal::fromUnits(lots * instrument.lotSize.decimal().units()));
         // Answers come once stored, and the market may have expired by then: they find the

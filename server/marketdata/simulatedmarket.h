@@ -18,13 +18,13 @@ class OrderService;
 
 /**
  * A live market to trade against, for the bundled local server and demonstrations: a market
- * maker quotes two levels a side around a mean-reverting fair value in every instrument, and a
- * taker now and then crosses the spread. Activity is spread as liquidity is on real venues:
- * the front month of each product moves and trades most, further tenors less, intraday hours
- * and quarter-hours (hundreds of them) little each. Each commodity has its own character — German
- * power volatile with spikes, gas calmer, crude smooth, allowances in between. Orders go through
- * the OrderService like anyone's, so they are stored, matched and broadcast the same way, and a
- * trader's orders trade against them.
+ * maker quotes kLevels levels a side around a mean-reverting fair value in every instrument
+ * (larger further out, as real books are), and a taker now and then crosses the spread. Activity is
+ * spread as liquidity is on real venues: the front month of each product moves and trades most,
+ * further tenors less, intraday hours and quarter-hours (hundreds of them) little each. Each
+ * commodity has its own character — German power volatile with spikes, gas calmer, crude smooth,
+ * allowances in between. Orders go through the OrderService like anyone's, so they are stored,
+ * matched and broadcast the same way, and a trader's orders trade against them.
  *
  * The fair value is kept in ticks; doubles only drive the random walk, and every order price
  * is a whole number of ticks. Seeded: the same seed gives the same sequence of decisions.
@@ -36,6 +36,8 @@ class SimulatedMarket : public QObject
     Q_OBJECT
 
 public:
+    /// Price levels the maker quotes on each side.
+    static constexpr int kLevels = 10;
     struct Options
     {
         quint64 seed = 1;
@@ -86,8 +88,8 @@ private:
     QList<Quoted> m_markets; ///< those still trading
     double m_totalWeight = 0;
     QSet<QString> m_quoted; ///< every symbol ever quoted
-    /// The maker's order ids per symbol: bid 1, bid 2, ask 1, ask 2.
-    QHash<QString, std::array<QString, 4>> m_quotes;
+    /// The maker's order ids per symbol: the bids from the best out, then the asks.
+    QHash<QString, std::array<QString, 2 * kLevels>> m_quotes;
     Principal m_maker;
     Principal m_taker;
     QTimer m_timer;

@@ -21,7 +21,7 @@ private:
     QJsonObject book(const QString &symbol)
     {
         return m_server
-            ->request("GET", u"/api/v1/markets/"_s + symbol + u"/book?depth=5"_s, {},
+            ->request("GET", u"/api/v1/markets/"_s + symbol + u"/book?depth=20"_s, {},
                       m_server->aliceToken())
             .json;
     }
@@ -48,6 +48,15 @@ private Q_SLOTS:
             const double bid = bids[0].toObject().value(u"price").toString().toDouble();
             const double ask = asks[0].toObject().value(u"price").toString().toDouble();
             QVERIFY2(bid < ask, qPrintable(symbol));
+            // A book about ten levels deep a side, as a venue's screen shows, in price order.
+            QVERIFY2(bids.size() >= 7 && asks.size() >= 7,
+                     qPrintable(symbol + u' ' + QString::number(bids.size()) + u'/'
+                                + QString::number(asks.size())));
+            QVERIFY2(bids.size() <= 12 && asks.size() <= 12, qPrintable(symbol));
+            for (qsizetype i = 1; i < bids.size(); ++i) {
+                QVERIFY(bids[i].toObject().value(u"price").toString().toDouble()
+                        < bids[i - 1].toObject().value(u"price").toString().toDouble());
+            }
             // Each commodity in its own range (EUR/MWh, USD/MMBtu, USD/bbl, EUR/t).
             const double low = symbol.startsWith(u"HH.") ? 1 : 20;
             const double high = symbol.startsWith(u"HH.") ? 10 : 200;
