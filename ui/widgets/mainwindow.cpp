@@ -334,11 +334,21 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     updateConnection(service->connectionState());
     updateIdentity();
     watch(m_ticket->currentSymbol());
-    // First run: most of the screen, as trading screens are used; later runs restore.
-    const QSize available = screen()->availableGeometry().size();
-    resize(QSize(1200, 640).expandedTo(available * 0.85).boundedTo(available));
+    // First run: the whole screen, as trading screens are used (maximised, and that size
+    // where no window manager maximises); later runs restore.
+    const QRect available = screen()->availableGeometry();
+    setGeometry(available);
+    setWindowState(windowState() | Qt::WindowMaximized);
     m_defaultState = saveState();
     restoreSession();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // The connection's colour is the theme's.
+    if (event->type() == QEvent::PaletteChange)
+        updateConnection(m_service->connectionState());
 }
 
 void MainWindow::buildViewMenu()
@@ -664,27 +674,25 @@ void MainWindow::cancelSelectedOrder()
 void MainWindow::updateConnection(TradingService::ConnectionState state)
 {
     QString text;
-    QString colour;
+    theme::Tone tone = theme::Tone::Warning;
     switch (state) {
     case TradingService::ConnectionState::Disconnected:
         text = tr("Disconnected");
-        colour = QStringLiteral("#c62828");
+        tone = theme::Tone::Loss;
         break;
     case TradingService::ConnectionState::Connecting:
         text = tr("Connecting…");
-        colour = QStringLiteral("#ef6c00");
         break;
     case TradingService::ConnectionState::Connected:
         text = tr("Connected");
-        colour = QStringLiteral("#2e7d32");
+        tone = theme::Tone::Gain;
         break;
     case TradingService::ConnectionState::Reconnecting:
         text = tr("Reconnecting…");
-        colour = QStringLiteral("#ef6c00");
         break;
     }
     m_connectionLabel->setText(QStringLiteral("● ") + text);
-    m_connectionLabel->setStyleSheet(QStringLiteral("color: ") + colour + u';');
+    m_connectionLabel->setStyleSheet(theme::textStyle(tone));
     m_connectionLabel->setAccessibleName(tr("Connection: %1").arg(text));
     if (state != TradingService::ConnectionState::Connected)
         m_latencyLabel->clear();

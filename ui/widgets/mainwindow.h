@@ -95,6 +95,7 @@ Q_SIGNALS:
     void languageChanged();
 
 protected:
+    void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
 

@@ -5,10 +5,12 @@
 #include "ui/client/tradingservice.h"
 #include "ui/widgets/displayformat.h"
 #include "ui/widgets/ordersmodel.h"
+#include "ui/widgets/theme.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -57,15 +59,14 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
     m_buyButton->setObjectName(QStringLiteral("buyButton"));
     m_buyButton->setAccessibleName(tr("Buy"));
     m_buyButton->setCheckable(true);
-    m_buyButton->setStyleSheet(QString::fromUtf16(kSideStyle).arg(u"#1565c0"));
     m_sellButton->setObjectName(QStringLiteral("sellButton"));
     m_sellButton->setAccessibleName(tr("Sell"));
     m_sellButton->setCheckable(true);
-    m_sellButton->setStyleSheet(QString::fromUtf16(kSideStyle).arg(u"#c62828"));
     auto *sides = new QButtonGroup(this);
     sides->addButton(m_buyButton);
     sides->addButton(m_sellButton);
     m_buyButton->setChecked(true);
+    applyTones();
 
     m_quantityEdit->setObjectName(QStringLiteral("quantityEdit"));
     m_quantityEdit->setAccessibleName(tr("Quantity"));
@@ -340,7 +341,6 @@ core::Result<core::protocol::NewOrder> OrderTicket::order() const
                                tr("The quantity is not a decimal number such as 25 or 12.5."));
     }
     core::protocol::NewOrder order;
-    order.clientOrderId = client::TradingService::newClientOrderId();
     order.symbol = instrument->symbol;
     order.side = m_side;
     order.quantity = *quantity;
@@ -406,7 +406,7 @@ void OrderTicket::updatePreview()
         m_notionalLabel->setStyleSheet(QStringLiteral("color: palette(mid);"));
         m_notionalLabel->setText(noQuantity ? tr("Enter a quantity.") : tr("Enter a price."));
     } else if (!entered) {
-        m_notionalLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
+        m_notionalLabel->setStyleSheet(theme::textStyle(theme::Tone::Loss));
         m_notionalLabel->setText(entered.error().message);
     } else if (!priced) {
         // No price of its own: it takes what the book offers when it runs.
@@ -494,9 +494,10 @@ void OrderTicket::send()
 {
     if (!m_sendButton->isEnabled())
         return;
-    const core::Result<core::protocol::NewOrder> entered = order();
+    core::Result<core::protocol::NewOrder> entered = order();
     if (!entered)
         return;
+    entered->clientOrderId = client::TradingService::newClientOrderId();
     m_pendingClientOrderId = entered->clientOrderId;
     showFeedback(tr("Sending %1 %2 %3…")
                      .arg(OrdersModel::sideText(entered->side), entered->quantity.toString(),
@@ -541,10 +542,10 @@ void OrderTicket::markField(const core::Error &error)
     if (!field)
         return;
     // Red until the trader changes it; the reason on hover and for screen readers.
-    field->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #c62828; }"));
     field->setToolTip(error.message);
     field->setAccessibleDescription(error.message);
     field->setProperty("rejected", true);
+    applyTones();
     field->setFocus();
     field->selectAll();
     connect(
@@ -560,10 +561,36 @@ void OrderTicket::markField(const core::Error &error)
 
 void OrderTicket::showFeedback(const QString &text, bool isError)
 {
-    m_feedbackLabel->setStyleSheet(isError ? QStringLiteral("color: #c62828; font-weight: bold;")
-                                           : QString());
+    m_feedbackIsError = isError;
     m_feedbackLabel->setText(text);
     m_feedbackLabel->setToolTip(QString());
+    applyTones();
+}
+
+void OrderTicket::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyTones();
+        updatePreview();
+    }
+}
+
+void OrderTicket::applyTones()
+{
+    m_buyButton->setStyleSheet(
+        QString::fromUtf16(kSideStyle).arg(theme::colour(theme::Tone::Buy).name()));
+    m_sellButton->setStyleSheet(
+        QString::fromUtf16(kSideStyle).arg(theme::colour(theme::Tone::Sell).name()));
+    m_feedbackLabel->setStyleSheet(m_feedbackIsError ? theme::textStyle(theme::Tone::Loss)
+                                           + u" font-weight: bold;"
+                                                     : QString());
+    for (QLineEdit *field : { m_quantityEdit, m_priceEdit, m_stopEdit }) {
+        field->setStyleSheet(field->property("rejected").toBool()
+                                 ? u"QLineEdit { border: 2px solid "
+                                     + theme::colour(theme::Tone::Loss).name() + u"; }"
+                                 : QString());
+    }
 }
 
 } // namespace qx::widgets

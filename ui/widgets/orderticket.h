@@ -56,14 +56,21 @@ public:
     /// Empties quantity, price and the last answer.
     void clear();
 
-    /// The order the fields describe, with a fresh client order id; or why there is none.
+    /// The order the fields describe, or why there is none. Its client order id is left
+    /// empty: send() gives each order sent a fresh one (its idempotency key).
     core::Result<core::protocol::NewOrder> order() const;
 
 Q_SIGNALS:
     /// Another instrument is selected (by the user, or because the list changed).
     void instrumentChanged(const QString &symbol);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    /// The desk's colours on the side buttons, the answer and marked fields, for the palette
+    /// in use (again when the theme changes).
+    void applyTones();
     void reloadInstruments();
     void announceInstrument();
     void updatePreview();
@@ -106,6 +113,7 @@ private:
     QLabel *m_contractLabel; ///< the energy delivered over the period, and what it is worth
     QPushButton *m_sendButton;
     QLabel *m_feedbackLabel;
+    bool m_feedbackIsError = false;
 };
 
 } // namespace qx::widgets

@@ -97,8 +97,15 @@ QColor colour(Tone tone)
         return dark ? QColor(0xf2, 0x6d, 0x6d) : QColor(0xc6, 0x28, 0x28);
     case Tone::Muted:
         return dark ? QColor(0x8a, 0x8e, 0x94) : QColor(0x75, 0x75, 0x75);
+    case Tone::Warning:
+        return dark ? QColor(0xff, 0xa7, 0x4d) : QColor(0xef, 0x6c, 0x00);
     }
     return {};
+}
+
+QString textStyle(Tone tone)
+{
+    return QStringLiteral("color: ") + colour(tone).name() + u';';
 }
 
 } // namespace qx::widgets::theme

@@ -25,7 +25,10 @@ Theme fromString(const QString &name);
 bool isDark();
 
 /// The desk's colours for the current palette.
-enum class Tone { Buy, Sell, Gain, Loss, Muted };
+enum class Tone { Buy, Sell, Gain, Loss, Muted, Warning };
 QColor colour(Tone tone);
+/// "color: #rrggbb;", a style sheet's text colour in `tone`. Style sheets keep the colour they
+/// were given: a widget using one sets it again when its palette changes (QEvent::PaletteChange).
+QString textStyle(Tone tone);
 
 } // namespace qx::widgets::theme

@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -48,6 +49,7 @@ class TestMainWindow : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void theFirstRunFillsTheScreen();
     void showsConnectionAndUser();
     void cancelsTheSelectedLiveOrder();
     void showsNewestOrdersFirst();
@@ -70,6 +72,16 @@ void TestMainWindow::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("QuantEnergxTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+}
+
+void TestMainWindow::theFirstRunFillsTheScreen()
+{
+    // Nothing saved yet: the whole screen, as a trading screen is used.
+    QSettings().clear();
+    FakeTradingService service;
+    MainWindow window(&service);
+    QVERIFY(window.windowState().testFlag(Qt::WindowMaximized));
+    QCOMPARE(window.geometry(), window.screen()->availableGeometry());
 }
 
 void TestMainWindow::showsConnectionAndUser()
@@ -260,6 +272,8 @@ void TestMainWindow::theMarketWatchPicksAndPrefills()
     service.setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
     QSettings().remove(QStringLiteral("mainWindow"));
     MainWindow window(&service);
+    // A desk's screen, wider than the offscreen platform's.
+    window.setWindowState(Qt::WindowNoState);
     window.resize(1800, 900);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -381,6 +395,10 @@ void TestMainWindow::theThemeSwitchesAtOnceAndIsKept()
     QVERIFY(buyColour().lightness() > onLight.lightness());
     QVERIFY(buyColour().blue() > buyColour().red());
     QVERIFY(theme::saved() == theme::Theme::Dark); // for the next start
+    // The connection's colour too.
+    auto *connection = window.findChild<QLabel *>(QStringLiteral("connectionLabel"));
+    QVERIFY(connection);
+    QTRY_VERIFY(connection->styleSheet().contains(theme::colour(theme::Tone::Gain).name()));
     window.findChild<QAction *>(QStringLiteral("lightThemeAction"))->trigger();
     QVERIFY(!theme::isDark());
     QCOMPARE(buyColour(), onLight);
@@ -509,6 +527,7 @@ void TestMainWindow::everyControlHasANameForScreenReaders()
     FakeTradingService service;
     service.setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
     MainWindow window(&service);
+    window.setWindowState(Qt::WindowNoState);
     window.resize(1600, 900);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));

@@ -1,5 +1,6 @@
 #include "faketradingservice.h"
 #include "ui/widgets/orderticket.h"
+#include "ui/widgets/theme.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -38,6 +39,8 @@ private Q_SLOTS:
     void aPriceFromTheLadderLeavesOnlyTheQuantity();
     void announcesTheSelectedInstrument();
     void opensOnTheFrontMonthOrTheLastOne();
+    void aClientOrderIdIsMadeOncePerSend();
+    void followsTheTheme();
 
 private:
     template<typename T>
@@ -360,6 +363,50 @@ void TestOrderTicket::opensOnTheFrontMonthOrTheLastOne()
     restored.setPreferredSymbol(FakeTradingService::gas().symbol);
     later.setInstruments({ hour, FakeTradingService::power(), FakeTradingService::gas() });
     QCOMPARE(restored.currentSymbol(), FakeTradingService::gas().symbol);
+}
+
+void TestOrderTicket::aClientOrderIdIsMadeOncePerSend()
+{
+    // Typing checks the order on every keystroke: no id (and no trip to the system's random
+    // source) until it is sent.
+    QTest::keyClicks(child<QLineEdit>("quantityEdit"), QStringLiteral("25"));
+    QTest::keyClicks(child<QLineEdit>("priceEdit"), QStringLiteral("42.5"));
+    QVERIFY(m_ticket->order().ok());
+    QVERIFY(m_ticket->order()->clientOrderId.isEmpty());
+    m_ticket->send();
+    m_ticket->send();
+    QCOMPARE(m_service->placed.size(), 2);
+    QCOMPARE(m_service->placed.at(0).clientOrderId.size(), 16);
+    QVERIFY(m_service->placed.at(0).clientOrderId != m_service->placed.at(1).clientOrderId);
+}
+
+void TestOrderTicket::followsTheTheme()
+{
+    using namespace qx::widgets;
+    const auto buyStyle = [this] {
+        return child<QPushButton>("buyButton")->styleSheet();
+    };
+    const auto feedbackStyle = [this] {
+        return child<QLabel>("feedbackLabel")->styleSheet();
+    };
+    enter(QStringLiteral("25"), QStringLiteral("42.505"));
+    m_ticket->send();
+    Q_EMIT m_service->orderRejected(m_service->placed.first().clientOrderId,
+                                    { QStringLiteral("price_off_tick"), QStringLiteral("Off.") });
+    const QString lightBuy = theme::colour(theme::Tone::Buy).name();
+    const QString lightLoss = theme::colour(theme::Tone::Loss).name();
+    QVERIFY(buyStyle().contains(lightBuy));
+    QVERIFY(feedbackStyle().contains(lightLoss));
+    theme::apply(theme::Theme::Dark);
+    // The side buttons, the answer and the marked field in the dark theme's shades.
+    QTRY_VERIFY(buyStyle().contains(theme::colour(theme::Tone::Buy).name()));
+    QVERIFY(theme::colour(theme::Tone::Buy).name() != lightBuy);
+    QVERIFY(feedbackStyle().contains(theme::colour(theme::Tone::Loss).name()));
+    QVERIFY(child<QLineEdit>("priceEdit")
+                ->styleSheet()
+                .contains(theme::colour(theme::Tone::Loss).name()));
+    theme::apply(theme::Theme::Light);
+    QTRY_VERIFY(buyStyle().contains(lightBuy));
 }
 
 QTEST_MAIN(TestOrderTicket)
