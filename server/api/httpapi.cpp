@@ -632,10 +632,9 @@ void HttpApi::addRoutes()
               const QString expired = request.query().queryItemValue(QStringLiteral("expired"));
               if (!expired.isEmpty() && expired != u"true" && expired != u"false")
                   return errorResponse(badQuery(tr("expired must be true or false.")));
-              return QHttpServerResponse(
-                  QJsonObject { { QStringLiteral("instruments"),
-                                  toJsonArray(m_orders.instruments(QDateTime::currentDateTimeUtc(),
-                                                                   expired == u"true")) } });
+              return QHttpServerResponse(QJsonObject {
+                  { QStringLiteral("instruments"),
+                    toJsonArray(m_orders.instruments(m_orders.nowUtc(), expired == u"true")) } });
           });
     serve({ Method::Get,
             QStringLiteral("/api/v1/instruments/{symbol}"),
@@ -1018,7 +1017,7 @@ void HttpApi::addRoutes()
                   query.queryItemValue(QStringLiteral("interval")));
               if (!interval)
                   return errorResponse(badQuery(tr("interval must be 1m, 5m, 1h or 1d.")));
-              const QDateTime now = QDateTime::currentDateTimeUtc();
+              const QDateTime now = m_orders.nowUtc();
               const QString fromText = query.queryItemValue(QStringLiteral("from"));
               const QString toText = query.queryItemValue(QStringLiteral("to"));
               const QDateTime to
@@ -1414,8 +1413,8 @@ void HttpApi::addAdminRoutes()
               const QString fromText = query.queryItemValue(QStringLiteral("from"));
               const QString toText = query.queryItemValue(QStringLiteral("to"));
               const QString limitText = query.queryItemValue(QStringLiteral("limit"));
-              const QDateTime to = toText.isEmpty() ? QDateTime::currentDateTimeUtc()
-                                                    : protocol::fromWireTime(toText);
+              const QDateTime to
+                  = toText.isEmpty() ? m_orders.nowUtc() : protocol::fromWireTime(toText);
               const QDateTime from
                   = fromText.isEmpty() ? to.addSecs(-3600) : protocol::fromWireTime(fromText);
               bool limitOk = true;

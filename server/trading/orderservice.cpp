@@ -70,12 +70,6 @@ QByteArray requestHash(const protocol::NewOrder &request)
     return hash.result();
 }
 
-// Millisecond precision, as stored, so an order reads back equal to what was acknowledged.
-QDateTime nowUtc()
-{
-    return QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
-}
-
 matching::Side toEngine(protocol::Side side)
 {
     return side == protocol::Side::Buy ? matching::Side::Buy : matching::Side::Sell;
@@ -719,9 +713,9 @@ OrderService::Market *OrderService::findMarket(const QString &symbol) const
 }
 
 QString OrderService::audited(const Principal &principal, QStringView action,
-                              const QString &orderId, QStringView detail)
+                              const QString &orderId, QStringView detail) const
 {
-    return orderAuditLine(QDateTime::currentMSecsSinceEpoch(), action, orderId, principal.username,
+    return orderAuditLine(m_clock->nowMs(), action, orderId, principal.username,
                           principal.source.isEmpty() ? QStringView(u"local") : principal.source,
                           detail);
 }

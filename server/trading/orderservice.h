@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/candles.h"
+#include "core/clock.h"
 #include "core/instrument.h"
 #include "core/matching/orderbook.h"
 #include "core/position.h"
@@ -89,6 +90,14 @@ public:
 
     /// Loads the instruments and rebuilds books, positions and candles from storage.
     Result<void> start();
+
+    /// The clock orders, trades, expiries and tickers are stamped by (the system's unless
+    /// set; `clock` must outlive its use). The simulated market backfills its history through
+    /// a clock of its own, and tests drive time with a core::ManualClock.
+    void setClock(const core::Clock &clock) { m_clock = &clock; }
+    const core::Clock &clock() const { return *m_clock; }
+    /// Now, by that clock (to the millisecond, as stored).
+    QDateTime nowUtc() const { return m_clock->nowUtc(); }
 
     /// Whether this server matches every book (alone on its database: the default) or only
     /// those a Cluster hands it with acquire(). Set before start().
@@ -270,8 +279,8 @@ private:
     Result<Applied> run(Market &market, Command command, qint64 createdId = 0,
                         QStringList audit = {});
     /// What `principal` did to `orderId`, now, as the audit log keeps it.
-    static QString audited(const Principal &principal, QStringView action, const QString &orderId,
-                           QStringView detail = {});
+    QString audited(const Principal &principal, QStringView action, const QString &orderId,
+                    QStringView detail = {}) const;
     Applied apply(Market &market, const std::vector<core::matching::Event> &events);
     /// Tells the world: order events, trades, candles, the market.
     void announce(const Applied &applied);
@@ -341,6 +350,7 @@ private:
     QSet<std::int64_t> m_replayedTrades;
     QTimer m_replayedTimer;
     TradingRules m_rules;
+    const core::Clock *m_clock = &core::Clock::system();
     std::vector<std::unique_ptr<Market>> m_markets;
     QHash<QString, Market *> m_bySymbol;
     /// The open orders on books other servers match, as storage holds them (none alone).
