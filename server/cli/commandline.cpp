@@ -960,6 +960,12 @@ struct ServeSettings
     const QCommandLineOption simulateSeed { QStringLiteral("simulate-seed"),
                                             tr("Seed of the simulated market (default 1)."),
                                             QStringLiteral("N"), QStringLiteral("1") };
+    const QCommandLineOption simulateHistory {
+        QStringLiteral("simulate-history-hours"),
+        tr("Hours of history the simulated market trades before now when it has never traded "
+           "(a fresh data directory), 0 to 168 (default 24)."),
+        QStringLiteral("N"), QStringLiteral("24")
+    };
     const QCommandLineOption priceBand { QStringLiteral("price-band-pct"),
                                          tr("Reject orders further than this percentage from the "
                                             "last trade; 0 turns the band off (default 20)."),
@@ -1016,10 +1022,22 @@ struct ServeSettings
 
     QList<const QCommandLineOption *> all() const
     {
-        return { &listen,       &simulate,      &simulateSeed, &priceBand,
-                 &maxOrderLots, &cluster,       &redis,        &advertise,
-                 &ownBooks,     &loginFailures, &requestRate,  &accessTokenSeconds,
-                 &tlsCert,      &tlsKey,        &corsOrigin };
+        return { &listen,
+                 &simulate,
+                 &simulateSeed,
+                 &simulateHistory,
+                 &priceBand,
+                 &maxOrderLots,
+                 &cluster,
+                 &redis,
+                 &advertise,
+                 &ownBooks,
+                 &loginFailures,
+                 &requestRate,
+                 &accessTokenSeconds,
+                 &tlsCert,
+                 &tlsKey,
+                 &corsOrigin };
     }
 };
 
@@ -1041,9 +1059,9 @@ int runServe(const QStringList &arguments)
     command.setSettingsSection(QStringLiteral("serve"));
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
-    const auto &[listen, simulate, simulateSeed, priceBand, maxOrderLots, cluster, redis, advertise,
-                 ownBooks, loginFailures, requestRate, accessTokenSeconds, tlsCert, tlsKey,
-                 corsOrigin]
+    const auto &[listen, simulate, simulateSeed, simulateHistory, priceBand, maxOrderLots, cluster,
+                 redis, advertise, ownBooks, loginFailures, requestRate, accessTokenSeconds,
+                 tlsCert, tlsKey, corsOrigin]
         = settings;
     ServerOptions options;
     bool seedOk = false, bandOk = false, lotsOk = false, failuresOk = false, rateOk = false;
@@ -1063,6 +1081,10 @@ int runServe(const QStringList &arguments)
                        "--max-login-failures and --max-requests-per-minute take whole "
                        "numbers of zero or more"));
     }
+    bool historyOk = false;
+    options.simulation.historyHours = command.setting(simulateHistory).toInt(&historyOk);
+    if (!historyOk || options.simulation.historyHours < 0 || options.simulation.historyHours > 168)
+        return fail(UsageError, tr("--simulate-history-hours takes 0 to 168"));
     bool lifetimeOk = false;
     options.accessTokenSeconds = command.setting(accessTokenSeconds).toInt(&lifetimeOk);
     if (!lifetimeOk || options.accessTokenSeconds < 5 || options.accessTokenSeconds > 86'400)

@@ -1,11 +1,14 @@
 #include "server/marketdata/simulatedmarket.h"
 
+#include "core/clock.h"
 #include "core/productcatalog.h"
 #include "server/auth/passwordhasher.h"
 #include "server/trading/orderservice.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <vector>
 
 namespace qx::server {
 
@@ -13,8 +16,15 @@ namespace protocol = core::protocol;
 
 namespace {
 
+// A quote slot whose order is placed but not yet stored (so it has no id to modify yet): a
+// requote meanwhile leaves it alone rather than placing a second order for the same level.
+const QString kPendingQuote = QStringLiteral("pending");
+
 // Steps per simulated day: the walk runs faster than the clock so that a screen moves.
 constexpr double kStepsPerDay = 2000.0;
+// The history's trades jump this much less often than a live step: a German power front month
+// then spikes about once in the day, not every few hours.
+constexpr double kHistoryJumpScale = 0.1;
 
 double gaussian(QRandomGenerator &random)
 {
@@ -131,6 +141,7 @@ Result<void> SimulatedMarket::start()
         return taker.error();
     m_maker = *maker;
     m_taker = *taker;
+    backfill();
     quoteNewInstruments();
     connect(&m_orders, &OrderService::instrumentsChanged, this,
             &SimulatedMarket::quoteNewInstruments);
@@ -138,58 +149,174 @@ Result<void> SimulatedMarket::start()
     return {};
 }
 
+SimulatedMarket::Quoted SimulatedMarket::quotedFor(const core::Instrument &instrument, QDate today)
+{
+    Quoted market;
+    market.instrument = instrument;
+    market.character = characterOf(instrument);
+    const double tick = double(instrument.tickSize.decimal().units());
+    const double reference = market.character.referencePrice * core::Decimal::kOne / tick;
+    // Later delivery trades a little away from the front, so a curve board has a shape.
+    const double tenor = double(today.daysTo(instrument.delivery.start)) / 365.0;
+    market.meanTicks = reference * (1.0 + 0.03 * std::sin(tenor * 6.3) - 0.02 * tenor)
+        * intradayShape(instrument);
+    market.fairTicks = market.meanTicks;
+    return market;
+}
+
+void SimulatedMarket::walk(Quoted &market, double days, double jumpScale)
+{
+    const Character &c = market.character;
+    double move = c.meanReversion * (market.meanTicks - market.fairTicks) * days
+        + c.dailyVolatility * market.fairTicks * std::sqrt(days) * gaussian(m_random);
+    if (m_random.generateDouble() < c.jumpProbability * jumpScale)
+        move += market.fairTicks * 0.08 * (m_random.generateDouble() < 0.7 ? 1 : -1);
+    market.fairTicks = std::max(1.0, market.fairTicks + move);
+}
+
+void SimulatedMarket::backfill()
+{
+    if (m_options.historyHours <= 0)
+        return;
+    const QDateTime now = m_orders.nowUtc();
+    // Delivery periods of a day or more (intraday hours are listed a day ahead and trade
+    // near delivery) that have never traded; once any has, this is not a fresh market.
+    QList<Quoted> markets;
+    for (const core::Instrument &instrument : m_orders.instruments(now)) {
+        if (instrument.delivery.isIntraday())
+            continue;
+        if (auto ticker = m_orders.ticker(instrument.symbol); ticker && ticker->last)
+            return;
+        markets.append(quotedFor(instrument, now.date()));
+    }
+    if (markets.isEmpty())
+        return;
+    // About two trades a minute in the front months, one every hour or two far out, as
+    // liquidity goes (the same weights as live): each minute's trades at their seconds, in
+    // time order across markets, each market's walk moving between its trades.
+    reweigh(markets);
+    // The orders are stamped by a clock of the backfill's own; the service goes back to its
+    // own clock before anything else runs.
+    core::ManualClock clock(now.addSecs(-3600LL * m_options.historyHours));
+    const core::Clock &ownClock = m_orders.clock();
+    m_orders.setClock(clock);
+    qint64 trades = 0;
+    struct Due
+    {
+        qint64 atMs;
+        qsizetype market;
+    };
+    std::vector<Due> minute;
+    constexpr double kMsPerDay = 86'400'000.0;
+    // Each market's walk is moved on to each of its trades, and to the end of every minute.
+    std::vector<qint64> walkedTo(std::size_t(markets.size()), clock.nowMs());
+    const auto walkTo = [&](qsizetype i, qint64 atMs, double jumpScale) {
+        const std::size_t index = std::size_t(i);
+        if (atMs > walkedTo[index])
+            walk(markets[i], double(atMs - walkedTo[index]) / kMsPerDay, jumpScale);
+        walkedTo[index] = atMs;
+    };
+    for (qint64 start = clock.nowMs(); start < now.toMSecsSinceEpoch(); start += 60'000) {
+        minute.clear();
+        for (qsizetype i = 0; i < markets.size(); ++i) {
+            const double rate = std::min(2.0, 0.03 * markets[i].weight * markets[i].weight);
+            const int count = int(rate + m_random.generateDouble());
+            for (int n = 0; n < count; ++n)
+                minute.push_back({ start + qint64(m_random.bounded(60'000)), i });
+        }
+        std::sort(minute.begin(), minute.end(),
+                  [](const Due &a, const Due &b) { return a.atMs < b.atMs; });
+        for (const Due &due : minute) {
+            if (due.atMs >= now.toMSecsSinceEpoch())
+                break;
+            clock.set(QDateTime::fromMSecsSinceEpoch(due.atMs, Qt::UTC));
+            walkTo(due.market, due.atMs, kHistoryJumpScale);
+            tradeAtFair(markets[due.market]);
+            ++trades;
+        }
+        // The markets that did not trade drift all the same.
+        for (qsizetype i = 0; i < markets.size(); ++i)
+            walkTo(i, start + 60'000, 0.0);
+    }
+    m_orders.setClock(ownClock);
+    qInfo().noquote() << "simulated market: backfilled" << trades << "trades over the last"
+                      << m_options.historyHours << "hours";
+}
+
+void SimulatedMarket::tradeAtFair(Quoted &market)
+{
+    // The maker rests an order on one side of its spread and the taker takes all of it: one
+    // trade, at the bid or the ask as the aggressor's side says, and an empty book after.
+    const core::Instrument &instrument = market.instrument;
+    const qint64 tick = instrument.tickSize.decimal().units();
+    const qint64 halfSpread = std::max<qint64>(1, std::llround(market.fairTicks * 0.0015));
+    const bool takerBuys = m_random.generateDouble() < 0.5;
+    const qint64 ticks = std::llround(market.fairTicks) + (takerBuys ? halfSpread : -halfSpread);
+    if (ticks < 1)
+        return;
+    const qint64 lots
+        = std::max<qint64>(1, market.character.quoteLots / 2) * (1 + qint64(m_random.bounded(3)));
+    protocol::NewOrder resting;
+    resting.clientOrderId = QStringLiteral("sim-%1-%2").arg(++m_orderCount).arg(m_options.seed);
+    resting.symbol = instrument.symbol;
+    resting.side = takerBuys ? protocol::Side::Sell : protocol::Side::Buy;
+    resting.quantity
+        = core::Quantity(core::Decimal::fromUnits(lots * instrument.lotSize.decimal().units()));
+    resting.price = core::Price(core::Decimal::fromUnits(ticks * tick));
+    m_orders.place(m_maker, resting, [](const Result<OrderService::Placement> &) {});
+    protocol::NewOrder taking = resting;
+    taking.clientOrderId = QStringLiteral("sim-%1-%2").arg(++m_orderCount).arg(m_options.seed);
+    taking.side = takerBuys ? protocol::Side::Buy : protocol::Side::Sell;
+    taking.type = protocol::OrderType::Market;
+    taking.timeInForce = protocol::TimeInForce::ImmediateOrCancel;
+    taking.price = {};
+    m_orders.place(m_taker, taking, [](const Result<OrderService::Placement> &) {});
+}
+
 void SimulatedMarket::quoteNewInstruments()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_orders.nowUtc();
     const QDate today = now.date();
     const qsizetype known = m_markets.size();
     for (const core::Instrument &instrument : m_orders.instruments()) {
         if (instrument.isExpired(now) || m_quoted.contains(instrument.symbol))
             continue;
         m_quoted.insert(instrument.symbol);
-        Quoted market;
-        market.instrument = instrument;
-        market.character = characterOf(instrument);
+        Quoted market = quotedFor(instrument, today);
         const double tick = double(instrument.tickSize.decimal().units());
-        const double reference = market.character.referencePrice * core::Decimal::kOne / tick;
-        // Later delivery trades a little away from the front, so a curve board has a shape.
-        const double tenor = double(today.daysTo(instrument.delivery.start)) / 365.0;
-        market.meanTicks = reference * (1.0 + 0.03 * std::sin(tenor * 6.3) - 0.02 * tenor)
-            * intradayShape(instrument);
         if (auto ticker = m_orders.ticker(instrument.symbol); ticker && ticker->last)
             market.fairTicks = double(ticker->last->decimal().units()) / tick;
-        else
-            market.fairTicks = market.meanTicks;
         m_markets.append(market);
     }
-    reweigh();
+    m_totalWeight = reweigh(m_markets);
     for (qsizetype i = known; i < m_markets.size(); ++i)
         requote(m_markets[i]);
 }
 
-void SimulatedMarket::reweigh()
+double SimulatedMarket::reweigh(QList<Quoted> &markets)
 {
     // Rank of each tenor among its product's of the same kind: the front one first.
     QHash<QString, QList<qsizetype>> byProduct;
-    for (qsizetype i = 0; i < m_markets.size(); ++i) {
-        const core::Instrument &instrument = m_markets[i].instrument;
+    for (qsizetype i = 0; i < markets.size(); ++i) {
+        const core::Instrument &instrument = markets[i].instrument;
         const QString product
             = core::parseSymbol(instrument.symbol).value_or(core::SymbolParts {}).product;
         byProduct[product + u'/' + QString::number(int(instrument.delivery.kind))].append(i);
     }
-    m_totalWeight = 0;
+    double total = 0;
     for (QList<qsizetype> &tenors : byProduct) {
-        std::sort(tenors.begin(), tenors.end(), [this](qsizetype a, qsizetype b) {
-            return m_markets[a].instrument.delivery.start < m_markets[b].instrument.delivery.start;
+        std::sort(tenors.begin(), tenors.end(), [&markets](qsizetype a, qsizetype b) {
+            return markets[a].instrument.delivery.start < markets[b].instrument.delivery.start;
         });
         for (qsizetype rank = 0; rank < tenors.size(); ++rank) {
-            Quoted &market = m_markets[tenors[rank]];
+            Quoted &market = markets[tenors[rank]];
             const bool intraday = market.instrument.delivery.isIntraday();
             const double boost = intraday ? 1.0 : rank == 0 ? 4.0 : rank == 1 ? 2.0 : 1.0;
             market.weight = kindWeight(market.instrument) * boost;
-            m_totalWeight += market.weight;
+            total += market.weight;
         }
     }
+    return total;
 }
 
 qsizetype SimulatedMarket::pick()
@@ -213,21 +340,15 @@ void SimulatedMarket::step()
         const qsizetype index = pick();
         if (index < 0)
             return;
-        if (m_markets[index].instrument.isExpired(QDateTime::currentDateTimeUtc())) {
+        if (m_markets[index].instrument.isExpired(m_orders.nowUtc())) {
             // Its orders expired with it (the book closes at the end of trading).
             m_quotes.remove(m_markets[index].instrument.symbol);
             m_markets.removeAt(index);
-            reweigh();
+            m_totalWeight = reweigh(m_markets);
             continue;
         }
         Quoted &market = m_markets[index];
-        const Character &c = market.character;
-        const double dt = 1.0 / kStepsPerDay;
-        double move = c.meanReversion * (market.meanTicks - market.fairTicks) * dt
-            + c.dailyVolatility * market.fairTicks * std::sqrt(dt) * gaussian(m_random);
-        if (m_random.generateDouble() < c.jumpProbability)
-            move += market.fairTicks * 0.08 * (m_random.generateDouble() < 0.7 ? 1 : -1);
-        market.fairTicks = std::max(1.0, market.fairTicks + move);
+        walk(market, 1.0 / kStepsPerDay, 1.0);
         requote(market);
         if (m_random.generateDouble() < 0.35)
             takeLiquidity(market);
@@ -259,6 +380,8 @@ void SimulatedMarket::requote(Quoted &market)
         // quote again by symbol and slot.
         const QString symbol = instrument.symbol;
         const QString id = m_quotes[symbol][std::size_t(slot)];
+        if (id == kPendingQuote)
+            continue; // placed, not stored yet: its id comes with the answer
         if (!id.isEmpty()) {
             protocol::OrderModify change;
             change.price = price;
@@ -277,11 +400,15 @@ void SimulatedMarket::requote(Quoted &market)
         order.side = bid ? protocol::Side::Buy : protocol::Side::Sell;
         order.quantity = quantity;
         order.price = price;
-        m_orders.place(m_maker, order,
-                       [this, symbol, slot](Result<OrderService::Placement> placed) {
-                           if (placed && protocol::isLive(placed->order.status))
-                               m_quotes[symbol][std::size_t(slot)] = placed->order.id;
-                       });
+        m_quotes[symbol][std::size_t(slot)] = kPendingQuote;
+        m_orders.place(
+            m_maker, order, [this, symbol, slot](Result<OrderService::Placement> placed) {
+                QString &quote = m_quotes[symbol][std::size_t(slot)];
+                if (quote != kPendingQuote)
+                    return; // the market expired meanwhile
+                quote = placed && protocol::isLive(placed->order.status) ? placed->order.id
+                                                                         : QString();
+            });
     }
 }
 

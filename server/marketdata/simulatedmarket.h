@@ -26,6 +26,12 @@ class OrderService;
  * allowances in between. Orders go through the OrderService like anyone's, so they are stored,
  * matched and broadcast the same way, and a trader's orders trade against them.
  *
+ * A market that has never traded (a fresh data directory) first gets a day of history: the
+ * same walk run minute by minute over the last `historyHours`, each trade a maker order the
+ * taker fills at once, placed through the OrderService at the minute it happened (on a clock
+ * of the market's own), so the orders, trades, candles, tickers and previous closes a client
+ * reads are all consistent with each other.
+ *
  * The fair value is kept in ticks; doubles only drive the random walk, and every order price
  * is a whole number of ticks. Seeded: the same seed gives the same sequence of decisions.
  *
@@ -42,6 +48,8 @@ public:
     {
         quint64 seed = 1;
         int intervalMs = 250;
+        /// How much history a market that has never traded gets at start; 0: none.
+        int historyHours = 24;
     };
 
     SimulatedMarket(OrderService &orders, Store &store, Options options, QObject *parent = nullptr);
@@ -71,11 +79,21 @@ private:
     };
 
     static Character characterOf(const core::Instrument &instrument);
+    /// A market to quote or backfill: its character and the mean it reverts to on `today`.
+    static Quoted quotedFor(const core::Instrument &instrument, QDate today);
+    /// The day of history (see the class comment), when no market has traded yet.
+    void backfill();
+    /// One step of `market`'s walk over `days` (a fraction of a day), its jumps
+    /// `jumpScale` times as likely as its character says per step.
+    void walk(Quoted &market, double days, double jumpScale);
+    /// One trade at `market`'s fair value: a maker order the taker fills at once.
+    void tradeAtFair(Quoted &market);
     Result<Principal> participant(const QString &username);
     /// Starts quoting the instruments listed since, and not expired.
     void quoteNewInstruments();
-    /// Weighs each market by its liquidity: period kind, and rank among its product's tenors.
-    void reweigh();
+    /// Weighs each market by its liquidity (period kind, and rank among its product's
+    /// tenors): their total.
+    static double reweigh(QList<Quoted> &markets);
     /// A market drawn by weight, or -1 when there is none.
     qsizetype pick();
     void requote(Quoted &market);

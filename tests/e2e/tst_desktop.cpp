@@ -86,6 +86,9 @@ private:
 
 void TestDesktop::initTestCase()
 {
+    // The bundled servers' simulated markets with two hours of history, not a day: these
+    // tests look at the screen, not the history (tst_simulation checks that).
+    qputenv("QX_SIMULATE_HISTORY_HOURS", "2");
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("QuantEnergxTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_desktop"));
@@ -326,7 +329,7 @@ void TestDesktop::theSimulatedMarketMovesOnScreen()
     QVERIFY(ticket->selectInstrument(power));
     QCOMPARE(service->watchedSymbol(), power);
 
-    // The market maker quotes two levels a side: offers above bids on the ladder.
+    // The market maker quotes ten levels a side: offers above bids on the ladder.
     qx::widgets::DepthModel *depth = window->depthLadder()->model();
     QTRY_VERIFY_WITH_TIMEOUT(depth->rowCount() >= 4 && depth->bestBidRow() >= 2, kNetworkTimeoutMs);
     const auto priceAt = [depth](int row) {

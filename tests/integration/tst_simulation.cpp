@@ -1,7 +1,10 @@
-// The simulated market a trader meets in the bundled server: every listed instrument has a
-// two-sided book that is never crossed, prices in the commodity's range, trades happen, and a
-// trader's order that crosses the quotes is filled by them.
+// The simulated market a trader meets in the bundled server: a day of history behind it,
+// every listed instrument has a two-sided book about ten deep that is never crossed, prices
+// in the commodity's range, trades happen, and a trader's order that crosses the quotes is
+// filled by them.
 #include "testapi.h"
+
+#include "core/decimal.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -62,6 +65,74 @@ private Q_SLOTS:
             const double high = symbol.startsWith(u"HH.") ? 10 : 200;
             QVERIFY2(bid > low && ask < high, qPrintable(symbol));
         }
+    }
+
+    // A chart opened on a fresh server shows a day, not a candle: the history is there, and
+    // the candles of every interval tell the same story.
+    void aFreshMarketHasADayOfHistory()
+    {
+        QString front;
+        for (const qx::core::Instrument &instrument : m_server->tradableInstruments()) {
+            if (instrument.symbol.startsWith(u"DE.BASE.M.")) {
+                front = instrument.symbol;
+                break;
+            }
+        }
+        QVERIFY(!front.isEmpty());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto candles = [&](const QString &interval, const QDateTime &from) {
+            return m_server
+                ->request("GET",
+                          u"/api/v1/markets/"_s + front + u"/candles?interval="_s + interval
+                              + u"&from="_s + from.toString(Qt::ISODateWithMs),
+                          {}, m_server->aliceToken())
+                .json.value(u"candles")
+                .toArray();
+        };
+        const QJsonArray hours = candles(u"1h"_s, now.addDays(-1).addSecs(-3600));
+        QVERIFY2(hours.size() >= 20, qPrintable(QString::number(hours.size())));
+        QVERIFY(QDateTime::fromString(hours.first().toObject().value(u"start").toString(),
+                                      Qt::ISODateWithMs)
+                <= now.addSecs(-22 * 3600));
+        for (const QJsonValue &value : hours) {
+            const QJsonObject candle = value.toObject();
+            const auto price = [&candle](const char *field) {
+                return qx::core::Price::parse(candle.value(QLatin1StringView(field)).toString())
+                    .value();
+            };
+            QVERIFY(price("low") <= price("open") && price("open") <= price("high"));
+            QVERIFY(price("low") <= price("close") && price("close") <= price("high"));
+            QVERIFY(QDateTime::fromString(candle.value(u"start").toString(), Qt::ISODateWithMs)
+                    <= now);
+        }
+        // An hour two hours back, minute by minute: the same trades and volume.
+        const QJsonObject hour = hours[hours.size() - 3].toObject();
+        const QDateTime hourStart
+            = QDateTime::fromString(hour.value(u"start").toString(), Qt::ISODateWithMs);
+        qx::core::Quantity volume;
+        qint64 trades = 0;
+        for (const QJsonValue &value : candles(u"1m"_s, hourStart)) {
+            const QJsonObject minute = value.toObject();
+            if (QDateTime::fromString(minute.value(u"start").toString(), Qt::ISODateWithMs)
+                >= hourStart.addSecs(3600))
+                break;
+            volume
+                = volume.plus(qx::core::Quantity::parse(minute.value(u"volume").toString()).value())
+                      .value();
+            trades += minute.value(u"trades").toInteger();
+        }
+        QVERIFY(trades > 10); // the front month trades most minutes
+        QCOMPARE(trades, hour.value(u"trades").toInteger());
+        QCOMPARE(volume.toString(),
+                 qx::core::Quantity::parse(hour.value(u"volume").toString()).value().toString());
+
+        // A restart adds no second history.
+        const QJsonArray before = candles(u"1h"_s, now.addDays(-1).addSecs(-3600));
+        m_server->stop();
+        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+        const QJsonArray after = candles(u"1h"_s, now.addDays(-1).addSecs(-3600));
+        QCOMPARE(after.first(), before.first());
+        QCOMPARE(after[after.size() - 3], before[before.size() - 3]);
     }
 
     void hoursCloseAtGateClosureAndTheNextDayIsListed()

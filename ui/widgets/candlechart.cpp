@@ -223,7 +223,10 @@ std::pair<qint64, qint64> CandleChart::visibleRange() const
 std::pair<qint64, qint64> CandleChart::shownRange() const
 {
     const auto [earliest, latest] = latestRange();
-    const qint64 span = m_span.value_or(latest - earliest);
+    // Unless zoomed, the latest kDefaultCandles: a day of minutes drawn at once would be a
+    // smear of hairlines. The rest is a zoom out or a drag away.
+    const qint64 span
+        = m_span.value_or(std::min(latest - earliest, kDefaultCandles * intervalMs(m_interval)));
     const qint64 to = m_from ? *m_from + span : latest;
     return { to - span, to };
 }

@@ -41,6 +41,8 @@ class CandleChart : public QWidget
 
 public:
     static constexpr int kMaxCandles = 240;
+    /// How many of the latest candles a chart shows until the trader zooms.
+    static constexpr int kDefaultCandles = 90;
 
     explicit CandleChart(QWidget *parent = nullptr);
 

@@ -153,12 +153,18 @@ private Q_SLOTS:
         const auto span = [&] {
             return chart.visibleRange().second - chart.visibleRange().first;
         };
+        // The latest 90 minutes, not 200 hairlines; − zooms out to all of them and + back in.
         const qint64 all = span();
-        QVERIFY(all >= 200 * 60'000);
+        QCOMPARE(all, CandleChart::kDefaultCandles * 60'000);
         QVERIFY(chart.followsLatest());
+        QWidget *viewport = chart.findChild<QChartView *>()->viewport();
+        for (int i = 0; i < 5; ++i)
+            QTest::keyClick(viewport, Qt::Key_Minus);
+        QVERIFY2(span() >= 200 * 60'000, qPrintable(QString::number(span())));
+        QTest::keyClick(viewport, Qt::Key_Home);
+        QCOMPARE(span(), all);
 
         // + zooms in at the right edge: fewer minutes, still the latest ones.
-        QWidget *viewport = chart.findChild<QChartView *>()->viewport();
         QTest::keyClick(viewport, Qt::Key_Plus);
         QVERIFY(span() < all);
         QVERIFY(chart.followsLatest());
@@ -196,7 +202,7 @@ private Q_SLOTS:
         QTest::keyClick(viewport, Qt::Key_Home);
         QVERIFY(chart.followsLatest());
         QVERIFY(chart.visibleRange().second > kStart + 200 * 60'000);
-        QCOMPARE(span(), all + 60'000); // the default span again, one candle later
+        QCOMPARE(span(), all); // the default span again, ending one candle later
     }
 };
 
