@@ -62,6 +62,9 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
         return started.error();
     server->m_orders
         = std::make_unique<OrderService>(*server->m_store, *server->m_writer, options.rules);
+    // The users' records authentication keeps are read afresh when an admin changes any.
+    connect(server->m_orders.get(), &OrderService::configurationChanged, server->m_auth.get(),
+            &AuthService::configurationChanged);
     // In a cluster a book is matched once its lock is taken, not before.
     server->m_orders->setOwnsAllBooks(!options.cluster);
     if (core::Result<void> loaded = server->m_orders->start(); !loaded)

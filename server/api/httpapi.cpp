@@ -1127,9 +1127,11 @@ void HttpApi::addAdminRoutes()
     const auto actor = [](const Principal &principal) {
         return Actor { principal.username, principal.source };
     };
-    const auto changedAnswer = [](const core::Result<UserAdmin::Changed> &changed) {
+    // A user changed here applies to their next request, not only after the settings poll.
+    const auto changedAnswer = [this](const core::Result<UserAdmin::Changed> &changed) {
         if (!changed)
             return errorResponse(changed.error());
+        m_auth.configurationChanged();
         return QHttpServerResponse(
             QJsonObject { { QStringLiteral("user"), UserAdmin::toJson(changed->user) },
                           { QStringLiteral("done"), QJsonArray::fromStringList(changed->done) } });

@@ -240,7 +240,7 @@ core::Result<void> AuthService::secondFactor(const UserRecord &user, const QStri
         if (!secret)
             return secret.error();
         const std::optional<qint64> step
-            = totp::matchingStep(*secret, totpCode, totp::stepAt(QDateTime::currentDateTimeUtc()));
+            = totp::matchingStep(*secret, totpCode, totp::stepAt(m_clock->nowUtc()));
         if (!step)
             return wrong;
         const Result<bool> fresh = m_store.useTotpStep(user.id, *step); // once only
@@ -305,6 +305,7 @@ core::Result<AuthService::Enrolment> AuthService::enrollMfa(const Principal &pri
         return core::makeError(QStringLiteral("internal"), QStringLiteral("Encryption failed."));
     if (Result<void> saved = m_store.setTotpSecret(principal.userId, stored); !saved)
         return saved.error();
+    configurationChanged();
     return Enrolment { totp::toBase32(secret), totp::provisioningUri(secret, principal.username) };
 }
 
@@ -325,7 +326,7 @@ core::Result<QStringList> AuthService::confirmMfa(const Principal &principal, co
     if (!secret)
         return secret.error();
     const std::optional<qint64> step
-        = totp::matchingStep(*secret, code, totp::stepAt(QDateTime::currentDateTimeUtc()));
+        = totp::matchingStep(*secret, code, totp::stepAt(m_clock->nowUtc()));
     if (!step) {
         return core::makeError(QStringLiteral("invalid_mfa_code"),
                                tr("The code does not match: check the app's clock."));
@@ -344,6 +345,7 @@ core::Result<QStringList> AuthService::confirmMfa(const Principal &principal, co
     }
     if (Result<void> enabled = m_store.enableTotp(principal.userId, *step, hashes); !enabled)
         return enabled.error();
+    configurationChanged(); // GET /me says so at once
     audit(principal.username, principal.source, QStringLiteral("mfa_enabled"), principal.username);
     return codes;
 }
@@ -356,7 +358,7 @@ core::Result<core::protocol::TokenPair> AuthService::issueTokens(const UserRecor
         return (refreshToken ? family : refreshToken).error();
     if (Result<void> saved
         = m_store.saveRefreshToken(user.id, hashOf(*refreshToken), QString::fromLatin1(*family),
-                                   QDateTime::currentDateTimeUtc().addDays(kRefreshTokenDays));
+                                   m_clock->nowUtc().addDays(kRefreshTokenDays));
         !saved) {
         return saved.error();
     }
@@ -366,9 +368,8 @@ core::Result<core::protocol::TokenPair> AuthService::issueTokens(const UserRecor
 core::Result<core::protocol::TokenPair> AuthService::pairFor(const UserRecord &user,
                                                              const QByteArray &refreshToken)
 {
-    Result<QString> accessToken
-        = m_signer.issue(user.username, user.role, user.tokenGeneration,
-                         QDateTime::currentDateTimeUtc(), m_accessTokenSeconds);
+    Result<QString> accessToken = m_signer.issue(user.username, user.role, user.tokenGeneration,
+                                                 m_clock->nowUtc(), m_accessTokenSeconds);
     if (!accessToken)
         return accessToken.error();
     core::protocol::TokenPair pair;
@@ -401,9 +402,9 @@ void AuthService::refresh(const core::protocol::RefreshRequest &request, const Q
     const core::Result<QByteArray> successor = newRefreshToken();
     if (!successor)
         return reply(successor.error());
-    const Result<RefreshRotation> rotation = m_store.rotateRefreshToken(
-        hashOf(request.refreshToken.toLatin1()), hashOf(*successor),
-        QDateTime::currentDateTimeUtc().addDays(kRefreshTokenDays), kRefreshGraceMs);
+    const Result<RefreshRotation> rotation
+        = m_store.rotateRefreshToken(hashOf(request.refreshToken.toLatin1()), hashOf(*successor),
+                                     m_clock->nowUtc().addDays(kRefreshTokenDays), kRefreshGraceMs);
     if (!rotation)
         return reply(rotation.error());
     switch (rotation->outcome) {
@@ -441,10 +442,10 @@ void AuthService::refresh(const core::protocol::RefreshRequest &request, const Q
 core::Result<void> AuthService::logout(const Principal &principal)
 {
     const core::Result<std::int64_t> generation = m_store.revokeUserTokens(principal.userId);
-    if (generation)
-        audit(principal.username, principal.source, QStringLiteral("logout"), principal.username);
     if (!generation)
         return generation.error();
+    configurationChanged(); // its tokens stop working at once, not at the next poll
+    audit(principal.username, principal.source, QStringLiteral("logout"), principal.username);
     return {};
 }
 
@@ -488,7 +489,7 @@ core::Result<AuthService::NewApiKey> AuthService::createApiKey(const Principal &
     made.record.userId = principal.userId;
     made.record.name = name.trimmed();
     made.record.scopes = scopes;
-    made.record.createdAt = QDateTime::currentDateTimeUtc();
+    made.record.createdAt = m_clock->nowUtc();
     made.record.expiresAt = made.record.createdAt.addDays(days);
     const Result<std::int64_t> id = m_store.addApiKey(made.record, hashOf(key));
     if (!id)
@@ -527,7 +528,7 @@ core::Result<Principal> AuthService::authenticateApiKey(const QByteArray &key)
     const Result<std::optional<ApiKeyRecord>> found = m_store.findApiKey(hashOf(key));
     if (!found)
         return found.error();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->nowUtc();
     if (!*found || (*found)->revokedAt.isValid() || (*found)->expiresAt <= now)
         return refused;
     const Result<std::optional<UserRecord>> user = m_store.findUserById((*found)->userId);
@@ -572,29 +573,65 @@ core::Result<Principal> AuthService::authenticateHeader(QByteArrayView authoriza
 
 core::Result<Principal> AuthService::authenticateToken(const QString &token)
 {
-    Result<TokenClaims> claims = m_signer.verify(token, QDateTime::currentDateTimeUtc());
-    if (!claims)
-        return claims.error();
+    const QDateTime now = m_clock->nowUtc();
+    auto verified = m_verifiedTokens.constFind(token);
+    if (verified == m_verifiedTokens.cend() || verified->expiresAt <= now) {
+        Result<TokenClaims> claims = m_signer.verify(token, now);
+        if (!claims) {
+            m_verifiedTokens.remove(token);
+            return claims.error();
+        }
+        if (m_verifiedTokens.size() >= kMaxVerifiedTokens) {
+            m_verifiedTokens.removeIf(
+                [&now](const auto &entry) { return entry.value().expiresAt <= now; });
+            if (m_verifiedTokens.size() >= kMaxVerifiedTokens)
+                m_verifiedTokens.clear();
+        }
+        verified = m_verifiedTokens.insert(token, *claims);
+    }
+    const TokenClaims &claims = *verified;
     // The user's current record wins over the token: a disabled user is out at once.
-    Result<std::optional<UserRecord>> user = m_store.findUser(claims->subject);
-    if (!user && user.error().code == u"storage_unavailable" && m_users.contains(claims->subject))
-        user = std::optional<UserRecord>(m_users.value(claims->subject));
-    if (!user)
+    Result<UserRecord> user = currentUser(claims.subject);
+    if (!user && user.error().code != u"not_found")
         return user.error();
-    if (*user)
-        m_users.insert(claims->subject, **user);
-    if (!*user || (*user)->disabled) {
+    if (!user || user->disabled) {
         return core::makeError(QStringLiteral("invalid_token"),
                                QCoreApplication::translate("qx::server::AuthService",
                                                            "The account is no longer active."));
     }
-    if (claims->generation != (*user)->tokenGeneration) {
+    if (claims.generation != user->tokenGeneration) {
         return core::makeError(QStringLiteral("invalid_token"),
                                QCoreApplication::translate("qx::server::AuthService",
                                                            "The token was revoked (signed out, "
                                                            "or the password changed)."));
     }
-    return Principal::of(**user);
+    return Principal::of(*user);
+}
+
+core::Result<UserRecord> AuthService::currentUser(const QString &username)
+{
+    if (m_currentUsers.contains(username))
+        return m_users.value(username);
+    Result<std::optional<UserRecord>> user = m_store.findUser(username);
+    if (!user) {
+        // Storage is away: the user as last read, rather than nobody.
+        if (user.error().code == u"storage_unavailable" && m_users.contains(username))
+            return m_users.value(username);
+        return user.error();
+    }
+    if (!*user) {
+        m_users.remove(username);
+        m_currentUsers.remove(username);
+        return core::makeError(QStringLiteral("not_found"), QString());
+    }
+    m_users.insert(username, **user);
+    m_currentUsers.insert(username);
+    return **user;
+}
+
+void AuthService::configurationChanged()
+{
+    m_currentUsers.clear();
 }
 
 } // namespace qx::server

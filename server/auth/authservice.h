@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clock.h"
 #include "core/protocol/messages.h"
 #include "server/auth/permissions.h"
 #include "server/auth/secretbox.h"
@@ -11,6 +12,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -151,7 +153,19 @@ public:
     void watchKeyFile(const QString &pemPath);
     /// From an "Authorization: Bearer ..." header value.
     core::Result<Principal> authenticateHeader(QByteArrayView authorization);
+    /// An access token's user, as they are now. The token's signature is verified once and
+    /// its claims kept until it expires; the user's record is kept while the configuration
+    /// version stays (configurationChanged()), so a request costs neither a signature check
+    /// nor a storage read. Revocation (token generation), a disabled account and a role change
+    /// still apply at once here, and within the settings poll from another process.
     core::Result<Principal> authenticateToken(const QString &token);
+    /// The users changed in storage: their records are read afresh at their next request.
+    void configurationChanged();
+    /// The time tokens are issued and checked by (the system's unless set; it must outlive
+    /// its use).
+    void setClock(const core::Clock &clock) { m_clock = &clock; }
+    /// Access tokens kept verified at the most; beyond, the expired ones go, then all.
+    static constexpr qsizetype kMaxVerifiedTokens = 20'000;
 
 private:
     /// The password checked on the pool: tokens, or invalid_credentials counted against
@@ -183,9 +197,17 @@ private:
     QByteArray m_decoyHash;
     std::once_flag m_decoyMade;
     int m_waitingLogins = 0;
-    /// Each user as last read, by name: a token is still checked against its user while
-    /// storage cannot be reached (disabled as of the last read).
+    /// The user behind a token (by name): the record read at its last request, current while
+    /// its name is in m_currentUsers; while storage cannot be reached a token is checked
+    /// against it as last read (disabled as of then).
+    core::Result<UserRecord> currentUser(const QString &username);
+    /// Each user as last read, by name.
     QHash<QString, UserRecord> m_users;
+    /// Those of m_users read since the configuration last changed: no need to read again.
+    QSet<QString> m_currentUsers;
+    /// Access tokens verified already, by their text, with their claims, until they expire.
+    QHash<QString, TokenClaims> m_verifiedTokens;
+    const core::Clock *m_clock = &core::Clock::system();
     QHash<std::int64_t, QDateTime> m_apiKeyUseNoted; ///< last_used_at is written once a minute
     QString m_keyFile;
     QDateTime m_keyFileChanged;

@@ -544,6 +544,7 @@ Result<void> OrderService::refreshSettings()
             settings.members[user.counterparty].append(user.id);
     }
     m_settings = std::move(settings);
+    Q_EMIT configurationChanged(m_settings.version);
     return {};
 }
 

@@ -206,6 +206,9 @@ public:
 
 Q_SIGNALS:
     void instrumentsChanged();
+    /// The users, limits or credit lines changed in storage (the configuration version moved,
+    /// by an admin here, the CLI or another server): what caches them reads them afresh.
+    void configurationChanged(qint64 version);
     /// An order changed; `type` is one of protocol::stream's order event names.
     void orderEvent(const QString &type, const core::protocol::Order &order, qint64 userId);
     /// A fill, once for each side's user.

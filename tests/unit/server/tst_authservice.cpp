@@ -2,6 +2,7 @@
 // today's is re-hashed with today's when its user signs in (and still signs in afterwards);
 // TOTP secrets are stored encrypted, those stored before are encrypted at start, and a
 // sealed secret opens only with its key, for its user, unchanged.
+#include "core/clock.h"
 #include "server/auth/authservice.h"
 #include "server/auth/passwordhasher.h"
 #include "server/auth/secretbox.h"
@@ -91,7 +92,10 @@ private Q_SLOTS:
         QVERIFY(!stored.contains(secret));
         QVERIFY((*store->findUser(u"olga"_s))->totpEnabled); // nothing else changed
 
-        const qint64 now = qx::server::totp::stepAt(QDateTime::currentDateTimeUtc());
+        // Time as the test says, in the middle of a 30 s step: no race with the step's edge.
+        const qx::core::ManualClock clock(QDateTime(QDate(2026, 12, 3), QTime(9, 0, 15), Qt::UTC));
+        auth.setClock(clock);
+        const qint64 now = qx::server::totp::stepAt(clock.nowUtc());
         QCOMPARE(signIn(auth, password).error().code, u"mfa_required"_s);
         QVERIFY(signIn(auth, password, qx::server::totp::code(secret, now)).ok());
 
@@ -105,6 +109,54 @@ private Q_SLOTS:
         const auto other = SecretBox::fromKeyFile(dir.filePath(u"other-key"_s), true);
         QVERIFY(!other->open(stored, context));
         QVERIFY(box->seal(secret, context) != box->seal(secret, context)); // a nonce each
+    }
+
+    // Each request used to verify the token's signature and read its user from storage. Now
+    // both are kept, and what must end a session still ends it: a revoked token at once, a
+    // disabled account or a new role once the configuration moved, an expired token by the
+    // clock.
+    void aTokenIsVerifiedOnceAndStillEndsWhenItMust()
+    {
+        QTemporaryDir dir;
+        const QString key = dir.filePath(u"key.pem"_s);
+        QVERIFY(TokenSigner::createKeyFile(key).ok());
+        std::unique_ptr<SqlStore> store
+            = std::move(SqlStore::open(u"sqlite:"_s + dir.filePath(u"auth.db"_s))).value();
+        const QString password = u"olga's long passphrase"_s;
+        UserRecord olga = *store->addUser(u"olga"_s, u"trader"_s, *PasswordHasher::hash(password));
+        AuthService auth(*store, std::move(TokenSigner::fromKeyFile(key)).value());
+        qx::core::ManualClock clock(QDateTime(QDate(2026, 12, 3), QTime(9, 0), Qt::UTC));
+        auth.setClock(clock);
+        const QString token = signIn(auth, password)->accessToken;
+        QCOMPARE(auth.authenticateToken(token)->role, u"trader"_s);
+
+        // An admin elsewhere (the CLI) disables her: refused once the change is seen.
+        olga = **store->findUser(u"olga"_s);
+        olga.disabled = true;
+        QVERIFY(store->updateUser(olga).ok());
+        auth.configurationChanged();
+        QCOMPARE(auth.authenticateToken(token).error().code, u"invalid_token"_s);
+        // Back, as a risk manager.
+        olga.disabled = false;
+        olga.role = u"risk"_s;
+        QVERIFY(store->updateUser(olga).ok());
+        auth.configurationChanged();
+        QCOMPARE(auth.authenticateToken(token)->role, u"risk"_s);
+        // A forged token is never taken for the real one.
+        QString forged = token;
+        forged[forged.size() - 3] = forged[forged.size() - 3] == u'A' ? u'B' : u'A';
+        QCOMPARE(auth.authenticateToken(forged).error().code, u"invalid_token"_s);
+        QVERIFY(auth.authenticateToken(token).ok());
+
+        // The token's lifetime ends by the clock, cached or not.
+        clock.advance(qint64(TokenSigner::kDefaultAccessTokenSeconds) * 1000 + 1000);
+        QCOMPARE(auth.authenticateToken(token).error().code, u"invalid_token"_s);
+
+        // Signing out ends every token of hers at once.
+        const QString fresh = signIn(auth, password)->accessToken;
+        const Principal principal = *auth.authenticateToken(fresh);
+        QVERIFY(auth.logout(principal).ok());
+        QCOMPARE(auth.authenticateToken(fresh).error().code, u"invalid_token"_s);
     }
 };
 
