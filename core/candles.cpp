@@ -80,7 +80,7 @@ qint64 CandleSeries::bucketStart(qint64 timeMs) const
 Result<void> CandleSeries::addTrade(qint64 timeMs, Price price, Quantity quantity)
 {
     if (!quantity.isPositive()) {
-        return makeError(QStringLiteral("quantity_not_positive"),
+        return makeError(ErrorCode::QuantityNotPositive,
                          QCoreApplication::translate("qx::core::CandleSeries",
                                                      "A trade must have a positive quantity."));
     }

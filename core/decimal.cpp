@@ -18,7 +18,7 @@ constexpr std::int64_t kPowersOfTen[]
 
 Error outOfRange()
 {
-    return makeError(QStringLiteral("out_of_range"),
+    return makeError(ErrorCode::OutOfRange,
                      QCoreApplication::translate("qx::core::Decimal",
                                                  "The number is too large to be represented."));
 }
@@ -59,7 +59,7 @@ Result<Decimal> Decimal::parse(QStringView text)
 {
     const auto invalid = [&text] {
         return makeError(
-            QStringLiteral("invalid_number"),
+            ErrorCode::InvalidNumber,
             QCoreApplication::translate("qx::core::Decimal", "\"%1\" is not a decimal number.")
                 .arg(text.left(40)));
     };
@@ -86,7 +86,7 @@ Result<Decimal> Decimal::parse(QStringView text)
             if (fractionDigits >= kScale) {
                 if (digit != 0) {
                     return makeError(
-                        QStringLiteral("too_precise"),
+                        ErrorCode::TooPrecise,
                         QCoreApplication::translate("qx::core::Decimal",
                                                     "\"%1\" has more than %2 decimal places.")
                             .arg(text.left(40))
@@ -167,7 +167,7 @@ Result<Decimal> Decimal::times(Decimal other, Rounding rounding) const
 Result<Decimal> Decimal::dividedBy(Decimal divisor, Rounding rounding) const
 {
     if (divisor.m_units == 0) {
-        return makeError(QStringLiteral("division_by_zero"),
+        return makeError(ErrorCode::DivisionByZero,
                          QCoreApplication::translate("qx::core::Decimal", "Division by zero."));
     }
     Int128 numerator = Int128(m_units) * kOne;

@@ -213,7 +213,7 @@ Result<void> Instrument::validate() const
     static const QRegularExpression symbolPattern(QStringLiteral("^[A-Z0-9]+(\\.[A-Z0-9-]+)+$"));
     static const QRegularExpression currencyPattern(QStringLiteral("^[A-Z]{3}$"));
     const auto invalid = [this](const char *what) {
-        return makeError(QStringLiteral("invalid_instrument"),
+        return makeError(ErrorCode::InvalidInstrument,
                          tr("Instrument %1: %2").arg(symbol, tr(what)));
     };
     if (!symbolPattern.match(symbol).hasMatch())
@@ -271,16 +271,16 @@ bool boardOrderLess(const Instrument &a, const Instrument &b)
 Result<void> Instrument::checkOrder(Price price, Quantity quantity) const
 {
     if (!quantity.isPositive()) {
-        return makeError(QStringLiteral("quantity_not_positive"),
+        return makeError(ErrorCode::QuantityNotPositive,
                          tr("The quantity must be greater than zero."));
     }
     if (!quantity.isMultipleOf(lotSize)) {
-        return makeError(QStringLiteral("quantity_off_lot"),
+        return makeError(ErrorCode::QuantityOffLot,
                          tr("The quantity %1 is not a multiple of the lot size %2 %3 of %4.")
                              .arg(quantity.toString(), lotSize.toString(), toString(unit), symbol));
     }
     if (!price.isMultipleOf(tickSize)) {
-        return makeError(QStringLiteral("price_off_tick"),
+        return makeError(ErrorCode::PriceOffTick,
                          tr("The price %1 is not on the tick size %2 of %3.")
                              .arg(price.toString(), tickSize.toString(), symbol));
     }

@@ -57,7 +57,7 @@ Position Position::forInstrument(const Instrument &instrument)
 Result<Money> Position::apply(matching::Side side, Price price, Quantity quantity)
 {
     if (!quantity.isPositive()) {
-        return makeError(QStringLiteral("quantity_not_positive"),
+        return makeError(ErrorCode::QuantityNotPositive,
                          QCoreApplication::translate("qx::core::Position",
                                                      "A fill must have a positive quantity."));
     }

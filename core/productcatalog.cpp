@@ -16,7 +16,7 @@ namespace {
 Error catalogError(const QString &detail)
 {
     return makeError(
-        QStringLiteral("invalid_catalog"),
+        ErrorCode::InvalidCatalog,
         QCoreApplication::translate("qx::core::ProductCatalog", "Invalid product catalog: %1")
             .arg(detail));
 }
@@ -168,7 +168,7 @@ Result<SymbolParts> parseSymbol(QStringView symbol)
         "$"));
     const QRegularExpressionMatch match = pattern.match(symbol.toString());
     const auto invalid = [&symbol] {
-        return makeError(QStringLiteral("invalid_symbol"),
+        return makeError(ErrorCode::InvalidSymbol,
                          QCoreApplication::translate("qx::core::ProductCatalog",
                                                      "\"%1\" is not an instrument symbol.")
                              .arg(symbol.left(64)));

@@ -1,18 +1,39 @@
 #pragma once
 
+#include "core/errorcode.h"
+
 #include <QString>
 
+#include <optional>
 #include <utility>
 #include <variant>
 
 namespace qx::core {
 
 /// A failure that crosses a module boundary: a stable machine-readable code (snake_case, part
-/// of the API) and a sentence for people; for a refusal that passes with time (rate_limited,
-/// server_busy), how many seconds to wait before trying again.
+/// of the API, one of core/errorcode.h's) and a sentence for people; for a refusal that
+/// passes with time (rate_limited, server_busy), how many seconds to wait before trying again.
 struct Error
 {
-    QString code;
+    Error() = default;
+    Error(ErrorCode code, QString message)
+        : code(errorName(code))
+        , message(std::move(message))
+    { }
+    /// An error as another program sent it: its code may be one this build does not know.
+    static Error fromWire(QString code, QString message)
+    {
+        Error error;
+        error.code = std::move(code);
+        error.message = std::move(message);
+        return error;
+    }
+
+    bool is(ErrorCode other) const { return code == errorName(other); }
+    /// The code, if this build knows it.
+    std::optional<ErrorCode> known() const { return errorCodeNamed(code); }
+
+    QString code; ///< the wire name
     QString message;
     int retryAfterSeconds = 0;
 
@@ -72,9 +93,16 @@ private:
     bool m_ok = true;
 };
 
-inline Error makeError(QString code, QString message)
+inline Error makeError(ErrorCode code, QString message)
 {
-    return Error { std::move(code), std::move(message) };
+    return Error(code, std::move(message));
+}
+
+/// `error` told in other words (for the screen, say): the same code.
+inline Error withMessage(Error error, QString message)
+{
+    error.message = std::move(message);
+    return error;
 }
 
 } // namespace qx::core

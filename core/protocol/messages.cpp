@@ -37,7 +37,7 @@ constexpr std::array statusNames {
 
 Error invalid(const QString &message)
 {
-    return makeError(QStringLiteral("invalid_request"), message);
+    return makeError(ErrorCode::InvalidRequest, message);
 }
 
 bool isClientOrderId(const QString &id)
@@ -128,7 +128,9 @@ std::optional<Error> errorFromJson(const QJsonObject &object)
     const QString code = error.value(u"code").toString();
     if (code.isEmpty())
         return std::nullopt;
-    return Error { code, error.value(u"message").toString(), error.value(u"retry_after").toInt() };
+    Error parsed = Error::fromWire(code, error.value(u"message").toString());
+    parsed.retryAfterSeconds = error.value(u"retry_after").toInt();
+    return parsed;
 }
 
 Result<LoginRequest> LoginRequest::fromJson(const QJsonObject &object)
@@ -671,7 +673,7 @@ Result<Candle> candleFromJson(const QJsonObject &object)
     return candle;
 }
 
-Result<QJsonObject> parseObject(const QByteArray &text, const QString &errorCode)
+Result<QJsonObject> parseObject(const QByteArray &text, ErrorCode errorCode)
 {
     // The depth is counted on the bytes (brackets outside strings), so a document nested
     // thousands deep costs nothing to refuse.
@@ -712,7 +714,7 @@ Result<QJsonObject> parseObject(const QByteArray &text, const QString &errorCode
 
 Result<StreamMessage> StreamMessage::parse(const QByteArray &text)
 {
-    Result<QJsonObject> object = parseObject(text, QStringLiteral("invalid_message"));
+    Result<QJsonObject> object = parseObject(text, ErrorCode::InvalidMessage);
     if (!object)
         return object.error();
     StreamMessage message;
@@ -720,7 +722,7 @@ Result<StreamMessage> StreamMessage::parse(const QByteArray &text)
     message.type = message.body.value(u"type").toString();
     if (message.type.isEmpty()) {
         return makeError(
-            QStringLiteral("invalid_message"),
+            ErrorCode::InvalidMessage,
             QCoreApplication::translate("qx::core::protocol", "The message has no \"type\"."));
     }
     return message;

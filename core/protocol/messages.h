@@ -51,7 +51,7 @@ std::optional<Error> errorFromJson(const QJsonObject &object);
 constexpr int kMaxJsonDepth = 16;
 /// `text` as one JSON object, or `errorCode` with why not (not JSON, not an object, or nested
 /// deeper than kMaxJsonDepth, which is refused before it is parsed).
-Result<QJsonObject> parseObject(const QByteArray &text, const QString &errorCode);
+Result<QJsonObject> parseObject(const QByteArray &text, ErrorCode errorCode);
 
 struct LoginRequest
 {

@@ -9,7 +9,7 @@ void ObjectReader::fail(const QString &key, const QString &problem)
     if (m_error)
         return;
     m_error = makeError(
-        QStringLiteral("invalid_request"),
+        ErrorCode::InvalidRequest,
         QCoreApplication::translate("qx::core::protocol", "Field \"%1\": %2").arg(key, problem));
 }
 
@@ -123,7 +123,7 @@ Result<void> ObjectReader::finish()
     for (auto it = m_object.begin(); it != m_object.end(); ++it) {
         if (!m_known.contains(it.key())) {
             return makeError(
-                QStringLiteral("invalid_request"),
+                ErrorCode::InvalidRequest,
                 QCoreApplication::translate("qx::core::protocol", "Unknown field \"%1\".")
                     .arg(it.key()));
         }

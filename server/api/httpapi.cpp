@@ -48,10 +48,10 @@ core::Result<QJsonObject> jsonBody(const QHttpServerRequest &request)
 {
     if (request.body().size() > HttpApi::kMaxBodyBytes) {
         return core::makeError(
-            QStringLiteral("payload_too_large"),
+            core::ErrorCode::PayloadTooLarge,
             HttpApi::tr("The request body is larger than %1 bytes.").arg(HttpApi::kMaxBodyBytes));
     }
-    return protocol::parseObject(request.body(), QStringLiteral("malformed_json"));
+    return protocol::parseObject(request.body(), core::ErrorCode::MalformedJson);
 }
 
 /**
@@ -104,7 +104,7 @@ public:
                        [self = shared_from_this()](int status, const QByteArray &body) {
                            if (status == 0) {
                                return self->fail(core::makeError(
-                                   QStringLiteral("storage_unavailable"),
+                                   core::ErrorCode::StorageUnavailable,
                                    HttpApi::tr("The server that matches this book did not "
                                                "answer.")));
                            }
@@ -134,7 +134,7 @@ QJsonArray toJsonArray(const QList<Item> &items)
 
 core::Error badQuery(const QString &message)
 {
-    return core::makeError(QStringLiteral("invalid_request"), message);
+    return core::makeError(core::ErrorCode::InvalidRequest, message);
 }
 
 // A position as the trader reads it: net, energy, average, mark, P&L, and its months.
@@ -206,7 +206,7 @@ core::Result<Principal> HttpApi::admit(const QHttpServerRequest &request,
     }
     if (needed && !principal->can(*needed)) {
         return core::makeError(
-            QStringLiteral("forbidden"),
+            core::ErrorCode::Forbidden,
             principal->scopes
                 ? tr("This API key's scopes do not include %1.").arg(toString(*needed))
                 : tr("The %1 role does not have the %2 permission this needs.")
@@ -228,7 +228,7 @@ std::optional<core::Error> HttpApi::throttle(const Principal &principal,
     const RateLimiter::Milliseconds wait = m_limiter->retryAfter(m_requestsPerAccount, account);
     if (wait.count() > 0) {
         core::Error limited
-            = core::makeError(QStringLiteral("rate_limited"),
+            = core::makeError(core::ErrorCode::RateLimited,
                               tr("Too many requests: at most %1 every %2 s per account.")
                                   .arg(m_requestsPerAccount.limit)
                                   .arg(m_requestsPerAccount.window.count() / 1000));
@@ -269,52 +269,11 @@ std::optional<QUrl> HttpApi::ownerElsewhere(const QHttpServerRequest &request,
 
 QHttpServerResponse::StatusCode HttpApi::statusFor(const QString &code)
 {
-    static const QHash<QString, Status> statuses {
-        { QStringLiteral("malformed_json"), Status::BadRequest },
-        { QStringLiteral("invalid_request"), Status::BadRequest },
-        { QStringLiteral("missing_token"), Status::Unauthorized },
-        { QStringLiteral("invalid_token"), Status::Unauthorized },
-        { QStringLiteral("invalid_credentials"), Status::Unauthorized },
-        { QStringLiteral("token_reused"), Status::Unauthorized },
-        { QStringLiteral("mfa_required"), Status::Unauthorized },
-        { QStringLiteral("invalid_mfa_code"), Status::Unauthorized },
-        { QStringLiteral("mfa_already_enabled"), Status::Conflict },
-        { QStringLiteral("mfa_not_enrolled"), Status::Conflict },
-        { QStringLiteral("invalid_scope"), Status::UnprocessableEntity },
-        { QStringLiteral("refresh_token_used"), Status::Conflict },
-        { QStringLiteral("forbidden"), Status::Forbidden },
-        { QStringLiteral("not_found"), Status::NotFound },
-        { QStringLiteral("method_not_allowed"), Status::MethodNotAllowed },
-        { QStringLiteral("order_not_live"), Status::Conflict },
-        { QStringLiteral("duplicate_client_order_id"), Status::Conflict },
-        { QStringLiteral("payload_too_large"), Status::PayloadTooLarge },
-        { QStringLiteral("unknown_symbol"), Status::UnprocessableEntity },
-        { QStringLiteral("instrument_expired"), Status::UnprocessableEntity },
-        { QStringLiteral("quantity_not_positive"), Status::UnprocessableEntity },
-        { QStringLiteral("quantity_off_lot"), Status::UnprocessableEntity },
-        { QStringLiteral("price_off_tick"), Status::UnprocessableEntity },
-        { QStringLiteral("price_band"), Status::UnprocessableEntity },
-        { QStringLiteral("max_order_quantity"), Status::UnprocessableEntity },
-        { QStringLiteral("invalid_expiry"), Status::UnprocessableEntity },
-        { QStringLiteral("not_modifiable"), Status::UnprocessableEntity },
-        { QStringLiteral("quantity_below_filled"), Status::Conflict },
-        { QStringLiteral("limit_max_order_quantity"), Status::UnprocessableEntity },
-        { QStringLiteral("limit_max_notional"), Status::UnprocessableEntity },
-        { QStringLiteral("limit_max_position"), Status::UnprocessableEntity },
-        { QStringLiteral("limit_credit"), Status::UnprocessableEntity },
-        { QStringLiteral("limit_counterparty_credit"), Status::UnprocessableEntity },
-        { QStringLiteral("storage_unavailable"), Status::ServiceUnavailable },
-        { QStringLiteral("not_owner"), Status::ServiceUnavailable },
-        { QStringLiteral("book_moved"), Status::ServiceUnavailable },
-        { QStringLiteral("server_busy"), Status::ServiceUnavailable },
-        { QStringLiteral("rate_limited"), Status::TooManyRequests },
-        { QStringLiteral("password_too_short"), Status::UnprocessableEntity },
-        { QStringLiteral("password_too_long"), Status::UnprocessableEntity },
-        { QStringLiteral("password_too_common"), Status::UnprocessableEntity },
-        { QStringLiteral("user_exists"), Status::Conflict },
-        { QStringLiteral("last_admin"), Status::Conflict },
-    };
-    return statuses.value(code, Status::InternalServerError);
+    // The table's status for a code of the API; anything else (a failure inside, or a code
+    // from a newer peer) is a 500.
+    const std::optional<core::ErrorCode> known = core::errorCodeNamed(code);
+    const int status = known ? core::httpStatusOf(*known) : 0;
+    return status > 0 ? Status(status) : Status::InternalServerError;
 }
 
 HttpApi::Headers HttpApi::responseHeaders(const QHttpServerRequest &request) const
@@ -343,7 +302,7 @@ core::Error HttpApi::publicError(const core::Error &error)
     const quint64 reference = ++references;
     qWarning().noquote() << "internal error" << reference << error.code << error.message;
     return core::makeError(
-        QStringLiteral("internal_error"),
+        core::ErrorCode::InternalError,
         tr("The server failed to do this (reference %1 in its log).").arg(reference));
 }
 
@@ -355,7 +314,7 @@ core::Result<quint16> HttpApi::listen(const QHostAddress &address, quint16 port)
         const QString why = server->errorString();
         delete server;
         return core::makeError(
-            QStringLiteral("listen_failed"),
+            core::ErrorCode::ListenFailed,
             tr("Cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(why));
     }
     m_server.bind(server); // which owns it
@@ -426,27 +385,28 @@ void HttpApi::addRoutes()
         };
     };
     // What order entry and changes may be refused with, beyond the request's shape.
-    const QStringList orderRejections {
-        QStringLiteral("unknown_symbol"),
-        QStringLiteral("instrument_expired"),
-        QStringLiteral("quantity_not_positive"),
-        QStringLiteral("quantity_off_lot"),
-        QStringLiteral("price_off_tick"),
-        QStringLiteral("price_band"),
-        QStringLiteral("max_order_quantity"),
-        QStringLiteral("invalid_expiry"),
-        QStringLiteral("limit_max_order_quantity"),
-        QStringLiteral("limit_max_notional"),
-        QStringLiteral("limit_max_position"),
-        QStringLiteral("limit_credit"),
-        QStringLiteral("limit_counterparty_credit"),
-        QStringLiteral("storage_unavailable"),
-        QStringLiteral("not_owner"),
-        QStringLiteral("book_moved"),
+    const QList<core::ErrorCode> orderRejections {
+        core::ErrorCode::UnknownSymbol,
+        core::ErrorCode::InstrumentExpired,
+        core::ErrorCode::QuantityNotPositive,
+        core::ErrorCode::QuantityOffLot,
+        core::ErrorCode::PriceOffTick,
+        core::ErrorCode::PriceBand,
+        core::ErrorCode::MaxOrderQuantity,
+        core::ErrorCode::InvalidExpiry,
+        core::ErrorCode::LimitMaxOrderQuantity,
+        core::ErrorCode::LimitMaxNotional,
+        core::ErrorCode::LimitMaxPosition,
+        core::ErrorCode::LimitCredit,
+        core::ErrorCode::LimitCounterpartyCredit,
+        core::ErrorCode::StorageUnavailable,
+        core::ErrorCode::NotOwner,
+        core::ErrorCode::BookMoved,
     };
-    const QStringList orderChangeRejections = orderRejections
-        + QStringList { QStringLiteral("not_found"), QStringLiteral("order_not_live"),
-                        QStringLiteral("not_modifiable"), QStringLiteral("quantity_below_filled") };
+    const QList<core::ErrorCode> orderChangeRejections = orderRejections
+        + QList<core::ErrorCode> { core::ErrorCode::NotFound, core::ErrorCode::OrderNotLive,
+                                   core::ErrorCode::NotModifiable,
+                                   core::ErrorCode::QuantityBelowFilled };
 
     // config_version: the users, limits and credit lines in force, for an admin (or a test)
     // waiting for a change made from the command line to apply.
@@ -484,8 +444,7 @@ void HttpApi::addRoutes()
             QStringLiteral("OpenApi") },
           [this] {
               return QHttpServerResponse(
-                  openApiDocument(m_routes, QCoreApplication::applicationVersion(),
-                                  [](const QString &code) { return int(statusFor(code)); }));
+                  openApiDocument(m_routes, QCoreApplication::applicationVersion()));
           });
 
     // Sign-in and refresh: a JSON request in, a token pair out once AuthService is done.
@@ -519,9 +478,9 @@ void HttpApi::addRoutes()
                  QStringLiteral("LoginRequest"),
                  QStringLiteral("TokenPair"),
                  200,
-                 { QStringLiteral("invalid_credentials"), QStringLiteral("mfa_required"),
-                   QStringLiteral("invalid_mfa_code"), QStringLiteral("rate_limited"),
-                   QStringLiteral("server_busy"), QStringLiteral("storage_unavailable") } },
+                 { core::ErrorCode::InvalidCredentials, core::ErrorCode::MfaRequired,
+                   core::ErrorCode::InvalidMfaCode, core::ErrorCode::RateLimited,
+                   core::ErrorCode::ServerBusy, core::ErrorCode::StorageUnavailable } },
                &AuthService::login);
     tokenRoute({ Method::Post,
                  QStringLiteral("/api/v1/auth/refresh"),
@@ -531,9 +490,9 @@ void HttpApi::addRoutes()
                  QStringLiteral("RefreshRequest"),
                  QStringLiteral("TokenPair"),
                  200,
-                 { QStringLiteral("invalid_token"), QStringLiteral("token_reused"),
-                   QStringLiteral("refresh_token_used"), QStringLiteral("rate_limited"),
-                   QStringLiteral("storage_unavailable") } },
+                 { core::ErrorCode::InvalidToken, core::ErrorCode::TokenReused,
+                   core::ErrorCode::RefreshTokenUsed, core::ErrorCode::RateLimited,
+                   core::ErrorCode::StorageUnavailable } },
                &AuthService::refresh);
 
     // Signs the caller out everywhere: all their refresh and access tokens stop working.
@@ -545,7 +504,7 @@ void HttpApi::addRoutes()
             {},
             QStringLiteral("SignedOut"),
             200,
-            { QStringLiteral("storage_unavailable") } },
+            { core::ErrorCode::StorageUnavailable } },
           [this](const Principal &principal, const QHttpServerRequest &) {
               if (core::Result<void> done = m_auth.logout(principal); !done)
                   return errorResponse(done.error());
@@ -561,7 +520,7 @@ void HttpApi::addRoutes()
             {},
             QStringLiteral("MfaEnrolment"),
             200,
-            { QStringLiteral("mfa_already_enabled"), QStringLiteral("storage_unavailable") } },
+            { core::ErrorCode::MfaAlreadyEnabled, core::ErrorCode::StorageUnavailable } },
           [this](const Principal &principal, const QHttpServerRequest &) {
               core::Result<AuthService::Enrolment> enrolment = m_auth.enrollMfa(principal);
               if (!enrolment)
@@ -578,8 +537,8 @@ void HttpApi::addRoutes()
             QStringLiteral("MfaConfirmation"),
             QStringLiteral("RecoveryCodes"),
             200,
-            { QStringLiteral("invalid_mfa_code"), QStringLiteral("mfa_not_enrolled"),
-              QStringLiteral("mfa_already_enabled"), QStringLiteral("storage_unavailable") } },
+            { core::ErrorCode::InvalidMfaCode, core::ErrorCode::MfaNotEnrolled,
+              core::ErrorCode::MfaAlreadyEnabled, core::ErrorCode::StorageUnavailable } },
           [this](const Principal &principal, const QHttpServerRequest &request) {
               core::Result<QJsonObject> body = jsonBody(request);
               if (!body)
@@ -644,12 +603,12 @@ void HttpApi::addRoutes()
             {},
             QStringLiteral("Instrument"),
             200,
-            { QStringLiteral("not_found") } },
+            { core::ErrorCode::NotFound } },
           [this](const QString &symbol, const Principal &, const QHttpServerRequest &) {
               const std::optional<core::Instrument> instrument = m_orders.instrument(symbol);
               if (!instrument) {
                   return errorResponse(core::makeError(
-                      QStringLiteral("not_found"), tr("No instrument %1.").arg(symbol.left(64))));
+                      core::ErrorCode::NotFound, tr("No instrument %1.").arg(symbol.left(64))));
               }
               return QHttpServerResponse(protocol::toJson(*instrument));
           });
@@ -660,7 +619,7 @@ void HttpApi::addRoutes()
              "already, by client_order_id)"),
           Access::Permitted, Permission::OrdersWrite, QStringLiteral("NewOrder"),
           QStringLiteral("Order"), 201,
-          orderRejections + QStringList { QStringLiteral("duplicate_client_order_id") } },
+          orderRejections + QList<core::ErrorCode> { core::ErrorCode::DuplicateClientOrderId } },
         [this](const Principal &principal, const QHttpServerRequest &request, const Later &reply) {
             core::Result<QJsonObject> body = jsonBody(request);
             if (!body)
@@ -697,7 +656,7 @@ void HttpApi::addRoutes()
               {},
               schema,
               200,
-              { QStringLiteral("storage_unavailable") },
+              { core::ErrorCode::StorageUnavailable },
               { { QStringLiteral("before"), QStringLiteral("string"),
                   tr("only ids below this one: next_before of the page before") },
                 { QStringLiteral("limit"), QStringLiteral("integer"),
@@ -743,8 +702,8 @@ void HttpApi::addRoutes()
             QStringLiteral("ApiKeyRequest"),
             QStringLiteral("NewApiKey"),
             201,
-            { QStringLiteral("forbidden"), QStringLiteral("invalid_scope"),
-              QStringLiteral("storage_unavailable") } },
+            { core::ErrorCode::Forbidden, core::ErrorCode::InvalidScope,
+              core::ErrorCode::StorageUnavailable } },
           [this](const Principal &principal, const QHttpServerRequest &request) {
               if (core::Result<void> may = AuthService::mayMakeApiKeys(principal); !may)
                   return errorResponse(may.error());
@@ -775,7 +734,7 @@ void HttpApi::addRoutes()
             {},
             QStringLiteral("ApiKeyList"),
             200,
-            { QStringLiteral("storage_unavailable") } },
+            { core::ErrorCode::StorageUnavailable } },
           [this](const Principal &principal, const QHttpServerRequest &) {
               core::Result<QList<ApiKeyRecord>> keys = m_auth.apiKeys(principal);
               if (!keys)
@@ -793,7 +752,7 @@ void HttpApi::addRoutes()
             {},
             QStringLiteral("Revoked"),
             200,
-            { QStringLiteral("not_found"), QStringLiteral("storage_unavailable") } },
+            { core::ErrorCode::NotFound, core::ErrorCode::StorageUnavailable } },
           [this](const QString &keyId, const Principal &principal, const QHttpServerRequest &) {
               if (core::Result<void> revoked = m_auth.revokeApiKey(principal, keyId.toLongLong());
                   !revoked)
@@ -809,7 +768,7 @@ void HttpApi::addRoutes()
             {},
             QStringLiteral("Order"),
             200,
-            { QStringLiteral("not_found"), QStringLiteral("storage_unavailable") } },
+            { core::ErrorCode::NotFound, core::ErrorCode::StorageUnavailable } },
           [this](const QString &orderId, const Principal &principal,
                  const QHttpServerRequest &request, const Later &reply) {
               // The server matching its book knows its latest state.
@@ -867,7 +826,7 @@ void HttpApi::addRoutes()
           {},
           QStringLiteral("CancelledOrders"),
           200,
-          { QStringLiteral("storage_unavailable"), QStringLiteral("book_moved") } },
+          { core::ErrorCode::StorageUnavailable, core::ErrorCode::BookMoved } },
         [this](const Principal &principal, const QHttpServerRequest &request, const Later &reply) {
             // Here, and in a cluster on every other server that owns books: one answer with
             // everything cancelled once all have answered.
@@ -912,7 +871,7 @@ void HttpApi::addRoutes()
                                 gathering->cancelled.append(order);
                         } else {
                             gathering->error = protocol::errorFromJson(json).value_or(
-                                core::makeError(QStringLiteral("storage_unavailable"),
+                                core::makeError(core::ErrorCode::StorageUnavailable,
                                                 tr("A server did not answer.")));
                         }
                         oneDone();
@@ -931,7 +890,7 @@ void HttpApi::addRoutes()
             {},
             QStringLiteral("PositionReport"),
             200,
-            { QStringLiteral("storage_unavailable") },
+            { core::ErrorCode::StorageUnavailable },
             { { QStringLiteral("mark"), QStringLiteral("string"),
                 tr("last (the last trade, the default) or settlement") } } },
           [this](const Principal &principal, const QHttpServerRequest &request) {
@@ -978,7 +937,7 @@ void HttpApi::addRoutes()
             {},
             QStringLiteral("BookSnapshot"),
             200,
-            { QStringLiteral("unknown_symbol"), QStringLiteral("storage_unavailable") },
+            { core::ErrorCode::UnknownSymbol, core::ErrorCode::StorageUnavailable },
             { { QStringLiteral("depth"), QStringLiteral("integer"),
                 tr("price levels a side, 1-100 (default 10)") } } },
           [this](const QString &symbol, const Principal &, const QHttpServerRequest &request,
@@ -1005,7 +964,7 @@ void HttpApi::addRoutes()
             {},
             QStringLiteral("CandleList"),
             200,
-            { QStringLiteral("unknown_symbol") },
+            { core::ErrorCode::UnknownSymbol },
             { { QStringLiteral("interval"), QStringLiteral("string"), tr("1m, 5m, 1h or 1d") },
               { QStringLiteral("from"), QStringLiteral("string"),
                 tr("ISO 8601 start (default: a day before to)") },
@@ -1050,7 +1009,7 @@ void HttpApi::addRoutes()
             {},
             QStringLiteral("BookHash"),
             200,
-            { QStringLiteral("unknown_symbol"), QStringLiteral("not_owner") } },
+            { core::ErrorCode::UnknownSymbol, core::ErrorCode::NotOwner } },
           [this](const QString &symbol, const Principal &, const QHttpServerRequest &) {
               core::Result<OrderService::BookFingerprint> book = m_orders.fingerprint(symbol);
               if (!book)
@@ -1104,9 +1063,9 @@ void HttpApi::addRoutes()
             = std::any_of(m_routes.cbegin(), m_routes.cend(),
                           [&path](const Route &route) { return route.matches(path); });
         const core::Error error = knownPath
-            ? core::makeError(QStringLiteral("method_not_allowed"),
+            ? core::makeError(core::ErrorCode::MethodNotAllowed,
                               tr("This method is not allowed here."))
-            : core::makeError(QStringLiteral("not_found"), tr("No such endpoint."));
+            : core::makeError(core::ErrorCode::NotFound, tr("No such endpoint."));
         std::make_shared<LaterReply>(std::move(responder), responseHeaders(request))->fail(error);
     });
 
@@ -1121,9 +1080,9 @@ void HttpApi::addRoutes()
 void HttpApi::addAdminRoutes()
 {
     using Access = Route::Access;
-    const QStringList passwordRejections { QStringLiteral("password_too_short"),
-                                           QStringLiteral("password_too_long"),
-                                           QStringLiteral("password_too_common") };
+    const QList<core::ErrorCode> passwordRejections { core::ErrorCode::PasswordTooShort,
+                                                      core::ErrorCode::PasswordTooLong,
+                                                      core::ErrorCode::PasswordTooCommon };
     const auto actor = [](const Principal &principal) {
         return Actor { principal.username, principal.source };
     };
@@ -1145,7 +1104,7 @@ void HttpApi::addAdminRoutes()
             {},
             QStringLiteral("UserList"),
             200,
-            { QStringLiteral("storage_unavailable") } },
+            { core::ErrorCode::StorageUnavailable } },
           [this](const Principal &, const QHttpServerRequest &) {
               core::Result<QList<UserRecord>> users = UserAdmin(m_store).users();
               if (!users)
@@ -1160,8 +1119,8 @@ void HttpApi::addAdminRoutes()
             Access::Permitted, Permission::UsersAdmin, QStringLiteral("NewUser"),
             QStringLiteral("User"), 201,
             passwordRejections
-                + QStringList { QStringLiteral("user_exists"),
-                                QStringLiteral("storage_unavailable") } },
+                + QList<core::ErrorCode> { core::ErrorCode::UserExists,
+                                           core::ErrorCode::StorageUnavailable } },
           [this, actor](const Principal &principal, const QHttpServerRequest &request) {
               core::Result<QJsonObject> body = jsonBody(request);
               if (!body)
@@ -1191,7 +1150,7 @@ void HttpApi::addAdminRoutes()
             {},
             QStringLiteral("User"),
             200,
-            { QStringLiteral("not_found"), QStringLiteral("storage_unavailable") } },
+            { core::ErrorCode::NotFound, core::ErrorCode::StorageUnavailable } },
           [this](const QString &username, const Principal &, const QHttpServerRequest &) {
               core::Result<UserRecord> user = UserAdmin(m_store).user(username);
               if (!user)
@@ -1208,8 +1167,8 @@ void HttpApi::addAdminRoutes()
             QStringLiteral("UserChange"),
             QStringLiteral("UserChanged"),
             200,
-            { QStringLiteral("not_found"), QStringLiteral("last_admin"),
-              QStringLiteral("storage_unavailable") } },
+            { core::ErrorCode::NotFound, core::ErrorCode::LastAdmin,
+              core::ErrorCode::StorageUnavailable } },
           [this, actor, changedAnswer](const QString &username, const Principal &principal,
                                        const QHttpServerRequest &request) {
               core::Result<QJsonObject> body = jsonBody(request);
@@ -1235,8 +1194,8 @@ void HttpApi::addAdminRoutes()
             Permission::UsersAdmin, QStringLiteral("PasswordReset"), QStringLiteral("UserChanged"),
             200,
             passwordRejections
-                + QStringList { QStringLiteral("not_found"),
-                                QStringLiteral("storage_unavailable") } },
+                + QList<core::ErrorCode> { core::ErrorCode::NotFound,
+                                           core::ErrorCode::StorageUnavailable } },
           [this, actor, changedAnswer](const QString &username, const Principal &principal,
                                        const QHttpServerRequest &request) {
               core::Result<QJsonObject> body = jsonBody(request);
@@ -1259,7 +1218,7 @@ void HttpApi::addAdminRoutes()
             {},
             QStringLiteral("UserChanged"),
             200,
-            { QStringLiteral("not_found"), QStringLiteral("storage_unavailable") } },
+            { core::ErrorCode::NotFound, core::ErrorCode::StorageUnavailable } },
           [this, actor, changedAnswer](const QString &username, const Principal &principal,
                                        const QHttpServerRequest &) {
               UserAdmin::Change change;
@@ -1293,7 +1252,7 @@ void HttpApi::addAdminRoutes()
             {},
             QStringLiteral("AdminApiKeyList"),
             200,
-            { QStringLiteral("storage_unavailable") } },
+            { core::ErrorCode::StorageUnavailable } },
           [this](const Principal &, const QHttpServerRequest &) {
               core::Result<QList<ApiKeyRecord>> keys = m_store.apiKeys(0);
               if (!keys)
@@ -1321,7 +1280,7 @@ void HttpApi::addAdminRoutes()
             {},
             QStringLiteral("Revoked"),
             200,
-            { QStringLiteral("not_found"), QStringLiteral("storage_unavailable") } },
+            { core::ErrorCode::NotFound, core::ErrorCode::StorageUnavailable } },
           [this](const QString &keyId, const Principal &principal, const QHttpServerRequest &) {
               if (core::Result<void> revoked
                   = m_auth.revokeApiKey(principal, keyId.toLongLong(), true);
@@ -1339,7 +1298,7 @@ void HttpApi::addAdminRoutes()
           {},
           QStringLiteral("AuditEntryList"),
           200,
-          { QStringLiteral("storage_unavailable") },
+          { core::ErrorCode::StorageUnavailable },
           { { QStringLiteral("after"), QStringLiteral("integer"),
               tr("only entries after this id (default 0); next_after of the last page") },
             { QStringLiteral("limit"), QStringLiteral("integer"),
@@ -1376,7 +1335,7 @@ void HttpApi::addAdminRoutes()
             {},
             QStringLiteral("AuditVerification"),
             200,
-            { QStringLiteral("storage_unavailable") } },
+            { core::ErrorCode::StorageUnavailable } },
           [this](const Principal &, const QHttpServerRequest &) {
               core::Result<std::optional<std::int64_t>> broken = m_store.verifyAudit();
               if (!broken)
@@ -1402,7 +1361,7 @@ void HttpApi::addAdminRoutes()
             {},
             QStringLiteral("OrderAuditList"),
             200,
-            { QStringLiteral("storage_unavailable") },
+            { core::ErrorCode::StorageUnavailable },
             { { QStringLiteral("from"), QStringLiteral("string"),
                 tr("ISO 8601 start (default: an hour before to)") },
               { QStringLiteral("to"), QStringLiteral("string"), tr("ISO 8601 end (default: now)") },

@@ -49,7 +49,7 @@ QJsonObject components()
     return QJsonDocument::fromJson(file.readAll()).object();
 }
 
-QJsonObject operation(const Route &route, const std::function<int(const QString &)> &statusFor)
+QJsonObject operation(const Route &route)
 {
     QJsonObject operation { { QStringLiteral("summary"), route.summary } };
     // The tag: the path's first part after the version, the admin routes their own.
@@ -107,16 +107,23 @@ QJsonObject operation(const Route &route, const std::function<int(const QString 
             QJsonObject { { QStringLiteral("description"), route.summary },
                           { QStringLiteral("content"), jsonContent(route.responseSchema) } });
     }
-    // The errors by status: one answer each, naming its codes.
-    QMap<int, QStringList> byStatus;
-    for (const QString &code : route.allErrors())
-        byStatus[statusFor(code)].append(code);
+    // The errors by status, from the one table of codes: one answer each, naming its codes
+    // and what each means.
+    QMap<int, QList<core::ErrorCode>> byStatus;
+    for (const core::ErrorCode code : route.allErrors())
+        byStatus[core::httpStatusOf(code)].append(code);
     for (auto it = byStatus.cbegin(); it != byStatus.cend(); ++it) {
+        QStringList names;
+        QStringList meanings;
+        for (const core::ErrorCode code : *it) {
+            names.append(core::errorName(code));
+            meanings.append(core::errorName(code) + QStringLiteral(": ")
+                            + core::errorMeaning(code));
+        }
         responses.insert(
             QString::number(it.key()),
-            QJsonObject { { QStringLiteral("description"),
-                            QString(QStringLiteral("error.code: ") + it->join(u", ")) },
-                          { QStringLiteral("x-error-codes"), QJsonArray::fromStringList(*it) },
+            QJsonObject { { QStringLiteral("description"), meanings.join(u' ') },
+                          { QStringLiteral("x-error-codes"), QJsonArray::fromStringList(names) },
                           { QStringLiteral("content"), jsonContent(QStringLiteral("Error")) } });
     }
     operation.insert(QStringLiteral("responses"), responses);
@@ -125,13 +132,12 @@ QJsonObject operation(const Route &route, const std::function<int(const QString 
 
 } // namespace
 
-QJsonObject openApiDocument(const QList<Route> &routes, const QString &version,
-                            const std::function<int(const QString &)> &statusFor)
+QJsonObject openApiDocument(const QList<Route> &routes, const QString &version)
 {
     QJsonObject paths;
     for (const Route &route : routes) {
         QJsonObject item = paths.value(route.path).toObject();
-        item.insert(methodName(route.method), operation(route, statusFor));
+        item.insert(methodName(route.method), operation(route));
         paths.insert(route.path, item);
     }
     const QString description = QStringLiteral(

@@ -137,12 +137,12 @@ std::optional<RequestGuard::Refusal> RequestGuard::follow(QTcpSocket *socket,
             if (end < 0) {
                 const qsizetype lineEnd = connection.head.indexOf('\n');
                 if ((lineEnd < 0 ? connection.head.size() : lineEnd) > m_limits.maxRequestLineBytes)
-                    return Refusal { 414, "URI Too Long", QStringLiteral("uri_too_long"),
+                    return Refusal { 414, "URI Too Long", core::ErrorCode::UriTooLong,
                                      tr("The request line is longer than %1 bytes.")
                                          .arg(m_limits.maxRequestLineBytes) };
                 if (connection.head.size() > m_limits.maxHeaderBytes)
                     return Refusal { 431, "Request Header Fields Too Large",
-                                     QStringLiteral("headers_too_large"),
+                                     core::ErrorCode::HeadersTooLarge,
                                      tr("The request headers are larger than %1 bytes.")
                                          .arg(m_limits.maxHeaderBytes) };
                 return std::nullopt;
@@ -165,7 +165,7 @@ std::optional<RequestGuard::Refusal> RequestGuard::checkHead(QTcpSocket *socket,
                                                              Connection &connection)
 {
     const auto malformed = [](const QString &why) {
-        return Refusal { 400, "Bad Request", QStringLiteral("malformed_request"), why };
+        return Refusal { 400, "Bad Request", core::ErrorCode::MalformedRequest, why };
     };
     QList<QByteArrayView> lines;
     for (QByteArrayView rest(connection.head); !rest.isEmpty();) {
@@ -183,7 +183,7 @@ std::optional<RequestGuard::Refusal> RequestGuard::checkHead(QTcpSocket *socket,
         return malformed(tr("An empty request."));
     if (lines.first().size() > m_limits.maxRequestLineBytes)
         return Refusal {
-            414, "URI Too Long", QStringLiteral("uri_too_long"),
+            414, "URI Too Long", core::ErrorCode::UriTooLong,
             tr("The request line is longer than %1 bytes.").arg(m_limits.maxRequestLineBytes)
         };
     const QList<QByteArray> requestLine = lines.first().toByteArray().split(' ');
@@ -192,8 +192,7 @@ std::optional<RequestGuard::Refusal> RequestGuard::checkHead(QTcpSocket *socket,
         || (requestLine[2] != "HTTP/1.1" && requestLine[2] != "HTTP/1.0"))
         return malformed(tr("The request line is not METHOD TARGET HTTP/1.1."));
     if (lines.size() - 1 > m_limits.maxHeaders)
-        return Refusal { 431, "Request Header Fields Too Large",
-                         QStringLiteral("headers_too_large"),
+        return Refusal { 431, "Request Header Fields Too Large", core::ErrorCode::HeadersTooLarge,
                          tr("More than %1 request headers.").arg(m_limits.maxHeaders) };
     std::optional<qint64> contentLength;
     bool chunked = false;
@@ -224,7 +223,7 @@ std::optional<RequestGuard::Refusal> RequestGuard::checkHead(QTcpSocket *socket,
             upgrade = value.toLower() == "websocket";
         } else if (lower == "expect") {
             if (value.toLower() != "100-continue")
-                return Refusal { 417, "Expectation Failed", QStringLiteral("malformed_request"),
+                return Refusal { 417, "Expectation Failed", core::ErrorCode::MalformedRequest,
                                  tr("Only Expect: 100-continue is understood.") };
             expectContinue = true;
         }
@@ -233,12 +232,12 @@ std::optional<RequestGuard::Refusal> RequestGuard::checkHead(QTcpSocket *socket,
         return malformed(tr("Both Content-Length and Transfer-Encoding: the request is "
                             "ambiguous."));
     if (chunked)
-        return Refusal { 411, "Length Required", QStringLiteral("length_required"),
+        return Refusal { 411, "Length Required", core::ErrorCode::LengthRequired,
                          tr("Send the body with a Content-Length, not chunked.") };
     const qint64 length = contentLength.value_or(0);
     if (length > m_limits.maxBodyBytes)
         return Refusal {
-            413, "Payload Too Large", QStringLiteral("payload_too_large"),
+            413, "Payload Too Large", core::ErrorCode::PayloadTooLarge,
             tr("The request body is larger than %1 bytes.").arg(m_limits.maxBodyBytes)
         };
     if (upgrade && requestLine[0] == "GET" && length == 0) {
@@ -294,14 +293,14 @@ void RequestGuard::sweep()
         if (connection.phase == Phase::Head && !connection.head.isEmpty()
             && connection.since.elapsed() > m_limits.headersTimeoutMs) {
             late.append({ it.key(),
-                          Refusal { 408, "Request Timeout", QStringLiteral("request_timeout"),
+                          Refusal { 408, "Request Timeout", core::ErrorCode::RequestTimeout,
                                     tr("The request headers took longer than %1 s.")
                                         .arg(m_limits.headersTimeoutMs / 1000) } });
         } else if (connection.phase == Phase::Body
                    && connection.since.elapsed() > m_limits.bodyStallMs) {
             if (connection.bodyProgress < m_limits.minBodyProgress) {
                 late.append({ it.key(),
-                              Refusal { 408, "Request Timeout", QStringLiteral("request_timeout"),
+                              Refusal { 408, "Request Timeout", core::ErrorCode::RequestTimeout,
                                         tr("The request body came too slowly.") } });
             } else {
                 connection.since.start();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/errorcode.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHash>
@@ -75,7 +77,7 @@ private:
     {
         int status = 400;
         QByteArray reason;
-        QString code;
+        core::ErrorCode code = core::ErrorCode::MalformedRequest;
         QString message;
     };
 

@@ -33,27 +33,25 @@ bool Route::matches(const QString &requestPath) const
     return true;
 }
 
-QStringList Route::allErrors() const
+QList<core::ErrorCode> Route::allErrors() const
 {
-    QStringList all { QStringLiteral("internal_error") }; // any route, logged with a reference
-    if (access != Access::Public) {
-        all << QStringLiteral("missing_token") << QStringLiteral("invalid_token")
-            << QStringLiteral("rate_limited");
-    }
+    using core::ErrorCode;
+    QList<ErrorCode> all { ErrorCode::InternalError }; // any route, logged with a reference
+    if (access != Access::Public)
+        all << ErrorCode::MissingToken << ErrorCode::InvalidToken << ErrorCode::RateLimited;
     if (access == Access::Permitted)
-        all << QStringLiteral("forbidden");
-    if (!requestSchema.isEmpty()) {
-        all << QStringLiteral("malformed_json") << QStringLiteral("payload_too_large")
-            << QStringLiteral("invalid_request");
-    }
+        all << ErrorCode::Forbidden;
+    if (!requestSchema.isEmpty())
+        all << ErrorCode::MalformedJson << ErrorCode::PayloadTooLarge << ErrorCode::InvalidRequest;
     if (!query.isEmpty() || path.contains(u'{'))
-        all << QStringLiteral("invalid_request");
-    for (const QString &code : errors) {
-        if (!all.contains(code))
-            all << code;
+        all << ErrorCode::InvalidRequest;
+    all += errors;
+    QList<ErrorCode> once;
+    for (const ErrorCode code : std::as_const(all)) {
+        if (!once.contains(code))
+            once << code;
     }
-    all.removeDuplicates();
-    return all;
+    return once;
 }
 
 } // namespace qx::server

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/errorcode.h"
 #include "server/auth/permissions.h"
 
 #include <QHttpServerRequest>
@@ -38,7 +39,8 @@ struct Route
     QString requestSchema {}; ///< the JSON body's schema (in components), or none
     QString responseSchema {}; ///< the answer's schema on success
     int status = 200; ///< on success
-    QStringList errors {}; ///< codes it may answer beyond those every route of its kind may
+    QList<core::ErrorCode>
+        errors {}; ///< what it may answer beyond what every route of its kind may
     QList<Parameter> query {};
 
     /// The path as QHttpServer routes it: {name} becomes <arg>.
@@ -47,7 +49,7 @@ struct Route
     bool matches(const QString &requestPath) const;
     /// The error codes it may answer, those of its kind included (missing_token, forbidden,
     /// malformed_json, ...).
-    QStringList allErrors() const;
+    QList<core::ErrorCode> allErrors() const;
 };
 
 } // namespace qx::server

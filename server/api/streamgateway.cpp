@@ -24,9 +24,9 @@ using protocol::StreamMessage;
 
 namespace {
 
-StreamMessage errorMessage(const char *code, const QString &message)
+StreamMessage errorMessage(core::ErrorCode code, const QString &message)
 {
-    return StreamMessage::error(core::makeError(QString::fromLatin1(code), message));
+    return StreamMessage::error(core::makeError(code, message));
 }
 
 } // namespace
@@ -55,7 +55,7 @@ void StreamGateway::accept(std::unique_ptr<QWebSocket> socket)
     connect(raw, &QWebSocket::textMessageReceived, this,
             [this, raw](const QString &text) { onMessage(raw, text); });
     connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw] {
-        send(raw, errorMessage("invalid_message", tr("Messages must be JSON text.")));
+        send(raw, errorMessage(core::ErrorCode::InvalidMessage, tr("Messages must be JSON text.")));
     });
     connect(raw, &QWebSocket::disconnected, this, [this, raw] { drop(raw); });
     QTimer::singleShot(kAuthTimeoutMs, raw, [this, raw] {
@@ -87,7 +87,7 @@ void StreamGateway::onMessage(QWebSocket *socket, const QString &text)
             return;
         }
         core::Error limited
-            = core::makeError(QStringLiteral("rate_limited"),
+            = core::makeError(core::ErrorCode::RateLimited,
                               tr("More than %1 messages a second: this one was not read.")
                                   .arg(kMaxMessagesPerSecond));
         limited.retryAfterSeconds = 1;
@@ -115,7 +115,7 @@ void StreamGateway::onMessage(QWebSocket *socket, const QString &text)
         return;
     }
     if (!session.principal) {
-        send(socket, errorMessage("missing_token", tr("Authenticate first.")));
+        send(socket, errorMessage(core::ErrorCode::MissingToken, tr("Authenticate first.")));
         return;
     }
     if (message->type == stream::kSubscribe)
@@ -129,7 +129,7 @@ void StreamGateway::onMessage(QWebSocket *socket, const QString &text)
         return enterOrder(session, *message);
     }
     send(socket,
-         errorMessage("invalid_message",
+         errorMessage(core::ErrorCode::InvalidMessage,
                       tr("Unknown message type \"%1\".").arg(message->type.left(64))));
 }
 
@@ -159,14 +159,15 @@ std::optional<QStringList> StreamGateway::channelsOf(Session &session, const Str
     const QJsonValue list = message.body.value(u"channels");
     if (!list.isArray()) {
         send(session.socket.get(),
-             errorMessage("invalid_message", tr("\"channels\" must be a list of names.")));
+             errorMessage(core::ErrorCode::InvalidMessage,
+                          tr("\"channels\" must be a list of names.")));
         return std::nullopt;
     }
     QStringList channels;
     for (const QJsonValue &value : list.toArray()) {
         const QString channel = value.toString();
         if (const std::optional<QString> problem = checkChannel(channel)) {
-            send(session.socket.get(), errorMessage("unknown_channel", *problem));
+            send(session.socket.get(), errorMessage(core::ErrorCode::UnknownChannel, *problem));
             return std::nullopt;
         }
         channels.append(channel);
@@ -179,7 +180,7 @@ bool StreamGateway::allowed(Session &session, Permission needed)
     if (session.principal->can(needed))
         return true;
     send(session.socket.get(),
-         errorMessage("forbidden",
+         errorMessage(core::ErrorCode::Forbidden,
                       tr("The %1 role does not have the %2 permission this needs.")
                           .arg(session.principal->role, toString(needed))));
     return false;
@@ -290,7 +291,7 @@ void StreamGateway::enterOrder(Session &session, const StreamMessage &message)
                 }
                 reject(clientOrderId, orderId,
                        protocol::errorFromJson(json).value_or(core::makeError(
-                           QStringLiteral("storage_unavailable"),
+                           core::ErrorCode::StorageUnavailable,
                            tr("The server that matches %1 did not answer.").arg(symbol))));
             });
         return true;

@@ -20,7 +20,7 @@ constexpr qint64 kRefreshTokenDays = 30;
 core::Error invalidCredentials()
 {
     return core::makeError(
-        QStringLiteral("invalid_credentials"),
+        core::ErrorCode::InvalidCredentials,
         QCoreApplication::translate("qx::server::AuthService", "Wrong username or password."));
 }
 
@@ -29,7 +29,7 @@ core::Result<QByteArray> newRefreshToken()
 {
     QByteArray bytes(32, Qt::Uninitialized);
     if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), int(bytes.size())) != 1)
-        return core::makeError(QStringLiteral("internal"),
+        return core::makeError(core::ErrorCode::Internal,
                                QStringLiteral("The system random generator failed."));
     return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
@@ -137,7 +137,7 @@ void AuthService::login(const core::protocol::LoginRequest &request, const QHost
                                  reply = std::move(reply)](RateLimiter::Milliseconds wait) {
         if (wait.count() > 0) {
             core::Error refused
-                = core::makeError(QStringLiteral("rate_limited"),
+                = core::makeError(core::ErrorCode::RateLimited,
                                   tr("Too many failed sign-ins from here: try again later."));
             refused.retryAfterSeconds = int((wait.count() + 999) / 1000);
             return reply(refused);
@@ -165,7 +165,7 @@ void AuthService::verify(const core::protocol::LoginRequest &request,
     if (user && user->disabled)
         user.reset();
     if (m_waitingLogins >= kMaxWaitingLogins) {
-        core::Error busy = core::makeError(QStringLiteral("server_busy"),
+        core::Error busy = core::makeError(core::ErrorCode::ServerBusy,
                                            tr("Too many sign-ins at once: try again shortly."));
         busy.retryAfterSeconds = 1;
         return reply(busy);
@@ -198,8 +198,9 @@ void AuthService::verify(const core::protocol::LoginRequest &request,
                 const QString &address = throttleKeys.second;
                 const auto failed = [&](core::Error error) {
                     audit(username, address,
-                          error.code == u"invalid_mfa_code" ? QStringLiteral("mfa_failed")
-                                                            : QStringLiteral("login_failed"),
+                          error.is(core::ErrorCode::InvalidMfaCode)
+                              ? QStringLiteral("mfa_failed")
+                              : QStringLiteral("login_failed"),
                           username);
                     if (m_limiter && !throttleKeys.first.isEmpty()) {
                         m_limiter->hit(m_throttles.failuresPerAccount, throttleKeys.first);
@@ -213,7 +214,7 @@ void AuthService::verify(const core::protocol::LoginRequest &request,
                     const Result<void> second = secondFactor(*user, totpCode, recoveryCode);
                     if (!second) {
                         // Asking is not failing: the password was right.
-                        if (second.error().code == u"mfa_required")
+                        if (second.error().is(core::ErrorCode::MfaRequired))
                             return reply(second.error());
                         return failed(second.error());
                     }
@@ -229,11 +230,11 @@ core::Result<void> AuthService::secondFactor(const UserRecord &user, const QStri
                                              const QString &recoveryCode)
 {
     if (totpCode.isEmpty() && recoveryCode.isEmpty()) {
-        return core::makeError(QStringLiteral("mfa_required"),
+        return core::makeError(core::ErrorCode::MfaRequired,
                                tr("This account signs in with a code from its authenticator "
                                   "app: send it as totp_code (or a recovery_code)."));
     }
-    const core::Error wrong = core::makeError(QStringLiteral("invalid_mfa_code"),
+    const core::Error wrong = core::makeError(core::ErrorCode::InvalidMfaCode,
                                               tr("The code is wrong, expired or used already."));
     if (!totpCode.isEmpty()) {
         const Result<QByteArray> secret = totpSecretOf(user);
@@ -259,7 +260,7 @@ core::Result<QByteArray> AuthService::totpSecretOf(const UserRecord &user) const
     if (!SecretBox::isSealed(user.totpSecret))
         return user.totpSecret; // stored before secrets were sealed (and sealed at start)
     if (!m_secrets)
-        return core::makeError(QStringLiteral("secret_unreadable"),
+        return core::makeError(core::ErrorCode::SecretUnreadable,
                                QStringLiteral("No secrets-key to open a TOTP secret with."));
     return m_secrets->open(user.totpSecret, QByteArray("totp:") + QByteArray::number(user.id));
 }
@@ -291,18 +292,18 @@ core::Result<AuthService::Enrolment> AuthService::enrollMfa(const Principal &pri
     if (!user)
         return user.error();
     if (*user && (*user)->totpEnabled) {
-        return core::makeError(QStringLiteral("mfa_already_enabled"),
+        return core::makeError(core::ErrorCode::MfaAlreadyEnabled,
                                tr("Multi-factor sign-in is on already; an admin can reset it."));
     }
     const QByteArray secret = totp::newSecret();
     if (secret.isEmpty())
-        return core::makeError(QStringLiteral("internal"),
+        return core::makeError(core::ErrorCode::Internal,
                                QStringLiteral("The system random generator failed."));
     const QByteArray stored = m_secrets
         ? m_secrets->seal(secret, QByteArray("totp:") + QByteArray::number(principal.userId))
         : secret;
     if (stored.isEmpty())
-        return core::makeError(QStringLiteral("internal"), QStringLiteral("Encryption failed."));
+        return core::makeError(core::ErrorCode::Internal, QStringLiteral("Encryption failed."));
     if (Result<void> saved = m_store.setTotpSecret(principal.userId, stored); !saved)
         return saved.error();
     configurationChanged();
@@ -315,11 +316,11 @@ core::Result<QStringList> AuthService::confirmMfa(const Principal &principal, co
     if (!user)
         return user.error();
     if (!*user || (*user)->totpSecret.isEmpty()) {
-        return core::makeError(QStringLiteral("mfa_not_enrolled"),
+        return core::makeError(core::ErrorCode::MfaNotEnrolled,
                                tr("Start with POST /api/v1/auth/mfa/enroll."));
     }
     if ((*user)->totpEnabled) {
-        return core::makeError(QStringLiteral("mfa_already_enabled"),
+        return core::makeError(core::ErrorCode::MfaAlreadyEnabled,
                                tr("Multi-factor sign-in is on already."));
     }
     const Result<QByteArray> secret = totpSecretOf(**user);
@@ -328,7 +329,7 @@ core::Result<QStringList> AuthService::confirmMfa(const Principal &principal, co
     const std::optional<qint64> step
         = totp::matchingStep(*secret, code, totp::stepAt(m_clock->nowUtc()));
     if (!step) {
-        return core::makeError(QStringLiteral("invalid_mfa_code"),
+        return core::makeError(core::ErrorCode::InvalidMfaCode,
                                tr("The code does not match: check the app's clock."));
     }
     // Ten single-use codes for a lost phone, shown once: 80 random bits each.
@@ -337,7 +338,7 @@ core::Result<QStringList> AuthService::confirmMfa(const Principal &principal, co
     for (int i = 0; i < kRecoveryCodes; ++i) {
         QByteArray bytes(10, Qt::Uninitialized);
         if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), 10) != 1)
-            return core::makeError(QStringLiteral("internal"),
+            return core::makeError(core::ErrorCode::Internal,
                                    QStringLiteral("The system random generator failed."));
         const QString code = totp::toBase32(bytes).toLower();
         codes.append(code.left(8) + u'-' + code.mid(8));
@@ -393,7 +394,7 @@ void AuthService::refresh(const core::protocol::RefreshRequest &request, const Q
             = m_limiter->retryAfter(m_throttles.badRefreshesPerAddress, address);
             wait.count() > 0) {
             core::Error refused
-                = core::makeError(QStringLiteral("rate_limited"),
+                = core::makeError(core::ErrorCode::RateLimited,
                                   tr("Too many bad refresh tokens from here: try again later."));
             refused.retryAfterSeconds = int((wait.count() + 999) / 1000);
             return reply(refused);
@@ -412,7 +413,7 @@ void AuthService::refresh(const core::protocol::RefreshRequest &request, const Q
         break;
     case RefreshRotation::Outcome::JustUsed:
         return reply(core::makeError(
-            QStringLiteral("refresh_token_used"),
+            core::ErrorCode::RefreshTokenUsed,
             tr("This refresh token was used a moment ago by another request, which got the "
                "new tokens.")));
     case RefreshRotation::Outcome::Reused:
@@ -422,19 +423,19 @@ void AuthService::refresh(const core::protocol::RefreshRequest &request, const Q
                              << "was presented again from" << address
                              << "- its sign-in is revoked.";
         return failed(core::makeError(
-            QStringLiteral("token_reused"),
+            core::ErrorCode::TokenReused,
             tr("This refresh token was used before: the sign-in it belongs to has been "
                "revoked; sign in again.")));
     case RefreshRotation::Outcome::Invalid:
-        return failed(core::makeError(QStringLiteral("invalid_token"),
+        return failed(core::makeError(core::ErrorCode::InvalidToken,
                                       tr("The refresh token is unknown, expired or revoked.")));
     }
     const Result<std::optional<UserRecord>> user = m_store.findUserById(rotation->userId);
     if (!user)
         return reply(user.error());
     if (!*user || (*user)->disabled) {
-        return failed(core::makeError(QStringLiteral("invalid_token"),
-                                      tr("The account is no longer active.")));
+        return failed(
+            core::makeError(core::ErrorCode::InvalidToken, tr("The account is no longer active.")));
     }
     reply(pairFor(**user, *successor));
 }
@@ -452,7 +453,7 @@ core::Result<void> AuthService::logout(const Principal &principal)
 core::Result<void> AuthService::mayMakeApiKeys(const Principal &principal)
 {
     if (principal.apiKeyId != 0) {
-        return core::makeError(QStringLiteral("forbidden"),
+        return core::makeError(core::ErrorCode::Forbidden,
                                tr("An API key cannot make API keys: sign in."));
     }
     return {};
@@ -465,18 +466,18 @@ core::Result<AuthService::NewApiKey> AuthService::createApiKey(const Principal &
     if (core::Result<void> may = mayMakeApiKeys(principal); !may)
         return may.error();
     if (name.trimmed().isEmpty() || name.size() > 64)
-        return core::makeError(QStringLiteral("invalid_request"),
+        return core::makeError(core::ErrorCode::InvalidRequest,
                                tr("An API key needs a name of 1 to 64 characters."));
     if (days < 1 || days > 366)
-        return core::makeError(QStringLiteral("invalid_request"),
+        return core::makeError(core::ErrorCode::InvalidRequest,
                                tr("An API key lives 1 to 366 days."));
     const QStringList allowed = permissionNames(principal.role);
     if (scopes.isEmpty())
-        return core::makeError(QStringLiteral("invalid_request"),
+        return core::makeError(core::ErrorCode::InvalidRequest,
                                tr("An API key needs at least one scope."));
     for (const QString &scope : scopes) {
         if (!allowed.contains(scope)) {
-            return core::makeError(QStringLiteral("invalid_scope"),
+            return core::makeError(core::ErrorCode::InvalidScope,
                                    tr("\"%1\" is not a permission of your role (%2).")
                                        .arg(scope.left(64), allowed.join(u", ")));
         }
@@ -513,7 +514,7 @@ core::Result<void> AuthService::revokeApiKey(const Principal &principal, std::in
     if (!revoked)
         return revoked.error();
     if (!*revoked)
-        return core::makeError(QStringLiteral("not_found"), tr("No live API key %1.").arg(keyId));
+        return core::makeError(core::ErrorCode::NotFound, tr("No live API key %1.").arg(keyId));
     audit(principal.username, principal.source, QStringLiteral("api_key_revoked"),
           QString::number(keyId));
     return {};
@@ -521,7 +522,7 @@ core::Result<void> AuthService::revokeApiKey(const Principal &principal, std::in
 
 core::Result<Principal> AuthService::authenticateApiKey(const QByteArray &key)
 {
-    const core::Error refused = core::makeError(QStringLiteral("invalid_token"),
+    const core::Error refused = core::makeError(core::ErrorCode::InvalidToken,
                                                 tr("The API key is unknown, expired or revoked."));
     if (!key.startsWith("qx_") || key.size() > 128)
         return refused;
@@ -557,13 +558,13 @@ core::Result<Principal> AuthService::authenticateHeader(QByteArrayView authoriza
             authorization.sliced(kApiKeyScheme.size()).trimmed().toByteArray());
     if (authorization.isEmpty()) {
         return core::makeError(
-            QStringLiteral("missing_token"),
+            core::ErrorCode::MissingToken,
             QCoreApplication::translate("qx::server::AuthService",
                                         "This request needs an \"Authorization: Bearer\" token."));
     }
     if (!authorization.startsWith(kScheme)) {
         return core::makeError(
-            QStringLiteral("invalid_token"),
+            core::ErrorCode::InvalidToken,
             QCoreApplication::translate("qx::server::AuthService",
                                         "The Authorization header must use the Bearer (or "
                                         "ApiKey) scheme."));
@@ -592,15 +593,15 @@ core::Result<Principal> AuthService::authenticateToken(const QString &token)
     const TokenClaims &claims = *verified;
     // The user's current record wins over the token: a disabled user is out at once.
     Result<UserRecord> user = currentUser(claims.subject);
-    if (!user && user.error().code != u"not_found")
+    if (!user && !user.error().is(core::ErrorCode::NotFound))
         return user.error();
     if (!user || user->disabled) {
-        return core::makeError(QStringLiteral("invalid_token"),
+        return core::makeError(core::ErrorCode::InvalidToken,
                                QCoreApplication::translate("qx::server::AuthService",
                                                            "The account is no longer active."));
     }
     if (claims.generation != user->tokenGeneration) {
-        return core::makeError(QStringLiteral("invalid_token"),
+        return core::makeError(core::ErrorCode::InvalidToken,
                                QCoreApplication::translate("qx::server::AuthService",
                                                            "The token was revoked (signed out, "
                                                            "or the password changed)."));
@@ -615,14 +616,14 @@ core::Result<UserRecord> AuthService::currentUser(const QString &username)
     Result<std::optional<UserRecord>> user = m_store.findUser(username);
     if (!user) {
         // Storage is away: the user as last read, rather than nobody.
-        if (user.error().code == u"storage_unavailable" && m_users.contains(username))
+        if (user.error().is(core::ErrorCode::StorageUnavailable) && m_users.contains(username))
             return m_users.value(username);
         return user.error();
     }
     if (!*user) {
         m_users.remove(username);
         m_currentUsers.remove(username);
-        return core::makeError(QStringLiteral("not_found"), QString());
+        return core::makeError(core::ErrorCode::NotFound, QString());
     }
     m_users.insert(username, **user);
     m_currentUsers.insert(username);

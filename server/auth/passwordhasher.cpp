@@ -42,13 +42,13 @@ core::Result<void> PasswordHasher::checkPolicy(const QString &password, const QS
     const qsizetype characters = password.toUcs4().size();
     if (characters < 8) {
         return core::makeError(
-            QStringLiteral("password_too_short"),
+            core::ErrorCode::PasswordTooShort,
             QCoreApplication::translate("qx::server::PasswordHasher",
                                         "The password must have at least 8 characters."));
     }
     if (characters > 128) {
         return core::makeError(
-            QStringLiteral("password_too_long"),
+            core::ErrorCode::PasswordTooLong,
             QCoreApplication::translate("qx::server::PasswordHasher",
                                         "The password must have at most 128 characters."));
     }
@@ -56,7 +56,7 @@ core::Result<void> PasswordHasher::checkPolicy(const QString &password, const QS
     if (commonPasswords().contains(folded)
         || (!username.isEmpty() && folded == username.toCaseFolded())) {
         return core::makeError(
-            QStringLiteral("password_too_common"),
+            core::ErrorCode::PasswordTooCommon,
             QCoreApplication::translate("qx::server::PasswordHasher",
                                         "This password is among the first that attackers try: "
                                         "choose another."));
@@ -69,7 +69,7 @@ core::Result<QByteArray> PasswordHasher::hash(const QString &password,
 {
     unsigned char salt[kSaltBytes];
     if (RAND_bytes(salt, sizeof salt) != 1)
-        return core::makeError(QStringLiteral("internal"),
+        return core::makeError(core::ErrorCode::Internal,
                                QStringLiteral("The system random generator failed."));
     const QByteArray utf8 = password.toUtf8();
     QByteArray encoded(
@@ -81,7 +81,7 @@ core::Result<QByteArray> PasswordHasher::hash(const QString &password,
                                 utf8.constData(), std::size_t(utf8.size()), salt, kSaltBytes,
                                 kHashBytes, encoded.data(), std::size_t(encoded.size()));
     if (rc != ARGON2_OK)
-        return core::makeError(QStringLiteral("internal"),
+        return core::makeError(core::ErrorCode::Internal,
                                QStringLiteral("Argon2id failed: %1")
                                    .arg(QString::fromLatin1(argon2_error_message(rc))));
     encoded.truncate(qsizetype(qstrlen(encoded.constData())));

@@ -20,7 +20,7 @@ using Cipher = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
 
 core::Error unreadable()
 {
-    return core::makeError(QStringLiteral("secret_unreadable"),
+    return core::makeError(core::ErrorCode::SecretUnreadable,
                            QStringLiteral("A stored secret does not open with this server's "
                                           "secrets-key (another key, or the value was changed)."));
 }
@@ -37,19 +37,19 @@ core::Result<SecretBox> SecretBox::fromKeyFile(const QString &path, bool create)
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner)
             || file.write(key.toBase64() + '\n') < 0 || !file.flush()) {
             return core::makeError(
-                QStringLiteral("key_unreadable"),
+                core::ErrorCode::KeyUnreadable,
                 QStringLiteral("Cannot create %1: %2").arg(path, file.errorString()));
         }
         file.close();
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        return core::makeError(QStringLiteral("key_unreadable"),
+        return core::makeError(core::ErrorCode::KeyUnreadable,
                                QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
     }
     const QByteArray key = QByteArray::fromBase64(file.readAll().trimmed());
     if (key.size() != kKeyBytes) {
         return core::makeError(
-            QStringLiteral("key_unreadable"),
+            core::ErrorCode::KeyUnreadable,
             QStringLiteral("%1 does not hold a %2-byte key.").arg(path).arg(kKeyBytes));
     }
     return SecretBox(key);

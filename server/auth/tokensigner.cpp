@@ -24,12 +24,12 @@ constexpr auto kBase64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrai
 
 core::Error invalidToken(const QString &reason)
 {
-    return core::makeError(QStringLiteral("invalid_token"), reason);
+    return core::makeError(core::ErrorCode::InvalidToken, reason);
 }
 
 core::Error keyError(const QString &message)
 {
-    return core::makeError(QStringLiteral("key_error"), message);
+    return core::makeError(core::ErrorCode::KeyError, message);
 }
 
 struct BioDeleter

@@ -14,7 +14,7 @@ namespace {
 
 core::Error invalid(const QString &message)
 {
-    return core::makeError(QStringLiteral("invalid_request"), message);
+    return core::makeError(core::ErrorCode::InvalidRequest, message);
 }
 
 bool isEnabledAdmin(const UserRecord &user)
@@ -35,8 +35,7 @@ Result<UserRecord> UserAdmin::user(const QString &username)
     if (!found)
         return found.error();
     if (!*found)
-        return core::makeError(QStringLiteral("not_found"),
-                               tr("There is no user %1.").arg(username));
+        return core::makeError(core::ErrorCode::NotFound, tr("There is no user %1.").arg(username));
     return **found;
 }
 
@@ -77,7 +76,7 @@ Result<UserRecord> UserAdmin::add(const Actor &actor, const NewUser &user)
     if (!existing)
         return existing.error();
     if (*existing) {
-        return core::makeError(QStringLiteral("user_exists"),
+        return core::makeError(core::ErrorCode::UserExists,
                                tr("There is a user %1 already.").arg(user.username));
     }
     Result<QByteArray> hash = PasswordHasher::hash(user.password);
@@ -194,7 +193,7 @@ Result<void> UserAdmin::keepsAnAdmin(const UserRecord &before, const UserRecord 
             return {};
     }
     return core::makeError(
-        QStringLiteral("last_admin"),
+        core::ErrorCode::LastAdmin,
         tr("%1 is the last enabled admin: make another admin first.").arg(before.username));
 }
 

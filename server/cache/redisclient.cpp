@@ -17,7 +17,7 @@ Q_LOGGING_CATEGORY(lcRedis, "qx.server.redis")
 
 core::Error unavailable(const QString &why)
 {
-    return core::makeError(QStringLiteral("cache_unavailable"),
+    return core::makeError(core::ErrorCode::CacheUnavailable,
                            QStringLiteral("Redis is not reachable: %1").arg(why));
 }
 
@@ -111,7 +111,7 @@ core::Result<void> RedisClient::checkUrl(const QString &url)
     const QString path = parsed.path().mid(1);
     if (parsed.scheme() != u"redis" || parsed.host().isEmpty() || parsed.port() == 0
         || (!path.isEmpty() && (path.toInt(&numeric) < 0 || !numeric))) {
-        return core::makeError(QStringLiteral("invalid_redis"),
+        return core::makeError(core::ErrorCode::InvalidRedis,
                                QStringLiteral("Redis must be redis://HOST:PORT[/DB], not "
                                               "\"%1\".")
                                    .arg(url.left(200)));
@@ -299,7 +299,7 @@ void RedisClient::command(const QList<QByteArray> &arguments, Reply reply)
                 return pending->reply(std::optional(QByteArray::number(reply->integer)));
             case REDIS_REPLY_ERROR:
                 return pending->reply(
-                    core::makeError(QStringLiteral("cache_error"),
+                    core::makeError(core::ErrorCode::CacheError,
                                     QString::fromUtf8(reply->str, qsizetype(reply->len))));
             default:
                 return pending->reply(

@@ -292,7 +292,7 @@ std::optional<QString> readPasswordFromStdin()
 // A failed user command's exit status: a malformed name, role or setting is a usage error.
 int failUser(const core::Error &error)
 {
-    return fail(error.code == u"invalid_request" ? UsageError : Failure, error.message);
+    return fail(error.is(core::ErrorCode::InvalidRequest) ? UsageError : Failure, error.message);
 }
 
 int runUserAdd(const QStringList &arguments)
@@ -392,7 +392,7 @@ core::Result<StoreAndUser> storeAndUser(SubcommandParser &command)
     if (!user)
         return user.error();
     if (!*user)
-        return core::makeError(QStringLiteral("not_found"), tr("no user %1").arg(name));
+        return core::makeError(core::ErrorCode::NotFound, tr("no user %1").arg(name));
     return StoreAndUser { std::move(store).value(), **user };
 }
 
@@ -492,7 +492,7 @@ int runUserResetPassword(const QStringList &arguments)
     return changeUser(command, arguments, []() -> core::Result<UserAdmin::Change> {
         const std::optional<QString> password = readPasswordFromStdin();
         if (!password) {
-            return core::makeError(QStringLiteral("io_error"),
+            return core::makeError(core::ErrorCode::IoError,
                                    tr("cannot read the password from standard input"));
         }
         UserAdmin::Change change;
@@ -568,7 +568,8 @@ int runApiKeyCreate(const QStringList &arguments)
         keys->owner, command.parser().value(label),
         command.parser().value(scope).split(u',', Qt::SkipEmptyParts), lifetime);
     if (!made) {
-        return made.error().code == u"invalid_request" || made.error().code == u"invalid_scope"
+        return made.error().is(core::ErrorCode::InvalidRequest)
+                || made.error().is(core::ErrorCode::InvalidScope)
             ? fail(UsageError, made.error().message)
             : fail(made.error());
     }

@@ -113,7 +113,7 @@ core::Result<std::unique_ptr<Cluster>> Cluster::create(const Options &options, O
     if (!location)
         return location.error();
     if (location->first != SqlDatabase::Dialect::Postgresql) {
-        return core::makeError(QStringLiteral("invalid_cluster"),
+        return core::makeError(core::ErrorCode::InvalidCluster,
                                QStringLiteral("Several servers share a PostgreSQL database; "
                                               "SQLite belongs to one server."));
     }
@@ -129,7 +129,7 @@ core::Result<std::unique_ptr<Cluster>> Cluster::create(const Options &options, O
         return clusterKey.error();
     if (*clusterKey != options.signingKeyId) {
         return core::makeError(
-            QStringLiteral("cluster_key_mismatch"),
+            core::ErrorCode::ClusterKeyMismatch,
             QStringLiteral("This server's signing key (id %1) is not the cluster's (id %2): copy "
                            "signing-key-ed25519.pem from a data directory of the cluster into "
                            "this one.")
@@ -137,7 +137,7 @@ core::Result<std::unique_ptr<Cluster>> Cluster::create(const Options &options, O
     }
     QByteArray proposed(32, Qt::Uninitialized);
     if (RAND_bytes(reinterpret_cast<unsigned char *>(proposed.data()), int(proposed.size())) != 1)
-        return core::makeError(QStringLiteral("internal"),
+        return core::makeError(core::ErrorCode::Internal,
                                QStringLiteral("The system random generator failed."));
     const core::Result<QString> secret = cluster->m_locks->agreeClusterSetting(
         QStringLiteral("forward_secret"), QString::fromLatin1(proposed.toHex()));

@@ -56,7 +56,7 @@ core::Result<void> DataDirectory::initialise(QDate today) const
 {
     QDir directory(m_path);
     if (!directory.mkpath(QStringLiteral("."))) {
-        return core::makeError(QStringLiteral("io_error"),
+        return core::makeError(core::ErrorCode::IoError,
                                QStringLiteral("Cannot create the data directory %1.").arg(m_path));
     }
     QFile::setPermissions(m_path,
@@ -74,7 +74,7 @@ core::Result<void> DataDirectory::initialise(QDate today) const
         config.setValue(QLatin1StringView(kDatabaseKey), m_database);
         config.sync();
         if (config.status() != QSettings::NoError) {
-            return core::makeError(QStringLiteral("io_error"),
+            return core::makeError(core::ErrorCode::IoError,
                                    QStringLiteral("Cannot write %1.").arg(configPath()));
         }
         QFile::setPermissions(configPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -99,7 +99,7 @@ core::Result<void> DataDirectory::checkInitialised() const
     const bool noFile
         = location->first == SqlDatabase::Dialect::Sqlite && !QFile::exists(location->second);
     if (noFile || !QFile::exists(signingKeyPath())) {
-        return core::makeError(QStringLiteral("not_initialised"),
+        return core::makeError(core::ErrorCode::NotInitialised,
                                QStringLiteral("%1 is not an initialised data directory; run "
                                               "\"quantenergx-server init --data-dir %1\" first.")
                                    .arg(m_path));
@@ -119,7 +119,7 @@ core::Result<void> listDefaultCatalog(Store &store, QDate today)
 {
     QFile file(QStringLiteral(":/qx/catalog/default-products.json"));
     if (!file.open(QIODevice::ReadOnly)) {
-        return core::makeError(QStringLiteral("io_error"),
+        return core::makeError(core::ErrorCode::IoError,
                                QStringLiteral("The default product catalog is missing."));
     }
     core::Result<core::ProductCatalog> catalog = core::ProductCatalog::fromJson(file.readAll());

@@ -42,7 +42,7 @@ QString holderOf(const QString &directory)
 
 core::Error inUse(const QString &directory)
 {
-    return core::makeError(QStringLiteral("in_use"),
+    return core::makeError(core::ErrorCode::InUse,
                            tr("The data directory %1 is in use by another server%2: stop it "
                               "first, or give another --data-dir.")
                                .arg(QDir::toNativeSeparators(directory), holderOf(directory)));
@@ -94,7 +94,7 @@ core::Result<std::unique_ptr<ServingLock>> ServingLock::acquire(const DataDirect
         if (errno == EWOULDBLOCK)
             return inUse(directory.path());
         return core::makeError(
-            QStringLiteral("io_error"),
+            core::ErrorCode::IoError,
             tr("Cannot lock %1: %2")
                 .arg(lockFilePath(directory.path()), QString::fromLocal8Bit(std::strerror(errno))));
     }
@@ -124,7 +124,7 @@ core::Result<std::unique_ptr<ServingLock>> ServingLock::acquire(const DataDirect
         return row.error();
     if (!*row || (*taken)->int64(0) != 1) {
         return core::makeError(
-            QStringLiteral("in_use"),
+            core::ErrorCode::InUse,
             mode == Mode::Alone
                 ? tr("The database is in use by another server: one server per database, or "
                      "start every server with --cluster.")

@@ -27,7 +27,7 @@ QString tr(const char *text)
 
 core::Error invalid(const QString &message)
 {
-    return core::makeError(QStringLiteral("tls_invalid"), message);
+    return core::makeError(core::ErrorCode::TlsInvalid, message);
 }
 
 template<typename T, void (*Free)(T *)>
@@ -58,7 +58,7 @@ core::Result<void> writeFile(const QString &path, const QByteArray &contents,
     // Permissions first, so a key is never readable by others, not even for a moment.
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || !file.setPermissions(permissions)
         || file.write(contents) != contents.size() || !file.flush()) {
-        return core::makeError(QStringLiteral("io_error"),
+        return core::makeError(core::ErrorCode::IoError,
                                tr("Cannot write %1: %2").arg(path, file.errorString()));
     }
     return {};
@@ -108,7 +108,7 @@ core::Result<void> writeSelfSigned(const QString &certificatePath, const QString
                                    const QStringList &hosts, int days)
 {
     const core::Error failed
-        = core::makeError(QStringLiteral("tls_failed"), tr("OpenSSL cannot make a certificate."));
+        = core::makeError(core::ErrorCode::TlsFailed, tr("OpenSSL cannot make a certificate."));
     Key key(EVP_EC_gen("P-256"));
     Certificate certificate(X509_new());
     BigNumber serial(BN_new());

@@ -65,7 +65,7 @@ private:
     int m_row = -1;
 };
 
-Error failure(const QString &code, const char *what, const std::exception &exception)
+Error failure(core::ErrorCode code, const char *what, const std::exception &exception)
 {
     return core::makeError(
         code,
@@ -97,7 +97,7 @@ struct PostgresDatabase::Private
             }
         } catch (const std::exception &e) {
             connection.reset();
-            return failure(QStringLiteral("storage_unavailable"), "connect", e);
+            return failure(core::ErrorCode::StorageUnavailable, "connect", e);
         }
         return {};
     }
@@ -137,18 +137,18 @@ struct PostgresDatabase::Private
             pqxx::nontransaction alone(*connection);
             return call(alone);
         } catch (const pqxx::unique_violation &e) {
-            return failure(QStringLiteral("unique_violation"), what, e);
+            return failure(core::ErrorCode::UniqueViolation, what, e);
         } catch (const pqxx::broken_connection &e) {
             connection.reset();
             transaction.reset();
-            return failure(QStringLiteral("storage_unavailable"), what, e);
+            return failure(core::ErrorCode::StorageUnavailable, what, e);
         } catch (const std::exception &e) {
             if (connection && !connection->is_open()) {
                 connection.reset();
                 transaction.reset();
-                return failure(QStringLiteral("storage_unavailable"), what, e);
+                return failure(core::ErrorCode::StorageUnavailable, what, e);
             }
-            return failure(QStringLiteral("storage_error"), what, e);
+            return failure(core::ErrorCode::StorageError, what, e);
         }
     }
 };
@@ -181,7 +181,7 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const QString &
             return value.error();
         if (*value == u"off") {
             return core::makeError(
-                QStringLiteral("unsafe_storage"),
+                core::ErrorCode::UnsafeStorage,
                 QStringLiteral("PostgreSQL runs with %1 = off, so an acknowledged order could be "
                                "lost in a crash. Turn it on, or start with --unsafe-fast to "
                                "accept that.")
@@ -242,7 +242,7 @@ Result<void> PostgresDatabase::begin()
         } catch (const std::exception &e) {
             d->connection.reset();
             if (attempt > 0)
-                return failure(QStringLiteral("storage_unavailable"), "begin", e);
+                return failure(core::ErrorCode::StorageUnavailable, "begin", e);
         }
     }
 }
@@ -250,7 +250,7 @@ Result<void> PostgresDatabase::begin()
 Result<void> PostgresDatabase::commit()
 {
     if (!d->transaction)
-        return core::makeError(QStringLiteral("storage_error"),
+        return core::makeError(core::ErrorCode::StorageError,
                                QStringLiteral("PostgreSQL commit: no transaction is open."));
     std::unique_ptr<pqxx::work> transaction = std::move(d->transaction);
     try {
@@ -259,12 +259,12 @@ Result<void> PostgresDatabase::commit()
         // The connection broke during COMMIT: whether it took is unknown. Callers treat this
         // as a failure; recovery reads what storage holds.
         d->connection.reset();
-        return failure(QStringLiteral("storage_unavailable"), "commit", e);
+        return failure(core::ErrorCode::StorageUnavailable, "commit", e);
     } catch (const pqxx::broken_connection &e) {
         d->connection.reset();
-        return failure(QStringLiteral("storage_unavailable"), "commit", e);
+        return failure(core::ErrorCode::StorageUnavailable, "commit", e);
     } catch (const std::exception &e) {
-        return failure(QStringLiteral("storage_error"), "commit", e);
+        return failure(core::ErrorCode::StorageError, "commit", e);
     }
     return {};
 }
@@ -305,7 +305,7 @@ Result<void> PostgresDatabase::bulkInsert(const char *table,
                                           const std::vector<Value> &values)
 {
     if (!d->transaction) {
-        return core::makeError(QStringLiteral("storage_error"),
+        return core::makeError(core::ErrorCode::StorageError,
                                QStringLiteral("PostgreSQL COPY needs an open transaction."));
     }
     // A few rows go faster as one INSERT than as COPY's extra exchanges. libpqxx 6 streams

@@ -50,7 +50,7 @@ Error sqliteError(sqlite3 *database, const char *what)
     const int code = sqlite3_extended_errcode(database);
     const bool duplicate = code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY;
     return core::makeError(
-        duplicate ? QStringLiteral("unique_violation") : QStringLiteral("storage_error"),
+        duplicate ? core::ErrorCode::UniqueViolation : core::ErrorCode::StorageError,
         QStringLiteral("SQLite %1: %2")
             .arg(QString::fromLatin1(what), QString::fromUtf8(sqlite3_errmsg(database))));
 }
@@ -107,7 +107,7 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path
         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
     std::unique_ptr<SqliteDatabase> database(new SqliteDatabase(handle));
     if (rc != SQLITE_OK) {
-        return core::makeError(QStringLiteral("storage_error"),
+        return core::makeError(core::ErrorCode::StorageError,
                                QStringLiteral("Cannot open the database %1: %2")
                                    .arg(path, QString::fromUtf8(sqlite3_errstr(rc))));
     }
@@ -123,12 +123,12 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path
     Result<std::unique_ptr<SqlRows>> mode = database->query("PRAGMA journal_mode");
     if (!mode || !(*mode)->next().value_or(false) || (*mode)->text(0) != u"wal") {
         return core::makeError(
-            QStringLiteral("storage_error"),
+            core::ErrorCode::StorageError,
             QStringLiteral("The database %1 cannot use write-ahead logging.").arg(path));
     }
     Result<std::unique_ptr<SqlRows>> sync = database->query("PRAGMA synchronous");
     if (!sync || !(*sync)->next().value_or(false) || (*sync)->int64(0) != (unsafeFast ? 0 : 2)) {
-        return core::makeError(QStringLiteral("storage_error"),
+        return core::makeError(core::ErrorCode::StorageError,
                                QStringLiteral("The database %1 did not take synchronous=%2.")
                                    .arg(path, QString::fromLatin1(synchronous)));
     }
@@ -263,7 +263,7 @@ Result<void> copyDatabase(sqlite3 *to, sqlite3 *from, const QString &what)
     }
     if (rc != SQLITE_DONE) {
         return core::makeError(
-            QStringLiteral("storage_error"),
+            core::ErrorCode::StorageError,
             QStringLiteral("%1 failed: %2").arg(what, QString::fromUtf8(sqlite3_errmsg(to))));
     }
     return {};
@@ -276,7 +276,7 @@ Result<sqlite3 *> openFile(const QString &path, int flags)
     if (sqlite3_open_v2(path.toUtf8().constData(), &handle, flags, nullptr) != SQLITE_OK) {
         const QString why = QString::fromUtf8(sqlite3_errmsg(handle));
         sqlite3_close_v2(handle);
-        return core::makeError(QStringLiteral("io_error"),
+        return core::makeError(core::ErrorCode::IoError,
                                QStringLiteral("Cannot open %1: %2").arg(path, why));
     }
     return handle;

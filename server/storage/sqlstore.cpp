@@ -103,7 +103,7 @@ UserRecord userFromRow(const SqlRows &row)
 
 bool isUniqueViolation(const Error &error)
 {
-    return error.code == u"unique_violation";
+    return error.is(core::ErrorCode::UniqueViolation);
 }
 
 // The migration lock's key (PostgreSQL advisory lock; SQLite needs none beyond its own).
@@ -248,7 +248,7 @@ Result<std::int64_t> returnedInteger(Result<std::unique_ptr<SqlRows>> rows)
     if (!id)
         return id.error();
     if (!*id)
-        return core::makeError(QStringLiteral("storage_error"),
+        return core::makeError(core::ErrorCode::StorageError,
                                QStringLiteral("The database returned no row where it must."));
     return **id;
 }
@@ -264,7 +264,7 @@ Result<std::pair<SqlDatabase::Dialect, QString>> SqlStore::parseUrl(const QStrin
     } else if (url.startsWith(u"postgresql://") || url.startsWith(u"postgres://")) {
         return std::pair { SqlDatabase::Dialect::Postgresql, url };
     }
-    return core::makeError(QStringLiteral("invalid_database"),
+    return core::makeError(core::ErrorCode::InvalidDatabase,
                            QStringLiteral("The database must be sqlite:PATH or "
                                           "postgresql://USER@HOST:PORT/NAME, not \"%1\".")
                                .arg(url.left(200)));
@@ -318,7 +318,7 @@ Result<void> runPostgresTool(const QString &program, QStringList arguments, cons
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(program, arguments);
     if (!process.waitForStarted(10'000)) {
-        return core::makeError(QStringLiteral("tool_missing"),
+        return core::makeError(core::ErrorCode::ToolMissing,
                                QStringLiteral("%1 is needed for PostgreSQL backups and is not "
                                               "installed (Debian: postgresql-client).")
                                    .arg(program));
@@ -326,7 +326,7 @@ Result<void> runPostgresTool(const QString &program, QStringList arguments, cons
     process.waitForFinished(-1);
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         return core::makeError(
-            QStringLiteral("storage_error"),
+            core::ErrorCode::StorageError,
             QStringLiteral("%1 failed: %2")
                 .arg(program, QString::fromLocal8Bit(process.readAll()).trimmed().left(2000)));
     }
@@ -339,7 +339,7 @@ Result<void> SqlStore::backup(const QString &file)
 {
     if (QFile::exists(file)) {
         return core::makeError(
-            QStringLiteral("file_exists"),
+            core::ErrorCode::FileExists,
             QStringLiteral("%1 exists already; the backup writes a new file.").arg(file));
     }
     if (auto *sqlite = dynamic_cast<SqliteDatabase *>(m_database.get()))
@@ -352,7 +352,7 @@ Result<void> SqlStore::backup(const QString &file)
 Result<void> SqlStore::restore(const QString &file)
 {
     if (!QFile::exists(file)) {
-        return core::makeError(QStringLiteral("not_found"),
+        return core::makeError(core::ErrorCode::NotFound,
                                QStringLiteral("No backup at %1.").arg(file));
     }
     if (auto *sqlite = dynamic_cast<SqliteDatabase *>(m_database.get())) {
@@ -407,7 +407,7 @@ Result<void> SqlStore::migrate()
         const int latest = files.isEmpty() ? 0 : files.lastKey();
         if (*current > latest) {
             return core::makeError(
-                QStringLiteral("schema_too_new"),
+                core::ErrorCode::SchemaTooNew,
                 QStringLiteral("The database has schema version %1; this build knows up to %2. "
                                "Run a build at least as new as the one that migrated it.")
                     .arg(*current)
@@ -417,11 +417,11 @@ Result<void> SqlStore::migrate()
             const QString name = QFileInfo(file.value()).fileName();
             QFile script(file.value());
             if (!script.open(QIODevice::ReadOnly))
-                return core::makeError(QStringLiteral("storage_error"),
+                return core::makeError(core::ErrorCode::StorageError,
                                        QStringLiteral("Cannot read migration %1").arg(name));
             if (Result<void> applied = m_database->execute(script.readAll()); !applied)
                 return core::makeError(
-                    QStringLiteral("storage_error"),
+                    core::ErrorCode::StorageError,
                     QStringLiteral("Migration %1 failed: %2").arg(name, applied.error().message));
             if (Result<void> recorded
                 = m_database->run("INSERT INTO schema_migrations VALUES ($1, $2, $3)", file.key(),
@@ -490,7 +490,7 @@ Result<UserRecord> SqlStore::addUser(const QString &username, const QString &rol
                           username, role, QString::fromUtf8(passwordHash), now));
     if (!inserted) {
         if (isUniqueViolation(inserted.error()))
-            return core::makeError(QStringLiteral("user_exists"),
+            return core::makeError(core::ErrorCode::UserExists,
                                    QStringLiteral("The user %1 already exists.").arg(username));
         return inserted.error();
     }
@@ -630,7 +630,7 @@ Result<protocol::Order> SqlStore::insertOrder(std::int64_t userId, const protoco
     }
     if (!inserted) {
         if (isUniqueViolation(inserted.error()))
-            return core::makeError(QStringLiteral("duplicate_client_order_id"),
+            return core::makeError(core::ErrorCode::DuplicateClientOrderId,
                                    QStringLiteral("The client order id %1 is already in use.")
                                        .arg(order.clientOrderId));
         return inserted.error();
@@ -1517,7 +1517,7 @@ std::vector<SqlDatabase::Value> fenceRows(const QList<BookFence> &fences)
 
 core::Error bookMoved()
 {
-    return core::makeError(QStringLiteral("book_moved"),
+    return core::makeError(core::ErrorCode::BookMoved,
                            QStringLiteral("A book of this write is matched by another server "
                                           "now; nothing of it was stored."));
 }

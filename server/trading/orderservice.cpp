@@ -27,14 +27,15 @@ constexpr std::array kIntervals { core::CandleInterval::OneMinute,
                                   core::CandleInterval::FiveMinutes, core::CandleInterval::OneHour,
                                   core::CandleInterval::OneDay };
 
-core::Error failure(const char *code, const QString &message)
+core::Error failure(core::ErrorCode code, const QString &message)
 {
-    return core::makeError(QString::fromLatin1(code), message);
+    return core::makeError(code, message);
 }
 
 core::Error notFound(const QString &orderId)
 {
-    return failure("not_found", OrderService::tr("No order %1.").arg(orderId.left(32)));
+    return failure(core::ErrorCode::NotFound,
+                   OrderService::tr("No order %1.").arg(orderId.left(32)));
 }
 
 // Every field of the entry in a fixed order, each prefixed by its size, so equal requests
@@ -605,7 +606,7 @@ void OrderService::onFailed(quint64, const core::Error &error)
 {
     // A fenced write refused: another server took one of this server's books over while this
     // one still matched it (its lock connection dropped, or it stalled). Storage is fine.
-    const bool moved = error.code == u"book_moved";
+    const bool moved = error.is(core::ErrorCode::BookMoved);
     qWarning().noquote() << "Storing trading state failed:" << error.message;
     m_storageError = error;
     m_unavailable = true;
@@ -615,7 +616,7 @@ void OrderService::onFailed(quint64, const core::Error &error)
     const std::map<quint64, std::vector<Settled>> pending = std::move(m_pending);
     m_pending.clear();
     const core::Error failed = moved
-        ? failure("book_moved",
+        ? failure(core::ErrorCode::BookMoved,
                   tr("The book was taken over by another server while this order was on its "
                      "way, so nothing was done: send it again."))
         : storageUnavailable();
@@ -634,7 +635,7 @@ void OrderService::onFailed(quint64, const core::Error &error)
 
 core::Error OrderService::storageUnavailable() const
 {
-    return failure("storage_unavailable",
+    return failure(core::ErrorCode::StorageUnavailable,
                    tr("Orders cannot be stored right now, so nothing was done: %1")
                        .arg(m_storageError.message));
 }
@@ -1145,7 +1146,7 @@ Result<void> OrderService::checkUserLimits(const Principal &principal, const Mar
     const RiskLimits &limits = *found;
     const core::Instrument &instrument = market.instrument;
     const QString unit = core::toString(instrument.unit);
-    const auto over = [&](const char *code, const QString &what, const auto &value,
+    const auto over = [&](core::ErrorCode code, const QString &what, const auto &value,
                           const auto &limit, const QString &suffix) -> core::Error {
         const auto excess = value.minus(limit).value_or(value);
         return failure(code,
@@ -1155,15 +1156,15 @@ Result<void> OrderService::checkUserLimits(const Principal &principal, const Mar
                                 limit.toString()));
     };
     if (limits.maxOrderQuantity && quantity > *limits.maxOrderQuantity) {
-        return over("limit_max_order_quantity", tr("order quantity"), quantity,
+        return over(core::ErrorCode::LimitMaxOrderQuantity, tr("order quantity"), quantity,
                     *limits.maxOrderQuantity, unit);
     }
     if (price && limits.maxNotional) {
         const core::Money value = market.value(*price, quantity);
         const core::Money magnitude = value.isNegative() ? value.negated() : value;
         if (magnitude > *limits.maxNotional) {
-            return over("limit_max_notional", tr("order value"), magnitude, *limits.maxNotional,
-                        instrument.currency);
+            return over(core::ErrorCode::LimitMaxNotional, tr("order value"), magnitude,
+                        *limits.maxNotional, instrument.currency);
         }
     }
     if (limits.maxPosition) {
@@ -1182,7 +1183,8 @@ Result<void> OrderService::checkUserLimits(const Principal &principal, const Mar
         const Quantity shortest = net.minus(selling).value_or(net);
         const Quantity worst = longest > shortest.negated() ? longest : shortest.negated();
         if (worst > *limits.maxPosition)
-            return over("limit_max_position", tr("position"), worst, *limits.maxPosition, unit);
+            return over(core::ErrorCode::LimitMaxPosition, tr("position"), worst,
+                        *limits.maxPosition, unit);
     }
     if (limits.creditLimit) {
         const core::Money exposure
@@ -1193,8 +1195,8 @@ Result<void> OrderService::checkUserLimits(const Principal &principal, const Mar
                       replacing))
                   .value_or(orderValue);
         if (exposure > *limits.creditLimit) {
-            return over("limit_credit", tr("credit exposure"), exposure, *limits.creditLimit,
-                        instrument.currency);
+            return over(core::ErrorCode::LimitCredit, tr("credit exposure"), exposure,
+                        *limits.creditLimit, instrument.currency);
         }
     }
     return {};
@@ -1225,7 +1227,7 @@ Result<void> OrderService::checkCreditLine(const Principal &principal, const Mar
     if (exposure <= *line)
         return {};
     const core::Money excess = exposure.minus(*line).value_or(exposure);
-    return failure("limit_counterparty_credit",
+    return failure(core::ErrorCode::LimitCounterpartyCredit,
                    tr("This order would take the credit exposure of %1 in %2 to %3 %2, %4 %2 "
                       "above its credit line of %5 %2.")
                        .arg(principal.counterparty, currency, exposure.toString(),
@@ -1248,14 +1250,14 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
         return storageUnavailable();
     Market *market = findMarket(request.symbol);
     if (!market)
-        return failure("unknown_symbol", tr("No instrument %1.").arg(request.symbol));
+        return failure(core::ErrorCode::UnknownSymbol, tr("No instrument %1.").arg(request.symbol));
     if (!market->owned)
         return notOwner(request.symbol);
     const core::Instrument &instrument = market->instrument;
     const QDateTime now = nowUtc();
     if (instrument.isExpired(now)) {
         return failure(
-            "instrument_expired",
+            core::ErrorCode::InstrumentExpired,
             instrument.tradingEnd.isValid()
                 ? tr("%1 stopped trading at %2 UTC (gate closure).")
                       .arg(instrument.symbol, instrument.tradingEnd.toString(u"yyyy-MM-dd HH:mm"))
@@ -1268,20 +1270,20 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
     if (Result<void> valid = instrument.checkOrder(gridPrice, request.quantity); !valid)
         return valid.error();
     if (request.stopPrice && !request.stopPrice->isMultipleOf(instrument.tickSize)) {
-        return failure("price_off_tick",
+        return failure(core::ErrorCode::PriceOffTick,
                        tr("The stop price %1 is not on the tick size %2.")
                            .arg(request.stopPrice->toString(), instrument.tickSize.toString()));
     }
     if (request.displayQuantity && !request.displayQuantity->isMultipleOf(instrument.lotSize)) {
         return failure(
-            "quantity_off_lot",
+            core::ErrorCode::QuantityOffLot,
             tr("The display quantity %1 is not a multiple of the lot size %2.")
                 .arg(request.displayQuantity->toString(), instrument.lotSize.toString()));
     }
     QDateTime expiresAt;
     if (request.timeInForce == protocol::TimeInForce::GoodTillDate) {
         if (request.expiresAt <= now)
-            return failure("invalid_expiry", tr("The expiry time is in the past."));
+            return failure(core::ErrorCode::InvalidExpiry, tr("The expiry time is in the past."));
         expiresAt = request.expiresAt;
     } else if (request.timeInForce == protocol::TimeInForce::Day) {
         expiresAt = endOfDay(instrument, now);
@@ -1292,7 +1294,7 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
     if (const auto pending = m_pendingClientIds.constFind(key);
         pending != m_pendingClientIds.cend()) {
         if (pending->requestHash != hash) {
-            return failure("duplicate_client_order_id",
+            return failure(core::ErrorCode::DuplicateClientOrderId,
                            tr("The client order id %1 was already used for a different order.")
                                .arg(request.clientOrderId));
         }
@@ -1318,7 +1320,7 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
         return earlier.error();
     if (*earlier) {
         if ((*earlier)->requestHash != hash) {
-            return failure("duplicate_client_order_id",
+            return failure(core::ErrorCode::DuplicateClientOrderId,
                            tr("The client order id %1 was already used for a different order.")
                                .arg(request.clientOrderId));
         }
@@ -1396,7 +1398,7 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
         if (rejection.reason == matching::Reason::PriceBand) {
             const Price last = market->price(market->book.lastTradePrice().value_or(0));
             return failure(
-                "price_band",
+                core::ErrorCode::PriceBand,
                 tr("The price %1 is %2 from the last trade %3; the band allows %4.")
                     .arg(order.price.toString(),
                          market->price(std::abs(engineRequest.price - market->ticks(last)))
@@ -1405,12 +1407,12 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
                          market->price(market->book.rules().priceBand).toString()));
         }
         if (rejection.reason == matching::Reason::MaxOrderQuantity) {
-            return failure("max_order_quantity",
+            return failure(core::ErrorCode::MaxOrderQuantity,
                            tr("The quantity %1 is above the maximum of %2 per order.")
                                .arg(request.quantity.toString(),
                                     market->quantity(m_rules.maxOrderLots).toString()));
         }
-        return failure("invalid_request", tr("The order was refused."));
+        return failure(core::ErrorCode::InvalidRequest, tr("The order was refused."));
     }
     if (!applied) {
         m_live.remove(id);
@@ -1434,7 +1436,7 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
 
 core::Error OrderService::notOwner(const QString &symbol)
 {
-    return failure("not_owner",
+    return failure(core::ErrorCode::NotOwner,
                    tr("Another server matches %1 right now; try again in a moment.").arg(symbol));
 }
 
@@ -1464,7 +1466,7 @@ Result<StoredOrder> OrderService::ownLiveOrder(const Principal &principal, const
     if (protocol::isLive(ended->order.status) && !owns(ended->order.symbol))
         return notOwner(ended->order.symbol); // live in another server's book
     return failure(
-        "order_not_live",
+        core::ErrorCode::OrderNotLive,
         tr("Order %1 is already %2.").arg(orderId, protocol::toString(ended->order.status)));
 }
 
@@ -1485,7 +1487,7 @@ Result<OrderService::Answer<protocol::Order>> OrderService::modifyNow(
     const Price price = change.price.value_or(stored->order.price);
     const Quantity quantity = change.quantity.value_or(stored->order.quantity);
     if (change.price && !protocol::hasLimitPrice(stored->order.type)) {
-        return failure("not_modifiable",
+        return failure(core::ErrorCode::NotModifiable,
                        tr("A %1 order has no limit price to change.")
                            .arg(protocol::toString(stored->order.type)));
     }
@@ -1515,21 +1517,21 @@ Result<OrderService::Answer<protocol::Order>> OrderService::modifyNow(
     if (applied && applied->rejection) {
         switch (applied->rejection->reason) {
         case matching::Reason::QuantityBelowFilled:
-            return failure("quantity_below_filled",
+            return failure(core::ErrorCode::QuantityBelowFilled,
                            tr("The new quantity %1 is not above the %2 already filled.")
                                .arg(quantity.toString(), stored->order.filledQuantity.toString()));
         case matching::Reason::PriceBand:
-            return failure("price_band",
+            return failure(core::ErrorCode::PriceBand,
                            tr("The price %1 is outside the band of %2 around the last trade.")
                                .arg(price.toString(),
                                     market->price(market->book.rules().priceBand).toString()));
         case matching::Reason::MaxOrderQuantity:
             return failure(
-                "max_order_quantity",
+                core::ErrorCode::MaxOrderQuantity,
                 tr("The quantity %1 is above the maximum of %2 per order.")
                     .arg(quantity.toString(), market->quantity(m_rules.maxOrderLots).toString()));
         default:
-            return failure("not_modifiable", tr("This order cannot be modified."));
+            return failure(core::ErrorCode::NotModifiable, tr("This order cannot be modified."));
         }
     }
     if (!applied)
@@ -1699,7 +1701,7 @@ Result<OrderService::Listing<protocol::Order>> OrderService::orders(const Princi
         = m_store.orders(principal.userId, page.before, page.limit);
     if (stored)
         return storedPage(std::move(stored).value(), page);
-    if (stored.error().code != u"storage_unavailable")
+    if (!stored.error().is(core::ErrorCode::StorageUnavailable))
         return stored.error();
     // From memory: the live orders, and every order touched since the start.
     QHash<QString, protocol::Order> known = m_recent.value(principal.userId).orders;
@@ -1722,7 +1724,7 @@ Result<OrderService::Listing<protocol::Trade>> OrderService::trades(const Princi
         = m_store.trades(principal.userId, page.before, page.limit);
     if (stored)
         return storedPage(std::move(stored).value(), page);
-    if (stored.error().code != u"storage_unavailable")
+    if (!stored.error().is(core::ErrorCode::StorageUnavailable))
         return stored.error();
     const std::deque<protocol::Trade> &recent = m_recent.value(principal.userId).trades;
     return pageOf(QList<protocol::Trade>(recent.rbegin(), recent.rend()), page, Source::Memory);
@@ -1732,7 +1734,7 @@ Result<protocol::BookSnapshot> OrderService::book(const QString &symbol, int dep
 {
     const Market *market = findMarket(symbol);
     if (!market)
-        return failure("unknown_symbol", tr("No instrument %1.").arg(symbol));
+        return failure(core::ErrorCode::UnknownSymbol, tr("No instrument %1.").arg(symbol));
     protocol::BookSnapshot snapshot;
     snapshot.symbol = symbol;
     snapshot.sequence = market->book.lastSequence();
@@ -1751,7 +1753,7 @@ Result<OrderService::BookFingerprint> OrderService::fingerprint(const QString &s
 {
     const Market *market = findMarket(symbol);
     if (!market)
-        return failure("unknown_symbol", tr("No instrument %1.").arg(symbol));
+        return failure(core::ErrorCode::UnknownSymbol, tr("No instrument %1.").arg(symbol));
     return BookFingerprint { symbol, market->book.stateHash(), qsizetype(market->book.orderCount()),
                              market->book.lastSequence() };
 }
@@ -1760,7 +1762,7 @@ Result<protocol::Ticker> OrderService::ticker(const QString &symbol) const
 {
     const Market *market = findMarket(symbol);
     if (!market)
-        return failure("unknown_symbol", tr("No instrument %1.").arg(symbol));
+        return failure(core::ErrorCode::UnknownSymbol, tr("No instrument %1.").arg(symbol));
     protocol::Ticker ticker;
     ticker.symbol = symbol;
     for (const auto &[side, best] : { std::pair { matching::Side::Buy, &ticker.bid },
@@ -1785,7 +1787,7 @@ Result<QList<protocol::MarketTrade>> OrderService::recentTrades(const QString &s
 {
     const Market *market = findMarket(symbol);
     if (!market)
-        return failure("unknown_symbol", tr("No instrument %1.").arg(symbol));
+        return failure(core::ErrorCode::UnknownSymbol, tr("No instrument %1.").arg(symbol));
     return QList<protocol::MarketTrade>(market->recentTrades.rbegin(), market->recentTrades.rend());
 }
 
@@ -1795,7 +1797,7 @@ Result<QList<core::Candle>> OrderService::candles(const QString &symbol,
 {
     const Market *market = findMarket(symbol);
     if (!market)
-        return failure("unknown_symbol", tr("No instrument %1.").arg(symbol));
+        return failure(core::ErrorCode::UnknownSymbol, tr("No instrument %1.").arg(symbol));
     const auto index = std::find(kIntervals.begin(), kIntervals.end(), interval);
     return market->candles[std::size_t(index - kIntervals.begin())].candles(fromMs, toMs);
 }

@@ -31,16 +31,15 @@ constexpr int kOrderRetries = 2;
 
 bool isTokenError(const Error &error)
 {
-    return error.code == u"invalid_token" || error.code == u"missing_token"
-        || error.code == u"token_expired";
+    return error.is(core::ErrorCode::InvalidToken) || error.is(core::ErrorCode::MissingToken);
 }
 
 // The server's refusals of a refresh token: it is unknown, expired or revoked, was used before
 // (its sign-in is revoked), or its successor went to another request. None of them passes.
 bool isRefreshRefusal(const Error &error)
 {
-    return isTokenError(error) || error.code == u"token_reused"
-        || error.code == u"refresh_token_used";
+    return isTokenError(error) || error.is(core::ErrorCode::TokenReused)
+        || error.is(core::ErrorCode::RefreshTokenUsed);
 }
 
 // How long before its expiry an access token is renewed: a minute, or half its life when it
@@ -85,7 +84,7 @@ void mergeCandle(QList<core::Candle> &candles, const core::Candle &candle)
 
 bool isTransportError(const Error &error)
 {
-    return error.code == u"network_error" || error.code == u"timeout";
+    return error.is(core::ErrorCode::NetworkError) || error.is(core::ErrorCode::Timeout);
 }
 
 } // namespace
@@ -194,7 +193,7 @@ void RemoteTradingService::resumeSession(const QUrl &server, const QString &user
     m_remember = true;
     m_vaultAccount = TokenVault::account(server, username);
     if (!m_vault) {
-        return failSignIn(core::makeError(QStringLiteral("no_saved_session"),
+        return failSignIn(core::makeError(core::ErrorCode::NoSavedSession,
                                           tr("No session is remembered on this computer.")));
     }
     const quint64 session = m_session;
@@ -204,7 +203,7 @@ void RemoteTradingService::resumeSession(const QUrl &server, const QString &user
         if (!token)
             return failSignIn(token.error());
         if (token->isEmpty()) {
-            return failSignIn(core::makeError(QStringLiteral("no_saved_session"),
+            return failSignIn(core::makeError(core::ErrorCode::NoSavedSession,
                                               tr("No session is remembered for this user.")));
         }
         m_refreshToken = *token;
@@ -302,7 +301,7 @@ void RemoteTradingService::renewTokens(std::function<void(Result<void>)> done)
                 m_refreshToken.clear();
                 if (m_vault && !m_vaultAccount.isEmpty())
                     m_vault->remove(m_vaultAccount);
-                outcome = Error { QStringLiteral("invalid_token"), tokens.error().message };
+                outcome = core::makeError(core::ErrorCode::InvalidToken, tokens.error().message);
             } else {
                 qCInfo(lcTrading) << "token renewal failed:" << tokens.error().message;
                 m_renewTimer.start(kRenewalRetry);
@@ -668,27 +667,27 @@ Result<QJsonObject> RemoteTradingService::parseReply(QNetworkReply *reply) const
     if (status == 0) {
         if (reply->error() == QNetworkReply::OperationCanceledError
             || reply->error() == QNetworkReply::TimeoutError) {
-            return core::makeError(QStringLiteral("timeout"),
+            return core::makeError(core::ErrorCode::Timeout,
                                    tr("The server did not answer within %1 seconds.")
                                        .arg(m_requestTimeout.count() / 1000.0));
         }
         if (reply->error() == QNetworkReply::SslHandshakeFailedError) {
             return core::makeError(
-                QStringLiteral("tls_untrusted"),
+                core::ErrorCode::TlsUntrusted,
                 tr("The server's TLS certificate is not trusted: %1").arg(reply->errorString()));
         }
-        return core::makeError(QStringLiteral("network_error"),
+        return core::makeError(core::ErrorCode::NetworkError,
                                tr("Cannot reach the server: %1").arg(reply->errorString()));
     }
     const QJsonDocument document = QJsonDocument::fromJson(reply->readAll());
     if (status >= 400) {
         if (std::optional<Error> error = protocol::errorFromJson(document.object()))
             return *error;
-        return core::makeError(QStringLiteral("http_error"),
+        return core::makeError(core::ErrorCode::HttpError,
                                tr("The server answered with HTTP status %1.").arg(status));
     }
     if (!document.isObject()) {
-        return core::makeError(QStringLiteral("invalid_response"),
+        return core::makeError(core::ErrorCode::InvalidResponse,
                                tr("The server's answer is not a JSON object."));
     }
     return document.object();
@@ -817,7 +816,7 @@ void RemoteTradingService::onStreamMessage(const QString &text)
         }
     } else if (type == protocol::stream::kError) {
         const Error error = protocol::errorFromJson(message->body)
-                                .value_or(Error { QStringLiteral("stream_error"), QString() });
+                                .value_or(core::makeError(core::ErrorCode::StreamError, QString()));
         if (isTokenError(error) && !m_refreshToken.isEmpty())
             renewInBackground(); // the server closes the stream; it comes back renewed
         else if (!handleUnauthorised(error))

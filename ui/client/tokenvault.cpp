@@ -14,7 +14,7 @@ Q_LOGGING_CATEGORY(lcVault, "qx.client.vault")
 
 core::Error keychainError(const QKeychain::Job &job)
 {
-    return core::makeError(QStringLiteral("keychain_unavailable"),
+    return core::makeError(core::ErrorCode::KeychainUnavailable,
                            QCoreApplication::translate("qx::client::TokenVault",
                                                        "The system keychain cannot be used: %1")
                                .arg(job.errorString()));

@@ -51,7 +51,7 @@ core::Result<void> saveFile(const QString &path, const QByteArray &bytes)
     QSaveFile file(path);
     const auto failed = [&] {
         return core::makeError(
-            QStringLiteral("io_error"),
+            core::ErrorCode::IoError,
             QCoreApplication::translate("qx::widgets::csvexport", "Cannot write %1: %2")
                 .arg(path, file.errorString()));
     };

@@ -333,12 +333,12 @@ core::Result<core::protocol::NewOrder> OrderTicket::order() const
 {
     const std::optional<core::Instrument> instrument = currentInstrument();
     if (!instrument)
-        return core::makeError(QStringLiteral("no_instrument"), tr("Choose an instrument."));
+        return core::makeError(core::ErrorCode::NoInstrument, tr("Choose an instrument."));
     const core::Result<core::Quantity> quantity
         = core::Quantity::parse(m_quantityEdit->text().trimmed());
     if (!quantity) {
-        return core::makeError(quantity.error().code,
-                               tr("The quantity is not a decimal number such as 25 or 12.5."));
+        return core::withMessage(quantity.error(),
+                                 tr("The quantity is not a decimal number such as 25 or 12.5."));
     }
     core::protocol::NewOrder order;
     order.symbol = instrument->symbol;
@@ -348,7 +348,7 @@ core::Result<core::protocol::NewOrder> OrderTicket::order() const
     if (order.timeInForce == core::protocol::TimeInForce::GoodTillDate) {
         order.expiresAt = m_expiryEdit->dateTime().toUTC();
         if (order.expiresAt <= QDateTime::currentDateTimeUtc()) {
-            return core::makeError(QStringLiteral("invalid_expiry"),
+            return core::makeError(core::ErrorCode::InvalidExpiry,
                                    tr("The expiry is in the past."));
         }
     }
@@ -360,16 +360,16 @@ core::Result<core::protocol::NewOrder> OrderTicket::order() const
     if (core::protocol::hasLimitPrice(order.type)) {
         const core::Result<core::Price> price = core::Price::parse(m_priceEdit->text().trimmed());
         if (!price) {
-            return core::makeError(price.error().code,
-                                   tr("The price is not a decimal number such as 42.50 or -3.25."));
+            return core::withMessage(
+                price.error(), tr("The price is not a decimal number such as 42.50 or -3.25."));
         }
         order.price = *price;
     }
     if (core::protocol::hasStopPrice(order.type)) {
         const core::Result<core::Price> stop = core::Price::parse(m_stopEdit->text().trimmed());
         if (!stop) {
-            return core::makeError(stop.error().code,
-                                   tr("The stop price is not a decimal number such as 41.00."));
+            return core::withMessage(stop.error(),
+                                     tr("The stop price is not a decimal number such as 41.00."));
         }
         order.stopPrice = *stop;
     }
@@ -377,8 +377,8 @@ core::Result<core::protocol::NewOrder> OrderTicket::order() const
         const core::Result<core::Quantity> shown
             = core::Quantity::parse(m_displayEdit->text().trimmed());
         if (!shown) {
-            return core::makeError(shown.error().code,
-                                   tr("The shown quantity is not a decimal number such as 5."));
+            return core::withMessage(shown.error(),
+                                     tr("The shown quantity is not a decimal number such as 5."));
         }
         order.displayQuantity = *shown;
     }
@@ -517,19 +517,22 @@ void OrderTicket::clear()
     m_quantityEdit->setFocus();
 }
 
-QLineEdit *OrderTicket::fieldOf(const QString &errorCode) const
+QLineEdit *OrderTicket::fieldOf(const core::Error &error) const
 {
+    using core::ErrorCode;
     // The server's codes for what is wrong with one field of the order.
-    static const QStringList quantityCodes {
-        QStringLiteral("quantity_not_positive"), QStringLiteral("quantity_off_lot"),
-        QStringLiteral("max_order_quantity"),    QStringLiteral("limit_max_order_quantity"),
-        QStringLiteral("limit_max_position"),    QStringLiteral("quantity_below_filled"),
+    static const QList<ErrorCode> quantityCodes {
+        ErrorCode::QuantityNotPositive, ErrorCode::QuantityOffLot,
+        ErrorCode::MaxOrderQuantity,    ErrorCode::LimitMaxOrderQuantity,
+        ErrorCode::LimitMaxPosition,    ErrorCode::QuantityBelowFilled,
     };
-    static const QStringList priceCodes { QStringLiteral("price_off_tick"),
-                                          QStringLiteral("price_band") };
-    if (quantityCodes.contains(errorCode))
+    static const QList<ErrorCode> priceCodes { ErrorCode::PriceOffTick, ErrorCode::PriceBand };
+    const std::optional<ErrorCode> code = error.known();
+    if (!code)
+        return nullptr;
+    if (quantityCodes.contains(*code))
         return m_quantityEdit;
-    if (priceCodes.contains(errorCode)) {
+    if (priceCodes.contains(*code)) {
         // A stop order's only price is its stop.
         return kind() == Kind::Stop ? m_stopEdit : m_priceEdit;
     }
@@ -538,7 +541,7 @@ QLineEdit *OrderTicket::fieldOf(const QString &errorCode) const
 
 void OrderTicket::markField(const core::Error &error)
 {
-    QLineEdit *field = fieldOf(error.code);
+    QLineEdit *field = fieldOf(error);
     if (!field)
         return;
     // Red until the trader changes it; the reason on hover and for screen readers.

@@ -81,7 +81,7 @@ private:
     Kind kind() const;
     void showFeedback(const QString &text, bool isError);
     /// The field a rejection of the server is about (quantity, price, stop price), if any.
-    QLineEdit *fieldOf(const QString &errorCode) const;
+    QLineEdit *fieldOf(const core::Error &error) const;
     /// Marks that field in red with the reason, until the trader edits it.
     void markField(const core::Error &error);
     std::optional<core::Instrument> currentInstrument() const;

@@ -194,17 +194,17 @@ void Workstation::onSignInFailed(const core::Error &error)
     m_window->showStatus(QString());
     if (std::exchange(m_resuming, false)) {
         // Not an error the trader made: the remembered session has ended (or was never kept).
-        showLogin(error.code == u"no_saved_session" ? QString()
-                      : error.code == u"invalid_token"
+        showLogin(error.is(core::ErrorCode::NoSavedSession) ? QString()
+                      : error.is(core::ErrorCode::InvalidToken)
                       ? tr("Your remembered session has ended. Sign in again.")
                       : tr("Could not resume your session: %1").arg(error.message));
         return;
     }
-    if (error.code == u"mfa_required" || error.code == u"invalid_mfa_code") {
+    if (error.is(core::ErrorCode::MfaRequired) || error.is(core::ErrorCode::InvalidMfaCode)) {
         // The password was right; the second factor is asked for (again).
         showLogin();
         m_loginDialog->askForCode(
-            error.code == u"mfa_required"
+            error.is(core::ErrorCode::MfaRequired)
                 ? tr("Enter the 6-digit code from your authenticator app, or a recovery code.")
                 : tr("That code is wrong, expired or used already. Try the current one."));
         return;

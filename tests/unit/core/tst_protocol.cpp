@@ -278,7 +278,8 @@ private Q_SLOTS:
 
     void errorsHaveOneShape()
     {
-        const QJsonObject json = errorToJson(makeError(u"price_off_tick"_s, u"Off tick."_s));
+        const QJsonObject json
+            = errorToJson(makeError(qx::core::ErrorCode::PriceOffTick, u"Off tick."_s));
         QCOMPARE(QJsonDocument(json).toJson(QJsonDocument::Compact),
                  QByteArray(R"({"error":{"code":"price_off_tick","message":"Off tick."}})"));
         QCOMPARE(errorFromJson(json)->code, u"price_off_tick"_s);

@@ -37,7 +37,7 @@ private:
                        answer = std::move(result);
                    });
         if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10'000))
-            return qx::core::makeError(u"timeout"_s, u"no answer"_s);
+            return qx::core::makeError(qx::core::ErrorCode::Timeout, u"no answer"_s);
         return *answer;
     }
 

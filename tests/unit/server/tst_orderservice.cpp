@@ -60,7 +60,7 @@ private:
             answer = std::move(result);
         });
         if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 5000))
-            return makeError(u"timeout"_s, u"no answer within 5 s"_s);
+            return makeError(qx::core::ErrorCode::Timeout, u"no answer within 5 s"_s);
         return *answer;
     }
 

@@ -186,7 +186,7 @@ void TestMainWindow::reportsRejectedCancels()
     MainWindow window(&service);
     Q_EMIT service.cancelRejected(
         QStringLiteral("o-1"),
-        { QStringLiteral("order_not_live"), QStringLiteral("The order is already cancelled.") });
+        { qx::core::ErrorCode::OrderNotLive, QStringLiteral("The order is already cancelled.") });
     QVERIFY(window.statusBar()->currentMessage().contains(u"already cancelled"));
 }
 
@@ -441,7 +441,7 @@ void TestMainWindow::cancelAllAsksOnceThenCancelsEverything()
     Q_EMIT service.allCancelled(2);
     QVERIFY(window.statusBar()->currentMessage().contains(u"2 order"));
     Q_EMIT service.cancelRejected(QString(),
-                                  qx::core::makeError(QStringLiteral("storage_unavailable"),
+                                  qx::core::makeError(qx::core::ErrorCode::StorageUnavailable,
                                                       QStringLiteral("The store is down.")));
     QVERIFY(window.statusBar()->currentMessage().contains(u"Cancel all rejected: The store"));
 }
@@ -515,7 +515,7 @@ void TestMainWindow::anOrderIsModifiedWhereItIsShown()
     QCOMPARE(service.modified.first().second.price->toString(2), QStringLiteral("39.75"));
     // The server's refusal is told in the status bar; the blotter still shows 40.00.
     Q_EMIT service.modifyRejected(QStringLiteral("7"),
-                                  qx::core::makeError(QStringLiteral("price_out_of_band"),
+                                  qx::core::makeError(qx::core::ErrorCode::PriceBand,
                                                       QStringLiteral("Too far from the last.")));
     QVERIFY(window.statusBar()->currentMessage().contains(u"Change of order 7 rejected"));
     QCOMPARE(price.data().toString(), QStringLiteral("40.00"));

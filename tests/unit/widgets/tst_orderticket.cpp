@@ -242,7 +242,7 @@ void TestOrderTicket::showsTheServersRejectionInRed()
     const QString message
         = QStringLiteral("The price 42.505 is not on the tick size 0.01 of DE.BASE.M.2027-03.");
     Q_EMIT m_service->orderRejected(m_service->placed.first().clientOrderId,
-                                    { QStringLiteral("price_off_tick"), message });
+                                    { qx::core::ErrorCode::PriceOffTick, message });
     auto *feedback = child<QLabel>("feedbackLabel");
     QVERIFY(feedback->text().contains(message));
     QVERIFY(feedback->styleSheet().contains(u"#c62828"));
@@ -262,13 +262,14 @@ void TestOrderTicket::showsTheServersRejectionInRed()
     m_ticket->send();
     Q_EMIT m_service->orderRejected(
         m_service->placed.last().clientOrderId,
-        { QStringLiteral("limit_max_order_quantity"), QStringLiteral("At most 20 MW per order.") });
+        { qx::core::ErrorCode::LimitMaxOrderQuantity, QStringLiteral("At most 20 MW per order.") });
     QVERIFY(child<QLineEdit>("quantityEdit")->property("rejected").toBool());
     QVERIFY(!price->property("rejected").toBool());
 
     // Somebody else's rejection is not this ticket's business.
-    Q_EMIT m_service->orderRejected(QStringLiteral("other"),
-                                    { QStringLiteral("x"), QStringLiteral("unrelated") });
+    Q_EMIT m_service->orderRejected(
+        QStringLiteral("other"),
+        { qx::core::ErrorCode::InvalidRequest, QStringLiteral("unrelated") });
     QVERIFY(!feedback->text().contains(u"unrelated"));
 }
 
@@ -392,7 +393,7 @@ void TestOrderTicket::followsTheTheme()
     enter(QStringLiteral("25"), QStringLiteral("42.505"));
     m_ticket->send();
     Q_EMIT m_service->orderRejected(m_service->placed.first().clientOrderId,
-                                    { QStringLiteral("price_off_tick"), QStringLiteral("Off.") });
+                                    { qx::core::ErrorCode::PriceOffTick, QStringLiteral("Off.") });
     const QString lightBuy = theme::colour(theme::Tone::Buy).name();
     const QString lightLoss = theme::colour(theme::Tone::Loss).name();
     QVERIFY(buyStyle().contains(lightBuy));
