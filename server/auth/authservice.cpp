@@ -593,6 +593,12 @@ core::Result<Principal> AuthService::authenticateToken(const QString &token)
     const TokenClaims &claims = *verified;
     // The user's current record wins over the token: a disabled user is out at once.
     Result<UserRecord> user = currentUser(claims.subject);
+    if (user && claims.generation > user->tokenGeneration) {
+        // A token newer than the record kept: the user signed in again after a change made
+        // elsewhere (a new password) that the settings poll has not brought yet.
+        m_currentUsers.remove(claims.subject);
+        user = currentUser(claims.subject);
+    }
     if (!user && !user.error().is(core::ErrorCode::NotFound))
         return user.error();
     if (!user || user->disabled) {
