@@ -70,6 +70,7 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     if (core::Result<void> loaded = server->m_orders->start(); !loaded)
         return loaded.error();
     server->m_stream = std::make_unique<StreamGateway>(*server->m_auth, *server->m_orders);
+    server->m_stream->setMessageRates(options.streamRates);
     StreamGateway *stream = server->m_stream.get();
     OrderService *orders = server->m_orders.get();
     connect(orders, &OrderService::orderEvent, stream, &StreamGateway::publishOrderEvent);

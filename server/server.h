@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "server/api/streamgateway.h"
 #include "server/auth/authservice.h"
 #include "server/cache/ratelimiter.h"
 #include "server/marketdata/simulatedmarket.h"
@@ -23,7 +24,6 @@ class Forwarder;
 class HttpApi;
 class RedisClient;
 class ServingLock;
-class StreamGateway;
 class Store;
 class StoreWriter;
 
@@ -47,6 +47,8 @@ struct ServerOptions
     /// on loopback).
     std::optional<QSslConfiguration> tls;
     QStringList corsOrigins; ///< browser origins allowed to call the API; none: CORS off
+    /// Messages a second a stream client may send, by role.
+    StreamGateway::MessageRates streamRates;
 };
 
 /**

@@ -66,6 +66,7 @@ void StreamGateway::accept(std::unique_ptr<QWebSocket> socket)
     });
     Session session;
     session.socket = std::move(socket);
+    session.messagesPerSecond = m_rates.perSecond;
     m_sessions.emplace(raw, std::move(session));
 }
 
@@ -80,16 +81,16 @@ void StreamGateway::onMessage(QWebSocket *socket, const QString &text)
         session.window.start();
         session.messages = 0;
     }
-    if (++session.messages > kMaxMessagesPerSecond) {
-        if (session.messages > 2 * kMaxMessagesPerSecond) {
+    const int perSecond = session.messagesPerSecond;
+    if (++session.messages > perSecond) {
+        if (session.messages > 2 * perSecond) {
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
                           QStringLiteral("too many messages"));
             return;
         }
-        core::Error limited
-            = core::makeError(core::ErrorCode::RateLimited,
-                              tr("More than %1 messages a second: this one was not read.")
-                                  .arg(kMaxMessagesPerSecond));
+        core::Error limited = core::makeError(
+            core::ErrorCode::RateLimited,
+            tr("More than %1 messages a second: this one was not read.").arg(perSecond));
         limited.retryAfterSeconds = 1;
         send(socket, StreamMessage::error(limited));
         return;
@@ -110,6 +111,7 @@ void StreamGateway::onMessage(QWebSocket *socket, const QString &text)
         }
         session.principal = *principal;
         session.principal->source = addressOf(socket->peerAddress());
+        session.messagesPerSecond = m_rates.forRole(principal->role);
         session.token = message->body.value(u"token").toString();
         send(socket, StreamMessage::authOk(principal->username));
         return;

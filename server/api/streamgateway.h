@@ -49,9 +49,16 @@ class StreamGateway : public QObject
 public:
     static constexpr int kAuthTimeoutMs = 10'000;
     static constexpr qint64 kMaxMessageBytes = 64 * 1024;
-    /// Messages a client may send per second: beyond, each is refused (rate_limited); beyond
-    /// twice as many, the connection is closed (1008).
-    static constexpr int kMaxMessagesPerSecond = 100;
+    /// Messages a client may send per second, by its role (`serve --stream-rate`): beyond,
+    /// each is refused (rate_limited); beyond twice as many, the connection is closed (1008).
+    /// A trading program entering orders on the stream needs far more than a screen.
+    struct MessageRates
+    {
+        static constexpr int kDefault = 1000;
+        int perSecond = kDefault; ///< for a role not named, and before authentication
+        QHash<QString, int> byRole;
+        int forRole(const QString &role) const { return byRole.value(role, perSecond); }
+    };
     static constexpr int kBookDepth = 10;
     static constexpr int kCoalesceMs = 50;
 
@@ -75,6 +82,8 @@ public:
     /// again what it shows, after this server missed events it should have passed on.
     void restartSessions(const QString &reason);
     qsizetype sessionCount() const { return qsizetype(m_sessions.size()); }
+    /// The message rates of the sessions that authenticate from now on.
+    void setMessageRates(MessageRates rates) { m_rates = std::move(rates); }
 
 private:
     struct Session
@@ -83,8 +92,9 @@ private:
         std::optional<Principal> principal;
         QString token; ///< for order entry forwarded to another server
         QSet<QString> channels;
-        QElapsedTimer window; ///< the current second of kMaxMessagesPerSecond
+        QElapsedTimer window; ///< the current second
         int messages = 0; ///< received in it
+        int messagesPerSecond = MessageRates::kDefault; ///< allowed, by its role
     };
 
     void onMessage(QWebSocket *socket, const QString &text);
@@ -113,6 +123,7 @@ private:
     const Cluster *m_cluster = nullptr;
     Forwarder *m_forwarder = nullptr;
     QTimer m_flushTimer;
+    MessageRates m_rates;
 };
 
 } // namespace qx::server

@@ -1021,6 +1021,13 @@ struct ServeSettings
                                              "none, CORS off)."),
                                           QStringLiteral("ORIGIN") };
 
+    const QCommandLineOption streamRate {
+        QStringLiteral("stream-rate"),
+        tr("Messages a second a stream client may send: N for every role, ROLE=N for one "
+           "(repeatable or comma-separated, 1 to 100000; default 1000)."),
+        QStringLiteral("[ROLE=]N")
+    };
+
     QList<const QCommandLineOption *> all() const
     {
         return { &listen,
@@ -1038,7 +1045,8 @@ struct ServeSettings
                  &accessTokenSeconds,
                  &tlsCert,
                  &tlsKey,
-                 &corsOrigin };
+                 &corsOrigin,
+                 &streamRate };
     }
 };
 
@@ -1062,7 +1070,7 @@ int runServe(const QStringList &arguments)
         return *stop;
     const auto &[listen, simulate, simulateSeed, simulateHistory, priceBand, maxOrderLots, cluster,
                  redis, advertise, ownBooks, loginFailures, requestRate, accessTokenSeconds,
-                 tlsCert, tlsKey, corsOrigin]
+                 tlsCert, tlsKey, corsOrigin, streamRate]
         = settings;
     ServerOptions options;
     bool seedOk = false, bandOk = false, lotsOk = false, failuresOk = false, rateOk = false;
@@ -1127,6 +1135,23 @@ int runServe(const QStringList &arguments)
                            "https://desk.example.com"));
         }
         options.corsOrigins.append(origin);
+    }
+    for (const QString &rate : command.settings(streamRate)) {
+        const qsizetype equals = rate.indexOf(u'=');
+        const QString role = equals < 0 ? QString() : rate.left(equals).trimmed();
+        bool numeric = false;
+        const int perSecond = rate.mid(equals + 1).trimmed().toInt(&numeric);
+        if (!numeric || perSecond < 1 || perSecond > 100'000
+            || (equals >= 0 && !roleNames().contains(role))) {
+            return fail(UsageError,
+                        tr("--stream-rate takes N or ROLE=N, N from 1 to 100000 and ROLE one of "
+                           "%1")
+                            .arg(roleNames().join(u", ")));
+        }
+        if (role.isEmpty())
+            options.streamRates.perSecond = perSecond;
+        else
+            options.streamRates.byRole.insert(role, perSecond);
     }
     if (command.has(ownBooks))
         options.preferredProducts = command.setting(ownBooks).split(u',', Qt::SkipEmptyParts);

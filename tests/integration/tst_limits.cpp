@@ -92,7 +92,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_server = std::make_unique<TestServer>(m_dir.filePath(u"data"_s));
+        // A trader's stream may send 100 messages a second here, a viewer's 20.
+        m_server = std::make_unique<TestServer>(
+            m_dir.filePath(u"data"_s),
+            QStringList { u"--stream-rate"_s, u"100"_s, u"--stream-rate"_s, u"viewer=20"_s });
         QVERIFY2(m_server->start(), qPrintable(m_server->error()));
     }
 
@@ -238,6 +241,42 @@ private Q_SLOTS:
         QTRY_VERIFY(std::any_of(calm.cbegin(), calm.cend(), [](const QJsonObject &m) {
             return m.value(u"type").toString() == u"subscribed"_s;
         }));
+    }
+
+    // The rate is the role's: what a trader's program may send is too much for a viewer's
+    // screen. A bad setting is refused before the server starts.
+    void theStreamRateIsTheRoles()
+    {
+        const QString viewer = m_server->addUser(u"vic"_s, u"vic's long passphrase"_s, u"viewer"_s);
+        const QString message = QString::fromUtf8(
+            QJsonDocument(QJsonObject { { u"type"_s, u"subscribe"_s },
+                                        { u"channels"_s, QJsonArray { u"orders"_s } } })
+                .toJson(QJsonDocument::Compact));
+        // How many of `messages` sent at once are refused for the rate (-1: no answer to all).
+        const auto limitedAfter = [&](const QString &token, int messages) -> qsizetype {
+            QList<QJsonObject> inbox;
+            const auto stream = m_server->openStream(inbox, token);
+            if (!QTest::qWaitFor([&inbox] { return !inbox.isEmpty(); }, 10'000))
+                return -1;
+            for (int i = 0; i < messages; ++i)
+                stream->sendTextMessage(message);
+            // Every message answered: subscribed, or refused for the rate.
+            if (!QTest::qWaitFor([&] { return inbox.size() > messages; }, 10'000))
+                return -1;
+            return std::count_if(inbox.cbegin(), inbox.cend(), [](const QJsonObject &m) {
+                return m.value(u"error").toObject().value(u"code").toString() == u"rate_limited";
+            });
+        };
+        QCOMPARE(limitedAfter(m_server->aliceToken(), 30), 0);
+        QVERIFY(limitedAfter(viewer, 30) >= 5); // 20 a second; the rest refused
+
+        for (const QString &bad : { u"0"_s, u"viewer=many"_s, u"king=10"_s }) {
+            const qx::test::CliResult refused
+                = qx::test::runCli({ u"serve"_s, u"--data-dir"_s, m_dir.filePath(u"data"_s),
+                                     u"--stream-rate"_s, bad });
+            QCOMPARE(refused.exitCode, 2);
+            QVERIFY2(refused.err.contains(u"--stream-rate"), qPrintable(refused.err));
+        }
     }
 
     // A stream message over 64 KiB closes the socket with 1009 (too much data), before the
