@@ -568,14 +568,24 @@ quint64 OrderService::clientKey(qint64 userId, const QString &clientOrderId)
 
 Result<qint64> OrderService::nextId(Store::IdKind kind)
 {
+    if (Result<void> reserved = reserveIds(kind, 1); !reserved)
+        return reserved.error();
     IdBlock &block = kind == Store::IdKind::Order ? m_orderIds : m_tradeIds;
-    if (block.next == block.end) {
-        Result<std::int64_t> first = m_store.reserveIds(kind, kIdBlock);
-        if (!first)
-            return first.error();
-        block = IdBlock { *first, *first + kIdBlock };
-    }
     return block.next++;
+}
+
+Result<void> OrderService::reserveIds(Store::IdKind kind, qint64 count)
+{
+    IdBlock &block = kind == Store::IdKind::Order ? m_orderIds : m_tradeIds;
+    if (block.end - block.next >= count)
+        return {};
+    // A new block (the rest of the old one is skipped: ids need not be dense).
+    const qint64 size = std::max(kIdBlock, count);
+    Result<std::int64_t> first = m_store.reserveIds(kind, size);
+    if (!first)
+        return first.error();
+    block = IdBlock { *first, *first + size };
+    return {};
 }
 
 void OrderService::shutdown()
@@ -728,6 +738,12 @@ Result<OrderService::Applied> OrderService::run(Market &market, Command command,
 {
     if (m_unavailable)
         return storageUnavailable();
+    // Ids for every trade the command could make (one per order resting on the book, and one
+    // more), taken before it runs: once the engine has matched, nothing may fail any more.
+    if (Result<void> ids = reserveIds(Store::IdKind::Trade, qint64(market.book.orderCount()) + 1);
+        !ids) {
+        return ids.error();
+    }
     m_events.clear();
     command(market.book, m_events);
     if (m_events.empty() || m_events.front().type == matching::EventType::Rejected) {
@@ -779,7 +795,9 @@ OrderService::Applied OrderService::apply(Market &market,
     QHash<qint64, QString> lastType;
     QHash<qint64, matching::Lots> lastRemaining;
     QHash<qint64, QString> reasons;
-    QHash<qint64, core::Decimal> tradedValue; // Σ price × quantity per order in this command
+    // Σ price × quantity per order in this command; none for one whose sum overflowed.
+    QHash<qint64, std::optional<core::Decimal>> tradedValue;
+    QSet<qint64> averageBroken;
     const auto note = [&](matching::OrderId id, QStringView type, matching::Lots remaining) {
         const qint64 key = qint64(id);
         if (!lastType.contains(key))
@@ -819,17 +837,29 @@ OrderService::Applied OrderService::apply(Market &market,
             trade.aggressor = fromEngine(event.side);
             trade.sequence = event.sequence;
             trade.time = now;
-            // A trade id cannot fail to come: the engine has matched already. A block is
-            // reserved every kIdBlock trades; if storage is down then, the batch that follows
-            // fails anyway and is answered storage_unavailable.
-            trade.id = nextId(Store::IdKind::Trade).value_or(0);
+            // Reserved before the command ran (run()): taking one cannot fail.
+            Q_ASSERT(m_tradeIds.next < m_tradeIds.end);
+            trade.id = m_tradeIds.next++;
             applied.trades.append(trade);
             market.lastQuantity = trade.quantity;
-            const core::Decimal value
-                = trade.price.decimal().times(trade.quantity.decimal()).value_or(core::Decimal());
+            // Σ price × quantity per order, for its average price; an average that cannot be
+            // computed is left out and said in the log, never shown wrong.
+            const Result<core::Decimal> value
+                = trade.price.decimal().times(trade.quantity.decimal());
             for (const matching::OrderId side : { event.orderId, event.makerOrderId }) {
-                core::Decimal &sum = tradedValue[qint64(side)];
-                sum = sum.plus(value).value_or(sum);
+                std::optional<core::Decimal> &sum = tradedValue[qint64(side)];
+                Result<core::Decimal> added
+                    = value && sum ? sum->plus(*value) : Result<core::Decimal>(value);
+                if (!added) {
+                    qCritical().noquote()
+                        << "order" << qint64(side) << "on" << trade.symbol
+                        << "gets no average price: its traded value" << added.error().message;
+                    sum.reset();
+                    averageBroken.insert(qint64(side));
+                    continue;
+                }
+                if (!averageBroken.contains(qint64(side)))
+                    sum = *added;
             }
             note(event.orderId,
                  event.remaining == 0 ? protocol::stream::kOrderFilled
@@ -847,8 +877,13 @@ OrderService::Applied OrderService::apply(Market &market,
     }
     for (qint64 id : std::as_const(touched)) {
         auto found = m_live.find(id);
-        if (found == m_live.end())
-            continue; // cannot happen: every order the engine knows is live here
+        if (found == m_live.end()) {
+            // Every order the engine knows is live here: if one is not, memory and the engine
+            // disagree, and the next reload from storage sets it right.
+            qCritical().noquote() << "order" << id << "of" << market.instrument.symbol
+                                  << "changed in the book but is not live here";
+            continue;
+        }
         StoredOrder &stored = *found;
         protocol::Order &order = stored.order;
         const QString type = lastType.value(id);
@@ -878,11 +913,21 @@ OrderService::Applied OrderService::apply(Market &market,
             else
                 order.status = protocol::OrderStatus::Filled;
         }
-        if (tradedValue.contains(id)) {
-            stored.filledValue
-                = stored.filledValue.plus(tradedValue.value(id)).value_or(stored.filledValue);
-            if (auto average = stored.filledValue.dividedBy(order.filledQuantity.decimal()))
+        if (averageBroken.contains(id)) {
+            order.averagePrice.reset(); // unknown rather than wrong (logged above)
+        } else if (const auto traded = tradedValue.constFind(id); traded != tradedValue.cend()) {
+            const Result<core::Decimal> total = stored.filledValue.plus(**traded);
+            const Result<core::Decimal> average = total
+                ? total->dividedBy(order.filledQuantity.decimal())
+                : Result<core::Decimal>(total.error());
+            if (average) {
+                stored.filledValue = *total;
                 order.averagePrice = Price(*average);
+            } else {
+                qCritical().noquote()
+                    << "order" << id << "gets no average price:" << average.error().message;
+                order.averagePrice.reset();
+            }
         }
         order.updatedAt = now;
         applied.changes.append(Change { type, stored });
@@ -917,7 +962,13 @@ QList<QPair<core::CandleInterval, core::Candle>> OrderService::record(Market &ma
         if (position == m_positions.end())
             position
                 = m_positions.insert({ user, trade.symbol }, core::Position(market.multiplier));
-        (void)position->apply(side, trade.price, trade.quantity);
+        if (Result<core::Money> applied = position->apply(side, trade.price, trade.quantity);
+            !applied) {
+            // The trade stands (it is matched and stored); the position's P&L cannot follow.
+            qCritical().noquote() << "position of user" << user << "in" << trade.symbol
+                                  << "cannot take trade" << trade.id << ":"
+                                  << applied.error().message;
+        }
     }
     if (const QDate day = trade.time.toUTC().date(); day > market.lastTradeDate) {
         market.previousClose = market.lastPrice;

@@ -379,6 +379,8 @@ private:
     /// The next id of `kind`, reserving a new block when this one is used up (a database
     /// round trip once per kIdBlock ids). Error: storage_unavailable.
     Result<qint64> nextId(Store::IdKind kind);
+    /// At least `count` ids of `kind` ready to take without storage (a new block if needed).
+    Result<void> reserveIds(Store::IdKind kind, qint64 count);
     IdBlock m_orderIds;
     IdBlock m_tradeIds;
     bool m_unavailable = false;
