@@ -41,6 +41,21 @@ private:
         return *answer;
     }
 
+    // A SQLite store in `dir`, and a token signer with its key there.
+    static std::unique_ptr<SqlStore> storeIn(const QTemporaryDir &dir)
+    {
+        return std::move(SqlStore::open(u"sqlite:"_s + dir.filePath(u"auth.db"_s))).value();
+    }
+    static TokenSigner signerIn(const QTemporaryDir &dir)
+    {
+        const QString key = dir.filePath(u"key.pem"_s);
+        const qx::core::Result<void> made
+            = QFile::exists(key) ? qx::core::Result<void>() : TokenSigner::createKeyFile(key);
+        if (!made)
+            qFatal("cannot make a signing key: %s", qPrintable(made.error().message));
+        return std::move(TokenSigner::fromKeyFile(key)).value();
+    }
+
 private Q_SLOTS:
     void aWeakerHashIsUpgradedAtSignIn()
     {
@@ -66,11 +81,8 @@ private Q_SLOTS:
     void totpSecretsAreEncryptedAtRest()
     {
         QTemporaryDir dir;
-        const QString key = dir.filePath(u"key.pem"_s);
-        QVERIFY(TokenSigner::createKeyFile(key).ok());
-        std::unique_ptr<SqlStore> store
-            = std::move(SqlStore::open(u"sqlite:"_s + dir.filePath(u"auth.db"_s))).value();
         const QString password = u"olga's long passphrase"_s;
+        std::unique_ptr<SqlStore> store = storeIn(dir);
         const UserRecord olga
             = *store->addUser(u"olga"_s, u"trader"_s, *PasswordHasher::hash(password));
         // Enrolled before secrets were sealed: stored as it is.
@@ -83,7 +95,7 @@ private Q_SLOTS:
         QCOMPARE(QFile(dir.filePath(u"secrets-key"_s)).permissions()
                      & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
                  QFileDevice::Permissions());
-        AuthService auth(*store, std::move(TokenSigner::fromKeyFile(key)).value());
+        AuthService auth(*store, signerIn(dir));
         auth.setSecretBox(*box);
         QCOMPARE(*auth.sealStoredSecrets(), 1);
         QCOMPARE(*auth.sealStoredSecrets(), 0); // once
@@ -118,13 +130,10 @@ private Q_SLOTS:
     void aTokenIsVerifiedOnceAndStillEndsWhenItMust()
     {
         QTemporaryDir dir;
-        const QString key = dir.filePath(u"key.pem"_s);
-        QVERIFY(TokenSigner::createKeyFile(key).ok());
-        std::unique_ptr<SqlStore> store
-            = std::move(SqlStore::open(u"sqlite:"_s + dir.filePath(u"auth.db"_s))).value();
         const QString password = u"olga's long passphrase"_s;
+        std::unique_ptr<SqlStore> store = storeIn(dir);
         UserRecord olga = *store->addUser(u"olga"_s, u"trader"_s, *PasswordHasher::hash(password));
-        AuthService auth(*store, std::move(TokenSigner::fromKeyFile(key)).value());
+        AuthService auth(*store, signerIn(dir));
         qx::core::ManualClock clock(QDateTime(QDate(2026, 12, 3), QTime(9, 0), Qt::UTC));
         auth.setClock(clock);
         const QString token = signIn(auth, password)->accessToken;
