@@ -141,6 +141,9 @@ Result<void> SimulatedMarket::start()
         return taker.error();
     m_maker = *maker;
     m_taker = *taker;
+    // Client order ids unique across runs: a restarted server must not take its first orders
+    // for repeats of the last run's (they would be refused as duplicates).
+    m_runId = QString::number(m_orders.clock().nowMs(), 36);
     backfill();
     quoteNewInstruments();
     connect(&m_orders, &OrderService::instrumentsChanged, this,
@@ -243,6 +246,11 @@ void SimulatedMarket::backfill()
                       << m_options.historyHours << "hours";
 }
 
+QString SimulatedMarket::nextClientOrderId()
+{
+    return QStringLiteral("sim-%1-%2").arg(m_runId).arg(++m_orderCount);
+}
+
 void SimulatedMarket::tradeAtFair(Quoted &market)
 {
     // The maker rests an order on one side of its spread and the taker takes all of it: one
@@ -257,7 +265,7 @@ void SimulatedMarket::tradeAtFair(Quoted &market)
     const qint64 lots
         = std::max<qint64>(1, market.character.quoteLots / 2) * (1 + qint64(m_random.bounded(3)));
     protocol::NewOrder resting;
-    resting.clientOrderId = QStringLiteral("sim-%1-%2").arg(++m_orderCount).arg(m_options.seed);
+    resting.clientOrderId = nextClientOrderId();
     resting.symbol = instrument.symbol;
     resting.side = takerBuys ? protocol::Side::Sell : protocol::Side::Buy;
     resting.quantity
@@ -265,7 +273,7 @@ void SimulatedMarket::tradeAtFair(Quoted &market)
     resting.price = core::Price(core::Decimal::fromUnits(ticks * tick));
     m_orders.place(m_maker, resting, [](const Result<OrderService::Placement> &) {});
     protocol::NewOrder taking = resting;
-    taking.clientOrderId = QStringLiteral("sim-%1-%2").arg(++m_orderCount).arg(m_options.seed);
+    taking.clientOrderId = nextClientOrderId();
     taking.side = takerBuys ? protocol::Side::Buy : protocol::Side::Sell;
     taking.type = protocol::OrderType::Market;
     taking.timeInForce = protocol::TimeInForce::ImmediateOrCancel;
@@ -395,7 +403,7 @@ void SimulatedMarket::requote(Quoted &market)
             continue;
         }
         protocol::NewOrder order;
-        order.clientOrderId = QStringLiteral("sim-%1-%2").arg(++m_orderCount).arg(m_options.seed);
+        order.clientOrderId = nextClientOrderId();
         order.symbol = symbol;
         order.side = bid ? protocol::Side::Buy : protocol::Side::Sell;
         order.quantity = quantity;
@@ -416,7 +424,7 @@ void SimulatedMarket::takeLiquidity(Quoted &market)
 {
     const core::Instrument &instrument = market.instrument;
     protocol::NewOrder order;
-    order.clientOrderId = QStringLiteral("sim-%1-%2").arg(++m_orderCount).arg(m_options.seed);
+    order.clientOrderId = nextClientOrderId();
     order.symbol = instrument.symbol;
     order.side = m_random.generateDouble() < 0.5 ? protocol::Side::Buy : protocol::Side::Sell;
     order.type = protocol::OrderType::Market;

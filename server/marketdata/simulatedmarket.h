@@ -112,6 +112,8 @@ private:
     Principal m_taker;
     QTimer m_timer;
     quint64 m_orderCount = 0;
+    QString m_runId; ///< in every client order id of this run
+    QString nextClientOrderId();
 };
 
 } // namespace qx::server

@@ -133,6 +133,8 @@ private Q_SLOTS:
         const QJsonArray after = candles(u"1h"_s, now.addDays(-1).addSecs(-3600));
         QCOMPARE(after.first(), before.first());
         QCOMPARE(after[after.size() - 3], before[before.size() - 3]);
+        // ... and the market maker quotes again (its orders are not taken for the last run's).
+        QTRY_VERIFY_WITH_TIMEOUT(book(front).value(u"bids").toArray().size() >= 7, 10'000);
     }
 
     void hoursCloseAtGateClosureAndTheNextDayIsListed()
