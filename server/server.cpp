@@ -6,9 +6,15 @@
 #include "server/cluster/cluster.h"
 #include "server/cluster/forwarder.h"
 #include "server/ops/servinglock.h"
+#include "server/storage/storereaders.h"
 #include "server/trading/orderservice.h"
 
 namespace qx::server {
+
+namespace {
+// Threads (each with its own connection) that read listings from storage.
+constexpr int kReaderThreads = 2;
+} // namespace
 
 core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDirectory,
                                                      const ServerOptions &options)
@@ -81,6 +87,11 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     server->m_http = std::make_unique<HttpApi>(*server->m_auth, *server->m_orders,
                                                *server->m_stream, *server->m_store);
     server->m_http->setRateLimiter(server->m_limiter.get(), options.requestsPerAccount);
+    // Listings read storage on connections and threads of their own: a client reading a
+    // thousand orders does not hold up matching.
+    server->m_readers = std::make_unique<StoreReaders>(
+        [dataDirectory] { return dataDirectory.openStore(); }, kReaderThreads);
+    server->m_http->setReaders(server->m_readers.get());
     if (options.tls)
         server->m_http->setTls(*options.tls);
     server->m_http->setCorsOrigins(options.corsOrigins);
@@ -136,6 +147,7 @@ Server::~Server()
     m_cluster.reset();
     if (m_orders)
         m_orders->shutdown();
+    m_readers.reset(); // waits for reads under way; their queued answers die with m_http
     m_http.reset();
     m_stream.reset();
     m_orders.reset();

@@ -25,6 +25,7 @@ class HttpApi;
 class RedisClient;
 class ServingLock;
 class Store;
+class StoreReaders;
 class StoreWriter;
 
 struct ServerOptions
@@ -82,6 +83,7 @@ private:
     std::unique_ptr<RateLimiter> m_limiter;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<StoreWriter> m_writer;
+    std::unique_ptr<StoreReaders> m_readers;
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<SimulatedMarket> m_simulation;
     std::unique_ptr<StreamGateway> m_stream;

@@ -9,6 +9,7 @@
 #include "server/auth/useradmin.h"
 #include "server/cluster/cluster.h"
 #include "server/cluster/forwarder.h"
+#include "server/storage/storereaders.h"
 #include "server/trading/orderservice.h"
 
 #include "core/delivery.h"
@@ -130,6 +131,21 @@ QJsonArray toJsonArray(const QList<Item> &items)
             array.append(protocol::toJson(item));
     }
     return array;
+}
+
+// A page of a listing as GET /api/v1/orders and /trades answer it: {key: [...], "source",
+// "next_before"}, compact. Pure: the store readers write it.
+template<typename Item>
+QByteArray listingBody(const QString &key, const OrderService::Listing<Item> &listing)
+{
+    QJsonObject json { { key, toJsonArray(listing.items) },
+                       { QStringLiteral("source"),
+                         listing.source == OrderService::Source::Storage
+                             ? QStringLiteral("storage")
+                             : QStringLiteral("memory") } };
+    json.insert(QStringLiteral("next_before"),
+                listing.nextBefore.isEmpty() ? QJsonValue() : QJsonValue(listing.nextBefore));
+    return QJsonDocument(json).toJson(QJsonDocument::Compact);
 }
 
 core::Error badQuery(const QString &message)
@@ -645,8 +661,11 @@ void HttpApi::addRoutes()
     const auto listingRoute = [this]<typename Item>(
                                   const QString &path, const QString &summary,
                                   const QString &schema, const QString &key,
-                                  core::Result<OrderService::Listing<Item>> (OrderService::*list)(
-                                      const Principal &, const OrderService::Page &)) {
+                                  core::Result<QList<Item>> (Store::*stored)(std::int64_t,
+                                                                             std::int64_t, int),
+                                  core::Result<OrderService::Listing<Item>> (OrderService::*listed)(
+                                      core::Result<QList<Item>>, const Principal &,
+                                      const OrderService::Page &)) {
         serve(
             { Method::Get,
               path,
@@ -661,7 +680,8 @@ void HttpApi::addRoutes()
                   tr("only ids below this one: next_before of the page before") },
                 { QStringLiteral("limit"), QStringLiteral("integer"),
                   tr("at most this many, 1-%1 (default %1)").arg(kMaxPage) } } },
-            [this, key, list](const Principal &principal, const QHttpServerRequest &request) {
+            [this, key, stored, listed](const Principal &principal,
+                                        const QHttpServerRequest &request, const Later &reply) {
                 const QUrlQuery query = request.query();
                 const QString beforeText = query.queryItemValue(QStringLiteral("before"));
                 const QString limitText = query.queryItemValue(QStringLiteral("limit"));
@@ -671,26 +691,37 @@ void HttpApi::addRoutes()
                 page.limit = limitText.isEmpty() ? kMaxPage : limitText.toInt(&limitOk);
                 if (!beforeOk || !limitOk || page.before < 0 || page.limit < 1
                     || page.limit > kMaxPage) {
-                    return errorResponse(badQuery(
+                    return reply->fail(badQuery(
                         tr("before must be an id and limit a number from 1 to %1.").arg(kMaxPage)));
                 }
-                core::Result<OrderService::Listing<Item>> listed
-                    = (m_orders.*list)(principal, page);
-                if (!listed)
-                    return errorResponse(listed.error());
-                QJsonObject answer { { key, toJsonArray(listed->items) },
-                                     { QStringLiteral("source"),
-                                       listed->source == OrderService::Source::Storage
-                                           ? QStringLiteral("storage")
-                                           : QStringLiteral("memory") } };
-                answer.insert(QStringLiteral("next_before"),
-                              listed->nextBefore.isEmpty() ? QJsonValue()
-                                                           : QJsonValue(listed->nextBefore));
-                return QHttpServerResponse(answer);
+                // The rows are read, and their answer written, on a reader thread, not on
+                // the one that matches; only while storage is away is the page made here,
+                // from memory.
+                const std::int64_t userId = principal.userId;
+                m_readers->template read<QByteArray>(
+                    [userId, page, stored, key](Store &store) -> core::Result<QByteArray> {
+                        core::Result<QList<Item>> rows
+                            = (store.*stored)(userId, page.before, page.limit);
+                        if (!rows)
+                            return rows.error();
+                        return listingBody(key,
+                                           OrderService::storedPage(std::move(rows).value(), page));
+                    },
+                    this,
+                    [this, reply, key, listed, principal, page](core::Result<QByteArray> body) {
+                        if (body)
+                            return reply->sendRaw(*body, int(Status::Ok));
+                        core::Result<OrderService::Listing<Item>> listing
+                            = (m_orders.*listed)(body.error(), principal, page);
+                        if (!listing)
+                            return reply->fail(listing.error());
+                        reply->sendRaw(listingBody(key, *listing), int(Status::Ok));
+                    });
             });
     };
     listingRoute(QStringLiteral("/api/v1/orders"), tr("The caller's orders"),
-                 QStringLiteral("OrderList"), QStringLiteral("orders"), &OrderService::orders);
+                 QStringLiteral("OrderList"), QStringLiteral("orders"), &Store::orders,
+                 &OrderService::ordersFrom);
 
     // API keys: made, listed and revoked by their user.
     serve({ Method::Post,
@@ -880,7 +911,8 @@ void HttpApi::addRoutes()
         });
 
     listingRoute(QStringLiteral("/api/v1/trades"), tr("The caller's trades (fills)"),
-                 QStringLiteral("TradeList"), QStringLiteral("trades"), &OrderService::trades);
+                 QStringLiteral("TradeList"), QStringLiteral("trades"), &Store::trades,
+                 &OrderService::tradesFrom);
 
     serve({ Method::Get,
             QStringLiteral("/api/v1/positions"),

@@ -22,6 +22,7 @@ class Forwarder;
 class OrderService;
 class StreamGateway;
 class Store;
+class StoreReaders;
 struct Principal;
 
 /**
@@ -70,6 +71,8 @@ public:
     /// Several servers on one database: forward through `forwarder` to the owners `cluster`
     /// names.
     void setCluster(const Cluster *cluster, Forwarder *forwarder);
+    /// Where listings read storage: off this thread (required before serving).
+    void setReaders(StoreReaders *readers) { m_readers = readers; }
     /// Limits each account's requests (authenticated routes) to `perAccount`, counted through
     /// `limiter`; beyond, 429 rate_limited with Retry-After. Requests another server of the
     /// cluster forwards were counted where they came in.
@@ -112,6 +115,7 @@ private:
     const Cluster *m_cluster = nullptr;
     Forwarder *m_forwarder = nullptr;
     RateLimiter *m_limiter = nullptr;
+    StoreReaders *m_readers = nullptr;
     RateLimiter::Rule m_requestsPerAccount;
     std::optional<QSslConfiguration> m_tls;
     QStringList m_corsOrigins;

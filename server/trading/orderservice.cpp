@@ -1733,23 +1733,23 @@ OrderService::Listing<T> pageOf(const QList<T> &newestFirst, const OrderService:
     return listing;
 }
 
-// A page read from storage: full, so there may be more from its last id on.
-template<typename T>
-OrderService::Listing<T> storedPage(QList<T> items, const OrderService::Page &page)
-{
-    OrderService::Listing<T> listing { std::move(items), OrderService::Source::Storage, {} };
-    if (page.limit > 0 && listing.items.size() >= page.limit)
-        listing.nextBefore = listing.items.constLast().id;
-    return listing;
-}
-
 } // namespace
 
 Result<OrderService::Listing<protocol::Order>> OrderService::orders(const Principal &principal,
                                                                     const Page &page)
 {
-    Result<QList<protocol::Order>> stored
-        = m_store.orders(principal.userId, page.before, page.limit);
+    return ordersFrom(m_store.orders(principal.userId, page.before, page.limit), principal, page);
+}
+
+Result<OrderService::Listing<protocol::Trade>> OrderService::trades(const Principal &principal,
+                                                                    const Page &page)
+{
+    return tradesFrom(m_store.trades(principal.userId, page.before, page.limit), principal, page);
+}
+
+Result<OrderService::Listing<protocol::Order>> OrderService::ordersFrom(
+    Result<QList<protocol::Order>> stored, const Principal &principal, const Page &page)
+{
     if (stored)
         return storedPage(std::move(stored).value(), page);
     if (!stored.error().is(core::ErrorCode::StorageUnavailable))
@@ -1768,11 +1768,9 @@ Result<OrderService::Listing<protocol::Order>> OrderService::orders(const Princi
     return pageOf(newestFirst, page, Source::Memory);
 }
 
-Result<OrderService::Listing<protocol::Trade>> OrderService::trades(const Principal &principal,
-                                                                    const Page &page)
+Result<OrderService::Listing<protocol::Trade>> OrderService::tradesFrom(
+    Result<QList<protocol::Trade>> stored, const Principal &principal, const Page &page)
 {
-    Result<QList<protocol::Trade>> stored
-        = m_store.trades(principal.userId, page.before, page.limit);
     if (stored)
         return storedPage(std::move(stored).value(), page);
     if (!stored.error().is(core::ErrorCode::StorageUnavailable))

@@ -171,6 +171,23 @@ public:
         qint64 before = 0;
         int limit = 0;
     };
+    /// A page read from storage: full, so there may be more from its last id on. Pure: any
+    /// thread.
+    template<typename T>
+    static Listing<T> storedPage(QList<T> items, const Page &page)
+    {
+        Listing<T> listing { std::move(items), Source::Storage, {} };
+        if (page.limit > 0 && listing.items.size() >= page.limit)
+            listing.nextBefore = listing.items.constLast().id;
+        return listing;
+    }
+    /// The listing of what storage answered for the page (read anywhere, e.g. by
+    /// StoreReaders): its rows, or while storage cannot be reached the page from memory.
+    Result<Listing<core::protocol::Order>> ordersFrom(Result<QList<core::protocol::Order>> stored,
+                                                      const Principal &principal, const Page &page);
+    Result<Listing<core::protocol::Trade>> tradesFrom(Result<QList<core::protocol::Trade>> stored,
+                                                      const Principal &principal, const Page &page);
+    /// The same, reading storage here (on this thread).
     Result<Listing<core::protocol::Order>> orders(const Principal &principal, const Page &page);
     Result<Listing<core::protocol::Order>> orders(const Principal &principal)
     {
