@@ -150,8 +150,8 @@ void RemoteTradingService::beginSignIn(const QUrl &server)
     m_username.clear();
     m_role.clear();
     m_instruments.clear();
-    m_orders.clear();
-    m_trades.clear();
+    setOrders({});
+    setTrades({});
     Q_EMIT identityChanged();
     Q_EMIT instrumentsChanged();
     Q_EMIT ordersReset(m_orders);
@@ -426,16 +426,18 @@ void RemoteTradingService::fetchOrders(std::function<void()> done)
                  }
                  // Stream events that arrived while the requests were under way can be newer
                  // than the snapshot, which the server took when each came in: keep them.
+                 QHash<QString, qsizetype> inSnapshot;
+                 inSnapshot.reserve(snapshot.size());
+                 for (qsizetype i = 0; i < snapshot.size(); ++i)
+                     inSnapshot.insert(snapshot[i].id, i);
                  for (const protocol::Order &known : std::as_const(m_orders)) {
-                     auto it
-                         = std::find_if(snapshot.begin(), snapshot.end(),
-                                        [&](const protocol::Order &o) { return o.id == known.id; });
-                     if (it == snapshot.end())
+                     const auto found = inSnapshot.constFind(known.id);
+                     if (found == inSnapshot.cend())
                          snapshot.append(known);
-                     else if (known.updatedAt > it->updatedAt)
-                         *it = known;
+                     else if (known.updatedAt > snapshot[*found].updatedAt)
+                         snapshot[*found] = known;
                  }
-                 m_orders = snapshot;
+                 setOrders(std::move(snapshot));
                  Q_EMIT ordersReset(m_orders);
                  if (done)
                      done();
@@ -445,11 +447,29 @@ void RemoteTradingService::fetchOrders(std::function<void()> done)
 namespace {
 // A fill is one side of one trade: the same trade id twice is both sides of a trade with
 // oneself.
-bool sameFill(const protocol::Trade &a, const protocol::Trade &b)
+QPair<QString, QString> fillKey(const protocol::Trade &trade)
 {
-    return a.id == b.id && a.orderId == b.orderId;
+    return { trade.id, trade.orderId };
 }
 } // namespace
+
+void RemoteTradingService::setOrders(QList<protocol::Order> orders)
+{
+    m_orders = std::move(orders);
+    m_orderIndex.clear();
+    m_orderIndex.reserve(m_orders.size());
+    for (qsizetype i = 0; i < m_orders.size(); ++i)
+        m_orderIndex.insert(m_orders[i].id, i);
+}
+
+void RemoteTradingService::setTrades(QList<protocol::Trade> trades)
+{
+    m_trades = std::move(trades);
+    m_fills.clear();
+    m_fills.reserve(m_trades.size());
+    for (const protocol::Trade &trade : std::as_const(m_trades))
+        m_fills.insert(fillKey(trade));
+}
 
 void RemoteTradingService::fetchTrades(std::function<void()> done)
 {
@@ -466,12 +486,15 @@ void RemoteTradingService::fetchTrades(std::function<void()> done)
                          qCWarning(lcTrading) << "skipping trade:" << trade.error().message;
                  }
                  // Fills the stream brought while the requests were under way: newer still.
+                 QSet<QPair<QString, QString>> inSnapshot;
+                 inSnapshot.reserve(snapshot.size());
+                 for (const protocol::Trade &trade : std::as_const(snapshot))
+                     inSnapshot.insert(fillKey(trade));
                  for (const protocol::Trade &known : std::as_const(m_trades)) {
-                     if (std::none_of(snapshot.cbegin(), snapshot.cend(),
-                                      [&](const protocol::Trade &t) { return sameFill(t, known); }))
+                     if (!inSnapshot.contains(fillKey(known)))
                          snapshot.prepend(known);
                  }
-                 m_trades = snapshot;
+                 setTrades(std::move(snapshot));
                  Q_EMIT tradesReset(m_trades);
                  if (done)
                      done();
@@ -567,9 +590,9 @@ void RemoteTradingService::cancelAllOrders()
 
 void RemoteTradingService::upsert(const protocol::Order &order)
 {
-    auto it = std::find_if(m_orders.begin(), m_orders.end(),
-                           [&](const protocol::Order &known) { return known.id == order.id; });
-    if (it != m_orders.end()) {
+    const auto found = m_orderIndex.constFind(order.id);
+    if (found != m_orderIndex.cend()) {
+        protocol::Order *it = &m_orders[*found];
         // The REST answer and the stream event for the same change race each other; an older
         // state must never overwrite a newer one, and a finished order never comes back.
         if (it->updatedAt > order.updatedAt)
@@ -582,6 +605,7 @@ void RemoteTradingService::upsert(const protocol::Order &order)
             return;
         *it = order;
     } else {
+        m_orderIndex.insert(order.id, m_orders.size());
         m_orders.append(order);
     }
     Q_EMIT orderChanged(order);
@@ -809,8 +833,8 @@ void RemoteTradingService::onStreamMessage(const QString &text)
             = protocol::Trade::fromJson(message->body.value(u"trade").toObject());
         if (!trade) {
             qCWarning(lcTrading) << "unreadable fill:" << trade.error().message;
-        } else if (std::none_of(m_trades.cbegin(), m_trades.cend(),
-                                [&](const protocol::Trade &t) { return sameFill(t, *trade); })) {
+        } else if (!m_fills.contains(fillKey(*trade))) {
+            m_fills.insert(fillKey(*trade));
             m_trades.prepend(*trade);
             Q_EMIT tradeAdded(*trade);
         }
