@@ -5,6 +5,7 @@
 #include "server/auth/useradmin.h"
 #include "server/cache/redisclient.h"
 #include "server/ops/datadirectory.h"
+#include "server/ops/layeredsettings.h"
 #include "server/ops/parentwatch.h"
 #include "server/ops/servinglock.h"
 #include "server/ops/tls.h"
@@ -144,71 +145,21 @@ public:
     }
     QCommandLineParser &parser() { return m_parser; }
 
-    /**
-     * Settings: an option the command line does not give is taken from the environment
-     * (QX_ and its name, e.g. QX_MAX_LOGIN_FAILURES), else from `name=` in the [`section`]
-     * of the data directory's configuration file (quantenergx.conf), else its default:
-     * defaults < file < environment < flags.
-     */
+    /// Settings come in layers (LayeredSettings): flags > QX_ environment > the [`section`]
+    /// of the data directory's configuration file > defaults.
     void setSettingsSection(const QString &section) { m_section = section; }
-    /// A value option's setting.
-    QString setting(const QCommandLineOption &option) const
+    LayeredSettings layers() const
     {
-        const Found found = lookup(option);
-        return found.values.isEmpty() ? QString() : found.values.constLast();
+        return LayeredSettings(m_parser, m_section,
+                               dataDir().isEmpty() ? QString() : directory().configPath());
     }
-    /// A repeatable option's settings (the environment and file give them comma-separated).
-    QStringList settings(const QCommandLineOption &option) const
-    {
-        const Found found = lookup(option);
-        if (found.source.startsWith(u"--"))
-            return found.values;
-        QStringList split;
-        for (const QString &value : found.values.join(u',').split(u',', Qt::SkipEmptyParts))
-            split.append(value.trimmed());
-        return split;
-    }
-    /// A switch's setting (the environment and file say 1/0, true/false, yes/no, on/off).
-    bool enabled(const QCommandLineOption &option) const
-    {
-        static const QStringList yes { QStringLiteral("1"), QStringLiteral("true"),
-                                       QStringLiteral("yes"), QStringLiteral("on") };
-        return yes.contains(setting(option).toLower());
-    }
-    /// Whether the option is set other than by its default.
-    bool has(const QCommandLineOption &option) const { return lookup(option).source != u"default"; }
-    /// Where its setting came from: --name, QX_NAME, "configuration file" or "default".
-    QString sourceOf(const QCommandLineOption &option) const { return lookup(option).source; }
+    QString setting(const QCommandLineOption &option) const { return layers().value(option); }
+    QStringList settings(const QCommandLineOption &option) const { return layers().values(option); }
+    bool enabled(const QCommandLineOption &option) const { return layers().enabled(option); }
+    bool has(const QCommandLineOption &option) const { return layers().has(option); }
+    QString sourceOf(const QCommandLineOption &option) const { return layers().sourceOf(option); }
 
 private:
-    struct Found
-    {
-        QStringList values;
-        QString source;
-    };
-    Found lookup(const QCommandLineOption &option) const
-    {
-        const QString name = option.names().constLast();
-        const bool isSwitch = option.valueName().isEmpty();
-        if (m_parser.optionNames().contains(name)) { // given here (isSet warns of others)
-            return { isSwitch ? QStringList { QStringLiteral("true") } : m_parser.values(name),
-                     u"--" + name };
-        }
-        if (m_section.isEmpty())
-            return { option.defaultValues(), QStringLiteral("default") };
-        const QString variable = u"QX_" + QString(name).toUpper().replace(u'-', u'_');
-        if (qEnvironmentVariableIsSet(variable.toLatin1().constData()))
-            return { { qEnvironmentVariable(variable.toLatin1().constData()) }, variable };
-        const QSettings file(directory().configPath(), QSettings::IniFormat);
-        const QString key = m_section + u'/' + name;
-        if (!dataDir().isEmpty() && file.contains(key)) {
-            // QSettings reads an unquoted a,b as a list: one value, as written.
-            return { { file.value(key).toStringList().join(u',') },
-                     QStringLiteral("configuration file") };
-        }
-        return { option.defaultValues(), QStringLiteral("default") };
-    }
-
     QString m_usage;
     QString m_section;
     QCommandLineParser m_parser;
