@@ -805,10 +805,21 @@ void HttpApi::addRoutes()
               // The server matching its book knows its latest state.
               if (const auto owner = orderElsewhere(request, orderId))
                   return reply->forward(*m_forwarder, *owner, "GET", request, request.url().path());
-              core::Result<protocol::Order> order = m_orders.order(principal, orderId);
-              if (!order)
-                  return reply->fail(order.error());
-              reply->send(order->toJson(), Status::Ok);
+              const auto answer = [reply](const core::Result<protocol::Order> &order) {
+                  if (!order)
+                      return reply->fail(order.error());
+                  reply->send(order->toJson(), Status::Ok);
+              };
+              if (std::optional<core::Result<protocol::Order>> known
+                  = m_orders.orderInMemory(principal, orderId)) {
+                  return answer(*known);
+              }
+              // An older order: read on a reader thread, not on the one that matches.
+              m_readers->read<std::optional<StoredOrder>>(
+                  [id = orderId.toLongLong()](Store &store) { return store.findOrder(id); }, this,
+                  [answer, principal, orderId](core::Result<std::optional<StoredOrder>> stored) {
+                      answer(OrderService::orderFrom(std::move(stored), principal, orderId));
+                  });
           });
 
     serve({ Method::Delete,

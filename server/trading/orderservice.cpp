@@ -663,15 +663,6 @@ void OrderService::updateBand(Market &market)
     market.book.setRules(rules);
 }
 
-QList<core::Instrument> OrderService::instruments() const
-{
-    QList<core::Instrument> list;
-    list.reserve(qsizetype(m_markets.size()));
-    for (const std::unique_ptr<Market> &market : m_markets)
-        list.append(market->instrument);
-    return list;
-}
-
 QList<core::Instrument> OrderService::instruments(const QDateTime &now, bool expired) const
 {
     QList<core::Instrument> list;
@@ -683,7 +674,8 @@ QList<core::Instrument> OrderService::instruments(const QDateTime &now, bool exp
     return list;
 }
 
-Result<protocol::Order> OrderService::order(const Principal &principal, const QString &orderId)
+std::optional<Result<protocol::Order>> OrderService::orderInMemory(const Principal &principal,
+                                                                   const QString &orderId) const
 {
     // Another user's order is as unknown as one that does not exist.
     bool numeric = false;
@@ -704,7 +696,12 @@ Result<protocol::Order> OrderService::order(const Principal &principal, const QS
         if (const auto known = recent->orders.constFind(orderId); known != recent->orders.cend())
             return *known;
     }
-    Result<std::optional<StoredOrder>> stored = m_store.findOrder(id);
+    return std::nullopt;
+}
+
+Result<protocol::Order> OrderService::orderFrom(Result<std::optional<StoredOrder>> stored,
+                                                const Principal &principal, const QString &orderId)
+{
     if (!stored)
         return stored.error();
     if (!*stored || (*stored)->userId != principal.userId)

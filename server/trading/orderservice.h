@@ -129,10 +129,17 @@ public:
     /// (with `expired`) those whose trading has ended too.
     QList<core::Instrument> instruments(const QDateTime &now, bool expired = false) const;
     /// Every instrument with a book here, expired or not.
-    QList<core::Instrument> instruments() const;
+    QList<core::Instrument> instruments() const { return instruments({}, true); }
     std::optional<core::Instrument> instrument(const QString &symbol) const;
-    /// One of `principal`'s orders as it stands: not_found for an id that is not theirs.
-    Result<core::protocol::Order> order(const Principal &principal, const QString &orderId);
+    /// One of `principal`'s orders as it stands, if memory knows it (live, being stored, or
+    /// changed since the start) or can tell it is none of theirs (not_found); nullopt: ask
+    /// storage (Store::findOrder, off this thread), then orderFrom().
+    std::optional<Result<core::protocol::Order>> orderInMemory(const Principal &principal,
+                                                               const QString &orderId) const;
+    /// The order storage answered with, if it is `principal`'s; not_found otherwise.
+    static Result<core::protocol::Order> orderFrom(Result<std::optional<StoredOrder>> stored,
+                                                   const Principal &principal,
+                                                   const QString &orderId);
 
     void place(const Principal &principal, const core::protocol::NewOrder &request,
                Reply<Placement> reply);

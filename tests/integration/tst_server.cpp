@@ -893,7 +893,25 @@ private Q_SLOTS:
         QCOMPARE(runCli({ u"init"_s, u"--data-dir"_s, dataDir() }).exitCode, 0);
         startServer();
         QCOMPARE(orders(), before);
-        QVERIFY(login(u"bob"_s, u"correct horse battery"_s).status == 200);
+        // One order by id, now from storage (memory holds only the live ones): hers, not bob's.
+        QJsonObject oldest;
+        for (const QJsonValue &order : before) {
+            const QString status = order.toObject().value(u"status").toString();
+            if (status != u"open"_s && status != u"partially_filled"_s)
+                oldest = order.toObject(); // finished: no longer in memory after the restart
+        }
+        QVERIFY(!oldest.isEmpty());
+        const QString oldestId = oldest.value(u"id").toString();
+        const Reply one = request("GET", u"/api/v1/orders/"_s + oldestId, {}, m_token);
+        QCOMPARE(one.status, 200);
+        QCOMPARE(one.json, oldest);
+        const Reply bob = login(u"bob"_s, u"correct horse battery"_s);
+        QVERIFY(bob.status == 200);
+        QCOMPARE(request("GET", u"/api/v1/orders/"_s + oldestId, {},
+                         bob.json.value(u"access_token").toString())
+                     .status,
+                 404);
+        QCOMPARE(request("GET", u"/api/v1/orders/99999999"_s, {}, m_token).status, 404);
     }
 
     void acknowledgedOrdersSurviveKill9()
