@@ -242,6 +242,9 @@ void SimulatedMarket::backfill()
             walkTo(i, start + 60'000, 0.0);
     }
     m_orders.setClock(ownClock);
+    // Stored before the server listens: a first sign-in would otherwise wait behind a hundred
+    // thousand queued writes for the database.
+    m_orders.flushWrites();
     qInfo().noquote() << "simulated market: backfilled" << trades << "trades over the last"
                       << m_options.historyHours << "hours";
 }

@@ -96,6 +96,10 @@ public:
     /// a clock of its own, and tests drive time with a core::ManualClock.
     void setClock(const core::Clock &clock) { m_clock = &clock; }
     const core::Clock &clock() const { return *m_clock; }
+    /// Blocks until every write submitted so far is stored (or dropped after a failure): at
+    /// start-up, after a burst such as the simulated market's history, so that the server
+    /// listens with nothing queued in front of its first client.
+    void flushWrites() { m_writer.flush(); }
     /// Now, by that clock (to the millisecond, as stored).
     QDateTime nowUtc() const { return m_clock->nowUtc(); }
 
