@@ -199,7 +199,7 @@ void StreamGateway::subscribe(Session &session, const StreamMessage &message)
             return;
     }
     for (const QString &channel : *accepted)
-        session.channels.insert(channel);
+        join(session, channel);
     send(session.socket.get(), StreamMessage::subscribed(*accepted));
     for (const QString &channel : *accepted) {
         if (const std::optional<StreamMessage> current = snapshot(channel))
@@ -213,7 +213,7 @@ void StreamGateway::unsubscribe(Session &session, const StreamMessage &message)
     if (!channels)
         return;
     for (const QString &channel : *channels)
-        session.channels.remove(channel);
+        leave(session, channel);
     send(session.socket.get(), StreamMessage::unsubscribed(*channels));
 }
 
@@ -343,25 +343,24 @@ void StreamGateway::enterOrder(Session &session, const StreamMessage &message)
 void StreamGateway::publishOrderEvent(const QString &type, const protocol::Order &order,
                                       qint64 userId)
 {
-    const StreamMessage message = StreamMessage::orderEvent(type, order);
-    for (auto &[socket, session] : m_sessions) {
-        if (session.principal && session.principal->userId == userId
-            && session.channels.contains(stream::kOrdersChannel.toString())) {
-            send(socket, message);
-        }
-    }
+    broadcast(
+        stream::kOrdersChannel.toString(), [&] { return StreamMessage::orderEvent(type, order); },
+        [userId](const Session &session) {
+            return session.principal && session.principal->userId == userId;
+        });
 }
 
 void StreamGateway::publishTrade(const protocol::Trade &trade, qint64 userId)
 {
-    const StreamMessage message
-        = StreamMessage::of(stream::kTrade, { { QStringLiteral("trade"), trade.toJson() } });
-    for (auto &[socket, session] : m_sessions) {
-        if (session.principal && session.principal->userId == userId
-            && session.channels.contains(stream::kTradesChannel.toString())) {
-            send(socket, message);
-        }
-    }
+    broadcast(
+        stream::kTradesChannel.toString(),
+        [&] {
+            return StreamMessage::of(stream::kTrade,
+                                     { { QStringLiteral("trade"), trade.toJson() } });
+        },
+        [userId](const Session &session) {
+            return session.principal && session.principal->userId == userId;
+        });
 }
 
 void StreamGateway::marketUpdated(const QString &symbol)
@@ -378,15 +377,11 @@ void StreamGateway::flushMarkets()
         for (const QStringView prefix :
              { stream::kBookChannelPrefix, stream::kTickerChannelPrefix }) {
             const QString channel = prefix.toString() + symbol;
-            const bool watched
-                = std::any_of(m_sessions.begin(), m_sessions.end(), [&](const auto &entry) {
-                      return entry.second.channels.contains(channel);
-                  });
             // Built once per channel, whatever the number of subscribers.
-            if (!watched)
+            if (!watched(channel))
                 continue;
             if (const std::optional<StreamMessage> current = snapshot(channel))
-                broadcast(channel, *current);
+                broadcast(channel, [&current] { return *current; });
         }
     }
 }
@@ -396,18 +391,20 @@ void StreamGateway::candleUpdated(const QString &symbol, core::CandleInterval in
 {
     const QString channel
         = stream::kCandlesChannelPrefix.toString() + symbol + u':' + core::toString(interval);
-    broadcast(channel,
-              StreamMessage::of(stream::kCandle,
-                                { { QStringLiteral("symbol"), symbol },
-                                  { QStringLiteral("interval"), core::toString(interval) },
-                                  { QStringLiteral("candle"), protocol::toJson(candle) } }));
+    broadcast(channel, [&] {
+        return StreamMessage::of(stream::kCandle,
+                                 { { QStringLiteral("symbol"), symbol },
+                                   { QStringLiteral("interval"), core::toString(interval) },
+                                   { QStringLiteral("candle"), protocol::toJson(candle) } });
+    });
 }
 
 void StreamGateway::publishMarketTrade(const protocol::MarketTrade &trade)
 {
-    broadcast(
-        stream::kMarketTradesChannelPrefix.toString() + trade.symbol,
-        StreamMessage::of(stream::kMarketTrade, { { QStringLiteral("trade"), trade.toJson() } }));
+    broadcast(stream::kMarketTradesChannelPrefix.toString() + trade.symbol, [&trade] {
+        return StreamMessage::of(stream::kMarketTrade,
+                                 { { QStringLiteral("trade"), trade.toJson() } });
+    });
 }
 
 void StreamGateway::remoteMarket(const QString &symbol, const QJsonObject &book,
@@ -418,10 +415,12 @@ void StreamGateway::remoteMarket(const QString &symbol, const QJsonObject &book,
         && shown->first.value(u"sequence").toInteger() > book.value(u"sequence").toInteger())
         return;
     m_remoteMarkets.insert(symbol, { book, ticker });
-    broadcast(stream::kBookChannelPrefix.toString() + symbol,
-              StreamMessage::of(stream::kBook, { { QStringLiteral("book"), book } }));
-    broadcast(stream::kTickerChannelPrefix.toString() + symbol,
-              StreamMessage::of(stream::kTicker, { { QStringLiteral("ticker"), ticker } }));
+    broadcast(stream::kBookChannelPrefix.toString() + symbol, [&book] {
+        return StreamMessage::of(stream::kBook, { { QStringLiteral("book"), book } });
+    });
+    broadcast(stream::kTickerChannelPrefix.toString() + symbol, [&ticker] {
+        return StreamMessage::of(stream::kTicker, { { QStringLiteral("ticker"), ticker } });
+    });
 }
 
 void StreamGateway::setCluster(const Cluster *cluster, Forwarder *forwarder)
@@ -430,12 +429,35 @@ void StreamGateway::setCluster(const Cluster *cluster, Forwarder *forwarder)
     m_forwarder = forwarder;
 }
 
-void StreamGateway::broadcast(const QString &channel, const StreamMessage &message)
+template<typename Build, typename Wanted>
+void StreamGateway::broadcast(const QString &channel, Build build, Wanted wanted)
 {
+    if (!watched(channel))
+        return;
+    std::optional<StreamMessage> message;
     for (auto &[socket, session] : m_sessions) {
-        if (session.channels.contains(channel))
-            send(socket, message);
+        if (!session.channels.contains(channel) || !wanted(session))
+            continue;
+        if (!message)
+            message = build();
+        send(socket, *message);
     }
+}
+
+void StreamGateway::join(Session &session, const QString &channel)
+{
+    if (!session.channels.contains(channel)) {
+        session.channels.insert(channel);
+        ++m_watchers[channel];
+    }
+}
+
+void StreamGateway::leave(Session &session, const QString &channel)
+{
+    if (!session.channels.remove(channel))
+        return;
+    if (auto count = m_watchers.find(channel); count != m_watchers.end() && --*count == 0)
+        m_watchers.erase(count);
 }
 
 void StreamGateway::send(QWebSocket *socket, const StreamMessage &message)
@@ -458,6 +480,8 @@ void StreamGateway::drop(QWebSocket *socket)
     auto found = m_sessions.find(socket);
     if (found == m_sessions.end())
         return;
+    for (const QString &channel : QSet<QString>(found->second.channels))
+        leave(found->second, channel);
     // Deleted later: this runs inside the socket's own signal.
     found->second.socket.release()->deleteLater();
     m_sessions.erase(found);

@@ -110,13 +110,27 @@ private:
     /// The current book, ticker or latest trades of a book:/ticker:/trades: channel.
     std::optional<core::protocol::StreamMessage> snapshot(const QString &channel) const;
     void flushMarkets();
-    void broadcast(const QString &channel, const core::protocol::StreamMessage &message);
+    /// Channel membership, counted per channel so that an event nobody watches costs a
+    /// look-up, not a message built and dropped (a backfilled history announces 100,000).
+    void join(Session &session, const QString &channel);
+    void leave(Session &session, const QString &channel);
+    bool watched(const QString &channel) const { return m_watchers.contains(channel); }
+    /// Sends `build()` to every session on `channel` that `wanted` accepts, building it once
+    /// and only if one is there.
+    template<typename Build, typename Wanted>
+    void broadcast(const QString &channel, Build build, Wanted wanted);
+    template<typename Build>
+    void broadcast(const QString &channel, Build build)
+    {
+        broadcast(channel, std::move(build), [](const Session &) { return true; });
+    }
     void send(QWebSocket *socket, const core::protocol::StreamMessage &message);
     void drop(QWebSocket *socket);
 
     AuthService &m_auth;
     OrderService &m_orders;
     std::map<QWebSocket *, Session> m_sessions;
+    QHash<QString, int> m_watchers; ///< sessions on each channel that has any
     QSet<QString> m_dirtyMarkets;
     /// The latest depth and ticker messages of books matched elsewhere, by symbol.
     QHash<QString, QPair<QJsonObject, QJsonObject>> m_remoteMarkets;

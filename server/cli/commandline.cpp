@@ -915,8 +915,8 @@ struct ServeSettings
     const QCommandLineOption simulateHistory {
         QStringLiteral("simulate-history-hours"),
         tr("Hours of history the simulated market trades before now when it has never traded "
-           "(a fresh data directory), 0 to 168 (default 6)."),
-        QStringLiteral("N"), QStringLiteral("6")
+           "(a fresh data directory), 0 to 168 (default 24)."),
+        QStringLiteral("N"), QStringLiteral("24")
     };
     const QCommandLineOption priceBand { QStringLiteral("price-band-pct"),
                                          tr("Reject orders further than this percentage from the "

@@ -49,7 +49,7 @@ public:
         quint64 seed = 1;
         int intervalMs = 250;
         /// How much history a market that has never traded gets at start; 0: none.
-        int historyHours = 6;
+        int historyHours = 24;
     };
 
     SimulatedMarket(OrderService &orders, Store &store, Options options, QObject *parent = nullptr);

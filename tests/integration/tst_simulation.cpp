@@ -90,10 +90,10 @@ private Q_SLOTS:
                 .toArray();
         };
         const QJsonArray hours = candles(u"1h"_s, now.addDays(-1).addSecs(-3600));
-        QVERIFY2(hours.size() >= 6, qPrintable(QString::number(hours.size())));
+        QVERIFY2(hours.size() >= 20, qPrintable(QString::number(hours.size())));
         QVERIFY(QDateTime::fromString(hours.first().toObject().value(u"start").toString(),
                                       Qt::ISODateWithMs)
-                <= now.addSecs(-5 * 3600));
+                <= now.addSecs(-22 * 3600));
         for (const QJsonValue &value : hours) {
             const QJsonObject candle = value.toObject();
             const auto price = [&candle](const char *field) {
