@@ -161,7 +161,8 @@ bool RedisServer::start()
                     QStringLiteral("127.0.0.1"), QStringLiteral("--save"), QString(),
                     QStringLiteral("--appendonly"), QStringLiteral("no"),
                     QStringLiteral("--daemonize"), QStringLiteral("yes"),
-                    QStringLiteral("--pidfile"), pidFile, QStringLiteral("--dir"),
+                    QStringLiteral("--pidfile"), pidFile, QStringLiteral("--logfile"),
+                    m_directory.filePath(QStringLiteral("redis.log")), QStringLiteral("--dir"),
                     m_directory.path() });
     if (!process.waitForFinished(10'000) || process.exitCode() != 0) {
         m_error = QStringLiteral("redis-server: ") + QString::fromLocal8Bit(process.readAll());
@@ -178,7 +179,12 @@ bool RedisServer::start()
         }
         QThread::msleep(50);
     }
-    m_error = QStringLiteral("redis-server did not come up on port %1").arg(m_port);
+    QFile log(m_directory.filePath(QStringLiteral("redis.log")));
+    m_error
+        = QStringLiteral("redis-server did not come up on port %1: %2")
+              .arg(m_port)
+              .arg(log.open(QIODevice::ReadOnly) ? QString::fromLocal8Bit(log.readAll().right(600))
+                                                 : QStringLiteral("no log"));
     return false;
 }
 
@@ -187,6 +193,14 @@ void RedisServer::stop()
     if (m_pid > 0)
         ::kill(pid_t(m_pid), SIGKILL);
     m_pid = 0;
+    // Gone once its port refuses: a start() before that would find the port still bound.
+    for (int waited = 0; waited < 100; ++waited) {
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, m_port);
+        if (!probe.waitForConnected(100))
+            break;
+        QThread::msleep(20);
+    }
 }
 
 QString RedisServer::url() const
