@@ -84,14 +84,15 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     connect(orders, &OrderService::marketUpdated, stream, &StreamGateway::marketUpdated);
     connect(orders, &OrderService::candleUpdated, stream, &StreamGateway::candleUpdated);
     connect(orders, &OrderService::marketTrade, stream, &StreamGateway::publishMarketTrade);
-    server->m_http = std::make_unique<HttpApi>(*server->m_auth, *server->m_orders,
-                                               *server->m_stream, *server->m_store);
+    server->m_http
+        = std::make_unique<HttpApi>(*server->m_auth, *server->m_orders, *server->m_stream);
     server->m_http->setRateLimiter(server->m_limiter.get(), options.requestsPerAccount);
     // Listings read storage on connections and threads of their own: a client reading a
     // thousand orders does not hold up matching.
     server->m_readers = std::make_unique<StoreReaders>(
         [dataDirectory] { return dataDirectory.openStore(); }, kReaderThreads);
     server->m_http->setReaders(server->m_readers.get());
+    server->m_orders->setReaders(server->m_readers.get());
     if (options.tls)
         server->m_http->setTls(*options.tls);
     server->m_http->setCorsOrigins(options.corsOrigins);

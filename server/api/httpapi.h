@@ -8,10 +8,13 @@
 
 #include <QHostAddress>
 #include <QHttpServer>
+#include <QJsonObject>
 #include <QObject>
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace qx::server {
@@ -24,6 +27,9 @@ class StreamGateway;
 class Store;
 class StoreReaders;
 struct Principal;
+namespace rest {
+class LaterReply;
+}
 
 /**
  * The REST API and the WebSocket upgrade on one port (QHttpServer). Every route validates its
@@ -43,8 +49,8 @@ public:
     /// The most entries one page of a list answers.
     static constexpr int kMaxPage = 1000;
 
-    /// `store`: users and the audit log, for the admin routes.
-    HttpApi(AuthService &auth, OrderService &orders, StreamGateway &stream, Store &store,
+    /// The API reads storage only through the readers (setReaders()), never on its thread.
+    HttpApi(AuthService &auth, OrderService &orders, StreamGateway &stream,
             QObject *parent = nullptr);
 
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
@@ -79,8 +85,27 @@ public:
     void setRateLimiter(RateLimiter *limiter, const RateLimiter::Rule &perAccount);
 
 private:
+    /// A JSON answer made away from this thread: its body and status.
+    struct Answer
+    {
+        QJsonObject body;
+        QHttpServerResponse::StatusCode status = QHttpServerResponse::StatusCode::Ok;
+    };
+    using StorageWork = std::function<core::Result<Answer>(Store &)>;
+    /// Runs `work` on a store reader thread, with a connection of its own (what may block:
+    /// SQL, password hashing, an audit chain walked), then answers `reply` with its answer
+    /// or its error on this thread; after a success, `then` runs here first.
+    void answerOffThread(const std::shared_ptr<rest::LaterReply> &reply, StorageWork work,
+                         std::function<void()> then = {});
+
+    /// The route table, an area at a time; each area's routes are in server/api/routes/.
     void addRoutes();
+    void addServiceRoutes();
+    void addAuthRoutes();
+    void addMarketRoutes();
+    void addOrderRoutes();
     void addAdminRoutes();
+    void addAuditRoutes();
     /// Serves `route` with `handler` and documents it. A handler taking a Principal is for a
     /// signed-in route: it runs once the caller is admitted (admit()). One taking a
     /// LaterReply answers through it, when it can; one taking a QString first gets the
@@ -110,7 +135,6 @@ private:
     AuthService &m_auth;
     OrderService &m_orders;
     StreamGateway &m_stream;
-    Store &m_store;
     QList<Route> m_routes;
     const Cluster *m_cluster = nullptr;
     Forwarder *m_forwarder = nullptr;

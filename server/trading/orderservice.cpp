@@ -1,5 +1,7 @@
 #include "server/trading/orderservice.h"
 
+#include "server/storage/storereaders.h"
+
 #include "core/delivery.h"
 #include "core/productcatalog.h"
 
@@ -247,13 +249,7 @@ OrderService::OrderService(Store &store, StoreWriter &writer, TradingRules rules
     m_replayedTimer.setInterval(kReplayOverlapMs);
     connect(&m_replayedTimer, &QTimer::timeout, this, [this] { m_replayedTrades.clear(); });
     m_settingsTimer.setInterval(kSettingsPollMs);
-    connect(&m_settingsTimer, &QTimer::timeout, this, [this] {
-        const Result<void> refreshed = refreshSettings();
-        if (!refreshed && !m_settingsFailing)
-            qWarning().noquote() << "Cannot refresh limits and users (the cached ones apply):"
-                                 << refreshed.error().message;
-        m_settingsFailing = !refreshed;
-    });
+    connect(&m_settingsTimer, &QTimer::timeout, this, &OrderService::pollSettings);
     m_reloadTimer.setSingleShot(true);
     connect(&m_reloadTimer, &QTimer::timeout, this, [this] {
         if (Result<void> loaded = load(); !loaded) {
@@ -518,35 +514,76 @@ Result<void> OrderService::rebuild(const QList<Market *> &candidates)
 
 Result<void> OrderService::refreshSettings()
 {
-    Result<std::int64_t> version = m_store.configVersion();
+    Result<std::optional<Settings>> read = readSettings(m_store, m_settings.version);
+    if (!read)
+        return read.error();
+    if (*read)
+        applySettings(std::move(**read));
+    return {};
+}
+
+void OrderService::pollSettings()
+{
+    const auto done = [this](Result<std::optional<Settings>> read) {
+        if (!read && !m_settingsFailing)
+            qWarning().noquote() << "Cannot refresh limits and users (the cached ones apply):"
+                                 << read.error().message;
+        m_settingsFailing = !read;
+        if (read && *read)
+            applySettings(std::move(**read));
+    };
+    if (!m_readers)
+        return done(readSettings(m_store, m_settings.version));
+    if (m_settingsReading)
+        return; // the last poll is still on its way: a slow database, not a reason to queue
+    m_settingsReading = true;
+    m_readers->read<std::optional<Settings>>(
+        [known = m_settings.version](Store &store) { return readSettings(store, known); }, this,
+        [this, done](Result<std::optional<Settings>> read) {
+            m_settingsReading = false;
+            done(std::move(read));
+        });
+}
+
+Result<std::optional<OrderService::Settings>> OrderService::readSettings(Store &store,
+                                                                         qint64 known)
+{
+    Result<std::int64_t> version = store.configVersion();
     if (!version)
         return version.error();
-    if (*version == m_settings.version)
-        return {};
+    if (*version == known)
+        return std::optional<Settings>();
     Settings settings;
     settings.version = *version;
-    Result<QHash<std::int64_t, QList<RiskLimits>>> limits = m_store.everyonesRiskLimits();
+    Result<QHash<std::int64_t, QList<RiskLimits>>> limits = store.everyonesRiskLimits();
     if (!limits)
         return limits.error();
     for (auto user = limits->cbegin(); user != limits->cend(); ++user) {
         for (const RiskLimits &limit : *user)
             settings.limits[user.key()].insert(limit.product, limit);
     }
-    Result<QList<CreditLine>> lines = m_store.creditLines();
+    Result<QList<CreditLine>> lines = store.creditLines();
     if (!lines)
         return lines.error();
     for (const CreditLine &line : std::as_const(*lines))
         settings.creditLines[line.counterparty].insert(line.currency, line.limit);
-    Result<QList<UserRecord>> users = m_store.users();
+    Result<QList<UserRecord>> users = store.users();
     if (!users)
         return users.error();
     for (const UserRecord &user : std::as_const(*users)) {
         if (!user.counterparty.isEmpty())
             settings.members[user.counterparty].append(user.id);
     }
+    return std::optional<Settings>(std::move(settings));
+}
+
+void OrderService::applySettings(Settings settings)
+{
+    // A reader's answer may arrive after a newer version was read here (a reload).
+    if (settings.version <= m_settings.version)
+        return;
     m_settings = std::move(settings);
     Q_EMIT configurationChanged(m_settings.version);
-    return {};
 }
 
 quint64 OrderService::clientKey(qint64 userId, const QString &clientOrderId)

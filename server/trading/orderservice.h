@@ -24,6 +24,8 @@
 
 namespace qx::server {
 
+class StoreReaders;
+
 /// Market-wide checks applied to every instrument's book.
 struct TradingRules
 {
@@ -100,6 +102,9 @@ public:
     /// start-up, after a burst such as the simulated market's history, so that the server
     /// listens with nothing queued in front of its first client.
     void flushWrites() { m_writer.flush(); }
+    /// Where the periodic settings check reads storage: off this thread. Without readers (a
+    /// bench, a unit test) it reads here.
+    void setReaders(StoreReaders *readers) { m_readers = readers; }
     /// Now, by that clock (to the millisecond, as stored).
     QDateTime nowUtc() const { return m_clock->nowUtc(); }
 
@@ -365,8 +370,16 @@ private:
         QHash<QString, QHash<QString, core::Money>> creditLines; ///< counterparty → currency
         QHash<QString, QList<std::int64_t>> members; ///< counterparty → its users
     };
-    /// Reloads the settings if storage's configuration version moved.
+    /// Reloads the settings if storage's configuration version moved (at start and reload).
     Result<void> refreshSettings();
+    /// The settings in `store` if its configuration version is not `known`; pure, so that a
+    /// store reader can run it.
+    static Result<std::optional<Settings>> readSettings(Store &store, qint64 known);
+    /// Puts `settings` in force if they are newer than those in force.
+    void applySettings(Settings settings);
+    /// The periodic check: on a store reader once readers are set, so matching never waits
+    /// for the database; answered back here.
+    void pollSettings();
     /// A (user, client order id) pair as 64 bits, for the index of the ids ever used.
     static quint64 clientKey(qint64 userId, const QString &clientOrderId);
 
@@ -374,6 +387,8 @@ private:
     StoreWriter &m_writer;
     Settings m_settings;
     QTimer m_settingsTimer;
+    StoreReaders *m_readers = nullptr;
+    bool m_settingsReading = false; ///< a poll is under way on a reader
     /// Every (user, client order id) stored, as clientKey(): an id not in here is new for sure
     /// (no storage read); one in here, or a rare collision, is looked up.
     QSet<quint64> m_clientKeys;
