@@ -185,6 +185,7 @@ void HttpApi::addRoutes()
     addOrderRoutes();
     addAdminRoutes();
     addAuditRoutes();
+    addRiskRoutes();
 
     // "Wrong method" (405) for a path that is served with another, else "no such thing".
     m_server.setMissingHandler([this](const QHttpServerRequest &request,
@@ -199,7 +200,7 @@ void HttpApi::addRoutes()
                 QHttpServerResponse response(Status::NoContent);
                 for (const auto &[name, value] : responseHeaders(request))
                     response.setHeader(name, value);
-                response.setHeader("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE");
+                response.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
                 response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type");
                 response.setHeader("Access-Control-Max-Age", "600");
                 return response.write(std::move(responder));

@@ -106,6 +106,7 @@ private:
     void addOrderRoutes();
     void addAdminRoutes();
     void addAuditRoutes();
+    void addRiskRoutes();
     /// Serves `route` with `handler` and documents it. A handler taking a Principal is for a
     /// signed-in route: it runs once the caller is admitted (admit()). One taking a
     /// LaterReply answers through it, when it can; one taking a QString first gets the

@@ -9,7 +9,8 @@ namespace {
 
 constexpr Permission kAll[] { Permission::MarketRead,  Permission::AccountRead,
                               Permission::OrdersWrite, Permission::BooksAudit,
-                              Permission::AuditRead,   Permission::UsersAdmin };
+                              Permission::AuditRead,   Permission::UsersAdmin,
+                              Permission::RiskAdmin };
 
 const QHash<QString, QList<Permission>> &roles()
 {
@@ -19,7 +20,7 @@ const QHash<QString, QList<Permission>> &roles()
           { Permission::MarketRead, Permission::AccountRead, Permission::OrdersWrite } },
         { QStringLiteral("risk"),
           { Permission::MarketRead, Permission::AccountRead, Permission::BooksAudit,
-            Permission::AuditRead } },
+            Permission::AuditRead, Permission::RiskAdmin } },
         { QStringLiteral("admin"), QList<Permission>(std::begin(kAll), std::end(kAll)) },
     };
     return table;
@@ -42,6 +43,8 @@ QString toString(Permission permission)
         return QStringLiteral("audit:read");
     case Permission::UsersAdmin:
         return QStringLiteral("users:admin");
+    case Permission::RiskAdmin:
+        return QStringLiteral("risk:admin");
     }
     return {};
 }

@@ -15,11 +15,20 @@ namespace qx::server {
  *   books:audit   a book's state hash (checking a recovery)
  *   audit:read    the audit log and its verification
  *   users:admin   users, their roles and API keys (the admin routes)
+ *   risk:admin    traders' pre-trade limits and counterparties' credit lines
  *
  * Roles: viewer (market:read, account:read), trader (viewer's and orders:write), risk
- * (viewer's, books:audit and audit:read), admin (all).
+ * (viewer's, books:audit, audit:read and risk:admin), admin (all).
  */
-enum class Permission { MarketRead, AccountRead, OrdersWrite, BooksAudit, AuditRead, UsersAdmin };
+enum class Permission {
+    MarketRead,
+    AccountRead,
+    OrdersWrite,
+    BooksAudit,
+    AuditRead,
+    UsersAdmin,
+    RiskAdmin
+};
 
 QString toString(Permission permission);
 /// The roles there are, least first.

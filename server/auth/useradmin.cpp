@@ -200,15 +200,7 @@ Result<void> UserAdmin::keepsAnAdmin(const UserRecord &before, const UserRecord 
 Result<void> UserAdmin::audit(const Actor &actor, const QString &action, const QString &target,
                               const QJsonObject &detail)
 {
-    return m_store.appendAudit(
-        { 0,
-          {},
-          actor.name,
-          actor.source,
-          action,
-          target,
-          QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)),
-          {} });
+    return m_store.appendAudit(auditEntry(actor, action, target, detail));
 }
 
 QJsonObject UserAdmin::toJson(const UserRecord &user)

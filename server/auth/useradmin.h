@@ -11,15 +11,6 @@
 
 namespace qx::server {
 
-/// Who does an administrative action, as the audit log records it: a user and the address
-/// they came from, or the command line ("cli", "local").
-struct Actor
-{
-    QString name;
-    QString source;
-    static Actor commandLine() { return { QStringLiteral("cli"), QStringLiteral("local") }; }
-};
-
 /**
  * Managing users, the one way the command line (`user ...`) and the admin routes
  * (/api/v1/admin/users) both go: every input checked before anything is written, every change

@@ -11,6 +11,7 @@
 #include "server/ops/tls.h"
 #include "server/server.h"
 #include "server/storage/sqlstore.h"
+#include "server/trading/riskadmin.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -608,19 +609,19 @@ int runUserList(const QStringList &arguments)
 // "none" clears a limit; anything else must be a positive decimal.
 template<typename T>
 bool readLimit(const QCommandLineParser &parser, const QCommandLineOption &option,
-               std::optional<T> &limit)
+               RiskAdmin::Edit<T> &edit)
 {
     if (!parser.isSet(option))
         return true;
     const QString text = parser.value(option);
     if (text == u"none") {
-        limit.reset();
+        edit = std::optional<T>();
         return true;
     }
     core::Result<T> value = T::parse(text);
     if (!value || !value->isPositive())
         return false;
-    limit = *value;
+    edit = std::optional<T>(*value);
     return true;
 }
 
@@ -630,7 +631,7 @@ int runLimitsSet(const QStringList &arguments)
         QStringLiteral("limits set NAME --product PRODUCT [limits] --data-dir DIR"),
         tr("Sets a trader's pre-trade limits for one product (DE.BASE, TTF, HH, BRENT, EUA...), "
            "in the product's quantity unit and currency. Limits not given keep their value; "
-           "\"none\" removes one."));
+           "\"none\" removes one. Written to the audit log."));
     command.addPositional(QStringLiteral("NAME"), tr("The trader."));
     const QCommandLineOption product(QStringLiteral("product"), tr("The product code."),
                                      QStringLiteral("PRODUCT"));
@@ -656,32 +657,25 @@ int runLimitsSet(const QStringList &arguments)
     QCommandLineParser &parser = command.parser();
     if (parser.value(product).isEmpty())
         return fail(UsageError, tr("--product is required"));
-    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
-    if (!store)
-        return fail(store.error());
-    const QString name = parser.positionalArguments().constFirst();
-    core::Result<std::optional<UserRecord>> user = (*store)->findUser(name);
-    if (!user)
-        return fail(user.error());
-    if (!*user)
-        return fail(Failure, tr("no user %1").arg(name));
-    core::Result<std::optional<RiskLimits>> existing
-        = (*store)->riskLimits((*user)->id, parser.value(product));
-    if (!existing)
-        return fail(existing.error());
-    RiskLimits limits = existing->value_or(RiskLimits {});
-    limits.product = parser.value(product);
-    if (!readLimit(parser, maxOrder, limits.maxOrderQuantity)
-        || !readLimit(parser, maxNotional, limits.maxNotional)
-        || !readLimit(parser, maxPosition, limits.maxPosition)
-        || !readLimit(parser, credit, limits.creditLimit)) {
+    RiskAdmin::LimitsChange change;
+    change.product = parser.value(product);
+    if (!readLimit(parser, maxOrder, change.maxOrderQuantity)
+        || !readLimit(parser, maxNotional, change.maxNotional)
+        || !readLimit(parser, maxPosition, change.maxPosition)
+        || !readLimit(parser, credit, change.creditLimit)) {
         return fail(UsageError,
                     tr("limits are positive decimals such as 50 or 2500000.00, "
                        "or none"));
     }
-    if (core::Result<void> saved = (*store)->saveRiskLimits((*user)->id, limits); !saved)
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
+    if (!store)
+        return fail(store.error());
+    const QString name = parser.positionalArguments().constFirst();
+    core::Result<RiskLimits> saved
+        = RiskAdmin(**store).setLimits(Actor::commandLine(), name, change);
+    if (!saved)
         return fail(saved.error());
-    printOut(tr("limits of %1 for %2 saved").arg(name, limits.product) + appliedAs(**store));
+    printOut(tr("limits of %1 for %2 saved").arg(name, saved->product) + appliedAs(**store));
     return Success;
 }
 
@@ -698,28 +692,13 @@ int runLimitsList(const QStringList &arguments)
     if (!store)
         return fail(store.error());
     const QString name = command.parser().positionalArguments().constFirst();
-    core::Result<std::optional<UserRecord>> user = (*store)->findUser(name);
-    if (!user)
-        return fail(user.error());
-    if (!*user)
-        return fail(Failure, tr("no user %1").arg(name));
-    core::Result<QList<RiskLimits>> all = (*store)->allRiskLimits((*user)->id);
+    core::Result<QList<RiskLimits>> all = RiskAdmin(**store).limits(name);
     if (!all)
         return fail(all.error());
     if (command.parser().isSet(json)) {
-        // Decimals as strings, as the API writes them; null: no limit.
-        const auto value = [](const auto &limit) {
-            return limit ? QJsonValue(limit->toString()) : QJsonValue();
-        };
         QJsonArray array;
-        for (const RiskLimits &limits : std::as_const(*all)) {
-            array.append(QJsonObject {
-                { QStringLiteral("product"), limits.product },
-                { QStringLiteral("max_order_quantity"), value(limits.maxOrderQuantity) },
-                { QStringLiteral("max_notional"), value(limits.maxNotional) },
-                { QStringLiteral("max_position"), value(limits.maxPosition) },
-                { QStringLiteral("credit_limit"), value(limits.creditLimit) } });
-        }
+        for (const RiskLimits &limits : std::as_const(*all))
+            array.append(RiskAdmin::toJson(limits));
         printJson(QJsonDocument(array));
         return Success;
     }
@@ -745,11 +724,11 @@ int runLimitsList(const QStringList &arguments)
 
 int runCreditSet(const QStringList &arguments)
 {
-    static const QRegularExpression currencyPattern(QStringLiteral("^[A-Z]{3}$"));
     SubcommandParser command(
         QStringLiteral("credit set FIRM --currency CCY --limit MONEY|none --data-dir DIR"),
         tr("Sets a counterparty's credit line in one currency: what its users together may "
-           "have at risk there (open orders plus positions, valued). \"none\" removes it."));
+           "have at risk there (open orders plus positions, valued). \"none\" removes it. "
+           "Written to the audit log."));
     command.addPositional(QStringLiteral("FIRM"),
                           tr("The counterparty (see user add "
                              "--counterparty)."));
@@ -763,28 +742,21 @@ int runCreditSet(const QStringList &arguments)
         return *stop;
     QCommandLineParser &parser = command.parser();
     const QString firm = parser.positionalArguments().constFirst();
-    if (!currencyPattern.match(parser.value(currency)).hasMatch())
-        return fail(UsageError, tr("--currency must be an ISO 4217 code such as EUR"));
-    std::optional<core::Money> line;
+    if (core::Result<void> checked = RiskAdmin::checkCurrency(parser.value(currency)); !checked)
+        return fail(UsageError, checked.error().message);
+    RiskAdmin::Edit<core::Money> line;
     if (!parser.isSet(limit) || !readLimit(parser, limit, line))
         return fail(UsageError, tr("--limit must be a positive amount such as 5000000, or none"));
     core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
     if (!store)
         return fail(store.error());
-    core::Result<QList<std::int64_t>> members = (*store)->counterpartyMembers(firm);
-    if (!members)
-        return fail(members.error());
-    if (members->isEmpty() && line)
-        return fail(Failure,
-                    tr("no user trades for %1 (user add NAME --counterparty \"%1\" "
-                       "--update)")
-                        .arg(firm));
-    if (core::Result<void> saved = (*store)->saveCreditLine(firm, parser.value(currency), line);
+    if (core::Result<void> saved = RiskAdmin(**store).setCreditLine(Actor::commandLine(), firm,
+                                                                    parser.value(currency), *line);
         !saved)
         return fail(saved.error());
-    printOut((line ? tr("credit line of %1 in %2 set to %3")
-                         .arg(firm, parser.value(currency), line->toString())
-                   : tr("credit line of %1 in %2 removed").arg(firm, parser.value(currency)))
+    printOut((*line ? tr("credit line of %1 in %2 set to %3")
+                          .arg(firm, parser.value(currency), (*line)->toString())
+                    : tr("credit line of %1 in %2 removed").arg(firm, parser.value(currency)))
              + appliedAs(**store));
     return Success;
 }
@@ -800,29 +772,13 @@ int runCreditList(const QStringList &arguments)
     core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
     if (!store)
         return fail(store.error());
-    core::Result<QList<CreditLine>> lines = (*store)->creditLines();
+    core::Result<QList<RiskAdmin::Line>> lines = RiskAdmin(**store).creditLines();
     if (!lines)
         return fail(lines.error());
-    core::Result<QList<UserRecord>> users = (*store)->users();
-    if (!users)
-        return fail(users.error());
-    QJsonArray array;
-    QList<QStringList> table;
-    for (const CreditLine &line : *lines) {
-        QStringList members;
-        for (const UserRecord &user : *users) {
-            if (user.counterparty == line.counterparty)
-                members.append(user.username);
-        }
-        array.append(
-            QJsonObject { { QStringLiteral("counterparty"), line.counterparty },
-                          { QStringLiteral("currency"), line.currency },
-                          { QStringLiteral("limit"), line.limit.toString() },
-                          { QStringLiteral("users"), QJsonArray::fromStringList(members) } });
-        table.append(
-            { line.counterparty, line.currency, line.limit.toString(), members.join(u", ") });
-    }
     if (command.parser().isSet(json)) {
+        QJsonArray array;
+        for (const RiskAdmin::Line &line : std::as_const(*lines))
+            array.append(RiskAdmin::toJson(line));
         printJson(QJsonDocument(array));
         return Success;
     }
@@ -831,12 +787,12 @@ int runCreditList(const QStringList &arguments)
                  .arg(tr("CCY"), -4)
                  .arg(tr("CREDIT LINE"), -16)
                  .arg(tr("USERS")));
-    for (const QStringList &row : std::as_const(table))
+    for (const RiskAdmin::Line &line : std::as_const(*lines))
         printOut(QStringLiteral("%1 %2 %3 %4")
-                     .arg(row[0], -20)
-                     .arg(row[1], -4)
-                     .arg(row[2], -16)
-                     .arg(row[3]));
+                     .arg(line.line.counterparty, -20)
+                     .arg(line.line.currency, -4)
+                     .arg(line.line.limit.toString(), -16)
+                     .arg(line.users.join(u", ")));
     return Success;
 }
 

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -43,6 +44,15 @@ struct UserRecord
     std::int64_t totpLastStep = 0;
 };
 
+/// Who does an administrative action, as the audit log records it: a user and the address
+/// they came from, or the command line ("cli", "local").
+struct Actor
+{
+    QString name;
+    QString source;
+    static Actor commandLine() { return { QStringLiteral("cli"), QStringLiteral("local") }; }
+};
+
 /// One entry of the audit log: who did what, from where, when. The store numbers it, dates it
 /// and chains it (hash: SHA-256 over the previous entry's hash and these fields).
 struct AuditEntry
@@ -56,6 +66,21 @@ struct AuditEntry
     QString detail; ///< JSON, or empty
     QByteArray hash;
 };
+
+/// An administrative action by `actor` as the audit log takes it (Store::appendAudit): what
+/// was done to what, with its details as compact JSON.
+inline AuditEntry auditEntry(const Actor &actor, const QString &action, const QString &target,
+                             const QJsonObject &detail)
+{
+    return { 0,
+             {},
+             actor.name,
+             actor.source,
+             action,
+             target,
+             QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)),
+             {} };
+}
 
 /// A trading command as the audit log keeps it (TradingWrite::audit): the detail last, as it
 /// may hold spaces.

@@ -545,8 +545,7 @@ void OrderService::pollSettings()
         });
 }
 
-Result<std::optional<OrderService::Settings>> OrderService::readSettings(Store &store,
-                                                                         qint64 known)
+Result<std::optional<OrderService::Settings>> OrderService::readSettings(Store &store, qint64 known)
 {
     Result<std::int64_t> version = store.configVersion();
     if (!version)

@@ -105,6 +105,11 @@ public:
     /// Where the periodic settings check reads storage: off this thread. Without readers (a
     /// bench, a unit test) it reads here.
     void setReaders(StoreReaders *readers) { m_readers = readers; }
+    /// Checks storage's configuration version now, as the timer does every kSettingsPollMs:
+    /// on a store reader once readers are set (matching never waits for the database), the
+    /// settings applied back here. After a change made through this server, so it applies
+    /// without waiting for the next poll.
+    void pollSettings();
     /// Now, by that clock (to the millisecond, as stored).
     QDateTime nowUtc() const { return m_clock->nowUtc(); }
 
@@ -377,9 +382,7 @@ private:
     static Result<std::optional<Settings>> readSettings(Store &store, qint64 known);
     /// Puts `settings` in force if they are newer than those in force.
     void applySettings(Settings settings);
-    /// The periodic check: on a store reader once readers are set, so matching never waits
-    /// for the database; answered back here.
-    void pollSettings();
+
     /// A (user, client order id) pair as 64 bits, for the index of the ids ever used.
     static quint64 clientKey(qint64 userId, const QString &clientOrderId);
 

@@ -143,6 +143,13 @@ private:
               u"audit:read"_s },
             { "GET", u"/api/v1/admin/audit/orders"_s, u"/api/v1/admin/audit/orders"_s,
               u"audit:read"_s },
+            { "GET", u"/api/v1/admin/limits/{username}"_s, u"/api/v1/admin/limits/alice"_s,
+              u"risk:admin"_s },
+            { "PATCH", u"/api/v1/admin/limits/{username}"_s, u"/api/v1/admin/limits/alice"_s,
+              u"risk:admin"_s },
+            { "GET", u"/api/v1/admin/credit"_s, u"/api/v1/admin/credit"_s, u"risk:admin"_s },
+            { "PUT", u"/api/v1/admin/credit/{counterparty}"_s, u"/api/v1/admin/credit/Nobody"_s,
+              u"risk:admin"_s },
         };
     }
 

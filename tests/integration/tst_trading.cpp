@@ -457,6 +457,118 @@ private Q_SLOTS:
                  201);
     }
 
+    // A risk manager changes limits and credit lines over REST as the CLI does: checked
+    // first (a bad value or an unknown product changes nothing), in force at once, and both
+    // ways written to the audit log with who did it.
+    void riskAdminChangesLimitsOverRestAudited()
+    {
+        const QString rita = m_server->addUser(u"rita"_s, u"rita's long passphrase"_s, u"risk"_s);
+        const QString rex = m_server->addTrader(u"rex"_s, u"rex's long passphrase"_s);
+        const QString power = symbol("DE.BASE.Y.", 1); // a DE.BASE contract no other test trades
+        const auto limits = [&](const QJsonObject &body) {
+            return m_server->requestJson("PATCH", u"/api/v1/admin/limits/rex"_s, body, rita);
+        };
+        const qint64 before = m_server->configVersion();
+        Reply set = limits({ { u"product"_s, u"DE.BASE"_s }, { u"max_order_quantity"_s, u"2"_s } });
+        QVERIFY2(set.status == 200, set.raw.constData());
+        QCOMPARE(set.json.value(u"max_order_quantity").toString(), u"2"_s);
+        QVERIFY(set.json.value(u"max_position").isNull());
+        QTRY_VERIFY(m_server->configVersion() > before);
+        Reply refused = place(limit(u"rx1"_s, power, "buy", u"3"_s, u"50.00"_s), rex);
+        QCOMPARE(refused.errorCode(), u"limit_max_order_quantity"_s);
+
+        // Refused whole, nothing changed.
+        for (const QJsonObject &bad :
+             { QJsonObject { { u"product"_s, u"DE.BSE"_s }, { u"max_order_quantity"_s, u"9"_s } },
+               QJsonObject { { u"product"_s, u"DE.BASE"_s }, { u"max_order_quantity"_s, u"-1"_s } },
+               QJsonObject { { u"product"_s, u"DE.BASE"_s }, { u"max_order_quantity"_s, 9 } },
+               QJsonObject { { u"product"_s, u"DE.BASE"_s }, { u"max_orders"_s, u"9"_s } },
+               QJsonObject { { u"max_order_quantity"_s, u"9"_s } } }) {
+            const Reply answer = limits(bad);
+            QCOMPARE(answer.status, 400);
+            QCOMPARE(answer.errorCode(), u"invalid_request"_s);
+        }
+        QVERIFY(limits({ { u"product"_s, u"DE.BSE"_s }, { u"max_order_quantity"_s, u"9"_s } })
+                    .errorMessage()
+                    .contains(u"DE.BSE"));
+        QCOMPARE(m_server
+                     ->request("PATCH", u"/api/v1/admin/limits/nobody"_s,
+                               R"({"product":"DE.BASE"})", rita)
+                     .errorCode(),
+                 u"not_found"_s);
+        const QJsonArray listed = m_server->request("GET", u"/api/v1/admin/limits/rex"_s, {}, rita)
+                                      .json.value(u"limits")
+                                      .toArray();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed[0].toObject().value(u"max_order_quantity").toString(), u"2"_s);
+
+        // null removes a limit.
+        const qint64 limited = m_server->configVersion();
+        set = limits({ { u"product"_s, u"DE.BASE"_s }, { u"max_order_quantity"_s, QJsonValue() } });
+        QCOMPARE(set.status, 200);
+        QVERIFY(set.json.value(u"max_order_quantity").isNull());
+        QTRY_VERIFY(m_server->configVersion() > limited);
+        const Reply unlimited = place(limit(u"rx2"_s, power, "buy", u"3"_s, u"50.00"_s), rex);
+        QVERIFY2(unlimited.status == 201, unlimited.raw.constData());
+
+        // Credit lines: only for a counterparty someone trades for; listed with its users.
+        Reply line
+            = m_server->requestJson("PUT", u"/api/v1/admin/credit/Nobody"_s,
+                                    { { u"currency"_s, u"EUR"_s }, { u"limit"_s, u"5"_s } }, rita);
+        QCOMPARE(line.errorCode(), u"not_found"_s);
+        line
+            = m_server->requestJson("PUT", u"/api/v1/admin/credit/Nobody"_s,
+                                    { { u"currency"_s, u"euro"_s }, { u"limit"_s, u"5"_s } }, rita);
+        QCOMPARE(line.errorCode(), u"invalid_request"_s);
+        QCOMPARE(m_server
+                     ->runAdmin({ u"user"_s, u"add"_s, u"rex"_s, u"--role"_s, u"trader"_s,
+                                  u"--password-stdin"_s, u"--counterparty"_s, u"Rexco"_s,
+                                  u"--update"_s },
+                                "rex's long passphrase\n")
+                     .exitCode,
+                 0);
+        line = m_server->requestJson("PUT", u"/api/v1/admin/credit/Rexco"_s,
+                                     { { u"currency"_s, u"EUR"_s }, { u"limit"_s, u"750000"_s } },
+                                     rita);
+        QCOMPARE(line.status, 200);
+        QCOMPARE(line.json.value(u"limit").toString(), u"750000"_s);
+        const QJsonArray lines = m_server->request("GET", u"/api/v1/admin/credit"_s, {}, rita)
+                                     .json.value(u"lines")
+                                     .toArray();
+        const auto rexco = std::find_if(lines.begin(), lines.end(), [](const QJsonValue &value) {
+            return value.toObject().value(u"counterparty").toString() == u"Rexco"_s;
+        });
+        QVERIFY(rexco != lines.end());
+        QCOMPARE(rexco->toObject().value(u"users").toArray(), QJsonArray({ u"rex"_s }));
+
+        // The command line's changes are audited the same way.
+        QCOMPARE(m_server
+                     ->runAdmin({ u"limits"_s, u"set"_s, u"rex"_s, u"--product"_s, u"TTF"_s,
+                                  u"--max-position"_s, u"40"_s })
+                     .exitCode,
+                 0);
+        QCOMPARE(m_server
+                     ->runAdmin({ u"limits"_s, u"set"_s, u"rex"_s, u"--product"_s, u"TTFX"_s,
+                                  u"--max-position"_s, u"40"_s })
+                     .exitCode,
+                 1);
+        QStringList audited;
+        const QJsonArray entries
+            = m_server->request("GET", u"/api/v1/admin/audit?limit=1000"_s, {}, rita)
+                  .json.value(u"entries")
+                  .toArray();
+        for (const QJsonValue &entry : entries) {
+            const QJsonObject object = entry.toObject();
+            if (object.value(u"target").toString() == u"rex"_s
+                || object.value(u"target").toString() == u"Rexco"_s)
+                audited.append(object.value(u"action").toString() + u' '
+                               + object.value(u"actor").toString());
+        }
+        QCOMPARE(audited.count(u"limits_set rita"_s), 2);
+        QCOMPARE(audited.count(u"credit_line_set rita"_s), 1);
+        QCOMPARE(audited.count(u"limits_set cli"_s), 1);
+    }
+
     void selfTradePreventionFollowsTheAccountsSetting()
     {
         const QString gas = symbol("TTF.M.", 5);
