@@ -100,10 +100,14 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
         core::Result<std::unique_ptr<Cluster>> cluster
             = Cluster::create({ dataDirectory.databaseUrl(), server->m_redis.get(),
                                 options.preferredProducts, signingKeyId },
-                              *server->m_orders, *server->m_stream);
+                              *server->m_orders);
         if (!cluster)
             return cluster.error();
         server->m_cluster = std::move(cluster).value();
+        Cluster *fanOut = server->m_cluster.get();
+        connect(fanOut, &Cluster::remoteMarket, stream, &StreamGateway::remoteMarket);
+        connect(fanOut, &Cluster::remoteOrderEvent, stream, &StreamGateway::publishOrderEvent);
+        connect(fanOut, &Cluster::eventsMissed, stream, &StreamGateway::restartSessions);
         server->m_forwarder = std::make_unique<Forwarder>();
         server->m_forwarder->setSecret(server->m_cluster->forwardSecret());
         server->m_http->setCluster(server->m_cluster.get(), server->m_forwarder.get());

@@ -3,6 +3,7 @@
 #include "core/candles.h"
 #include "core/protocol/messages.h"
 #include "server/auth/authservice.h"
+#include "server/cluster/cluster.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -61,6 +62,8 @@ public:
     };
     static constexpr int kBookDepth = 10;
     static constexpr int kCoalesceMs = 50;
+    static_assert(kBookDepth == Cluster::kBookDepth && kCoalesceMs == Cluster::kCoalesceMs,
+                  "clients see other servers' books as deep and as often as this one's");
 
     StreamGateway(AuthService &auth, OrderService &orders, QObject *parent = nullptr);
     ~StreamGateway() override;

@@ -1,6 +1,5 @@
 #include "server/cluster/cluster.h"
 
-#include "server/api/streamgateway.h"
 #include "server/cache/redisclient.h"
 #include "server/storage/sqlstore.h"
 #include "server/trading/orderservice.h"
@@ -90,23 +89,21 @@ std::optional<TradeRecord> tradeFromJson(const QJsonObject &json)
 
 } // namespace
 
-Cluster::Cluster(const Options &options, OrderService &orders, StreamGateway &stream)
+Cluster::Cluster(const Options &options, OrderService &orders)
     : m_options(options)
     , m_orders(orders)
-    , m_stream(stream)
     , m_instanceId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     m_pollTimer.setInterval(kPollMs);
     connect(&m_pollTimer, &QTimer::timeout, this, &Cluster::poll);
     m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(StreamGateway::kCoalesceMs);
+    m_flushTimer.setInterval(kCoalesceMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &Cluster::flushMarkets);
 }
 
 Cluster::~Cluster() = default;
 
-core::Result<std::unique_ptr<Cluster>> Cluster::create(const Options &options, OrderService &orders,
-                                                       StreamGateway &stream)
+core::Result<std::unique_ptr<Cluster>> Cluster::create(const Options &options, OrderService &orders)
 {
     const core::Result<std::pair<SqlDatabase::Dialect, QString>> location
         = SqlStore::parseUrl(options.databaseUrl);
@@ -117,7 +114,7 @@ core::Result<std::unique_ptr<Cluster>> Cluster::create(const Options &options, O
                                QStringLiteral("Several servers share a PostgreSQL database; "
                                               "SQLite belongs to one server."));
     }
-    std::unique_ptr<Cluster> cluster(new Cluster(options, orders, stream));
+    std::unique_ptr<Cluster> cluster(new Cluster(options, orders));
     core::Result<std::unique_ptr<SqlStore>> locks = SqlStore::open(options.databaseUrl);
     if (!locks)
         return locks.error();
@@ -326,8 +323,7 @@ void Cluster::flushMarkets()
 {
     const QSet<QString> dirty = std::exchange(m_dirtyMarkets, {});
     for (const QString &symbol : dirty) {
-        const core::Result<protocol::BookSnapshot> book
-            = m_orders.book(symbol, StreamGateway::kBookDepth);
+        const core::Result<protocol::BookSnapshot> book = m_orders.book(symbol, kBookDepth);
         const core::Result<protocol::Ticker> ticker = m_orders.ticker(symbol);
         if (!book || !ticker)
             continue;
@@ -348,8 +344,8 @@ void Cluster::showRemoteMarket(const QJsonObject &event)
 {
     const QString symbol = event.value(u"symbol").toString();
     if (!m_orders.owns(symbol)) {
-        m_stream.remoteMarket(symbol, event.value(u"book").toObject(),
-                              event.value(u"ticker").toObject());
+        Q_EMIT remoteMarket(symbol, event.value(u"book").toObject(),
+                            event.value(u"ticker").toObject());
     }
 }
 
@@ -375,7 +371,7 @@ void Cluster::catchUp()
     }
     // Clients connected before Redis ever was have seen little: only later losses matter.
     if (std::exchange(m_redisConnectedBefore, true))
-        m_stream.restartSessions(tr("Events from other servers were missed: reconnect."));
+        Q_EMIT eventsMissed(tr("Events from other servers were missed: reconnect."));
 }
 
 void Cluster::onMessage(const QByteArray &payload)
@@ -391,7 +387,7 @@ void Cluster::onMessage(const QByteArray &payload)
             return;
         const qint64 user = event.value(u"user").toString().toLongLong();
         m_orders.rememberRemote(user, *order);
-        m_stream.publishOrderEvent(event.value(u"type").toString(), *order, user);
+        Q_EMIT remoteOrderEvent(event.value(u"type").toString(), *order, user);
     } else if (kind == u"trade") {
         const QJsonObject json = event.value(u"trade").toObject();
         if (const std::optional<TradeRecord> trade = tradeFromJson(json)) {

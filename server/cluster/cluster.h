@@ -17,7 +17,6 @@ namespace qx::server {
 class OrderService;
 class RedisClient;
 class SqlStore;
-class StreamGateway;
 
 /**
  * This server's part in a cluster of servers on one PostgreSQL database (and one Redis):
@@ -42,6 +41,10 @@ class StreamGateway;
  *   Redis down changes nothing else: events are lost until it is back, then each server
  *   catches up from storage (catchUp()).
  *
+ * What other servers' events mean for this server's stream clients is signalled
+ * (remoteMarket, remoteOrderEvent, eventsMissed); the server connects them to its
+ * StreamGateway, so the cluster sits below the API, not beside it.
+ *
  * Lives on the server's main thread, beside the OrderService it drives.
  */
 class Cluster : public QObject
@@ -58,10 +61,13 @@ public:
     };
     static constexpr int kPollMs = 1000;
     static constexpr qint64 kGraceMs = 3000;
+    /// Own books' depth and ticker go out at most this often each, this many levels deep
+    /// (as the stream shows them to clients).
+    static constexpr int kCoalesceMs = 50;
+    static constexpr int kBookDepth = 10;
 
     static core::Result<std::unique_ptr<Cluster>> create(const Options &options,
-                                                         OrderService &orders,
-                                                         StreamGateway &stream);
+                                                         OrderService &orders);
     ~Cluster() override;
 
     /// Starts taking books, once this server can be reached at `url` (where it listens).
@@ -75,8 +81,16 @@ public:
     /// Every other server that owns a book.
     QList<QUrl> otherOwners() const;
 
+Q_SIGNALS:
+    /// Another server's book `symbol` as it published it: depth and ticker.
+    void remoteMarket(const QString &symbol, const QJsonObject &book, const QJsonObject &ticker);
+    /// An order change another server stored, for its user's stream.
+    void remoteOrderEvent(const QString &type, const core::protocol::Order &order, qint64 userId);
+    /// Events from other servers were lost (Redis was away): clients should read again.
+    void eventsMissed(const QString &reason);
+
 private:
-    Cluster(const Options &options, OrderService &orders, StreamGateway &stream);
+    Cluster(const Options &options, OrderService &orders);
     void poll();
     /// Lets every book go: the locks are gone (or cannot be proven held).
     void releaseAll();
@@ -92,7 +106,6 @@ private:
 
     Options m_options;
     OrderService &m_orders;
-    StreamGateway &m_stream;
     std::unique_ptr<SqlStore> m_locks; ///< the lock session, and book_owners
     RedisClient *m_redis = nullptr;
     QByteArray m_forwardSecret;
