@@ -94,6 +94,8 @@ Cluster::Cluster(const Options &options, OrderService &orders)
     , m_orders(orders)
     , m_instanceId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
+    m_lockThread.setMaxThreadCount(1); // one statement at a time on the lock session
+    m_lockThread.setObjectName(QStringLiteral("cluster locks"));
     m_pollTimer.setInterval(kPollMs);
     connect(&m_pollTimer, &QTimer::timeout, this, &Cluster::poll);
     m_flushTimer.setSingleShot(true);
@@ -101,7 +103,10 @@ Cluster::Cluster(const Options &options, OrderService &orders)
     connect(&m_flushTimer, &QTimer::timeout, this, &Cluster::flushMarkets);
 }
 
-Cluster::~Cluster() = default;
+Cluster::~Cluster()
+{
+    m_lockThread.waitForDone(); // its answer, queued to this object, goes with it
+}
 
 core::Result<std::unique_ptr<Cluster>> Cluster::create(const Options &options, OrderService &orders)
 {
@@ -187,7 +192,8 @@ void Cluster::start(const QUrl &url)
 {
     m_url = url;
     qCInfo(lcCluster).noquote() << "server" << m_instanceId << "at" << url.toString();
-    poll();
+    // The first step here, before the server serves: its books are its own from the start.
+    apply(lockStep(lockRequest()));
     m_pollTimer.start();
 }
 
@@ -226,6 +232,36 @@ void Cluster::releaseAll()
 
 void Cluster::poll()
 {
+    if (m_polling)
+        return; // the last one is still waiting for the database: no queue behind it
+    m_polling = true;
+    const LockRequest request = lockRequest();
+    m_lockThread.start([this, request] {
+        LockOutcome outcome = lockStep(request);
+        QMetaObject::invokeMethod(
+            this,
+            [this, outcome = std::move(outcome)] {
+                m_polling = false;
+                apply(outcome);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+Cluster::LockRequest Cluster::lockRequest() const
+{
+    LockRequest request;
+    request.nowMs = QDateTime::currentMSecsSinceEpoch();
+    for (const core::Instrument &instrument : m_orders.instruments()) {
+        if (!m_orders.owns(instrument.symbol))
+            request.free.insert(lockKey(instrument.symbol), instrument.symbol);
+    }
+    return request;
+}
+
+Cluster::LockOutcome Cluster::lockStep(const LockRequest &request)
+{
+    LockOutcome outcome;
     SqlDatabase &database = m_locks->database();
     // The locks live as long as the session that took them: a new session holds none.
     core::Result<std::unique_ptr<SqlRows>> session = database.query("SELECT pg_backend_pid()");
@@ -233,30 +269,20 @@ void Cluster::poll()
     if (session && (*session)->next().value_or(false))
         pid = (*session)->int64(0);
     if (!pid || pid != m_lockSession) {
-        releaseAll();
+        outcome.sessionChanged = true;
         m_lockSession = pid;
         if (!pid)
-            return; // the database is away: no book can be proven ours
+            return outcome; // the database is away: no book can be proven ours
     }
 
-    QList<std::int64_t> keys;
-    QHash<std::int64_t, QString> symbols;
-    for (const core::Instrument &instrument : m_orders.instruments()) {
-        if (m_orders.owns(instrument.symbol))
-            continue;
-        const std::int64_t key = lockKey(instrument.symbol);
-        keys.append(key);
-        symbols.insert(key, instrument.symbol);
-    }
     QStringList taken;
     QList<std::int64_t> givenBack;
-    if (!keys.isEmpty()) {
+    if (!request.free.isEmpty()) {
         core::Result<std::unique_ptr<SqlRows>> locked = database.query(
             "SELECT k, pg_try_advisory_lock(k)::int FROM unnest($1::bigint[]) AS k",
-            keyArray(keys));
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            keyArray(request.free.keys()));
         while (locked && (*locked)->next().value_or(false)) {
-            const QString symbol = symbols.value((*locked)->int64(0));
+            const QString symbol = request.free.value((*locked)->int64(0));
             if ((*locked)->int64(1) == 0) {
                 m_freeSince.remove(symbol); // somebody matches it
                 continue;
@@ -265,9 +291,9 @@ void Cluster::poll()
                 || std::any_of(m_options.preferredProducts.cbegin(),
                                m_options.preferredProducts.cend(),
                                [&](const QString &prefix) { return symbol.startsWith(prefix); });
-            const qint64 since = m_freeSince.value(symbol, now);
+            const qint64 since = m_freeSince.value(symbol, request.nowMs);
             m_freeSince.insert(symbol, since);
-            if (preferred || now - since >= kGraceMs)
+            if (preferred || request.nowMs - since >= kGraceMs)
                 taken.append(symbol);
             else
                 givenBack.append((*locked)->int64(0)); // its preferring server may come
@@ -277,36 +303,53 @@ void Cluster::poll()
         (void)database.query("SELECT pg_advisory_unlock(k)::int FROM unnest($1::bigint[]) AS k",
                              keyArray(givenBack));
     }
-    if (!taken.isEmpty()) {
-        // Recorded first, raising each book's epoch: from then on the previous owner's writes
-        // are refused (or, already under way, finish first), so the book read next is final.
-        QList<BookFence> fences;
-        for (const QString &symbol : std::as_const(taken)) {
-            const core::Result<std::int64_t> epoch
-                = m_locks->saveBookOwner({ symbol, m_instanceId, m_url.toString() });
-            if (!epoch) {
-                // Not taken: the next poll tries again (after releasing all if the lock
-                // connection is the trouble).
-                qCWarning(lcCluster) << "cannot record owning" << symbol << epoch.error().message;
-                return;
-            }
-            m_freeSince.remove(symbol);
-            fences.append({ symbol, *epoch });
+    // Recorded first, raising each book's epoch: from then on the previous owner's writes
+    // are refused (or, already under way, finish first), so the book read next is final.
+    for (const QString &symbol : std::as_const(taken)) {
+        const core::Result<std::int64_t> epoch
+            = m_locks->saveBookOwner({ symbol, m_instanceId, m_url.toString() });
+        if (!epoch) {
+            // Not taken: the next poll tries again (after releasing all if the lock
+            // connection is the trouble).
+            outcome.problem
+                = QStringLiteral("cannot record owning %1: %2").arg(symbol, epoch.error().message);
+            outcome.taken.clear();
+            return outcome;
         }
-        if (core::Result<void> acquired = m_orders.acquire(fences); !acquired) {
+        m_freeSince.remove(symbol);
+        outcome.taken.append({ symbol, *epoch });
+    }
+    if (core::Result<QList<Store::BookOwner>> owners = m_locks->bookOwners(); owners) {
+        QHash<QString, QUrl> others;
+        for (const Store::BookOwner &owner : std::as_const(*owners)) {
+            if (owner.instance != m_instanceId)
+                others.insert(owner.symbol, QUrl(owner.url));
+        }
+        outcome.owners = std::move(others);
+    }
+    return outcome;
+}
+
+void Cluster::apply(const LockOutcome &outcome)
+{
+    if (outcome.sessionChanged)
+        releaseAll();
+    if (!outcome.problem.isEmpty()) {
+        qCWarning(lcCluster).noquote() << outcome.problem;
+        return;
+    }
+    if (!outcome.taken.isEmpty()) {
+        // Taking a book over reads it from storage here, on the thread that matches: a book
+        // must be whole before its first order, and this happens once per takeover.
+        if (core::Result<void> acquired = m_orders.acquire(outcome.taken); !acquired) {
             qCWarning(lcCluster) << "cannot take books over:" << acquired.error().message;
             releaseAll();
             return;
         }
-        qCInfo(lcCluster) << "matching" << taken.size() << "more books";
+        qCInfo(lcCluster) << "matching" << outcome.taken.size() << "more books";
     }
-    if (core::Result<QList<Store::BookOwner>> owners = m_locks->bookOwners(); owners) {
-        m_owners.clear();
-        for (const Store::BookOwner &owner : std::as_const(*owners)) {
-            if (owner.instance != m_instanceId)
-                m_owners.insert(owner.symbol, QUrl(owner.url));
-        }
-    }
+    if (outcome.owners)
+        m_owners = *outcome.owners;
 }
 
 void Cluster::publish(const QJsonObject &event)

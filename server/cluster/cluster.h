@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUrl>
 
@@ -45,7 +46,9 @@ class SqlStore;
  * (remoteMarket, remoteOrderEvent, eventsMissed); the server connects them to its
  * StreamGateway, so the cluster sits below the API, not beside it.
  *
- * Lives on the server's main thread, beside the OrderService it drives.
+ * Lives on the server's main thread, beside the OrderService it drives. The lock session's
+ * statements run on a thread of their own (lockStep()), so matching never waits for the
+ * database's round trips; only taking a book over (reading it from storage) runs here.
  */
 class Cluster : public QObject
 {
@@ -90,8 +93,31 @@ Q_SIGNALS:
     void eventsMissed(const QString &reason);
 
 private:
+    /// What a lock step is asked: the books this server does not match (by lock key).
+    struct LockRequest
+    {
+        QHash<std::int64_t, QString> free;
+        qint64 nowMs = 0;
+    };
+    /// What it found: the lock session changed (every book must go), books taken with their
+    /// fencing epochs, the other servers' books, or a problem.
+    struct LockOutcome
+    {
+        bool sessionChanged = false;
+        QList<BookFence> taken;
+        std::optional<QHash<QString, QUrl>> owners;
+        QString problem;
+    };
+
     Cluster(const Options &options, OrderService &orders);
+    /// Every kPollMs: a lock step on the lock thread, its outcome applied back here.
     void poll();
+    LockRequest lockRequest() const;
+    /// On the lock session (m_locks), on the lock thread: checks the session, tries the free
+    /// books' locks, records the ones taken, reads who owns the rest. Touches only the
+    /// members marked "lock thread".
+    LockOutcome lockStep(const LockRequest &request);
+    void apply(const LockOutcome &outcome);
     /// Lets every book go: the locks are gone (or cannot be proven held).
     void releaseAll();
     void publish(const QJsonObject &event);
@@ -106,18 +132,21 @@ private:
 
     Options m_options;
     OrderService &m_orders;
-    std::unique_ptr<SqlStore> m_locks; ///< the lock session, and book_owners
+    std::unique_ptr<SqlStore> m_locks; ///< the lock session, and book_owners (lock thread)
     RedisClient *m_redis = nullptr;
     QByteArray m_forwardSecret;
     QString m_instanceId;
     QUrl m_url;
-    std::optional<std::int64_t> m_lockSession; ///< backend pid the locks were taken on
-    QHash<QString, qint64> m_freeSince; ///< books seen without owner, since when (ms)
+    std::optional<std::int64_t>
+        m_lockSession; ///< backend pid the locks were taken on (lock thread)
+    QHash<QString, qint64> m_freeSince; ///< books seen without owner, since when, ms (lock thread)
     QHash<QString, QUrl> m_owners; ///< other servers' books
     QSet<QString> m_dirtyMarkets; ///< own books changed since the last flush
     bool m_redisConnectedBefore = false;
     QTimer m_pollTimer;
     QTimer m_flushTimer;
+    bool m_polling = false; ///< a lock step is under way
+    QThreadPool m_lockThread; ///< one thread; last, so that it stops first
 };
 
 } // namespace qx::server
