@@ -184,13 +184,14 @@ struct OrderService::Market
         return Quantity(core::Decimal::fromUnits(lots * instrument.lotSize.decimal().units()));
     }
     /// price × quantity × delivered hours (or days), as core::contractValue; the hours are
-    /// counted once per instrument (on the market's clock, which is not free).
-    core::Money value(Price price, Quantity quantity) const
+    /// counted once per instrument (on the market's clock, which is not free). An error when
+    /// it does not fit.
+    Result<core::Money> value(Price price, Quantity quantity) const
     {
-        const auto energy = quantity.decimal().times(multiplier);
+        const Result<core::Decimal> energy = quantity.decimal().times(multiplier);
         if (!energy)
-            return core::Money();
-        return core::notional(price, Quantity(*energy)).value_or(core::Money());
+            return energy.error();
+        return core::notional(price, Quantity(*energy));
     }
 
     core::Instrument instrument;
@@ -346,7 +347,7 @@ Result<void> OrderService::load()
     m_pendingClientIds.clear();
     m_closing.clear();
     m_clientKeys.clear();
-    m_settings = Settings();
+    m_risk.reset();
     if (Result<void> settings = refreshSettings(); !settings)
         return settings;
     if (Result<void> keys
@@ -514,7 +515,8 @@ Result<void> OrderService::rebuild(const QList<Market *> &candidates)
 
 Result<void> OrderService::refreshSettings()
 {
-    Result<std::optional<Settings>> read = readSettings(m_store, m_settings.version);
+    Result<std::optional<PreTradeRisk::Settings>> read
+        = PreTradeRisk::read(m_store, m_risk.version());
     if (!read)
         return read.error();
     if (*read)
@@ -524,7 +526,7 @@ Result<void> OrderService::refreshSettings()
 
 void OrderService::pollSettings()
 {
-    const auto done = [this](Result<std::optional<Settings>> read) {
+    const auto done = [this](Result<std::optional<PreTradeRisk::Settings>> read) {
         if (!read && !m_settingsFailing)
             qWarning().noquote() << "Cannot refresh limits and users (the cached ones apply):"
                                  << read.error().message;
@@ -533,56 +535,22 @@ void OrderService::pollSettings()
             applySettings(std::move(**read));
     };
     if (!m_readers)
-        return done(readSettings(m_store, m_settings.version));
+        return done(PreTradeRisk::read(m_store, m_risk.version()));
     if (m_settingsReading)
         return; // the last poll is still on its way: a slow database, not a reason to queue
     m_settingsReading = true;
-    m_readers->read<std::optional<Settings>>(
-        [known = m_settings.version](Store &store) { return readSettings(store, known); }, this,
-        [this, done](Result<std::optional<Settings>> read) {
+    m_readers->read<std::optional<PreTradeRisk::Settings>>(
+        [known = m_risk.version()](Store &store) { return PreTradeRisk::read(store, known); }, this,
+        [this, done](Result<std::optional<PreTradeRisk::Settings>> read) {
             m_settingsReading = false;
             done(std::move(read));
         });
 }
 
-Result<std::optional<OrderService::Settings>> OrderService::readSettings(Store &store, qint64 known)
+void OrderService::applySettings(PreTradeRisk::Settings settings)
 {
-    Result<std::int64_t> version = store.configVersion();
-    if (!version)
-        return version.error();
-    if (*version == known)
-        return std::optional<Settings>();
-    Settings settings;
-    settings.version = *version;
-    Result<QHash<std::int64_t, QList<RiskLimits>>> limits = store.everyonesRiskLimits();
-    if (!limits)
-        return limits.error();
-    for (auto user = limits->cbegin(); user != limits->cend(); ++user) {
-        for (const RiskLimits &limit : *user)
-            settings.limits[user.key()].insert(limit.product, limit);
-    }
-    Result<QList<CreditLine>> lines = store.creditLines();
-    if (!lines)
-        return lines.error();
-    for (const CreditLine &line : std::as_const(*lines))
-        settings.creditLines[line.counterparty].insert(line.currency, line.limit);
-    Result<QList<UserRecord>> users = store.users();
-    if (!users)
-        return users.error();
-    for (const UserRecord &user : std::as_const(*users)) {
-        if (!user.counterparty.isEmpty())
-            settings.members[user.counterparty].append(user.id);
-    }
-    return std::optional<Settings>(std::move(settings));
-}
-
-void OrderService::applySettings(Settings settings)
-{
-    // A reader's answer may arrive after a newer version was read here (a reload).
-    if (settings.version <= m_settings.version)
-        return;
-    m_settings = std::move(settings);
-    Q_EMIT configurationChanged(m_settings.version);
+    if (m_risk.apply(std::move(settings)))
+        Q_EMIT configurationChanged(m_risk.version());
 }
 
 quint64 OrderService::clientKey(qint64 userId, const QString &clientOrderId)
@@ -1159,38 +1127,69 @@ void OrderService::announce(const Applied &applied)
     Q_EMIT marketUpdated(symbol);
 }
 
-template<typename Accept>
-core::Money OrderService::exposureOf(const QList<std::int64_t> &users, Accept accept,
-                                     qint64 replacing) const
+Result<std::pair<Quantity, Quantity>> OrderService::openQuantities(qint64 user,
+                                                                   const QString &symbol,
+                                                                   qint64 replacing) const
 {
-    const auto add = [](core::Money &total, const core::Money &value) {
-        total = total.plus(value.isNegative() ? value.negated() : value).value_or(total);
+    Quantity buying;
+    Quantity selling;
+    for (const StoredOrder &live : std::as_const(m_live)) {
+        if (live.userId != user || live.order.id.toLongLong() == replacing
+            || live.order.symbol != symbol)
+            continue;
+        Quantity &open = live.order.side == protocol::Side::Buy ? buying : selling;
+        Result<Quantity> more = open.plus(live.remaining);
+        if (!more)
+            return PreTradeRisk::overflow(tr("open quantity"));
+        open = *more;
+    }
+    return std::pair { buying, selling };
+}
+
+Quantity OrderService::netPosition(qint64 user, const QString &symbol) const
+{
+    return m_positions.value({ user, symbol }).net();
+}
+
+Result<core::Money> OrderService::exposure(const QList<std::int64_t> &users,
+                                           const PreTradeRisk::MarketFilter &accept,
+                                           qint64 replacing) const
+{
+    core::Money total;
+    const auto add = [&total](const Result<core::Money> &value) -> Result<void> {
+        if (!value)
+            return PreTradeRisk::overflow(tr("credit exposure"));
+        Result<core::Money> more = total.plus(value->isNegative() ? value->negated() : *value);
+        if (!more)
+            return PreTradeRisk::overflow(tr("credit exposure"));
+        total = *more;
+        return {};
     };
-    core::Money exposure;
     // Open orders on every book, this server's and (in a cluster) the others'.
     for (const QHash<qint64, StoredOrder> *orders : { &m_live, &m_remoteLive }) {
         for (const StoredOrder &live : *orders) {
             if (!users.contains(live.userId) || live.order.id.toLongLong() == replacing)
                 continue;
             const Market *market = findMarket(live.order.symbol);
-            if (!market || !accept(*market))
+            if (!market || !accept(market->instrument, market->product))
                 continue;
             const Price at = protocol::hasLimitPrice(live.order.type)
                 ? live.order.price
                 : live.order.stopPrice.value_or(Price());
-            add(exposure, market->value(at, live.remaining));
+            if (Result<void> added = add(market->value(at, live.remaining)); !added)
+                return added.error();
         }
     }
     for (auto position = m_positions.cbegin(); position != m_positions.cend(); ++position) {
         if (!users.contains(position.key().first))
             continue;
         const Market *market = findMarket(position.key().second);
-        if (!market || !accept(*market))
+        if (!market || !accept(market->instrument, market->product) || !market->lastPrice)
             continue;
-        if (market->lastPrice)
-            add(exposure, market->value(*market->lastPrice, position->net()));
+        if (Result<void> added = add(market->value(*market->lastPrice, position->net())); !added)
+            return added.error();
     }
-    return exposure;
+    return total;
 }
 
 Result<void> OrderService::checkRisk(const Principal &principal, const Market &market,
@@ -1204,118 +1203,12 @@ Result<void> OrderService::checkRisk(const Principal &principal, const Market &m
         if (level)
             price = market.price(level->price);
     }
-    core::Money orderValue; // of what stays open, which is what can still fill
-    if (price) {
-        const core::Money value = market.value(*price, remaining);
-        orderValue = value.isNegative() ? value.negated() : value;
-    }
-    if (Result<void> allowed = checkUserLimits(principal, market, side, price, quantity, remaining,
-                                               orderValue, replacing);
-        !allowed)
-        return allowed;
-    return checkCreditLine(principal, market, orderValue, replacing);
-}
-
-Result<void> OrderService::checkUserLimits(const Principal &principal, const Market &market,
-                                           protocol::Side side, std::optional<Price> price,
-                                           Quantity quantity, Quantity remaining,
-                                           core::Money orderValue, qint64 replacing)
-{
-    const auto mine = m_settings.limits.constFind(principal.userId);
-    if (mine == m_settings.limits.cend())
-        return {};
-    const auto found = mine->constFind(market.product);
-    if (found == mine->cend())
-        return {};
-    const RiskLimits &limits = *found;
-    const core::Instrument &instrument = market.instrument;
-    const QString unit = core::toString(instrument.unit);
-    const auto over = [&](core::ErrorCode code, const QString &what, const auto &value,
-                          const auto &limit, const QString &suffix) -> core::Error {
-        const auto excess = value.minus(limit).value_or(value);
-        return failure(code,
-                       tr("This order would take your %1 for %2 to %3 %5, %4 %5 above "
-                          "your limit of %6 %5.")
-                           .arg(what, market.product, value.toString(), excess.toString(), suffix,
-                                limit.toString()));
-    };
-    if (limits.maxOrderQuantity && quantity > *limits.maxOrderQuantity) {
-        return over(core::ErrorCode::LimitMaxOrderQuantity, tr("order quantity"), quantity,
-                    *limits.maxOrderQuantity, unit);
-    }
-    if (price && limits.maxNotional) {
-        const core::Money value = market.value(*price, quantity);
-        const core::Money magnitude = value.isNegative() ? value.negated() : value;
-        if (magnitude > *limits.maxNotional) {
-            return over(core::ErrorCode::LimitMaxNotional, tr("order value"), magnitude,
-                        *limits.maxNotional, instrument.currency);
-        }
-    }
-    if (limits.maxPosition) {
-        // Worst case: everything open on one side fills.
-        Quantity buying = side == protocol::Side::Buy ? remaining : Quantity();
-        Quantity selling = side == protocol::Side::Sell ? remaining : Quantity();
-        for (const StoredOrder &live : std::as_const(m_live)) {
-            if (live.userId != principal.userId || live.order.id.toLongLong() == replacing
-                || live.order.symbol != instrument.symbol)
-                continue;
-            Quantity &open = live.order.side == protocol::Side::Buy ? buying : selling;
-            open = open.plus(live.remaining).value_or(open);
-        }
-        const Quantity net = m_positions.value({ principal.userId, instrument.symbol }).net();
-        const Quantity longest = net.plus(buying).value_or(net);
-        const Quantity shortest = net.minus(selling).value_or(net);
-        const Quantity worst = longest > shortest.negated() ? longest : shortest.negated();
-        if (worst > *limits.maxPosition)
-            return over(core::ErrorCode::LimitMaxPosition, tr("position"), worst,
-                        *limits.maxPosition, unit);
-    }
-    if (limits.creditLimit) {
-        const core::Money exposure
-            = orderValue
-                  .plus(exposureOf(
-                      { principal.userId },
-                      [&](const Market &other) { return other.product == market.product; },
-                      replacing))
-                  .value_or(orderValue);
-        if (exposure > *limits.creditLimit) {
-            return over(core::ErrorCode::LimitCredit, tr("credit exposure"), exposure,
-                        *limits.creditLimit, instrument.currency);
-        }
-    }
-    return {};
-}
-
-Result<void> OrderService::checkCreditLine(const Principal &principal, const Market &market,
-                                           core::Money orderValue, qint64 replacing)
-{
-    if (principal.counterparty.isEmpty())
-        return {};
-    const QString &currency = market.instrument.currency;
-    const std::optional<core::Money> line = [&]() -> std::optional<core::Money> {
-        const auto lines = m_settings.creditLines.constFind(principal.counterparty);
-        if (lines == m_settings.creditLines.cend() || !lines->contains(currency))
-            return std::nullopt;
-        return lines->value(currency);
-    }();
-    if (!line)
-        return {};
-    const QList<std::int64_t> members = m_settings.members.value(principal.counterparty);
-    const core::Money exposure
-        = orderValue
-              .plus(exposureOf(
-                  members,
-                  [&](const Market &other) { return other.instrument.currency == currency; },
-                  replacing))
-              .value_or(orderValue);
-    if (exposure <= *line)
-        return {};
-    const core::Money excess = exposure.minus(*line).value_or(exposure);
-    return failure(core::ErrorCode::LimitCounterpartyCredit,
-                   tr("This order would take the credit exposure of %1 in %2 to %3 %2, %4 %2 "
-                      "above its credit line of %5 %2.")
-                       .arg(principal.counterparty, currency, exposure.toString(),
-                            excess.toString(), line->toString()));
+    const PreTradeRisk::Market seen { market.instrument, market.product,
+                                      [&market](Price at, Quantity quantity) {
+                                          return market.value(at, quantity);
+                                      } };
+    const PreTradeRisk::Holdings &holdings = *this;
+    return m_risk.check(principal, seen, holdings, side, price, quantity, remaining, replacing);
 }
 
 void OrderService::place(const Principal &principal, const protocol::NewOrder &request,

@@ -9,6 +9,7 @@
 #include "server/auth/authservice.h"
 #include "server/storage/store.h"
 #include "server/storage/storewriter.h"
+#include "server/trading/pretraderisk.h"
 
 #include <QHash>
 #include <QObject>
@@ -61,7 +62,7 @@ struct TradingRules
  * Single writer: lives on the server's event-loop thread, which owns every book, order,
  * position and candle series here.
  */
-class OrderService : public QObject
+class OrderService : public QObject, private PreTradeRisk::Holdings
 {
     Q_OBJECT
 
@@ -169,7 +170,7 @@ public:
     bool isAvailable() const { return !m_unavailable; }
     /// The configuration version (users, limits, credit lines) the service works with: it
     /// follows storage's within kSettingsPollMs.
-    qint64 configVersion() const { return m_settings.version; }
+    qint64 configVersion() const { return m_risk.version(); }
     static constexpr int kSettingsPollMs = 200;
     /// Expires good-till-date and day orders due at `now`, and every order in an instrument
     /// whose trading has ended.
@@ -346,49 +347,31 @@ private:
     Result<void> rebuild(const QList<Market *> &candidates);
     core::Error storageUnavailable() const;
     static core::Error notOwner(const QString &symbol);
-    /// The user's pre-trade limits for the market's product, against an order that would
-    /// leave `remaining` open at `price` (nullopt: no price to value it at), replacing the open
-    /// quantity of `replacing` if it is an existing order.
+    /// The pre-trade checks (PreTradeRisk) of an order on `market`: a market order is valued
+    /// at the best price it would meet.
     Result<void> checkRisk(const Principal &principal, const Market &market,
                            core::protocol::Side side, std::optional<core::Price> price,
                            core::Quantity quantity, core::Quantity remaining, qint64 replacing = 0);
-    /// The user's limits in the market's product; `orderValue` is that of `remaining`.
-    Result<void> checkUserLimits(const Principal &principal, const Market &market,
-                                 core::protocol::Side side, std::optional<core::Price> price,
-                                 core::Quantity quantity, core::Quantity remaining,
-                                 core::Money orderValue, qint64 replacing);
-    /// The credit line of the user's counterparty in the market's currency.
-    Result<void> checkCreditLine(const Principal &principal, const Market &market,
-                                 core::Money orderValue, qint64 replacing);
-    /// What `users` have at risk in the markets `accept` takes: their open orders (but
-    /// `replacing`) at their prices and their positions at the last trade, in absolute value.
-    template<typename Accept>
-    core::Money exposureOf(const QList<std::int64_t> &users, Accept accept, qint64 replacing) const;
+    // PreTradeRisk::Holdings: what is open and held here.
+    Result<std::pair<core::Quantity, core::Quantity>> openQuantities(
+        qint64 user, const QString &symbol, qint64 replacing) const override;
+    core::Quantity netPosition(qint64 user, const QString &symbol) const override;
+    Result<core::Money> exposure(const QList<std::int64_t> &users,
+                                 const PreTradeRisk::MarketFilter &accept,
+                                 qint64 replacing) const override;
     void updateBand(Market &market);
 
-    /// What admins set that every order is checked against, cached: a read per order would
-    /// cost a database round trip on the trading thread.
-    struct Settings
-    {
-        qint64 version = -1;
-        QHash<qint64, QHash<QString, RiskLimits>> limits; ///< user → product → limits
-        QHash<QString, QHash<QString, core::Money>> creditLines; ///< counterparty → currency
-        QHash<QString, QList<std::int64_t>> members; ///< counterparty → its users
-    };
     /// Reloads the settings if storage's configuration version moved (at start and reload).
     Result<void> refreshSettings();
-    /// The settings in `store` if its configuration version is not `known`; pure, so that a
-    /// store reader can run it.
-    static Result<std::optional<Settings>> readSettings(Store &store, qint64 known);
-    /// Puts `settings` in force if they are newer than those in force.
-    void applySettings(Settings settings);
+    /// Puts `settings` in force if they are newer (configurationChanged then).
+    void applySettings(PreTradeRisk::Settings settings);
 
     /// A (user, client order id) pair as 64 bits, for the index of the ids ever used.
     static quint64 clientKey(qint64 userId, const QString &clientOrderId);
 
     Store &m_store;
     StoreWriter &m_writer;
-    Settings m_settings;
+    PreTradeRisk m_risk;
     QTimer m_settingsTimer;
     StoreReaders *m_readers = nullptr;
     bool m_settingsReading = false; ///< a poll is under way on a reader

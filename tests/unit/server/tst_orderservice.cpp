@@ -292,6 +292,41 @@ private Q_SLOTS:
         QCOMPARE(orders.ticker(months[1])->last->toString(), u"81.5"_s);
     }
 
+    // An order whose value does not fit in a Money (no band, no lot limit to stop it first)
+    // cannot be checked against a credit limit: it is refused, not valued at zero and let
+    // through, and the book is left as it was.
+    void anOrderTooLargeToValueIsRefused()
+    {
+        const QString path = m_dir.filePath(u"overflow.db"_s);
+        std::unique_ptr<SqlStore> store = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
+        QVERIFY(listDefaultCatalog(*store, QDateTime::currentDateTimeUtc().date()).ok());
+        const Principal alice = trader(*store, u"alice"_s);
+        RiskLimits limits;
+        limits.product = u"DE.BASE"_s;
+        limits.creditLimit = *Money::parse(u"1000000"_s);
+        QVERIFY(store->saveRiskLimits(alice.userId, limits).ok());
+        const std::unique_ptr<StoreWriter> writer = writerFor(path);
+        QVERIFY(writer);
+        OrderService orders(*store, *writer, TradingRules { 0, 0 });
+        QVERIFY(orders.start().ok());
+        QString year;
+        for (const Instrument &instrument : orders.instruments()) {
+            if (instrument.symbol.startsWith(u"DE.BASE.Y."))
+                year = instrument.symbol;
+        }
+        QVERIFY(!year.isEmpty());
+        // 9,000,000 MW at 9,000,000 EUR/MWh over ~8,760 hours: about 7e17 EUR.
+        const Result<OrderService::Placement> refused = placed(
+            orders, alice, limit(u"huge"_s, year, protocol::Side::Buy, "9000000", "9000000"));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, u"internal_error"_s);
+        QVERIFY(refused.error().message.contains(u"too large"));
+        QVERIFY(orders.book(year, 10)->bids.isEmpty());
+        QVERIFY(orders.orders(alice)->items.isEmpty());
+        // A sensible order on the same book still goes through the same checks.
+        QVERIFY(placed(orders, alice, limit(u"fine"_s, year, protocol::Side::Buy, "1", "50")));
+    }
+
     void theListingRollsForwardWhileRunning()
     {
         const QString path = m_dir.filePath(u"roll.db"_s);
