@@ -114,8 +114,8 @@ void HttpApi::addOrderRoutes()
     const auto listingRoute = [this]<typename Item>(
                                   const QString &path, const QString &summary,
                                   const QString &schema, const QString &key,
-                                  core::Result<QList<Item>> (Store::*stored)(std::int64_t,
-                                                                             std::int64_t, int),
+                                  core::Result<QList<Item>> (TradingStore::*stored)(
+                                      std::int64_t, std::int64_t, int),
                                   core::Result<OrderService::Listing<Item>> (OrderService::*listed)(
                                       core::Result<QList<Item>>, const Principal &,
                                       const OrderService::Page &)) {
