@@ -3,6 +3,7 @@
 // a summary with ratios and goals; it asserts nothing about time (a benchmark, not a test).
 //
 //   qx-bench-gateway [--connections N] [--seconds S] [--warmup S] [--only sqlite|postgresql]
+//                    [--reads both|lists|verify]
 //
 // Cases, each on a new server and a new database (SQLite, then a PostgreSQL 15 the benchmark
 // starts itself), the simulated market off:
@@ -12,7 +13,8 @@
 //     order.ack (or order.reject) once the order is stored (QWebSocket, all on one thread);
 // each alone, and under read load: two more clients (alice and bob) each listing their orders
 // and trades in turn (GET /api/v1/orders?limit=1000, GET /api/v1/trades?limit=1000) and an
-// admin verifying the audit chains (GET /api/v1/admin/audit/verify), without pause.
+// admin verifying the audit chains (GET /api/v1/admin/audit/verify), without pause (--reads
+// lists or verify: only those, to tell which costs what).
 // Baselines, with the same client code and connection count: a bare QHttpServer answering the
 // same POST by parsing its JSON body and answering a small JSON object, and a bare
 // QWebSocketServer echoing each message, each in a child process (this program run with
@@ -71,6 +73,8 @@ struct Options
     double seconds = 5;
     double warmup = 1;
     QStringList databases { u"sqlite"_s, u"postgresql"_s };
+    bool listReads = true; ///< the read load lists orders and trades
+    bool verifyReads = true; ///< and verifies the audit
 };
 
 /// What a client's request came to.
@@ -403,32 +407,84 @@ std::vector<Completion> runStreamLoad(const QUrl &url, const std::vector<QString
     return completions;
 }
 
-/// CPU time of a process, and of the whole machine, from /proc.
+/// CPU time of the processes that matter, and of the whole machine, from /proc.
 struct CpuSample
 {
-    double processSeconds[2] {}; ///< the server, this program
+    double seconds[3] {}; ///< the server, this program, the PostgreSQL server
     qint64 machineBusy = 0; ///< ticks
     qint64 machineTotal = 0;
 };
 
-double processCpuSeconds(qint64 pid)
+/// The fields of /proc/PID/stat after the command name: [0] state (the 3rd field), [1] the
+/// parent's pid, [11] utime, [12] stime, [13] cutime, [14] cstime (of children waited for).
+QList<QByteArray> statFields(const QString &pid)
 {
-    QFile file(pid > 0 ? u"/proc/%1/stat"_s.arg(pid) : u"/proc/self/stat"_s);
+    QFile file(u"/proc/"_s + pid + u"/stat"_s);
     if (!file.open(QIODevice::ReadOnly))
-        return 0;
+        return {};
     const QByteArray stat = file.readAll();
-    // Fields after the command name in parentheses: state is the 3rd, utime the 14th.
     const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
+    return fields.size() >= 15 ? fields : QList<QByteArray>();
 }
 
-CpuSample sampleCpu(qint64 serverPid)
+double ticksToSeconds(qint64 ticks)
+{
+    return double(ticks) / double(sysconf(_SC_CLK_TCK));
+}
+
+double processCpuSeconds(const QString &pid)
+{
+    const QList<QByteArray> fields = statFields(pid);
+    return fields.isEmpty() ? 0 : ticksToSeconds(fields[11].toLongLong() + fields[12].toLongLong());
+}
+
+/// A process and its children (PostgreSQL's postmaster and its backends), those that ended
+/// included.
+double treeCpuSeconds(qint64 root)
+{
+    if (root <= 0)
+        return 0;
+    const QByteArray rootText = QByteArray::number(root);
+    qint64 ticks = 0;
+    for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (!entry.front().isDigit())
+            continue;
+        const QList<QByteArray> fields = statFields(entry);
+        if (fields.isEmpty())
+            continue;
+        if (entry.toUtf8() == rootText) {
+            ticks += fields[11].toLongLong() + fields[12].toLongLong() + fields[13].toLongLong()
+                + fields[14].toLongLong();
+        } else if (fields[1] == rootText) {
+            ticks += fields[11].toLongLong() + fields[12].toLongLong();
+        }
+    }
+    return ticksToSeconds(ticks);
+}
+
+/// The PostgreSQL server listening on `port`: its postmaster, found by its command line.
+qint64 postmasterOf(quint16 port)
+{
+    for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile file(u"/proc/"_s + entry + u"/cmdline"_s);
+        if (!entry.front().isDigit() || !file.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> arguments = file.readAll().split('\0');
+        const qsizetype option = arguments.indexOf("-p");
+        if (arguments.value(0).endsWith("/postgres") && option > 0
+            && arguments.value(option + 1) == QByteArray::number(port)) {
+            return entry.toLongLong();
+        }
+    }
+    return 0;
+}
+
+CpuSample sampleCpu(qint64 serverPid, qint64 databasePid)
 {
     CpuSample sample;
-    sample.processSeconds[0] = processCpuSeconds(serverPid);
-    sample.processSeconds[1] = processCpuSeconds(0);
+    sample.seconds[0] = processCpuSeconds(QString::number(serverPid));
+    sample.seconds[1] = processCpuSeconds(u"self"_s);
+    sample.seconds[2] = treeCpuSeconds(databasePid);
     QFile file(u"/proc/stat"_s);
     if (file.open(QIODevice::ReadOnly)) {
         const QList<QByteArray> fields = file.readLine().simplified().split(' ');
@@ -456,6 +512,7 @@ struct Target
     QString bobToken;
     QString adminToken;
     qint64 pid = 0; ///< of the serving process
+    qint64 databasePid = 0; ///< PostgreSQL's postmaster, if on PostgreSQL
 };
 
 /// What one case measured.
@@ -480,6 +537,31 @@ struct CaseResult
     double maxMs = 0;
     double rate() const { return double(acknowledged) / window.seconds(); }
 };
+
+/// CPU cores used over a case's window.
+struct CpuUse
+{
+    double server = 0;
+    double bench = 0;
+    double database = 0;
+    double machine = 0; ///< every core in use, by anyone
+    double others() const { return std::max(0.0, machine - server - bench - database); }
+};
+
+CpuUse cpuUse(const CaseResult &result)
+{
+    const double span = result.window.seconds();
+    CpuUse use;
+    use.server = (result.cpu[1].seconds[0] - result.cpu[0].seconds[0]) / span;
+    use.bench = (result.cpu[1].seconds[1] - result.cpu[0].seconds[1]) / span;
+    use.database = (result.cpu[1].seconds[2] - result.cpu[0].seconds[2]) / span;
+    const qint64 total = result.cpu[1].machineTotal - result.cpu[0].machineTotal;
+    if (total > 0) {
+        use.machine = double(result.cpu[1].machineBusy - result.cpu[0].machineBusy) / double(total)
+            * double(sysconf(_SC_NPROCESSORS_ONLN));
+    }
+    return use;
+}
 
 double percentileMs(std::vector<qint64> values, double fraction)
 {
@@ -545,14 +627,17 @@ CaseResult runCase(const Target &target, const QString &transport, bool underLoa
             };
         };
         std::vector<HttpLoop> loops;
-        loops.push_back({ "Bearer " + target.aliceToken.toUtf8(), lister(0) });
-        loops.push_back({ "Bearer " + target.bobToken.toUtf8(), lister(1) });
-        loops.push_back({ "Bearer " + target.adminToken.toUtf8(), [](qint64) {
-                             return Request { AuditVerify,
-                                              QByteArrayLiteral("/api/v1/admin/audit/verify"),
-                                              {},
-                                              true };
-                         } });
+        if (options.listReads) {
+            loops.push_back({ "Bearer " + target.aliceToken.toUtf8(), lister(0) });
+            loops.push_back({ "Bearer " + target.bobToken.toUtf8(), lister(1) });
+        }
+        if (options.verifyReads)
+            loops.push_back({ "Bearer " + target.adminToken.toUtf8(), [](qint64) {
+                                 return Request { AuditVerify,
+                                                  QByteArrayLiteral("/api/v1/admin/audit/verify"),
+                                                  {},
+                                                  true };
+                             } });
         reads = std::make_unique<HttpLoad>(target.httpBase, std::move(loops));
         readThread.reset(
             QThread::create([&] { reads->run(Clock::time_point::max(), &stopReads); }));
@@ -618,7 +703,7 @@ CaseResult runCase(const Target &target, const QString &transport, bool underLoa
         QTimer::singleShot(std::chrono::milliseconds(
                                std::max<qint64>(0, nanoseconds(at - Clock::now()) / 1'000'000)),
                            Qt::PreciseTimer, &wait, [&, edge] {
-                               result.cpu[edge] = sampleCpu(target.pid);
+                               result.cpu[edge] = sampleCpu(target.pid, target.databasePid);
                                oneDone();
                            });
     }
@@ -686,14 +771,7 @@ ReadFigures readFigures(const CaseResult &result)
 void printCase(const CaseResult &result, int connections)
 {
     const double span = result.window.seconds();
-    const auto cores = [&](int process) {
-        return (result.cpu[1].processSeconds[process] - result.cpu[0].processSeconds[process])
-            / span;
-    };
-    const qint64 total = result.cpu[1].machineTotal - result.cpu[0].machineTotal;
-    const double busy = total > 0
-        ? double(result.cpu[1].machineBusy - result.cpu[0].machineBusy) / double(total)
-        : 0.0;
+    const CpuUse cpu = cpuUse(result);
     QString reads;
     if (result.underLoad) {
         const ReadFigures figures = readFigures(result);
@@ -712,17 +790,21 @@ void printCase(const CaseResult &result, int connections)
                     .arg(figures.refused)
                     .arg(figures.megabytes / span, 0, 'f', 1);
     }
-    std::printf("{\"target\":\"%s\",\"transport\":\"%s\",\"condition\":\"%s\","
-                "\"connections\":%d,\"seconds\":%.1f,\"acked\":%lld,\"acked_per_sec\":%.0f,"
-                "\"ack_p50_ms\":%.2f,\"ack_p99_ms\":%.2f,\"ack_max_ms\":%.2f,\"refused\":%lld,"
-                "\"failed\":%lld,\"refusals\":%s,\"connections_opened\":%ld,"
-                "\"server_cpu_cores\":%.2f,\"bench_cpu_cores\":%.2f,\"machine_busy\":%.2f%s}\n",
-                qPrintable(result.label), qPrintable(result.transport),
-                result.underLoad ? "under_reads" : "alone", connections, span,
-                static_cast<long long>(result.acknowledged), result.rate(), result.p50Ms,
-                result.p99Ms, result.maxMs, static_cast<long long>(result.refused),
-                static_cast<long long>(result.failed), qPrintable(formatRefusals(result)),
-                result.connectionsOpened, cores(0), cores(1), busy, qPrintable(reads));
+    std::printf(
+        "{\"target\":\"%s\",\"transport\":\"%s\",\"condition\":\"%s\","
+        "\"connections\":%d,\"seconds\":%.1f,\"acked\":%lld,\"acked_per_sec\":%.0f,"
+        "\"ack_p50_ms\":%.2f,\"ack_p99_ms\":%.2f,\"ack_max_ms\":%.2f,\"refused\":%lld,"
+        "\"failed\":%lld,\"refusals\":%s,\"connections_opened\":%ld,"
+        "\"server_cpu_cores\":%.2f,\"server_cpu_us_per_ack\":%.0f,"
+        "\"database_cpu_cores\":%.2f,\"bench_cpu_cores\":%.2f,"
+        "\"other_cpu_cores\":%.2f%s}\n",
+        qPrintable(result.label), qPrintable(result.transport),
+        result.underLoad ? "under_reads" : "alone", connections, span,
+        static_cast<long long>(result.acknowledged), result.rate(), result.p50Ms, result.p99Ms,
+        result.maxMs, static_cast<long long>(result.refused), static_cast<long long>(result.failed),
+        qPrintable(formatRefusals(result)), result.connectionsOpened, cpu.server,
+        result.acknowledged > 0 ? cpu.server * span * 1e6 / double(result.acknowledged) : 0.0,
+        cpu.database, cpu.bench, cpu.others(), qPrintable(reads));
     std::fflush(stdout);
 }
 
@@ -882,22 +964,27 @@ int main(int argc, char *argv[])
     for (qsizetype i = 1; valid && i + 1 < arguments.size(); i += 2) {
         const QString &name = arguments[i];
         const QString &value = arguments[i + 1];
-        if (name == u"--connections")
+        if (name == u"--connections") {
             options.connections = value.toInt(&valid);
-        else if (name == u"--seconds")
+        } else if (name == u"--seconds") {
             options.seconds = value.toDouble(&valid);
-        else if (name == u"--warmup")
+        } else if (name == u"--warmup") {
             options.warmup = value.toDouble(&valid);
-        else if (name == u"--only" && (value == u"sqlite" || value == u"postgresql"))
+        } else if (name == u"--only" && (value == u"sqlite" || value == u"postgresql")) {
             options.databases = { value };
-        else
+        } else if (name == u"--reads"
+                   && (value == u"both" || value == u"lists" || value == u"verify")) {
+            options.listReads = value != u"verify";
+            options.verifyReads = value != u"lists";
+        } else {
             valid = false;
+        }
     }
     if (!valid || options.connections < 1 || options.connections > 64 || options.seconds <= 0
         || options.warmup < 0) {
         std::fprintf(stderr,
                      "usage: qx-bench-gateway [--connections N] [--seconds S] [--warmup S] "
-                     "[--only sqlite|postgresql]\n");
+                     "[--only sqlite|postgresql] [--reads both|lists|verify]\n");
         return 2;
     }
     curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -975,6 +1062,8 @@ int main(int argc, char *argv[])
                     ++failures;
                     continue;
                 }
+                if (postgres && database == u"postgresql")
+                    real->target.databasePid = postmasterOf(postgres->port());
                 CaseResult result
                     = runCase(real->target, transport, underLoad, options, caseNumber);
                 printCase(result, options.connections);
@@ -985,28 +1074,43 @@ int main(int argc, char *argv[])
     qunsetenv("QX_DATABASE");
 
     // The summary: figures, ratios and goals.
-    std::printf("\n%-12s %-7s %-12s %10s %8s %8s %8s %8s %7s %7s\n", "target", "via", "condition",
-                "acked/s", "p50 ms", "p99 ms", "refused", "failed", "server", "busy");
+    std::printf("\n%-12s %-7s %-12s %9s %7s %7s %7s %7s %7s %7s %6s %6s\n", "target", "via",
+                "condition", "acked/s", "p50 ms", "p99 ms", "refused", "failed", "server", "us/ack",
+                "db", "others");
     const auto row = [](const CaseResult &result) {
-        const double span = result.window.seconds();
-        const qint64 total = result.cpu[1].machineTotal - result.cpu[0].machineTotal;
-        std::printf("%-12s %-7s %-12s %10.0f %8.2f %8.2f %8lld %8lld %7.2f %7.2f\n",
+        const CpuUse cpu = cpuUse(result);
+        std::printf("%-12s %-7s %-12s %9.0f %7.2f %7.2f %7lld %7lld %7.2f %7.0f %6.2f %6.2f\n",
                     qPrintable(result.label.left(12)), qPrintable(result.transport),
                     result.underLoad ? "under reads" : "alone", result.rate(), result.p50Ms,
                     result.p99Ms, static_cast<long long>(result.refused),
-                    static_cast<long long>(result.failed),
-                    (result.cpu[1].processSeconds[0] - result.cpu[0].processSeconds[0]) / span,
-                    total > 0 ? double(result.cpu[1].machineBusy - result.cpu[0].machineBusy)
-                            / double(total)
-                              : 0.0);
+                    static_cast<long long>(result.failed), cpu.server,
+                    result.acknowledged > 0
+                        ? cpu.server * result.window.seconds() * 1e6 / double(result.acknowledged)
+                        : 0.0,
+                    cpu.database, cpu.others());
     };
     row(barePost);
     row(bareEcho);
     for (const CaseResult &result : results)
         row(result);
-    std::printf("(server: CPU cores the serving process used; busy: the machine's share of "
-                "%ld cores in use)\n\n",
+    std::printf("(CPU cores over the window, of %ld: server, the serving process; us/ack, its CPU "
+                "time per acknowledged order; db, PostgreSQL's processes; others, what else ran "
+                "on the machine besides this benchmark, whose clients are not counted)\n",
                 sysconf(_SC_NPROCESSORS_ONLN));
+    for (const CaseResult &result : results) {
+        if (!result.underLoad)
+            continue;
+        const ReadFigures figures = readFigures(result);
+        const double span = result.window.seconds();
+        std::printf("reads during %s %s: %.1f order pages/s, %.1f trade pages/s (p50 %.1f ms, "
+                    "p99 %.1f ms), %.1f audit verifications/s (p50 %.1f ms, max %.1f ms)\n",
+                    qPrintable(result.label), qPrintable(result.transport),
+                    double(figures.pages[0]) / span, double(figures.pages[1]) / span,
+                    std::max(figures.p50Ms[0], figures.p50Ms[1]),
+                    std::max(figures.p99Ms[0], figures.p99Ms[1]), double(figures.pages[2]) / span,
+                    figures.p50Ms[2], figures.maxMs[2]);
+    }
+    std::printf("\n");
     for (const QString &database : std::as_const(options.databases)) {
         const auto find = [&](const QString &transport, bool underLoad) -> const CaseResult * {
             for (const CaseResult &result : results) {
