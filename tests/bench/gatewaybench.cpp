@@ -23,11 +23,12 @@
 // Every client is closed-loop: one order outstanding per connection, the next sent when the
 // answer came. The orders alternate by connection: even connections are alice buying, odd
 // ones bob selling, one lot each at one fixed price of one tradable instrument, so about every
-// other order trades (two users: one user's own orders would be refused as self-trades). Each
-// has a new client_order_id. Acknowledged orders (2xx, order.ack) are counted over S seconds
-// after a warm-up; refusals are counted apart, by error code. The server runs without the
-// per-account request limit (--max-requests-per-minute 0) and with the stream's message rate
-// at its maximum (--stream-rate 100000), so neither is measured.
+// other order trades (two users: one user's crossing orders would be cancelled by self-trade
+// prevention). Each has a new client_order_id. Acknowledged orders (2xx, order.ack) are
+// counted over S seconds after a warm-up; refusals are counted apart, by error code. The
+// server runs without the per-account request limit (--max-requests-per-minute 0) and with the
+// stream's message rate at its maximum (--stream-rate 100000), so neither is measured; no
+// risk limits are set.
 #include "testapi.h"
 #include "testservices.h"
 
