@@ -48,10 +48,11 @@ test: build format-check
 # Benchmarks print figures (README, "Benchmarks"); they are not tests. Release build of its own.
 bench: deps
 	cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DQX_WERROR=ON
-	cmake --build build-release -j $(JOBS) --target qx-bench-engine qx-orderflow qx-bench-store qx-bench-models
+	cmake --build build-release -j $(JOBS) --target qx-bench-engine qx-orderflow qx-bench-store qx-bench-models qx-bench-gateway
 	tests/bench/run-engine-bench.sh build-release/bin
 	build-release/bin/qx-bench-store
 	build-release/bin/qx-bench-models
+	build-release/bin/qx-bench-gateway
 
 clean:
 	rm -rf $(BUILD_DIR) build-release
