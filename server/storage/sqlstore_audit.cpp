@@ -136,12 +136,17 @@ Result<std::optional<QString>> SqlStore::verifyOrderAudit()
     for (const auto &[id, hash] : std::as_const(*anchors))
         heads.insert(id, hash);
     QHash<std::int64_t, std::int64_t> numbers;
-    for (std::int64_t offset = 0;; offset += 100) {
+    // A page at a time from where the last one ended (by key, not OFFSET, which would read
+    // every earlier row again and make a long log quadratic to verify).
+    std::int64_t lastChain = std::numeric_limits<std::int64_t>::min();
+    std::int64_t lastSeq = 0;
+    for (;;) {
         Result<QList<std::pair<std::int64_t, AuditEntry>>> page
             = collect<std::pair<std::int64_t, AuditEntry>>(
                 m_database->query("SELECT chain, seq, at_ms, commands, detail, hash "
-                                  "FROM order_audit ORDER BY chain, seq LIMIT 100 OFFSET $1",
-                                  offset),
+                                  "FROM order_audit WHERE chain > $1 OR (chain = $1 AND seq > $2) "
+                                  "ORDER BY chain, seq LIMIT 1000",
+                                  lastChain, lastSeq),
                 [](const SqlRows &row) {
                     AuditEntry entry = orderAuditEntry(
                         row.int64(1), QDateTime::fromMSecsSinceEpoch(row.int64(2), Qt::UTC),
@@ -163,6 +168,8 @@ Result<std::optional<QString>> SqlStore::verifyOrderAudit()
             }
             *head = entry.hash;
             numbers.insert(chain, expected);
+            lastChain = chain;
+            lastSeq = entry.id;
         }
     }
 }
