@@ -18,23 +18,13 @@ core::Error failure(core::ErrorCode code, const QString &message)
     return core::makeError(code, message);
 }
 
-/// a + b, or the overflow error naming `what`.
+/// The result of a checked sum or difference, or the overflow error naming `what`.
 template<typename T>
-Result<T> sum(T a, T b, const QString &what)
+Result<T> checked(Result<T> result, const QString &what)
 {
-    Result<T> total = a.plus(b);
-    if (!total)
-        return PreTradeRisk::overflow(what);
-    return *total;
-}
-
-template<typename T>
-Result<T> difference(T a, T b, const QString &what)
-{
-    Result<T> result = a.minus(b);
     if (!result)
         return PreTradeRisk::overflow(what);
-    return *result;
+    return result;
 }
 
 template<typename T>
@@ -158,14 +148,14 @@ Result<void> PreTradeRisk::checkUserLimits(const Principal &principal, const Mar
         if (!open)
             return open.error();
         auto [buying, selling] = *open;
-        Result<Quantity> adding
-            = sum(side == protocol::Side::Buy ? buying : selling, remaining, tr("position"));
+        Result<Quantity> adding = checked(
+            (side == protocol::Side::Buy ? buying : selling).plus(remaining), tr("position"));
         if (!adding)
             return adding.error();
         (side == protocol::Side::Buy ? buying : selling) = *adding;
         const Quantity net = holdings.netPosition(principal.userId, instrument.symbol);
-        Result<Quantity> longest = sum(net, buying, tr("position"));
-        Result<Quantity> shortest = difference(net, selling, tr("position"));
+        Result<Quantity> longest = checked(net.plus(buying), tr("position"));
+        Result<Quantity> shortest = checked(net.minus(selling), tr("position"));
         if (!longest)
             return longest.error();
         if (!shortest)
@@ -184,7 +174,7 @@ Result<void> PreTradeRisk::checkUserLimits(const Principal &principal, const Mar
             replacing);
         if (!held)
             return held.error();
-        Result<Money> exposure = sum(orderValue, *held, tr("credit exposure"));
+        Result<Money> exposure = checked(orderValue.plus(*held), tr("credit exposure"));
         if (!exposure)
             return exposure.error();
         if (*exposure > *limits.creditLimit) {
@@ -215,7 +205,7 @@ Result<void> PreTradeRisk::checkCreditLine(const Principal &principal, const Mar
         replacing);
     if (!held)
         return held.error();
-    Result<Money> exposure = sum(orderValue, *held, tr("credit exposure"));
+    Result<Money> exposure = checked(orderValue.plus(*held), tr("credit exposure"));
     if (!exposure)
         return exposure.error();
     if (*exposure <= line)

@@ -1,6 +1,7 @@
 #include "server/trading/riskadmin.h"
 
 #include "core/productcatalog.h"
+#include "server/auth/useradmin.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -38,16 +39,6 @@ bool apply(const RiskAdmin::Edit<T> &edit, std::optional<T> &limit, QJsonObject 
 
 } // namespace
 
-Result<UserRecord> RiskAdmin::user(const QString &username)
-{
-    Result<std::optional<UserRecord>> found = m_store.findUser(username);
-    if (!found)
-        return found.error();
-    if (!*found)
-        return core::makeError(core::ErrorCode::NotFound, tr("There is no user %1.").arg(username));
-    return **found;
-}
-
 Result<void> RiskAdmin::checkProduct(const QString &product)
 {
     if (product.isEmpty())
@@ -72,7 +63,7 @@ Result<void> RiskAdmin::checkProduct(const QString &product)
 
 Result<QList<RiskLimits>> RiskAdmin::limits(const QString &username)
 {
-    Result<UserRecord> trader = user(username);
+    Result<UserRecord> trader = UserAdmin(m_store).user(username);
     if (!trader)
         return trader.error();
     return m_store.allRiskLimits(trader->id);
@@ -81,7 +72,7 @@ Result<QList<RiskLimits>> RiskAdmin::limits(const QString &username)
 Result<RiskLimits> RiskAdmin::setLimits(const Actor &actor, const QString &username,
                                         const LimitsChange &change)
 {
-    Result<UserRecord> trader = user(username);
+    Result<UserRecord> trader = UserAdmin(m_store).user(username);
     if (!trader)
         return trader.error();
     if (Result<void> known = checkProduct(change.product); !known)

@@ -73,7 +73,6 @@ public:
     static QJsonObject toJson(const Line &line);
 
 private:
-    Result<UserRecord> user(const QString &username);
     Result<void> checkProduct(const QString &product);
 
     Store &m_store;
