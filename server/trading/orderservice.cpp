@@ -388,7 +388,7 @@ Result<void> OrderService::reloadRemoteLive()
 
 void OrderService::rememberRemote(qint64 userId, const protocol::Order &order)
 {
-    remember(userId, order);
+    m_history.remember(userId, order);
     const Market *market = findMarket(order.symbol);
     if (!market || market->owned)
         return; // a stale message about a book this server matches itself now
@@ -696,10 +696,8 @@ std::optional<Result<protocol::Order>> OrderService::orderInMemory(const Princip
             return notFound(orderId);
         return closing->second.order;
     }
-    if (const auto recent = m_recent.constFind(principal.userId); recent != m_recent.cend()) {
-        if (const auto known = recent->orders.constFind(orderId); known != recent->orders.cend())
-            return *known;
-    }
+    if (std::optional<protocol::Order> known = m_history.order(principal.userId, orderId))
+        return *known;
     return std::nullopt;
 }
 
@@ -1006,7 +1004,7 @@ void OrderService::announceFills(const TradeRecord &trade, const QString &buyCli
         own.clientOrderId = clientId;
         own.aggressor = trade.aggressor == side;
         own.time = trade.time;
-        remember(user, own);
+        m_history.remember(user, own);
         Q_EMIT tradeEvent(own, user);
     }
 }
@@ -1121,7 +1119,7 @@ void OrderService::announce(const Applied &applied)
         Q_EMIT tradeStored(trade, buyClientId, sellClientId);
     }
     for (const Change &change : applied.changes) {
-        remember(change.order.userId, change.order.order);
+        m_history.remember(change.order.userId, change.order.order);
         Q_EMIT orderEvent(change.type, change.order.order, change.order.userId);
     }
     Q_EMIT marketUpdated(symbol);
@@ -1617,50 +1615,6 @@ void OrderService::expireOrders(const QDateTime &now)
     }
 }
 
-void OrderService::remember(qint64 userId, const protocol::Order &order)
-{
-    Recent &recent = m_recent[userId];
-    if (!recent.orders.contains(order.id)) {
-        recent.orderIds.push_back(order.id);
-        if (recent.orderIds.size() > std::size_t(kRecentPerUser)) {
-            recent.orders.remove(recent.orderIds.front());
-            recent.orderIds.pop_front();
-        }
-    }
-    recent.orders.insert(order.id, order);
-}
-
-void OrderService::remember(qint64 userId, const protocol::Trade &trade)
-{
-    std::deque<protocol::Trade> &trades = m_recent[userId].trades;
-    trades.push_back(trade);
-    if (trades.size() > std::size_t(kRecentPerUser))
-        trades.pop_front();
-}
-
-namespace {
-
-// The page of `newestFirst` (ids descending) that `page` asks for, and where the next starts.
-template<typename T>
-OrderService::Listing<T> pageOf(const QList<T> &newestFirst, const OrderService::Page &page,
-                                OrderService::Source source)
-{
-    OrderService::Listing<T> listing;
-    listing.source = source;
-    for (const T &item : newestFirst) {
-        if (page.before > 0 && item.id.toLongLong() >= page.before)
-            continue;
-        if (page.limit > 0 && listing.items.size() == page.limit) {
-            listing.nextBefore = listing.items.constLast().id;
-            break;
-        }
-        listing.items.append(item);
-    }
-    return listing;
-}
-
-} // namespace
-
 Result<OrderService::Listing<protocol::Order>> OrderService::orders(const Principal &principal,
                                                                     const Page &page)
 {
@@ -1681,17 +1635,12 @@ Result<OrderService::Listing<protocol::Order>> OrderService::ordersFrom(
     if (!stored.error().is(core::ErrorCode::StorageUnavailable))
         return stored.error();
     // From memory: the live orders, and every order touched since the start.
-    QHash<QString, protocol::Order> known = m_recent.value(principal.userId).orders;
-    for (const StoredOrder &live : std::as_const(m_live)) {
-        if (live.userId == principal.userId)
-            known.insert(live.order.id, live.order);
+    QList<protocol::Order> live;
+    for (const StoredOrder &order : std::as_const(m_live)) {
+        if (order.userId == principal.userId)
+            live.append(order.order);
     }
-    QList<protocol::Order> newestFirst = known.values();
-    std::sort(newestFirst.begin(), newestFirst.end(),
-              [](const protocol::Order &a, const protocol::Order &b) {
-                  return a.id.toLongLong() > b.id.toLongLong();
-              });
-    return pageOf(newestFirst, page, Source::Memory);
+    return m_history.orders(principal.userId, live, page);
 }
 
 Result<OrderService::Listing<protocol::Trade>> OrderService::tradesFrom(
@@ -1701,8 +1650,7 @@ Result<OrderService::Listing<protocol::Trade>> OrderService::tradesFrom(
         return storedPage(std::move(stored).value(), page);
     if (!stored.error().is(core::ErrorCode::StorageUnavailable))
         return stored.error();
-    const std::deque<protocol::Trade> &recent = m_recent.value(principal.userId).trades;
-    return pageOf(QList<protocol::Trade>(recent.rbegin(), recent.rend()), page, Source::Memory);
+    return m_history.trades(principal.userId, page);
 }
 
 Result<protocol::BookSnapshot> OrderService::book(const QString &symbol, int depth) const

@@ -9,6 +9,7 @@
 #include "server/auth/authservice.h"
 #include "server/storage/store.h"
 #include "server/storage/storewriter.h"
+#include "server/trading/orderhistory.h"
 #include "server/trading/pretraderisk.h"
 
 #include <QHash>
@@ -176,32 +177,15 @@ public:
     /// whose trading has ended.
     void expireOrders(const QDateTime &now);
 
-    /// Where a listing was read: storage, or while storage cannot be reached memory (the live
-    /// orders and what happened since the server started, at most kRecentPerUser of each).
-    enum class Source { Storage, Memory };
-    /// A user's orders or fills, newest first.
+    // Listings (orderhistory.h), as the API names them.
+    using Source = ListingSource;
     template<typename T>
-    struct Listing
-    {
-        QList<T> items;
-        Source source = Source::Storage;
-        QString nextBefore; ///< where the next page starts (an id); empty: this was the last
-    };
-    /// A page of a listing: ids below `before` (0: from the newest), at most `limit` (0: all).
-    struct Page
-    {
-        qint64 before = 0;
-        int limit = 0;
-    };
-    /// A page read from storage: full, so there may be more from its last id on. Pure: any
-    /// thread.
+    using Listing = qx::server::Listing<T>;
+    using Page = qx::server::Page;
     template<typename T>
     static Listing<T> storedPage(QList<T> items, const Page &page)
     {
-        Listing<T> listing { std::move(items), Source::Storage, {} };
-        if (page.limit > 0 && listing.items.size() >= page.limit)
-            listing.nextBefore = listing.items.constLast().id;
-        return listing;
+        return qx::server::storedPage(std::move(items), page);
     }
     /// The listing of what storage answered for the page (read anywhere, e.g. by
     /// StoreReaders): its rows, or while storage cannot be reached the page from memory.
@@ -220,7 +204,7 @@ public:
     {
         return trades(principal, Page {});
     }
-    static constexpr qsizetype kRecentPerUser = 1000;
+    static constexpr qsizetype kRecentPerUser = OrderHistory::kRecentPerUser;
     Result<core::protocol::BookSnapshot> book(const QString &symbol, int depth) const;
     /// What identifies a book's whole state (every order, in queue order, and the last
     /// trade): equal after a rebuild from storage if and only if nothing was lost.
@@ -418,16 +402,8 @@ private:
     QTimer m_reloadTimer; ///< retries the reload while storage is unavailable, backing off
     bool m_settingsFailing = false; ///< warned once per outage
     /// What each user's orders and fills became since the start, for reads while storage
-    /// is down: the newest kRecentPerUser of each, newest at the back.
-    struct Recent
-    {
-        QHash<QString, core::protocol::Order> orders;
-        std::deque<QString> orderIds;
-        std::deque<core::protocol::Trade> trades;
-    };
-    QHash<qint64, Recent> m_recent;
-    void remember(qint64 userId, const core::protocol::Order &order);
-    void remember(qint64 userId, const core::protocol::Trade &trade);
+    /// is down.
+    OrderHistory m_history;
 };
 
 } // namespace qx::server
