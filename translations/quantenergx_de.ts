@@ -216,6 +216,420 @@
     </message>
 </context>
 <context>
+    <name>qx::models::DeliveryMonthsModel</name>
+    <message>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <source>Delivery month</source>
+        <translation>Liefermonat</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::DepthModel</name>
+    <message numerus="yes">
+        <source>%n order(s) at %1</source>
+        <translation>
+            <numerusform>%n Order zu %1</numerusform>
+            <numerusform>%n Orders zu %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Eigene</translation>
+    </message>
+    <message>
+        <source>Bid qty</source>
+        <translation>Menge Geld</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Ask qty</source>
+        <translation>Menge Brief</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::MarketTradesModel</name>
+    <message>
+        <source>A buyer took the offer</source>
+        <translation>Ein Käufer hat aus dem Brief gekauft</translation>
+    </message>
+    <message>
+        <source>A seller hit the bid</source>
+        <translation>Ein Verkäufer hat ins Geld verkauft</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Taker</source>
+        <translation>Taker</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::MarketWatchModel</name>
+    <message>
+        <source>Contract</source>
+        <translation>Kontrakt</translation>
+    </message>
+    <message>
+        <source>Bid size</source>
+        <translation>Geld Menge</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Geld</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Ask size</source>
+        <translation>Brief Menge</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Letzter</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::OrdersModel</name>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>partially filled</source>
+        <translation>teilweise ausgeführt</translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation>ausgeführt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>storniert</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>Order-ID</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <source>Avg price</source>
+        <translation>Ø-Preis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a price: type digits and a point, such as 42.50.</source>
+        <translation>„%1“ ist kein Preis: Ziffern und einen Punkt eingeben, etwa 42.50.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a quantity: type digits and a point, such as 25.</source>
+        <translation>„%1“ ist keine Menge: Ziffern und einen Punkt eingeben, etwa 25.</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::PositionsModel</name>
+    <message>
+        <source>No trade in this market yet to mark the position to</source>
+        <translation>Noch kein Handel in diesem Markt, zu dem die Position bewertet werden kann</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Kontrakt</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <source>Avg price</source>
+        <translation>Ø Preis</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Unrealised</source>
+        <translation>Unrealisiert</translation>
+    </message>
+    <message>
+        <source>Realised</source>
+        <translation>Realisiert</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Exactly %1</source>
+        <translation>Genau %1</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::TradesModel</name>
+    <message>
+        <source>taker</source>
+        <translation>Taker</translation>
+    </message>
+    <message>
+        <source>maker</source>
+        <translation>Maker</translation>
+    </message>
+    <message>
+        <source>Your order crossed the spread</source>
+        <translation>Ihre Order hat den Spread überschritten</translation>
+    </message>
+    <message>
+        <source>Your resting order was hit</source>
+        <translation>Ihre im Buch liegende Order wurde ausgeführt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Trade ID</source>
+        <translation>Trade-ID</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Liquidity</source>
+        <translation>Liquidität</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>Order-ID</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::displayformat</name>
+    <message>
+        <source>Wk %1 %2</source>
+        <translation>KW %1 %2</translation>
+    </message>
+    <message>
+        <source>WE %1 %2</source>
+        <translation>WE %1 %2</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <translation>Q%1 %2</translation>
+    </message>
+    <message>
+        <source>Sum %1</source>
+        <translation>Som %1</translation>
+    </message>
+    <message>
+        <source>Win %1</source>
+        <translation>Win %1</translation>
+    </message>
+    <message>
+        <source>Cal %1</source>
+        <translation>Cal %1</translation>
+    </message>
+    <message>
+        <source>Quarter-hours</source>
+        <translation>Viertelstunden</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation>Wochenenden</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>Wochen</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation>Quartale</translation>
+    </message>
+    <message>
+        <source>Seasons</source>
+        <translation>Saisons</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Jahre</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::products</name>
+    <message>
+        <source>German power intraday</source>
+        <translation>Strom Deutschland Intraday</translation>
+    </message>
+    <message>
+        <source>German power base load</source>
+        <translation>Strom Deutschland Base</translation>
+    </message>
+    <message>
+        <source>German power peak load</source>
+        <translation>Strom Deutschland Peak</translation>
+    </message>
+    <message>
+        <source>French power base load</source>
+        <translation>Strom Frankreich Base</translation>
+    </message>
+    <message>
+        <source>Dutch power base load</source>
+        <translation>Strom Niederlande Base</translation>
+    </message>
+    <message>
+        <source>British power base load</source>
+        <translation>Strom Großbritannien Base</translation>
+    </message>
+    <message>
+        <source>Nordic system price</source>
+        <translation>Nordischer Systempreis</translation>
+    </message>
+    <message>
+        <source>TTF natural gas</source>
+        <translation>Erdgas TTF</translation>
+    </message>
+    <message>
+        <source>THE natural gas (Germany)</source>
+        <translation>Erdgas THE (Deutschland)</translation>
+    </message>
+    <message>
+        <source>NBP natural gas</source>
+        <translation>Erdgas NBP</translation>
+    </message>
+    <message>
+        <source>Henry Hub natural gas</source>
+        <translation>Erdgas Henry Hub</translation>
+    </message>
+    <message>
+        <source>Brent crude oil</source>
+        <translation>Rohöl Brent</translation>
+    </message>
+    <message>
+        <source>WTI crude oil</source>
+        <translation>Rohöl WTI</translation>
+    </message>
+    <message>
+        <source>EU emission allowances</source>
+        <translation>EU-Emissionszertifikate</translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::BlotterFilterBar</name>
     <message>
         <source>Filter: symbol, id, status…</source>
@@ -302,29 +716,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::DeliveryMonthsModel</name>
-    <message>
-        <source>Market</source>
-        <translation>Markt</translation>
-    </message>
-    <message>
-        <source>Delivery month</source>
-        <translation>Liefermonat</translation>
-    </message>
-    <message>
-        <source>Hours</source>
-        <translation>Stunden</translation>
-    </message>
-    <message>
-        <source>Net</source>
-        <translation>Netto</translation>
-    </message>
-    <message>
-        <source>Energy</source>
-        <translation>Energie</translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::DepthLadder</name>
     <message>
         <source>Last trade and volume</source>
@@ -357,32 +748,6 @@
     <message>
         <source>Click an offer to buy at its price, a bid to sell at it. Drag your own quantity to another price to move those orders there.</source>
         <translation>Ein Angebot anklicken, um zu seinem Preis zu kaufen, ein Gebot, um dazu zu verkaufen. Die eigene Menge auf einen anderen Preis ziehen, um diese Orders dorthin zu verschieben.</translation>
-    </message>
-</context>
-<context>
-    <name>qx::widgets::DepthModel</name>
-    <message numerus="yes">
-        <source>%n order(s) at %1</source>
-        <translation>
-            <numerusform>%n Order zu %1</numerusform>
-            <numerusform>%n Orders zu %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Mine</source>
-        <translation>Eigene</translation>
-    </message>
-    <message>
-        <source>Bid qty</source>
-        <translation>Menge Geld</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Preis</translation>
-    </message>
-    <message>
-        <source>Ask qty</source>
-        <translation>Menge Brief</translation>
     </message>
 </context>
 <context>
@@ -775,33 +1140,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::MarketTradesModel</name>
-    <message>
-        <source>A buyer took the offer</source>
-        <translation>Ein Käufer hat aus dem Brief gekauft</translation>
-    </message>
-    <message>
-        <source>A seller hit the bid</source>
-        <translation>Ein Verkäufer hat ins Geld verkauft</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Preis</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>Menge</translation>
-    </message>
-    <message>
-        <source>Taker</source>
-        <translation>Taker</translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::MarketWatch</name>
     <message>
         <source>&amp;Favourite</source>
@@ -826,41 +1164,6 @@
     <message>
         <source>Mark or unmark the selected contract as a favourite</source>
         <translation>Gewählten Kontrakt als Favorit markieren oder die Markierung aufheben</translation>
-    </message>
-</context>
-<context>
-    <name>qx::widgets::MarketWatchModel</name>
-    <message>
-        <source>Contract</source>
-        <translation>Kontrakt</translation>
-    </message>
-    <message>
-        <source>Bid size</source>
-        <translation>Geld Menge</translation>
-    </message>
-    <message>
-        <source>Bid</source>
-        <translation>Geld</translation>
-    </message>
-    <message>
-        <source>Ask</source>
-        <translation>Brief</translation>
-    </message>
-    <message>
-        <source>Ask size</source>
-        <translation>Brief Menge</translation>
-    </message>
-    <message>
-        <source>Last</source>
-        <translation>Letzter</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Änderung</translation>
-    </message>
-    <message>
-        <source>Volume</source>
-        <translation>Volumen</translation>
     </message>
 </context>
 <context>
@@ -1107,132 +1410,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::OrdersModel</name>
-    <message>
-        <source>open</source>
-        <translation>offen</translation>
-    </message>
-    <message>
-        <source>partially filled</source>
-        <translation>teilweise ausgeführt</translation>
-    </message>
-    <message>
-        <source>filled</source>
-        <translation>ausgeführt</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>storniert</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>abgelehnt</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>abgelaufen</translation>
-    </message>
-    <message>
-        <source>Buy</source>
-        <translation>Kauf</translation>
-    </message>
-    <message>
-        <source>Sell</source>
-        <translation>Verkauf</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Order ID</source>
-        <translation>Order-ID</translation>
-    </message>
-    <message>
-        <source>Client ID</source>
-        <translation>Client-ID</translation>
-    </message>
-    <message>
-        <source>Symbol</source>
-        <translation>Symbol</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>Richtung</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>Menge</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Preis</translation>
-    </message>
-    <message>
-        <source>Filled</source>
-        <translation>Ausgeführt</translation>
-    </message>
-    <message>
-        <source>Avg price</source>
-        <translation>Ø-Preis</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a price: type digits and a point, such as 42.50.</source>
-        <translation>„%1“ ist kein Preis: Ziffern und einen Punkt eingeben, etwa 42.50.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a quantity: type digits and a point, such as 25.</source>
-        <translation>„%1“ ist keine Menge: Ziffern und einen Punkt eingeben, etwa 25.</translation>
-    </message>
-</context>
-<context>
-    <name>qx::widgets::PositionsModel</name>
-    <message>
-        <source>No trade in this market yet to mark the position to</source>
-        <translation>Noch kein Handel in diesem Markt, zu dem die Position bewertet werden kann</translation>
-    </message>
-    <message>
-        <source>Contract</source>
-        <translation>Kontrakt</translation>
-    </message>
-    <message>
-        <source>Net</source>
-        <translation>Netto</translation>
-    </message>
-    <message>
-        <source>Energy</source>
-        <translation>Energie</translation>
-    </message>
-    <message>
-        <source>Avg price</source>
-        <translation>Ø Preis</translation>
-    </message>
-    <message>
-        <source>Mark</source>
-        <translation>Bewertung</translation>
-    </message>
-    <message>
-        <source>Unrealised</source>
-        <translation>Unrealisiert</translation>
-    </message>
-    <message>
-        <source>Realised</source>
-        <translation>Realisiert</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>Währung</translation>
-    </message>
-    <message>
-        <source>Exactly %1</source>
-        <translation>Genau %1</translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::PositionsPanel</name>
     <message>
         <source>Positions</source>
@@ -1355,61 +1532,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::TradesModel</name>
-    <message>
-        <source>taker</source>
-        <translation>Taker</translation>
-    </message>
-    <message>
-        <source>maker</source>
-        <translation>Maker</translation>
-    </message>
-    <message>
-        <source>Your order crossed the spread</source>
-        <translation>Ihre Order hat den Spread überschritten</translation>
-    </message>
-    <message>
-        <source>Your resting order was hit</source>
-        <translation>Ihre im Buch liegende Order wurde ausgeführt</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Trade ID</source>
-        <translation>Trade-ID</translation>
-    </message>
-    <message>
-        <source>Symbol</source>
-        <translation>Symbol</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>Richtung</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>Menge</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Preis</translation>
-    </message>
-    <message>
-        <source>Liquidity</source>
-        <translation>Liquidität</translation>
-    </message>
-    <message>
-        <source>Order ID</source>
-        <translation>Order-ID</translation>
-    </message>
-    <message>
-        <source>Client ID</source>
-        <translation>Client-ID</translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::Workstation</name>
     <message>
         <source>Starting local server…</source>
@@ -1492,69 +1614,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::displayformat</name>
-    <message>
-        <source>Wk %1 %2</source>
-        <translation>KW %1 %2</translation>
-    </message>
-    <message>
-        <source>WE %1 %2</source>
-        <translation>WE %1 %2</translation>
-    </message>
-    <message>
-        <source>Q%1 %2</source>
-        <translation>Q%1 %2</translation>
-    </message>
-    <message>
-        <source>Sum %1</source>
-        <translation>Som %1</translation>
-    </message>
-    <message>
-        <source>Win %1</source>
-        <translation>Win %1</translation>
-    </message>
-    <message>
-        <source>Cal %1</source>
-        <translation>Cal %1</translation>
-    </message>
-    <message>
-        <source>Quarter-hours</source>
-        <translation>Viertelstunden</translation>
-    </message>
-    <message>
-        <source>Hours</source>
-        <translation>Stunden</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>Tage</translation>
-    </message>
-    <message>
-        <source>Weekends</source>
-        <translation>Wochenenden</translation>
-    </message>
-    <message>
-        <source>Weeks</source>
-        <translation>Wochen</translation>
-    </message>
-    <message>
-        <source>Months</source>
-        <translation>Monate</translation>
-    </message>
-    <message>
-        <source>Quarters</source>
-        <translation>Quartale</translation>
-    </message>
-    <message>
-        <source>Seasons</source>
-        <translation>Saisons</translation>
-    </message>
-    <message>
-        <source>Years</source>
-        <translation>Jahre</translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::language</name>
     <message>
         <source>System language</source>
@@ -1570,65 +1629,6 @@
     <message>
         <source>Right-click to choose the columns; drag one to move it</source>
         <translation>Rechtsklick wählt die Spalten; eine Spalte ziehen verschiebt sie</translation>
-    </message>
-</context>
-<context>
-    <name>qx::widgets::products</name>
-    <message>
-        <source>German power intraday</source>
-        <translation>Strom Deutschland Intraday</translation>
-    </message>
-    <message>
-        <source>German power base load</source>
-        <translation>Strom Deutschland Base</translation>
-    </message>
-    <message>
-        <source>German power peak load</source>
-        <translation>Strom Deutschland Peak</translation>
-    </message>
-    <message>
-        <source>French power base load</source>
-        <translation>Strom Frankreich Base</translation>
-    </message>
-    <message>
-        <source>Dutch power base load</source>
-        <translation>Strom Niederlande Base</translation>
-    </message>
-    <message>
-        <source>British power base load</source>
-        <translation>Strom Großbritannien Base</translation>
-    </message>
-    <message>
-        <source>Nordic system price</source>
-        <translation>Nordischer Systempreis</translation>
-    </message>
-    <message>
-        <source>TTF natural gas</source>
-        <translation>Erdgas TTF</translation>
-    </message>
-    <message>
-        <source>THE natural gas (Germany)</source>
-        <translation>Erdgas THE (Deutschland)</translation>
-    </message>
-    <message>
-        <source>NBP natural gas</source>
-        <translation>Erdgas NBP</translation>
-    </message>
-    <message>
-        <source>Henry Hub natural gas</source>
-        <translation>Erdgas Henry Hub</translation>
-    </message>
-    <message>
-        <source>Brent crude oil</source>
-        <translation>Rohöl Brent</translation>
-    </message>
-    <message>
-        <source>WTI crude oil</source>
-        <translation>Rohöl WTI</translation>
-    </message>
-    <message>
-        <source>EU emission allowances</source>
-        <translation>EU-Emissionszertifikate</translation>
     </message>
 </context>
 <context>

@@ -216,6 +216,420 @@
     </message>
 </context>
 <context>
+    <name>qx::models::DeliveryMonthsModel</name>
+    <message>
+        <source>Market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::DepthModel</name>
+    <message numerus="yes">
+        <source>%n order(s) at %1</source>
+        <translation>
+            <numerusform>%n order at %1</numerusform>
+            <numerusform>%n orders at %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bid qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::MarketTradesModel</name>
+    <message>
+        <source>A buyer took the offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A seller hit the bid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taker</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::MarketWatchModel</name>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bid size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::OrdersModel</name>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partially filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a price: type digits and a point, such as 42.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a quantity: type digits and a point, such as 25.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::PositionsModel</name>
+    <message>
+        <source>No trade in this market yet to mark the position to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unrealised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Realised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exactly %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::TradesModel</name>
+    <message>
+        <source>taker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your order crossed the spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your resting order was hit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trade ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liquidity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::displayformat</name>
+    <message>
+        <source>Wk %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WE %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sum %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter-hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::products</name>
+    <message>
+        <source>German power intraday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>German power base load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>German power peak load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French power base load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dutch power base load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>British power base load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nordic system price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTF natural gas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>THE natural gas (Germany)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NBP natural gas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Henry Hub natural gas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brent crude oil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WTI crude oil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EU emission allowances</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::BlotterFilterBar</name>
     <message>
         <source>Filter: symbol, id, status…</source>
@@ -302,29 +716,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::DeliveryMonthsModel</name>
-    <message>
-        <source>Market</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delivery month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Net</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Energy</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::DepthLadder</name>
     <message>
         <source>Last trade and volume</source>
@@ -356,32 +747,6 @@
     </message>
     <message>
         <source>Spread %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>qx::widgets::DepthModel</name>
-    <message numerus="yes">
-        <source>%n order(s) at %1</source>
-        <translation>
-            <numerusform>%n order at %1</numerusform>
-            <numerusform>%n orders at %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Mine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bid qty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask qty</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -775,33 +1140,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::MarketTradesModel</name>
-    <message>
-        <source>A buyer took the offer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A seller hit the bid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Taker</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::MarketWatch</name>
     <message>
         <source>&amp;Favourite</source>
@@ -825,41 +1163,6 @@
     </message>
     <message>
         <source>Mark or unmark the selected contract as a favourite</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>qx::widgets::MarketWatchModel</name>
-    <message>
-        <source>Contract</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bid size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1107,132 +1410,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::OrdersModel</name>
-    <message>
-        <source>open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>partially filled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>filled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a price: type digits and a point, such as 42.50.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a quantity: type digits and a point, such as 25.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Symbol</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Avg price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>qx::widgets::PositionsModel</name>
-    <message>
-        <source>No trade in this market yet to mark the position to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contract</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Net</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Energy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Avg price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unrealised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Realised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exactly %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::PositionsPanel</name>
     <message>
         <source>Positions</source>
@@ -1355,61 +1532,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::TradesModel</name>
-    <message>
-        <source>taker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>maker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your order crossed the spread</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your resting order was hit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trade ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Symbol</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Liquidity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::Workstation</name>
     <message>
         <source>The session will not be remembered: %1</source>
@@ -1492,69 +1614,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::displayformat</name>
-    <message>
-        <source>Wk %1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WE %1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Q%1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sum %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Win %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cal %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quarter-hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weekends</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weeks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Months</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quarters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seasons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Years</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::language</name>
     <message>
         <source>System language</source>
@@ -1569,65 +1628,6 @@
     <name>qx::widgets::markettable</name>
     <message>
         <source>Right-click to choose the columns; drag one to move it</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>qx::widgets::products</name>
-    <message>
-        <source>German power intraday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>German power base load</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>German power peak load</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>French power base load</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dutch power base load</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>British power base load</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nordic system price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TTF natural gas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>THE natural gas (Germany)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NBP natural gas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Henry Hub natural gas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Brent crude oil</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WTI crude oil</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EU emission allowances</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -216,6 +216,420 @@
     </message>
 </context>
 <context>
+    <name>qx::models::DeliveryMonthsModel</name>
+    <message>
+        <source>Market</source>
+        <translation>Marché</translation>
+    </message>
+    <message>
+        <source>Delivery month</source>
+        <translation>Mois de livraison</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Énergie</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::DepthModel</name>
+    <message numerus="yes">
+        <source>%n order(s) at %1</source>
+        <translation>
+            <numerusform>%n ordre à %1</numerusform>
+            <numerusform>%n ordres à %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mes ordres</translation>
+    </message>
+    <message>
+        <source>Bid qty</source>
+        <translation>Qté achat</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Ask qty</source>
+        <translation>Qté vente</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::MarketTradesModel</name>
+    <message>
+        <source>A buyer took the offer</source>
+        <translation>Un acheteur a pris l&apos;offre de vente</translation>
+    </message>
+    <message>
+        <source>A seller hit the bid</source>
+        <translation>Un vendeur a pris l&apos;offre d&apos;achat</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Taker</source>
+        <translation>Preneur</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::MarketWatchModel</name>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Bid size</source>
+        <translation>Qté achat</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Ask size</source>
+        <translation>Qté vente</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Dernier</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Variation</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::OrdersModel</name>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>partially filled</source>
+        <translation>partiellement exécuté</translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation>exécuté</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejeté</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>ID ordre</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID client</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Exécuté</translation>
+    </message>
+    <message>
+        <source>Avg price</source>
+        <translation>Prix moyen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a price: type digits and a point, such as 42.50.</source>
+        <translation>« %1 » n&apos;est pas un prix : tapez des chiffres et un point, par exemple 42.50.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a quantity: type digits and a point, such as 25.</source>
+        <translation>« %1 » n&apos;est pas une quantité : tapez des chiffres et un point, par exemple 25.</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::PositionsModel</name>
+    <message>
+        <source>No trade in this market yet to mark the position to</source>
+        <translation>Aucune transaction sur ce marché pour valoriser la position</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Énergie</translation>
+    </message>
+    <message>
+        <source>Avg price</source>
+        <translation>Prix moyen</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Valorisation</translation>
+    </message>
+    <message>
+        <source>Unrealised</source>
+        <translation>Latent</translation>
+    </message>
+    <message>
+        <source>Realised</source>
+        <translation>Réalisé</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Exactly %1</source>
+        <translation>Exactement %1</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::TradesModel</name>
+    <message>
+        <source>taker</source>
+        <translation>preneur</translation>
+    </message>
+    <message>
+        <source>maker</source>
+        <translation>apporteur</translation>
+    </message>
+    <message>
+        <source>Your order crossed the spread</source>
+        <translation>Votre ordre a franchi le spread</translation>
+    </message>
+    <message>
+        <source>Your resting order was hit</source>
+        <translation>Votre ordre en carnet a été exécuté</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Trade ID</source>
+        <translation>ID transaction</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Liquidity</source>
+        <translation>Liquidité</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>ID ordre</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID client</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::displayformat</name>
+    <message>
+        <source>Wk %1 %2</source>
+        <translation>Sem %1 %2</translation>
+    </message>
+    <message>
+        <source>WE %1 %2</source>
+        <translation>WE %1 %2</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <translation>T%1 %2</translation>
+    </message>
+    <message>
+        <source>Sum %1</source>
+        <translation>Été %1</translation>
+    </message>
+    <message>
+        <source>Win %1</source>
+        <translation>Hiv %1</translation>
+    </message>
+    <message>
+        <source>Cal %1</source>
+        <translation>Cal %1</translation>
+    </message>
+    <message>
+        <source>Quarter-hours</source>
+        <translation>Quarts d’heure</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation>Week-ends</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>Semaines</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation>Trimestres</translation>
+    </message>
+    <message>
+        <source>Seasons</source>
+        <translation>Saisons</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Années</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::products</name>
+    <message>
+        <source>German power intraday</source>
+        <translation>Électricité Allemagne intraday</translation>
+    </message>
+    <message>
+        <source>German power base load</source>
+        <translation>Électricité Allemagne base</translation>
+    </message>
+    <message>
+        <source>German power peak load</source>
+        <translation>Électricité Allemagne pointe</translation>
+    </message>
+    <message>
+        <source>French power base load</source>
+        <translation>Électricité France base</translation>
+    </message>
+    <message>
+        <source>Dutch power base load</source>
+        <translation>Électricité Pays-Bas base</translation>
+    </message>
+    <message>
+        <source>British power base load</source>
+        <translation>Électricité Grande-Bretagne base</translation>
+    </message>
+    <message>
+        <source>Nordic system price</source>
+        <translation>Prix système nordique</translation>
+    </message>
+    <message>
+        <source>TTF natural gas</source>
+        <translation>Gaz naturel TTF</translation>
+    </message>
+    <message>
+        <source>THE natural gas (Germany)</source>
+        <translation>Gaz naturel THE (Allemagne)</translation>
+    </message>
+    <message>
+        <source>NBP natural gas</source>
+        <translation>Gaz naturel NBP</translation>
+    </message>
+    <message>
+        <source>Henry Hub natural gas</source>
+        <translation>Gaz naturel Henry Hub</translation>
+    </message>
+    <message>
+        <source>Brent crude oil</source>
+        <translation>Pétrole brut Brent</translation>
+    </message>
+    <message>
+        <source>WTI crude oil</source>
+        <translation>Pétrole brut WTI</translation>
+    </message>
+    <message>
+        <source>EU emission allowances</source>
+        <translation>Quotas d&apos;émission de l&apos;UE</translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::BlotterFilterBar</name>
     <message>
         <source>Filter: symbol, id, status…</source>
@@ -302,29 +716,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::DeliveryMonthsModel</name>
-    <message>
-        <source>Market</source>
-        <translation>Marché</translation>
-    </message>
-    <message>
-        <source>Delivery month</source>
-        <translation>Mois de livraison</translation>
-    </message>
-    <message>
-        <source>Hours</source>
-        <translation>Heures</translation>
-    </message>
-    <message>
-        <source>Net</source>
-        <translation>Net</translation>
-    </message>
-    <message>
-        <source>Energy</source>
-        <translation>Énergie</translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::DepthLadder</name>
     <message>
         <source>Last trade and volume</source>
@@ -357,32 +748,6 @@
     <message>
         <source>Click an offer to buy at its price, a bid to sell at it. Drag your own quantity to another price to move those orders there.</source>
         <translation>Cliquer sur une offre pour acheter à son prix, sur une demande pour y vendre. Faire glisser sa propre quantité vers un autre prix y déplace ces ordres.</translation>
-    </message>
-</context>
-<context>
-    <name>qx::widgets::DepthModel</name>
-    <message numerus="yes">
-        <source>%n order(s) at %1</source>
-        <translation>
-            <numerusform>%n ordre à %1</numerusform>
-            <numerusform>%n ordres à %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Mine</source>
-        <translation>Mes ordres</translation>
-    </message>
-    <message>
-        <source>Bid qty</source>
-        <translation>Qté achat</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Prix</translation>
-    </message>
-    <message>
-        <source>Ask qty</source>
-        <translation>Qté vente</translation>
     </message>
 </context>
 <context>
@@ -775,33 +1140,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::MarketTradesModel</name>
-    <message>
-        <source>A buyer took the offer</source>
-        <translation>Un acheteur a pris l&apos;offre de vente</translation>
-    </message>
-    <message>
-        <source>A seller hit the bid</source>
-        <translation>Un vendeur a pris l&apos;offre d&apos;achat</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Prix</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>Quantité</translation>
-    </message>
-    <message>
-        <source>Taker</source>
-        <translation>Preneur</translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::MarketWatch</name>
     <message>
         <source>&amp;Favourite</source>
@@ -826,41 +1164,6 @@
     <message>
         <source>Mark or unmark the selected contract as a favourite</source>
         <translation>Marquer ou démarquer le contrat choisi comme favori</translation>
-    </message>
-</context>
-<context>
-    <name>qx::widgets::MarketWatchModel</name>
-    <message>
-        <source>Contract</source>
-        <translation>Contrat</translation>
-    </message>
-    <message>
-        <source>Bid size</source>
-        <translation>Qté achat</translation>
-    </message>
-    <message>
-        <source>Bid</source>
-        <translation>Achat</translation>
-    </message>
-    <message>
-        <source>Ask</source>
-        <translation>Vente</translation>
-    </message>
-    <message>
-        <source>Ask size</source>
-        <translation>Qté vente</translation>
-    </message>
-    <message>
-        <source>Last</source>
-        <translation>Dernier</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Variation</translation>
-    </message>
-    <message>
-        <source>Volume</source>
-        <translation>Volume</translation>
     </message>
 </context>
 <context>
@@ -1107,132 +1410,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::OrdersModel</name>
-    <message>
-        <source>open</source>
-        <translation>ouvert</translation>
-    </message>
-    <message>
-        <source>partially filled</source>
-        <translation>partiellement exécuté</translation>
-    </message>
-    <message>
-        <source>filled</source>
-        <translation>exécuté</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>annulé</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>rejeté</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>expiré</translation>
-    </message>
-    <message>
-        <source>Buy</source>
-        <translation>Achat</translation>
-    </message>
-    <message>
-        <source>Sell</source>
-        <translation>Vente</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <source>Order ID</source>
-        <translation>ID ordre</translation>
-    </message>
-    <message>
-        <source>Client ID</source>
-        <translation>ID client</translation>
-    </message>
-    <message>
-        <source>Symbol</source>
-        <translation>Symbole</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>Sens</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>Quantité</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Prix</translation>
-    </message>
-    <message>
-        <source>Filled</source>
-        <translation>Exécuté</translation>
-    </message>
-    <message>
-        <source>Avg price</source>
-        <translation>Prix moyen</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a price: type digits and a point, such as 42.50.</source>
-        <translation>« %1 » n&apos;est pas un prix : tapez des chiffres et un point, par exemple 42.50.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a quantity: type digits and a point, such as 25.</source>
-        <translation>« %1 » n&apos;est pas une quantité : tapez des chiffres et un point, par exemple 25.</translation>
-    </message>
-</context>
-<context>
-    <name>qx::widgets::PositionsModel</name>
-    <message>
-        <source>No trade in this market yet to mark the position to</source>
-        <translation>Aucune transaction sur ce marché pour valoriser la position</translation>
-    </message>
-    <message>
-        <source>Contract</source>
-        <translation>Contrat</translation>
-    </message>
-    <message>
-        <source>Net</source>
-        <translation>Net</translation>
-    </message>
-    <message>
-        <source>Energy</source>
-        <translation>Énergie</translation>
-    </message>
-    <message>
-        <source>Avg price</source>
-        <translation>Prix moyen</translation>
-    </message>
-    <message>
-        <source>Mark</source>
-        <translation>Valorisation</translation>
-    </message>
-    <message>
-        <source>Unrealised</source>
-        <translation>Latent</translation>
-    </message>
-    <message>
-        <source>Realised</source>
-        <translation>Réalisé</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>Devise</translation>
-    </message>
-    <message>
-        <source>Exactly %1</source>
-        <translation>Exactement %1</translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::PositionsPanel</name>
     <message>
         <source>Positions</source>
@@ -1355,61 +1532,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::TradesModel</name>
-    <message>
-        <source>taker</source>
-        <translation>preneur</translation>
-    </message>
-    <message>
-        <source>maker</source>
-        <translation>apporteur</translation>
-    </message>
-    <message>
-        <source>Your order crossed the spread</source>
-        <translation>Votre ordre a franchi le spread</translation>
-    </message>
-    <message>
-        <source>Your resting order was hit</source>
-        <translation>Votre ordre en carnet a été exécuté</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <source>Trade ID</source>
-        <translation>ID transaction</translation>
-    </message>
-    <message>
-        <source>Symbol</source>
-        <translation>Symbole</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>Sens</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>Quantité</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Prix</translation>
-    </message>
-    <message>
-        <source>Liquidity</source>
-        <translation>Liquidité</translation>
-    </message>
-    <message>
-        <source>Order ID</source>
-        <translation>ID ordre</translation>
-    </message>
-    <message>
-        <source>Client ID</source>
-        <translation>ID client</translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::Workstation</name>
     <message>
         <source>Starting local server…</source>
@@ -1492,69 +1614,6 @@
     </message>
 </context>
 <context>
-    <name>qx::widgets::displayformat</name>
-    <message>
-        <source>Wk %1 %2</source>
-        <translation>Sem %1 %2</translation>
-    </message>
-    <message>
-        <source>WE %1 %2</source>
-        <translation>WE %1 %2</translation>
-    </message>
-    <message>
-        <source>Q%1 %2</source>
-        <translation>T%1 %2</translation>
-    </message>
-    <message>
-        <source>Sum %1</source>
-        <translation>Été %1</translation>
-    </message>
-    <message>
-        <source>Win %1</source>
-        <translation>Hiv %1</translation>
-    </message>
-    <message>
-        <source>Cal %1</source>
-        <translation>Cal %1</translation>
-    </message>
-    <message>
-        <source>Quarter-hours</source>
-        <translation>Quarts d’heure</translation>
-    </message>
-    <message>
-        <source>Hours</source>
-        <translation>Heures</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>Jours</translation>
-    </message>
-    <message>
-        <source>Weekends</source>
-        <translation>Week-ends</translation>
-    </message>
-    <message>
-        <source>Weeks</source>
-        <translation>Semaines</translation>
-    </message>
-    <message>
-        <source>Months</source>
-        <translation>Mois</translation>
-    </message>
-    <message>
-        <source>Quarters</source>
-        <translation>Trimestres</translation>
-    </message>
-    <message>
-        <source>Seasons</source>
-        <translation>Saisons</translation>
-    </message>
-    <message>
-        <source>Years</source>
-        <translation>Années</translation>
-    </message>
-</context>
-<context>
     <name>qx::widgets::language</name>
     <message>
         <source>System language</source>
@@ -1570,65 +1629,6 @@
     <message>
         <source>Right-click to choose the columns; drag one to move it</source>
         <translation>Clic droit pour choisir les colonnes ; faire glisser une colonne la déplace</translation>
-    </message>
-</context>
-<context>
-    <name>qx::widgets::products</name>
-    <message>
-        <source>German power intraday</source>
-        <translation>Électricité Allemagne intraday</translation>
-    </message>
-    <message>
-        <source>German power base load</source>
-        <translation>Électricité Allemagne base</translation>
-    </message>
-    <message>
-        <source>German power peak load</source>
-        <translation>Électricité Allemagne pointe</translation>
-    </message>
-    <message>
-        <source>French power base load</source>
-        <translation>Électricité France base</translation>
-    </message>
-    <message>
-        <source>Dutch power base load</source>
-        <translation>Électricité Pays-Bas base</translation>
-    </message>
-    <message>
-        <source>British power base load</source>
-        <translation>Électricité Grande-Bretagne base</translation>
-    </message>
-    <message>
-        <source>Nordic system price</source>
-        <translation>Prix système nordique</translation>
-    </message>
-    <message>
-        <source>TTF natural gas</source>
-        <translation>Gaz naturel TTF</translation>
-    </message>
-    <message>
-        <source>THE natural gas (Germany)</source>
-        <translation>Gaz naturel THE (Allemagne)</translation>
-    </message>
-    <message>
-        <source>NBP natural gas</source>
-        <translation>Gaz naturel NBP</translation>
-    </message>
-    <message>
-        <source>Henry Hub natural gas</source>
-        <translation>Gaz naturel Henry Hub</translation>
-    </message>
-    <message>
-        <source>Brent crude oil</source>
-        <translation>Pétrole brut Brent</translation>
-    </message>
-    <message>
-        <source>WTI crude oil</source>
-        <translation>Pétrole brut WTI</translation>
-    </message>
-    <message>
-        <source>EU emission allowances</source>
-        <translation>Quotas d&apos;émission de l&apos;UE</translation>
     </message>
 </context>
 <context>

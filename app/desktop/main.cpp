@@ -1,5 +1,5 @@
 #include "ui/client/localserver.h"
-#include "ui/widgets/displayformat.h"
+#include "ui/models/displayformat.h"
 #include "ui/widgets/language.h"
 #include "ui/widgets/theme.h"
 #include "ui/widgets/workstation.h"
@@ -35,7 +35,7 @@ int main(int argc, char *argv[])
     // The language chosen in the settings (else the system's), before any text is made;
     // --language below may still change it.
     qx::widgets::language::apply(qx::widgets::language::saved());
-    qx::widgets::displayformat::setNumberLocale(qx::widgets::language::savedNumberFormat());
+    qx::models::displayformat::setNumberLocale(qx::widgets::language::savedNumberFormat());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

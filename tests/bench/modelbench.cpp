@@ -20,9 +20,9 @@
 
 #include "core/productcatalog.h"
 #include "faketradingservice.h"
+#include "ui/models/tradesmodel.h"
 #include "ui/widgets/blotterfilter.h"
 #include "ui/widgets/mainwindow.h"
-#include "ui/widgets/tradesmodel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -415,9 +415,9 @@ int main(int argc, char *argv[])
         const int shown = proxy->rowCount();
         const double unfilter = timedMs(view, [&] { proxy->setText(QString()); });
         const double sortPrice = timedMs(
-            view, [&] { view->sortByColumn(qx::widgets::TradesModel::Price, Qt::AscendingOrder); });
+            view, [&] { view->sortByColumn(qx::models::TradesModel::Price, Qt::AscendingOrder); });
         const double sortTime = timedMs(
-            view, [&] { view->sortByColumn(qx::widgets::TradesModel::Time, Qt::DescendingOrder); });
+            view, [&] { view->sortByColumn(qx::models::TradesModel::Time, Qt::DescendingOrder); });
         std::vector<qint64> scrollNs;
         QScrollBar *bar = view->verticalScrollBar();
         for (int step = 0; step < 200; ++step) {

@@ -4,10 +4,10 @@
 // server with its simulated market, trades a little through the real client (a few resting
 // orders, a fill), lets the market move, and grabs the whole window.
 #include "ui/client/remotetradingservice.h"
+#include "ui/models/marketwatchmodel.h"
 #include "ui/widgets/language.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/marketwatch.h"
-#include "ui/widgets/marketwatchmodel.h"
 #include "ui/widgets/orderticket.h"
 #include "ui/widgets/theme.h"
 #include "ui/widgets/workstation.h"
@@ -41,7 +41,7 @@ QString frontMonth(const TradingService &service, QStringView prefix)
 
 // A limit order `ticks` ticks away from the board's best price on `side`'s own side (negative:
 // into the spread or across it).
-void place(TradingService &service, qx::widgets::MarketWatchModel &board, const QString &symbol,
+void place(TradingService &service, qx::models::MarketWatchModel &board, const QString &symbol,
            Side side, int lots, int ticks)
 {
     const auto instrument = service.instrument(symbol);
@@ -94,7 +94,7 @@ bool shoot(const QString &language, const QString &outputDir)
     qx::widgets::MainWindow *window = workstation.mainWindow();
     window->resize(1920, 1080);
     window->resetLayout();
-    qx::widgets::MarketWatchModel &board = *window->marketWatch()->model();
+    qx::models::MarketWatchModel &board = *window->marketWatch()->model();
     const QString power = frontMonth(*service, u"DE.BASE.M.");
     const QString gas = frontMonth(*service, u"TTF.M.");
     const QString brent = frontMonth(*service, u"BRENT.M.");

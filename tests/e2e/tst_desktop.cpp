@@ -2,14 +2,14 @@
 #include "tcpproxy.h"
 #include "ui/client/localserver.h"
 #include "ui/client/remotetradingservice.h"
+#include "ui/models/depthmodel.h"
+#include "ui/models/ordersmodel.h"
+#include "ui/models/positionsmodel.h"
 #include "ui/widgets/candlechart.h"
 #include "ui/widgets/depthladder.h"
-#include "ui/widgets/depthmodel.h"
 #include "ui/widgets/language.h"
 #include "ui/widgets/mainwindow.h"
-#include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
-#include "ui/widgets/positionsmodel.h"
 #include "ui/widgets/positionspanel.h"
 #include "ui/widgets/settingsdialog.h"
 #include "ui/widgets/workstation.h"
@@ -34,9 +34,9 @@
 using qx::client::LocalServer;
 using qx::client::RemoteTradingService;
 using qx::client::TradingService;
+using qx::models::OrdersModel;
+using qx::models::PositionsModel;
 using qx::widgets::MainWindow;
-using qx::widgets::OrdersModel;
-using qx::widgets::PositionsModel;
 using namespace Qt::StringLiterals;
 
 using qx::test::activeSymbol;
@@ -330,11 +330,11 @@ void TestDesktop::theSimulatedMarketMovesOnScreen()
     QCOMPARE(service->watchedSymbol(), power);
 
     // The market maker quotes ten levels a side: offers above bids on the ladder.
-    qx::widgets::DepthModel *depth = window->depthLadder()->model();
+    qx::models::DepthModel *depth = window->depthLadder()->model();
     QTRY_VERIFY_WITH_TIMEOUT(depth->rowCount() >= 4 && depth->bestBidRow() >= 2, kNetworkTimeoutMs);
     const auto priceAt = [depth](int row) {
-        return qx::core::Price::parse(depth->index(row, qx::widgets::DepthModel::Price)
-                                          .data(qx::widgets::DepthModel::PriceRole)
+        return qx::core::Price::parse(depth->index(row, qx::models::DepthModel::Price)
+                                          .data(qx::models::DepthModel::PriceRole)
                                           .toString())
             .value();
     };
@@ -361,13 +361,13 @@ void TestDesktop::theSimulatedMarketMovesOnScreen()
     QTRY_VERIFY_WITH_TIMEOUT(!window->chart()->candles().isEmpty(), kNetworkTimeoutMs);
 
     // A click on the best offer: a buy at its price on the ticket.
-    const QString bestOffer = depth->index(depth->bestBidRow() - 1, qx::widgets::DepthModel::Price)
-                                  .data(qx::widgets::DepthModel::PriceRole)
+    const QString bestOffer = depth->index(depth->bestBidRow() - 1, qx::models::DepthModel::Price)
+                                  .data(qx::models::DepthModel::PriceRole)
                                   .toString();
     QTableView *ladder = window->depthLadder()->view();
     QTest::mouseClick(
         ladder->viewport(), Qt::LeftButton, {},
-        ladder->visualRect(depth->index(depth->bestBidRow() - 1, qx::widgets::DepthModel::Price))
+        ladder->visualRect(depth->index(depth->bestBidRow() - 1, qx::models::DepthModel::Price))
             .center());
     QVERIFY(ticket->side() == qx::core::protocol::Side::Buy);
     QCOMPARE(child<QLineEdit>(ticket, "priceEdit")->text(), bestOffer);

@@ -1,6 +1,6 @@
 #include "ui/widgets/blotterfilter.h"
 
-#include "ui/widgets/instrumenttablemodel.h"
+#include "ui/models/instrumenttablemodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,6 +11,8 @@
 #include <algorithm>
 
 namespace qx::widgets {
+
+using models::InstrumentTableModel;
 
 BlotterFilterModel::BlotterFilterModel(Columns columns, int sortRole, QObject *parent)
     : QSortFilterProxyModel(parent)

@@ -12,9 +12,11 @@ class QCheckBox;
 class QComboBox;
 class QLineEdit;
 
-namespace qx::widgets {
-
+namespace qx::models {
 class InstrumentTableModel;
+}
+
+namespace qx::widgets {
 
 /**
  * A blotter as the trader narrows it: rows whose text holds what they typed (symbol, ids,
@@ -57,7 +59,7 @@ protected:
 private:
     Columns m_columns;
     /// The source as a blotter model, which searches its rows cheaply; else null.
-    const InstrumentTableModel *m_table = nullptr;
+    const models::InstrumentTableModel *m_table = nullptr;
     QString m_text;
     bool m_textIsNumber = false; ///< look in the numbers too
     bool m_textIsTime = false; ///< and in the time

@@ -1,6 +1,6 @@
 #include "ui/widgets/candlechart.h"
 
-#include "ui/widgets/displayformat.h"
+#include "ui/models/displayformat.h"
 #include "ui/widgets/theme.h"
 
 #include <QButtonGroup>
@@ -23,6 +23,8 @@
 #include <algorithm>
 
 namespace qx::widgets {
+
+namespace displayformat = models::displayformat;
 
 using core::CandleInterval;
 

@@ -1,6 +1,6 @@
 #include "ui/widgets/csvexport.h"
 
-#include "ui/widgets/instrumenttablemodel.h"
+#include "ui/models/instrumenttablemodel.h"
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>
@@ -8,6 +8,8 @@
 #include <QStringList>
 
 namespace qx::widgets {
+
+using models::InstrumentTableModel;
 
 namespace {
 

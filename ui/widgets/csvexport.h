@@ -12,7 +12,7 @@ namespace qx::widgets {
 /**
  * A blotter as CSV (RFC 4180, UTF-8, CRLF): a header row of the column titles, then the rows
  * in the model's order (a proxy's: as the view sorts them), each cell as its
- * InstrumentTableModel::ExportRole gives it (its display text without one). Fields with a
+ * models::InstrumentTableModel::ExportRole gives it (its display text without one). Fields with a
  * comma, quote or line break are quoted. Reads the model: GUI thread.
  */
 QByteArray csvText(const QAbstractItemModel &model);

@@ -1,8 +1,8 @@
 #include "ui/widgets/depthladder.h"
 
 #include "ui/client/tradingservice.h"
-#include "ui/widgets/depthmodel.h"
-#include "ui/widgets/displayformat.h"
+#include "ui/models/depthmodel.h"
+#include "ui/models/displayformat.h"
 #include "ui/widgets/markettable.h"
 
 #include <QApplication>
@@ -12,6 +12,9 @@
 #include <QVBoxLayout>
 
 namespace qx::widgets {
+
+namespace displayformat = models::displayformat;
+using models::DepthModel;
 
 using core::protocol::Side;
 

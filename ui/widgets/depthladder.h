@@ -14,9 +14,11 @@ namespace qx::client {
 class TradingService;
 }
 
-namespace qx::widgets {
-
+namespace qx::models {
 class DepthModel;
+}
+
+namespace qx::widgets {
 
 /**
  * The watched market at a glance: a line with the last trade, today's volume and the spread,
@@ -35,7 +37,7 @@ public:
     explicit DepthLadder(client::TradingService *service, QWidget *parent = nullptr);
 
     void setSymbol(const QString &symbol);
-    DepthModel *model() const { return m_model; }
+    models::DepthModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     QString summaryText() const;
 
@@ -55,7 +57,7 @@ private:
     void showTicker(const core::protocol::Ticker &ticker);
 
     client::TradingService *m_service;
-    DepthModel *m_model;
+    models::DepthModel *m_model;
     QLabel *m_summary;
     QTableView *m_view;
     /// A drag of own orders under way: from which side and price, where it started.

@@ -1,6 +1,6 @@
 #include "ui/widgets/language.h"
 
-#include "ui/widgets/displayformat.h"
+#include "ui/models/displayformat.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -11,6 +11,8 @@
 #include <memory>
 
 namespace qx::widgets::language {
+
+namespace displayformat = qx::models::displayformat;
 
 namespace {
 constexpr auto kLanguageKey = "appearance/language";

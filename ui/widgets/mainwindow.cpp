@@ -1,18 +1,18 @@
 #include "ui/widgets/mainwindow.h"
 
+#include "ui/models/markettradesmodel.h"
+#include "ui/models/ordersmodel.h"
+#include "ui/models/tradesmodel.h"
 #include "ui/widgets/blotterfilter.h"
 #include "ui/widgets/candlechart.h"
 #include "ui/widgets/csvexport.h"
 #include "ui/widgets/depthladder.h"
 #include "ui/widgets/markettable.h"
-#include "ui/widgets/markettradesmodel.h"
 #include "ui/widgets/marketwatch.h"
-#include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
 #include "ui/widgets/positionspanel.h"
 #include "ui/widgets/settingsdialog.h"
 #include "ui/widgets/theme.h"
-#include "ui/widgets/tradesmodel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -43,6 +43,10 @@
 #include <QVBoxLayout>
 
 namespace qx::widgets {
+
+using models::MarketTradesModel;
+using models::OrdersModel;
+using models::TradesModel;
 
 using client::TradingService;
 

@@ -14,18 +14,21 @@ class QSortFilterProxyModel;
 class QAbstractItemModel;
 class QTableView;
 
+namespace qx::models {
+class MarketTradesModel;
+class OrdersModel;
+class TradesModel;
+} // namespace qx::models
+
 namespace qx::widgets {
 
 class CandleChart;
 class SettingsDialog;
 class DepthLadder;
-class MarketTradesModel;
 class MarketWatch;
 class OrderTicket;
 class BlotterFilterModel;
-class OrdersModel;
 class PositionsPanel;
-class TradesModel;
 
 /**
  * The workstation's window: the order blotter in the middle, the price chart above it and the
@@ -48,7 +51,7 @@ public:
     QTableView *blotter() const { return m_blotter; }
     QTableView *fillsBlotter() const { return m_fillsView; }
     OrderTicket *ticket() const { return m_ticket; }
-    OrdersModel *ordersModel() const { return m_model; }
+    models::OrdersModel *ordersModel() const { return m_model; }
     QAction *cancelAction() const { return m_cancelAction; }
     DepthLadder *depthLadder() const { return m_depth; }
     QTableView *marketTradesView() const { return m_marketTradesView; }
@@ -117,16 +120,16 @@ private:
     QString selectedOrderId() const;
 
     client::TradingService *m_service;
-    OrdersModel *m_model;
+    models::OrdersModel *m_model;
     BlotterFilterModel *m_proxy;
     QTableView *m_blotter;
-    TradesModel *m_fills;
+    models::TradesModel *m_fills;
     BlotterFilterModel *m_fillsProxy;
     QTableView *m_fillsView;
     OrderTicket *m_ticket;
     QDockWidget *m_ticketDock;
     DepthLadder *m_depth;
-    MarketTradesModel *m_marketTrades;
+    models::MarketTradesModel *m_marketTrades;
     QTableView *m_marketTradesView;
     CandleChart *m_chart;
     MarketWatch *m_marketWatch;

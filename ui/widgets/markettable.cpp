@@ -1,6 +1,6 @@
 #include "ui/widgets/markettable.h"
 
-#include "ui/widgets/displayformat.h"
+#include "ui/models/displayformat.h"
 #include <QAction>
 #include <QCoreApplication>
 
@@ -10,6 +10,8 @@
 #include <QTableView>
 
 namespace qx::widgets {
+
+namespace displayformat = models::displayformat;
 
 void setUpMarketTable(QTableView *view, QAbstractItemModel *model, QStringView widestCell)
 {

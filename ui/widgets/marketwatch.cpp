@@ -1,7 +1,7 @@
 #include "ui/widgets/marketwatch.h"
 
+#include "ui/models/marketwatchmodel.h"
 #include "ui/widgets/markettable.h"
-#include "ui/widgets/marketwatchmodel.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -14,6 +14,8 @@
 #include <QVBoxLayout>
 
 namespace qx::widgets {
+
+using models::MarketWatchModel;
 
 namespace {
 constexpr auto kFavouritesKey = "marketWatch/favourites";

@@ -14,9 +14,11 @@ namespace qx::client {
 class TradingService;
 }
 
-namespace qx::widgets {
-
+namespace qx::models {
 class MarketWatchModel;
+}
+
+namespace qx::widgets {
 
 /**
  * Narrows the market watch to contracts whose period, symbol or group title holds a text, and
@@ -56,7 +58,7 @@ class MarketWatch : public QWidget
 public:
     explicit MarketWatch(client::TradingService *service, QWidget *parent = nullptr);
 
-    MarketWatchModel *model() const { return m_model; }
+    models::MarketWatchModel *model() const { return m_model; }
     MarketWatchFilter *filter() const { return m_filter; }
     QTreeView *view() const { return m_view; }
     QAction *favouriteAction() const { return m_favouriteAction; }
@@ -75,7 +77,7 @@ private:
     void layOutGroups();
     void toggleFavourite();
 
-    MarketWatchModel *m_model;
+    models::MarketWatchModel *m_model;
     MarketWatchFilter *m_filter;
     QLineEdit *m_filterEdit;
     QToolButton *m_favouritesOnly;

@@ -3,8 +3,8 @@
 #include "core/delivery.h"
 
 #include "ui/client/tradingservice.h"
-#include "ui/widgets/displayformat.h"
-#include "ui/widgets/ordersmodel.h"
+#include "ui/models/displayformat.h"
+#include "ui/models/ordersmodel.h"
 #include "ui/widgets/theme.h"
 
 #include <QButtonGroup>
@@ -21,6 +21,9 @@
 #include <QVBoxLayout>
 
 namespace qx::widgets {
+
+namespace displayformat = models::displayformat;
+using models::OrdersModel;
 
 using core::protocol::Side;
 

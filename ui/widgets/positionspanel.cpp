@@ -1,8 +1,8 @@
 #include "ui/widgets/positionspanel.h"
 
-#include "ui/widgets/displayformat.h"
+#include "ui/models/displayformat.h"
+#include "ui/models/positionsmodel.h"
 #include "ui/widgets/markettable.h"
-#include "ui/widgets/positionsmodel.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -12,6 +12,10 @@
 #include <QVBoxLayout>
 
 namespace qx::widgets {
+
+namespace displayformat = models::displayformat;
+using models::DeliveryMonthsModel;
+using models::PositionsModel;
 
 namespace {
 

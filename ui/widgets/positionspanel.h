@@ -9,9 +9,11 @@ namespace qx::client {
 class TradingService;
 }
 
-namespace qx::widgets {
-
+namespace qx::models {
 class PositionsModel;
+}
+
+namespace qx::widgets {
 
 /**
  * The positions dock: positions and P&L by instrument (sortable), the P&L totals per currency
@@ -26,7 +28,7 @@ class PositionsPanel : public QWidget
 public:
     explicit PositionsPanel(client::TradingService *service, QWidget *parent = nullptr);
 
-    PositionsModel *model() const { return m_model; }
+    models::PositionsModel *model() const { return m_model; }
     QTableView *positionsView() const { return m_positions; }
     QTableView *monthsView() const { return m_months; }
     QString totalsText() const;
@@ -34,7 +36,7 @@ public:
 private:
     void updateTotals();
 
-    PositionsModel *m_model;
+    models::PositionsModel *m_model;
     QTableView *m_positions;
     QTableView *m_months;
     QLabel *m_totals;

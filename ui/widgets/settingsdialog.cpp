@@ -1,6 +1,6 @@
 #include "ui/widgets/settingsdialog.h"
 
-#include "ui/widgets/displayformat.h"
+#include "ui/models/displayformat.h"
 #include "ui/widgets/language.h"
 #include "ui/widgets/theme.h"
 
@@ -17,6 +17,8 @@
 #include <QVBoxLayout>
 
 namespace qx::widgets {
+
+namespace displayformat = models::displayformat;
 
 SettingsDialog::SettingsDialog(QWidget *parent)
     : QDialog(parent)

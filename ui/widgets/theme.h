@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/models/tone.h"
+
 #include <QColor>
 #include <QString>
 
@@ -24,8 +26,8 @@ Theme fromString(const QString &name);
 /// The application's palette is a dark one (whoever set it).
 bool isDark();
 
-/// The desk's colours for the current palette.
-enum class Tone { Buy, Sell, Gain, Loss, Muted, Warning };
+/// The desk's colours for the current palette (the models' tones, models::toneColour).
+using Tone = models::Tone;
 QColor colour(Tone tone);
 /// "color: #rrggbb;", a style sheet's text colour in `tone`. Style sheets keep the colour they
 /// were given: a widget using one sets it again when its palette changes (QEvent::PaletteChange).

@@ -2,10 +2,10 @@
 // day on; every change applies at once, sorting is kept, and the main window's filter field
 // narrows what the trader sees.
 #include "faketradingservice.h"
+#include "ui/models/ordersmodel.h"
+#include "ui/models/tradesmodel.h"
 #include "ui/widgets/blotterfilter.h"
 #include "ui/widgets/mainwindow.h"
-#include "ui/widgets/ordersmodel.h"
-#include "ui/widgets/tradesmodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,12 +15,12 @@
 
 using qx::core::protocol::OrderStatus;
 using qx::core::protocol::Side;
+using qx::models::OrdersModel;
+using qx::models::TradesModel;
 using qx::test::FakeTradingService;
 using qx::widgets::BlotterFilterBar;
 using qx::widgets::BlotterFilterModel;
 using qx::widgets::MainWindow;
-using qx::widgets::OrdersModel;
-using qx::widgets::TradesModel;
 using namespace Qt::StringLiterals;
 
 class TestBlotterFilter : public QObject

@@ -2,8 +2,8 @@
 // each trade, new candles appended, a bounded history, exact numbers in its summary line, and
 // the interval buttons.
 #include "faketradingservice.h"
+#include "ui/models/displayformat.h"
 #include "ui/widgets/candlechart.h"
-#include "ui/widgets/displayformat.h"
 
 #include <QCandlestickSeries>
 #include <QCandlestickSet>
@@ -131,11 +131,11 @@ private Q_SLOTS:
     void axisNumbersFollowTheNumberFormat()
     {
         // A German trader reads "88,50" on the axis, as on the ladder beside it.
-        qx::widgets::displayformat::setNumberLocale(u"de_DE"_s);
+        qx::models::displayformat::setNumberLocale(u"de_DE"_s);
         qx::widgets::CandleChart german;
         QVERIFY(german.chart()->localizeNumbers());
         QCOMPARE(german.chart()->locale().toString(88.5, 'f', 2), u"88,50"_s);
-        qx::widgets::displayformat::setNumberLocale({});
+        qx::models::displayformat::setNumberLocale({});
     }
 
     void zoomAndPanWithWheelDragAndKeys()

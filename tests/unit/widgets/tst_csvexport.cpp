@@ -3,10 +3,10 @@
 // grouping, times in ISO 8601 UTC, sides and states as the API names them, awkward client
 // ids quoted; written whole through the main window, and a write that fails says so.
 #include "faketradingservice.h"
+#include "ui/models/ordersmodel.h"
+#include "ui/models/tradesmodel.h"
 #include "ui/widgets/csvexport.h"
 #include "ui/widgets/mainwindow.h"
-#include "ui/widgets/ordersmodel.h"
-#include "ui/widgets/tradesmodel.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -17,11 +17,11 @@
 
 using qx::core::protocol::OrderStatus;
 using qx::core::protocol::Side;
+using qx::models::OrdersModel;
+using qx::models::TradesModel;
 using qx::test::FakeTradingService;
 using qx::widgets::csvText;
 using qx::widgets::MainWindow;
-using qx::widgets::OrdersModel;
-using qx::widgets::TradesModel;
 using namespace Qt::StringLiterals;
 
 class TestCsvExport : public QObject

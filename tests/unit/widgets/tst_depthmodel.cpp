@@ -1,8 +1,8 @@
 // The depth ladder as a trader reads it: offers above bids with the touch in the middle, their
 // own open quantity beside each level, and nothing of another market.
 #include "faketradingservice.h"
+#include "ui/models/depthmodel.h"
 #include "ui/widgets/depthladder.h"
-#include "ui/widgets/depthmodel.h"
 
 #include <QMouseEvent>
 #include <QSignalSpy>
@@ -15,9 +15,9 @@ using qx::core::protocol::BookLevel;
 using qx::core::protocol::BookSnapshot;
 using qx::core::protocol::OrderStatus;
 using qx::core::protocol::Side;
+using qx::models::DepthModel;
 using qx::test::FakeTradingService;
 using qx::widgets::DepthLadder;
-using qx::widgets::DepthModel;
 using namespace Qt::StringLiterals;
 
 namespace {

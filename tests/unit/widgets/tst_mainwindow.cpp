@@ -1,17 +1,17 @@
 #include "faketradingservice.h"
+#include "ui/models/depthmodel.h"
+#include "ui/models/marketwatchmodel.h"
+#include "ui/models/ordersmodel.h"
+#include "ui/models/positionsmodel.h"
+#include "ui/models/tradesmodel.h"
 #include "ui/widgets/candlechart.h"
 #include "ui/widgets/depthladder.h"
-#include "ui/widgets/depthmodel.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/markettable.h"
 #include "ui/widgets/marketwatch.h"
-#include "ui/widgets/marketwatchmodel.h"
-#include "ui/widgets/ordersmodel.h"
 #include "ui/widgets/orderticket.h"
-#include "ui/widgets/positionsmodel.h"
 #include "ui/widgets/positionspanel.h"
 #include "ui/widgets/theme.h"
-#include "ui/widgets/tradesmodel.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -37,11 +37,11 @@
 
 using qx::core::protocol::OrderStatus;
 using qx::core::protocol::Side;
+using qx::models::OrdersModel;
+using qx::models::PositionsModel;
+using qx::models::TradesModel;
 using qx::test::FakeTradingService;
 using qx::widgets::MainWindow;
-using qx::widgets::OrdersModel;
-using qx::widgets::PositionsModel;
-using qx::widgets::TradesModel;
 
 class TestMainWindow : public QObject
 {
@@ -193,7 +193,7 @@ void TestMainWindow::reportsRejectedCancels()
 void TestMainWindow::theMarketDocksFollowTheTicket()
 {
     using qx::core::CandleInterval;
-    using qx::widgets::DepthModel;
+    using qx::models::DepthModel;
     FakeTradingService service;
     service.setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
     MainWindow window(&service);
@@ -267,7 +267,7 @@ void TestMainWindow::theMarketDocksFollowTheTicket()
 
 void TestMainWindow::theMarketWatchPicksAndPrefills()
 {
-    using qx::widgets::MarketWatchModel;
+    using qx::models::MarketWatchModel;
     FakeTradingService service;
     service.setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
     QSettings().remove(QStringLiteral("mainWindow"));

@@ -1,7 +1,7 @@
 // Time and sales: the market's trades newest on top, who took liquidity, a bounded history, and
 // only the watched market's.
 #include "faketradingservice.h"
-#include "ui/widgets/markettradesmodel.h"
+#include "ui/models/markettradesmodel.h"
 
 #include <QTest>
 
@@ -9,8 +9,8 @@ using qx::core::Price;
 using qx::core::Quantity;
 using qx::core::protocol::MarketTrade;
 using qx::core::protocol::Side;
+using qx::models::MarketTradesModel;
 using qx::test::FakeTradingService;
-using qx::widgets::MarketTradesModel;
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -2,8 +2,8 @@
 // exactly with their change from the previous close, bursts announced once per frame, price
 // moves flashing and fading, the filter and favourites, and the dock's clicks and keys.
 #include "faketradingservice.h"
+#include "ui/models/marketwatchmodel.h"
 #include "ui/widgets/marketwatch.h"
-#include "ui/widgets/marketwatchmodel.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -18,9 +18,9 @@ using qx::core::Instrument;
 using qx::core::protocol::BookLevel;
 using qx::core::protocol::Side;
 using qx::core::protocol::Ticker;
+using qx::models::MarketWatchModel;
 using qx::test::FakeTradingService;
 using qx::widgets::MarketWatch;
-using qx::widgets::MarketWatchModel;
 using namespace Qt::StringLiterals;
 
 class TestMarketWatch : public QObject

@@ -1,5 +1,5 @@
 #include "faketradingservice.h"
-#include "ui/widgets/ordersmodel.h"
+#include "ui/models/ordersmodel.h"
 
 #include <QBrush>
 #include <QSignalSpy>
@@ -8,8 +8,8 @@
 
 using qx::core::protocol::OrderStatus;
 using qx::core::protocol::Side;
+using qx::models::OrdersModel;
 using qx::test::FakeTradingService;
-using qx::widgets::OrdersModel;
 
 class TestOrdersModel : public QObject
 {

@@ -2,16 +2,16 @@
 // lots, in contract and energy units, marked to each market's last price, totals per currency
 // never mixing them, and the net position month by month across contracts.
 #include "faketradingservice.h"
-#include "ui/widgets/positionsmodel.h"
+#include "ui/models/positionsmodel.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 using qx::core::protocol::Side;
 using qx::core::protocol::Ticker;
+using qx::models::DeliveryMonthsModel;
+using qx::models::PositionsModel;
 using qx::test::FakeTradingService;
-using qx::widgets::DeliveryMonthsModel;
-using qx::widgets::PositionsModel;
 using namespace Qt::StringLiterals;
 
 class TestPositionsModel : public QObject

@@ -1,5 +1,5 @@
 #include "faketradingservice.h"
-#include "ui/widgets/displayformat.h"
+#include "ui/models/displayformat.h"
 #include "ui/widgets/language.h"
 #include "ui/widgets/logindialog.h"
 #include "ui/widgets/mainwindow.h"
@@ -63,7 +63,7 @@ private Q_SLOTS:
     void cleanup()
     {
         language::apply(u"en"_s);
-        qx::widgets::displayformat::setNumberLocale({});
+        qx::models::displayformat::setNumberLocale({});
         qx::widgets::theme::apply(qx::widgets::theme::Theme::Light);
     }
 
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QCOMPARE(language::current(), u"de"_s);
         QCOMPARE(language::saved(), u"de"_s);
         QCOMPARE(language::savedNumberFormat(), u"de_CH"_s);
-        QCOMPARE(qx::widgets::displayformat::decimal(
+        QCOMPARE(qx::models::displayformat::decimal(
                      qx::core::Decimal::fromUnits(123'456 * qx::core::Decimal::kOne / 100), 2),
                  u"1’234.56"_s);
 
@@ -172,7 +172,7 @@ private Q_SLOTS:
         numbers.numberFormatBox()->setCurrentIndex(0); // as the language
         numbers.accept();
         QCOMPARE(numbersChanged.size(), 1);
-        QCOMPARE(qx::widgets::displayformat::decimal(
+        QCOMPARE(qx::models::displayformat::decimal(
                      qx::core::Decimal::fromUnits(123'456 * qx::core::Decimal::kOne / 100), 2),
                  u"1.234,56"_s); // German's own
     }
@@ -228,13 +228,13 @@ private Q_SLOTS:
         // trader reads German; a product the desktop does not know keeps the catalog's name.
         qx::core::Instrument base = FakeTradingService::power(); // DE.BASE.M.2027-03
         language::apply(u"de"_s);
-        QCOMPARE(qx::widgets::displayformat::productName(base), u"Strom Deutschland Base"_s);
-        QCOMPARE(qx::widgets::displayformat::description(base),
+        QCOMPARE(qx::models::displayformat::productName(base), u"Strom Deutschland Base"_s);
+        QCOMPARE(qx::models::displayformat::description(base),
                  u"Strom Deutschland Base, März 27"_s);
         qx::core::Instrument unknown = base;
         unknown.symbol = u"XX.BASE.M.2027-03"_s;
         unknown.description = u"Atlantis power base load, March 2027"_s;
-        QCOMPARE(qx::widgets::displayformat::productName(unknown), u"Atlantis power base load"_s);
+        QCOMPARE(qx::models::displayformat::productName(unknown), u"Atlantis power base load"_s);
     }
 
     void aboutNamesTheVersions()

@@ -2,15 +2,15 @@
 // instrument's decimals, who took liquidity, sorting as numbers and times, new fills added
 // as they come, and a reload replacing everything.
 #include "faketradingservice.h"
-#include "ui/widgets/tradesmodel.h"
+#include "ui/models/tradesmodel.h"
 
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
 
 using qx::core::protocol::Side;
+using qx::models::TradesModel;
 using qx::test::FakeTradingService;
-using qx::widgets::TradesModel;
 using namespace Qt::StringLiterals;
 
 class TestTradesModel : public QObject
@@ -119,7 +119,7 @@ private Q_SLOTS:
         service.pushTrade(
             FakeTradingService::trade(u"y"_s, power, Side::Buy, u"1"_s, u"40"_s, at(2001)));
         service.resetTrades({});
-        QTest::qWait(3 * qx::widgets::FrameThrottle::kFrameMs);
+        QTest::qWait(3 * qx::models::FrameThrottle::kFrameMs);
         QCOMPARE(model.rowCount(), 0);
     }
 };

@@ -12,10 +12,10 @@
 #include <QVariant>
 
 /**
- * How the workstation writes decimals and units for people. Exact: digits come from the
+ * How the front ends write decimals and units for people. Exact: digits come from the
  * fixed-point value itself, never through a double; only the separators follow the locale.
  */
-namespace qx::widgets::displayformat {
+namespace qx::models::displayformat {
 
 /// Whose separators numbers are written with: the number format the trader chose in the
 /// settings, else the language's (QLocale()).
@@ -65,4 +65,4 @@ QBrush sideBrush(core::protocol::Side side);
 /// Gains green, losses red, nothing for zero: a P&L or a price change.
 QVariant pnlBrush(core::Decimal amount);
 
-} // namespace qx::widgets::displayformat
+} // namespace qx::models::displayformat

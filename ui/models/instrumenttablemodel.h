@@ -9,7 +9,7 @@ namespace qx::client {
 class TradingService;
 }
 
-namespace qx::widgets {
+namespace qx::models {
 
 /**
  * What the blotter models share: the service they follow and its instruments by symbol
@@ -30,6 +30,8 @@ public:
     /// Whether the cell's text holds `text`, in any case: what the blotters' search asks of
     /// every row. This formats the cell; models look at their text fields as they are.
     virtual bool cellContains(int row, int column, const QString &text) const;
+    /// Qt's, and "exportText" for ExportRole.
+    QHash<int, QByteArray> roleNames() const override;
 
 protected:
     explicit InstrumentTableModel(client::TradingService *service, QObject *parent = nullptr);
@@ -47,4 +49,4 @@ private:
     QHash<QString, core::Instrument> m_instruments;
 };
 
-} // namespace qx::widgets
+} // namespace qx::models

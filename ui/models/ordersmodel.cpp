@@ -1,14 +1,14 @@
-#include "ui/widgets/ordersmodel.h"
+#include "ui/models/ordersmodel.h"
 
 #include "ui/client/tradingservice.h"
-#include "ui/widgets/displayformat.h"
-#include "ui/widgets/theme.h"
+#include "ui/models/displayformat.h"
+#include "ui/models/tone.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QFont>
 
-namespace qx::widgets {
+namespace qx::models {
 
 using core::protocol::Order;
 using core::protocol::OrderStatus;
@@ -231,6 +231,8 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    if (const auto text = columnroles::columnData(index, role, ColumnCount))
+        return *text;
     const Order &order = m_orders.at(index.row());
     const int column = index.column();
     switch (role) {
@@ -251,7 +253,7 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
         if (column == Side)
             return displayformat::sideBrush(order.side);
         if (!core::protocol::isLive(order.status))
-            return QBrush(theme::colour(theme::Tone::Muted));
+            return QBrush(toneColour(Tone::Muted));
         return {};
     case Qt::FontRole:
         return isNumberColumn(column) ? QVariant(displayformat::numberFont()) : QVariant();
@@ -259,13 +261,21 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
         return sortKey(order, column);
     case ExportRole:
         return exportValue(order, column);
-    case OrderIdRole:
-        return order.id;
     case IsLiveRole:
         return core::protocol::isLive(order.status);
     default:
         return {};
     }
+}
+
+QHash<int, QByteArray> OrdersModel::roleNames() const
+{
+    QHash<int, QByteArray> roles = InstrumentTableModel::roleNames();
+    roles.insert(SortRole, QByteArrayLiteral("sortKey"));
+    roles.insert(IsLiveRole, QByteArrayLiteral("isLive"));
+    return columnroles::with(roles,
+                             { "time", "orderId", "clientOrderId", "symbol", "side", "quantity",
+                               "price", "filled", "averagePrice", "status" });
 }
 
 QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -301,4 +311,4 @@ QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int r
     return {};
 }
 
-} // namespace qx::widgets
+} // namespace qx::models

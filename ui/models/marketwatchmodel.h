@@ -2,7 +2,7 @@
 
 #include "core/instrument.h"
 #include "core/protocol/messages.h"
-#include "ui/widgets/framethrottle.h"
+#include "ui/models/framethrottle.h"
 
 #include <QAbstractItemModel>
 #include <QElapsedTimer>
@@ -17,7 +17,7 @@ namespace qx::client {
 class TradingService;
 }
 
-namespace qx::widgets {
+namespace qx::models {
 
 /**
  * The market watch: a curve board of every tradable instrument, grouped by product and
@@ -61,6 +61,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    /// Qt's, "symbol", "favourite", "flash", "intradayGroup", and one per column: "contract",
+    /// "bidQuantity", "bid", "ask", "askQuantity", "last", "change", "volume" (on a group row,
+    /// "contract" is its title).
+    QHash<int, QByteArray> roleNames() const override;
 
     /// The instrument row (column 0) of `symbol`, invalid when it is not on the board.
     QModelIndex indexOf(const QString &symbol) const;
@@ -117,4 +121,4 @@ private:
     QElapsedTimer m_clock;
 };
 
-} // namespace qx::widgets
+} // namespace qx::models

@@ -1,7 +1,7 @@
-#include "ui/widgets/displayformat.h"
+#include "ui/models/displayformat.h"
 
 #include "core/productcatalog.h"
-#include "ui/widgets/theme.h"
+#include "ui/models/tone.h"
 
 #include <QColor>
 #include <QCoreApplication>
@@ -9,7 +9,7 @@
 
 #include <optional>
 
-namespace qx::widgets::displayformat {
+namespace qx::models::displayformat {
 
 namespace {
 std::optional<QLocale> &chosenNumberLocale()
@@ -119,15 +119,14 @@ QFont numberFont()
 
 QBrush sideBrush(core::protocol::Side side)
 {
-    return QBrush(
-        theme::colour(side == core::protocol::Side::Buy ? theme::Tone::Buy : theme::Tone::Sell));
+    return QBrush(toneColour(side == core::protocol::Side::Buy ? Tone::Buy : Tone::Sell));
 }
 
 QVariant pnlBrush(core::Decimal amount)
 {
     if (amount.isZero())
         return {};
-    return QBrush(theme::colour(amount.isNegative() ? theme::Tone::Loss : theme::Tone::Gain));
+    return QBrush(toneColour(amount.isNegative() ? Tone::Loss : Tone::Gain));
 }
 
 QString periodLabel(const core::DeliveryPeriod &period, const QLocale &locale)
@@ -135,7 +134,7 @@ QString periodLabel(const core::DeliveryPeriod &period, const QLocale &locale)
     using Kind = core::DeliveryPeriod::Kind;
     const QString year = period.start.toString(u"yy");
     const auto localised = [](const char *text) {
-        return QCoreApplication::translate("qx::widgets::displayformat", text);
+        return QCoreApplication::translate("qx::models::displayformat", text);
     };
     switch (period.kind) {
     case Kind::QuarterHour:
@@ -156,28 +155,28 @@ QString periodLabel(const core::DeliveryPeriod &period, const QLocale &locale)
         int isoYear = 0;
         const int week = period.start.weekNumber(&isoYear);
         return (period.kind == Kind::Week
-                    ? localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Wk %1 %2"))
-                    : localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "WE %1 %2")))
+                    ? localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "Wk %1 %2"))
+                    : localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "WE %1 %2")))
             .arg(week, 2, 10, QLatin1Char('0'))
             .arg(isoYear % 100, 2, 10, QLatin1Char('0'));
     }
     case Kind::Month:
         return locale.monthName(period.start.month(), QLocale::ShortFormat) + u' ' + year;
     case Kind::Quarter:
-        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Q%1 %2"))
+        return localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "Q%1 %2"))
             .arg((period.start.month() - 1) / 3 + 1)
             .arg(year);
     case Kind::Season:
         return (period.start.month() == 4
-                    ? localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Sum %1"))
-                    : localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Win %1")))
+                    ? localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "Sum %1"))
+                    : localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "Win %1")))
             .arg(year);
     case Kind::Year:
         // A calendar year; a contract delivering in one month of it (EUA December) is named by
         // that month.
         if (period.start.month() != 1 || period.end != period.start.addYears(1))
             return locale.monthName(period.start.month(), QLocale::ShortFormat) + u' ' + year;
-        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Cal %1")).arg(year);
+        return localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "Cal %1")).arg(year);
     }
     return period.code();
 }
@@ -188,34 +187,34 @@ QString productName(const core::Instrument &instrument)
     // server lists, are translated here by product code (the symbol up to its period).
     static const QHash<QString, const char *> names {
         { QStringLiteral("DE"),
-          QT_TRANSLATE_NOOP("qx::widgets::products", "German power intraday") },
+          QT_TRANSLATE_NOOP("qx::models::products", "German power intraday") },
         { QStringLiteral("DE.BASE"),
-          QT_TRANSLATE_NOOP("qx::widgets::products", "German power base load") },
+          QT_TRANSLATE_NOOP("qx::models::products", "German power base load") },
         { QStringLiteral("DE.PEAK"),
-          QT_TRANSLATE_NOOP("qx::widgets::products", "German power peak load") },
+          QT_TRANSLATE_NOOP("qx::models::products", "German power peak load") },
         { QStringLiteral("FR.BASE"),
-          QT_TRANSLATE_NOOP("qx::widgets::products", "French power base load") },
+          QT_TRANSLATE_NOOP("qx::models::products", "French power base load") },
         { QStringLiteral("NL.BASE"),
-          QT_TRANSLATE_NOOP("qx::widgets::products", "Dutch power base load") },
+          QT_TRANSLATE_NOOP("qx::models::products", "Dutch power base load") },
         { QStringLiteral("GB.BASE"),
-          QT_TRANSLATE_NOOP("qx::widgets::products", "British power base load") },
+          QT_TRANSLATE_NOOP("qx::models::products", "British power base load") },
         { QStringLiteral("NORDIC.SYS"),
-          QT_TRANSLATE_NOOP("qx::widgets::products", "Nordic system price") },
-        { QStringLiteral("TTF"), QT_TRANSLATE_NOOP("qx::widgets::products", "TTF natural gas") },
+          QT_TRANSLATE_NOOP("qx::models::products", "Nordic system price") },
+        { QStringLiteral("TTF"), QT_TRANSLATE_NOOP("qx::models::products", "TTF natural gas") },
         { QStringLiteral("THE"),
-          QT_TRANSLATE_NOOP("qx::widgets::products", "THE natural gas (Germany)") },
-        { QStringLiteral("NBP"), QT_TRANSLATE_NOOP("qx::widgets::products", "NBP natural gas") },
+          QT_TRANSLATE_NOOP("qx::models::products", "THE natural gas (Germany)") },
+        { QStringLiteral("NBP"), QT_TRANSLATE_NOOP("qx::models::products", "NBP natural gas") },
         { QStringLiteral("HH"),
-          QT_TRANSLATE_NOOP("qx::widgets::products", "Henry Hub natural gas") },
-        { QStringLiteral("BRENT"), QT_TRANSLATE_NOOP("qx::widgets::products", "Brent crude oil") },
-        { QStringLiteral("WTI"), QT_TRANSLATE_NOOP("qx::widgets::products", "WTI crude oil") },
+          QT_TRANSLATE_NOOP("qx::models::products", "Henry Hub natural gas") },
+        { QStringLiteral("BRENT"), QT_TRANSLATE_NOOP("qx::models::products", "Brent crude oil") },
+        { QStringLiteral("WTI"), QT_TRANSLATE_NOOP("qx::models::products", "WTI crude oil") },
         { QStringLiteral("EUA"),
-          QT_TRANSLATE_NOOP("qx::widgets::products", "EU emission allowances") },
+          QT_TRANSLATE_NOOP("qx::models::products", "EU emission allowances") },
     };
     const core::Result<core::SymbolParts> parts = core::parseSymbol(instrument.symbol);
     if (parts) {
         if (const auto known = names.constFind(parts->product); known != names.cend())
-            return QCoreApplication::translate("qx::widgets::products", *known);
+            return QCoreApplication::translate("qx::models::products", *known);
     }
     return instrument.description.section(QStringLiteral(", "), 0, 0);
 }
@@ -229,29 +228,29 @@ QString periodKindPlural(core::DeliveryPeriod::Kind kind)
 {
     using Kind = core::DeliveryPeriod::Kind;
     const auto localised = [](const char *text) {
-        return QCoreApplication::translate("qx::widgets::displayformat", text);
+        return QCoreApplication::translate("qx::models::displayformat", text);
     };
     switch (kind) {
     case Kind::QuarterHour:
-        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Quarter-hours"));
+        return localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "Quarter-hours"));
     case Kind::Hour:
-        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Hours"));
+        return localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "Hours"));
     case Kind::Day:
-        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Days"));
+        return localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "Days"));
     case Kind::Weekend:
-        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Weekends"));
+        return localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "Weekends"));
     case Kind::Week:
-        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Weeks"));
+        return localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "Weeks"));
     case Kind::Month:
-        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Months"));
+        return localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "Months"));
     case Kind::Quarter:
-        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Quarters"));
+        return localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "Quarters"));
     case Kind::Season:
-        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Seasons"));
+        return localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "Seasons"));
     case Kind::Year:
-        return localised(QT_TRANSLATE_NOOP("qx::widgets::displayformat", "Years"));
+        return localised(QT_TRANSLATE_NOOP("qx::models::displayformat", "Years"));
     }
     return {};
 }
 
-} // namespace qx::widgets::displayformat
+} // namespace qx::models::displayformat

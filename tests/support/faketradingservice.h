@@ -6,7 +6,7 @@ namespace qx::test {
 
 /**
  * A TradingService the tests drive by hand: they set instruments and orders, push order
- * events, and read back what the widgets asked for. Nothing is sent anywhere.
+ * events, and read back what the models and widgets asked for. Nothing is sent anywhere.
  * GUI thread only.
  */
 class FakeTradingService : public client::TradingService

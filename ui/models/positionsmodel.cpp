@@ -1,15 +1,16 @@
-#include "ui/widgets/positionsmodel.h"
+#include "ui/models/positionsmodel.h"
 
 #include "core/delivery.h"
 #include "ui/client/tradingservice.h"
-#include "ui/widgets/displayformat.h"
+#include "ui/models/columnroles.h"
+#include "ui/models/displayformat.h"
 
 #include <QColor>
 #include <QMap>
 
 #include <algorithm>
 
-namespace qx::widgets {
+namespace qx::models {
 
 using core::protocol::Trade;
 
@@ -233,6 +234,8 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    if (const auto text = columnroles::columnData(index, role, ColumnCount))
+        return *text;
     const Row &row = m_rows.at(index.row());
     const int column = index.column();
     switch (role) {
@@ -273,6 +276,15 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QHash<int, QByteArray> PositionsModel::roleNames() const
+{
+    QHash<int, QByteArray> roles = InstrumentTableModel::roleNames();
+    roles.insert(SortRole, QByteArrayLiteral("sortKey"));
+    return columnroles::with(roles,
+                             { "contract", "net", "energy", "averagePrice", "mark", "unrealised",
+                               "realised", "currency" });
 }
 
 QVariant PositionsModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -379,6 +391,8 @@ QVariant DeliveryMonthsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    if (const auto text = columnroles::columnData(index, role, ColumnCount))
+        return *text;
     const PositionsModel::MonthExposure &row = m_rows.at(index.row());
     const bool number = index.column() >= Hours;
     if (role == Qt::TextAlignmentRole)
@@ -400,6 +414,12 @@ QVariant DeliveryMonthsModel::data(const QModelIndex &index, int role) const
         return QString(displayformat::decimal(row.energy.decimal()) + u' ' + row.energyUnit);
     }
     return {};
+}
+
+QHash<int, QByteArray> DeliveryMonthsModel::roleNames() const
+{
+    return columnroles::with(QAbstractTableModel::roleNames(),
+                             { "market", "month", "hours", "net", "energy" });
 }
 
 QVariant DeliveryMonthsModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -425,4 +445,4 @@ QVariant DeliveryMonthsModel::headerData(int section, Qt::Orientation orientatio
     return {};
 }
 
-} // namespace qx::widgets
+} // namespace qx::models

@@ -1,13 +1,14 @@
-#include "ui/widgets/markettradesmodel.h"
+#include "ui/models/markettradesmodel.h"
 
 #include "ui/client/tradingservice.h"
-#include "ui/widgets/displayformat.h"
-#include "ui/widgets/ordersmodel.h"
+#include "ui/models/columnroles.h"
+#include "ui/models/displayformat.h"
+#include "ui/models/ordersmodel.h"
 
 #include <QBrush>
 #include <QColor>
 
-namespace qx::widgets {
+namespace qx::models {
 
 using core::protocol::Side;
 
@@ -70,6 +71,8 @@ QVariant MarketTradesModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
+    if (const auto text = columnroles::columnData(index, role, ColumnCount))
+        return *text;
     const core::protocol::MarketTrade &trade = m_trades.at(index.row());
     const core::Instrument *instrument = m_instrument ? &*m_instrument : nullptr;
     if (role == Qt::DisplayRole) {
@@ -97,6 +100,12 @@ QVariant MarketTradesModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QHash<int, QByteArray> MarketTradesModel::roleNames() const
+{
+    return columnroles::with(QAbstractTableModel::roleNames(),
+                             { "time", "price", "quantity", "aggressor" });
+}
+
 QVariant MarketTradesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
@@ -115,4 +124,4 @@ QVariant MarketTradesModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-} // namespace qx::widgets
+} // namespace qx::models

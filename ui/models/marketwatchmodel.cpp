@@ -1,15 +1,16 @@
-#include "ui/widgets/marketwatchmodel.h"
+#include "ui/models/marketwatchmodel.h"
 
 #include "core/productcatalog.h"
 #include "ui/client/tradingservice.h"
-#include "ui/widgets/displayformat.h"
+#include "ui/models/columnroles.h"
+#include "ui/models/displayformat.h"
 
 #include <QColor>
 #include <QDateTime>
 
 #include <algorithm>
 
-namespace qx::widgets {
+namespace qx::models {
 
 using core::protocol::Ticker;
 
@@ -143,6 +144,8 @@ QVariant MarketWatchModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
         return {};
+    if (const auto text = columnroles::columnData(index, role, ColumnCount))
+        return *text;
     if (index.internalId() == kGroupId) {
         const Group &group = m_groups[index.row()];
         switch (role) {
@@ -289,6 +292,18 @@ QVariant MarketWatchModel::headerData(int section, Qt::Orientation orientation, 
     }
 }
 
+QHash<int, QByteArray> MarketWatchModel::roleNames() const
+{
+    QHash<int, QByteArray> roles = QAbstractItemModel::roleNames();
+    roles.insert(SymbolRole, QByteArrayLiteral("symbol"));
+    roles.insert(FavouriteRole, QByteArrayLiteral("favourite"));
+    roles.insert(FlashRole, QByteArrayLiteral("flash"));
+    roles.insert(IntradayGroupRole, QByteArrayLiteral("intradayGroup"));
+    return columnroles::with(
+        roles,
+        { "contract", "bidQuantity", "bid", "ask", "askQuantity", "last", "change", "volume" });
+}
+
 QModelIndex MarketWatchModel::indexOf(const QString &symbol) const
 {
     const auto found = m_positions.constFind(symbol);
@@ -394,4 +409,4 @@ void MarketWatchModel::flush()
         m_frameTimer.start(int(std::max<qint64>(kFrameMs, nextExpiry - now)));
 }
 
-} // namespace qx::widgets
+} // namespace qx::models

@@ -12,7 +12,7 @@ namespace qx::client {
 class TradingService;
 }
 
-namespace qx::widgets {
+namespace qx::models {
 
 /**
  * The depth ladder of the watched market: offers above, best offer lowest, then bids, best bid
@@ -46,6 +46,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    /// Qt's, "levelPrice", "levelSide", "levelOrders", and one per column: "myBid",
+    /// "bidQuantity", "price", "askQuantity", "myAsk".
+    QHash<int, QByteArray> roleNames() const override;
 
     /// The row of the best bid (the first bid row), or -1 when there are no bids.
     int bestBidRow() const { return m_book.bids.isEmpty() ? -1 : int(m_book.asks.size()); }
@@ -70,4 +73,4 @@ private:
     QHash<qint64, core::Quantity> m_ownAsks;
 };
 
-} // namespace qx::widgets
+} // namespace qx::models

@@ -1,12 +1,13 @@
-#include "ui/widgets/tradesmodel.h"
+#include "ui/models/tradesmodel.h"
 
 #include "ui/client/tradingservice.h"
-#include "ui/widgets/displayformat.h"
-#include "ui/widgets/ordersmodel.h"
+#include "ui/models/columnroles.h"
+#include "ui/models/displayformat.h"
+#include "ui/models/ordersmodel.h"
 
 #include <QLocale>
 
-namespace qx::widgets {
+namespace qx::models {
 
 using core::protocol::Trade;
 
@@ -148,6 +149,8 @@ QVariant TradesModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    if (const auto text = columnroles::columnData(index, role, ColumnCount))
+        return *text;
     const Trade &trade = m_trades.at(index.row());
     const int column = index.column();
     switch (role) {
@@ -174,6 +177,15 @@ QVariant TradesModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QHash<int, QByteArray> TradesModel::roleNames() const
+{
+    QHash<int, QByteArray> roles = InstrumentTableModel::roleNames();
+    roles.insert(SortRole, QByteArrayLiteral("sortKey"));
+    return columnroles::with(roles,
+                             { "time", "tradeId", "symbol", "side", "quantity", "price",
+                               "liquidity", "orderId", "clientOrderId" });
 }
 
 QVariant TradesModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -207,4 +219,4 @@ QVariant TradesModel::headerData(int section, Qt::Orientation orientation, int r
     return {};
 }
 
-} // namespace qx::widgets
+} // namespace qx::models

@@ -1,12 +1,13 @@
 #pragma once
 
 #include "core/protocol/messages.h"
-#include "ui/widgets/instrumenttablemodel.h"
+#include "ui/models/columnroles.h"
+#include "ui/models/instrumenttablemodel.h"
 
 #include <QHash>
 #include <QList>
 
-namespace qx::widgets {
+namespace qx::models {
 
 /**
  * The order blotter's rows: one per order of the signed-in user, kept in step with the
@@ -36,8 +37,9 @@ public:
     };
     enum Role {
         SortRole = Qt::UserRole + 1, ///< a value that sorts numbers and times correctly
-        OrderIdRole, ///< the order's server id, on every column
         IsLiveRole, ///< true while the order can still be cancelled
+        /// The order's server id, on every column: the OrderId column's role.
+        OrderIdRole = columnroles::of(OrderId),
     };
 
     explicit OrdersModel(client::TradingService *service, QObject *parent = nullptr);
@@ -53,6 +55,10 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    /// Qt's, "sortKey", "isLive", "exportText", and one per column: "time", "orderId",
+    /// "clientOrderId", "symbol", "side", "quantity", "price", "filled", "averagePrice",
+    /// "status" (its text as the column shows it, on any cell of the row).
+    QHash<int, QByteArray> roleNames() const override;
 
     /// The row of an order, or -1.
     int rowOf(const QString &orderId) const;
@@ -76,4 +82,4 @@ private:
     QHash<QString, int> m_rowById;
 };
 
-} // namespace qx::widgets
+} // namespace qx::models

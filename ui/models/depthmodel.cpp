@@ -1,13 +1,14 @@
-#include "ui/widgets/depthmodel.h"
+#include "ui/models/depthmodel.h"
 
 #include "ui/client/tradingservice.h"
-#include "ui/widgets/displayformat.h"
+#include "ui/models/columnroles.h"
+#include "ui/models/displayformat.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QFont>
 
-namespace qx::widgets {
+namespace qx::models {
 
 using core::protocol::Side;
 
@@ -130,6 +131,8 @@ QVariant DepthModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
+    if (const auto text = columnroles::columnData(index, role, ColumnCount))
+        return *text;
     const Row row = rowAt(index.row());
     const bool bid = row.side == Side::Buy;
     switch (role) {
@@ -177,6 +180,15 @@ QVariant DepthModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QHash<int, QByteArray> DepthModel::roleNames() const
+{
+    QHash<int, QByteArray> roles = QAbstractTableModel::roleNames();
+    roles.insert(PriceRole, QByteArrayLiteral("levelPrice"));
+    roles.insert(SideRole, QByteArrayLiteral("levelSide"));
+    roles.insert(OrdersRole, QByteArrayLiteral("levelOrders"));
+    return columnroles::with(roles, { "myBid", "bidQuantity", "price", "askQuantity", "myAsk" });
+}
+
 QVariant DepthModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
@@ -197,4 +209,4 @@ QVariant DepthModel::headerData(int section, Qt::Orientation orientation, int ro
     }
 }
 
-} // namespace qx::widgets
+} // namespace qx::models

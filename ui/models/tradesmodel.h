@@ -2,13 +2,13 @@
 
 #include "core/instrument.h"
 #include "core/protocol/messages.h"
-#include "ui/widgets/framethrottle.h"
-#include "ui/widgets/instrumenttablemodel.h"
+#include "ui/models/framethrottle.h"
+#include "ui/models/instrumenttablemodel.h"
 
 #include <QHash>
 #include <QList>
 
-namespace qx::widgets {
+namespace qx::models {
 
 /**
  * The fills blotter's rows: one per fill of the signed-in user (a trade with oneself is two,
@@ -48,6 +48,9 @@ public:
     bool cellContains(int row, int column, const QString &text) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    /// Qt's, "sortKey", "exportText", and one per column: "time", "tradeId", "symbol",
+    /// "side", "quantity", "price", "liquidity", "orderId", "clientOrderId".
+    QHash<int, QByteArray> roleNames() const override;
 
     core::protocol::Trade trade(int row) const { return m_trades.at(row); }
     /// Shows the fills that arrived in this frame now (the frame does it by itself).
@@ -70,4 +73,4 @@ private:
     } };
 };
 
-} // namespace qx::widgets
+} // namespace qx::models

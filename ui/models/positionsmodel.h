@@ -2,8 +2,8 @@
 
 #include "core/position.h"
 #include "core/protocol/messages.h"
-#include "ui/widgets/framethrottle.h"
-#include "ui/widgets/instrumenttablemodel.h"
+#include "ui/models/framethrottle.h"
+#include "ui/models/instrumenttablemodel.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -11,7 +11,7 @@
 
 #include <optional>
 
-namespace qx::widgets {
+namespace qx::models {
 
 /**
  * The trader's positions and P&L, one row per instrument traded: the net position in contract
@@ -72,6 +72,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    /// Qt's, "sortKey", "exportText", and one per column: "contract", "net", "energy",
+    /// "averagePrice", "mark", "unrealised", "realised", "currency".
+    QHash<int, QByteArray> roleNames() const override;
 
     /// One per currency, in alphabetical order.
     QList<Total> totals() const;
@@ -121,7 +124,8 @@ private:
     } };
 };
 
-/// PositionsModel::byDeliveryMonth as a table: market, month, hours, net and energy.
+/// PositionsModel::byDeliveryMonth as a table: market, month, hours, net and energy. GUI
+/// thread only.
 class DeliveryMonthsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -136,10 +140,12 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    /// Qt's, and one per column: "market", "month", "hours", "net", "energy".
+    QHash<int, QByteArray> roleNames() const override;
 
 private:
     PositionsModel *m_positions;
     QList<PositionsModel::MonthExposure> m_rows;
 };
 
-} // namespace qx::widgets
+} // namespace qx::models

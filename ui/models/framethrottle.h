@@ -5,7 +5,7 @@
 
 #include <functional>
 
-namespace qx::widgets {
+namespace qx::models {
 
 /**
  * Runs an action at most once per frame: at once when it has not run within the last frame
@@ -42,4 +42,4 @@ private:
     bool m_pending = false;
 };
 
-} // namespace qx::widgets
+} // namespace qx::models

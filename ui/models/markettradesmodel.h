@@ -11,7 +11,7 @@ namespace qx::client {
 class TradingService;
 }
 
-namespace qx::widgets {
+namespace qx::models {
 
 /**
  * Time and sales of the watched market: its trades, newest on top, with the side that took
@@ -38,6 +38,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    /// Qt's, and one per column: "time", "price", "quantity", "aggressor".
+    QHash<int, QByteArray> roleNames() const override;
 
 private:
     void reset(const QString &symbol, const QList<core::protocol::MarketTrade> &trades);
@@ -49,4 +51,4 @@ private:
     QList<core::protocol::MarketTrade> m_trades; ///< newest first
 };
 
-} // namespace qx::widgets
+} // namespace qx::models

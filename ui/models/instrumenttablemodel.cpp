@@ -1,9 +1,9 @@
-#include "ui/widgets/instrumenttablemodel.h"
+#include "ui/models/instrumenttablemodel.h"
 
 #include "ui/client/tradingservice.h"
-#include "ui/widgets/displayformat.h"
+#include "ui/models/displayformat.h"
 
-namespace qx::widgets {
+namespace qx::models {
 
 InstrumentTableModel::InstrumentTableModel(client::TradingService *service, QObject *parent)
     : QAbstractTableModel(parent)
@@ -39,10 +39,17 @@ bool InstrumentTableModel::cellContains(int row, int column, const QString &text
     return index(row, column).data().toString().contains(text, Qt::CaseInsensitive);
 }
 
+QHash<int, QByteArray> InstrumentTableModel::roleNames() const
+{
+    QHash<int, QByteArray> roles = QAbstractTableModel::roleNames();
+    roles.insert(ExportRole, QByteArrayLiteral("exportText"));
+    return roles;
+}
+
 const core::Instrument *InstrumentTableModel::instrument(const QString &symbol) const
 {
     const auto found = m_instruments.constFind(symbol);
     return found == m_instruments.cend() ? nullptr : &*found;
 }
 
-} // namespace qx::widgets
+} // namespace qx::models

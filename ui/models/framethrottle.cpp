@@ -1,6 +1,6 @@
-#include "ui/widgets/framethrottle.h"
+#include "ui/models/framethrottle.h"
 
-namespace qx::widgets {
+namespace qx::models {
 
 FrameThrottle::FrameThrottle(std::function<void()> action, QObject *parent)
     : QObject(parent)
@@ -38,4 +38,4 @@ void FrameThrottle::onFrame()
     m_frame.start();
 }
 
-} // namespace qx::widgets
+} // namespace qx::models
