@@ -485,16 +485,19 @@ void RemoteTradingService::fetchTrades(std::function<void()> done)
                      else
                          qCWarning(lcTrading) << "skipping trade:" << trade.error().message;
                  }
-                 // Fills the stream brought while the requests were under way: newer still.
+                 // Fills the stream brought while the requests were under way: newer still,
+                 // kept newest first ahead of the snapshot.
                  QSet<QPair<QString, QString>> inSnapshot;
                  inSnapshot.reserve(snapshot.size());
                  for (const protocol::Trade &trade : std::as_const(snapshot))
                      inSnapshot.insert(fillKey(trade));
+                 QList<protocol::Trade> merged;
                  for (const protocol::Trade &known : std::as_const(m_trades)) {
                      if (!inSnapshot.contains(fillKey(known)))
-                         snapshot.prepend(known);
+                         merged.append(known);
                  }
-                 setTrades(std::move(snapshot));
+                 merged.append(snapshot);
+                 setTrades(std::move(merged));
                  Q_EMIT tradesReset(m_trades);
                  if (done)
                      done();
@@ -877,7 +880,7 @@ void RemoteTradingService::onMarketMessage(const protocol::StreamMessage &messag
             = protocol::Ticker::fromJson(body.value(u"ticker").toObject());
         if (!ticker)
             return unreadable(ticker.error());
-        if (watched(ticker->symbol) || m_tickerSymbols.contains(ticker->symbol))
+        if (watched(ticker->symbol) || m_tickerSet.contains(ticker->symbol))
             Q_EMIT tickerChanged(*ticker);
     } else if (type == protocol::stream::kMarketTrades) {
         const QString symbol = body.value(u"symbol").toString();
@@ -926,10 +929,13 @@ QStringList RemoteTradingService::marketChannels() const
 QStringList RemoteTradingService::wantedChannels() const
 {
     QStringList channels = marketChannels();
+    QSet<QString> listed(channels.cbegin(), channels.cend());
     for (const QString &symbol : m_tickerSymbols) {
         const QString channel = protocol::stream::kTickerChannelPrefix.toString() + symbol;
-        if (!channels.contains(channel))
+        if (!listed.contains(channel)) {
+            listed.insert(channel);
             channels.append(channel);
+        }
     }
     return channels;
 }
@@ -939,10 +945,12 @@ void RemoteTradingService::changeSubscriptions(const QStringList &before)
     if (!m_streamReady)
         return; // subscribed, and the history loaded, once the stream is up
     const QStringList after = wantedChannels();
+    // The board follows hundreds of tickers: sets, not a scan of one list per channel.
     const auto missingFrom = [](const QStringList &from, const QStringList &list) {
+        const QSet<QString> known(from.cbegin(), from.cend());
         QStringList missing;
         std::copy_if(list.cbegin(), list.cend(), std::back_inserter(missing),
-                     [&](const QString &channel) { return !from.contains(channel); });
+                     [&](const QString &channel) { return !known.contains(channel); });
         return missing;
     };
     if (const QStringList stop = missingFrom(after, before); !stop.isEmpty()) {
@@ -976,6 +984,7 @@ void RemoteTradingService::watchTickers(const QStringList &symbols)
         return;
     const QStringList before = wantedChannels();
     m_tickerSymbols = symbols;
+    m_tickerSet = QSet<QString>(symbols.cbegin(), symbols.cend());
     changeSubscriptions(before);
 }
 

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QSslConfiguration>
 #include <QTimer>
 #include <QUrl>
@@ -195,6 +196,7 @@ private:
         QList<core::Candle> liveCandles; ///< arrived while the history was loading
     } m_watched;
     QStringList m_tickerSymbols; ///< the market watch's
+    QSet<QString> m_tickerSet; ///< the same, for the look-up each ticker costs
     ConnectionState m_state = ConnectionState::Disconnected;
     QString m_username;
     QString m_role;

@@ -12,14 +12,27 @@ QUrl canonicalServerUrl(const QUrl &url)
     return canonical;
 }
 
+TradingService::TradingService(QObject *parent)
+    : QObject(parent)
+{
+    connect(this, &TradingService::instrumentsChanged, this,
+            [this] { m_instrumentIndexStale = true; });
+}
+
 std::optional<core::Instrument> TradingService::instrument(const QString &symbol) const
 {
-    const QList<core::Instrument> all = instruments();
-    for (const core::Instrument &candidate : all) {
-        if (candidate.symbol == symbol)
-            return candidate;
+    if (m_instrumentIndexStale) {
+        m_instrumentIndex.clear();
+        const QList<core::Instrument> all = instruments();
+        m_instrumentIndex.reserve(all.size());
+        for (const core::Instrument &candidate : all) {
+            if (!m_instrumentIndex.contains(candidate.symbol)) // the first listed, as before
+                m_instrumentIndex.insert(candidate.symbol, candidate);
+        }
+        m_instrumentIndexStale = false;
     }
-    return std::nullopt;
+    const auto found = m_instrumentIndex.constFind(symbol);
+    return found == m_instrumentIndex.cend() ? std::nullopt : std::optional(*found);
 }
 
 QString TradingService::newClientOrderId()

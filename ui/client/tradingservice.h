@@ -5,6 +5,7 @@
 #include "core/protocol/messages.h"
 #include "core/result.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -33,7 +34,7 @@ public:
     enum class ConnectionState { Disconnected, Connecting, Connected, Reconnecting };
     Q_ENUM(ConnectionState)
 
-    using QObject::QObject;
+    explicit TradingService(QObject *parent = nullptr);
 
     virtual ConnectionState connectionState() const = 0;
     /// Empty until the server has said who we are.
@@ -70,7 +71,8 @@ public:
     /// the previous list; an empty one stops them.
     virtual void watchTickers(const QStringList &symbols) = 0;
 
-    /// The instrument with that symbol, if the service lists it.
+    /// The instrument with that symbol, if the service lists it. A hash look-up (the list is
+    /// indexed again after instrumentsChanged): views ask for every ticker.
     std::optional<core::Instrument> instrument(const QString &symbol) const;
     /// A fresh idempotency key for NewOrder::clientOrderId.
     static QString newClientOrderId();
@@ -113,6 +115,10 @@ Q_SIGNALS:
                        const qx::core::Candle &candle);
     /// Round trip to the server, for the status bar.
     void latencyMeasured(int milliseconds);
+
+private:
+    mutable QHash<QString, core::Instrument> m_instrumentIndex; ///< by symbol
+    mutable bool m_instrumentIndexStale = true;
 };
 
 } // namespace qx::client

@@ -24,14 +24,22 @@ DepthModel::DepthModel(client::TradingService *service, QObject *parent)
     , m_service(service)
 {
     connect(service, &client::TradingService::bookChanged, this, &DepthModel::setBook);
-    // Own quantities follow every order change; the ladder is small, so all of it repaints.
-    const auto ownChanged = [this] {
-        refreshOwn();
+    // Own quantities follow the orders of this market; the ladder is small, so all of it
+    // repaints.
+    const auto repaint = [this] {
         if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     };
-    connect(service, &client::TradingService::ordersReset, this, ownChanged);
-    connect(service, &client::TradingService::orderChanged, this, ownChanged);
+    connect(service, &client::TradingService::ordersReset, this,
+            [this, repaint](const QList<core::protocol::Order> &orders) {
+                resetOwn(orders);
+                repaint();
+            });
+    connect(service, &client::TradingService::orderChanged, this,
+            [this, repaint](const core::protocol::Order &order) {
+                if (changeOwn(order))
+                    repaint();
+            });
     connect(service, &client::TradingService::instrumentsChanged, this,
             [this] { m_instrument = m_service->instrument(m_symbol); });
 }
@@ -44,7 +52,7 @@ void DepthModel::setSymbol(const QString &symbol)
     m_symbol = symbol;
     m_instrument = m_service->instrument(symbol);
     m_book = core::protocol::BookSnapshot();
-    refreshOwn();
+    resetOwn(m_service->orders());
     endResetModel();
 }
 
@@ -65,21 +73,39 @@ void DepthModel::setBook(const core::protocol::BookSnapshot &book)
     }
 }
 
-void DepthModel::refreshOwn()
+void DepthModel::resetOwn(const QList<core::protocol::Order> &orders)
 {
     m_ownBids.clear();
     m_ownAsks.clear();
-    const QList<core::protocol::Order> orders = m_service->orders();
-    for (const core::protocol::Order &order : orders) {
-        if (order.symbol != m_symbol || !core::protocol::isLive(order.status)
-            || !core::protocol::hasLimitPrice(order.type))
-            continue;
-        const core::Quantity open
-            = order.quantity.minus(order.filledQuantity).value_or(core::Quantity());
-        QHash<qint64, core::Quantity> &side = order.side == Side::Buy ? m_ownBids : m_ownAsks;
-        core::Quantity &total = side[order.price.decimal().units()];
-        total = total.plus(open).value_or(total);
+    m_own.clear();
+    for (const core::protocol::Order &order : orders)
+        changeOwn(order);
+}
+
+bool DepthModel::changeOwn(const core::protocol::Order &order)
+{
+    if (order.symbol != m_symbol)
+        return false;
+    if (const auto known = m_own.constFind(order.id); known != m_own.cend()) {
+        addOwn(*known, -1);
+        m_own.erase(known);
     }
+    if (core::protocol::isLive(order.status) && core::protocol::hasLimitPrice(order.type)) {
+        const Own own { order.side, order.price.decimal().units(),
+                        order.quantity.minus(order.filledQuantity).value_or(core::Quantity()) };
+        addOwn(own, 1);
+        m_own.insert(order.id, own);
+    }
+    return true;
+}
+
+void DepthModel::addOwn(const Own &own, int sign)
+{
+    QHash<qint64, core::Quantity> &side = own.side == Side::Buy ? m_ownBids : m_ownAsks;
+    core::Quantity &total = side[own.price];
+    total = (sign > 0 ? total.plus(own.open) : total.minus(own.open)).value_or(total);
+    if (total.isZero())
+        side.remove(own.price);
 }
 
 int DepthModel::rowCount(const QModelIndex &parent) const

@@ -18,8 +18,9 @@ namespace qx::models {
  * The depth ladder of the watched market: offers above, best offer lowest, then bids, best bid
  * highest, one row per price level, as on an exchange's ladder. Beside each level the user's
  * own open quantity at that price, so they see where they stand in the book. Follows the
- * service's bookChanged (and orders, for the own quantities); a book of another symbol than
- * the one set is ignored, so a late update of the previous market never shows.
+ * service's bookChanged (and orders, for the own quantities: an order event changes its own
+ * contribution alone, whatever the number of orders); a book of another symbol than the one
+ * set is ignored, so a late update of the previous market never shows.
  *
  * GUI thread only.
  */
@@ -60,7 +61,19 @@ private:
         const core::protocol::BookLevel *level;
     };
     void setBook(const core::protocol::BookSnapshot &book);
-    void refreshOwn();
+    /// The own quantities from `orders` (every order of the user).
+    void resetOwn(const QList<core::protocol::Order> &orders);
+    /// One order's contribution replaced by what it is now; false for another market's.
+    bool changeOwn(const core::protocol::Order &order);
+    /// A live limit order's open quantity at its price.
+    struct Own
+    {
+        core::protocol::Side side;
+        qint64 price; ///< decimal units
+        core::Quantity open;
+    };
+    /// Adds (`sign` 1) or takes away (-1) `own` at its level.
+    void addOwn(const Own &own, int sign);
     Row rowAt(int row) const;
     QVariant display(const Row &row, int column) const;
 
@@ -71,6 +84,8 @@ private:
     /// The user's open quantity per price (decimal units) on each side, in this market.
     QHash<qint64, core::Quantity> m_ownBids;
     QHash<qint64, core::Quantity> m_ownAsks;
+    /// What each of the user's live limit orders in this market adds to them, by order id.
+    QHash<QString, Own> m_own;
 };
 
 } // namespace qx::models

@@ -130,6 +130,21 @@ private Q_SLOTS:
         filled.filledQuantity = *Quantity::parse(u"4");
         service.pushOrder(filled);
         QVERIFY(cell(model, 0, DepthModel::MyAsk).isEmpty());
+
+        // An order moved to another price takes its quantity along; a cancelled one takes it
+        // away; another market's orders change nothing here.
+        Q_EMIT service.bookChanged(
+            book(symbol, { level("42.5", "20"), level("42.25", "6") }, { level("43", "10") }));
+        service.pushOrder(FakeTradingService::order(u"2"_s, symbol, Side::Buy, u"2"_s, u"42.25"_s));
+        QCOMPARE(cell(model, 1, DepthModel::MyBid), u"5"_s);
+        QCOMPARE(cell(model, 2, DepthModel::MyBid), u"2"_s);
+        service.pushOrder(FakeTradingService::order(u"6"_s, FakeTradingService::gas().symbol,
+                                                    Side::Buy, u"1"_s, u"42.25"_s));
+        QCOMPARE(cell(model, 2, DepthModel::MyBid), u"2"_s);
+        service.pushOrder(FakeTradingService::order(u"1"_s, symbol, Side::Buy, u"8"_s, u"42.50"_s,
+                                                    OrderStatus::Cancelled));
+        QVERIFY(cell(model, 1, DepthModel::MyBid).isEmpty());
+        QCOMPARE(cell(model, 2, DepthModel::MyBid), u"2"_s);
     }
 
     void anotherMarketsBookNeverShows()

@@ -1,0 +1,271 @@
+// The session against a server, as the trader sees it through the blotters: every page of a
+// long history loaded in order, the stream back after the server drops it with the same
+// subscriptions and nothing shown twice, and an event that arrives twice (twice on the stream,
+// or on the stream and in a reload) shown once. Against FakeServer, in process.
+#include "fakeserver.h"
+#include "ui/client/remotetradingservice.h"
+#include "ui/models/ordersmodel.h"
+#include "ui/models/tradesmodel.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using qx::client::RemoteTradingService;
+using qx::client::TradingService;
+using qx::core::Instrument;
+using qx::core::Price;
+using qx::core::Quantity;
+using qx::core::protocol::Order;
+using qx::core::protocol::OrderStatus;
+using qx::core::protocol::Side;
+using qx::core::protocol::StreamMessage;
+using qx::core::protocol::Ticker;
+using qx::core::protocol::Trade;
+using qx::test::FakeServer;
+using State = qx::client::TradingService::ConnectionState;
+using namespace Qt::StringLiterals;
+namespace stream = qx::core::protocol::stream;
+
+namespace {
+
+constexpr int kTimeoutMs = 10000;
+const QDateTime kMorning(QDate(2027, 1, 4), QTime(9, 0), Qt::UTC);
+
+Instrument power()
+{
+    Instrument instrument;
+    instrument.symbol = u"DE.BASE.M.2027-03"_s;
+    instrument.description = u"German power base load, March 2027"_s;
+    instrument.commodity = qx::core::Commodity::Power;
+    instrument.area = u"DE"_s;
+    instrument.load = qx::core::LoadShape::Base;
+    instrument.delivery = qx::core::DeliveryPeriod::month(2027, 3);
+    instrument.timeZone = QByteArrayLiteral("Europe/Berlin");
+    instrument.unit = qx::core::QuantityUnit::Megawatt;
+    instrument.currency = u"EUR"_s;
+    instrument.tickSize = *Price::parse(u"0.01");
+    instrument.lotSize = *Quantity::parse(u"1");
+    instrument.lastTradingDay = QDate(2099, 12, 31);
+    return instrument;
+}
+
+Order order(int id, int second = 0, OrderStatus status = OrderStatus::Open)
+{
+    Order order;
+    order.id = QString::number(id);
+    order.clientOrderId = u"C%1"_s.arg(id);
+    order.username = FakeServer::kUsername.toString();
+    order.symbol = power().symbol;
+    order.side = id % 2 ? Side::Buy : Side::Sell;
+    order.quantity = *Quantity::parse(u"5");
+    order.price = *Price::parse(u"42.50");
+    order.status = status;
+    order.createdAt = kMorning.addSecs(id);
+    order.updatedAt = kMorning.addSecs(id + second);
+    return order;
+}
+
+// The fill of order `orderId` in trade `id`, `second`s into the morning.
+Trade fill(int id, int orderId, int second)
+{
+    Trade trade;
+    trade.id = QString::number(id);
+    trade.symbol = power().symbol;
+    trade.side = orderId % 2 ? Side::Buy : Side::Sell;
+    trade.price = *Price::parse(u"42.50");
+    trade.quantity = *Quantity::parse(u"1");
+    trade.orderId = QString::number(orderId);
+    trade.clientOrderId = u"C%1"_s.arg(orderId);
+    trade.aggressor = orderId % 2;
+    trade.time = kMorning.addSecs(second);
+    return trade;
+}
+
+QStringList tradeIds(const QList<Trade> &trades)
+{
+    QStringList ids;
+    for (const Trade &trade : trades)
+        ids.append(trade.id + u'/' + trade.orderId);
+    return ids;
+}
+
+} // namespace
+
+class TestRemoteTradingService : public QObject
+{
+    Q_OBJECT
+
+private:
+    /// Signs `service` in to `server` and waits until its stream is up.
+    static bool signIn(RemoteTradingService &service, const FakeServer &server)
+    {
+        service.signIn(server.url(), FakeServer::kUsername.toString(),
+                       FakeServer::kPassword.toString());
+        return QTest::qWaitFor([&] { return service.connectionState() == State::Connected; },
+                               kTimeoutMs);
+    }
+    static void startServer(FakeServer &server)
+    {
+        QVERIFY(server.listen());
+        server.setInstruments({ power() });
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
+    void aLongHistoryIsLoadedPageByPageInOrder()
+    {
+        FakeServer server;
+        startServer(server);
+        server.setPageSize(7);
+        for (int id = 1; id <= 20; ++id)
+            server.storeOrder(order(id));
+        QList<Trade> fills;
+        for (int id = 1; id <= 24; ++id)
+            fills.append(fill(id, id % 20 + 1, id));
+        // A trade with oneself: two fills of one trade, both shown.
+        fills.append(fill(25, 3, 25));
+        fills.append(fill(25, 4, 25));
+        server.setTrades(fills);
+
+        RemoteTradingService service;
+        QVERIFY(signIn(service, server));
+        // Every page (26 fills, 7 a page: 4 pages) and nothing twice, newest first.
+        QVERIFY(server.requests(u"/api/v1/trades"_s) >= 4);
+        const QList<Trade> shown = service.trades();
+        QList<Trade> newestFirst(fills.crbegin(), fills.crend());
+        QCOMPARE(tradeIds(shown), tradeIds(newestFirst));
+        QCOMPARE(service.orders().size(), 20);
+
+        // The blotters show them all.
+        qx::models::TradesModel fillsBlotter(&service);
+        QCOMPARE(fillsBlotter.rowCount(), 26);
+        qx::models::OrdersModel ordersBlotter(&service);
+        QCOMPARE(ordersBlotter.rowCount(), 20);
+        QVERIFY(ordersBlotter.rowOf(u"1"_s) >= 0);
+        QVERIFY(ordersBlotter.rowOf(u"20"_s) >= 0);
+    }
+
+    void theStreamComesBackWithItsSubscriptionsAndNothingTwice()
+    {
+        FakeServer server;
+        startServer(server);
+        server.storeOrder(order(1));
+        server.storeTrade(fill(1, 1, 1));
+        RemoteTradingService service;
+        qx::models::TradesModel fillsBlotter(&service);
+        qx::models::OrdersModel ordersBlotter(&service);
+        QVERIFY(signIn(service, server));
+        service.watchMarket(power().symbol, qx::core::CandleInterval::FiveMinutes);
+        service.watchTickers({ power().symbol });
+        const QStringList wanted { u"book:"_s + power().symbol,
+                                   u"candles:"_s + power().symbol + u":5m"_s,
+                                   u"orders"_s,
+                                   u"ticker:"_s + power().symbol,
+                                   u"trades"_s,
+                                   u"trades:"_s + power().symbol };
+        QTRY_COMPARE_WITH_TIMEOUT(server.subscribedChannels(), wanted, kTimeoutMs);
+        QSignalSpy states(&service, &TradingService::connectionStateChanged);
+
+        // The server drops the stream; meanwhile an order is filled, which only a reload shows.
+        server.dropStreams();
+        server.storeOrder(order(1, 5, OrderStatus::Filled));
+        server.storeOrder(order(2));
+        server.storeTrade(fill(2, 1, 5));
+        QTRY_COMPARE_WITH_TIMEOUT(states.size(), 2, kTimeoutMs);
+        QCOMPARE(states.at(0).first().value<State>(), State::Reconnecting);
+        QCOMPARE(states.at(1).first().value<State>(), State::Connected);
+
+        // One session again, subscribed to what it was.
+        QCOMPARE(server.streamSessions(), 1);
+        QCOMPARE(server.subscribedChannels(), wanted);
+        // What happened while it was away is shown, once.
+        fillsBlotter.flush();
+        QCOMPARE(fillsBlotter.rowCount(), 2);
+        QCOMPARE(tradeIds(service.trades()), QStringList({ u"2/1"_s, u"1/1"_s }));
+        QCOMPARE(ordersBlotter.rowCount(), 2);
+        QCOMPARE(ordersBlotter.index(ordersBlotter.rowOf(u"1"_s), qx::models::OrdersModel::Status)
+                     .data()
+                     .toString(),
+                 u"filled"_s);
+
+        // And the stream carries the trader's events again, and the market's.
+        QSignalSpy added(&service, &TradingService::tradeAdded);
+        QSignalSpy tickers(&service, &TradingService::tickerChanged);
+        server.publishTrade(fill(3, 2, 9));
+        Ticker ticker;
+        ticker.symbol = power().symbol;
+        ticker.last = *Price::parse(u"43");
+        ticker.time = kMorning;
+        server.publishTicker(ticker);
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(tickers.size(), 1, kTimeoutMs);
+        fillsBlotter.flush();
+        QCOMPARE(fillsBlotter.rowCount(), 3);
+    }
+
+    void anEventDeliveredTwiceShowsOnce()
+    {
+        FakeServer server;
+        startServer(server);
+        RemoteTradingService service;
+        qx::models::TradesModel fillsBlotter(&service);
+        qx::models::OrdersModel ordersBlotter(&service);
+        QVERIFY(signIn(service, server));
+        QSignalSpy added(&service, &TradingService::tradeAdded);
+        QSignalSpy changed(&service, &TradingService::orderChanged);
+
+        const Order accepted = order(7);
+        const Trade trade = fill(70, 7, 8);
+        const StreamMessage orderEvent
+            = StreamMessage::orderEvent(stream::kOrderAccepted, accepted);
+        const StreamMessage tradeEvent
+            = StreamMessage::of(stream::kTrade, { { u"trade"_s, trade.toJson() } });
+        for (int twice = 0; twice < 2; ++twice) {
+            server.push(u"orders"_s, orderEvent);
+            server.push(u"trades"_s, tradeEvent);
+        }
+        // Then something else, so that both copies have surely arrived.
+        const Trade later = fill(71, 7, 9);
+        server.publishTrade(later);
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 2, kTimeoutMs);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(tradeIds(service.trades()), QStringList({ u"71/7"_s, u"70/7"_s }));
+        fillsBlotter.flush();
+        QCOMPARE(fillsBlotter.rowCount(), 2);
+        QCOMPARE(ordersBlotter.rowCount(), 1);
+    }
+
+    void aFillOnTheStreamAndInAReloadShowsOnce()
+    {
+        FakeServer server;
+        startServer(server);
+        server.storeTrade(fill(1, 1, 1));
+        RemoteTradingService service;
+        qx::models::TradesModel fillsBlotter(&service);
+        QVERIFY(signIn(service, server));
+        QSignalSpy added(&service, &TradingService::tradeAdded);
+        QSignalSpy reset(&service, &TradingService::tradesReset);
+
+        // Shown as it happens, then listed again by the reload after a dropped stream.
+        server.publishTrade(fill(2, 1, 2));
+        // And two the listing does not have yet (it was read before they were stored): they
+        // stay, newest first, ahead of what it lists.
+        for (const Trade &trade : { fill(3, 1, 3), fill(4, 1, 4) }) {
+            server.push(u"trades"_s,
+                        StreamMessage::of(stream::kTrade, { { u"trade"_s, trade.toJson() } }));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 3, kTimeoutMs);
+        server.dropStreams();
+        QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), State::Reconnecting, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), State::Connected, kTimeoutMs);
+        QCOMPARE(tradeIds(service.trades()),
+                 QStringList({ u"4/1"_s, u"3/1"_s, u"2/1"_s, u"1/1"_s }));
+        fillsBlotter.flush();
+        QCOMPARE(fillsBlotter.rowCount(), 4);
+        QCOMPARE(added.size(), 3);
+    }
+};
+
+QTEST_MAIN(TestRemoteTradingService)
+#include "tst_remotetradingservice.moc"
