@@ -26,6 +26,12 @@ namespace protocol = core::protocol;
 using Method = QHttpServerRequest::Method;
 using Status = QHttpServerResponse::StatusCode;
 
+/// Who an admin route's caller is, as the audit log records them.
+inline Actor actorOf(const Principal &principal)
+{
+    return { principal.username, principal.source };
+}
+
 /// An error as its JSON answer, with the status the error table gives its code.
 inline QHttpServerResponse errorResponse(const core::Error &rawError)
 {

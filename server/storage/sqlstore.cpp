@@ -8,21 +8,13 @@
 #include "server/storage/postgresdatabase.h"
 #include "server/storage/sqlitedatabase.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QUrl>
-
-#include <openssl/evp.h>
-
-#include <limits>
 
 namespace qx::server {
 

@@ -4,25 +4,6 @@
 
 #include "server/storage/sqlstore_p.h"
 
-#include "server/storage/postgresdatabase.h"
-#include "server/storage/sqlitedatabase.h"
-
-#include <QCryptographicHash>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QMap>
-#include <QProcess>
-#include <QRegularExpression>
-#include <QUrl>
-
-#include <openssl/evp.h>
-
-#include <limits>
-
 namespace qx::server {
 
 namespace protocol = core::protocol;

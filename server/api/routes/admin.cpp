@@ -17,9 +17,6 @@ void HttpApi::addAdminRoutes()
     const QList<core::ErrorCode> passwordRejections { core::ErrorCode::PasswordTooShort,
                                                       core::ErrorCode::PasswordTooLong,
                                                       core::ErrorCode::PasswordTooCommon };
-    const auto actor = [](const Principal &principal) {
-        return Actor { principal.username, principal.source };
-    };
     // A change to a user, made (and its new password hashed) on a store reader; it applies to
     // their next request, not only after the settings poll.
     const auto changeUser = [this](const Later &reply, const Actor &by, const QString &username,
@@ -59,36 +56,35 @@ void HttpApi::addAdminRoutes()
               });
           });
 
-    serve({ Method::Post, QStringLiteral("/api/v1/admin/users"), tr("Adds a user"),
-            Access::Permitted, Permission::UsersAdmin, QStringLiteral("NewUser"),
-            QStringLiteral("User"), 201,
-            passwordRejections
-                + QList<core::ErrorCode> { core::ErrorCode::UserExists,
-                                           core::ErrorCode::StorageUnavailable } },
-          [this, actor](const Principal &principal, const QHttpServerRequest &request,
-                        const Later &reply) {
-              core::Result<QJsonObject> body = jsonBody(request);
-              if (!body)
-                  return reply->fail(body.error());
-              protocol::ObjectReader reader(*body);
-              UserAdmin::NewUser user;
-              user.username = reader.string(QStringLiteral("username"));
-              user.password = reader.string(QStringLiteral("password"));
-              user.role = reader.string(QStringLiteral("role"));
-              if (reader.has(QStringLiteral("self_trade")))
-                  user.selfTrade = reader.string(QStringLiteral("self_trade"));
-              if (reader.has(QStringLiteral("counterparty")))
-                  user.counterparty = reader.string(QStringLiteral("counterparty"));
-              if (core::Result<void> read = reader.finish(); !read)
-                  return reply->fail(read.error());
-              answerOffThread(reply,
-                              [by = actor(principal), user](Store &store) -> core::Result<Answer> {
-                                  core::Result<UserRecord> added = UserAdmin(store).add(by, user);
-                                  if (!added)
-                                      return added.error();
-                                  return Answer { UserAdmin::toJson(*added), Status::Created };
-                              });
-          });
+    serve(
+        { Method::Post, QStringLiteral("/api/v1/admin/users"), tr("Adds a user"), Access::Permitted,
+          Permission::UsersAdmin, QStringLiteral("NewUser"), QStringLiteral("User"), 201,
+          passwordRejections
+              + QList<core::ErrorCode> { core::ErrorCode::UserExists,
+                                         core::ErrorCode::StorageUnavailable } },
+        [this](const Principal &principal, const QHttpServerRequest &request, const Later &reply) {
+            core::Result<QJsonObject> body = jsonBody(request);
+            if (!body)
+                return reply->fail(body.error());
+            protocol::ObjectReader reader(*body);
+            UserAdmin::NewUser user;
+            user.username = reader.string(QStringLiteral("username"));
+            user.password = reader.string(QStringLiteral("password"));
+            user.role = reader.string(QStringLiteral("role"));
+            if (reader.has(QStringLiteral("self_trade")))
+                user.selfTrade = reader.string(QStringLiteral("self_trade"));
+            if (reader.has(QStringLiteral("counterparty")))
+                user.counterparty = reader.string(QStringLiteral("counterparty"));
+            if (core::Result<void> read = reader.finish(); !read)
+                return reply->fail(read.error());
+            answerOffThread(reply,
+                            [by = actorOf(principal), user](Store &store) -> core::Result<Answer> {
+                                core::Result<UserRecord> added = UserAdmin(store).add(by, user);
+                                if (!added)
+                                    return added.error();
+                                return Answer { UserAdmin::toJson(*added), Status::Created };
+                            });
+        });
 
     serve({ Method::Get,
             QStringLiteral("/api/v1/admin/users/{username}"),
@@ -120,8 +116,8 @@ void HttpApi::addAdminRoutes()
             200,
             { core::ErrorCode::NotFound, core::ErrorCode::LastAdmin,
               core::ErrorCode::StorageUnavailable } },
-          [actor, changeUser](const QString &username, const Principal &principal,
-                              const QHttpServerRequest &request, const Later &reply) {
+          [changeUser](const QString &username, const Principal &principal,
+                       const QHttpServerRequest &request, const Later &reply) {
               core::Result<QJsonObject> body = jsonBody(request);
               if (!body)
                   return reply->fail(body.error());
@@ -137,7 +133,7 @@ void HttpApi::addAdminRoutes()
                   change.counterparty = reader.string(QStringLiteral("counterparty"));
               if (core::Result<void> read = reader.finish(); !read)
                   return reply->fail(read.error());
-              changeUser(reply, actor(principal), username, change);
+              changeUser(reply, actorOf(principal), username, change);
           });
 
     serve({ Method::Post, QStringLiteral("/api/v1/admin/users/{username}/password"),
@@ -147,8 +143,8 @@ void HttpApi::addAdminRoutes()
             passwordRejections
                 + QList<core::ErrorCode> { core::ErrorCode::NotFound,
                                            core::ErrorCode::StorageUnavailable } },
-          [actor, changeUser](const QString &username, const Principal &principal,
-                              const QHttpServerRequest &request, const Later &reply) {
+          [changeUser](const QString &username, const Principal &principal,
+                       const QHttpServerRequest &request, const Later &reply) {
               core::Result<QJsonObject> body = jsonBody(request);
               if (!body)
                   return reply->fail(body.error());
@@ -157,7 +153,7 @@ void HttpApi::addAdminRoutes()
               change.password = reader.string(QStringLiteral("password"));
               if (core::Result<void> read = reader.finish(); !read)
                   return reply->fail(read.error());
-              changeUser(reply, actor(principal), username, change);
+              changeUser(reply, actorOf(principal), username, change);
           });
 
     serve({ Method::Delete,
@@ -170,11 +166,11 @@ void HttpApi::addAdminRoutes()
             QStringLiteral("UserChanged"),
             200,
             { core::ErrorCode::NotFound, core::ErrorCode::StorageUnavailable } },
-          [actor, changeUser](const QString &username, const Principal &principal,
-                              const QHttpServerRequest &, const Later &reply) {
+          [changeUser](const QString &username, const Principal &principal,
+                       const QHttpServerRequest &, const Later &reply) {
               UserAdmin::Change change;
               change.resetMfa = true;
-              changeUser(reply, actor(principal), username, change);
+              changeUser(reply, actorOf(principal), username, change);
           });
 
     serve({ Method::Get,

@@ -36,9 +36,6 @@ void readEdit(protocol::ObjectReader &reader, const QJsonObject &body, const QSt
 void HttpApi::addRiskRoutes()
 {
     using Access = Route::Access;
-    const auto actor = [](const Principal &principal) {
-        return Actor { principal.username, principal.source };
-    };
 
     serve({ Method::Get,
             QStringLiteral("/api/v1/admin/limits/{username}"),
@@ -73,8 +70,8 @@ void HttpApi::addRiskRoutes()
             QStringLiteral("RiskLimits"),
             200,
             { core::ErrorCode::NotFound, core::ErrorCode::StorageUnavailable } },
-          [this, actor](const QString &username, const Principal &principal,
-                        const QHttpServerRequest &request, const Later &reply) {
+          [this](const QString &username, const Principal &principal,
+                 const QHttpServerRequest &request, const Later &reply) {
               core::Result<QJsonObject> body = jsonBody(request);
               if (!body)
                   return reply->fail(body.error());
@@ -88,15 +85,15 @@ void HttpApi::addRiskRoutes()
               readEdit(reader, *body, QStringLiteral("credit_limit"), change.creditLimit);
               if (core::Result<void> read = reader.finish(); !read)
                   return reply->fail(read.error());
-              answerOffThread(
-                  reply,
-                  [by = actor(principal), username, change](Store &store) -> core::Result<Answer> {
-                      core::Result<RiskLimits> saved
-                          = RiskAdmin(store).setLimits(by, username, change);
-                      if (!saved)
-                          return saved.error();
-                      return Answer { RiskAdmin::toJson(*saved) };
-                  });
+              answerOffThread(reply,
+                              [by = actorOf(principal), username,
+                               change](Store &store) -> core::Result<Answer> {
+                                  core::Result<RiskLimits> saved
+                                      = RiskAdmin(store).setLimits(by, username, change);
+                                  if (!saved)
+                                      return saved.error();
+                                  return Answer { RiskAdmin::toJson(*saved) };
+                              });
           });
 
     serve({ Method::Get,
@@ -130,8 +127,8 @@ void HttpApi::addRiskRoutes()
             QStringLiteral("CreditLineSet"),
             200,
             { core::ErrorCode::NotFound, core::ErrorCode::StorageUnavailable } },
-          [this, actor](const QString &counterparty, const Principal &principal,
-                        const QHttpServerRequest &request, const Later &reply) {
+          [this](const QString &counterparty, const Principal &principal,
+                 const QHttpServerRequest &request, const Later &reply) {
               core::Result<QJsonObject> body = jsonBody(request);
               if (!body)
                   return reply->fail(body.error());
@@ -146,7 +143,7 @@ void HttpApi::addRiskRoutes()
               if (core::Result<void> read = reader.finish(); !read)
                   return reply->fail(read.error());
               answerOffThread(reply,
-                              [by = actor(principal), counterparty, currency,
+                              [by = actorOf(principal), counterparty, currency,
                                line = *limit](Store &store) -> core::Result<Answer> {
                                   if (core::Result<void> set = RiskAdmin(store).setCreditLine(
                                           by, counterparty, currency, line);
