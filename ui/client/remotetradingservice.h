@@ -133,10 +133,21 @@ private:
     void fetchInstruments();
     void fetchOrders(std::function<void()> done = {});
     void fetchTrades(std::function<void()> done = {});
-    /// Every item of a paged list (`key` of `path`), a page at a time from `before` on onto
-    /// `items`, then `done` with them all (or the first error).
-    void fetchAll(const QString &path, const QString &key, QJsonArray items, const QString &before,
-                  std::function<void(core::Result<QJsonArray>)> done);
+    /// The items of a paged list (`key` of `path`, read as Item) that `news` says are news, a
+    /// page at a time from `before` on onto `items`, then `done` with them all (or the first
+    /// error).
+    template<typename Item>
+    void fetchAll(const QString &path, const QString &key, QList<Item> items, const QString &before,
+                  std::function<bool(const Item &)> news,
+                  std::function<void(core::Result<QList<Item>>)> done);
+    /// Whether `order` is not known, or known otherwise.
+    bool isNews(const core::protocol::Order &order) const;
+    /// A reload's orders that are news into what is known: as the whole list at the first load
+    /// (ordersReset), else with orderChanged for each.
+    void mergeOrders(QList<core::protocol::Order> newestFirst);
+    /// A reload's fills the stream missed into their places by time: tradeAdded for each, or
+    /// tradesReset at the first load and after a long absence (more than kMaxFillsAnnounced).
+    void mergeTrades(QList<core::protocol::Trade> missedNewestFirst);
     /// A failed reload: a failed sign-in while signing in, else logged.
     void reloadFailed(const char *what, const core::Error &error);
     void postOrder(const core::protocol::NewOrder &order, int attempt);

@@ -181,6 +181,7 @@ private Q_SLOTS:
         QCOMPARE(server.subscribedChannels(), wanted);
         // What happened while it was away is shown, once.
         fillsBlotter.flush();
+        ordersBlotter.flush();
         QCOMPARE(fillsBlotter.rowCount(), 2);
         QCOMPARE(tradeIds(service.trades()), QStringList({ u"2/1"_s, u"1/1"_s }));
         QCOMPARE(ordersBlotter.rowCount(), 2);
@@ -232,6 +233,7 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 1);
         QCOMPARE(tradeIds(service.trades()), QStringList({ u"71/7"_s, u"70/7"_s }));
         fillsBlotter.flush();
+        ordersBlotter.flush();
         QCOMPARE(fillsBlotter.rowCount(), 2);
         QCOMPARE(ordersBlotter.rowCount(), 1);
     }
