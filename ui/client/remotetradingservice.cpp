@@ -95,10 +95,8 @@ bool isTransportError(const Error &error)
 RemoteTradingService::RemoteTradingService(QObject *parent)
     : TradingService(parent)
 {
-    m_renewTimer.setSingleShot(true);
-    connect(&m_renewTimer, &QTimer::timeout, this, &RemoteTradingService::renewInBackground);
-    m_reconnectTimer.setSingleShot(true);
-    connect(&m_reconnectTimer, &QTimer::timeout, this, &RemoteTradingService::openStream);
+    connect(&m_renewTimer, &ClockTimer::timeout, this, &RemoteTradingService::renewInBackground);
+    connect(&m_reconnectTimer, &ClockTimer::timeout, this, &RemoteTradingService::openStream);
     m_heartbeatTimer.setInterval(kHeartbeatInterval);
     connect(&m_heartbeatTimer, &QTimer::timeout, this, &RemoteTradingService::onHeartbeat);
 
@@ -132,6 +130,16 @@ void RemoteTradingService::setTrustedCertificates(const QList<QSslCertificate> &
     if (!certificates.isEmpty())
         m_tls.addCaCertificates(certificates);
     m_socket.setSslConfiguration(m_tls);
+}
+
+void RemoteTradingService::setClock(const core::Clock &clock,
+                                    std::chrono::milliseconds pollInterval)
+{
+    m_clock = &clock;
+    for (ClockTimer *timer : { &m_renewTimer, &m_reconnectTimer }) {
+        timer->setClock(clock);
+        timer->setPollInterval(pollInterval);
+    }
 }
 
 void RemoteTradingService::setTokenVault(TokenVault *vault)
@@ -260,7 +268,7 @@ void RemoteTradingService::adoptTokens(const protocol::TokenPair &tokens)
 {
     m_accessToken = tokens.accessToken;
     m_refreshToken = tokens.refreshToken;
-    m_accessTokenExpiry = QDateTime::currentDateTimeUtc().addSecs(tokens.expiresIn);
+    m_accessTokenExpiryMs = m_clock->nowMs() + qint64(tokens.expiresIn) * 1000;
     m_renewTimer.start(renewalDelay(tokens.expiresIn));
     if (!m_signingIn)
         rememberSession();
@@ -801,8 +809,7 @@ void RemoteTradingService::onStreamConnected()
             QString::fromUtf8(protocol::StreamMessage::auth(m_accessToken).serialize()));
     };
     // Back after a long outage (or a suspended machine) the token may have run out meanwhile.
-    if (m_refreshToken.isEmpty()
-        || QDateTime::currentDateTimeUtc().secsTo(m_accessTokenExpiry) > 10) {
+    if (m_refreshToken.isEmpty() || m_accessTokenExpiryMs - m_clock->nowMs() > 10'000) {
         return authenticate();
     }
     renewTokens([this, authenticate](const Result<void> &renewed) {
@@ -1036,7 +1043,7 @@ void RemoteTradingService::fetchCandles()
     const quint64 generation = m_watched.generation;
     m_watched.loadingCandles = true;
     m_watched.liveCandles.clear();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->nowUtc();
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("interval"), core::toString(m_watched.interval));
     query.addQueryItem(QStringLiteral("from"),
