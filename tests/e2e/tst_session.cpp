@@ -1,3 +1,4 @@
+#include "core/clock.h"
 #include "desktopsupport.h"
 #include "tcpproxy.h"
 #include "ui/client/localserver.h"
@@ -34,8 +35,17 @@ using qx::test::kNetworkTimeoutMs;
 
 namespace {
 
-// Access tokens of the test server live this long, so that renewals happen within a test.
+// Access tokens of the test server live this long (its minimum), so that a token runs out on
+// the server within a test that waits for it on purpose; the client renews at half-life.
 constexpr int kTokenSeconds = 5;
+constexpr qint64 kRenewalMs = kTokenSeconds * 1000 / 2;
+
+// A client clock of the test's own, moved on by hand: the client's planned renewals come when
+// the test says, not seconds later.
+void useManualClock(RemoteTradingService &service, qx::core::ManualClock &clock)
+{
+    service.setClock(clock, std::chrono::milliseconds(5));
+}
 
 // What the OS keychain holds for `account` of `service`, asked outside our process and
 // library (libsecret's own tool, as a user would): empty when nothing.
@@ -61,7 +71,9 @@ qx::core::protocol::NewOrder restingBid(const QString &symbol)
  * The trader's session over a working day: the short-lived access token is renewed before it
  * runs out, also across a suspended machine and a dropped stream, and a session the trader
  * asked to keep is resumed after a restart from the OS keychain (a real gnome-keyring in a
- * private D-Bus session: see tests/support/with-keyring.sh), never from a file.
+ * private D-Bus session: see tests/support/with-keyring.sh), never from a file. Planned
+ * renewals follow a ManualClock the tests move on; only the two tests about a token the
+ * server itself has seen run out wait for it in real time.
  */
 class TestSession : public QObject
 {
@@ -135,14 +147,23 @@ bool TestSession::signIn(RemoteTradingService &service, bool remember, QUrl url)
 
 void TestSession::theAccessTokenIsRenewedBeforeItRunsOut()
 {
+    qx::core::ManualClock clock(QDateTime::currentDateTimeUtc());
     RemoteTradingService service;
+    useManualClock(service, clock);
     QSignalSpy renewed(&service, &RemoteTradingService::tokensRenewed);
     QSignalSpy expired(&service, &TradingService::sessionExpired);
     QVERIFY(signIn(service));
 
-    // Three lifetimes of the first token: renewed at each half-life, never expired.
-    QTest::qWait(3 * kTokenSeconds * 1000);
-    QVERIFY2(renewed.count() >= 4, qPrintable(QString::number(renewed.count())));
+    // Three lifetimes of the first token, half a second at a time: renewed at each half-life
+    // (each renewal a rotation the server accepts), never expired. (A token this short is
+    // also renewed before the stream signs in with it: that one came with the sign-in.)
+    const int atSignIn = renewed.count();
+    for (qint64 elapsed = 500; elapsed <= 3 * kTokenSeconds * 1000; elapsed += 500) {
+        clock.advance(500);
+        QTRY_COMPARE_WITH_TIMEOUT(renewed.count(), atSignIn + int(elapsed / kRenewalMs),
+                                  kNetworkTimeoutMs);
+    }
+    QCOMPARE(renewed.count(), atSignIn + 6);
     QVERIFY(expired.isEmpty());
     QCOMPARE(service.connectionState(), TradingService::ConnectionState::Connected);
 
@@ -210,14 +231,20 @@ void TestSession::aRememberedSessionResumesWithoutThePassword()
 {
     const QString account = TokenVault::account(m_server->url(), m_server->username());
     {
+        qx::core::ManualClock clock(QDateTime::currentDateTimeUtc());
         RemoteTradingService yesterday;
+        useManualClock(yesterday, clock);
         yesterday.setTokenVault(&m_vault);
         QSignalSpy renewed(&yesterday, &RemoteTradingService::tokensRenewed);
         QSignalSpy notRemembered(&yesterday, &RemoteTradingService::sessionNotRemembered);
         QVERIFY(signIn(yesterday, true));
         // The token in the keychain is replaced at each renewal: the one there now is the
         // only one the server still takes.
-        QTRY_VERIFY_WITH_TIMEOUT(renewed.count() >= 2, kNetworkTimeoutMs);
+        const int atSignIn = renewed.count();
+        for (int renewal = 1; renewal <= 2; ++renewal) {
+            clock.advance(kRenewalMs);
+            QTRY_COMPARE_WITH_TIMEOUT(renewed.count(), atSignIn + renewal, kNetworkTimeoutMs);
+        }
         QTRY_VERIFY_WITH_TIMEOUT(!keychainEntry(m_vault.service(), account).isEmpty(),
                                  kNetworkTimeoutMs);
         QVERIFY(notRemembered.isEmpty());
@@ -255,11 +282,15 @@ void TestSession::aRememberedSessionResumesWithoutThePassword()
 
 void TestSession::aSessionNotRememberedLeavesNothingInTheKeychain()
 {
+    qx::core::ManualClock clock(QDateTime::currentDateTimeUtc());
     RemoteTradingService service;
+    useManualClock(service, clock);
     service.setTokenVault(&m_vault);
     QSignalSpy renewed(&service, &RemoteTradingService::tokensRenewed);
     QVERIFY(signIn(service, false));
-    QTRY_VERIFY_WITH_TIMEOUT(!renewed.isEmpty(), kNetworkTimeoutMs);
+    const int atSignIn = renewed.count();
+    clock.advance(kRenewalMs);
+    QTRY_COMPARE_WITH_TIMEOUT(renewed.count(), atSignIn + 1, kNetworkTimeoutMs);
     QCOMPARE(keychainEntry(m_vault.service(),
                            TokenVault::account(m_server->url(), m_server->username())),
              QString());
@@ -268,7 +299,9 @@ void TestSession::aSessionNotRememberedLeavesNothingInTheKeychain()
 void TestSession::signingOutEverywhereEndsTheRememberedSession()
 {
     const QString account = TokenVault::account(m_server->url(), m_server->username());
+    qx::core::ManualClock clock(QDateTime::currentDateTimeUtc());
     RemoteTradingService atTheDesk;
+    useManualClock(atTheDesk, clock);
     atTheDesk.setTokenVault(&m_vault);
     QVERIFY(signIn(atTheDesk, true));
     QTRY_VERIFY_WITH_TIMEOUT(!keychainEntry(m_vault.service(), account).isEmpty(),
@@ -285,6 +318,7 @@ void TestSession::signingOutEverywhereEndsTheRememberedSession()
 
     // The desk's session ends at its next renewal; the dead token leaves the keychain.
     QSignalSpy expired(&atTheDesk, &TradingService::sessionExpired);
+    clock.advance(kRenewalMs);
     QTRY_VERIFY_WITH_TIMEOUT(!expired.isEmpty(), kNetworkTimeoutMs);
     QCOMPARE(atTheDesk.connectionState(), TradingService::ConnectionState::Disconnected);
     QTRY_VERIFY_WITH_TIMEOUT(keychainEntry(m_vault.service(), account).isEmpty(),

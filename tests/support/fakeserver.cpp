@@ -190,9 +190,20 @@ std::optional<QHttpServerResponse> FakeServer::admit(const QHttpServerRequest &r
     const QByteArray header = request.value("Authorization");
     if (!header.startsWith("Bearer "))
         return errorResponse(core::ErrorCode::MissingToken, QStringLiteral("No token."));
-    if (!m_accessTokens.contains(QString::fromLatin1(header.mid(7))))
+    if (!accepts(QString::fromLatin1(header.mid(7))))
         return errorResponse(core::ErrorCode::InvalidToken, QStringLiteral("Token expired."));
     return std::nullopt;
+}
+
+bool FakeServer::accepts(const QString &token)
+{
+    const auto found = m_accessTokens.constFind(token);
+    if (found == m_accessTokens.cend())
+        return false;
+    if (m_clock->nowMs() < *found)
+        return true;
+    ++m_expiredTokensRefused;
+    return false;
 }
 
 QHttpServerResponse FakeServer::issueTokens()
@@ -202,7 +213,7 @@ QHttpServerResponse FakeServer::issueTokens()
     pair.refreshToken = QStringLiteral("refresh-%1").arg(m_nextToken);
     ++m_nextToken;
     pair.expiresIn = m_accessTokenSeconds;
-    m_accessTokens.insert(pair.accessToken);
+    m_accessTokens.insert(pair.accessToken, m_clock->nowMs() + qint64(m_accessTokenSeconds) * 1000);
     m_refreshTokens.insert(pair.refreshToken);
     return QHttpServerResponse(pair.toJson());
 }
@@ -365,7 +376,7 @@ void FakeServer::onStreamMessage(QWebSocket *socket, const QString &text)
     const QString &type = message->type;
     if (type == protocol::stream::kAuth) {
         const QString token = message->body.value(u"token").toString();
-        if (!m_accessTokens.contains(token)) {
+        if (!accepts(token)) {
             send(socket,
                  protocol::StreamMessage::error(core::makeError(core::ErrorCode::InvalidToken,
                                                                 QStringLiteral("Token expired."))));

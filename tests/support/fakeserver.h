@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/candles.h"
+#include "core/clock.h"
 #include "core/instrument.h"
 #include "core/protocol/messages.h"
 
@@ -49,6 +50,9 @@ public:
 
     /// Lifetime of the access tokens issued from now on (expires_in; 900 s by default).
     void setAccessTokenSeconds(int seconds) { m_accessTokenSeconds = seconds; }
+    /// Where time comes from for the tokens' expiry (the system's clock by default): the
+    /// client's core::ManualClock, say, so that both see the same time pass. Not owned.
+    void setClock(const core::Clock &clock) { m_clock = &clock; }
     /// Items per page of the listings when the client asks for no limit (1000, as the server).
     void setPageSize(int items) { m_pageSize = items; }
 
@@ -80,8 +84,8 @@ public:
     /// Cuts every stream connection at once (no close handshake), as a restart or a broken
     /// network does. REST keeps working.
     void dropStreams();
-    /// Every access token issued so far is refused from now on (401 invalid_token), as after
-    /// its expiry; refresh tokens still work.
+    /// Every access token issued so far is refused from now on (401 invalid_token), as if it
+    /// had expired; refresh tokens still work.
     void expireAccessTokens();
     /// Refresh tokens are refused from now on (401 invalid_token): the session has ended.
     void revokeRefreshTokens();
@@ -96,6 +100,8 @@ public:
     int requests(const QString &path) const { return m_requests.value(path); }
     int signIns() const { return m_signIns; }
     int refreshes() const { return m_refreshes; }
+    /// Requests and stream sign-ins refused because their access token had run out.
+    int expiredTokensRefused() const { return m_expiredTokensRefused; }
 
 Q_SIGNALS:
     /// A stream session subscribed to `channels` (and was told so).
@@ -112,6 +118,8 @@ private:
     void addRoutes();
     /// Counts the request and checks its bearer token: empty when admitted, else the 401.
     std::optional<QHttpServerResponse> admit(const QHttpServerRequest &request);
+    /// Whether `token` is an access token issued and not expired (counting an expired one).
+    bool accepts(const QString &token);
     QHttpServerResponse issueTokens();
     /// A page of `items` (oldest first) as the listings answer: newest first, from before
     /// the cursor `before`.
@@ -123,15 +131,17 @@ private:
 
     QHttpServer m_http;
     QUrl m_url;
+    const core::Clock *m_clock = &core::Clock::system();
     int m_accessTokenSeconds = 900;
     int m_pageSize = 1000;
     quint64 m_nextToken = 1;
-    QSet<QString> m_accessTokens;
+    QHash<QString, qint64> m_accessTokens; ///< each one's expiry, on m_clock
     QSet<QString> m_refreshTokens;
     QSet<QString> m_usedRefreshTokens;
     int m_signIns = 0;
     int m_refreshes = 0;
     int m_streamAuthentications = 0;
+    int m_expiredTokensRefused = 0;
     QHash<QString, int> m_requests;
 
     QList<core::Instrument> m_instruments;

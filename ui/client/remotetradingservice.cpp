@@ -51,6 +51,9 @@ std::chrono::milliseconds renewalDelay(int lifetimeSeconds)
     return lifetime > minutes(2) ? duration_cast<milliseconds>(lifetime - minutes(1))
                                  : duration_cast<milliseconds>(lifetime) / 2;
 }
+// A reload that finds more fills than this the stream missed shows them all anew (a reset)
+// rather than announcing each (the views take what is announced a few thousand per frame).
+constexpr qsizetype kMaxFillsAnnounced = 20000;
 // A renewal that failed for want of a server is tried again after this long.
 constexpr std::chrono::seconds kRenewalRetry { 10 };
 
@@ -92,10 +95,8 @@ bool isTransportError(const Error &error)
 RemoteTradingService::RemoteTradingService(QObject *parent)
     : TradingService(parent)
 {
-    m_renewTimer.setSingleShot(true);
-    connect(&m_renewTimer, &QTimer::timeout, this, &RemoteTradingService::renewInBackground);
-    m_reconnectTimer.setSingleShot(true);
-    connect(&m_reconnectTimer, &QTimer::timeout, this, &RemoteTradingService::openStream);
+    connect(&m_renewTimer, &ClockTimer::timeout, this, &RemoteTradingService::renewInBackground);
+    connect(&m_reconnectTimer, &ClockTimer::timeout, this, &RemoteTradingService::openStream);
     m_heartbeatTimer.setInterval(kHeartbeatInterval);
     connect(&m_heartbeatTimer, &QTimer::timeout, this, &RemoteTradingService::onHeartbeat);
 
@@ -129,6 +130,16 @@ void RemoteTradingService::setTrustedCertificates(const QList<QSslCertificate> &
     if (!certificates.isEmpty())
         m_tls.addCaCertificates(certificates);
     m_socket.setSslConfiguration(m_tls);
+}
+
+void RemoteTradingService::setClock(const core::Clock &clock,
+                                    std::chrono::milliseconds pollInterval)
+{
+    m_clock = &clock;
+    for (ClockTimer *timer : { &m_renewTimer, &m_reconnectTimer }) {
+        timer->setClock(clock);
+        timer->setPollInterval(pollInterval);
+    }
 }
 
 void RemoteTradingService::setTokenVault(TokenVault *vault)
@@ -257,7 +268,7 @@ void RemoteTradingService::adoptTokens(const protocol::TokenPair &tokens)
 {
     m_accessToken = tokens.accessToken;
     m_refreshToken = tokens.refreshToken;
-    m_accessTokenExpiry = QDateTime::currentDateTimeUtc().addSecs(tokens.expiresIn);
+    m_accessTokenExpiryMs = m_clock->nowMs() + qint64(tokens.expiresIn) * 1000;
     m_renewTimer.start(renewalDelay(tokens.expiresIn));
     if (!m_signingIn)
         rememberSession();
@@ -383,21 +394,41 @@ void RemoteTradingService::fetchInstruments()
          });
 }
 
-void RemoteTradingService::fetchAll(const QString &path, const QString &key, QJsonArray items,
-                                    const QString &before,
-                                    std::function<void(Result<QJsonArray>)> done)
+namespace {
+// A fill is one side of one trade: the same trade id twice is both sides of a trade with
+// oneself.
+QPair<QString, QString> fillKey(const protocol::Trade &trade)
 {
-    // A page at a time, newest first, until the server says there is no more.
+    return { trade.id, trade.orderId };
+}
+} // namespace
+
+template<typename Item>
+void RemoteTradingService::fetchAll(const QString &path, const QString &key, QList<Item> items,
+                                    const QString &before, std::function<bool(const Item &)> news,
+                                    std::function<void(Result<QList<Item>>)> done)
+{
+    // A page at a time, newest first, until the server says there is no more. Each page is
+    // read, and what it holds compared with what is known, as it comes: doing that for
+    // 100,000 items at the end would hold the GUI up for most of a second.
     send(Verb::Get, before.isEmpty() ? path : path + QStringLiteral("?before=") + before, {},
-         [this, path, key, items = std::move(items),
+         [this, path, key, items = std::move(items), news = std::move(news),
           done = std::move(done)](const Result<QJsonObject> &reply) mutable {
              if (!reply)
                  return done(reply.error());
-             for (const QJsonValue &item : reply->value(key).toArray())
-                 items.append(item);
+             const QJsonArray page = reply->value(key).toArray();
+             for (const QJsonValue &value : page) {
+                 Result<Item> item = Item::fromJson(value.toObject());
+                 if (!item)
+                     qCWarning(lcTrading) << "skipping" << key << "item:" << item.error().message;
+                 else if (news(*item))
+                     items.append(std::move(*item));
+             }
              const QString next = reply->value(u"next_before").toString();
-             if (!next.isEmpty())
-                 return fetchAll(path, key, std::move(items), next, std::move(done));
+             if (!next.isEmpty()) {
+                 return fetchAll(path, key, std::move(items), next, std::move(news),
+                                 std::move(done));
+             }
              done(std::move(items));
          });
 }
@@ -410,48 +441,41 @@ void RemoteTradingService::reloadFailed(const char *what, const Error &error)
         qCWarning(lcTrading) << what << "reload failed:" << error.message;
 }
 
-void RemoteTradingService::fetchOrders(std::function<void()> done)
+bool RemoteTradingService::isNews(const protocol::Order &order) const
 {
-    fetchAll(QStringLiteral("/api/v1/orders"), QStringLiteral("orders"), {}, {},
-             [this, done = std::move(done)](const Result<QJsonArray> &list) {
-                 if (!list)
-                     return reloadFailed("order", list.error());
-                 QList<protocol::Order> snapshot;
-                 for (const QJsonValue &value : *list) {
-                     Result<protocol::Order> order = protocol::Order::fromJson(value.toObject());
-                     if (order)
-                         snapshot.append(*order);
-                     else
-                         qCWarning(lcTrading) << "skipping order:" << order.error().message;
-                 }
-                 // Stream events that arrived while the requests were under way can be newer
-                 // than the snapshot, which the server took when each came in: keep them.
-                 QHash<QString, qsizetype> inSnapshot;
-                 inSnapshot.reserve(snapshot.size());
-                 for (qsizetype i = 0; i < snapshot.size(); ++i)
-                     inSnapshot.insert(snapshot[i].id, i);
-                 for (const protocol::Order &known : std::as_const(m_orders)) {
-                     const auto found = inSnapshot.constFind(known.id);
-                     if (found == inSnapshot.cend())
-                         snapshot.append(known);
-                     else if (known.updatedAt > snapshot[*found].updatedAt)
-                         snapshot[*found] = known;
-                 }
-                 setOrders(std::move(snapshot));
-                 Q_EMIT ordersReset(m_orders);
-                 if (done)
-                     done();
-             });
+    const auto known = m_orderIndex.constFind(order.id);
+    return known == m_orderIndex.cend() || !(m_orders[*known] == order);
 }
 
-namespace {
-// A fill is one side of one trade: the same trade id twice is both sides of a trade with
-// oneself.
-QPair<QString, QString> fillKey(const protocol::Trade &trade)
+void RemoteTradingService::fetchOrders(std::function<void()> done)
 {
-    return { trade.id, trade.orderId };
+    fetchAll<protocol::Order>(
+        QStringLiteral("/api/v1/orders"), QStringLiteral("orders"), {}, {},
+        [this](const protocol::Order &order) { return isNews(order); },
+        [this, done = std::move(done)](Result<QList<protocol::Order>> list) {
+            if (!list)
+                return reloadFailed("order", list.error());
+            mergeOrders(std::move(*list));
+            if (done)
+                done();
+        });
 }
-} // namespace
+
+void RemoteTradingService::mergeOrders(QList<protocol::Order> newestFirst)
+{
+    if (m_orders.isEmpty()) {
+        setOrders(std::move(newestFirst));
+        Q_EMIT ordersReset(m_orders);
+        return;
+    }
+    // Each order the list has that is not known as it is, as an event would bring it, oldest
+    // first: a newer state replaces the known one, an order not known is added; one the stream
+    // brought while the requests were under way stays (it can be newer than the list, which
+    // the server read when each page was asked for). A reconnect's reload of 100,000 orders
+    // thus announces only the few that changed instead of making every view start again.
+    for (auto order = newestFirst.crbegin(); order != newestFirst.crend(); ++order)
+        upsert(*order);
+}
 
 void RemoteTradingService::setOrders(QList<protocol::Order> orders)
 {
@@ -473,35 +497,62 @@ void RemoteTradingService::setTrades(QList<protocol::Trade> trades)
 
 void RemoteTradingService::fetchTrades(std::function<void()> done)
 {
-    fetchAll(QStringLiteral("/api/v1/trades"), QStringLiteral("trades"), {}, {},
-             [this, done = std::move(done)](const Result<QJsonArray> &list) {
-                 if (!list)
-                     return reloadFailed("trade", list.error());
-                 QList<protocol::Trade> snapshot;
-                 for (const QJsonValue &value : *list) {
-                     Result<protocol::Trade> trade = protocol::Trade::fromJson(value.toObject());
-                     if (trade)
-                         snapshot.append(*trade);
-                     else
-                         qCWarning(lcTrading) << "skipping trade:" << trade.error().message;
-                 }
-                 // Fills the stream brought while the requests were under way: newer still,
-                 // kept newest first ahead of the snapshot.
-                 QSet<QPair<QString, QString>> inSnapshot;
-                 inSnapshot.reserve(snapshot.size());
-                 for (const protocol::Trade &trade : std::as_const(snapshot))
-                     inSnapshot.insert(fillKey(trade));
-                 QList<protocol::Trade> merged;
-                 for (const protocol::Trade &known : std::as_const(m_trades)) {
-                     if (!inSnapshot.contains(fillKey(known)))
-                         merged.append(known);
-                 }
-                 merged.append(snapshot);
-                 setTrades(std::move(merged));
-                 Q_EMIT tradesReset(m_trades);
-                 if (done)
-                     done();
-             });
+    fetchAll<protocol::Trade>(
+        QStringLiteral("/api/v1/trades"), QStringLiteral("trades"), {}, {},
+        [this](const protocol::Trade &trade) { return !m_fills.contains(fillKey(trade)); },
+        [this, done = std::move(done)](Result<QList<protocol::Trade>> list) {
+            if (!list)
+                return reloadFailed("trade", list.error());
+            mergeTrades(std::move(*list));
+            if (done)
+                done();
+        });
+}
+
+void RemoteTradingService::mergeTrades(QList<protocol::Trade> missed)
+{
+    // What the stream brought since the page that listed it came is known by now.
+    missed.removeIf(
+        [this](const protocol::Trade &trade) { return m_fills.contains(fillKey(trade)); });
+    if (missed.isEmpty())
+        return;
+    for (const protocol::Trade &trade : std::as_const(missed))
+        m_fills.insert(fillKey(trade));
+    if (m_trades.isEmpty()) {
+        // The first load: the list as it is, one reset.
+        m_trades = std::move(missed);
+        Q_EMIT tradesReset(m_trades);
+        return;
+    }
+    // Into their places by time, newest first (the known before the missed at equal times).
+    // Only the newest fills known can be newer than the oldest missed one: they are merged
+    // with the missed ones and the result put back in front a fill at a time, where the list
+    // keeps room, rather than the list made anew (100,000 fills copied into memory touched
+    // for the first time cost the GUI some 50 ms).
+    const auto newer = [](const protocol::Trade &a, const protocol::Trade &b) {
+        return a.time > b.time;
+    };
+    const QDateTime oldestMissed = missed.last().time;
+    const qsizetype before = std::partition_point(m_trades.cbegin(), m_trades.cend(),
+                                                  [&](const protocol::Trade &known) {
+                                                      return known.time >= oldestMissed;
+                                                  })
+        - m_trades.cbegin();
+    QList<protocol::Trade> head;
+    head.reserve(before + missed.size());
+    std::merge(std::make_move_iterator(m_trades.begin()),
+               std::make_move_iterator(m_trades.begin() + before), missed.cbegin(), missed.cend(),
+               std::back_inserter(head), newer);
+    m_trades.remove(0, before);
+    for (auto trade = head.rbegin(); trade != head.rend(); ++trade)
+        m_trades.prepend(std::move(*trade));
+    // A long absence: one reset, not a storm of events.
+    if (missed.size() > kMaxFillsAnnounced) {
+        Q_EMIT tradesReset(m_trades);
+        return;
+    }
+    for (auto trade = missed.crbegin(); trade != missed.crend(); ++trade)
+        Q_EMIT tradeAdded(*trade);
 }
 
 void RemoteTradingService::placeOrder(const protocol::NewOrder &order)
@@ -758,8 +809,7 @@ void RemoteTradingService::onStreamConnected()
             QString::fromUtf8(protocol::StreamMessage::auth(m_accessToken).serialize()));
     };
     // Back after a long outage (or a suspended machine) the token may have run out meanwhile.
-    if (m_refreshToken.isEmpty()
-        || QDateTime::currentDateTimeUtc().secsTo(m_accessTokenExpiry) > 10) {
+    if (m_refreshToken.isEmpty() || m_accessTokenExpiryMs - m_clock->nowMs() > 10'000) {
         return authenticate();
     }
     renewTokens([this, authenticate](const Result<void> &renewed) {
@@ -993,7 +1043,7 @@ void RemoteTradingService::fetchCandles()
     const quint64 generation = m_watched.generation;
     m_watched.loadingCandles = true;
     m_watched.liveCandles.clear();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->nowUtc();
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("interval"), core::toString(m_watched.interval));
     query.addQueryItem(QStringLiteral("from"),

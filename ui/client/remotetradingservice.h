@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/clock.h"
+#include "ui/client/clocktimer.h"
 #include "ui/client/reconnectbackoff.h"
 #include "ui/client/tradingservice.h"
 
@@ -51,6 +53,15 @@ public:
 
     /// Where remembered sessions are kept (none: never remembered). Not owned.
     void setTokenVault(TokenVault *vault);
+
+    /// Where time comes from (the system's clock by default): the access token's expiry, the
+    /// renewal planned before it, the reconnection's backoff and the chart's history. The
+    /// planned renewal and reconnection look at it when they are due and at least every
+    /// `pollInterval` meanwhile, so tests drive them with a core::ManualClock (and a few
+    /// milliseconds) instead of waiting. The heartbeat stays on real time: it watches a real
+    /// connection. Not owned; it must outlive this service.
+    void setClock(const core::Clock &clock,
+                  std::chrono::milliseconds pollInterval = std::chrono::seconds(1));
 
     /// Signs in and loads identity, instruments and orders; then opens the stream.
     /// Outcome: signedIn() or signInFailed() (mfa_required: the account wants a code from its
@@ -133,10 +144,21 @@ private:
     void fetchInstruments();
     void fetchOrders(std::function<void()> done = {});
     void fetchTrades(std::function<void()> done = {});
-    /// Every item of a paged list (`key` of `path`), a page at a time from `before` on onto
-    /// `items`, then `done` with them all (or the first error).
-    void fetchAll(const QString &path, const QString &key, QJsonArray items, const QString &before,
-                  std::function<void(core::Result<QJsonArray>)> done);
+    /// The items of a paged list (`key` of `path`, read as Item) that `news` says are news, a
+    /// page at a time from `before` on onto `items`, then `done` with them all (or the first
+    /// error).
+    template<typename Item>
+    void fetchAll(const QString &path, const QString &key, QList<Item> items, const QString &before,
+                  std::function<bool(const Item &)> news,
+                  std::function<void(core::Result<QList<Item>>)> done);
+    /// Whether `order` is not known, or known otherwise.
+    bool isNews(const core::protocol::Order &order) const;
+    /// A reload's orders that are news into what is known: as the whole list at the first load
+    /// (ordersReset), else with orderChanged for each.
+    void mergeOrders(QList<core::protocol::Order> newestFirst);
+    /// A reload's fills the stream missed into their places by time: tradeAdded for each, or
+    /// tradesReset at the first load and after a long absence (more than kMaxFillsAnnounced).
+    void mergeTrades(QList<core::protocol::Trade> missedNewestFirst);
     /// A failed reload: a failed sign-in while signing in, else logged.
     void reloadFailed(const char *what, const core::Error &error);
     void postOrder(const core::protocol::NewOrder &order, int attempt);
@@ -166,7 +188,8 @@ private:
 
     QNetworkAccessManager m_network;
     QWebSocket m_socket;
-    QTimer m_reconnectTimer;
+    const core::Clock *m_clock = &core::Clock::system();
+    ClockTimer m_reconnectTimer; ///< the backoff's wait, on m_clock
     QTimer m_heartbeatTimer;
     ReconnectBackoff m_backoff;
     std::chrono::milliseconds m_requestTimeout { 10000 };
@@ -175,8 +198,10 @@ private:
     QSslConfiguration m_tls = QSslConfiguration::defaultConfiguration();
     QString m_accessToken;
     QString m_refreshToken;
-    QDateTime m_accessTokenExpiry; ///< wall clock: a suspended machine's timers run late
-    QTimer m_renewTimer;
+    qint64 m_accessTokenExpiryMs = 0; ///< on m_clock
+    /// The planned renewal, on m_clock: a wall clock, so it still comes after the machine
+    /// slept (monotonic timers stand still meanwhile).
+    ClockTimer m_renewTimer;
     bool m_renewing = false;
     QList<std::function<void(core::Result<void>)>> m_renewWaiters;
     TokenVault *m_vault = nullptr;

@@ -88,7 +88,9 @@ Q_SIGNALS:
     void orderChanged(const qx::core::protocol::Order &order);
     /// The whole list of fills was (re)loaded; replaces everything known before.
     void tradesReset(const QList<qx::core::protocol::Trade> &trades);
-    /// A new fill of one of the user's orders.
+    /// A fill of one of the user's orders not announced before: new on the stream, or one a
+    /// reload found that the stream missed (which may be older than fills announced already:
+    /// its time says where it goes).
     void tradeAdded(const qx::core::protocol::Trade &trade);
     void orderRejected(const QString &clientOrderId, const qx::core::Error &error);
     void cancelRejected(const QString &orderId, const qx::core::Error &error);

@@ -13,20 +13,21 @@ FrameThrottle::FrameThrottle(std::function<void()> action, QObject *parent)
 
 void FrameThrottle::request()
 {
-    if (m_frame.isActive()) {
+    if (m_running || m_frame.isActive()) {
         m_pending = true;
         return;
     }
-    m_action();
-    m_frame.start();
+    run();
 }
 
 void FrameThrottle::flush()
 {
-    if (!m_pending)
+    if (!m_pending || m_running)
         return;
     m_pending = false;
+    m_running = true;
     m_action();
+    m_running = false;
 }
 
 void FrameThrottle::onFrame()
@@ -34,7 +35,14 @@ void FrameThrottle::onFrame()
     if (!m_pending)
         return; // quiet for a whole frame: the next request runs at once
     m_pending = false;
+    run();
+}
+
+void FrameThrottle::run()
+{
+    m_running = true;
     m_action();
+    m_running = false;
     m_frame.start();
 }
 

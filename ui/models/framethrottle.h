@@ -27,7 +27,8 @@ public:
 
     explicit FrameThrottle(std::function<void()> action, QObject *parent = nullptr);
 
-    /// The action is due: now, or at the end of this frame.
+    /// The action is due: now, or at the end of this frame (of the next one when asked by the
+    /// action itself: work it leaves for later, a slice at a time).
     void request();
     /// Runs a pending action now (tests, and before a reset that replaces its work).
     void flush();
@@ -37,9 +38,12 @@ public:
 private:
     void onFrame();
 
+    void run();
+
     std::function<void()> m_action;
     QTimer m_frame;
     bool m_pending = false;
+    bool m_running = false;
 };
 
 } // namespace qx::models

@@ -38,6 +38,9 @@ int OrdersModel::rowOf(const QString &orderId) const
 
 void OrdersModel::reset(const QList<Order> &orders)
 {
+    m_pending.clear();
+    m_pendingIndex.clear();
+    m_insert.cancel();
     beginResetModel();
     m_orders = orders;
     m_rowById.clear();
@@ -54,12 +57,39 @@ void OrdersModel::upsert(const Order &order)
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         return;
     }
+    if (const auto pending = m_pendingIndex.constFind(order.id); pending != m_pendingIndex.cend()) {
+        m_pending[*pending] = order;
+        return;
+    }
+    m_pendingIndex.insert(order.id, m_pending.size());
+    m_pending.append(order);
+    m_insert.request();
+}
+
+void OrdersModel::flush()
+{
+    m_insert.cancel();
+    insertPending(m_pending.size());
+}
+
+void OrdersModel::insertPending(qsizetype limit)
+{
+    if (m_pending.isEmpty())
+        return;
     // Appending keeps every other row's index valid; the view's proxy sorts by time.
-    const int newRow = static_cast<int>(m_orders.size());
-    beginInsertRows({}, newRow, newRow);
-    m_orders.append(order);
-    m_rowById.insert(order.id, newRow);
+    const qsizetype count = std::min(limit, m_pending.size());
+    const int first = static_cast<int>(m_orders.size());
+    beginInsertRows({}, first, first + static_cast<int>(count) - 1);
+    for (qsizetype i = 0; i < count; ++i)
+        m_rowById.insert(m_pending[i].id, first + int(i));
+    m_orders.append(m_pending.first(count));
+    m_pending.remove(0, count);
+    m_pendingIndex.clear();
+    for (qsizetype i = 0; i < m_pending.size(); ++i)
+        m_pendingIndex.insert(m_pending[i].id, i);
     endInsertRows();
+    if (!m_pending.isEmpty())
+        m_insert.request();
 }
 
 QString OrdersModel::statusText(OrderStatus status)

@@ -53,11 +53,14 @@ bool PositionsModel::apply(const Trade &trade)
     auto found = m_rowOf.constFind(trade.symbol);
     if (found == m_rowOf.cend()) {
         found = m_rowOf.insert(trade.symbol, int(m_rows.size()));
-        m_rows.append(Row { trade.symbol, core::Position::forInstrument(*instrument), {} });
+        m_rows.append(Row { trade.symbol, core::Position::forInstrument(*instrument), {}, {} });
     }
     const auto side = trade.side == core::protocol::Side::Buy ? core::matching::Side::Buy
                                                               : core::matching::Side::Sell;
-    return m_rows[*found].position.apply(side, trade.price, trade.quantity).ok();
+    Row &row = m_rows[*found];
+    if (!row.newest.isValid() || trade.time > row.newest)
+        row.newest = trade.time;
+    return row.position.apply(side, trade.price, trade.quantity).ok();
 }
 
 void PositionsModel::reset(const QList<Trade> &newestFirst)
@@ -68,6 +71,7 @@ void PositionsModel::reset(const QList<Trade> &newestFirst)
             marks.insert(row.symbol, *row.mark);
     }
     m_announce.cancel();
+    m_replay.clear();
     m_firstTouched = m_lastTouched = -1;
     m_positionsTouched = m_marksTouched = false;
     beginResetModel();
@@ -87,6 +91,14 @@ void PositionsModel::add(const Trade &trade)
 {
     if (!instrument(trade.symbol))
         return; // not listed (yet): replayed when the instruments come
+    if (const auto found = m_rowOf.constFind(trade.symbol);
+        found != m_rowOf.cend() && trade.time < m_rows[*found].newest) {
+        // First in, first out is by time: this contract is replayed with the frame.
+        m_replay.insert(trade.symbol);
+        m_positionsTouched = true;
+        m_announce.request();
+        return;
+    }
     const bool isNew = !m_rowOf.contains(trade.symbol);
     if (isNew)
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
@@ -116,8 +128,34 @@ void PositionsModel::touch(int row)
     m_lastTouched = std::max(m_lastTouched, row);
 }
 
+void PositionsModel::replay()
+{
+    if (m_replay.isEmpty())
+        return;
+    // Their fills in time order (the service's list is newest first; a fill it was given
+    // out of order may sit anywhere in it).
+    QList<Trade> fills;
+    const QList<Trade> all = service()->trades();
+    for (auto trade = all.crbegin(); trade != all.crend(); ++trade) {
+        if (m_replay.contains(trade->symbol))
+            fills.append(*trade);
+    }
+    std::stable_sort(fills.begin(), fills.end(),
+                     [](const Trade &a, const Trade &b) { return a.time < b.time; });
+    for (const QString &symbol : std::as_const(m_replay)) {
+        const int row = m_rowOf.value(symbol);
+        m_rows[row].position = core::Position::forInstrument(*instrument(symbol));
+        m_rows[row].newest = QDateTime();
+        touch(row);
+    }
+    for (const Trade &fill : std::as_const(fills))
+        apply(fill);
+    m_replay.clear();
+}
+
 void PositionsModel::announce()
 {
+    replay();
     if (m_firstTouched >= 0)
         Q_EMIT dataChanged(index(m_firstTouched, 0), index(m_lastTouched, ColumnCount - 1));
     m_firstTouched = m_lastTouched = -1;

@@ -6,8 +6,10 @@
 #include "ui/models/instrumenttablemodel.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -19,8 +21,10 @@ namespace qx::models {
  * last price, from its ticker), unrealised and realised P&L in the instrument's currency.
  *
  * Built from the user's fills with core::Position, the same first-in-first-out arithmetic the
- * server uses: a reload of the fills replays them (oldest first), a new fill is applied, and
- * every ticker with a last price re-marks its row. A position with no mark yet has no
+ * server uses: a reload of the fills replays them (oldest first), a new fill is applied, a
+ * fill older than one applied already (a reload found what the stream missed) has its
+ * contract replayed in time order with the next frame, and every ticker with a last price
+ * re-marks its row. A position with no mark yet has no
  * unrealised P&L (shown empty, not zero). Amounts in different currencies are never added.
  *
  * GUI thread only.
@@ -98,6 +102,7 @@ private:
         QString symbol;
         core::Position position;
         std::optional<core::Price> mark;
+        QDateTime newest; ///< the time of the newest fill applied
     };
     void reset(const QList<core::protocol::Trade> &newestFirst);
     void add(const core::protocol::Trade &trade);
@@ -110,11 +115,14 @@ private:
     QVariant exportValue(const Row &row, int column) const;
     /// Marks `row` changed for this frame's announcement.
     void touch(int row);
+    /// The rows of m_replay built again from the service's fills, in time order.
+    void replay();
     /// dataChanged for the rows touched since the last frame, then the summary signal.
     void announce();
 
     QList<Row> m_rows;
     QHash<QString, int> m_rowOf;
+    QSet<QString> m_replay; ///< contracts a fill came to out of time order, this frame
     int m_firstTouched = -1; ///< rows touched since the last announcement: first...
     int m_lastTouched = -1; ///< ...to last
     bool m_positionsTouched = false;

@@ -51,16 +51,26 @@ void TradesModel::add(const Trade &trade)
     m_insert.request();
 }
 
-void TradesModel::insertPending()
+void TradesModel::flush()
+{
+    m_insert.cancel();
+    insertPending(m_pending.size());
+}
+
+void TradesModel::insertPending(qsizetype limit)
 {
     if (m_pending.isEmpty())
         return;
-    // Appending keeps every other row's index valid; the view's proxy sorts by time.
+    // Appending keeps every other row's index valid; the view's proxy sorts by time. A reload
+    // that found thousands the stream missed shows them over a few frames, not in one.
+    const qsizetype count = std::min(limit, m_pending.size());
     const int first = static_cast<int>(m_trades.size());
-    beginInsertRows({}, first, first + static_cast<int>(m_pending.size()) - 1);
-    m_trades.append(m_pending);
-    m_pending.clear();
+    beginInsertRows({}, first, first + static_cast<int>(count) - 1);
+    m_trades.append(m_pending.first(count));
+    m_pending.remove(0, count);
     endInsertRows();
+    if (!m_pending.isEmpty())
+        m_insert.request();
 }
 
 QVariant TradesModel::display(const Trade &trade, int column) const

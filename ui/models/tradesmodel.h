@@ -53,13 +53,18 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     core::protocol::Trade trade(int row) const { return m_trades.at(row); }
-    /// Shows the fills that arrived in this frame now (the frame does it by itself).
-    void flush() { m_insert.flush(); }
+    /// At most this many fills are inserted per frame; more wait for the next frames.
+    static constexpr qsizetype kMaxRowsPerFrame = 2000;
+
+    /// Shows every fill that arrived and is not shown yet, now (the frames do it by
+    /// themselves).
+    void flush();
 
 private:
     void reset(const QList<core::protocol::Trade> &newestFirst);
     void add(const core::protocol::Trade &trade);
-    void insertPending();
+    /// Inserts up to `limit` of the waiting fills, and asks the next frame for the rest.
+    void insertPending(qsizetype limit = kMaxRowsPerFrame);
     QVariant display(const core::protocol::Trade &trade, int column) const;
     QVariant sortKey(const core::protocol::Trade &trade, int column) const;
     QVariant exportValue(const core::protocol::Trade &trade, int column) const;

@@ -1,18 +1,22 @@
 // The session against a server, as the trader sees it through the blotters: every page of a
 // long history loaded in order, the stream back after the server drops it with the same
-// subscriptions and nothing shown twice, and an event that arrives twice (twice on the stream,
-// or on the stream and in a reload) shown once. Against FakeServer, in process.
+// subscriptions and nothing shown twice, an event that arrives twice (twice on the stream, or
+// on the stream and in a reload) shown once, and a session that outlives its access tokens.
+// Against FakeServer, in process; time (token lifetimes, reconnection backoff) is a
+// ManualClock that client and server share, moved on by the tests.
 #include "fakeserver.h"
 #include "ui/client/remotetradingservice.h"
 #include "ui/models/ordersmodel.h"
 #include "ui/models/tradesmodel.h"
 
 #include <QSignalSpy>
+#include <QStringList>
 #include <QTest>
 
 using qx::client::RemoteTradingService;
 using qx::client::TradingService;
 using qx::core::Instrument;
+using qx::core::ManualClock;
 using qx::core::Price;
 using qx::core::Quantity;
 using qx::core::protocol::Order;
@@ -109,6 +113,12 @@ private:
         QVERIFY(server.listen());
         server.setInstruments({ power() });
     }
+    /// Client and server on one hand-moved clock; the client looks at it every few ms.
+    static void shareClock(ManualClock &clock, FakeServer &server, RemoteTradingService &service)
+    {
+        server.setClock(clock);
+        service.setClock(clock, std::chrono::milliseconds(5));
+    }
 
 private Q_SLOTS:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
@@ -152,7 +162,9 @@ private Q_SLOTS:
         startServer(server);
         server.storeOrder(order(1));
         server.storeTrade(fill(1, 1, 1));
+        ManualClock clock(QDateTime::currentDateTimeUtc());
         RemoteTradingService service;
+        shareClock(clock, server, service);
         qx::models::TradesModel fillsBlotter(&service);
         qx::models::OrdersModel ordersBlotter(&service);
         QVERIFY(signIn(service, server));
@@ -172,8 +184,15 @@ private Q_SLOTS:
         server.storeOrder(order(1, 5, OrderStatus::Filled));
         server.storeOrder(order(2));
         server.storeTrade(fill(2, 1, 5));
-        QTRY_COMPARE_WITH_TIMEOUT(states.size(), 2, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(states.size(), 1, kTimeoutMs);
         QCOMPARE(states.at(0).first().value<State>(), State::Reconnecting);
+        // The backoff waits on the client's clock: nothing until it moves past the first wait
+        // (half a second at most).
+        QTest::qWait(50);
+        QCOMPARE(service.connectionState(), State::Reconnecting);
+        QCOMPARE(server.streamSessions(), 0);
+        clock.advance(500);
+        QTRY_COMPARE_WITH_TIMEOUT(states.size(), 2, kTimeoutMs);
         QCOMPARE(states.at(1).first().value<State>(), State::Connected);
 
         // One session again, subscribed to what it was.
@@ -181,6 +200,7 @@ private Q_SLOTS:
         QCOMPARE(server.subscribedChannels(), wanted);
         // What happened while it was away is shown, once.
         fillsBlotter.flush();
+        ordersBlotter.flush();
         QCOMPARE(fillsBlotter.rowCount(), 2);
         QCOMPARE(tradeIds(service.trades()), QStringList({ u"2/1"_s, u"1/1"_s }));
         QCOMPARE(ordersBlotter.rowCount(), 2);
@@ -232,6 +252,7 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 1);
         QCOMPARE(tradeIds(service.trades()), QStringList({ u"71/7"_s, u"70/7"_s }));
         fillsBlotter.flush();
+        ordersBlotter.flush();
         QCOMPARE(fillsBlotter.rowCount(), 2);
         QCOMPARE(ordersBlotter.rowCount(), 1);
     }
@@ -241,11 +262,12 @@ private Q_SLOTS:
         FakeServer server;
         startServer(server);
         server.storeTrade(fill(1, 1, 1));
+        ManualClock clock(QDateTime::currentDateTimeUtc());
         RemoteTradingService service;
+        shareClock(clock, server, service);
         qx::models::TradesModel fillsBlotter(&service);
         QVERIFY(signIn(service, server));
         QSignalSpy added(&service, &TradingService::tradeAdded);
-        QSignalSpy reset(&service, &TradingService::tradesReset);
 
         // Shown as it happens, then listed again by the reload after a dropped stream.
         server.publishTrade(fill(2, 1, 2));
@@ -258,12 +280,100 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(added.size(), 3, kTimeoutMs);
         server.dropStreams();
         QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), State::Reconnecting, kTimeoutMs);
+        clock.advance(500);
         QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), State::Connected, kTimeoutMs);
         QCOMPARE(tradeIds(service.trades()),
                  QStringList({ u"4/1"_s, u"3/1"_s, u"2/1"_s, u"1/1"_s }));
         fillsBlotter.flush();
         QCOMPARE(fillsBlotter.rowCount(), 4);
         QCOMPARE(added.size(), 3);
+    }
+
+    void theTokenIsRenewedBeforeItRunsOutAndTheSessionGoesOn()
+    {
+        // 15-minute access tokens, renewed a minute before they run out: three of their
+        // lifetimes, a minute at a time, as the trader's day goes by.
+        FakeServer server;
+        startServer(server);
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        RemoteTradingService service;
+        shareClock(clock, server, service);
+        QSignalSpy renewed(&service, &RemoteTradingService::tokensRenewed);
+        QSignalSpy expired(&service, &TradingService::sessionExpired);
+        QVERIFY(signIn(service, server));
+        for (int minute = 1; minute <= 45; ++minute) {
+            clock.advance(60'000);
+            // Renewed at 14, 28 and 42 minutes: each token a minute before its end.
+            QTRY_COMPARE_WITH_TIMEOUT(server.refreshes(), minute / 14, kTimeoutMs);
+        }
+        QCOMPARE(renewed.size(), 3);
+        // Never a request with a token that had run out, and the session never ended.
+        QCOMPARE(server.expiredTokensRefused(), 0);
+        QVERIFY(expired.isEmpty());
+        QCOMPARE(service.connectionState(), State::Connected);
+
+        // The trader still trades, and the stream still brings their fills.
+        QSignalSpy changed(&service, &TradingService::orderChanged);
+        QSignalSpy added(&service, &TradingService::tradeAdded);
+        qx::core::protocol::NewOrder bid;
+        bid.clientOrderId = TradingService::newClientOrderId();
+        bid.symbol = power().symbol;
+        bid.quantity = *Quantity::parse(u"1");
+        bid.price = *Price::parse(u"40");
+        service.placeOrder(bid);
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), kTimeoutMs);
+        server.publishTrade(fill(90, 1, 90));
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, kTimeoutMs);
+        QCOMPARE(server.expiredTokensRefused(), 0);
+    }
+
+    void anOrderAfterTheMachineSleptGoesThroughOnce()
+    {
+        // The lid was closed for half an hour: both the token and the renewal planned for it
+        // are long past. The order goes out with the dead token, is refused, and is sent again
+        // with a renewed one under the same client order id.
+        FakeServer server;
+        startServer(server);
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        RemoteTradingService service;
+        shareClock(clock, server, service);
+        QSignalSpy expired(&service, &TradingService::sessionExpired);
+        QVERIFY(signIn(service, server));
+        QSignalSpy changed(&service, &TradingService::orderChanged);
+        clock.advance(30 * 60'000);
+        qx::core::protocol::NewOrder bid;
+        bid.clientOrderId = TradingService::newClientOrderId();
+        bid.symbol = power().symbol;
+        bid.quantity = *Quantity::parse(u"1");
+        bid.price = *Price::parse(u"40");
+        service.placeOrder(bid);
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), kTimeoutMs);
+        QVERIFY(server.expiredTokensRefused() >= 1);
+        QVERIFY(expired.isEmpty());
+        const QList<Order> stored = server.storedOrders();
+        QCOMPARE(std::count_if(
+                     stored.cbegin(), stored.cend(),
+                     [&](const Order &order) { return order.clientOrderId == bid.clientOrderId; }),
+                 1);
+        QCOMPARE(changed.first().first().value<Order>().clientOrderId, bid.clientOrderId);
+        QCOMPARE(service.connectionState(), State::Connected);
+    }
+
+    void aSessionWhoseRefreshTokenIsRefusedEnds()
+    {
+        // Signed out everywhere from another machine: the next renewal is refused and the
+        // trader is asked to sign in again, once.
+        FakeServer server;
+        startServer(server);
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        RemoteTradingService service;
+        shareClock(clock, server, service);
+        QSignalSpy expired(&service, &TradingService::sessionExpired);
+        QVERIFY(signIn(service, server));
+        server.revokeRefreshTokens();
+        clock.advance(14 * 60'000);
+        QTRY_COMPARE_WITH_TIMEOUT(expired.size(), 1, kTimeoutMs);
+        QCOMPARE(service.connectionState(), State::Disconnected);
     }
 };
 

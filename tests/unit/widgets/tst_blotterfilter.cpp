@@ -96,6 +96,7 @@ private Q_SLOTS:
                                                     OrderStatus::Open, now));
         service.pushOrder(FakeTradingService::order(u"5"_s, power, Side::Sell, u"1"_s, u"45"_s,
                                                     OrderStatus::Open, now));
+        model.flush();
         QCOMPARE(ids(filter, OrdersModel::OrderId), QStringList({ u"4"_s, u"1"_s }));
         QVERIFY(!BlotterFilterBar(&filter, false).liveOnlyBox()); // fills have no state
     }

@@ -156,6 +156,7 @@ void TestMainWindow::showsNewestOrdersFirst()
     service.pushOrder(FakeTradingService::order(QStringLiteral("new"), symbol, Side::Buy,
                                                 QStringLiteral("1"), QStringLiteral("1"),
                                                 OrderStatus::Open, base.addSecs(5)));
+    window.ordersModel()->flush();
     QCOMPARE(window.blotter()->model()->index(0, OrdersModel::OrderId).data().toString(), u"new");
 }
 

@@ -67,18 +67,23 @@ void TestOrdersModel::insertsAndUpdatesById()
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
     const QString symbol = QStringLiteral("DE.BASE.M.2027-03");
+    // A lone order shows at once; the rest of a burst with the frame, in one insertion.
     service.pushOrder(FakeTradingService::order(QStringLiteral("o-1"), symbol, Side::Buy,
                                                 QStringLiteral("25"), QStringLiteral("42.5")));
+    QCOMPARE(model.rowCount(), 1);
     service.pushOrder(FakeTradingService::order(QStringLiteral("o-2"), symbol, Side::Sell,
                                                 QStringLiteral("10"), QStringLiteral("43")));
-    QCOMPARE(model.rowCount(), 2);
+    service.pushOrder(FakeTradingService::order(QStringLiteral("o-3"), symbol, Side::Sell,
+                                                QStringLiteral("10"), QStringLiteral("44")));
+    QCOMPARE(model.rowCount(), 1);
+    QTRY_COMPARE(model.rowCount(), 3);
     QCOMPARE(inserted.count(), 2);
 
     auto cancelled
         = FakeTradingService::order(QStringLiteral("o-1"), symbol, Side::Buy, QStringLiteral("25"),
                                     QStringLiteral("42.5"), OrderStatus::Cancelled);
     service.pushOrder(cancelled);
-    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowCount(), 3);
     QCOMPARE(inserted.count(), 2);
     QCOMPARE(changed.count(), 1);
     const int row = model.rowOf(QStringLiteral("o-1"));
@@ -121,10 +126,12 @@ void TestOrdersModel::formatsDecimalsExactlyWithInstrumentDecimals()
     service.pushOrder(FakeTradingService::order(QStringLiteral("g"), QStringLiteral("HH.M.2027-03"),
                                                 Side::Sell, QStringLiteral("12345678.5"),
                                                 QStringLiteral("3.25")));
+    model.flush();
     // A price the tick does not allow still shows every digit it has: nothing is rounded away.
     service.pushOrder(FakeTradingService::order(QStringLiteral("x"),
                                                 QStringLiteral("DE.BASE.M.2027-03"), Side::Buy,
                                                 QStringLiteral("1"), QStringLiteral("0.12345678")));
+    model.flush();
 
     const int p = model.rowOf(QStringLiteral("p"));
     QCOMPARE(text(model, p, OrdersModel::Quantity), u"1,250");
@@ -144,6 +151,7 @@ void TestOrdersModel::formatsUnknownSymbolsPlainly()
     service.pushOrder(FakeTradingService::order(QStringLiteral("u"), QStringLiteral("XX.Y"),
                                                 Side::Buy, QStringLiteral("2.50"),
                                                 QStringLiteral("42.5")));
+    model.flush();
     QCOMPARE(text(model, 0, OrdersModel::Quantity), u"2.5");
     QCOMPARE(text(model, 0, OrdersModel::Price), u"42.5");
 
@@ -165,6 +173,7 @@ void TestOrdersModel::alignsNumbersAndColoursSides()
                                                 QStringLiteral("1"), QStringLiteral("1")));
     service.pushOrder(FakeTradingService::order(QStringLiteral("s"), symbol, Side::Sell,
                                                 QStringLiteral("1"), QStringLiteral("1")));
+    model.flush();
     for (int column : { OrdersModel::Quantity, OrdersModel::Price, OrdersModel::Filled }) {
         const auto alignment
             = model.index(0, column).data(Qt::TextAlignmentRole).value<Qt::Alignment>();
@@ -200,6 +209,7 @@ void TestOrdersModel::sortsNumbersAndTimesByValue()
     service.pushOrder(FakeTradingService::order(QStringLiteral("minus"), symbol, Side::Buy,
                                                 QStringLiteral("1"), QStringLiteral("-20"),
                                                 OrderStatus::Open, base.addSecs(120)));
+    model.flush();
     QSortFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     proxy.setSortRole(OrdersModel::SortRole);
@@ -222,6 +232,7 @@ void TestOrdersModel::showsLocalTime()
     service.pushOrder(FakeTradingService::order(
         QStringLiteral("t"), QStringLiteral("DE.BASE.M.2027-03"), Side::Buy, QStringLiteral("1"),
         QStringLiteral("1"), OrderStatus::Open, created));
+    model.flush();
     QCOMPARE(text(model, 0, OrdersModel::Time), created.toLocalTime().toString(u"HH:mm:ss"));
 }
 

@@ -108,6 +108,29 @@ private Q_SLOTS:
         QCOMPARE(cell(model, 0, PositionsModel::Unrealised), u"29,720.00"_s); // 4 × 10 × 743
     }
 
+    void aFillFoundLateCountsAtItsTime()
+    {
+        // Short at 50, then bought back at 40; a reload then finds a purchase at 45 between the
+        // two that the stream missed. First in, first out by time: the 45 closed the short
+        // ((50 − 45) × 10 MW × 743 h) and the 40 is the open lot.
+        FakeTradingService service;
+        service.setInstruments({ FakeTradingService::power() });
+        const QString power = FakeTradingService::power().symbol;
+        service.resetTrades(
+            { FakeTradingService::trade(u"3"_s, power, Side::Buy, u"10"_s, u"40"_s, at(3)),
+              FakeTradingService::trade(u"1"_s, power, Side::Sell, u"10"_s, u"50"_s, at(1)) });
+        PositionsModel model(&service);
+        QCOMPARE(cell(model, 0, PositionsModel::Realised), u"74,300.00"_s);
+        QSignalSpy changed(&model, &PositionsModel::positionsChanged);
+        service.pushTrade(
+            FakeTradingService::trade(u"2"_s, power, Side::Buy, u"10"_s, u"45"_s, at(2)));
+        model.flush();
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(cell(model, 0, PositionsModel::Net), u"10 MW"_s);
+        QCOMPARE(cell(model, 0, PositionsModel::Realised), u"37,150.00"_s);
+        QCOMPARE(cell(model, 0, PositionsModel::AveragePrice), u"40.00"_s);
+    }
+
     void monthByMonthAcrossContracts()
     {
         FakeTradingService service;

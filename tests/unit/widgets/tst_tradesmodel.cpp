@@ -122,6 +122,27 @@ private Q_SLOTS:
         QTest::qWait(3 * qx::models::FrameThrottle::kFrameMs);
         QCOMPARE(model.rowCount(), 0);
     }
+
+    void thousandsAtOnceShowOverAFewFrames()
+    {
+        // A reload that found what the stream missed for a while announces thousands of fills
+        // in one go: the blotter takes them a few thousand a frame, and shows them all.
+        FakeTradingService service;
+        service.setInstruments({ FakeTradingService::power() });
+        const QString power = FakeTradingService::power().symbol;
+        TradesModel model(&service);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        const int count = 3 * int(TradesModel::kMaxRowsPerFrame);
+        for (int i = 1; i <= count; ++i) {
+            service.pushTrade(FakeTradingService::trade(QString::number(i), power, Side::Buy,
+                                                        u"1"_s, u"40"_s, at(i)));
+        }
+        QTRY_COMPARE(model.rowCount(), count);
+        QVERIFY(inserted.size() > 2);
+        for (const QList<QVariant> &rows : std::as_const(inserted))
+            QVERIFY(rows.at(2).toInt() - rows.at(1).toInt() < TradesModel::kMaxRowsPerFrame);
+        QCOMPARE(cell(model, count - 1, TradesModel::TradeId), QString::number(count));
+    }
 };
 
 QTEST_MAIN(TestTradesModel)
