@@ -112,6 +112,9 @@ public:
     /// settings applied back here. After a change made through this server, so it applies
     /// without waiting for the next poll.
     void pollSettings();
+    /// Puts settings read elsewhere (PreTradeRisk::read on a store reader, after a change made
+    /// through this server) in force now, if they are newer than those in force.
+    void adoptSettings(PreTradeRisk::Settings settings) { applySettings(std::move(settings)); }
     /// Now, by that clock (to the millisecond, as stored).
     QDateTime nowUtc() const { return m_clock->nowUtc(); }
 

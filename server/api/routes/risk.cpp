@@ -5,6 +5,8 @@
 
 #include "core/protocol/objectreader.h"
 #include "server/auth/permissions.h"
+#include "server/trading/orderservice.h"
+#include "server/trading/pretraderisk.h"
 #include "server/trading/riskadmin.h"
 
 namespace qx::server {
@@ -31,11 +33,29 @@ void readEdit(protocol::ObjectReader &reader, const QJsonObject &body, const QSt
     edit = std::optional<T>(value);
 }
 
+/// The risk settings as storage holds them right after a change, read beside it on the store
+/// reader (nullopt if that read failed: the settings poll then catches up).
+using Settings = std::optional<PreTradeRisk::Settings>;
+
+Settings readSettings(Store &store)
+{
+    core::Result<std::optional<PreTradeRisk::Settings>> read = PreTradeRisk::read(store, 0);
+    return read ? std::move(*read) : Settings();
+}
+
 } // namespace
 
 void HttpApi::addRiskRoutes()
 {
     using Access = Route::Access;
+    // Run on this thread before the answer goes out: the next order is checked against the
+    // settings the change produced, not those of the last poll.
+    const auto inForceHere = [this](std::shared_ptr<Settings> settings) {
+        return [this, settings = std::move(settings)] {
+            if (*settings)
+                m_orders.adoptSettings(std::move(**settings));
+        };
+    };
 
     serve({ Method::Get,
             QStringLiteral("/api/v1/admin/limits/{username}"),
@@ -63,15 +83,16 @@ void HttpApi::addRiskRoutes()
     serve({ Method::Patch,
             QStringLiteral("/api/v1/admin/limits/{username}"),
             tr("Changes a trader's limits in one product (absent keeps a limit, null removes "
-               "it); audited, in force on every server within the settings poll"),
+               "it); audited, in force on this server when answered and on every other "
+               "within the settings poll"),
             Access::Permitted,
             Permission::RiskAdmin,
             QStringLiteral("RiskLimitsChange"),
             QStringLiteral("RiskLimits"),
             200,
             { core::ErrorCode::NotFound, core::ErrorCode::StorageUnavailable } },
-          [this](const QString &username, const Principal &principal,
-                 const QHttpServerRequest &request, const Later &reply) {
+          [this, inForceHere](const QString &username, const Principal &principal,
+                              const QHttpServerRequest &request, const Later &reply) {
               core::Result<QJsonObject> body = jsonBody(request);
               if (!body)
                   return reply->fail(body.error());
@@ -85,15 +106,19 @@ void HttpApi::addRiskRoutes()
               readEdit(reader, *body, QStringLiteral("credit_limit"), change.creditLimit);
               if (core::Result<void> read = reader.finish(); !read)
                   return reply->fail(read.error());
-              answerOffThread(reply,
-                              [by = actorOf(principal), username,
-                               change](Store &store) -> core::Result<Answer> {
-                                  core::Result<RiskLimits> saved
-                                      = RiskAdmin(store).setLimits(by, username, change);
-                                  if (!saved)
-                                      return saved.error();
-                                  return Answer { RiskAdmin::toJson(*saved) };
-                              });
+              auto settings = std::make_shared<Settings>();
+              answerOffThread(
+                  reply,
+                  [by = actorOf(principal), username, change,
+                   settings](Store &store) -> core::Result<Answer> {
+                      core::Result<RiskLimits> saved
+                          = RiskAdmin(store).setLimits(by, username, change);
+                      if (!saved)
+                          return saved.error();
+                      *settings = readSettings(store);
+                      return Answer { RiskAdmin::toJson(*saved) };
+                  },
+                  inForceHere(settings));
           });
 
     serve({ Method::Get,
@@ -127,8 +152,8 @@ void HttpApi::addRiskRoutes()
             QStringLiteral("CreditLineSet"),
             200,
             { core::ErrorCode::NotFound, core::ErrorCode::StorageUnavailable } },
-          [this](const QString &counterparty, const Principal &principal,
-                 const QHttpServerRequest &request, const Later &reply) {
+          [this, inForceHere](const QString &counterparty, const Principal &principal,
+                              const QHttpServerRequest &request, const Later &reply) {
               core::Result<QJsonObject> body = jsonBody(request);
               if (!body)
                   return reply->fail(body.error());
@@ -142,19 +167,23 @@ void HttpApi::addRiskRoutes()
                                                "null to remove the line"));
               if (core::Result<void> read = reader.finish(); !read)
                   return reply->fail(read.error());
-              answerOffThread(reply,
-                              [by = actorOf(principal), counterparty, currency,
-                               line = *limit](Store &store) -> core::Result<Answer> {
-                                  if (core::Result<void> set = RiskAdmin(store).setCreditLine(
-                                          by, counterparty, currency, line);
-                                      !set)
-                                      return set.error();
-                                  return Answer { QJsonObject {
-                                      { QStringLiteral("counterparty"), counterparty },
-                                      { QStringLiteral("currency"), currency },
-                                      { QStringLiteral("limit"),
-                                        line ? QJsonValue(line->toString()) : QJsonValue() } } };
-                              });
+              auto settings = std::make_shared<Settings>();
+              answerOffThread(
+                  reply,
+                  [by = actorOf(principal), counterparty, currency, line = *limit,
+                   settings](Store &store) -> core::Result<Answer> {
+                      if (core::Result<void> set
+                          = RiskAdmin(store).setCreditLine(by, counterparty, currency, line);
+                          !set)
+                          return set.error();
+                      *settings = readSettings(store);
+                      return Answer { QJsonObject {
+                          { QStringLiteral("counterparty"), counterparty },
+                          { QStringLiteral("currency"), currency },
+                          { QStringLiteral("limit"),
+                            line ? QJsonValue(line->toString()) : QJsonValue() } } };
+                  },
+                  inForceHere(settings));
           });
 }
 
