@@ -10,6 +10,7 @@
 #include "server/ops/servinglock.h"
 #include "server/ops/tls.h"
 #include "server/server.h"
+#include "server/storage/migrations.h"
 #include "server/storage/sqlstore.h"
 #include "server/trading/riskadmin.h"
 
@@ -1192,13 +1193,14 @@ int runMigrate(const QStringList &arguments)
         = command.directory().openSqlStore(SqlStore::Migration::Leave);
     if (!store)
         return fail(store.error());
-    core::Result<QList<SqlStore::MigrationState>> before = (*store)->migrations();
+    core::Result<QList<SchemaMigrations::State>> before
+        = SchemaMigrations((*store)->database()).list();
     if (!before)
         return fail(before.error());
-    const auto pending = [](const QList<SqlStore::MigrationState> &states) {
+    const auto pending = [](const QList<SchemaMigrations::State> &states) {
         return std::count_if(
             states.cbegin(), states.cend(),
-            [](const SqlStore::MigrationState &state) { return !state.appliedAt.isValid(); });
+            [](const SchemaMigrations::State &state) { return !state.appliedAt.isValid(); });
     };
     if (!command.parser().isSet(status)) {
         if (core::Result<void> migrated = (*store)->migrate(); !migrated)
@@ -1214,7 +1216,7 @@ int runMigrate(const QStringList &arguments)
     }
     if (command.parser().isSet(json)) {
         QJsonArray list;
-        for (const SqlStore::MigrationState &state : std::as_const(*before)) {
+        for (const SchemaMigrations::State &state : std::as_const(*before)) {
             list.append(QJsonObject { { QStringLiteral("version"), state.version },
                                       { QStringLiteral("name"), state.name },
                                       { QStringLiteral("applied_at"),
@@ -1227,7 +1229,7 @@ int runMigrate(const QStringList &arguments)
         return Success;
     }
     QStringList lines;
-    for (const SqlStore::MigrationState &state : std::as_const(*before)) {
+    for (const SchemaMigrations::State &state : std::as_const(*before)) {
         QString when = state.appliedAt.isValid()
             ? state.appliedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
             : tr("pending");
@@ -1521,13 +1523,14 @@ int runConfigCheck(const QStringList &arguments)
         = directory.openSqlStore(SqlStore::Migration::Leave);
     if (!store) {
         problems.append(store.error().message);
-    } else if (core::Result<QList<SqlStore::MigrationState>> migrations = (*store)->migrations();
+    } else if (core::Result<QList<SchemaMigrations::State>> migrations
+               = SchemaMigrations((*store)->database()).list();
                !migrations) {
         problems.append(migrations.error().message);
     } else {
         const auto pending = std::count_if(
             migrations->cbegin(), migrations->cend(),
-            [](const SqlStore::MigrationState &state) { return !state.appliedAt.isValid(); });
+            [](const SchemaMigrations::State &state) { return !state.appliedAt.isValid(); });
         report.insert(QStringLiteral("schema_version"), *(*store)->schemaVersion());
         report.insert(QStringLiteral("pending_migrations"), qint64(pending));
         if (pending > 0)

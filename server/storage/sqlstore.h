@@ -14,10 +14,9 @@ namespace qx::server {
  *   sqlite:PATH                         a file, created if needed
  *   postgresql://user@host:port/name    (or postgres://, or any libpq URI)
  *
- * One set of queries serves both, written for both dialects. The migrations of the URL's
- * dialect (":/qx/migrations/{sqlite,postgresql}/NNNN_*.sql", the same versions in each) are
- * applied on open inside one transaction holding the migration lock, so two servers starting
- * at once never migrate together. Used from the thread that opened it.
+ * One set of queries serves both, written for both dialects; the methods of each storage role
+ * are in sqlstore_<role>.cpp. The schema is brought up to date on open (SchemaMigrations,
+ * migrations.h). Used from the thread that opened it.
  */
 class SqlStore final : public Store
 {
@@ -26,16 +25,6 @@ public:
     /// Trading writes of at most this many rows go to PostgreSQL as one statement (one round
     /// trip); bigger ones in a transaction with COPY, which costs the server less per row.
     static constexpr qsizetype kOneStatementRows = 64;
-    /// One schema migration: known to this build (`name` of its file) and/or applied to the
-    /// database (`appliedAt`).
-    struct MigrationState
-    {
-        int version = 0;
-        QString name;
-        bool known = false; ///< false: applied by a newer build
-        QDateTime appliedAt; ///< invalid: pending
-    };
-
     /// Opens the database at `url` and (unless told to leave it) migrates it; a database a
     /// newer build migrated is refused (schema_too_new). `unsafeFast` lets it run without
     /// durable commits (SQLite synchronous=OFF; PostgreSQL fsync or synchronous_commit off
@@ -54,10 +43,8 @@ public:
     /// its schema up to date. Stop the servers using the database first.
     Result<void> restore(const QString &file);
 
-    /// Applies the migrations the database lacks, under the migration lock.
+    /// Applies the migrations the database lacks (SchemaMigrations::apply).
     Result<void> migrate();
-    /// Every migration this build knows or the database holds, by version.
-    Result<QList<MigrationState>> migrations();
 
     Result<void> begin() override;
     Result<void> commit() override;

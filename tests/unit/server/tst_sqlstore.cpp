@@ -3,6 +3,7 @@
 // unique keys, atomic transactions, queue order, exact decimals and times, concurrent
 // migrations, and a PostgreSQL that would not make commits durable refused.
 #include "server/ops/datadirectory.h"
+#include "server/storage/migrations.h"
 #include "server/storage/sqlstore.h"
 #include "testservices.h"
 
@@ -108,7 +109,7 @@ private Q_SLOTS:
         // Left alone, nothing is applied: every migration is pending.
         auto untouched = SqlStore::open(url, false, SqlStore::Migration::Leave);
         QVERIFY(untouched.ok());
-        const auto pending = (*untouched)->migrations();
+        const auto pending = SchemaMigrations((*untouched)->database()).list();
         QVERIFY(pending.ok());
         QCOMPARE(pending->size(), 17);
         QVERIFY(std::none_of(pending->cbegin(), pending->cend(),
@@ -118,7 +119,7 @@ private Q_SLOTS:
 
         auto store = SqlStore::open(url);
         QVERIFY(store.ok());
-        const auto applied = (*store)->migrations();
+        const auto applied = SchemaMigrations((*store)->database()).list();
         QVERIFY(applied.ok());
         QVERIFY(std::all_of(applied->cbegin(), applied->cend(), [](const auto &state) {
             return state.known && state.appliedAt.isValid();
@@ -129,7 +130,7 @@ private Q_SLOTS:
         // A newer build migrated it since: this one refuses rather than misread its data.
         QVERIFY((*store)->database().run("INSERT INTO schema_migrations VALUES ($1, $2, $3)", 99,
                                          u"0099_future.sql"_s, qint64(0)));
-        const auto listed = (*store)->migrations();
+        const auto listed = SchemaMigrations((*store)->database()).list();
         QVERIFY(listed.ok());
         QCOMPARE(listed->size(), 18);
         QVERIFY(!listed->last().known);
