@@ -12,7 +12,6 @@
 #include <QtEndian>
 
 #include <algorithm>
-#include <deque>
 
 namespace qx::server {
 
@@ -25,13 +24,15 @@ namespace {
 
 constexpr int kIntradayRetentionDays = 7;
 
-constexpr std::array kIntervals { core::CandleInterval::OneMinute,
-                                  core::CandleInterval::FiveMinutes, core::CandleInterval::OneHour,
-                                  core::CandleInterval::OneDay };
-
 core::Error failure(core::ErrorCode code, const QString &message)
 {
     return core::makeError(code, message);
+}
+
+core::Error unknownSymbol(const QString &symbol)
+{
+    return failure(core::ErrorCode::UnknownSymbol,
+                   OrderService::tr("No instrument %1.").arg(symbol));
 }
 
 core::Error notFound(const QString &orderId)
@@ -154,87 +155,6 @@ QDateTime endOfDay(const core::Instrument &instrument, const QDateTime &now)
 
 } // namespace
 
-struct OrderService::Market
-{
-    explicit Market(const core::Instrument &definition)
-        : instrument(definition)
-        , product(core::parseSymbol(definition.symbol)
-                      .value_or(core::SymbolParts { definition.symbol, {} })
-                      .product)
-        , candles { core::CandleSeries(kIntervals[0], definition.timeZone),
-                    core::CandleSeries(kIntervals[1], definition.timeZone),
-                    core::CandleSeries(kIntervals[2], definition.timeZone),
-                    core::CandleSeries(kIntervals[3], definition.timeZone) }
-    { }
-
-    matching::Ticks ticks(Price price) const
-    {
-        return price.decimal().units() / instrument.tickSize.decimal().units();
-    }
-    matching::Lots lots(Quantity quantity) const
-    {
-        return quantity.decimal().units() / instrument.lotSize.decimal().units();
-    }
-    Price price(matching::Ticks ticks) const
-    {
-        return Price(core::Decimal::fromUnits(ticks * instrument.tickSize.decimal().units()));
-    }
-    Quantity quantity(matching::Lots lots) const
-    {
-        return Quantity(core::Decimal::fromUnits(lots * instrument.lotSize.decimal().units()));
-    }
-    /// price × quantity × delivered hours (or days), as core::contractValue; the hours are
-    /// counted once per instrument (on the market's clock, which is not free). An error when
-    /// it does not fit.
-    Result<core::Money> value(Price price, Quantity quantity) const
-    {
-        const Result<core::Decimal> energy = quantity.decimal().times(multiplier);
-        if (!energy)
-            return energy.error();
-        return core::notional(price, Quantity(*energy));
-    }
-
-    core::Instrument instrument;
-    core::Decimal multiplier = core::volumeMultiplier(instrument);
-    QString product; ///< the symbol's product: risk limits are set per product
-    matching::OrderBook book;
-    std::array<core::CandleSeries, 4> candles;
-    Quantity lastQuantity;
-    Quantity volumeToday;
-    QDate volumeDate;
-    /// The UTC day of the latest trade, and the last price of the trading day before it.
-    QDate lastTradeDate;
-    std::optional<Price> previousClose;
-    std::deque<protocol::MarketTrade> recentTrades; ///< newest at the back
-    /// The last trade's price, wherever the book is matched (this server's book knows only
-    /// its own trades).
-    std::optional<Price> lastPrice;
-    /// This server matches the book (alone on its database it matches them all).
-    bool owned = true;
-    /// In a cluster, the epoch this server took the book at: its writes' fence.
-    std::optional<std::int64_t> epoch;
-
-    void remember(const protocol::MarketTrade &trade)
-    {
-        if (recentTrades.size() == std::size_t(OrderService::kRecentTrades))
-            recentTrades.pop_front();
-        recentTrades.push_back(trade);
-    }
-    /// Forgets what trades built (to replay them).
-    void clearTrades()
-    {
-        for (core::CandleSeries &series : candles)
-            series = core::CandleSeries(series.interval(), instrument.timeZone);
-        lastQuantity = Quantity();
-        lastPrice.reset();
-        volumeToday = Quantity();
-        volumeDate = QDate();
-        lastTradeDate = QDate();
-        previousClose.reset();
-        recentTrades.clear();
-    }
-};
-
 OrderService::OrderService(Store &store, StoreWriter &writer, TradingRules rules, QObject *parent)
     : QObject(parent)
     , m_store(store)
@@ -268,7 +188,7 @@ OrderService::OrderService(Store &store, StoreWriter &writer, TradingRules rules
 
 OrderService::~OrderService() = default;
 
-Result<QList<OrderService::Market *>> OrderService::addMarkets()
+Result<QList<Market *>> OrderService::addMarkets()
 {
     Result<QList<core::Instrument>> instruments = m_store.instruments();
     if (!instruments)
@@ -289,7 +209,7 @@ Result<QList<OrderService::Market *>> OrderService::addMarkets()
         added.append(market);
     }
     std::sort(m_markets.begin(), m_markets.end(), [](const auto &a, const auto &b) {
-        return core::boardOrderLess(a->instrument, b->instrument);
+        return core::boardOrderLess(a->instrument(), b->instrument());
     });
     return added;
 }
@@ -318,7 +238,7 @@ Result<void> OrderService::start()
             continue;
         orders += qsizetype(market->book.orderCount());
         qInfo().noquote() << QStringLiteral("book %1: %2 orders, sequence %3, state hash %4")
-                                 .arg(market->instrument.symbol)
+                                 .arg(market->instrument().symbol)
                                  .arg(market->book.orderCount())
                                  .arg(market->book.lastSequence())
                                  .arg(market->book.stateHash(), 16, 16, QLatin1Char('0'));
@@ -408,8 +328,8 @@ Result<void> OrderService::replayTrades(const std::function<bool(const Market &)
     Result<QList<TradeRecord>> trades = m_store.allTrades();
     if (!trades)
         return trades.error();
-    m_positions.removeIf([this, &which](const auto &position) {
-        const Market *market = findMarket(position.key().second);
+    m_positions.removeIf([this, &which](const QString &symbol) {
+        const Market *market = findMarket(symbol);
         return !market || which(*market);
     });
     for (const std::unique_ptr<Market> &market : m_markets) {
@@ -423,7 +343,7 @@ Result<void> OrderService::replayTrades(const std::function<bool(const Market &)
         Market *market = findMarket(trade.symbol);
         if (!market || !which(*market))
             continue;
-        (void)record(*market, trade);
+        record(*market, trade); // rebuilt, not news: nothing to announce
         market->remember(publicTrade(trade));
         if (!market->owned && trade.time >= recent)
             m_replayedTrades.insert(trade.id);
@@ -468,8 +388,8 @@ Result<void> OrderService::rebuild(const QList<Market *> &candidates)
     const QDateTime now = nowUtc();
     for (Market *market : markets) {
         market->book = matching::OrderBook();
-        if (!market->instrument.isExpired(now))
-            market->book.reserve(market->instrument.delivery.isIntraday() ? 256 : 4096);
+        if (!market->instrument().isExpired(now))
+            market->book.reserve(market->instrument().delivery.isIntraday() ? 256 : 4096);
     }
     for (const BookState &state : std::as_const(*states)) {
         Market *market = findMarket(state.symbol);
@@ -509,7 +429,7 @@ Result<void> OrderService::rebuild(const QList<Market *> &candidates)
         m_live.insert(order.id.toLongLong(), stored);
     }
     for (Market *market : markets)
-        updateBand(*market);
+        market->applyRules(m_rules);
     return {};
 }
 
@@ -597,23 +517,13 @@ void OrderService::shutdown()
     m_settingsTimer.stop();
     m_expiryTimer.stop();
     m_reloadTimer.stop();
-    m_pending.clear();
-}
-
-void OrderService::whenDurable(quint64 ticket, Settled settled)
-{
-    m_pending[ticket].push_back(std::move(settled));
+    m_commits.clear();
 }
 
 void OrderService::onCommitted(quint64 lastTicket)
 {
     m_closing.removeIf([lastTicket](const auto &closing) { return closing->first <= lastTicket; });
-    while (!m_pending.empty() && m_pending.begin()->first <= lastTicket) {
-        const std::vector<Settled> settled = std::move(m_pending.begin()->second);
-        m_pending.erase(m_pending.begin());
-        for (const Settled &done : settled)
-            done(nullptr);
-    }
+    m_commits.committed(lastTicket);
 }
 
 void OrderService::onFailed(quint64, const core::Error &error)
@@ -627,17 +537,12 @@ void OrderService::onFailed(quint64, const core::Error &error)
     // Nothing waiting was stored, and later commands built on it: answer them all, then take
     // memory back to what storage holds (in a cluster, without books until it takes its own
     // again).
-    const std::map<quint64, std::vector<Settled>> pending = std::move(m_pending);
-    m_pending.clear();
     const core::Error failed = moved
         ? failure(core::ErrorCode::BookMoved,
                   tr("The book was taken over by another server while this order was on its "
                      "way, so nothing was done: send it again."))
         : storageUnavailable();
-    for (const auto &[ticket, settled] : pending) {
-        for (const Settled &done : settled)
-            done(&failed);
-    }
+    m_commits.failAll(failed);
     if (Result<void> loaded = load(); !loaded) {
         qWarning().noquote() << "Cannot reload from storage:" << loaded.error().message;
         m_reloadTimer.start(500);
@@ -654,26 +559,13 @@ core::Error OrderService::storageUnavailable() const
                        .arg(m_storageError.message));
 }
 
-void OrderService::updateBand(Market &market)
-{
-    matching::OrderBook::Rules rules;
-    rules.maxOrderQuantity = m_rules.maxOrderLots;
-    if (const std::optional<matching::Ticks> last = market.book.lastTradePrice();
-        last && m_rules.priceBandPercent > 0) {
-        const matching::Ticks magnitude = *last < 0 ? -*last : *last;
-        // At least a few ticks, so that prices near zero can still move.
-        rules.priceBand = std::max<matching::Ticks>(magnitude * m_rules.priceBandPercent / 100, 20);
-    }
-    market.book.setRules(rules);
-}
-
 QList<core::Instrument> OrderService::instruments(const QDateTime &now, bool expired) const
 {
     QList<core::Instrument> list;
     list.reserve(qsizetype(m_markets.size()));
     for (const std::unique_ptr<Market> &market : m_markets) {
-        if (expired || !market->instrument.isExpired(now))
-            list.append(market->instrument);
+        if (expired || !market->instrument().isExpired(now))
+            list.append(market->instrument());
     }
     return list;
 }
@@ -714,11 +606,11 @@ Result<protocol::Order> OrderService::orderFrom(Result<std::optional<StoredOrder
 std::optional<core::Instrument> OrderService::instrument(const QString &symbol) const
 {
     if (const Market *market = findMarket(symbol))
-        return market->instrument;
+        return market->instrument();
     return std::nullopt;
 }
 
-OrderService::Market *OrderService::findMarket(const QString &symbol) const
+Market *OrderService::findMarket(const QString &symbol) const
 {
     return m_bySymbol.value(symbol, nullptr);
 }
@@ -753,7 +645,7 @@ Result<OrderService::Applied> OrderService::run(Market &market, Command command,
         return nothing;
     }
     Applied applied = apply(market, m_events);
-    updateBand(market);
+    market.applyRules(m_rules);
 
     // The writer stores the command's outcome, by value: every touched order whole as it now
     // is (the new one included), the trades and the book's counters.
@@ -764,20 +656,20 @@ Result<OrderService::Applied> OrderService::run(Market &market, Command command,
     }
     write.trades = applied.trades;
     BookState state;
-    state.symbol = market.instrument.symbol;
+    state.symbol = market.instrument().symbol;
     state.lastSequence = market.book.lastSequence();
     if (const auto last = market.book.lastTradePrice())
         state.lastTrade = market.price(*last);
     write.books.append(state);
     if (market.epoch)
-        write.fences.append({ market.instrument.symbol, *market.epoch });
+        write.fences.append({ market.instrument().symbol, *market.epoch });
     write.audit = std::move(audit);
     applied.ticket = m_writer.submit(std::move(write));
     for (const Change &change : std::as_const(applied.changes)) {
         if (!protocol::isLive(change.order.order.status))
             m_closing.insert(change.order.order.id.toLongLong(), { applied.ticket, change.order });
     }
-    whenDurable(applied.ticket, [this, applied](const core::Error *failed) {
+    m_commits.whenDurable(applied.ticket, [this, applied](const core::Error *failed) {
         if (!failed)
             announce(applied);
     });
@@ -825,7 +717,7 @@ OrderService::Applied OrderService::apply(Market &market,
             break;
         case matching::EventType::Trade: {
             TradeRecord trade;
-            trade.symbol = market.instrument.symbol;
+            trade.symbol = market.instrument().symbol;
             trade.price = market.price(event.price);
             trade.quantity = market.quantity(event.quantity);
             const bool takerBuys = event.side == matching::Side::Buy;
@@ -840,7 +732,6 @@ OrderService::Applied OrderService::apply(Market &market,
             Q_ASSERT(m_tradeIds.next < m_tradeIds.end);
             trade.id = m_tradeIds.next++;
             applied.trades.append(trade);
-            market.lastQuantity = trade.quantity;
             // Σ price × quantity per order, for its average price; an average that cannot be
             // computed is left out and said in the log, never shown wrong.
             const Result<core::Decimal> value
@@ -879,7 +770,7 @@ OrderService::Applied OrderService::apply(Market &market,
         if (found == m_live.end()) {
             // Every order the engine knows is live here: if one is not, memory and the engine
             // disagree, and the next reload from storage sets it right.
-            qCritical().noquote() << "order" << id << "of" << market.instrument.symbol
+            qCritical().noquote() << "order" << id << "of" << market.instrument().symbol
                                   << "changed in the book but is not live here";
             continue;
         }
@@ -945,46 +836,13 @@ OrderService::Applied OrderService::apply(Market &market,
     return applied;
 }
 
-QList<QPair<core::CandleInterval, core::Candle>> OrderService::record(Market &market,
-                                                                      const TradeRecord &trade)
+Market::CandleChanges OrderService::record(Market &market, const TradeRecord &trade)
 {
-    QList<QPair<core::CandleInterval, core::Candle>> changed;
-    for (std::size_t i = 0; i < kIntervals.size(); ++i) {
-        if (market.candles[i].addTrade(trade.time.toMSecsSinceEpoch(), trade.price,
-                                       trade.quantity)) {
-            changed.append({ kIntervals[i], *market.candles[i].last() });
-        }
+    if (Result<void> held = m_positions.apply(trade, market.multiplier()); !held) {
+        // The trade stands (it is matched and stored); the position's P&L cannot follow.
+        qCritical().noquote() << held.error().message;
     }
-    for (const auto &[user, side] : { std::pair { trade.buyUserId, matching::Side::Buy },
-                                      std::pair { trade.sellUserId, matching::Side::Sell } }) {
-        auto position = m_positions.find({ user, trade.symbol });
-        if (position == m_positions.end())
-            position
-                = m_positions.insert({ user, trade.symbol }, core::Position(market.multiplier));
-        if (Result<core::Money> applied = position->apply(side, trade.price, trade.quantity);
-            !applied) {
-            // The trade stands (it is matched and stored); the position's P&L cannot follow.
-            qCritical().noquote() << "position of user" << user << "in" << trade.symbol
-                                  << "cannot take trade" << trade.id << ":"
-                                  << applied.error().message;
-        }
-    }
-    if (const QDate day = trade.time.toUTC().date(); day > market.lastTradeDate) {
-        market.previousClose = market.lastPrice;
-        market.lastTradeDate = day;
-    }
-    market.lastQuantity = trade.quantity;
-    market.lastPrice = trade.price;
-    // The ticker's volume is today's (UTC).
-    const QDate today = nowUtc().date();
-    if (trade.time.date() == today) {
-        if (market.volumeDate != today) {
-            market.volumeDate = today;
-            market.volumeToday = Quantity();
-        }
-        market.volumeToday = market.volumeToday.plus(trade.quantity).value_or(market.volumeToday);
-    }
-    return changed;
+    return market.record(trade, nowUtc().date());
 }
 
 void OrderService::announceFills(const TradeRecord &trade, const QString &buyClientId,
@@ -1048,7 +906,7 @@ Result<void> OrderService::acquire(const QList<BookFence> &fences)
     // this server by Redis, so trades are replayed too.
     for (Market *market : std::as_const(markets)) {
         const auto onIt = [market](const auto &live) {
-            return live->order.symbol == market->instrument.symbol;
+            return live->order.symbol == market->instrument().symbol;
         };
         m_live.removeIf(onIt);
         m_remoteLive.removeIf(onIt);
@@ -1098,7 +956,7 @@ std::optional<QString> OrderService::symbolOfOrder(const QString &orderId)
 
 void OrderService::announce(const Applied &applied)
 {
-    const QString &symbol = applied.market->instrument.symbol;
+    const QString &symbol = applied.market->instrument().symbol;
     for (const auto &[interval, candle] : applied.candles)
         Q_EMIT candleUpdated(symbol, interval, candle);
     for (const TradeRecord &trade : applied.trades) {
@@ -1146,7 +1004,7 @@ Result<std::pair<Quantity, Quantity>> OrderService::openQuantities(qint64 user,
 
 Quantity OrderService::netPosition(qint64 user, const QString &symbol) const
 {
-    return m_positions.value({ user, symbol }).net();
+    return m_positions.net(user, symbol);
 }
 
 Result<core::Money> OrderService::exposure(const QList<std::int64_t> &users,
@@ -1169,7 +1027,7 @@ Result<core::Money> OrderService::exposure(const QList<std::int64_t> &users,
             if (!users.contains(live.userId) || live.order.id.toLongLong() == replacing)
                 continue;
             const Market *market = findMarket(live.order.symbol);
-            if (!market || !accept(market->instrument, market->product))
+            if (!market || !accept(market->instrument(), market->product()))
                 continue;
             const Price at = protocol::hasLimitPrice(live.order.type)
                 ? live.order.price
@@ -1178,14 +1036,18 @@ Result<core::Money> OrderService::exposure(const QList<std::int64_t> &users,
                 return added.error();
         }
     }
-    for (auto position = m_positions.cbegin(); position != m_positions.cend(); ++position) {
-        if (!users.contains(position.key().first))
-            continue;
-        const Market *market = findMarket(position.key().second);
-        if (!market || !accept(market->instrument, market->product) || !market->lastPrice)
-            continue;
-        if (Result<void> added = add(market->value(*market->lastPrice, position->net())); !added)
-            return added.error();
+    if (Result<void> held = m_positions.forEach(
+            [&](const PositionBook::Key &key, const core::Position &position) -> Result<void> {
+                if (!users.contains(key.first))
+                    return {};
+                const Market *market = findMarket(key.second);
+                if (!market || !accept(market->instrument(), market->product())
+                    || !market->lastPrice())
+                    return {};
+                return add(market->value(*market->lastPrice(), position.net()));
+            });
+        !held) {
+        return held.error();
     }
     return total;
 }
@@ -1201,7 +1063,7 @@ Result<void> OrderService::checkRisk(const Principal &principal, const Market &m
         if (level)
             price = market.price(level->price);
     }
-    const PreTradeRisk::Market seen { market.instrument, market.product,
+    const PreTradeRisk::Market seen { market.instrument(), market.product(),
                                       [&market](Price at, Quantity quantity) {
                                           return market.value(at, quantity);
                                       } };
@@ -1225,10 +1087,10 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
         return storageUnavailable();
     Market *market = findMarket(request.symbol);
     if (!market)
-        return failure(core::ErrorCode::UnknownSymbol, tr("No instrument %1.").arg(request.symbol));
+        return unknownSymbol(request.symbol);
     if (!market->owned)
         return notOwner(request.symbol);
-    const core::Instrument &instrument = market->instrument;
+    const core::Instrument &instrument = market->instrument();
     const QDateTime now = nowUtc();
     if (instrument.isExpired(now)) {
         return failure(
@@ -1274,7 +1136,7 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
                                .arg(request.clientOrderId));
         }
         // The same order again before the first is stored: answered with it, once stored.
-        whenDurable(pending->ticket, [this, key, reply](const core::Error *failed) {
+        m_commits.whenDurable(pending->ticket, [this, key, reply](const core::Error *failed) {
             if (failed)
                 return reply(*failed);
             Result<std::optional<StoredOrder>> stored
@@ -1400,7 +1262,7 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
     }
     m_pendingClientIds.insert(key, PendingOrder { id, hash, applied->ticket });
     m_clientKeys.insert(clientKey(principal.userId, request.clientOrderId));
-    whenDurable(applied->ticket, [this, key, current, reply](const core::Error *failed) {
+    m_commits.whenDurable(applied->ticket, [this, key, current, reply](const core::Error *failed) {
         m_pendingClientIds.remove(key);
         if (failed)
             return reply(*failed);
@@ -1458,7 +1320,7 @@ Result<OrderService::Answer<protocol::Order>> OrderService::modifyNow(
     if (!stored)
         return stored.error();
     Market *market = findMarket(stored->order.symbol);
-    const core::Instrument &instrument = market->instrument;
+    const core::Instrument &instrument = market->instrument();
     const Price price = change.price.value_or(stored->order.price);
     const Quantity quantity = change.quantity.value_or(stored->order.quantity);
     if (change.price && !protocol::hasLimitPrice(stored->order.type)) {
@@ -1560,7 +1422,8 @@ Result<OrderService::Answer<QList<protocol::Order>>> OrderService::cancelAllNow(
         // Each order it cancels, in the audit log.
         QStringList audit;
         for (const StoredOrder &live : std::as_const(m_live)) {
-            if (live.userId == principal.userId && live.order.symbol == market->instrument.symbol) {
+            if (live.userId == principal.userId
+                && live.order.symbol == market->instrument().symbol) {
                 audit.append(audited(principal, u"order_cancelled", live.order.id, u"cancel all"));
             }
         }
@@ -1588,11 +1451,12 @@ void OrderService::answerWhenDurable(Result<Answer<T>> answer, const Reply<T> &r
         return reply(answer.error());
     if (answer->ticket == 0) // nothing was written
         return reply(std::move(answer->value));
-    whenDurable(answer->ticket, [reply, value = answer->value](const core::Error *failed) {
-        if (failed)
-            return reply(*failed);
-        reply(value);
-    });
+    m_commits.whenDurable(answer->ticket,
+                          [reply, value = answer->value](const core::Error *failed) {
+                              if (failed)
+                                  return reply(*failed);
+                              reply(value);
+                          });
 }
 
 void OrderService::expireOrders(const QDateTime &now)
@@ -1602,7 +1466,7 @@ void OrderService::expireOrders(const QDateTime &now)
         if (!market->owned)
             continue; // its owner expires its orders
         // At an instrument's end of trading (an hour's gate closure) its book empties.
-        if (market->book.orderCount() > 0 && market->instrument.isExpired(now)) {
+        if (market->book.orderCount() > 0 && market->instrument().isExpired(now)) {
             (void)run(*market, [](matching::OrderBook &book, auto &events) { book.close(events); });
             continue;
         }
@@ -1653,76 +1517,45 @@ Result<OrderService::Listing<protocol::Trade>> OrderService::tradesFrom(
     return m_history.trades(principal.userId, page);
 }
 
-Result<protocol::BookSnapshot> OrderService::book(const QString &symbol, int depth) const
+template<typename Read>
+auto OrderService::readMarket(const QString &symbol, Read read) const
+    -> Result<std::invoke_result_t<Read, const Market &>>
 {
     const Market *market = findMarket(symbol);
     if (!market)
-        return failure(core::ErrorCode::UnknownSymbol, tr("No instrument %1.").arg(symbol));
-    protocol::BookSnapshot snapshot;
-    snapshot.symbol = symbol;
-    snapshot.sequence = market->book.lastSequence();
-    for (const auto &[side, levels] : { std::pair { matching::Side::Buy, &snapshot.bids },
-                                        std::pair { matching::Side::Sell, &snapshot.asks } }) {
-        for (const matching::OrderBook::LevelView &level :
-             market->book.depth(side, std::size_t(depth))) {
-            levels->append(protocol::BookLevel {
-                market->price(level.price), market->quantity(level.quantity), int(level.orders) });
-        }
-    }
-    return snapshot;
+        return unknownSymbol(symbol);
+    return read(*market);
+}
+
+Result<protocol::BookSnapshot> OrderService::book(const QString &symbol, int depth) const
+{
+    return readMarket(symbol, [depth](const Market &market) { return market.snapshot(depth); });
 }
 
 Result<OrderService::BookFingerprint> OrderService::fingerprint(const QString &symbol) const
 {
-    const Market *market = findMarket(symbol);
-    if (!market)
-        return failure(core::ErrorCode::UnknownSymbol, tr("No instrument %1.").arg(symbol));
-    return BookFingerprint { symbol, market->book.stateHash(), qsizetype(market->book.orderCount()),
-                             market->book.lastSequence() };
+    return readMarket(symbol, [](const Market &market) {
+        return BookFingerprint { market.symbol(), market.book.stateHash(),
+                                 qsizetype(market.book.orderCount()), market.book.lastSequence() };
+    });
 }
 
 Result<protocol::Ticker> OrderService::ticker(const QString &symbol) const
 {
-    const Market *market = findMarket(symbol);
-    if (!market)
-        return failure(core::ErrorCode::UnknownSymbol, tr("No instrument %1.").arg(symbol));
-    protocol::Ticker ticker;
-    ticker.symbol = symbol;
-    for (const auto &[side, best] : { std::pair { matching::Side::Buy, &ticker.bid },
-                                      std::pair { matching::Side::Sell, &ticker.ask } }) {
-        if (const auto level = market->book.best(side)) {
-            *best = protocol::BookLevel { market->price(level->price),
-                                          market->quantity(level->quantity), int(level->orders) };
-        }
-    }
-    ticker.last = market->lastPrice;
-    ticker.lastQuantity = market->lastQuantity;
-    const QDate today = nowUtc().date();
-    ticker.volume = market->volumeDate == today ? market->volumeToday : Quantity();
-    // Before today's first trade, yesterday's last price is the close to measure from.
-    ticker.previousClose
-        = market->lastTradeDate == today ? market->previousClose : market->lastPrice;
-    ticker.time = nowUtc();
-    return ticker;
+    return readMarket(symbol, [this](const Market &market) { return market.ticker(nowUtc()); });
 }
 
 Result<QList<protocol::MarketTrade>> OrderService::recentTrades(const QString &symbol) const
 {
-    const Market *market = findMarket(symbol);
-    if (!market)
-        return failure(core::ErrorCode::UnknownSymbol, tr("No instrument %1.").arg(symbol));
-    return QList<protocol::MarketTrade>(market->recentTrades.rbegin(), market->recentTrades.rend());
+    return readMarket(symbol, [](const Market &market) { return market.recentTrades(); });
 }
 
 Result<QList<core::Candle>> OrderService::candles(const QString &symbol,
                                                   core::CandleInterval interval, qint64 fromMs,
                                                   qint64 toMs) const
 {
-    const Market *market = findMarket(symbol);
-    if (!market)
-        return failure(core::ErrorCode::UnknownSymbol, tr("No instrument %1.").arg(symbol));
-    const auto index = std::find(kIntervals.begin(), kIntervals.end(), interval);
-    return market->candles[std::size_t(index - kIntervals.begin())].candles(fromMs, toMs);
+    return readMarket(symbol,
+                      [=](const Market &market) { return market.candles(interval, fromMs, toMs); });
 }
 
 Result<QList<OrderService::PositionReport>> OrderService::positions(const Principal &principal,
@@ -1737,16 +1570,15 @@ Result<QList<OrderService::PositionReport>> OrderService::positions(const Princi
     }
     QList<PositionReport> reports;
     for (const std::unique_ptr<Market> &market : m_markets) {
-        const auto position
-            = m_positions.constFind({ principal.userId, market->instrument.symbol });
-        if (position == m_positions.cend())
+        const core::Position *position = m_positions.find(principal.userId, market->symbol());
+        if (!position)
             continue;
-        PositionReport report { market->instrument, *position, std::nullopt };
+        PositionReport report { market->instrument(), *position, std::nullopt };
         if (mark == Mark::Settlement) {
-            if (settlements.contains(market->instrument.symbol))
-                report.mark = settlements.value(market->instrument.symbol);
+            if (settlements.contains(market->instrument().symbol))
+                report.mark = settlements.value(market->instrument().symbol);
         } else {
-            report.mark = market->lastPrice;
+            report.mark = market->lastPrice();
         }
         reports.append(report);
     }

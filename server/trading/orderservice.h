@@ -3,13 +3,15 @@
 #include "core/candles.h"
 #include "core/clock.h"
 #include "core/instrument.h"
-#include "core/matching/orderbook.h"
 #include "core/position.h"
 #include "core/protocol/messages.h"
 #include "server/auth/authservice.h"
 #include "server/storage/store.h"
 #include "server/storage/storewriter.h"
+#include "server/trading/committracker.h"
+#include "server/trading/market.h"
 #include "server/trading/orderhistory.h"
+#include "server/trading/positionbook.h"
 #include "server/trading/pretraderisk.h"
 
 #include <QHash>
@@ -17,25 +19,13 @@
 #include <QSet>
 #include <QTimer>
 
-#include <array>
-#include <deque>
 #include <functional>
-#include <map>
 #include <memory>
 #include <vector>
 
 namespace qx::server {
 
 class StoreReaders;
-
-/// Market-wide checks applied to every instrument's book.
-struct TradingRules
-{
-    /// Orders priced further than this from the last trade are rejected (0: no band).
-    int priceBandPercent = 20;
-    /// Largest order, in lots of the instrument (0: no limit).
-    qint64 maxOrderLots = 100'000;
-};
 
 /**
  * Trading: one matching-engine book per instrument, with everything around it. A command
@@ -222,7 +212,7 @@ public:
     Result<core::protocol::Ticker> ticker(const QString &symbol) const;
     /// The market's latest trades (at most kRecentTrades), newest first.
     Result<QList<core::protocol::MarketTrade>> recentTrades(const QString &symbol) const;
-    static constexpr qsizetype kRecentTrades = 50;
+    static constexpr qsizetype kRecentTrades = Market::kRecentTrades;
     /// How long after a replay a remote trade it read may still arrive by Redis.
     static constexpr int kReplayOverlapMs = 10'000;
     Result<QList<core::Candle>> candles(const QString &symbol, core::CandleInterval interval,
@@ -251,7 +241,6 @@ Q_SIGNALS:
                      const QString &sellClientId);
 
 private:
-    struct Market;
     struct Change
     {
         QString type;
@@ -262,13 +251,12 @@ private:
         Market *market = nullptr;
         QList<Change> changes;
         QList<TradeRecord> trades;
-        QList<QPair<core::CandleInterval, core::Candle>> candles; ///< to announce
+        Market::CandleChanges candles; ///< to announce
         /// Set when the engine refused the command: nothing changed, nothing is written.
         std::optional<core::matching::Event> rejection;
         quint64 ticket = 0; ///< the writer's, when something is written
     };
-    /// A command's last step, once its batch is settled: nullptr when durable.
-    using Settled = std::function<void(const core::Error *failure)>;
+    using Settled = CommitTracker::Settled;
     struct PendingOrder ///< a new order not yet durable, for client_order_id replays
     {
         qint64 id = 0;
@@ -297,6 +285,10 @@ private:
     Result<Answer<QList<core::protocol::Order>>> cancelAllNow(const Principal &principal);
 
     Market *findMarket(const QString &symbol) const;
+    /// What `read` returns of the market of `symbol`; unknown_symbol without one.
+    template<typename Read>
+    auto readMarket(const QString &symbol, Read read) const
+        -> Result<std::invoke_result_t<Read, const Market &>>;
     /// Opens markets for the stored instruments not open yet (but hours and quarter-hours
     /// delivered over a week ago), keeping the board order; returns the new ones.
     Result<QList<Market *>> addMarkets();
@@ -313,18 +305,15 @@ private:
     Applied apply(Market &market, const std::vector<core::matching::Event> &events);
     /// Tells the world: order events, trades, candles, the market.
     void announce(const Applied &applied);
-    /// What a trade changes besides its orders: candles (the changed ones returned),
-    /// positions, the ticker's last quantity and volume.
-    QList<QPair<core::CandleInterval, core::Candle>> record(Market &market,
-                                                            const TradeRecord &trade);
+    /// What a trade changes besides its orders: the market (Market::record: the changed
+    /// candles returned) and both sides' positions.
+    Market::CandleChanges record(Market &market, const TradeRecord &trade);
     /// Tells each side's user of their fill.
     void announceFills(const TradeRecord &trade, const QString &buyClientId,
                        const QString &sellClientId);
     /// Rebuilds positions, candles and tickers of the markets `which` picks from their stored
     /// trades.
     Result<void> replayTrades(const std::function<bool(const Market &)> &which);
-    /// Runs `settled` when the batch holding `ticket` is committed or has failed.
-    void whenDurable(quint64 ticket, Settled settled);
     void onCommitted(quint64 lastTicket);
     void onFailed(quint64 lastTicket, const core::Error &error);
     /// Loads the instruments and rebuilds books, positions and candles from storage.
@@ -346,7 +335,6 @@ private:
     Result<core::Money> exposure(const QList<std::int64_t> &users,
                                  const PreTradeRisk::MarketFilter &accept,
                                  qint64 replacing) const override;
-    void updateBand(Market &market);
 
     /// Reloads the settings if storage's configuration version moved (at start and reload).
     Result<void> refreshSettings();
@@ -377,10 +365,10 @@ private:
     QHash<qint64, StoredOrder> m_live; ///< every open order, by id
     /// In a cluster, the open orders on books other servers match, by id (for credit).
     QHash<qint64, StoredOrder> m_remoteLive;
-    QHash<QPair<qint64, QString>, core::Position> m_positions; ///< (user, symbol)
+    PositionBook m_positions;
     std::vector<core::matching::Event> m_events; ///< reused per command
     QTimer m_expiryTimer;
-    std::map<quint64, std::vector<Settled>> m_pending; ///< by writer ticket
+    CommitTracker m_commits;
     QHash<QPair<qint64, QString>, PendingOrder> m_pendingClientIds; ///< (user, client id)
     /// Orders that left the book in memory whose final state is not stored yet, by id, with
     /// the writer ticket that stores it: so a cancel meanwhile says "already filled".
