@@ -61,6 +61,9 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
         return sealed.error();
     else if (*sealed > 0)
         qInfo().noquote() << "encrypted" << *sealed << "stored TOTP secret(s)";
+    // Every user and API key in memory before the first request: none waits for storage.
+    if (core::Result<void> directory = server->m_auth->loadDirectory(); !directory)
+        return directory.error();
     // Trading state is written by a group-commit thread on a connection of its own.
     server->m_writer
         = std::make_unique<StoreWriter>([dataDirectory] { return dataDirectory.openStore(); });
@@ -68,7 +71,8 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
         return started.error();
     server->m_orders
         = std::make_unique<OrderService>(*server->m_store, *server->m_writer, options.rules);
-    // The users' records authentication keeps are read afresh when an admin changes any.
+    // The users and API keys authentication keeps are read afresh (on a store reader) when
+    // an admin changes any, here, through the CLI or on another server.
     connect(server->m_orders.get(), &OrderService::configurationChanged, server->m_auth.get(),
             &AuthService::configurationChanged);
     // In a cluster a book is matched once its lock is taken, not before.
@@ -93,6 +97,7 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
         [dataDirectory] { return dataDirectory.openStore(); }, kReaderThreads);
     server->m_http->setReaders(server->m_readers.get());
     server->m_orders->setReaders(server->m_readers.get());
+    server->m_auth->setReaders(server->m_readers.get());
     if (options.tls)
         server->m_http->setTls(*options.tls);
     server->m_http->setCorsOrigins(options.corsOrigins);

@@ -2,6 +2,7 @@
 
 #include "server/auth/passwordhasher.h"
 #include "server/auth/totp.h"
+#include "server/storage/storereaders.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -346,7 +347,9 @@ core::Result<QStringList> AuthService::confirmMfa(const Principal &principal, co
     }
     if (Result<void> enabled = m_store.enableTotp(principal.userId, *step, hashes); !enabled)
         return enabled.error();
-    configurationChanged(); // GET /me says so at once
+    UserRecord now = **user;
+    now.totpEnabled = true;
+    adoptUser(now); // GET /me says so at once
     audit(principal.username, principal.source, QStringLiteral("mfa_enabled"), principal.username);
     return codes;
 }
@@ -377,6 +380,9 @@ core::Result<core::protocol::TokenPair> AuthService::pairFor(const UserRecord &u
     pair.accessToken = *accessToken;
     pair.refreshToken = QString::fromLatin1(refreshToken);
     pair.expiresIn = m_accessTokenSeconds;
+    // The record the pair was issued from is the newest read of its user: requests with the
+    // new token are checked against it, not a directory read before a change.
+    remember(user);
     return pair;
 }
 
@@ -445,7 +451,11 @@ core::Result<void> AuthService::logout(const Principal &principal)
     const core::Result<std::int64_t> generation = m_store.revokeUserTokens(principal.userId);
     if (!generation)
         return generation.error();
-    configurationChanged(); // its tokens stop working at once, not at the next poll
+    // Its tokens stop working at once, not at the next poll.
+    if (const auto user = m_directory.users.find(principal.username);
+        user != m_directory.users.end())
+        user->tokenGeneration = *generation;
+    configurationChanged();
     audit(principal.username, principal.source, QStringLiteral("logout"), principal.username);
     return {};
 }
@@ -497,6 +507,7 @@ core::Result<AuthService::NewApiKey> AuthService::createApiKey(const Principal &
         return id.error();
     made.record.id = *id;
     made.key = QString::fromLatin1(key);
+    m_directory.apiKeys.insert(hashOf(key), made.record); // usable at once
     audit(principal.username, principal.source, QStringLiteral("api_key_created"),
           QString::number(*id) + u' ' + made.record.name);
     return made;
@@ -515,6 +526,7 @@ core::Result<void> AuthService::revokeApiKey(const Principal &principal, std::in
         return revoked.error();
     if (!*revoked)
         return core::makeError(core::ErrorCode::NotFound, tr("No live API key %1.").arg(keyId));
+    m_directory.apiKeys.removeIf([keyId](const auto &key) { return key->id == keyId; });
     audit(principal.username, principal.source, QStringLiteral("api_key_revoked"),
           QString::number(keyId));
     return {};
@@ -526,27 +538,39 @@ core::Result<Principal> AuthService::authenticateApiKey(const QByteArray &key)
                                                 tr("The API key is unknown, expired or revoked."));
     if (!key.startsWith("qx_") || key.size() > 128)
         return refused;
-    const Result<std::optional<ApiKeyRecord>> found = m_store.findApiKey(hashOf(key));
-    if (!found)
-        return found.error();
+    const auto found = m_directory.apiKeys.constFind(hashOf(key));
     const QDateTime now = m_clock->nowUtc();
-    if (!*found || (*found)->revokedAt.isValid() || (*found)->expiresAt <= now)
+    if (found == m_directory.apiKeys.cend() || found->expiresAt <= now)
         return refused;
-    const Result<std::optional<UserRecord>> user = m_store.findUserById((*found)->userId);
-    if (!user)
-        return user.error();
-    if (!*user || (*user)->disabled)
+    const auto user = m_directory.users.constFind(m_usernames.value(found->userId));
+    if (user == m_directory.users.cend() || user->disabled)
         return refused;
-    // Its last use, for its owner: written at most once a minute per key.
-    QDateTime &noted = m_apiKeyUseNoted[(*found)->id];
-    if (!noted.isValid() || noted.secsTo(now) >= 60) {
-        if (m_store.noteApiKeyUse((*found)->id, now))
-            noted = now;
-    }
-    Principal principal = Principal::of(**user);
-    principal.apiKeyId = (*found)->id;
-    principal.scopes = (*found)->scopes;
+    noteApiKeyUse(found->id, now);
+    Principal principal = Principal::of(*user);
+    principal.apiKeyId = found->id;
+    principal.scopes = found->scopes;
     return principal;
+}
+
+void AuthService::noteApiKeyUse(std::int64_t keyId, const QDateTime &now)
+{
+    QDateTime &noted = m_apiKeyUseNoted[keyId];
+    if (noted.isValid() && noted.secsTo(now) < 60)
+        return;
+    noted = now; // a failed write is tried again a minute later, not at every request
+    const auto note = [keyId, now](Store &store) -> Result<bool> {
+        if (Result<void> written = store.noteApiKeyUse(keyId, now); !written)
+            return written.error();
+        return true;
+    };
+    const auto done = [keyId](const Result<bool> &written) {
+        if (!written)
+            qWarning().noquote() << "Cannot note the use of API key" << keyId << ":"
+                                 << written.error().message;
+    };
+    if (!m_readers)
+        return done(note(m_store));
+    m_readers->read<bool>(note, this, done);
 }
 
 core::Result<Principal> AuthService::authenticateHeader(QByteArrayView authorization)
@@ -591,22 +615,14 @@ core::Result<Principal> AuthService::authenticateToken(const QString &token)
         verified = m_verifiedTokens.insert(token, *claims);
     }
     const TokenClaims &claims = *verified;
-    // The user's current record wins over the token: a disabled user is out at once.
-    Result<UserRecord> user = currentUser(claims.subject);
-    if (user && claims.generation > user->tokenGeneration) {
-        // A token newer than the record kept: the user signed in again after a change made
-        // elsewhere (a new password) that the settings poll has not brought yet.
-        m_currentUsers.remove(claims.subject);
-        user = currentUser(claims.subject);
-    }
-    if (!user && !user.error().is(core::ErrorCode::NotFound))
-        return user.error();
+    // The user's record in the directory wins over the token: a disabled user is out at once.
+    const UserRecord *user = userNamed(claims.subject, claims.generation);
     if (!user || user->disabled) {
         return core::makeError(core::ErrorCode::InvalidToken,
                                QCoreApplication::translate("qx::server::AuthService",
                                                            "The account is no longer active."));
     }
-    if (claims.generation != user->tokenGeneration) {
+    if (claims.generation < user->tokenGeneration) {
         return core::makeError(core::ErrorCode::InvalidToken,
                                QCoreApplication::translate("qx::server::AuthService",
                                                            "The token was revoked (signed out, "
@@ -615,30 +631,103 @@ core::Result<Principal> AuthService::authenticateToken(const QString &token)
     return Principal::of(*user);
 }
 
-core::Result<UserRecord> AuthService::currentUser(const QString &username)
+const UserRecord *AuthService::userNamed(const QString &username, qint64 generation)
 {
-    if (m_currentUsers.contains(username))
-        return m_users.value(username);
-    Result<std::optional<UserRecord>> user = m_store.findUser(username);
-    if (!user) {
-        // Storage is away: the user as last read, rather than nobody.
-        if (user.error().is(core::ErrorCode::StorageUnavailable) && m_users.contains(username))
-            return m_users.value(username);
-        return user.error();
+    const auto user = m_directory.users.constFind(username);
+    if (user == m_directory.users.cend())
+        return nullptr;
+    if (generation > user->tokenGeneration) {
+        // A token newer than the record kept: its user signed in again after a change made
+        // elsewhere (a new password) that the settings poll has not brought yet. The token is
+        // ours and says so; the record catches up in the background.
+        configurationChanged();
     }
-    if (!*user) {
-        m_users.remove(username);
-        m_currentUsers.remove(username);
-        return core::makeError(core::ErrorCode::NotFound, QString());
-    }
-    m_users.insert(username, **user);
-    m_currentUsers.insert(username);
-    return **user;
+    return &*user;
+}
+
+void AuthService::remember(const UserRecord &user)
+{
+    if (const QString previous = m_usernames.value(user.id);
+        !previous.isEmpty() && previous != user.username)
+        m_directory.users.remove(previous);
+    m_directory.users.insert(user.username, user);
+    m_usernames.insert(user.id, user.username);
+}
+
+core::Result<AuthService::Directory> AuthService::readDirectory(Store &store)
+{
+    // The version first: a change landing during the reads raises it again, and the next
+    // poll reads the directory afresh.
+    Result<std::int64_t> version = store.configVersion();
+    if (!version)
+        return version.error();
+    Result<QList<UserRecord>> users = store.users();
+    if (!users)
+        return users.error();
+    Result<QHash<QByteArray, ApiKeyRecord>> keys = store.liveApiKeys();
+    if (!keys)
+        return keys.error();
+    Directory directory;
+    directory.version = *version;
+    directory.users.reserve(users->size());
+    for (UserRecord &user : *users)
+        directory.users.insert(user.username, std::move(user));
+    directory.apiKeys = std::move(keys).value();
+    return directory;
+}
+
+core::Result<void> AuthService::loadDirectory()
+{
+    Result<Directory> directory = readDirectory(m_store);
+    if (!directory)
+        return directory.error();
+    adoptDirectory(std::move(directory).value());
+    return {};
+}
+
+void AuthService::adoptDirectory(Directory directory)
+{
+    // A reader's answer may arrive after a newer one was read in line.
+    if (directory.version < m_directory.version)
+        return;
+    m_directory = std::move(directory);
+    m_usernames.clear();
+    m_usernames.reserve(m_directory.users.size());
+    for (const UserRecord &user : std::as_const(m_directory.users))
+        m_usernames.insert(user.id, user.username);
+}
+
+void AuthService::adoptUser(const UserRecord &user)
+{
+    remember(user);
+    configurationChanged(); // and whatever else moved, in the background
 }
 
 void AuthService::configurationChanged()
 {
-    m_currentUsers.clear();
+    if (!m_readers) {
+        if (Result<void> loaded = loadDirectory(); !loaded)
+            qWarning().noquote() << "Cannot read the users and API keys:" << loaded.error().message;
+        return;
+    }
+    if (m_directoryReading) {
+        m_directoryStale = true; // read again once this read is in
+        return;
+    }
+    m_directoryReading = true;
+    m_readers->read<Directory>(&AuthService::readDirectory, this,
+                               [this](Result<Directory> directory) {
+                                   m_directoryReading = false;
+                                   if (directory) {
+                                       adoptDirectory(std::move(directory).value());
+                                   } else {
+                                       qWarning().noquote() << "Cannot read the users and API "
+                                                               "keys, keeping those known:"
+                                                            << directory.error().message;
+                                   }
+                                   if (std::exchange(m_directoryStale, false))
+                                       configurationChanged();
+                               });
 }
 
 } // namespace qx::server

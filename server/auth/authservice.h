@@ -12,7 +12,6 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
-#include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -21,6 +20,8 @@
 #include <optional>
 
 namespace qx::server {
+
+class StoreReaders;
 
 /// An API key as its owner reads it (never the key): id, name, scopes, times, revoked.
 QJsonObject toJson(const ApiKeyRecord &key);
@@ -154,12 +155,35 @@ public:
     /// From an "Authorization: Bearer ..." header value.
     core::Result<Principal> authenticateHeader(QByteArrayView authorization);
     /// An access token's user, as they are now. The token's signature is verified once and
-    /// its claims kept until it expires; the user's record is kept while the configuration
-    /// version stays (configurationChanged()), so a request costs neither a signature check
-    /// nor a storage read. Revocation (token generation), a disabled account and a role change
-    /// still apply at once here, and within the settings poll from another process.
+    /// its claims kept until it expires; the user comes from the directory, so a request
+    /// costs neither a signature check nor a storage read. Revocation (token generation), a
+    /// disabled account and a role change made through this server apply at once, those made
+    /// elsewhere (the CLI, another server) within the settings poll.
     core::Result<Principal> authenticateToken(const QString &token);
-    /// The users changed in storage: their records are read afresh at their next request.
+
+    /// What requests are authenticated against, as storage held it at one configuration
+    /// version: every user by name, every API key not revoked by its hash. Kept whole in
+    /// memory and replaced whole, so that no request waits for storage.
+    struct Directory
+    {
+        qint64 version = -1;
+        QHash<QString, UserRecord> users;
+        QHash<QByteArray, ApiKeyRecord> apiKeys;
+    };
+    /// Reads the directory (any thread, on the connection given).
+    static core::Result<Directory> readDirectory(Store &store);
+    /// Reads the directory here, in line: at start, before the server listens.
+    core::Result<void> loadDirectory();
+    /// Puts a directory read elsewhere in force, unless the one in force is newer.
+    void adoptDirectory(Directory directory);
+    /// A user's record as storage answered it right after a change made through this server
+    /// (an admin's): in force at once, before the directory is read again.
+    void adoptUser(const UserRecord &user);
+    /// Where the directory is read when the configuration moves: off this thread. Without
+    /// readers (a unit test, a tool) it is read here.
+    void setReaders(StoreReaders *readers) { m_readers = readers; }
+    /// The users or API keys changed in storage (the configuration version moved): the
+    /// directory is read again, on a store reader once readers are set.
     void configurationChanged();
     /// The time tokens are issued and checked by (the system's unless set; it must outlive
     /// its use).
@@ -173,6 +197,8 @@ private:
     void verify(const core::protocol::LoginRequest &request,
                 const std::pair<QString, QString> &throttleKeys, LoginReply reply);
     core::Result<Principal> authenticateApiKey(const QByteArray &key);
+    /// Notes a key's use for its owner, at most once a minute per key, on a store reader.
+    void noteApiKeyUse(std::int64_t keyId, const QDateTime &now);
     /// Appends to the audit log; a failure to do so is logged.
     void audit(const QString &actor, const QString &source, const QString &action,
                const QString &target);
@@ -197,14 +223,16 @@ private:
     QByteArray m_decoyHash;
     std::once_flag m_decoyMade;
     int m_waitingLogins = 0;
-    /// The user behind a token (by name): the record read at its last request, current while
-    /// its name is in m_currentUsers; while storage cannot be reached a token is checked
-    /// against it as last read (disabled as of then).
-    core::Result<UserRecord> currentUser(const QString &username);
-    /// Each user as last read, by name.
-    QHash<QString, UserRecord> m_users;
-    /// Those of m_users read since the configuration last changed: no need to read again.
-    QSet<QString> m_currentUsers;
+    /// The user of that name in the directory, with a record at least as new as one that
+    /// issued a token of `generation` (a record behind it is read again, in the background).
+    const UserRecord *userNamed(const QString &username, qint64 generation);
+    /// Puts a record read with a sign-in or a change made here in the directory.
+    void remember(const UserRecord &user);
+    Directory m_directory;
+    QHash<std::int64_t, QString> m_usernames; ///< the directory's users' names, by id
+    StoreReaders *m_readers = nullptr;
+    bool m_directoryReading = false; ///< a read is under way on a reader
+    bool m_directoryStale = false; ///< and the configuration moved again meanwhile
     /// Access tokens verified already, by their text, with their claims, until they expire.
     QHash<QString, TokenClaims> m_verifiedTokens;
     const core::Clock *m_clock = &core::Clock::system();

@@ -109,6 +109,7 @@ public:
     Result<std::int64_t> addApiKey(const ApiKeyRecord &key, const QByteArray &keyHash) override;
     Result<QList<ApiKeyRecord>> apiKeys(std::int64_t userId) override;
     Result<std::optional<ApiKeyRecord>> findApiKey(const QByteArray &keyHash) override;
+    Result<QHash<QByteArray, ApiKeyRecord>> liveApiKeys() override;
     Result<bool> revokeApiKey(std::int64_t userId, std::int64_t keyId) override;
     Result<void> noteApiKeyUse(std::int64_t keyId, const QDateTime &at) override;
     Result<void> appendAudit(const AuditEntry &entry) override;

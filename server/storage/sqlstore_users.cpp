@@ -264,6 +264,24 @@ Result<std::optional<ApiKeyRecord>> SqlStore::findApiKey(const QByteArray &keyHa
     return findOne<ApiKeyRecord>(m_database->query(sql.constData(), keyHash), apiKeyFromRow);
 }
 
+Result<QHash<QByteArray, ApiKeyRecord>> SqlStore::liveApiKeys()
+{
+    const QByteArray sql = QByteArray("SELECT ") + kApiKeyColumns
+        + ", key_hash FROM api_keys WHERE revoked_at_ms IS NULL";
+    Result<QList<std::pair<QByteArray, ApiKeyRecord>>> keys
+        = collect<std::pair<QByteArray, ApiKeyRecord>>(
+            m_database->query(sql.constData()), [](const SqlRows &row) {
+                return std::pair { row.blob(8), apiKeyFromRow(row) };
+            });
+    if (!keys)
+        return keys.error();
+    QHash<QByteArray, ApiKeyRecord> byHash;
+    byHash.reserve(keys->size());
+    for (auto &[hash, key] : *keys)
+        byHash.insert(hash, std::move(key));
+    return byHash;
+}
+
 Result<bool> SqlStore::revokeApiKey(std::int64_t userId, std::int64_t keyId)
 {
     return m_database->changeOne(

@@ -62,6 +62,9 @@ public:
     virtual Result<std::int64_t> addApiKey(const ApiKeyRecord &key, const QByteArray &keyHash) = 0;
     virtual Result<QList<ApiKeyRecord>> apiKeys(std::int64_t userId) = 0;
     virtual Result<std::optional<ApiKeyRecord>> findApiKey(const QByteArray &keyHash) = 0;
+    /// Every key not revoked (expired ones included), by hash: what requests are checked
+    /// against. Adding or revoking a key raises the configuration version.
+    virtual Result<QHash<QByteArray, ApiKeyRecord>> liveApiKeys() = 0;
     virtual Result<bool> revokeApiKey(std::int64_t userId, std::int64_t keyId) = 0;
     virtual Result<void> noteApiKeyUse(std::int64_t keyId, const QDateTime &at) = 0;
     /// Every token of the user invalid from now: refresh tokens revoked, token generation

@@ -579,7 +579,8 @@ private Q_SLOTS:
         QCOMPARE(made.exitCode, 0);
         const QString key = u"ApiKey "_s + made.out.trimmed();
         QVERIFY(key.startsWith(u"ApiKey qx_"));
-        QCOMPARE(request("GET", u"/api/v1/instruments"_s, {}, key).status, 200);
+        // Made by another process: the running server learns of it at its next settings poll.
+        QTRY_COMPARE(request("GET", u"/api/v1/instruments"_s, {}, key).status, 200);
         QCOMPARE(request("GET", u"/api/v1/orders"_s, {}, key).status, 403);
 
         const CliResult listed
@@ -592,7 +593,7 @@ private Q_SLOTS:
         QCOMPARE(runCli({ u"apikey"_s, u"revoke"_s, u"xena"_s, id, u"--data-dir"_s, dataDir() })
                      .exitCode,
                  0);
-        QCOMPARE(request("GET", u"/api/v1/instruments"_s, {}, key).status, 401);
+        QTRY_COMPARE(request("GET", u"/api/v1/instruments"_s, {}, key).status, 401);
 
         QCOMPARE(runCli({ u"apikey"_s, u"create"_s, u"xena"_s, u"--name"_s, u"x"_s, u"--scope"_s,
                           u"books:audit"_s, u"--data-dir"_s, dataDir() })

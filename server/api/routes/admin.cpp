@@ -17,22 +17,25 @@ void HttpApi::addAdminRoutes()
     const QList<core::ErrorCode> passwordRejections { core::ErrorCode::PasswordTooShort,
                                                       core::ErrorCode::PasswordTooLong,
                                                       core::ErrorCode::PasswordTooCommon };
-    // A change to a user, made (and its new password hashed) on a store reader; it applies to
-    // their next request, not only after the settings poll.
+    // A change to a user, made (and its new password hashed) on a store reader; the record it
+    // leaves is in force here before the answer: their next request meets it, not only after
+    // the settings poll.
     const auto changeUser = [this](const Later &reply, const Actor &by, const QString &username,
                                    const UserAdmin::Change &change) {
+        auto record = std::make_shared<UserRecord>();
         answerOffThread(
             reply,
-            [by, username, change](Store &store) -> core::Result<Answer> {
+            [by, username, change, record](Store &store) -> core::Result<Answer> {
                 core::Result<UserAdmin::Changed> changed
                     = UserAdmin(store).change(by, username, change);
                 if (!changed)
                     return changed.error();
+                *record = changed->user;
                 return Answer { QJsonObject {
                     { QStringLiteral("user"), UserAdmin::toJson(changed->user) },
                     { QStringLiteral("done"), QJsonArray::fromStringList(changed->done) } } };
             },
-            [this] { m_auth.configurationChanged(); });
+            [this, record] { m_auth.adoptUser(*record); });
     };
 
     serve({ Method::Get,

@@ -167,6 +167,51 @@ private Q_SLOTS:
         QVERIFY(auth.logout(principal).ok());
         QCOMPARE(auth.authenticateToken(fresh).error().code, u"invalid_token"_s);
     }
+
+    // API keys are checked against the keys kept in memory, so a program's requests never
+    // wait for storage: one made here works at once, one revoked elsewhere (the CLI, another
+    // server) stops once the configuration moved, which revoking raises; expiry goes by the
+    // clock, and a disabled owner takes their keys down with them.
+    void apiKeysAreCheckedFromMemory()
+    {
+        QTemporaryDir dir;
+        const QString password = u"olga's long passphrase"_s;
+        std::unique_ptr<SqlStore> store = storeIn(dir);
+        UserRecord olga = *store->addUser(u"olga"_s, u"trader"_s, *PasswordHasher::hash(password));
+        AuthService auth(*store, signerIn(dir));
+        qx::core::ManualClock clock(QDateTime(QDate(2026, 12, 7), QTime(9, 0), Qt::UTC));
+        auth.setClock(clock);
+        const Principal owner = *auth.authenticateToken(signIn(auth, password)->accessToken);
+        const auto made = auth.createApiKey(owner, u"quotes bot"_s, { u"market:read"_s }, 1);
+        QVERIFY(made.ok());
+        const QByteArray header = "ApiKey " + made->key.toLatin1();
+        const auto program = auth.authenticateHeader(header);
+        QVERIFY(program.ok());
+        QCOMPARE(program->apiKeyId, made->record.id);
+        QCOMPARE(program->scopes, std::optional(QStringList { u"market:read"_s }));
+        QCOMPARE(auth.authenticateHeader("ApiKey qx_forged").error().code, u"invalid_token"_s);
+
+        const qint64 before = *store->configVersion();
+        QVERIFY(*store->revokeApiKey(0, made->record.id));
+        QVERIFY(*store->configVersion() > before);
+        auth.configurationChanged();
+        QCOMPARE(auth.authenticateHeader(header).error().code, u"invalid_token"_s);
+
+        const auto daily = auth.createApiKey(owner, u"daily bot"_s, { u"market:read"_s }, 1);
+        const QByteArray dailyHeader = "ApiKey " + daily->key.toLatin1();
+        QVERIFY(auth.authenticateHeader(dailyHeader).ok());
+        olga = **store->findUser(u"olga"_s);
+        olga.disabled = true;
+        QVERIFY(store->updateUser(olga).ok());
+        auth.configurationChanged();
+        QCOMPARE(auth.authenticateHeader(dailyHeader).error().code, u"invalid_token"_s);
+        olga.disabled = false;
+        QVERIFY(store->updateUser(olga).ok());
+        auth.configurationChanged();
+        QVERIFY(auth.authenticateHeader(dailyHeader).ok());
+        clock.advance(qint64(24 * 3600 + 1) * 1000);
+        QCOMPARE(auth.authenticateHeader(dailyHeader).error().code, u"invalid_token"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_AuthService)
