@@ -24,7 +24,7 @@ Workstation::Workstation(Options options, QObject *parent)
     connect(&m_service, &client::RemoteTradingService::signedIn, this, &Workstation::onSignedIn);
     connect(&m_service, &client::RemoteTradingService::signInFailed, this,
             &Workstation::onSignInFailed);
-    connect(&m_service, &client::TradingService::sessionExpired, this,
+    connect(&m_service.session(), &client::Session::sessionExpired, this,
             &Workstation::onSessionExpired);
     m_service.setTokenVault(&m_vault);
     connect(&m_service, &client::RemoteTradingService::sessionNotRemembered, this,
@@ -176,17 +176,17 @@ void Workstation::onSignedIn()
     settings.setValue(QLatin1StringView(kLocalKey), m_usingLocalServer);
     if (!m_usingLocalServer) {
         settings.setValue(QLatin1StringView(kServerKey), m_service.serverUrl());
-        settings.setValue(QLatin1StringView(kUserKey), m_service.username());
+        settings.setValue(QLatin1StringView(kUserKey), m_service.session().username());
         settings.setValue(QLatin1StringView(kRememberKey), m_remember);
         // "Stay signed in" unticked: a session remembered before for this user goes.
         if (!m_remember)
             m_vault.remove(
-                client::TokenVault::account(m_service.serverUrl(), m_service.username()));
+                client::TokenVault::account(m_service.serverUrl(), m_service.session().username()));
     }
     m_resuming = false;
     if (m_loginDialog)
         m_loginDialog->accept();
-    m_window->showStatus(tr("Signed in as %1.").arg(m_service.username()), 5000);
+    m_window->showStatus(tr("Signed in as %1.").arg(m_service.session().username()), 5000);
 }
 
 void Workstation::onSignInFailed(const core::Error &error)
