@@ -145,10 +145,10 @@ private Q_SLOTS:
         QVERIFY(signIn(service, server));
         // Every page (26 fills, 7 a page: 4 pages) and nothing twice, newest first.
         QVERIFY(server.requests(u"/api/v1/trades"_s) >= 4);
-        const QList<Trade> shown = service.trades();
+        const QList<Trade> shown = service.orderEntry().trades();
         QList<Trade> newestFirst(fills.crbegin(), fills.crend());
         QCOMPARE(tradeIds(shown), tradeIds(newestFirst));
-        QCOMPARE(service.orders().size(), 20);
+        QCOMPARE(service.orderEntry().orders().size(), 20);
 
         // The blotters show them all.
         qx::models::TradesModel fillsBlotter(&service.marketData(), &service.orderEntry());
@@ -208,7 +208,7 @@ private Q_SLOTS:
         fillsBlotter.flush();
         ordersBlotter.flush();
         QCOMPARE(fillsBlotter.rowCount(), 2);
-        QCOMPARE(tradeIds(service.trades()), QStringList({ u"2/1"_s, u"1/1"_s }));
+        QCOMPARE(tradeIds(service.orderEntry().trades()), QStringList({ u"2/1"_s, u"1/1"_s }));
         QCOMPARE(ordersBlotter.rowCount(), 2);
         QCOMPARE(ordersBlotter.index(ordersBlotter.rowOf(u"1"_s), qx::models::OrdersModel::Status)
                      .data()
@@ -256,7 +256,7 @@ private Q_SLOTS:
         server.publishTrade(later);
         QTRY_COMPARE_WITH_TIMEOUT(added.size(), 2, kTimeoutMs);
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(tradeIds(service.trades()), QStringList({ u"71/7"_s, u"70/7"_s }));
+        QCOMPARE(tradeIds(service.orderEntry().trades()), QStringList({ u"71/7"_s, u"70/7"_s }));
         fillsBlotter.flush();
         ordersBlotter.flush();
         QCOMPARE(fillsBlotter.rowCount(), 2);
@@ -288,7 +288,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), State::Reconnecting, kTimeoutMs);
         clock.advance(500);
         QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), State::Connected, kTimeoutMs);
-        QCOMPARE(tradeIds(service.trades()),
+        QCOMPARE(tradeIds(service.orderEntry().trades()),
                  QStringList({ u"4/1"_s, u"3/1"_s, u"2/1"_s, u"1/1"_s }));
         fillsBlotter.flush();
         QCOMPARE(fillsBlotter.rowCount(), 4);
