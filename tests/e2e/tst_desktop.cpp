@@ -32,6 +32,7 @@
 #include <QTest>
 
 using qx::client::LocalServer;
+using qx::client::OrderEntry;
 using qx::client::RemoteTradingService;
 using qx::client::TradingService;
 using qx::models::OrdersModel;
@@ -493,7 +494,7 @@ void TestDesktop::twoChartsOnTwoMarketsEachGetTheirOwn()
     QVERIFY(!power.isEmpty() && !gas.isEmpty() && power != gas);
 
     // Two charts on two markets, and a second window on the first market.
-    const Stream chartStreams = Stream::Book | Stream::Candles;
+    const MarketSubscription::Streams chartStreams = Stream::Book | Stream::Candles;
     const auto powerChart
         = service.marketData().subscribe(power, chartStreams, qx::core::CandleInterval::OneMinute);
     auto gasChart
@@ -517,7 +518,22 @@ void TestDesktop::twoChartsOnTwoMarketsEachGetTheirOwn()
     QCOMPARE(service.marketChannels().value(QStringLiteral("book:") + power), 2);
     QCOMPARE(service.marketChannels().value(QStringLiteral("book:") + gas), 1);
 
-    // An order in each market: each chart sees its own, and only its own.
+    // An order in each market: each chart sees its own, and only its own. The bids cannot
+    // trade: this server runs no simulated market (no --simulate), so its books hold only what
+    // the tests placed, and they go below every ask there is (checked here, so that a test
+    // placing an offer there later says so instead of making this one flaky). Each goes at a
+    // price no bid had, so that its level appearing is this order's doing.
+    const auto firstBook = powerBooks.last().first().value<BookSnapshot>();
+    for (const QString &price : { u"42.51"_s, u"42.52"_s }) {
+        const qx::core::Price bid = *qx::core::Price::parse(price);
+        QVERIFY2(
+            std::none_of(firstBook.asks.cbegin(), firstBook.asks.cend(),
+                         [&](const auto &level) { return level.price <= bid; }),
+            qPrintable(u"an offer at or below %1 would trade with the test's bid"_s.arg(price)));
+        QVERIFY2(std::none_of(firstBook.bids.cbegin(), firstBook.bids.cend(),
+                              [&](const auto &level) { return level.price == bid; }),
+                 qPrintable(u"a bid at %1 is in the book already"_s.arg(price)));
+    }
     RemoteTradingService elsewhere;
     QSignalSpy elsewhereSignedIn(&elsewhere, &RemoteTradingService::signedIn);
     elsewhere.signIn(m_server->url(), m_server->username(), m_server->password());

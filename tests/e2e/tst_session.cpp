@@ -28,7 +28,9 @@
 #include <QTest>
 
 using qx::client::LocalServer;
+using qx::client::OrderEntry;
 using qx::client::RemoteTradingService;
+using qx::client::Session;
 using qx::client::TokenVault;
 using qx::client::TradingService;
 using qx::test::kNetworkTimeoutMs;
