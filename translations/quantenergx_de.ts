@@ -79,6 +79,73 @@
     </message>
 </context>
 <context>
+    <name>qx::client::SignInController</name>
+    <message>
+        <source>The session will not be remembered: %1</source>
+        <translation>Die Sitzung wird nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Signed out here, but the server could not end your other sessions: %1</source>
+        <translation>Hier abgemeldet, aber der Server konnte Ihre anderen Sitzungen nicht beenden: %1</translation>
+    </message>
+    <message>
+        <source>Signed out: every session of yours has ended.</source>
+        <translation>Abgemeldet: Alle Ihre Sitzungen sind beendet.</translation>
+    </message>
+    <message>
+        <source>Resuming your session on %1…</source>
+        <translation>Ihre Sitzung auf %1 wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <source>Starting local server…</source>
+        <translation>Lokaler Server wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Signing in to the local server…</source>
+        <translation>Anmeldung am lokalen Server…</translation>
+    </message>
+    <message>
+        <source>The local server stopped unexpectedly.</source>
+        <translation>Der lokale Server wurde unerwartet beendet.</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Anmeldung bei %1…</translation>
+    </message>
+    <message>
+        <source>Signing out everywhere…</source>
+        <translation>Überall abmelden…</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Angemeldet als %1.</translation>
+    </message>
+    <message>
+        <source>Your remembered session has ended. Sign in again.</source>
+        <translation>Ihre gespeicherte Sitzung ist beendet. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Could not resume your session: %1</source>
+        <translation>Ihre Sitzung konnte nicht fortgesetzt werden: %1</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
+        <translation>Geben Sie den 6-stelligen Code Ihrer Authenticator-App ein oder einen Wiederherstellungscode.</translation>
+    </message>
+    <message>
+        <source>That code is wrong, expired or used already. Try the current one.</source>
+        <translation>Dieser Code ist falsch, abgelaufen oder schon verwendet. Versuchen Sie den aktuellen.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>qx::client::TokenVault</name>
     <message>
         <source>The system keychain cannot be used: %1</source>
@@ -1538,72 +1605,12 @@
         <translation>Lokaler Server wird gestartet…</translation>
     </message>
     <message>
-        <source>Signing in to the local server…</source>
-        <translation>Anmeldung am lokalen Server…</translation>
-    </message>
-    <message>
-        <source>The local server stopped unexpectedly.</source>
-        <translation>Der lokale Server wurde unerwartet beendet.</translation>
-    </message>
-    <message>
         <source>Signing in…</source>
         <translation>Anmeldung…</translation>
     </message>
     <message>
-        <source>Signing in to %1…</source>
-        <translation>Anmeldung bei %1…</translation>
-    </message>
-    <message>
-        <source>Signed in as %1.</source>
-        <translation>Angemeldet als %1.</translation>
-    </message>
-    <message>
-        <source>Sign-in failed: %1</source>
-        <translation>Anmeldung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>The session will not be remembered: %1</source>
-        <translation>Die Sitzung wird nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>Signed out here, but the server could not end your other sessions: %1</source>
-        <translation>Hier abgemeldet, aber der Server konnte Ihre anderen Sitzungen nicht beenden: %1</translation>
-    </message>
-    <message>
-        <source>Signed out: every session of yours has ended.</source>
-        <translation>Abgemeldet: Alle Ihre Sitzungen sind beendet.</translation>
-    </message>
-    <message>
         <source>Language and number format changed.</source>
         <translation>Sprache und Zahlenformat geändert.</translation>
-    </message>
-    <message>
-        <source>Resuming your session on %1…</source>
-        <translation>Ihre Sitzung auf %1 wird fortgesetzt…</translation>
-    </message>
-    <message>
-        <source>Your remembered session has ended. Sign in again.</source>
-        <translation>Ihre gespeicherte Sitzung ist beendet. Bitte melden Sie sich erneut an.</translation>
-    </message>
-    <message>
-        <source>Could not resume your session: %1</source>
-        <translation>Ihre Sitzung konnte nicht fortgesetzt werden: %1</translation>
-    </message>
-    <message>
-        <source>Signing out everywhere…</source>
-        <translation>Überall abmelden…</translation>
-    </message>
-    <message>
-        <source>Signed out.</source>
-        <translation>Abgemeldet.</translation>
-    </message>
-    <message>
-        <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
-        <translation>Geben Sie den 6-stelligen Code Ihrer Authenticator-App ein oder einen Wiederherstellungscode.</translation>
-    </message>
-    <message>
-        <source>That code is wrong, expired or used already. Try the current one.</source>
-        <translation>Dieser Code ist falsch, abgelaufen oder schon verwendet. Versuchen Sie den aktuellen.</translation>
     </message>
 </context>
 <context>

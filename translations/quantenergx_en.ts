@@ -79,6 +79,73 @@
     </message>
 </context>
 <context>
+    <name>qx::client::SignInController</name>
+    <message>
+        <source>The session will not be remembered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out here, but the server could not end your other sessions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out: every session of yours has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming your session on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting local server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in to the local server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local server stopped unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing out everywhere…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your remembered session has ended. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not resume your session: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code is wrong, expired or used already. Try the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qx::client::TokenVault</name>
     <message>
         <source>The system keychain cannot be used: %1</source>
@@ -1534,23 +1601,7 @@
 <context>
     <name>qx::widgets::Workstation</name>
     <message>
-        <source>The session will not be remembered: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed out here, but the server could not end your other sessions: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed out: every session of yours has ended.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Language and number format changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resuming your session on %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1558,51 +1609,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signing in to the local server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The local server stopped unexpectedly.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signing in to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed in as %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your remembered session has ended. Sign in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not resume your session: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign-in failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signing out everywhere…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That code is wrong, expired or used already. Try the current one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -79,6 +79,73 @@
     </message>
 </context>
 <context>
+    <name>qx::client::SignInController</name>
+    <message>
+        <source>The session will not be remembered: %1</source>
+        <translation>La session ne sera pas mémorisée : %1</translation>
+    </message>
+    <message>
+        <source>Signed out here, but the server could not end your other sessions: %1</source>
+        <translation>Déconnecté ici, mais le serveur n&apos;a pas pu mettre fin à vos autres sessions : %1</translation>
+    </message>
+    <message>
+        <source>Signed out: every session of yours has ended.</source>
+        <translation>Déconnecté : toutes vos sessions ont pris fin.</translation>
+    </message>
+    <message>
+        <source>Resuming your session on %1…</source>
+        <translation>Reprise de votre session sur %1…</translation>
+    </message>
+    <message>
+        <source>Starting local server…</source>
+        <translation>Démarrage du serveur local…</translation>
+    </message>
+    <message>
+        <source>Signing in to the local server…</source>
+        <translation>Connexion au serveur local…</translation>
+    </message>
+    <message>
+        <source>The local server stopped unexpectedly.</source>
+        <translation>Le serveur local s&apos;est arrêté de manière inattendue.</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Signing out everywhere…</source>
+        <translation>Déconnexion partout…</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Déconnecté.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Connecté en tant que %1.</translation>
+    </message>
+    <message>
+        <source>Your remembered session has ended. Sign in again.</source>
+        <translation>Votre session mémorisée a pris fin. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Could not resume your session: %1</source>
+        <translation>Impossible de reprendre votre session : %1</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
+        <translation>Saisissez le code à 6 chiffres de votre application d&apos;authentification, ou un code de récupération.</translation>
+    </message>
+    <message>
+        <source>That code is wrong, expired or used already. Try the current one.</source>
+        <translation>Ce code est faux, expiré ou déjà utilisé. Essayez le code actuel.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>Échec de la connexion&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>qx::client::TokenVault</name>
     <message>
         <source>The system keychain cannot be used: %1</source>
@@ -1538,72 +1605,12 @@
         <translation>Démarrage du serveur local…</translation>
     </message>
     <message>
-        <source>Signing in to the local server…</source>
-        <translation>Connexion au serveur local…</translation>
-    </message>
-    <message>
-        <source>The local server stopped unexpectedly.</source>
-        <translation>Le serveur local s&apos;est arrêté de manière inattendue.</translation>
-    </message>
-    <message>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <source>Signing in to %1…</source>
-        <translation>Connexion à %1…</translation>
-    </message>
-    <message>
-        <source>Signed in as %1.</source>
-        <translation>Connecté en tant que %1.</translation>
-    </message>
-    <message>
-        <source>Sign-in failed: %1</source>
-        <translation>Échec de la connexion&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The session will not be remembered: %1</source>
-        <translation>La session ne sera pas mémorisée : %1</translation>
-    </message>
-    <message>
-        <source>Signed out here, but the server could not end your other sessions: %1</source>
-        <translation>Déconnecté ici, mais le serveur n&apos;a pas pu mettre fin à vos autres sessions : %1</translation>
-    </message>
-    <message>
-        <source>Signed out: every session of yours has ended.</source>
-        <translation>Déconnecté : toutes vos sessions ont pris fin.</translation>
-    </message>
-    <message>
         <source>Language and number format changed.</source>
         <translation>Langue et format des nombres modifiés.</translation>
-    </message>
-    <message>
-        <source>Resuming your session on %1…</source>
-        <translation>Reprise de votre session sur %1…</translation>
-    </message>
-    <message>
-        <source>Your remembered session has ended. Sign in again.</source>
-        <translation>Votre session mémorisée a pris fin. Reconnectez-vous.</translation>
-    </message>
-    <message>
-        <source>Could not resume your session: %1</source>
-        <translation>Impossible de reprendre votre session : %1</translation>
-    </message>
-    <message>
-        <source>Signing out everywhere…</source>
-        <translation>Déconnexion partout…</translation>
-    </message>
-    <message>
-        <source>Signed out.</source>
-        <translation>Déconnecté.</translation>
-    </message>
-    <message>
-        <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
-        <translation>Saisissez le code à 6 chiffres de votre application d&apos;authentification, ou un code de récupération.</translation>
-    </message>
-    <message>
-        <source>That code is wrong, expired or used already. Try the current one.</source>
-        <translation>Ce code est faux, expiré ou déjà utilisé. Essayez le code actuel.</translation>
     </message>
 </context>
 <context>

@@ -408,11 +408,12 @@ int main(int argc, char *argv[])
             return ns;
         };
         const std::vector<protocol::Trade> trades = makeTrades(traded, tradeCount);
-        const qint64 tradeNs = inBursts(
-            trades, [&](const protocol::Trade &trade) { Q_EMIT service.tradeAdded(trade); });
+        const qint64 tradeNs = inBursts(trades, [&](const protocol::Trade &trade) {
+            Q_EMIT service.orderEntry().tradeAdded(trade);
+        });
         const std::vector<protocol::Ticker> tickers = makeTickers(board, tickerCount);
         const qint64 tickerNs = inBursts(
-            tickers, [&](const protocol::Ticker &ticker) { Q_EMIT service.tickerChanged(ticker); });
+            tickers, [&](const protocol::Ticker &ticker) { service.pushTicker(ticker); });
 
         std::printf("1. models, window hidden\n");
         std::printf("   fill:         %8.2f us per update (%d fills, %.0f ms; blotter %d rows)\n",
@@ -451,9 +452,9 @@ int main(int argc, char *argv[])
             QElapsedTimer busy;
             busy.start();
             for (const std::size_t until = due(tradeRate, trades.size()); nextTrade < until;)
-                Q_EMIT service.tradeAdded(trades[nextTrade++]);
+                Q_EMIT service.orderEntry().tradeAdded(trades[nextTrade++]);
             for (const std::size_t until = due(tickerRate, tickers.size()); nextTicker < until;)
-                Q_EMIT service.tickerChanged(tickers[nextTicker++]);
+                service.pushTicker(tickers[nextTicker++]);
             feedNs += busy.nsecsElapsed();
             if (elapsed >= seconds)
                 QCoreApplication::quit();
@@ -577,7 +578,7 @@ int main(int argc, char *argv[])
         window->resize(1920, 1080);
         window->show();
         QCoreApplication::processEvents();
-        using State = qx::client::TradingService::ConnectionState;
+        using State = qx::client::Session::ConnectionState;
         StallMeter meter;
 
         // Signing in: everything is new.
@@ -590,7 +591,7 @@ int main(int argc, char *argv[])
         const bool signedIn = runUntil(
             [&] {
                 return service.connectionState() == State::Connected
-                    && service.trades().size() == qsizetype(history.size());
+                    && service.orderEntry().trades().size() == qsizetype(history.size());
             },
             120'000);
         const double signInMs = double(clock.nsecsElapsed()) / 1e6;
@@ -617,7 +618,7 @@ int main(int argc, char *argv[])
         const bool reloaded = runUntil(
             [&] {
                 return service.connectionState() == State::Connected
-                    && service.trades().size() == qsizetype(all.size());
+                    && service.orderEntry().trades().size() == qsizetype(all.size());
             },
             120'000);
         const double reloadMs = double(clock.nsecsElapsed()) / 1e6;

@@ -7,9 +7,9 @@
 
 namespace qx::test {
 
-QString euroPowerMonth(const client::TradingService &service)
+QString euroPowerMonth(client::TradingService &service)
 {
-    for (const core::Instrument &instrument : service.instruments()) {
+    for (const core::Instrument &instrument : service.marketData().instruments()) {
         if (instrument.unit == core::QuantityUnit::Megawatt && instrument.currency == u"EUR"
             && instrument.tickSize.toString() == u"0.01"
             && instrument.delivery.kind == core::DeliveryPeriod::Kind::Month
@@ -20,9 +20,9 @@ QString euroPowerMonth(const client::TradingService &service)
     return {};
 }
 
-QString activeSymbol(const client::TradingService &service, QStringView prefix)
+QString activeSymbol(client::TradingService &service, QStringView prefix)
 {
-    for (const core::Instrument &instrument : service.instruments()) {
+    for (const core::Instrument &instrument : service.marketData().instruments()) {
         if (instrument.symbol.startsWith(prefix)
             && !instrument.isExpired(QDateTime::currentDateTimeUtc()))
             return instrument.symbol;
@@ -33,10 +33,10 @@ QString activeSymbol(const client::TradingService &service, QStringView prefix)
 bool placeAndWait(client::RemoteTradingService &trader, const core::protocol::NewOrder &order,
                   const client::LocalServer &server)
 {
-    QSignalSpy refused(&trader, &client::TradingService::orderRejected);
-    trader.placeOrder(order);
+    QSignalSpy refused(&trader.orderEntry(), &client::OrderEntry::orderRejected);
+    trader.orderEntry().placeOrder(order);
     const auto booked = [&] {
-        const QList<core::protocol::Order> known = trader.orders();
+        const QList<core::protocol::Order> known = trader.orderEntry().orders();
         return std::any_of(known.cbegin(), known.cend(),
                            [&](const auto &o) { return o.clientOrderId == order.clientOrderId; });
     };
@@ -57,7 +57,7 @@ core::protocol::NewOrder limitOrder(const QString &symbol, core::protocol::Side 
                                     QStringView quantity, QStringView price)
 {
     core::protocol::NewOrder order;
-    order.clientOrderId = client::TradingService::newClientOrderId();
+    order.clientOrderId = client::OrderEntry::newClientOrderId();
     order.symbol = symbol;
     order.side = side;
     order.quantity = core::Quantity::parse(quantity).value();

@@ -10,9 +10,9 @@ namespace qx::test {
 constexpr int kNetworkTimeoutMs = 15000;
 
 /// A tradable euro power month with a 0.01 tick: the ticket speaks MW and EUR/MWh there.
-QString euroPowerMonth(const client::TradingService &service);
+QString euroPowerMonth(client::TradingService &service);
 /// The first tradable instrument whose symbol starts with `prefix`.
-QString activeSymbol(const client::TradingService &service, QStringView prefix);
+QString activeSymbol(client::TradingService &service, QStringView prefix);
 /// Places `order` through `trader` and waits until the trader knows it is booked (by its
 /// answer, its stream event or an order reload, whichever comes first: after a reload that
 /// holds it already, the others change nothing and signal nothing); on a refusal or a

@@ -29,9 +29,9 @@ namespace theme = qx::widgets::theme;
 namespace {
 
 // The first tradable month of a product.
-QString frontMonth(const TradingService &service, QStringView prefix)
+QString frontMonth(TradingService &service, QStringView prefix)
 {
-    for (const qx::core::Instrument &instrument : service.instruments()) {
+    for (const qx::core::Instrument &instrument : service.marketData().instruments()) {
         if (instrument.symbol.startsWith(prefix)
             && !instrument.isExpired(QDateTime::currentDateTimeUtc()))
             return instrument.symbol;
@@ -44,14 +44,14 @@ QString frontMonth(const TradingService &service, QStringView prefix)
 void place(TradingService &service, qx::models::MarketWatchModel &board, const QString &symbol,
            Side side, int lots, int ticks)
 {
-    const auto instrument = service.instrument(symbol);
+    const auto instrument = service.marketData().instrument(symbol);
     const auto ticker = board.ticker(symbol);
     const auto &level = side == Side::Buy ? ticker->bid : ticker->ask;
     if (!instrument || !ticker || !level)
         return;
     const qint64 away = side == Side::Buy ? -ticks : ticks;
     qx::core::protocol::NewOrder order;
-    order.clientOrderId = TradingService::newClientOrderId();
+    order.clientOrderId = qx::client::OrderEntry::newClientOrderId();
     order.symbol = symbol;
     order.side = side;
     order.quantity = qx::core::Quantity(
@@ -64,7 +64,7 @@ void place(TradingService &service, qx::models::MarketWatchModel &board, const Q
                       .times(qx::core::Decimal::fromUnits(away * qx::core::Decimal::kOne))
                       .value())
             .value());
-    service.placeOrder(order);
+    service.orderEntry().placeOrder(order);
 }
 
 bool shoot(const QString &language, const QString &outputDir)
@@ -82,7 +82,7 @@ bool shoot(const QString &language, const QString &outputDir)
     qx::widgets::Workstation workstation(
         { QUrl(), QStringLiteral(QX_SERVER_BINARY), home.filePath(QStringLiteral("server")) });
     workstation.start();
-    TradingService *service = workstation.service();
+    qx::client::RemoteTradingService *service = workstation.service();
     if (!QTest::qWaitFor(
             [&] {
                 return service->connectionState() == TradingService::ConnectionState::Connected;

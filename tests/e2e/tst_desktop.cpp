@@ -32,6 +32,7 @@
 #include <QTest>
 
 using qx::client::LocalServer;
+using qx::client::OrderEntry;
 using qx::client::RemoteTradingService;
 using qx::client::TradingService;
 using qx::models::OrdersModel;
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void bundledLocalServerSignsInByItself();
     void theSimulatedMarketMovesOnScreen();
     void streamReconnectsAndCatchesUp();
+    void twoChartsOnTwoMarketsEachGetTheirOwn();
     void ordersAreModifiedInPlaceAndCancelledAll();
 
 private:
@@ -132,7 +134,7 @@ void TestDesktop::placeCancelAndReject()
     if (!signInFailed.isEmpty())
         QFAIL(qPrintable(signInFailed.first().first().value<qx::core::Error>().message));
     QCOMPARE(service.username(), m_server->username());
-    QVERIFY(!service.instruments().isEmpty());
+    QVERIFY(!service.marketData().instruments().isEmpty());
 
     MainWindow window(&service);
     window.resize(1500, 640);
@@ -155,7 +157,7 @@ void TestDesktop::placeCancelAndReject()
         QTest::keyClicks(quantity, quantityText);
         QTest::keyClicks(price, priceText);
     };
-    QSignalSpy changed(&service, &TradingService::orderChanged);
+    QSignalSpy changed(&service.orderEntry(), &OrderEntry::orderChanged);
     QTableView *blotter = window.blotter();
 
     // 1. Buy 25 MW at 42.50: the blotter shows it open.
@@ -194,7 +196,7 @@ void TestDesktop::placeCancelAndReject()
     QTRY_VERIFY_WITH_TIMEOUT(!elsewhereSignedIn.isEmpty(), kNetworkTimeoutMs);
     const qx::core::protocol::NewOrder other
         = limitOrder(symbol, qx::core::protocol::Side::Sell, u"10", u"44.75");
-    elsewhere.placeOrder(other);
+    elsewhere.orderEntry().placeOrder(other);
     QTRY_VERIFY_WITH_TIMEOUT(rowOfClientOrder(blotter, other.clientOrderId) >= 0,
                              kNetworkTimeoutMs);
     QCOMPARE(cell(blotter, rowOfClientOrder(blotter, other.clientOrderId), OrdersModel::Side),
@@ -262,14 +264,14 @@ void TestDesktop::placeCancelAndReject()
             && trades.first().price == *qx::core::Price::parse(u"43.10")
             && trades.first().clientOrderId.isEmpty() == false;
     };
-    QTRY_VERIFY_WITH_TIMEOUT(soldEight(bob.trades()), kNetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(soldEight(bob.orderEntry().trades()), kNetworkTimeoutMs);
     RemoteTradingService bobLater;
     QSignalSpy bobLaterSignedIn(&bobLater, &RemoteTradingService::signedIn);
     bobLater.signIn(m_server->url(), QStringLiteral("bob"), bobPassword);
     QTRY_COMPARE_WITH_TIMEOUT(bobLater.connectionState(),
                               TradingService::ConnectionState::Connected, kNetworkTimeoutMs);
-    QVERIFY(soldEight(bobLater.trades()));
-    QCOMPARE(bobLater.trades().first().id, bob.trades().first().id);
+    QVERIFY(soldEight(bobLater.orderEntry().trades()));
+    QCOMPARE(bobLater.orderEntry().trades().first().id, bob.orderEntry().trades().first().id);
 
     blotter->clearSelection();
     const QString directory = QStringLiteral(QX_SCREENSHOT_DIR);
@@ -289,7 +291,7 @@ void TestDesktop::bundledLocalServerSignsInByItself()
     QTRY_COMPARE_WITH_TIMEOUT(workstation.service()->connectionState(),
                               TradingService::ConnectionState::Connected, 60000);
     QCOMPARE(workstation.service()->username(), u"trader");
-    QVERIFY(!workstation.service()->instruments().isEmpty());
+    QVERIFY(!workstation.service()->marketData().instruments().isEmpty());
     QVERIFY(workstation.mainWindow()->isVisible());
 
     // Tools → Settings → Deutsch: the window is built anew in German, on the same session.
@@ -318,7 +320,7 @@ void TestDesktop::theSimulatedMarketMovesOnScreen()
     qx::widgets::Workstation workstation(
         { QUrl(), QStringLiteral(QX_SERVER_BINARY), dataDir.filePath(QStringLiteral("local")) });
     workstation.start();
-    TradingService *service = workstation.service();
+    RemoteTradingService *service = workstation.service();
     QTRY_COMPARE_WITH_TIMEOUT(service->connectionState(),
                               TradingService::ConnectionState::Connected, 60000);
     MainWindow *window = workstation.mainWindow();
@@ -327,7 +329,7 @@ void TestDesktop::theSimulatedMarketMovesOnScreen()
     qx::widgets::OrderTicket *ticket = window->ticket();
     const QString power = euroPowerMonth(*service);
     QVERIFY(ticket->selectInstrument(power));
-    QCOMPARE(service->watchedSymbol(), power);
+    QVERIFY(service->marketChannels().contains(QStringLiteral("book:") + power));
 
     // The market maker quotes ten levels a side: offers above bids on the ladder.
     qx::models::DepthModel *depth = window->depthLadder()->model();
@@ -375,7 +377,8 @@ void TestDesktop::theSimulatedMarketMovesOnScreen()
     // Picking gas on the ticket moves every market dock there.
     const QString gas = activeSymbol(*service, u"TTF.M.");
     QVERIFY(ticket->selectInstrument(gas));
-    QCOMPARE(service->watchedSymbol(), gas);
+    QVERIFY(service->marketChannels().contains(QStringLiteral("book:") + gas));
+    QVERIFY(!service->marketChannels().contains(QStringLiteral("book:") + power));
     QCOMPARE(depth->symbol(), gas);
     QTRY_VERIFY_WITH_TIMEOUT(depth->rowCount() >= 4, kNetworkTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(window->depthLadder()->summaryText().startsWith(gas),
@@ -403,24 +406,30 @@ void TestDesktop::streamReconnectsAndCatchesUp()
     QTRY_VERIFY_WITH_TIMEOUT(!signedIn.isEmpty(), kNetworkTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), TradingService::ConnectionState::Connected,
                               kNetworkTimeoutMs);
-    OrdersModel model(&service);
+    OrdersModel model(&service.marketData(), &service.orderEntry());
     // The trader watches the power month: its book comes, and comes again after a reconnect.
+    using Stream = qx::client::MarketSubscription::Stream;
     const QString power = euroPowerMonth(service);
-    QSignalSpy books(&service, &TradingService::bookChanged);
-    QSignalSpy candles(&service, &TradingService::candlesReset);
-    service.watchMarket(power, qx::core::CandleInterval::FiveMinutes);
+    const auto chart = service.marketData().subscribe(power, Stream::Book | Stream::Candles,
+                                                      qx::core::CandleInterval::FiveMinutes);
+    QSignalSpy books(chart.get(), &qx::client::MarketSubscription::bookChanged);
+    QSignalSpy candles(chart.get(), &qx::client::MarketSubscription::candlesReset);
     QTRY_VERIFY_WITH_TIMEOUT(!books.isEmpty() && !candles.isEmpty(), kNetworkTimeoutMs);
     QCOMPARE(books.last().first().value<qx::core::protocol::BookSnapshot>().symbol, power);
     // The market watch follows more tickers than the watched market's, also after a reconnect.
     const QString gas = activeSymbol(service, u"TTF.M.");
-    QSignalSpy tickers(&service, &TradingService::tickerChanged);
-    const auto tickerSymbols = [&tickers] {
+    const auto powerTicker = service.marketData().subscribe(power, Stream::Ticker);
+    const auto gasTicker = service.marketData().subscribe(gas, Stream::Ticker);
+    QSignalSpy powerTickers(powerTicker.get(), &qx::client::MarketSubscription::tickerChanged);
+    QSignalSpy gasTickers(gasTicker.get(), &qx::client::MarketSubscription::tickerChanged);
+    const auto tickerSymbols = [&] {
         QSet<QString> symbols;
-        for (const QList<QVariant> &signal : std::as_const(tickers))
-            symbols.insert(signal.first().value<qx::core::protocol::Ticker>().symbol);
+        for (const QSignalSpy *tickers : { &powerTickers, &gasTickers }) {
+            for (const QList<QVariant> &signal : *tickers)
+                symbols.insert(signal.first().value<qx::core::protocol::Ticker>().symbol);
+        }
         return symbols;
     };
-    service.watchTickers({ power, gas });
     QTRY_VERIFY_WITH_TIMEOUT(tickerSymbols().contains(gas), kNetworkTimeoutMs);
 
     // The network goes away: the stream notices and keeps trying.
@@ -435,9 +444,9 @@ void TestDesktop::streamReconnectsAndCatchesUp()
     elsewhere.signIn(m_server->url(), m_server->username(), m_server->password());
     QTRY_VERIFY_WITH_TIMEOUT(!elsewhereSignedIn.isEmpty(), kNetworkTimeoutMs);
     qx::core::protocol::NewOrder missed;
-    missed.clientOrderId = TradingService::newClientOrderId();
+    missed.clientOrderId = OrderEntry::newClientOrderId();
     missed.symbol = euroPowerMonth(service);
-    missed.quantity = service.instrument(missed.symbol)->lotSize;
+    missed.quantity = service.marketData().instrument(missed.symbol)->lotSize;
     // Near the market's last trade (43.10): the price band refuses far-off prices.
     missed.price = *qx::core::Price::parse(u"43.00");
     QVERIFY(placeAndWait(elsewhere, missed, *m_server));
@@ -452,7 +461,8 @@ void TestDesktop::streamReconnectsAndCatchesUp()
     QVERIFY(!hasMissed());
     books.clear();
     candles.clear();
-    tickers.clear();
+    powerTickers.clear();
+    gasTickers.clear();
 
     // The network is back: the client reconnects by itself and reloads what it missed, the
     // watched market included (its book shows the order placed meanwhile).
@@ -466,6 +476,111 @@ void TestDesktop::streamReconnectsAndCatchesUp()
     QCOMPARE(book.symbol, power);
     QVERIFY(std::any_of(book.bids.begin(), book.bids.end(),
                         [](const auto &level) { return level.price.toString() == u"43"; }));
+}
+
+void TestDesktop::twoChartsOnTwoMarketsEachGetTheirOwn()
+{
+    using qx::client::MarketSubscription;
+    using Stream = MarketSubscription::Stream;
+    using qx::core::protocol::BookSnapshot;
+    RemoteTradingService service;
+    QSignalSpy signedIn(&service, &RemoteTradingService::signedIn);
+    service.signIn(m_server->url(), m_server->username(), m_server->password());
+    QTRY_VERIFY_WITH_TIMEOUT(!signedIn.isEmpty(), kNetworkTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), TradingService::ConnectionState::Connected,
+                              kNetworkTimeoutMs);
+    const QString power = euroPowerMonth(service);
+    const QString gas = activeSymbol(service, u"TTF.M.");
+    QVERIFY(!power.isEmpty() && !gas.isEmpty() && power != gas);
+
+    // Two charts on two markets, and a second window on the first market.
+    const MarketSubscription::Streams chartStreams = Stream::Book | Stream::Candles;
+    const auto powerChart
+        = service.marketData().subscribe(power, chartStreams, qx::core::CandleInterval::OneMinute);
+    auto gasChart
+        = service.marketData().subscribe(gas, chartStreams, qx::core::CandleInterval::OneMinute);
+    auto powerAgain = service.marketData().subscribe(power, Stream::Book);
+    const auto symbolsOf = [](const QSignalSpy &books) {
+        QSet<QString> symbols;
+        for (const QList<QVariant> &signal : books)
+            symbols.insert(signal.first().value<BookSnapshot>().symbol);
+        return symbols;
+    };
+    QSignalSpy powerBooks(powerChart.get(), &MarketSubscription::bookChanged);
+    QSignalSpy powerCandles(powerChart.get(), &MarketSubscription::candlesReset);
+    QSignalSpy gasBooks(gasChart.get(), &MarketSubscription::bookChanged);
+    QSignalSpy gasCandles(gasChart.get(), &MarketSubscription::candlesReset);
+    QSignalSpy againBooks(powerAgain.get(), &MarketSubscription::bookChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(!powerBooks.isEmpty() && !gasBooks.isEmpty() && !againBooks.isEmpty()
+                                 && !powerCandles.isEmpty() && !gasCandles.isEmpty(),
+                             kNetworkTimeoutMs);
+    // The two handles on power share one server subscription.
+    QCOMPARE(service.marketChannels().value(QStringLiteral("book:") + power), 2);
+    QCOMPARE(service.marketChannels().value(QStringLiteral("book:") + gas), 1);
+
+    // An order in each market: each chart sees its own, and only its own. The bids cannot
+    // trade: this server runs no simulated market (no --simulate), so its books hold only what
+    // the tests placed, and they go below every ask there is (checked here, so that a test
+    // placing an offer there later says so instead of making this one flaky). Each goes at a
+    // price no bid had, so that its level appearing is this order's doing.
+    const auto firstBook = powerBooks.last().first().value<BookSnapshot>();
+    for (const QString &price : { u"42.51"_s, u"42.52"_s }) {
+        const qx::core::Price bid = *qx::core::Price::parse(price);
+        QVERIFY2(
+            std::none_of(firstBook.asks.cbegin(), firstBook.asks.cend(),
+                         [&](const auto &level) { return level.price <= bid; }),
+            qPrintable(u"an offer at or below %1 would trade with the test's bid"_s.arg(price)));
+        QVERIFY2(std::none_of(firstBook.bids.cbegin(), firstBook.bids.cend(),
+                              [&](const auto &level) { return level.price == bid; }),
+                 qPrintable(u"a bid at %1 is in the book already"_s.arg(price)));
+    }
+    RemoteTradingService elsewhere;
+    QSignalSpy elsewhereSignedIn(&elsewhere, &RemoteTradingService::signedIn);
+    elsewhere.signIn(m_server->url(), m_server->username(), m_server->password());
+    QTRY_VERIFY_WITH_TIMEOUT(!elsewhereSignedIn.isEmpty(), kNetworkTimeoutMs);
+    powerBooks.clear();
+    gasBooks.clear();
+    againBooks.clear();
+    const auto bidAt = [](const QSignalSpy &books, const QString &price) {
+        for (const QList<QVariant> &signal : books) {
+            const auto book = signal.first().value<BookSnapshot>();
+            if (std::any_of(book.bids.cbegin(), book.bids.cend(),
+                            [&](const auto &level) { return level.price.toString() == price; }))
+                return true;
+        }
+        return false;
+    };
+    auto powerBid = qx::test::limitOrder(power, qx::core::protocol::Side::Buy, u"1", u"42.51");
+    powerBid.quantity = service.marketData().instrument(power)->lotSize;
+    QVERIFY(qx::test::placeAndWait(elsewhere, powerBid, *m_server));
+    QTRY_VERIFY_WITH_TIMEOUT(bidAt(powerBooks, u"42.51"_s) && bidAt(againBooks, u"42.51"_s),
+                             kNetworkTimeoutMs);
+    QCOMPARE(symbolsOf(powerBooks), QSet<QString> { power });
+    QCOMPARE(symbolsOf(againBooks), QSet<QString> { power });
+    QVERIFY(!symbolsOf(gasBooks).contains(power));
+    for (const QList<QVariant> &signal : std::as_const(powerCandles))
+        QCOMPARE(signal.first().toString(), power);
+    for (const QList<QVariant> &signal : std::as_const(gasCandles))
+        QCOMPARE(signal.first().toString(), gas);
+
+    // The second window on power closes: the first still follows power, and gas goes on.
+    powerAgain.reset();
+    QCOMPARE(service.marketChannels().value(QStringLiteral("book:") + power), 1);
+    powerBooks.clear();
+    gasBooks.clear();
+    auto powerBid2 = powerBid;
+    powerBid2.clientOrderId = OrderEntry::newClientOrderId();
+    powerBid2.price = *qx::core::Price::parse(u"42.52");
+    QVERIFY(qx::test::placeAndWait(elsewhere, powerBid2, *m_server));
+    QTRY_VERIFY_WITH_TIMEOUT(bidAt(powerBooks, u"42.52"_s), kNetworkTimeoutMs);
+    QCOMPARE(symbolsOf(powerBooks), QSet<QString> { power });
+    QVERIFY(!symbolsOf(gasBooks).contains(power));
+
+    // Gas's chart closes: its channels go, power's stay.
+    gasChart.reset();
+    QVERIFY(!service.marketChannels().contains(QStringLiteral("book:") + gas));
+    QVERIFY(!service.marketChannels().contains(QStringLiteral("candles:") + gas + u":1m"_s));
+    QCOMPARE(service.marketChannels().value(QStringLiteral("candles:") + power + u":1m"_s), 1);
 }
 
 void TestDesktop::ordersAreModifiedInPlaceAndCancelledAll()
@@ -484,7 +599,7 @@ void TestDesktop::ordersAreModifiedInPlaceAndCancelledAll()
         = limitOrder(symbol, qx::core::protocol::Side::Buy, u"6", u"41.00");
     QVERIFY(placeAndWait(service, bid, *m_server));
     qx::core::protocol::NewOrder second = bid;
-    second.clientOrderId = TradingService::newClientOrderId();
+    second.clientOrderId = OrderEntry::newClientOrderId();
     second.price = *qx::core::Price::parse(u"40.50");
     QVERIFY(placeAndWait(service, second, *m_server));
 
@@ -499,7 +614,7 @@ void TestDesktop::ordersAreModifiedInPlaceAndCancelledAll()
         u"41.25"_s));
     QTRY_COMPARE_WITH_TIMEOUT(priceOf(bid.clientOrderId), u"41.25"_s, kNetworkTimeoutMs);
     // A price between ticks: refused by the server, said in the status bar, nothing moves.
-    QSignalSpy rejected(&service, &TradingService::modifyRejected);
+    QSignalSpy rejected(&service.orderEntry(), &OrderEntry::modifyRejected);
     QVERIFY(blotter->model()->setData(
         blotter->model()->index(rowOfClientOrder(blotter, bid.clientOrderId), OrdersModel::Price),
         u"41.255"_s));
@@ -509,14 +624,14 @@ void TestDesktop::ordersAreModifiedInPlaceAndCancelledAll()
     QCOMPARE(priceOf(bid.clientOrderId), u"41.25"_s);
 
     // Orders → Cancel all, confirmed: every live order of the trader ends cancelled.
-    QSignalSpy allCancelled(&service, &TradingService::allCancelled);
+    QSignalSpy allCancelled(&service.orderEntry(), &OrderEntry::allCancelled);
     window.cancelAllAction()->trigger();
     auto *question = window.findChild<QMessageBox *>(u"cancelAllQuestion"_s);
     QVERIFY(question);
     QTest::mouseClick(question->button(QMessageBox::Yes), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!allCancelled.isEmpty(), kNetworkTimeoutMs);
     QVERIFY(allCancelled.first().first().toInt() >= 2);
-    const QList<qx::core::protocol::Order> orders = service.orders();
+    const QList<qx::core::protocol::Order> orders = service.orderEntry().orders();
     QVERIFY(std::none_of(orders.cbegin(), orders.cend(), [](const auto &order) {
         return qx::core::protocol::isLive(order.status);
     }));

@@ -28,7 +28,9 @@
 #include <QTest>
 
 using qx::client::LocalServer;
+using qx::client::OrderEntry;
 using qx::client::RemoteTradingService;
+using qx::client::Session;
 using qx::client::TokenVault;
 using qx::client::TradingService;
 using qx::test::kNetworkTimeoutMs;
@@ -151,7 +153,7 @@ void TestSession::theAccessTokenIsRenewedBeforeItRunsOut()
     RemoteTradingService service;
     useManualClock(service, clock);
     QSignalSpy renewed(&service, &RemoteTradingService::tokensRenewed);
-    QSignalSpy expired(&service, &TradingService::sessionExpired);
+    QSignalSpy expired(&service.session(), &Session::sessionExpired);
     QVERIFY(signIn(service));
 
     // Three lifetimes of the first token, half a second at a time: renewed at each half-life
@@ -176,7 +178,7 @@ void TestSession::theAccessTokenIsRenewedBeforeItRunsOut()
 void TestSession::anOrderAfterASuspendedMachineStillGoesThrough()
 {
     RemoteTradingService service;
-    QSignalSpy expired(&service, &TradingService::sessionExpired);
+    QSignalSpy expired(&service.session(), &Session::sessionExpired);
     QVERIFY(signIn(service));
     const QString symbol = qx::test::euroPowerMonth(service);
 
@@ -187,7 +189,7 @@ void TestSession::anOrderAfterASuspendedMachineStillGoesThrough()
     const qx::core::protocol::NewOrder bid = restingBid(symbol);
     QVERIFY(qx::test::placeAndWait(service, bid, *m_server));
     QVERIFY(expired.isEmpty());
-    const QList<qx::core::protocol::Order> orders = service.orders();
+    const QList<qx::core::protocol::Order> orders = service.orderEntry().orders();
     QCOMPARE(
         std::count_if(orders.cbegin(), orders.cend(),
                       [&](const auto &order) { return order.clientOrderId == bid.clientOrderId; }),
@@ -200,7 +202,7 @@ void TestSession::theStreamComesBackAfterTheFirstTokenExpired()
     QUrl viaProxy = m_server->url();
     viaProxy.setPort(proxy.port());
     RemoteTradingService service;
-    QSignalSpy expired(&service, &TradingService::sessionExpired);
+    QSignalSpy expired(&service.session(), &Session::sessionExpired);
     QVERIFY(signIn(service, false, viaProxy));
 
     // The stream was authenticated with a token that is long dead when it reconnects.
@@ -213,7 +215,7 @@ void TestSession::theStreamComesBackAfterTheFirstTokenExpired()
     QVERIFY(expired.isEmpty());
 
     // And it carries the trader's order events again.
-    QSignalSpy changed(&service, &TradingService::orderChanged);
+    QSignalSpy changed(&service.orderEntry(), &OrderEntry::orderChanged);
     RemoteTradingService elsewhere;
     QVERIFY(signIn(elsewhere));
     const qx::core::protocol::NewOrder bid = restingBid(qx::test::euroPowerMonth(elsewhere));
@@ -262,7 +264,7 @@ void TestSession::aRememberedSessionResumesWithoutThePassword()
                  ? ""
                  : qPrintable(failed.first().first().value<qx::core::Error>().message));
     QCOMPARE(today.username(), m_server->username());
-    QVERIFY(!today.instruments().isEmpty());
+    QVERIFY(!today.marketData().instruments().isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(today.connectionState(), TradingService::ConnectionState::Connected,
                               kNetworkTimeoutMs);
 
@@ -317,7 +319,7 @@ void TestSession::signingOutEverywhereEndsTheRememberedSession()
     QCOMPARE(onTheRoad.connectionState(), TradingService::ConnectionState::Disconnected);
 
     // The desk's session ends at its next renewal; the dead token leaves the keychain.
-    QSignalSpy expired(&atTheDesk, &TradingService::sessionExpired);
+    QSignalSpy expired(&atTheDesk.session(), &Session::sessionExpired);
     clock.advance(kRenewalMs);
     QTRY_VERIFY_WITH_TIMEOUT(!expired.isEmpty(), kNetworkTimeoutMs);
     QCOMPARE(atTheDesk.connectionState(), TradingService::ConnectionState::Disconnected);

@@ -1,42 +1,154 @@
 #include "faketradingservice.h"
 
+#include <algorithm>
+
 namespace qx::test {
+
+namespace {
+QString candleKey(const QString &symbol, core::CandleInterval interval)
+{
+    return symbol + u':' + core::toString(interval);
+}
+} // namespace
+
+void FakeTradingService::FakeMarketData::started(client::MarketSubscription *subscription)
+{
+    ++startedCount;
+    // The last of each pushed, read when the call runs, as the real client announces.
+    QMetaObject::invokeMethod(
+        subscription,
+        [this, subscription] {
+            const QString symbol = subscription->symbol();
+            if (subscription->wants(Stream::Book) && books.contains(symbol))
+                Q_EMIT subscription->bookChanged(books.value(symbol));
+            if (subscription->wants(Stream::Ticker) && tickers.contains(symbol))
+                Q_EMIT subscription->tickerChanged(tickers.value(symbol));
+            if (subscription->wants(Stream::Trades) && marketTrades.contains(symbol))
+                Q_EMIT subscription->marketTradesReset(symbol, marketTrades.value(symbol));
+            const QString key = candleKey(symbol, subscription->interval());
+            if (subscription->wants(Stream::Candles) && candles.contains(key)) {
+                Q_EMIT subscription->candlesReset(symbol, subscription->interval(),
+                                                  candles.value(key));
+            }
+        },
+        Qt::QueuedConnection);
+}
 
 void FakeTradingService::setConnectionState(ConnectionState state)
 {
-    m_state = state;
-    Q_EMIT connectionStateChanged(state);
+    m_session.state = state;
+    Q_EMIT m_session.connectionStateChanged(state);
 }
 
 void FakeTradingService::setIdentity(const QString &username, const QString &role)
 {
-    m_username = username;
-    m_role = role;
-    Q_EMIT identityChanged();
+    m_session.name = username;
+    m_session.roleName = role;
+    Q_EMIT m_session.identityChanged();
 }
 
 void FakeTradingService::setInstruments(const QList<core::Instrument> &instruments)
 {
-    m_instruments = instruments;
-    Q_EMIT instrumentsChanged();
+    m_market.instrumentList = instruments;
+    Q_EMIT m_market.instrumentsChanged();
 }
 
 void FakeTradingService::resetOrders(const QList<core::protocol::Order> &orders)
 {
-    m_orders = orders;
-    Q_EMIT ordersReset(m_orders);
+    m_orders.orderList = orders;
+    Q_EMIT m_orders.ordersReset(orders);
 }
 
 void FakeTradingService::resetTrades(const QList<core::protocol::Trade> &newestFirst)
 {
-    m_trades = newestFirst;
-    Q_EMIT tradesReset(m_trades);
+    m_orders.tradeList = newestFirst;
+    Q_EMIT m_orders.tradesReset(newestFirst);
 }
 
 void FakeTradingService::pushTrade(const core::protocol::Trade &trade)
 {
-    m_trades.prepend(trade);
-    Q_EMIT tradeAdded(trade);
+    m_orders.tradeList.prepend(trade);
+    Q_EMIT m_orders.tradeAdded(trade);
+}
+
+void FakeTradingService::pushBook(const core::protocol::BookSnapshot &book)
+{
+    m_market.books.insert(book.symbol, book);
+    for (client::MarketSubscription *handle : m_market.subscribers(book.symbol, Stream::Book))
+        Q_EMIT handle->bookChanged(book);
+}
+
+void FakeTradingService::pushTicker(const core::protocol::Ticker &ticker)
+{
+    m_market.tickers.insert(ticker.symbol, ticker);
+    for (client::MarketSubscription *handle : m_market.subscribers(ticker.symbol, Stream::Ticker))
+        Q_EMIT handle->tickerChanged(ticker);
+}
+
+void FakeTradingService::pushMarketTrades(const QString &symbol,
+                                          const QList<core::protocol::MarketTrade> &trades)
+{
+    m_market.marketTrades.insert(symbol, trades);
+    for (client::MarketSubscription *handle : m_market.subscribers(symbol, Stream::Trades))
+        Q_EMIT handle->marketTradesReset(symbol, trades);
+}
+
+void FakeTradingService::pushMarketTrade(const core::protocol::MarketTrade &trade)
+{
+    m_market.marketTrades[trade.symbol].prepend(trade);
+    for (client::MarketSubscription *handle : m_market.subscribers(trade.symbol, Stream::Trades))
+        Q_EMIT handle->marketTradeAdded(trade);
+}
+
+void FakeTradingService::pushCandles(const QString &symbol, core::CandleInterval interval,
+                                     const QList<core::Candle> &candles)
+{
+    m_market.candles.insert(candleKey(symbol, interval), candles);
+    for (client::MarketSubscription *handle : m_market.subscribers(symbol, Stream::Candles)) {
+        if (handle->interval() == interval)
+            Q_EMIT handle->candlesReset(symbol, interval, candles);
+    }
+}
+
+void FakeTradingService::pushCandle(const QString &symbol, core::CandleInterval interval,
+                                    const core::Candle &candle)
+{
+    QList<core::Candle> &kept = m_market.candles[candleKey(symbol, interval)];
+    const auto at = std::find_if(kept.begin(), kept.end(),
+                                 [&](const core::Candle &c) { return c.start == candle.start; });
+    if (at != kept.end())
+        *at = candle;
+    else
+        kept.append(candle);
+    for (client::MarketSubscription *handle : m_market.subscribers(symbol, Stream::Candles)) {
+        if (handle->interval() == interval)
+            Q_EMIT handle->candleChanged(symbol, interval, candle);
+    }
+}
+
+QStringList FakeTradingService::subscribedSymbols(Stream stream) const
+{
+    QStringList symbols;
+    const auto &all = m_market.subscriptions();
+    for (auto entry = all.cbegin(); entry != all.cend(); ++entry) {
+        if (!m_market.subscribers(entry.key(), stream).isEmpty())
+            symbols.append(entry.key());
+    }
+    symbols.sort();
+    return symbols;
+}
+
+QString FakeTradingService::watched() const
+{
+    const QStringList symbols = subscribedSymbols(Stream::Candles);
+    return symbols.isEmpty() ? QString() : symbols.constFirst();
+}
+
+core::CandleInterval FakeTradingService::watchedInterval() const
+{
+    const QList<client::MarketSubscription *> handles
+        = m_market.subscribers(watched(), Stream::Candles);
+    return handles.isEmpty() ? core::CandleInterval::OneMinute : handles.constLast()->interval();
 }
 
 core::protocol::Trade FakeTradingService::trade(const QString &id, const QString &symbol,
@@ -60,13 +172,13 @@ core::protocol::Trade FakeTradingService::trade(const QString &id, const QString
 void FakeTradingService::pushOrder(const core::protocol::Order &order)
 {
     auto it
-        = std::find_if(m_orders.begin(), m_orders.end(),
+        = std::find_if(m_orders.orderList.begin(), m_orders.orderList.end(),
                        [&](const core::protocol::Order &known) { return known.id == order.id; });
-    if (it != m_orders.end())
+    if (it != m_orders.orderList.end())
         *it = order;
     else
-        m_orders.append(order);
-    Q_EMIT orderChanged(order);
+        m_orders.orderList.append(order);
+    Q_EMIT m_orders.orderChanged(order);
 }
 
 core::Instrument FakeTradingService::power()

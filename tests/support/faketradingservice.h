@@ -2,40 +2,96 @@
 
 #include "ui/client/tradingservice.h"
 
+#include <QHash>
+
 namespace qx::test {
 
 /**
  * A TradingService the tests drive by hand: they set instruments and orders, push order
- * events, and read back what the models and widgets asked for. Nothing is sent anywhere.
+ * events and market data, and read back what the models and widgets asked for. Nothing is
+ * sent anywhere. Its three parts are FakeSession, FakeOrderEntry and FakeMarketData; market
+ * data pushed for a symbol goes to every live subscription on it that wants it, and a new
+ * subscription first gets the last of each pushed for its market (queued, as the real one).
  * GUI thread only.
  */
 class FakeTradingService : public client::TradingService
 {
-    Q_OBJECT
+public:
+    using Stream = client::MarketSubscription::Stream;
+
+    class FakeSession final : public client::Session
+    {
+    public:
+        ConnectionState connectionState() const override { return state; }
+        QString username() const override { return name; }
+        QString role() const override { return roleName; }
+        ConnectionState state = ConnectionState::Connected;
+        QString name;
+        QString roleName;
+    };
+    class FakeOrderEntry final : public client::OrderEntry
+    {
+    public:
+        QList<core::protocol::Order> orders() const override { return orderList; }
+        QList<core::protocol::Trade> trades() const override { return tradeList; }
+        void placeOrder(const core::protocol::NewOrder &order) override { placed.append(order); }
+        void cancelOrder(const QString &orderId) override { cancelled.append(orderId); }
+        void modifyOrder(const QString &orderId, const core::protocol::OrderModify &change) override
+        {
+            modified.append({ orderId, change });
+        }
+        void cancelAllOrders() override { ++cancelAllRequests; }
+        QList<core::protocol::Order> orderList;
+        QList<core::protocol::Trade> tradeList;
+        QList<core::protocol::NewOrder> placed;
+        QStringList cancelled;
+        QList<std::pair<QString, core::protocol::OrderModify>> modified;
+        int cancelAllRequests = 0;
+    };
+    class FakeMarketData final : public client::MarketData
+    {
+    public:
+        QList<core::Instrument> instruments() const override { return instrumentList; }
+        QList<core::Instrument> instrumentList;
+        /// The last of each pushed, by symbol, for subscriptions that come later.
+        QHash<QString, core::protocol::BookSnapshot> books;
+        QHash<QString, core::protocol::Ticker> tickers;
+        QHash<QString, QList<core::protocol::MarketTrade>> marketTrades;
+        QHash<QString, QList<core::Candle>> candles; ///< by symbol + interval
+
+    protected:
+        void started(client::MarketSubscription *subscription) override;
+        void stopped(client::MarketSubscription *) override { ++stoppedCount; }
+
+    public:
+        int startedCount = 0;
+        int stoppedCount = 0;
+    };
+
+private:
+    FakeSession m_session;
+    FakeOrderEntry m_orders;
+    FakeMarketData m_market;
 
 public:
-    using TradingService::TradingService;
+    FakeTradingService() = default;
 
-    ConnectionState connectionState() const override { return m_state; }
-    QString username() const override { return m_username; }
-    QString role() const override { return m_role; }
-    QList<core::Instrument> instruments() const override { return m_instruments; }
-    QList<core::protocol::Order> orders() const override { return m_orders; }
-    QList<core::protocol::Trade> trades() const override { return m_trades; }
-    void placeOrder(const core::protocol::NewOrder &order) override { placed.append(order); }
-    void cancelOrder(const QString &orderId) override { cancelled.append(orderId); }
-    void modifyOrder(const QString &orderId, const core::protocol::OrderModify &change) override
+    client::Session &session() override { return m_session; }
+    client::OrderEntry &orderEntry() override { return m_orders; }
+    client::MarketData &marketData() override { return m_market; }
+    FakeSession &fakeSession() { return m_session; }
+    FakeOrderEntry &fakeOrders() { return m_orders; }
+    FakeMarketData &fakeMarket() { return m_market; }
+
+    ConnectionState connectionState() const { return m_session.state; }
+    QString username() const { return m_session.name; }
+    QList<core::Instrument> instruments() const { return m_market.instrumentList; }
+    std::optional<core::Instrument> instrument(const QString &symbol) const
     {
-        modified.append({ orderId, change });
+        return m_market.instrument(symbol);
     }
-    void cancelAllOrders() override { ++cancelAllRequests; }
-    void watchMarket(const QString &symbol, core::CandleInterval interval) override
-    {
-        watched = symbol;
-        watchedInterval = interval;
-    }
-    QString watchedSymbol() const override { return watched; }
-    void watchTickers(const QStringList &symbols) override { tickerSymbols = symbols; }
+    QList<core::protocol::Order> orders() const { return m_orders.orderList; }
+    QList<core::protocol::Trade> trades() const { return m_orders.tradeList; }
 
     void setConnectionState(ConnectionState state);
     void setIdentity(const QString &username, const QString &role);
@@ -46,6 +102,23 @@ public:
     void resetTrades(const QList<core::protocol::Trade> &newestFirst);
     /// A new fill, as the stream brings it.
     void pushTrade(const core::protocol::Trade &trade);
+
+    /// Market data as the stream brings it, to the subscriptions on its symbol.
+    void pushBook(const core::protocol::BookSnapshot &book);
+    void pushTicker(const core::protocol::Ticker &ticker);
+    void pushMarketTrades(const QString &symbol, const QList<core::protocol::MarketTrade> &trades);
+    void pushMarketTrade(const core::protocol::MarketTrade &trade);
+    void pushCandles(const QString &symbol, core::CandleInterval interval,
+                     const QList<core::Candle> &candles);
+    void pushCandle(const QString &symbol, core::CandleInterval interval,
+                    const core::Candle &candle);
+
+    /// The symbols with a live subscription wanting `stream`, sorted, each once.
+    QStringList subscribedSymbols(Stream stream) const;
+    /// The chart's market: the symbol of the newest live candle subscription (empty: none).
+    QString watched() const;
+    core::CandleInterval watchedInterval() const;
+
     static core::protocol::Trade trade(const QString &id, const QString &symbol,
                                        core::protocol::Side side, const QString &quantity,
                                        const QString &price, const QDateTime &time,
@@ -63,21 +136,10 @@ public:
                                        = core::protocol::OrderStatus::Open,
                                        const QDateTime &createdAt = {});
 
-    QList<core::protocol::NewOrder> placed;
-    QStringList cancelled;
-    QList<std::pair<QString, core::protocol::OrderModify>> modified;
-    int cancelAllRequests = 0;
-    QString watched;
-    core::CandleInterval watchedInterval = core::CandleInterval::OneMinute;
-    QStringList tickerSymbols; ///< what the market watch follows
-
-private:
-    ConnectionState m_state = ConnectionState::Connected;
-    QString m_username;
-    QString m_role;
-    QList<core::Instrument> m_instruments;
-    QList<core::protocol::Order> m_orders;
-    QList<core::protocol::Trade> m_trades;
+    QList<core::protocol::NewOrder> &placed = m_orders.placed;
+    QStringList &cancelled = m_orders.cancelled;
+    QList<std::pair<QString, core::protocol::OrderModify>> &modified = m_orders.modified;
+    int &cancelAllRequests = m_orders.cancelAllRequests;
 };
 
 } // namespace qx::test

@@ -85,6 +85,15 @@ void mergeCandle(QList<core::Candle> &candles, const core::Candle &candle)
         candles.insert(at, candle);
 }
 
+// Time and sales kept for a handle that comes later: as many as the server sends at first.
+constexpr qsizetype kMaxMarketTradesKept = 50;
+
+QString candleChannel(const QString &symbol, core::CandleInterval interval)
+{
+    return protocol::stream::kCandlesChannelPrefix.toString() + symbol + u':'
+        + core::toString(interval);
+}
+
 bool isTransportError(const Error &error)
 {
     return error.is(core::ErrorCode::NetworkError) || error.is(core::ErrorCode::Timeout);
@@ -93,7 +102,7 @@ bool isTransportError(const Error &error)
 } // namespace
 
 RemoteTradingService::RemoteTradingService(QObject *parent)
-    : TradingService(parent)
+    : QObject(parent)
 {
     connect(&m_renewTimer, &ClockTimer::timeout, this, &RemoteTradingService::renewInBackground);
     connect(&m_reconnectTimer, &ClockTimer::timeout, this, &RemoteTradingService::openStream);
@@ -113,7 +122,7 @@ RemoteTradingService::RemoteTradingService(QObject *parent)
             });
     connect(&m_socket, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) {
         m_pongPending = false;
-        Q_EMIT latencyMeasured(static_cast<int>(elapsed));
+        Q_EMIT m_sessionPart.latencyMeasured(static_cast<int>(elapsed));
     });
 }
 
@@ -163,10 +172,18 @@ void RemoteTradingService::beginSignIn(const QUrl &server)
     m_instruments.clear();
     setOrders({});
     setTrades({});
-    Q_EMIT identityChanged();
-    Q_EMIT instrumentsChanged();
-    Q_EMIT ordersReset(m_orders);
-    setState(ConnectionState::Connecting);
+    // The handles stay; what they are sent comes from the new server.
+    m_books.clear();
+    m_tickers.clear();
+    m_marketTrades.clear();
+    for (CandleFeed &feed : m_candleFeeds) {
+        feed.loaded = false;
+        feed.candles.clear();
+    }
+    Q_EMIT m_sessionPart.identityChanged();
+    Q_EMIT m_marketPart.instrumentsChanged();
+    Q_EMIT m_orderPart.ordersReset(m_orders);
+    setState(Session::ConnectionState::Connecting);
 }
 
 void RemoteTradingService::signIn(const QUrl &server, const QString &username,
@@ -241,7 +258,7 @@ void RemoteTradingService::signOut()
     m_renewing = false;
     m_renewWaiters.clear();
     m_backoff.reset();
-    setState(ConnectionState::Disconnected);
+    setState(Session::ConnectionState::Disconnected);
 }
 
 void RemoteTradingService::forgetSession()
@@ -343,7 +360,7 @@ void RemoteTradingService::failSignIn(const Error &error)
     m_signingIn = false;
     m_accessToken.clear();
     ++m_session;
-    setState(ConnectionState::Disconnected);
+    setState(Session::ConnectionState::Disconnected);
     Q_EMIT signInFailed(error);
 }
 
@@ -355,7 +372,7 @@ void RemoteTradingService::fetchIdentity()
         m_username = reply->value(u"username").toString();
         m_role = reply->value(u"role").toString();
         m_vaultAccount = TokenVault::account(m_server, m_username);
-        Q_EMIT identityChanged();
+        Q_EMIT m_sessionPart.identityChanged();
         // For Help → About; the session does not depend on it.
         send(Verb::Get, QStringLiteral("/healthz"), {}, [this](const Result<QJsonObject> &health) {
             if (health)
@@ -384,7 +401,7 @@ void RemoteTradingService::fetchInstruments()
                      qCWarning(lcTrading) << "skipping instrument:" << instrument.error().message;
              }
              m_instruments = instruments;
-             Q_EMIT instrumentsChanged();
+             Q_EMIT m_marketPart.instrumentsChanged();
              fetchOrders([this] {
                  m_signingIn = false;
                  rememberSession();
@@ -465,7 +482,7 @@ void RemoteTradingService::mergeOrders(QList<protocol::Order> newestFirst)
 {
     if (m_orders.isEmpty()) {
         setOrders(std::move(newestFirst));
-        Q_EMIT ordersReset(m_orders);
+        Q_EMIT m_orderPart.ordersReset(m_orders);
         return;
     }
     // Each order the list has that is not known as it is, as an event would bring it, oldest
@@ -521,7 +538,7 @@ void RemoteTradingService::mergeTrades(QList<protocol::Trade> missed)
     if (m_trades.isEmpty()) {
         // The first load: the list as it is, one reset.
         m_trades = std::move(missed);
-        Q_EMIT tradesReset(m_trades);
+        Q_EMIT m_orderPart.tradesReset(m_trades);
         return;
     }
     // Into their places by time, newest first (the known before the missed at equal times).
@@ -548,11 +565,11 @@ void RemoteTradingService::mergeTrades(QList<protocol::Trade> missed)
         m_trades.prepend(std::move(*trade));
     // A long absence: one reset, not a storm of events.
     if (missed.size() > kMaxFillsAnnounced) {
-        Q_EMIT tradesReset(m_trades);
+        Q_EMIT m_orderPart.tradesReset(m_trades);
         return;
     }
     for (auto trade = missed.crbegin(); trade != missed.crend(); ++trade)
-        Q_EMIT tradeAdded(*trade);
+        Q_EMIT m_orderPart.tradeAdded(*trade);
 }
 
 void RemoteTradingService::placeOrder(const protocol::NewOrder &order)
@@ -576,12 +593,12 @@ void RemoteTradingService::postOrder(const protocol::NewOrder &order, int attemp
                      return;
                  }
                  handleUnauthorised(reply.error());
-                 Q_EMIT orderRejected(order.clientOrderId, reply.error());
+                 Q_EMIT m_orderPart.orderRejected(order.clientOrderId, reply.error());
                  return;
              }
              Result<protocol::Order> accepted = protocol::Order::fromJson(*reply);
              if (!accepted) {
-                 Q_EMIT orderRejected(order.clientOrderId, accepted.error());
+                 Q_EMIT m_orderPart.orderRejected(order.clientOrderId, accepted.error());
                  return;
              }
              upsert(*accepted);
@@ -595,12 +612,12 @@ void RemoteTradingService::cancelOrder(const QString &orderId)
     send(Verb::Delete, path, {}, [this, orderId](const Result<QJsonObject> &reply) {
         if (!reply) {
             handleUnauthorised(reply.error());
-            Q_EMIT cancelRejected(orderId, reply.error());
+            Q_EMIT m_orderPart.cancelRejected(orderId, reply.error());
             return;
         }
         Result<protocol::Order> cancelled = protocol::Order::fromJson(*reply);
         if (!cancelled) {
-            Q_EMIT cancelRejected(orderId, cancelled.error());
+            Q_EMIT m_orderPart.cancelRejected(orderId, cancelled.error());
             return;
         }
         upsert(*cancelled);
@@ -616,7 +633,7 @@ void RemoteTradingService::modifyOrder(const QString &orderId, const protocol::O
             = reply ? protocol::Order::fromJson(*reply) : Result<protocol::Order>(reply.error());
         if (!modified) {
             handleUnauthorised(modified.error());
-            Q_EMIT modifyRejected(orderId, modified.error());
+            Q_EMIT m_orderPart.modifyRejected(orderId, modified.error());
             return;
         }
         upsert(*modified);
@@ -629,7 +646,7 @@ void RemoteTradingService::cancelAllOrders()
          [this](const Result<QJsonObject> &reply) {
              if (!reply) {
                  handleUnauthorised(reply.error());
-                 Q_EMIT cancelRejected(QString(), reply.error());
+                 Q_EMIT m_orderPart.cancelRejected(QString(), reply.error());
                  return;
              }
              const QJsonArray cancelled = reply->value(u"cancelled").toArray();
@@ -638,7 +655,7 @@ void RemoteTradingService::cancelAllOrders()
                      = protocol::Order::fromJson(value.toObject()))
                      upsert(*order);
              }
-             Q_EMIT allCancelled(int(cancelled.size()));
+             Q_EMIT m_orderPart.allCancelled(int(cancelled.size()));
          });
 }
 
@@ -662,7 +679,7 @@ void RemoteTradingService::upsert(const protocol::Order &order)
         m_orderIndex.insert(order.id, m_orders.size());
         m_orders.append(order);
     }
-    Q_EMIT orderChanged(order);
+    Q_EMIT m_orderPart.orderChanged(order);
 }
 
 void RemoteTradingService::send(Verb verb, const QString &path, const QJsonObject &body,
@@ -778,7 +795,7 @@ bool RemoteTradingService::handleUnauthorised(const Error &error)
     const QString server = m_server.toString();
     signOut();
     m_server = QUrl(server);
-    Q_EMIT sessionExpired(tr("Your session has expired. Sign in again."));
+    Q_EMIT m_sessionPart.sessionExpired(tr("Your session has expired. Sign in again."));
     return true;
 }
 
@@ -823,10 +840,12 @@ void RemoteTradingService::onStreamConnected()
 void RemoteTradingService::onStreamDisconnected()
 {
     m_streamReady = false;
-    m_watched.loadingCandles = false;
+    m_serverChannels.clear();
+    for (CandleFeed &feed : m_candleFeeds)
+        feed.loading = false;
     if (!m_streamWanted)
         return;
-    setState(ConnectionState::Reconnecting);
+    setState(Session::ConnectionState::Reconnecting);
     scheduleReconnect();
 }
 
@@ -849,15 +868,13 @@ void RemoteTradingService::onStreamMessage(const QString &text)
             QString::fromUtf8(protocol::StreamMessage::subscribe(channels).serialize()));
     } else if (type == protocol::stream::kSubscribed) {
         if (m_streamReady)
-            return; // the watched market's channels, after a change of market
+            return; // market channels, after a handle came
         m_streamReady = true;
         m_backoff.reset();
-        if (const QStringList channels = wantedChannels(); !channels.isEmpty()) {
-            m_socket.sendTextMessage(
-                QString::fromUtf8(protocol::StreamMessage::subscribe(channels).serialize()));
-        }
-        if (!m_watched.symbol.isEmpty())
-            fetchCandles(); // what happened while the stream was away
+        // Every market a handle follows, with the candle histories: what happened while the
+        // stream was away (the server sends each book, ticker and time and sales anew).
+        m_serverChannels.clear();
+        syncChannels();
         // Whatever happened while the stream was down is only in the server's order list.
         const quint64 session = m_session;
         fetchOrders([this, session] {
@@ -866,7 +883,7 @@ void RemoteTradingService::onStreamMessage(const QString &text)
             fetchTrades([this, session] {
                 if (session != m_session)
                     return;
-                setState(ConnectionState::Connected);
+                setState(Session::ConnectionState::Connected);
                 // A first latency reading now rather than one heartbeat later.
                 m_pongPending = true;
                 m_socket.ping();
@@ -889,7 +906,7 @@ void RemoteTradingService::onStreamMessage(const QString &text)
         } else if (!m_fills.contains(fillKey(*trade))) {
             m_fills.insert(fillKey(*trade));
             m_trades.prepend(*trade);
-            Q_EMIT tradeAdded(*trade);
+            Q_EMIT m_orderPart.tradeAdded(*trade);
         }
     } else if (type == protocol::stream::kError) {
         const Error error = protocol::errorFromJson(message->body)
@@ -905,36 +922,42 @@ void RemoteTradingService::onStreamMessage(const QString &text)
 
 void RemoteTradingService::onMarketMessage(const protocol::StreamMessage &message)
 {
+    using Stream = MarketSubscription::Stream;
     const QString &type = message.type;
     const QJsonObject &body = message.body;
-    // After a change of market, messages of the previous one may still be on the way.
-    const auto watched = [this](const QString &symbol) {
-        return !symbol.isEmpty() && symbol == m_watched.symbol;
-    };
     const auto unreadable = [&type](const Error &error) {
         qCWarning(lcTrading) << "unreadable" << type << "message:" << error.message;
     };
-    // A message whose one field holds a whole T (with its symbol), relayed by `signal`.
-    const auto relay
-        = [&]<typename T>(QStringView field, void (TradingService::*signal)(const T &)) {
-              const Result<T> value = T::fromJson(body.value(field).toObject());
-              if (!value)
-                  return unreadable(value.error());
-              if (watched(value->symbol))
-                  Q_EMIT(this->*signal)(*value);
-          };
+    // A channel nobody wants any more may still bring a message or two: they are dropped.
+    const auto wanted = [this](QStringView prefix, const QString &symbol) {
+        return !symbol.isEmpty() && m_channelRefs.contains(prefix.toString() + symbol);
+    };
+    const auto handles = [this](const QString &symbol, Stream stream) {
+        return m_marketPart.subscribers(symbol, stream);
+    };
     if (type == protocol::stream::kBook) {
-        relay(u"book", &TradingService::bookChanged);
+        const Result<protocol::BookSnapshot> book
+            = protocol::BookSnapshot::fromJson(body.value(u"book").toObject());
+        if (!book)
+            return unreadable(book.error());
+        if (!wanted(protocol::stream::kBookChannelPrefix, book->symbol))
+            return;
+        m_books.insert(book->symbol, *book);
+        for (MarketSubscription *handle : handles(book->symbol, Stream::Book))
+            Q_EMIT handle->bookChanged(*book);
     } else if (type == protocol::stream::kTicker) {
         const Result<protocol::Ticker> ticker
             = protocol::Ticker::fromJson(body.value(u"ticker").toObject());
         if (!ticker)
             return unreadable(ticker.error());
-        if (watched(ticker->symbol) || m_tickerSet.contains(ticker->symbol))
-            Q_EMIT tickerChanged(*ticker);
+        if (!wanted(protocol::stream::kTickerChannelPrefix, ticker->symbol))
+            return;
+        m_tickers.insert(ticker->symbol, *ticker);
+        for (MarketSubscription *handle : handles(ticker->symbol, Stream::Ticker))
+            Q_EMIT handle->tickerChanged(*ticker);
     } else if (type == protocol::stream::kMarketTrades) {
         const QString symbol = body.value(u"symbol").toString();
-        if (!watched(symbol))
+        if (!wanted(protocol::stream::kMarketTradesChannelPrefix, symbol))
             return;
         QList<protocol::MarketTrade> trades;
         for (const QJsonValue &value : body.value(u"trades").toArray()) {
@@ -944,117 +967,213 @@ void RemoteTradingService::onMarketMessage(const protocol::StreamMessage &messag
                 return unreadable(trade.error());
             trades.append(*trade);
         }
-        Q_EMIT marketTradesReset(symbol, trades);
+        m_marketTrades.insert(symbol, trades);
+        for (MarketSubscription *handle : handles(symbol, Stream::Trades))
+            Q_EMIT handle->marketTradesReset(symbol, trades);
     } else if (type == protocol::stream::kMarketTrade) {
-        relay(u"trade", &TradingService::marketTradeAdded);
+        const Result<protocol::MarketTrade> trade
+            = protocol::MarketTrade::fromJson(body.value(u"trade").toObject());
+        if (!trade)
+            return unreadable(trade.error());
+        if (!wanted(protocol::stream::kMarketTradesChannelPrefix, trade->symbol))
+            return;
+        QList<protocol::MarketTrade> &kept = m_marketTrades[trade->symbol];
+        kept.prepend(*trade);
+        if (kept.size() > kMaxMarketTradesKept)
+            kept.resize(kMaxMarketTradesKept);
+        for (MarketSubscription *handle : handles(trade->symbol, Stream::Trades))
+            Q_EMIT handle->marketTradeAdded(*trade);
     } else if (type == protocol::stream::kCandle) {
         const QString symbol = body.value(u"symbol").toString();
         const std::optional<core::CandleInterval> interval
             = core::candleIntervalFromString(body.value(u"interval").toString());
-        if (!watched(symbol) || interval != m_watched.interval)
+        if (symbol.isEmpty() || !interval)
+            return;
+        const auto feed = m_candleFeeds.find(candleChannel(symbol, *interval));
+        if (feed == m_candleFeeds.end())
             return;
         const Result<core::Candle> candle
             = protocol::candleFromJson(body.value(u"candle").toObject());
         if (!candle)
             return unreadable(candle.error());
-        if (m_watched.loadingCandles)
-            mergeCandle(m_watched.liveCandles, *candle);
-        Q_EMIT candleChanged(symbol, *interval, *candle);
+        if (feed->loading)
+            mergeCandle(feed->liveCandles, *candle);
+        else if (feed->loaded)
+            mergeCandle(feed->candles, *candle);
+        for (MarketSubscription *handle : handles(symbol, Stream::Candles)) {
+            if (handle->interval() == *interval)
+                Q_EMIT handle->candleChanged(symbol, *interval, *candle);
+        }
     }
     // Anything else (unsubscribed, channels of a newer server) needs nothing from us.
 }
 
-QStringList RemoteTradingService::marketChannels() const
+QStringList RemoteTradingService::channelsOf(const MarketSubscription &subscription)
 {
-    if (m_watched.symbol.isEmpty())
-        return {};
-    const QString &symbol = m_watched.symbol;
-    return { protocol::stream::kBookChannelPrefix.toString() + symbol,
-             protocol::stream::kTickerChannelPrefix.toString() + symbol,
-             protocol::stream::kMarketTradesChannelPrefix.toString() + symbol,
-             protocol::stream::kCandlesChannelPrefix.toString() + symbol + u':'
-                 + core::toString(m_watched.interval) };
-}
-
-QStringList RemoteTradingService::wantedChannels() const
-{
-    QStringList channels = marketChannels();
-    QSet<QString> listed(channels.cbegin(), channels.cend());
-    for (const QString &symbol : m_tickerSymbols) {
-        const QString channel = protocol::stream::kTickerChannelPrefix.toString() + symbol;
-        if (!listed.contains(channel)) {
-            listed.insert(channel);
-            channels.append(channel);
-        }
-    }
+    using Stream = MarketSubscription::Stream;
+    const QString &symbol = subscription.symbol();
+    QStringList channels;
+    if (subscription.wants(Stream::Book))
+        channels.append(protocol::stream::kBookChannelPrefix.toString() + symbol);
+    if (subscription.wants(Stream::Ticker))
+        channels.append(protocol::stream::kTickerChannelPrefix.toString() + symbol);
+    if (subscription.wants(Stream::Trades))
+        channels.append(protocol::stream::kMarketTradesChannelPrefix.toString() + symbol);
+    if (subscription.wants(Stream::Candles))
+        channels.append(candleChannel(symbol, subscription.interval()));
     return channels;
 }
 
-void RemoteTradingService::changeSubscriptions(const QStringList &before)
+void RemoteTradingService::startSubscription(MarketSubscription *subscription)
 {
-    if (!m_streamReady)
-        return; // subscribed, and the history loaded, once the stream is up
-    const QStringList after = wantedChannels();
-    // The board follows hundreds of tickers: sets, not a scan of one list per channel.
-    const auto missingFrom = [](const QStringList &from, const QStringList &list) {
-        const QSet<QString> known(from.cbegin(), from.cend());
-        QStringList missing;
-        std::copy_if(list.cbegin(), list.cend(), std::back_inserter(missing),
-                     [&](const QString &channel) { return !known.contains(channel); });
-        return missing;
+    if (subscription->symbol().isEmpty())
+        return; // follows nothing
+    bool added = false;
+    for (const QString &channel : channelsOf(*subscription)) {
+        if (m_channelRefs[channel]++ == 0)
+            added = true;
+        if (channel.startsWith(protocol::stream::kCandlesChannelPrefix)
+            && !m_candleFeeds.contains(channel)) {
+            CandleFeed feed;
+            feed.symbol = subscription->symbol();
+            feed.interval = subscription->interval();
+            m_candleFeeds.insert(channel, feed);
+        }
+    }
+    if (added)
+        scheduleChannelSync();
+    // What is known of the market already, read when the call runs (so that it is never older
+    // than a change the handle got meanwhile); a market new to us arrives from the server.
+    QMetaObject::invokeMethod(
+        subscription, [this, subscription] { announce(subscription); }, Qt::QueuedConnection);
+}
+
+void RemoteTradingService::announce(MarketSubscription *subscription)
+{
+    using Stream = MarketSubscription::Stream;
+    const QString &symbol = subscription->symbol();
+    if (subscription->wants(Stream::Book)) {
+        if (const auto book = m_books.constFind(symbol); book != m_books.cend())
+            Q_EMIT subscription->bookChanged(*book);
+    }
+    if (subscription->wants(Stream::Ticker)) {
+        if (const auto ticker = m_tickers.constFind(symbol); ticker != m_tickers.cend())
+            Q_EMIT subscription->tickerChanged(*ticker);
+    }
+    if (subscription->wants(Stream::Trades)) {
+        if (const auto trades = m_marketTrades.constFind(symbol); trades != m_marketTrades.cend())
+            Q_EMIT subscription->marketTradesReset(symbol, *trades);
+    }
+    if (subscription->wants(Stream::Candles)) {
+        const auto feed = m_candleFeeds.constFind(candleChannel(symbol, subscription->interval()));
+        if (feed != m_candleFeeds.cend() && feed->loaded)
+            Q_EMIT subscription->candlesReset(symbol, feed->interval, feed->candles);
+    }
+}
+
+void RemoteTradingService::stopSubscription(MarketSubscription *subscription)
+{
+    if (subscription->symbol().isEmpty())
+        return;
+    bool removed = false;
+    for (const QString &channel : channelsOf(*subscription)) {
+        const auto count = m_channelRefs.find(channel);
+        if (count == m_channelRefs.end())
+            continue;
+        if (--*count == 0) {
+            m_channelRefs.erase(count);
+            removed = true;
+        }
+    }
+    // What it leaves is forgotten at the sync, unless another handle wants it by then.
+    if (removed)
+        scheduleChannelSync();
+}
+
+void RemoteTradingService::scheduleChannelSync()
+{
+    if (std::exchange(m_channelSyncPending, true))
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_channelSyncPending = false;
+            syncChannels();
+        },
+        Qt::QueuedConnection);
+}
+
+void RemoteTradingService::syncChannels()
+{
+    // What nobody wants any more is forgotten: a handle coming later gets it anew.
+    const auto unwanted = [this](QStringView prefix, const QString &symbol) {
+        return !m_channelRefs.contains(prefix.toString() + symbol);
     };
-    if (const QStringList stop = missingFrom(after, before); !stop.isEmpty()) {
+    m_books.removeIf([&](const auto &entry) {
+        return unwanted(protocol::stream::kBookChannelPrefix, entry.key());
+    });
+    m_tickers.removeIf([&](const auto &entry) {
+        return unwanted(protocol::stream::kTickerChannelPrefix, entry.key());
+    });
+    m_marketTrades.removeIf([&](const auto &entry) {
+        return unwanted(protocol::stream::kMarketTradesChannelPrefix, entry.key());
+    });
+    m_candleFeeds.removeIf(
+        [this](const auto &entry) { return !m_channelRefs.contains(entry.key()); });
+    if (!m_streamReady)
+        return; // subscribed, and the histories loaded, once the stream is up
+    // The board follows hundreds of tickers: sets, not a scan of one list per channel.
+    QStringList stop;
+    for (const QString &channel : std::as_const(m_serverChannels)) {
+        if (!m_channelRefs.contains(channel))
+            stop.append(channel);
+    }
+    QStringList start;
+    for (auto channel = m_channelRefs.cbegin(); channel != m_channelRefs.cend(); ++channel) {
+        if (!m_serverChannels.contains(channel.key()))
+            start.append(channel.key());
+    }
+    std::sort(start.begin(), start.end());
+    if (!stop.isEmpty()) {
+        for (const QString &channel : std::as_const(stop))
+            m_serverChannels.remove(channel);
         m_socket.sendTextMessage(
             QString::fromUtf8(protocol::StreamMessage::unsubscribe(stop).serialize()));
     }
-    if (const QStringList start = missingFrom(before, after); !start.isEmpty()) {
+    if (!start.isEmpty()) {
+        for (const QString &channel : std::as_const(start))
+            m_serverChannels.insert(channel);
         m_socket.sendTextMessage(
             QString::fromUtf8(protocol::StreamMessage::subscribe(start).serialize()));
+        for (const QString &channel : std::as_const(start)) {
+            if (channel.startsWith(protocol::stream::kCandlesChannelPrefix))
+                fetchCandles(channel);
+        }
     }
 }
 
-void RemoteTradingService::watchMarket(const QString &symbol, core::CandleInterval interval)
+void RemoteTradingService::fetchCandles(const QString &channel)
 {
-    if (symbol == m_watched.symbol && interval == m_watched.interval)
+    const auto feed = m_candleFeeds.find(channel);
+    if (feed == m_candleFeeds.end())
         return;
-    const QStringList before = wantedChannels();
-    m_watched.symbol = symbol;
-    m_watched.interval = interval;
-    ++m_watched.generation;
-    m_watched.loadingCandles = false;
-    m_watched.liveCandles.clear();
-    changeSubscriptions(before);
-    if (m_streamReady && !symbol.isEmpty())
-        fetchCandles();
-}
-
-void RemoteTradingService::watchTickers(const QStringList &symbols)
-{
-    if (symbols == m_tickerSymbols)
-        return;
-    const QStringList before = wantedChannels();
-    m_tickerSymbols = symbols;
-    m_tickerSet = QSet<QString>(symbols.cbegin(), symbols.cend());
-    changeSubscriptions(before);
-}
-
-void RemoteTradingService::fetchCandles()
-{
-    const quint64 generation = m_watched.generation;
-    m_watched.loadingCandles = true;
-    m_watched.liveCandles.clear();
+    const quint64 generation = ++m_candleGeneration;
+    feed->generation = generation;
+    feed->loading = true;
+    feed->liveCandles.clear();
     const QDateTime now = m_clock->nowUtc();
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("interval"), core::toString(m_watched.interval));
+    query.addQueryItem(QStringLiteral("interval"), core::toString(feed->interval));
     query.addQueryItem(QStringLiteral("from"),
-                       protocol::toWireTime(now.addSecs(-historySeconds(m_watched.interval))));
+                       protocol::toWireTime(now.addSecs(-historySeconds(feed->interval))));
     const QString path = QStringLiteral("/api/v1/markets/")
-        + QString::fromLatin1(QUrl::toPercentEncoding(m_watched.symbol))
-        + QStringLiteral("/candles?") + query.toString(QUrl::FullyEncoded);
-    send(Verb::Get, path, {}, [this, generation](const Result<QJsonObject> &reply) {
-        if (generation != m_watched.generation)
-            return; // another market or interval by now
-        m_watched.loadingCandles = false;
+        + QString::fromLatin1(QUrl::toPercentEncoding(feed->symbol)) + QStringLiteral("/candles?")
+        + query.toString(QUrl::FullyEncoded);
+    send(Verb::Get, path, {}, [this, channel, generation](const Result<QJsonObject> &reply) {
+        const auto feed = m_candleFeeds.find(channel);
+        if (feed == m_candleFeeds.end() || generation != feed->generation)
+            return; // nobody wants it any more, or a newer load runs
+        feed->loading = false;
         if (!reply) {
             if (!handleUnauthorised(reply.error()))
                 qCWarning(lcTrading) << "candle history failed:" << reply.error().message;
@@ -1070,10 +1189,18 @@ void RemoteTradingService::fetchCandles()
             mergeCandle(candles, *candle);
         }
         // Live candles are newer than (or as new as) the history's version of them.
-        for (const core::Candle &live : std::as_const(m_watched.liveCandles))
+        for (const core::Candle &live : std::as_const(feed->liveCandles))
             mergeCandle(candles, live);
-        m_watched.liveCandles.clear();
-        Q_EMIT candlesReset(m_watched.symbol, m_watched.interval, candles);
+        feed->liveCandles.clear();
+        feed->candles = candles;
+        feed->loaded = true;
+        const QString symbol = feed->symbol;
+        const core::CandleInterval interval = feed->interval;
+        for (MarketSubscription *handle :
+             m_marketPart.subscribers(symbol, MarketSubscription::Stream::Candles)) {
+            if (handle->interval() == interval)
+                Q_EMIT handle->candlesReset(symbol, interval, candles);
+        }
     });
 }
 
@@ -1090,12 +1217,12 @@ void RemoteTradingService::onHeartbeat()
     m_socket.ping();
 }
 
-void RemoteTradingService::setState(ConnectionState state)
+void RemoteTradingService::setState(Session::ConnectionState state)
 {
     if (m_state == state)
         return;
     m_state = state;
-    Q_EMIT connectionStateChanged(state);
+    Q_EMIT m_sessionPart.connectionStateChanged(state);
 }
 
 } // namespace qx::client

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QSslConfiguration>
@@ -25,7 +26,10 @@ class TokenVault;
 
 /**
  * The trading session against a quantenergx-server: REST for sign-in, snapshots, candle
- * history and order actions, one WebSocket for pushed order events and the watched market. The
+ * history and order actions, one WebSocket for pushed order events and the markets that
+ * MarketSubscription handles ask for. It is a TradingService of three parts, session(),
+ * orderEntry() and marketData(), QObjects it owns. Market channels are counted: two handles on
+ * the same market share one server subscription, and the last one gone unsubscribes. The
  * stream reconnects by itself (exponential backoff, capped, jittered), authenticates and subscribes
  * again, and then reloads the order list so that events sent while it was away are not missed.
  *
@@ -39,7 +43,7 @@ class TokenVault;
  * Lives on the GUI thread and never blocks it: every request is asynchronous and has a
  * transfer timeout. Replies that belong to an earlier sign-in are ignored (m_session).
  */
-class RemoteTradingService : public TradingService
+class RemoteTradingService : public QObject, public TradingService
 {
     Q_OBJECT
 
@@ -82,24 +86,22 @@ public:
     /// stops working), then forgets the session here. Outcome: signedOutEverywhere().
     void signOutEverywhere();
 
-    QUrl serverUrl() const override { return m_server; }
-    QString serverVersion() const override { return m_serverVersion; }
+    QUrl serverUrl() const { return m_server; }
+    QString serverVersion() const { return m_serverVersion; }
     /// How long each REST request may take before it fails with a timeout.
     void setRequestTimeout(std::chrono::milliseconds timeout) { m_requestTimeout = timeout; }
 
-    ConnectionState connectionState() const override { return m_state; }
-    QString username() const override { return m_username; }
-    QString role() const override { return m_role; }
-    QList<core::Instrument> instruments() const override { return m_instruments; }
-    QList<core::protocol::Order> orders() const override { return m_orders; }
-    QList<core::protocol::Trade> trades() const override { return m_trades; }
-    void placeOrder(const core::protocol::NewOrder &order) override;
-    void cancelOrder(const QString &orderId) override;
-    void modifyOrder(const QString &orderId, const core::protocol::OrderModify &change) override;
-    void cancelAllOrders() override;
-    void watchMarket(const QString &symbol, core::CandleInterval interval) override;
-    QString watchedSymbol() const override { return m_watched.symbol; }
-    void watchTickers(const QStringList &symbols) override;
+    /// The session's state and identity, as session() has them (for the client's owner).
+    ConnectionState connectionState() const { return m_state; }
+    QString username() const { return m_username; }
+    QString role() const { return m_role; }
+
+    Session &session() override { return m_sessionPart; }
+    OrderEntry &orderEntry() override { return m_orderPart; }
+    MarketData &marketData() override { return m_marketPart; }
+    /// The server channels subscribed to (or to be, once the stream is up), each with how many
+    /// handles want it.
+    QHash<QString, int> marketChannels() const { return m_channelRefs; }
 
 Q_SIGNALS:
     void signedIn();
@@ -112,6 +114,65 @@ Q_SIGNALS:
     void signedOutEverywhere(const std::optional<qx::core::Error> &error);
 
 private:
+    class SessionPart final : public Session
+    {
+    public:
+        explicit SessionPart(RemoteTradingService &client)
+            : m_client(client)
+        { }
+        ConnectionState connectionState() const override { return m_client.m_state; }
+        QString username() const override { return m_client.m_username; }
+        QString role() const override { return m_client.m_role; }
+        QUrl serverUrl() const override { return m_client.m_server; }
+        QString serverVersion() const override { return m_client.m_serverVersion; }
+
+    private:
+        RemoteTradingService &m_client;
+    };
+    class OrderPart final : public OrderEntry
+    {
+    public:
+        explicit OrderPart(RemoteTradingService &client)
+            : m_client(client)
+        { }
+        QList<core::protocol::Order> orders() const override { return m_client.m_orders; }
+        QList<core::protocol::Trade> trades() const override { return m_client.m_trades; }
+        void placeOrder(const core::protocol::NewOrder &order) override
+        {
+            m_client.placeOrder(order);
+        }
+        void cancelOrder(const QString &orderId) override { m_client.cancelOrder(orderId); }
+        void modifyOrder(const QString &orderId, const core::protocol::OrderModify &change) override
+        {
+            m_client.modifyOrder(orderId, change);
+        }
+        void cancelAllOrders() override { m_client.cancelAllOrders(); }
+
+    private:
+        RemoteTradingService &m_client;
+    };
+    class MarketPart final : public MarketData
+    {
+    public:
+        explicit MarketPart(RemoteTradingService &client)
+            : m_client(client)
+        { }
+        QList<core::Instrument> instruments() const override { return m_client.m_instruments; }
+
+    protected:
+        void started(MarketSubscription *subscription) override
+        {
+            m_client.startSubscription(subscription);
+        }
+        void stopped(MarketSubscription *subscription) override
+        {
+            m_client.stopSubscription(subscription);
+        }
+
+    private:
+        RemoteTradingService &m_client;
+    };
+
     using JsonHandler = std::function<void(const core::Result<QJsonObject> &)>;
 
     enum class Verb { Get, Post, Patch, Delete };
@@ -161,6 +222,10 @@ private:
     void mergeTrades(QList<core::protocol::Trade> missedNewestFirst);
     /// A failed reload: a failed sign-in while signing in, else logged.
     void reloadFailed(const char *what, const core::Error &error);
+    void placeOrder(const core::protocol::NewOrder &order);
+    void cancelOrder(const QString &orderId);
+    void modifyOrder(const QString &orderId, const core::protocol::OrderModify &change);
+    void cancelAllOrders();
     void postOrder(const core::protocol::NewOrder &order, int attempt);
 
     void openStream();
@@ -170,20 +235,25 @@ private:
     void onStreamMessage(const QString &text);
     void onHeartbeat();
 
-    /// The stream channels of the watched market (none when nothing is watched).
-    QStringList marketChannels() const;
-    /// Those and the market watch's tickers, each once.
-    QStringList wantedChannels() const;
-    /// Subscribes to what wantedChannels() gained since `before` and unsubscribes from what it
-    /// lost (once the stream is up; until then there is nothing to change).
-    void changeSubscriptions(const QStringList &before);
-    /// Loads the watched market's candle history; live candles that arrive meanwhile are
+    /// The server channels a handle needs.
+    static QStringList channelsOf(const MarketSubscription &subscription);
+    void startSubscription(MarketSubscription *subscription);
+    void stopSubscription(MarketSubscription *subscription);
+    /// Gives a new handle what is known of its market already (queued, after subscribe()).
+    void announce(MarketSubscription *subscription);
+    /// Brings the server's subscriptions in line with m_channelRefs (a turn of the event loop
+    /// after a handle came or went, so that a board of hundreds costs one message): subscribes
+    /// what is wanted and not subscribed, loads its candle history, unsubscribes what is no
+    /// longer wanted and forgets what was kept of it.
+    void scheduleChannelSync();
+    void syncChannels();
+    /// Loads the candle history of a candles: channel; live candles that arrive meanwhile are
     /// merged into it before it is announced.
-    void fetchCandles();
+    void fetchCandles(const QString &channel);
     void onMarketMessage(const core::protocol::StreamMessage &message);
 
     void upsert(const core::protocol::Order &order);
-    void setState(ConnectionState state);
+    void setState(Session::ConnectionState state);
     void failSignIn(const core::Error &error);
 
     QNetworkAccessManager m_network;
@@ -212,17 +282,28 @@ private:
     bool m_streamWanted = false;
     bool m_pongPending = false;
     bool m_streamReady = false; ///< authenticated and first subscribed since (re)connecting
-    struct Watched
+    /// Handles wanting each server channel (book:, ticker:, trades:, candles:).
+    QHash<QString, int> m_channelRefs;
+    /// What the server was asked to send on this stream.
+    QSet<QString> m_serverChannels;
+    bool m_channelSyncPending = false;
+    /// The latest of each market channel, for handles that come later. By symbol.
+    QHash<QString, core::protocol::BookSnapshot> m_books;
+    QHash<QString, core::protocol::Ticker> m_tickers;
+    QHash<QString, QList<core::protocol::MarketTrade>> m_marketTrades; ///< newest first
+    struct CandleFeed
     {
         QString symbol;
         core::CandleInterval interval = core::CandleInterval::OneMinute;
-        quint64 generation = 0; ///< raised on every change: later answers for older ones drop
-        bool loadingCandles = false;
+        quint64 generation = 0; ///< raised on every load: answers for older ones drop
+        bool loading = false;
+        bool loaded = false;
+        QList<core::Candle> candles; ///< oldest first, once loaded
         QList<core::Candle> liveCandles; ///< arrived while the history was loading
-    } m_watched;
-    QStringList m_tickerSymbols; ///< the market watch's
-    QSet<QString> m_tickerSet; ///< the same, for the look-up each ticker costs
-    ConnectionState m_state = ConnectionState::Disconnected;
+    };
+    QHash<QString, CandleFeed> m_candleFeeds; ///< by candles: channel
+    quint64 m_candleGeneration = 0;
+    Session::ConnectionState m_state = Session::ConnectionState::Disconnected;
     QString m_username;
     QString m_role;
     QString m_serverVersion;
@@ -237,6 +318,10 @@ private:
     QSet<QPair<QString, QString>> m_fills;
     void setOrders(QList<core::protocol::Order> orders);
     void setTrades(QList<core::protocol::Trade> trades);
+
+    SessionPart m_sessionPart { *this };
+    OrderPart m_orderPart { *this };
+    MarketPart m_marketPart { *this };
 };
 
 } // namespace qx::client

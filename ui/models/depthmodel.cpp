@@ -19,30 +19,32 @@ const QColor kAskTint(198, 40, 40, 28);
 
 } // namespace
 
-DepthModel::DepthModel(client::TradingService *service, QObject *parent)
+DepthModel::DepthModel(client::MarketData *market, client::OrderEntry *orders, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_service(service)
+    , m_market(market)
+    , m_orders(orders)
 {
-    connect(service, &client::TradingService::bookChanged, this, &DepthModel::setBook);
     // Own quantities follow the orders of this market; the ladder is small, so all of it
     // repaints.
     const auto repaint = [this] {
         if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     };
-    connect(service, &client::TradingService::ordersReset, this,
+    connect(orders, &client::OrderEntry::ordersReset, this,
             [this, repaint](const QList<core::protocol::Order> &orders) {
                 resetOwn(orders);
                 repaint();
             });
-    connect(service, &client::TradingService::orderChanged, this,
+    connect(orders, &client::OrderEntry::orderChanged, this,
             [this, repaint](const core::protocol::Order &order) {
                 if (changeOwn(order))
                     repaint();
             });
-    connect(service, &client::TradingService::instrumentsChanged, this,
-            [this] { m_instrument = m_service->instrument(m_symbol); });
+    connect(market, &client::MarketData::instrumentsChanged, this,
+            [this] { m_instrument = m_market->instrument(m_symbol); });
 }
+
+DepthModel::~DepthModel() = default;
 
 void DepthModel::setSymbol(const QString &symbol)
 {
@@ -50,9 +52,15 @@ void DepthModel::setSymbol(const QString &symbol)
         return;
     beginResetModel();
     m_symbol = symbol;
-    m_instrument = m_service->instrument(symbol);
+    m_instrument = m_market->instrument(symbol);
     m_book = core::protocol::BookSnapshot();
-    resetOwn(m_service->orders());
+    resetOwn(m_orders->orders());
+    m_subscription.reset();
+    if (!symbol.isEmpty()) {
+        m_subscription = m_market->subscribe(symbol, client::MarketSubscription::Stream::Book);
+        connect(m_subscription.get(), &client::MarketSubscription::bookChanged, this,
+                &DepthModel::setBook);
+    }
     endResetModel();
 }
 

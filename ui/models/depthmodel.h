@@ -6,11 +6,14 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <memory>
 #include <optional>
 
 namespace qx::client {
-class TradingService;
-}
+class MarketData;
+class MarketSubscription;
+class OrderEntry;
+} // namespace qx::client
 
 namespace qx::models {
 
@@ -36,7 +39,8 @@ public:
         OrdersRole, ///< how many orders rest at the level
     };
 
-    explicit DepthModel(client::TradingService *service, QObject *parent = nullptr);
+    DepthModel(client::MarketData *market, client::OrderEntry *orders, QObject *parent = nullptr);
+    ~DepthModel() override;
 
     /// The market to show; clears the ladder until its first book arrives.
     void setSymbol(const QString &symbol);
@@ -77,7 +81,9 @@ private:
     Row rowAt(int row) const;
     QVariant display(const Row &row, int column) const;
 
-    client::TradingService *m_service;
+    client::MarketData *m_market;
+    client::OrderEntry *m_orders;
+    std::unique_ptr<client::MarketSubscription> m_subscription; ///< the book of m_symbol
     QString m_symbol;
     std::optional<core::Instrument> m_instrument;
     core::protocol::BookSnapshot m_book;

@@ -5,12 +5,14 @@
 
 namespace qx::models {
 
-InstrumentTableModel::InstrumentTableModel(client::TradingService *service, QObject *parent)
+InstrumentTableModel::InstrumentTableModel(client::MarketData *market, client::OrderEntry *orders,
+                                           QObject *parent)
     : QAbstractTableModel(parent)
-    , m_service(service)
+    , m_market(market)
+    , m_orders(orders)
 {
     refreshInstruments();
-    connect(service, &client::TradingService::instrumentsChanged, this, [this] {
+    connect(market, &client::MarketData::instrumentsChanged, this, [this] {
         refreshInstruments();
         if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
@@ -20,7 +22,7 @@ InstrumentTableModel::InstrumentTableModel(client::TradingService *service, QObj
 void InstrumentTableModel::refreshInstruments()
 {
     m_instruments.clear();
-    const QList<core::Instrument> instruments = m_service->instruments();
+    const QList<core::Instrument> instruments = m_market->instruments();
     for (const core::Instrument &instrument : instruments)
         m_instruments.insert(instrument.symbol, instrument);
 }

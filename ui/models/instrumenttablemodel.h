@@ -6,14 +6,17 @@
 #include <QHash>
 
 namespace qx::client {
-class TradingService;
-}
+class MarketData;
+class MarketSubscription;
+class OrderEntry;
+} // namespace qx::client
 
 namespace qx::models {
 
 /**
- * What the blotter models share: the service they follow and its instruments by symbol
- * (for each row's tick and lot decimals), refreshed when the service lists others, every row
+ * What the blotter models share: the user's orders and fills they follow (OrderEntry) and the
+ * instruments by symbol (MarketData; for each row's tick and lot decimals), refreshed when
+ * others are listed, every row
  * then repainted. Subclasses keep the rows.
  *
  * GUI thread only.
@@ -34,9 +37,11 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 protected:
-    explicit InstrumentTableModel(client::TradingService *service, QObject *parent = nullptr);
+    InstrumentTableModel(client::MarketData *market, client::OrderEntry *orders,
+                         QObject *parent = nullptr);
 
-    client::TradingService *service() const { return m_service; }
+    client::OrderEntry *orderEntry() const { return m_orders; }
+    client::MarketData *marketData() const { return m_market; }
     /// The listed instrument with that symbol, or nullptr.
     const core::Instrument *instrument(const QString &symbol) const;
     /// A price or quantity for a file: the instrument's decimals, no grouping, a point.
@@ -45,7 +50,8 @@ protected:
 private:
     void refreshInstruments();
 
-    client::TradingService *m_service;
+    client::MarketData *m_market;
+    client::OrderEntry *m_orders;
     QHash<QString, core::Instrument> m_instruments;
 };
 

@@ -12,15 +12,15 @@ namespace qx::models {
 
 using core::protocol::Side;
 
-MarketTradesModel::MarketTradesModel(client::TradingService *service, QObject *parent)
+MarketTradesModel::MarketTradesModel(client::MarketData *market, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_service(service)
+    , m_market(market)
 {
-    connect(service, &client::TradingService::marketTradesReset, this, &MarketTradesModel::reset);
-    connect(service, &client::TradingService::marketTradeAdded, this, &MarketTradesModel::add);
-    connect(service, &client::TradingService::instrumentsChanged, this,
-            [this] { m_instrument = m_service->instrument(m_symbol); });
+    connect(market, &client::MarketData::instrumentsChanged, this,
+            [this] { m_instrument = m_market->instrument(m_symbol); });
 }
+
+MarketTradesModel::~MarketTradesModel() = default;
 
 void MarketTradesModel::setSymbol(const QString &symbol)
 {
@@ -28,8 +28,16 @@ void MarketTradesModel::setSymbol(const QString &symbol)
         return;
     beginResetModel();
     m_symbol = symbol;
-    m_instrument = m_service->instrument(symbol);
+    m_instrument = m_market->instrument(symbol);
     m_trades.clear();
+    m_subscription.reset();
+    if (!symbol.isEmpty()) {
+        m_subscription = m_market->subscribe(symbol, client::MarketSubscription::Stream::Trades);
+        connect(m_subscription.get(), &client::MarketSubscription::marketTradesReset, this,
+                &MarketTradesModel::reset);
+        connect(m_subscription.get(), &client::MarketSubscription::marketTradeAdded, this,
+                &MarketTradesModel::add);
+    }
     endResetModel();
 }
 

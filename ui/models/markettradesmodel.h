@@ -5,11 +5,13 @@
 
 #include <QAbstractTableModel>
 
+#include <memory>
 #include <optional>
 
 namespace qx::client {
-class TradingService;
-}
+class MarketData;
+class MarketSubscription;
+} // namespace qx::client
 
 namespace qx::models {
 
@@ -28,7 +30,8 @@ public:
     enum Column { Time, Price, Quantity, Aggressor, ColumnCount };
     static constexpr int kMaxRows = 200;
 
-    explicit MarketTradesModel(client::TradingService *service, QObject *parent = nullptr);
+    explicit MarketTradesModel(client::MarketData *market, QObject *parent = nullptr);
+    ~MarketTradesModel() override;
 
     void setSymbol(const QString &symbol);
     QString symbol() const { return m_symbol; }
@@ -45,7 +48,8 @@ private:
     void reset(const QString &symbol, const QList<core::protocol::MarketTrade> &trades);
     void add(const core::protocol::MarketTrade &trade);
 
-    client::TradingService *m_service;
+    client::MarketData *m_market;
+    std::unique_ptr<client::MarketSubscription> m_subscription; ///< time and sales of m_symbol
     QString m_symbol;
     std::optional<core::Instrument> m_instrument;
     QList<core::protocol::MarketTrade> m_trades; ///< newest first

@@ -37,9 +37,9 @@ std::array<std::optional<core::Price>, 3> flashPrices(const std::optional<Ticker
 
 } // namespace
 
-MarketWatchModel::MarketWatchModel(client::TradingService *service, QObject *parent)
+MarketWatchModel::MarketWatchModel(client::MarketData *market, QObject *parent)
     : QAbstractItemModel(parent)
-    , m_service(service)
+    , m_market(market)
 {
     m_clock.start();
     m_frameTimer.setSingleShot(true);
@@ -47,10 +47,11 @@ MarketWatchModel::MarketWatchModel(client::TradingService *service, QObject *par
     connect(&m_frameTimer, &QTimer::timeout, this, &MarketWatchModel::flush);
     connect(&m_expiryTimer, &QTimer::timeout, this, &MarketWatchModel::dropExpired);
     m_expiryTimer.start(kExpiryCheckMs);
-    connect(service, &client::TradingService::instrumentsChanged, this, &MarketWatchModel::rebuild);
-    connect(service, &client::TradingService::tickerChanged, this, &MarketWatchModel::applyTicker);
+    connect(market, &client::MarketData::instrumentsChanged, this, &MarketWatchModel::rebuild);
     rebuild();
 }
+
+MarketWatchModel::~MarketWatchModel() = default;
 
 void MarketWatchModel::rebuild()
 {
@@ -59,7 +60,7 @@ void MarketWatchModel::rebuild()
         for (const Row &row : group.rows)
             known.insert(row.instrument.symbol, row.ticker);
     }
-    QList<core::Instrument> listed = m_service->instruments();
+    QList<core::Instrument> listed = m_market->instruments();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     listed.removeIf([&now](const core::Instrument &i) { return i.isExpired(now); });
     std::stable_sort(listed.begin(), listed.end(), core::boardOrderLess);
@@ -70,7 +71,6 @@ void MarketWatchModel::rebuild()
     m_dirty.clear();
     m_flashing.clear();
     QHash<QString, int> groupOf; // product and delivery kind → group
-    QStringList symbols;
     for (const core::Instrument &instrument : std::as_const(listed)) {
         const core::Result<core::SymbolParts> parts = core::parseSymbol(instrument.symbol);
         const QString product = parts ? parts->product : instrument.symbol;
@@ -90,10 +90,27 @@ void MarketWatchModel::rebuild()
                           known.value(instrument.symbol),
                           {},
                           {} });
-        symbols.append(instrument.symbol);
     }
     endResetModel();
-    m_service->watchTickers(symbols);
+    // A ticker handle per row: those of rows that stay are kept (and so is the server's
+    // subscription), the others go.
+    for (auto handle = m_tickers.begin(); handle != m_tickers.end();) {
+        if (m_positions.contains(handle->first))
+            ++handle;
+        else
+            handle = m_tickers.erase(handle);
+    }
+    for (const Group &group : std::as_const(m_groups)) {
+        for (const Row &row : group.rows) {
+            const QString &symbol = row.instrument.symbol;
+            if (m_tickers.count(symbol))
+                continue;
+            auto handle = m_market->subscribe(symbol, client::MarketSubscription::Stream::Ticker);
+            connect(handle.get(), &client::MarketSubscription::tickerChanged, this,
+                    &MarketWatchModel::applyTicker);
+            m_tickers.emplace(symbol, std::move(handle));
+        }
+    }
 }
 
 void MarketWatchModel::dropExpired()

@@ -11,11 +11,14 @@
 #include <QTimer>
 
 #include <array>
+#include <map>
+#include <memory>
 #include <optional>
 
 namespace qx::client {
-class TradingService;
-}
+class MarketData;
+class MarketSubscription;
+} // namespace qx::client
 
 namespace qx::models {
 
@@ -23,8 +26,9 @@ namespace qx::models {
  * The market watch: a curve board of every tradable instrument, grouped by product and
  * delivery kind in board order (power, gas, oil, emissions; "German power base load ·
  * Months" with its months under it), each row showing the ticker: bid size, bid, ask, ask
- * size, last, the change from the previous close and the day's volume. Asks the service for
- * every listed instrument's ticker and follows the listing as it rolls.
+ * size, last, the change from the previous close and the day's volume. Holds a ticker
+ * subscription (MarketSubscription) for every listed instrument and follows the listing as it
+ * rolls.
  *
  * Tickers come in bursts (hundreds of instruments, each up to 20 times a second): an update
  * only stores the ticker and marks its row, and the rows marked are announced at most once
@@ -52,7 +56,8 @@ public:
     /// How often the board looks for contracts that stopped trading (intraday gate closures).
     static constexpr int kExpiryCheckMs = 1000;
 
-    explicit MarketWatchModel(client::TradingService *service, QObject *parent = nullptr);
+    explicit MarketWatchModel(client::MarketData *market, QObject *parent = nullptr);
+    ~MarketWatchModel() override;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -110,7 +115,9 @@ private:
     /// Rebuilds the board when a contract on it has stopped trading.
     void dropExpired();
 
-    client::TradingService *m_service;
+    client::MarketData *m_market;
+    /// The ticker of every instrument on the board, by symbol.
+    std::map<QString, std::unique_ptr<client::MarketSubscription>> m_tickers;
     QList<Group> m_groups;
     QHash<QString, std::pair<int, int>> m_positions; ///< symbol → group, row
     QSet<QString> m_favourites;

@@ -13,12 +13,12 @@ namespace qx::models {
 using core::protocol::Order;
 using core::protocol::OrderStatus;
 
-OrdersModel::OrdersModel(client::TradingService *service, QObject *parent)
-    : InstrumentTableModel(service, parent)
+OrdersModel::OrdersModel(client::MarketData *market, client::OrderEntry *orders, QObject *parent)
+    : InstrumentTableModel(market, orders, parent)
 {
-    reset(service->orders());
-    connect(service, &client::TradingService::ordersReset, this, &OrdersModel::reset);
-    connect(service, &client::TradingService::orderChanged, this, &OrdersModel::upsert);
+    reset(orders->orders());
+    connect(orders, &client::OrderEntry::ordersReset, this, &OrdersModel::reset);
+    connect(orders, &client::OrderEntry::orderChanged, this, &OrdersModel::upsert);
 }
 
 int OrdersModel::rowCount(const QModelIndex &parent) const
@@ -253,7 +253,7 @@ bool OrdersModel::setData(const QModelIndex &index, const QVariant &value, int r
                tr("\"%1\" is not a quantity: type digits and a point, such as 25."));
     if (!changed)
         return false;
-    service()->modifyOrder(order.id, change);
+    orderEntry()->modifyOrder(order.id, change);
     return true;
 }
 

@@ -12,7 +12,7 @@ namespace qx::models {
 
 /**
  * The order blotter's rows: one per order of the signed-in user, kept in step with the
- * TradingService (reset on ordersReset, updated by id on orderChanged, and new orders
+ * OrderEntry (reset on ordersReset, updated by id on orderChanged, and new orders
  * inserted: a lone one at once, a burst once per frame, since each insertion costs a sorting
  * proxy of 100,000 rows as much as a thousand together). Numbers are shown exactly, with the
  * instrument's tick and lot decimals. Rows are appended in arrival order; views sort through a
@@ -45,7 +45,7 @@ public:
         OrderIdRole = columnroles::of(OrderId),
     };
 
-    explicit OrdersModel(client::TradingService *service, QObject *parent = nullptr);
+    OrdersModel(client::MarketData *market, client::OrderEntry *orders, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

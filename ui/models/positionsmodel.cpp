@@ -23,16 +23,37 @@ bool isNumberColumn(int column)
 
 } // namespace
 
-PositionsModel::PositionsModel(client::TradingService *service, QObject *parent)
-    : InstrumentTableModel(service, parent)
+PositionsModel::PositionsModel(client::MarketData *market, client::OrderEntry *orders,
+                               QObject *parent)
+    : InstrumentTableModel(market, orders, parent)
 {
-    connect(service, &client::TradingService::tradesReset, this, &PositionsModel::reset);
-    connect(service, &client::TradingService::tradeAdded, this, &PositionsModel::add);
-    connect(service, &client::TradingService::tickerChanged, this, &PositionsModel::mark);
+    connect(orders, &client::OrderEntry::tradesReset, this, &PositionsModel::reset);
+    connect(orders, &client::OrderEntry::tradeAdded, this, &PositionsModel::add);
     // The volume multipliers come with the instruments: replay once they are known.
-    connect(service, &client::TradingService::instrumentsChanged, this,
-            [this] { reset(this->service()->trades()); });
-    reset(service->trades());
+    connect(market, &client::MarketData::instrumentsChanged, this,
+            [this] { reset(orderEntry()->trades()); });
+    reset(orders->trades());
+}
+
+PositionsModel::~PositionsModel() = default;
+
+void PositionsModel::followMarks()
+{
+    for (auto handle = m_marks.begin(); handle != m_marks.end();) {
+        if (m_rowOf.contains(handle->first))
+            ++handle;
+        else
+            handle = m_marks.erase(handle);
+    }
+    for (const Row &row : std::as_const(m_rows)) {
+        if (m_marks.count(row.symbol))
+            continue;
+        auto handle
+            = marketData()->subscribe(row.symbol, client::MarketSubscription::Stream::Ticker);
+        connect(handle.get(), &client::MarketSubscription::tickerChanged, this,
+                &PositionsModel::mark);
+        m_marks.emplace(row.symbol, std::move(handle));
+    }
 }
 
 int PositionsModel::rowCount(const QModelIndex &parent) const
@@ -83,6 +104,7 @@ void PositionsModel::reset(const QList<Trade> &newestFirst)
         if (const auto mark = marks.constFind(row.symbol); mark != marks.cend())
             row.mark = *mark;
     }
+    followMarks();
     endResetModel();
     Q_EMIT positionsChanged();
 }
@@ -103,9 +125,10 @@ void PositionsModel::add(const Trade &trade)
     if (isNew)
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
     const bool applied = apply(trade);
-    if (isNew)
+    if (isNew) {
         endInsertRows();
-    else if (applied)
+        followMarks();
+    } else if (applied)
         touch(m_rowOf.value(trade.symbol));
     m_positionsTouched = true;
     m_announce.request();
@@ -135,7 +158,7 @@ void PositionsModel::replay()
     // Their fills in time order (the service's list is newest first; a fill it was given
     // out of order may sit anywhere in it).
     QList<Trade> fills;
-    const QList<Trade> all = service()->trades();
+    const QList<Trade> all = orderEntry()->trades();
     for (auto trade = all.crbegin(); trade != all.crend(); ++trade) {
         if (m_replay.contains(trade->symbol))
             fills.append(*trade);

@@ -11,6 +11,8 @@
 #include <QList>
 #include <QSet>
 
+#include <map>
+#include <memory>
 #include <optional>
 
 namespace qx::models {
@@ -69,7 +71,9 @@ public:
         QString energyUnit;
     };
 
-    explicit PositionsModel(client::TradingService *service, QObject *parent = nullptr);
+    PositionsModel(client::MarketData *market, client::OrderEntry *orders,
+                   QObject *parent = nullptr);
+    ~PositionsModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -107,6 +111,8 @@ private:
     void reset(const QList<core::protocol::Trade> &newestFirst);
     void add(const core::protocol::Trade &trade);
     void mark(const core::protocol::Ticker &ticker);
+    /// Follows the ticker of each row's market (for its mark), and no other.
+    void followMarks();
     /// Applies a fill to its row (made if new); false when nothing could be applied.
     bool apply(const core::protocol::Trade &trade);
     std::optional<core::Money> unrealised(const Row &row) const;
@@ -122,6 +128,8 @@ private:
 
     QList<Row> m_rows;
     QHash<QString, int> m_rowOf;
+    /// The ticker of each row's market, whose last price marks it.
+    std::map<QString, std::unique_ptr<client::MarketSubscription>> m_marks;
     QSet<QString> m_replay; ///< contracts a fill came to out of time order, this frame
     int m_firstTouched = -1; ///< rows touched since the last announcement: first...
     int m_lastTouched = -1; ///< ...to last

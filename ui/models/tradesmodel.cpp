@@ -18,12 +18,12 @@ bool isNumberColumn(int column)
 }
 } // namespace
 
-TradesModel::TradesModel(client::TradingService *service, QObject *parent)
-    : InstrumentTableModel(service, parent)
+TradesModel::TradesModel(client::MarketData *market, client::OrderEntry *orders, QObject *parent)
+    : InstrumentTableModel(market, orders, parent)
 {
-    reset(service->trades());
-    connect(service, &client::TradingService::tradesReset, this, &TradesModel::reset);
-    connect(service, &client::TradingService::tradeAdded, this, &TradesModel::add);
+    reset(orders->trades());
+    connect(orders, &client::OrderEntry::tradesReset, this, &TradesModel::reset);
+    connect(orders, &client::OrderEntry::tradeAdded, this, &TradesModel::add);
 }
 
 int TradesModel::rowCount(const QModelIndex &parent) const

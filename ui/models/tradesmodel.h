@@ -12,7 +12,7 @@ namespace qx::models {
 
 /**
  * The fills blotter's rows: one per fill of the signed-in user (a trade with oneself is two,
- * one per side), kept in step with the TradingService (reset on tradesReset, appended on
+ * one per side), kept in step with the OrderEntry (reset on tradesReset, appended on
  * tradeAdded: a lone fill at once, a burst once per frame). Numbers are shown exactly, with the
  * instrument's tick and lot decimals, and sort as numbers through a QSortFilterProxyModel on
  * SortRole.
@@ -40,7 +40,7 @@ public:
         SortRole = Qt::UserRole + 1, ///< a value that sorts numbers and times correctly
     };
 
-    explicit TradesModel(client::TradingService *service, QObject *parent = nullptr);
+    TradesModel(client::MarketData *market, client::OrderEntry *orders, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

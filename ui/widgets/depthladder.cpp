@@ -18,10 +18,11 @@ using models::DepthModel;
 
 using core::protocol::Side;
 
-DepthLadder::DepthLadder(client::TradingService *service, QWidget *parent)
+DepthLadder::DepthLadder(client::MarketData *market, client::OrderEntry *orders, QWidget *parent)
     : QWidget(parent)
-    , m_service(service)
-    , m_model(new DepthModel(service, this))
+    , m_market(market)
+    , m_orders(orders)
+    , m_model(new DepthModel(market, orders, this))
     , m_summary(new QLabel(this))
     , m_view(new QTableView(this))
 {
@@ -49,7 +50,6 @@ DepthLadder::DepthLadder(client::TradingService *service, QWidget *parent)
             m_view->scrollTo(m_model->index(best, DepthModel::Price),
                              QAbstractItemView::PositionAtCenter);
     });
-    connect(service, &client::TradingService::tickerChanged, this, &DepthLadder::showTicker);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
@@ -58,8 +58,18 @@ DepthLadder::DepthLadder(client::TradingService *service, QWidget *parent)
     setSymbol(QString());
 }
 
+DepthLadder::~DepthLadder() = default;
+
 void DepthLadder::setSymbol(const QString &symbol)
 {
+    if (symbol != m_model->symbol() || !m_ticker) {
+        m_ticker.reset();
+        if (!symbol.isEmpty()) {
+            m_ticker = m_market->subscribe(symbol, client::MarketSubscription::Stream::Ticker);
+            connect(m_ticker.get(), &client::MarketSubscription::tickerChanged, this,
+                    &DepthLadder::showTicker);
+        }
+    }
     m_model->setSymbol(symbol);
     m_summary->setText(symbol.isEmpty() ? tr("No instrument") : symbol);
 }
@@ -68,7 +78,7 @@ void DepthLadder::showTicker(const core::protocol::Ticker &ticker)
 {
     if (ticker.symbol != m_model->symbol())
         return;
-    const std::optional<core::Instrument> instrument = m_service->instrument(ticker.symbol);
+    const std::optional<core::Instrument> instrument = m_market->instrument(ticker.symbol);
     const core::Instrument *known = instrument ? &*instrument : nullptr;
     const QString unit = known ? displayformat::quantityUnit(*known) : QString();
     QStringList parts { ticker.symbol };
@@ -146,11 +156,11 @@ int DepthLadder::moveOwnOrders(Side side, const QString &from, const QString &to
     core::protocol::OrderModify change;
     change.price = *target;
     int moved = 0;
-    for (const core::protocol::Order &order : m_service->orders()) {
+    for (const core::protocol::Order &order : m_orders->orders()) {
         if (order.symbol == m_model->symbol() && order.side == side
             && core::protocol::isLive(order.status) && core::protocol::hasLimitPrice(order.type)
             && order.price == *source) {
-            m_service->modifyOrder(order.id, change);
+            m_orders->modifyOrder(order.id, change);
             ++moved;
         }
     }

@@ -5,14 +5,17 @@
 #include <QPoint>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QLabel;
 class QTableView;
 
 namespace qx::client {
-class TradingService;
-}
+class MarketData;
+class MarketSubscription;
+class OrderEntry;
+} // namespace qx::client
 
 namespace qx::models {
 class DepthModel;
@@ -34,7 +37,8 @@ class DepthLadder : public QWidget
     Q_OBJECT
 
 public:
-    explicit DepthLadder(client::TradingService *service, QWidget *parent = nullptr);
+    DepthLadder(client::MarketData *market, client::OrderEntry *orders, QWidget *parent = nullptr);
+    ~DepthLadder() override;
 
     void setSymbol(const QString &symbol);
     models::DepthModel *model() const { return m_model; }
@@ -56,7 +60,9 @@ private:
 
     void showTicker(const core::protocol::Ticker &ticker);
 
-    client::TradingService *m_service;
+    client::MarketData *m_market;
+    client::OrderEntry *m_orders;
+    std::unique_ptr<client::MarketSubscription> m_ticker; ///< of the market shown
     models::DepthModel *m_model;
     QLabel *m_summary;
     QTableView *m_view;

@@ -60,10 +60,12 @@ constexpr auto kSymbolKey = "mainWindow/symbol";
 constexpr auto kLayoutsKey = "mainWindow/layouts";
 } // namespace
 
-MainWindow::MainWindow(TradingService *service, QWidget *parent)
+MainWindow::MainWindow(TradingService *client, QWidget *parent)
     : QMainWindow(parent)
-    , m_service(service)
-    , m_model(new OrdersModel(service, this))
+    , m_session(&client->session())
+    , m_orders(&client->orderEntry())
+    , m_market(&client->marketData())
+    , m_model(new OrdersModel(m_market, m_orders, this))
     , m_proxy(new BlotterFilterModel({ OrdersModel::Time,
                                        OrdersModel::Side,
                                        int(OrdersModel::IsLiveRole),
@@ -71,21 +73,21 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
                                          OrdersModel::Filled, OrdersModel::AveragePrice } },
                                      OrdersModel::SortRole, this))
     , m_blotter(new QTableView(this))
-    , m_fills(new TradesModel(service, this))
+    , m_fills(new TradesModel(m_market, m_orders, this))
     , m_fillsProxy(new BlotterFilterModel({ TradesModel::Time,
                                             TradesModel::Side,
                                             std::nullopt,
                                             { TradesModel::Quantity, TradesModel::Price } },
                                           TradesModel::SortRole, this))
     , m_fillsView(new QTableView(this))
-    , m_ticket(new OrderTicket(service, this))
+    , m_ticket(new OrderTicket(m_session, m_orders, m_market, this))
     , m_ticketDock(new QDockWidget(tr("Order ticket"), this))
-    , m_depth(new DepthLadder(service, this))
-    , m_marketTrades(new MarketTradesModel(service, this))
+    , m_depth(new DepthLadder(m_market, m_orders, this))
+    , m_marketTrades(new MarketTradesModel(m_market, this))
     , m_marketTradesView(new QTableView(this))
     , m_chart(new CandleChart(this))
-    , m_marketWatch(new MarketWatch(service, this))
-    , m_positions(new PositionsPanel(service, this))
+    , m_marketWatch(new MarketWatch(m_market, this))
+    , m_positions(new PositionsPanel(m_market, m_orders, this))
     , m_cancelAction(new QAction(tr("&Cancel order"), this))
     , m_cancelAllAction(new QAction(tr("Cancel &all orders"), this))
     , m_connectionLabel(new QLabel(this))
@@ -185,21 +187,8 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
                 if (m_ticket->selectInstrument(symbol))
                     m_ticket->prefill(side, price);
             });
-    connect(m_chart, &CandleChart::intervalChanged, this, [this](core::CandleInterval interval) {
-        m_service->watchMarket(m_ticket->currentSymbol(), interval);
-    });
-    connect(service, &TradingService::candlesReset, this,
-            [this](const QString &symbol, core::CandleInterval interval,
-                   const QList<core::Candle> &candles) {
-                if (symbol == m_ticket->currentSymbol() && interval == m_chart->interval())
-                    m_chart->setCandles(candles);
-            });
-    connect(
-        service, &TradingService::candleChanged, this,
-        [this](const QString &symbol, core::CandleInterval interval, const core::Candle &candle) {
-            if (symbol == m_ticket->currentSymbol() && interval == m_chart->interval())
-                m_chart->updateCandle(candle);
-        });
+    connect(m_chart, &CandleChart::intervalChanged, this,
+            [this] { followChart(m_ticket->currentSymbol()); });
 
     m_cancelAction->setObjectName(QStringLiteral("cancelOrderAction"));
     m_cancelAction->setShortcut(QKeySequence::Delete);
@@ -226,14 +215,13 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
             [this] { Q_EMIT signOutRequested(true); });
     // Only a signed-in session can be signed out.
     const auto updateSignOut = [this, signOutAction, signOutEverywhereAction] {
-        const bool signedIn = !m_service->username().isEmpty()
-            && m_service->connectionState()
-                != client::TradingService::ConnectionState::Disconnected;
+        const bool signedIn = !m_session->username().isEmpty()
+            && m_session->connectionState() != client::Session::ConnectionState::Disconnected;
         signOutAction->setEnabled(signedIn);
         signOutEverywhereAction->setEnabled(signedIn);
     };
-    connect(m_service, &client::TradingService::connectionStateChanged, this, updateSignOut);
-    connect(m_service, &client::TradingService::identityChanged, this, updateSignOut);
+    connect(m_session, &client::Session::connectionStateChanged, this, updateSignOut);
+    connect(m_session, &client::Session::identityChanged, this, updateSignOut);
     updateSignOut();
     sessionMenu->addSeparator();
     QAction *quitAction = sessionMenu->addAction(tr("&Quit"));
@@ -297,45 +285,46 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
             &MainWindow::updateCancelEnabled);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateCancelEnabled);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCancelEnabled);
-    connect(service, &TradingService::connectionStateChanged, this, &MainWindow::updateConnection);
-    connect(service, &TradingService::identityChanged, this, &MainWindow::updateIdentity);
-    connect(service, &TradingService::latencyMeasured, this,
+    connect(m_session, &client::Session::connectionStateChanged, this,
+            &MainWindow::updateConnection);
+    connect(m_session, &client::Session::identityChanged, this, &MainWindow::updateIdentity);
+    connect(m_session, &client::Session::latencyMeasured, this,
             [this](int milliseconds) { m_latencyLabel->setText(tr("%1 ms").arg(milliseconds)); });
-    connect(service, &TradingService::cancelRejected, this,
+    connect(m_orders, &client::OrderEntry::cancelRejected, this,
             [this](const QString &orderId, const core::Error &error) {
                 showStatus(tr("Cancel of order %1 rejected: %2").arg(orderId, error.message),
                            15000);
             });
-    connect(service, &TradingService::orderChanged, this,
+    connect(m_orders, &client::OrderEntry::orderChanged, this,
             [this](const core::protocol::Order &order) {
                 if (order.status == core::protocol::OrderStatus::Cancelled
                     && m_cancellingOrderIds.remove(order.id)) {
                     showStatus(tr("Order %1 cancelled.").arg(order.id), 5000);
                 }
             });
-    connect(service, &TradingService::cancelRejected, this,
+    connect(m_orders, &client::OrderEntry::cancelRejected, this,
             [this](const QString &orderId) { m_cancellingOrderIds.remove(orderId); });
-    connect(service, &TradingService::cancelRejected, this,
+    connect(m_orders, &client::OrderEntry::cancelRejected, this,
             [this](const QString &orderId, const core::Error &error) {
                 if (orderId.isEmpty())
                     showStatus(tr("Cancel all rejected: %1").arg(error.message), 15000);
             });
-    connect(service, &TradingService::allCancelled, this,
+    connect(m_orders, &client::OrderEntry::allCancelled, this,
             [this](int count) { showStatus(tr("%n order(s) cancelled.", nullptr, count), 10000); });
     // Modify in place: what became of it.
     connect(m_model, &OrdersModel::modifyRefused, this,
             [this](const QString &orderId, const QString &message) {
                 showStatus(tr("Order %1 not changed: %2").arg(orderId, message), 15000);
             });
-    connect(service, &TradingService::modifyRejected, this,
+    connect(m_orders, &client::OrderEntry::modifyRejected, this,
             [this](const QString &orderId, const core::Error &error) {
                 showStatus(tr("Change of order %1 rejected: %2").arg(orderId, error.message),
                            15000);
             });
-    connect(service, &TradingService::sessionExpired, this,
+    connect(m_session, &client::Session::sessionExpired, this,
             [this](const QString &message) { showStatus(message); });
 
-    updateConnection(service->connectionState());
+    updateConnection(m_session->connectionState());
     updateIdentity();
     watch(m_ticket->currentSymbol());
     // First run: the whole screen, as trading screens are used (maximised, and that size
@@ -347,12 +336,14 @@ MainWindow::MainWindow(TradingService *service, QWidget *parent)
     restoreSession();
 }
 
+MainWindow::~MainWindow() = default;
+
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
     // The connection's colour is the theme's.
     if (event->type() == QEvent::PaletteChange)
-        updateConnection(m_service->connectionState());
+        updateConnection(m_session->connectionState());
 }
 
 void MainWindow::buildViewMenu()
@@ -549,11 +540,28 @@ void MainWindow::watch(const QString &symbol)
     m_depth->setSymbol(symbol);
     m_marketTrades->setSymbol(symbol);
     m_marketWatch->setCurrentSymbol(symbol);
-    m_chart->setInstrument(m_service->instrument(symbol));
-    m_service->watchMarket(symbol, m_chart->interval());
-    const std::optional<core::Instrument> instrument = m_service->instrument(symbol);
+    m_chart->setInstrument(m_market->instrument(symbol));
+    followChart(symbol);
+    const std::optional<core::Instrument> instrument = m_market->instrument(symbol);
     m_marketZone = instrument ? QTimeZone(instrument->timeZone) : QTimeZone();
     updateClock();
+}
+
+void MainWindow::followChart(const QString &symbol)
+{
+    m_chartFeed.reset();
+    if (symbol.isEmpty())
+        return;
+    m_chartFeed = m_market->subscribe(symbol, client::MarketSubscription::Stream::Candles,
+                                      m_chart->interval());
+    connect(m_chartFeed.get(), &client::MarketSubscription::candlesReset, m_chart,
+            [this](const QString &, core::CandleInterval, const QList<core::Candle> &candles) {
+                m_chart->setCandles(candles);
+            });
+    connect(m_chartFeed.get(), &client::MarketSubscription::candleChanged, m_chart,
+            [this](const QString &, core::CandleInterval, const core::Candle &candle) {
+                m_chart->updateCandle(candle);
+            });
 }
 
 void MainWindow::updateClock()
@@ -581,10 +589,10 @@ SettingsDialog *MainWindow::openSettings()
 
 QString MainWindow::aboutText() const
 {
-    const QString server = m_service->serverVersion().isEmpty()
+    const QString server = m_session->serverVersion().isEmpty()
         ? tr("not signed in")
         : tr("%1, version %2")
-              .arg(m_service->serverUrl().toDisplayString(), m_service->serverVersion());
+              .arg(m_session->serverUrl().toDisplayString(), m_session->serverVersion());
     return tr("<h3>QuantEnergx %1</h3>"
               "<p>An open energy trading workstation: power, natural gas, crude and "
               "emissions.</p>"
@@ -640,7 +648,7 @@ void MainWindow::updateCancelEnabled()
 
 void MainWindow::cancelAllOrders()
 {
-    const QList<core::protocol::Order> orders = m_service->orders();
+    const QList<core::protocol::Order> orders = m_orders->orders();
     const auto live = std::count_if(orders.cbegin(), orders.cend(), [](const auto &order) {
         return core::protocol::isLive(order.status);
     });
@@ -659,7 +667,7 @@ void MainWindow::cancelAllOrders()
         if (answer != QMessageBox::Yes)
             return;
         showStatus(tr("Cancelling all orders…"), 5000);
-        m_service->cancelAllOrders();
+        m_orders->cancelAllOrders();
     });
     question->open();
 }
@@ -672,41 +680,41 @@ void MainWindow::cancelSelectedOrder()
     const QString orderId = rows.first().data(OrdersModel::OrderIdRole).toString();
     m_cancellingOrderIds.insert(orderId);
     showStatus(tr("Cancelling order %1…").arg(orderId), 5000);
-    m_service->cancelOrder(orderId);
+    m_orders->cancelOrder(orderId);
 }
 
-void MainWindow::updateConnection(TradingService::ConnectionState state)
+void MainWindow::updateConnection(client::Session::ConnectionState state)
 {
     QString text;
     theme::Tone tone = theme::Tone::Warning;
     switch (state) {
-    case TradingService::ConnectionState::Disconnected:
+    case client::Session::ConnectionState::Disconnected:
         text = tr("Disconnected");
         tone = theme::Tone::Loss;
         break;
-    case TradingService::ConnectionState::Connecting:
+    case client::Session::ConnectionState::Connecting:
         text = tr("Connecting…");
         break;
-    case TradingService::ConnectionState::Connected:
+    case client::Session::ConnectionState::Connected:
         text = tr("Connected");
         tone = theme::Tone::Gain;
         break;
-    case TradingService::ConnectionState::Reconnecting:
+    case client::Session::ConnectionState::Reconnecting:
         text = tr("Reconnecting…");
         break;
     }
     m_connectionLabel->setText(QStringLiteral("● ") + text);
     m_connectionLabel->setStyleSheet(theme::textStyle(tone));
     m_connectionLabel->setAccessibleName(tr("Connection: %1").arg(text));
-    if (state != TradingService::ConnectionState::Connected)
+    if (state != client::Session::ConnectionState::Connected)
         m_latencyLabel->clear();
 }
 
 void MainWindow::updateIdentity()
 {
-    const QString user = m_service->username();
+    const QString user = m_session->username();
     m_identityLabel->setText(user.isEmpty() ? QString()
-                                            : tr("%1 (%2)").arg(user, m_service->role()));
+                                            : tr("%1 (%2)").arg(user, m_session->role()));
 }
 
 } // namespace qx::widgets

@@ -7,6 +7,8 @@
 #include <QTimeZone>
 #include <QTimer>
 
+#include <memory>
+
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -46,7 +48,9 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(client::TradingService *service, QWidget *parent = nullptr);
+    /// Shows the client's three parts; `client` must outlive the window.
+    explicit MainWindow(client::TradingService *client, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     QTableView *blotter() const { return m_blotter; }
     QTableView *fillsBlotter() const { return m_fillsView; }
@@ -111,15 +115,19 @@ private:
     void buildViewMenu();
     /// Asks where, then exports the blotter `view` ("orders", "fills": the file's name).
     void exportBlotter(QTableView *view, const QString &what);
-    /// Points the market docks and the session at `symbol`.
+    /// Points the market docks and the chart at `symbol`.
     void watch(const QString &symbol);
-    void updateConnection(client::TradingService::ConnectionState state);
+    /// Subscribes the chart to `symbol`'s candles at its interval (none: nothing).
+    void followChart(const QString &symbol);
+    void updateConnection(client::Session::ConnectionState state);
     void updateIdentity();
     void updateClock();
     void updateCancelEnabled();
     QString selectedOrderId() const;
 
-    client::TradingService *m_service;
+    client::Session *m_session;
+    client::OrderEntry *m_orders;
+    client::MarketData *m_market;
     models::OrdersModel *m_model;
     BlotterFilterModel *m_proxy;
     QTableView *m_blotter;
@@ -142,6 +150,7 @@ private:
     QLabel *m_clockLabel; ///< UTC and the watched market's local time
     QTimer m_clockTimer;
     QTimeZone m_marketZone;
+    std::unique_ptr<client::MarketSubscription> m_chartFeed; ///< the chart's candles
     QByteArray m_defaultState; ///< the docks as built, before any saved layout
     bool m_defaultLayoutPending = false; ///< no saved layout: set the docks' sizes when shown
     /// Cancels sent from this window and not yet answered, to report their outcome.

@@ -57,9 +57,9 @@ bool MarketWatchFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     return false;
 }
 
-MarketWatch::MarketWatch(client::TradingService *service, QWidget *parent)
+MarketWatch::MarketWatch(client::MarketData *market, QWidget *parent)
     : QWidget(parent)
-    , m_model(new MarketWatchModel(service, this))
+    , m_model(new MarketWatchModel(market, this))
     , m_filter(new MarketWatchFilter(this))
     , m_filterEdit(new QLineEdit(this))
     , m_favouritesOnly(new QToolButton(this))

@@ -11,7 +11,7 @@ class QToolButton;
 class QTreeView;
 
 namespace qx::client {
-class TradingService;
+class MarketData;
 }
 
 namespace qx::models {
@@ -56,7 +56,7 @@ class MarketWatch : public QWidget
     Q_OBJECT
 
 public:
-    explicit MarketWatch(client::TradingService *service, QWidget *parent = nullptr);
+    explicit MarketWatch(client::MarketData *market, QWidget *parent = nullptr);
 
     models::MarketWatchModel *model() const { return m_model; }
     MarketWatchFilter *filter() const { return m_filter; }

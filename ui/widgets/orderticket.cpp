@@ -34,9 +34,12 @@ constexpr auto kSideStyle = u"QPushButton:checked { background-color: %1; color:
 
 } // namespace
 
-OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
+OrderTicket::OrderTicket(client::Session *session, client::OrderEntry *orders,
+                         client::MarketData *market, QWidget *parent)
     : QWidget(parent)
-    , m_service(service)
+    , m_session(session)
+    , m_orders(orders)
+    , m_market(market)
     , m_instrumentCombo(new QComboBox(this))
     , m_buyButton(new QPushButton(tr("Buy (F1)"), this))
     , m_sellButton(new QPushButton(tr("Sell (F2)"), this))
@@ -218,11 +221,10 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
     addShortcut(QKeySequence(Qt::Key_Enter), Qt::WidgetWithChildrenShortcut, [this] { send(); });
     addShortcut(QKeySequence(Qt::Key_Escape), Qt::WidgetWithChildrenShortcut, [this] { clear(); });
 
-    connect(service, &client::TradingService::instrumentsChanged, this,
-            &OrderTicket::reloadInstruments);
-    connect(service, &client::TradingService::connectionStateChanged, this,
+    connect(market, &client::MarketData::instrumentsChanged, this, &OrderTicket::reloadInstruments);
+    connect(session, &client::Session::connectionStateChanged, this,
             &OrderTicket::updateSendEnabled);
-    connect(service, &client::TradingService::orderRejected, this,
+    connect(orders, &client::OrderEntry::orderRejected, this,
             [this](const QString &clientOrderId, const core::Error &error) {
                 if (clientOrderId != m_pendingClientOrderId)
                     return;
@@ -231,13 +233,13 @@ OrderTicket::OrderTicket(client::TradingService *service, QWidget *parent)
                 m_feedbackLabel->setToolTip(error.code);
                 markField(error);
             });
-    connect(service, &client::TradingService::orderChanged, this,
+    connect(orders, &client::OrderEntry::orderChanged, this,
             [this](const core::protocol::Order &order) {
                 if (order.clientOrderId != m_pendingClientOrderId)
                     return;
                 m_pendingClientOrderId.clear();
                 const std::optional<core::Instrument> instrument
-                    = m_service->instrument(order.symbol);
+                    = m_market->instrument(order.symbol);
                 const core::Instrument *known = instrument ? &*instrument : nullptr;
                 showFeedback(tr("Order %1 is %2: %3 %4 %5 at %6")
                                  .arg(order.id, OrdersModel::statusText(order.status),
@@ -255,7 +257,7 @@ void OrderTicket::reloadInstruments()
     const QString previous = m_instrumentCombo->currentData().toString();
     const QSignalBlocker blocker(m_instrumentCombo);
     m_instrumentCombo->clear();
-    const QList<core::Instrument> instruments = m_service->instruments();
+    const QList<core::Instrument> instruments = m_market->instruments();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const core::Instrument &instrument : instruments) {
         if (instrument.isExpired(now))
@@ -322,7 +324,7 @@ bool OrderTicket::selectInstrument(const QString &symbol)
 
 std::optional<core::Instrument> OrderTicket::currentInstrument() const
 {
-    return m_service->instrument(currentSymbol());
+    return m_market->instrument(currentSymbol());
 }
 
 void OrderTicket::setSide(Side side)
@@ -489,7 +491,7 @@ void OrderTicket::updateType()
 void OrderTicket::updateSendEnabled()
 {
     const bool connected
-        = m_service->connectionState() != client::TradingService::ConnectionState::Disconnected;
+        = m_session->connectionState() != client::Session::ConnectionState::Disconnected;
     m_sendButton->setEnabled(connected && order().ok());
 }
 
@@ -500,13 +502,13 @@ void OrderTicket::send()
     core::Result<core::protocol::NewOrder> entered = order();
     if (!entered)
         return;
-    entered->clientOrderId = client::TradingService::newClientOrderId();
+    entered->clientOrderId = client::OrderEntry::newClientOrderId();
     m_pendingClientOrderId = entered->clientOrderId;
     showFeedback(tr("Sending %1 %2 %3…")
                      .arg(OrdersModel::sideText(entered->side), entered->quantity.toString(),
                           entered->symbol),
                  false);
-    m_service->placeOrder(*entered);
+    m_orders->placeOrder(*entered);
 }
 
 void OrderTicket::clear()

@@ -16,8 +16,10 @@ class QLineEdit;
 class QPushButton;
 
 namespace qx::client {
-class TradingService;
-}
+class MarketData;
+class OrderEntry;
+class Session;
+} // namespace qx::client
 
 namespace qx::widgets {
 
@@ -36,7 +38,8 @@ class OrderTicket : public QWidget
     Q_OBJECT
 
 public:
-    explicit OrderTicket(client::TradingService *service, QWidget *parent = nullptr);
+    OrderTicket(client::Session *session, client::OrderEntry *orders, client::MarketData *market,
+                QWidget *parent = nullptr);
 
     void setSide(core::protocol::Side side);
     core::protocol::Side side() const { return m_side; }
@@ -86,7 +89,9 @@ private:
     void markField(const core::Error &error);
     std::optional<core::Instrument> currentInstrument() const;
 
-    client::TradingService *m_service;
+    client::Session *m_session;
+    client::OrderEntry *m_orders;
+    client::MarketData *m_market;
     core::protocol::Side m_side = core::protocol::Side::Buy;
     QString m_pendingClientOrderId;
     QString m_announcedSymbol;

@@ -27,9 +27,10 @@ QString signedMoney(core::Money money)
 
 } // namespace
 
-PositionsPanel::PositionsPanel(client::TradingService *service, QWidget *parent)
+PositionsPanel::PositionsPanel(client::MarketData *market, client::OrderEntry *orders,
+                               QWidget *parent)
     : QWidget(parent)
-    , m_model(new PositionsModel(service, this))
+    , m_model(new PositionsModel(market, orders, this))
     , m_positions(new QTableView(this))
     , m_months(new QTableView(this))
     , m_totals(new QLabel(this))

@@ -6,8 +6,9 @@ class QLabel;
 class QTableView;
 
 namespace qx::client {
-class TradingService;
-}
+class MarketData;
+class OrderEntry;
+} // namespace qx::client
 
 namespace qx::models {
 class PositionsModel;
@@ -26,7 +27,8 @@ class PositionsPanel : public QWidget
     Q_OBJECT
 
 public:
-    explicit PositionsPanel(client::TradingService *service, QWidget *parent = nullptr);
+    PositionsPanel(client::MarketData *market, client::OrderEntry *orders,
+                   QWidget *parent = nullptr);
 
     models::PositionsModel *model() const { return m_model; }
     QTableView *positionsView() const { return m_positions; }

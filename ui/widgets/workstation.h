@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
 #include "ui/client/remotetradingservice.h"
+#include "ui/client/signincontroller.h"
 #include "ui/client/tokenvault.h"
 
 #include <QObject>
@@ -10,10 +10,6 @@
 
 #include <memory>
 
-namespace qx::client {
-class LocalServer;
-}
-
 namespace qx::widgets {
 
 class LoginDialog;
@@ -21,11 +17,11 @@ class MainWindow;
 
 /**
  * Wires the desktop application together so that main() stays short: the trading service,
- * the main window, the sign-in dialog and, when no server is configured, the bundled local
- * server, which it starts and signs in to by itself. Remembers the last server and user in
- * QSettings, and, when the trader ticked "stay signed in", resumes their session on that server
- * from the OS keychain at the next start. An expired session on the local server is renewed
- * silently, on a remote one the user is asked to sign in again.
+ * the main window and the sign-in dialog, around a client::SignInController, which decides how
+ * to sign in (the session remembered in the keychain, the bundled local server, or the
+ * trader's credentials) and when to ask again. The Workstation only shows what it asks for:
+ * the dialog (with a message, or the field for a one-time code), the status line, and the
+ * window once signed in.
  *
  * GUI thread only.
  */
@@ -54,23 +50,17 @@ private:
     void createWindow();
     /// After a change of language or number format: the window built anew in it.
     void rebuildWindow();
-    void startLocalServer();
     void showLogin(const QString &message = {});
     void onLoginRequested();
-    void onSignedIn();
-    void onSignInFailed(const core::Error &error);
-    void onSessionExpired(const QString &message);
-    void onSignOutRequested(bool everywhere);
 
     Options m_options;
     client::TokenVault m_vault;
     client::RemoteTradingService m_service;
-    std::unique_ptr<client::LocalServer> m_localServer;
+    /// Made after the first window, so that the window hears of an expired session first, as
+    /// it always did (its status line, then what the controller shows).
+    std::unique_ptr<client::SignInController> m_signIn;
     std::unique_ptr<MainWindow> m_window;
     QPointer<LoginDialog> m_loginDialog;
-    bool m_usingLocalServer = false;
-    bool m_resuming = false; ///< signing in with the remembered session
-    bool m_remember = false; ///< the sign-in under way is to be remembered
 };
 
 } // namespace qx::widgets

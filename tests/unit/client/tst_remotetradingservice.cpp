@@ -13,7 +13,10 @@
 #include <QStringList>
 #include <QTest>
 
+using qx::client::MarketSubscription;
+using qx::client::OrderEntry;
 using qx::client::RemoteTradingService;
+using qx::client::Session;
 using qx::client::TradingService;
 using qx::core::Instrument;
 using qx::core::ManualClock;
@@ -142,15 +145,15 @@ private Q_SLOTS:
         QVERIFY(signIn(service, server));
         // Every page (26 fills, 7 a page: 4 pages) and nothing twice, newest first.
         QVERIFY(server.requests(u"/api/v1/trades"_s) >= 4);
-        const QList<Trade> shown = service.trades();
+        const QList<Trade> shown = service.orderEntry().trades();
         QList<Trade> newestFirst(fills.crbegin(), fills.crend());
         QCOMPARE(tradeIds(shown), tradeIds(newestFirst));
-        QCOMPARE(service.orders().size(), 20);
+        QCOMPARE(service.orderEntry().orders().size(), 20);
 
         // The blotters show them all.
-        qx::models::TradesModel fillsBlotter(&service);
+        qx::models::TradesModel fillsBlotter(&service.marketData(), &service.orderEntry());
         QCOMPARE(fillsBlotter.rowCount(), 26);
-        qx::models::OrdersModel ordersBlotter(&service);
+        qx::models::OrdersModel ordersBlotter(&service.marketData(), &service.orderEntry());
         QCOMPARE(ordersBlotter.rowCount(), 20);
         QVERIFY(ordersBlotter.rowOf(u"1"_s) >= 0);
         QVERIFY(ordersBlotter.rowOf(u"20"_s) >= 0);
@@ -165,11 +168,14 @@ private Q_SLOTS:
         ManualClock clock(QDateTime::currentDateTimeUtc());
         RemoteTradingService service;
         shareClock(clock, server, service);
-        qx::models::TradesModel fillsBlotter(&service);
-        qx::models::OrdersModel ordersBlotter(&service);
+        qx::models::TradesModel fillsBlotter(&service.marketData(), &service.orderEntry());
+        qx::models::OrdersModel ordersBlotter(&service.marketData(), &service.orderEntry());
         QVERIFY(signIn(service, server));
-        service.watchMarket(power().symbol, qx::core::CandleInterval::FiveMinutes);
-        service.watchTickers({ power().symbol });
+        using Stream = MarketSubscription::Stream;
+        const auto chart = service.marketData().subscribe(
+            power().symbol, Stream::Book | Stream::Ticker | Stream::Trades | Stream::Candles,
+            qx::core::CandleInterval::FiveMinutes);
+        const auto board = service.marketData().subscribe(power().symbol, Stream::Ticker);
         const QStringList wanted { u"book:"_s + power().symbol,
                                    u"candles:"_s + power().symbol + u":5m"_s,
                                    u"orders"_s,
@@ -177,7 +183,7 @@ private Q_SLOTS:
                                    u"trades"_s,
                                    u"trades:"_s + power().symbol };
         QTRY_COMPARE_WITH_TIMEOUT(server.subscribedChannels(), wanted, kTimeoutMs);
-        QSignalSpy states(&service, &TradingService::connectionStateChanged);
+        QSignalSpy states(&service.session(), &Session::connectionStateChanged);
 
         // The server drops the stream; meanwhile an order is filled, which only a reload shows.
         server.dropStreams();
@@ -202,7 +208,7 @@ private Q_SLOTS:
         fillsBlotter.flush();
         ordersBlotter.flush();
         QCOMPARE(fillsBlotter.rowCount(), 2);
-        QCOMPARE(tradeIds(service.trades()), QStringList({ u"2/1"_s, u"1/1"_s }));
+        QCOMPARE(tradeIds(service.orderEntry().trades()), QStringList({ u"2/1"_s, u"1/1"_s }));
         QCOMPARE(ordersBlotter.rowCount(), 2);
         QCOMPARE(ordersBlotter.index(ordersBlotter.rowOf(u"1"_s), qx::models::OrdersModel::Status)
                      .data()
@@ -210,8 +216,8 @@ private Q_SLOTS:
                  u"filled"_s);
 
         // And the stream carries the trader's events again, and the market's.
-        QSignalSpy added(&service, &TradingService::tradeAdded);
-        QSignalSpy tickers(&service, &TradingService::tickerChanged);
+        QSignalSpy added(&service.orderEntry(), &OrderEntry::tradeAdded);
+        QSignalSpy tickers(board.get(), &MarketSubscription::tickerChanged);
         server.publishTrade(fill(3, 2, 9));
         Ticker ticker;
         ticker.symbol = power().symbol;
@@ -229,11 +235,11 @@ private Q_SLOTS:
         FakeServer server;
         startServer(server);
         RemoteTradingService service;
-        qx::models::TradesModel fillsBlotter(&service);
-        qx::models::OrdersModel ordersBlotter(&service);
+        qx::models::TradesModel fillsBlotter(&service.marketData(), &service.orderEntry());
+        qx::models::OrdersModel ordersBlotter(&service.marketData(), &service.orderEntry());
         QVERIFY(signIn(service, server));
-        QSignalSpy added(&service, &TradingService::tradeAdded);
-        QSignalSpy changed(&service, &TradingService::orderChanged);
+        QSignalSpy added(&service.orderEntry(), &OrderEntry::tradeAdded);
+        QSignalSpy changed(&service.orderEntry(), &OrderEntry::orderChanged);
 
         const Order accepted = order(7);
         const Trade trade = fill(70, 7, 8);
@@ -250,7 +256,7 @@ private Q_SLOTS:
         server.publishTrade(later);
         QTRY_COMPARE_WITH_TIMEOUT(added.size(), 2, kTimeoutMs);
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(tradeIds(service.trades()), QStringList({ u"71/7"_s, u"70/7"_s }));
+        QCOMPARE(tradeIds(service.orderEntry().trades()), QStringList({ u"71/7"_s, u"70/7"_s }));
         fillsBlotter.flush();
         ordersBlotter.flush();
         QCOMPARE(fillsBlotter.rowCount(), 2);
@@ -265,9 +271,9 @@ private Q_SLOTS:
         ManualClock clock(QDateTime::currentDateTimeUtc());
         RemoteTradingService service;
         shareClock(clock, server, service);
-        qx::models::TradesModel fillsBlotter(&service);
+        qx::models::TradesModel fillsBlotter(&service.marketData(), &service.orderEntry());
         QVERIFY(signIn(service, server));
-        QSignalSpy added(&service, &TradingService::tradeAdded);
+        QSignalSpy added(&service.orderEntry(), &OrderEntry::tradeAdded);
 
         // Shown as it happens, then listed again by the reload after a dropped stream.
         server.publishTrade(fill(2, 1, 2));
@@ -282,7 +288,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), State::Reconnecting, kTimeoutMs);
         clock.advance(500);
         QTRY_COMPARE_WITH_TIMEOUT(service.connectionState(), State::Connected, kTimeoutMs);
-        QCOMPARE(tradeIds(service.trades()),
+        QCOMPARE(tradeIds(service.orderEntry().trades()),
                  QStringList({ u"4/1"_s, u"3/1"_s, u"2/1"_s, u"1/1"_s }));
         fillsBlotter.flush();
         QCOMPARE(fillsBlotter.rowCount(), 4);
@@ -299,7 +305,7 @@ private Q_SLOTS:
         RemoteTradingService service;
         shareClock(clock, server, service);
         QSignalSpy renewed(&service, &RemoteTradingService::tokensRenewed);
-        QSignalSpy expired(&service, &TradingService::sessionExpired);
+        QSignalSpy expired(&service.session(), &Session::sessionExpired);
         QVERIFY(signIn(service, server));
         for (int minute = 1; minute <= 45; ++minute) {
             clock.advance(60'000);
@@ -313,14 +319,14 @@ private Q_SLOTS:
         QCOMPARE(service.connectionState(), State::Connected);
 
         // The trader still trades, and the stream still brings their fills.
-        QSignalSpy changed(&service, &TradingService::orderChanged);
-        QSignalSpy added(&service, &TradingService::tradeAdded);
+        QSignalSpy changed(&service.orderEntry(), &OrderEntry::orderChanged);
+        QSignalSpy added(&service.orderEntry(), &OrderEntry::tradeAdded);
         qx::core::protocol::NewOrder bid;
-        bid.clientOrderId = TradingService::newClientOrderId();
+        bid.clientOrderId = OrderEntry::newClientOrderId();
         bid.symbol = power().symbol;
         bid.quantity = *Quantity::parse(u"1");
         bid.price = *Price::parse(u"40");
-        service.placeOrder(bid);
+        service.orderEntry().placeOrder(bid);
         QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), kTimeoutMs);
         server.publishTrade(fill(90, 1, 90));
         QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, kTimeoutMs);
@@ -337,16 +343,16 @@ private Q_SLOTS:
         ManualClock clock(QDateTime::currentDateTimeUtc());
         RemoteTradingService service;
         shareClock(clock, server, service);
-        QSignalSpy expired(&service, &TradingService::sessionExpired);
+        QSignalSpy expired(&service.session(), &Session::sessionExpired);
         QVERIFY(signIn(service, server));
-        QSignalSpy changed(&service, &TradingService::orderChanged);
+        QSignalSpy changed(&service.orderEntry(), &OrderEntry::orderChanged);
         clock.advance(30 * 60'000);
         qx::core::protocol::NewOrder bid;
-        bid.clientOrderId = TradingService::newClientOrderId();
+        bid.clientOrderId = OrderEntry::newClientOrderId();
         bid.symbol = power().symbol;
         bid.quantity = *Quantity::parse(u"1");
         bid.price = *Price::parse(u"40");
-        service.placeOrder(bid);
+        service.orderEntry().placeOrder(bid);
         QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), kTimeoutMs);
         QVERIFY(server.expiredTokensRefused() >= 1);
         QVERIFY(expired.isEmpty());
@@ -368,7 +374,7 @@ private Q_SLOTS:
         ManualClock clock(QDateTime::currentDateTimeUtc());
         RemoteTradingService service;
         shareClock(clock, server, service);
-        QSignalSpy expired(&service, &TradingService::sessionExpired);
+        QSignalSpy expired(&service.session(), &Session::sessionExpired);
         QVERIFY(signIn(service, server));
         server.revokeRefreshTokens();
         clock.advance(14 * 60'000);

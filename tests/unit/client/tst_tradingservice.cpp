@@ -4,7 +4,7 @@
 #include <QSet>
 #include <QTest>
 
-using qx::client::TradingService;
+using qx::client::OrderEntry;
 
 class tst_TradingService : public QObject
 {
@@ -18,7 +18,7 @@ private Q_SLOTS:
         static const QRegularExpression crockford(QStringLiteral("^[0-9A-HJKMNP-TV-Z]{16}$"));
         QSet<QString> seen;
         for (int i = 0; i < 20'000; ++i) {
-            const QString id = TradingService::newClientOrderId();
+            const QString id = OrderEntry::newClientOrderId();
             QVERIFY2(crockford.match(id).hasMatch(), qPrintable(id));
             seen.insert(id);
         }

@@ -103,7 +103,7 @@ private Q_SLOTS:
                                         u"25"_s, u"1042.5"_s, OrderStatus::Open, kMorning),
               FakeTradingService::order(u"18"_s, FakeTradingService::gas().symbol, Side::Sell,
                                         u"2.5"_s, u"3.1"_s, OrderStatus::Cancelled, kMorning) });
-        models::OrdersModel model(&service);
+        models::OrdersModel model(&service.marketData(), &service.orderEntry());
         checkColumnRoles(model,
                          { "time", "orderId", "clientOrderId", "symbol", "side", "quantity",
                            "price", "filled", "averagePrice", "status" });
@@ -127,7 +127,7 @@ private Q_SLOTS:
         service.resetTrades(
             { FakeTradingService::trade(u"5"_s, FakeTradingService::power().symbol, Side::Sell,
                                         u"10"_s, u"42.5"_s, kMorning, false) });
-        models::TradesModel model(&service);
+        models::TradesModel model(&service.marketData(), &service.orderEntry());
         checkColumnRoles(model,
                          { "time", "tradeId", "symbol", "side", "quantity", "price", "liquidity",
                            "orderId", "clientOrderId" });
@@ -144,8 +144,8 @@ private Q_SLOTS:
         service.resetTrades(
             { FakeTradingService::trade(u"2"_s, symbol, Side::Buy, u"5"_s, u"44"_s, kMorning),
               FakeTradingService::trade(u"1"_s, symbol, Side::Buy, u"5"_s, u"42"_s, kMorning) });
-        models::PositionsModel positions(&service);
-        Q_EMIT service.tickerChanged(ticker(symbol, "44.5", "45", "45"));
+        models::PositionsModel positions(&service.marketData(), &service.orderEntry());
+        service.pushTicker(ticker(symbol, "44.5", "45", "45"));
         positions.flush();
         checkColumnRoles(positions,
                          { "contract", "net", "energy", "averagePrice", "mark", "unrealised",
@@ -166,7 +166,7 @@ private Q_SLOTS:
         FakeTradingService service;
         service.setInstruments({ FakeTradingService::power() });
         const QString symbol = FakeTradingService::power().symbol;
-        models::MarketWatchModel model(&service);
+        models::MarketWatchModel model(&service.marketData());
         model.applyTicker(ticker(symbol, "42.25", "42.75", "42.5"));
         model.flush();
         // The group: its title under "contract".
@@ -193,13 +193,13 @@ private Q_SLOTS:
         service.setInstruments({ FakeTradingService::power() });
         service.resetOrders(
             { FakeTradingService::order(u"1"_s, symbol, Side::Buy, u"3"_s, u"42.5"_s) });
-        models::DepthModel model(&service);
+        models::DepthModel model(&service.marketData(), &service.orderEntry());
         model.setSymbol(symbol);
         BookSnapshot book;
         book.symbol = symbol;
         book.bids = { { *Price::parse(u"42.5"), *Quantity::parse(u"10"), 2 } };
         book.asks = { { *Price::parse(u"1042.75"), *Quantity::parse(u"4"), 1 } };
-        Q_EMIT service.bookChanged(book);
+        service.pushBook(book);
         checkColumnRoles(model, { "myBid", "bidQuantity", "price", "askQuantity", "myAsk" });
         QCOMPARE(byName(model, 0, "price").toString(), u"1,042.75"_s);
         QCOMPARE(byName(model, 1, "myBid").toString(), u"3"_s);
@@ -214,7 +214,7 @@ private Q_SLOTS:
         FakeTradingService service;
         const QString symbol = FakeTradingService::power().symbol;
         service.setInstruments({ FakeTradingService::power() });
-        models::MarketTradesModel model(&service);
+        models::MarketTradesModel model(&service.marketData());
         model.setSymbol(symbol);
         MarketTrade trade;
         trade.id = u"9"_s;
@@ -223,7 +223,7 @@ private Q_SLOTS:
         trade.quantity = *Quantity::parse(u"2");
         trade.aggressor = Side::Sell;
         trade.time = kMorning;
-        Q_EMIT service.marketTradesReset(symbol, { trade });
+        service.pushMarketTrades(symbol, { trade });
         checkColumnRoles(model, { "time", "price", "quantity", "aggressor" });
         QCOMPARE(byName(model, 0, "price").toString(), u"42.50"_s);
         QCOMPARE(byName(model, 0, "aggressor").toString(), u"Sell"_s);

@@ -52,7 +52,7 @@ private Q_SLOTS:
                               FakeTradingService::order(u"2"_s, power, Side::Sell, u"2"_s, u"41"_s,
                                                         OrderStatus::Cancelled, now.addSecs(-30)),
                               hedge });
-        OrdersModel model(&service);
+        OrdersModel model(&service.marketData(), &service.orderEntry());
         BlotterFilterModel filter({ OrdersModel::Time,
                                     OrdersModel::Side,
                                     int(OrdersModel::IsLiveRole),

@@ -55,7 +55,7 @@ private Q_SLOTS:
         service.resetOrders({ FakeTradingService::order(u"6"_s, power, Side::Buy, u"25"_s,
                                                         u"42.5"_s, OrderStatus::Open, at(1)),
                               awkward });
-        OrdersModel model(&service);
+        OrdersModel model(&service.marketData(), &service.orderEntry());
         QSortFilterProxyModel newestFirst;
         newestFirst.setSourceModel(&model);
         newestFirst.setSortRole(OrdersModel::SortRole);
@@ -78,7 +78,7 @@ private Q_SLOTS:
         service.setInstruments({ FakeTradingService::gas() });
         service.pushTrade(FakeTradingService::trade(u"3"_s, FakeTradingService::gas().symbol,
                                                     Side::Buy, u"2.5"_s, u"3.1"_s, at(3), false));
-        TradesModel model(&service);
+        TradesModel model(&service.marketData(), &service.orderEntry());
         const QStringList lines = linesOf(model);
         QCOMPARE(lines.size(), 2);
         QCOMPARE(lines[0],

@@ -55,14 +55,14 @@ private Q_SLOTS:
         FakeTradingService service;
         service.setInstruments({ FakeTradingService::power() });
         const QString symbol = FakeTradingService::power().symbol;
-        DepthModel model(&service);
+        DepthModel model(&service.marketData(), &service.orderEntry());
         model.setSymbol(symbol);
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.bestBidRow(), -1);
 
         // Best first on each side, as the server sends them.
-        Q_EMIT service.bookChanged(book(symbol, { level("42.5", "10", 2), level("42.25", "5") },
-                                        { level("42.75", "3"), level("43", "12", 3) }));
+        service.pushBook(book(symbol, { level("42.5", "10", 2), level("42.25", "5") },
+                              { level("42.75", "3"), level("43", "12", 3) }));
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(cell(model, 0, DepthModel::Price), u"43.00"_s); // the worst offer on top
         QCOMPARE(cell(model, 0, DepthModel::AskQuantity), u"12"_s);
@@ -84,16 +84,16 @@ private Q_SLOTS:
         FakeTradingService service;
         service.setInstruments({ FakeTradingService::power() });
         const QString symbol = FakeTradingService::power().symbol;
-        DepthModel model(&service);
+        DepthModel model(&service.marketData(), &service.orderEntry());
         model.setSymbol(symbol);
-        Q_EMIT service.bookChanged(book(symbol, { level("42.5", "10") }, { level("43", "1") }));
+        service.pushBook(book(symbol, { level("42.5", "10") }, { level("43", "1") }));
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
-        Q_EMIT service.bookChanged(book(symbol, { level("42.6", "7") }, { level("43", "4") }));
+        service.pushBook(book(symbol, { level("42.6", "7") }, { level("43", "4") }));
         QCOMPARE(resets.size(), 0);
         QCOMPARE(changes.size(), 1);
         QCOMPARE(cell(model, 1, DepthModel::Price), u"42.60"_s);
-        Q_EMIT service.bookChanged(book(symbol, {}, { level("43", "4") })); // the bids are gone
+        service.pushBook(book(symbol, {}, { level("43", "4") })); // the bids are gone
         QCOMPARE(resets.size(), 1);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.bestBidRow(), -1);
@@ -117,9 +117,9 @@ private Q_SLOTS:
             FakeTradingService::order(u"5"_s, FakeTradingService::gas().symbol, Side::Sell, u"6"_s,
                                       u"43.00"_s),
         });
-        DepthModel model(&service);
+        DepthModel model(&service.marketData(), &service.orderEntry());
         model.setSymbol(symbol);
-        Q_EMIT service.bookChanged(book(symbol, { level("42.5", "20") }, { level("43", "10") }));
+        service.pushBook(book(symbol, { level("42.5", "20") }, { level("43", "10") }));
         QCOMPARE(cell(model, 1, DepthModel::MyBid), u"7"_s); // 5 left of 8, plus 2
         QCOMPARE(cell(model, 0, DepthModel::MyAsk), u"4"_s);
         QVERIFY(cell(model, 1, DepthModel::MyAsk).isEmpty());
@@ -133,7 +133,7 @@ private Q_SLOTS:
 
         // An order moved to another price takes its quantity along; a cancelled one takes it
         // away; another market's orders change nothing here.
-        Q_EMIT service.bookChanged(
+        service.pushBook(
             book(symbol, { level("42.5", "20"), level("42.25", "6") }, { level("43", "10") }));
         service.pushOrder(FakeTradingService::order(u"2"_s, symbol, Side::Buy, u"2"_s, u"42.25"_s));
         QCOMPARE(cell(model, 1, DepthModel::MyBid), u"5"_s);
@@ -151,13 +151,11 @@ private Q_SLOTS:
     {
         FakeTradingService service;
         service.setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
-        DepthModel model(&service);
+        DepthModel model(&service.marketData(), &service.orderEntry());
         model.setSymbol(FakeTradingService::power().symbol);
-        Q_EMIT service.bookChanged(
-            book(FakeTradingService::gas().symbol, { level("3.1", "10") }, {}));
+        service.pushBook(book(FakeTradingService::gas().symbol, { level("3.1", "10") }, {}));
         QCOMPARE(model.rowCount(), 0);
-        Q_EMIT service.bookChanged(
-            book(FakeTradingService::power().symbol, { level("42.5", "10") }, {}));
+        service.pushBook(book(FakeTradingService::power().symbol, { level("42.5", "10") }, {}));
         QCOMPARE(model.rowCount(), 1);
         model.setSymbol(FakeTradingService::gas().symbol); // the trader moves on: empty at once
         QCOMPARE(model.rowCount(), 0);
@@ -173,12 +171,12 @@ private Q_SLOTS:
             FakeTradingService::order(u"2"_s, symbol, Side::Buy, u"2"_s, u"42.50"_s),
             FakeTradingService::order(u"3"_s, symbol, Side::Buy, u"1"_s, u"42.25"_s),
         });
-        DepthLadder ladder(&service);
+        DepthLadder ladder(&service.marketData(), &service.orderEntry());
         ladder.resize(500, 400);
         ladder.show();
         QVERIFY(QTest::qWaitForWindowExposed(&ladder));
         ladder.setSymbol(symbol);
-        Q_EMIT service.bookChanged(
+        service.pushBook(
             book(symbol, { level("42.5", "20", 2), level("42.25", "6") }, { level("43", "10") }));
         QTableView *view = ladder.view();
         const auto centre = [view](int row, int column) {

@@ -185,7 +185,7 @@ void TestMainWindow::reportsRejectedCancels()
 {
     FakeTradingService service;
     MainWindow window(&service);
-    Q_EMIT service.cancelRejected(
+    Q_EMIT service.orderEntry().cancelRejected(
         QStringLiteral("o-1"),
         { qx::core::ErrorCode::OrderNotLive, QStringLiteral("The order is already cancelled.") });
     QVERIFY(window.statusBar()->currentMessage().contains(u"already cancelled"));
@@ -204,8 +204,8 @@ void TestMainWindow::theMarketDocksFollowTheTicket()
         QVERIFY(window.findChild<QDockWidget *>(QString::fromLatin1(dock)));
     const QString power = FakeTradingService::power().symbol;
     const QString gas = FakeTradingService::gas().symbol;
-    QCOMPARE(service.watched, power); // the ticket's first instrument, from the start
-    QVERIFY(service.watchedInterval == CandleInterval::OneMinute);
+    QCOMPARE(service.watched(), power); // the ticket's first instrument, from the start
+    QVERIFY(service.watchedInterval() == CandleInterval::OneMinute);
 
     // The status bar's clock: UTC and the market's own time (Berlin for power).
     auto *clock = window.findChild<QLabel *>(QStringLiteral("clockLabel"));
@@ -219,7 +219,7 @@ void TestMainWindow::theMarketDocksFollowTheTicket()
     QVERIFY2(ahead == 1 || ahead == 2, qPrintable(clock->text())); // CET or CEST
 
     QVERIFY(window.ticket()->selectInstrument(gas));
-    QCOMPARE(service.watched, gas);
+    QCOMPARE(service.watched(), gas);
     QVERIFY(clock->text().contains(u" · Chicago "));
     QCOMPARE(window.depthLadder()->model()->symbol(), gas);
 
@@ -228,7 +228,7 @@ void TestMainWindow::theMarketDocksFollowTheTicket()
     book.symbol = gas;
     book.bids = { { *qx::core::Price::parse(u"3.1"), *qx::core::Quantity::parse(u"10"), 1 } };
     book.asks = { { *qx::core::Price::parse(u"3.125"), *qx::core::Quantity::parse(u"5"), 1 } };
-    Q_EMIT service.bookChanged(book);
+    service.pushBook(book);
     QTableView *ladder = window.depthLadder()->view();
     QCOMPARE(ladder->model()->rowCount(), 2);
     QTest::mouseClick(ladder->viewport(), Qt::LeftButton, {},
@@ -248,22 +248,22 @@ void TestMainWindow::theMarketDocksFollowTheTicket()
                                     *qx::core::Price::parse(u"3.15"),
                                     *qx::core::Quantity::parse(u"20"),
                                     2 };
-    Q_EMIT service.candlesReset(power, CandleInterval::OneMinute, { candle });
+    service.pushCandles(power, CandleInterval::OneMinute, { candle });
     QVERIFY(window.chart()->candles().isEmpty());
-    Q_EMIT service.candlesReset(gas, CandleInterval::OneHour, { candle });
+    service.pushCandles(gas, CandleInterval::OneHour, { candle });
     QVERIFY(window.chart()->candles().isEmpty());
-    Q_EMIT service.candlesReset(gas, CandleInterval::OneMinute, { candle });
+    service.pushCandles(gas, CandleInterval::OneMinute, { candle });
     QCOMPARE(window.chart()->candles().size(), 1);
     qx::core::Candle next = candle;
     next.start += 60'000;
-    Q_EMIT service.candleChanged(gas, CandleInterval::OneMinute, next);
+    service.pushCandle(gas, CandleInterval::OneMinute, next);
     QCOMPARE(window.chart()->candles().size(), 2);
 
     // Another interval on the chart: the session watches that series.
     QTest::mouseClick(window.chart()->findChild<QPushButton *>(QStringLiteral("interval_5m")),
                       Qt::LeftButton);
-    QCOMPARE(service.watched, gas);
-    QVERIFY(service.watchedInterval == CandleInterval::FiveMinutes);
+    QCOMPARE(service.watched(), gas);
+    QVERIFY(service.watchedInterval() == CandleInterval::FiveMinutes);
 }
 
 void TestMainWindow::theMarketWatchPicksAndPrefills()
@@ -282,7 +282,8 @@ void TestMainWindow::theMarketWatchPicksAndPrefills()
     const QString power = FakeTradingService::power().symbol;
     const QString gas = FakeTradingService::gas().symbol;
     // The board follows both markets' tickers and shows the ticket's instrument selected.
-    QCOMPARE(service.tickerSymbols, (QStringList { power, gas }));
+    QCOMPARE(service.subscribedSymbols(FakeTradingService::Stream::Ticker),
+             (QStringList { power, gas }));
     QCOMPARE(board->currentSymbol(), power);
 
     // A contract picked on the board moves the ticket and every market dock.
@@ -297,7 +298,7 @@ void TestMainWindow::theMarketWatchPicksAndPrefills()
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
                       view->visualRect(rowOf(gas, MarketWatchModel::Contract)).center());
     QCOMPARE(window.ticket()->currentSymbol(), gas);
-    QCOMPARE(service.watched, gas);
+    QCOMPARE(service.watched(), gas);
     QCOMPARE(window.depthLadder()->model()->symbol(), gas);
     // And the ticket picking another moves the board's selection.
     QVERIFY(window.ticket()->selectInstrument(power));
@@ -307,7 +308,7 @@ void TestMainWindow::theMarketWatchPicksAndPrefills()
     qx::core::protocol::Ticker ticker;
     ticker.symbol = gas;
     ticker.bid = { *qx::core::Price::parse(u"3.1"), *qx::core::Quantity::parse(u"10"), 1 };
-    Q_EMIT service.tickerChanged(ticker);
+    service.pushTicker(ticker);
     board->model()->flush();
     const QPoint bid = view->visualRect(rowOf(gas, MarketWatchModel::Bid)).center();
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, bid);
@@ -439,11 +440,12 @@ void TestMainWindow::cancelAllAsksOnceThenCancelsEverything()
     QVERIFY(question);
     QTest::mouseClick(question->button(QMessageBox::Yes), Qt::LeftButton);
     QCOMPARE(service.cancelAllRequests, 1);
-    Q_EMIT service.allCancelled(2);
+    Q_EMIT service.orderEntry().allCancelled(2);
     QVERIFY(window.statusBar()->currentMessage().contains(u"2 order"));
-    Q_EMIT service.cancelRejected(QString(),
-                                  qx::core::makeError(qx::core::ErrorCode::StorageUnavailable,
-                                                      QStringLiteral("The store is down.")));
+    Q_EMIT service.orderEntry().cancelRejected(
+        QString(),
+        qx::core::makeError(qx::core::ErrorCode::StorageUnavailable,
+                            QStringLiteral("The store is down.")));
     QVERIFY(window.statusBar()->currentMessage().contains(u"Cancel all rejected: The store"));
 }
 
@@ -515,9 +517,10 @@ void TestMainWindow::anOrderIsModifiedWhereItIsShown()
     QTRY_COMPARE(service.modified.size(), 1); // the delegate commits on the next pass
     QCOMPARE(service.modified.first().second.price->toString(2), QStringLiteral("39.75"));
     // The server's refusal is told in the status bar; the blotter still shows 40.00.
-    Q_EMIT service.modifyRejected(QStringLiteral("7"),
-                                  qx::core::makeError(qx::core::ErrorCode::PriceBand,
-                                                      QStringLiteral("Too far from the last.")));
+    Q_EMIT service.orderEntry().modifyRejected(
+        QStringLiteral("7"),
+        qx::core::makeError(qx::core::ErrorCode::PriceBand,
+                            QStringLiteral("Too far from the last.")));
     QVERIFY(window.statusBar()->currentMessage().contains(u"Change of order 7 rejected"));
     QCOMPARE(price.data().toString(), QStringLiteral("40.00"));
 }

@@ -37,12 +37,12 @@ private Q_SLOTS:
         FakeTradingService service;
         service.setInstruments({ FakeTradingService::power() });
         const QString symbol = FakeTradingService::power().symbol;
-        MarketTradesModel model(&service);
+        MarketTradesModel model(&service.marketData());
         model.setSymbol(symbol);
-        Q_EMIT service.marketTradesReset(
+        service.pushMarketTrades(
             symbol, { trade(symbol, 2, "42.6", Side::Buy), trade(symbol, 1, "42.5", Side::Sell) });
         QCOMPARE(model.rowCount(), 2);
-        Q_EMIT service.marketTradeAdded(trade(symbol, 3, "42.7", Side::Sell));
+        service.pushMarketTrade(trade(symbol, 3, "42.7", Side::Sell));
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.index(0, MarketTradesModel::Price).data().toString(), u"42.70"_s);
         QCOMPARE(model.index(0, MarketTradesModel::Aggressor).data().toString(), u"Sell"_s);
@@ -56,10 +56,10 @@ private Q_SLOTS:
         FakeTradingService service;
         service.setInstruments({ FakeTradingService::power() });
         const QString symbol = FakeTradingService::power().symbol;
-        MarketTradesModel model(&service);
+        MarketTradesModel model(&service.marketData());
         model.setSymbol(symbol);
         for (int id = 1; id <= MarketTradesModel::kMaxRows + 30; ++id)
-            Q_EMIT service.marketTradeAdded(trade(symbol, id, "42.5", Side::Buy));
+            service.pushMarketTrade(trade(symbol, id, "42.5", Side::Buy));
         QCOMPARE(model.rowCount(), MarketTradesModel::kMaxRows);
         QCOMPARE(model.index(0, MarketTradesModel::Time).data().toString(),
                  trade(symbol, MarketTradesModel::kMaxRows + 30, "1", Side::Buy)
@@ -73,12 +73,12 @@ private Q_SLOTS:
         service.setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
         const QString power = FakeTradingService::power().symbol;
         const QString gas = FakeTradingService::gas().symbol;
-        MarketTradesModel model(&service);
+        MarketTradesModel model(&service.marketData());
         model.setSymbol(power);
-        Q_EMIT service.marketTradeAdded(trade(gas, 1, "3.1", Side::Buy));
-        Q_EMIT service.marketTradesReset(gas, { trade(gas, 1, "3.1", Side::Buy) });
+        service.pushMarketTrade(trade(gas, 1, "3.1", Side::Buy));
+        service.pushMarketTrades(gas, { trade(gas, 1, "3.1", Side::Buy) });
         QCOMPARE(model.rowCount(), 0);
-        Q_EMIT service.marketTradeAdded(trade(power, 2, "42.5", Side::Buy));
+        service.pushMarketTrade(trade(power, 2, "42.5", Side::Buy));
         QCOMPARE(model.rowCount(), 1);
         model.setSymbol(gas);
         QCOMPARE(model.rowCount(), 0);

@@ -92,7 +92,7 @@ private Q_SLOTS:
         // Out of board order, with an expired contract and intraday hours.
         service.setInstruments({ FakeTradingService::gas(), powerQuarter(), expired(),
                                  FakeTradingService::power(), powerHour(10), powerHour(9) });
-        MarketWatchModel model(&service);
+        MarketWatchModel model(&service.marketData());
         QCOMPARE(model.rowCount(), 4);
         const auto title = [&](int group) {
             return model.index(group, 0).data().toString();
@@ -111,29 +111,31 @@ private Q_SLOTS:
         QCOMPARE(cell(model, powerQuarter().symbol, MarketWatchModel::Contract), u"Q2 27"_s);
         QVERIFY(!model.indexOf(expired().symbol).isValid());
         // The board asks for the ticker of every contract on it.
-        QCOMPARE(service.tickerSymbols.size(), 5);
-        QVERIFY(!service.tickerSymbols.contains(expired().symbol));
+        QCOMPARE(service.subscribedSymbols(FakeTradingService::Stream::Ticker).size(), 5);
+        QVERIFY(!service.subscribedSymbols(FakeTradingService::Stream::Ticker)
+                     .contains(expired().symbol));
         QCOMPARE(model.headerData(MarketWatchModel::Change, Qt::Horizontal).toString(),
                  u"Change"_s);
 
         // A new listing rolls the board; tickers already known stay.
-        Q_EMIT service.tickerChanged(ticker(FakeTradingService::gas().symbol, "3.1", "3.2"));
+        service.pushTicker(ticker(FakeTradingService::gas().symbol, "3.1", "3.2"));
         service.setInstruments({ FakeTradingService::gas() });
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(cell(model, FakeTradingService::gas().symbol, MarketWatchModel::Bid), u"3.100"_s);
-        QCOMPARE(service.tickerSymbols, QStringList { FakeTradingService::gas().symbol });
+        QCOMPARE(service.subscribedSymbols(FakeTradingService::Stream::Ticker),
+                 QStringList { FakeTradingService::gas().symbol });
     }
 
     void showsTickersExactlyWithTheChangeFromThePreviousClose()
     {
         FakeTradingService service;
         service.setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
-        MarketWatchModel model(&service);
+        MarketWatchModel model(&service.marketData());
         const QString power = FakeTradingService::power().symbol;
         const QString gas = FakeTradingService::gas().symbol;
         QCOMPARE(cell(model, power, MarketWatchModel::Bid), QString()); // nothing known yet
-        Q_EMIT service.tickerChanged(ticker(power, "42.5", "42.75", "42.6", "41.85"));
-        Q_EMIT service.tickerChanged(ticker(gas, "3.1", "3.15", "3.105", "3.2"));
+        service.pushTicker(ticker(power, "42.5", "42.75", "42.6", "41.85"));
+        service.pushTicker(ticker(gas, "3.1", "3.15", "3.105", "3.2"));
         QCOMPARE(cell(model, power, MarketWatchModel::BidQuantity), u"5"_s);
         QCOMPARE(cell(model, power, MarketWatchModel::Bid), u"42.50"_s);
         QCOMPARE(cell(model, power, MarketWatchModel::Ask), u"42.75"_s);
@@ -153,10 +155,10 @@ private Q_SLOTS:
         QVERIFY(colour(power).green() > colour(power).red());
         QVERIFY(colour(gas).red() > colour(gas).green());
         // No previous close (a contract's first day): no change shown, rather than a wrong one.
-        Q_EMIT service.tickerChanged(ticker(power, "42.5", "42.75", "42.6"));
+        service.pushTicker(ticker(power, "42.5", "42.75", "42.6"));
         QCOMPARE(cell(model, power, MarketWatchModel::Change), QString());
         // Another market's ticker changes nothing on the board.
-        Q_EMIT service.tickerChanged(ticker(u"XX.M.2027-01"_s, "1", "2"));
+        service.pushTicker(ticker(u"XX.M.2027-01"_s, "1", "2"));
         QVERIFY(!model.ticker(u"XX.M.2027-01"_s));
     }
 
@@ -166,24 +168,25 @@ private Q_SLOTS:
         Instrument closing = powerHour(10);
         closing.tradingEnd = QDateTime::currentDateTimeUtc().addMSecs(300);
         service.setInstruments({ closing, powerHour(11), FakeTradingService::power() });
-        MarketWatchModel model(&service);
+        MarketWatchModel model(&service.marketData());
         QVERIFY(model.indexOf(closing.symbol).isValid());
         QTRY_VERIFY_WITH_TIMEOUT(!model.indexOf(closing.symbol).isValid(),
                                  MarketWatchModel::kExpiryCheckMs * 3);
         QVERIFY(model.indexOf(powerHour(11).symbol).isValid());
-        QVERIFY(!service.tickerSymbols.contains(closing.symbol)); // its ticker no longer followed
+        QVERIFY(!service.subscribedSymbols(FakeTradingService::Stream::Ticker)
+                     .contains(closing.symbol)); // its ticker no longer followed
     }
 
     void aBurstIsAnnouncedOncePerFrame()
     {
         FakeTradingService service;
         service.setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
-        MarketWatchModel model(&service);
+        MarketWatchModel model(&service.marketData());
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         const QString power = FakeTradingService::power().symbol;
         for (int i = 0; i < 500; ++i) {
             const QByteArray bid = QByteArray::number(40 + i % 7) + ".25";
-            Q_EMIT service.tickerChanged(ticker(power, bid.constData(), "50"));
+            service.pushTicker(ticker(power, bid.constData(), "50"));
         }
         QCOMPARE(changed.size(), 0); // nothing painted in the middle of a burst
         QTRY_COMPARE(changed.size(), 1); // one row, once, with the next frame
@@ -197,14 +200,14 @@ private Q_SLOTS:
     {
         FakeTradingService service;
         service.setInstruments({ FakeTradingService::power() });
-        MarketWatchModel model(&service);
+        MarketWatchModel model(&service.marketData());
         const QString power = FakeTradingService::power().symbol;
         const auto flash = [&](int column) {
             return model.indexOf(power).siblingAtColumn(column).data(MarketWatchModel::FlashRole);
         };
-        Q_EMIT service.tickerChanged(ticker(power, "42.50", "42.75"));
+        service.pushTicker(ticker(power, "42.50", "42.75"));
         QCOMPARE(flash(MarketWatchModel::Bid).toInt(), 0); // a first price is no move
-        Q_EMIT service.tickerChanged(ticker(power, "42.55", "42.70"));
+        service.pushTicker(ticker(power, "42.55", "42.70"));
         QCOMPARE(flash(MarketWatchModel::Bid).toInt(), 1);
         QCOMPARE(flash(MarketWatchModel::Ask).toInt(), -1);
         QCOMPARE(flash(MarketWatchModel::Last).toInt(), 0);
@@ -230,7 +233,7 @@ private Q_SLOTS:
         FakeTradingService service;
         service.setInstruments(
             { FakeTradingService::power(), powerQuarter(), FakeTradingService::gas() });
-        MarketWatch dock(&service);
+        MarketWatch dock(&service.marketData());
         dock.resize(900, 400);
         dock.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dock));
@@ -280,12 +283,12 @@ private Q_SLOTS:
         // Kept for the next session.
         QCOMPARE(QSettings().value(u"marketWatch/favourites"_s).toStringList(),
                  QStringList { gas });
-        MarketWatch later(&service);
+        MarketWatch later(&service.marketData());
         QCOMPARE(later.model()->favourites(), QStringList { gas });
         dock.findChild<QToolButton *>(u"favouritesOnly"_s)->click();
 
         // A double-click on the offer buys there, on the bid sells there.
-        Q_EMIT service.tickerChanged(ticker(gas, "3.1", "3.15"));
+        service.pushTicker(ticker(gas, "3.1", "3.15"));
         dock.model()->flush();
         QSignalSpy prices(&dock, &MarketWatch::priceChosen);
         const QModelIndex ask = dock.filter()->mapFromSource(

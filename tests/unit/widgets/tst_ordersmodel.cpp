@@ -47,7 +47,7 @@ void TestOrdersModel::showsOrdersKnownAtStart()
     service.resetOrders(
         { FakeTradingService::order(QStringLiteral("o-1"), QStringLiteral("DE.BASE.M.2027-03"),
                                     Side::Buy, QStringLiteral("25"), QStringLiteral("42.5")) });
-    OrdersModel model(&service);
+    OrdersModel model(&service.marketData(), &service.orderEntry());
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.columnCount(), int(OrdersModel::ColumnCount));
     QCOMPARE(model.headerData(OrdersModel::OrderId, Qt::Horizontal).toString(), u"Order ID");
@@ -62,7 +62,7 @@ void TestOrdersModel::insertsAndUpdatesById()
 {
     FakeTradingService service;
     service.setInstruments({ FakeTradingService::power() });
-    OrdersModel model(&service);
+    OrdersModel model(&service.marketData(), &service.orderEntry());
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
@@ -98,7 +98,7 @@ void TestOrdersModel::insertsAndUpdatesById()
 void TestOrdersModel::resetReplacesEverything()
 {
     FakeTradingService service;
-    OrdersModel model(&service);
+    OrdersModel model(&service.marketData(), &service.orderEntry());
     const QString symbol = QStringLiteral("DE.BASE.M.2027-03");
     service.resetOrders({ FakeTradingService::order(QStringLiteral("a"), symbol, Side::Buy,
                                                     QStringLiteral("1"), QStringLiteral("1")),
@@ -116,7 +116,7 @@ void TestOrdersModel::formatsDecimalsExactlyWithInstrumentDecimals()
 {
     FakeTradingService service;
     service.setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
-    OrdersModel model(&service);
+    OrdersModel model(&service.marketData(), &service.orderEntry());
 
     auto power
         = FakeTradingService::order(QStringLiteral("p"), QStringLiteral("DE.BASE.M.2027-03"),
@@ -147,7 +147,7 @@ void TestOrdersModel::formatsDecimalsExactlyWithInstrumentDecimals()
 void TestOrdersModel::formatsUnknownSymbolsPlainly()
 {
     FakeTradingService service;
-    OrdersModel model(&service);
+    OrdersModel model(&service.marketData(), &service.orderEntry());
     service.pushOrder(FakeTradingService::order(QStringLiteral("u"), QStringLiteral("XX.Y"),
                                                 Side::Buy, QStringLiteral("2.50"),
                                                 QStringLiteral("42.5")));
@@ -167,7 +167,7 @@ void TestOrdersModel::formatsUnknownSymbolsPlainly()
 void TestOrdersModel::alignsNumbersAndColoursSides()
 {
     FakeTradingService service;
-    OrdersModel model(&service);
+    OrdersModel model(&service.marketData(), &service.orderEntry());
     const QString symbol = QStringLiteral("DE.BASE.M.2027-03");
     service.pushOrder(FakeTradingService::order(QStringLiteral("b"), symbol, Side::Buy,
                                                 QStringLiteral("1"), QStringLiteral("1")));
@@ -197,7 +197,7 @@ void TestOrdersModel::alignsNumbersAndColoursSides()
 void TestOrdersModel::sortsNumbersAndTimesByValue()
 {
     FakeTradingService service;
-    OrdersModel model(&service);
+    OrdersModel model(&service.marketData(), &service.orderEntry());
     const QString symbol = QStringLiteral("DE.BASE.M.2027-03");
     const QDateTime base(QDate(2027, 1, 4), QTime(9, 0), Qt::UTC);
     service.pushOrder(FakeTradingService::order(QStringLiteral("nine"), symbol, Side::Buy,
@@ -227,7 +227,7 @@ void TestOrdersModel::sortsNumbersAndTimesByValue()
 void TestOrdersModel::showsLocalTime()
 {
     FakeTradingService service;
-    OrdersModel model(&service);
+    OrdersModel model(&service.marketData(), &service.orderEntry());
     const QDateTime created(QDate(2027, 1, 4), QTime(9, 30, 15), Qt::UTC);
     service.pushOrder(FakeTradingService::order(
         QStringLiteral("t"), QStringLiteral("DE.BASE.M.2027-03"), Side::Buy, QStringLiteral("1"),
@@ -250,7 +250,7 @@ void TestOrdersModel::liveOrdersAreModifiedInPlace()
           FakeTradingService::order(QStringLiteral("2"), power, Side::Sell, QStringLiteral("2"),
                                     QStringLiteral("41"), OrderStatus::Filled),
           market });
-    OrdersModel model(&service);
+    OrdersModel model(&service.marketData(), &service.orderEntry());
     const int live = model.rowOf(QStringLiteral("1"));
     const int filled = model.rowOf(QStringLiteral("2"));
     const int marketRow = model.rowOf(QStringLiteral("3"));

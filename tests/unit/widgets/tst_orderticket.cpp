@@ -72,7 +72,8 @@ void TestOrderTicket::init()
 {
     m_service = new FakeTradingService;
     m_service->setInstruments({ FakeTradingService::power(), FakeTradingService::gas() });
-    m_ticket = new OrderTicket(m_service);
+    m_ticket = new OrderTicket(&m_service->session(), &m_service->orderEntry(),
+                               &m_service->marketData());
     m_ticket->show();
     QVERIFY(QTest::qWaitForWindowActive(m_ticket));
 }
@@ -241,8 +242,8 @@ void TestOrderTicket::showsTheServersRejectionInRed()
     QCOMPARE(m_service->placed.size(), 1);
     const QString message
         = QStringLiteral("The price 42.505 is not on the tick size 0.01 of DE.BASE.M.2027-03.");
-    Q_EMIT m_service->orderRejected(m_service->placed.first().clientOrderId,
-                                    { qx::core::ErrorCode::PriceOffTick, message });
+    Q_EMIT m_service->orderEntry().orderRejected(m_service->placed.first().clientOrderId,
+                                                 { qx::core::ErrorCode::PriceOffTick, message });
     auto *feedback = child<QLabel>("feedbackLabel");
     QVERIFY(feedback->text().contains(message));
     QVERIFY(feedback->styleSheet().contains(u"#c62828"));
@@ -260,14 +261,14 @@ void TestOrderTicket::showsTheServersRejectionInRed()
 
     // A limit the account breached marks the quantity.
     m_ticket->send();
-    Q_EMIT m_service->orderRejected(
+    Q_EMIT m_service->orderEntry().orderRejected(
         m_service->placed.last().clientOrderId,
         { qx::core::ErrorCode::LimitMaxOrderQuantity, QStringLiteral("At most 20 MW per order.") });
     QVERIFY(child<QLineEdit>("quantityEdit")->property("rejected").toBool());
     QVERIFY(!price->property("rejected").toBool());
 
     // Somebody else's rejection is not this ticket's business.
-    Q_EMIT m_service->orderRejected(
+    Q_EMIT m_service->orderEntry().orderRejected(
         QStringLiteral("other"),
         { qx::core::ErrorCode::InvalidRequest, QStringLiteral("unrelated") });
     QVERIFY(!feedback->text().contains(u"unrelated"));
@@ -355,12 +356,12 @@ void TestOrderTicket::opensOnTheFrontMonthOrTheLastOne()
     hour.delivery = qx::core::DeliveryPeriod::hour(QDate(2099, 3, 1), 8);
     FakeTradingService service;
     service.setInstruments({ hour, FakeTradingService::power(), FakeTradingService::gas() });
-    OrderTicket fresh(&service);
+    OrderTicket fresh(&service.session(), &service.orderEntry(), &service.marketData());
     QCOMPARE(fresh.currentSymbol(), FakeTradingService::power().symbol);
 
     // The trader's instrument from last time wins, once the list holds it.
     FakeTradingService later;
-    OrderTicket restored(&later);
+    OrderTicket restored(&later.session(), &later.orderEntry(), &later.marketData());
     restored.setPreferredSymbol(FakeTradingService::gas().symbol);
     later.setInstruments({ hour, FakeTradingService::power(), FakeTradingService::gas() });
     QCOMPARE(restored.currentSymbol(), FakeTradingService::gas().symbol);
@@ -392,8 +393,9 @@ void TestOrderTicket::followsTheTheme()
     };
     enter(QStringLiteral("25"), QStringLiteral("42.505"));
     m_ticket->send();
-    Q_EMIT m_service->orderRejected(m_service->placed.first().clientOrderId,
-                                    { qx::core::ErrorCode::PriceOffTick, QStringLiteral("Off.") });
+    Q_EMIT m_service->orderEntry().orderRejected(
+        m_service->placed.first().clientOrderId,
+        { qx::core::ErrorCode::PriceOffTick, QStringLiteral("Off.") });
     const QString lightBuy = theme::colour(theme::Tone::Buy).name();
     const QString lightLoss = theme::colour(theme::Tone::Loss).name();
     QVERIFY(buyStyle().contains(lightBuy));

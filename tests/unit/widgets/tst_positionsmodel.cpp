@@ -50,7 +50,7 @@ private Q_SLOTS:
               FakeTradingService::trade(u"3"_s, power, Side::Sell, u"5"_s, u"45"_s, at(3)),
               FakeTradingService::trade(u"2"_s, power, Side::Buy, u"10"_s, u"42"_s, at(2)),
               FakeTradingService::trade(u"1"_s, power, Side::Buy, u"10"_s, u"40"_s, at(1)) });
-        PositionsModel model(&service);
+        PositionsModel model(&service.marketData(), &service.orderEntry());
         QCOMPARE(model.rowCount(), 2);
         // German base March 2027 delivers 743 h (the clocks go forward on the 28th).
         QCOMPARE(cell(model, 0, PositionsModel::Contract), power);
@@ -70,7 +70,7 @@ private Q_SLOTS:
         QCOMPARE(cell(model, 1, PositionsModel::Energy), u"-62 MMBtu"_s); // 31 days
 
         // The market trades at 44: (44 − 40) × 5 × 743 + (44 − 42) × 10 × 743.
-        Q_EMIT service.tickerChanged(last(power, "44"));
+        service.pushTicker(last(power, "44"));
         QCOMPARE(cell(model, 0, PositionsModel::Mark), u"44.00"_s);
         QCOMPARE(cell(model, 0, PositionsModel::Unrealised), u"29,720.00"_s);
         QCOMPARE(
@@ -86,7 +86,7 @@ private Q_SLOTS:
         QVERIFY(totals[0].unrealisedComplete);
         QCOMPARE(totals[1].currency, u"USD"_s);
         QVERIFY(!totals[1].unrealisedComplete);
-        Q_EMIT service.tickerChanged(last(gas, "3.0"));
+        service.pushTicker(last(gas, "3.0"));
         // Short 2 MMBtu/d × 31 d from 3.1, marked at 3.0: +6.20.
         QCOMPARE(cell(model, 1, PositionsModel::Unrealised), u"6.20"_s);
         totals = model.totals();
@@ -119,7 +119,7 @@ private Q_SLOTS:
         service.resetTrades(
             { FakeTradingService::trade(u"3"_s, power, Side::Buy, u"10"_s, u"40"_s, at(3)),
               FakeTradingService::trade(u"1"_s, power, Side::Sell, u"10"_s, u"50"_s, at(1)) });
-        PositionsModel model(&service);
+        PositionsModel model(&service.marketData(), &service.orderEntry());
         QCOMPARE(cell(model, 0, PositionsModel::Realised), u"74,300.00"_s);
         QSignalSpy changed(&model, &PositionsModel::positionsChanged);
         service.pushTrade(
@@ -142,7 +142,7 @@ private Q_SLOTS:
             { FakeTradingService::trade(u"2"_s, quarter.symbol, Side::Sell, u"4"_s, u"50"_s, at(2)),
               FakeTradingService::trade(u"1"_s, FakeTradingService::power().symbol, Side::Buy,
                                         u"10"_s, u"40"_s, at(1)) });
-        PositionsModel positions(&service);
+        PositionsModel positions(&service.marketData(), &service.orderEntry());
         DeliveryMonthsModel months(&positions);
         // Short 4 MW for Q1 (January to March) and long 10 MW for March: 6 MW long in March.
         QCOMPARE(months.rowCount(), 3);
@@ -159,7 +159,7 @@ private Q_SLOTS:
         // would lose the trader's selection on every tick).
         QSignalSpy monthsReset(&months, &QAbstractItemModel::modelReset);
         QSignalSpy marked(&positions, &PositionsModel::marksChanged);
-        Q_EMIT service.tickerChanged(last(quarter.symbol, "51"));
+        service.pushTicker(last(quarter.symbol, "51"));
         positions.flush(); // the frame's end
         QCOMPARE(marked.size(), 1);
         QCOMPARE(monthsReset.size(), 0);
@@ -178,7 +178,7 @@ private Q_SLOTS:
         FakeTradingService service;
         service.setInstruments({ FakeTradingService::power() });
         const QString power = FakeTradingService::power().symbol;
-        PositionsModel positions(&service);
+        PositionsModel positions(&service.marketData(), &service.orderEntry());
         DeliveryMonthsModel months(&positions);
         QSignalSpy changed(&positions, &PositionsModel::positionsChanged);
         QSignalSpy marked(&positions, &PositionsModel::marksChanged);
@@ -186,7 +186,7 @@ private Q_SLOTS:
         for (int i = 0; i < 500; ++i) {
             service.pushTrade(FakeTradingService::trade(QString::number(i), power, Side::Buy,
                                                         u"1"_s, u"40"_s, at(i)));
-            Q_EMIT service.tickerChanged(last(power, i % 2 ? "41" : "42"));
+            service.pushTicker(last(power, i % 2 ? "41" : "42"));
         }
         QCOMPARE(changed.size(), 1); // the first fill, at once
         QTRY_COMPARE(changed.size(), 2); // the rest, at the end of the frame

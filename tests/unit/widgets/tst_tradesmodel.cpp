@@ -37,7 +37,7 @@ private Q_SLOTS:
         service.resetTrades(
             { FakeTradingService::trade(u"2"_s, gas, Side::Sell, u"2.5"_s, u"3.1"_s, at(2), false),
               FakeTradingService::trade(u"1"_s, power, Side::Buy, u"10"_s, u"42.5"_s, at(1)) });
-        TradesModel model(&service);
+        TradesModel model(&service.marketData(), &service.orderEntry());
         QCOMPARE(model.rowCount(), 2);
         // Oldest first in the model; the view sorts.
         QCOMPARE(cell(model, 0, TradesModel::TradeId), u"1"_s);
@@ -61,7 +61,7 @@ private Q_SLOTS:
         FakeTradingService service;
         service.setInstruments({ FakeTradingService::power() });
         const QString power = FakeTradingService::power().symbol;
-        TradesModel model(&service);
+        TradesModel model(&service.marketData(), &service.orderEntry());
         QSortFilterProxyModel sorted;
         sorted.setSourceModel(&model);
         sorted.setSortRole(TradesModel::SortRole);
@@ -98,7 +98,7 @@ private Q_SLOTS:
         FakeTradingService service;
         service.setInstruments({ FakeTradingService::power() });
         const QString power = FakeTradingService::power().symbol;
-        TradesModel model(&service);
+        TradesModel model(&service.marketData(), &service.orderEntry());
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         service.pushTrade(
             FakeTradingService::trade(u"1"_s, power, Side::Buy, u"1"_s, u"40"_s, at(0)));
@@ -130,7 +130,7 @@ private Q_SLOTS:
         FakeTradingService service;
         service.setInstruments({ FakeTradingService::power() });
         const QString power = FakeTradingService::power().symbol;
-        TradesModel model(&service);
+        TradesModel model(&service.marketData(), &service.orderEntry());
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         const int count = 3 * int(TradesModel::kMaxRowsPerFrame);
         for (int i = 1; i <= count; ++i) {

@@ -1,0 +1,139 @@
+#pragma once
+
+#include "core/candles.h"
+#include "core/instrument.h"
+#include "core/protocol/messages.h"
+
+#include <QFlags>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace qx::client {
+
+class MarketData;
+
+/**
+ * One view's interest in one market, as a handle: made by MarketData::subscribe(), it emits
+ * that market's depth, ticker, time and sales and candles (those of its streams()), each first
+ * with the current state, then with every change, also after a reconnect; destroying it ends
+ * the interest. Two handles on the same market are independent: each gets everything, and one
+ * going does not stop the other.
+ *
+ * GUI thread only.
+ */
+class MarketSubscription : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Stream {
+        Book = 0x1, ///< bookChanged
+        Ticker = 0x2, ///< tickerChanged
+        Trades = 0x4, ///< marketTradesReset, marketTradeAdded
+        Candles = 0x8, ///< candlesReset, candleChanged at interval()
+    };
+    Q_DECLARE_FLAGS(Streams, Stream)
+    Q_FLAG(Streams)
+
+    /// Tells the MarketData it came from (if that still exists) that it is no longer wanted.
+    ~MarketSubscription() override;
+
+    QString symbol() const { return m_symbol; }
+    Streams streams() const { return m_streams; }
+    bool wants(Stream stream) const { return m_streams.testFlag(stream); }
+    core::CandleInterval interval() const { return m_interval; }
+
+Q_SIGNALS:
+    /// The market's aggregated depth (replaces the previous one).
+    void bookChanged(const qx::core::protocol::BookSnapshot &book);
+    /// Best bid and offer, the last trade and the day's volume.
+    void tickerChanged(const qx::core::protocol::Ticker &ticker);
+    /// The market's latest trades, newest first; replaces what was shown.
+    void marketTradesReset(const QString &symbol,
+                           const QList<qx::core::protocol::MarketTrade> &trades);
+    /// A new trade in the market.
+    void marketTradeAdded(const qx::core::protocol::MarketTrade &trade);
+    /// The market's candles at interval(), oldest first; replaces what was shown.
+    void candlesReset(const QString &symbol, qx::core::CandleInterval interval,
+                      const QList<qx::core::Candle> &candles);
+    /// A candle was started or changed by a trade.
+    void candleChanged(const QString &symbol, qx::core::CandleInterval interval,
+                       const qx::core::Candle &candle);
+
+private:
+    friend class MarketData;
+    MarketSubscription(MarketData *source, const QString &symbol, Streams streams,
+                       core::CandleInterval interval);
+
+    QPointer<MarketData> m_source;
+    QString m_symbol;
+    Streams m_streams;
+    core::CandleInterval m_interval;
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(MarketSubscription::Streams)
+
+/**
+ * The market data part of a trading client: the tradable instruments, and subscriptions to
+ * markets (MarketSubscription handles). An implementation shares whatever it fetches between
+ * the handles on the same market and stops fetching once the last of them is gone.
+ *
+ * GUI thread only.
+ */
+class MarketData : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit MarketData(QObject *parent = nullptr);
+    ~MarketData() override;
+
+    virtual QList<core::Instrument> instruments() const = 0;
+    /// The instrument with that symbol, if listed. A hash look-up (the list is indexed again
+    /// after instrumentsChanged): views ask for every ticker.
+    std::optional<core::Instrument> instrument(const QString &symbol) const;
+
+    /// A handle on `symbol`'s `streams` (candles at `interval`), live until destroyed. Its
+    /// signals follow from the next turn of the event loop on, so the caller connects first.
+    [[nodiscard]] std::unique_ptr<MarketSubscription> subscribe(const QString &symbol,
+                                                                MarketSubscription::Streams streams,
+                                                                core::CandleInterval interval
+                                                                = core::CandleInterval::OneMinute);
+
+    /// The live handles on `symbol` that want `stream` (for candles: at any interval), oldest
+    /// first.
+    QList<MarketSubscription *> subscribers(const QString &symbol,
+                                            MarketSubscription::Stream stream) const;
+    /// Every live handle, by symbol.
+    const QHash<QString, QList<MarketSubscription *>> &subscriptions() const
+    {
+        return m_subscriptions;
+    }
+
+Q_SIGNALS:
+    void instrumentsChanged();
+
+protected:
+    /// A handle was made: start what it needs, and give it the current state (after
+    /// subscribe() returned, e.g. by a queued call with the handle as context).
+    virtual void started(MarketSubscription *subscription) = 0;
+    /// A handle is being destroyed: stop what only it needed. It is no longer in
+    /// subscriptions().
+    virtual void stopped(MarketSubscription *subscription) = 0;
+
+private:
+    friend class MarketSubscription;
+    void release(MarketSubscription *subscription);
+
+    QHash<QString, QList<MarketSubscription *>> m_subscriptions; ///< by symbol
+    mutable QHash<QString, core::Instrument> m_instrumentIndex; ///< by symbol
+    mutable bool m_instrumentIndexStale = true;
+};
+
+} // namespace qx::client
