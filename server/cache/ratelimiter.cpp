@@ -11,12 +11,6 @@ namespace qx::server {
 
 namespace {
 
-qint64 nowMs()
-{
-    // Wall-clock time: the servers of a cluster must agree on which window is current.
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
 QByteArray counterId(const RateLimiter::Rule &rule, const QString &key)
 {
     return rule.name + '\0' + key.toUtf8();
@@ -78,7 +72,7 @@ QByteArray RateLimiter::redisKey(const Rule &rule, const QString &key, qint64 wi
 
 RateLimiter::Milliseconds RateLimiter::retryAfter(const Rule &rule, const QString &key)
 {
-    const qint64 now = nowMs();
+    const qint64 now = m_clock->nowMs();
     return wait(rule, counter(rule, key, now), now);
 }
 
@@ -86,7 +80,7 @@ void RateLimiter::hit(const Rule &rule, const QString &key)
 {
     if (rule.limit <= 0)
         return;
-    Counter &counted = counter(rule, key, nowMs());
+    Counter &counted = counter(rule, key, m_clock->nowMs());
     ++counted.local[0];
     if (!m_redis || !m_redis->isConnected())
         return;
@@ -103,7 +97,7 @@ void RateLimiter::hit(const Rule &rule, const QString &key)
 void RateLimiter::checkFresh(const Rule &rule, const QString &key,
                              std::function<void(Milliseconds)> done)
 {
-    const qint64 window = counter(rule, key, nowMs()).window;
+    const qint64 window = counter(rule, key, m_clock->nowMs()).window;
     if (rule.limit <= 0 || !m_redis || !m_redis->isConnected())
         return done(retryAfter(rule, key));
     // Decided once: when both counts are in, or on the timeout with what is known.
@@ -145,7 +139,7 @@ void RateLimiter::learn(const QByteArray &id, qint64 window, int total)
 
 void RateLimiter::prune()
 {
-    const qint64 now = nowMs();
+    const qint64 now = m_clock->nowMs();
     // Both windows over: the counter says nothing any more.
     m_counters.removeIf(
         [now](const auto &entry) { return entry.value().window + 1 < now / entry.value().length; });

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/clock.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QObject>
@@ -44,6 +46,9 @@ public:
     static constexpr Milliseconds kFreshTimeout { 250 };
 
     explicit RateLimiter(RedisClient *redis = nullptr, QObject *parent = nullptr);
+    /// The clock windows are counted by: wall-clock time (the system's, unless set; it must
+    /// outlive its use), since the servers of a cluster must agree on which window is current.
+    void setClock(const core::Clock &clock) { m_clock = &clock; }
 
     /// Zero if `key` may act now under `rule`; else how long until it may.
     Milliseconds retryAfter(const Rule &rule, const QString &key);
@@ -54,6 +59,7 @@ public:
     void checkFresh(const Rule &rule, const QString &key, std::function<void(Milliseconds)> done);
 
 private:
+    const core::Clock *m_clock = &core::Clock::system();
     struct Counter
     {
         qint64 length = 1; ///< of a window, in ms

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clock.h"
 #include "server/storage/sqldatabase.h"
 #include "server/storage/store.h"
 
@@ -35,6 +36,9 @@ public:
     static Result<std::pair<SqlDatabase::Dialect, QString>> parseUrl(const QString &url);
 
     SqlDatabase &database() { return *m_database; }
+    /// The clock rows are stamped by (created, issued, revoked, used, audited: the system's
+    /// unless set; it must outlive its use). Tests share one with the services they drive.
+    void setClock(const core::Clock &clock) { m_clock = &clock; }
 
     /// Writes a consistent copy of the whole database to `file`, while the server may go on:
     /// SQLite's online backup API, or pg_dump (custom format) for PostgreSQL when installed.
@@ -151,6 +155,7 @@ private:
     { }
 
     std::unique_ptr<SqlDatabase> m_database;
+    const core::Clock *m_clock = &core::Clock::system();
     QString m_url;
     std::optional<OrderChain> m_orderChain;
 };

@@ -62,7 +62,7 @@ Result<AuditEntry> SqlStore::appendAuditEntry(const AuditEntry &entry)
         if (!last)
             return last.error();
         stored.id = *last ? (*last)->first + 1 : 1;
-        stored.at = QDateTime::currentDateTimeUtc();
+        stored.at = m_clock->nowUtc();
         stored.hash = auditHash(*last ? (*last)->second : QByteArray(), stored);
         return m_database->run("INSERT INTO audit_log (id, at_ms, actor, source, action, "
                                "target, detail, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

@@ -16,7 +16,7 @@ Result<std::int64_t> SqlStore::saveBookOwner(const BookOwner &owner)
         "1) "
         "ON CONFLICT (symbol) DO UPDATE SET instance = excluded.instance, url = excluded.url, "
         "since_ms = excluded.since_ms, epoch = book_owners.epoch + 1 RETURNING epoch",
-        owner.symbol, owner.instance, owner.url, QDateTime::currentMSecsSinceEpoch()));
+        owner.symbol, owner.instance, owner.url, m_clock->nowMs()));
 }
 
 Result<QString> SqlStore::agreeClusterSetting(const QString &name, const QString &proposed)

@@ -470,7 +470,7 @@ Result<std::pair<std::vector<SqlDatabase::Value>, SqlStore::OrderChain>> SqlStor
             return anchor.error();
         m_orderChain = OrderChain { anchor->id, 0, anchor->hash };
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->nowUtc();
     const QString lines = entries.join(u'\n');
     OrderChain chain = *m_orderChain;
     AuditEntry sealed = orderAuditEntry(++chain.seq, now, entries.size(), lines);

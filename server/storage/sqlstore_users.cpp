@@ -12,7 +12,7 @@ using namespace sqlstore;
 Result<UserRecord> SqlStore::addUser(const QString &username, const QString &role,
                                      const QByteArray &passwordHash)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_clock->nowMs();
     Result<std::int64_t> inserted = returnedInteger(
         m_database->query("INSERT INTO users (username, role, password_hash, created_at_ms) "
                           "VALUES ($1, $2, $3, $4) RETURNING id",
@@ -82,15 +82,15 @@ Result<void> SqlStore::saveRefreshToken(std::int64_t userId, const QByteArray &t
 {
     return m_database->run("INSERT INTO refresh_tokens (token_hash, user_id, issued_at_ms, "
                            "expires_at_ms, family) VALUES ($1, $2, $3, $4, $5)",
-                           tokenHash, userId, QDateTime::currentMSecsSinceEpoch(),
-                           expiresAt.toMSecsSinceEpoch(), family);
+                           tokenHash, userId, m_clock->nowMs(), expiresAt.toMSecsSinceEpoch(),
+                           family);
 }
 
 Result<RefreshRotation> SqlStore::rotateRefreshToken(const QByteArray &oldHash,
                                                      const QByteArray &newHash,
                                                      const QDateTime &expiresAt, qint64 graceMs)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_clock->nowMs();
     return inTransaction(*m_database, [&]() -> Result<RefreshRotation> {
         // Used once: of requests racing with one token, exactly one changes the row.
         Result<std::optional<std::pair<std::int64_t, QString>>> taken
@@ -217,7 +217,7 @@ Result<bool> SqlStore::useRecoveryCode(std::int64_t userId, const QByteArray &ha
     return m_database->changeOne(
         "UPDATE recovery_codes SET used_at_ms = $3 WHERE user_id = $1 AND code_hash = $2 "
         "AND used_at_ms IS NULL",
-        userId, hash, QDateTime::currentMSecsSinceEpoch());
+        userId, hash, m_clock->nowMs());
 }
 
 namespace {
@@ -287,7 +287,7 @@ Result<bool> SqlStore::revokeApiKey(std::int64_t userId, std::int64_t keyId)
     return m_database->changeOne(
         "UPDATE api_keys SET revoked_at_ms = $3 WHERE id = $1 AND ($2 = 0 OR user_id = $2) "
         "AND revoked_at_ms IS NULL",
-        keyId, userId, QDateTime::currentMSecsSinceEpoch());
+        keyId, userId, m_clock->nowMs());
 }
 
 Result<void> SqlStore::noteApiKeyUse(std::int64_t keyId, const QDateTime &at)
@@ -298,7 +298,7 @@ Result<void> SqlStore::noteApiKeyUse(std::int64_t keyId, const QDateTime &at)
 
 Result<std::int64_t> SqlStore::revokeUserTokens(std::int64_t userId)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_clock->nowMs();
     return inTransaction(*m_database, [&]() -> Result<std::int64_t> {
         if (Result<void> revoked = m_database->run("UPDATE refresh_tokens SET revoked_at_ms = $2 "
                                                    "WHERE user_id = $1 AND revoked_at_ms IS NULL",

@@ -160,7 +160,7 @@ private Q_SLOTS:
         QVERIFY2(m_server->start(), qPrintable(m_server->error()));
     }
 
-    void refreshRotatesAndReuseRevokesTheSignIn()
+    void refreshRotatesAndARaceIsRefusedHarmlessly()
     {
         const QString password = u"bob's long passphrase"_s;
         (void)m_server->addTrader(u"bob"_s, password);
@@ -178,12 +178,9 @@ private Q_SLOTS:
         const Reply racing = refresh(first.refresh);
         QCOMPARE(racing.status, 409);
         QCOMPARE(racing.errorCode(), u"refresh_token_used"_s);
-        // Later: a copy is loose. That sign-in ends (its newest token too); others stay.
-        QTest::qWait(int(2000 + 200)); // past AuthService::kRefreshGraceMs
-        const Reply reused = refresh(first.refresh);
-        QCOMPARE(reused.status, 401);
-        QCOMPARE(reused.errorCode(), u"token_reused"_s);
-        QCOMPARE(refresh(second.refresh).errorCode(), u"invalid_token"_s);
+        // The same later is a loose copy that ends the sign-in: tst_authservice drives that
+        // on a test clock rather than waiting out AuthService::kRefreshGraceMs here.
+        QCOMPARE(refresh(second.refresh).status, 200);
         QCOMPARE(refresh(other.refresh).status, 200);
     }
 
@@ -432,65 +429,92 @@ private Q_SLOTS:
     // one step either side of now is accepted, two is not, and a code counts once.
     void signInWithAnAuthenticatorApp()
     {
-        const QString password = u"mona's long passphrase"_s;
-        const QString token = m_server->addTrader(u"mona"_s, password);
-        const Reply enrolled = m_server->request("POST", u"/api/v1/auth/mfa/enroll"_s, {}, token);
-        QCOMPARE(enrolled.status, 200);
-        const QString secret = enrolled.json.value(u"secret"_s).toString();
-        QVERIFY(enrolled.json.value(u"otpauth_uri")
+        // What the server answered, seen from one TOTP step. The checks take a second or two;
+        // if a step's edge passed meanwhile they ran astride two steps, so they run again for
+        // a new user (once: steps are 30 s long) rather than waiting for the edge to pass.
+        struct Seen
+        {
+            QStringList answers;
+            int recoveryCodes = 0;
+            bool mfaShown = false;
+        };
+        const auto run = [this](const QString &name) {
+            Seen seen;
+            const QString password = name + u"'s long passphrase"_s;
+            const QString token = m_server->addTrader(name, password);
+            const Reply enrolled
+                = m_server->request("POST", u"/api/v1/auth/mfa/enroll"_s, {}, token);
+            const QString secret = enrolled.json.value(u"secret"_s).toString();
+            seen.answers.append(QString::number(enrolled.status));
+            seen.answers.append(QString::number(
+                enrolled.json.value(u"otpauth_uri")
                     .toString()
-                    .startsWith(u"otpauth://totp/QuantEnergx:mona?secret="_s + secret));
-
-        // Clear of a step's edge, so that "now" stays one step through the checks below.
-        const qint64 into = QDateTime::currentSecsSinceEpoch() % 30;
-        if (into > 20)
-            QTest::qWait(int(31 - into) * 1000);
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        const auto codeAt = [&secret, &now](int steps) {
-            QProcess oathtool;
-            oathtool.start(u"oathtool"_s,
-                           { u"--totp"_s, u"-b"_s,
-                             u"--now="_s
-                                 + now.addSecs(30 * steps).toString(u"yyyy-MM-dd HH:mm:ss"_s)
-                                 + u" UTC"_s,
-                             secret });
-            oathtool.waitForFinished(10'000);
-            return QString::fromLatin1(oathtool.readAllStandardOutput()).trimmed();
+                    .startsWith(u"otpauth://totp/QuantEnergx:"_s + name + u"?secret="_s + secret)));
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            const auto codeAt = [&secret, &now](int steps) {
+                QProcess oathtool;
+                oathtool.start(u"oathtool"_s,
+                               { u"--totp"_s, u"-b"_s,
+                                 u"--now="_s
+                                     + now.addSecs(30 * steps).toString(u"yyyy-MM-dd HH:mm:ss"_s)
+                                     + u" UTC"_s,
+                                 secret });
+                oathtool.waitForFinished(10'000);
+                return QString::fromLatin1(oathtool.readAllStandardOutput()).trimmed();
+            };
+            const auto answer = [](const Reply &reply) {
+                return reply.status == 200 ? u"200"_s : reply.errorCode();
+            };
+            const auto confirm = [&](const QString &code) {
+                return m_server->requestJson("POST", u"/api/v1/auth/mfa/confirm"_s,
+                                             { { u"code"_s, code } }, token);
+            };
+            const auto signInWith = [&](const char *field, const QString &code) {
+                return answer(m_server->requestJson("POST", u"/api/v1/auth/login"_s,
+                                                    { { u"username"_s, name },
+                                                      { u"password"_s, password },
+                                                      { QString::fromLatin1(field), code } },
+                                                    {}));
+            };
+            seen.answers.append(QString::number(codeAt(0).size()));
+            seen.answers.append(answer(confirm(codeAt(2))));
+            seen.answers.append(answer(confirm(codeAt(-2))));
+            const Reply confirmed = confirm(codeAt(-1));
+            seen.answers.append(answer(confirmed));
+            const QJsonArray recovery = confirmed.json.value(u"recovery_codes").toArray();
+            seen.recoveryCodes = int(recovery.size());
+            seen.mfaShown = m_server->request("GET", u"/api/v1/me"_s, {}, token)
+                                .json.value(u"mfa_enabled")
+                                .toBool();
+            seen.answers.append(answer(m_server->login(name, password)));
+            seen.answers.append(signInWith("totp_code", codeAt(0)));
+            seen.answers.append(signInWith("totp_code", codeAt(0))); // a replay
+            seen.answers.append(signInWith("totp_code", codeAt(1)));
+            seen.answers.append(signInWith("totp_code", codeAt(-1)));
+            const QString spare = recovery.isEmpty() ? QString() : recovery.first().toString();
+            seen.answers.append(signInWith("recovery_code", spare));
+            seen.answers.append(signInWith("recovery_code", spare));
+            seen.answers.append(QString::number(
+                m_server->request("POST", u"/api/v1/auth/mfa/enroll"_s, {}, token).status));
+            return seen;
         };
-        const auto confirm = [&](const QString &code) {
-            return m_server->requestJson("POST", u"/api/v1/auth/mfa/confirm"_s,
-                                         { { u"code"_s, code } }, token);
+        const auto step = [] {
+            return QDateTime::currentSecsSinceEpoch() / 30;
         };
-        const auto signInWith = [&](const char *field, const QString &code) {
-            return m_server->requestJson("POST", u"/api/v1/auth/login"_s,
-                                         { { u"username"_s, u"mona"_s },
-                                           { u"password"_s, password },
-                                           { QString::fromLatin1(field), code } },
-                                         {});
-        };
-        QVERIFY(codeAt(0).size() == 6);
-        QCOMPARE(confirm(codeAt(2)).errorCode(), u"invalid_mfa_code"_s);
-        QCOMPARE(confirm(codeAt(-2)).errorCode(), u"invalid_mfa_code"_s);
-        const Reply confirmed = confirm(codeAt(-1));
-        QCOMPARE(confirmed.status, 200);
-        const QJsonArray recovery = confirmed.json.value(u"recovery_codes").toArray();
-        QCOMPARE(recovery.size(), 10);
-        QCOMPARE(m_server->request("GET", u"/api/v1/me"_s, {}, token)
-                     .json.value(u"mfa_enabled")
-                     .toBool(),
-                 true);
-
-        const Reply asked = m_server->login(u"mona"_s, password);
-        QCOMPARE(asked.status, 401);
-        QCOMPARE(asked.errorCode(), u"mfa_required"_s);
-        QCOMPARE(signInWith("totp_code", codeAt(0)).status, 200);
-        QCOMPARE(signInWith("totp_code", codeAt(0)).errorCode(), u"invalid_mfa_code"_s); // replay
-        QCOMPARE(signInWith("totp_code", codeAt(1)).status, 200);
-        QCOMPARE(signInWith("totp_code", codeAt(-1)).errorCode(), u"invalid_mfa_code"_s);
-        const QString spare = recovery.first().toString();
-        QCOMPARE(signInWith("recovery_code", spare).status, 200);
-        QCOMPARE(signInWith("recovery_code", spare).errorCode(), u"invalid_mfa_code"_s);
-        QCOMPARE(m_server->request("POST", u"/api/v1/auth/mfa/enroll"_s, {}, token).status, 409);
+        qint64 started = step();
+        Seen seen = run(u"mona"_s);
+        if (step() != started) {
+            started = step();
+            seen = run(u"mona2"_s);
+            QCOMPARE(step(), started);
+        }
+        QCOMPARE(
+            seen.answers,
+            (QStringList { u"200"_s, u"1"_s, u"6"_s, u"invalid_mfa_code"_s, u"invalid_mfa_code"_s,
+                           u"200"_s, u"mfa_required"_s, u"200"_s, u"invalid_mfa_code"_s, u"200"_s,
+                           u"invalid_mfa_code"_s, u"200"_s, u"invalid_mfa_code"_s, u"409"_s }));
+        QCOMPARE(seen.recoveryCodes, 10);
+        QVERIFY(seen.mfaShown);
     }
 
     // API keys for programs: scoped within the role, shown once, used with

@@ -41,6 +41,19 @@ private:
         return *answer;
     }
 
+    static qx::core::Result<qx::core::protocol::TokenPair> refreshed(AuthService &auth,
+                                                                     const QString &token)
+    {
+        std::optional<qx::core::Result<qx::core::protocol::TokenPair>> answer;
+        auth.refresh({ token }, QHostAddress::LocalHost,
+                     [&answer](qx::core::Result<qx::core::protocol::TokenPair> result) {
+                         answer = std::move(result);
+                     });
+        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10'000))
+            return qx::core::makeError(qx::core::ErrorCode::Timeout, u"no answer"_s);
+        return *answer;
+    }
+
     // A SQLite store in `dir`, and a token signer with its key there.
     static std::unique_ptr<SqlStore> storeIn(const QTemporaryDir &dir)
     {
@@ -211,6 +224,37 @@ private Q_SLOTS:
         QVERIFY(auth.authenticateHeader(dailyHeader).ok());
         clock.advance(qint64(24 * 3600 + 1) * 1000);
         QCOMPARE(auth.authenticateHeader(dailyHeader).error().code, u"invalid_token"_s);
+    }
+
+    // A refresh token is used up: presented again at once (two requests of its holder
+    // racing) it is refused and nothing else happens; presented again later, it is taken for
+    // a stolen copy and its whole sign-in ends, the successor too. The store stamps uses by the
+    // same clock the service reads, so the grace passes when the test says.
+    void aRefreshTokenReusedAfterItsGraceEndsTheSignIn()
+    {
+        QTemporaryDir dir;
+        const QString password = u"olga's long passphrase"_s;
+        std::unique_ptr<SqlStore> store = storeIn(dir);
+        QVERIFY(store->addUser(u"olga"_s, u"trader"_s, *PasswordHasher::hash(password)).ok());
+        qx::core::ManualClock clock(QDateTime(QDate(2026, 12, 7), QTime(9, 0), Qt::UTC));
+        store->setClock(clock);
+        AuthService auth(*store, signerIn(dir));
+        auth.setClock(clock);
+        const auto first = signIn(auth, password);
+        const auto otherDevice = signIn(auth, password);
+        QVERIFY(first.ok() && otherDevice.ok());
+
+        const auto second = refreshed(auth, first->refreshToken);
+        QVERIFY(second.ok());
+        QVERIFY(auth.authenticateToken(second->accessToken).ok());
+        clock.advance(AuthService::kRefreshGraceMs - 1);
+        QCOMPARE(refreshed(auth, first->refreshToken).error().code, u"refresh_token_used"_s);
+        QVERIFY(auth.authenticateToken(second->accessToken).ok()); // untouched by the race
+
+        clock.advance(2);
+        QCOMPARE(refreshed(auth, first->refreshToken).error().code, u"token_reused"_s);
+        QCOMPARE(refreshed(auth, second->refreshToken).error().code, u"invalid_token"_s);
+        QVERIFY(refreshed(auth, otherDevice->refreshToken).ok()); // another sign-in stays
     }
 };
 
