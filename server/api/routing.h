@@ -151,6 +151,17 @@ inline core::Error badQuery(const QString &message)
     return core::makeError(core::ErrorCode::InvalidRequest, message);
 }
 
+/// The answer to a revocation done later: {"revoked": true}, or its error.
+inline std::function<void(core::Result<void>)> revokedAnswer(const Later &reply)
+{
+    return [reply](core::Result<void> revoked) {
+        if (!revoked)
+            return reply->fail(revoked.error());
+        reply->send(QJsonObject { { QStringLiteral("revoked"), true } },
+                    QHttpServerResponse::StatusCode::Ok);
+    };
+}
+
 } // namespace rest
 
 template<typename Handler>

@@ -98,18 +98,18 @@ void AuthService::watchKeyFile(const QString &pemPath)
     m_keyWatch.start();
 }
 
-void AuthService::audit(const QString &actor, const QString &source, const QString &action,
-                        const QString &target)
+void AuthService::audit(Store &store, const QString &actor, const QString &source,
+                        const QString &action, const QString &target)
 {
     const Result<void> written
-        = m_store.appendAudit({ 0,
-                                {},
-                                actor,
-                                source.isEmpty() ? QStringLiteral("api") : source,
-                                action,
-                                target,
-                                {},
-                                {} });
+        = store.appendAudit({ 0,
+                              {},
+                              actor,
+                              source.isEmpty() ? QStringLiteral("api") : source,
+                              action,
+                              target,
+                              {},
+                              {} });
     if (!written)
         qWarning().noquote() << "Cannot write to the audit log:" << action << actor
                              << written.error().message;
@@ -198,7 +198,7 @@ void AuthService::verify(const core::protocol::LoginRequest &request,
                 }
                 const QString &address = throttleKeys.second;
                 const auto failed = [&](core::Error error) {
-                    audit(username, address,
+                    audit(m_store, username, address,
                           error.is(core::ErrorCode::InvalidMfaCode)
                               ? QStringLiteral("mfa_failed")
                               : QStringLiteral("login_failed"),
@@ -220,7 +220,7 @@ void AuthService::verify(const core::protocol::LoginRequest &request,
                         return failed(second.error());
                     }
                 }
-                audit(user->username, address, QStringLiteral("login"), user->username);
+                audit(m_store, user->username, address, QStringLiteral("login"), user->username);
                 reply(issueTokens(*user));
             },
             Qt::QueuedConnection);
@@ -238,7 +238,7 @@ core::Result<void> AuthService::secondFactor(const UserRecord &user, const QStri
     const core::Error wrong = core::makeError(core::ErrorCode::InvalidMfaCode,
                                               tr("The code is wrong, expired or used already."));
     if (!totpCode.isEmpty()) {
-        const Result<QByteArray> secret = totpSecretOf(user);
+        const Result<QByteArray> secret = totpSecretOf(m_secrets, user);
         if (!secret)
             return secret.error();
         const std::optional<qint64> step
@@ -256,14 +256,15 @@ core::Result<void> AuthService::secondFactor(const UserRecord &user, const QStri
     return *used ? Result<void>() : Result<void>(wrong);
 }
 
-core::Result<QByteArray> AuthService::totpSecretOf(const UserRecord &user) const
+core::Result<QByteArray> AuthService::totpSecretOf(const std::optional<SecretBox> &secrets,
+                                                   const UserRecord &user)
 {
     if (!SecretBox::isSealed(user.totpSecret))
         return user.totpSecret; // stored before secrets were sealed (and sealed at start)
-    if (!m_secrets)
+    if (!secrets)
         return core::makeError(core::ErrorCode::SecretUnreadable,
                                QStringLiteral("No secrets-key to open a TOTP secret with."));
-    return m_secrets->open(user.totpSecret, QByteArray("totp:") + QByteArray::number(user.id));
+    return secrets->open(user.totpSecret, QByteArray("totp:") + QByteArray::number(user.id));
 }
 
 core::Result<int> AuthService::sealStoredSecrets()
@@ -287,71 +288,113 @@ core::Result<int> AuthService::sealStoredSecrets()
     return sealed;
 }
 
-core::Result<AuthService::Enrolment> AuthService::enrollMfa(const Principal &principal)
+template<typename T>
+void AuthService::onStore(std::function<Result<T>(Store &)> work,
+                          std::function<void(Result<T>)> done)
 {
-    const Result<std::optional<UserRecord>> user = m_store.findUserById(principal.userId);
-    if (!user)
-        return user.error();
-    if (*user && (*user)->totpEnabled) {
-        return core::makeError(core::ErrorCode::MfaAlreadyEnabled,
-                               tr("Multi-factor sign-in is on already; an admin can reset it."));
+    if (!m_readers)
+        return done(work(m_store));
+    m_readers->read<T>(std::move(work), this, std::move(done));
+}
+
+void AuthService::enrollMfa(const Principal &principal, Reply<Enrolment> reply)
+{
+    if (principal.mfaEnabled) {
+        return reply(
+            core::makeError(core::ErrorCode::MfaAlreadyEnabled,
+                            tr("Multi-factor sign-in is on already; an admin can reset it.")));
     }
     const QByteArray secret = totp::newSecret();
     if (secret.isEmpty())
-        return core::makeError(core::ErrorCode::Internal,
-                               QStringLiteral("The system random generator failed."));
+        return reply(core::makeError(core::ErrorCode::Internal,
+                                     QStringLiteral("The system random generator failed.")));
     const QByteArray stored = m_secrets
         ? m_secrets->seal(secret, QByteArray("totp:") + QByteArray::number(principal.userId))
         : secret;
     if (stored.isEmpty())
-        return core::makeError(core::ErrorCode::Internal, QStringLiteral("Encryption failed."));
-    if (Result<void> saved = m_store.setTotpSecret(principal.userId, stored); !saved)
-        return saved.error();
-    configurationChanged();
-    return Enrolment { totp::toBase32(secret), totp::provisioningUri(secret, principal.username) };
+        return reply(
+            core::makeError(core::ErrorCode::Internal, QStringLiteral("Encryption failed.")));
+    const Enrolment enrolment { totp::toBase32(secret),
+                                totp::provisioningUri(secret, principal.username) };
+    onStore<bool>(
+        [id = principal.userId, stored](Store &store) -> Result<bool> {
+            const Result<std::optional<UserRecord>> user = store.findUserById(id);
+            if (!user)
+                return user.error();
+            if (*user && (*user)->totpEnabled) {
+                return core::makeError(
+                    core::ErrorCode::MfaAlreadyEnabled,
+                    tr("Multi-factor sign-in is on already; an admin can reset it."));
+            }
+            if (Result<void> saved = store.setTotpSecret(id, stored); !saved)
+                return saved.error();
+            return true;
+        },
+        [this, enrolment, reply](Result<bool> saved) {
+            if (!saved)
+                return reply(saved.error());
+            configurationChanged();
+            reply(enrolment);
+        });
 }
 
-core::Result<QStringList> AuthService::confirmMfa(const Principal &principal, const QString &code)
+void AuthService::confirmMfa(const Principal &principal, const QString &code,
+                             Reply<QStringList> reply)
 {
-    const Result<std::optional<UserRecord>> user = m_store.findUserById(principal.userId);
-    if (!user)
-        return user.error();
-    if (!*user || (*user)->totpSecret.isEmpty()) {
-        return core::makeError(core::ErrorCode::MfaNotEnrolled,
-                               tr("Start with POST /api/v1/auth/mfa/enroll."));
-    }
-    if ((*user)->totpEnabled) {
-        return core::makeError(core::ErrorCode::MfaAlreadyEnabled,
-                               tr("Multi-factor sign-in is on already."));
-    }
-    const Result<QByteArray> secret = totpSecretOf(**user);
-    if (!secret)
-        return secret.error();
-    const std::optional<qint64> step
-        = totp::matchingStep(*secret, code, totp::stepAt(m_clock->nowUtc()));
-    if (!step) {
-        return core::makeError(core::ErrorCode::InvalidMfaCode,
-                               tr("The code does not match: check the app's clock."));
-    }
-    // Ten single-use codes for a lost phone, shown once: 80 random bits each.
-    QStringList codes;
-    QList<QByteArray> hashes;
-    for (int i = 0; i < kRecoveryCodes; ++i) {
-        QByteArray bytes(10, Qt::Uninitialized);
-        if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), 10) != 1)
-            return core::makeError(core::ErrorCode::Internal,
-                                   QStringLiteral("The system random generator failed."));
-        const QString code = totp::toBase32(bytes).toLower();
-        codes.append(code.left(8) + u'-' + code.mid(8));
-        hashes.append(hashOf(codes.last().toLatin1()));
-    }
-    if (Result<void> enabled = m_store.enableTotp(principal.userId, *step, hashes); !enabled)
-        return enabled.error();
-    UserRecord now = **user;
-    now.totpEnabled = true;
-    adoptUser(now); // GET /me says so at once
-    audit(principal.username, principal.source, QStringLiteral("mfa_enabled"), principal.username);
-    return codes;
+    struct Confirmed
+    {
+        QStringList codes;
+        UserRecord user;
+    };
+    const qint64 step = totp::stepAt(m_clock->nowUtc());
+    onStore<Confirmed>(
+        [principal, code, step, secrets = m_secrets](Store &store) -> Result<Confirmed> {
+            const Result<std::optional<UserRecord>> user = store.findUserById(principal.userId);
+            if (!user)
+                return user.error();
+            if (!*user || (*user)->totpSecret.isEmpty()) {
+                return core::makeError(core::ErrorCode::MfaNotEnrolled,
+                                       tr("Start with POST /api/v1/auth/mfa/enroll."));
+            }
+            if ((*user)->totpEnabled) {
+                return core::makeError(core::ErrorCode::MfaAlreadyEnabled,
+                                       tr("Multi-factor sign-in is on already."));
+            }
+            const Result<QByteArray> secret = totpSecretOf(secrets, **user);
+            if (!secret)
+                return secret.error();
+            const std::optional<qint64> matched = totp::matchingStep(*secret, code, step);
+            if (!matched) {
+                return core::makeError(core::ErrorCode::InvalidMfaCode,
+                                       tr("The code does not match: check the app's clock."));
+            }
+            // Ten single-use codes for a lost phone, shown once: 80 random bits each.
+            Confirmed confirmed;
+            QList<QByteArray> hashes;
+            for (int i = 0; i < kRecoveryCodes; ++i) {
+                QByteArray bytes(10, Qt::Uninitialized);
+                if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), 10) != 1)
+                    return core::makeError(core::ErrorCode::Internal,
+                                           QStringLiteral("The system random generator failed."));
+                const QString recovery = totp::toBase32(bytes).toLower();
+                confirmed.codes.append(recovery.left(8) + u'-' + recovery.mid(8));
+                hashes.append(hashOf(confirmed.codes.last().toLatin1()));
+            }
+            if (Result<void> enabled = store.enableTotp(principal.userId, *matched, hashes);
+                !enabled)
+                return enabled.error();
+            audit(store, principal.username, principal.source, QStringLiteral("mfa_enabled"),
+                  principal.username);
+            confirmed.user = **user;
+            confirmed.user.totpEnabled = true;
+            return confirmed;
+        },
+        [this, reply](Result<Confirmed> confirmed) {
+            if (!confirmed)
+                return reply(confirmed.error());
+            adoptUser(confirmed->user); // GET /me says so at once
+            reply(confirmed->codes);
+        });
 }
 
 core::Result<core::protocol::TokenPair> AuthService::issueTokens(const UserRecord &user)
@@ -390,11 +433,6 @@ void AuthService::refresh(const core::protocol::RefreshRequest &request, const Q
                           LoginReply reply)
 {
     const QString address = addressOf(source);
-    const auto failed = [this, &address, &reply](core::Error error) {
-        if (m_limiter)
-            m_limiter->hit(m_throttles.badRefreshesPerAddress, address);
-        reply(std::move(error));
-    };
     if (m_limiter) {
         if (const RateLimiter::Milliseconds wait
             = m_limiter->retryAfter(m_throttles.badRefreshesPerAddress, address);
@@ -409,55 +447,88 @@ void AuthService::refresh(const core::protocol::RefreshRequest &request, const Q
     const core::Result<QByteArray> successor = newRefreshToken();
     if (!successor)
         return reply(successor.error());
-    const Result<RefreshRotation> rotation
-        = m_store.rotateRefreshToken(hashOf(request.refreshToken.toLatin1()), hashOf(*successor),
-                                     m_clock->nowUtc().addDays(kRefreshTokenDays), kRefreshGraceMs);
-    if (!rotation)
-        return reply(rotation.error());
-    switch (rotation->outcome) {
-    case RefreshRotation::Outcome::Rotated:
-        break;
-    case RefreshRotation::Outcome::JustUsed:
-        return reply(core::makeError(
-            core::ErrorCode::RefreshTokenUsed,
-            tr("This refresh token was used a moment ago by another request, which got the "
-               "new tokens.")));
-    case RefreshRotation::Outcome::Reused:
-        audit(QStringLiteral("user %1").arg(rotation->userId), address,
-              QStringLiteral("token_reused"), rotation->family.left(12));
-        qWarning().noquote() << "A used refresh token of user" << rotation->userId
-                             << "was presented again from" << address
-                             << "- its sign-in is revoked.";
-        return failed(core::makeError(
-            core::ErrorCode::TokenReused,
-            tr("This refresh token was used before: the sign-in it belongs to has been "
-               "revoked; sign in again.")));
-    case RefreshRotation::Outcome::Invalid:
-        return failed(core::makeError(core::ErrorCode::InvalidToken,
-                                      tr("The refresh token is unknown, expired or revoked.")));
-    }
-    const Result<std::optional<UserRecord>> user = m_store.findUserById(rotation->userId);
-    if (!user)
-        return reply(user.error());
-    if (!*user || (*user)->disabled) {
-        return failed(
-            core::makeError(core::ErrorCode::InvalidToken, tr("The account is no longer active.")));
-    }
-    reply(pairFor(**user, *successor));
+    // The rotation and the user's record on a store reader; the access token is signed here.
+    struct Rotated
+    {
+        RefreshRotation rotation;
+        std::optional<UserRecord> user;
+    };
+    onStore<Rotated>(
+        [oldHash = hashOf(request.refreshToken.toLatin1()), newHash = hashOf(*successor),
+         expiresAt = m_clock->nowUtc().addDays(kRefreshTokenDays),
+         address](Store &store) -> Result<Rotated> {
+            Result<RefreshRotation> rotation
+                = store.rotateRefreshToken(oldHash, newHash, expiresAt, kRefreshGraceMs);
+            if (!rotation)
+                return rotation.error();
+            Rotated rotated { *rotation, std::nullopt };
+            if (rotation->outcome == RefreshRotation::Outcome::Reused) {
+                audit(store, QStringLiteral("user %1").arg(rotation->userId), address,
+                      QStringLiteral("token_reused"), rotation->family.left(12));
+            } else if (rotation->outcome == RefreshRotation::Outcome::Rotated) {
+                Result<std::optional<UserRecord>> user = store.findUserById(rotation->userId);
+                if (!user)
+                    return user.error();
+                rotated.user = *user;
+            }
+            return rotated;
+        },
+        [this, address, successor = *successor, reply](Result<Rotated> rotated) {
+            const auto failed = [this, &address, &reply](core::Error error) {
+                if (m_limiter)
+                    m_limiter->hit(m_throttles.badRefreshesPerAddress, address);
+                reply(std::move(error));
+            };
+            if (!rotated)
+                return reply(rotated.error());
+            switch (rotated->rotation.outcome) {
+            case RefreshRotation::Outcome::Rotated:
+                break;
+            case RefreshRotation::Outcome::JustUsed:
+                return reply(core::makeError(
+                    core::ErrorCode::RefreshTokenUsed,
+                    tr("This refresh token was used a moment ago by another request, which got "
+                       "the new tokens.")));
+            case RefreshRotation::Outcome::Reused:
+                qWarning().noquote()
+                    << "A used refresh token of user" << rotated->rotation.userId
+                    << "was presented again from" << address << "- its sign-in is revoked.";
+                return failed(core::makeError(
+                    core::ErrorCode::TokenReused,
+                    tr("This refresh token was used before: the sign-in it belongs to has been "
+                       "revoked; sign in again.")));
+            case RefreshRotation::Outcome::Invalid:
+                return failed(
+                    core::makeError(core::ErrorCode::InvalidToken,
+                                    tr("The refresh token is unknown, expired or revoked.")));
+            }
+            if (!rotated->user || rotated->user->disabled) {
+                return failed(core::makeError(core::ErrorCode::InvalidToken,
+                                              tr("The account is no longer active.")));
+            }
+            reply(pairFor(*rotated->user, successor));
+        });
 }
 
-core::Result<void> AuthService::logout(const Principal &principal)
+void AuthService::logout(const Principal &principal, Reply<void> reply)
 {
-    const core::Result<std::int64_t> generation = m_store.revokeUserTokens(principal.userId);
-    if (!generation)
-        return generation.error();
-    // Its tokens stop working at once, not at the next poll.
-    if (const auto user = m_directory.users.find(principal.username);
-        user != m_directory.users.end())
-        user->tokenGeneration = *generation;
-    configurationChanged();
-    audit(principal.username, principal.source, QStringLiteral("logout"), principal.username);
-    return {};
+    onStore<std::int64_t>(
+        [principal](Store &store) -> Result<std::int64_t> {
+            const Result<std::int64_t> generation = store.revokeUserTokens(principal.userId);
+            if (generation)
+                audit(store, principal.username, principal.source, QStringLiteral("logout"),
+                      principal.username);
+            return generation;
+        },
+        [this, username = principal.username, reply](Result<std::int64_t> generation) {
+            if (!generation)
+                return reply(generation.error());
+            // Its tokens stop working at once, not at the next poll.
+            if (const auto user = m_directory.users.find(username); user != m_directory.users.end())
+                user->tokenGeneration = *generation;
+            configurationChanged();
+            reply({});
+        });
 }
 
 core::Result<void> AuthService::mayMakeApiKeys(const Principal &principal)
@@ -469,32 +540,31 @@ core::Result<void> AuthService::mayMakeApiKeys(const Principal &principal)
     return {};
 }
 
-core::Result<AuthService::NewApiKey> AuthService::createApiKey(const Principal &principal,
-                                                               const QString &name,
-                                                               const QStringList &scopes, int days)
+void AuthService::createApiKey(const Principal &principal, const QString &name,
+                               const QStringList &scopes, int days, Reply<NewApiKey> reply)
 {
     if (core::Result<void> may = mayMakeApiKeys(principal); !may)
-        return may.error();
+        return reply(may.error());
     if (name.trimmed().isEmpty() || name.size() > 64)
-        return core::makeError(core::ErrorCode::InvalidRequest,
-                               tr("An API key needs a name of 1 to 64 characters."));
+        return reply(core::makeError(core::ErrorCode::InvalidRequest,
+                                     tr("An API key needs a name of 1 to 64 characters.")));
     if (days < 1 || days > 366)
-        return core::makeError(core::ErrorCode::InvalidRequest,
-                               tr("An API key lives 1 to 366 days."));
+        return reply(core::makeError(core::ErrorCode::InvalidRequest,
+                                     tr("An API key lives 1 to 366 days.")));
     const QStringList allowed = permissionNames(principal.role);
     if (scopes.isEmpty())
-        return core::makeError(core::ErrorCode::InvalidRequest,
-                               tr("An API key needs at least one scope."));
+        return reply(core::makeError(core::ErrorCode::InvalidRequest,
+                                     tr("An API key needs at least one scope.")));
     for (const QString &scope : scopes) {
         if (!allowed.contains(scope)) {
-            return core::makeError(core::ErrorCode::InvalidScope,
-                                   tr("\"%1\" is not a permission of your role (%2).")
-                                       .arg(scope.left(64), allowed.join(u", ")));
+            return reply(core::makeError(core::ErrorCode::InvalidScope,
+                                         tr("\"%1\" is not a permission of your role (%2).")
+                                             .arg(scope.left(64), allowed.join(u", "))));
         }
     }
     const core::Result<QByteArray> secret = newRefreshToken(); // 256 random bits, base64url
     if (!secret)
-        return secret.error();
+        return reply(secret.error());
     const QByteArray key = "qx_" + *secret;
     NewApiKey made;
     made.record.userId = principal.userId;
@@ -502,34 +572,51 @@ core::Result<AuthService::NewApiKey> AuthService::createApiKey(const Principal &
     made.record.scopes = scopes;
     made.record.createdAt = m_clock->nowUtc();
     made.record.expiresAt = made.record.createdAt.addDays(days);
-    const Result<std::int64_t> id = m_store.addApiKey(made.record, hashOf(key));
-    if (!id)
-        return id.error();
-    made.record.id = *id;
     made.key = QString::fromLatin1(key);
-    m_directory.apiKeys.insert(hashOf(key), made.record); // usable at once
-    audit(principal.username, principal.source, QStringLiteral("api_key_created"),
-          QString::number(*id) + u' ' + made.record.name);
-    return made;
+    onStore<std::int64_t>(
+        [principal, record = made.record,
+         hash = hashOf(key)](Store &store) -> Result<std::int64_t> {
+            const Result<std::int64_t> id = store.addApiKey(record, hash);
+            if (id)
+                audit(store, principal.username, principal.source,
+                      QStringLiteral("api_key_created"), QString::number(*id) + u' ' + record.name);
+            return id;
+        },
+        [this, made, hash = hashOf(key), reply](Result<std::int64_t> id) mutable {
+            if (!id)
+                return reply(id.error());
+            made.record.id = *id;
+            m_directory.apiKeys.insert(hash, made.record); // usable at once
+            reply(made);
+        });
 }
 
-core::Result<QList<ApiKeyRecord>> AuthService::apiKeys(const Principal &principal)
+void AuthService::apiKeys(const Principal &principal, Reply<QList<ApiKeyRecord>> reply)
 {
-    return m_store.apiKeys(principal.userId);
+    onStore<QList<ApiKeyRecord>>(
+        [id = principal.userId](Store &store) { return store.apiKeys(id); }, std::move(reply));
 }
 
-core::Result<void> AuthService::revokeApiKey(const Principal &principal, std::int64_t keyId,
-                                             bool anyUser)
+void AuthService::revokeApiKey(const Principal &principal, std::int64_t keyId, bool anyUser,
+                               Reply<void> reply)
 {
-    const Result<bool> revoked = m_store.revokeApiKey(anyUser ? 0 : principal.userId, keyId);
-    if (!revoked)
-        return revoked.error();
-    if (!*revoked)
-        return core::makeError(core::ErrorCode::NotFound, tr("No live API key %1.").arg(keyId));
-    m_directory.apiKeys.removeIf([keyId](const auto &key) { return key->id == keyId; });
-    audit(principal.username, principal.source, QStringLiteral("api_key_revoked"),
-          QString::number(keyId));
-    return {};
+    onStore<bool>(
+        [principal, keyId, anyUser](Store &store) -> Result<bool> {
+            const Result<bool> revoked = store.revokeApiKey(anyUser ? 0 : principal.userId, keyId);
+            if (revoked && *revoked)
+                audit(store, principal.username, principal.source,
+                      QStringLiteral("api_key_revoked"), QString::number(keyId));
+            return revoked;
+        },
+        [this, keyId, reply](Result<bool> revoked) {
+            if (!revoked)
+                return reply(revoked.error());
+            if (!*revoked)
+                return reply(core::makeError(core::ErrorCode::NotFound,
+                                             tr("No live API key %1.").arg(keyId)));
+            m_directory.apiKeys.removeIf([keyId](const auto &key) { return key->id == keyId; });
+            reply({});
+        });
 }
 
 core::Result<Principal> AuthService::authenticateApiKey(const QByteArray &key)

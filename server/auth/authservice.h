@@ -95,6 +95,23 @@ public:
     /// copy (its whole family revoked).
     static constexpr qint64 kRefreshGraceMs = 2000;
     using LoginReply = std::function<void(core::Result<core::protocol::TokenPair>)>;
+    /// How the operations below answer: on this thread, once their storage work (on a store
+    /// reader once readers are set, else in line) is done.
+    template<typename T>
+    using Reply = std::function<void(core::Result<T>)>;
+    /// What one of those operations answered, for tools that set no store readers (the CLI,
+    /// unit tests): their answer comes before the call returns.
+    template<typename T, typename Operation>
+    static core::Result<T> answerNow(Operation &&operation)
+    {
+        std::optional<core::Result<T>> answer;
+        std::forward<Operation>(operation)(
+            Reply<T>([&answer](core::Result<T> result) { answer = std::move(result); }));
+        if (!answer)
+            return core::makeError(core::ErrorCode::Internal,
+                                   QStringLiteral("The operation did not answer in line."));
+        return std::move(*answer);
+    }
 
     AuthService(Store &store, TokenSigner signer, QObject *parent = nullptr);
     ~AuthService() override;
@@ -118,7 +135,7 @@ public:
     void refresh(const core::protocol::RefreshRequest &request, const QHostAddress &source,
                  LoginReply reply);
     /// Signs the user out everywhere: every refresh and access token of theirs stops working.
-    core::Result<void> logout(const Principal &principal);
+    void logout(const Principal &principal, Reply<void> reply);
     /// Multi-factor sign-in (TOTP): enrolment gives the secret (base32, for typing) and an
     /// otpauth:// URI (for a QR code); confirming with a first code turns it on and answers
     /// kRecoveryCodes single-use recovery codes, shown this once. From then on sign-in needs
@@ -129,8 +146,8 @@ public:
         QString uri;
     };
     static constexpr int kRecoveryCodes = 10;
-    core::Result<Enrolment> enrollMfa(const Principal &principal);
-    core::Result<QStringList> confirmMfa(const Principal &principal, const QString &code);
+    void enrollMfa(const Principal &principal, Reply<Enrolment> reply);
+    void confirmMfa(const Principal &principal, const QString &code, Reply<QStringList> reply);
     /// API keys for programs ("Authorization: ApiKey qx_..."): made by a signed-in user (not
     /// by a key) with a name, scopes among their role's permissions and a lifetime of 1 to
     /// 366 days; the key is answered this once and kept only as a hash.
@@ -141,13 +158,13 @@ public:
     };
     /// forbidden for a principal signed in with an API key.
     static core::Result<void> mayMakeApiKeys(const Principal &principal);
-    core::Result<NewApiKey> createApiKey(const Principal &principal, const QString &name,
-                                         const QStringList &scopes, int days);
-    core::Result<QList<ApiKeyRecord>> apiKeys(const Principal &principal);
+    void createApiKey(const Principal &principal, const QString &name, const QStringList &scopes,
+                      int days, Reply<NewApiKey> reply);
+    void apiKeys(const Principal &principal, Reply<QList<ApiKeyRecord>> reply);
     /// not_found unless it is a live key of the principal's (of anyone's, with `anyUser`: an
     /// admin's).
-    core::Result<void> revokeApiKey(const Principal &principal, std::int64_t keyId,
-                                    bool anyUser = false);
+    void revokeApiKey(const Principal &principal, std::int64_t keyId, bool anyUser,
+                      Reply<void> reply);
     /// The public keys tokens are signed with (GET /.well-known/jwks.json).
     QJsonObject jwks() const { return m_signer.jwks(); }
     /// Reloads the signing keys when `pemPath` changes (`keys rotate`), checking every second.
@@ -199,16 +216,21 @@ private:
     core::Result<Principal> authenticateApiKey(const QByteArray &key);
     /// Notes a key's use for its owner, at most once a minute per key, on a store reader.
     void noteApiKeyUse(std::int64_t keyId, const QDateTime &now);
-    /// Appends to the audit log; a failure to do so is logged.
-    void audit(const QString &actor, const QString &source, const QString &action,
-               const QString &target);
+    /// Appends to the audit log on `store`; a failure to do so is logged.
+    static void audit(Store &store, const QString &actor, const QString &source,
+                      const QString &action, const QString &target);
+    /// Runs `work` on a store reader (in line without readers), then `done` here.
+    template<typename T>
+    void onStore(std::function<core::Result<T>(Store &)> work,
+                 std::function<void(core::Result<T>)> done);
     /// The code that must come with the password of a user with multi-factor sign-in.
     core::Result<void> secondFactor(const UserRecord &user, const QString &totpCode,
                                     const QString &recoveryCode);
     /// A new access token and the first refresh token of a new family (a sign-in).
     core::Result<core::protocol::TokenPair> issueTokens(const UserRecord &user);
     /// The user's TOTP secret in the clear (opened if sealed); empty if none.
-    core::Result<QByteArray> totpSecretOf(const UserRecord &user) const;
+    static core::Result<QByteArray> totpSecretOf(const std::optional<SecretBox> &secrets,
+                                                 const UserRecord &user);
     /// An access token for `user`, paired with `refreshToken`.
     core::Result<core::protocol::TokenPair> pairFor(const UserRecord &user,
                                                     const QByteArray &refreshToken);

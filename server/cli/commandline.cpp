@@ -517,9 +517,12 @@ int runApiKeyCreate(const QStringList &arguments)
     core::Result<ApiKeyCommand> keys = apiKeyCommand(command);
     if (!keys)
         return fail(keys.error());
-    core::Result<AuthService::NewApiKey> made = keys->auth->createApiKey(
-        keys->owner, command.parser().value(label),
-        command.parser().value(scope).split(u',', Qt::SkipEmptyParts), lifetime);
+    core::Result<AuthService::NewApiKey> made = AuthService::answerNow<AuthService::NewApiKey>(
+        [&](auto reply) {
+            keys->auth->createApiKey(keys->owner, command.parser().value(label),
+                                     command.parser().value(scope).split(u',', Qt::SkipEmptyParts),
+                                     lifetime, std::move(reply));
+        });
     if (!made) {
         return made.error().is(core::ErrorCode::InvalidRequest)
                 || made.error().is(core::ErrorCode::InvalidScope)
@@ -540,7 +543,8 @@ int runApiKeyList(const QStringList &arguments)
     core::Result<ApiKeyCommand> keys = apiKeyCommand(command);
     if (!keys)
         return fail(keys.error());
-    core::Result<QList<ApiKeyRecord>> listed = keys->auth->apiKeys(keys->owner);
+    core::Result<QList<ApiKeyRecord>> listed = AuthService::answerNow<QList<ApiKeyRecord>>(
+        [&](auto reply) { keys->auth->apiKeys(keys->owner, std::move(reply)); });
     if (!listed)
         return fail(listed.error());
     QJsonArray array;
@@ -562,7 +566,9 @@ int runApiKeyRevoke(const QStringList &arguments)
     if (!keys)
         return fail(keys.error());
     const QString id = command.parser().positionalArguments().value(1);
-    if (core::Result<void> revoked = keys->auth->revokeApiKey(keys->owner, id.toLongLong());
+    if (core::Result<void> revoked = AuthService::answerNow<void>([&](auto reply) {
+            keys->auth->revokeApiKey(keys->owner, id.toLongLong(), false, std::move(reply));
+        });
         !revoked)
         return fail(revoked.error());
     printOut(tr("revoked API key %1").arg(id));

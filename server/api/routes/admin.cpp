@@ -233,12 +233,9 @@ void HttpApi::addAdminRoutes()
             QStringLiteral("Revoked"),
             200,
             { core::ErrorCode::NotFound, core::ErrorCode::StorageUnavailable } },
-          [this](const QString &keyId, const Principal &principal, const QHttpServerRequest &) {
-              if (core::Result<void> revoked
-                  = m_auth.revokeApiKey(principal, keyId.toLongLong(), true);
-                  !revoked)
-                  return errorResponse(revoked.error());
-              return QHttpServerResponse(QJsonObject { { QStringLiteral("revoked"), true } });
+          [this](const QString &keyId, const Principal &principal, const QHttpServerRequest &,
+                 const Later &reply) {
+              m_auth.revokeApiKey(principal, keyId.toLongLong(), true, revokedAnswer(reply));
           });
 }
 

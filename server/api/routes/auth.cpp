@@ -70,10 +70,12 @@ void HttpApi::addAuthRoutes()
             QStringLiteral("SignedOut"),
             200,
             { core::ErrorCode::StorageUnavailable } },
-          [this](const Principal &principal, const QHttpServerRequest &) {
-              if (core::Result<void> done = m_auth.logout(principal); !done)
-                  return errorResponse(done.error());
-              return QHttpServerResponse(QJsonObject { { QStringLiteral("signed_out"), true } });
+          [this](const Principal &principal, const QHttpServerRequest &, const Later &reply) {
+              m_auth.logout(principal, [reply](core::Result<void> done) {
+                  if (!done)
+                      return reply->fail(done.error());
+                  reply->send(QJsonObject { { QStringLiteral("signed_out"), true } }, Status::Ok);
+              });
           });
 
     // Multi-factor sign-in: enrol (secret and URI), then confirm with a first code.
@@ -86,38 +88,42 @@ void HttpApi::addAuthRoutes()
             QStringLiteral("MfaEnrolment"),
             200,
             { core::ErrorCode::MfaAlreadyEnabled, core::ErrorCode::StorageUnavailable } },
-          [this](const Principal &principal, const QHttpServerRequest &) {
-              core::Result<AuthService::Enrolment> enrolment = m_auth.enrollMfa(principal);
-              if (!enrolment)
-                  return errorResponse(enrolment.error());
-              return QHttpServerResponse(
-                  QJsonObject { { QStringLiteral("secret"), enrolment->secret },
-                                { QStringLiteral("otpauth_uri"), enrolment->uri } });
+          [this](const Principal &principal, const QHttpServerRequest &, const Later &reply) {
+              m_auth.enrollMfa(principal, [reply](core::Result<AuthService::Enrolment> enrolment) {
+                  if (!enrolment)
+                      return reply->fail(enrolment.error());
+                  reply->send(QJsonObject { { QStringLiteral("secret"), enrolment->secret },
+                                            { QStringLiteral("otpauth_uri"), enrolment->uri } },
+                              Status::Ok);
+              });
           });
-    serve({ Method::Post,
-            QStringLiteral("/api/v1/auth/mfa/confirm"),
-            tr("Turns multi-factor sign-in on with a first code: the recovery codes, once"),
-            Access::SignedIn,
-            {},
-            QStringLiteral("MfaConfirmation"),
-            QStringLiteral("RecoveryCodes"),
-            200,
-            { core::ErrorCode::InvalidMfaCode, core::ErrorCode::MfaNotEnrolled,
-              core::ErrorCode::MfaAlreadyEnabled, core::ErrorCode::StorageUnavailable } },
-          [this](const Principal &principal, const QHttpServerRequest &request) {
-              core::Result<QJsonObject> body = jsonBody(request);
-              if (!body)
-                  return errorResponse(body.error());
-              protocol::ObjectReader reader(*body);
-              const QString code = reader.string(QStringLiteral("code"));
-              if (core::Result<void> read = reader.finish(); !read)
-                  return errorResponse(read.error());
-              core::Result<QStringList> codes = m_auth.confirmMfa(principal, code);
-              if (!codes)
-                  return errorResponse(codes.error());
-              return QHttpServerResponse(QJsonObject {
-                  { QStringLiteral("recovery_codes"), QJsonArray::fromStringList(*codes) } });
-          });
+    serve(
+        { Method::Post,
+          QStringLiteral("/api/v1/auth/mfa/confirm"),
+          tr("Turns multi-factor sign-in on with a first code: the recovery codes, once"),
+          Access::SignedIn,
+          {},
+          QStringLiteral("MfaConfirmation"),
+          QStringLiteral("RecoveryCodes"),
+          200,
+          { core::ErrorCode::InvalidMfaCode, core::ErrorCode::MfaNotEnrolled,
+            core::ErrorCode::MfaAlreadyEnabled, core::ErrorCode::StorageUnavailable } },
+        [this](const Principal &principal, const QHttpServerRequest &request, const Later &reply) {
+            core::Result<QJsonObject> body = jsonBody(request);
+            if (!body)
+                return reply->fail(body.error());
+            protocol::ObjectReader reader(*body);
+            const QString code = reader.string(QStringLiteral("code"));
+            if (core::Result<void> read = reader.finish(); !read)
+                return reply->fail(read.error());
+            m_auth.confirmMfa(principal, code, [reply](core::Result<QStringList> codes) {
+                if (!codes)
+                    return reply->fail(codes.error());
+                reply->send(QJsonObject { { QStringLiteral("recovery_codes"),
+                                            QJsonArray::fromStringList(*codes) } },
+                            Status::Ok);
+            });
+        });
 
     serve({ Method::Get,
             QStringLiteral("/api/v1/me"),
@@ -141,39 +147,41 @@ void HttpApi::addAuthRoutes()
                   { QStringLiteral("mfa_enabled"), principal.mfaEnabled } });
           });
     // API keys: made, listed and revoked by their user.
-    serve({ Method::Post,
-            QStringLiteral("/api/v1/apikeys"),
-            tr("Makes an API key for a program (not with an API key); the key is shown this "
-               "once"),
-            Access::SignedIn,
-            {},
-            QStringLiteral("ApiKeyRequest"),
-            QStringLiteral("NewApiKey"),
-            201,
-            { core::ErrorCode::Forbidden, core::ErrorCode::InvalidScope,
-              core::ErrorCode::StorageUnavailable } },
-          [this](const Principal &principal, const QHttpServerRequest &request) {
-              if (core::Result<void> may = AuthService::mayMakeApiKeys(principal); !may)
-                  return errorResponse(may.error());
-              core::Result<QJsonObject> body = jsonBody(request);
-              if (!body)
-                  return errorResponse(body.error());
-              protocol::ObjectReader reader(*body);
-              const QString name = reader.string(QStringLiteral("name"));
-              const QStringList scopes = reader.stringList(QStringLiteral("scopes"));
-              const qint64 days = reader.has(QStringLiteral("expires_in_days"))
-                  ? reader.integer(QStringLiteral("expires_in_days"))
-                  : 90;
-              if (core::Result<void> read = reader.finish(); !read)
-                  return errorResponse(read.error());
-              core::Result<AuthService::NewApiKey> made = m_auth.createApiKey(
-                  principal, name, scopes, int(std::clamp<qint64>(days, -1, 367)));
-              if (!made)
-                  return errorResponse(made.error());
-              QJsonObject json = toJson(made->record);
-              json.insert(QStringLiteral("key"), made->key);
-              return QHttpServerResponse(json, Status::Created);
-          });
+    serve(
+        { Method::Post,
+          QStringLiteral("/api/v1/apikeys"),
+          tr("Makes an API key for a program (not with an API key); the key is shown this "
+             "once"),
+          Access::SignedIn,
+          {},
+          QStringLiteral("ApiKeyRequest"),
+          QStringLiteral("NewApiKey"),
+          201,
+          { core::ErrorCode::Forbidden, core::ErrorCode::InvalidScope,
+            core::ErrorCode::StorageUnavailable } },
+        [this](const Principal &principal, const QHttpServerRequest &request, const Later &reply) {
+            if (core::Result<void> may = AuthService::mayMakeApiKeys(principal); !may)
+                return reply->fail(may.error());
+            core::Result<QJsonObject> body = jsonBody(request);
+            if (!body)
+                return reply->fail(body.error());
+            protocol::ObjectReader reader(*body);
+            const QString name = reader.string(QStringLiteral("name"));
+            const QStringList scopes = reader.stringList(QStringLiteral("scopes"));
+            const qint64 days = reader.has(QStringLiteral("expires_in_days"))
+                ? reader.integer(QStringLiteral("expires_in_days"))
+                : 90;
+            if (core::Result<void> read = reader.finish(); !read)
+                return reply->fail(read.error());
+            m_auth.createApiKey(principal, name, scopes, int(std::clamp<qint64>(days, -1, 367)),
+                                [reply](core::Result<AuthService::NewApiKey> made) {
+                                    if (!made)
+                                        return reply->fail(made.error());
+                                    QJsonObject json = toJson(made->record);
+                                    json.insert(QStringLiteral("key"), made->key);
+                                    reply->send(json, Status::Created);
+                                });
+        });
     serve({ Method::Get,
             QStringLiteral("/api/v1/apikeys"),
             tr("The caller's API keys"),
@@ -183,14 +191,15 @@ void HttpApi::addAuthRoutes()
             QStringLiteral("ApiKeyList"),
             200,
             { core::ErrorCode::StorageUnavailable } },
-          [this](const Principal &principal, const QHttpServerRequest &) {
-              core::Result<QList<ApiKeyRecord>> keys = m_auth.apiKeys(principal);
-              if (!keys)
-                  return errorResponse(keys.error());
-              QJsonArray list;
-              for (const ApiKeyRecord &key : std::as_const(*keys))
-                  list.append(toJson(key));
-              return QHttpServerResponse(QJsonObject { { QStringLiteral("keys"), list } });
+          [this](const Principal &principal, const QHttpServerRequest &, const Later &reply) {
+              m_auth.apiKeys(principal, [reply](core::Result<QList<ApiKeyRecord>> keys) {
+                  if (!keys)
+                      return reply->fail(keys.error());
+                  QJsonArray list;
+                  for (const ApiKeyRecord &key : std::as_const(*keys))
+                      list.append(toJson(key));
+                  reply->send(QJsonObject { { QStringLiteral("keys"), list } }, Status::Ok);
+              });
           });
     serve({ Method::Delete,
             QStringLiteral("/api/v1/apikeys/{id}"),
@@ -201,11 +210,9 @@ void HttpApi::addAuthRoutes()
             QStringLiteral("Revoked"),
             200,
             { core::ErrorCode::NotFound, core::ErrorCode::StorageUnavailable } },
-          [this](const QString &keyId, const Principal &principal, const QHttpServerRequest &) {
-              if (core::Result<void> revoked = m_auth.revokeApiKey(principal, keyId.toLongLong());
-                  !revoked)
-                  return errorResponse(revoked.error());
-              return QHttpServerResponse(QJsonObject { { QStringLiteral("revoked"), true } });
+          [this](const QString &keyId, const Principal &principal, const QHttpServerRequest &,
+                 const Later &reply) {
+              m_auth.revokeApiKey(principal, keyId.toLongLong(), false, revokedAnswer(reply));
           });
 }
 

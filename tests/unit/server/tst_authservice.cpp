@@ -177,7 +177,7 @@ private Q_SLOTS:
         // Signing out ends every token of hers at once.
         const QString fresh = signIn(auth, password)->accessToken;
         const Principal principal = *auth.authenticateToken(fresh);
-        QVERIFY(auth.logout(principal).ok());
+        QVERIFY(AuthService::answerNow<void>([&](auto reply) { auth.logout(principal, reply); }));
         QCOMPARE(auth.authenticateToken(fresh).error().code, u"invalid_token"_s);
     }
 
@@ -195,7 +195,9 @@ private Q_SLOTS:
         qx::core::ManualClock clock(QDateTime(QDate(2026, 12, 7), QTime(9, 0), Qt::UTC));
         auth.setClock(clock);
         const Principal owner = *auth.authenticateToken(signIn(auth, password)->accessToken);
-        const auto made = auth.createApiKey(owner, u"quotes bot"_s, { u"market:read"_s }, 1);
+        const auto made = AuthService::answerNow<AuthService::NewApiKey>([&](auto reply) {
+            auth.createApiKey(owner, u"quotes bot"_s, { u"market:read"_s }, 1, reply);
+        });
         QVERIFY(made.ok());
         const QByteArray header = "ApiKey " + made->key.toLatin1();
         const auto program = auth.authenticateHeader(header);
@@ -210,7 +212,9 @@ private Q_SLOTS:
         auth.configurationChanged();
         QCOMPARE(auth.authenticateHeader(header).error().code, u"invalid_token"_s);
 
-        const auto daily = auth.createApiKey(owner, u"daily bot"_s, { u"market:read"_s }, 1);
+        const auto daily = AuthService::answerNow<AuthService::NewApiKey>([&](auto reply) {
+            auth.createApiKey(owner, u"daily bot"_s, { u"market:read"_s }, 1, reply);
+        });
         const QByteArray dailyHeader = "ApiKey " + daily->key.toLatin1();
         QVERIFY(auth.authenticateHeader(dailyHeader).ok());
         olga = **store->findUser(u"olga"_s);
