@@ -159,12 +159,6 @@ void AuthService::login(const core::protocol::LoginRequest &request, const QHost
 void AuthService::verify(const core::protocol::LoginRequest &request,
                          const std::pair<QString, QString> &throttleKeys, LoginReply reply)
 {
-    Result<std::optional<UserRecord>> found = m_store.findUser(request.username);
-    if (!found)
-        return reply(found.error());
-    std::optional<UserRecord> user = *found;
-    if (user && user->disabled)
-        user.reset();
     if (m_waitingLogins >= kMaxWaitingLogins) {
         core::Error busy = core::makeError(core::ErrorCode::ServerBusy,
                                            tr("Too many sign-ins at once: try again shortly."));
@@ -172,63 +166,120 @@ void AuthService::verify(const core::protocol::LoginRequest &request,
         return reply(busy);
     }
     ++m_waitingLogins;
+    // The user read on a store reader, the password checked on the hashing pool, what the
+    // sign-in writes stored on a reader again: the main thread only hands over.
+    onStore<std::optional<UserRecord>>(
+        [username = request.username](Store &store) { return store.findUser(username); },
+        [this, request, throttleKeys, reply](Result<std::optional<UserRecord>> found) {
+            if (!found) {
+                --m_waitingLogins;
+                return reply(found.error());
+            }
+            std::optional<UserRecord> user = *found;
+            if (user && user->disabled)
+                user.reset();
+            checkPassword(request, user, throttleKeys, reply);
+        });
+}
+
+void AuthService::checkPassword(const core::protocol::LoginRequest &request,
+                                const std::optional<UserRecord> &user,
+                                const std::pair<QString, QString> &throttleKeys, LoginReply reply)
+{
     // An unknown user costs a hash too, so timing tells nothing.
-    m_hashing.start([this, user, username = request.username, password = request.password,
-                     totpCode = request.totpCode, recoveryCode = request.recoveryCode, throttleKeys,
-                     reply = std::move(reply)] {
+    m_hashing.start([this, user, request, throttleKeys, reply = std::move(reply)] {
         std::call_once(m_decoyMade, [this] {
             m_decoyHash = PasswordHasher::hash(QStringLiteral("decoy password")).value_or({});
         });
         const bool matches
-            = PasswordHasher::verify(user ? user->passwordHash : m_decoyHash, password) && user;
+            = PasswordHasher::verify(user ? user->passwordHash : m_decoyHash, request.password)
+            && user;
         // Made with less than today's parameters: a stronger hash of it, while at hand.
         QByteArray upgraded;
         if (matches && PasswordHasher::needsRehash(user->passwordHash))
-            upgraded = PasswordHasher::hash(password).value_or(QByteArray());
+            upgraded = PasswordHasher::hash(request.password).value_or(QByteArray());
         QMetaObject::invokeMethod(
             this,
-            [this, user, username, matches, upgraded, totpCode, recoveryCode, throttleKeys, reply] {
+            [this, user, request, matches, upgraded, throttleKeys, reply] {
                 --m_waitingLogins;
-                if (matches && !upgraded.isEmpty()) {
-                    const Result<bool> stored
-                        = m_store.upgradePasswordHash(user->id, user->passwordHash, upgraded);
-                    if (!stored)
-                        qWarning().noquote() << "Cannot store the stronger password hash of"
-                                             << user->username << stored.error().message;
-                }
-                const QString &address = throttleKeys.second;
-                const auto failed = [&](core::Error error) {
-                    audit(m_store, username, address,
-                          error.is(core::ErrorCode::InvalidMfaCode)
-                              ? QStringLiteral("mfa_failed")
-                              : QStringLiteral("login_failed"),
-                          username);
-                    if (m_limiter && !throttleKeys.first.isEmpty()) {
-                        m_limiter->hit(m_throttles.failuresPerAccount, throttleKeys.first);
-                        m_limiter->hit(m_throttles.failuresPerAddress, throttleKeys.second);
-                    }
-                    reply(std::move(error));
-                };
-                if (!matches)
-                    return failed(invalidCredentials());
-                if (user->totpEnabled) {
-                    const Result<void> second = secondFactor(*user, totpCode, recoveryCode);
-                    if (!second) {
-                        // Asking is not failing: the password was right.
-                        if (second.error().is(core::ErrorCode::MfaRequired))
-                            return reply(second.error());
-                        return failed(second.error());
-                    }
-                }
-                audit(m_store, user->username, address, QStringLiteral("login"), user->username);
-                reply(issueTokens(*user));
+                conclude(request, matches ? user : std::nullopt, upgraded, throttleKeys, reply);
             },
             Qt::QueuedConnection);
     });
 }
 
-core::Result<void> AuthService::secondFactor(const UserRecord &user, const QString &totpCode,
-                                             const QString &recoveryCode)
+void AuthService::conclude(const core::protocol::LoginRequest &request,
+                           const std::optional<UserRecord> &user, const QByteArray &upgraded,
+                           const std::pair<QString, QString> &throttleKeys, LoginReply reply)
+{
+    // What the sign-in came to, once its writes are stored: the refresh token of a new
+    // family, or why not (`counted`: a failure throttled and audited as one).
+    struct Concluded
+    {
+        std::optional<core::Error> refused;
+        bool counted = false;
+    };
+    const core::Result<QByteArray> refreshToken = newRefreshToken();
+    const core::Result<QByteArray> family = newRefreshToken();
+    if (!refreshToken || !family)
+        return reply((refreshToken ? family : refreshToken).error());
+    const QString &address = throttleKeys.second;
+    onStore<Concluded>(
+        [request, user, upgraded, address, secrets = m_secrets,
+         step = totp::stepAt(m_clock->nowUtc()), hash = hashOf(*refreshToken),
+         familyId = QString::fromLatin1(*family),
+         expiresAt
+         = m_clock->nowUtc().addDays(kRefreshTokenDays)](Store &store) -> Result<Concluded> {
+            const auto failed = [&](core::Error error) {
+                audit(store, request.username, address,
+                      error.is(core::ErrorCode::InvalidMfaCode) ? QStringLiteral("mfa_failed")
+                                                                : QStringLiteral("login_failed"),
+                      request.username);
+                return Concluded { std::move(error), true };
+            };
+            if (!user)
+                return failed(invalidCredentials());
+            if (!upgraded.isEmpty()) {
+                const Result<bool> stored
+                    = store.upgradePasswordHash(user->id, user->passwordHash, upgraded);
+                if (!stored)
+                    qWarning().noquote() << "Cannot store the stronger password hash of"
+                                         << user->username << stored.error().message;
+            }
+            if (user->totpEnabled) {
+                const Result<void> second = secondFactor(store, secrets, step, *user,
+                                                         request.totpCode, request.recoveryCode);
+                if (!second) {
+                    // Asking is not failing: the password was right.
+                    if (second.error().is(core::ErrorCode::MfaRequired))
+                        return Concluded { second.error(), false };
+                    return failed(second.error());
+                }
+            }
+            audit(store, user->username, address, QStringLiteral("login"), user->username);
+            if (Result<void> saved = store.saveRefreshToken(user->id, hash, familyId, expiresAt);
+                !saved)
+                return saved.error();
+            return Concluded {};
+        },
+        [this, user, throttleKeys, refreshToken = *refreshToken,
+         reply](Result<Concluded> concluded) {
+            if (!concluded)
+                return reply(concluded.error());
+            if (concluded->refused) {
+                if (concluded->counted && m_limiter && !throttleKeys.first.isEmpty()) {
+                    m_limiter->hit(m_throttles.failuresPerAccount, throttleKeys.first);
+                    m_limiter->hit(m_throttles.failuresPerAddress, throttleKeys.second);
+                }
+                return reply(*concluded->refused);
+            }
+            reply(pairFor(*user, refreshToken));
+        });
+}
+
+core::Result<void> AuthService::secondFactor(Store &store, const std::optional<SecretBox> &secrets,
+                                             qint64 step, const UserRecord &user,
+                                             const QString &totpCode, const QString &recoveryCode)
 {
     if (totpCode.isEmpty() && recoveryCode.isEmpty()) {
         return core::makeError(core::ErrorCode::MfaRequired,
@@ -238,19 +289,18 @@ core::Result<void> AuthService::secondFactor(const UserRecord &user, const QStri
     const core::Error wrong = core::makeError(core::ErrorCode::InvalidMfaCode,
                                               tr("The code is wrong, expired or used already."));
     if (!totpCode.isEmpty()) {
-        const Result<QByteArray> secret = totpSecretOf(m_secrets, user);
+        const Result<QByteArray> secret = totpSecretOf(secrets, user);
         if (!secret)
             return secret.error();
-        const std::optional<qint64> step
-            = totp::matchingStep(*secret, totpCode, totp::stepAt(m_clock->nowUtc()));
-        if (!step)
+        const std::optional<qint64> matched = totp::matchingStep(*secret, totpCode, step);
+        if (!matched)
             return wrong;
-        const Result<bool> fresh = m_store.useTotpStep(user.id, *step); // once only
+        const Result<bool> fresh = store.useTotpStep(user.id, *matched); // once only
         if (!fresh)
             return fresh.error();
         return *fresh ? Result<void>() : Result<void>(wrong);
     }
-    const Result<bool> used = m_store.useRecoveryCode(user.id, hashOf(recoveryCode.toLatin1()));
+    const Result<bool> used = store.useRecoveryCode(user.id, hashOf(recoveryCode.toLatin1()));
     if (!used)
         return used.error();
     return *used ? Result<void>() : Result<void>(wrong);
@@ -395,21 +445,6 @@ void AuthService::confirmMfa(const Principal &principal, const QString &code,
             adoptUser(confirmed->user); // GET /me says so at once
             reply(confirmed->codes);
         });
-}
-
-core::Result<core::protocol::TokenPair> AuthService::issueTokens(const UserRecord &user)
-{
-    const core::Result<QByteArray> refreshToken = newRefreshToken();
-    const core::Result<QByteArray> family = newRefreshToken();
-    if (!refreshToken || !family)
-        return (refreshToken ? family : refreshToken).error();
-    if (Result<void> saved
-        = m_store.saveRefreshToken(user.id, hashOf(*refreshToken), QString::fromLatin1(*family),
-                                   m_clock->nowUtc().addDays(kRefreshTokenDays));
-        !saved) {
-        return saved.error();
-    }
-    return pairFor(user, *refreshToken);
 }
 
 core::Result<core::protocol::TokenPair> AuthService::pairFor(const UserRecord &user,

@@ -223,11 +223,21 @@ private:
     template<typename T>
     void onStore(std::function<core::Result<T>(Store &)> work,
                  std::function<void(core::Result<T>)> done);
-    /// The code that must come with the password of a user with multi-factor sign-in.
-    core::Result<void> secondFactor(const UserRecord &user, const QString &totpCode,
-                                    const QString &recoveryCode);
-    /// A new access token and the first refresh token of a new family (a sign-in).
-    core::Result<core::protocol::TokenPair> issueTokens(const UserRecord &user);
+    /// The password of `request` checked on the hashing pool against `user` (none: a decoy).
+    void checkPassword(const core::protocol::LoginRequest &request,
+                       const std::optional<UserRecord> &user,
+                       const std::pair<QString, QString> &throttleKeys, LoginReply reply);
+    /// The end of a sign-in whose password matched `user`'s (none: it did not): the stronger
+    /// hash, the second factor, the audit line and a new refresh token family stored on a
+    /// store reader, then the token pair (or the refusal, throttled) here.
+    void conclude(const core::protocol::LoginRequest &request,
+                  const std::optional<UserRecord> &user, const QByteArray &upgraded,
+                  const std::pair<QString, QString> &throttleKeys, LoginReply reply);
+    /// The code that must come with the password of a user with multi-factor sign-in, at
+    /// TOTP step `step`. Any thread, on the store given.
+    static core::Result<void> secondFactor(Store &store, const std::optional<SecretBox> &secrets,
+                                           qint64 step, const UserRecord &user,
+                                           const QString &totpCode, const QString &recoveryCode);
     /// The user's TOTP secret in the clear (opened if sealed); empty if none.
     static core::Result<QByteArray> totpSecretOf(const std::optional<SecretBox> &secrets,
                                                  const UserRecord &user);
