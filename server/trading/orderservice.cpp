@@ -278,8 +278,9 @@ Result<void> OrderService::load()
         return keys;
     }
     // New blocks of ids: whatever was handed out before a failure is never reused.
-    m_orderIds = IdBlock();
-    m_tradeIds = IdBlock();
+    m_orderIds = IdSupply();
+    m_tradeIds = IdSupply();
+    ++m_idEpoch;
     Result<QList<Market *>> added = addMarkets();
     if (!added)
         return added.error();
@@ -494,22 +495,53 @@ Result<qint64> OrderService::nextId(Store::IdKind kind)
 {
     if (Result<void> reserved = reserveIds(kind, 1); !reserved)
         return reserved.error();
-    IdBlock &block = kind == Store::IdKind::Order ? m_orderIds : m_tradeIds;
-    return block.next++;
+    return supply(kind).block.next++;
 }
 
 Result<void> OrderService::reserveIds(Store::IdKind kind, qint64 count)
 {
-    IdBlock &block = kind == Store::IdKind::Order ? m_orderIds : m_tradeIds;
-    if (block.end - block.next >= count)
-        return {};
-    // A new block (the rest of the old one is skipped: ids need not be dense).
-    const qint64 size = std::max(kIdBlock, count);
-    Result<std::int64_t> first = m_store.reserveIds(kind, size);
-    if (!first)
-        return first.error();
-    block = IdBlock { *first, *first + size };
+    IdSupply &ids = supply(kind);
+    if (ids.block.left() < count) {
+        // A new block (the rest of the old one is skipped: ids need not be dense).
+        if (ids.spare && ids.spare->left() >= count) {
+            ids.block = *ids.spare;
+            ids.spare.reset();
+        } else {
+            const qint64 size = std::max(m_idBlock, count);
+            Result<std::int64_t> first = m_store.reserveIds(kind, size);
+            if (!first)
+                return first.error();
+            ids.block = IdBlock { *first, *first + size };
+        }
+    }
+    reserveSpare(kind);
     return {};
+}
+
+void OrderService::reserveSpare(Store::IdKind kind)
+{
+    IdSupply &ids = supply(kind);
+    if (!m_readers || ids.spare || ids.reserving || ids.block.left() > m_idBlock / 4)
+        return;
+    ids.reserving = true;
+    const auto reserve = [kind, size = m_idBlock](Store &store) {
+        return store.reserveIds(kind, size);
+    };
+    const auto reserved
+        = [this, kind, size = m_idBlock, epoch = m_idEpoch](Result<std::int64_t> first) {
+              if (epoch != m_idEpoch)
+                  return; // reserved before a reload, which starts afresh
+              IdSupply &ids = supply(kind);
+              ids.reserving = false;
+              if (!first) {
+                  // Tried again at the next id taken; the block in use goes on meanwhile.
+                  qWarning().noquote()
+                      << "Cannot reserve the next block of ids:" << first.error().message;
+                  return;
+              }
+              ids.spare = IdBlock { *first, *first + size };
+          };
+    m_readers->read<std::int64_t>(reserve, this, reserved);
 }
 
 void OrderService::shutdown()
@@ -729,8 +761,8 @@ OrderService::Applied OrderService::apply(Market &market,
             trade.sequence = event.sequence;
             trade.time = now;
             // Reserved before the command ran (run()): taking one cannot fail.
-            Q_ASSERT(m_tradeIds.next < m_tradeIds.end);
-            trade.id = m_tradeIds.next++;
+            Q_ASSERT(m_tradeIds.block.left() > 0);
+            trade.id = m_tradeIds.block.next++;
             applied.trades.append(trade);
             // Σ price × quantity per order, for its average price; an average that cannot be
             // computed is left out and said in the log, never shown wrong.
@@ -1558,28 +1590,20 @@ Result<QList<core::Candle>> OrderService::candles(const QString &symbol,
                       [=](const Market &market) { return market.candles(interval, fromMs, toMs); });
 }
 
-Result<QList<OrderService::PositionReport>> OrderService::positions(const Principal &principal,
-                                                                    Mark mark) const
+QList<OrderService::PositionReport> OrderService::positions(
+    const Principal &principal, const std::optional<Settlements> &settlements) const
 {
-    QHash<QString, Price> settlements;
-    if (mark == Mark::Settlement) {
-        Result<QHash<QString, Price>> latest = m_store.latestSettlements();
-        if (!latest)
-            return latest.error();
-        settlements = *latest;
-    }
     QList<PositionReport> reports;
     for (const std::unique_ptr<Market> &market : m_markets) {
         const core::Position *position = m_positions.find(principal.userId, market->symbol());
         if (!position)
             continue;
         PositionReport report { market->instrument(), *position, std::nullopt };
-        if (mark == Mark::Settlement) {
-            if (settlements.contains(market->instrument().symbol))
-                report.mark = settlements.value(market->instrument().symbol);
-        } else {
+        if (!settlements)
             report.mark = market->lastPrice();
-        }
+        else if (const auto settled = settlements->constFind(market->symbol());
+                 settled != settlements->cend())
+            report.mark = *settled;
         reports.append(report);
     }
     return reports;

@@ -64,8 +64,6 @@ public:
         bool created = false; ///< false when an identical earlier request is replayed
     };
 
-    enum class Mark { LastTrade, Settlement };
-
     /// A user's position in one instrument, with its mark.
     struct PositionReport
     {
@@ -97,6 +95,9 @@ public:
     /// Where the periodic settings check reads storage: off this thread. Without readers (a
     /// bench, a unit test) it reads here.
     void setReaders(StoreReaders *readers) { m_readers = readers; }
+    /// How many ids one reservation in storage takes (kIdBlock unless set: a test sets a few
+    /// to see blocks roll over).
+    void setIdBlock(qint64 ids) { m_idBlock = ids; }
     /// Checks storage's configuration version now, as the timer does every kSettingsPollMs:
     /// on a store reader once readers are set (matching never waits for the database), the
     /// settings applied back here. After a change made through this server, so it applies
@@ -217,8 +218,14 @@ public:
     static constexpr int kReplayOverlapMs = 10'000;
     Result<QList<core::Candle>> candles(const QString &symbol, core::CandleInterval interval,
                                         qint64 fromMs, qint64 toMs) const;
-    /// Marked to the last trade, or to the latest settlement price (no mark without one).
-    Result<QList<PositionReport>> positions(const Principal &principal, Mark mark) const;
+    /// The settlement prices positions can be marked to, by symbol (Store::latestSettlements,
+    /// read off this thread).
+    using Settlements = QHash<QString, core::Price>;
+    /// The user's positions, marked to `settlements` when given (no mark without one), else to
+    /// the last trade. From memory only.
+    QList<PositionReport> positions(const Principal &principal,
+                                    const std::optional<Settlements> &settlements
+                                    = std::nullopt) const;
 
 Q_SIGNALS:
     void instrumentsChanged();
@@ -378,15 +385,35 @@ private:
     {
         qint64 next = 0;
         qint64 end = 0;
+        qint64 left() const { return end - next; }
+    };
+    /// The ids of one kind: the block in use and, reserved on a store reader before it runs
+    /// out, the next one, so that taking ids never waits for storage.
+    struct IdSupply
+    {
+        IdBlock block;
+        std::optional<IdBlock> spare;
+        bool reserving = false; ///< the spare is being reserved on a reader
     };
     static constexpr qint64 kIdBlock = 65'536;
-    /// The next id of `kind`, reserving a new block when this one is used up (a database
-    /// round trip once per kIdBlock ids). Error: storage_unavailable.
+    /// The next id of `kind`. Error: storage_unavailable.
     Result<qint64> nextId(Store::IdKind kind);
-    /// At least `count` ids of `kind` ready to take without storage (a new block if needed).
+    /// At least `count` ids of `kind` ready to take: from the block in use, else the spare;
+    /// only without one that is big enough (at start, after a failure, a command needing more
+    /// than a block) is a block reserved here, in line. Error: storage_unavailable.
     Result<void> reserveIds(Store::IdKind kind, qint64 count);
-    IdBlock m_orderIds;
-    IdBlock m_tradeIds;
+    /// Reserves the spare block of `kind` on a store reader once a quarter of the block in
+    /// use is left (without readers: when the block runs out, in line).
+    void reserveSpare(Store::IdKind kind);
+    IdSupply &supply(Store::IdKind kind)
+    {
+        return kind == Store::IdKind::Order ? m_orderIds : m_tradeIds;
+    }
+    qint64 m_idBlock = kIdBlock;
+    IdSupply m_orderIds;
+    IdSupply m_tradeIds;
+    /// Raised by each reload: a spare reserved before it is dropped when it arrives.
+    quint64 m_idEpoch = 0;
     bool m_unavailable = false;
     bool m_ownsAll = true;
     core::Error m_storageError;

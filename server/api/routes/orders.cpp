@@ -310,52 +310,63 @@ void HttpApi::addOrderRoutes()
                  QStringLiteral("TradeList"), QStringLiteral("trades"), &Store::trades,
                  &OrderService::tradesFrom);
 
-    serve({ Method::Get,
-            QStringLiteral("/api/v1/positions"),
-            tr("The caller's positions by instrument and delivery month, with P&L"),
-            Access::Permitted,
-            Permission::AccountRead,
-            {},
-            QStringLiteral("PositionReport"),
-            200,
-            { core::ErrorCode::StorageUnavailable },
-            { { QStringLiteral("mark"), QStringLiteral("string"),
-                tr("last (the last trade, the default) or settlement") } } },
-          [this](const Principal &principal, const QHttpServerRequest &request) {
-              const QString markName = request.query().queryItemValue(QStringLiteral("mark"));
-              if (!markName.isEmpty() && markName != u"last" && markName != u"settlement")
-                  return errorResponse(badQuery(tr("mark must be last or settlement.")));
-              const auto mark = markName == u"settlement" ? OrderService::Mark::Settlement
-                                                          : OrderService::Mark::LastTrade;
-              core::Result<QList<OrderService::PositionReport>> reports
-                  = m_orders.positions(principal, mark);
-              if (!reports)
-                  return errorResponse(reports.error());
-              QJsonArray positions;
-              QList<core::MarkedPosition> marked;
-              for (const OrderService::PositionReport &report : *reports) {
-                  positions.append(summarise(report).toJson());
-                  if (report.mark)
-                      marked.append({ report.instrument, report.position, *report.mark });
-              }
-              // P&L per commodity and currency; currencies are never added together.
-              QJsonArray totals;
-              if (auto sums = core::totalsByCommodityAndCurrency(marked)) {
-                  for (const core::PnlTotal &total : *sums) {
-                      totals.append(QJsonObject {
-                          { QStringLiteral("commodity"), core::toString(total.commodity) },
-                          { QStringLiteral("currency"), total.currency },
-                          { QStringLiteral("realised_pnl"), total.realised.toString(2) },
-                          { QStringLiteral("unrealised_pnl"), total.unrealised.toString(2) } });
-                  }
-              }
-              return QHttpServerResponse(QJsonObject { { QStringLiteral("positions"), positions },
-                                                       { QStringLiteral("totals"), totals },
-                                                       { QStringLiteral("mark"),
-                                                         mark == OrderService::Mark::Settlement
-                                                             ? QStringLiteral("settlement")
-                                                             : QStringLiteral("last") } });
-          });
+    serve(
+        { Method::Get,
+          QStringLiteral("/api/v1/positions"),
+          tr("The caller's positions by instrument and delivery month, with P&L"),
+          Access::Permitted,
+          Permission::AccountRead,
+          {},
+          QStringLiteral("PositionReport"),
+          200,
+          { core::ErrorCode::StorageUnavailable },
+          { { QStringLiteral("mark"), QStringLiteral("string"),
+              tr("last (the last trade, the default) or settlement") } } },
+        [this](const Principal &principal, const QHttpServerRequest &request, const Later &reply) {
+            const QString markName = request.query().queryItemValue(QStringLiteral("mark"));
+            if (!markName.isEmpty() && markName != u"last" && markName != u"settlement")
+                return reply->fail(badQuery(tr("mark must be last or settlement.")));
+            // Positions are in memory; settlement prices are read on a store reader.
+            const auto answer
+                = [this, principal, reply](const std::optional<OrderService::Settlements> &marks) {
+                      QJsonArray positions;
+                      QList<core::MarkedPosition> marked;
+                      for (const OrderService::PositionReport &report :
+                           m_orders.positions(principal, marks)) {
+                          positions.append(summarise(report).toJson());
+                          if (report.mark)
+                              marked.append({ report.instrument, report.position, *report.mark });
+                      }
+                      // P&L per commodity and currency; currencies are never added together.
+                      core::Result<QList<core::PnlTotal>> sums
+                          = core::totalsByCommodityAndCurrency(marked);
+                      if (!sums)
+                          return reply->fail(sums.error());
+                      QJsonArray totals;
+                      for (const core::PnlTotal &total : *sums) {
+                          totals.append(QJsonObject {
+                              { QStringLiteral("commodity"), core::toString(total.commodity) },
+                              { QStringLiteral("currency"), total.currency },
+                              { QStringLiteral("realised_pnl"), total.realised.toString(2) },
+                              { QStringLiteral("unrealised_pnl"), total.unrealised.toString(2) } });
+                      }
+                      reply->send(QJsonObject { { QStringLiteral("positions"), positions },
+                                                { QStringLiteral("totals"), totals },
+                                                { QStringLiteral("mark"),
+                                                  marks ? QStringLiteral("settlement")
+                                                        : QStringLiteral("last") } },
+                                  Status::Ok);
+                  };
+            if (markName != u"settlement")
+                return answer(std::nullopt);
+            m_readers->read<OrderService::Settlements>(
+                [](Store &store) { return store.latestSettlements(); }, this,
+                [answer, reply](core::Result<OrderService::Settlements> settlements) {
+                    if (!settlements)
+                        return reply->fail(settlements.error());
+                    answer(*settlements);
+                });
+        });
 }
 
 } // namespace qx::server

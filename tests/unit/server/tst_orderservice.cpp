@@ -4,6 +4,7 @@
 #include "server/ops/datadirectory.h"
 #include "server/storage/sqlitedatabase.h"
 #include "server/storage/sqlstore.h"
+#include "server/storage/storereaders.h"
 #include "server/storage/storewriter.h"
 #include "server/trading/orderservice.h"
 
@@ -176,7 +177,7 @@ private Q_SLOTS:
         QCOMPARE(book.bids.first().quantity.toString(), u"5"_s); // alice's bid, untouched
         QVERIFY(book.asks.isEmpty());
         QVERIFY(orders.orders(bob)->items.isEmpty());
-        QVERIFY(orders.positions(alice, OrderService::Mark::LastTrade)->isEmpty());
+        QVERIFY(orders.positions(alice).isEmpty());
 
         // The disk is back: the same orders, under the same client order ids, now trade.
         QVERIFY(admin->execute("DROP TRIGGER disk_full").ok());
@@ -282,7 +283,7 @@ private Q_SLOTS:
         trade.aggressor = protocol::Side::Sell;
         trade.time = QDateTime::currentDateTimeUtc();
         orders.applyRemoteTrade(trade, u"r1"_s, u"x"_s);
-        const auto positions = *orders.positions(alice, OrderService::Mark::LastTrade);
+        const auto positions = orders.positions(alice);
         const auto there = std::find_if(positions.cbegin(), positions.cend(), [&](const auto &p) {
             return p.instrument.symbol == months[1];
         });
@@ -325,6 +326,60 @@ private Q_SLOTS:
         QVERIFY(orders.orders(alice)->items.isEmpty());
         // A sensible order on the same book still goes through the same checks.
         QVERIFY(placed(orders, alice, limit(u"fine"_s, year, protocol::Side::Buy, "1", "50")));
+    }
+
+    // Order and trade ids come from blocks reserved in storage; the next block is reserved on
+    // a store reader before the one in use runs out, so taking an id never waits for the
+    // database. Across many blocks, and a restart, no id is handed out twice and they only
+    // grow (clients sort by them).
+    void idsRollOverToBlocksReservedInTheBackground()
+    {
+        const QString path = m_dir.filePath(u"ids.db"_s);
+        std::unique_ptr<SqlStore> store = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
+        QVERIFY(listDefaultCatalog(*store, QDateTime::currentDateTimeUtc().date()).ok());
+        const Principal alice = trader(*store, u"alice"_s);
+        const Principal bob = trader(*store, u"bob"_s);
+        QList<qint64> orderIds;
+        QList<qint64> tradeIds;
+        for (int run = 0; run < 2; ++run) { // the second after a restart
+            const std::unique_ptr<StoreWriter> writer = writerFor(path);
+            QVERIFY(writer);
+            StoreReaders readers(
+                [path]() -> Result<std::unique_ptr<Store>> {
+                    Result<std::unique_ptr<SqlStore>> reader = SqlStore::open(u"sqlite:"_s + path);
+                    if (!reader)
+                        return reader.error();
+                    return std::unique_ptr<Store>(std::move(reader).value());
+                },
+                2);
+            OrderService orders(*store, *writer, TradingRules { 0, 0 });
+            orders.setReaders(&readers);
+            orders.setIdBlock(8);
+            QVERIFY(orders.start().ok());
+            const QString month = baseMonth(orders).symbol;
+            QVERIFY(!month.isEmpty());
+            for (int i = 0; i < 30; ++i) {
+                const QString id = QString::number(run) + u'-' + QString::number(i);
+                const auto sold = placed(
+                    orders, bob, limit(u"s"_s + id, month, protocol::Side::Sell, "1", "50"));
+                const auto bought = placed(
+                    orders, alice, limit(u"b"_s + id, month, protocol::Side::Buy, "1", "50"));
+                QVERIFY(sold && bought);
+                orderIds << sold->order.id.toLongLong() << bought->order.id.toLongLong();
+            }
+            const auto fills = orders.trades(alice);
+            QVERIFY(fills.ok());
+            for (const protocol::Trade &fill : fills->items)
+                tradeIds << fill.id.toLongLong();
+            orders.flushWrites();
+        }
+        QCOMPARE(orderIds.size(), 120);
+        QVERIFY(std::is_sorted(orderIds.cbegin(), orderIds.cend()));
+        QCOMPARE(QSet<qint64>(orderIds.cbegin(), orderIds.cend()).size(), orderIds.size());
+        // Both runs' fills, read back from storage: each trade once, with its own id.
+        QCOMPARE(tradeIds.size(), 30 + 60);
+        const QSet<qint64> distinctTrades(tradeIds.cbegin(), tradeIds.cend());
+        QCOMPARE(distinctTrades.size(), 60);
     }
 
     void theListingRollsForwardWhileRunning()
