@@ -133,7 +133,7 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
 
 void Server::rollListing()
 {
-    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const QDate today = m_orders->nowUtc().date(); // on the clock trading runs by
     if (today == m_listedOn)
         return;
     core::Result<void> listed = listDefaultCatalog(*m_store, today);

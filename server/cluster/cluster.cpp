@@ -251,7 +251,7 @@ void Cluster::poll()
 Cluster::LockRequest Cluster::lockRequest() const
 {
     LockRequest request;
-    request.nowMs = QDateTime::currentMSecsSinceEpoch();
+    request.nowMs = m_orders.clock().nowMs();
     for (const core::Instrument &instrument : m_orders.instruments()) {
         if (!m_orders.owns(instrument.symbol))
             request.free.insert(lockKey(instrument.symbol), instrument.symbol);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/candles.h"
+#include "core/clock.h"
 #include "core/instrument.h"
 #include "core/protocol/messages.h"
 
@@ -95,6 +96,11 @@ public:
     ~MarketData() override;
 
     virtual QList<core::Instrument> instruments() const = 0;
+    /// What "now" is for the views of this market data: which instruments still trade, the
+    /// clocks on screen. The system's unless set (the session sets its own, which tests
+    /// drive); it must outlive its use.
+    const core::Clock &clock() const { return *m_clock; }
+    void setClock(const core::Clock &clock) { m_clock = &clock; }
     /// The instrument with that symbol, if listed. A hash look-up (the list is indexed again
     /// after instrumentsChanged): views ask for every ticker.
     std::optional<core::Instrument> instrument(const QString &symbol) const;
@@ -132,6 +138,7 @@ private:
     void release(MarketSubscription *subscription);
 
     QHash<QString, QList<MarketSubscription *>> m_subscriptions; ///< by symbol
+    const core::Clock *m_clock = &core::Clock::system();
     mutable QHash<QString, core::Instrument> m_instrumentIndex; ///< by symbol
     mutable bool m_instrumentIndexStale = true;
 };

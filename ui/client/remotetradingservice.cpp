@@ -145,6 +145,7 @@ void RemoteTradingService::setClock(const core::Clock &clock,
                                     std::chrono::milliseconds pollInterval)
 {
     m_clock = &clock;
+    m_marketPart.setClock(clock);
     for (ClockTimer *timer : { &m_renewTimer, &m_reconnectTimer }) {
         timer->setClock(clock);
         timer->setPollInterval(pollInterval);

@@ -61,7 +61,7 @@ void MarketWatchModel::rebuild()
             known.insert(row.instrument.symbol, row.ticker);
     }
     QList<core::Instrument> listed = m_market->instruments();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_market->clock().nowUtc();
     listed.removeIf([&now](const core::Instrument &i) { return i.isExpired(now); });
     std::stable_sort(listed.begin(), listed.end(), core::boardOrderLess);
 
@@ -115,7 +115,7 @@ void MarketWatchModel::rebuild()
 
 void MarketWatchModel::dropExpired()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_market->clock().nowUtc();
     for (const Group &group : std::as_const(m_groups)) {
         for (const Row &row : group.rows) {
             if (row.instrument.isExpired(now))

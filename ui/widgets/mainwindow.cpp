@@ -566,7 +566,7 @@ void MainWindow::followChart(const QString &symbol)
 
 void MainWindow::updateClock()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_market->clock().nowUtc();
     QString text = tr("UTC %1").arg(now.toString(u"HH:mm:ss"));
     if (m_marketZone.isValid() && m_marketZone.id() != "UTC") {
         // The market's city, as its time zone names it: "Berlin", "Chicago".

@@ -258,7 +258,7 @@ void OrderTicket::reloadInstruments()
     const QSignalBlocker blocker(m_instrumentCombo);
     m_instrumentCombo->clear();
     const QList<core::Instrument> instruments = m_market->instruments();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_market->clock().nowUtc();
     for (const core::Instrument &instrument : instruments) {
         if (instrument.isExpired(now))
             continue; // listed for the blotters' sake, no longer tradable
@@ -352,7 +352,7 @@ core::Result<core::protocol::NewOrder> OrderTicket::order() const
     order.timeInForce = core::protocol::TimeInForce(m_timeInForceCombo->currentData().toInt());
     if (order.timeInForce == core::protocol::TimeInForce::GoodTillDate) {
         order.expiresAt = m_expiryEdit->dateTime().toUTC();
-        if (order.expiresAt <= QDateTime::currentDateTimeUtc()) {
+        if (order.expiresAt <= m_market->clock().nowUtc()) {
             return core::makeError(core::ErrorCode::InvalidExpiry,
                                    tr("The expiry is in the past."));
         }

@@ -165,11 +165,16 @@ private Q_SLOTS:
     void anHourLeavesTheBoardAtItsGateClosure()
     {
         FakeTradingService service;
+        // The session's clock, moved by the test: the gate closes when it says.
+        qx::core::ManualClock clock(QDateTime::currentDateTimeUtc());
+        service.marketData().setClock(clock);
         Instrument closing = powerHour(10);
-        closing.tradingEnd = QDateTime::currentDateTimeUtc().addMSecs(300);
+        closing.tradingEnd = clock.nowUtc().addSecs(60);
         service.setInstruments({ closing, powerHour(11), FakeTradingService::power() });
         MarketWatchModel model(&service.marketData());
         QVERIFY(model.indexOf(closing.symbol).isValid());
+        clock.advance(61'000);
+        // At the model's next look at the board.
         QTRY_VERIFY_WITH_TIMEOUT(!model.indexOf(closing.symbol).isValid(),
                                  MarketWatchModel::kExpiryCheckMs * 3);
         QVERIFY(model.indexOf(powerHour(11).symbol).isValid());
