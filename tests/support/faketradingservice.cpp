@@ -146,9 +146,8 @@ QString FakeTradingService::watched() const
 
 core::CandleInterval FakeTradingService::watchedInterval() const
 {
-    const QList<client::MarketSubscription *> handles
-        = m_market.subscribers(watched(), Stream::Candles);
-    return handles.isEmpty() ? core::CandleInterval::OneMinute : handles.constLast()->interval();
+    const client::MarketData::Handles handles = m_market.subscribers(watched(), Stream::Candles);
+    return handles.isEmpty() ? core::CandleInterval::OneMinute : handles.last()->interval();
 }
 
 core::protocol::Trade FakeTradingService::trade(const QString &id, const QString &symbol,

@@ -58,10 +58,10 @@ std::unique_ptr<MarketSubscription> MarketData::subscribe(const QString &symbol,
     return handle;
 }
 
-QList<MarketSubscription *> MarketData::subscribers(const QString &symbol,
-                                                    MarketSubscription::Stream stream) const
+MarketData::Handles MarketData::subscribers(const QString &symbol,
+                                            MarketSubscription::Stream stream) const
 {
-    QList<MarketSubscription *> wanting;
+    Handles wanting;
     const auto found = m_subscriptions.constFind(symbol);
     if (found == m_subscriptions.cend())
         return wanting;

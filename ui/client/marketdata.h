@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <memory>
 #include <optional>
@@ -113,9 +114,9 @@ public:
                                                                 = core::CandleInterval::OneMinute);
 
     /// The live handles on `symbol` that want `stream` (for candles: at any interval), oldest
-    /// first.
-    QList<MarketSubscription *> subscribers(const QString &symbol,
-                                            MarketSubscription::Stream stream) const;
+    /// first. On the stack for the few a market has: asked for on every event.
+    using Handles = QVarLengthArray<MarketSubscription *, 8>;
+    Handles subscribers(const QString &symbol, MarketSubscription::Stream stream) const;
     /// Every live handle, by symbol.
     const QHash<QString, QList<MarketSubscription *>> &subscriptions() const
     {
