@@ -349,11 +349,6 @@ void AuthService::onStore(std::function<Result<T>(Store &)> work,
 
 void AuthService::enrollMfa(const Principal &principal, Reply<Enrolment> reply)
 {
-    if (principal.mfaEnabled) {
-        return reply(
-            core::makeError(core::ErrorCode::MfaAlreadyEnabled,
-                            tr("Multi-factor sign-in is on already; an admin can reset it.")));
-    }
     const QByteArray secret = totp::newSecret();
     if (secret.isEmpty())
         return reply(core::makeError(core::ErrorCode::Internal,
@@ -380,10 +375,9 @@ void AuthService::enrollMfa(const Principal &principal, Reply<Enrolment> reply)
                 return saved.error();
             return true;
         },
-        [this, enrolment, reply](Result<bool> saved) {
+        [enrolment, reply](Result<bool> saved) {
             if (!saved)
                 return reply(saved.error());
-            configurationChanged();
             reply(enrolment);
         });
 }
@@ -460,7 +454,7 @@ core::Result<core::protocol::TokenPair> AuthService::pairFor(const UserRecord &u
     pair.expiresIn = m_accessTokenSeconds;
     // The record the pair was issued from is the newest read of its user: requests with the
     // new token are checked against it, not a directory read before a change.
-    remember(user);
+    adoptUser(user);
     return pair;
 }
 
@@ -559,9 +553,12 @@ void AuthService::logout(const Principal &principal, Reply<void> reply)
             if (!generation)
                 return reply(generation.error());
             // Its tokens stop working at once, not at the next poll.
-            if (const auto user = m_directory.users.find(username); user != m_directory.users.end())
-                user->tokenGeneration = *generation;
-            configurationChanged();
+            if (const auto user = m_directory.users.constFind(username);
+                user != m_directory.users.cend()) {
+                UserRecord signedOut = *user;
+                signedOut.tokenGeneration = *generation;
+                adoptUser(signedOut);
+            }
             reply({});
         });
 }
@@ -622,6 +619,7 @@ void AuthService::createApiKey(const Principal &principal, const QString &name,
                 return reply(id.error());
             made.record.id = *id;
             m_directory.apiKeys.insert(hash, made.record); // usable at once
+            ++m_localEdits;
             reply(made);
         });
 }
@@ -650,6 +648,7 @@ void AuthService::revokeApiKey(const Principal &principal, std::int64_t keyId, b
                 return reply(core::makeError(core::ErrorCode::NotFound,
                                              tr("No live API key %1.").arg(keyId)));
             m_directory.apiKeys.removeIf([keyId](const auto &key) { return key->id == keyId; });
+            ++m_localEdits;
             reply({});
         });
 }
@@ -738,8 +737,10 @@ core::Result<Principal> AuthService::authenticateToken(const QString &token)
     }
     const TokenClaims &claims = *verified;
     // The user's record in the directory wins over the token: a disabled user is out at once.
-    const UserRecord *user = userNamed(claims.subject, claims.generation);
-    if (!user || user->disabled) {
+    // A token newer than the record (its user signed in again after a new password set on
+    // another server, which the settings poll has not brought yet) is ours and stands.
+    const auto user = m_directory.users.constFind(claims.subject);
+    if (user == m_directory.users.cend() || user->disabled) {
         return core::makeError(core::ErrorCode::InvalidToken,
                                QCoreApplication::translate("qx::server::AuthService",
                                                            "The account is no longer active."));
@@ -753,27 +754,14 @@ core::Result<Principal> AuthService::authenticateToken(const QString &token)
     return Principal::of(*user);
 }
 
-const UserRecord *AuthService::userNamed(const QString &username, qint64 generation)
-{
-    const auto user = m_directory.users.constFind(username);
-    if (user == m_directory.users.cend())
-        return nullptr;
-    if (generation > user->tokenGeneration) {
-        // A token newer than the record kept: its user signed in again after a change made
-        // elsewhere (a new password) that the settings poll has not brought yet. The token is
-        // ours and says so; the record catches up in the background.
-        configurationChanged();
-    }
-    return &*user;
-}
-
-void AuthService::remember(const UserRecord &user)
+void AuthService::adoptUser(const UserRecord &user)
 {
     if (const QString previous = m_usernames.value(user.id);
         !previous.isEmpty() && previous != user.username)
         m_directory.users.remove(previous);
     m_directory.users.insert(user.username, user);
     m_usernames.insert(user.id, user.username);
+    ++m_localEdits;
 }
 
 core::Result<AuthService::Directory> AuthService::readDirectory(Store &store)
@@ -819,12 +807,6 @@ void AuthService::adoptDirectory(Directory directory)
         m_usernames.insert(user.id, user.username);
 }
 
-void AuthService::adoptUser(const UserRecord &user)
-{
-    remember(user);
-    configurationChanged(); // and whatever else moved, in the background
-}
-
 void AuthService::configurationChanged()
 {
     if (!m_readers) {
@@ -837,19 +819,21 @@ void AuthService::configurationChanged()
         return;
     }
     m_directoryReading = true;
-    m_readers->read<Directory>(&AuthService::readDirectory, this,
-                               [this](Result<Directory> directory) {
-                                   m_directoryReading = false;
-                                   if (directory) {
-                                       adoptDirectory(std::move(directory).value());
-                                   } else {
-                                       qWarning().noquote() << "Cannot read the users and API "
-                                                               "keys, keeping those known:"
-                                                            << directory.error().message;
-                                   }
-                                   if (std::exchange(m_directoryStale, false))
-                                       configurationChanged();
-                               });
+    const auto read = [this, edits = m_localEdits](Result<Directory> directory) {
+        m_directoryReading = false;
+        // Read before a change made here was put in memory, it would take that change back
+        // (a sign-out's tokens working again): a read started after it is taken instead.
+        const bool overtaken = edits != m_localEdits;
+        if (!directory) {
+            qWarning().noquote() << "Cannot read the users and API keys, keeping those known:"
+                                 << directory.error().message;
+        } else if (!overtaken) {
+            adoptDirectory(std::move(directory).value());
+        }
+        if (std::exchange(m_directoryStale, false) || overtaken)
+            configurationChanged();
+    };
+    m_readers->read<Directory>(&AuthService::readDirectory, this, read);
 }
 
 } // namespace qx::server

@@ -194,7 +194,8 @@ public:
     /// Puts a directory read elsewhere in force, unless the one in force is newer.
     void adoptDirectory(Directory directory);
     /// A user's record as storage answered it right after a change made through this server
-    /// (an admin's): in force at once, before the directory is read again.
+    /// (a sign-in, a sign-out, an admin's change): in force at once, and kept until a
+    /// directory read started after it comes in.
     void adoptUser(const UserRecord &user);
     /// Where the directory is read when the configuration moves: off this thread. Without
     /// readers (a unit test, a tool) it is read here.
@@ -255,16 +256,14 @@ private:
     QByteArray m_decoyHash;
     std::once_flag m_decoyMade;
     int m_waitingLogins = 0;
-    /// The user of that name in the directory, with a record at least as new as one that
-    /// issued a token of `generation` (a record behind it is read again, in the background).
-    const UserRecord *userNamed(const QString &username, qint64 generation);
-    /// Puts a record read with a sign-in or a change made here in the directory.
-    void remember(const UserRecord &user);
     Directory m_directory;
     QHash<std::int64_t, QString> m_usernames; ///< the directory's users' names, by id
     StoreReaders *m_readers = nullptr;
     bool m_directoryReading = false; ///< a read is under way on a reader
     bool m_directoryStale = false; ///< and the configuration moved again meanwhile
+    /// Changes made here and put in the directory at once (adoptUser(), a key made or
+    /// revoked): a read started before the latest would take it back, so it is read again.
+    quint64 m_localEdits = 0;
     /// Access tokens verified already, by their text, with their claims, until they expire.
     QHash<QString, TokenClaims> m_verifiedTokens;
     const core::Clock *m_clock = &core::Clock::system();

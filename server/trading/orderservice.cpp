@@ -238,7 +238,7 @@ Result<void> OrderService::start()
             continue;
         orders += qsizetype(market->book.orderCount());
         qInfo().noquote() << QStringLiteral("book %1: %2 orders, sequence %3, state hash %4")
-                                 .arg(market->instrument().symbol)
+                                 .arg(market->symbol())
                                  .arg(market->book.orderCount())
                                  .arg(market->book.lastSequence())
                                  .arg(market->book.stateHash(), 16, 16, QLatin1Char('0'));
@@ -688,13 +688,13 @@ Result<OrderService::Applied> OrderService::run(Market &market, Command command,
     }
     write.trades = applied.trades;
     BookState state;
-    state.symbol = market.instrument().symbol;
+    state.symbol = market.symbol();
     state.lastSequence = market.book.lastSequence();
     if (const auto last = market.book.lastTradePrice())
         state.lastTrade = market.price(*last);
     write.books.append(state);
     if (market.epoch)
-        write.fences.append({ market.instrument().symbol, *market.epoch });
+        write.fences.append({ market.symbol(), *market.epoch });
     write.audit = std::move(audit);
     applied.ticket = m_writer.submit(std::move(write));
     for (const Change &change : std::as_const(applied.changes)) {
@@ -749,7 +749,7 @@ OrderService::Applied OrderService::apply(Market &market,
             break;
         case matching::EventType::Trade: {
             TradeRecord trade;
-            trade.symbol = market.instrument().symbol;
+            trade.symbol = market.symbol();
             trade.price = market.price(event.price);
             trade.quantity = market.quantity(event.quantity);
             const bool takerBuys = event.side == matching::Side::Buy;
@@ -802,7 +802,7 @@ OrderService::Applied OrderService::apply(Market &market,
         if (found == m_live.end()) {
             // Every order the engine knows is live here: if one is not, memory and the engine
             // disagree, and the next reload from storage sets it right.
-            qCritical().noquote() << "order" << id << "of" << market.instrument().symbol
+            qCritical().noquote() << "order" << id << "of" << market.symbol()
                                   << "changed in the book but is not live here";
             continue;
         }
@@ -938,7 +938,7 @@ Result<void> OrderService::acquire(const QList<BookFence> &fences)
     // this server by Redis, so trades are replayed too.
     for (Market *market : std::as_const(markets)) {
         const auto onIt = [market](const auto &live) {
-            return live->order.symbol == market->instrument().symbol;
+            return live->order.symbol == market->symbol();
         };
         m_live.removeIf(onIt);
         m_remoteLive.removeIf(onIt);
@@ -988,7 +988,7 @@ std::optional<QString> OrderService::symbolOfOrder(const QString &orderId)
 
 void OrderService::announce(const Applied &applied)
 {
-    const QString &symbol = applied.market->instrument().symbol;
+    const QString &symbol = applied.market->symbol();
     for (const auto &[interval, candle] : applied.candles)
         Q_EMIT candleUpdated(symbol, interval, candle);
     for (const TradeRecord &trade : applied.trades) {
@@ -1454,8 +1454,7 @@ Result<OrderService::Answer<QList<protocol::Order>>> OrderService::cancelAllNow(
         // Each order it cancels, in the audit log.
         QStringList audit;
         for (const StoredOrder &live : std::as_const(m_live)) {
-            if (live.userId == principal.userId
-                && live.order.symbol == market->instrument().symbol) {
+            if (live.userId == principal.userId && live.order.symbol == market->symbol()) {
                 audit.append(audited(principal, u"order_cancelled", live.order.id, u"cancel all"));
             }
         }

@@ -34,13 +34,19 @@ void readEdit(protocol::ObjectReader &reader, const QJsonObject &body, const QSt
 }
 
 /// The risk settings as storage holds them right after a change, read beside it on the store
-/// reader (nullopt if that read failed: the settings poll then catches up).
+/// reader (none if that read failed, said in the log: the settings poll then brings them).
 using Settings = std::optional<PreTradeRisk::Settings>;
 
 Settings readSettings(Store &store)
 {
     core::Result<std::optional<PreTradeRisk::Settings>> read = PreTradeRisk::read(store, 0);
-    return read ? std::move(*read) : Settings();
+    if (!read) {
+        qWarning().noquote() << "Cannot read the risk settings back after a change (in force "
+                                "at the next settings poll):"
+                             << read.error().message;
+        return std::nullopt;
+    }
+    return std::move(*read);
 }
 
 } // namespace
