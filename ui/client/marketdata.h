@@ -10,9 +10,11 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QVarLengthArray>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -142,6 +144,33 @@ private:
     const core::Clock *m_clock = &core::Clock::system();
     mutable QHash<QString, core::Instrument> m_instrumentIndex; ///< by symbol
     mutable bool m_instrumentIndexStale = true;
+};
+
+/**
+ * A view's ticker handles, one per market it shows, kept in step with them: a market still
+ * shown keeps its handle (and the server its subscription), one no longer shown lets go of
+ * it, a new one gets a handle whose tickerChanged goes to the view. GUI thread only.
+ */
+class TickerHandles
+{
+public:
+    template<typename Receiver, typename Slot>
+    void follow(MarketData &market, const QSet<QString> &symbols, const Receiver *receiver,
+                Slot slot)
+    {
+        std::erase_if(m_handles,
+                      [&symbols](const auto &handle) { return !symbols.contains(handle.first); });
+        for (const QString &symbol : symbols) {
+            if (m_handles.count(symbol))
+                continue;
+            auto handle = market.subscribe(symbol, MarketSubscription::Stream::Ticker);
+            QObject::connect(handle.get(), &MarketSubscription::tickerChanged, receiver, slot);
+            m_handles.emplace(symbol, std::move(handle));
+        }
+    }
+
+private:
+    std::map<QString, std::unique_ptr<MarketSubscription>> m_handles;
 };
 
 } // namespace qx::client

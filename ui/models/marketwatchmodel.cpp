@@ -92,25 +92,10 @@ void MarketWatchModel::rebuild()
                           {} });
     }
     endResetModel();
-    // A ticker handle per row: those of rows that stay are kept (and so is the server's
-    // subscription), the others go.
-    for (auto handle = m_tickers.begin(); handle != m_tickers.end();) {
-        if (m_positions.contains(handle->first))
-            ++handle;
-        else
-            handle = m_tickers.erase(handle);
-    }
-    for (const Group &group : std::as_const(m_groups)) {
-        for (const Row &row : group.rows) {
-            const QString &symbol = row.instrument.symbol;
-            if (m_tickers.count(symbol))
-                continue;
-            auto handle = m_market->subscribe(symbol, client::MarketSubscription::Stream::Ticker);
-            connect(handle.get(), &client::MarketSubscription::tickerChanged, this,
-                    &MarketWatchModel::applyTicker);
-            m_tickers.emplace(symbol, std::move(handle));
-        }
-    }
+    // A ticker handle per row.
+    const QList<QString> onBoard = m_positions.keys();
+    m_tickers.follow(*m_market, QSet<QString>(onBoard.cbegin(), onBoard.cend()), this,
+                     &MarketWatchModel::applyTicker);
 }
 
 void MarketWatchModel::dropExpired()

@@ -2,6 +2,7 @@
 
 #include "core/instrument.h"
 #include "core/protocol/messages.h"
+#include "ui/client/marketdata.h"
 #include "ui/models/framethrottle.h"
 
 #include <QAbstractItemModel>
@@ -14,11 +15,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-
-namespace qx::client {
-class MarketData;
-class MarketSubscription;
-} // namespace qx::client
 
 namespace qx::models {
 
@@ -116,8 +112,8 @@ private:
     void dropExpired();
 
     client::MarketData *m_market;
-    /// The ticker of every instrument on the board, by symbol.
-    std::map<QString, std::unique_ptr<client::MarketSubscription>> m_tickers;
+    /// The ticker of every instrument on the board.
+    client::TickerHandles m_tickers;
     QList<Group> m_groups;
     QHash<QString, std::pair<int, int>> m_positions; ///< symbol → group, row
     QSet<QString> m_favourites;

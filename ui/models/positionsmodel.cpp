@@ -39,21 +39,9 @@ PositionsModel::~PositionsModel() = default;
 
 void PositionsModel::followMarks()
 {
-    for (auto handle = m_marks.begin(); handle != m_marks.end();) {
-        if (m_rowOf.contains(handle->first))
-            ++handle;
-        else
-            handle = m_marks.erase(handle);
-    }
-    for (const Row &row : std::as_const(m_rows)) {
-        if (m_marks.count(row.symbol))
-            continue;
-        auto handle
-            = marketData()->subscribe(row.symbol, client::MarketSubscription::Stream::Ticker);
-        connect(handle.get(), &client::MarketSubscription::tickerChanged, this,
-                &PositionsModel::mark);
-        m_marks.emplace(row.symbol, std::move(handle));
-    }
+    const QList<QString> held = m_rowOf.keys();
+    m_marks.follow(*marketData(), QSet<QString>(held.cbegin(), held.cend()), this,
+                   &PositionsModel::mark);
 }
 
 int PositionsModel::rowCount(const QModelIndex &parent) const

@@ -2,6 +2,7 @@
 
 #include "core/position.h"
 #include "core/protocol/messages.h"
+#include "ui/client/marketdata.h"
 #include "ui/models/framethrottle.h"
 #include "ui/models/instrumenttablemodel.h"
 
@@ -129,7 +130,7 @@ private:
     QList<Row> m_rows;
     QHash<QString, int> m_rowOf;
     /// The ticker of each row's market, whose last price marks it.
-    std::map<QString, std::unique_ptr<client::MarketSubscription>> m_marks;
+    client::TickerHandles m_marks;
     QSet<QString> m_replay; ///< contracts a fill came to out of time order, this frame
     int m_firstTouched = -1; ///< rows touched since the last announcement: first...
     int m_lastTouched = -1; ///< ...to last
