@@ -739,8 +739,17 @@ core::Result<Principal> AuthService::authenticateToken(const QString &token)
     // The user's record in the directory wins over the token: a disabled user is out at once.
     // A token newer than the record (its user signed in again after a new password set on
     // another server, which the settings poll has not brought yet) is ours and stands.
-    const auto user = m_directory.users.constFind(claims.subject);
-    if (user == m_directory.users.cend() || user->disabled) {
+    std::optional<UserRecord> user;
+    if (const auto known = m_directory.users.constFind(claims.subject);
+        known != m_directory.users.cend()) {
+        user = *known;
+    } else {
+        Result<std::optional<UserRecord>> read = userNotInDirectory(claims.subject);
+        if (!read)
+            return read.error();
+        user = std::move(read).value();
+    }
+    if (!user || user->disabled) {
         return core::makeError(core::ErrorCode::InvalidToken,
                                QCoreApplication::translate("qx::server::AuthService",
                                                            "The account is no longer active."));
@@ -752,6 +761,25 @@ core::Result<Principal> AuthService::authenticateToken(const QString &token)
                                                            "or the password changed)."));
     }
     return Principal::of(*user);
+}
+
+core::Result<std::optional<UserRecord>> AuthService::userNotInDirectory(const QString &username)
+{
+    // Only a token this cluster signed gets here, so the reads are as rare as users made on
+    // another server in the last poll (then adopted) or tokens outliving their user.
+    if (m_absentUsers.value(username, -2) == m_directory.version)
+        return std::optional<UserRecord>();
+    Result<std::optional<UserRecord>> user = m_store.findUser(username);
+    if (!user)
+        return user.error();
+    if (*user) {
+        adoptUser(**user);
+    } else {
+        if (m_absentUsers.size() >= 1'000)
+            m_absentUsers.clear();
+        m_absentUsers.insert(username, m_directory.version);
+    }
+    return user;
 }
 
 void AuthService::adoptUser(const UserRecord &user)

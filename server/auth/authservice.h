@@ -175,7 +175,9 @@ public:
     /// its claims kept until it expires; the user comes from the directory, so a request
     /// costs neither a signature check nor a storage read. Revocation (token generation), a
     /// disabled account and a role change made through this server apply at once, those made
-    /// elsewhere (the CLI, another server) within the settings poll.
+    /// elsewhere (the CLI, another server) within the settings poll. A user the directory
+    /// does not know yet (made on another server a moment ago, whose token that server
+    /// issued) is read in line, once per directory version.
     core::Result<Principal> authenticateToken(const QString &token);
 
     /// What requests are authenticated against, as storage held it at one configuration
@@ -215,6 +217,9 @@ private:
     void verify(const core::protocol::LoginRequest &request,
                 const std::pair<QString, QString> &throttleKeys, LoginReply reply);
     core::Result<Principal> authenticateApiKey(const QByteArray &key);
+    /// The user a verified token names that the directory does not hold: read from storage
+    /// here and adopted, unless already looked for in vain at this directory version.
+    core::Result<std::optional<UserRecord>> userNotInDirectory(const QString &username);
     /// Notes a key's use for its owner, at most once a minute per key, on a store reader.
     void noteApiKeyUse(std::int64_t keyId, const QDateTime &now);
     /// Appends to the audit log on `store`; a failure to do so is logged.
@@ -258,6 +263,8 @@ private:
     int m_waitingLogins = 0;
     Directory m_directory;
     QHash<std::int64_t, QString> m_usernames; ///< the directory's users' names, by id
+    /// Names of verified tokens storage did not know either, with the directory version then.
+    QHash<QString, qint64> m_absentUsers;
     StoreReaders *m_readers = nullptr;
     bool m_directoryReading = false; ///< a read is under way on a reader
     bool m_directoryStale = false; ///< and the configuration moved again meanwhile

@@ -64,6 +64,7 @@ public:
     bool start();
     /// Kills it at once (SIGKILL), as in a crash.
     void stop();
+    bool running() const { return m_pid > 0; }
     QString error() const { return m_error; }
     QString url() const;
 

@@ -181,6 +181,39 @@ private Q_SLOTS:
         QCOMPARE(auth.authenticateToken(fresh).error().code, u"invalid_token"_s);
     }
 
+    // Two servers of a cluster share storage and signing key: a user made and signed in on
+    // one a moment ago is served by the other at once, before its directory is read again
+    // (a load balancer may send the next request anywhere); a name storage does not hold is
+    // still refused.
+    void aUserMadeOnAnotherServerIsServedAtOnce()
+    {
+        QTemporaryDir dir;
+        const QString password = u"olga's long passphrase"_s;
+        std::unique_ptr<SqlStore> store = storeIn(dir);
+        std::unique_ptr<SqlStore> otherStore = storeIn(dir);
+        AuthService here(*store, signerIn(dir));
+        QVERIFY(here.loadDirectory().ok());
+        AuthService there(*otherStore, signerIn(dir));
+        const UserRecord olga
+            = *otherStore->addUser(u"olga"_s, u"trader"_s, *PasswordHasher::hash(password));
+        const auto signedIn = signIn(there, password);
+        QVERIFY(signedIn.ok());
+        const QString token = signedIn->accessToken;
+        const qx::core::Result<Principal> served = here.authenticateToken(token);
+        QVERIFY(served.ok());
+        QCOMPARE(served->userId, olga.id);
+        QCOMPARE(served->role, u"trader"_s);
+
+        // A database without her (restored from before she was made): her token, however
+        // well signed, names nobody there.
+        QTemporaryDir restored;
+        std::unique_ptr<SqlStore> restoredStore = storeIn(restored);
+        AuthService third(*restoredStore, signerIn(dir));
+        QVERIFY(third.loadDirectory().ok());
+        QCOMPARE(third.authenticateToken(token).error().code, u"invalid_token"_s);
+        QCOMPARE(third.authenticateToken(token).error().code, u"invalid_token"_s);
+    }
+
     // API keys are checked against the keys kept in memory, so a program's requests never
     // wait for storage: one made here works at once, one revoked elsewhere (the CLI, another
     // server) stops once the configuration moved, which revoking raises; expiry goes by the
