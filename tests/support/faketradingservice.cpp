@@ -23,6 +23,8 @@ void FakeTradingService::FakeMarketData::started(client::MarketSubscription *sub
                 Q_EMIT subscription->bookChanged(books.value(symbol));
             if (subscription->wants(Stream::Ticker) && tickers.contains(symbol))
                 Q_EMIT subscription->tickerChanged(tickers.value(symbol));
+            if (subscription->wants(Stream::TickerBoard) && tickers.contains(symbol))
+                Q_EMIT tickerChanged(tickers.value(symbol));
             if (subscription->wants(Stream::Trades) && marketTrades.contains(symbol))
                 Q_EMIT subscription->marketTradesReset(symbol, marketTrades.value(symbol));
             const QString key = candleKey(symbol, subscription->interval());
@@ -81,8 +83,7 @@ void FakeTradingService::pushBook(const core::protocol::BookSnapshot &book)
 void FakeTradingService::pushTicker(const core::protocol::Ticker &ticker)
 {
     m_market.tickers.insert(ticker.symbol, ticker);
-    for (client::MarketSubscription *handle : m_market.subscribers(ticker.symbol, Stream::Ticker))
-        Q_EMIT handle->tickerChanged(ticker);
+    m_market.publishTicker(ticker);
 }
 
 void FakeTradingService::pushMarketTrades(const QString &symbol,
@@ -129,10 +130,10 @@ void FakeTradingService::pushCandle(const QString &symbol, core::CandleInterval 
 QStringList FakeTradingService::subscribedSymbols(Stream stream) const
 {
     QStringList symbols;
-    const auto &all = m_market.subscriptions();
-    for (auto entry = all.cbegin(); entry != all.cend(); ++entry) {
-        if (!m_market.subscribers(entry.key(), stream).isEmpty())
-            symbols.append(entry.key());
+    for (const QString &symbol : m_market.subscribedSymbols()) {
+        if (m_market.isSubscribed(symbol, stream)
+            || (stream == Stream::Ticker && m_market.isSubscribed(symbol, Stream::TickerBoard)))
+            symbols.append(symbol);
     }
     symbols.sort();
     return symbols;

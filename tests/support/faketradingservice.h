@@ -113,7 +113,8 @@ public:
     void pushCandle(const QString &symbol, core::CandleInterval interval,
                     const core::Candle &candle);
 
-    /// The symbols with a live subscription wanting `stream`, sorted, each once.
+    /// The symbols with a live subscription wanting `stream` (Ticker: on a handle or a board),
+    /// sorted, each once.
     QStringList subscribedSymbols(Stream stream) const;
     /// The chart's market: the symbol of the newest live candle subscription (empty: none).
     QString watched() const;

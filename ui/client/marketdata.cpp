@@ -1,5 +1,7 @@
 #include "ui/client/marketdata.h"
 
+#include <algorithm>
+
 namespace qx::client {
 
 MarketSubscription::MarketSubscription(MarketData *source, const QString &symbol, Streams streams,
@@ -25,9 +27,9 @@ MarketData::MarketData(QObject *parent)
 MarketData::~MarketData()
 {
     // Handles that outlive their source stay quiet: nothing is told when they go.
-    for (const QList<MarketSubscription *> &handles : std::as_const(m_subscriptions)) {
-        for (MarketSubscription *handle : handles)
-            handle->m_source = nullptr;
+    for (const QList<Subscriber> &subscribers : std::as_const(m_subscriptions)) {
+        for (const Subscriber &subscriber : subscribers)
+            subscriber.handle->m_source = nullptr;
     }
 }
 
@@ -53,7 +55,7 @@ std::unique_ptr<MarketSubscription> MarketData::subscribe(const QString &symbol,
 {
     std::unique_ptr<MarketSubscription> handle(
         new MarketSubscription(this, symbol, streams, interval));
-    m_subscriptions[symbol].append(handle.get());
+    m_subscriptions[symbol].append({ handle.get(), streams });
     started(handle.get());
     return handle;
 }
@@ -65,11 +67,28 @@ MarketData::Handles MarketData::subscribers(const QString &symbol,
     const auto found = m_subscriptions.constFind(symbol);
     if (found == m_subscriptions.cend())
         return wanting;
-    for (MarketSubscription *handle : *found) {
-        if (handle->wants(stream))
-            wanting.append(handle);
+    for (const Subscriber &subscriber : *found) {
+        if (subscriber.streams.testFlag(stream))
+            wanting.append(subscriber.handle);
     }
     return wanting;
+}
+
+bool MarketData::isSubscribed(const QString &symbol, MarketSubscription::Stream stream) const
+{
+    const auto found = m_subscriptions.constFind(symbol);
+    return found != m_subscriptions.cend()
+        && std::any_of(found->cbegin(), found->cend(), [stream](const Subscriber &subscriber) {
+               return subscriber.streams.testFlag(stream);
+           });
+}
+
+void MarketData::publishTicker(const core::protocol::Ticker &ticker)
+{
+    for (MarketSubscription *handle :
+         subscribers(ticker.symbol, MarketSubscription::Stream::Ticker))
+        Q_EMIT handle->tickerChanged(ticker);
+    Q_EMIT tickerChanged(ticker);
 }
 
 void MarketData::release(MarketSubscription *subscription)
@@ -77,7 +96,8 @@ void MarketData::release(MarketSubscription *subscription)
     const auto found = m_subscriptions.find(subscription->symbol());
     if (found == m_subscriptions.end())
         return;
-    found->removeOne(subscription);
+    found->removeIf(
+        [subscription](const Subscriber &subscriber) { return subscriber.handle == subscription; });
     if (found->isEmpty())
         m_subscriptions.erase(found);
     stopped(subscription);

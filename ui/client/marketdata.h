@@ -41,6 +41,10 @@ public:
         Ticker = 0x2, ///< tickerChanged
         Trades = 0x4, ///< marketTradesReset, marketTradeAdded
         Candles = 0x8, ///< candlesReset, candleChanged at interval()
+        /// The ticker through MarketData::tickerChanged, one signal shared by every market
+        /// fed this way: for views of many markets at once (a board), so that an update costs
+        /// one emission however many markets are shown. The handle emits nothing itself.
+        TickerBoard = 0x10,
     };
     Q_DECLARE_FLAGS(Streams, Stream)
     Q_FLAG(Streams)
@@ -119,14 +123,21 @@ public:
     /// first. On the stack for the few a market has: asked for on every event.
     using Handles = QVarLengthArray<MarketSubscription *, 8>;
     Handles subscribers(const QString &symbol, MarketSubscription::Stream stream) const;
-    /// Every live handle, by symbol.
-    const QHash<QString, QList<MarketSubscription *>> &subscriptions() const
-    {
-        return m_subscriptions;
-    }
+    /// Whether some live handle on `symbol` wants `stream`.
+    bool isSubscribed(const QString &symbol, MarketSubscription::Stream stream) const;
+    /// The symbols with live handles.
+    QList<QString> subscribedSymbols() const { return m_subscriptions.keys(); }
+
+    /// For implementations: a market's new ticker to the handles that want it, and to
+    /// tickerChanged.
+    void publishTicker(const core::protocol::Ticker &ticker);
 
 Q_SIGNALS:
     void instrumentsChanged();
+    /// A ticker of a market some handle holds with Stream::TickerBoard: its current one once
+    /// such a handle is made (and after a reconnect), then every change. Receivers pick the
+    /// markets they show.
+    void tickerChanged(const qx::core::protocol::Ticker &ticker);
 
 protected:
     /// A handle was made: start what it needs, and give it the current state (after
@@ -140,16 +151,24 @@ private:
     friend class MarketSubscription;
     void release(MarketSubscription *subscription);
 
-    QHash<QString, QList<MarketSubscription *>> m_subscriptions; ///< by symbol
+    /// A live handle with what it wants, kept beside it: an event is routed without reading
+    /// the handles it does not go to.
+    struct Subscriber
+    {
+        MarketSubscription *handle;
+        MarketSubscription::Streams streams;
+    };
+    QHash<QString, QList<Subscriber>> m_subscriptions; ///< by symbol
     const core::Clock *m_clock = &core::Clock::system();
     mutable QHash<QString, core::Instrument> m_instrumentIndex; ///< by symbol
     mutable bool m_instrumentIndexStale = true;
 };
 
 /**
- * A view's ticker handles, one per market it shows, kept in step with them: a market still
- * shown keeps its handle (and the server its subscription), one no longer shown lets go of
- * it, a new one gets a handle whose tickerChanged goes to the view. GUI thread only.
+ * A board's ticker handles (Stream::TickerBoard), one per market it shows, kept in step with
+ * them: a market still shown keeps its handle (and the server its subscription), one no longer
+ * shown lets go of it, a new one gets one. The tickers reach the view through
+ * MarketData::tickerChanged, connected once; the view picks its markets. GUI thread only.
  */
 class TickerHandles
 {
@@ -158,18 +177,24 @@ public:
     void follow(MarketData &market, const QSet<QString> &symbols, const Receiver *receiver,
                 Slot slot)
     {
+        if (m_market != &market) {
+            QObject::disconnect(m_feed);
+            m_handles.clear();
+            m_market = &market;
+            m_feed = QObject::connect(&market, &MarketData::tickerChanged, receiver, slot);
+        }
         std::erase_if(m_handles,
                       [&symbols](const auto &handle) { return !symbols.contains(handle.first); });
         for (const QString &symbol : symbols) {
-            if (m_handles.count(symbol))
-                continue;
-            auto handle = market.subscribe(symbol, MarketSubscription::Stream::Ticker);
-            QObject::connect(handle.get(), &MarketSubscription::tickerChanged, receiver, slot);
-            m_handles.emplace(symbol, std::move(handle));
+            if (!m_handles.count(symbol))
+                m_handles.emplace(
+                    symbol, market.subscribe(symbol, MarketSubscription::Stream::TickerBoard));
         }
     }
 
 private:
+    QPointer<MarketData> m_market;
+    QMetaObject::Connection m_feed;
     std::map<QString, std::unique_ptr<MarketSubscription>> m_handles;
 };
 

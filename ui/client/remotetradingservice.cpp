@@ -954,8 +954,7 @@ void RemoteTradingService::onMarketMessage(const protocol::StreamMessage &messag
         if (!wanted(protocol::stream::kTickerChannelPrefix, ticker->symbol))
             return;
         m_tickers.insert(ticker->symbol, *ticker);
-        for (MarketSubscription *handle : handles(ticker->symbol, Stream::Ticker))
-            Q_EMIT handle->tickerChanged(*ticker);
+        m_marketPart.publishTicker(*ticker);
     } else if (type == protocol::stream::kMarketTrades) {
         const QString symbol = body.value(u"symbol").toString();
         if (!wanted(protocol::stream::kMarketTradesChannelPrefix, symbol))
@@ -1016,7 +1015,7 @@ QStringList RemoteTradingService::channelsOf(const MarketSubscription &subscript
     QStringList channels;
     if (subscription.wants(Stream::Book))
         channels.append(protocol::stream::kBookChannelPrefix.toString() + symbol);
-    if (subscription.wants(Stream::Ticker))
+    if (subscription.wants(Stream::Ticker) || subscription.wants(Stream::TickerBoard))
         channels.append(protocol::stream::kTickerChannelPrefix.toString() + symbol);
     if (subscription.wants(Stream::Trades))
         channels.append(protocol::stream::kMarketTradesChannelPrefix.toString() + symbol);
@@ -1057,9 +1056,11 @@ void RemoteTradingService::announce(MarketSubscription *subscription)
         if (const auto book = m_books.constFind(symbol); book != m_books.cend())
             Q_EMIT subscription->bookChanged(*book);
     }
-    if (subscription->wants(Stream::Ticker)) {
-        if (const auto ticker = m_tickers.constFind(symbol); ticker != m_tickers.cend())
+    if (const auto ticker = m_tickers.constFind(symbol); ticker != m_tickers.cend()) {
+        if (subscription->wants(Stream::Ticker))
             Q_EMIT subscription->tickerChanged(*ticker);
+        if (subscription->wants(Stream::TickerBoard))
+            Q_EMIT m_marketPart.tickerChanged(*ticker);
     }
     if (subscription->wants(Stream::Trades)) {
         if (const auto trades = m_marketTrades.constFind(symbol); trades != m_marketTrades.cend())
