@@ -55,20 +55,6 @@ Result<Product> productFromJson(const QJsonObject &object)
     return product;
 }
 
-QString symbolOf(const Product &product, const DeliveryPeriod &delivery)
-{
-    if (product.deliveryMonth > 0) {
-        return product.code + u'.'
-            + QLocale::c().monthName(product.deliveryMonth, QLocale::ShortFormat).toUpper() + u'.'
-            + delivery.start.toString(u"yyyy");
-    }
-    // Indexed by DeliveryPeriod::Kind.
-    static constexpr const char16_t *kPeriodLetters[]
-        = { u"QH", u"H", u"D", u"WE", u"W", u"M", u"Q", u"S", u"Y" };
-    return product.code + u'.' + QString::fromUtf16(kPeriodLetters[int(delivery.kind)]) + u'.'
-        + delivery.code();
-}
-
 QString descriptionOf(const Product &product, const DeliveryPeriod &delivery)
 {
     return product.name + u", " + delivery.code();
@@ -157,6 +143,20 @@ Instrument instrumentFor(const Product &product, const DeliveryPeriod &delivery,
 }
 
 } // namespace
+
+QString symbolOf(const Product &product, const DeliveryPeriod &delivery)
+{
+    if (product.deliveryMonth > 0) {
+        return product.code + u'.'
+            + QLocale::c().monthName(product.deliveryMonth, QLocale::ShortFormat).toUpper() + u'.'
+            + delivery.start.toString(u"yyyy");
+    }
+    // Indexed by DeliveryPeriod::Kind.
+    static constexpr const char16_t *kPeriodLetters[]
+        = { u"QH", u"H", u"D", u"WE", u"W", u"M", u"Q", u"S", u"Y" };
+    return product.code + u'.' + QString::fromUtf16(kPeriodLetters[int(delivery.kind)]) + u'.'
+        + delivery.code();
+}
 
 Result<SymbolParts> parseSymbol(QStringView symbol)
 {

@@ -54,6 +54,9 @@ struct SymbolParts
  */
 Result<SymbolParts> parseSymbol(QStringView symbol);
 
+/// The symbol of `product`'s contract for `delivery`: PRODUCT.M.2027-01, EUA.DEC.2027, ...
+QString symbolOf(const Product &product, const DeliveryPeriod &delivery);
+
 class ProductCatalog
 {
 public:

@@ -2,7 +2,10 @@
 // on one line, two columns, a table with its header, a label over its value), read into the
 // same fields whatever the layout and language: a field read from the wrong place would book
 // or match the wrong deal.
+#include "core/documents/contract.h"
 #include "core/documents/extraction.h"
+
+#include <QFile>
 
 #include <QTest>
 
@@ -248,6 +251,52 @@ private Q_SLOTS:
         const Extraction read = extractFields(page.words());
         QCOMPARE(read.fields.value(u"price"_s).confidence, 0.41);
         QCOMPARE(read.fields.value(u"buyer"_s).confidence, 0.97);
+    }
+
+    // The fields name the catalog's contract: the one deals on it are booked under.
+    void theContractTheFieldsDescribe()
+    {
+        QFile file(QStringLiteral(QX_SOURCE_DIR "/resources/catalog/default-products.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto catalog = qx::core::ProductCatalog::fromJson(file.readAll());
+        QVERIFY(catalog.ok());
+        const auto symbol
+            = [&catalog](const QString &commodity, const QString &hub, const QString &shape,
+                         const QString &start, const QString &end) {
+                  QMap<QString, Field> fields;
+                  const auto put = [&fields](const char *name, const QString &value) {
+                      if (!value.isEmpty())
+                          fields.insert(QString::fromLatin1(name), Field { value, 1.0, 1, {} });
+                  };
+                  put("commodity", commodity);
+                  put("delivery_point", hub);
+                  put("load_shape", shape);
+                  put("delivery_start", start);
+                  put("delivery_end", end);
+                  return resolveSymbol(fields, *catalog).value_or(u"none"_s);
+              };
+        QCOMPARE(symbol(u"power"_s, u"DE"_s, u"base"_s, u"2027-01-01"_s, u"2027-01-31"_s),
+                 u"DE.BASE.M.2027-01"_s);
+        QCOMPARE(symbol(u"power"_s, u"DE"_s, u"peak"_s, u"2027-02-01"_s, u"2027-02-28"_s),
+                 u"DE.PEAK.M.2027-02"_s);
+        QCOMPARE(symbol(u"power"_s, u"DE"_s, {}, u"2027-04-01"_s, u"2027-06-30"_s),
+                 u"DE.BASE.Q.2027-Q2"_s);
+        QCOMPARE(symbol(u"power"_s, u"DE"_s, u"base"_s, u"2028-01-01"_s, u"2028-12-31"_s),
+                 u"DE.BASE.Y.2028"_s);
+        QCOMPARE(symbol(u"natural_gas"_s, u"TTF"_s, {}, u"2027-10-01"_s, u"2028-03-31"_s),
+                 u"TTF.S.2027-WIN"_s);
+        QCOMPARE(symbol(u"emissions"_s, u"EUA"_s, {}, u"2027-12-01"_s, u"2027-12-31"_s),
+                 u"EUA.DEC.2027"_s);
+        QCOMPARE(symbol(u"crude_oil"_s, u"BRENT"_s, {}, u"2027-03-01"_s, u"2027-03-31"_s),
+                 u"BRENT.M.2027-03"_s);
+        // Nothing listed fits: no guess.
+        QCOMPARE(symbol(u"power"_s, u"FR"_s, u"peak"_s, u"2027-01-01"_s, u"2027-01-31"_s),
+                 u"none"_s);
+        QCOMPARE(symbol(u"power"_s, u"DE"_s, u"base"_s, u"2027-01-05"_s, u"2027-01-31"_s),
+                 u"none"_s);
+        QCOMPARE(symbol(u"natural_gas"_s, u"DE"_s, {}, u"2027-01-01"_s, u"2027-01-31"_s),
+                 u"none"_s);
+        QCOMPARE(symbol({}, u"DE"_s, u"base"_s, u"2027-01-01"_s, u"2027-01-31"_s), u"none"_s);
     }
 
     void whatIsNeitherIsUnknownAndReadsNothing()
