@@ -84,6 +84,7 @@ namespace qx::core {
     X(NotInitialised, "not_initialised", 0, "The data directory was never initialised.")            \
     X(InUse, "in_use", 0, "Another server serves the data directory or database.")                  \
     X(IoError, "io_error", 0, "A file could not be read or written.")                                \
+    X(UnreadableDocument, "unreadable_document", 0, "A document does not read as the file it claims to be.") \
     X(FileExists, "file_exists", 0, "The file exists already.")                                      \
     X(ToolMissing, "tool_missing", 0, "A program the command needs is not installed.")             \
     X(KeyError, "key_error", 0, "A key could not be made or written.")                               \

@@ -256,6 +256,57 @@
     </message>
 </context>
 <context>
+    <name>qx::core::documents</name>
+    <message>
+        <source>The contract could not be read from the document.</source>
+        <translation>Der Kontrakt konnte aus dem Dokument nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Neither the buyer nor the seller is %1.</source>
+        <translation>Weder Käufer noch Verkäufer ist %1.</translation>
+    </message>
+    <message>
+        <source>The trade date could not be read from the document.</source>
+        <translation>Der Handelstag konnte aus dem Dokument nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Nothing booked for %1 on %2 fits.</source>
+        <translation>Nichts Gebuchtes für %1 am %2 passt.</translation>
+    </message>
+    <message>
+        <source>%1 booked deals or trades fit equally well: taking one would be a guess.</source>
+        <translation>%1 gebuchte Geschäfte oder Trades passen gleich gut: einen zu wählen wäre geraten.</translation>
+    </message>
+    <message>
+        <source>The invoice&apos;s period could not be read.</source>
+        <translation>Der Abrechnungszeitraum der Rechnung konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Neither the issuer nor the recipient is %1.</source>
+        <translation>Weder Rechnungssteller noch Rechnungsempfänger ist %1.</translation>
+    </message>
+    <message>
+        <source>The deals of this period are in different units or currencies; they are not added up.</source>
+        <translation>Die Geschäfte dieses Zeitraums lauten auf verschiedene Einheiten oder Währungen; sie werden nicht addiert.</translation>
+    </message>
+    <message>
+        <source>Deal %1 is too large to add up.</source>
+        <translation>Geschäft %1 ist zu groß zum Addieren.</translation>
+    </message>
+    <message>
+        <source>The deals of this period are too large to add up.</source>
+        <translation>Die Geschäfte dieses Zeitraums sind zu groß zum Addieren.</translation>
+    </message>
+    <message>
+        <source>Nothing booked with %1 delivers in this period.</source>
+        <translation>Nichts mit %1 Gebuchtes liefert in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>The invoice counts %1, the deals %2: quantities not compared.</source>
+        <translation>Die Rechnung zählt in %1, die Geschäfte in %2: Mengen nicht verglichen.</translation>
+    </message>
+</context>
+<context>
     <name>qx::core::protocol</name>
     <message>
         <source>Field &quot;client_order_id&quot;: must be 1 to 64 printable ASCII characters.</source>

@@ -256,6 +256,57 @@
     </message>
 </context>
 <context>
+    <name>qx::core::documents</name>
+    <message>
+        <source>The contract could not be read from the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither the buyer nor the seller is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trade date could not be read from the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing booked for %1 on %2 fits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 booked deals or trades fit equally well: taking one would be a guess.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invoice&apos;s period could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither the issuer nor the recipient is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deals of this period are in different units or currencies; they are not added up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal %1 is too large to add up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deals of this period are too large to add up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing booked with %1 delivers in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invoice counts %1, the deals %2: quantities not compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qx::core::protocol</name>
     <message>
         <source>Field &quot;client_order_id&quot;: must be 1 to 64 printable ASCII characters.</source>

@@ -256,6 +256,57 @@
     </message>
 </context>
 <context>
+    <name>qx::core::documents</name>
+    <message>
+        <source>The contract could not be read from the document.</source>
+        <translation>Le contrat n&apos;a pas pu être lu dans le document.</translation>
+    </message>
+    <message>
+        <source>Neither the buyer nor the seller is %1.</source>
+        <translation>Ni l&apos;acheteur ni le vendeur n&apos;est %1.</translation>
+    </message>
+    <message>
+        <source>The trade date could not be read from the document.</source>
+        <translation>La date de transaction n&apos;a pas pu être lue dans le document.</translation>
+    </message>
+    <message>
+        <source>Nothing booked for %1 on %2 fits.</source>
+        <translation>Rien de ce qui est enregistré pour %1 le %2 ne correspond.</translation>
+    </message>
+    <message>
+        <source>%1 booked deals or trades fit equally well: taking one would be a guess.</source>
+        <translation>%1 affaires ou transactions enregistrées correspondent aussi bien : en choisir une serait deviner.</translation>
+    </message>
+    <message>
+        <source>The invoice&apos;s period could not be read.</source>
+        <translation>La période de la facture n&apos;a pas pu être lue.</translation>
+    </message>
+    <message>
+        <source>Neither the issuer nor the recipient is %1.</source>
+        <translation>Ni l&apos;émetteur ni le destinataire n&apos;est %1.</translation>
+    </message>
+    <message>
+        <source>The deals of this period are in different units or currencies; they are not added up.</source>
+        <translation>Les affaires de cette période sont dans des unités ou des devises différentes ; elles ne sont pas additionnées.</translation>
+    </message>
+    <message>
+        <source>Deal %1 is too large to add up.</source>
+        <translation>L&apos;affaire %1 est trop grande pour être additionnée.</translation>
+    </message>
+    <message>
+        <source>The deals of this period are too large to add up.</source>
+        <translation>Les affaires de cette période sont trop grandes pour être additionnées.</translation>
+    </message>
+    <message>
+        <source>Nothing booked with %1 delivers in this period.</source>
+        <translation>Rien de ce qui est enregistré avec %1 ne livre dans cette période.</translation>
+    </message>
+    <message>
+        <source>The invoice counts %1, the deals %2: quantities not compared.</source>
+        <translation>La facture compte en %1, les affaires en %2 : quantités non comparées.</translation>
+    </message>
+</context>
+<context>
     <name>qx::core::protocol</name>
     <message>
         <source>Field &quot;client_order_id&quot;: must be 1 to 64 printable ASCII characters.</source>

@@ -542,12 +542,13 @@ QString identifierIn(const QString &text)
             token.remove(0, 1);
         return token;
     };
+    // An identifier has a digit: a line of prose under a title is not one.
     for (const QString &token : tokens) {
         const QString cleaned = clean(token);
         if (std::any_of(cleaned.cbegin(), cleaned.cend(), [](QChar c) { return c.isDigit(); }))
             return cleaned;
     }
-    return tokens.isEmpty() ? QString() : clean(tokens.front());
+    return {};
 }
 
 QString partyIn(QString text)

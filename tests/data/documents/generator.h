@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+class QRandomGenerator;
+
+/**
+ * Broker confirmations and invoices as PDFs (QPdfWriter), in six layouts and two languages,
+ * each with the fields a reader must find in it, as the system writes them (ISO dates,
+ * decimals with a point, catalog codes). The terms are drawn from a seeded generator: the
+ * same seed writes the same documents. What varies, as it does between real senders: the
+ * layout, the labels (several wordings of each), date and number formats, hub names and
+ * synonyms, how a delivery period is written, the order of the fields, and text around them.
+ */
+namespace qx::test::documents {
+
+enum class Layout {
+    Inline, ///< "Label: value", one a line
+    TwoColumns, ///< labels in a column, values in another
+    Table, ///< header rows of labels over rows of values
+    LabelAbove, ///< each label on a line of its own, its value under it
+    Grid, ///< two "Label: value" pairs a line, side by side
+    Letter, ///< a letter: prose around a two-column block
+};
+inline constexpr Layout kLayouts[] = { Layout::Inline,     Layout::TwoColumns, Layout::Table,
+                                       Layout::LabelAbove, Layout::Grid,       Layout::Letter };
+QString toString(Layout layout);
+
+enum class Language { English, German };
+QString toString(Language language);
+
+struct Generated
+{
+    QByteArray pdf;
+    QMap<QString, QString> expected; ///< field name → value, as extraction must answer
+    QString description; ///< for a failure message: kind, layout, language, seed
+};
+
+/// A confirmation of a deal drawn from `random`.
+Generated confirmation(QRandomGenerator &random, Layout layout, Language language);
+/// An invoice drawn from `random`.
+Generated invoice(QRandomGenerator &random, Layout layout, Language language);
+
+} // namespace qx::test::documents
