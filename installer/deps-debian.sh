@@ -12,7 +12,7 @@ packages=(
     qt6-pdf-dev libgl1-mesa-dev
     # storage, cache, crypto, OCR, HTTP client
     libsqlite3-dev libpqxx-dev libhiredis-dev libssl-dev libargon2-dev libcurl4-openssl-dev
-    libtesseract-dev libleptonica-dev tesseract-ocr-eng
+    libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr
     # what the security tests check tokens with: PyJWT (as another service would)
     python3-jwt python3-cryptography
     # and TOTP codes with oathtool, as an authenticator app makes them
