@@ -159,14 +159,14 @@ core::Result<int> DocumentReader::open(const QString &path, const QString &conte
     return m_pages;
 }
 
-core::Result<DocumentReader::Page> DocumentReader::page(int number)
+core::Result<DocumentReader::Page> DocumentReader::page(int number, bool image)
 {
     if (number < 1 || number > m_pages)
         return unreadable(tr("There is no page %1.").arg(number));
-    return m_kind == FileKind::Pdf ? pdfPage(number) : imagePage(number);
+    return m_kind == FileKind::Pdf ? pdfPage(number, image) : imagePage(number);
 }
 
-core::Result<DocumentReader::Page> DocumentReader::pdfPage(int number)
+core::Result<DocumentReader::Page> DocumentReader::pdfPage(int number, bool withImage)
 {
     const int index = number - 1;
     const QSizeF points = m_pdf->pagePointSize(index);
@@ -176,20 +176,24 @@ core::Result<DocumentReader::Page> DocumentReader::pdfPage(int number)
                               .arg(number)
                               .arg(points.width())
                               .arg(points.height()));
-    QImage image(pixels, QImage::Format_RGB32);
-    image.fill(Qt::white);
-    {
+    const auto rendered = [&] {
+        QImage image(pixels, QImage::Format_RGB32);
+        image.fill(Qt::white);
         QPainter painter(&image);
         painter.drawImage(0, 0, m_pdf->render(index, pixels)); // transparent: onto white
-    }
+        painter.end();
+        return image;
+    };
     Page page;
     page.number = number;
     if (PdfText::hasTextLayer(*m_pdf, index)) {
         page.textLayer = true;
         page.words = PdfText::words(*m_pdf, index);
-        page.image = image;
+        if (withImage)
+            page.image = rendered();
         return page;
     }
+    const QImage image = rendered();
     core::Result<OcrEngine::Page> read = m_engine.read(image, number);
     if (!read)
         return read.error();

@@ -57,11 +57,12 @@ public:
         QImage image; ///< the page as shown beside its fields, 300 dpi
         double skewDegrees = 0;
     };
-    /// Page `number` (1-based) of the open document.
-    core::Result<Page> page(int number);
+    /// Page `number` (1-based) of the open document. Without `image`, a page read from its
+    /// text layer is not rendered (a scan always is: OCR reads the rendering).
+    core::Result<Page> page(int number, bool image = true);
 
 private:
-    core::Result<Page> pdfPage(int number);
+    core::Result<Page> pdfPage(int number, bool image);
     core::Result<Page> imagePage(int number);
 
     OcrEngine &m_engine;

@@ -76,6 +76,7 @@ OcrEngine::~OcrEngine()
 
 core::Result<std::unique_ptr<OcrEngine>> OcrEngine::create(const QString &languages)
 {
+    setMsgSeverity(L_SEVERITY_WARNING); // Leptonica's notes on what it reads are not errors
     std::unique_ptr<OcrEngine> engine(new OcrEngine());
     if (engine->m_api->Init(nullptr, languages.toUtf8().constData(), tesseract::OEM_LSTM_ONLY)
         != 0) {

@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QPageSize>
 #include <QPainter>
+#include <QPdfDocument>
 #include <QPdfWriter>
 #include <QRandomGenerator>
 #include <QStringList>
@@ -734,6 +735,63 @@ Generated invoice(QRandomGenerator &random, Layout layout, Language language)
                            : u"Please pay the amount due quoting the invoice number."_s);
     generated.pdf = sheet.finish();
     return generated;
+}
+
+QString toString(Scan scan)
+{
+    switch (scan) {
+    case Scan::Clean:
+        return u"scan"_s;
+    case Scan::TurnedAndNoisy:
+        return u"turned, noisy, JPEG"_s;
+    case Scan::Fax:
+        return u"200-dpi fax"_s;
+    }
+    return {};
+}
+
+Scanned scanned(const QByteArray &pdf, Scan scan, QRandomGenerator &random)
+{
+    QBuffer buffer;
+    buffer.setData(pdf);
+    buffer.open(QIODevice::ReadOnly);
+    QPdfDocument document;
+    document.load(&buffer);
+    const int dpi = scan == Scan::Fax ? 200 : 300;
+    const QSize size(qRound(8.27 * dpi), qRound(11.69 * dpi));
+    QImage page(size, QImage::Format_RGB32);
+    page.fill(Qt::white);
+    {
+        QPainter painter(&page);
+        painter.drawImage(0, 0, document.render(0, size));
+    }
+    if (scan == Scan::TurnedAndNoisy) {
+        const double degrees = (1.0 + random.bounded(2.0)) * (random.bounded(2) ? 1 : -1);
+        QImage turned(size, QImage::Format_RGB32);
+        turned.fill(Qt::white);
+        QPainter painter(&turned);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.translate(size.width() / 2.0, size.height() / 2.0);
+        painter.rotate(degrees);
+        painter.translate(-size.width() / 2.0, -size.height() / 2.0);
+        painter.drawImage(0, 0, page);
+        painter.end();
+        page = turned;
+        // Speckles: one pixel in two hundred flipped to a random grey.
+        for (int n = 0; n < size.width() * size.height() / 200; ++n) {
+            const int grey = int(random.bounded(256));
+            page.setPixel(int(random.bounded(size.width())), int(random.bounded(size.height())),
+                          qRgb(grey, grey, grey));
+        }
+        QByteArray jpeg;
+        QBuffer out(&jpeg);
+        out.open(QIODevice::WriteOnly);
+        page.save(&out, "JPEG", 55);
+        page = QImage::fromData(jpeg, "JPEG");
+    } else if (scan == Scan::Fax) {
+        page = page.convertToFormat(QImage::Format_Mono, Qt::ThresholdDither);
+    }
+    return { page, dpi };
 }
 
 } // namespace qx::test::documents

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QImage>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -38,6 +39,23 @@ struct Generated
     QMap<QString, QString> expected; ///< field name → value, as extraction must answer
     QString description; ///< for a failure message: kind, layout, language, seed
 };
+
+/// How a paper document comes back from a scanner.
+enum class Scan {
+    Clean, ///< 300 dpi, straight
+    TurnedAndNoisy, ///< 300 dpi, turned by 1-3°, speckled, JPEG at quality 55
+    Fax, ///< 200 dpi, black and white
+};
+inline constexpr Scan kScans[] = { Scan::Clean, Scan::TurnedAndNoisy, Scan::Fax };
+QString toString(Scan scan);
+
+struct Scanned
+{
+    QImage image;
+    int dotsPerInch = 300;
+};
+/// The first page of `pdf` printed and scanned as `scan` says.
+Scanned scanned(const QByteArray &pdf, Scan scan, QRandomGenerator &random);
 
 /// A confirmation of a deal drawn from `random`.
 Generated confirmation(QRandomGenerator &random, Layout layout, Language language);
