@@ -2,6 +2,7 @@
 
 #include "server/ocr/ocrengine.h"
 #include "server/ocr/pdftext.h"
+#include "server/ocr/pix.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -24,32 +25,6 @@ QString tr(const char *text)
 core::Error unreadable(const QString &reason)
 {
     return core::makeError(core::ErrorCode::UnreadableDocument, reason);
-}
-
-struct PixDeleter
-{
-    void operator()(PIX *pix) const { pixDestroy(&pix); }
-};
-using PixPtr = std::unique_ptr<PIX, PixDeleter>;
-
-/// A Leptonica image as 8-bit grey.
-QImage greyImage(PIX *pix)
-{
-    PixPtr grey(pixConvertTo8(pix, 0));
-    if (!grey)
-        return {};
-    const int width = int(pixGetWidth(grey.get()));
-    const int height = int(pixGetHeight(grey.get()));
-    QImage image(width, height, QImage::Format_Grayscale8);
-    const l_uint32 *data = pixGetData(grey.get());
-    const int wordsPerLine = pixGetWpl(grey.get());
-    for (int y = 0; y < height; ++y) {
-        const l_uint32 *line = data + qsizetype(y) * wordsPerLine;
-        uchar *row = image.scanLine(y);
-        for (int x = 0; x < width; ++x)
-            row[x] = uchar(GET_DATA_BYTE(line, x));
-    }
-    return image;
 }
 
 } // namespace

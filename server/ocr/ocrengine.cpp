@@ -1,7 +1,8 @@
 #include "server/ocr/ocrengine.h"
 
+#include "server/ocr/pix.h"
+
 #include <QCoreApplication>
-#include <QPainter>
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
@@ -14,52 +15,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("qx::server::ocr::OcrEngine", text);
-}
-
-/// Leptonica images released with their scope.
-struct PixDeleter
-{
-    void operator()(PIX *pix) const { pixDestroy(&pix); }
-};
-using PixPtr = std::unique_ptr<PIX, PixDeleter>;
-
-/// `image` as an 8-bit grey Leptonica image, a transparent page (Qt PDF's) on white.
-PixPtr greyPix(const QImage &image)
-{
-    QImage grey(image.size(), QImage::Format_Grayscale8);
-    grey.fill(Qt::white);
-    {
-        QPainter painter(&grey);
-        painter.drawImage(0, 0, image);
-    }
-    PixPtr pix(pixCreate(grey.width(), grey.height(), 8));
-    if (!pix)
-        return pix;
-    l_uint32 *data = pixGetData(pix.get());
-    const int wordsPerLine = pixGetWpl(pix.get());
-    for (int y = 0; y < grey.height(); ++y) {
-        const uchar *row = grey.constScanLine(y);
-        l_uint32 *line = data + qsizetype(y) * wordsPerLine;
-        for (int x = 0; x < grey.width(); ++x)
-            SET_DATA_BYTE(line, x, row[x]);
-    }
-    return pix;
-}
-
-QImage imageOf(PIX *binary)
-{
-    const int width = int(pixGetWidth(binary));
-    const int height = int(pixGetHeight(binary));
-    QImage image(width, height, QImage::Format_Grayscale8);
-    const l_uint32 *data = pixGetData(binary);
-    const int wordsPerLine = pixGetWpl(binary);
-    for (int y = 0; y < height; ++y) {
-        const l_uint32 *line = data + qsizetype(y) * wordsPerLine;
-        uchar *row = image.scanLine(y);
-        for (int x = 0; x < width; ++x)
-            row[x] = GET_DATA_BIT(line, x) ? 0 : 255;
-    }
-    return image;
 }
 
 } // namespace
@@ -152,7 +107,7 @@ core::Result<OcrEngine::Page> OcrEngine::read(const QImage &scan, int pageNumber
         } while (words->Next(tesseract::RIL_WORD));
     }
     m_api->Clear();
-    page.image = imageOf(bits.get());
+    page.image = greyImage(bits.get());
     if (dotsPerInch != kDotsPerInch)
         page.image = page.image.scaled(page.image.size() * scale, Qt::IgnoreAspectRatio,
                                        Qt::SmoothTransformation);
