@@ -117,6 +117,9 @@ void OcrWorkers::dispatch()
         Worker &worker = *slot;
         if (worker.busy)
             continue;
+        // Taken before a worker is started: one that cannot start gives the request back.
+        worker.busy = std::move(m_queue.front());
+        m_queue.pop_front();
         if (!worker.process) {
             auto *process = new QProcess;
             process->setProgram(m_options.program);
@@ -146,8 +149,8 @@ void OcrWorkers::dispatch()
             }
             process->start();
         }
-        worker.busy = std::move(m_queue.front());
-        m_queue.pop_front();
+        if (!worker.process)
+            continue; // it failed to start: lost() queued the request again
         worker.process->write(QJsonDocument(worker.busy->request).toJson(QJsonDocument::Compact)
                               + '\n');
         worker.timer->start(m_options.pageTimeout);

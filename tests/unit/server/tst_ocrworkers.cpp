@@ -120,6 +120,13 @@ private Q_SLOTS:
         const auto answer = wait(failed);
         QCOMPARE(answer.error().code, u"unreadable_document"_s);
         QVERIFY(answer.error().message.contains(u"exit 3"_s));
+        // A worker that cannot even start.
+        OcrWorkers missing(
+            { m_dir.filePath(u"no-such-worker"_s), {}, 1, std::chrono::seconds(5), 50 });
+        std::optional<qx::core::Result<int>> absent;
+        missing.countPages(m_pdf, u"application/pdf"_s,
+                           [&absent](auto answer) { absent = answer; });
+        QVERIFY(wait(absent).error().message.contains(u"could not be started"_s));
         std::optional<qx::core::Result<int>> again;
         crashing.countPages(m_pdf, u"application/pdf"_s, [&again](auto answer) { again = answer; });
         QCOMPARE(wait(again).error().code, u"unreadable_document"_s);
