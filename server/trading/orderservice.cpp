@@ -539,6 +539,13 @@ void OrderService::reserveSpare(Store::IdKind kind)
                       << "Cannot reserve the next block of ids:" << first.error().message;
                   return;
               }
+              if (*first < ids.block.end) {
+                  // The block in use ran out first and one was taken in line: this one lies
+                  // below it, and ids must not run backwards (listings page by them). It is
+                  // skipped (ids need not be dense) and another reserved after it.
+                  reserveSpare(kind);
+                  return;
+              }
               ids.spare = IdBlock { *first, *first + size };
           };
     m_readers->read<std::int64_t>(reserve, this, reserved);
