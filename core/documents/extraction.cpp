@@ -574,13 +574,11 @@ QList<Found> read(Target target, const QString &text, const Reading &reading)
         }
         return {};
     };
-    const auto text_ = [&](const char *name, const QString &value) -> QList<Found> {
-        if (value.isEmpty())
+    // One field, when the value reads (an empty text is none).
+    const auto one = [&](const char *name, const std::optional<QString> &value) -> QList<Found> {
+        if (!value || value->isEmpty())
             return {};
-        return { { QString::fromLatin1(name), value } };
-    };
-    const auto code = [&](const char *name, const std::optional<QString> &value) -> QList<Found> {
-        return value ? QList<Found> { { QString::fromLatin1(name), *value } } : QList<Found>();
+        return { { QString::fromLatin1(name), *value } };
     };
     const auto amount = [&](const char *name, bool last) -> QList<Found> {
         const QList<NumberAt> numbers = numbersIn(text, reading.decimals);
@@ -606,9 +604,9 @@ QList<Found> read(Target target, const QString &text, const Reading &reading)
     };
     switch (target) {
     case Target::TradeId:
-        return text_("trade_id", identifierIn(text));
+        return one("trade_id", identifierIn(text));
     case Target::InvoiceNumber:
-        return text_("invoice_number", identifierIn(text));
+        return one("invoice_number", identifierIn(text));
     case Target::TradeDate:
         return date("trade_date");
     case Target::InvoiceDate:
@@ -624,21 +622,21 @@ QList<Found> read(Target target, const QString &text, const Reading &reading)
     case Target::BillingPeriod:
         return period("period_start", "period_end");
     case Target::Buyer:
-        return text_("buyer", partyIn(text));
+        return one("buyer", partyIn(text));
     case Target::Seller:
-        return text_("seller", partyIn(text));
+        return one("seller", partyIn(text));
     case Target::Broker:
-        return text_("broker", partyIn(text));
+        return one("broker", partyIn(text));
     case Target::Issuer:
-        return text_("issuer", partyIn(text));
+        return one("issuer", partyIn(text));
     case Target::Recipient:
-        return text_("recipient", partyIn(text));
+        return one("recipient", partyIn(text));
     case Target::Commodity:
-        return code("commodity", commodityCode(text));
+        return one("commodity", commodityCode(text));
     case Target::DeliveryPoint:
-        return code("delivery_point", hubCode(text));
+        return one("delivery_point", hubCode(text));
     case Target::LoadShape:
-        return code("load_shape", loadShapeCode(text));
+        return one("load_shape", loadShapeCode(text));
     case Target::Quantity:
         return quantity("quantity", "quantity_unit");
     case Target::TotalVolume:
