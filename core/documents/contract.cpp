@@ -33,7 +33,7 @@ std::optional<QString> resolveSymbol(const QMap<QString, Field> &fields,
                                      const ProductCatalog &catalog)
 {
     const auto value = [&fields](const char *name) {
-        return fields.value(QString::fromLatin1(name)).value;
+        return valueOf(fields, name);
     };
     const std::optional<Commodity> commodity = commodityFromString(value("commodity"));
     const QString area = value("delivery_point");

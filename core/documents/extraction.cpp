@@ -39,18 +39,25 @@ int medianHeight(const QList<Word> &words)
     return std::max(1, heights[heights.size() / 2]);
 }
 
+/// The words' text, a space between each two.
+QString textOf(const QList<Word> &words)
+{
+    QStringList texts;
+    texts.reserve(words.size());
+    for (const Word &word : words)
+        texts.append(word.text);
+    return texts.join(u' ');
+}
+
 Segment segmentOf(const QList<Word> &words, int line)
 {
     Segment segment;
     segment.line = line;
     segment.page = words.front().page;
     segment.words = words;
-    QStringList texts;
-    for (const Word &word : words) {
+    for (const Word &word : words)
         segment.box = segment.box.isNull() ? word.box : segment.box.united(word.box);
-        texts.append(word.text);
-    }
-    segment.text = texts.join(u' ');
+    segment.text = textOf(words);
     return segment;
 }
 
@@ -441,13 +448,7 @@ struct Source
 
 Source sourceOf(const QList<Word> &words)
 {
-    Source source;
-    QStringList texts;
-    for (const Word &word : words)
-        texts.append(word.text);
-    source.text = texts.join(u' ');
-    source.words = words;
-    return source;
+    return Source { textOf(words), words };
 }
 
 struct Found
@@ -480,6 +481,12 @@ QList<NumberAt> numbersIn(const QString &text, DecimalMark mark)
             numbers.append({ *value, match.capturedStart(0), match.capturedEnd(0) });
     }
     return numbers;
+}
+
+/// An amount's currency: an amount in pence (GBp) is a sterling amount, GBP.
+QString poundsForPence(const QString &currency)
+{
+    return currency == u"GBp" ? QStringLiteral("GBP") : currency;
 }
 
 /// A delivery or billing period: two dates, or a month, quarter, season or year as traders
@@ -589,8 +596,7 @@ QList<Found> read(Target target, const QString &text, const Reading &reading)
         QString rest = text;
         rest.remove(number.start, number.end - number.start);
         if (const std::optional<QString> currency = currencyCode(rest))
-            found.append({ QStringLiteral("currency"),
-                           *currency == u"GBp" ? QStringLiteral("GBP") : *currency });
+            found.append({ QStringLiteral("currency"), poundsForPence(*currency) });
         return found;
     };
     const auto quantity = [&](const char *name, const char *unitName) -> QList<Found> {
@@ -652,8 +658,7 @@ QList<Found> read(Target target, const QString &text, const Reading &reading)
             found.append({ QStringLiteral("currency"), unit->currency });
             found.append({ QStringLiteral("price_unit"), unit->unit });
         } else if (const std::optional<QString> currency = currencyCode(rest)) {
-            found.append({ QStringLiteral("currency"),
-                           *currency == u"GBp" ? QStringLiteral("GBP") : *currency });
+            found.append({ QStringLiteral("currency"), poundsForPence(*currency) });
         }
         return found;
     }
@@ -756,15 +761,6 @@ int score(const QString &padded, std::span<const Scored> words)
     return total;
 }
 
-QString allText(const QList<Word> &words)
-{
-    QStringList texts;
-    texts.reserve(words.size());
-    for (const Word &word : words)
-        texts.append(word.text);
-    return texts.join(u' ');
-}
-
 std::optional<QString> commodityOfHub(const QString &hub)
 {
     static const QHash<QString, QString> commodities {
@@ -807,9 +803,16 @@ QString toString(DocumentType type)
     return QStringLiteral("unknown");
 }
 
-DocumentType recogniseType(const QList<Word> &words)
+namespace {
+
+/// The document's words folded for matching, a space at each end.
+QString paddedText(const QList<Word> &words)
 {
-    const QString padded = u' ' + foldForMatching(allText(words)) + u' ';
+    return u' ' + foldForMatching(textOf(words)) + u' ';
+}
+
+DocumentType typeOf(const QString &padded)
+{
     const int invoice = score(padded, kInvoiceWords);
     const int confirmation = score(padded, kConfirmationWords);
     if (invoice == confirmation)
@@ -817,10 +820,23 @@ DocumentType recogniseType(const QList<Word> &words)
     return invoice > confirmation ? DocumentType::Invoice : DocumentType::Confirmation;
 }
 
+} // namespace
+
+QString valueOf(const QMap<QString, Field> &fields, const char *name)
+{
+    return fields.value(QString::fromLatin1(name)).value;
+}
+
+DocumentType recogniseType(const QList<Word> &words)
+{
+    return typeOf(paddedText(words));
+}
+
 Extraction extractFields(const QList<Word> &words)
 {
     Extraction extraction;
-    extraction.type = recogniseType(words);
+    const QString padded = paddedText(words); // the type and the language, from one folding
+    extraction.type = typeOf(padded);
     if (extraction.type == DocumentType::Unknown || words.isEmpty())
         return extraction;
     const int height = medianHeight(words);
@@ -833,7 +849,6 @@ Extraction extractFields(const QList<Word> &words)
         for (const Segment &segment : line)
             texts.append(segment.text);
     }
-    const QString padded = u' ' + foldForMatching(allText(words)) + u' ';
     int german = 0;
     for (const char *word : kGermanWords)
         german += padded.contains(u' ' + QLatin1String(word) + u' ') ? 1 : 0;

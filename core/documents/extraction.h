@@ -46,6 +46,9 @@ struct Extraction
     QMap<QString, Field> fields;
 };
 
+/// The value of the field called `name`; empty when it was not found.
+QString valueOf(const QMap<QString, Field> &fields, const char *name);
+
 /// The document's type and fields.
 Extraction extractFields(const QList<Word> &words);
 

@@ -104,7 +104,7 @@ MatchResult matchConfirmation(const QMap<QString, Field> &fields, const QString 
                               const QList<Candidate> &candidates, const Tolerance &tolerance)
 {
     const auto value = [&fields](const char *name) {
-        return fields.value(QString::fromLatin1(name)).value;
+        return valueOf(fields, name);
     };
     MatchResult result;
     const QString symbol = value("symbol");

@@ -48,7 +48,7 @@ Reconciliation reconcileInvoice(const QMap<QString, Field> &fields, const QStrin
                                 const QList<Delivered> &delivered)
 {
     const auto value = [&fields](const char *name) {
-        return fields.value(QString::fromLatin1(name)).value;
+        return valueOf(fields, name);
     };
     Reconciliation result;
     const QDate first = QDate::fromString(value("period_start"), Qt::ISODate);

@@ -80,7 +80,10 @@ QJsonObject WorkerLoop::answer(const QJsonObject &request)
                                           "qx::server::ocr::WorkerLoop",
                                           "A request names a path and a content type.")));
     }
-    if (!m_reader || path != m_openPath || type != m_openType || maxPages != m_openLimit) {
+    // A page of the document open already is read from it; anything else opens it (again).
+    const bool open
+        = m_reader && path == m_openPath && type == m_openType && maxPages == m_openLimit;
+    if (!open || !request.contains(u"page")) {
         DocumentReader::Limits limits;
         limits.maxPages = maxPages;
         m_reader = std::make_unique<DocumentReader>(*m_engine, limits);
@@ -96,12 +99,6 @@ QJsonObject WorkerLoop::answer(const QJsonObject &request)
         if (!request.contains(u"page"))
             return QJsonObject { { QStringLiteral("job"), job },
                                  { QStringLiteral("pages"), *pages } };
-    }
-    if (!request.contains(u"page")) {
-        // The same document asked for again: it is open.
-        m_reader.reset();
-        m_openPath.clear();
-        return answer(request);
     }
     const int number = request.value(u"page").toInt();
     const QString imagePath = request.value(u"image").toString();

@@ -58,7 +58,7 @@ private:
 
 QString valueOf(const Extraction &extraction, const char *name)
 {
-    return extraction.fields.value(QString::fromLatin1(name)).value;
+    return valueOf(extraction.fields, name);
 }
 
 } // namespace

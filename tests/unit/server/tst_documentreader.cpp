@@ -7,6 +7,7 @@
 #include "generator.h"
 #include "server/ocr/documentreader.h"
 #include "server/ocr/ocrengine.h"
+#include "server/ocr/pix.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -123,19 +124,13 @@ private Q_SLOTS:
     {
         // Two pages, CCITT G4 as fax machines and scanners write them.
         const QString path = m_dir.filePath(u"two.tif"_s);
-        const QImage grey = pageImage().convertToFormat(QImage::Format_Grayscale8);
-        PIX *pix = pixCreate(grey.width(), grey.height(), 8);
-        for (int y = 0; y < grey.height(); ++y) {
-            l_uint32 *line = pixGetData(pix) + qsizetype(y) * pixGetWpl(pix);
-            for (int x = 0; x < grey.width(); ++x)
-                SET_DATA_BYTE(line, x, grey.constScanLine(y)[x]);
-        }
-        PIX *bits = pixConvertTo1(pix, 128);
-        pixSetResolution(bits, 300, 300);
-        QVERIFY(pixWriteTiff(QFile::encodeName(path).constData(), bits, IFF_TIFF_G4, "w") == 0);
-        QVERIFY(pixWriteTiff(QFile::encodeName(path).constData(), bits, IFF_TIFF_G4, "a") == 0);
-        pixDestroy(&bits);
-        pixDestroy(&pix);
+        const PixPtr grey = greyPix(pageImage());
+        const PixPtr bits(pixConvertTo1(grey.get(), 128));
+        pixSetResolution(bits.get(), 300, 300);
+        QVERIFY(pixWriteTiff(QFile::encodeName(path).constData(), bits.get(), IFF_TIFF_G4, "w")
+                == 0);
+        QVERIFY(pixWriteTiff(QFile::encodeName(path).constData(), bits.get(), IFF_TIFF_G4, "a")
+                == 0);
         DocumentReader reader(*m_engine, {});
         QCOMPARE(*reader.open(path, u"image/tiff"_s), 2);
         for (int number : { 1, 2 }) {
