@@ -38,10 +38,15 @@ namespace qx::core {
     X(MfaNotEnrolled, "mfa_not_enrolled", 409, "Enrol before confirming.")                          \
     X(UserExists, "user_exists", 409, "A user of that name exists.")                                \
     X(LastAdmin, "last_admin", 409, "The last enabled admin cannot be removed or demoted.")         \
+    X(DealCancelled, "deal_cancelled", 409, "The deal is cancelled already.")                        \
+    X(DocumentLinked, "document_linked", 409, "A deal was booked from the document: it stays.")     \
+    X(DocumentBooked, "document_booked", 409, "A live deal was booked from that document already.") \
     X(LengthRequired, "length_required", 411, "A body needs a Content-Length.")                     \
     X(PayloadTooLarge, "payload_too_large", 413, "The body is larger than the server takes.")       \
     X(UriTooLong, "uri_too_long", 414, "The request line is longer than the server takes.")         \
+    X(UnsupportedMediaType, "unsupported_media_type", 415, "The server does not take that kind of file.") \
     X(UnknownSymbol, "unknown_symbol", 422, "No instrument has that symbol.")                       \
+    X(TooManyPages, "too_many_pages", 422, "The document has more pages than the server takes.")   \
     X(InstrumentExpired, "instrument_expired", 422, "The instrument's trading has ended.")          \
     X(QuantityNotPositive, "quantity_not_positive", 422, "Quantities are above zero.")              \
     X(QuantityOffLot, "quantity_off_lot", 422, "The quantity is not a whole number of lots.")       \

@@ -85,6 +85,7 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     OrderService *orders = server->m_orders.get();
     connect(orders, &OrderService::orderEvent, stream, &StreamGateway::publishOrderEvent);
     connect(orders, &OrderService::tradeEvent, stream, &StreamGateway::publishTrade);
+    connect(orders, &OrderService::dealEvent, stream, &StreamGateway::publishDealEvent);
     connect(orders, &OrderService::marketUpdated, stream, &StreamGateway::marketUpdated);
     connect(orders, &OrderService::candleUpdated, stream, &StreamGateway::candleUpdated);
     connect(orders, &OrderService::marketTrade, stream, &StreamGateway::publishMarketTrade);

@@ -332,6 +332,37 @@
         <source>The text is not a JSON object.</source>
         <translation>Der Text ist kein JSON-Objekt.</translation>
     </message>
+    <message>
+        <source>must be a date as YYYY-MM-DD</source>
+        <translation>muss ein Datum als JJJJ-MM-TT sein</translation>
+    </message>
+    <message>
+        <source>must be above zero</source>
+        <translation>muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>zu lang</translation>
+    </message>
+    <message>
+        <source>must be 1 to 100 characters</source>
+        <translation>muss 1 bis 100 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>must be at most 100 characters</source>
+        <translation>darf höchstens 100 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>must be at most 64 characters</source>
+        <translation>darf höchstens 64 Zeichen lang sein</translation>
+    </message>
+</context>
+<context>
+    <name>qx::core::protocol::DealCancel</name>
+    <message>
+        <source>must be at most 500 characters</source>
+        <translation>darf höchstens 500 Zeichen lang sein</translation>
+    </message>
 </context>
 <context>
     <name>qx::models::DeliveryMonthsModel</name>

@@ -332,6 +332,37 @@
         <source>Unknown field &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>must be a date as YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be above zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 1 to 100 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most 100 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most 64 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::core::protocol::DealCancel</name>
+    <message>
+        <source>must be at most 500 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qx::models::DeliveryMonthsModel</name>

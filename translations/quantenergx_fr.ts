@@ -332,6 +332,37 @@
         <source>The text is not a JSON object.</source>
         <translation>Le texte n&apos;est pas un objet JSON.</translation>
     </message>
+    <message>
+        <source>must be a date as YYYY-MM-DD</source>
+        <translation>doit être une date AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>must be above zero</source>
+        <translation>doit être supérieur à zéro</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>trop long</translation>
+    </message>
+    <message>
+        <source>must be 1 to 100 characters</source>
+        <translation>doit compter de 1 à 100 caractères</translation>
+    </message>
+    <message>
+        <source>must be at most 100 characters</source>
+        <translation>doit compter au plus 100 caractères</translation>
+    </message>
+    <message>
+        <source>must be at most 64 characters</source>
+        <translation>doit compter au plus 64 caractères</translation>
+    </message>
+</context>
+<context>
+    <name>qx::core::protocol::DealCancel</name>
+    <message>
+        <source>must be at most 500 characters</source>
+        <translation>doit compter au plus 500 caractères</translation>
+    </message>
 </context>
 <context>
     <name>qx::models::DeliveryMonthsModel</name>

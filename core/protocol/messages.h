@@ -287,6 +287,10 @@ inline constexpr QStringView kTickerChannelPrefix = u"ticker:";
 inline constexpr QStringView kCandlesChannelPrefix = u"candles:";
 inline constexpr QStringView kMarketTradesChannelPrefix = u"trades:";
 inline constexpr QStringView kOrdersChannel = u"orders";
+/// The user's own deals: deal.booked and deal.cancelled, each with {"deal": Deal}.
+inline constexpr QStringView kDealsChannel = u"deals";
+inline constexpr QStringView kDealBooked = u"deal.booked";
+inline constexpr QStringView kDealCancelled = u"deal.cancelled";
 } // namespace stream
 
 /// One WebSocket message: {"type": ..., ...fields}.

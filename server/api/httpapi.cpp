@@ -186,6 +186,7 @@ void HttpApi::addRoutes()
     addAdminRoutes();
     addAuditRoutes();
     addRiskRoutes();
+    addDealRoutes();
 
     // "Wrong method" (405) for a path that is served with another, else "no such thing".
     m_server.setMissingHandler([this](const QHttpServerRequest &request,

@@ -107,6 +107,7 @@ private:
     void addAdminRoutes();
     void addAuditRoutes();
     void addRiskRoutes();
+    void addDealRoutes();
     /// Serves `route` with `handler` and documents it. A handler taking a Principal is for a
     /// signed-in route: it runs once the caller is admitted (admit()). One taking a
     /// LaterReply answers through it, when it can; one taking a QString first gets the

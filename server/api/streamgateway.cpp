@@ -137,7 +137,7 @@ void StreamGateway::onMessage(QWebSocket *socket, const QString &text)
 
 std::optional<QString> StreamGateway::checkChannel(const QString &channel) const
 {
-    if (channel == stream::kOrdersChannel || channel == stream::kTradesChannel)
+    if (isOwnChannel(channel))
         return std::nullopt;
     const QStringList parts = channel.split(u':');
     const bool known = parts.size() >= 2 && m_orders.instrument(parts[1]).has_value();
@@ -151,7 +151,7 @@ std::optional<QString> StreamGateway::checkChannel(const QString &channel) const
         && core::candleIntervalFromString(parts[2])) {
         return std::nullopt;
     }
-    return tr("No channel \"%1\" (orders, trades, book:SYMBOL, ticker:SYMBOL, "
+    return tr("No channel \"%1\" (orders, trades, deals, book:SYMBOL, ticker:SYMBOL, "
               "trades:SYMBOL, candles:SYMBOL:1m|5m|1h|1d).")
         .arg(channel.left(64));
 }
@@ -194,8 +194,8 @@ void StreamGateway::subscribe(Session &session, const StreamMessage &message)
     if (!accepted)
         return; // nothing subscribed: one bad name refuses the whole request
     for (const QString &channel : *accepted) {
-        const bool own = channel == stream::kOrdersChannel || channel == stream::kTradesChannel;
-        if (!allowed(session, own ? Permission::AccountRead : Permission::MarketRead))
+        if (!allowed(session,
+                     isOwnChannel(channel) ? Permission::AccountRead : Permission::MarketRead))
             return;
     }
     for (const QString &channel : *accepted)
@@ -361,6 +361,24 @@ void StreamGateway::publishTrade(const protocol::Trade &trade, qint64 userId)
         [userId](const Session &session) {
             return session.principal && session.principal->userId == userId;
         });
+}
+
+void StreamGateway::publishDealEvent(const QString &type, const protocol::Deal &deal, qint64 userId)
+{
+    broadcast(
+        stream::kDealsChannel.toString(),
+        [&] {
+            return StreamMessage::of(type, { { QStringLiteral("deal"), deal.toJson() } });
+        },
+        [userId](const Session &session) {
+            return session.principal && session.principal->userId == userId;
+        });
+}
+
+bool StreamGateway::isOwnChannel(QStringView channel)
+{
+    return channel == stream::kOrdersChannel || channel == stream::kTradesChannel
+        || channel == stream::kDealsChannel;
 }
 
 void StreamGateway::marketUpdated(const QString &symbol)

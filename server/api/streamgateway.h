@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/candles.h"
+#include "core/protocol/deals.h"
 #include "core/protocol/messages.h"
 #include "server/auth/authservice.h"
 #include "server/cluster/cluster.h"
@@ -71,6 +72,7 @@ public:
     void accept(std::unique_ptr<QWebSocket> socket);
     void publishOrderEvent(const QString &type, const core::protocol::Order &order, qint64 userId);
     void publishTrade(const core::protocol::Trade &trade, qint64 userId);
+    void publishDealEvent(const QString &type, const core::protocol::Deal &deal, qint64 userId);
     void marketUpdated(const QString &symbol);
     void candleUpdated(const QString &symbol, core::CandleInterval interval,
                        const core::Candle &candle);
@@ -110,6 +112,8 @@ private:
                                           const core::protocol::StreamMessage &message);
     void enterOrder(Session &session, const core::protocol::StreamMessage &message);
     std::optional<QString> checkChannel(const QString &channel) const;
+    /// The caller's own orders, fills or deals: account:read, delivered to their sessions.
+    static bool isOwnChannel(QStringView channel);
     /// The current book, ticker or latest trades of a book:/ticker:/trades: channel.
     std::optional<core::protocol::StreamMessage> snapshot(const QString &channel) const;
     void flushMarkets();

@@ -10,14 +10,15 @@ namespace {
 constexpr Permission kAll[] { Permission::MarketRead,  Permission::AccountRead,
                               Permission::OrdersWrite, Permission::BooksAudit,
                               Permission::AuditRead,   Permission::UsersAdmin,
-                              Permission::RiskAdmin };
+                              Permission::RiskAdmin,   Permission::DealsBook };
 
 const QHash<QString, QList<Permission>> &roles()
 {
     static const QHash<QString, QList<Permission>> table {
         { QStringLiteral("viewer"), { Permission::MarketRead, Permission::AccountRead } },
         { QStringLiteral("trader"),
-          { Permission::MarketRead, Permission::AccountRead, Permission::OrdersWrite } },
+          { Permission::MarketRead, Permission::AccountRead, Permission::OrdersWrite,
+            Permission::DealsBook } },
         { QStringLiteral("risk"),
           { Permission::MarketRead, Permission::AccountRead, Permission::BooksAudit,
             Permission::AuditRead, Permission::RiskAdmin } },
@@ -45,6 +46,8 @@ QString toString(Permission permission)
         return QStringLiteral("users:admin");
     case Permission::RiskAdmin:
         return QStringLiteral("risk:admin");
+    case Permission::DealsBook:
+        return QStringLiteral("deals:book");
     }
     return {};
 }

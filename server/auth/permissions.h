@@ -16,8 +16,11 @@ namespace qx::server {
  *   audit:read    the audit log and its verification
  *   users:admin   users, their roles and API keys (the admin routes)
  *   risk:admin    traders' pre-trade limits and counterparties' credit lines
+ *   deals:book    booking and cancelling one's own deals (bilateral trades), by hand or
+ *                 from a confirmation
  *
- * Roles: viewer (market:read, account:read), trader (viewer's and orders:write), risk
+ * Roles: viewer (market:read, account:read), trader (viewer's, orders:write and
+ * deals:book), risk
  * (viewer's, books:audit, audit:read and risk:admin), admin (all).
  */
 enum class Permission {
@@ -27,7 +30,8 @@ enum class Permission {
     BooksAudit,
     AuditRead,
     UsersAdmin,
-    RiskAdmin
+    RiskAdmin,
+    DealsBook
 };
 
 QString toString(Permission permission);

@@ -12,6 +12,7 @@
 #include "server/server.h"
 #include "server/storage/migrations.h"
 #include "server/storage/sqlstore.h"
+#include "server/trading/dealdesk.h"
 #include "server/trading/riskadmin.h"
 
 #include <QCommandLineParser>
@@ -37,6 +38,8 @@
 #include <functional>
 
 namespace qx::server {
+
+namespace protocol = core::protocol;
 
 using namespace Qt::StringLiterals;
 
@@ -803,6 +806,19 @@ int runCreditList(const QStringList &arguments)
     return Success;
 }
 
+// The listed instrument `symbol`: unknown_symbol if there is none.
+core::Result<core::Instrument> listedInstrument(Store &store, const QString &symbol)
+{
+    core::Result<QList<core::Instrument>> instruments = store.instruments();
+    if (!instruments)
+        return instruments.error();
+    for (const core::Instrument &instrument : std::as_const(*instruments)) {
+        if (instrument.symbol == symbol)
+            return instrument;
+    }
+    return core::makeError(core::ErrorCode::UnknownSymbol, tr("no instrument %1").arg(symbol));
+}
+
 int runSettle(const QStringList &arguments)
 {
     SubcommandParser command(
@@ -826,14 +842,9 @@ int runSettle(const QStringList &arguments)
     core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
     if (!store)
         return fail(store.error());
-    core::Result<QList<core::Instrument>> instruments = (*store)->instruments();
-    if (!instruments)
-        return fail(instruments.error());
-    const auto instrument = std::find_if(
-        instruments->cbegin(), instruments->cend(),
-        [&](const core::Instrument &candidate) { return candidate.symbol == symbol; });
-    if (instrument == instruments->cend())
-        return fail(Failure, tr("no instrument %1").arg(symbol));
+    const core::Result<core::Instrument> instrument = listedInstrument(**store, symbol);
+    if (!instrument)
+        return fail(instrument.error());
     if (!price->isMultipleOf(instrument->tickSize)) {
         return fail(Failure,
                     tr("%1 is not on the tick size %2 of %3")
@@ -843,6 +854,173 @@ int runSettle(const QStringList &arguments)
         return fail(saved.error());
     printOut(
         tr("%1 settled at %2 on %3").arg(symbol, price->toString(), day.toString(Qt::ISODate)));
+    return Success;
+}
+
+int runDealBook(const QStringList &arguments)
+{
+    SubcommandParser command(
+        QStringLiteral("deal book NAME --symbol SYMBOL --side buy|sell --quantity Q --price P "
+                       "--counterparty NAME --trade-date YYYY-MM-DD [--broker NAME] "
+                       "[--external-id ID] [--document ID] --data-dir DIR"),
+        tr("Books a bilateral (over-the-counter) deal in a user's position, where it counts "
+           "like a fill. Written to the audit log; a running server counts it within its "
+           "settings poll."));
+    command.addPositional(QStringLiteral("NAME"), tr("The user whose position it goes in."));
+    // Each option is the REST field of the same name, with '-' for '_'.
+    const QList<QCommandLineOption> fields {
+        { QStringLiteral("symbol"), tr("The contract, e.g. DE.BASE.M.2027-01."),
+          QStringLiteral("SYMBOL") },
+        { QStringLiteral("side"), tr("The user's side: buy or sell."), QStringLiteral("SIDE") },
+        { QStringLiteral("quantity"), tr("In the contract's unit, e.g. 10 (MW)."),
+          QStringLiteral("Q") },
+        { QStringLiteral("price"), tr("In the contract's currency per unit."),
+          QStringLiteral("P") },
+        { QStringLiteral("counterparty"), tr("The other side."), QStringLiteral("NAME") },
+        { QStringLiteral("trade-date"), tr("When it was traded."), QStringLiteral("YYYY-MM-DD") },
+        { QStringLiteral("broker"), tr("The broker, if any."), QStringLiteral("NAME") },
+        { QStringLiteral("external-id"), tr("The trade's id at the counterparty or broker."),
+          QStringLiteral("ID") },
+        { QStringLiteral("document"), tr("The confirmation it was booked from."),
+          QStringLiteral("ID") },
+    };
+    for (const QCommandLineOption &option : fields)
+        command.addOption(option);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    QJsonObject json;
+    for (const QCommandLineOption &option : fields) {
+        const QString name = option.names().constFirst();
+        if (command.parser().isSet(name)) {
+            json.insert(name == u"document" ? QStringLiteral("document_id")
+                                            : QString(name).replace(u'-', u'_'),
+                        command.parser().value(name));
+        }
+    }
+    const core::Result<protocol::NewDeal> terms = protocol::NewDeal::fromJson(json);
+    if (!terms)
+        return fail(UsageError, terms.error().message);
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
+    if (!store)
+        return fail(store.error());
+    const QString name = command.parser().positionalArguments().constFirst();
+    core::Result<std::optional<UserRecord>> user = (*store)->findUser(name);
+    if (!user)
+        return fail(user.error());
+    if (!*user)
+        return fail(Failure, tr("no user %1").arg(name));
+    const core::Result<core::Instrument> instrument = listedInstrument(**store, terms->symbol);
+    if (!instrument)
+        return fail(instrument.error());
+    const core::Result<DealRecord> booked = DealDesk(**store).book(
+        Actor::commandLine(), *instrument, { (*user)->id, name, 0, *terms, {} },
+        QDateTime::currentDateTimeUtc());
+    if (!booked)
+        return fail(booked.error());
+    printOut(tr("deal %1 booked: %2 %3 %4 at %5 with %6")
+                 .arg(booked->deal.id, protocol::toString(terms->side), terms->quantity.toString(),
+                      terms->symbol, terms->price.toString(), terms->counterparty)
+             + appliedAs(**store));
+    return Success;
+}
+
+int runDealList(const QStringList &arguments)
+{
+    SubcommandParser command(
+        QStringLiteral("deal list [--user NAME] [--status live|cancelled] [--symbol SYMBOL] "
+                       "[--json] --data-dir DIR"),
+        tr("Lists the deals, newest first."));
+    const QCommandLineOption user(QStringLiteral("user"), tr("Only this user's."),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption status(QStringLiteral("status"), tr("live or cancelled."),
+                                    QStringLiteral("STATUS"));
+    const QCommandLineOption symbol(QStringLiteral("symbol"), tr("Only this contract's."),
+                                    QStringLiteral("SYMBOL"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    for (const QCommandLineOption *option : { &user, &status, &symbol, &json })
+        command.addOption(*option);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    QCommandLineParser &parser = command.parser();
+    DealStore::DealQuery query;
+    query.symbol = parser.value(symbol);
+    if (parser.isSet(status)) {
+        query.status = protocol::dealStatusFromString(parser.value(status));
+        if (!query.status)
+            return fail(UsageError, tr("--status is live or cancelled"));
+    }
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
+    if (!store)
+        return fail(store.error());
+    if (parser.isSet(user)) {
+        core::Result<std::optional<UserRecord>> found = (*store)->findUser(parser.value(user));
+        if (!found)
+            return fail(found.error());
+        if (!*found)
+            return fail(Failure, tr("no user %1").arg(parser.value(user)));
+        query.userId = (*found)->id;
+    }
+    core::Result<QList<DealRecord>> deals = (*store)->deals(query);
+    if (!deals)
+        return fail(deals.error());
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const DealRecord &deal : std::as_const(*deals))
+            array.append(deal.deal.toJson());
+        printJson(QJsonDocument(array));
+        return Success;
+    }
+    printOut(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
+                 .arg(tr("ID"), -6)
+                 .arg(tr("USER"), -12)
+                 .arg(tr("SYMBOL"), -20)
+                 .arg(tr("SIDE"), -4)
+                 .arg(tr("QUANTITY"), 10)
+                 .arg(tr("PRICE"), 10)
+                 .arg(tr("TRADED"), -10)
+                 .arg(tr("STATUS"), -9)
+                 .arg(tr("COUNTERPARTY")));
+    for (const DealRecord &record : std::as_const(*deals)) {
+        const protocol::Deal &deal = record.deal;
+        printOut(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
+                     .arg(deal.id, -6)
+                     .arg(deal.username, -12)
+                     .arg(deal.terms.symbol, -20)
+                     .arg(protocol::toString(deal.terms.side), -4)
+                     .arg(deal.terms.quantity.toString(), 10)
+                     .arg(deal.terms.price.toString(), 10)
+                     .arg(deal.terms.tradeDate.toString(Qt::ISODate), -10)
+                     .arg(protocol::toString(deal.status), -9)
+                     .arg(deal.terms.counterparty));
+    }
+    return Success;
+}
+
+int runDealCancel(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("deal cancel ID --reason TEXT --data-dir DIR"),
+                             tr("Cancels a deal (a deal is never deleted). Written to the audit "
+                                "log; a running server takes it out of the position within its "
+                                "settings poll."));
+    command.addPositional(QStringLiteral("ID"), tr("The deal."));
+    const QCommandLineOption reason(QStringLiteral("reason"), tr("Why."), QStringLiteral("TEXT"));
+    command.addOption(reason);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    const core::Result<protocol::DealCancel> cancel = protocol::DealCancel::fromJson(
+        { { QStringLiteral("reason"), command.parser().value(reason) } });
+    bool numeric = false;
+    const qint64 id = command.parser().positionalArguments().constFirst().toLongLong(&numeric);
+    if (!cancel || !numeric)
+        return fail(UsageError, tr("ID is a deal's number and --reason is required"));
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
+    if (!store)
+        return fail(store.error());
+    const core::Result<DealRecord> cancelled = DealDesk(**store).cancel(
+        Actor::commandLine(), 0, id, 0, cancel->reason, QDateTime::currentDateTimeUtc());
+    if (!cancelled)
+        return fail(cancelled.error());
+    printOut(tr("deal %1 cancelled").arg(id) + appliedAs(**store));
     return Success;
 }
 
@@ -1639,6 +1817,14 @@ const std::array kCommands {
     Command { "credit list"_L1,
               QT_TRANSLATE_NOOP("qx::server::CommandLine", "list the credit lines"),
               runCreditList },
+    Command {
+        "deal book"_L1,
+        QT_TRANSLATE_NOOP("qx::server::CommandLine", "book a bilateral deal in a user's position"),
+        runDealBook },
+    Command { "deal list"_L1, QT_TRANSLATE_NOOP("qx::server::CommandLine", "list the deals"),
+              runDealList },
+    Command { "deal cancel"_L1, QT_TRANSLATE_NOOP("qx::server::CommandLine", "cancel a deal"),
+              runDealCancel },
     Command {
         "settle"_L1,
         QT_TRANSLATE_NOOP("qx::server::CommandLine", "record an instrument's settlement price"),

@@ -16,6 +16,8 @@ public:
     /// Appends to the audit log (id, time and hash are the store's), under a lock so that
     /// the servers of a cluster append one after the other.
     virtual Result<void> appendAudit(const AuditEntry &entry) = 0;
+    /// Appends every entry, one after the other, in one transaction.
+    virtual Result<void> appendAudit(const QList<AuditEntry> &entries) = 0;
     /// Entries after `afterId`, oldest first, at most `limit`.
     virtual Result<QList<AuditEntry>> auditEntries(std::int64_t afterId, int limit) = 0;
     /// Recomputes the audit log's chain: the id of the first entry that does not match (it

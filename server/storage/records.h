@@ -4,6 +4,7 @@
 // gathers) read and write them.
 
 #include "core/instrument.h"
+#include "core/protocol/deals.h"
 #include "core/protocol/messages.h"
 #include "core/result.h"
 
@@ -169,6 +170,17 @@ struct TradeRecord
     core::protocol::Side aggressor = core::protocol::Side::Buy;
     quint64 sequence = 0; ///< the book's event sequence of the fill
     QDateTime time;
+};
+
+/// A deal as stored: its terms and who it belongs to, booked it and cancelled it, by id (the
+/// names in `deal` are filled in when read back).
+struct DealRecord
+{
+    std::int64_t id = 0;
+    std::int64_t userId = 0; ///< whose position it is in
+    std::int64_t bookedBy = 0; ///< 0: the command line
+    std::int64_t cancelledBy = 0;
+    core::protocol::Deal deal;
 };
 
 /// Pre-trade limits of one user in one product, in the product's unit and currency.

@@ -77,6 +77,7 @@ public:
     Result<std::int64_t> insertTrade(const TradeRecord &trade) override;
     Result<void> commitTrading(const TradingWrite &write) override;
     Result<QList<TradeRecord>> allTrades() override;
+    Result<QList<TradeRecord>> tradesIn(const QString &symbol) override;
     Result<QList<core::protocol::Trade>> trades(std::int64_t userId, std::int64_t beforeId = 0,
                                                 int limit = 0) override;
     Result<void> saveBookState(const BookState &state) override;
@@ -117,6 +118,7 @@ public:
     Result<bool> revokeApiKey(std::int64_t userId, std::int64_t keyId) override;
     Result<void> noteApiKeyUse(std::int64_t keyId, const QDateTime &at) override;
     Result<void> appendAudit(const AuditEntry &entry) override;
+    Result<void> appendAudit(const QList<AuditEntry> &entries) override;
     Result<QList<AuditEntry>> auditEntries(std::int64_t afterId, int limit) override;
     Result<std::optional<std::int64_t>> verifyAudit() override;
     Result<std::optional<QString>> verifyOrderAudit() override;
@@ -131,6 +133,13 @@ public:
                                 const QByteArray &sealed) override;
     Result<bool> useTotpStep(std::int64_t userId, std::int64_t step) override;
     Result<bool> useRecoveryCode(std::int64_t userId, const QByteArray &hash) override;
+    Result<DealRecord> bookDeal(const DealRecord &deal, QList<AuditEntry> audit) override;
+    Result<std::optional<DealRecord>> cancelDeal(std::int64_t id, std::int64_t by,
+                                                 const QDateTime &at, const QString &reason,
+                                                 const AuditEntry &audit) override;
+    Result<std::optional<DealRecord>> findDeal(std::int64_t id) override;
+    Result<QList<DealRecord>> deals(const DealQuery &query) override;
+    Result<QList<DealRecord>> liveDeals() override;
 
 private:
     /// This connection's chain of trading commands (order_audit): its id, last number and
@@ -146,6 +155,8 @@ private:
                               const std::vector<SqlDatabase::Value> &audit);
     /// Appends one entry to audit_log under its lock, in its own transaction: as stored.
     Result<AuditEntry> appendAuditEntry(const AuditEntry &entry);
+    /// The same in the caller's transaction.
+    Result<AuditEntry> appendAuditRow(const AuditEntry &entry);
     /// `write.audit` chained onto m_orderChain (started, and anchored, if it is not yet): the
     /// rows to store and the chain as it will be once they are.
     Result<std::pair<std::vector<SqlDatabase::Value>, OrderChain>> chainOrderAudit(

@@ -49,29 +49,43 @@ Result<void> SqlStore::appendAudit(const AuditEntry &entry)
     return {};
 }
 
+Result<void> SqlStore::appendAudit(const QList<AuditEntry> &entries)
+{
+    return inTransaction(*m_database, [&]() -> Result<void> {
+        for (const AuditEntry &entry : entries) {
+            if (Result<AuditEntry> appended = appendAuditRow(entry); !appended)
+                return appended.error();
+        }
+        return {};
+    });
+}
+
 Result<AuditEntry> SqlStore::appendAuditEntry(const AuditEntry &entry)
 {
+    return inTransaction(*m_database, [&] { return appendAuditRow(entry); });
+}
+
+Result<AuditEntry> SqlStore::appendAuditRow(const AuditEntry &entry)
+{
+    if (Result<void> locked = m_database->lockForTransaction(kAuditLock); !locked)
+        return locked.error();
+    Result<std::optional<std::pair<std::int64_t, QByteArray>>> last
+        = findOne<std::pair<std::int64_t, QByteArray>>(
+            m_database->query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"),
+            [](const SqlRows &row) { return std::pair(row.int64(0), row.blob(1)); });
+    if (!last)
+        return last.error();
     AuditEntry stored = entry;
-    Result<void> appended = inTransaction(*m_database, [&]() -> Result<void> {
-        if (Result<void> locked = m_database->lockForTransaction(kAuditLock); !locked)
-            return locked;
-        Result<std::optional<std::pair<std::int64_t, QByteArray>>> last
-            = findOne<std::pair<std::int64_t, QByteArray>>(
-                m_database->query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"),
-                [](const SqlRows &row) { return std::pair(row.int64(0), row.blob(1)); });
-        if (!last)
-            return last.error();
-        stored.id = *last ? (*last)->first + 1 : 1;
-        stored.at = m_clock->nowUtc();
-        stored.hash = auditHash(*last ? (*last)->second : QByteArray(), stored);
-        return m_database->run("INSERT INTO audit_log (id, at_ms, actor, source, action, "
-                               "target, detail, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                               stored.id, stored.at.toMSecsSinceEpoch(), stored.actor,
-                               stored.source, stored.action, stored.target, stored.detail,
-                               stored.hash);
-    });
-    if (!appended)
-        return appended.error();
+    stored.id = *last ? (*last)->first + 1 : 1;
+    stored.at = m_clock->nowUtc();
+    stored.hash = auditHash(*last ? (*last)->second : QByteArray(), stored);
+    if (Result<void> inserted = m_database->run(
+            "INSERT INTO audit_log (id, at_ms, actor, source, action, target, detail, hash) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            stored.id, stored.at.toMSecsSinceEpoch(), stored.actor, stored.source, stored.action,
+            stored.target, stored.detail, stored.hash);
+        !inserted)
+        return inserted.error();
     return stored;
 }
 

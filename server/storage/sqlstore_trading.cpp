@@ -165,17 +165,28 @@ Result<std::int64_t> SqlStore::reserveIds(IdKind kind, std::int64_t count)
         kind == IdKind::Order ? QStringLiteral("order") : QStringLiteral("trade"), count));
 }
 
+// Every trade query for positions selects these columns (tradeFromRow reads them).
+#define QX_TRADE_COLUMNS \
+    "SELECT t.id, t.symbol, t.price_units, t.quantity_units, t.buy_order_id, t.sell_order_id, " \
+    "t.aggressor_side, t.book_sequence, t.executed_at_ms, b.user_id, s.user_id FROM trades t " \
+    "JOIN orders b ON b.id = t.buy_order_id JOIN orders s ON s.id = t.sell_order_id "
+
 Result<QList<TradeRecord>> SqlStore::allTrades()
 {
     return collect<TradeRecord>(
-        m_database->query("SELECT t.id, t.symbol, t.price_units, t.quantity_units, "
-                          "t.buy_order_id, t.sell_order_id, t.aggressor_side, t.book_sequence, "
-                          "t.executed_at_ms, b.user_id, s.user_id FROM trades t "
-                          "JOIN orders b ON b.id = t.buy_order_id "
-                          "JOIN orders s ON s.id = t.sell_order_id "
-                          "ORDER BY t.symbol, t.book_sequence, t.id"),
+        m_database->query(QX_TRADE_COLUMNS "ORDER BY t.symbol, t.book_sequence, t.id"),
         tradeFromRow);
 }
+
+Result<QList<TradeRecord>> SqlStore::tradesIn(const QString &symbol)
+{
+    return collect<TradeRecord>(
+        m_database->query(QX_TRADE_COLUMNS "WHERE t.symbol = $1 ORDER BY t.book_sequence, t.id",
+                          symbol),
+        tradeFromRow);
+}
+
+#undef QX_TRADE_COLUMNS
 
 Result<QList<protocol::Trade>> SqlStore::trades(std::int64_t userId, std::int64_t beforeId,
                                                 int limit)

@@ -2,6 +2,7 @@
 
 #include "server/storage/auditstore.h"
 #include "server/storage/clusterstore.h"
+#include "server/storage/dealstore.h"
 #include "server/storage/records.h"
 #include "server/storage/referencestore.h"
 #include "server/storage/riskstore.h"
@@ -18,14 +19,15 @@ namespace qx::server {
  * An implementation is used from one thread.
  *
  * It gathers one interface per role (users and auth, reference data, trading, risk and
- * credit, cluster, audit), each in its own header, plus transactions and the schema version.
+ * credit, cluster, audit, deals), each in its own header, plus transactions and the schema version.
  */
 class Store : public UserStore,
               public ReferenceStore,
               public TradingStore,
               public RiskStore,
               public ClusterStore,
-              public AuditStore
+              public AuditStore,
+              public DealStore
 {
 public:
     ~Store() override = default;

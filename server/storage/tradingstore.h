@@ -54,6 +54,9 @@ public:
     /// follow that order once a book changed server), users included: to rebuild positions
     /// and candles.
     virtual Result<QList<TradeRecord>> allTrades() = 0;
+    /// The trades of one book in the order it matched them, users included: to rebuild the
+    /// positions in it.
+    virtual Result<QList<TradeRecord>> tradesIn(const QString &symbol) = 0;
     /// A user's own fills, newest first, paged as orders() (a trade with themselves, both
     /// sides, is never split between pages).
     virtual Result<QList<core::protocol::Trade>> trades(std::int64_t userId,

@@ -3,6 +3,7 @@
 #include "server/storage/storereaders.h"
 
 #include "core/delivery.h"
+#include "core/documents/matching.h"
 #include "core/productcatalog.h"
 
 #include <QCryptographicHash>
@@ -12,6 +13,7 @@
 #include <QtEndian>
 
 #include <algorithm>
+#include <span>
 
 namespace qx::server {
 
@@ -171,6 +173,8 @@ OrderService::OrderService(Store &store, StoreWriter &writer, TradingRules rules
     connect(&m_replayedTimer, &QTimer::timeout, this, [this] { m_replayedTrades.clear(); });
     m_settingsTimer.setInterval(kSettingsPollMs);
     connect(&m_settingsTimer, &QTimer::timeout, this, &OrderService::pollSettings);
+    // Deals booked or cancelled elsewhere raise the configuration version.
+    connect(this, &OrderService::configurationChanged, this, &OrderService::readDeals);
     m_reloadTimer.setSingleShot(true);
     connect(&m_reloadTimer, &QTimer::timeout, this, [this] {
         if (Result<void> loaded = load(); !loaded) {
@@ -264,6 +268,7 @@ Result<void> OrderService::load()
     m_live.clear();
     m_remoteLive.clear();
     m_positions.clear();
+    m_rebuilding.clear();
     m_pendingClientIds.clear();
     m_closing.clear();
     m_clientKeys.clear();
@@ -288,6 +293,13 @@ Result<void> OrderService::load()
         return rebuilt;
     if (Result<void> remote = reloadRemoteLive(); !remote)
         return remote;
+    Result<QList<DealRecord>> deals = m_store.liveDeals();
+    if (!deals)
+        return deals.error();
+    m_deals.clear();
+    for (const DealRecord &deal : std::as_const(*deals))
+        m_deals.insert(deal.id, deal);
+    ++m_dealChanges;
     return replayTrades([](const Market &) { return true; });
 }
 
@@ -340,14 +352,38 @@ Result<void> OrderService::replayTrades(const std::function<bool(const Market &)
     // Trades this recent may still be on their way by Redis: applyRemoteTrade skips them.
     const QDateTime recent = nowUtc().addMSecs(-kReplayOverlapMs);
     m_replayedTrades.clear();
-    for (const TradeRecord &trade : std::as_const(*trades)) {
-        Market *market = findMarket(trade.symbol);
+    // A market's trades (stored by symbol, each book's in its order) with its live deals.
+    const QHash<QString, QList<DealRecord>> deals = dealsBySymbol();
+    const auto replay = [&](Market &market, std::span<const TradeRecord> trades) {
+        inPositionOrder(
+            trades, deals.value(market.symbol()),
+            [&](const TradeRecord &trade) {
+                record(market, trade); // rebuilt, not news: nothing to announce
+                market.remember(publicTrade(trade));
+                if (!market.owned && trade.time >= recent)
+                    m_replayedTrades.insert(trade.id);
+            },
+            [&](const DealRecord &deal) {
+                if (Result<void> held = m_positions.apply(deal, market.multiplier()); !held)
+                    qCritical().noquote() << held.error().message;
+            });
+    };
+    QSet<QString> replayed;
+    for (qsizetype begin = 0, end = 0; begin < trades->size(); begin = end) {
+        const QString &symbol = trades->at(begin).symbol;
+        for (end = begin; end < trades->size() && trades->at(end).symbol == symbol;)
+            ++end;
+        Market *market = findMarket(symbol);
         if (!market || !which(*market))
             continue;
-        record(*market, trade); // rebuilt, not news: nothing to announce
-        market->remember(publicTrade(trade));
-        if (!market->owned && trade.time >= recent)
-            m_replayedTrades.insert(trade.id);
+        replay(*market,
+               std::span<const TradeRecord>(trades->constData() + begin, std::size_t(end - begin)));
+        replayed.insert(symbol);
+    }
+    for (auto dealt = deals.cbegin(); dealt != deals.cend(); ++dealt) {
+        Market *market = findMarket(dealt.key());
+        if (market && which(*market) && !replayed.contains(dealt.key()))
+            replay(*market, {});
     }
     if (!m_replayedTrades.isEmpty())
         m_replayedTimer.start();
@@ -881,6 +917,16 @@ Market::CandleChanges OrderService::record(Market &market, const TradeRecord &tr
         // The trade stands (it is matched and stored); the position's P&L cannot follow.
         qCritical().noquote() << held.error().message;
     }
+    if (!m_rebuilding.isEmpty()) [[unlikely]] {
+        const auto note = [this, &trade](qint64 user) {
+            if (const auto rebuilding = m_rebuilding.find({ user, trade.symbol });
+                rebuilding != m_rebuilding.end())
+                rebuilding->since.append(trade);
+        };
+        note(trade.buyUserId);
+        if (trade.sellUserId != trade.buyUserId) // a trade with oneself is noted once
+            note(trade.sellUserId);
+    }
     return market.record(trade, nowUtc().date());
 }
 
@@ -1048,7 +1094,7 @@ Quantity OrderService::netPosition(qint64 user, const QString &symbol) const
 
 Result<core::Money> OrderService::exposure(const QList<std::int64_t> &users,
                                            const PreTradeRisk::MarketFilter &accept,
-                                           qint64 replacing) const
+                                           qint64 replacing, const QString &dealsWith) const
 {
     core::Money total;
     const auto add = [&total](const Result<core::Money> &value) -> Result<void> {
@@ -1087,6 +1133,19 @@ Result<core::Money> OrderService::exposure(const QList<std::int64_t> &users,
             });
         !held) {
         return held.error();
+    }
+    if (dealsWith.isEmpty())
+        return total;
+    // What the counterparty owes or is owed on the deals booked with it, each at the last
+    // trade of its market (the same valuation as a position).
+    for (const DealRecord &deal : std::as_const(m_deals)) {
+        const protocol::NewDeal &terms = deal.deal.terms;
+        const Market *market = findMarket(terms.symbol);
+        if (!market || !accept(market->instrument(), market->product()) || !market->lastPrice()
+            || !core::documents::sameParty(terms.counterparty, dealsWith))
+            continue;
+        if (Result<void> added = add(market->value(*market->lastPrice(), terms.quantity)); !added)
+            return added.error();
     }
     return total;
 }

@@ -9,6 +9,7 @@
 #include "server/storage/store.h"
 #include "server/storage/storewriter.h"
 #include "server/trading/committracker.h"
+#include "server/trading/dealdesk.h"
 #include "server/trading/market.h"
 #include "server/trading/orderhistory.h"
 #include "server/trading/positionbook.h"
@@ -227,6 +228,23 @@ public:
                                     const std::optional<Settlements> &settlements
                                     = std::nullopt) const;
 
+    // Deals (orderservice_deals.cpp): bilateral trades in the positions like fills, booked
+    // and cancelled in storage by DealDesk on a store reader, then applied here. Those booked
+    // or cancelled elsewhere (the command line, another server) raise the configuration
+    // version; this service reads the live deals again then (readDeals) and follows.
+
+    /// Books a deal in `principal`'s position, with the fields corrected by hand first (a
+    /// document's): once stored, it is in the position and announced (dealEvent).
+    void bookDeal(const Principal &principal, const core::protocol::NewDeal &terms,
+                  const QList<DealDesk::Correction> &corrections,
+                  Reply<core::protocol::Deal> reply);
+    /// Cancels one of `principal`'s live deals: once stored, its position is built again
+    /// without it.
+    void cancelDeal(const Principal &principal, const QString &dealId, const QString &reason,
+                    Reply<core::protocol::Deal> reply);
+    /// The live deals this service counts, oldest booking first.
+    QList<DealRecord> liveDeals() const;
+
 Q_SIGNALS:
     void instrumentsChanged();
     /// The users, limits or credit lines changed in storage (the configuration version moved,
@@ -246,6 +264,9 @@ Q_SIGNALS:
     /// other servers of a cluster.
     void tradeStored(const qx::server::TradeRecord &trade, const QString &buyClientId,
                      const QString &sellClientId);
+    /// A deal of `userId`'s was booked ("deal.booked") or cancelled ("deal.cancelled"), here
+    /// or elsewhere.
+    void dealEvent(const QString &type, const core::protocol::Deal &deal, qint64 userId);
 
 private:
     struct Change
@@ -319,8 +340,22 @@ private:
     void announceFills(const TradeRecord &trade, const QString &buyClientId,
                        const QString &sellClientId);
     /// Rebuilds positions, candles and tickers of the markets `which` picks from their stored
-    /// trades.
+    /// trades (and the live deals in them).
     Result<void> replayTrades(const std::function<bool(const Market &)> &which);
+    /// The live deals by instrument, oldest booking first.
+    QHash<QString, QList<DealRecord>> dealsBySymbol() const;
+    /// A deal stored live: counted from now on (once: it may come twice, from the booking
+    /// and from readDeals).
+    void adoptDeal(const DealRecord &deal, bool announce);
+    /// A deal stored cancelled: no longer counted, its position built again.
+    void dropDeal(const DealRecord &deal, bool announce);
+    /// Builds the position `key` again from its instrument's stored trades, read off this
+    /// thread, and the trades that came meanwhile (noted by record()).
+    void rebuildPosition(const PositionBook::Key &key);
+    void finishRebuild(const PositionBook::Key &key, Result<QList<TradeRecord>> stored);
+    /// Reads the live deals again (the configuration version moved) and follows what changed.
+    void readDeals();
+    void followDeals(const QList<DealRecord> &live);
     void onCommitted(quint64 lastTicket);
     void onFailed(quint64 lastTicket, const core::Error &error);
     /// Loads the instruments and rebuilds books, positions and candles from storage.
@@ -340,8 +375,8 @@ private:
         qint64 user, const QString &symbol, qint64 replacing) const override;
     core::Quantity netPosition(qint64 user, const QString &symbol) const override;
     Result<core::Money> exposure(const QList<std::int64_t> &users,
-                                 const PreTradeRisk::MarketFilter &accept,
-                                 qint64 replacing) const override;
+                                 const PreTradeRisk::MarketFilter &accept, qint64 replacing,
+                                 const QString &dealsWith) const override;
 
     /// Reloads the settings if storage's configuration version moved (at start and reload).
     Result<void> refreshSettings();
@@ -373,6 +408,18 @@ private:
     /// In a cluster, the open orders on books other servers match, by id (for credit).
     QHash<qint64, StoredOrder> m_remoteLive;
     PositionBook m_positions;
+    QHash<qint64, DealRecord> m_deals; ///< the live ones, by id
+    /// Positions being built again: how many reads of their trades are under way, and the
+    /// trades applied to them since the first began.
+    struct Rebuild
+    {
+        int reads = 0;
+        QList<TradeRecord> since;
+    };
+    QHash<PositionBook::Key, Rebuild> m_rebuilding;
+    quint64 m_dealChanges = 0; ///< raised by each deal adopted or dropped here
+    bool m_dealsReading = false;
+    bool m_dealsReadAgain = false;
     std::vector<core::matching::Event> m_events; ///< reused per command
     QTimer m_expiryTimer;
     CommitTracker m_commits;

@@ -202,7 +202,7 @@ Result<void> PreTradeRisk::checkCreditLine(const Principal &principal, const Mar
         [&](const core::Instrument &instrument, const QString &) {
             return instrument.currency == currency;
         },
-        replacing);
+        replacing, principal.counterparty);
     if (!held)
         return held.error();
     Result<Money> exposure = checked(orderValue.plus(*held), tr("credit exposure"));

@@ -65,10 +65,12 @@ public:
             qint64 user, const QString &symbol, qint64 replacing) const = 0;
         virtual core::Quantity netPosition(qint64 user, const QString &symbol) const = 0;
         /// What `users` have at risk in the markets `accept` takes: open orders (but
-        /// `replacing`) at their prices and positions at the last trade, in absolute value.
+        /// `replacing`) at their prices and positions at the last trade, in absolute value;
+        /// with `dealsWith`, also the deals booked with that counterparty (however its name
+        /// is written) at the last trade.
         virtual Result<core::Money> exposure(const QList<std::int64_t> &users,
-                                             const MarketFilter &accept,
-                                             qint64 replacing) const = 0;
+                                             const MarketFilter &accept, qint64 replacing,
+                                             const QString &dealsWith = {}) const = 0;
     };
 
     /// The settings in `store` if its configuration version is not `known`. Pure: a store

@@ -150,6 +150,11 @@ private:
             { "GET", u"/api/v1/admin/credit"_s, u"/api/v1/admin/credit"_s, u"risk:admin"_s },
             { "PUT", u"/api/v1/admin/credit/{counterparty}"_s, u"/api/v1/admin/credit/Nobody"_s,
               u"risk:admin"_s },
+            { "GET", u"/api/v1/deals"_s, u"/api/v1/deals"_s, u"account:read"_s },
+            { "GET", u"/api/v1/deals/{id}"_s, u"/api/v1/deals/999999"_s, u"account:read"_s },
+            { "POST", u"/api/v1/deals"_s, u"/api/v1/deals"_s, u"deals:book"_s },
+            { "POST", u"/api/v1/deals/{id}/cancel"_s, u"/api/v1/deals/999999/cancel"_s,
+              u"deals:book"_s },
         };
     }
 
@@ -316,7 +321,7 @@ private Q_SLOTS:
                      .json.value(u"permissions")
                      .toArray()
                      .size(),
-                 3); // a trader: market:read, account:read, orders:write
+                 4); // a trader: market:read, account:read, orders:write, deals:book
     }
 
     // GET /api/v1/openapi.json documents exactly the routes served, each with the

@@ -1,0 +1,223 @@
+// OrderService, deals: booking and cancelling them, and keeping the positions they are in.
+
+#include "server/trading/orderservice.h"
+
+#include "server/storage/storereaders.h"
+
+#include <QDebug>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace qx::server {
+
+namespace protocol = core::protocol;
+
+namespace {
+
+constexpr int kRebuildRetryMs = 1000;
+
+Error unknownDeal(const QString &id)
+{
+    return core::makeError(core::ErrorCode::NotFound, DealDesk::tr("You have no deal %1.").arg(id));
+}
+
+bool bookedFirst(const DealRecord &a, const DealRecord &b)
+{
+    return a.deal.bookedAt != b.deal.bookedAt ? a.deal.bookedAt < b.deal.bookedAt : a.id < b.id;
+}
+
+} // namespace
+
+void OrderService::bookDeal(const Principal &principal, const protocol::NewDeal &terms,
+                            const QList<DealDesk::Correction> &corrections,
+                            Reply<protocol::Deal> reply)
+{
+    const Market *market = findMarket(terms.symbol);
+    if (!market) {
+        return reply(core::makeError(core::ErrorCode::UnknownSymbol,
+                                     tr("No instrument %1.").arg(terms.symbol)));
+    }
+    const QDateTime now = nowUtc();
+    if (Result<void> checked = DealDesk::check(market->instrument(), terms, now.date()); !checked)
+        return reply(checked.error());
+    const DealDesk::Booking booking { principal.userId, principal.username, principal.userId, terms,
+                                      corrections };
+    const Actor actor { principal.username, principal.source };
+    const auto book = [actor, instrument = market->instrument(), booking,
+                       now](Store &store) -> Result<DealRecord> {
+        return DealDesk(store).book(actor, instrument, booking, now);
+    };
+    const auto done = [this, reply](Result<DealRecord> booked) {
+        if (!booked)
+            return reply(booked.error());
+        adoptDeal(*booked, true);
+        reply(booked->deal);
+    };
+    if (!m_readers)
+        return done(book(m_store));
+    m_readers->read<DealRecord>(book, this, done);
+}
+
+void OrderService::cancelDeal(const Principal &principal, const QString &dealId,
+                              const QString &reason, Reply<protocol::Deal> reply)
+{
+    bool numeric = false;
+    const qint64 id = dealId.toLongLong(&numeric);
+    if (!numeric || id <= 0)
+        return reply(unknownDeal(dealId));
+    const Actor actor { principal.username, principal.source };
+    const auto cancel = [actor, by = principal.userId, id, reason,
+                         now = nowUtc()](Store &store) -> Result<DealRecord> {
+        return DealDesk(store).cancel(actor, by, id, by, reason, now);
+    };
+    const auto done = [this, reply](Result<DealRecord> cancelled) {
+        if (!cancelled)
+            return reply(cancelled.error());
+        dropDeal(*cancelled, true);
+        reply(cancelled->deal);
+    };
+    if (!m_readers)
+        return done(cancel(m_store));
+    m_readers->read<DealRecord>(cancel, this, done);
+}
+
+QList<DealRecord> OrderService::liveDeals() const
+{
+    QList<DealRecord> deals = m_deals.values();
+    std::sort(deals.begin(), deals.end(), bookedFirst);
+    return deals;
+}
+
+QHash<QString, QList<DealRecord>> OrderService::dealsBySymbol() const
+{
+    QHash<QString, QList<DealRecord>> bySymbol;
+    for (const DealRecord &deal : liveDeals())
+        bySymbol[deal.deal.terms.symbol].append(deal);
+    return bySymbol;
+}
+
+void OrderService::adoptDeal(const DealRecord &deal, bool announce)
+{
+    if (m_deals.contains(deal.id))
+        return;
+    m_deals.insert(deal.id, deal);
+    ++m_dealChanges;
+    if (const Market *market = findMarket(deal.deal.terms.symbol)) {
+        if (Result<void> held = m_positions.apply(deal, market->multiplier()); !held)
+            qCritical().noquote() << held.error().message;
+    }
+    if (announce)
+        Q_EMIT dealEvent(QStringLiteral("deal.booked"), deal.deal, deal.userId);
+}
+
+void OrderService::dropDeal(const DealRecord &deal, bool announce)
+{
+    if (!m_deals.remove(deal.id))
+        return;
+    ++m_dealChanges;
+    rebuildPosition({ deal.userId, deal.deal.terms.symbol });
+    if (announce)
+        Q_EMIT dealEvent(QStringLiteral("deal.cancelled"), deal.deal, deal.userId);
+}
+
+void OrderService::rebuildPosition(const PositionBook::Key &key)
+{
+    // Trades stored by the time the read begins are in it; those applied since the rebuild
+    // began are noted by record() (both, if they are stored meanwhile: told apart by id).
+    ++m_rebuilding[key].reads;
+    const QString symbol = key.second;
+    const auto read = [symbol](Store &store) {
+        return store.tradesIn(symbol);
+    };
+    if (!m_readers)
+        return finishRebuild(key, read(m_store));
+    m_readers->read<QList<TradeRecord>>(read, this, [this, key](Result<QList<TradeRecord>> stored) {
+        finishRebuild(key, std::move(stored));
+    });
+}
+
+void OrderService::finishRebuild(const PositionBook::Key &key, Result<QList<TradeRecord>> stored)
+{
+    const auto rebuilding = m_rebuilding.find(key);
+    if (rebuilding == m_rebuilding.end())
+        return; // everything was reloaded meanwhile
+    if (!stored) {
+        qWarning().noquote() << "Cannot read the trades of" << key.second
+                             << "to rebuild a position after a deal was cancelled (retrying):"
+                             << stored.error().message;
+        QTimer::singleShot(kRebuildRetryMs, this, [this, key] {
+            if (const auto again = m_rebuilding.find(key); again != m_rebuilding.end()) {
+                --again->reads;
+                rebuildPosition(key);
+            }
+        });
+        return;
+    }
+    QList<TradeRecord> trades = std::move(*stored);
+    QSet<std::int64_t> known;
+    for (const TradeRecord &trade : std::as_const(trades))
+        known.insert(trade.id);
+    for (const TradeRecord &trade : std::as_const(rebuilding->since)) {
+        if (!known.contains(trade.id))
+            trades.append(trade); // matched after the read began: later in the book
+    }
+    QList<DealRecord> deals;
+    for (const DealRecord &deal : liveDeals()) {
+        if (deal.userId == key.first && deal.deal.terms.symbol == key.second)
+            deals.append(deal);
+    }
+    if (const Market *market = findMarket(key.second)) {
+        if (Result<void> rebuilt = m_positions.rebuild(key, trades, deals, market->multiplier());
+            !rebuilt)
+            qCritical().noquote() << rebuilt.error().message;
+    }
+    if (--rebuilding->reads <= 0)
+        m_rebuilding.erase(rebuilding);
+}
+
+void OrderService::readDeals()
+{
+    if (m_dealsReading) {
+        m_dealsReadAgain = true; // the read under way may have begun before the change
+        return;
+    }
+    m_dealsReading = true;
+    const quint64 changes = m_dealChanges;
+    const auto done = [this, changes](Result<QList<DealRecord>> live) {
+        m_dealsReading = false;
+        if (!live) {
+            qWarning().noquote() << "Cannot read the deals (those known apply):"
+                                 << live.error().message;
+        } else if (changes == m_dealChanges) {
+            followDeals(*live);
+        } else {
+            m_dealsReadAgain = true; // a deal changed here meanwhile: the read may predate it
+        }
+        if (std::exchange(m_dealsReadAgain, false))
+            readDeals();
+    };
+    if (!m_readers)
+        return done(m_store.liveDeals());
+    m_readers->read<QList<DealRecord>>([](Store &store) { return store.liveDeals(); }, this, done);
+}
+
+void OrderService::followDeals(const QList<DealRecord> &live)
+{
+    QSet<qint64> stillLive;
+    for (const DealRecord &deal : live) {
+        stillLive.insert(deal.id);
+        adoptDeal(deal, true);
+    }
+    QList<DealRecord> gone;
+    for (const DealRecord &deal : std::as_const(m_deals)) {
+        if (!stillLive.contains(deal.id))
+            gone.append(deal);
+    }
+    for (DealRecord deal : std::as_const(gone)) {
+        deal.deal.status = protocol::DealStatus::Cancelled;
+        dropDeal(deal, true);
+    }
+}
+
+} // namespace qx::server
