@@ -9,6 +9,9 @@
 #include "server/storage/storereaders.h"
 #include "server/trading/orderservice.h"
 
+#include <QCoreApplication>
+#include <QThread>
+
 namespace qx::server {
 
 namespace {
@@ -99,6 +102,31 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     server->m_http->setReaders(server->m_readers.get());
     server->m_orders->setReaders(server->m_readers.get());
     server->m_auth->setReaders(server->m_readers.get());
+    // Documents are read by worker processes, one per core, never in this one.
+    OcrWorkers::Options ocr;
+    ocr.program = options.ocrWorkerProgram.isEmpty()
+        ? QCoreApplication::applicationDirPath() + QStringLiteral("/quantenergx-ocr-worker")
+        : options.ocrWorkerProgram;
+    ocr.workers
+        = options.ocrWorkers > 0 ? options.ocrWorkers : std::max(1, QThread::idealThreadCount());
+    ocr.maxPages = options.documents.maxPages;
+    server->m_ocr = std::make_unique<OcrWorkers>(ocr);
+    core::Result<core::ProductCatalog> catalog = defaultCatalog();
+    if (!catalog)
+        return catalog.error();
+    DocumentService::Options documents = options.documents;
+    documents.root = dataDirectory.path() + QStringLiteral("/documents");
+    documents.concurrent = ocr.workers;
+    server->m_documents = std::make_unique<DocumentService>(
+        documents, *server->m_ocr, *server->m_readers, std::move(catalog).value(),
+        [orders = server->m_orders.get()](const QString &symbol) {
+            return orders->instrument(symbol);
+        });
+    connect(server->m_documents.get(), &DocumentService::documentEvent, stream,
+            &StreamGateway::publishDocumentEvent);
+    if (core::Result<void> resumed = server->m_documents->resume(*server->m_store); !resumed)
+        return resumed.error();
+    server->m_http->setDocuments(server->m_documents.get());
     if (options.tls)
         server->m_http->setTls(*options.tls);
     server->m_http->setCorsOrigins(options.corsOrigins);
@@ -160,6 +188,8 @@ Server::~Server()
         m_orders->shutdown();
     m_readers.reset(); // waits for reads under way; their queued answers die with m_http
     m_http.reset();
+    m_documents.reset();
+    m_ocr.reset();
     m_stream.reset();
     m_orders.reset();
     m_writer.reset();

@@ -4,6 +4,8 @@
 #include "server/api/streamgateway.h"
 #include "server/auth/authservice.h"
 #include "server/cache/ratelimiter.h"
+#include "server/documents/documentservice.h"
+#include "server/documents/ocrworkers.h"
 #include "server/marketdata/simulatedmarket.h"
 #include "server/ops/datadirectory.h"
 #include "server/trading/orderservice.h"
@@ -50,6 +52,11 @@ struct ServerOptions
     QStringList corsOrigins; ///< browser origins allowed to call the API; none: CORS off
     /// Messages a second a stream client may send, by role.
     StreamGateway::MessageRates streamRates;
+    /// Uploads and reading (root is set to the data directory's documents/).
+    DocumentService::Options documents;
+    int ocrWorkers = 0; ///< processes reading documents; 0: one per core
+    /// The worker executable; empty: quantenergx-ocr-worker beside this program.
+    QString ocrWorkerProgram;
 };
 
 /**
@@ -87,6 +94,8 @@ private:
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<SimulatedMarket> m_simulation;
     std::unique_ptr<StreamGateway> m_stream;
+    std::unique_ptr<OcrWorkers> m_ocr;
+    std::unique_ptr<DocumentService> m_documents;
     std::unique_ptr<HttpApi> m_http;
     std::unique_ptr<Forwarder> m_forwarder;
     std::unique_ptr<Cluster> m_cluster;

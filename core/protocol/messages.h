@@ -291,6 +291,9 @@ inline constexpr QStringView kOrdersChannel = u"orders";
 inline constexpr QStringView kDealsChannel = u"deals";
 inline constexpr QStringView kDealBooked = u"deal.booked";
 inline constexpr QStringView kDealCancelled = u"deal.cancelled";
+/// The firm's documents: document.queued, .processing, .processed, .failed, .reviewed and
+/// .deleted, each with {"document": Document}.
+inline constexpr QStringView kDocumentsChannel = u"documents";
 } // namespace stream
 
 /// One WebSocket message: {"type": ..., ...fields}.

@@ -63,10 +63,15 @@ core::Result<Principal> HttpApi::admit(const QHttpServerRequest &request,
 std::optional<core::Error> HttpApi::throttle(const Principal &principal,
                                              const QHttpServerRequest &request)
 {
-    if (!m_limiter)
-        return std::nullopt;
     if (forwardedByCluster(request))
         return std::nullopt; // counted by the server it came in at
+    return throttle(principal);
+}
+
+std::optional<core::Error> HttpApi::throttle(const Principal &principal)
+{
+    if (!m_limiter)
+        return std::nullopt;
     const QString account = QString::number(principal.userId);
     const RateLimiter::Milliseconds wait = m_limiter->retryAfter(m_requestsPerAccount, account);
     if (wait.count() > 0) {
@@ -187,6 +192,7 @@ void HttpApi::addRoutes()
     addAuditRoutes();
     addRiskRoutes();
     addDealRoutes();
+    addDocumentRoutes();
 
     // "Wrong method" (405) for a path that is served with another, else "no such thing".
     m_server.setMissingHandler([this](const QHttpServerRequest &request,

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/result.h"
+#include "server/api/documentupload.h"
 #include "server/api/requestguard.h"
 #include "server/api/route.h"
 #include "server/auth/permissions.h"
 #include "server/cache/ratelimiter.h"
+#include "server/documents/documentservice.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -83,6 +85,9 @@ public:
     /// `limiter`; beyond, 429 rate_limited with Retry-After. Requests another server of the
     /// cluster forwards were counted where they came in.
     void setRateLimiter(RateLimiter *limiter, const RateLimiter::Rule &perAccount);
+    /// Serves documents through `documents`: uploads (POST /api/v1/documents, streamed to
+    /// disk past QHttpServer) and the document routes. Without, those answer 503.
+    void setDocuments(DocumentService *documents);
 
 private:
     /// A JSON answer made away from this thread: its body and status.
@@ -108,6 +113,21 @@ private:
     void addAuditRoutes();
     void addRiskRoutes();
     void addDealRoutes();
+    void addDocumentRoutes();
+    /// An upload's head came (RequestGuard): admits it, then streams its body to disk.
+    void receiveUpload(QTcpSocket *socket, const UploadStart &start);
+    /// Why `principal` may not upload a body of `contentType` and `length` bytes, if not.
+    std::optional<core::Error> checkUpload(const Principal &principal,
+                                           const QByteArray &contentType, qint64 length);
+    /// An upload's answer: its status and JSON body.
+    using UploadAnswer = std::function<void(int status, const QByteArray &json)>;
+    /// Takes a received upload to DocumentService::accept and answers it.
+    void acceptUpload(const Principal &principal, core::Result<DocumentUpload::Received> received,
+                      const QString &filename, UploadAnswer answer);
+    /// The caller's document `id`, read off this thread: not_found when it is not theirs.
+    void withDocument(const Principal &principal, const QString &id,
+                      const std::shared_ptr<rest::LaterReply> &reply,
+                      std::function<void(const DocumentRecord &)> then);
     /// Serves `route` with `handler` and documents it. A handler taking a Principal is for a
     /// signed-in route: it runs once the caller is admitted (admit()). One taking a
     /// LaterReply answers through it, when it can; one taking a QString first gets the
@@ -133,6 +153,7 @@ private:
     /// rate_limited if `principal` has made too many requests; else counts this one.
     std::optional<core::Error> throttle(const Principal &principal,
                                         const QHttpServerRequest &request);
+    std::optional<core::Error> throttle(const Principal &principal);
 
     AuthService &m_auth;
     OrderService &m_orders;
@@ -146,6 +167,7 @@ private:
     std::optional<QSslConfiguration> m_tls;
     QStringList m_corsOrigins;
     RequestGuard m_guard { RequestLimits {} };
+    DocumentService *m_documents = nullptr;
     QHttpServer m_server;
 };
 

@@ -41,6 +41,24 @@ QJsonObject jsonContent(const QString &schema)
                QJsonObject { { QStringLiteral("schema"), reference(schema) } } } };
 }
 
+// A body's content: a JSON schema of the components, or (a name with a slash) media types
+// sent as they are, "image/png" or several as "application/pdf|image/png".
+QJsonObject content(const QString &schema)
+{
+    if (!schema.contains(u'/'))
+        return jsonContent(schema);
+    QJsonObject media;
+    for (const QString &type : schema.split(u'|')) {
+        media.insert(
+            type,
+            QJsonObject {
+                { QStringLiteral("schema"),
+                  QJsonObject { { QStringLiteral("type"), QStringLiteral("string") },
+                                { QStringLiteral("format"), QStringLiteral("binary") } } } });
+    }
+    return media;
+}
+
 QJsonObject components()
 {
     QFile file(QStringLiteral(":/qx/api/openapi-components.json"));
@@ -94,7 +112,7 @@ QJsonObject operation(const Route &route)
         operation.insert(
             QStringLiteral("requestBody"),
             QJsonObject { { QStringLiteral("required"), true },
-                          { QStringLiteral("content"), jsonContent(route.requestSchema) } });
+                          { QStringLiteral("content"), content(route.requestSchema) } });
     }
 
     QJsonObject responses;
@@ -105,7 +123,7 @@ QJsonObject operation(const Route &route)
         responses.insert(
             QString::number(route.status),
             QJsonObject { { QStringLiteral("description"), route.summary },
-                          { QStringLiteral("content"), jsonContent(route.responseSchema) } });
+                          { QStringLiteral("content"), content(route.responseSchema) } });
     }
     // The errors by status, from the one table of codes: one answer each, naming its codes
     // and what each means.

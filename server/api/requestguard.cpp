@@ -106,7 +106,28 @@ void RequestGuard::onReadyRead(QTcpSocket *socket)
     const QByteArrayView fresh = QByteArrayView(buffered).sliced(connection.unread);
     connection.unread = available; // until QHttpServer has read (attached())
     if (const std::optional<Refusal> refusal = follow(socket, connection, fresh))
-        refuse(socket, *refusal);
+        return refuse(socket, *refusal);
+    if (connection.phase == Phase::Upload)
+        handOver(socket, connection);
+}
+
+void RequestGuard::setUploadRoute(const QByteArray &path, qint64 maxBytes, UploadHandler handler)
+{
+    m_uploadPath = path;
+    m_maxUploadBytes = maxBytes;
+    m_uploadHandler = std::move(handler);
+}
+
+void RequestGuard::handOver(QTcpSocket *socket, Connection &connection)
+{
+    // QHttpServer hears nothing of this request (it has read none of it: this slot runs
+    // first), nor of anything after it: the answer closes the connection.
+    disconnect(socket, &QIODevice::readyRead, nullptr, nullptr);
+    if (socket->isTransactionStarted())
+        socket->commitTransaction();
+    (void)socket->read(socket->bytesAvailable() - connection.uploadBuffered); // the head
+    connection.phase = Phase::Upgraded; // the handler times it from here
+    m_uploadHandler(socket, connection.upload);
 }
 
 std::optional<RequestGuard::Refusal> RequestGuard::follow(QTcpSocket *socket,
@@ -116,6 +137,7 @@ std::optional<RequestGuard::Refusal> RequestGuard::follow(QTcpSocket *socket,
     while (!bytes.isEmpty()) {
         switch (connection.phase) {
         case Phase::Upgraded:
+        case Phase::Upload:
             return std::nullopt;
         case Phase::Body: {
             const qint64 taken = std::min<qint64>(connection.bodyLeft, bytes.size());
@@ -151,6 +173,10 @@ std::optional<RequestGuard::Refusal> RequestGuard::follow(QTcpSocket *socket,
             connection.head.truncate(end);
             if (std::optional<Refusal> refusal = checkHead(socket, connection))
                 return refusal;
+            if (connection.phase == Phase::Upload) {
+                connection.uploadBuffered = bytes.size();
+                return std::nullopt;
+            }
             connection.head.clear();
             connection.since.start();
             connection.bodyProgress = 0;
@@ -235,6 +261,25 @@ std::optional<RequestGuard::Refusal> RequestGuard::checkHead(QTcpSocket *socket,
         return Refusal { 411, "Length Required", core::ErrorCode::LengthRequired,
                          tr("Send the body with a Content-Length, not chunked.") };
     const qint64 length = contentLength.value_or(0);
+    const QByteArray &target = requestLine[1];
+    const qsizetype query = target.indexOf('?');
+    if (m_uploadHandler && requestLine[0] == "POST"
+        && (query < 0 ? target : target.first(query)) == m_uploadPath) {
+        if (length > m_maxUploadBytes)
+            return Refusal { 413, "Payload Too Large", core::ErrorCode::PayloadTooLarge,
+                             tr("The document is larger than %1 bytes.").arg(m_maxUploadBytes) };
+        connection.upload = { requestLine[0], target, {}, length };
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArrayView line = lines[i];
+            const qsizetype colon = line.indexOf(':');
+            connection.upload.headers.insert(line.first(colon).toByteArray().toLower(),
+                                             line.sliced(colon + 1).toByteArray().trimmed());
+        }
+        if (expectContinue && length > 0)
+            socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        connection.phase = Phase::Upload;
+        return std::nullopt;
+    }
     if (length > m_limits.maxBodyBytes)
         return Refusal {
             413, "Payload Too Large", core::ErrorCode::PayloadTooLarge,
@@ -259,18 +304,25 @@ void RequestGuard::refuse(QTcpSocket *socket, const Refusal &refusal)
     if (socket->isTransactionStarted())
         socket->commitTransaction();
     (void)socket->readAll();
-    const QByteArray body
-        = QJsonDocument(core::protocol::errorToJson(core::makeError(refusal.code, refusal.message)))
-              .toJson(QJsonDocument::Compact);
-    socket->write("HTTP/1.1 " + QByteArray::number(refusal.status) + ' ' + refusal.reason
+    answer(
+        socket, refusal.status, refusal.reason,
+        QJsonDocument(core::protocol::errorToJson(core::makeError(refusal.code, refusal.message)))
+            .toJson(QJsonDocument::Compact));
+}
+
+void RequestGuard::answer(QTcpSocket *socket, int status, const QByteArray &reason,
+                          const QByteArray &json)
+{
+    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
                   + "\r\nContent-Type: application/json\r\nContent-Length: "
-                  + QByteArray::number(body.size())
+                  + QByteArray::number(json.size())
                   + "\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\n"
                     "Cache-Control: no-store\r\nContent-Security-Policy: default-src 'none'\r\n"
                     "\r\n"
-                  + body);
+                  + json);
     // Closed only once the answer is out and the client had a moment to stop sending (a
     // reset on unread input could destroy the answer in flight).
+    disconnect(socket, &QIODevice::readyRead, nullptr, nullptr);
     connect(socket, &QIODevice::readyRead, socket, [socket] { (void)socket->readAll(); });
     const auto finish = [socket] {
         if (socket->bytesToWrite() > 0)

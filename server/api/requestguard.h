@@ -11,6 +11,8 @@
 #include <QTcpServer>
 #include <QTimer>
 
+#include <functional>
+
 class QTcpSocket;
 
 namespace qx::server {
@@ -27,6 +29,17 @@ struct RequestLimits
     qint64 minBodyProgress = 1024;
     int idleTimeoutMs = 120'000; ///< a keep-alive connection with nothing to do is closed
     int maxConnectionsPerAddress = 64; ///< more from one address are closed at once
+};
+
+/// A request whose body the guard hands to a handler of its own instead of QHttpServer
+/// (which would hold it whole in memory): its head, parsed, and the socket with the body to
+/// come. The handler reads the body, answers (answer()) and the connection closes.
+struct UploadStart
+{
+    QByteArray method;
+    QByteArray target;
+    QHash<QByteArray, QByteArray> headers; ///< by lower-case name
+    qint64 contentLength = 0;
 };
 
 /**
@@ -60,8 +73,20 @@ public:
     /// The same connection once the HTTP server has it.
     void attached(QTcpSocket *socket);
 
+    using UploadHandler = std::function<void(QTcpSocket *socket, const UploadStart &start)>;
+    /// POST requests to `path` (the query aside) take bodies up to `maxBytes` (413 beyond,
+    /// before the body comes) and go to `handler`, never to QHttpServer: the one route whose
+    /// body may be large, so that it goes to disk as it arrives. The socket is the handler's
+    /// from then on; the guard no longer times it.
+    void setUploadRoute(const QByteArray &path, qint64 maxBytes, UploadHandler handler);
+
+    /// Writes an answer whole ({"error":...} or any JSON) with `Connection: close`, then
+    /// closes the socket once it is out.
+    static void answer(QTcpSocket *socket, int status, const QByteArray &reason,
+                       const QByteArray &json);
+
 private:
-    enum class Phase { Head, Body, Upgraded };
+    enum class Phase { Head, Body, Upload, Upgraded };
     struct Connection
     {
         Phase phase = Phase::Head;
@@ -72,6 +97,8 @@ private:
         qint64 bodyProgress = 0; ///< bytes of body since `since`
         QElapsedTimer idle; ///< since the last byte
         QString address;
+        UploadStart upload; ///< Upload: the request handed over
+        qint64 uploadBuffered = 0; ///< Upload: body bytes in the socket's buffer already
     };
     struct Refusal
     {
@@ -86,10 +113,15 @@ private:
     std::optional<Refusal> follow(QTcpSocket *socket, Connection &connection, QByteArrayView bytes);
     std::optional<Refusal> checkHead(QTcpSocket *socket, Connection &connection);
     void refuse(QTcpSocket *socket, const Refusal &refusal);
+    /// Gives the socket of an upload to its handler.
+    void handOver(QTcpSocket *socket, Connection &connection);
     void forget(QTcpSocket *socket);
     void sweep();
 
     RequestLimits m_limits;
+    QByteArray m_uploadPath;
+    qint64 m_maxUploadBytes = 0;
+    UploadHandler m_uploadHandler;
     QHash<QTcpSocket *, Connection> m_connections;
     QHash<QString, int> m_perAddress;
     QTimer m_sweep;

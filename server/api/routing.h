@@ -74,10 +74,15 @@ public:
     /// A JSON body as it is: another server's answer, say.
     void sendRaw(const QByteArray &json, int status, int retryAfterSeconds = 0)
     {
+        sendBytes(QByteArrayLiteral("application/json"), json, status, retryAfterSeconds);
+    }
+    /// A body of any type (a page image, a document's original).
+    void sendBytes(const QByteArray &mimeType, const QByteArray &body, int status,
+                   int retryAfterSeconds = 0)
+    {
         if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
             return;
-        QHttpServerResponse response(QByteArrayLiteral("application/json"), json,
-                                     QHttpServerResponse::StatusCode(status));
+        QHttpServerResponse response(mimeType, body, QHttpServerResponse::StatusCode(status));
         for (const auto &[name, value] : std::as_const(m_headers))
             response.setHeader(name, value);
         if (retryAfterSeconds > 0)
@@ -183,6 +188,18 @@ void HttpApi::serve(const Route &route, Handler handler)
                            if (!principal)
                                return reply->fail(principal.error());
                            handler(argument, *principal, request, reply);
+                       });
+    } else if constexpr (std::is_invocable_v<Handler, const QString &, const QString &,
+                                             const Principal &, Request, const rest::Later &>) {
+        m_server.route(pattern, route.method,
+                       [this, needed, handler](const QString &first, const QString &second,
+                                               Request request, QHttpServerResponder &&responder) {
+                           auto reply = std::make_shared<rest::LaterReply>(
+                               std::move(responder), responseHeaders(request));
+                           core::Result<Principal> principal = admit(request, needed);
+                           if (!principal)
+                               return reply->fail(principal.error());
+                           handler(first, second, *principal, request, reply);
                        });
     } else if constexpr (std::is_invocable_v<Handler, const Principal &, Request,
                                              const rest::Later &>) {

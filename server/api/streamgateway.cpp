@@ -151,7 +151,7 @@ std::optional<QString> StreamGateway::checkChannel(const QString &channel) const
         && core::candleIntervalFromString(parts[2])) {
         return std::nullopt;
     }
-    return tr("No channel \"%1\" (orders, trades, deals, book:SYMBOL, ticker:SYMBOL, "
+    return tr("No channel \"%1\" (orders, trades, deals, documents, book:SYMBOL, ticker:SYMBOL, "
               "trades:SYMBOL, candles:SYMBOL:1m|5m|1h|1d).")
         .arg(channel.left(64));
 }
@@ -375,10 +375,25 @@ void StreamGateway::publishDealEvent(const QString &type, const protocol::Deal &
         });
 }
 
+void StreamGateway::publishDocumentEvent(const QString &type, const DocumentRecord &document)
+{
+    broadcast(
+        stream::kDocumentsChannel.toString(),
+        [&] {
+            return StreamMessage::of(
+                type, { { QStringLiteral("document"), DocumentService::toJson(document) } });
+        },
+        [&document](const Session &session) {
+            return session.principal
+                && documentOwner(session.principal->userId, session.principal->counterparty)
+                == document.owner;
+        });
+}
+
 bool StreamGateway::isOwnChannel(QStringView channel)
 {
     return channel == stream::kOrdersChannel || channel == stream::kTradesChannel
-        || channel == stream::kDealsChannel;
+        || channel == stream::kDealsChannel || channel == stream::kDocumentsChannel;
 }
 
 void StreamGateway::marketUpdated(const QString &symbol)

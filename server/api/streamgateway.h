@@ -5,6 +5,7 @@
 #include "core/protocol/messages.h"
 #include "server/auth/authservice.h"
 #include "server/cluster/cluster.h"
+#include "server/documents/documentservice.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -73,6 +74,8 @@ public:
     void publishOrderEvent(const QString &type, const core::protocol::Order &order, qint64 userId);
     void publishTrade(const core::protocol::Trade &trade, qint64 userId);
     void publishDealEvent(const QString &type, const core::protocol::Deal &deal, qint64 userId);
+    /// A document of a firm changed: to the sessions of its users.
+    void publishDocumentEvent(const QString &type, const qx::server::DocumentRecord &document);
     void marketUpdated(const QString &symbol);
     void candleUpdated(const QString &symbol, core::CandleInterval interval,
                        const core::Candle &candle);

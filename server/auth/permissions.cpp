@@ -7,10 +7,11 @@ namespace qx::server {
 
 namespace {
 
-constexpr Permission kAll[] { Permission::MarketRead,  Permission::AccountRead,
-                              Permission::OrdersWrite, Permission::BooksAudit,
-                              Permission::AuditRead,   Permission::UsersAdmin,
-                              Permission::RiskAdmin,   Permission::DealsBook };
+constexpr Permission kAll[] { Permission::MarketRead,     Permission::AccountRead,
+                              Permission::OrdersWrite,    Permission::BooksAudit,
+                              Permission::AuditRead,      Permission::UsersAdmin,
+                              Permission::RiskAdmin,      Permission::DealsBook,
+                              Permission::DocumentsUpload };
 
 const QHash<QString, QList<Permission>> &roles()
 {
@@ -18,7 +19,7 @@ const QHash<QString, QList<Permission>> &roles()
         { QStringLiteral("viewer"), { Permission::MarketRead, Permission::AccountRead } },
         { QStringLiteral("trader"),
           { Permission::MarketRead, Permission::AccountRead, Permission::OrdersWrite,
-            Permission::DealsBook } },
+            Permission::DealsBook, Permission::DocumentsUpload } },
         { QStringLiteral("risk"),
           { Permission::MarketRead, Permission::AccountRead, Permission::BooksAudit,
             Permission::AuditRead, Permission::RiskAdmin } },
@@ -48,6 +49,8 @@ QString toString(Permission permission)
         return QStringLiteral("risk:admin");
     case Permission::DealsBook:
         return QStringLiteral("deals:book");
+    case Permission::DocumentsUpload:
+        return QStringLiteral("documents:upload");
     }
     return {};
 }

@@ -17,11 +17,12 @@ namespace qx::server {
  *   users:admin   users, their roles and API keys (the admin routes)
  *   risk:admin    traders' pre-trade limits and counterparties' credit lines
  *   deals:book    booking and cancelling one's own deals (bilateral trades), by hand or
- *                 from a confirmation
+ *                 from a confirmation, and deciding on a document's match
+ *   documents:upload  uploading the firm's documents (confirmations, invoices) and deleting
+ *                 them
  *
- * Roles: viewer (market:read, account:read), trader (viewer's, orders:write and
- * deals:book), risk
- * (viewer's, books:audit, audit:read and risk:admin), admin (all).
+ * Roles: viewer (market:read, account:read), trader (viewer's, orders:write, deals:book and
+ * documents:upload), risk (viewer's, books:audit, audit:read and risk:admin), admin (all).
  */
 enum class Permission {
     MarketRead,
@@ -31,7 +32,8 @@ enum class Permission {
     AuditRead,
     UsersAdmin,
     RiskAdmin,
-    DealsBook
+    DealsBook,
+    DocumentsUpload
 };
 
 QString toString(Permission permission);

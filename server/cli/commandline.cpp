@@ -1067,6 +1067,18 @@ struct ServeSettings
                                             tr("Largest order in lots; 0 for no limit (default "
                                                "100000)."),
                                             QStringLiteral("N"), QStringLiteral("100000") };
+    const QCommandLineOption documentMaxMb { QStringLiteral("document-max-mb"),
+                                             tr("Largest document upload in MiB, 1 to 1024 "
+                                                "(default 25): 413 beyond."),
+                                             QStringLiteral("MB"), QStringLiteral("25") };
+    const QCommandLineOption documentMaxPages { QStringLiteral("document-max-pages"),
+                                                tr("Most pages a document may have, 1 to 10000 "
+                                                   "(default 50): 422 beyond."),
+                                                QStringLiteral("N"), QStringLiteral("50") };
+    const QCommandLineOption ocrWorkers { QStringLiteral("ocr-workers"),
+                                          tr("Processes reading documents, 1 to 64 (default: "
+                                             "one per core)."),
+                                          QStringLiteral("N"), QStringLiteral("0") };
     const QCommandLineOption cluster {
         QStringLiteral("cluster"),
         tr("Share the (PostgreSQL) database with other servers: match the books whose lock "
@@ -1122,23 +1134,11 @@ struct ServeSettings
 
     QList<const QCommandLineOption *> all() const
     {
-        return { &listen,
-                 &simulate,
-                 &simulateSeed,
-                 &simulateHistory,
-                 &priceBand,
-                 &maxOrderLots,
-                 &cluster,
-                 &redis,
-                 &advertise,
-                 &ownBooks,
-                 &loginFailures,
-                 &requestRate,
-                 &accessTokenSeconds,
-                 &tlsCert,
-                 &tlsKey,
-                 &corsOrigin,
-                 &streamRate };
+        return { &listen,     &simulate,      &simulateSeed,  &simulateHistory,
+                 &priceBand,  &maxOrderLots,  &documentMaxMb, &documentMaxPages,
+                 &ocrWorkers, &cluster,       &redis,         &advertise,
+                 &ownBooks,   &loginFailures, &requestRate,   &accessTokenSeconds,
+                 &tlsCert,    &tlsKey,        &corsOrigin,    &streamRate };
     }
 };
 
@@ -1160,9 +1160,10 @@ int runServe(const QStringList &arguments)
     command.setSettingsSection(QStringLiteral("serve"));
     if (std::optional<int> stop = command.parse(arguments))
         return *stop;
-    const auto &[listen, simulate, simulateSeed, simulateHistory, priceBand, maxOrderLots, cluster,
-                 redis, advertise, ownBooks, loginFailures, requestRate, accessTokenSeconds,
-                 tlsCert, tlsKey, corsOrigin, streamRate]
+    const auto &[listen, simulate, simulateSeed, simulateHistory, priceBand, maxOrderLots,
+                 documentMaxMb, documentMaxPages, ocrWorkers, cluster, redis, advertise, ownBooks,
+                 loginFailures, requestRate, accessTokenSeconds, tlsCert, tlsKey, corsOrigin,
+                 streamRate]
         = settings;
     ServerOptions options;
     bool seedOk = false, bandOk = false, lotsOk = false, failuresOk = false, rateOk = false;
@@ -1181,6 +1182,18 @@ int runServe(const QStringList &arguments)
                     tr("--simulate-seed, --price-band-pct, --max-order-lots, "
                        "--max-login-failures and --max-requests-per-minute take whole "
                        "numbers of zero or more"));
+    }
+    bool megabytesOk = false, pagesOk = false, workersOk = false;
+    const int megabytes = command.setting(documentMaxMb).toInt(&megabytesOk);
+    options.documents.maxBytes = qint64(megabytes) * 1024 * 1024;
+    options.documents.maxPages = command.setting(documentMaxPages).toInt(&pagesOk);
+    options.ocrWorkers = command.setting(ocrWorkers).toInt(&workersOk);
+    if (!megabytesOk || !pagesOk || !workersOk || megabytes < 1 || megabytes > 1024
+        || options.documents.maxPages < 1 || options.documents.maxPages > 10'000
+        || options.ocrWorkers < 0 || options.ocrWorkers > 64) {
+        return fail(UsageError,
+                    tr("--document-max-mb takes 1 to 1024, --document-max-pages 1 "
+                       "to 10000 and --ocr-workers 1 to 64"));
     }
     bool historyOk = false;
     options.simulation.historyHours = command.setting(simulateHistory).toInt(&historyOk);

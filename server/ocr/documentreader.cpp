@@ -115,7 +115,7 @@ core::Result<int> DocumentReader::open(const QString &path, const QString &conte
         m_pages = 1;
     }
     if (m_pages > m_limits.maxPages) {
-        return core::makeError(core::ErrorCode::PayloadTooLarge,
+        return core::makeError(core::ErrorCode::TooManyPages,
                                tr("The document has %1 pages; at most %2 are read.")
                                    .arg(m_pages)
                                    .arg(m_limits.maxPages));

@@ -115,14 +115,19 @@ core::Result<std::unique_ptr<SqlStore>> DataDirectory::openSqlStore(
     return SqlStore::open(databaseUrl(), m_unsafeFast, migration);
 }
 
-core::Result<void> listDefaultCatalog(Store &store, QDate today)
+core::Result<core::ProductCatalog> defaultCatalog()
 {
     QFile file(QStringLiteral(":/qx/catalog/default-products.json"));
     if (!file.open(QIODevice::ReadOnly)) {
         return core::makeError(core::ErrorCode::IoError,
                                QStringLiteral("The default product catalog is missing."));
     }
-    core::Result<core::ProductCatalog> catalog = core::ProductCatalog::fromJson(file.readAll());
+    return core::ProductCatalog::fromJson(file.readAll());
+}
+
+core::Result<void> listDefaultCatalog(Store &store, QDate today)
+{
+    core::Result<core::ProductCatalog> catalog = defaultCatalog();
     if (!catalog)
         return catalog.error();
     return store.saveInstruments(catalog->instrumentsOn(today));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/productcatalog.h"
 #include "core/result.h"
 #include "server/storage/sqlstore.h"
 
@@ -63,5 +64,7 @@ private:
 /// Lists the shipped product catalog's instruments tradable on `today` in the store: new
 /// periods appear as the calendar rolls forward; earlier ones stay for their orders.
 core::Result<void> listDefaultCatalog(Store &store, QDate today);
+/// The product catalog compiled in (resources/catalog/default-products.json).
+core::Result<core::ProductCatalog> defaultCatalog();
 
 } // namespace qx::server

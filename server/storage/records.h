@@ -3,6 +3,7 @@
 // The records storage keeps, as the store interfaces (store.h and the role interfaces it
 // gathers) read and write them.
 
+#include "core/documents/extraction.h"
 #include "core/instrument.h"
 #include "core/protocol/deals.h"
 #include "core/protocol/messages.h"
@@ -181,6 +182,39 @@ struct DealRecord
     std::int64_t bookedBy = 0; ///< 0: the command line
     std::int64_t cancelledBy = 0;
     core::protocol::Deal deal;
+};
+
+/// An uploaded document (a broker's confirmation, an invoice) and what was read of it. Its
+/// original and page images are files under the data directory, by `sha256`.
+struct DocumentRecord
+{
+    std::int64_t id = 0;
+    QString owner; ///< "firm:NAME", or "user:ID" for a user trading alone
+    QString sha256; ///< of the original, hex
+    std::int64_t uploadedBy = 0;
+    QString uploadedByName; ///< filled in when read back
+    QString filename;
+    QString contentType;
+    qint64 size = 0;
+    QString status = QStringLiteral("queued"); ///< queued, processing, processed, failed
+    QString reason; ///< why it failed
+    QString type = QStringLiteral("unknown"); ///< confirmation, invoice, unknown
+    int pages = 0;
+    QJsonObject fields; ///< name -> {value, confidence, page, box}
+    QString matchState; ///< matched, break, unmatched; empty until processed
+    QJsonObject match;
+    QString review; ///< accepted, rejected or booked; empty until someone decides
+    QDateTime uploadedAt;
+    QDateTime processedAt;
+};
+
+/// One page of a document as read: from the PDF's text layer or by OCR, with its words.
+struct DocumentPage
+{
+    int number = 0;
+    bool textLayer = false;
+    double skewDegrees = 0;
+    QList<core::documents::Word> words;
 };
 
 /// Pre-trade limits of one user in one product, in the product's unit and currency.

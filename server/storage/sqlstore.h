@@ -140,6 +140,17 @@ public:
     Result<std::optional<DealRecord>> findDeal(std::int64_t id) override;
     Result<QList<DealRecord>> deals(const DealQuery &query) override;
     Result<QList<DealRecord>> liveDeals() override;
+    Result<std::pair<DocumentRecord, bool>> addDocument(const DocumentRecord &document) override;
+    Result<std::optional<DocumentRecord>> findDocument(std::int64_t id) override;
+    Result<QList<DocumentRecord>> documents(const DocumentQuery &query) override;
+    Result<QList<DocumentRecord>> pendingDocuments() override;
+    Result<void> setDocumentStatus(std::int64_t id, const QString &status,
+                                   const QString &reason) override;
+    Result<void> saveDocumentReading(const DocumentRecord &document,
+                                     const QList<DocumentPage> &pages) override;
+    Result<void> saveDocumentReview(const DocumentRecord &document) override;
+    Result<QList<DocumentPage>> documentPages(std::int64_t id) override;
+    Result<bool> deleteDocument(std::int64_t id) override;
 
 private:
     /// This connection's chain of trading commands (order_audit): its id, last number and

@@ -3,6 +3,7 @@
 #include "server/storage/auditstore.h"
 #include "server/storage/clusterstore.h"
 #include "server/storage/dealstore.h"
+#include "server/storage/documentstore.h"
 #include "server/storage/records.h"
 #include "server/storage/referencestore.h"
 #include "server/storage/riskstore.h"
@@ -19,7 +20,8 @@ namespace qx::server {
  * An implementation is used from one thread.
  *
  * It gathers one interface per role (users and auth, reference data, trading, risk and
- * credit, cluster, audit, deals), each in its own header, plus transactions and the schema version.
+ * credit, cluster, audit, deals, documents), each in its own header, plus transactions and the
+ * schema version.
  */
 class Store : public UserStore,
               public ReferenceStore,
@@ -27,7 +29,8 @@ class Store : public UserStore,
               public RiskStore,
               public ClusterStore,
               public AuditStore,
-              public DealStore
+              public DealStore,
+              public DocumentStore
 {
 public:
     ~Store() override = default;

@@ -34,7 +34,7 @@ Result<void> DealDesk::check(const core::Instrument &instrument, const protocol:
     if (terms.tradeDate > today)
         return invalidField(QStringLiteral("trade_date"),
                             tr("%1 is in the future").arg(terms.tradeDate.toString(Qt::ISODate)));
-    if (instrument.delivery.end.isValid() && terms.tradeDate > instrument.delivery.end) {
+    if (instrument.delivery.end.isValid() && terms.tradeDate >= instrument.delivery.end) {
         return invalidField(QStringLiteral("trade_date"),
                             tr("%1 is after the delivery of %2 ended")
                                 .arg(terms.tradeDate.toString(Qt::ISODate), instrument.symbol));

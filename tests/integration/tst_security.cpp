@@ -6,7 +6,6 @@
 // valid.
 #include "testapi.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -154,6 +153,20 @@ private:
             { "GET", u"/api/v1/deals/{id}"_s, u"/api/v1/deals/999999"_s, u"account:read"_s },
             { "POST", u"/api/v1/deals"_s, u"/api/v1/deals"_s, u"deals:book"_s },
             { "POST", u"/api/v1/deals/{id}/cancel"_s, u"/api/v1/deals/999999/cancel"_s,
+              u"deals:book"_s },
+            { "POST", u"/api/v1/documents"_s, u"/api/v1/documents"_s, u"documents:upload"_s },
+            { "GET", u"/api/v1/documents"_s, u"/api/v1/documents"_s, u"account:read"_s },
+            { "GET", u"/api/v1/documents/{id}"_s, u"/api/v1/documents/999999"_s,
+              u"account:read"_s },
+            { "GET", u"/api/v1/documents/{id}/pages/{n}"_s, u"/api/v1/documents/999999/pages/1"_s,
+              u"account:read"_s },
+            { "GET", u"/api/v1/documents/{id}/original"_s, u"/api/v1/documents/999999/original"_s,
+              u"account:read"_s },
+            { "DELETE", u"/api/v1/documents/{id}"_s, u"/api/v1/documents/999999"_s,
+              u"documents:upload"_s },
+            { "POST", u"/api/v1/documents/{id}/review"_s, u"/api/v1/documents/999999/review"_s,
+              u"deals:book"_s },
+            { "POST", u"/api/v1/documents/{id}/book"_s, u"/api/v1/documents/999999/book"_s,
               u"deals:book"_s },
         };
     }
@@ -321,7 +334,8 @@ private Q_SLOTS:
                      .json.value(u"permissions")
                      .toArray()
                      .size(),
-                 4); // a trader: market:read, account:read, orders:write, deals:book
+                 5); // a trader: market:read, account:read, orders:write, deals:book,
+                     // documents:upload
     }
 
     // GET /api/v1/openapi.json documents exactly the routes served, each with the

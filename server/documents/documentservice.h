@@ -1,0 +1,126 @@
+#pragma once
+
+#include "core/documents/matching.h"
+#include "core/instrument.h"
+#include "core/productcatalog.h"
+#include "core/result.h"
+#include "server/documents/ocrworkers.h"
+#include "server/storage/records.h"
+
+#include <QJsonObject>
+#include <QObject>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+namespace qx::server {
+
+class Store;
+class StoreReaders;
+
+/// Who a document belongs to: the firm the user trades for ("firm:NAME"), or the user alone
+/// ("user:ID"). Everyone of a firm sees its documents.
+QString documentOwner(std::int64_t userId, const QString &counterparty);
+
+/**
+ * Documents from upload to match: a file uploaded whole to disk is checked (its pages
+ * counted by a worker, refused over the limit), kept by its SHA-256 under the data
+ * directory (the same bytes from the same owner are the same document), read page by page
+ * by the OcrWorkers (a PDF's text layer, else OCR; each page's image kept as PNG), its type
+ * and fields extracted (core/documents), its contract named, and a confirmation matched
+ * against the owner's deals and order-book trades. Every step is stored before the next, so
+ * a restart resumes the documents queued or being read (resume()); none is lost, and what
+ * was read is stored once, whole.
+ *
+ * Storage work runs on the StoreReaders; the rest on the main thread, which owns this.
+ */
+class DocumentService : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString root; ///< where files go: the data directory's documents/
+        qint64 maxBytes = 25 * 1024 * 1024;
+        int maxPages = 50;
+        int concurrent = 2; ///< documents read at once (their pages share the workers)
+        core::documents::Tolerance tolerance;
+    };
+    /// The instrument of a symbol, if it is listed (for units and the trading day's zone).
+    using InstrumentOf = std::function<std::optional<core::Instrument>(const QString &symbol)>;
+
+    DocumentService(Options options, OcrWorkers &workers, StoreReaders &readers,
+                    core::ProductCatalog catalog, InstrumentOf instrumentOf,
+                    QObject *parent = nullptr);
+    ~DocumentService() override;
+
+    const Options &options() const { return m_options; }
+    /// A file being uploaded, named `name`, not yet a document.
+    QString incomingPath(const QString &name) const;
+    QString originalPath(const QString &sha256) const;
+    /// Page `page` (from 1) of a document as PNG, once read.
+    QString pagePath(const QString &sha256, int page) const;
+
+    /// Reads again the documents storage holds as queued or being read: after a restart.
+    Result<void> resume(Store &store);
+
+    /// A file received whole at `file` (under incomingPath()).
+    struct Upload
+    {
+        QString file;
+        QString sha256;
+        qint64 size = 0;
+        QString contentType;
+        QString filename;
+        QString owner;
+        std::int64_t userId = 0;
+        QDateTime at;
+    };
+    /// Takes an upload: too_many_pages (and the file dropped) over the page limit; else the
+    /// document (queued to be read, or failed with the reason when it does not read as the
+    /// file it claims to be) and whether it is new (false: the owner had the same bytes).
+    void accept(const Upload &upload,
+                std::function<void(Result<std::pair<DocumentRecord, bool>>)> done);
+    /// Deletes a document and, unless another document has the same bytes, its files:
+    /// document_linked when a deal was booked from it.
+    void remove(const DocumentRecord &document, std::function<void(Result<void>)> done);
+    /// Holds a processed confirmation against the owner's deals and trades again (after a
+    /// deal was booked from it, say) and stores the new match with `review`.
+    void rematch(DocumentRecord document, const QString &review,
+                 std::function<void(Result<DocumentRecord>)> done);
+
+    /// A document as GET /api/v1/documents/{id} answers it.
+    static QJsonObject toJson(const DocumentRecord &document);
+    /// A stored field's value (empty when not read).
+    static QString fieldValue(const DocumentRecord &document, const QString &name);
+
+Q_SIGNALS:
+    /// document.queued, document.processing, document.processed, document.failed,
+    /// document.reviewed, document.deleted.
+    void documentEvent(const QString &type, const qx::server::DocumentRecord &document);
+
+private:
+    struct Reading;
+    void enqueue(DocumentRecord document);
+    void next();
+    void read(DocumentRecord document);
+    void readPages(const std::shared_ptr<Reading> &reading);
+    void conclude(const std::shared_ptr<Reading> &reading);
+    void fail(DocumentRecord document, const QString &reason);
+    /// Matches `document`'s fields against its owner's deals and trades (read off this
+    /// thread), then calls `done` with the document carrying the match.
+    void match(DocumentRecord document, std::function<void(Result<DocumentRecord>)> done);
+    void store(std::function<Result<void>(Store &)> write, std::function<void(Result<void>)> done);
+
+    Options m_options;
+    OcrWorkers &m_workers;
+    StoreReaders &m_readers;
+    core::ProductCatalog m_catalog;
+    InstrumentOf m_instrumentOf;
+    std::deque<DocumentRecord> m_queue;
+    int m_reading = 0;
+};
+
+} // namespace qx::server
