@@ -139,7 +139,7 @@ QJsonArray toJsonArray(const QList<Item> &items)
 // A page of a listing as GET /api/v1/orders and /trades answer it: {key: [...], "source",
 // "next_before"}, compact. Pure: the store readers write it.
 template<typename Item>
-QByteArray listingBody(const QString &key, const OrderService::Listing<Item> &listing)
+QJsonObject listingJson(const QString &key, const OrderService::Listing<Item> &listing)
 {
     QJsonObject json { { key, toJsonArray(listing.items) },
                        { QStringLiteral("source"),
@@ -148,7 +148,13 @@ QByteArray listingBody(const QString &key, const OrderService::Listing<Item> &li
                              : QStringLiteral("memory") } };
     json.insert(QStringLiteral("next_before"),
                 listing.nextBefore.isEmpty() ? QJsonValue() : QJsonValue(listing.nextBefore));
-    return QJsonDocument(json).toJson(QJsonDocument::Compact);
+    return json;
+}
+
+template<typename Item>
+QByteArray listingBody(const QString &key, const OrderService::Listing<Item> &listing)
+{
+    return QJsonDocument(listingJson(key, listing)).toJson(QJsonDocument::Compact);
 }
 
 inline core::Error badQuery(const QString &message)

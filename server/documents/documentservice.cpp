@@ -2,6 +2,7 @@
 
 #include "core/documents/contract.h"
 #include "core/documents/extraction.h"
+#include "core/documents/reconciliation.h"
 #include "core/protocol/messages.h"
 #include "server/storage/store.h"
 #include "server/storage/storereaders.h"
@@ -374,6 +375,8 @@ void DocumentService::match(DocumentRecord document,
                             std::function<void(Result<DocumentRecord>)> done)
 {
     const QString symbol = fieldValue(document, QStringLiteral("symbol"));
+    if (document.type == u"invoice")
+        return reconcile(std::move(document), std::move(done));
     if (document.type != u"confirmation") {
         document.matchState.clear();
         document.match = {};
@@ -446,6 +449,65 @@ void DocumentService::match(DocumentRecord document,
                 candidates, m_options.tolerance);
             document.matchState = documents::toString(result.state);
             document.match = matchJson(result);
+            done(document);
+        });
+}
+
+void DocumentService::reconcile(DocumentRecord document,
+                                std::function<void(Result<DocumentRecord>)> done)
+{
+    // The owner's live deals, read off this thread; those with the invoice's other party
+    // inside its period count (order-book trades have no counterparty to invoice them).
+    DealStore::DealQuery query;
+    if (document.owner.startsWith(u"firm:"))
+        query.firm = document.owner.mid(5);
+    else
+        query.userId = document.owner.mid(5).toLongLong();
+    query.status = core::protocol::DealStatus::Live;
+    m_readers.read<QList<DealRecord>>(
+        [query](Store &store) { return store.deals(query); }, this,
+        [this, document, done](Result<QList<DealRecord>> deals) mutable {
+            if (!deals)
+                return done(deals.error());
+            QList<documents::Delivered> delivered;
+            for (const DealRecord &deal : std::as_const(*deals)) {
+                const core::protocol::NewDeal &terms = deal.deal.terms;
+                const std::optional<core::Instrument> instrument = m_instrumentOf(terms.symbol);
+                if (!instrument)
+                    continue; // delivered long ago: no longer listed
+                delivered.append({ { deal.deal.id, QStringLiteral("deal"), terms.symbol,
+                                     core::protocol::toString(terms.side), terms.counterparty,
+                                     terms.tradeDate, terms.quantity.decimal(),
+                                     core::toString(instrument->unit), terms.price.decimal() },
+                                   *instrument });
+            }
+            const documents::Reconciliation result = documents::reconcileInvoice(
+                fieldsOf(document.fields), firmOf(document.owner, document.uploadedByName),
+                delivered);
+            const auto difference = [](const std::optional<core::Decimal> &value) {
+                return value ? QJsonValue(value->toString()) : QJsonValue();
+            };
+            QJsonObject json {
+                { QStringLiteral("expected_quantity"), result.expectedQuantity.toString() },
+                { QStringLiteral("unit"), result.unit },
+                { QStringLiteral("expected_amount"), result.expectedAmount.toString() },
+                { QStringLiteral("currency"), result.currency },
+                { QStringLiteral("quantity_difference"), difference(result.quantityDifference) },
+                { QStringLiteral("amount_difference"), difference(result.amountDifference) },
+                { QStringLiteral("counted"), QJsonArray::fromStringList(result.counted) }
+            };
+            if (!result.reason.isEmpty())
+                json.insert(QStringLiteral("reason"), result.reason);
+            // Matched when every figure the invoice states agrees; a break when one differs;
+            // unmatched when no deal counted or nothing could be compared.
+            const bool compared = result.quantityDifference || result.amountDifference;
+            const bool agrees = (!result.quantityDifference || result.quantityDifference->isZero())
+                && (!result.amountDifference || result.amountDifference->isZero());
+            document.matchState = result.counted.isEmpty() || !compared
+                ? QStringLiteral("unmatched")
+                : agrees ? QStringLiteral("matched")
+                         : QStringLiteral("break");
+            document.match = json;
             done(document);
         });
 }

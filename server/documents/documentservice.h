@@ -112,6 +112,9 @@ private:
     /// Matches `document`'s fields against its owner's deals and trades (read off this
     /// thread), then calls `done` with the document carrying the match.
     void match(DocumentRecord document, std::function<void(Result<DocumentRecord>)> done);
+    /// Reconciles an invoice against the owner's deals of its period and other party: what
+    /// they deliver and are worth, and what the invoice differs by.
+    void reconcile(DocumentRecord document, std::function<void(Result<DocumentRecord>)> done);
     void store(std::function<Result<void>(Store &)> write, std::function<void(Result<void>)> done);
 
     Options m_options;

@@ -7,6 +7,7 @@
 #include "core/protocol/messages.h"
 #include "server/auth/authservice.h"
 #include "server/storage/store.h"
+#include "server/storage/storereaders.h"
 #include "server/storage/storewriter.h"
 #include "server/trading/committracker.h"
 #include "server/trading/dealdesk.h"
@@ -353,6 +354,15 @@ private:
     /// thread, and the trades that came meanwhile (noted by record()).
     void rebuildPosition(const PositionBook::Key &key);
     void finishRebuild(const PositionBook::Key &key, Result<QList<TradeRecord>> stored);
+    /// Runs `work` on a store reader and `done` with its result back here; without readers
+    /// (a bench, a unit test), both here at once.
+    template<typename T>
+    void offThread(std::function<Result<T>(Store &)> work, std::function<void(Result<T>)> done)
+    {
+        if (!m_readers)
+            return done(work(m_store));
+        m_readers->read<T>(std::move(work), this, std::move(done));
+    }
     /// Reads the live deals again (the configuration version moved) and follows what changed.
     void readDeals();
     void followDeals(const QList<DealRecord> &live);

@@ -54,9 +54,7 @@ void OrderService::bookDeal(const Principal &principal, const protocol::NewDeal 
         adoptDeal(*booked, true);
         reply(booked->deal);
     };
-    if (!m_readers)
-        return done(book(m_store));
-    m_readers->read<DealRecord>(book, this, done);
+    offThread<DealRecord>(book, done);
 }
 
 void OrderService::cancelDeal(const Principal &principal, const QString &dealId,
@@ -77,9 +75,7 @@ void OrderService::cancelDeal(const Principal &principal, const QString &dealId,
         dropDeal(*cancelled, true);
         reply(cancelled->deal);
     };
-    if (!m_readers)
-        return done(cancel(m_store));
-    m_readers->read<DealRecord>(cancel, this, done);
+    offThread<DealRecord>(cancel, done);
 }
 
 QList<DealRecord> OrderService::liveDeals() const
@@ -130,9 +126,7 @@ void OrderService::rebuildPosition(const PositionBook::Key &key)
     const auto read = [symbol](Store &store) {
         return store.tradesIn(symbol);
     };
-    if (!m_readers)
-        return finishRebuild(key, read(m_store));
-    m_readers->read<QList<TradeRecord>>(read, this, [this, key](Result<QList<TradeRecord>> stored) {
+    offThread<QList<TradeRecord>>(read, [this, key](Result<QList<TradeRecord>> stored) {
         finishRebuild(key, std::move(stored));
     });
 }
@@ -197,9 +191,7 @@ void OrderService::readDeals()
         if (std::exchange(m_dealsReadAgain, false))
             readDeals();
     };
-    if (!m_readers)
-        return done(m_store.liveDeals());
-    m_readers->read<QList<DealRecord>>([](Store &store) { return store.liveDeals(); }, this, done);
+    offThread<QList<DealRecord>>([](Store &store) { return store.liveDeals(); }, done);
 }
 
 void OrderService::followDeals(const QList<DealRecord> &live)

@@ -80,14 +80,7 @@ private:
     }
     QJsonObject position(const QString &symbol, const QString &token)
     {
-        const QJsonArray positions = m_server->request("GET", u"/api/v1/positions"_s, {}, token)
-                                         .json.value(u"positions")
-                                         .toArray();
-        for (const QJsonValue &value : positions) {
-            if (value.toObject().value(u"symbol").toString() == symbol)
-                return value.toObject();
-        }
-        return {};
+        return m_server->position(symbol, token);
     }
     // Delivered hours of a month contract: energy / quantity of a position in it.
     Decimal hoursOf(const QJsonObject &position)

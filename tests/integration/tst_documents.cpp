@@ -4,6 +4,7 @@
 // audit log keeps, reviewed and deleted; bad and hostile files refused or failed with a reason
 // while the server answers on; and documents being read when the server is killed read again
 // after the restart, none lost.
+#include "core/delivery.h"
 #include "testapi.h"
 
 #include <QBuffer>
@@ -76,6 +77,33 @@ QByteArray confirmationPdf(const Terms &terms, int pages = 1)
             painter.drawText(250, y, line);
             y += 80;
         }
+    }
+    painter.end();
+    return pdf;
+}
+
+// An invoice for `energy` MWh over a period, worth `net` EUR before VAT.
+QByteArray invoicePdf(const QString &issuer, const QString &recipient, const QDate &start,
+                      const QDate &last, const QString &energy, const QString &net)
+{
+    QByteArray pdf;
+    QBuffer buffer(&pdf);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setResolution(300);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    QPainter painter(&writer);
+    painter.setFont(QFont(u"DejaVu Sans"_s, 11));
+    int y = 300;
+    for (const QString &line : QStringList {
+             u"INVOICE"_s, u"Invoice No: INV-2027-0042"_s, u"Issuer: "_s + issuer,
+             u"Bill To: "_s + recipient, u"Invoice Date: 03.01.2027"_s, u"Due Date: 20.01.2027"_s,
+             u"Billing Period: "_s + start.toString(u"dd.MM.yyyy"_s) + u" - "_s
+                 + last.toString(u"dd.MM.yyyy"_s),
+             u"Quantity: "_s + energy + u" MWh"_s, u"Net Amount: "_s + net + u" EUR"_s,
+             u"Currency: EUR"_s }) {
+        painter.drawText(250, y, line);
+        y += 80;
     }
     painter.end();
     return pdf;
@@ -398,6 +426,42 @@ private Q_SLOTS:
         const Reply linked = m_server->request("DELETE", u"/api/v1/documents/"_s + id, {}, m_alice);
         QCOMPARE(linked.status, 409);
         QCOMPARE(linked.errorCode(), u"document_linked"_s);
+    }
+
+    void anInvoiceIsReconciledAgainstTheDealsOfItsPeriod()
+    {
+        const qx::core::Instrument month = m_months.takeFirst();
+        // Alpha buys 2 MW from Nordlicht for the month at 40: that is what Nordlicht invoices.
+        QCOMPARE(bookDeal(terms(month, u"2"_s, u"40"_s), month.symbol).status, 201);
+        const qx::core::Decimal hours = qx::core::volumeMultiplier(month);
+        const qx::core::Decimal energy
+            = qx::core::Decimal::fromUnits(2 * qx::core::Decimal::kOne).times(hours).value();
+        const qx::core::Decimal worth
+            = energy.times(qx::core::Decimal::fromUnits(40 * qx::core::Decimal::kOne)).value();
+        const QDate last = month.delivery.end.addDays(-1);
+        const auto reconciled = [&](const QString &net) {
+            const Reply uploaded = upload(
+                invoicePdf(kOther, kFirm, month.delivery.start, last, energy.toString(), net),
+                "application/pdf");
+            const QJsonObject document = waitRead(uploaded.json.value(u"id").toString());
+            [&] {
+                QCOMPARE(document.value(u"type").toString(), u"invoice"_s);
+            }();
+            return document.value(u"match").toObject();
+        };
+        const QJsonObject right = reconciled(worth.toString());
+        QCOMPARE(right.value(u"state").toString(), u"matched"_s);
+        QCOMPARE(right.value(u"expected_quantity").toString(), energy.toString());
+        QCOMPARE(right.value(u"expected_amount").toString(), worth.toString());
+        QCOMPARE(right.value(u"counted").toArray().size(), 1);
+        // Invoiced 100 EUR too much: a break that says by how much.
+        const QJsonObject over
+            = reconciled(worth.plus(qx::core::Decimal::fromUnits(100 * qx::core::Decimal::kOne))
+                             .value()
+                             .toString());
+        QCOMPARE(over.value(u"state").toString(), u"break"_s);
+        QCOMPARE(over.value(u"amount_difference").toString(), u"100"_s);
+        QCOMPARE(over.value(u"quantity_difference").toString(), u"0"_s);
     }
 
     void badAndHostileFilesAreRefusedOrFailWithAReason()

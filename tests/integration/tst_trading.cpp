@@ -53,14 +53,7 @@ private:
     }
     QJsonObject position(const QString &symbol, const QString &token)
     {
-        const QJsonArray positions = m_server->request("GET", u"/api/v1/positions"_s, {}, token)
-                                         .json.value(u"positions")
-                                         .toArray();
-        for (const QJsonValue &value : positions) {
-            if (value.toObject().value(u"symbol").toString() == symbol)
-                return value.toObject();
-        }
-        return {};
+        return m_server->position(symbol, token);
     }
     QJsonObject order(const QString &id, const QString &token)
     {

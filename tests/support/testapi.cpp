@@ -240,6 +240,18 @@ Reply TestServer::login(const QString &username, const QString &password)
         { { QStringLiteral("username"), username }, { QStringLiteral("password"), password } }, {});
 }
 
+QJsonObject TestServer::position(const QString &symbol, const QString &token)
+{
+    const QJsonArray positions = request("GET", QStringLiteral("/api/v1/positions"), {}, token)
+                                     .json.value(u"positions")
+                                     .toArray();
+    for (const QJsonValue &value : positions) {
+        if (value.toObject().value(u"symbol").toString() == symbol)
+            return value.toObject();
+    }
+    return {};
+}
+
 QList<core::Instrument> TestServer::tradableInstruments()
 {
     QList<core::Instrument> tradable;

@@ -103,6 +103,8 @@ public:
     /// would: over a plain socket bound to `source`, closed after the answer.
     Reply requestFrom(const QHostAddress &source, const QByteArray &method, const QString &path,
                       const QByteArray &body = {}, const QString &token = {});
+    /// `token`'s position in `symbol` as GET /api/v1/positions reports it (empty: none).
+    QJsonObject position(const QString &symbol, const QString &token);
     /// The listed instruments still trading now (an hour past its gate closure is listed but
     /// expired), in board order.
     QList<core::Instrument> tradableInstruments();

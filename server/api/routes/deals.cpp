@@ -74,24 +74,17 @@ void HttpApi::addDealRoutes()
             if (!query)
                 return reply->fail(query.error());
             query->userId = principal.userId;
-            m_readers->read<QByteArray>(
-                [query = *query](Store &store) -> core::Result<QByteArray> {
-                    core::Result<QList<DealRecord>> rows = store.deals(query);
-                    if (!rows)
-                        return rows.error();
-                    QList<protocol::Deal> deals;
-                    for (const DealRecord &row : std::as_const(*rows))
-                        deals.append(row.deal);
-                    return listingBody(
-                        QStringLiteral("deals"),
-                        OrderService::storedPage(std::move(deals), { query.before, query.limit }));
-                },
-                this,
-                [reply](core::Result<QByteArray> body) {
-                    if (!body)
-                        return reply->fail(body.error());
-                    reply->sendRaw(*body, int(Status::Ok));
-                });
+            answerOffThread(reply, [query = *query](Store &store) -> core::Result<Answer> {
+                core::Result<QList<DealRecord>> rows = store.deals(query);
+                if (!rows)
+                    return rows.error();
+                QList<protocol::Deal> deals;
+                for (const DealRecord &row : std::as_const(*rows))
+                    deals.append(row.deal);
+                return Answer { listingJson(
+                    QStringLiteral("deals"),
+                    OrderService::storedPage(std::move(deals), { query.before, query.limit })) };
+            });
         });
 
     serve({ Method::Get,

@@ -316,28 +316,19 @@ void HttpApi::addDocumentRoutes()
                                 "unmatched; before an id and limit a number from 1 to %1.")
                                  .arg(kMaxPage)));
             }
-            m_readers->read<QByteArray>(
-                [documents](Store &store) -> core::Result<QByteArray> {
-                    core::Result<QList<DocumentRecord>> rows = store.documents(documents);
-                    if (!rows)
-                        return rows.error();
-                    QJsonArray list;
-                    for (const DocumentRecord &row : std::as_const(*rows))
-                        list.append(DocumentService::toJson(row));
-                    const bool more = rows->size() >= documents.limit;
-                    return QJsonDocument(QJsonObject { { QStringLiteral("documents"), list },
-                                                       { QStringLiteral("next_before"),
-                                                         more ? QJsonValue(
-                                                             QString::number(rows->constLast().id))
-                                                              : QJsonValue() } })
-                        .toJson(QJsonDocument::Compact);
-                },
-                this,
-                [reply](core::Result<QByteArray> body) {
-                    if (!body)
-                        return reply->fail(body.error());
-                    reply->sendRaw(*body, int(Status::Ok));
-                });
+            answerOffThread(reply, [documents](Store &store) -> core::Result<Answer> {
+                core::Result<QList<DocumentRecord>> rows = store.documents(documents);
+                if (!rows)
+                    return rows.error();
+                QJsonArray list;
+                for (const DocumentRecord &row : std::as_const(*rows))
+                    list.append(DocumentService::toJson(row));
+                const bool more = rows->size() >= documents.limit;
+                return Answer { { { QStringLiteral("documents"), list },
+                                  { QStringLiteral("next_before"),
+                                    more ? QJsonValue(QString::number(rows->constLast().id))
+                                         : QJsonValue() } } };
+            });
         });
 
     serve({ Method::Get,
