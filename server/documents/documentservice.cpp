@@ -134,10 +134,17 @@ Result<void> DocumentService::resume(Store &store)
     Result<QList<DocumentRecord>> pending = store.pendingDocuments();
     if (!pending)
         return pending.error();
-    for (const DocumentRecord &document : std::as_const(*pending))
+    // Only those this server took: their originals are in its data directory (in a cluster
+    // the others read their own).
+    qsizetype resumed = 0;
+    for (const DocumentRecord &document : std::as_const(*pending)) {
+        if (!QFileInfo::exists(originalPath(document.sha256)))
+            continue;
         enqueue(document);
-    if (!pending->isEmpty())
-        qInfo().noquote() << "Reading" << pending->size()
+        ++resumed;
+    }
+    if (resumed > 0)
+        qInfo().noquote() << "Reading" << resumed
                           << "documents again that were queued or being read.";
     return {};
 }

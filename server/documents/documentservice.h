@@ -63,7 +63,8 @@ public:
     /// Page `page` (from 1) of a document as PNG, once read.
     QString pagePath(const QString &sha256, int page) const;
 
-    /// Reads again the documents storage holds as queued or being read: after a restart.
+    /// Reads again the documents storage holds as queued or being read whose original this
+    /// server keeps: after a restart.
     Result<void> resume(Store &store);
 
     /// A file received whole at `file` (under incomingPath()).
