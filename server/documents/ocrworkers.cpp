@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QTimer>
+#include <algorithm>
 
 namespace qx::server {
 
@@ -54,6 +55,8 @@ int OcrWorkers::pending() const
 void OcrWorkers::countPages(const QString &path, const QString &contentType,
                             std::function<void(core::Result<int>)> done)
 {
+    // Ahead of the pages waiting: an upload's answer waits for its count, and a count costs
+    // a few milliseconds where a page by OCR costs a second.
     submit(QJsonObject { { QStringLiteral("path"), path },
                          { QStringLiteral("content_type"), contentType },
                          { QStringLiteral("max_pages"), m_options.maxPages } },
@@ -95,7 +98,16 @@ void OcrWorkers::readPage(const QString &path, const QString &contentType, int n
 void OcrWorkers::submit(QJsonObject request, std::function<void(core::Result<QJsonObject>)> done)
 {
     request.insert(QStringLiteral("job"), ++m_nextJob);
-    m_queue.push_back(Job { std::move(request), std::move(done), 0 });
+    Job job { std::move(request), std::move(done), 0 };
+    // Counts (no page asked) go first, in the order they came.
+    if (!job.request.contains(u"page")) {
+        const auto firstPage = std::find_if(m_queue.begin(), m_queue.end(), [](const Job &queued) {
+            return queued.request.contains(u"page");
+        });
+        m_queue.insert(firstPage, std::move(job));
+    } else {
+        m_queue.push_back(std::move(job));
+    }
     dispatch();
 }
 

@@ -45,7 +45,8 @@ public:
     explicit OcrWorkers(Options options, QObject *parent = nullptr);
     ~OcrWorkers() override;
 
-    /// How many pages the document at `path`, sent as `contentType`, has.
+    /// How many pages the document at `path`, sent as `contentType`, has: ahead of the
+    /// pages waiting to be read.
     void countPages(const QString &path, const QString &contentType,
                     std::function<void(core::Result<int>)> done);
 

@@ -10,7 +10,10 @@
 //  2. the same images through the `tesseract` command, N at a time, OMP_THREAD_LIMIT=1
 //     (bare OCR: no straightening, no page image, no fields);
 //  3. the born-digital PDFs through the workers: the text layer read (the page is rendered only
-//     when its image is asked for), then again with the page image written.
+//     when its image is asked for), then again with the page image written;
+//  4. the whole server: a real quantenergx-server (its own workers, --ocr-workers N) takes
+//     the same scans and PDFs by POST /api/v1/documents, one after the other, and reads them;
+//     timed from the first upload to the last document read, with the fields it stored.
 // Prints seconds per page (wall × workers / pages), pages per minute and the ratio of the
 // pipeline to bare Tesseract.
 //
@@ -18,6 +21,7 @@
 
 #include "core/documents/extraction.h"
 #include "generator.h"
+#include "testapi.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -31,6 +35,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <cstdio>
 #include <deque>
@@ -214,6 +219,57 @@ int main(int argc, char *argv[])
     });
     qDeleteAll(bare);
 
+    // 4. Through a real server, uploads included.
+    qx::test::TestServer server(
+        dir.filePath(u"server"_s),
+        { u"--ocr-workers"_s, QString::number(workers), u"--max-requests-per-minute"_s, u"0"_s });
+    if (!server.start())
+        qFatal("cannot start the server: %s", qPrintable(server.error()));
+    const auto throughServer = [&](const QList<Item> &items,
+                                   QHash<QString, std::pair<int, int>> &fields) {
+        QElapsedTimer clock;
+        clock.start();
+        QList<QString> ids;
+        for (const Item &item : items) {
+            QFile file(item.path);
+            if (!file.open(QIODevice::ReadOnly))
+                qFatal("cannot read %s", qPrintable(item.path));
+            const qx::test::Reply uploaded
+                = server.upload(file.readAll(), item.contentType.toLatin1(), server.aliceToken());
+            if (uploaded.status != 202)
+                qFatal("upload answered %d", uploaded.status);
+            ids.append(uploaded.json.value(u"id"_s).toString());
+        }
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            QJsonObject document;
+            for (;;) {
+                document
+                    = server
+                          .request("GET", u"/api/v1/documents/"_s + ids[i], {}, server.aliceToken())
+                          .json;
+                const QString status = document.value(u"status"_s).toString();
+                if (status == u"processed" || status == u"failed")
+                    break;
+                QEventLoop wait;
+                QTimer::singleShot(20, &wait, &QEventLoop::quit);
+                wait.exec();
+            }
+            auto &[right, total] = fields[items[i].variant];
+            const QJsonObject read = document.value(u"fields"_s).toObject();
+            for (auto field = items[i].expected.cbegin(); field != items[i].expected.cend();
+                 ++field) {
+                ++total;
+                right += read.value(field.key()).toObject().value(u"value"_s).toString() == *field
+                    ? 1
+                    : 0;
+            }
+        }
+        return double(clock.nsecsElapsed()) / 1e9;
+    };
+    QHash<QString, std::pair<int, int>> serverFields;
+    const double serverScanSeconds = throughServer(scans, serverFields);
+    const double serverDigitalSeconds = throughServer(digital, serverFields);
+
     const auto perPage = [workers](double seconds, qsizetype pages) {
         return seconds * workers / double(pages);
     };
@@ -227,6 +283,18 @@ int main(int argc, char *argv[])
     std::printf("  with the page image:  %6.3f s/page, %6.1f pages/min\n",
                 perPage(digitalImageSeconds, digital.size()),
                 60.0 * digital.size() / digitalImageSeconds);
+    std::printf(
+        "scans, whole server:    %6.2f s/page, %6.1f pages/min (upload to read, goal >= 45)\n",
+        perPage(serverScanSeconds, scans.size()), 60.0 * scans.size() / serverScanSeconds);
+    std::printf("born-digital, server:   %6.3f s/page, %6.1f pages/min (upload to read, page image "
+                "kept)\n",
+                perPage(serverDigitalSeconds, digital.size()),
+                60.0 * digital.size() / serverDigitalSeconds);
+    for (auto variant = serverFields.cbegin(); variant != serverFields.cend(); ++variant) {
+        std::printf("fields right (server), %-12s %4d of %4d (%.1f %%)\n",
+                    qPrintable(variant.key() + u':'), variant->first, variant->second,
+                    100.0 * variant->first / variant->second);
+    }
     for (auto variant = pipeline.fieldsByVariant.cbegin();
          variant != pipeline.fieldsByVariant.cend(); ++variant) {
         std::printf("fields right, %-20s %4d of %4d (%.1f %%)\n", qPrintable(variant.key() + u':'),

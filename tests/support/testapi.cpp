@@ -147,8 +147,20 @@ QString TestServer::addUser(const QString &username, const QString &password, co
 Reply TestServer::request(const QByteArray &method, const QString &path, const QByteArray &body,
                           const QString &token)
 {
+    return send(method, path, body, token, QByteArrayLiteral("application/json"));
+}
+
+Reply TestServer::upload(const QByteArray &bytes, const QByteArray &contentType,
+                         const QString &token)
+{
+    return send("POST", QStringLiteral("/api/v1/documents"), bytes, token, contentType);
+}
+
+Reply TestServer::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                       const QString &token, const QByteArray &contentType)
+{
     QNetworkRequest request(m_server->url().resolved(QUrl(path)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (m_tls)
         request.setSslConfiguration(*m_tls);
     if (token.startsWith(u"ApiKey "))

@@ -96,6 +96,8 @@ public:
     Reply requestJson(const QByteArray &method, const QString &path, const QJsonObject &body,
                       const QString &token);
     Reply login(const QString &username, const QString &password);
+    /// POST /api/v1/documents: `bytes` as the body, sent as `contentType`.
+    Reply upload(const QByteArray &bytes, const QByteArray &contentType, const QString &token);
     /// Every item of a paged list (GET /api/v1/orders or /trades: `key` "orders" or "trades"),
     /// newest first, following next_before to the end.
     QJsonArray listAll(const QString &path, const QString &key, const QString &token);
@@ -116,6 +118,9 @@ public:
                                            = { QStringLiteral("orders") });
 
 private:
+    Reply send(const QByteArray &method, const QString &path, const QByteArray &body,
+               const QString &token, const QByteArray &contentType);
+
     QString m_dataDir;
     QStringList m_serveArguments;
     std::unique_ptr<PostgresServer> m_postgres;
