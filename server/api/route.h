@@ -32,12 +32,14 @@ struct Route
     };
 
     QHttpServerRequest::Method method = QHttpServerRequest::Method::Get;
-    QString path {}; ///< as documented: /api/v1/orders/{id}; at most one parameter
+    QString path {}; ///< as documented: /api/v1/orders/{id}; at most two parameters
     QString summary {};
     Access access = Access::Public;
     std::optional<Permission> permission {};
-    QString requestSchema {}; ///< the JSON body's schema (in components), or none
-    QString responseSchema {}; ///< the answer's schema on success
+    /// The JSON body's schema (in components), or media types sent as they are
+    /// ("application/pdf|image/png"), or none.
+    QString requestSchema {};
+    QString responseSchema {}; ///< the answer's schema on success, or its media types
     int status = 200; ///< on success
     QList<core::ErrorCode>
         errors {}; ///< what it may answer beyond what every route of its kind may
