@@ -177,13 +177,11 @@ void DocumentService::accept(const Upload &upload,
         // Kept by its content: the same bytes are stored once.
         const QString original = originalPath(upload.sha256);
         QDir().mkpath(QFileInfo(original).path());
-        if (QFileInfo::exists(original) || QFile::rename(upload.file, original)) {
-            QFile::remove(upload.file);
-        } else {
-            QFile::remove(upload.file);
+        const bool kept = QFileInfo::exists(original) || QFile::rename(upload.file, original);
+        QFile::remove(upload.file); // the same bytes were kept before, or it was moved
+        if (!kept)
             return done(
                 core::makeError(core::ErrorCode::IoError, tr("The document could not be stored.")));
-        }
         DocumentRecord document;
         document.owner = upload.owner;
         document.sha256 = upload.sha256;

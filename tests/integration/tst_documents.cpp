@@ -42,8 +42,9 @@ struct Terms
     QString price;
 };
 
-// A born-digital confirmation as a broker writes one: "Label: value" lines.
-QByteArray confirmationPdf(const Terms &terms, int pages = 1)
+// A born-digital PDF of `lines` ("Label: value", as brokers and suppliers write them), the
+// same lines on each of `pages` pages.
+QByteArray pdfOf(const QStringList &lines, int pages = 1)
 {
     QByteArray pdf;
     QBuffer buffer(&pdf);
@@ -53,22 +54,6 @@ QByteArray confirmationPdf(const Terms &terms, int pages = 1)
     writer.setPageSize(QPageSize(QPageSize::A4));
     QPainter painter(&writer);
     painter.setFont(QFont(u"DejaVu Sans"_s, 11));
-    const QStringList lines {
-        u"Spectron Energy Brokers"_s,
-        u"TRADE CONFIRMATION"_s,
-        u""_s,
-        u"Trade ID: "_s + terms.tradeId,
-        u"Trade Date: "_s + terms.tradeDate.toString(u"d MMM yyyy"_s),
-        u"Buyer: "_s + terms.buyer,
-        u"Seller: "_s + terms.seller,
-        u"Commodity: Power"_s,
-        u"Delivery Point: Germany (Amprion)"_s,
-        u"Load Shape: Baseload"_s,
-        u"Delivery Start: "_s + terms.start.toString(u"dd.MM.yyyy"_s),
-        u"Delivery End: "_s + terms.end.toString(u"dd.MM.yyyy"_s),
-        u"Quantity: "_s + terms.quantity + u" MW"_s,
-        u"Price: "_s + terms.price + u" EUR/MWh"_s,
-    };
     for (int page = 0; page < pages; ++page) {
         if (page > 0)
             writer.newPage();
@@ -82,31 +67,32 @@ QByteArray confirmationPdf(const Terms &terms, int pages = 1)
     return pdf;
 }
 
+// A confirmation as a broker writes one.
+QByteArray confirmationPdf(const Terms &terms, int pages = 1)
+{
+    return pdfOf({ u"Spectron Energy Brokers"_s, u"TRADE CONFIRMATION"_s, u""_s,
+                   u"Trade ID: "_s + terms.tradeId,
+                   u"Trade Date: "_s + terms.tradeDate.toString(u"d MMM yyyy"_s),
+                   u"Buyer: "_s + terms.buyer, u"Seller: "_s + terms.seller, u"Commodity: Power"_s,
+                   u"Delivery Point: Germany (Amprion)"_s, u"Load Shape: Baseload"_s,
+                   u"Delivery Start: "_s + terms.start.toString(u"dd.MM.yyyy"_s),
+                   u"Delivery End: "_s + terms.end.toString(u"dd.MM.yyyy"_s),
+                   u"Quantity: "_s + terms.quantity + u" MW"_s,
+                   u"Price: "_s + terms.price + u" EUR/MWh"_s },
+                 pages);
+}
+
 // An invoice for `energy` MWh over a period, worth `net` EUR before VAT.
 QByteArray invoicePdf(const QString &issuer, const QString &recipient, const QDate &start,
                       const QDate &last, const QString &energy, const QString &net)
 {
-    QByteArray pdf;
-    QBuffer buffer(&pdf);
-    buffer.open(QIODevice::WriteOnly);
-    QPdfWriter writer(&buffer);
-    writer.setResolution(300);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    QPainter painter(&writer);
-    painter.setFont(QFont(u"DejaVu Sans"_s, 11));
-    int y = 300;
-    for (const QString &line : QStringList {
-             u"INVOICE"_s, u"Invoice No: INV-2027-0042"_s, u"Issuer: "_s + issuer,
-             u"Bill To: "_s + recipient, u"Invoice Date: 03.01.2027"_s, u"Due Date: 20.01.2027"_s,
-             u"Billing Period: "_s + start.toString(u"dd.MM.yyyy"_s) + u" - "_s
-                 + last.toString(u"dd.MM.yyyy"_s),
-             u"Quantity: "_s + energy + u" MWh"_s, u"Net Amount: "_s + net + u" EUR"_s,
-             u"Currency: EUR"_s }) {
-        painter.drawText(250, y, line);
-        y += 80;
-    }
-    painter.end();
-    return pdf;
+    return pdfOf({ u"INVOICE"_s, u"Invoice No: INV-2027-0042"_s, u"Issuer: "_s + issuer,
+                   u"Bill To: "_s + recipient, u"Invoice Date: 03.01.2027"_s,
+                   u"Due Date: 20.01.2027"_s,
+                   u"Billing Period: "_s + start.toString(u"dd.MM.yyyy"_s) + u" - "_s
+                       + last.toString(u"dd.MM.yyyy"_s),
+                   u"Quantity: "_s + energy + u" MWh"_s, u"Net Amount: "_s + net + u" EUR"_s,
+                   u"Currency: EUR"_s });
 }
 
 QByteArray png(const QImage &image)
@@ -443,13 +429,11 @@ private Q_SLOTS:
             const Reply uploaded = upload(
                 invoicePdf(kOther, kFirm, month.delivery.start, last, energy.toString(), net),
                 "application/pdf");
-            const QJsonObject document = waitRead(uploaded.json.value(u"id").toString());
-            [&] {
-                QCOMPARE(document.value(u"type").toString(), u"invoice"_s);
-            }();
-            return document.value(u"match").toObject();
+            return waitRead(uploaded.json.value(u"id").toString());
         };
-        const QJsonObject right = reconciled(worth.toString());
+        const QJsonObject rightInvoice = reconciled(worth.toString());
+        QCOMPARE(rightInvoice.value(u"type").toString(), u"invoice"_s);
+        const QJsonObject right = rightInvoice.value(u"match").toObject();
         QCOMPARE(right.value(u"state").toString(), u"matched"_s);
         QCOMPARE(right.value(u"expected_quantity").toString(), energy.toString());
         QCOMPARE(right.value(u"expected_amount").toString(), worth.toString());
@@ -458,7 +442,9 @@ private Q_SLOTS:
         const QJsonObject over
             = reconciled(worth.plus(qx::core::Decimal::fromUnits(100 * qx::core::Decimal::kOne))
                              .value()
-                             .toString());
+                             .toString())
+                  .value(u"match")
+                  .toObject();
         QCOMPARE(over.value(u"state").toString(), u"break"_s);
         QCOMPARE(over.value(u"amount_difference").toString(), u"100"_s);
         QCOMPARE(over.value(u"quantity_difference").toString(), u"0"_s);
