@@ -338,6 +338,15 @@ void FakeServer::addRoutes()
                          return std::move(*refused);
                      return page(m_trades, QStringLiteral("trades"), request);
                  });
+    // Deals and documents: none here (the real server's are tested against it).
+    for (const QString &list : { QStringLiteral("deals"), QStringLiteral("documents") }) {
+        m_http.route(u"/api/v1/" + list, Method::Get,
+                     [this, list](const QHttpServerRequest &request) {
+                         if (auto refused = admit(request))
+                             return std::move(*refused);
+                         return QHttpServerResponse(QJsonObject { { list, QJsonArray() } });
+                     });
+    }
     m_http.route(
         QStringLiteral("/api/v1/markets/<arg>/candles"), Method::Get,
         [this](const QString &symbol, const QHttpServerRequest &request) {

@@ -73,6 +73,12 @@ void FakeTradingService::pushTrade(const core::protocol::Trade &trade)
     Q_EMIT m_orders.tradeAdded(trade);
 }
 
+void FakeTradingService::resetDeals(const QList<core::protocol::Deal> &deals)
+{
+    m_orders.dealList = deals;
+    Q_EMIT m_orders.dealsReset(deals);
+}
+
 void FakeTradingService::pushBook(const core::protocol::BookSnapshot &book)
 {
     m_market.books.insert(book.symbol, book);

@@ -25,15 +25,18 @@ public:
         ConnectionState connectionState() const override { return state; }
         QString username() const override { return name; }
         QString role() const override { return roleName; }
+        QStringList permissions() const override { return permissionList; }
         ConnectionState state = ConnectionState::Connected;
         QString name;
         QString roleName;
+        QStringList permissionList;
     };
     class FakeOrderEntry final : public client::OrderEntry
     {
     public:
         QList<core::protocol::Order> orders() const override { return orderList; }
         QList<core::protocol::Trade> trades() const override { return tradeList; }
+        QList<core::protocol::Deal> deals() const override { return dealList; }
         void placeOrder(const core::protocol::NewOrder &order) override { placed.append(order); }
         void cancelOrder(const QString &orderId) override { cancelled.append(orderId); }
         void modifyOrder(const QString &orderId, const core::protocol::OrderModify &change) override
@@ -43,6 +46,7 @@ public:
         void cancelAllOrders() override { ++cancelAllRequests; }
         QList<core::protocol::Order> orderList;
         QList<core::protocol::Trade> tradeList;
+        QList<core::protocol::Deal> dealList;
         QList<core::protocol::NewOrder> placed;
         QStringList cancelled;
         QList<std::pair<QString, core::protocol::OrderModify>> modified;
@@ -68,10 +72,38 @@ public:
         int stoppedCount = 0;
     };
 
+    /// Records what was asked; the tests answer with the DocumentDesk's signals.
+    class FakeDocumentDesk final : public client::DocumentDesk
+    {
+    public:
+        QList<core::protocol::Document> documents() const override { return documentList; }
+        void upload(const QString &filePath) override { uploaded.append(filePath); }
+        void loadPage(const QString &documentId, int page) override
+        {
+            pagesAsked.append({ documentId, page });
+        }
+        void review(const QString &documentId, bool accept) override
+        {
+            reviews.append({ documentId, accept });
+        }
+        void book(const QString &documentId, const QMap<QString, QString> &corrections) override
+        {
+            bookings.append({ documentId, corrections });
+        }
+        void remove(const QString &documentId) override { removed.append(documentId); }
+        QList<core::protocol::Document> documentList;
+        QStringList uploaded;
+        QList<std::pair<QString, int>> pagesAsked;
+        QList<std::pair<QString, bool>> reviews;
+        QList<std::pair<QString, QMap<QString, QString>>> bookings;
+        QStringList removed;
+    };
+
 private:
     FakeSession m_session;
     FakeOrderEntry m_orders;
     FakeMarketData m_market;
+    FakeDocumentDesk m_documents;
 
 public:
     FakeTradingService() = default;
@@ -79,6 +111,8 @@ public:
     client::Session &session() override { return m_session; }
     client::OrderEntry &orderEntry() override { return m_orders; }
     client::MarketData &marketData() override { return m_market; }
+    client::DocumentDesk &documents() override { return m_documents; }
+    FakeDocumentDesk &fakeDocuments() { return m_documents; }
     FakeSession &fakeSession() { return m_session; }
     FakeOrderEntry &fakeOrders() { return m_orders; }
     FakeMarketData &fakeMarket() { return m_market; }
@@ -102,6 +136,8 @@ public:
     void resetTrades(const QList<core::protocol::Trade> &newestFirst);
     /// A new fill, as the stream brings it.
     void pushTrade(const core::protocol::Trade &trade);
+    /// The live deals are now `deals` (dealsReset).
+    void resetDeals(const QList<core::protocol::Deal> &deals);
 
     /// Market data as the stream brings it, to the subscriptions on its symbol.
     void pushBook(const core::protocol::BookSnapshot &book);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/protocol/deals.h"
 #include "core/protocol/messages.h"
 #include "core/result.h"
 
@@ -29,6 +30,10 @@ public:
     /// The user's fills as last known, newest first (a trade with oneself: both sides).
     virtual QList<core::protocol::Trade> trades() const = 0;
 
+    /// The user's live deals (booked by hand or from a document), in no particular order.
+    /// They are in the positions like fills.
+    virtual QList<core::protocol::Deal> deals() const { return {}; }
+
     /// Outcome: orderChanged() with the accepted order, or orderRejected().
     virtual void placeOrder(const core::protocol::NewOrder &order) = 0;
     /// Outcome: orderChanged() with the cancelled order, or cancelRejected().
@@ -54,6 +59,8 @@ Q_SIGNALS:
     /// reload found that the stream missed (which may be older than fills announced already:
     /// its time says where it goes).
     void tradeAdded(const qx::core::protocol::Trade &trade);
+    /// The live deals changed (one booked or cancelled, or a reload): the whole list.
+    void dealsReset(const QList<qx::core::protocol::Deal> &deals);
     void orderRejected(const QString &clientOrderId, const qx::core::Error &error);
     void cancelRejected(const QString &orderId, const qx::core::Error &error);
     void modifyRejected(const QString &orderId, const qx::core::Error &error);

@@ -2,6 +2,8 @@
 
 #include "ui/client/tokenvault.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -170,9 +172,12 @@ void RemoteTradingService::beginSignIn(const QUrl &server)
     m_serverVersion.clear();
     m_username.clear();
     m_role.clear();
+    m_permissions.clear();
     m_instruments.clear();
     setOrders({});
     setTrades({});
+    m_deals.clear();
+    m_documents.clear();
     // The handles stay; what they are sent comes from the new server.
     m_books.clear();
     m_tickers.clear();
@@ -184,6 +189,8 @@ void RemoteTradingService::beginSignIn(const QUrl &server)
     Q_EMIT m_sessionPart.identityChanged();
     Q_EMIT m_marketPart.instrumentsChanged();
     Q_EMIT m_orderPart.ordersReset(m_orders);
+    Q_EMIT m_orderPart.dealsReset(m_deals);
+    Q_EMIT m_documentPart.documentsReset(m_documents);
     setState(Session::ConnectionState::Connecting);
 }
 
@@ -372,6 +379,9 @@ void RemoteTradingService::fetchIdentity()
             return failSignIn(reply.error());
         m_username = reply->value(u"username").toString();
         m_role = reply->value(u"role").toString();
+        m_permissions.clear();
+        for (const QJsonValue &permission : reply->value(u"permissions").toArray())
+            m_permissions.append(permission.toString());
         m_vaultAccount = TokenVault::account(m_server, m_username);
         Q_EMIT m_sessionPart.identityChanged();
         // For Help → About; the session does not depend on it.
@@ -429,7 +439,9 @@ void RemoteTradingService::fetchAll(const QString &path, const QString &key, QLi
     // A page at a time, newest first, until the server says there is no more. Each page is
     // read, and what it holds compared with what is known, as it comes: doing that for
     // 100,000 items at the end would hold the GUI up for most of a second.
-    send(Verb::Get, before.isEmpty() ? path : path + QStringLiteral("?before=") + before, {},
+    const QChar separator = path.contains(u'?') ? u'&' : u'?';
+    send(Verb::Get, before.isEmpty() ? path : path + separator + QStringLiteral("before=") + before,
+         {},
          [this, path, key, items = std::move(items), news = std::move(news),
           done = std::move(done)](const Result<QJsonObject> &reply) mutable {
              if (!reply)
@@ -686,62 +698,97 @@ void RemoteTradingService::upsert(const protocol::Order &order)
 void RemoteTradingService::send(Verb verb, const QString &path, const QJsonObject &body,
                                 JsonHandler handler, Auth auth)
 {
-    QNetworkRequest request(endpoint(path));
+    transfer(
+        { verb, path, body, {}, {}, QByteArrayLiteral("application/json") },
+        [handler = std::move(handler)](const Result<QByteArray> &bytes) {
+            if (!bytes)
+                return handler(bytes.error());
+            const QJsonDocument document = QJsonDocument::fromJson(*bytes);
+            if (!document.isObject()) {
+                return handler(core::makeError(core::ErrorCode::InvalidResponse,
+                                               tr("The server's answer is not a JSON object.")));
+            }
+            handler(document.object());
+        },
+        auth);
+}
+
+QNetworkReply *RemoteTradingService::transfer(const Outgoing &outgoing, BytesHandler handler,
+                                              Auth auth)
+{
+    QNetworkRequest request(endpoint(outgoing.path));
     request.setTransferTimeout(static_cast<int>(m_requestTimeout.count()));
     request.setSslConfiguration(m_tls);
-    request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    request.setRawHeader(QByteArrayLiteral("Accept"), outgoing.accept);
     if (auth != Auth::None) {
         request.setRawHeader(QByteArrayLiteral("Authorization"),
                              QByteArrayLiteral("Bearer ") + m_accessToken.toUtf8());
     }
 
     QNetworkReply *reply = nullptr;
-    switch (verb) {
-    case Verb::Get:
-        reply = m_network.get(request);
-        break;
-    case Verb::Post:
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
-        reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-        break;
-    case Verb::Patch:
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
-        reply = m_network.sendCustomRequest(request, QByteArrayLiteral("PATCH"),
-                                            QJsonDocument(body).toJson(QJsonDocument::Compact));
-        break;
-    case Verb::Delete:
-        reply = m_network.deleteResource(request);
-        break;
+    if (!outgoing.file.isEmpty()) {
+        // Streamed from disk as it is sent: a 25 MB scan is never whole in memory.
+        auto *file = new QFile(outgoing.file);
+        if (!file->open(QIODevice::ReadOnly)) {
+            const QString problem = file->errorString();
+            delete file;
+            handler(core::makeError(core::ErrorCode::IoError,
+                                    tr("Cannot read %1: %2").arg(outgoing.file, problem)));
+            return nullptr;
+        }
+        request.setHeader(QNetworkRequest::ContentTypeHeader, outgoing.contentType);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, file->size());
+        reply = m_network.post(request, file);
+        file->setParent(reply);
+    } else {
+        const QByteArray json = QJsonDocument(outgoing.json).toJson(QJsonDocument::Compact);
+        switch (outgoing.verb) {
+        case Verb::Get:
+            reply = m_network.get(request);
+            break;
+        case Verb::Post:
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/json"));
+            reply = m_network.post(request, json);
+            break;
+        case Verb::Patch:
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/json"));
+            reply = m_network.sendCustomRequest(request, QByteArrayLiteral("PATCH"), json);
+            break;
+        case Verb::Delete:
+            reply = m_network.deleteResource(request);
+            break;
+        }
     }
     const quint64 session = m_session;
     const QString sentToken = m_accessToken;
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, session, verb, path, body, auth, sentToken,
-             handler = std::move(handler)]() mutable {
-                reply->deleteLater();
-                if (session != m_session)
-                    return;
-                Result<QJsonObject> result = parseReply(reply);
-                if (auth != Auth::Token || result || !isTokenError(result.error())
-                    || m_refreshToken.isEmpty()) {
-                    return handler(result);
-                }
-                // Refused for the token: once more with a renewed one (renewed already when
-                // another request got there first). The server refuses a bad token before it
-                // does anything, so sending the same request again cannot do it twice.
-                const auto again = [this, verb, path, body,
-                                    handler = std::move(handler)](const Result<void> &renewed) {
-                    if (!renewed)
-                        return handler(renewed.error());
-                    send(verb, path, body, handler, Auth::Renewed);
-                };
-                qCInfo(lcTrading) << path << "refused for its token: renewing, then again";
-                if (sentToken != m_accessToken)
-                    return again({});
-                renewTokens(again);
-            });
+    connect(
+        reply, &QNetworkReply::finished, this,
+        [this, reply, session, outgoing, auth, sentToken, handler = std::move(handler)]() mutable {
+            reply->deleteLater();
+            if (session != m_session)
+                return;
+            Result<QByteArray> result = replyBody(reply);
+            if (auth != Auth::Token || result || !isTokenError(result.error())
+                || m_refreshToken.isEmpty()) {
+                return handler(result);
+            }
+            // Refused for the token: once more with a renewed one (renewed already when
+            // another request got there first). The server refuses a bad token before it
+            // does anything, so sending the same request again cannot do it twice.
+            const auto again
+                = [this, outgoing, handler = std::move(handler)](const Result<void> &renewed) {
+                      if (!renewed)
+                          return handler(renewed.error());
+                      transfer(outgoing, handler, Auth::Renewed);
+                  };
+            qCInfo(lcTrading) << outgoing.path << "refused for its token: renewing, then again";
+            if (sentToken != m_accessToken)
+                return again({});
+            renewTokens(again);
+        });
+    return reply;
 }
 
 QUrl RemoteTradingService::endpoint(const QString &path) const
@@ -757,7 +804,7 @@ QUrl RemoteTradingService::endpoint(const QString &path) const
     return url;
 }
 
-Result<QJsonObject> RemoteTradingService::parseReply(QNetworkReply *reply) const
+Result<QByteArray> RemoteTradingService::replyBody(QNetworkReply *reply) const
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 0) {
@@ -775,18 +822,15 @@ Result<QJsonObject> RemoteTradingService::parseReply(QNetworkReply *reply) const
         return core::makeError(core::ErrorCode::NetworkError,
                                tr("Cannot reach the server: %1").arg(reply->errorString()));
     }
-    const QJsonDocument document = QJsonDocument::fromJson(reply->readAll());
+    QByteArray body = reply->readAll();
     if (status >= 400) {
-        if (std::optional<Error> error = protocol::errorFromJson(document.object()))
+        if (std::optional<Error> error
+            = protocol::errorFromJson(QJsonDocument::fromJson(body).object()))
             return *error;
         return core::makeError(core::ErrorCode::HttpError,
                                tr("The server answered with HTTP status %1.").arg(status));
     }
-    if (!document.isObject()) {
-        return core::makeError(core::ErrorCode::InvalidResponse,
-                               tr("The server's answer is not a JSON object."));
-    }
-    return document.object();
+    return body;
 }
 
 bool RemoteTradingService::handleUnauthorised(const Error &error)
@@ -864,7 +908,9 @@ void RemoteTradingService::onStreamMessage(const QString &text)
         // Own orders and fills first and on their own: a market the server does not list must
         // not cost the trader their order events.
         const QStringList channels { protocol::stream::kOrdersChannel.toString(),
-                                     protocol::stream::kTradesChannel.toString() };
+                                     protocol::stream::kTradesChannel.toString(),
+                                     protocol::stream::kDealsChannel.toString(),
+                                     protocol::stream::kDocumentsChannel.toString() };
         m_socket.sendTextMessage(
             QString::fromUtf8(protocol::StreamMessage::subscribe(channels).serialize()));
     } else if (type == protocol::stream::kSubscribed) {
@@ -884,11 +930,17 @@ void RemoteTradingService::onStreamMessage(const QString &text)
             fetchTrades([this, session] {
                 if (session != m_session)
                     return;
-                setState(Session::ConnectionState::Connected);
-                // A first latency reading now rather than one heartbeat later.
-                m_pongPending = true;
-                m_socket.ping();
+                fetchDeals([this, session] {
+                    if (session != m_session)
+                        return;
+                    setState(Session::ConnectionState::Connected);
+                    // A first latency reading now rather than one heartbeat later.
+                    m_pongPending = true;
+                    m_socket.ping();
+                });
             });
+            // Not needed to trade: loaded beside the rest, never holding the session up.
+            fetchDocuments();
         });
     } else if (type.startsWith(u"order.") && message->body.contains(u"order")) {
         // Every order event (accepted, modified, partially filled, filled, triggered,
@@ -909,6 +961,10 @@ void RemoteTradingService::onStreamMessage(const QString &text)
             m_trades.prepend(*trade);
             Q_EMIT m_orderPart.tradeAdded(*trade);
         }
+    } else if (type.startsWith(u"deal.")) {
+        onDealMessage(*message);
+    } else if (type.startsWith(u"document.")) {
+        onDocumentMessage(*message);
     } else if (type == protocol::stream::kError) {
         const Error error = protocol::errorFromJson(message->body)
                                 .value_or(core::makeError(core::ErrorCode::StreamError, QString()));
@@ -1226,5 +1282,15 @@ void RemoteTradingService::setState(Session::ConnectionState state)
     m_state = state;
     Q_EMIT m_sessionPart.connectionStateChanged(state);
 }
+
+// The lists remotetradingservice_documents.cpp loads.
+template void RemoteTradingService::fetchAll<protocol::Deal>(
+    const QString &, const QString &, QList<protocol::Deal>, const QString &,
+    std::function<bool(const protocol::Deal &)>,
+    std::function<void(Result<QList<protocol::Deal>>)>);
+template void RemoteTradingService::fetchAll<protocol::Document>(
+    const QString &, const QString &, QList<protocol::Document>, const QString &,
+    std::function<bool(const protocol::Document &)>,
+    std::function<void(Result<QList<protocol::Document>>)>);
 
 } // namespace qx::client

@@ -99,6 +99,7 @@ public:
     Session &session() override { return m_sessionPart; }
     OrderEntry &orderEntry() override { return m_orderPart; }
     MarketData &marketData() override { return m_marketPart; }
+    DocumentDesk &documents() override { return m_documentPart; }
     /// The server channels subscribed to (or to be, once the stream is up), each with how many
     /// handles want it.
     QHash<QString, int> marketChannels() const { return m_channelRefs; }
@@ -123,6 +124,7 @@ private:
         ConnectionState connectionState() const override { return m_client.m_state; }
         QString username() const override { return m_client.m_username; }
         QString role() const override { return m_client.m_role; }
+        QStringList permissions() const override { return m_client.m_permissions; }
         QUrl serverUrl() const override { return m_client.m_server; }
         QString serverVersion() const override { return m_client.m_serverVersion; }
 
@@ -137,6 +139,7 @@ private:
         { }
         QList<core::protocol::Order> orders() const override { return m_client.m_orders; }
         QList<core::protocol::Trade> trades() const override { return m_client.m_trades; }
+        QList<core::protocol::Deal> deals() const override { return m_client.m_deals; }
         void placeOrder(const core::protocol::NewOrder &order) override
         {
             m_client.placeOrder(order);
@@ -173,6 +176,32 @@ private:
         RemoteTradingService &m_client;
     };
 
+    class DocumentPart final : public DocumentDesk
+    {
+    public:
+        explicit DocumentPart(RemoteTradingService &client)
+            : m_client(client)
+        { }
+        QList<core::protocol::Document> documents() const override { return m_client.m_documents; }
+        void upload(const QString &filePath) override { m_client.uploadDocument(filePath); }
+        void loadPage(const QString &documentId, int page) override
+        {
+            m_client.loadDocumentPage(documentId, page);
+        }
+        void review(const QString &documentId, bool accept) override
+        {
+            m_client.reviewDocument(documentId, accept);
+        }
+        void book(const QString &documentId, const QMap<QString, QString> &corrections) override
+        {
+            m_client.bookDocument(documentId, corrections);
+        }
+        void remove(const QString &documentId) override { m_client.removeDocument(documentId); }
+
+    private:
+        RemoteTradingService &m_client;
+    };
+
     using JsonHandler = std::function<void(const core::Result<QJsonObject> &)>;
 
     enum class Verb { Get, Post, Patch, Delete };
@@ -181,7 +210,26 @@ private:
     enum class Auth { None, Token, Renewed };
     void send(Verb verb, const QString &path, const QJsonObject &body, JsonHandler handler,
               Auth auth = Auth::Token);
-    core::Result<QJsonObject> parseReply(QNetworkReply *reply) const;
+    /// A request as transfer() sends it: a JSON body, or (a POST) the bytes of `file` as
+    /// `contentType`; the answer is asked for as `accept`.
+    struct Outgoing
+    {
+        Verb verb = Verb::Get;
+        QString path;
+        QJsonObject json;
+        QString file;
+        QByteArray contentType;
+        QByteArray accept = QByteArrayLiteral("application/json");
+    };
+    using BytesHandler = std::function<void(const core::Result<QByteArray> &)>;
+    /// Sends `outgoing` and hands its answer's body to `handler` (an error status as the
+    /// server's error), renewing the token and sending once more when it was refused for
+    /// it, as send(). Returns the reply (for its progress), or nullptr when the file cannot
+    /// be read (`handler` was told).
+    QNetworkReply *transfer(const Outgoing &outgoing, BytesHandler handler,
+                            Auth auth = Auth::Token);
+    /// The body of a finished reply, or what went wrong: no answer, or an error status.
+    core::Result<QByteArray> replyBody(QNetworkReply *reply) const;
     /// The server URL with `path` appended to whatever base path it has; a "?query" at the
     /// end of `path` (already percent-encoded) becomes the URL's query.
     QUrl endpoint(const QString &path) const;
@@ -205,6 +253,21 @@ private:
     void fetchInstruments();
     void fetchOrders(std::function<void()> done = {});
     void fetchTrades(std::function<void()> done = {});
+    /// Loads the user's live deals (they are in the positions), then calls `done`.
+    void fetchDeals(std::function<void()> done = {});
+    /// Loads the documents of the user's firm, newest first.
+    void fetchDocuments();
+    void onDealMessage(const core::protocol::StreamMessage &message);
+    void onDocumentMessage(const core::protocol::StreamMessage &message);
+    /// Puts `document` in the list (by id, a new one first) and announces it.
+    void upsertDocument(const core::protocol::Document &document);
+    void uploadDocument(const QString &filePath);
+    void loadDocumentPage(const QString &documentId, int page);
+    void reviewDocument(const QString &documentId, bool accept);
+    void bookDocument(const QString &documentId, const QMap<QString, QString> &corrections);
+    void removeDocument(const QString &documentId);
+    /// A document's answer (review, upload) read and announced, or the failure reported.
+    void documentAnswered(const QString &documentId, const core::Result<QJsonObject> &reply);
     /// The items of a paged list (`key` of `path`, read as Item) that `news` says are news, a
     /// page at a time from `before` on onto `items`, then `done` with them all (or the first
     /// error).
@@ -306,6 +369,7 @@ private:
     Session::ConnectionState m_state = Session::ConnectionState::Disconnected;
     QString m_username;
     QString m_role;
+    QStringList m_permissions;
     QString m_serverVersion;
     QList<core::Instrument> m_instruments;
     QList<core::protocol::Order> m_orders;
@@ -313,6 +377,8 @@ private:
     /// (with 100,000 orders a scan per event would freeze the window).
     QHash<QString, qsizetype> m_orderIndex;
     QList<core::protocol::Trade> m_trades; ///< newest first
+    QList<core::protocol::Deal> m_deals; ///< live ones, newest booking first
+    QList<core::protocol::Document> m_documents; ///< newest first
     /// Every fill of m_trades (trade id, order id): both sides of a trade with oneself are
     /// two fills, the same fill twice is one.
     QSet<QPair<QString, QString>> m_fills;
@@ -322,6 +388,7 @@ private:
     SessionPart m_sessionPart { *this };
     OrderPart m_orderPart { *this };
     MarketPart m_marketPart { *this };
+    DocumentPart m_documentPart { *this };
 };
 
 } // namespace qx::client

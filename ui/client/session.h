@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace qx::client {
@@ -29,13 +30,17 @@ public:
     /// Empty until the server has said who we are.
     virtual QString username() const = 0;
     virtual QString role() const = 0;
+    /// What the server lets this user do ("orders:write", "deals:book", ...): a view offers
+    /// only the actions allowed. Empty until the server has said.
+    virtual QStringList permissions() const { return {}; }
+    bool can(const QString &permission) const { return permissions().contains(permission); }
     /// Where the session is, and the version that server reports (empty when unknown).
     virtual QUrl serverUrl() const { return {}; }
     virtual QString serverVersion() const { return {}; }
 
 Q_SIGNALS:
     void connectionStateChanged(qx::client::Session::ConnectionState state);
-    /// username() and role() changed.
+    /// username(), role() and permissions() changed.
     void identityChanged();
     /// The server no longer accepts our credentials; the user has to sign in again.
     void sessionExpired(const QString &message);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/client/documentdesk.h"
 #include "ui/client/marketdata.h"
 #include "ui/client/orderentry.h"
 #include "ui/client/session.h"
@@ -14,11 +15,11 @@ namespace qx::client {
 QUrl canonicalServerUrl(const QUrl &url);
 
 /**
- * A trading client as its three parts: the Session (connection, identity), OrderEntry (the
- * user's orders and fills, the order actions) and MarketData (instruments, market
- * subscriptions). Each is a QObject of its own that the client owns; a view is handed only
- * the parts it needs. The remote client (RemoteTradingService) and the tests' fake implement
- * it. Not a QObject itself.
+ * A trading client as its four parts: the Session (connection, identity), OrderEntry (the
+ * user's orders, fills and deals, the order actions), MarketData (instruments, market
+ * subscriptions) and DocumentDesk (the firm's confirmations and invoices). Each is a QObject of its
+ * own that the client owns; a view is handed only the parts it needs. The remote client
+ * (RemoteTradingService) and the tests' fake implement it. Not a QObject itself.
  *
  * GUI thread only.
  */
@@ -32,6 +33,7 @@ public:
     virtual Session &session() = 0;
     virtual OrderEntry &orderEntry() = 0;
     virtual MarketData &marketData() = 0;
+    virtual DocumentDesk &documents() = 0;
 };
 
 } // namespace qx::client

@@ -29,6 +29,9 @@ PositionsModel::PositionsModel(client::MarketData *market, client::OrderEntry *o
 {
     connect(orders, &client::OrderEntry::tradesReset, this, &PositionsModel::reset);
     connect(orders, &client::OrderEntry::tradeAdded, this, &PositionsModel::add);
+    // A deal booked or cancelled moves its contract's lots: every position is built anew.
+    connect(orders, &client::OrderEntry::dealsReset, this,
+            [this] { reset(orderEntry()->trades()); });
     // The volume multipliers come with the instruments: replay once they are known.
     connect(market, &client::MarketData::instrumentsChanged, this,
             [this] { reset(orderEntry()->trades()); });
@@ -54,22 +57,59 @@ int PositionsModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-bool PositionsModel::apply(const Trade &trade)
+bool PositionsModel::apply(const QString &symbol, core::protocol::Side side,
+                           const core::Price &price, const core::Quantity &quantity,
+                           const QDateTime &time)
 {
-    const core::Instrument *instrument = this->instrument(trade.symbol);
+    const core::Instrument *instrument = this->instrument(symbol);
     if (!instrument)
         return false; // not listed (yet): replayed when the instruments come
-    auto found = m_rowOf.constFind(trade.symbol);
+    auto found = m_rowOf.constFind(symbol);
     if (found == m_rowOf.cend()) {
-        found = m_rowOf.insert(trade.symbol, int(m_rows.size()));
-        m_rows.append(Row { trade.symbol, core::Position::forInstrument(*instrument), {}, {} });
+        found = m_rowOf.insert(symbol, int(m_rows.size()));
+        m_rows.append(Row { symbol, core::Position::forInstrument(*instrument), {}, {} });
     }
-    const auto side = trade.side == core::protocol::Side::Buy ? core::matching::Side::Buy
-                                                              : core::matching::Side::Sell;
     Row &row = m_rows[*found];
-    if (!row.newest.isValid() || trade.time > row.newest)
-        row.newest = trade.time;
-    return row.position.apply(side, trade.price, trade.quantity).ok();
+    if (!row.newest.isValid() || time > row.newest)
+        row.newest = time;
+    return row.position
+        .apply(side == core::protocol::Side::Buy ? core::matching::Side::Buy
+                                                 : core::matching::Side::Sell,
+               price, quantity)
+        .ok();
+}
+
+bool PositionsModel::apply(const Trade &trade)
+{
+    return apply(trade.symbol, trade.side, trade.price, trade.quantity, trade.time);
+}
+
+void PositionsModel::applyInOrder(const QList<Trade> &oldestFirst, const QSet<QString> &wanted)
+{
+    // As the server's position book has them: each deal before the first fill after its
+    // booking, the rest after the last fill.
+    QList<core::protocol::Deal> deals = orderEntry()->deals();
+    deals.removeIf([&wanted](const core::protocol::Deal &deal) {
+        return !wanted.isEmpty() && !wanted.contains(deal.terms.symbol);
+    });
+    std::stable_sort(deals.begin(), deals.end(),
+                     [](const core::protocol::Deal &a, const core::protocol::Deal &b) {
+                         return a.bookedAt < b.bookedAt;
+                     });
+    auto deal = deals.cbegin();
+    const auto applyDeal = [this](const core::protocol::Deal &deal) {
+        apply(deal.terms.symbol, deal.terms.side, deal.terms.price, deal.terms.quantity,
+              deal.bookedAt);
+    };
+    for (const Trade &trade : oldestFirst) {
+        if (!wanted.isEmpty() && !wanted.contains(trade.symbol))
+            continue;
+        for (; deal != deals.cend() && deal->bookedAt < trade.time; ++deal)
+            applyDeal(*deal);
+        apply(trade);
+    }
+    for (; deal != deals.cend(); ++deal)
+        applyDeal(*deal);
 }
 
 void PositionsModel::reset(const QList<Trade> &newestFirst)
@@ -86,8 +126,7 @@ void PositionsModel::reset(const QList<Trade> &newestFirst)
     beginResetModel();
     m_rows.clear();
     m_rowOf.clear();
-    for (auto trade = newestFirst.crbegin(); trade != newestFirst.crend(); ++trade)
-        apply(*trade);
+    applyInOrder(QList<Trade>(newestFirst.crbegin(), newestFirst.crend()));
     for (Row &row : m_rows) {
         if (const auto mark = marks.constFind(row.symbol); mark != marks.cend())
             row.mark = *mark;
@@ -159,8 +198,7 @@ void PositionsModel::replay()
         m_rows[row].newest = QDateTime();
         touch(row);
     }
-    for (const Trade &fill : std::as_const(fills))
-        apply(fill);
+    applyInOrder(fills, m_replay);
     m_replay.clear();
 }
 

@@ -23,8 +23,10 @@ namespace qx::models {
  * units ("10 MW") and in energy ("7,430 MWh"), the average open price, the mark (the market's
  * last price, from its ticker), unrealised and realised P&L in the instrument's currency.
  *
- * Built from the user's fills with core::Position, the same first-in-first-out arithmetic the
- * server uses: a reload of the fills replays them (oldest first), a new fill is applied, a
+ * Built from the user's fills and live deals with core::Position, the same first-in-first-out
+ * arithmetic and order the server uses (a deal before the first fill after its booking): a
+ * reload of the fills, and any change of the deals, replays them (oldest first), a new fill
+ * is applied, a
  * fill older than one applied already (a reload found what the stream missed) has its
  * contract replayed in time order with the next frame, and every ticker with a last price
  * re-marks its row. A position with no mark yet has no
@@ -107,7 +109,7 @@ private:
         QString symbol;
         core::Position position;
         std::optional<core::Price> mark;
-        QDateTime newest; ///< the time of the newest fill applied
+        QDateTime newest; ///< the time of the newest fill or deal booking applied
     };
     void reset(const QList<core::protocol::Trade> &newestFirst);
     void add(const core::protocol::Trade &trade);
@@ -115,7 +117,13 @@ private:
     /// Follows the ticker of each row's market (for its mark), and no other.
     void followMarks();
     /// Applies a fill to its row (made if new); false when nothing could be applied.
+    bool apply(const QString &symbol, core::protocol::Side side, const core::Price &price,
+               const core::Quantity &quantity, const QDateTime &time);
     bool apply(const core::protocol::Trade &trade);
+    /// Applies the fills (oldest first) and the live deals of the contracts `wanted` picks
+    /// (all when empty) in position order.
+    void applyInOrder(const QList<core::protocol::Trade> &oldestFirst,
+                      const QSet<QString> &wanted = {});
     std::optional<core::Money> unrealised(const Row &row) const;
     QVariant display(const Row &row, int column) const;
     QVariant sortKey(const Row &row, int column) const;

@@ -178,6 +178,8 @@ private Q_SLOTS:
         const auto board = service.marketData().subscribe(power().symbol, Stream::Ticker);
         const QStringList wanted { u"book:"_s + power().symbol,
                                    u"candles:"_s + power().symbol + u":5m"_s,
+                                   u"deals"_s,
+                                   u"documents"_s,
                                    u"orders"_s,
                                    u"ticker:"_s + power().symbol,
                                    u"trades"_s,

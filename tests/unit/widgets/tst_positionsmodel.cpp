@@ -131,6 +131,49 @@ private Q_SLOTS:
         QCOMPARE(cell(model, 0, PositionsModel::AveragePrice), u"40.00"_s);
     }
 
+    void dealsCountLikeFillsAndACancelTakesThemOut()
+    {
+        // Bought 10 MW at 40 on the book, then a deal sells 5 at 44 to a counterparty (booked
+        // before the next fill), then the book sells 5 at 45. First in, first out across both:
+        // the deal closes 5 of the 40 lot, the fill the other 5.
+        FakeTradingService service;
+        service.setInstruments({ FakeTradingService::power() });
+        const QString power = FakeTradingService::power().symbol;
+        service.resetTrades(
+            { FakeTradingService::trade(u"2"_s, power, Side::Sell, u"5"_s, u"45"_s, at(3)),
+              FakeTradingService::trade(u"1"_s, power, Side::Buy, u"10"_s, u"40"_s, at(1)) });
+        PositionsModel model(&service.marketData(), &service.orderEntry());
+        QCOMPARE(cell(model, 0, PositionsModel::Net), u"5 MW"_s);
+        QCOMPARE(cell(model, 0, PositionsModel::Realised), u"18,575.00"_s); // 5 × 5 × 743
+
+        qx::core::protocol::Deal deal;
+        deal.id = u"7"_s;
+        deal.terms.symbol = power;
+        deal.terms.side = Side::Sell;
+        deal.terms.quantity = *qx::core::Quantity::parse(u"5"_s);
+        deal.terms.price = *qx::core::Price::parse(u"44"_s);
+        deal.terms.counterparty = u"Nordic Power AS"_s;
+        deal.bookedAt = at(2);
+        service.resetDeals({ deal });
+        QCOMPARE(cell(model, 0, PositionsModel::Net), u"0 MW"_s);
+        // (44 − 40) × 5 × 743 + (45 − 40) × 5 × 743.
+        QCOMPARE(cell(model, 0, PositionsModel::Realised), u"33,435.00"_s);
+
+        // Cancelled: the position is as if it never was.
+        service.resetDeals({});
+        QCOMPARE(cell(model, 0, PositionsModel::Net), u"5 MW"_s);
+        QCOMPARE(cell(model, 0, PositionsModel::Realised), u"18,575.00"_s);
+
+        // A deal alone opens a position of its own.
+        deal.terms.side = Side::Buy;
+        deal.bookedAt = at(9);
+        service.resetTrades({});
+        service.resetDeals({ deal });
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(cell(model, 0, PositionsModel::Net), u"5 MW"_s);
+        QCOMPARE(cell(model, 0, PositionsModel::AveragePrice), u"44.00"_s);
+    }
+
     void monthByMonthAcrossContracts()
     {
         FakeTradingService service;
