@@ -77,6 +77,10 @@
         <source>The server&apos;s TLS certificate is not trusted: %1</source>
         <translation>Dem TLS-Zertifikat des Servers wird nicht vertraut: %1</translation>
     </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Kann %1 nicht lesen: %2</translation>
+    </message>
 </context>
 <context>
     <name>qx::client::SignInController</name>
@@ -411,6 +415,100 @@
     <message>
         <source>Ask qty</source>
         <translation>Menge Brief</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::DocumentsModel</name>
+    <message>
+        <source>Confirmation</source>
+        <translation>Bestätigung</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Not recognised</source>
+        <translation>Nicht erkannt</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Abgeglichen</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation>Ohne Treffer</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>gebucht</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Document %1</source>
+        <translation>Dokument %1</translation>
+    </message>
+    <message>
+        <source>Sending %1 %</source>
+        <translation>Wird gesendet: %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n page(s), sent by %2</source>
+        <translation>
+            <numerusform>%1, %n Seite, gesendet von %2</numerusform>
+            <numerusform>%1, %n Seiten, gesendet von %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
     </message>
 </context>
 <context>
@@ -900,6 +998,360 @@
     </message>
 </context>
 <context>
+    <name>qx::widgets::DocumentPageView</name>
+    <message>
+        <source>%1: %2
+Confidence %3 %</source>
+        <translation>%1: %2
+Sicherheit %3 %</translation>
+    </message>
+    <message>
+        <source>Unsure: check it against the page</source>
+        <translation>Unsicher: bitte mit der Seite vergleichen</translation>
+    </message>
+    <message>
+        <source>Differs from the deal or trade it was matched with</source>
+        <translation>Weicht vom abgeglichenen Deal oder Trade ab</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::DocumentsPanel</name>
+    <message>
+        <source>Trade id</source>
+        <translation>Trade-ID</translation>
+    </message>
+    <message>
+        <source>Trade date</source>
+        <translation>Handelstag</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Käufer</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Verkäufer</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>Makler</translation>
+    </message>
+    <message>
+        <source>Commodity</source>
+        <translation>Ware</translation>
+    </message>
+    <message>
+        <source>Delivery point</source>
+        <translation>Lieferort</translation>
+    </message>
+    <message>
+        <source>Delivery from</source>
+        <translation>Lieferung ab</translation>
+    </message>
+    <message>
+        <source>Delivery to</source>
+        <translation>Lieferung bis</translation>
+    </message>
+    <message>
+        <source>Load shape</source>
+        <translation>Lastprofil</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Quantity unit</source>
+        <translation>Mengeneinheit</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Price unit</source>
+        <translation>Preiseinheit</translation>
+    </message>
+    <message>
+        <source>Total volume</source>
+        <translation>Gesamtvolumen</translation>
+    </message>
+    <message>
+        <source>Volume unit</source>
+        <translation>Volumeneinheit</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Kontrakt</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Gegenpartei</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>Rechnungsnummer</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation>Rechnungsdatum</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Zeitraum ab</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Zeitraum bis</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>Nettobetrag</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>USt.</translation>
+    </message>
+    <message>
+        <source>Gross amount</source>
+        <translation>Bruttobetrag</translation>
+    </message>
+    <message>
+        <source>&amp;Accept match</source>
+        <translation>Abgleich &amp;annehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Book deal</source>
+        <translation>Deal &amp;buchen</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>Ab&amp;lehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Öffnen…</translation>
+    </message>
+    <message>
+        <source>Send confirmations or invoices (PDF, PNG, JPEG, TIFF) to be read</source>
+        <translation>Bestätigungen oder Rechnungen (PDF, PNG, JPEG, TIFF) zum Lesen senden</translation>
+    </message>
+    <message>
+        <source>or drop PDFs and scans here</source>
+        <translation>oder PDFs und Scans hier ablegen</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Vorige Seite</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <source>Confirm that the document is the deal or trade it matched</source>
+        <translation>Bestätigen, dass das Dokument der abgeglichene Deal oder Trade ist</translation>
+    </message>
+    <message>
+        <source>Book the confirmation as a new deal, with the fields as corrected here (each correction is audited)</source>
+        <translation>Die Bestätigung als neuen Deal buchen, mit den hier korrigierten Feldern (jede Korrektur wird protokolliert)</translation>
+    </message>
+    <message>
+        <source>Mark the document as not ours or wrong</source>
+        <translation>Das Dokument als fremd oder falsch markieren</translation>
+    </message>
+    <message>
+        <source>%1 sent.</source>
+        <translation>%1 gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 was not accepted: %2</source>
+        <translation>%1 wurde nicht angenommen: %2</translation>
+    </message>
+    <message>
+        <source>Deal %1 booked: %2 %3 %4 at %5 with %6.</source>
+        <translation>Deal %1 gebucht: %2 %3 %4 zu %5 mit %6.</translation>
+    </message>
+    <message>
+        <source>bought</source>
+        <translation>gekauft</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <translation>verkauft</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n file(s)…</source>
+        <translation>
+            <numerusform>%n Datei wird gesendet…</numerusform>
+            <numerusform>%n Dateien werden gesendet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send documents</source>
+        <translation>Dokumente senden</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>Dokumente (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Select a document to see what was read.</source>
+        <translation>Ein Dokument auswählen, um das Gelesene zu sehen.</translation>
+    </message>
+    <message>
+        <source>This document could not be read: %1</source>
+        <translation>Dieses Dokument konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Being read…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Read on page %1 with %2 % confidence</source>
+        <translation>Auf Seite %1 mit %2 % Sicherheit gelesen</translation>
+    </message>
+    <message>
+        <source>Not found on the document</source>
+        <translation>Nicht im Dokument gefunden</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1 on the document, %2 as booked</source>
+        <translation>%1 im Dokument, %2 gebucht</translation>
+    </message>
+    <message>
+        <source>Unsure: check it against the page</source>
+        <translation>Unsicher: bitte mit der Seite vergleichen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expected from %n deal(s): %1 %2 for %3 %4</source>
+        <translation>
+            <numerusform>Erwartet aus %n Deal: %1 %2 für %3 %4</numerusform>
+            <numerusform>Erwartet aus %n Deals: %1 %2 für %3 %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quantity difference: %1 %2</source>
+        <translation>Mengendifferenz: %1 %2</translation>
+    </message>
+    <message>
+        <source>Amount difference: %1 %2</source>
+        <translation>Betragsdifferenz: %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 %4 %5 at %6, traded %7)</source>
+        <translation>%1 %2 (%3 %4 %5 zu %6, gehandelt %7)</translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>trade</source>
+        <translation>Trade</translation>
+    </message>
+    <message>
+        <source>Matches %1.</source>
+        <translation>Stimmt mit %1 überein.</translation>
+    </message>
+    <message>
+        <source>The invoice agrees with the deals of its period.</source>
+        <translation>Die Rechnung stimmt mit den Deals ihres Zeitraums überein.</translation>
+    </message>
+    <message>
+        <source>Break with %1:</source>
+        <translation>Abweichung von %1:</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>%1: %2 on the document, %3 as booked</source>
+        <translation>%1: %2 im Dokument, %3 gebucht</translation>
+    </message>
+    <message>
+        <source>No deal or trade of the firm matches: check the fields and book it as a deal.</source>
+        <translation>Kein Deal oder Trade der Firma passt: Felder prüfen und als Deal buchen.</translation>
+    </message>
+    <message>
+        <source>No deal of the invoice&apos;s period and counterparty.</source>
+        <translation>Kein Deal im Zeitraum und mit der Gegenpartei der Rechnung.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Drop confirmations and invoices here, or open them.</source>
+        <translation>Bestätigungen und Rechnungen hier ablegen oder öffnen.</translation>
+    </message>
+    <message>
+        <source>Loading page %1…</source>
+        <translation>Seite %1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Your account may not do this (%1).</source>
+        <translation>Ihr Konto darf das nicht (%1).</translation>
+    </message>
+    <message>
+        <source>buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Last outcome</source>
+        <translation>Letztes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Page as read</source>
+        <translation>Seite wie gelesen</translation>
+    </message>
+    <message>
+        <source>Fields read</source>
+        <translation>Gelesene Felder</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Abgleich</translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::LoginDialog</name>
     <message>
         <source>Sign in to QuantEnergx</source>
@@ -1286,6 +1738,10 @@
     <message>
         <source>Cancelling all orders…</source>
         <translation>Alle Orders werden storniert…</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
     </message>
 </context>
 <context>

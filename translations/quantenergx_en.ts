@@ -77,6 +77,10 @@
         <source>Your session has expired. Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qx::client::SignInController</name>
@@ -410,6 +414,100 @@
     </message>
     <message>
         <source>Ask qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::DocumentsModel</name>
+    <message>
+        <source>Confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recognised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n page(s), sent by %2</source>
+        <translation>
+            <numerusform>%1, %n page, sent by %2</numerusform>
+            <numerusform>%1, %n pages, sent by %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -900,6 +998,359 @@
     </message>
 </context>
 <context>
+    <name>qx::widgets::DocumentPageView</name>
+    <message>
+        <source>%1: %2
+Confidence %3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsure: check it against the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differs from the deal or trade it was matched with</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::DocumentsPanel</name>
+    <message>
+        <source>Trade id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trade date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commodity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Book deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send confirmations or invoices (PDF, PNG, JPEG, TIFF) to be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or drop PDFs and scans here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm that the document is the deal or trade it matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book the confirmation as a new deal, with the fields as corrected here (each correction is audited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the document as not ours or wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not accepted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal %1 booked: %2 %3 %4 at %5 with %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n file(s)…</source>
+        <translation>
+            <numerusform>Sending %n file…</numerusform>
+            <numerusform>Sending %n files…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a document to see what was read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being read…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read on page %1 with %2 % confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found on the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on the document, %2 as booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsure: check it against the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Expected from %n deal(s): %1 %2 for %3 %4</source>
+        <translation>
+            <numerusform>Expected from %n deal: %1 %2 for %3 %4</numerusform>
+            <numerusform>Expected from %n deals: %1 %2 for %3 %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quantity difference: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount difference: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 %4 %5 at %6, traded %7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invoice agrees with the deals of its period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break with %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 on the document, %3 as booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deal or trade of the firm matches: check the fields and book it as a deal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deal of the invoice&apos;s period and counterparty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop confirmations and invoices here, or open them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading page %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account may not do this (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::LoginDialog</name>
     <message>
         <source>S&amp;tay signed in on this computer</source>
@@ -1285,6 +1736,10 @@
     </message>
     <message>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -77,6 +77,10 @@
         <source>The server&apos;s TLS certificate is not trusted: %1</source>
         <translation>Le certificat TLS du serveur n&apos;est pas approuvé : %1</translation>
     </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>qx::client::SignInController</name>
@@ -411,6 +415,100 @@
     <message>
         <source>Ask qty</source>
         <translation>Qté vente</translation>
+    </message>
+</context>
+<context>
+    <name>qx::models::DocumentsModel</name>
+    <message>
+        <source>Confirmation</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <source>Not recognised</source>
+        <translation>Non reconnu</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Rapproché</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation>Sans correspondance</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>enregistré</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejeté</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Document %1</source>
+        <translation>Document %1</translation>
+    </message>
+    <message>
+        <source>Sending %1 %</source>
+        <translation>Envoi %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n page(s), sent by %2</source>
+        <translation>
+            <numerusform>%1, %n page, envoyé par %2</numerusform>
+            <numerusform>%1, %n pages, envoyé par %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Rapprochement</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
     </message>
 </context>
 <context>
@@ -900,6 +998,360 @@
     </message>
 </context>
 <context>
+    <name>qx::widgets::DocumentPageView</name>
+    <message>
+        <source>%1: %2
+Confidence %3 %</source>
+        <translation>%1 : %2
+Confiance %3 %</translation>
+    </message>
+    <message>
+        <source>Unsure: check it against the page</source>
+        <translation>Incertain : à vérifier sur la page</translation>
+    </message>
+    <message>
+        <source>Differs from the deal or trade it was matched with</source>
+        <translation>Diffère du deal ou de la transaction rapprochés</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::DocumentsPanel</name>
+    <message>
+        <source>Trade id</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Trade date</source>
+        <translation>Date de transaction</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Acheteur</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Vendeur</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>Courtier</translation>
+    </message>
+    <message>
+        <source>Commodity</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Delivery point</source>
+        <translation>Point de livraison</translation>
+    </message>
+    <message>
+        <source>Delivery from</source>
+        <translation>Livraison du</translation>
+    </message>
+    <message>
+        <source>Delivery to</source>
+        <translation>Livraison au</translation>
+    </message>
+    <message>
+        <source>Load shape</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Quantity unit</source>
+        <translation>Unité de quantité</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Price unit</source>
+        <translation>Unité de prix</translation>
+    </message>
+    <message>
+        <source>Total volume</source>
+        <translation>Volume total</translation>
+    </message>
+    <message>
+        <source>Volume unit</source>
+        <translation>Unité de volume</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Contrepartie</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>Numéro de facture</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation>Date de facture</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Période du</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Période au</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>Montant HT</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <source>Gross amount</source>
+        <translation>Montant TTC</translation>
+    </message>
+    <message>
+        <source>&amp;Accept match</source>
+        <translation>&amp;Accepter le rapprochement</translation>
+    </message>
+    <message>
+        <source>&amp;Book deal</source>
+        <translation>&amp;Enregistrer le deal</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Rejeter</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Send confirmations or invoices (PDF, PNG, JPEG, TIFF) to be read</source>
+        <translation>Envoyer des confirmations ou factures (PDF, PNG, JPEG, TIFF) à lire</translation>
+    </message>
+    <message>
+        <source>or drop PDFs and scans here</source>
+        <translation>ou déposez ici PDF et scans</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <source>Confirm that the document is the deal or trade it matched</source>
+        <translation>Confirmer que le document correspond au deal ou à la transaction rapprochés</translation>
+    </message>
+    <message>
+        <source>Book the confirmation as a new deal, with the fields as corrected here (each correction is audited)</source>
+        <translation>Enregistrer la confirmation comme nouveau deal, avec les champs corrigés ici (chaque correction est journalisée)</translation>
+    </message>
+    <message>
+        <source>Mark the document as not ours or wrong</source>
+        <translation>Marquer le document comme étranger ou erroné</translation>
+    </message>
+    <message>
+        <source>%1 sent.</source>
+        <translation>%1 envoyé.</translation>
+    </message>
+    <message>
+        <source>%1 was not accepted: %2</source>
+        <translation>%1 n&apos;a pas été accepté : %2</translation>
+    </message>
+    <message>
+        <source>Deal %1 booked: %2 %3 %4 at %5 with %6.</source>
+        <translation>Deal %1 enregistré : %2 %3 %4 à %5 avec %6.</translation>
+    </message>
+    <message>
+        <source>bought</source>
+        <translation>acheté</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <translation>vendu</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n file(s)…</source>
+        <translation>
+            <numerusform>Envoi de %n fichier…</numerusform>
+            <numerusform>Envoi de %n fichiers…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send documents</source>
+        <translation>Envoyer des documents</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Select a document to see what was read.</source>
+        <translation>Sélectionnez un document pour voir ce qui a été lu.</translation>
+    </message>
+    <message>
+        <source>This document could not be read: %1</source>
+        <translation>Ce document n&apos;a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>Being read…</source>
+        <translation>Lecture en cours…</translation>
+    </message>
+    <message>
+        <source>Read on page %1 with %2 % confidence</source>
+        <translation>Lu en page %1 avec %2 % de confiance</translation>
+    </message>
+    <message>
+        <source>Not found on the document</source>
+        <translation>Absent du document</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>%1 on the document, %2 as booked</source>
+        <translation>%1 sur le document, %2 enregistré</translation>
+    </message>
+    <message>
+        <source>Unsure: check it against the page</source>
+        <translation>Incertain : à vérifier sur la page</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expected from %n deal(s): %1 %2 for %3 %4</source>
+        <translation>
+            <numerusform>Attendu de %n deal : %1 %2 pour %3 %4</numerusform>
+            <numerusform>Attendu de %n deals : %1 %2 pour %3 %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quantity difference: %1 %2</source>
+        <translation>Écart de quantité : %1 %2</translation>
+    </message>
+    <message>
+        <source>Amount difference: %1 %2</source>
+        <translation>Écart de montant : %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 %4 %5 at %6, traded %7)</source>
+        <translation>%1 %2 (%3 %4 %5 à %6, négocié le %7)</translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation>deal</translation>
+    </message>
+    <message>
+        <source>trade</source>
+        <translation>transaction</translation>
+    </message>
+    <message>
+        <source>Matches %1.</source>
+        <translation>Correspond à %1.</translation>
+    </message>
+    <message>
+        <source>The invoice agrees with the deals of its period.</source>
+        <translation>La facture concorde avec les deals de sa période.</translation>
+    </message>
+    <message>
+        <source>Break with %1:</source>
+        <translation>Écart avec %1 :</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>%1: %2 on the document, %3 as booked</source>
+        <translation>%1 : %2 sur le document, %3 enregistré</translation>
+    </message>
+    <message>
+        <source>No deal or trade of the firm matches: check the fields and book it as a deal.</source>
+        <translation>Aucun deal ni transaction de la société ne correspond : vérifiez les champs et enregistrez-le comme deal.</translation>
+    </message>
+    <message>
+        <source>No deal of the invoice&apos;s period and counterparty.</source>
+        <translation>Aucun deal sur la période et avec la contrepartie de la facture.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Drop confirmations and invoices here, or open them.</source>
+        <translation>Déposez ici confirmations et factures, ou ouvrez-les.</translation>
+    </message>
+    <message>
+        <source>Loading page %1…</source>
+        <translation>Chargement de la page %1…</translation>
+    </message>
+    <message>
+        <source>Your account may not do this (%1).</source>
+        <translation>Votre compte n&apos;y est pas autorisé (%1).</translation>
+    </message>
+    <message>
+        <source>buy</source>
+        <translation>achat</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>vente</translation>
+    </message>
+    <message>
+        <source>Last outcome</source>
+        <translation>Dernier résultat</translation>
+    </message>
+    <message>
+        <source>Page as read</source>
+        <translation>Page telle que lue</translation>
+    </message>
+    <message>
+        <source>Fields read</source>
+        <translation>Champs lus</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Rapprochement</translation>
+    </message>
+</context>
+<context>
     <name>qx::widgets::LoginDialog</name>
     <message>
         <source>Sign in to QuantEnergx</source>
@@ -1286,6 +1738,10 @@
     <message>
         <source>Cancelling all orders…</source>
         <translation>Annulation de tous les ordres…</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
     </message>
 </context>
 <context>

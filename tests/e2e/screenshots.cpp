@@ -2,9 +2,14 @@
 // trading, at 1920×1080, in the light and the dark theme, in English and in German. Not a
 // test: a tool run by hand (see the README), under Xvfb or offscreen. It starts the bundled
 // server with its simulated market, trades a little through the real client (a few resting
-// orders, a fill), lets the market move, and grabs the whole window.
+// orders, a fill), lets the market move, and grabs the whole window. Then the Documents dock
+// with three broker recaps sent to that server: one booked as a deal from the dock, one that
+// breaks against it, one scanned.
+#include "generator.h"
 #include "ui/client/remotetradingservice.h"
+#include "ui/models/documentsmodel.h"
 #include "ui/models/marketwatchmodel.h"
+#include "ui/widgets/documentspanel.h"
 #include "ui/widgets/language.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/marketwatch.h"
@@ -13,9 +18,14 @@
 #include "ui/widgets/workstation.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QDir>
+#include <QDockWidget>
+#include <QPushButton>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -67,6 +77,94 @@ void place(TradingService &service, qx::models::MarketWatchModel &board, const Q
     service.orderEntry().placeOrder(order);
 }
 
+// The row of the document sent as `name` once it is read, or -1.
+int readRow(const qx::models::DocumentsModel &model, const QString &name)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const std::optional<qx::core::protocol::Document> document = model.document(row);
+        if (document && document->filename == name && document->isFinished())
+            return row;
+    }
+    return -1;
+}
+
+// Sends `bytes` as `name` through the dock and waits until it is read; its row, or -1.
+int send(qx::widgets::DocumentsPanel &panel, const QDir &directory, const QString &name,
+         const QByteArray &bytes)
+{
+    QFile file(directory.filePath(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return -1;
+    file.close();
+    panel.upload({ file.fileName() });
+    int row = -1;
+    return QTest::qWaitFor([&] { return (row = readRow(*panel.model(), name)) >= 0; }, 60000) ? row
+                                                                                              : -1;
+}
+
+// The Documents dock, floated and large, showing a confirmation that breaks against the deal
+// booked from another.
+bool shootDocuments(qx::widgets::MainWindow &window, TradingService &service, const QString &symbol,
+                    const QDir &directory, const QString &path)
+{
+    namespace documents = qx::test::documents;
+    const std::optional<qx::core::Instrument> month = service.marketData().instrument(symbol);
+    if (!month)
+        return false;
+    QDockWidget *dock = window.findChild<QDockWidget *>(QStringLiteral("documentsDock"));
+    qx::widgets::DocumentsPanel &panel = *window.documents();
+    dock->setFloating(true);
+    dock->resize(1700, 950);
+    dock->show();
+    dock->raise();
+    const documents::Recap booked {
+        QStringLiteral("ICAP-88123"), QDate::currentDate().addDays(-1),
+        service.session().username(), QStringLiteral("Nordlicht Trading AS"),
+        month->delivery.start,        month->delivery.end.addDays(-1),
+        QStringLiteral("10"),         QStringLiteral("84.5")
+    };
+    const int first = send(panel, directory, QStringLiteral("icap-recap-88123.pdf"),
+                           documents::recapPdf(booked));
+    if (first < 0)
+        return false;
+    panel.list()->setCurrentIndex(panel.model()->index(first, 0));
+    QTest::mouseClick(panel.bookButton(), Qt::LeftButton);
+    if (!QTest::qWaitFor([&] { return !panel.bookButton()->isEnabled(); }, 10000)) {
+        std::fprintf(stderr, "the deal was not booked: %s\n", qPrintable(panel.messageText()));
+        return false;
+    }
+    // The same deal as the counterparty's own confirmation has it: another price.
+    documents::Recap theirs = booked;
+    theirs.tradeId = QStringLiteral("NL-2026-11873");
+    theirs.price = QStringLiteral("84.75");
+    // And a recap that came by fax, scanned.
+    documents::Recap faxed = booked;
+    faxed.tradeId = QStringLiteral("TP-551904");
+    faxed.quantity = QStringLiteral("5");
+    faxed.price = QStringLiteral("86.1");
+    QRandomGenerator random(7);
+    const documents::Scanned scan
+        = documents::scanned(documents::recapPdf(faxed), documents::Scan::TurnedAndNoisy, random);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    scan.image.save(&buffer, "PNG");
+    if (send(panel, directory, QStringLiteral("tullett-fax.png"), png) < 0)
+        return false;
+    const int broken = send(panel, directory, QStringLiteral("nordlicht-confirmation.pdf"),
+                            documents::recapPdf(theirs));
+    if (broken < 0)
+        return false;
+    panel.list()->setCurrentIndex(panel.model()->index(broken, 0));
+    if (!QTest::qWaitFor([&] { return !panel.pageView()->page().isNull(); }, 10000))
+        return false;
+    QTest::qWait(500);
+    const bool saved = dock->grab().save(path);
+    std::printf("%s\n", qPrintable(path));
+    dock->setFloating(false);
+    return saved;
+}
+
 bool shoot(const QString &language, const QString &outputDir)
 {
     QTemporaryDir home;
@@ -116,6 +214,11 @@ bool shoot(const QString &language, const QString &outputDir)
         saved = window->grab().save(path) && saved;
         std::printf("%s\n", qPrintable(path));
     }
+    theme::apply(theme::Theme::Light);
+    saved
+        = shootDocuments(*window, *service, power, QDir(home.path()),
+                         QDir(outputDir).filePath(QStringLiteral("documents-%1.png").arg(language)))
+        && saved;
     window->close();
     return saved;
 }

@@ -5,6 +5,7 @@
 // while the server answers on; and documents being read when the server is killed read again
 // after the restart, none lost.
 #include "core/delivery.h"
+#include "generator.h"
 #include "testapi.h"
 
 #include <QBuffer>
@@ -30,69 +31,21 @@ constexpr int kReadMs = 90'000; // a page by OCR takes about a second; a busy CI
 const QString kFirm = u"Alpha Energie GmbH"_s;
 const QString kOther = u"Nordlicht Trading AS"_s;
 
-struct Terms
-{
-    QString tradeId;
-    QDate tradeDate;
-    QString buyer;
-    QString seller;
-    QDate start;
-    QDate end;
-    QString quantity;
-    QString price;
-};
-
-// A born-digital PDF of `lines` ("Label: value", as brokers and suppliers write them), the
-// same lines on each of `pages` pages.
-QByteArray pdfOf(const QStringList &lines, int pages = 1)
-{
-    QByteArray pdf;
-    QBuffer buffer(&pdf);
-    buffer.open(QIODevice::WriteOnly);
-    QPdfWriter writer(&buffer);
-    writer.setResolution(300);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    QPainter painter(&writer);
-    painter.setFont(QFont(u"DejaVu Sans"_s, 11));
-    for (int page = 0; page < pages; ++page) {
-        if (page > 0)
-            writer.newPage();
-        int y = 300;
-        for (const QString &line : lines) {
-            painter.drawText(250, y, line);
-            y += 80;
-        }
-    }
-    painter.end();
-    return pdf;
-}
-
-// A confirmation as a broker writes one.
-QByteArray confirmationPdf(const Terms &terms, int pages = 1)
-{
-    return pdfOf({ u"Spectron Energy Brokers"_s, u"TRADE CONFIRMATION"_s, u""_s,
-                   u"Trade ID: "_s + terms.tradeId,
-                   u"Trade Date: "_s + terms.tradeDate.toString(u"d MMM yyyy"_s),
-                   u"Buyer: "_s + terms.buyer, u"Seller: "_s + terms.seller, u"Commodity: Power"_s,
-                   u"Delivery Point: Germany (Amprion)"_s, u"Load Shape: Baseload"_s,
-                   u"Delivery Start: "_s + terms.start.toString(u"dd.MM.yyyy"_s),
-                   u"Delivery End: "_s + terms.end.toString(u"dd.MM.yyyy"_s),
-                   u"Quantity: "_s + terms.quantity + u" MW"_s,
-                   u"Price: "_s + terms.price + u" EUR/MWh"_s },
-                 pages);
-}
+using Terms = qx::test::documents::Recap;
+using qx::test::documents::linesPdf;
+using qx::test::documents::recapPdf;
 
 // An invoice for `energy` MWh over a period, worth `net` EUR before VAT.
 QByteArray invoicePdf(const QString &issuer, const QString &recipient, const QDate &start,
                       const QDate &last, const QString &energy, const QString &net)
 {
-    return pdfOf({ u"INVOICE"_s, u"Invoice No: INV-2027-0042"_s, u"Issuer: "_s + issuer,
-                   u"Bill To: "_s + recipient, u"Invoice Date: 03.01.2027"_s,
-                   u"Due Date: 20.01.2027"_s,
-                   u"Billing Period: "_s + start.toString(u"dd.MM.yyyy"_s) + u" - "_s
-                       + last.toString(u"dd.MM.yyyy"_s),
-                   u"Quantity: "_s + energy + u" MWh"_s, u"Net Amount: "_s + net + u" EUR"_s,
-                   u"Currency: EUR"_s });
+    return linesPdf({ u"INVOICE"_s, u"Invoice No: INV-2027-0042"_s, u"Issuer: "_s + issuer,
+                      u"Bill To: "_s + recipient, u"Invoice Date: 03.01.2027"_s,
+                      u"Due Date: 20.01.2027"_s,
+                      u"Billing Period: "_s + start.toString(u"dd.MM.yyyy"_s) + u" - "_s
+                          + last.toString(u"dd.MM.yyyy"_s),
+                      u"Quantity: "_s + energy + u" MWh"_s, u"Net Amount: "_s + net + u" EUR"_s,
+                      u"Currency: EUR"_s });
 }
 
 QByteArray png(const QImage &image)
@@ -277,7 +230,7 @@ private Q_SLOTS:
         auto stream = m_server->openStream(inbox, m_alice, { u"documents"_s });
         QTRY_COMPARE(inbox.size(), 2);
 
-        const QByteArray pdf = confirmationPdf(deal);
+        const QByteArray pdf = recapPdf(deal);
         const Reply uploaded = upload(pdf, "application/pdf");
         QCOMPARE(uploaded.status, 202);
         const QString id = uploaded.json.value(u"id").toString();
@@ -339,7 +292,7 @@ private Q_SLOTS:
         QCOMPARE(bookDeal(deal, month.symbol).status, 201);
         Terms sent = deal;
         sent.price = u"70.25"_s;
-        const Reply uploaded = upload(confirmationPdf(sent), "application/pdf");
+        const Reply uploaded = upload(recapPdf(sent), "application/pdf");
         QCOMPARE(uploaded.status, 202);
         const QJsonObject match
             = waitRead(uploaded.json.value(u"id").toString()).value(u"match").toObject();
@@ -360,7 +313,7 @@ private Q_SLOTS:
         const QByteArray form = "--" + boundary
             + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"recap.pdf\"\r\n"
               "Content-Type: application/pdf\r\n\r\n"
-            + confirmationPdf(sent) + "\r\n--" + boundary + "--\r\n";
+            + recapPdf(sent) + "\r\n--" + boundary + "--\r\n";
         const Reply uploaded = upload(form, "multipart/form-data; boundary=" + boundary);
         QCOMPARE(uploaded.status, 202);
         QCOMPARE(uploaded.json.value(u"filename").toString(), u"recap.pdf"_s);
@@ -461,8 +414,7 @@ private Q_SLOTS:
         QCOMPARE(big.status, 413);
         QCOMPARE(big.errorCode(), u"payload_too_large"_s);
         const qx::core::Instrument &month = m_months.first();
-        const Reply many
-            = upload(confirmationPdf(terms(month, u"1"_s, u"1"_s), 4), "application/pdf");
+        const Reply many = upload(recapPdf(terms(month, u"1"_s, u"1"_s), 4), "application/pdf");
         QCOMPARE(many.status, 422);
         QCOMPARE(many.errorCode(), u"too_many_pages"_s);
         QCOMPARE(m_server->request("GET", u"/api/v1/documents"_s, {}, m_alice).status, 200);
@@ -479,7 +431,7 @@ private Q_SLOTS:
         const QString notPdf
             = failsWith(png(QImage(50, 50, QImage::Format_RGB32)), "application/pdf");
         QVERIFY2(notPdf.startsWith(u"failed: "_s), qPrintable(notPdf));
-        QByteArray truncated = confirmationPdf(terms(month, u"2"_s, u"2"_s));
+        QByteArray truncated = recapPdf(terms(month, u"2"_s, u"2"_s));
         truncated.truncate(truncated.size() / 3);
         const QString damaged = failsWith(truncated, "application/pdf");
         QVERIFY2(damaged.startsWith(u"failed: "_s), qPrintable(damaged));

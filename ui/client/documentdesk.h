@@ -31,8 +31,8 @@ public:
     virtual QList<core::protocol::Document> documents() const = 0;
 
     /// Sends a file (PDF, PNG, JPEG or TIFF) to be read, streamed from disk. Outcome:
-    /// uploadProgress() as it goes, then documentChanged() with the document (the one sent
-    /// before, when the same bytes were), or uploadFailed().
+    /// uploadProgress() as it goes, then uploaded() with the document (the one sent before,
+    /// when the same bytes were) and documentChanged() if it is news, or uploadFailed().
     virtual void upload(const QString &filePath) = 0;
     /// Outcome: pageLoaded() with the page as PNG, or requestFailed().
     virtual void loadPage(const QString &documentId, int page) = 0;
@@ -54,6 +54,7 @@ Q_SIGNALS:
     void documentChanged(const qx::core::protocol::Document &document);
     void documentRemoved(const QString &documentId);
     void uploadProgress(const QString &filePath, qint64 sent, qint64 total);
+    void uploaded(const QString &filePath, const qx::core::protocol::Document &document);
     void uploadFailed(const QString &filePath, const qx::core::Error &error);
     void pageLoaded(const QString &documentId, int page, const QByteArray &png);
     /// An action on a document (or its page) was refused or failed.

@@ -155,6 +155,7 @@ void RemoteTradingService::uploadDocument(const QString &filePath)
                            = protocol::Document::fromJson(QJsonDocument::fromJson(*bytes).object());
                        if (!document)
                            return Q_EMIT m_documentPart.uploadFailed(filePath, document.error());
+                       Q_EMIT m_documentPart.uploaded(filePath, *document);
                        upsertDocument(*document);
                    });
     if (reply) { // else the handler was told the file cannot be read

@@ -7,6 +7,7 @@
 #include "ui/widgets/candlechart.h"
 #include "ui/widgets/csvexport.h"
 #include "ui/widgets/depthladder.h"
+#include "ui/widgets/documentspanel.h"
 #include "ui/widgets/markettable.h"
 #include "ui/widgets/marketwatch.h"
 #include "ui/widgets/orderticket.h"
@@ -88,6 +89,7 @@ MainWindow::MainWindow(TradingService *client, QWidget *parent)
     , m_chart(new CandleChart(this))
     , m_marketWatch(new MarketWatch(m_market, this))
     , m_positions(new PositionsPanel(m_market, m_orders, this))
+    , m_documents(new DocumentsPanel(m_session, &client->documents(), this))
     , m_cancelAction(new QAction(tr("&Cancel order"), this))
     , m_cancelAllAction(new QAction(tr("Cancel &all orders"), this))
     , m_connectionLabel(new QLabel(this))
@@ -174,6 +176,12 @@ MainWindow::MainWindow(TradingService *client, QWidget *parent)
         = addDock(m_positions, tr("Positions"), "positionsDock", Qt::BottomDockWidgetArea);
     // Side by side: what was done and what it left.
     splitDockWidget(fillsDock, positionsDock, Qt::Horizontal);
+    // The back office's: behind the positions until asked for (or floated and made large).
+    m_documents->setObjectName(QStringLiteral("documents"));
+    QDockWidget *documentsDock
+        = addDock(m_documents, tr("Documents"), "documentsDock", Qt::BottomDockWidgetArea);
+    tabifyDockWidget(positionsDock, documentsDock);
+    positionsDock->raise();
 
     connect(m_ticket, &OrderTicket::instrumentChanged, this, &MainWindow::watch);
     connect(m_depth, &DepthLadder::priceChosen, m_ticket, &OrderTicket::prefill);

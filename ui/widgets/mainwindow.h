@@ -31,12 +31,13 @@ class MarketWatch;
 class OrderTicket;
 class BlotterFilterModel;
 class PositionsPanel;
+class DocumentsPanel;
 
 /**
  * The workstation's window: the order blotter in the middle, the price chart above it and the
- * fills and positions under it, the market watch on the left, the order ticket, depth ladder and
- * time and sales on the right, all docks; a "Cancel order" action (toolbar, Delete key, context
- * menu) and the connection, user and latency in the status bar. The market docks follow the
+ * fills, positions and documents under it, the market watch on the left, the order ticket, depth
+ * ladder and time and sales on the right, all docks; a "Cancel order" action (toolbar, Delete key,
+ * context menu) and the connection, user and latency in the status bar. The market docks follow the
  * instrument selected in the ticket or the market watch (the session watches that market), and a
  * click on the ladder or a double-click on the board's prices prefills the ticket. Window geometry,
  * dock layout and blotter columns are kept in QSettings between runs.
@@ -48,7 +49,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    /// Shows the client's three parts; `client` must outlive the window.
+    /// Shows the client's four parts; `client` must outlive the window.
     explicit MainWindow(client::TradingService *client, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -62,6 +63,7 @@ public:
     CandleChart *chart() const { return m_chart; }
     MarketWatch *marketWatch() const { return m_marketWatch; }
     PositionsPanel *positions() const { return m_positions; }
+    DocumentsPanel *documents() const { return m_documents; }
 
     /// Named dock layouts (the docks' places, sizes and visibility), kept in QSettings.
     QStringList savedLayouts() const;
@@ -142,6 +144,7 @@ private:
     CandleChart *m_chart;
     MarketWatch *m_marketWatch;
     PositionsPanel *m_positions;
+    DocumentsPanel *m_documents;
     QAction *m_cancelAction;
     QAction *m_cancelAllAction;
     QLabel *m_connectionLabel;

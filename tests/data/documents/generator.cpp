@@ -794,4 +794,41 @@ Scanned scanned(const QByteArray &pdf, Scan scan, QRandomGenerator &random)
     return { page, dpi };
 }
 
+QByteArray linesPdf(const QStringList &lines, int pages)
+{
+    QByteArray pdf;
+    QBuffer buffer(&pdf);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setResolution(300);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    QPainter painter(&writer);
+    painter.setFont(QFont(u"DejaVu Sans"_s, 11));
+    for (int page = 0; page < pages; ++page) {
+        if (page > 0)
+            writer.newPage();
+        int y = 300;
+        for (const QString &line : lines) {
+            painter.drawText(250, y, line);
+            y += 80;
+        }
+    }
+    painter.end();
+    return pdf;
+}
+
+QByteArray recapPdf(const Recap &recap, int pages)
+{
+    return linesPdf(
+        { u"Spectron Energy Brokers"_s, u"TRADE CONFIRMATION"_s, u""_s,
+          u"Trade ID: "_s + recap.tradeId,
+          u"Trade Date: "_s + recap.tradeDate.toString(u"d MMM yyyy"_s), u"Buyer: "_s + recap.buyer,
+          u"Seller: "_s + recap.seller, u"Commodity: Power"_s,
+          u"Delivery Point: Germany (Amprion)"_s, u"Load Shape: Baseload"_s,
+          u"Delivery Start: "_s + recap.start.toString(u"dd.MM.yyyy"_s),
+          u"Delivery End: "_s + recap.end.toString(u"dd.MM.yyyy"_s),
+          u"Quantity: "_s + recap.quantity + u" MW"_s, u"Price: "_s + recap.price + u" EUR/MWh"_s },
+        pages);
+}
+
 } // namespace qx::test::documents

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDate>
 #include <QImage>
 #include <QList>
 #include <QMap>
@@ -56,6 +57,24 @@ struct Scanned
 };
 /// The first page of `pdf` printed and scanned as `scan` says.
 Scanned scanned(const QByteArray &pdf, Scan scan, QRandomGenerator &random);
+
+/// The terms of a German base power deal, as a broker's recap states them.
+struct Recap
+{
+    QString tradeId;
+    QDate tradeDate;
+    QString buyer;
+    QString seller;
+    QDate start;
+    QDate end; ///< the last day delivered
+    QString quantity; ///< MW
+    QString price; ///< EUR/MWh
+};
+/// A born-digital PDF (A4) of `lines` ("Label: value", as brokers and suppliers write them),
+/// the same lines on each of `pages` pages.
+QByteArray linesPdf(const QStringList &lines, int pages = 1);
+/// A recap of `recap` as a broker writes one: its terms one "Label: value" a line.
+QByteArray recapPdf(const Recap &recap, int pages = 1);
 
 /// A confirmation of a deal drawn from `random`.
 Generated confirmation(QRandomGenerator &random, Layout layout, Language language);
