@@ -101,6 +101,13 @@ private:
         }
         return -1;
     }
+    // Alice of Alpha Energie, signed in.
+    bool signIn(RemoteTradingService &service)
+    {
+        QSignalSpy signedIn(&service, &RemoteTradingService::signedIn);
+        service.signIn(m_server->url(), u"alice"_s, m_server->alicePassword());
+        return QTest::qWaitFor([&] { return !signedIn.isEmpty(); }, kNetworkMs);
+    }
     static int positionRow(const PositionsModel *model, const QString &symbol)
     {
         for (int row = 0; row < model->rowCount(); ++row) {
@@ -135,9 +142,7 @@ private Q_SLOTS:
     void aDroppedConfirmationIsReadShownAndBookedIntoThePositions()
     {
         RemoteTradingService service;
-        QSignalSpy signedIn(&service, &RemoteTradingService::signedIn);
-        service.signIn(m_server->url(), u"alice"_s, m_server->alicePassword());
-        QTRY_VERIFY_WITH_TIMEOUT(!signedIn.isEmpty(), kNetworkMs);
+        QVERIFY(signIn(service));
         MainWindow window(&service);
         window.resize(1600, 1000);
         window.show();
@@ -231,9 +236,7 @@ private Q_SLOTS:
                      .status,
                  201);
         RemoteTradingService service;
-        QSignalSpy signedIn(&service, &RemoteTradingService::signedIn);
-        service.signIn(m_server->url(), u"alice"_s, m_server->alicePassword());
-        QTRY_VERIFY_WITH_TIMEOUT(!signedIn.isEmpty(), kNetworkMs);
+        QVERIFY(signIn(service));
         MainWindow window(&service);
         window.show();
         DocumentsPanel *panel = window.documents();
@@ -267,9 +270,7 @@ private Q_SLOTS:
     void aFileTheServerDoesNotReadIsRefusedWithItsReason()
     {
         RemoteTradingService service;
-        QSignalSpy signedIn(&service, &RemoteTradingService::signedIn);
-        service.signIn(m_server->url(), u"alice"_s, m_server->alicePassword());
-        QTRY_VERIFY_WITH_TIMEOUT(!signedIn.isEmpty(), kNetworkMs);
+        QVERIFY(signIn(service));
         MainWindow window(&service);
         DocumentsPanel *panel = window.documents();
         const qsizetype before

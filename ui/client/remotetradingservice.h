@@ -266,6 +266,8 @@ private:
     void reviewDocument(const QString &documentId, bool accept);
     void bookDocument(const QString &documentId, const QMap<QString, QString> &corrections);
     void removeDocument(const QString &documentId);
+    /// An action on a document failed: reported, unless it ended the session.
+    void documentFailed(const QString &documentId, const core::Error &error);
     /// A document's answer (review, upload) read and announced, or the failure reported.
     void documentAnswered(const QString &documentId, const core::Result<QJsonObject> &reply);
     /// The items of a paged list (`key` of `path`, read as Item) that `news` says are news, a

@@ -118,14 +118,17 @@ void RemoteTradingService::upsertDocument(const protocol::Document &document)
     Q_EMIT m_documentPart.documentChanged(document);
 }
 
+void RemoteTradingService::documentFailed(const QString &documentId, const Error &error)
+{
+    if (!handleUnauthorised(error))
+        Q_EMIT m_documentPart.requestFailed(documentId, error);
+}
+
 void RemoteTradingService::documentAnswered(const QString &documentId,
                                             const Result<QJsonObject> &reply)
 {
-    if (!reply) {
-        if (!handleUnauthorised(reply.error()))
-            Q_EMIT m_documentPart.requestFailed(documentId, reply.error());
-        return;
-    }
+    if (!reply)
+        return documentFailed(documentId, reply.error());
     const Result<protocol::Document> document = protocol::Document::fromJson(*reply);
     if (!document)
         return Q_EMIT m_documentPart.requestFailed(documentId, document.error());
@@ -202,11 +205,8 @@ void RemoteTradingService::bookDocument(const QString &documentId,
         fields.insert(field.key(), field.value());
     send(Verb::Post, documentPath(documentId, u"/book"), { { QStringLiteral("fields"), fields } },
          [this, documentId](const Result<QJsonObject> &reply) {
-             if (!reply) {
-                 if (!handleUnauthorised(reply.error()))
-                     Q_EMIT m_documentPart.requestFailed(documentId, reply.error());
-                 return;
-             }
+             if (!reply)
+                 return documentFailed(documentId, reply.error());
              const Result<protocol::Deal> deal = protocol::Deal::fromJson(*reply);
              if (!deal)
                  return Q_EMIT m_documentPart.requestFailed(documentId, deal.error());
@@ -226,11 +226,8 @@ void RemoteTradingService::removeDocument(const QString &documentId)
 {
     send(Verb::Delete, documentPath(documentId), {},
          [this, documentId](const Result<QJsonObject> &reply) {
-             if (!reply) {
-                 if (!handleUnauthorised(reply.error()))
-                     Q_EMIT m_documentPart.requestFailed(documentId, reply.error());
-                 return;
-             }
+             if (!reply)
+                 return documentFailed(documentId, reply.error());
              if (m_documents.removeIf(
                      [&](const protocol::Document &held) { return held.id == documentId; })
                  > 0)
