@@ -31,8 +31,8 @@ public:
     virtual QList<core::protocol::Document> documents() const = 0;
 
     /// Sends a file (PDF, PNG, JPEG or TIFF) to be read, streamed from disk. Outcome:
-    /// uploadProgress() as it goes, then uploaded() with the document (the one sent before,
-    /// when the same bytes were) and documentChanged() if it is news, or uploadFailed().
+    /// uploadProgress() as it goes, then documentChanged() if the document is news and
+    /// uploaded() with it (the one sent before, when the same bytes were), or uploadFailed().
     virtual void upload(const QString &filePath) = 0;
     /// Outcome: pageLoaded() with the page as PNG, or requestFailed().
     virtual void loadPage(const QString &documentId, int page) = 0;

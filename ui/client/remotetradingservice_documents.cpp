@@ -158,8 +158,8 @@ void RemoteTradingService::uploadDocument(const QString &filePath)
                            = protocol::Document::fromJson(QJsonDocument::fromJson(*bytes).object());
                        if (!document)
                            return Q_EMIT m_documentPart.uploadFailed(filePath, document.error());
-                       Q_EMIT m_documentPart.uploaded(filePath, *document);
                        upsertDocument(*document);
+                       Q_EMIT m_documentPart.uploaded(filePath, *document);
                    });
     if (reply) { // else the handler was told the file cannot be read
         connect(reply, &QNetworkReply::uploadProgress, this,
