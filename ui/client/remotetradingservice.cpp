@@ -3,7 +3,6 @@
 #include "ui/client/tokenvault.h"
 
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
