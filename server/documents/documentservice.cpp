@@ -181,7 +181,8 @@ void DocumentService::render(const QString &sha256, const QString &contentType, 
                 = std::any_of(m_renders.cbegin(), m_renders.cend(),
                               [&finished](const Render &r) { return r.sha256 == finished.sha256; });
             if (!more)
-                QFile::remove(unrenderedPath(finished.sha256)); // all there, or asked for
+                QFile::remove(
+                    unrenderedPath(finished.sha256)); // rendered, or asked for when needed
             for (const auto &waiting : finished.waiting) {
                 if (rendered)
                     waiting(path);

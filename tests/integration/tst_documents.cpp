@@ -2,13 +2,15 @@
 // body or in a multipart form, streamed to disk), read, matched against the firm's deals
 // (matched, a break naming each difference, unmatched), booked with corrections that the
 // audit log keeps, reviewed and deleted; bad and hostile files refused or failed with a reason
-// while the server answers on; and documents being read when the server is killed read again
-// after the restart, none lost.
+// while the server answers on; born-digital page images rendered after the reading, or at
+// once when asked for; and documents being read (or page images left to render) when the
+// server is killed read (rendered) after the restart, none lost.
 #include "core/delivery.h"
 #include "testapi.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImage>
@@ -394,6 +396,34 @@ private Q_SLOTS:
             "GET", u"/api/v1/documents/"_s + ids.first() + u"/pages/1"_s, {}, m_alice);
         QCOMPARE(again.status, 200);
         QCOMPARE(QImage::fromData(again.raw, "PNG").size(), a4);
+    }
+
+    // Page images still to be rendered when the server stops are rendered after the restart,
+    // without being asked for.
+    void pageImagesLeftToRenderAtAStopAreRenderedAfterTheRestart()
+    {
+        const qx::core::Instrument month = m_months.first();
+        QStringList ids;
+        QStringList images;
+        for (int copy = 0; copy < 4; ++copy) {
+            const Reply uploaded
+                = upload(confirmationPdf(terms(month, QString::number(40 + copy), u"62.5"_s)),
+                         "application/pdf");
+            QCOMPARE(uploaded.status, 202);
+            ids.append(uploaded.json.value(u"id").toString());
+            images.append(m_server->dataDir() + u"/documents/pages/"_s
+                          + uploaded.json.value(u"sha256").toString() + u"/1.png"_s);
+        }
+        for (const QString &id : std::as_const(ids))
+            QCOMPARE(waitRead(id).value(u"status").toString(), u"processed"_s);
+        m_server->kill(); // renders one at a time behind the reading: some are left
+        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+        m_alice = m_server->login(u"alice"_s, m_server->alicePassword())
+                      .json.value(u"access_token")
+                      .toString();
+        for (const QString &image : std::as_const(images))
+            QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(image), 30'000);
+        QTRY_VERIFY(QDir(m_server->dataDir() + u"/documents/unrendered"_s).isEmpty());
     }
 
     void aDifferentPriceIsABreakNamingIt()
