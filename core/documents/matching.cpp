@@ -100,6 +100,11 @@ bool sameParty(const QString &a, const QString &b)
     return !left.isEmpty() && left == right;
 }
 
+QString partyKey(const QString &name)
+{
+    return partyWords(name).join(u' '); // words hold no spaces: the same words, the same key
+}
+
 MatchResult matchConfirmation(const QMap<QString, Field> &fields, const QString &firm,
                               const QList<Candidate> &candidates, const Tolerance &tolerance)
 {

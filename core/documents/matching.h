@@ -60,6 +60,9 @@ QString toString(MatchResult::State state);
 /// The same party, however written: case, accents, punctuation and legal form aside
 /// ("Alpha Energie GmbH" is "ALPHA ENERGIE", "Nordlicht Trading A/S" is "Nordlicht Trading AS").
 bool sameParty(const QString &a, const QString &b);
+/// What sameParty() compares: two names are the same party when their keys are equal and not
+/// empty (a name of legal forms alone has none).
+QString partyKey(const QString &name);
 
 /// A confirmation's fields (with "symbol" resolved) held against the firm's candidates. The
 /// firm's side is the one of buyer and seller that names `firm`; the other is the

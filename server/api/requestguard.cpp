@@ -75,9 +75,16 @@ void RequestGuard::attached(QTcpSocket *socket)
 {
     connect(socket, &QIODevice::readyRead, this, [this, socket] {
         const auto found = m_connections.find(socket);
-        if (found != m_connections.end())
-            found->unread = socket->bytesAvailable();
+        if (found != m_connections.end() && found->phase != Phase::Upgraded)
+            noteUnread(*found, socket->peek(socket->bytesAvailable()));
     });
+}
+
+void RequestGuard::noteUnread(Connection &connection, QByteArray buffered)
+{
+    connection.unread = std::move(buffered);
+    const qint64 start = connection.followed - connection.unread.size();
+    connection.ends.removeIf([start](qint64 end) { return end <= start; });
 }
 
 void RequestGuard::forget(QTcpSocket *socket)
@@ -97,14 +104,29 @@ void RequestGuard::onReadyRead(QTcpSocket *socket)
         return;
     Connection &connection = *found;
     connection.idle.restart();
-    const qint64 available = socket->bytesAvailable();
-    if (available <= connection.unread) {
-        connection.unread = available;
+    const QByteArray buffered = socket->peek(socket->bytesAvailable());
+    QByteArrayView fresh(buffered);
+    if (buffered.startsWith(connection.unread)) {
+        fresh = fresh.sliced(connection.unread.size());
+    } else if (connection.phase != Phase::Head || !connection.head.isEmpty()) {
+        // QHttpServer read some of what it had left, outside a readyRead. It reads a request
+        // whole, or all there is of one: the buffer begins where a request began, or after
+        // all that was left (then mid-request, where the guard is). Followed whole either way.
+        const QByteArrayView unread(connection.unread);
+        const qint64 start = connection.followed - unread.size();
+        for (const qint64 end : std::as_const(connection.ends)) {
+            if (end > start && end < connection.followed
+                && buffered.startsWith(unread.sliced(end - start))) {
+                connection.phase = Phase::Head;
+                connection.head.clear();
+                connection.bodyLeft = 0;
+                break;
+            }
+        }
+    } // else between requests: where QHttpServer stopped, a request begins
+    noteUnread(connection, buffered); // until QHttpServer has read (attached())
+    if (fresh.isEmpty())
         return;
-    }
-    const QByteArray buffered = socket->peek(available);
-    const QByteArrayView fresh = QByteArrayView(buffered).sliced(connection.unread);
-    connection.unread = available; // until QHttpServer has read (attached())
     if (const std::optional<Refusal> refusal = follow(socket, connection, fresh))
         return refuse(socket, *refusal);
     if (connection.phase == Phase::Upload)
@@ -143,9 +165,12 @@ std::optional<RequestGuard::Refusal> RequestGuard::follow(QTcpSocket *socket,
             const qint64 taken = std::min<qint64>(connection.bodyLeft, bytes.size());
             connection.bodyLeft -= taken;
             connection.bodyProgress += taken;
+            connection.followed += taken;
             bytes = bytes.sliced(taken);
-            if (connection.bodyLeft == 0)
+            if (connection.bodyLeft == 0) {
                 connection.phase = Phase::Head;
+                connection.ends.append(connection.followed);
+            }
             break;
         }
         case Phase::Head: {
@@ -157,6 +182,7 @@ std::optional<RequestGuard::Refusal> RequestGuard::follow(QTcpSocket *socket,
             connection.head.append(bytes.first(std::min<qsizetype>(room, bytes.size())));
             const qsizetype end = headEnd(connection.head, before - 3);
             if (end < 0) {
+                connection.followed += bytes.size();
                 const qsizetype lineEnd = connection.head.indexOf('\n');
                 if ((lineEnd < 0 ? connection.head.size() : lineEnd) > m_limits.maxRequestLineBytes)
                     return Refusal { 414, "URI Too Long", core::ErrorCode::UriTooLong,
@@ -170,6 +196,7 @@ std::optional<RequestGuard::Refusal> RequestGuard::follow(QTcpSocket *socket,
                 return std::nullopt;
             }
             bytes = bytes.sliced(end - before);
+            connection.followed += end - before;
             connection.head.truncate(end);
             if (std::optional<Refusal> refusal = checkHead(socket, connection))
                 return refusal;
@@ -177,6 +204,8 @@ std::optional<RequestGuard::Refusal> RequestGuard::follow(QTcpSocket *socket,
                 connection.uploadBuffered = bytes.size();
                 return std::nullopt;
             }
+            if (connection.phase == Phase::Head)
+                connection.ends.append(connection.followed);
             connection.head.clear();
             connection.since.start();
             connection.bodyProgress = 0;

@@ -55,8 +55,12 @@ struct UploadStart
  * (admit(), before GuardedServer hands the socket over: QHttpServer connects its own slot
  * inside QTcpServer::addPendingConnection()), and peek()s what arrived since QHttpServer
  * last read; a second slot after QHttpServer's (attached()) notes what QHttpServer left
- * unread. Requests are followed through keep-alive and pipelining; after a WebSocket upgrade
- * the socket is QWebSocket's, which limits frames and messages itself.
+ * unread, bytes and all. QHttpServer may read those later outside any readyRead (6.4 reads a
+ * pipelined request in a readyRead it queues; from 6.5 it reads the request behind a late
+ * answer when that answer goes out): the buffer then no longer begins with what was left, and
+ * begins where QHttpServer stopped, so the guard follows it whole as new. Requests are thus
+ * followed through keep-alive and pipelining; after a WebSocket upgrade the socket is
+ * QWebSocket's, which limits frames and messages itself.
  *
  * Lives on the server's event-loop thread.
  */
@@ -92,7 +96,12 @@ private:
         Phase phase = Phase::Head;
         QByteArray head; ///< the current request's head, as far as it came
         qint64 bodyLeft = 0;
-        qint64 unread = 0; ///< bytes QHttpServer left in the socket's buffer
+        /// What QHttpServer left in the socket's buffer when last seen, as it was: followed
+        /// already. Kept whole (not counted) because QHttpServer may read some of it later
+        /// outside readyRead; the buffer then no longer begins with it.
+        QByteArray unread;
+        qint64 followed = 0; ///< bytes followed since the connection began
+        QList<qint64> ends; ///< where requests ended (in `followed`), those within `unread`
         QElapsedTimer since; ///< the head's first byte, or the body's last progress
         qint64 bodyProgress = 0; ///< bytes of body since `since`
         QElapsedTimer idle; ///< since the last byte
@@ -112,6 +121,8 @@ private:
     /// Follows `bytes` (new on the wire) through the requests; a refusal stops it.
     std::optional<Refusal> follow(QTcpSocket *socket, Connection &connection, QByteArrayView bytes);
     std::optional<Refusal> checkHead(QTcpSocket *socket, Connection &connection);
+    /// Notes what QHttpServer left unread, as the next readyRead will find it.
+    static void noteUnread(Connection &connection, QByteArray buffered);
     void refuse(QTcpSocket *socket, const Refusal &refusal);
     /// Gives the socket of an upload to its handler.
     void handOver(QTcpSocket *socket, Connection &connection);

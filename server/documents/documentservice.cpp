@@ -12,7 +12,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QTimeZone>
+
+#include <algorithm>
 
 namespace qx::server {
 
@@ -92,6 +96,7 @@ struct DocumentService::Reading
     QList<std::optional<DocumentPage>> pages;
     int left = 0;
     QString failure;
+    QList<int> unrendered; ///< text-layer pages whose image is not written yet
 };
 
 DocumentService::DocumentService(Options options, OcrWorkers &workers, StoreReaders &readers,
@@ -104,7 +109,7 @@ DocumentService::DocumentService(Options options, OcrWorkers &workers, StoreRead
     , m_catalog(std::move(catalog))
     , m_instrumentOf(std::move(instrumentOf))
 {
-    for (const char *folder : { "incoming", "objects", "pages" })
+    for (const char *folder : { "incoming", "objects", "pages", "unrendered" })
         QDir().mkpath(m_options.root + u'/' + QLatin1StringView(folder));
     // What an upload cut off by a crash left behind.
     QDir incoming(m_options.root + QStringLiteral("/incoming"));
@@ -129,6 +134,92 @@ QString DocumentService::pagePath(const QString &sha256, int page) const
     return m_options.root + u"/pages/" + sha256 + u'/' + QString::number(page) + u".png";
 }
 
+QString DocumentService::unrenderedPath(const QString &sha256) const
+{
+    return m_options.root + u"/unrendered/" + sha256;
+}
+
+void DocumentService::pageImage(const DocumentRecord &document, int page,
+                                std::function<void(Result<QString>)> done)
+{
+    const QString path = pagePath(document.sha256, page);
+    if (QFileInfo::exists(path))
+        return done(path);
+    if (!QFileInfo::exists(originalPath(document.sha256))) // another server's, in a cluster
+        return done(
+            core::makeError(core::ErrorCode::NotFound, tr("That page has not been read (yet).")));
+    QDir().mkpath(QFileInfo(path).path());
+    render(document.sha256, document.contentType, page, OcrWorkers::Priority::Now, std::move(done));
+}
+
+void DocumentService::render(const QString &sha256, const QString &contentType, int page,
+                             OcrWorkers::Priority priority,
+                             std::function<void(Result<QString>)> done)
+{
+    const QString path = pagePath(sha256, page);
+    const bool now = priority == OcrWorkers::Priority::Now;
+    if (const auto under = m_renders.find(path); under != m_renders.end()) {
+        if (done)
+            under->waiting.append(std::move(done));
+        if (now && !std::exchange(under->now, true))
+            m_workers.hurry(under->request);
+        return;
+    }
+    Render &started = m_renders[path];
+    started.sha256 = sha256;
+    started.now = now;
+    if (done)
+        started.waiting.append(std::move(done));
+    started.request = m_workers.renderPage(
+        originalPath(sha256), contentType, page, path, priority,
+        [this, path, page](Result<void> rendered) {
+            const Render finished = m_renders.take(path);
+            if (!rendered)
+                qWarning().noquote() << "Cannot render page" << page << "of document"
+                                     << finished.sha256 << rendered.error().message;
+            const bool more
+                = std::any_of(m_renders.cbegin(), m_renders.cend(),
+                              [&finished](const Render &r) { return r.sha256 == finished.sha256; });
+            if (!more)
+                QFile::remove(
+                    unrenderedPath(finished.sha256)); // rendered, or asked for when needed
+            for (const auto &waiting : finished.waiting) {
+                if (rendered)
+                    waiting(path);
+                else
+                    waiting(rendered.error());
+            }
+        });
+}
+
+void DocumentService::resumeRenders()
+{
+    // Text-layer pages of documents processed before a stop whose images were not rendered.
+    QDir folder(m_options.root + QStringLiteral("/unrendered"));
+    for (const QString &sha256 : folder.entryList(QDir::Files)) {
+        QFile file(folder.filePath(sha256));
+        const QJsonObject noted = file.open(QIODevice::ReadOnly)
+            ? QJsonDocument::fromJson(file.readAll()).object()
+            : QJsonObject();
+        file.close();
+        if (!QFileInfo::exists(originalPath(sha256))) {
+            file.remove(); // deleted meanwhile
+            continue;
+        }
+        bool any = false;
+        for (const QJsonValue &page : noted.value(u"pages").toArray()) {
+            if (QFileInfo::exists(pagePath(sha256, page.toInt())))
+                continue;
+            QDir().mkpath(QFileInfo(pagePath(sha256, page.toInt())).path());
+            render(sha256, noted.value(u"content_type").toString(), page.toInt(),
+                   OcrWorkers::Priority::Background);
+            any = true;
+        }
+        if (!any)
+            file.remove();
+    }
+}
+
 Result<void> DocumentService::resume(Store &store)
 {
     Result<QList<DocumentRecord>> pending = store.pendingDocuments();
@@ -146,6 +237,7 @@ Result<void> DocumentService::resume(Store &store)
     if (resumed > 0)
         qInfo().noquote() << "Reading" << resumed
                           << "documents again that were queued or being read.";
+    resumeRenders();
     return {};
 }
 
@@ -229,6 +321,7 @@ void DocumentService::remove(const DocumentRecord &document, std::function<void(
                 return done(shared.error());
             if (!*shared) {
                 QFile::remove(originalPath(document.sha256));
+                QFile::remove(unrenderedPath(document.sha256));
                 QDir(m_options.root + u"/pages/" + document.sha256).removeRecursively();
             }
             Q_EMIT documentEvent(QStringLiteral("document.deleted"), document);
@@ -285,7 +378,9 @@ void DocumentService::readPages(const std::shared_ptr<Reading> &reading)
         return conclude(reading); // an empty document reads as nothing
     const DocumentRecord &document = reading->document;
     QDir().mkpath(m_options.root + u"/pages/" + document.sha256);
-    // Every page at once: the workers take them in parallel, one per core.
+    // Every page at once: the workers take them in parallel, one per core. A scan's image
+    // is written as it is OCR'd; a text-layer page is not rendered now (that costs ten times
+    // its reading) but once the document is processed, behind the reading.
     for (int number = 1; number <= document.pages; ++number) {
         m_workers.readPage(
             originalPath(document.sha256), document.contentType, number,
@@ -294,12 +389,15 @@ void DocumentService::readPages(const std::shared_ptr<Reading> &reading)
                 if (page) {
                     reading->pages[number - 1]
                         = DocumentPage { number, page->textLayer, page->skewDegrees, page->words };
+                    if (!page->imageWritten)
+                        reading->unrendered.append(number);
                 } else if (reading->failure.isEmpty()) {
                     reading->failure = tr("Page %1: %2").arg(number).arg(page.error().message);
                 }
                 if (--reading->left == 0)
                     conclude(reading);
-            });
+            },
+            OcrWorkers::Image::IfOcr);
     }
 }
 
@@ -308,6 +406,25 @@ void DocumentService::conclude(const std::shared_ptr<Reading> &reading)
     DocumentRecord document = reading->document;
     if (!reading->failure.isEmpty())
         return fail(document, reading->failure);
+    if (!reading->unrendered.isEmpty()) {
+        // Noted first, so that a stop before they are rendered renders them at the next start.
+        std::sort(reading->unrendered.begin(), reading->unrendered.end());
+        QJsonArray numbers;
+        for (const int number : std::as_const(reading->unrendered))
+            numbers.append(number);
+        QSaveFile noted(unrenderedPath(document.sha256));
+        if (!noted.open(QIODevice::WriteOnly)
+            || noted.write(QJsonDocument(QJsonObject { { QStringLiteral("content_type"),
+                                                         document.contentType },
+                                                       { QStringLiteral("pages"), numbers } })
+                               .toJson(QJsonDocument::Compact))
+                < 0
+            || !noted.commit())
+            qWarning().noquote() << "Cannot note the pages of document" << document.id
+                                 << "still to be rendered (rendered when asked for)";
+        for (const int number : std::as_const(reading->unrendered))
+            render(document.sha256, document.contentType, number, OcrWorkers::Priority::Background);
+    }
     QList<documents::Word> words;
     QList<DocumentPage> pages;
     for (const std::optional<DocumentPage> &page : std::as_const(reading->pages)) {

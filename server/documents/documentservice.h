@@ -7,6 +7,7 @@
 #include "server/documents/ocrworkers.h"
 #include "server/storage/records.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 
@@ -27,7 +28,9 @@ QString documentOwner(std::int64_t userId, const QString &counterparty);
  * Documents from upload to match: a file uploaded whole to disk is checked (its pages
  * counted by a worker, refused over the limit), kept by its SHA-256 under the data
  * directory (the same bytes from the same owner are the same document), read page by page
- * by the OcrWorkers (a PDF's text layer, else OCR; each page's image kept as PNG), its type
+ * by the OcrWorkers (a PDF's text layer, else OCR; each page's image kept as PNG: a scan's as
+ * it is OCR'd, a text-layer page's rendered once the document is processed, behind every
+ * read, or at once when asked for: pageImage()), its type
  * and fields extracted (core/documents), its contract named, and a confirmation matched
  * against the owner's deals and order-book trades. Every step is stored before the next, so
  * a restart resumes the documents queued or being read (resume()); none is lost, and what
@@ -60,8 +63,15 @@ public:
     /// A file being uploaded, named `name`, not yet a document.
     QString incomingPath(const QString &name) const;
     QString originalPath(const QString &sha256) const;
-    /// Page `page` (from 1) of a document as PNG, once read.
+    /// Page `page` (from 1) of a document as PNG, once read (a text-layer page's once
+    /// rendered: see pageImage()).
     QString pagePath(const QString &sha256, int page) const;
+    /// Page `page` of `document` as PNG: its path once the image is there. The image of a
+    /// page OCR'd is written as it is read; that of a page read from its text layer is
+    /// rendered after the document is processed, behind all reading; asked for before, it is
+    /// rendered now (or its render moved up) and `done` called when it is written.
+    void pageImage(const DocumentRecord &document, int page,
+                   std::function<void(Result<QString>)> done);
 
     /// Reads again the documents storage holds as queued or being read whose original this
     /// server keeps: after a restart.
@@ -110,6 +120,14 @@ private:
     void readPages(const std::shared_ptr<Reading> &reading);
     void conclude(const std::shared_ptr<Reading> &reading);
     void fail(DocumentRecord document, const QString &reason);
+    /// Renders page `page`'s image in the background (`priority`), once however often asked;
+    /// `done` (if any) is called when it is written or has failed.
+    void render(const QString &sha256, const QString &contentType, int page,
+                OcrWorkers::Priority priority, std::function<void(Result<QString>)> done = {});
+    /// Where the pages of `sha256` still to be rendered are noted, so that a restart renders
+    /// them: {"content_type", "pages": [n...]}.
+    QString unrenderedPath(const QString &sha256) const;
+    void resumeRenders();
     /// Matches `document`'s fields against its owner's deals and trades (read off this
     /// thread), then calls `done` with the document carrying the match.
     void match(DocumentRecord document, std::function<void(Result<DocumentRecord>)> done);
@@ -125,6 +143,15 @@ private:
     InstrumentOf m_instrumentOf;
     std::deque<DocumentRecord> m_queue;
     int m_reading = 0;
+    /// Page images being rendered, by their path.
+    struct Render
+    {
+        QString sha256;
+        qint64 request = 0; ///< OcrWorkers' id
+        bool now = false; ///< someone waits: with the reads
+        QList<std::function<void(Result<QString>)>> waiting;
+    };
+    QHash<QString, Render> m_renders;
 };
 
 } // namespace qx::server

@@ -60,7 +60,7 @@ void OcrWorkers::countPages(const QString &path, const QString &contentType,
     submit(QJsonObject { { QStringLiteral("path"), path },
                          { QStringLiteral("content_type"), contentType },
                          { QStringLiteral("max_pages"), m_options.maxPages } },
-           [done](core::Result<QJsonObject> answer) {
+           Lane::Count, [done](core::Result<QJsonObject> answer) {
                if (!answer)
                    return done(answer.error());
                done(answer->value(u"pages").toInt());
@@ -68,7 +68,8 @@ void OcrWorkers::countPages(const QString &path, const QString &contentType,
 }
 
 void OcrWorkers::readPage(const QString &path, const QString &contentType, int number,
-                          const QString &imagePath, std::function<void(core::Result<Page>)> done)
+                          const QString &imagePath, std::function<void(core::Result<Page>)> done,
+                          Image image)
 {
     QJsonObject request { { QStringLiteral("path"), path },
                           { QStringLiteral("content_type"), contentType },
@@ -76,13 +77,16 @@ void OcrWorkers::readPage(const QString &path, const QString &contentType, int n
                           { QStringLiteral("page"), number } };
     if (!imagePath.isEmpty())
         request.insert(QStringLiteral("image"), imagePath);
-    submit(request, [done](core::Result<QJsonObject> answer) {
+    if (image == Image::IfOcr)
+        request.insert(QStringLiteral("image_if_ocr"), true);
+    submit(request, Lane::Read, [done](core::Result<QJsonObject> answer) {
         if (!answer)
             return done(answer.error());
         Page page;
         page.number = answer->value(u"page").toInt();
         page.textLayer = answer->value(u"text_layer").toBool();
         page.skewDegrees = answer->value(u"skew").toDouble();
+        page.imageWritten = answer->value(u"image").toBool();
         for (const QJsonValue &value : answer->value(u"words").toArray()) {
             const QJsonObject word = value.toObject();
             const QJsonArray box = word.value(u"box").toArray();
@@ -95,20 +99,54 @@ void OcrWorkers::readPage(const QString &path, const QString &contentType, int n
     });
 }
 
-void OcrWorkers::submit(QJsonObject request, std::function<void(core::Result<QJsonObject>)> done)
+qint64 OcrWorkers::renderPage(const QString &path, const QString &contentType, int number,
+                              const QString &imagePath, Priority priority,
+                              std::function<void(core::Result<void>)> done)
 {
-    request.insert(QStringLiteral("job"), ++m_nextJob);
-    Job job { std::move(request), std::move(done), 0 };
-    // Counts (no page asked) go first, in the order they came.
-    if (!job.request.contains(u"page")) {
-        const auto firstPage = std::find_if(m_queue.begin(), m_queue.end(), [](const Job &queued) {
-            return queued.request.contains(u"page");
-        });
-        m_queue.insert(firstPage, std::move(job));
-    } else {
-        m_queue.push_back(std::move(job));
-    }
+    // A read with its image, whose words nobody needs: for a text-layer page, its rendering.
+    return submit(QJsonObject { { QStringLiteral("path"), path },
+                                { QStringLiteral("content_type"), contentType },
+                                { QStringLiteral("max_pages"), m_options.maxPages },
+                                { QStringLiteral("page"), number },
+                                { QStringLiteral("image"), imagePath } },
+                  priority == Priority::Now ? Lane::Read : Lane::Background,
+                  [done](core::Result<QJsonObject> answer) {
+                      if (!answer)
+                          return done(answer.error());
+                      done({});
+                  });
+}
+
+void OcrWorkers::hurry(qint64 request)
+{
+    const auto queued = std::find_if(m_queue.begin(), m_queue.end(), [request](const Job &job) {
+        return job.request.value(u"job").toInteger() == request;
+    });
+    if (queued == m_queue.end() || queued->lane != Lane::Background)
+        return; // being rendered, or done
+    Job job = std::move(*queued);
+    m_queue.erase(queued);
+    job.lane = Lane::Read;
+    enqueue(std::move(job));
     dispatch();
+}
+
+qint64 OcrWorkers::submit(QJsonObject request, Lane lane,
+                          std::function<void(core::Result<QJsonObject>)> done)
+{
+    const qint64 id = ++m_nextJob;
+    request.insert(QStringLiteral("job"), id);
+    enqueue(Job { std::move(request), std::move(done), 0, lane });
+    dispatch();
+    return id;
+}
+
+void OcrWorkers::enqueue(Job job)
+{
+    // In the order they came within a lane.
+    const auto behind = std::find_if(m_queue.begin(), m_queue.end(),
+                                     [&job](const Job &queued) { return queued.lane > job.lane; });
+    m_queue.insert(behind, std::move(job));
 }
 
 OcrWorkers::Worker &OcrWorkers::workerOf(QProcess *process)
@@ -129,6 +167,15 @@ void OcrWorkers::dispatch()
         Worker &worker = *slot;
         if (worker.busy)
             continue;
+        if (m_queue.front().lane == Lane::Background && m_workers.size() > 1) {
+            // One worker is kept for reading: a document arriving waits for no rendering.
+            const auto rendering = std::count_if(
+                m_workers.cbegin(), m_workers.cend(), [](const std::unique_ptr<Worker> &other) {
+                    return other->busy && other->busy->lane == Lane::Background;
+                });
+            if (std::size_t(rendering) + 1 >= m_workers.size())
+                return;
+        }
         // Taken before a worker is started: one that cannot start gives the request back.
         worker.busy = std::move(m_queue.front());
         m_queue.pop_front();
@@ -206,7 +253,11 @@ void OcrWorkers::lost(Worker &worker, const QString &why)
         qCWarning(lcOcr).noquote() << "A document reader was lost:" << why << "- request"
                                    << QJsonDocument(job.request).toJson(QJsonDocument::Compact);
         if (++job.attempts < 2) {
-            m_queue.push_front(std::move(job)); // once more, on a new worker
+            // Once more, on a new worker, first of its lane.
+            const auto lane
+                = std::find_if(m_queue.begin(), m_queue.end(),
+                               [&job](const Job &queued) { return queued.lane >= job.lane; });
+            m_queue.insert(lane, std::move(job));
         } else {
             job.done(failure(
                 tr("The document could not be read: the reader failed twice (%1).").arg(why)));

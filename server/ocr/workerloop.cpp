@@ -8,6 +8,7 @@
 #include <QFileDevice>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
 
 #include <sys/resource.h>
 
@@ -102,17 +103,25 @@ QJsonObject WorkerLoop::answer(const QJsonObject &request)
     }
     const int number = request.value(u"page").toInt();
     const QString imagePath = request.value(u"image").toString();
-    core::Result<DocumentReader::Page> page = m_reader->page(number, !imagePath.isEmpty());
+    const bool onlyIfOcr = request.value(u"image_if_ocr").toBool();
+    core::Result<DocumentReader::Page> page
+        = m_reader->page(number, !imagePath.isEmpty() && !onlyIfOcr);
     if (!page)
         return failed(job, page.error());
-    // Grey and lightly compressed: a page written in a tenth of the time of a default PNG.
-    if (!imagePath.isEmpty()
-        && !page->image.convertToFormat(QImage::Format_Grayscale8).save(imagePath, "PNG", 80)) {
-        return failed(
-            job,
-            core::makeError(core::ErrorCode::IoError,
-                            QCoreApplication::translate("qx::server::ocr::WorkerLoop",
-                                                        "The page image could not be written.")));
+    const bool writeImage = !imagePath.isEmpty() && !page->image.isNull();
+    if (writeImage) {
+        // Grey and lightly compressed: a page written in a tenth of the time of a default
+        // PNG. Whole or not at all: the server may send it while another worker renders it.
+        QSaveFile file(imagePath);
+        if (!file.open(QIODevice::WriteOnly)
+            || !page->image.convertToFormat(QImage::Format_Grayscale8).save(&file, "PNG", 80)
+            || !file.commit()) {
+            return failed(job,
+                          core::makeError(
+                              core::ErrorCode::IoError,
+                              QCoreApplication::translate("qx::server::ocr::WorkerLoop",
+                                                          "The page image could not be written.")));
+        }
     }
     QJsonArray words;
     for (const core::documents::Word &word : std::as_const(page->words)) {
@@ -126,6 +135,7 @@ QJsonObject WorkerLoop::answer(const QJsonObject &request)
                          { QStringLiteral("page"), number },
                          { QStringLiteral("text_layer"), page->textLayer },
                          { QStringLiteral("skew"), page->skewDegrees },
+                         { QStringLiteral("image"), writeImage },
                          { QStringLiteral("words"), words } };
 }
 

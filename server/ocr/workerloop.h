@@ -18,9 +18,12 @@ class OcrEngine;
  *
  *   {"job":N,"path":P,"content_type":T,"max_pages":M}     → {"job":N,"pages":K}
  *   {"job":N,"path":P,"content_type":T,"page":I,"image":F} → {"job":N,"page":I,
- *       "text_layer":bool,"skew":deg,"words":[{"text","box":[x,y,w,h],"confidence"}]}
- *       (the page image written to F as PNG, at 300 dpi; without "image" a page with a text
- *       layer is not rendered at all)
+ *       "text_layer":bool,"skew":deg,"image":bool,"words":[{"text","box":[x,y,w,h],
+ *       "confidence"}]}
+ *       (the page image written to F as PNG, at 300 dpi, whole or not at all; "image" says
+ *       whether it was. Without "image" a page with a text layer is not rendered at all;
+ *       with "image_if_ocr":true it is written only for a page that was OCR'd, whose
+ *       rendering OCR needs anyway: a text-layer page's is left to a later request)
  *   anything that fails                                   → {"job":N,"error":{"code","message"}}
  *
  * The server runs one worker per core, kills one that exceeds its time on a page and starts

@@ -297,8 +297,11 @@ Result<void> OrderService::load()
     if (!deals)
         return deals.error();
     m_deals.clear();
-    for (const DealRecord &deal : std::as_const(*deals))
+    m_dealSums.clear();
+    for (const DealRecord &deal : std::as_const(*deals)) {
         m_deals.insert(deal.id, deal);
+        countDeal(deal);
+    }
     ++m_dealChanges;
     return replayTrades([](const Market &) { return true; });
 }
@@ -1137,14 +1140,17 @@ Result<core::Money> OrderService::exposure(const QList<std::int64_t> &users,
     if (dealsWith.isEmpty())
         return total;
     // What the counterparty owes or is owed on the deals booked with it, each at the last
-    // trade of its market (the same valuation as a position).
-    for (const DealRecord &deal : std::as_const(m_deals)) {
-        const protocol::NewDeal &terms = deal.deal.terms;
-        const Market *market = findMarket(terms.symbol);
-        if (!market || !accept(market->instrument(), market->product()) || !market->lastPrice()
-            || !core::documents::sameParty(terms.counterparty, dealsWith))
+    // trade of its market (the same valuation as a position): summed per symbol as deals
+    // come and go (m_dealSums), so this costs a step per symbol, not per deal.
+    const QString party = core::documents::partyKey(dealsWith);
+    const auto sums = party.isEmpty() ? m_dealSums.cend() : m_dealSums.constFind(party);
+    if (sums == m_dealSums.cend())
+        return total;
+    for (auto sum = sums->cbegin(); sum != sums->cend(); ++sum) {
+        const Market *market = findMarket(sum.key());
+        if (!market || !accept(market->instrument(), market->product()) || !market->lastPrice())
             continue;
-        if (Result<void> added = add(market->value(*market->lastPrice(), terms.quantity)); !added)
+        if (Result<void> added = add(dealsValue(*sum, *market, *market->lastPrice())); !added)
             return added.error();
     }
     return total;

@@ -419,6 +419,26 @@ private:
     QHash<qint64, StoredOrder> m_remoteLive;
     PositionBook m_positions;
     QHash<qint64, DealRecord> m_deals; ///< the live ones, by id
+    /// The live deals with one counterparty in one symbol, summed as they are adopted and
+    /// dropped, so that a credit-line check adds a sum per symbol instead of walking every
+    /// deal. The sum stands for the deals' values (each |last price × quantity × multiplier|)
+    /// only when none of those products rounds: `gcdUnits` tells (a price and multiplier that
+    /// make the greatest common divisor's product exact make every quantity's exact).
+    struct DealSum
+    {
+        QSet<qint64> ids;
+        qint64 quantityUnits = 0; ///< Σ |quantity|, in Decimal units
+        qint64 gcdUnits = 0; ///< their greatest common divisor
+        bool summed = true; ///< false when the sum overflowed: the deals are walked
+    };
+    /// By core::documents::partyKey() of the counterparty, then by symbol.
+    QHash<QString, QHash<QString, DealSum>> m_dealSums;
+    void countDeal(const DealRecord &deal);
+    void uncountDeal(const DealRecord &deal);
+    /// What the deals of `sum` in `market` are worth at `price`, added up as exposure()
+    /// adds each: from the sum when that is exact, else deal by deal.
+    Result<core::Money> dealsValue(const DealSum &sum, const Market &market,
+                                   core::Price price) const;
     /// Positions being built again: how many reads of their trades are under way, and the
     /// trades applied to them since the first began.
     struct Rebuild

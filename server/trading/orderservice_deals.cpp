@@ -2,12 +2,15 @@
 
 #include "server/trading/orderservice.h"
 
+#include "core/documents/matching.h"
 #include "server/storage/storereaders.h"
 
 #include <QDebug>
 #include <QTimer>
 
 #include <algorithm>
+#include <limits>
+#include <numeric>
 
 namespace qx::server {
 
@@ -25,6 +28,18 @@ Error unknownDeal(const QString &id)
 bool bookedFirst(const DealRecord &a, const DealRecord &b)
 {
     return a.deal.bookedAt != b.deal.bookedAt ? a.deal.bookedAt < b.deal.bookedAt : a.id < b.id;
+}
+
+__extension__ typedef __int128 Int128;
+constexpr Int128 kOne = 100'000'000; // Decimal units in one
+
+// |quantity| in Decimal units, or nothing for the one value whose magnitude does not fit.
+std::optional<qint64> magnitude(core::Quantity quantity)
+{
+    const qint64 units = quantity.decimal().units();
+    if (units == std::numeric_limits<qint64>::min())
+        return std::nullopt;
+    return units < 0 ? -units : units;
 }
 
 } // namespace
@@ -93,11 +108,91 @@ QHash<QString, QList<DealRecord>> OrderService::dealsBySymbol() const
     return bySymbol;
 }
 
+void OrderService::countDeal(const DealRecord &deal)
+{
+    const protocol::NewDeal &terms = deal.deal.terms;
+    const QString party = core::documents::partyKey(terms.counterparty);
+    if (party.isEmpty())
+        return; // the same party as no name: never in a credit-line check
+    DealSum &sum = m_dealSums[party][terms.symbol];
+    sum.ids.insert(deal.id);
+    const std::optional<qint64> units = magnitude(terms.quantity);
+    if (!units || __builtin_add_overflow(sum.quantityUnits, *units, &sum.quantityUnits))
+        sum.summed = false;
+    else
+        sum.gcdUnits = std::gcd(sum.gcdUnits, *units);
+}
+
+void OrderService::uncountDeal(const DealRecord &deal)
+{
+    const protocol::NewDeal &terms = deal.deal.terms;
+    const auto party = m_dealSums.find(core::documents::partyKey(terms.counterparty));
+    if (party == m_dealSums.end())
+        return;
+    const auto symbol = party->find(terms.symbol);
+    if (symbol == party->end() || !symbol->ids.remove(deal.id))
+        return;
+    if (symbol->ids.isEmpty()) {
+        party->erase(symbol);
+        if (party->isEmpty())
+            m_dealSums.erase(party);
+        return;
+    }
+    // Summed again from those left (a cancel is rare; a gcd cannot be taken back).
+    DealSum &sum = *symbol;
+    sum.quantityUnits = 0;
+    sum.gcdUnits = 0;
+    sum.summed = true;
+    for (const qint64 id : std::as_const(sum.ids)) {
+        const std::optional<qint64> units = magnitude(m_deals.value(id).deal.terms.quantity);
+        if (!units || __builtin_add_overflow(sum.quantityUnits, *units, &sum.quantityUnits)) {
+            sum.summed = false;
+            break;
+        }
+        sum.gcdUnits = std::gcd(sum.gcdUnits, *units);
+    }
+}
+
+Result<core::Money> OrderService::dealsValue(const DealSum &sum, const Market &market,
+                                             core::Price price) const
+{
+    // Each deal is worth |price × (quantity × multiplier)|, both products rounded to Decimal
+    // units. When neither rounds for any deal, the values add up to |price| × (Σ|quantity| ×
+    // multiplier) exactly. quantity × multiplier is exact for every quantity when it is for
+    // their gcd, and price × that for every deal when it is for the gcd's.
+    const Int128 multiplier = market.multiplier().units();
+    const Int128 priceUnits = price.decimal().units();
+    const Int128 gcdEnergy = Int128(sum.gcdUnits) * multiplier;
+    const bool exact = sum.summed && multiplier >= 0 && gcdEnergy % kOne == 0
+        && gcdEnergy / kOne <= std::numeric_limits<qint64>::max()
+        && (priceUnits * (gcdEnergy / kOne)) % kOne == 0;
+    if (exact) {
+        const Result<core::Money> value
+            = market.value(price, core::Quantity(core::Decimal::fromUnits(sum.quantityUnits)));
+        if (value)
+            return value->isNegative() ? value->negated() : *value;
+        // Too large as one product: deal by deal, which fails the same way or adds up.
+    }
+    core::Money total;
+    for (const qint64 id : std::as_const(sum.ids)) {
+        const Result<core::Money> value
+            = market.value(price, m_deals.value(id).deal.terms.quantity);
+        if (!value)
+            return value.error();
+        Result<core::Money> more = total.plus(value->isNegative() ? value->negated() : *value);
+        if (!more)
+            return more.error();
+        total = *more;
+    }
+    return total;
+}
+
 void OrderService::adoptDeal(const DealRecord &deal, bool announce)
 {
     if (m_deals.contains(deal.id))
         return;
     m_deals.insert(deal.id, deal);
+    countDeal(deal);
     ++m_dealChanges;
     if (const Market *market = findMarket(deal.deal.terms.symbol)) {
         if (Result<void> held = m_positions.apply(deal, market->multiplier()); !held)
@@ -109,8 +204,12 @@ void OrderService::adoptDeal(const DealRecord &deal, bool announce)
 
 void OrderService::dropDeal(const DealRecord &deal, bool announce)
 {
-    if (!m_deals.remove(deal.id))
+    const auto found = m_deals.find(deal.id);
+    if (found == m_deals.end())
         return;
+    const DealRecord counted = *found; // as it was adopted
+    m_deals.erase(found);
+    uncountDeal(counted);
     ++m_dealChanges;
     rebuildPosition({ deal.userId, deal.deal.terms.symbol });
     if (announce)

@@ -2,15 +2,18 @@
 // body or in a multipart form, streamed to disk), read, matched against the firm's deals
 // (matched, a break naming each difference, unmatched), booked with corrections that the
 // audit log keeps, reviewed and deleted; bad and hostile files refused or failed with a reason
-// while the server answers on; and documents being read when the server is killed read again
-// after the restart, none lost.
+// while the server answers on; born-digital page images rendered after the reading, or at
+// once when asked for; and documents being read (or page images left to render) when the
+// server is killed read (rendered) after the restart, none lost.
 #include "core/delivery.h"
 #include "generator.h"
 #include "testapi.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -283,6 +286,97 @@ private Q_SLOTS:
                                     { { u"decision"_s, u"accept"_s } }, m_alice);
         QCOMPARE(accepted.status, 200);
         QCOMPARE(accepted.json.value(u"review").toString(), u"accepted"_s);
+    }
+
+    // A born-digital PDF is read from its text layer without rendering it: the document is
+    // processed first, its page image rendered after, in the background. Asked for before
+    // that, the image is rendered at once; never "not found" for a page the document has. A
+    // page image missing at a restart is rendered too. The image is the 300-dpi page the
+    // fields' boxes are in.
+    void aTextLayerPageImageIsRenderedAfterTheReadingAndServed()
+    {
+        const qx::core::Instrument month = m_months.first();
+        QStringList ids;
+        QStringList hashes;
+        for (int copy = 0; copy < 3; ++copy) {
+            const Reply uploaded
+                = upload(confirmationPdf(terms(month, QString::number(30 + copy), u"61.25"_s)),
+                         "application/pdf");
+            QCOMPARE(uploaded.status, 202);
+            ids.append(uploaded.json.value(u"id").toString());
+            hashes.append(uploaded.json.value(u"sha256").toString());
+        }
+        // A4 at 300 dpi (the PDF's page is whole points: 595 × 842).
+        const QSize a4(2479, 3508);
+        const auto imageOf = [this](const QString &sha256) -> QString {
+            return m_server->dataDir() + u"/documents/pages/"_s + sha256 + u"/1.png"_s;
+        };
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            const QJsonObject document = waitRead(ids[i]);
+            QCOMPARE(document.value(u"status").toString(), u"processed"_s);
+            QCOMPARE(field(document, "quantity"), QString::number(30 + i));
+            if (i > 0)
+                continue;
+            // Asked for at once, whether or not its render has run.
+            const Reply page = m_server->request(
+                "GET", u"/api/v1/documents/"_s + ids[i] + u"/pages/1"_s, {}, m_alice);
+            QCOMPARE(page.status, 200);
+            const QImage image = QImage::fromData(page.raw, "PNG");
+            QCOMPARE(image.size(), a4);
+            const QJsonArray box = document.value(u"fields")
+                                       .toObject()
+                                       .value(u"quantity")
+                                       .toObject()
+                                       .value(u"box")
+                                       .toArray();
+            QVERIFY(QRect(0, 0, image.width(), image.height())
+                        .contains(
+                            QRect(box[0].toInt(), box[1].toInt(), box[2].toInt(), box[3].toInt())));
+        }
+        // Nobody asks for the other two: rendered all the same.
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(imageOf(hashes[1])), 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(imageOf(hashes[2])), 30'000);
+        QCOMPARE(QImage(imageOf(hashes[2])).size(), a4);
+
+        // An image lost while the server was down is rendered when asked for.
+        m_server->kill();
+        QVERIFY(QFile::remove(imageOf(hashes.first())));
+        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+        m_alice = m_server->login(u"alice"_s, m_server->alicePassword())
+                      .json.value(u"access_token")
+                      .toString();
+        const Reply again = m_server->request(
+            "GET", u"/api/v1/documents/"_s + ids.first() + u"/pages/1"_s, {}, m_alice);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(QImage::fromData(again.raw, "PNG").size(), a4);
+    }
+
+    // Page images still to be rendered when the server stops are rendered after the restart,
+    // without being asked for.
+    void pageImagesLeftToRenderAtAStopAreRenderedAfterTheRestart()
+    {
+        const qx::core::Instrument month = m_months.first();
+        QStringList ids;
+        QStringList images;
+        for (int copy = 0; copy < 4; ++copy) {
+            const Reply uploaded
+                = upload(confirmationPdf(terms(month, QString::number(40 + copy), u"62.5"_s)),
+                         "application/pdf");
+            QCOMPARE(uploaded.status, 202);
+            ids.append(uploaded.json.value(u"id").toString());
+            images.append(m_server->dataDir() + u"/documents/pages/"_s
+                          + uploaded.json.value(u"sha256").toString() + u"/1.png"_s);
+        }
+        for (const QString &id : std::as_const(ids))
+            QCOMPARE(waitRead(id).value(u"status").toString(), u"processed"_s);
+        m_server->kill(); // renders one at a time behind the reading: some are left
+        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+        m_alice = m_server->login(u"alice"_s, m_server->alicePassword())
+                      .json.value(u"access_token")
+                      .toString();
+        for (const QString &image : std::as_const(images))
+            QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(image), 30'000);
+        QTRY_VERIFY(QDir(m_server->dataDir() + u"/documents/unrendered"_s).isEmpty());
     }
 
     void aDifferentPriceIsABreakNamingIt()

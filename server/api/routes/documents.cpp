@@ -387,8 +387,14 @@ void HttpApi::addDocumentRoutes()
                                        core::ErrorCode::NotFound,
                                        tr("The document has no page %1.").arg(page)));
                                }
-                               sendFile(reply, m_documents->pagePath(document.sha256, number),
-                                        QByteArrayLiteral("image/png"));
+                               // A text-layer page's image may not be rendered yet: it
+                               // is, now, and sent once written.
+                               m_documents->pageImage(
+                                   document, number, [reply, sendFile](core::Result<QString> path) {
+                                       if (!path)
+                                           return reply->fail(path.error());
+                                       sendFile(reply, *path, QByteArrayLiteral("image/png"));
+                                   });
                            });
           });
 

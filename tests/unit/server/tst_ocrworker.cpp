@@ -1,6 +1,7 @@
 // quantenergx-ocr-worker as the server runs it, a process of its own spoken to in JSON lines:
-// it counts a document's pages, reads a page into words and writes its image, answers a bad
-// request with an error and goes on to the next, and ends when its input does.
+// it counts a document's pages, reads a page into words and writes its image (or, asked to,
+// only a page's it OCR'd: a text-layer page is then not rendered), answers a bad request with
+// an error and goes on to the next, and ends when its input does.
 #include "generator.h"
 
 #include <QDir>
@@ -67,6 +68,21 @@ private Q_SLOTS:
         QVERIFY2(words.contains(document.expected.value(u"trade_id"_s)),
                  qPrintable(words.join(u' ')));
         QVERIFY(QImage(image).width() > 2000);
+        QVERIFY(page.value(u"image"_s).toBool());
+
+        // Its image only if it is OCR'd: a text-layer page is not rendered, and says so.
+        const QString skipped = m_dir.filePath(u"page-1-skipped.png"_s);
+        const QJsonObject textOnly = ask(worker,
+                                         { { u"job"_s, 6 },
+                                           { u"path"_s, pdf },
+                                           { u"content_type"_s, u"application/pdf"_s },
+                                           { u"page"_s, 1 },
+                                           { u"image"_s, skipped },
+                                           { u"image_if_ocr"_s, true } });
+        QCOMPARE(textOnly.value(u"words"_s).toArray().size(),
+                 page.value(u"words"_s).toArray().size());
+        QVERIFY(!textOnly.value(u"image"_s).toBool());
+        QVERIFY(!QFile::exists(skipped));
 
         // A bad request is answered, and the worker goes on.
         const QJsonObject lie = ask(

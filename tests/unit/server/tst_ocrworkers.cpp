@@ -1,11 +1,13 @@
 // The server's pool of OCR workers: documents read by real worker processes, several at once;
 // a worker that hangs or crashes costs that worker only, its request is tried once more on a
-// new one and then answered as failed, and the pool goes on serving the next request.
+// new one and then answered as failed, and the pool goes on serving the next request. Page
+// images rendered in the background wait behind the reads and leave a worker for them.
 #include "generator.h"
 #include "server/documents/ocrworkers.h"
 
 #include <QFile>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -83,6 +85,46 @@ private Q_SLOTS:
         workers.countPages(m_dir.filePath(u"page-0.png"_s), u"application/pdf"_s,
                            [&refused](auto answer) { refused = answer; });
         QCOMPARE(wait(refused).error().code, u"unreadable_document"_s);
+    }
+
+    // Page images rendered in the background wait behind every read and take one worker of
+    // two at most, so a read sent behind many renders is answered first; a render someone
+    // waits for moves up with the reads.
+    void backgroundRendersLeaveAWorkerForReading()
+    {
+        // Each request takes 0.3 s and is answered with its job alone.
+        OcrWorkers::Options options = fake(
+            u"while read line; do job=$(echo \"$line\" | sed 's/.*\"job\":\\([0-9]*\\).*/\\1/'); "
+            "sleep 0.3; echo \"{\\\"job\\\":$job}\"; done"_s,
+            std::chrono::seconds(10));
+        options.workers = 2;
+        OcrWorkers workers(options);
+        QList<int> order; // 0-3: renders, 4: the read, 5: the render hurried
+        for (int i = 0; i < 4; ++i) {
+            workers.renderPage(m_pdf, u"application/pdf"_s, 1, m_dir.filePath(u"r.png"_s),
+                               OcrWorkers::Priority::Background,
+                               [&order, i](qx::core::Result<void> done) {
+                                   QVERIFY(done.ok());
+                                   order.append(i);
+                               });
+        }
+        workers.readPage(m_pdf, u"application/pdf"_s, 1, {},
+                         [&order](qx::core::Result<OcrWorkers::Page> page) {
+                             QVERIFY(page.ok());
+                             order.append(4);
+                         });
+        const qint64 late = workers.renderPage(
+            m_pdf, u"application/pdf"_s, 1, m_dir.filePath(u"r.png"_s),
+            OcrWorkers::Priority::Background, [&order](qx::core::Result<void> done) {
+                QVERIFY(done.ok());
+                order.append(5);
+            });
+        workers.hurry(late);
+        QTRY_COMPARE_WITH_TIMEOUT(order.size(), 6, 10'000);
+        // The read at once beside the first render; the hurried render next, on the worker
+        // the read left; the other renders one at a time.
+        QCOMPARE(QSet<int>(order.cbegin(), order.cbegin() + 2), QSet<int>({ 0, 4 }));
+        QVERIFY(order.indexOf(5) < order.indexOf(2));
     }
 
     void aHungWorkerIsKilledTriedAgainThenTheRequestFails()

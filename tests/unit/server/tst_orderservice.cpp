@@ -293,6 +293,68 @@ private Q_SLOTS:
         QCOMPARE(orders.ticker(months[1])->last->toString(), u"81.5"_s);
     }
 
+    // A counterparty's credit line counts, with its traders' orders, the deals the firm
+    // booked with it however its name is written, each at the last trade of its market; a
+    // deal with another party does not count, and a cancelled one no longer does.
+    void aCreditLineCountsTheDealsBookedWithTheCounterparty()
+    {
+        const QString path = m_dir.filePath(u"creditline.db"_s);
+        std::unique_ptr<SqlStore> store = std::move(SqlStore::open(u"sqlite:"_s + path)).value();
+        QVERIFY(listDefaultCatalog(*store, QDateTime::currentDateTimeUtc().date()).ok());
+        const Principal alice = trader(*store, u"alice"_s); // books the firm's deals
+        const Principal carol = trader(*store, u"carol"_s);
+        UserRecord bobRecord = *store->addUser(u"bob"_s, u"trader"_s, "$argon2id$unused");
+        bobRecord.counterparty = u"Acme Energy"_s;
+        QVERIFY(store->updateUser(bobRecord).ok());
+        const Principal bob = Principal::of(bobRecord);
+        QVERIFY(store->saveCreditLine(u"Acme Energy"_s, u"EUR"_s, *Money::parse(u"300000"_s)).ok());
+        const std::unique_ptr<StoreWriter> writer = writerFor(path);
+        QVERIFY(writer);
+        OrderService orders(*store, *writer);
+        QVERIFY(orders.start().ok());
+        const QString month = baseMonth(orders).symbol;
+        QVERIFY(!month.isEmpty());
+        // The last trade, at 80.
+        QVERIFY(placed(orders, alice, limit(u"s1"_s, month, protocol::Side::Sell, "1", "80")));
+        QVERIFY(placed(orders, carol, limit(u"b1"_s, month, protocol::Side::Buy, "1", "80")));
+
+        const auto book = [&](const QString &counterparty, const char *quantity) {
+            protocol::NewDeal terms;
+            terms.symbol = month;
+            terms.side = protocol::Side::Buy;
+            terms.quantity = *Quantity::parse(QString::fromLatin1(quantity));
+            terms.price = *Price::parse(u"70"_s);
+            terms.counterparty = counterparty;
+            terms.tradeDate = QDate::currentDate().addDays(-1);
+            std::optional<Result<protocol::Deal>> booked;
+            orders.bookDeal(alice, terms, {},
+                            [&booked](Result<protocol::Deal> deal) { booked = std::move(deal); });
+            return booked && *booked ? (*booked)->id : QString();
+        };
+        // A month is 672 to 744 hours: 1 MW at 80 is worth 53,760 to 59,520 EUR. The line of
+        // 300,000 takes 4 MW (at most 238,080) but not 7 (at least 376,320), nor 11.
+        QVERIFY(!book(u"Other Trading Ltd"_s, "10").isEmpty());
+        const Result<OrderService::Placement> first
+            = placed(orders, bob, limit(u"o1"_s, month, protocol::Side::Buy, "1", "80"));
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+        const QString large = book(u"ACME ENERGY GmbH"_s, "3");
+        QVERIFY(!large.isEmpty());
+        QVERIFY(!book(u"Acme Energy AG"_s, "2").isEmpty());
+        const Result<OrderService::Placement> refused
+            = placed(orders, bob, limit(u"o2"_s, month, protocol::Side::Buy, "1", "80"));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, u"limit_counterparty_credit"_s);
+
+        std::optional<Result<protocol::Deal>> cancelled;
+        orders.cancelDeal(
+            alice, large, u"booked twice"_s,
+            [&cancelled](Result<protocol::Deal> deal) { cancelled = std::move(deal); });
+        QVERIFY(cancelled && *cancelled);
+        const Result<OrderService::Placement> accepted
+            = placed(orders, bob, limit(u"o2"_s, month, protocol::Side::Buy, "1", "80"));
+        QVERIFY2(accepted, qPrintable(accepted ? QString() : accepted.error().message));
+    }
+
     // An order whose value does not fit in a Money (no band, no lot limit to stop it first)
     // cannot be checked against a credit limit: it is refused, not valued at zero and let
     // through, and the book is left as it was.
