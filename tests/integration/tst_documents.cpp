@@ -299,9 +299,8 @@ private Q_SLOTS:
         QStringList ids;
         QStringList hashes;
         for (int copy = 0; copy < 3; ++copy) {
-            const Reply uploaded
-                = upload(confirmationPdf(terms(month, QString::number(30 + copy), u"61.25"_s)),
-                         "application/pdf");
+            const Reply uploaded = upload(
+                recapPdf(terms(month, QString::number(30 + copy), u"61.25"_s)), "application/pdf");
             QCOMPARE(uploaded.status, 202);
             ids.append(uploaded.json.value(u"id").toString());
             hashes.append(uploaded.json.value(u"sha256").toString());
@@ -359,9 +358,8 @@ private Q_SLOTS:
         QStringList ids;
         QStringList images;
         for (int copy = 0; copy < 4; ++copy) {
-            const Reply uploaded
-                = upload(confirmationPdf(terms(month, QString::number(40 + copy), u"62.5"_s)),
-                         "application/pdf");
+            const Reply uploaded = upload(
+                recapPdf(terms(month, QString::number(40 + copy), u"62.5"_s)), "application/pdf");
             QCOMPARE(uploaded.status, 202);
             ids.append(uploaded.json.value(u"id").toString());
             images.append(m_server->dataDir() + u"/documents/pages/"_s
