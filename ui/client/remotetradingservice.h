@@ -258,6 +258,8 @@ private:
     /// Loads the documents of the user's firm, newest first.
     void fetchDocuments();
     void onDealMessage(const core::protocol::StreamMessage &message);
+    /// A deal booked or cancelled into the live deals (announced when it changes them).
+    void adoptDeal(const core::protocol::Deal &deal);
     void onDocumentMessage(const core::protocol::StreamMessage &message);
     /// Puts `document` in the list (by id, a new one first) and announces it.
     void upsertDocument(const core::protocol::Document &document);

@@ -52,13 +52,17 @@ void RemoteTradingService::onDealMessage(const protocol::StreamMessage &message)
         qCWarning(lcDocuments) << "unreadable deal event:" << deal.error().message;
         return;
     }
-    const auto known
-        = std::find_if(m_deals.begin(), m_deals.end(),
-                       [&](const protocol::Deal &held) { return held.id == deal->id; });
-    if (deal->status == protocol::DealStatus::Live) {
+    adoptDeal(*deal);
+}
+
+void RemoteTradingService::adoptDeal(const protocol::Deal &deal)
+{
+    const auto known = std::find_if(m_deals.begin(), m_deals.end(),
+                                    [&](const protocol::Deal &held) { return held.id == deal.id; });
+    if (deal.status == protocol::DealStatus::Live) {
         if (known != m_deals.end())
             return; // the reload had it already
-        m_deals.prepend(*deal);
+        m_deals.prepend(deal);
     } else {
         if (known == m_deals.end())
             return;
@@ -213,8 +217,7 @@ void RemoteTradingService::bookDocument(const QString &documentId,
              Q_EMIT m_documentPart.dealBooked(documentId, *deal);
              // The document now matches its deal, and the deal is in the positions: both as
              // the server has them, whether or not the stream brought them yet.
-             onDealMessage(protocol::StreamMessage::of(protocol::stream::kDealBooked,
-                                                       { { QStringLiteral("deal"), *reply } }));
+             adoptDeal(*deal);
              send(Verb::Get, documentPath(documentId), {},
                   [this, documentId](const Result<QJsonObject> &document) {
                       documentAnswered(documentId, document);
