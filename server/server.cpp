@@ -5,11 +5,13 @@
 #include "server/cache/redisclient.h"
 #include "server/cluster/cluster.h"
 #include "server/cluster/forwarder.h"
+#include "server/notifications/notifier.h"
 #include "server/ops/servinglock.h"
 #include "server/storage/storereaders.h"
 #include "server/trading/orderservice.h"
 
 #include <QCoreApplication>
+#include <QSysInfo>
 #include <QThread>
 
 namespace qx::server {
@@ -70,6 +72,10 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     // Trading state is written by a group-commit thread on a connection of its own.
     server->m_writer
         = std::make_unique<StoreWriter>([dataDirectory] { return dataDirectory.openStore(); });
+    server->m_writer->setNotificationsStored([wake = &server->m_wakeOnNotifications] {
+        if (Notifier *notifier = wake->load())
+            notifier->wake();
+    });
     if (core::Result<void> started = server->m_writer->start(); !started)
         return started.error();
     server->m_orders
@@ -151,6 +157,30 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     if (options.simulate) {
         server->m_simulation = std::make_unique<SimulatedMarket>(
             *server->m_orders, *server->m_store, options.simulation);
+        if (core::Result<void> prepared = server->m_simulation->prepare(); !prepared)
+            return prepared.error();
+    }
+    // Notifications: written with the events that cause them for the users who want them,
+    // then planned and sent by dispatchers on threads of their own.
+    Notifier::Options notifications;
+    notifications.instance = QStringLiteral("%1:%2")
+                                 .arg(QSysInfo::machineHostName())
+                                 .arg(QCoreApplication::applicationPid());
+    server->m_notifier = std::make_unique<Notifier>(
+        *server->m_store, *server->m_readers, [dataDirectory] { return dataDirectory.openStore(); },
+        core::Clock::system(), notifications);
+    if (core::Result<void> started = server->m_notifier->start(); !started)
+        return started.error();
+    Notifier *notifier = server->m_notifier.get();
+    server->m_wakeOnNotifications = notifier;
+    server->m_orders->setNotificationFilter(
+        [notifier](std::int64_t userId, core::notifications::EventType type) {
+            return notifier->wants(userId, type);
+        });
+    connect(orders, &OrderService::configurationChanged, notifier, &Notifier::configurationChanged);
+    connect(notifier, &Notifier::inApp, stream, &StreamGateway::publishNotification);
+    server->m_http->setNotifier(notifier);
+    if (server->m_simulation) {
         if (core::Result<void> started = server->m_simulation->start(); !started)
             return started.error();
     }
@@ -186,6 +216,10 @@ Server::~Server()
     m_cluster.reset();
     if (m_orders)
         m_orders->shutdown();
+    m_wakeOnNotifications = nullptr;
+    if (m_orders)
+        m_orders->setNotificationFilter({});
+    m_notifier.reset(); // its dispatchers finish the message in hand
     m_readers.reset(); // waits for reads under way; their queued answers die with m_http
     m_http.reset();
     m_documents.reset();

@@ -17,6 +17,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <atomic>
 #include <memory>
 
 namespace qx::server {
@@ -24,6 +25,7 @@ namespace qx::server {
 class Cluster;
 class Forwarder;
 class HttpApi;
+class Notifier;
 class RedisClient;
 class ServingLock;
 class Store;
@@ -94,6 +96,10 @@ private:
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<SimulatedMarket> m_simulation;
     std::unique_ptr<StreamGateway> m_stream;
+    std::unique_ptr<Notifier> m_notifier;
+    /// Whom the writer wakes when it stored notifications (set once the notifier runs, cleared
+    /// before it goes; read on the writer's thread).
+    std::atomic<Notifier *> m_wakeOnNotifications { nullptr };
     std::unique_ptr<OcrWorkers> m_ocr;
     std::unique_ptr<DocumentService> m_documents;
     std::unique_ptr<HttpApi> m_http;

@@ -18,6 +18,16 @@ constexpr EnumNames<DeliveryStatus, 5> kStatusNames { {
     { DeliveryStatus::Failed, u"failed" },
 } };
 
+constexpr EnumNames<OutboxState, 7> kOutboxNames { {
+    { OutboxState::Pending, u"pending" },
+    { OutboxState::Sending, u"sending" },
+    { OutboxState::Sent, u"sent" },
+    { OutboxState::InDoubt, u"in_doubt" },
+    { OutboxState::Dead, u"dead" },
+    { OutboxState::Discarded, u"discarded" },
+    { OutboxState::Skipped, u"skipped" },
+} };
+
 } // namespace
 
 QString toString(DeliveryStatus status)
@@ -28,6 +38,16 @@ QString toString(DeliveryStatus status)
 std::optional<DeliveryStatus> deliveryStatusFromString(QStringView text)
 {
     return enumFromName(kStatusNames, text);
+}
+
+QString toString(OutboxState state)
+{
+    return enumName(kOutboxNames, state);
+}
+
+std::optional<OutboxState> outboxStateFromString(QStringView text)
+{
+    return enumFromName(kOutboxNames, text);
 }
 
 DeliveryStatus advance(DeliveryStatus current, DeliveryStatus reported)

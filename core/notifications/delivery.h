@@ -29,6 +29,14 @@ std::optional<DeliveryStatus> deliveryStatusFromString(QStringView text);
 /// included), and nothing moves a failed one or brings one back to an earlier state.
 DeliveryStatus advance(DeliveryStatus current, DeliveryStatus reported);
 
+/// Where a message stands in the outbox: pending (to send when due), sending (claimed by a
+/// dispatcher), sent (the provider took it), in doubt (a send whose outcome is unknown on a
+/// channel that cannot deduplicate: not retried blindly), dead (given up after the configured
+/// attempts), discarded (by an admin), skipped (the user has no address on the channel).
+enum class OutboxState { Pending, Sending, Sent, InDoubt, Dead, Discarded, Skipped };
+QString toString(OutboxState state);
+std::optional<OutboxState> outboxStateFromString(QStringView text);
+
 /// The wait before retry `attempt` (1 for the first): uniform in [0, min(cap, base ×
 /// 2^(attempt−1))]
 /// ("full jitter"), and never less than `floor` (what the provider asked for).

@@ -294,6 +294,9 @@ inline constexpr QStringView kDealCancelled = u"deal.cancelled";
 /// The firm's documents: document.queued, .processing, .processed, .failed, .reviewed and
 /// .deleted, each with {"document": Document}.
 inline constexpr QStringView kDocumentsChannel = u"documents";
+/// The user's inbox as it fills: notification, with {"notification": Notification}.
+inline constexpr QStringView kNotificationsChannel = u"notifications";
+inline constexpr QStringView kNotification = u"notification";
 } // namespace stream
 
 /// One WebSocket message: {"type": ..., ...fields}.

@@ -193,6 +193,7 @@ void HttpApi::addRoutes()
     addRiskRoutes();
     addDealRoutes();
     addDocumentRoutes();
+    addNotificationRoutes();
 
     // "Wrong method" (405) for a path that is served with another, else "no such thing".
     m_server.setMissingHandler([this](const QHttpServerRequest &request,

@@ -24,6 +24,7 @@ namespace qx::server {
 class AuthService;
 class Cluster;
 class Forwarder;
+class Notifier;
 class OrderService;
 class StreamGateway;
 class Store;
@@ -88,6 +89,8 @@ public:
     /// Serves documents through `documents`: uploads (POST /api/v1/documents, streamed to
     /// disk past QHttpServer) and the document routes. Without, those answer 503.
     void setDocuments(DocumentService *documents);
+    /// Preferences saved through the API are in force in `notifier` at once.
+    void setNotifier(Notifier *notifier) { m_notifier = notifier; }
 
 private:
     /// A JSON answer made away from this thread: its body and status.
@@ -114,6 +117,7 @@ private:
     void addRiskRoutes();
     void addDealRoutes();
     void addDocumentRoutes();
+    void addNotificationRoutes();
     /// An upload's head came (RequestGuard): admits it, then streams its body to disk.
     void receiveUpload(QTcpSocket *socket, const UploadStart &start);
     /// Why `principal` may not upload a body of `contentType` and `length` bytes, if not.
@@ -168,6 +172,7 @@ private:
     QStringList m_corsOrigins;
     RequestGuard m_guard { RequestLimits {} };
     DocumentService *m_documents = nullptr;
+    Notifier *m_notifier = nullptr;
     QHttpServer m_server;
 };
 

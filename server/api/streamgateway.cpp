@@ -1,5 +1,7 @@
 #include "server/api/streamgateway.h"
 
+#include "server/notifications/planning.h"
+
 #include "server/api/httpapi.h"
 
 #include "server/auth/permissions.h"
@@ -151,8 +153,8 @@ std::optional<QString> StreamGateway::checkChannel(const QString &channel) const
         && core::candleIntervalFromString(parts[2])) {
         return std::nullopt;
     }
-    return tr("No channel \"%1\" (orders, trades, deals, documents, book:SYMBOL, ticker:SYMBOL, "
-              "trades:SYMBOL, candles:SYMBOL:1m|5m|1h|1d).")
+    return tr("No channel \"%1\" (orders, trades, deals, documents, notifications, book:SYMBOL, "
+              "ticker:SYMBOL, trades:SYMBOL, candles:SYMBOL:1m|5m|1h|1d).")
         .arg(channel.left(64));
 }
 
@@ -390,10 +392,25 @@ void StreamGateway::publishDocumentEvent(const QString &type, const DocumentReco
         });
 }
 
+void StreamGateway::publishNotification(const NotificationRecord &notification)
+{
+    broadcast(
+        stream::kNotificationsChannel.toString(),
+        [&] {
+            return StreamMessage::of(
+                stream::kNotification,
+                { { QStringLiteral("notification"), toProtocol(notification).toJson() } });
+        },
+        [userId = notification.userId](const Session &session) {
+            return session.principal && session.principal->userId == userId;
+        });
+}
+
 bool StreamGateway::isOwnChannel(QStringView channel)
 {
     return channel == stream::kOrdersChannel || channel == stream::kTradesChannel
-        || channel == stream::kDealsChannel || channel == stream::kDocumentsChannel;
+        || channel == stream::kDealsChannel || channel == stream::kDocumentsChannel
+        || channel == stream::kNotificationsChannel;
 }
 
 void StreamGateway::marketUpdated(const QString &symbol)

@@ -76,6 +76,8 @@ public:
     void publishDealEvent(const QString &type, const core::protocol::Deal &deal, qint64 userId);
     /// A document of a firm changed: to the sessions of its users.
     void publishDocumentEvent(const QString &type, const qx::server::DocumentRecord &document);
+    /// A notification to its user's sessions on "notifications".
+    void publishNotification(const qx::server::NotificationRecord &notification);
     void marketUpdated(const QString &symbol);
     void candleUpdated(const QString &symbol, core::CandleInterval interval,
                        const core::Candle &candle);

@@ -131,16 +131,44 @@ Result<Principal> SimulatedMarket::participant(const QString &username)
     return Principal::of(*added);
 }
 
-Result<void> SimulatedMarket::start()
+Result<void> SimulatedMarket::prepare()
 {
+    if (m_maker.userId != 0)
+        return {};
     Result<Principal> maker = participant(QStringLiteral("sim-maker"));
     if (!maker)
         return maker.error();
     Result<Principal> taker = participant(QStringLiteral("sim-taker"));
     if (!taker)
         return taker.error();
+    for (const Principal &principal : { *maker, *taker }) {
+        Result<QList<NotificationPreferenceRecord>> stored
+            = m_store.notificationPreferences(principal.userId);
+        if (!stored)
+            return stored.error();
+        if (!stored->isEmpty())
+            continue;
+        QList<NotificationPreferenceRecord> none;
+        for (core::notifications::EventType type : core::notifications::allEventTypes()) {
+            NotificationPreferenceRecord preference;
+            preference.userId = principal.userId;
+            preference.type = type;
+            none.append(preference);
+        }
+        if (Result<void> saved = m_store.saveNotificationPreferences(principal.userId, none);
+            !saved) {
+            return saved;
+        }
+    }
     m_maker = *maker;
     m_taker = *taker;
+    return {};
+}
+
+Result<void> SimulatedMarket::start()
+{
+    if (Result<void> prepared = prepare(); !prepared)
+        return prepared;
     // Client order ids unique across runs: a restarted server must not take its first orders
     // for repeats of the last run's (they would be refused as duplicates).
     m_runId = QString::number(m_orders.clock().nowMs(), 36);

@@ -54,7 +54,11 @@ public:
 
     SimulatedMarket(OrderService &orders, Store &store, Options options, QObject *parent = nullptr);
 
-    /// Creates the simulated participants (once) and starts quoting.
+    /// Creates the simulated participants (once), who are notified of nothing: nobody reads
+    /// their inbox. start() does it if not done; a server does it before it reads who wants
+    /// notifications, so the participants' history is not written as theirs.
+    Result<void> prepare();
+    /// Prepares (if not done) and starts quoting.
     Result<void> start();
     /// One round: a few instruments move and are requoted; sometimes the taker trades.
     void step();

@@ -5,6 +5,7 @@
 
 #include "core/documents/extraction.h"
 #include "core/instrument.h"
+#include "core/notifications/policy.h"
 #include "core/protocol/deals.h"
 #include "core/protocol/messages.h"
 #include "core/result.h"
@@ -245,6 +246,21 @@ struct BookFence
 /// What trading changed, for one durable write: orders as they now are, whole (new ones apart:
 /// they are inserted, the others updated), new trades, and the books' counters. With fences,
 /// the write stands only if every book is still at its epoch, else none of it (book_moved).
+/// An event that notifies one user, written in the same transaction as its cause; also the
+/// user's inbox. `eventKey` names the event and the user ("order.filled:ORDER"), so a second
+/// write of the same event for the same user is no second notification.
+struct NotificationRecord
+{
+    std::int64_t id = 0; ///< given by storage
+    QString eventKey;
+    std::int64_t userId = 0;
+    core::notifications::EventType type = core::notifications::EventType::OrderFilled;
+    core::notifications::Severity severity = core::notifications::Severity::Info;
+    QJsonObject facts; ///< what the message says: symbol, side, quantity, price, reason, ...
+    QDateTime createdAt;
+    QDateTime readAt; ///< invalid: unread
+};
+
 struct TradingWrite
 {
     QList<StoredOrder> newOrders;
@@ -256,6 +272,8 @@ struct TradingWrite
     /// USER ADDRESS DETAIL" (orderAuditLine()). Stored with it, in the same transaction,
     /// chained by the store.
     QStringList audit;
+    /// The notifications these commands cause (a fill, an expiry), stored with them.
+    QList<NotificationRecord> notifications;
 };
 
 } // namespace qx::server

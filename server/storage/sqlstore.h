@@ -151,6 +151,40 @@ public:
     Result<void> saveDocumentReview(const DocumentRecord &document) override;
     Result<QList<DocumentPage>> documentPages(std::int64_t id) override;
     Result<bool> deleteDocument(std::int64_t id) override;
+    Result<void> addNotifications(const QList<NotificationRecord> &notifications) override;
+    Result<QList<NotificationRecord>> inbox(const InboxQuery &query) override;
+    Result<std::int64_t> unreadNotifications(std::int64_t userId) override;
+    Result<std::int64_t> markNotificationsRead(std::int64_t userId, std::int64_t id,
+                                               const QDateTime &at) override;
+    Result<QList<NotificationPreferenceRecord>> notificationPreferences(
+        std::int64_t userId) override;
+    Result<QList<NotificationPreferenceRecord>> allNotificationPreferences() override;
+    Result<void> saveNotificationPreferences(
+        std::int64_t userId, const QList<NotificationPreferenceRecord> &preferences) override;
+    Result<QList<core::notifications::EventType>> criticalEventTypes() override;
+    Result<void> saveCriticalEventTypes(
+        const QList<core::notifications::EventType> &types) override;
+    Result<NotificationContact> notificationContact(std::int64_t userId) override;
+    Result<void> saveNotificationContact(const NotificationContact &contact) override;
+    Result<QList<NotificationRecord>> notificationsById(const QList<std::int64_t> &ids) override;
+    Result<QList<NotificationRecord>> unplannedNotifications(int limit) override;
+    Result<void> planNotification(std::int64_t id,
+                                  const QList<DeliveryRecord> &deliveries) override;
+    Result<QList<DeliveryRecord>> claimDeliveries(
+        const QString &claimer, const QDateTime &now, const QDateTime &until, int limit,
+        const QList<core::notifications::Channel> &channels = {}) override;
+    Result<std::int64_t> recoverExpiredClaims(
+        const QDateTime &now, const QList<core::notifications::Channel> &deduplicating) override;
+    Result<bool> finishDelivery(const DeliveryOutcome &outcome) override;
+    Result<bool> reportDeliveryStatus(core::notifications::Channel channel,
+                                      const QString &providerId,
+                                      core::notifications::DeliveryStatus status,
+                                      const QString &error, const QDateTime &at) override;
+    Result<QList<DeliveryRecord>> deliveries(const OutboxQuery &query) override;
+    Result<std::optional<DeliveryRecord>> findDelivery(std::int64_t id) override;
+    Result<bool> retryDelivery(std::int64_t id, const QDateTime &at) override;
+    Result<bool> discardDelivery(std::int64_t id, const QDateTime &at) override;
+    Result<QMap<core::notifications::Channel, QueueDepth>> outboxDepths() override;
 
 private:
     /// This connection's chain of trading commands (order_audit): its id, last number and

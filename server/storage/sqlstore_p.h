@@ -97,6 +97,14 @@ inline bool isUniqueViolation(const Error &error)
     return error.is(core::ErrorCode::UniqueViolation);
 }
 
+// A notification's columns as every INSERT of notifications lists them (notificationRows), and
+// what keeps an event from notifying the same user twice.
+inline const std::vector<const char *> kNotificationColumns { "event_key", "user_id",
+                                                              "type",      "severity",
+                                                              "facts",     "created_at_ms" };
+constexpr const char *kNotificationConflict = "ON CONFLICT (event_key) DO NOTHING";
+std::vector<SqlDatabase::Value> notificationRows(const QList<NotificationRecord> &records);
+
 // The migration lock's key (PostgreSQL advisory lock; SQLite needs none beyond its own).
 constexpr std::int64_t kMigrationLock = 0x51584d4947524154; // "QXMIGRAT"
 constexpr std::int64_t kAuditLock = 0x5158415544495421; // "QXAUDIT!"

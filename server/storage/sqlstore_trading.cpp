@@ -425,8 +425,11 @@ QByteArray oneStatementWrite(bool fenced)
         return "WITH audit AS (" + insertFromJson("order_audit", kOrderAuditColumns, "audit")
             + "), new_orders AS (" + insertFromJson("orders", kOrderRowColumns, "new_orders")
             + "), orders AS (" + insertFromJson("orders", kOrderRowColumns, "orders", kOrderUpsert)
-            + "), trades AS (" + insertFromJson("trades", kTradeColumns, "trades") + ") "
-            + insertFromJson("book_state", kBookStateColumns, "books", kBookStateUpsert);
+            + "), trades AS (" + insertFromJson("trades", kTradeColumns, "trades")
+            + "), notifications AS ("
+            + insertFromJson("notifications", kNotificationColumns, "notifications",
+                             kNotificationConflict)
+            + ") " + insertFromJson("book_state", kBookStateColumns, "books", kBookStateUpsert);
     }
     constexpr const char *held = "WHERE (SELECT ok FROM held)";
     return "WITH fence AS (UPDATE book_owners o SET epoch = o.epoch FROM "
@@ -440,6 +443,9 @@ QByteArray oneStatementWrite(bool fenced)
         + "), books AS ("
         + insertFromJson("book_state", kBookStateColumns, "books", kBookStateUpsert, held)
         + "), audit AS (" + insertFromJson("order_audit", kOrderAuditColumns, "audit", "", held)
+        + "), notifications AS ("
+        + insertFromJson("notifications", kNotificationColumns, "notifications",
+                         kNotificationConflict, held)
         + ") SELECT ok::int FROM held";
 }
 
@@ -500,7 +506,7 @@ Result<void> SqlStore::commitTrading(const TradingWrite &write)
     const std::vector<SqlDatabase::Value> &audit = chained->first;
     Result<void> written = [&]() -> Result<void> {
         const qsizetype rows = write.newOrders.size() + write.orders.size() + write.trades.size()
-            + write.audit.size();
+            + write.audit.size() + write.notifications.size();
         if (m_database->dialect() == SqlDatabase::Dialect::Postgresql
             && rows <= kOneStatementRows) {
             static const QByteArray plain = oneStatementWrite(false);
@@ -512,6 +518,8 @@ Result<void> SqlStore::commitTrading(const TradingWrite &write)
                 { QStringLiteral("trades"), jsonRows(kTradeColumns, tradeRows(write.trades)) },
                 { QStringLiteral("books"), jsonRows(kBookStateColumns, bookRows(write.books)) },
                 { QStringLiteral("audit"), jsonRows(kOrderAuditColumns, audit) },
+                { QStringLiteral("notifications"),
+                  jsonRows(kNotificationColumns, notificationRows(write.notifications)) },
             };
             if (write.fences.isEmpty()) {
                 const Result<std::int64_t> written = m_database->change(
@@ -570,6 +578,13 @@ Result<void> SqlStore::writeTrading(const TradingWrite &write,
         return inserted;
     }
     if (Result<void> inserted = m_database->bulkInsert("order_audit", kOrderAuditColumns, audit);
+        !inserted) {
+        return inserted;
+    }
+    // Notifications, each event once for its user (insertRows: COPY cannot skip a key held).
+    if (Result<void> inserted
+        = m_database->insertRows("notifications", kNotificationColumns,
+                                 notificationRows(write.notifications), kNotificationConflict);
         !inserted) {
         return inserted;
     }

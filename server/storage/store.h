@@ -4,6 +4,7 @@
 #include "server/storage/clusterstore.h"
 #include "server/storage/dealstore.h"
 #include "server/storage/documentstore.h"
+#include "server/storage/notificationstore.h"
 #include "server/storage/records.h"
 #include "server/storage/referencestore.h"
 #include "server/storage/riskstore.h"
@@ -20,7 +21,8 @@ namespace qx::server {
  * An implementation is used from one thread.
  *
  * It gathers one interface per role (users and auth, reference data, trading, risk and
- * credit, cluster, audit, deals, documents), each in its own header, plus transactions and the
+ * credit, cluster, audit, deals, documents,
+ * notifications), each in its own header, plus transactions and the
  * schema version.
  */
 class Store : public UserStore,
@@ -30,7 +32,8 @@ class Store : public UserStore,
               public ClusterStore,
               public AuditStore,
               public DealStore,
-              public DocumentStore
+              public DocumentStore,
+              public NotificationStore
 {
 public:
     ~Store() override = default;

@@ -28,6 +28,7 @@ public:
         }
         m_write.trades.append(write.trades);
         m_write.audit.append(write.audit);
+        m_write.notifications.append(write.notifications);
         for (const BookState &book : write.books)
             keepLast(m_write.books, m_books, book.symbol, book);
         // The batch stands only if every write's fence holds: epochs only rise, so the lowest
@@ -188,6 +189,8 @@ void StoreWriter::run(std::unique_ptr<Store> store)
         }
         m_idle.notify_all();
         if (wroteAny) {
+            if (written && m_notificationsStored && !merged.write().notifications.isEmpty())
+                m_notificationsStored();
             if (written)
                 Q_EMIT committed(last);
             else

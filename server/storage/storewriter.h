@@ -47,6 +47,12 @@ public:
     /// Queues a write; tickets increase by one per call.
     quint64 submit(TradingWrite write);
     void reset();
+    /// Called on the writer's thread after a batch that stored notifications committed (the
+    /// dispatcher's wake-up: it must be safe from any thread). Set before start().
+    void setNotificationsStored(std::function<void()> stored)
+    {
+        m_notificationsStored = std::move(stored);
+    }
     /// Blocks until everything submitted so far is committed or dropped (shutdown, tests).
     void flush();
 
@@ -75,6 +81,7 @@ private:
     void run(std::unique_ptr<Store> store);
 
     Opener m_open;
+    std::function<void()> m_notificationsStored;
     std::thread m_thread;
     mutable std::mutex m_mutex;
     Stats m_stats;

@@ -1,5 +1,7 @@
 #include "server/trading/orderservice.h"
 
+#include "server/trading/ordernotifications.h"
+
 #include "server/storage/storereaders.h"
 
 #include "core/delivery.h"
@@ -742,6 +744,14 @@ Result<OrderService::Applied> OrderService::run(Market &market, Command command,
     if (market.epoch)
         write.fences.append({ market.symbol(), *market.epoch });
     write.audit = std::move(audit);
+    if (m_notify) {
+        for (const Change &change : std::as_const(applied.changes)) {
+            std::optional<NotificationRecord> notification
+                = orderNotification(change.type, change.order, change.order.order.updatedAt);
+            if (notification && m_notify(notification->userId, notification->type))
+                write.notifications.append(std::move(*notification));
+        }
+    }
     applied.ticket = m_writer.submit(std::move(write));
     for (const Change &change : std::as_const(applied.changes)) {
         if (!protocol::isLive(change.order.order.status))
@@ -1179,6 +1189,8 @@ void OrderService::place(const Principal &principal, const protocol::NewOrder &r
                          Reply<Placement> reply)
 {
     Result<Placement> placed = placeNow(principal, request, reply);
+    if (!placed)
+        notifyRejection(principal, request, placed.error());
     if (!placed || !placed->created)
         reply(std::move(placed)); // refused before the book was touched, or a stored replay
 }
@@ -1373,6 +1385,23 @@ Result<OrderService::Placement> OrderService::placeNow(const Principal &principa
         reply(Placement { current, true });
     });
     return Placement { current, true }; // answered once stored
+}
+
+void OrderService::notifyRejection(const Principal &principal, const protocol::NewOrder &request,
+                                   const core::Error &error)
+{
+    // Storage or the cluster failing is not the order's fault: the health events tell of it.
+    const bool notTheOrders = error.is(core::ErrorCode::StorageUnavailable)
+        || error.is(core::ErrorCode::StorageError) || error.is(core::ErrorCode::BookMoved)
+        || error.is(core::ErrorCode::NotOwner);
+    if (!m_notify || notTheOrders
+        || !m_notify(principal.userId, core::notifications::EventType::OrderRejected)) {
+        return;
+    }
+    TradingWrite write;
+    write.notifications.append(
+        rejectionNotification(principal.userId, request, requestHash(request), error, nowUtc()));
+    m_writer.submit(std::move(write));
 }
 
 core::Error OrderService::notOwner(const QString &symbol)

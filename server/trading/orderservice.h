@@ -108,6 +108,12 @@ public:
     /// Puts settings read elsewhere (PreTradeRisk::read on a store reader, after a change made
     /// through this server) in force now, if they are newer than those in force.
     void adoptSettings(PreTradeRisk::Settings settings) { applySettings(std::move(settings)); }
+    /// Whether `userId` wants to hear of events of `type` at all (on any channel): the
+    /// notifications of an order's fill, partial fill, expiry and rejection are written, with
+    /// the trading write that causes them, only for those. Unset: none are written.
+    using NotificationFilter
+        = std::function<bool(std::int64_t userId, core::notifications::EventType type)>;
+    void setNotificationFilter(NotificationFilter filter) { m_notify = std::move(filter); }
     /// Now, by that clock (to the millisecond, as stored).
     QDateTime nowUtc() const { return m_clock->nowUtc(); }
 
@@ -375,6 +381,10 @@ private:
     Result<void> rebuild(const QList<Market *> &candidates);
     core::Error storageUnavailable() const;
     static core::Error notOwner(const QString &symbol);
+    /// Writes the notification of `request` refused with `error`, if its user wants it and
+    /// the refusal was the order's (not storage's or the cluster's).
+    void notifyRejection(const Principal &principal, const core::protocol::NewOrder &request,
+                         const core::Error &error);
     /// The pre-trade checks (PreTradeRisk) of an order on `market`: a market order is valued
     /// at the best price it would meet.
     Result<void> checkRisk(const Principal &principal, const Market &market,
@@ -409,6 +419,7 @@ private:
     QSet<std::int64_t> m_replayedTrades;
     QTimer m_replayedTimer;
     TradingRules m_rules;
+    NotificationFilter m_notify;
     const core::Clock *m_clock = &core::Clock::system();
     std::vector<std::unique_ptr<Market>> m_markets;
     QHash<QString, Market *> m_bySymbol;

@@ -168,6 +168,15 @@ private:
               u"deals:book"_s },
             { "POST", u"/api/v1/documents/{id}/book"_s, u"/api/v1/documents/999999/book"_s,
               u"deals:book"_s },
+            { "GET", u"/api/v1/notifications"_s, u"/api/v1/notifications"_s, u"account:read"_s },
+            { "POST", u"/api/v1/notifications/{id}/read"_s, u"/api/v1/notifications/999999/read"_s,
+              u"account:read"_s },
+            { "POST", u"/api/v1/notifications/read-all"_s, u"/api/v1/notifications/read-all"_s,
+              u"account:read"_s },
+            { "GET", u"/api/v1/notifications/preferences"_s, u"/api/v1/notifications/preferences"_s,
+              u"account:read"_s },
+            { "PUT", u"/api/v1/notifications/preferences"_s, u"/api/v1/notifications/preferences"_s,
+              u"account:read"_s },
         };
     }
 

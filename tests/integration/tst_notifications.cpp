@@ -1,0 +1,273 @@
+// Notifications on a real quantenergx-server: a fill lands in its owner's inbox (and only
+// theirs) and on their stream's "notifications" channel; a rejected order is told too; marking
+// read counts down; settings are read whole and changed in part; bad settings are refused and
+// change nothing; a user who wants no fills gets none; an acknowledged fill's notification
+// survives kill -9.
+#include "testapi.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using qx::test::Reply;
+using qx::test::TestServer;
+
+namespace {
+
+const auto limit = qx::test::limitOrder;
+
+} // namespace
+
+class tst_Notifications : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<TestServer> m_server;
+    QString m_alice;
+    QString m_bob;
+    QStringList m_months;
+    int m_next = 0;
+
+    QJsonObject inbox(const QString &token, const QString &query = {})
+    {
+        return m_server->request("GET", u"/api/v1/notifications"_s + query, {}, token).json;
+    }
+    QJsonArray notificationsOf(const QString &token, const QString &type)
+    {
+        QJsonArray found;
+        for (const QJsonValue &value : inbox(token).value(u"notifications").toArray()) {
+            if (value.toObject().value(u"type").toString() == type)
+                found.append(value);
+        }
+        return found;
+    }
+    // Bob rests `quantity` at `price`; alice takes it whole: both orders filled.
+    QString cross(const QString &symbol, const QString &quantity, const QString &price)
+    {
+        const QString n = QString::number(++m_next);
+        const Reply resting = m_server->requestJson(
+            "POST", u"/api/v1/orders"_s, limit(u"b"_s + n, symbol, "sell", quantity, price), m_bob);
+        if (resting.status != 201)
+            return {};
+        const Reply taken
+            = m_server->requestJson("POST", u"/api/v1/orders"_s,
+                                    limit(u"a"_s + n, symbol, "buy", quantity, price), m_alice);
+        return taken.status == 201 ? taken.json.value(u"id").toString() : QString();
+    }
+    Reply putSettings(const QJsonObject &settings, const QString &token)
+    {
+        return m_server->requestJson("PUT", u"/api/v1/notifications/preferences"_s, settings,
+                                     token);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<TestServer>(m_dir.filePath(u"data"_s));
+        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+        m_alice = m_server->aliceToken();
+        m_bob = m_server->addTrader(u"bob"_s, u"bob's long passphrase"_s);
+        QVERIFY(!m_bob.isEmpty());
+        for (const qx::core::Instrument &instrument : m_server->tradableInstruments()) {
+            if (instrument.symbol.startsWith(u"DE.BASE.M."))
+                m_months.append(instrument.symbol);
+        }
+        QVERIFY(m_months.size() >= 4);
+    }
+
+    // The fill is in alice's inbox with what happened, pushed to her stream as it comes;
+    // bob hears of his own fill, not of hers.
+    void aFillReachesItsOwnerInboxAndStream()
+    {
+        QList<QJsonObject> messages;
+        auto stream = m_server->openStream(messages, m_alice, { u"notifications"_s });
+        QTRY_COMPARE(messages.size(), 2); // authenticated, subscribed
+        const QString symbol = m_months.takeFirst();
+        const QString order = cross(symbol, u"5"_s, u"81.5"_s);
+        QVERIFY(!order.isEmpty());
+
+        QTRY_COMPARE(messages.size(), 3);
+        QCOMPARE(messages.last().value(u"type").toString(), u"notification"_s);
+        const QJsonObject pushed = messages.last().value(u"notification").toObject();
+        QCOMPARE(pushed.value(u"type").toString(), u"order.filled"_s);
+        QCOMPARE(pushed.value(u"facts").toObject().value(u"order_id").toString(), order);
+
+        const QJsonArray fills = notificationsOf(m_alice, u"order.filled"_s);
+        QCOMPARE(fills.size(), 1);
+        const QJsonObject fill = fills.first().toObject();
+        QCOMPARE(fill.value(u"id"), pushed.value(u"id"));
+        QCOMPARE(fill.value(u"severity").toString(), u"info"_s);
+        const QJsonObject facts = fill.value(u"facts").toObject();
+        QCOMPARE(facts.value(u"symbol").toString(), symbol);
+        QCOMPARE(facts.value(u"side").toString(), u"buy"_s);
+        QCOMPARE(facts.value(u"filled_quantity").toString(), u"5"_s);
+        QCOMPARE(facts.value(u"average_price").toString(), u"81.5"_s);
+        QVERIFY(!fill.contains(u"read_at"));
+
+        const QJsonArray bobs = notificationsOf(m_bob, u"order.filled"_s);
+        QCOMPARE(bobs.size(), 1);
+        QCOMPARE(bobs.first().toObject().value(u"facts").toObject().value(u"side").toString(),
+                 u"sell"_s);
+        QVERIFY(bobs.first().toObject().value(u"id") != fill.value(u"id"));
+    }
+
+    void aRejectedOrderIsToldWithItsReason()
+    {
+        const Reply refused = m_server->requestJson(
+            "POST", u"/api/v1/orders"_s,
+            limit(u"off-tick"_s, m_months.first(), "buy", u"1"_s, u"80.001"_s), m_alice);
+        QCOMPARE(refused.status, 422);
+        QTRY_COMPARE(notificationsOf(m_alice, u"order.rejected"_s).size(), 1);
+        const QJsonObject facts = notificationsOf(m_alice, u"order.rejected"_s)
+                                      .first()
+                                      .toObject()
+                                      .value(u"facts")
+                                      .toObject();
+        QCOMPARE(facts.value(u"code").toString(), refused.errorCode());
+        QCOMPARE(facts.value(u"client_order_id").toString(), u"off-tick"_s);
+        QCOMPARE(
+            inbox(m_alice).value(u"notifications").toArray().first().toObject().value(u"severity"),
+            QJsonValue(u"warning"_s));
+    }
+
+    void markingReadCountsDownAndIsTheOwnersAlone()
+    {
+        const QJsonObject before = inbox(m_alice);
+        const int unread = before.value(u"unread").toInt();
+        QVERIFY(unread >= 2);
+        const QString id
+            = before.value(u"notifications").toArray().first().toObject().value(u"id").toString();
+        const Reply notBobs
+            = m_server->request("POST", u"/api/v1/notifications/"_s + id + u"/read"_s, {}, m_bob);
+        QCOMPARE(notBobs.status, 404);
+        QCOMPARE(inbox(m_alice).value(u"unread").toInt(), unread);
+        const Reply read
+            = m_server->request("POST", u"/api/v1/notifications/"_s + id + u"/read"_s, {}, m_alice);
+        QCOMPARE(read.status, 200);
+        QCOMPARE(read.json.value(u"unread").toInt(), unread - 1);
+        QCOMPARE(inbox(m_alice, u"?unread=true"_s).value(u"notifications").toArray().size(),
+                 unread - 1);
+        QVERIFY(inbox(m_alice)
+                    .value(u"notifications")
+                    .toArray()
+                    .first()
+                    .toObject()
+                    .contains(u"read_at"));
+        QCOMPARE(m_server->request("GET", u"/api/v1/notifications?limit=0"_s, {}, m_alice).status,
+                 400);
+        const Reply all
+            = m_server->request("POST", u"/api/v1/notifications/read-all"_s, {}, m_alice);
+        QCOMPARE(all.status, 200);
+        QCOMPARE(all.json.value(u"marked").toInt(), unread - 1);
+        QCOMPARE(inbox(m_alice).value(u"unread").toInt(), 0);
+        QVERIFY(inbox(m_bob).value(u"unread").toInt() > 0);
+    }
+
+    // Every event type is answered with where its setting comes from; a change of some types
+    // and the contact keeps the rest; bad settings are refused whole.
+    void settingsAreReadWholeAndChangedInPart()
+    {
+        const Reply initial
+            = m_server->request("GET", u"/api/v1/notifications/preferences"_s, {}, m_alice);
+        QCOMPARE(initial.status, 200);
+        const QJsonArray all = initial.json.value(u"preferences").toArray();
+        QCOMPARE(all.size(), 16);
+        QCOMPARE(initial.json.value(u"time_zone").toString(), u"UTC"_s);
+        for (const QJsonValue &value : all)
+            QCOMPARE(value.toObject().value(u"source").toString(), u"built_in"_s);
+
+        const QJsonObject change {
+            { u"preferences"_s,
+              QJsonArray { QJsonObject { { u"type"_s, u"order.filled"_s },
+                                         { u"channels"_s, QJsonArray { u"in_app"_s, u"sms"_s } },
+                                         { u"quiet_start"_s, u"22:00"_s },
+                                         { u"quiet_end"_s, u"07:00"_s },
+                                         { u"digest_minutes"_s, 60 } } } },
+            { u"time_zone"_s, u"Europe/Berlin"_s },
+            { u"phone"_s, u"+4915112345678"_s },
+            { u"language"_s, u"de"_s }
+        };
+        const Reply changed = putSettings(change, m_alice);
+        QCOMPARE(changed.status, 200);
+        QCOMPARE(changed.json.value(u"time_zone").toString(), u"Europe/Berlin"_s);
+        QCOMPARE(changed.json.value(u"phone").toString(), u"+4915112345678"_s);
+        QCOMPARE(changed.json.value(u"email").toString(), QString());
+        for (const QJsonValue &value : changed.json.value(u"preferences").toArray()) {
+            const QJsonObject preference = value.toObject();
+            if (preference.value(u"type").toString() != u"order.filled")
+                continue;
+            QCOMPARE(preference.value(u"source").toString(), u"user"_s);
+            QCOMPARE(preference.value(u"channels").toArray(),
+                     (QJsonArray { u"in_app"_s, u"sms"_s }));
+            QCOMPARE(preference.value(u"quiet_start").toString(), u"22:00"_s);
+            QCOMPARE(preference.value(u"digest_minutes").toInt(), 60);
+        }
+
+        // Each of these is refused, and nothing of it is kept.
+        const QList<QJsonObject> bad {
+            { { u"time_zone"_s, u"Mars/Olympus"_s } },
+            { { u"phone"_s, u"0151 1234"_s } },
+            { { u"language"_s, u"tlh"_s } },
+            { { u"preferences"_s,
+                QJsonArray { QJsonObject { { u"type"_s, u"order.filled"_s },
+                                           { u"channels"_s, QJsonArray { u"pager"_s } } } } } },
+            { { u"preferences"_s,
+                QJsonArray { QJsonObject { { u"type"_s, u"order.filled"_s },
+                                           { u"channels"_s, QJsonArray {} },
+                                           { u"quiet_start"_s, u"22:00"_s } } } } },
+            { { u"preferences"_s,
+                QJsonArray { QJsonObject { { u"type"_s, u"order.eaten"_s },
+                                           { u"channels"_s, QJsonArray {} } } } } },
+            { { u"email"_s, u"alice"_s }, { u"time_zone"_s, u"UTC"_s } },
+        };
+        for (const QJsonObject &settings : bad) {
+            const Reply refused = putSettings(settings, m_alice);
+            QCOMPARE(refused.status, 400);
+            QCOMPARE(refused.errorCode(), u"invalid_request"_s);
+        }
+        const Reply after
+            = m_server->request("GET", u"/api/v1/notifications/preferences"_s, {}, m_alice);
+        QCOMPARE(after.json, changed.json);
+    }
+
+    // Bob wants no fills: his next fill is in nobody's inbox; alice's still is in hers.
+    void aUserWhoWantsNoFillsGetsNone()
+    {
+        const QJsonObject none { { u"preferences"_s,
+                                   QJsonArray {
+                                       QJsonObject { { u"type"_s, u"order.filled"_s },
+                                                     { u"channels"_s, QJsonArray {} } } } } };
+        QCOMPARE(putSettings(none, m_bob).status, 200);
+        const int bobs = notificationsOf(m_bob, u"order.filled"_s).size();
+        const int alices = notificationsOf(m_alice, u"order.filled"_s).size();
+        QVERIFY(!cross(m_months.takeFirst(), u"2"_s, u"79"_s).isEmpty());
+        QTRY_COMPARE(notificationsOf(m_alice, u"order.filled"_s).size(), alices + 1);
+        QCOMPARE(notificationsOf(m_bob, u"order.filled"_s).size(), bobs);
+    }
+
+    // The fill was acknowledged, so its notification was stored with it: kill -9 loses
+    // neither.
+    void anAcknowledgedFillsNotificationSurvivesAKill()
+    {
+        const int alices = notificationsOf(m_alice, u"order.filled"_s).size();
+        const QString order = cross(m_months.takeFirst(), u"3"_s, u"82"_s);
+        QVERIFY(!order.isEmpty());
+        m_server->kill();
+        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+        m_alice = m_server->aliceToken();
+        m_bob = m_server->login(u"bob"_s, u"bob's long passphrase"_s)
+                    .json.value(u"access_token")
+                    .toString();
+        const QJsonArray fills = notificationsOf(m_alice, u"order.filled"_s);
+        QCOMPARE(fills.size(), alices + 1);
+        QCOMPARE(fills.first().toObject().value(u"facts").toObject().value(u"order_id").toString(),
+                 order);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Notifications)
+#include "tst_notifications.moc"
