@@ -311,6 +311,176 @@
     </message>
 </context>
 <context>
+    <name>qx::core::notifications::Templates</name>
+    <message>
+        <source>Contract</source>
+        <translation>Kontrakt</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Average price</source>
+        <translation>Durchschnittspreis</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Gegenpartei</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Used (%)</source>
+        <translation>Ausgelastet (%)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Preisquelle</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Client order id</source>
+        <translation>Client-Order-ID</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>Sold %1 %2 at %3</source>
+        <translation>%1 %2 verkauft zu %3</translation>
+    </message>
+    <message>
+        <source>Bought %1 %2 at %3</source>
+        <translation>%1 %2 gekauft zu %3</translation>
+    </message>
+    <message>
+        <source>Sold %1 of %2 %3 so far, at %4 on average</source>
+        <translation>Bisher %1 von %2 %3 verkauft, im Schnitt zu %4</translation>
+    </message>
+    <message>
+        <source>Bought %1 of %2 %3 so far, at %4 on average</source>
+        <translation>Bisher %1 von %2 %3 gekauft, im Schnitt zu %4</translation>
+    </message>
+    <message>
+        <source>Order refused: %1 %2 %3</source>
+        <translation>Order abgelehnt: %1 %2 %3</translation>
+    </message>
+    <message>
+        <source>Order expired: %1 %2 %3, %4 filled</source>
+        <translation>Order abgelaufen: %1 %2 %3, %4 ausgeführt</translation>
+    </message>
+    <message>
+        <source>Deal booked: %1 %2 %3 at %4 with %5</source>
+        <translation>Deal gebucht: %1 %2 %3 zu %4 mit %5</translation>
+    </message>
+    <message>
+        <source>%1 limit %2 % used</source>
+        <translation>Limit %1 zu %2 % ausgelastet</translation>
+    </message>
+    <message>
+        <source>%1 limit breached</source>
+        <translation>Limit %1 überschritten</translation>
+    </message>
+    <message>
+        <source>Confirmation %1 does not match the booked deal</source>
+        <translation>Bestätigung %1 weicht vom gebuchten Deal ab</translation>
+    </message>
+    <message>
+        <source>No deal matches confirmation %1</source>
+        <translation>Kein Deal passt zur Bestätigung %1</translation>
+    </message>
+    <message>
+        <source>Document %1 read</source>
+        <translation>Dokument %1 gelesen</translation>
+    </message>
+    <message>
+        <source>Document %1 could not be read</source>
+        <translation>Dokument %1 konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Sign-in from a new address: %1</source>
+        <translation>Anmeldung von einer neuen Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Two-step sign-in changed on your account</source>
+        <translation>Die Zwei-Faktor-Anmeldung Ihres Kontos wurde geändert</translation>
+    </message>
+    <message>
+        <source>Storage unavailable: orders are refused</source>
+        <translation>Speicher nicht verfügbar: Orders werden abgelehnt</translation>
+    </message>
+    <message>
+        <source>Book %1 is matched by another server now</source>
+        <translation>Das Buch %1 wird jetzt von einem anderen Server geführt</translation>
+    </message>
+    <message>
+        <source>Prices from %1 are stale</source>
+        <translation>Preise von %1 sind veraltet</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message numerus="yes">
+        <source>Digest: %n notification(s)</source>
+        <translation>
+            <numerusform>Zusammenfassung: %n Benachrichtigung</numerusform>
+            <numerusform>Zusammenfassung: %n Benachrichtigungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[QuantEnergx] CRITICAL: %1</source>
+        <translation>[QuantEnergx] KRITISCH: %1</translation>
+    </message>
+    <message>
+        <source>[QuantEnergx] %1</source>
+        <translation>[QuantEnergx] %1</translation>
+    </message>
+    <message>
+        <source>QuantEnergx CRITICAL: %1</source>
+        <translation>QuantEnergx KRITISCH: %1</translation>
+    </message>
+    <message>
+        <source>QuantEnergx: %1</source>
+        <translation>QuantEnergx: %1</translation>
+    </message>
+</context>
+<context>
     <name>qx::core::protocol</name>
     <message>
         <source>Field &quot;client_order_id&quot;: must be 1 to 64 printable ASCII characters.</source>

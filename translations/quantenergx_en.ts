@@ -311,6 +311,176 @@
     </message>
 </context>
 <context>
+    <name>qx::core::notifications::Templates</name>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client order id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sold %1 %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought %1 %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sold %1 of %2 %3 so far, at %4 on average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought %1 of %2 %3 so far, at %4 on average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order refused: %1 %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order expired: %1 %2 %3, %4 filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal booked: %1 %2 %3 at %4 with %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 limit %2 % used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 limit breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation %1 does not match the booked deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deal matches confirmation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document %1 read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document %1 could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in from a new address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-step sign-in changed on your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage unavailable: orders are refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book %1 is matched by another server now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices from %1 are stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Digest: %n notification(s)</source>
+        <translation>
+            <numerusform>Digest: %n notification</numerusform>
+            <numerusform>Digest: %n notifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[QuantEnergx] CRITICAL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[QuantEnergx] %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuantEnergx CRITICAL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuantEnergx: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qx::core::protocol</name>
     <message>
         <source>Field &quot;client_order_id&quot;: must be 1 to 64 printable ASCII characters.</source>

@@ -311,6 +311,176 @@
     </message>
 </context>
 <context>
+    <name>qx::core::notifications::Templates</name>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Exécuté</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Average price</source>
+        <translation>Prix moyen</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Contrepartie</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>Used (%)</source>
+        <translation>Utilisée (%)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Flux de prix</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Ordre</translation>
+    </message>
+    <message>
+        <source>Client order id</source>
+        <translation>Identifiant client de l’ordre</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>vente</translation>
+    </message>
+    <message>
+        <source>buy</source>
+        <translation>achat</translation>
+    </message>
+    <message>
+        <source>Sold %1 %2 at %3</source>
+        <translation>Vente de %1 %2 à %3</translation>
+    </message>
+    <message>
+        <source>Bought %1 %2 at %3</source>
+        <translation>Achat de %1 %2 à %3</translation>
+    </message>
+    <message>
+        <source>Sold %1 of %2 %3 so far, at %4 on average</source>
+        <translation>Vente de %1 sur %2 %3 jusqu’ici, à %4 en moyenne</translation>
+    </message>
+    <message>
+        <source>Bought %1 of %2 %3 so far, at %4 on average</source>
+        <translation>Achat de %1 sur %2 %3 jusqu’ici, à %4 en moyenne</translation>
+    </message>
+    <message>
+        <source>Order refused: %1 %2 %3</source>
+        <translation>Ordre refusé : %1 %2 %3</translation>
+    </message>
+    <message>
+        <source>Order expired: %1 %2 %3, %4 filled</source>
+        <translation>Ordre expiré : %1 %2 %3, %4 exécuté</translation>
+    </message>
+    <message>
+        <source>Deal booked: %1 %2 %3 at %4 with %5</source>
+        <translation>Transaction enregistrée : %1 %2 %3 à %4 avec %5</translation>
+    </message>
+    <message>
+        <source>%1 limit %2 % used</source>
+        <translation>Limite %1 utilisée à %2 %</translation>
+    </message>
+    <message>
+        <source>%1 limit breached</source>
+        <translation>Limite %1 dépassée</translation>
+    </message>
+    <message>
+        <source>Confirmation %1 does not match the booked deal</source>
+        <translation>La confirmation %1 ne correspond pas à la transaction enregistrée</translation>
+    </message>
+    <message>
+        <source>No deal matches confirmation %1</source>
+        <translation>Aucune transaction ne correspond à la confirmation %1</translation>
+    </message>
+    <message>
+        <source>Document %1 read</source>
+        <translation>Document %1 lu</translation>
+    </message>
+    <message>
+        <source>Document %1 could not be read</source>
+        <translation>Le document %1 n’a pas pu être lu</translation>
+    </message>
+    <message>
+        <source>Sign-in from a new address: %1</source>
+        <translation>Connexion depuis une nouvelle adresse : %1</translation>
+    </message>
+    <message>
+        <source>Two-step sign-in changed on your account</source>
+        <translation>La connexion en deux étapes de votre compte a changé</translation>
+    </message>
+    <message>
+        <source>Storage unavailable: orders are refused</source>
+        <translation>Stockage indisponible : les ordres sont refusés</translation>
+    </message>
+    <message>
+        <source>Book %1 is matched by another server now</source>
+        <translation>Le carnet %1 est désormais tenu par un autre serveur</translation>
+    </message>
+    <message>
+        <source>Prices from %1 are stale</source>
+        <translation>Les prix de %1 ne sont plus à jour</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message numerus="yes">
+        <source>Digest: %n notification(s)</source>
+        <translation>
+            <numerusform>Résumé : %n notification</numerusform>
+            <numerusform>Résumé : %n notifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[QuantEnergx] CRITICAL: %1</source>
+        <translation>[QuantEnergx] CRITIQUE : %1</translation>
+    </message>
+    <message>
+        <source>[QuantEnergx] %1</source>
+        <translation>[QuantEnergx] %1</translation>
+    </message>
+    <message>
+        <source>QuantEnergx CRITICAL: %1</source>
+        <translation>QuantEnergx CRITIQUE : %1</translation>
+    </message>
+    <message>
+        <source>QuantEnergx: %1</source>
+        <translation>QuantEnergx : %1</translation>
+    </message>
+</context>
+<context>
     <name>qx::core::protocol</name>
     <message>
         <source>Field &quot;client_order_id&quot;: must be 1 to 64 printable ASCII characters.</source>

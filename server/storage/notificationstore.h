@@ -89,8 +89,8 @@ class NotificationStore
 public:
     virtual ~NotificationStore() = default;
 
-    /// Writes notifications, each once: one whose event key is stored already is left as it
-    /// is. In the caller's transaction, if one is open.
+    /// Writes notifications. The same event written twice is two rows until planned (see
+    /// planNotification()).
     virtual Result<void> addNotifications(const QList<NotificationRecord> &notifications) = 0;
 
     /// A user's inbox, newest first: ids below `before` (0: from the newest), at most
@@ -133,7 +133,9 @@ public:
     /// Notifications not planned yet, oldest first, at most `limit`.
     virtual Result<QList<NotificationRecord>> unplannedNotifications(int limit) = 0;
     /// Stores the deliveries planned for notification `id` (each once by its idempotency key)
-    /// and marks it planned, in one transaction.
+    /// and marks it planned, in one transaction; a notification none of whose deliveries is
+    /// stored because another notification holds them (the same event written twice) is
+    /// deleted instead.
     virtual Result<void> planNotification(std::int64_t id, const QList<DeliveryRecord> &deliveries)
         = 0;
     /// Claims for `claimer`, until `until`, at most `limit` pending deliveries due at `now`

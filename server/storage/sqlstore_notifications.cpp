@@ -164,8 +164,7 @@ std::vector<SqlDatabase::Value> sqlstore::notificationRows(const QList<Notificat
 
 Result<void> SqlStore::addNotifications(const QList<NotificationRecord> &records)
 {
-    return m_database->insertRows("notifications", kNotificationColumns, notificationRows(records),
-                                  kNotificationConflict);
+    return m_database->insertRows("notifications", kNotificationColumns, notificationRows(records));
 }
 
 Result<QList<NotificationRecord>> SqlStore::inbox(const InboxQuery &query)
@@ -236,14 +235,17 @@ Result<void> SqlStore::saveNotificationPreferences(
 
 Result<QList<notifications::EventType>> SqlStore::criticalEventTypes()
 {
-    Result<QList<QString>> names = collect<QString>(
-        m_database->query("SELECT event_type FROM notification_critical_types ORDER BY event_type"),
-        [](const SqlRows &row) { return row.text(0); });
-    if (!names)
-        return names.error();
+    // A type this build does not know (a newer server's) is left out.
+    Result<QList<std::optional<notifications::EventType>>> read
+        = collect<std::optional<notifications::EventType>>(
+            m_database->query(
+                "SELECT event_type FROM notification_critical_types ORDER BY event_type"),
+            [](const SqlRows &row) { return notifications::eventTypeFromString(row.text(0)); });
+    if (!read)
+        return read.error();
     QList<notifications::EventType> types;
-    for (const QString &name : *names) {
-        if (const auto type = notifications::eventTypeFromString(name))
+    for (const std::optional<notifications::EventType> &type : *read) {
+        if (type)
             types.append(*type);
     }
     return types;
@@ -356,6 +358,15 @@ Result<void> SqlStore::planNotification(std::int64_t id, const QList<DeliveryRec
                 rows, "ON CONFLICT (idempotency_key) DO NOTHING");
             !added) {
             return added;
+        }
+        if (!deliveries.isEmpty()) {
+            // Every message held by another notification already: this one repeats it.
+            const Result<std::int64_t> own = returnedInteger(m_database->query(
+                "SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = $1", id));
+            if (!own)
+                return own.error();
+            if (*own == 0)
+                return m_database->run("DELETE FROM notifications WHERE id = $1", id);
         }
         return m_database->run("UPDATE notifications SET planned = 1 WHERE id = $1", id);
     });

@@ -97,12 +97,10 @@ inline bool isUniqueViolation(const Error &error)
     return error.is(core::ErrorCode::UniqueViolation);
 }
 
-// A notification's columns as every INSERT of notifications lists them (notificationRows), and
-// what keeps an event from notifying the same user twice.
+// A notification's columns as every INSERT of notifications lists them (notificationRows).
 inline const std::vector<const char *> kNotificationColumns { "event_key", "user_id",
                                                               "type",      "severity",
                                                               "facts",     "created_at_ms" };
-constexpr const char *kNotificationConflict = "ON CONFLICT (event_key) DO NOTHING";
 std::vector<SqlDatabase::Value> notificationRows(const QList<NotificationRecord> &records);
 
 // The migration lock's key (PostgreSQL advisory lock; SQLite needs none beyond its own).

@@ -427,9 +427,8 @@ QByteArray oneStatementWrite(bool fenced)
             + "), orders AS (" + insertFromJson("orders", kOrderRowColumns, "orders", kOrderUpsert)
             + "), trades AS (" + insertFromJson("trades", kTradeColumns, "trades")
             + "), notifications AS ("
-            + insertFromJson("notifications", kNotificationColumns, "notifications",
-                             kNotificationConflict)
-            + ") " + insertFromJson("book_state", kBookStateColumns, "books", kBookStateUpsert);
+            + insertFromJson("notifications", kNotificationColumns, "notifications") + ") "
+            + insertFromJson("book_state", kBookStateColumns, "books", kBookStateUpsert);
     }
     constexpr const char *held = "WHERE (SELECT ok FROM held)";
     return "WITH fence AS (UPDATE book_owners o SET epoch = o.epoch FROM "
@@ -444,8 +443,7 @@ QByteArray oneStatementWrite(bool fenced)
         + insertFromJson("book_state", kBookStateColumns, "books", kBookStateUpsert, held)
         + "), audit AS (" + insertFromJson("order_audit", kOrderAuditColumns, "audit", "", held)
         + "), notifications AS ("
-        + insertFromJson("notifications", kNotificationColumns, "notifications",
-                         kNotificationConflict, held)
+        + insertFromJson("notifications", kNotificationColumns, "notifications", "", held)
         + ") SELECT ok::int FROM held";
 }
 
@@ -581,10 +579,9 @@ Result<void> SqlStore::writeTrading(const TradingWrite &write,
         !inserted) {
         return inserted;
     }
-    // Notifications, each event once for its user (insertRows: COPY cannot skip a key held).
-    if (Result<void> inserted
-        = m_database->insertRows("notifications", kNotificationColumns,
-                                 notificationRows(write.notifications), kNotificationConflict);
+    // Notifications (COPY on PostgreSQL: no unique key to skip, see schema 21).
+    if (Result<void> inserted = m_database->bulkInsert("notifications", kNotificationColumns,
+                                                       notificationRows(write.notifications));
         !inserted) {
         return inserted;
     }

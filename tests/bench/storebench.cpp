@@ -3,7 +3,7 @@
 // multi-row INSERT loop (the ceiling). Prints one JSON line per database.
 //
 //   qx-bench-store [--database sqlite|postgresql|URL]... [--orders N] [--clients C]
-//                  [--in-flight W] [--ceiling no] [--latency-rate R]
+//                  [--in-flight W] [--ceiling no] [--latency-rate R] [--notify yes]
 //
 // The path measured is the server's: OrderService (validation, risk checks against cached
 // limits, the matching engine, positions and candles) on one thread, StoreWriter group-
@@ -15,6 +15,10 @@
 // 10,000/s by default, well below saturation) and the latency from place() to the
 // acknowledgement is what persistence adds (on a PostgreSQL of its own, twice: with the
 // fresh cluster's WAL, then after a checkpoint). About a third of the orders cross.
+//
+// With --notify yes every client wants to hear of its fills: each fill, partial fill and expiry
+// is a notification row in the same group commit (the A/B of the outbox's cost to trading; the
+// dispatcher, which sends them afterwards, is not running).
 //
 // Without --database it runs on a new SQLite file and on a PostgreSQL 15 it starts itself.
 #include "server/ops/datadirectory.h"
@@ -49,6 +53,7 @@ struct Options
     bool ceiling = true;
     int latencyRate = 10'000; ///< orders/s of the open-loop latency run (0: none)
     int latencyOrders = 50'000;
+    bool notify = false; ///< every client wants its fills: notifications in the group commit
 };
 
 struct Figures
@@ -119,6 +124,8 @@ Result<Figures> runServerPath(const QString &url, const Options &options, int ra
     TradingRules rules;
     rules.priceBandPercent = 0; // the random walk below may wander
     OrderService orders(**store, writer, rules);
+    if (options.notify)
+        orders.setNotificationFilter([](std::int64_t, notifications::EventType) { return true; });
     if (Result<void> started = orders.start(); !started)
         return started.error();
     const QString symbol = symbolOf(orders);
@@ -350,6 +357,8 @@ int main(int argc, char *argv[])
             options.ceiling = value != u"no";
         else if (name == u"--latency-rate")
             options.latencyRate = value.toInt();
+        else if (name == u"--notify")
+            options.notify = value == u"yes";
     }
     if (arguments.size() % 2 == 0 || options.orders <= 0 || options.clients <= 0
         || options.inFlight <= 0) {
@@ -396,15 +405,16 @@ int main(int argc, char *argv[])
         Result<double> ceiling
             = options.ceiling ? runCeiling(url[0], url[1]) : Result<double>(makeError({}, {}));
         const double rate = figures->acknowledged / figures->seconds;
-        std::printf("{\"backend\":\"%s\",\"mode\":\"throughput\",\"orders\":%d,\"rejected\":%d,"
+        std::printf("{\"backend\":\"%s\",\"mode\":\"throughput\",\"notify\":%s,\"orders\":%d,"
+                    "\"rejected\":%d,"
                     "\"clients\":%d,"
                     "\"in_flight\":%d,\"acked_per_sec\":%.0f,\"batches\":%d,"
                     "\"orders_per_batch\":%.1f,\"ack_p50_us\":%.0f,\"ack_p99_us\":%.0f,"
                     "\"ack_p999_us\":%.0f,\"ceiling_orders_per_sec\":%.0f,"
                     "\"ratio_to_ceiling\":%.2f,\"trading_thread_busy\":%.2f,"
                     "\"writer_busy\":%.2f,\"commit_avg_us\":%.0f}\n",
-                    qPrintable(backend), figures->acknowledged, figures->rejected, options.clients,
-                    options.inFlight, rate, figures->batches,
+                    qPrintable(backend), options.notify ? "true" : "false", figures->acknowledged,
+                    figures->rejected, options.clients, options.inFlight, rate, figures->batches,
                     figures->batches ? double(figures->acknowledged) / figures->batches : 0.0,
                     percentile(figures->latenciesNs, 0.50) / 1e3,
                     percentile(figures->latenciesNs, 0.99) / 1e3,

@@ -138,7 +138,7 @@ private Q_SLOTS:
 
     // A fill's notification is stored with the fill, in both of PostgreSQL's write paths (one
     // statement, or a transaction with COPY); a write the fence refuses stores neither; the
-    // same event written again notifies no one twice and does not fail the write.
+    // same event written again does not fail the write and notifies no one twice.
     void notificationsStandOrFallWithTheirTradingWrite_data()
     {
         QTest::addColumn<int>("orders");
@@ -172,12 +172,21 @@ private Q_SLOTS:
         QCOMPARE(stale.error().code, u"book_moved"_s);
         QCOMPARE(*b->unreadNotifications(alice.id), std::int64_t(orders));
 
-        // The same events again, with new orders: the orders are stored, nobody is told twice.
+        // The same events again, with new orders: the orders are stored, and the repeated
+        // notifications go when planned, since their messages are held already.
         TradingWrite again = fenced(2000, epochB);
         again.notifications = ordersThatNotify(alice.id, 1, orders).notifications;
         QVERIFY(b->commitTrading(again).ok());
         QCOMPARE(b->orders(alice.id)->size(), 2 * orders);
+        QCOMPARE(*b->unreadNotifications(alice.id), std::int64_t(2 * orders));
+        const QList<NotificationRecord> unplanned = *b->unplannedNotifications(1000);
+        for (const NotificationRecord &notification : unplanned) {
+            QVERIFY(b->planNotification(notification.id,
+                                        { delivery(notification, Channel::InApp, m_now) })
+                        .ok());
+        }
         QCOMPARE(*b->unreadNotifications(alice.id), std::int64_t(orders));
+        QCOMPARE(b->deliveries({ std::nullopt, std::nullopt, 0, 0, 1000 })->size(), orders);
         const NotificationRecord first = b->inbox({ alice.id, 0, 1000, false })->constLast();
         QCOMPARE(first.eventKey, u"order.filled:1"_s);
         QCOMPARE(first.facts.value(u"symbol"_s).toString(), symbol);

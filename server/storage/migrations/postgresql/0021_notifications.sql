@@ -2,13 +2,17 @@
 -- An event that notifies a user (an order filled, a deal booked, a limit breached, ...) is a
 -- row of `notifications`, written in the same transaction as its cause, so an event that rolls
 -- back notifies no one; the row is also the user's inbox. `event_key` names the event and its
--- recipient ("order.filled:TRADE:USER"), so the same event cannot notify the same user twice.
+-- recipient ("order.filled:ORDER"). It is not a unique key: the trading write that carries
+-- most notifications makes each event once by construction, and a unique index there would
+-- cost the group commit (and PostgreSQL's COPY) dearly. A notification written twice all the
+-- same (a rejected order sent again) is found when planned: its messages' idempotency keys
+-- are unique, and a notification whose every message another holds already is deleted.
 -- The dispatcher plans each one afterwards (`planned`): one row of `notification_deliveries`
 -- per channel the user's preference names -- the outbox -- each under the idempotency key
 -- EVENT_KEY:CHANNEL, sent by whichever server claims it first.
 CREATE TABLE notifications (
     id            BIGSERIAL PRIMARY KEY,
-    event_key     TEXT    NOT NULL UNIQUE,
+    event_key     TEXT    NOT NULL,
     user_id       BIGINT  NOT NULL,
     type          TEXT    NOT NULL,
     severity      TEXT    NOT NULL CHECK (severity IN ('info', 'warning', 'critical')),
