@@ -120,7 +120,7 @@ bool NotificationDispatcher::round(Store &store)
 int NotificationDispatcher::planSome(Store &store)
 {
     const Result<QList<NotificationRecord>> unplanned
-        = store.unplannedNotifications(m_options.batch);
+        = store.unplannedNotifications(m_options.planBatch);
     if (!unplanned || unplanned->isEmpty()) {
         if (!unplanned)
             qWarning().noquote() << "notifications: not planned:" << unplanned.error().message;
@@ -137,7 +137,7 @@ int NotificationDispatcher::planSome(Store &store)
     const PreferenceSet set(*preferences);
     QHash<std::int64_t, NotificationContact> contacts;
     const QDateTime now = m_clock.nowUtc();
-    int planned = 0;
+    QList<NotificationStore::Plan> plans;
     for (const NotificationRecord &notification : *unplanned) {
         auto contact = contacts.find(notification.userId);
         if (contact == contacts.end()) {
@@ -145,20 +145,21 @@ int NotificationDispatcher::planSome(Store &store)
             if (!read) {
                 qWarning().noquote()
                     << "notifications: contact unreadable:" << read.error().message;
-                return planned;
+                return 0;
             }
             contact = contacts.insert(notification.userId, *read);
         }
-        const QList<DeliveryRecord> deliveries
-            = planDeliveries(notification, set.effective(notification.userId, notification.type),
-                             critical->contains(notification.type), *contact, now);
-        if (Result<void> stored = store.planNotification(notification.id, deliveries); !stored) {
-            qWarning().noquote() << "notifications: not planned:" << stored.error().message;
-            return planned;
-        }
-        ++planned;
+        plans.append(
+            { notification.id,
+              planDeliveries(notification, set.effective(notification.userId, notification.type),
+                             critical->contains(notification.type), *contact, now) });
     }
-    return planned;
+    // One transaction for the batch: on SQLite it waits for the trading writer's lock once.
+    if (Result<void> stored = store.planNotifications(plans); !stored) {
+        qWarning().noquote() << "notifications: not planned:" << stored.error().message;
+        return 0;
+    }
+    return int(plans.size());
 }
 
 int NotificationDispatcher::sendSome(Store &store)
@@ -199,6 +200,10 @@ int NotificationDispatcher::sendSome(Store &store)
             groups.append({ delivery });
         }
     }
+    // Where a message sent twice is taken once, the batch's outcomes are stored in one commit
+    // (lost with it if the server dies: the claims run out and the messages go again, once);
+    // elsewhere each outcome is stored as soon as it is known.
+    const bool together = m_channel->deduplicates() && store.begin().ok();
     for (qsizetype i = 0; i < groups.size(); ++i) {
         if (m_breaker.state() == notifications::CircuitBreaker::State::Open) {
             // The provider went down mid-batch: the rest goes back unsent, uncounted.
@@ -207,6 +212,13 @@ int NotificationDispatcher::sendSome(Store &store)
             break;
         }
         sendGroup(store, groups[i]);
+    }
+    if (together) {
+        if (Result<void> committed = store.commit(); !committed) {
+            store.rollback();
+            qWarning().noquote() << "notifications:" << m_claimer
+                                 << "outcomes not stored:" << committed.error().message;
+        }
     }
     m_breakerState = m_breaker.state();
     return int(claimed->size());

@@ -41,7 +41,8 @@ public:
         bool plan = false; ///< plan new notifications and recover expired claims too
         /// The channels that deduplicate by idempotency key (for recovered claims).
         QList<core::notifications::Channel> deduplicating { core::notifications::Channel::InApp };
-        int batch = 64;
+        int batch = 64; ///< messages claimed at once
+        int planBatch = 500; ///< notifications planned at once, in one transaction
         std::chrono::milliseconds claimFor { 60'000 };
         std::chrono::milliseconds poll { 1'000 };
         int maxAttempts = 8;

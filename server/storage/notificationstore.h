@@ -136,8 +136,18 @@ public:
     /// and marks it planned, in one transaction; a notification none of whose deliveries is
     /// stored because another notification holds them (the same event written twice) is
     /// deleted instead.
-    virtual Result<void> planNotification(std::int64_t id, const QList<DeliveryRecord> &deliveries)
-        = 0;
+    Result<void> planNotification(std::int64_t id, const QList<DeliveryRecord> &deliveries)
+    {
+        return planNotifications({ { id, deliveries } });
+    }
+    /// planNotification() for several notifications, in one transaction (one commit for a
+    /// batch: on SQLite every write transaction waits for the trading writer's, and it for it).
+    struct Plan
+    {
+        std::int64_t notificationId = 0;
+        QList<DeliveryRecord> deliveries;
+    };
+    virtual Result<void> planNotifications(const QList<Plan> &plans) = 0;
     /// Claims for `claimer`, until `until`, at most `limit` pending deliveries due at `now`
     /// (earliest first; on `channels` only, when not empty): they are Sending, one attempt
     /// more, as returned. A digest is claimed whole: every pending delivery of the same user,

@@ -168,8 +168,7 @@ public:
     Result<void> saveNotificationContact(const NotificationContact &contact) override;
     Result<QList<NotificationRecord>> notificationsById(const QList<std::int64_t> &ids) override;
     Result<QList<NotificationRecord>> unplannedNotifications(int limit) override;
-    Result<void> planNotification(std::int64_t id,
-                                  const QList<DeliveryRecord> &deliveries) override;
+    Result<void> planNotifications(const QList<Plan> &plans) override;
     Result<QList<DeliveryRecord>> claimDeliveries(
         const QString &claimer, const QDateTime &now, const QDateTime &until, int limit,
         const QList<core::notifications::Channel> &channels = {}) override;

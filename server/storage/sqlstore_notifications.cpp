@@ -340,16 +340,19 @@ Result<QList<NotificationRecord>> SqlStore::unplannedNotifications(int limit)
                                        notificationFromRow);
 }
 
-Result<void> SqlStore::planNotification(std::int64_t id, const QList<DeliveryRecord> &deliveries)
+Result<void> SqlStore::planNotifications(const QList<Plan> &plans)
 {
     return inTransaction(*m_database, [&]() -> Result<void> {
         std::vector<SqlDatabase::Value> rows;
-        for (const DeliveryRecord &delivery : deliveries) {
-            const std::int64_t due = delivery.dueAt.toMSecsSinceEpoch();
-            rows.insert(rows.end(),
-                        { id, delivery.userId, notifications::toString(delivery.channel),
-                          delivery.idempotencyKey, notifications::toString(delivery.state),
-                          std::int64_t(delivery.digest), delivery.lastError, due, due, due });
+        for (const Plan &plan : plans) {
+            for (const DeliveryRecord &delivery : plan.deliveries) {
+                const std::int64_t due = delivery.dueAt.toMSecsSinceEpoch();
+                rows.insert(rows.end(),
+                            { plan.notificationId, delivery.userId,
+                              notifications::toString(delivery.channel), delivery.idempotencyKey,
+                              notifications::toString(delivery.state),
+                              std::int64_t(delivery.digest), delivery.lastError, due, due, due });
+            }
         }
         if (Result<void> added = m_database->insertRows(
                 "notification_deliveries",
@@ -359,16 +362,30 @@ Result<void> SqlStore::planNotification(std::int64_t id, const QList<DeliveryRec
             !added) {
             return added;
         }
-        if (!deliveries.isEmpty()) {
-            // Every message held by another notification already: this one repeats it.
-            const Result<std::int64_t> own = returnedInteger(m_database->query(
-                "SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = $1", id));
-            if (!own)
-                return own.error();
-            if (*own == 0)
-                return m_database->run("DELETE FROM notifications WHERE id = $1", id);
+        for (const Plan &plan : plans) {
+            if (!plan.deliveries.isEmpty()) {
+                // Every message held by another notification already: this one repeats it.
+                const Result<std::int64_t> own = returnedInteger(m_database->query(
+                    "SELECT COUNT(*) FROM notification_deliveries WHERE notification_id = $1",
+                    plan.notificationId));
+                if (!own)
+                    return own.error();
+                if (*own == 0) {
+                    if (Result<void> gone = m_database->run(
+                            "DELETE FROM notifications WHERE id = $1", plan.notificationId);
+                        !gone) {
+                        return gone;
+                    }
+                    continue;
+                }
+            }
+            if (Result<void> marked = m_database->run(
+                    "UPDATE notifications SET planned = 1 WHERE id = $1", plan.notificationId);
+                !marked) {
+                return marked;
+            }
         }
-        return m_database->run("UPDATE notifications SET planned = 1 WHERE id = $1", id);
+        return {};
     });
 }
 
