@@ -108,6 +108,22 @@ QList<DeliveryRecord> planDeliveries(const NotificationRecord &notification,
     return deliveries;
 }
 
+notifications::Content contentOf(const NotificationRecord &record)
+{
+    return { record.type, record.severity, record.facts, record.createdAt };
+}
+
+notifications::Text textOf(const notifications::Templates &templates,
+                           const QList<NotificationRecord> &records)
+{
+    if (records.size() == 1)
+        return templates.text(contentOf(records.constFirst()));
+    QList<notifications::Content> contents;
+    for (const NotificationRecord &record : records)
+        contents.append(contentOf(record));
+    return templates.digest(contents);
+}
+
 core::protocol::Notification toProtocol(const NotificationRecord &record)
 {
     core::protocol::Notification notification;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/notifications/templates.h"
 #include "core/protocol/notifications.h"
 #include "server/storage/notificationstore.h"
 
@@ -64,6 +65,12 @@ QList<DeliveryRecord> planDeliveries(const NotificationRecord &notification,
                                      const NotificationPreferenceRecord &preference,
                                      bool markedCritical, const NotificationContact &contact,
                                      const QDateTime &now);
+
+/// What a stored notification says, for core::notifications::Templates.
+core::notifications::Content contentOf(const NotificationRecord &record);
+/// One notification's text, or a digest's for several.
+core::notifications::Text textOf(const core::notifications::Templates &templates,
+                                 const QList<NotificationRecord> &notifications);
 
 /// A stored notification as the API carries it (the inbox, the stream).
 core::protocol::Notification toProtocol(const NotificationRecord &record);
