@@ -39,6 +39,18 @@ struct NotificationContact
     QDateTime whatsappInbound; ///< the user's last WhatsApp message (the 24-hour window)
 };
 
+/// How the server reaches a provider: whether the channel is on, its settings (nothing
+/// secret: base URL, sender, rates, attempts) and its secrets (a JSON object sealed with
+/// SecretBox under the server's secrets key; only the server opens it, no answer shows it).
+struct NotificationChannelRecord
+{
+    core::notifications::Channel channel = core::notifications::Channel::Email;
+    bool enabled = false;
+    QJsonObject settings;
+    QByteArray sealedSecrets; ///< empty: none set
+    QDateTime updatedAt;
+};
+
 /// A message of the outbox: one notification on one channel.
 struct DeliveryRecord
 {
@@ -127,6 +139,11 @@ public:
     /// A user's contact; the defaults (English, UTC, no addresses) when none is stored.
     virtual Result<NotificationContact> notificationContact(std::int64_t userId) = 0;
     virtual Result<void> saveNotificationContact(const NotificationContact &contact) = 0;
+
+    /// The channels configured, by channel.
+    virtual Result<QList<NotificationChannelRecord>> notificationChannels() = 0;
+    /// Stores a channel's configuration whole (updatedAt is set to now).
+    virtual Result<void> saveNotificationChannel(const NotificationChannelRecord &channel) = 0;
 
     /// The notifications of `ids` (those that exist), by id.
     virtual Result<QList<NotificationRecord>> notificationsById(const QList<std::int64_t> &ids) = 0;

@@ -166,6 +166,8 @@ public:
         const QList<core::notifications::EventType> &types) override;
     Result<NotificationContact> notificationContact(std::int64_t userId) override;
     Result<void> saveNotificationContact(const NotificationContact &contact) override;
+    Result<QList<NotificationChannelRecord>> notificationChannels() override;
+    Result<void> saveNotificationChannel(const NotificationChannelRecord &channel) override;
     Result<QList<NotificationRecord>> notificationsById(const QList<std::int64_t> &ids) override;
     Result<QList<NotificationRecord>> unplannedNotifications(int limit) override;
     Result<void> planNotifications(const QList<Plan> &plans) override;

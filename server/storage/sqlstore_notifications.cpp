@@ -316,6 +316,48 @@ Result<void> SqlStore::saveNotificationContact(const NotificationContact &contac
         m_clock->nowMs());
 }
 
+Result<QList<NotificationChannelRecord>> SqlStore::notificationChannels()
+{
+    Result<QList<std::optional<NotificationChannelRecord>>> read
+        = collect<std::optional<NotificationChannelRecord>>(
+            m_database->query("SELECT channel, enabled, settings, secrets, updated_at_ms "
+                              "FROM notification_channels ORDER BY channel"),
+            [](const SqlRows &row) -> std::optional<NotificationChannelRecord> {
+                const auto channel = notifications::channelFromString(row.text(0));
+                if (!channel)
+                    return std::nullopt; // a newer server's channel
+                NotificationChannelRecord record;
+                record.channel = *channel;
+                record.enabled = row.int64(1) != 0;
+                record.settings = QJsonDocument::fromJson(row.text(2).toUtf8()).object();
+                record.sealedSecrets = row.isNull(3) ? QByteArray() : row.blob(3);
+                record.updatedAt = timeOf(row.int64(4));
+                return record;
+            });
+    if (!read)
+        return read.error();
+    QList<NotificationChannelRecord> channels;
+    for (const std::optional<NotificationChannelRecord> &channel : *read) {
+        if (channel)
+            channels.append(*channel);
+    }
+    return channels;
+}
+
+Result<void> SqlStore::saveNotificationChannel(const NotificationChannelRecord &channel)
+{
+    return m_database->run(
+        "INSERT INTO notification_channels (channel, enabled, settings, secrets, updated_at_ms) "
+        "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (channel) DO UPDATE SET "
+        "enabled = excluded.enabled, settings = excluded.settings, secrets = excluded.secrets, "
+        "updated_at_ms = excluded.updated_at_ms",
+        notifications::toString(channel.channel), channel.enabled,
+        QString::fromUtf8(QJsonDocument(channel.settings).toJson(QJsonDocument::Compact)),
+        channel.sealedSecrets.isEmpty() ? std::optional<QByteArray>()
+                                        : std::optional<QByteArray>(channel.sealedSecrets),
+        m_clock->nowMs());
+}
+
 Result<QList<NotificationRecord>> SqlStore::notificationsById(const QList<std::int64_t> &ids)
 {
     QJsonArray array;

@@ -283,6 +283,36 @@ private Q_SLOTS:
         QCOMPARE(back.whatsappInbound, m_now);
     }
 
+    // A channel's configuration round-trips whole; its secrets are bytes as sealed.
+    void channelConfigurationRoundTrips()
+    {
+        auto store = open(newDatabase());
+        QVERIFY(store);
+        QVERIFY(store->notificationChannels()->isEmpty());
+        NotificationChannelRecord telegram;
+        telegram.channel = Channel::Telegram;
+        telegram.enabled = true;
+        telegram.settings = { { u"base_url"_s, u"http://127.0.0.1:1"_s }, { u"per_second"_s, 30 } };
+        telegram.sealedSecrets = QByteArray("qxs1\x00\xff sealed", 13);
+        QVERIFY(store->saveNotificationChannel(telegram).ok());
+        telegram.enabled = false;
+        QVERIFY(store->saveNotificationChannel(telegram).ok());
+        NotificationChannelRecord email;
+        email.channel = Channel::Email;
+        QVERIFY(store->saveNotificationChannel(email).ok());
+        const QList<NotificationChannelRecord> channels = *store->notificationChannels();
+        QCOMPARE(channels.size(), 2);
+        const NotificationChannelRecord back
+            = channels[0].channel == Channel::Telegram ? channels[0] : channels[1];
+        QVERIFY(!back.enabled);
+        QCOMPARE(back.settings, telegram.settings);
+        QCOMPARE(back.sealedSecrets, telegram.sealedSecrets);
+        QVERIFY(back.updatedAt.isValid());
+        const NotificationChannelRecord none
+            = channels[0].channel == Channel::Email ? channels[0] : channels[1];
+        QVERIFY(none.sealedSecrets.isEmpty());
+    }
+
     // Two dispatchers claiming at once never get the same message; a message is planned once
     // per channel however often planning runs; an outcome needs the claim.
     void everyMessageIsClaimedByOneDispatcher()
