@@ -1,10 +1,9 @@
 #include "server/notifications/dispatcher.h"
 
 #include "server/notifications/planning.h"
+#include "server/storage/storethread.h"
 
 #include <QDebug>
-
-#include <future>
 
 namespace qx::server {
 
@@ -26,33 +25,13 @@ NotificationDispatcher::NotificationDispatcher(StoreWriter::Opener open, const c
 
 NotificationDispatcher::~NotificationDispatcher()
 {
-    if (!m_thread.joinable())
-        return;
-    {
-        const std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wakeUp.notify_one();
-    m_thread.join();
+    stopStoreThread(m_thread, m_mutex, m_stopping, m_wakeUp);
 }
 
 Result<void> NotificationDispatcher::start()
 {
-    std::promise<Result<void>> opened;
-    std::future<Result<void>> result = opened.get_future();
-    m_thread = std::thread([this, &opened] {
-        Result<std::unique_ptr<Store>> store = m_open();
-        if (!store) {
-            opened.set_value(store.error());
-            return;
-        }
-        opened.set_value(Result<void>());
-        run(std::move(store).value());
-    });
-    Result<void> started = result.get();
-    if (!started)
-        m_thread.join();
-    return started;
+    return startStoreThread(m_thread, m_open,
+                            [this](std::unique_ptr<Store> store) { run(std::move(store)); });
 }
 
 void NotificationDispatcher::wake()

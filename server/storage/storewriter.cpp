@@ -1,9 +1,10 @@
 #include "server/storage/storewriter.h"
 
+#include "server/storage/storethread.h"
+
 #include <QHash>
 
 #include <algorithm>
-#include <future>
 
 namespace qx::server {
 
@@ -76,33 +77,13 @@ StoreWriter::StoreWriter(Opener open, QObject *parent)
 
 StoreWriter::~StoreWriter()
 {
-    if (!m_thread.joinable())
-        return;
-    {
-        const std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_one();
-    m_thread.join();
+    stopStoreThread(m_thread, m_mutex, m_stopping, m_wake);
 }
 
 Result<void> StoreWriter::start()
 {
-    std::promise<Result<void>> opened;
-    std::future<Result<void>> result = opened.get_future();
-    m_thread = std::thread([this, &opened] {
-        Result<std::unique_ptr<Store>> store = m_open();
-        if (!store) {
-            opened.set_value(store.error());
-            return;
-        }
-        opened.set_value(Result<void>());
-        run(std::move(store).value());
-    });
-    Result<void> started = result.get();
-    if (!started)
-        m_thread.join();
-    return started;
+    return startStoreThread(m_thread, m_open,
+                            [this](std::unique_ptr<Store> store) { run(std::move(store)); });
 }
 
 quint64 StoreWriter::submit(TradingWrite write)
