@@ -5,12 +5,14 @@
 #include "server/cache/redisclient.h"
 #include "server/cluster/cluster.h"
 #include "server/cluster/forwarder.h"
+#include "server/notifications/channels.h"
 #include "server/notifications/notifier.h"
 #include "server/ops/servinglock.h"
 #include "server/storage/storereaders.h"
 #include "server/trading/orderservice.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QSysInfo>
 #include <QThread>
 
@@ -166,6 +168,17 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     notifications.instance = QStringLiteral("%1:%2")
                                  .arg(QSysInfo::machineHostName())
                                  .arg(QCoreApplication::applicationPid());
+    // Channels' secrets are sealed like the TOTP seeds, bound to their channel.
+    notifications.openSecrets
+        = [box = *secrets](const NotificationChannelRecord &record) -> core::Result<QJsonObject> {
+        if (record.sealedSecrets.isEmpty())
+            return QJsonObject();
+        core::Result<QByteArray> plain
+            = box.open(record.sealedSecrets, secretContext(record.channel));
+        if (!plain)
+            return plain.error();
+        return QJsonDocument::fromJson(*plain).object();
+    };
     server->m_notifier = std::make_unique<Notifier>(
         *server->m_store, *server->m_readers, [dataDirectory] { return dataDirectory.openStore(); },
         core::Clock::system(), notifications);

@@ -2,8 +2,10 @@
 
 #include "server/auth/authservice.h"
 #include "server/auth/permissions.h"
+#include "server/auth/secretbox.h"
 #include "server/auth/useradmin.h"
 #include "server/cache/redisclient.h"
+#include "server/notifications/channels.h"
 #include "server/ops/datadirectory.h"
 #include "server/ops/layeredsettings.h"
 #include "server/ops/parentwatch.h"
@@ -12,6 +14,8 @@
 #include "server/server.h"
 #include "server/storage/migrations.h"
 #include "server/storage/sqlstore.h"
+
+#include "core/protocol/notifications.h"
 #include "server/trading/dealdesk.h"
 #include "server/trading/riskadmin.h"
 
@@ -1771,6 +1775,283 @@ struct Command
 
 /// Every command, in the order --help lists them: dispatch and the overview both come from
 /// here, so a command cannot be reachable and unlisted, or listed and unreachable.
+// notify: the notification channels' configuration and users' contact details ---------------
+
+// The channel named `name`, one that is configured (not the inbox).
+std::optional<core::notifications::Channel> configurableChannel(const QString &name)
+{
+    const auto channel = core::notifications::channelFromString(name);
+    if (!channel || *channel == core::notifications::Channel::InApp)
+        return std::nullopt;
+    return channel;
+}
+
+core::Result<void> auditNotify(Store &store, const QString &action, const QString &target,
+                               const QJsonObject &detail)
+{
+    return store.appendAudit(
+        { 0,
+          {},
+          QStringLiteral("cli"),
+          QStringLiteral("local"),
+          action,
+          target,
+          QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)),
+          {} });
+}
+
+int runNotifyChannelSet(const QStringList &arguments)
+{
+    SubcommandParser command(
+        QStringLiteral(
+            "notify channel set --channel email|sms|telegram|whatsapp [--enable|--disable] "
+            "[--set KEY=VALUE]... [--secrets-stdin] --data-dir DIR"),
+        tr("Configures a notification channel: on or off, its settings (--set, repeated; an "
+           "empty value removes one; notify channel show lists the keys) and, with "
+           "--secrets-stdin, its secrets as a JSON object on standard input, e.g. "
+           "{\"token\": \"...\"}, sealed with the server's secrets key and never shown again. "
+           "A channel is enabled only when it can send as configured. The servers take it at "
+           "their next start. Written to the audit log, without the secrets."));
+    const QCommandLineOption channelOption(QStringLiteral("channel"), tr("The channel."),
+                                           QStringLiteral("NAME"));
+    const QCommandLineOption enable(QStringLiteral("enable"), tr("Send on it."));
+    const QCommandLineOption disable(QStringLiteral("disable"), tr("Stop sending on it."));
+    const QCommandLineOption set(QStringLiteral("set"), tr("A setting, KEY=VALUE."),
+                                 QStringLiteral("KEY=VALUE"));
+    const QCommandLineOption secretsStdin(QStringLiteral("secrets-stdin"),
+                                          tr("Read the secrets (JSON) from standard input."));
+    for (const QCommandLineOption &option : { channelOption, enable, disable, set, secretsStdin })
+        command.addOption(option);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    QCommandLineParser &parser = command.parser();
+    const std::optional<core::notifications::Channel> channel
+        = configurableChannel(parser.value(channelOption));
+    if (!channel)
+        return fail(UsageError, tr("--channel must be email, sms, telegram or whatsapp"));
+    if (parser.isSet(enable) && parser.isSet(disable))
+        return fail(UsageError, tr("--enable and --disable together"));
+    const ChannelSchema schema = channelSchema(*channel);
+    const QString name = core::notifications::toString(*channel);
+
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
+    if (!store)
+        return fail(store.error());
+    core::Result<QList<NotificationChannelRecord>> configured = (*store)->notificationChannels();
+    if (!configured)
+        return fail(configured.error());
+    NotificationChannelRecord record;
+    record.channel = *channel;
+    for (const NotificationChannelRecord &existing : std::as_const(*configured)) {
+        if (existing.channel == *channel)
+            record = existing;
+    }
+    QStringList changed;
+    for (const QString &pair : parser.values(set)) {
+        const qsizetype equals = pair.indexOf(u'=');
+        const QString key = pair.left(equals).trimmed();
+        if (equals <= 0 || !schema.settings.contains(key)) {
+            return fail(
+                UsageError,
+                tr("%1 takes the settings %2 (KEY=VALUE)").arg(name, schema.settings.join(u", ")));
+        }
+        const QString value = pair.mid(equals + 1).trimmed();
+        if (value.isEmpty())
+            record.settings.remove(key);
+        else
+            record.settings.insert(key, value);
+        changed.append(key);
+    }
+    core::Result<SecretBox> box
+        = SecretBox::fromKeyFile(command.directory().secretsKeyPath(), true);
+    if (!box)
+        return fail(box.error());
+    QJsonObject secrets;
+    if (parser.isSet(secretsStdin)) {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly))
+            return fail(Failure, tr("standard input cannot be read"));
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(input.read(64 * 1024), &error);
+        if (!document.isObject())
+            return fail(UsageError,
+                        tr("the secrets must be a JSON object, e.g. {\"%1\": \"...\"}")
+                            .arg(schema.secrets.value(0)));
+        secrets = document.object();
+        for (auto it = secrets.constBegin(); it != secrets.constEnd(); ++it) {
+            if (!schema.secrets.contains(it.key()) || !it.value().isString())
+                return fail(UsageError,
+                            tr("%1 takes the secrets %2, each a string")
+                                .arg(name, schema.secrets.join(u", ")));
+        }
+        record.sealedSecrets
+            = box->seal(document.toJson(QJsonDocument::Compact), secretContext(*channel));
+    } else if (!record.sealedSecrets.isEmpty()) {
+        core::Result<QByteArray> opened = box->open(record.sealedSecrets, secretContext(*channel));
+        if (!opened)
+            return fail(opened.error());
+        secrets = QJsonDocument::fromJson(*opened).object();
+    }
+    if (parser.isSet(enable) || parser.isSet(disable))
+        record.enabled = parser.isSet(enable);
+    if (record.enabled) {
+        QString problem;
+        if (!makeChannel(record, secrets, problem))
+            return fail(UsageError, tr("%1 not enabled: %2").arg(name, problem));
+    }
+    if (core::Result<void> saved = (*store)->saveNotificationChannel(record); !saved)
+        return fail(saved.error());
+    if (core::Result<void> audited
+        = auditNotify(**store, QStringLiteral("notification_channel_set"), name,
+                      { { QStringLiteral("enabled"), record.enabled },
+                        { QStringLiteral("settings"), QJsonArray::fromStringList(changed) },
+                        { QStringLiteral("secrets_replaced"), parser.isSet(secretsStdin) } });
+        !audited)
+        return fail(audited.error());
+    printOut(tr("%1: %2; the servers take it at their next start")
+                 .arg(name, record.enabled ? tr("enabled") : tr("disabled")));
+    return Success;
+}
+
+int runNotifyChannelShow(const QStringList &arguments)
+{
+    SubcommandParser command(QStringLiteral("notify channel show [--json] --data-dir DIR"),
+                             tr("Lists the notification channels configured and the settings "
+                                "and secrets each takes; secrets are shown as set or not, "
+                                "never their values."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    command.addOption(json);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
+    if (!store)
+        return fail(store.error());
+    core::Result<QList<NotificationChannelRecord>> configured = (*store)->notificationChannels();
+    if (!configured)
+        return fail(configured.error());
+    QJsonArray list;
+    for (const core::notifications::Channel channel :
+         { core::notifications::Channel::Email, core::notifications::Channel::Sms,
+           core::notifications::Channel::Telegram, core::notifications::Channel::WhatsApp }) {
+        NotificationChannelRecord record;
+        record.channel = channel;
+        for (const NotificationChannelRecord &existing : std::as_const(*configured)) {
+            if (existing.channel == channel)
+                record = existing;
+        }
+        const ChannelSchema schema = channelSchema(channel);
+        list.append(QJsonObject {
+            { QStringLiteral("channel"), core::notifications::toString(channel) },
+            { QStringLiteral("enabled"), record.enabled },
+            { QStringLiteral("settings"), record.settings },
+            { QStringLiteral("secrets_set"), !record.sealedSecrets.isEmpty() },
+            { QStringLiteral("setting_keys"), QJsonArray::fromStringList(schema.settings) },
+            { QStringLiteral("secret_keys"), QJsonArray::fromStringList(schema.secrets) } });
+    }
+    if (command.parser().isSet(json)) {
+        printJson(QJsonDocument(list));
+        return Success;
+    }
+    for (const QJsonValue &value : std::as_const(list)) {
+        const QJsonObject channel = value.toObject();
+        QStringList settings;
+        const QJsonObject values = channel.value(QStringLiteral("settings")).toObject();
+        for (auto it = values.constBegin(); it != values.constEnd(); ++it)
+            settings.append(it.key() + u'=' + it.value().toString());
+        printOut(tr("%1: %2; settings: %3; secrets: %4 (takes %5; secrets %6)")
+                     .arg(channel.value(QStringLiteral("channel")).toString(),
+                          channel.value(QStringLiteral("enabled")).toBool() ? tr("enabled")
+                                                                            : tr("disabled"),
+                          settings.isEmpty() ? tr("none") : settings.join(u", "),
+                          channel.value(QStringLiteral("secrets_set")).toBool() ? tr("set")
+                                                                                : tr("not set"),
+                          channelSchema(*core::notifications::channelFromString(
+                                            channel.value(QStringLiteral("channel")).toString()))
+                              .settings.join(u", "),
+                          channelSchema(*core::notifications::channelFromString(
+                                            channel.value(QStringLiteral("channel")).toString()))
+                              .secrets.join(u", ")));
+    }
+    return Success;
+}
+
+int runNotifyContactSet(const QStringList &arguments)
+{
+    SubcommandParser command(
+        QStringLiteral("notify contact set USER [--email E] [--phone +CC...] [--whatsapp +CC...] "
+                       "[--telegram-chat ID] [--language en|de|fr] [--time-zone ZONE] "
+                       "--data-dir DIR"),
+        tr("Sets how a user is reached, as they can themselves (PUT "
+           "/api/v1/notifications/preferences), and the Telegram chat (which users bind "
+           "through the bot's link). An empty value removes one. Written to the audit log."));
+    command.addPositional(QStringLiteral("USER"), tr("The user."));
+    const QCommandLineOption email(QStringLiteral("email"), tr("Email address."),
+                                   QStringLiteral("E"));
+    const QCommandLineOption phone(QStringLiteral("phone"), tr("For SMS."), QStringLiteral("P"));
+    const QCommandLineOption whatsapp(QStringLiteral("whatsapp"), tr("For WhatsApp."),
+                                      QStringLiteral("P"));
+    const QCommandLineOption telegram(QStringLiteral("telegram-chat"), tr("Telegram chat id."),
+                                      QStringLiteral("ID"));
+    const QCommandLineOption language(QStringLiteral("language"), tr("en, de or fr."),
+                                      QStringLiteral("L"));
+    const QCommandLineOption zone(QStringLiteral("time-zone"), tr("e.g. Europe/Berlin."),
+                                  QStringLiteral("ZONE"));
+    for (const QCommandLineOption &option : { email, phone, whatsapp, telegram, language, zone })
+        command.addOption(option);
+    if (std::optional<int> stop = command.parse(arguments))
+        return *stop;
+    QCommandLineParser &parser = command.parser();
+    // Checked as the API checks them.
+    QJsonObject given;
+    for (const auto &[option, key] : { std::pair { &email, QStringLiteral("email") },
+                                       std::pair { &phone, QStringLiteral("phone") },
+                                       std::pair { &whatsapp, QStringLiteral("whatsapp") },
+                                       std::pair { &language, QStringLiteral("language") },
+                                       std::pair { &zone, QStringLiteral("time_zone") } }) {
+        if (parser.isSet(*option))
+            given.insert(key, parser.value(*option));
+    }
+    const core::Result<protocol::NotificationSettings> settings
+        = protocol::NotificationSettings::fromJson(given);
+    if (!settings)
+        return fail(UsageError, settings.error().message);
+    static const QRegularExpression chatId(QStringLiteral("^-?[0-9]{1,20}$"));
+    const QString chat = parser.value(telegram).trimmed();
+    if (parser.isSet(telegram) && !chat.isEmpty() && !chatId.match(chat).hasMatch())
+        return fail(UsageError, tr("--telegram-chat must be a chat id such as 123456789"));
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
+    if (!store)
+        return fail(store.error());
+    const QString username = parser.positionalArguments().constFirst();
+    core::Result<std::optional<UserRecord>> user = (*store)->findUser(username);
+    if (!user)
+        return fail(user.error());
+    if (!*user)
+        return fail(Failure, tr("no user %1").arg(username));
+    core::Result<NotificationContact> contact = (*store)->notificationContact((*user)->id);
+    if (!contact)
+        return fail(contact.error());
+    contact->email = settings->email.value_or(contact->email);
+    contact->phone = settings->phone.value_or(contact->phone);
+    contact->whatsapp = settings->whatsapp.value_or(contact->whatsapp);
+    contact->language = settings->language.value_or(contact->language);
+    contact->timeZone = settings->timeZone.value_or(contact->timeZone);
+    if (parser.isSet(telegram))
+        contact->telegramChat = chat;
+    if (core::Result<void> saved = (*store)->saveNotificationContact(*contact); !saved)
+        return fail(saved.error());
+    QJsonArray fields = QJsonArray::fromStringList(given.keys());
+    if (parser.isSet(telegram))
+        fields.append(QStringLiteral("telegram_chat"));
+    if (core::Result<void> audited
+        = auditNotify(**store, QStringLiteral("notification_contact_set"), username,
+                      { { QStringLiteral("fields"), fields } });
+        !audited)
+        return fail(audited.error());
+    printOut(tr("contact of %1 set").arg(username));
+    return Success;
+}
+
 const std::array kCommands {
     Command { "init"_L1,
               QT_TRANSLATE_NOOP("qx::server::CommandLine", "create or update a data directory"),
@@ -1866,6 +2147,17 @@ const std::array kCommands {
     Command { "audit orders"_L1,
               QT_TRANSLATE_NOOP("qx::server::CommandLine", "list the audited order commands"),
               runAuditOrders },
+    Command { "notify channel set"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine",
+                                "configure a notification channel (secrets on standard input)"),
+              runNotifyChannelSet },
+    Command { "notify channel show"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine",
+                                "list the notification channels, secrets masked"),
+              runNotifyChannelShow },
+    Command { "notify contact set"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine", "set how a user is notified"),
+              runNotifyContactSet },
     Command { "config check"_L1,
               QT_TRANSLATE_NOOP("qx::server::CommandLine",
                                 "print the configuration in effect, secrets "
@@ -1901,19 +2193,19 @@ int runCommandLine(const QStringList &arguments)
     }
     if (first.isEmpty())
         return fail(UsageError, tr("a command is required (see --help)"));
-    // A command of one word, or of a group and its action: each gets its own words first.
+    // A command of one word, or of a group and its action (one or two words: "user add",
+    // "notify channel set"): each gets the words after its name.
+    for (const Command &command : kCommands) {
+        const QStringList words = QString(command.name).split(u' ');
+        if (arguments.mid(1, words.size()) == words)
+            return command.run(arguments.mid(words.size()));
+    }
     const QString action = arguments.value(2);
     const QString group = first + u' ';
     QStringList actions;
     for (const Command &command : kCommands) {
-        if (command.name == first)
-            return command.run(arguments.mid(1));
-        if (command.name.startsWith(group)) {
-            const QLatin1StringView name = command.name.sliced(group.size());
-            if (name == action)
-                return command.run(arguments.mid(2));
-            actions.append(name);
-        }
+        if (command.name.startsWith(group))
+            actions.append(command.name.sliced(group.size()));
     }
     if (actions.isEmpty())
         return fail(UsageError, tr("unknown command \"%1\" (see --help)").arg(first));

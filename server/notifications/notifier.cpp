@@ -1,5 +1,6 @@
 #include "server/notifications/notifier.h"
 
+#include "server/notifications/channels.h"
 #include "server/notifications/inappchannel.h"
 
 #include <QDebug>
@@ -40,8 +41,42 @@ Result<void> Notifier::start()
             },
             Qt::QueuedConnection);
     });
+    // The configured channels, each on a dispatcher of its own.
+    Result<QList<NotificationChannelRecord>> configured = m_store.notificationChannels();
+    if (!configured)
+        return configured.error();
+    std::vector<std::unique_ptr<NotificationChannel>> channels;
+    for (const NotificationChannelRecord &record : *configured) {
+        if (!record.enabled)
+            continue;
+        const QString name = core::notifications::toString(record.channel);
+        Result<QJsonObject> secrets = m_options.openSecrets ? m_options.openSecrets(record)
+                                                            : Result<QJsonObject>(QJsonObject());
+        if (!secrets) {
+            qWarning().noquote() << "notifications:" << name
+                                 << "not started, its secrets do not open:"
+                                 << secrets.error().message;
+            continue;
+        }
+        QString problem;
+        std::unique_ptr<NotificationChannel> channel = makeChannel(record, *secrets, problem);
+        if (!channel) {
+            qWarning().noquote() << "notifications:" << name << "not started:" << problem;
+            continue;
+        }
+        qInfo().noquote() << "notifications: sending on" << name;
+        if (channel->deduplicates())
+            options.deduplicating.append(channel->channel());
+        channels.push_back(std::move(channel));
+    }
     m_dispatchers.push_back(
         std::make_unique<NotificationDispatcher>(m_open, m_clock, std::move(inbox), options));
+    NotificationDispatcher::Options sending = options;
+    sending.plan = false;
+    for (std::unique_ptr<NotificationChannel> &channel : channels) {
+        m_dispatchers.push_back(
+            std::make_unique<NotificationDispatcher>(m_open, m_clock, std::move(channel), sending));
+    }
     for (const std::unique_ptr<NotificationDispatcher> &dispatcher : m_dispatchers) {
         if (Result<void> started = dispatcher->start(); !started)
             return started;

@@ -30,13 +30,18 @@ public:
     {
         QString instance = QStringLiteral("server"); ///< this server's name in claims
         NotificationDispatcher::Options dispatch;
+        /// Opens a configured channel's sealed secrets (SecretBox under the server's key,
+        /// context secretContext()); channels are configured in storage (notify channel set).
+        std::function<Result<QJsonObject>(const NotificationChannelRecord &)> openSecrets;
     };
 
     Notifier(Store &store, StoreReaders &readers, StoreWriter::Opener open,
              const core::Clock &clock, Options options, QObject *parent = nullptr);
     ~Notifier() override;
 
-    /// Reads the preferences (here, before the server listens) and starts the dispatchers.
+    /// Reads the preferences and the channels configured (here, before the server listens)
+    /// and starts the dispatchers: the inbox's, which also plans, and one per channel that is
+    /// enabled and configured well (one that is not is skipped, said in the log).
     Result<void> start();
 
     bool wants(std::int64_t userId, core::notifications::EventType type) const

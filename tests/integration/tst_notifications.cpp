@@ -3,6 +3,7 @@
 // read counts down; settings are read whole and changed in part; bad settings are refused and
 // change nothing; a user who wants no fills gets none; an acknowledged fill's notification
 // survives kill -9.
+#include "fakeproviders.h"
 #include "testapi.h"
 
 #include <QJsonArray>
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using qx::test::FakeTelegram;
 using qx::test::Reply;
 using qx::test::TestServer;
 
@@ -247,6 +249,65 @@ private Q_SLOTS:
         QVERIFY(!cross(m_months.takeFirst(), u"2"_s, u"79"_s).isEmpty());
         QTRY_COMPARE(notificationsOf(m_alice, u"order.filled"_s).size(), alices + 1);
         QCOMPARE(notificationsOf(m_bob, u"order.filled"_s).size(), bobs);
+    }
+
+    // An admin configures Telegram (a bad configuration is refused, the token is never shown
+    // or logged) and binds alice's chat; after a restart her fills reach the chat, in French.
+    void aConfiguredTelegramChannelReachesTheUsersChat()
+    {
+        FakeTelegram telegram;
+        QVERIFY(!telegram.start().isEmpty());
+        const QByteArray token = "987654:secret-bot-token";
+        const auto admin = [this](const QStringList &arguments, const QByteArray &input = {}) {
+            return m_server->runAdmin(QStringList { u"notify"_s } + arguments, input);
+        };
+        // No token: not enabled, nothing stored.
+        QCOMPARE(admin({ u"channel"_s, u"set"_s, u"--channel"_s, u"telegram"_s, u"--enable"_s })
+                     .exitCode,
+                 2);
+        QCOMPARE(admin({ u"channel"_s, u"set"_s, u"--channel"_s, u"telegram"_s, u"--set"_s,
+                         u"colour=blue"_s })
+                     .exitCode,
+                 2);
+        const qx::test::CliResult set
+            = admin({ u"channel"_s, u"set"_s, u"--channel"_s, u"telegram"_s, u"--enable"_s,
+                      u"--set"_s, u"base_url="_s + telegram.baseUrl(), u"--set"_s,
+                      u"per_chat_ms=0"_s, u"--secrets-stdin"_s },
+                    "{\"token\": \"" + token + "\"}");
+        QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+        const qx::test::CliResult shown = admin({ u"channel"_s, u"show"_s, u"--json"_s });
+        QCOMPARE(shown.exitCode, 0);
+        QVERIFY(shown.out.contains(u"\"secrets_set\": true"));
+        QVERIFY(!shown.out.contains(QString::fromLatin1(token)));
+        QCOMPARE(admin({ u"contact"_s, u"set"_s, u"alice"_s, u"--telegram-chat"_s, u"4242"_s,
+                         u"--language"_s, u"fr"_s })
+                     .exitCode,
+                 0);
+        QCOMPARE(admin({ u"contact"_s, u"set"_s, u"alice"_s, u"--phone"_s, u"0151"_s }).exitCode,
+                 2);
+
+        m_server->stop();
+        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+        m_alice = m_server->aliceToken();
+        m_bob = m_server->login(u"bob"_s, u"bob's long passphrase"_s)
+                    .json.value(u"access_token")
+                    .toString();
+        const QJsonObject telegramFills {
+            { u"preferences"_s,
+              QJsonArray {
+                  QJsonObject { { u"type"_s, u"order.filled"_s },
+                                { u"channels"_s, QJsonArray { u"in_app"_s, u"telegram"_s } } } } }
+        };
+        QCOMPARE(putSettings(telegramFills, m_alice).status, 200);
+        QVERIFY(!cross(m_months.takeFirst(), u"2"_s, u"79.5"_s).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(telegram.accepted().size(), 1, 10'000);
+        const FakeTelegram::Message message = telegram.accepted().constFirst();
+        QCOMPARE(message.token, QString::fromLatin1(token));
+        QCOMPARE(message.chatId, u"4242"_s);
+        QCOMPARE(message.parseMode, u"HTML"_s);
+        QVERIFY2(message.text.startsWith(u"<b>Achat de 2 "), qPrintable(message.text));
+        QVERIFY(message.text.contains(u" à 79,5</b>"));
+        QVERIFY(!m_server->log().contains(QString::fromLatin1(token)));
     }
 
     // The fill was acknowledged, so its notification was stored with it: kill -9 loses

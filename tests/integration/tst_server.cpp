@@ -157,6 +157,9 @@ private Q_SLOTS:
             u"limits list"_s,
             u"credit set"_s,
             u"credit list"_s,
+            u"notify channel set"_s,
+            u"notify channel show"_s,
+            u"notify contact set"_s,
         };
         // The overview lists exactly these, each with what it does.
         QStringList listed;

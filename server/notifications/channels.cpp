@@ -1,0 +1,110 @@
+#include "server/notifications/channels.h"
+
+#include "server/notifications/telegramchannel.h"
+
+#include <QUrl>
+
+namespace qx::server {
+
+using core::notifications::Channel;
+
+ChannelSchema channelSchema(Channel channel)
+{
+    switch (channel) {
+    case Channel::InApp:
+        return {};
+    case Channel::Email:
+        return { { QStringLiteral("url"), QStringLiteral("from"), QStringLiteral("timeout_ms") },
+                 { QStringLiteral("username"), QStringLiteral("password") } };
+    case Channel::Sms:
+        return { { QStringLiteral("base_url"), QStringLiteral("account_sid"),
+                   QStringLiteral("from"), QStringLiteral("messaging_service_sid"),
+                   QStringLiteral("timeout_ms") },
+                 { QStringLiteral("auth_token") } };
+    case Channel::Telegram:
+        return { { QStringLiteral("base_url"), QStringLiteral("bot_name"),
+                   QStringLiteral("per_chat_ms"), QStringLiteral("per_second"),
+                   QStringLiteral("timeout_ms") },
+                 { QStringLiteral("token"), QStringLiteral("webhook_secret") } };
+    case Channel::WhatsApp:
+        return { { QStringLiteral("base_url"), QStringLiteral("phone_number_id"),
+                   QStringLiteral("api_version"), QStringLiteral("timeout_ms") },
+                 { QStringLiteral("access_token"), QStringLiteral("app_secret") } };
+    }
+    return {};
+}
+
+QByteArray secretContext(Channel channel)
+{
+    return "notification_channel:" + core::notifications::toString(channel).toUtf8();
+}
+
+namespace {
+
+/// A setting as a whole number within [low, high], else `fallback` (absent) or a problem.
+std::optional<int> number(const QJsonObject &settings, const QString &key, int fallback, int low,
+                          int high, QString &problem)
+{
+    const QJsonValue value = settings.value(key);
+    if (value.isUndefined())
+        return fallback;
+    bool ok = true;
+    const int n = value.isDouble() ? value.toInt() : value.toString().toInt(&ok);
+    if (!ok)
+        problem = QStringLiteral("%1 must be a whole number").arg(key);
+    if (!ok || n < low || n > high) {
+        problem
+            = QStringLiteral("%1 must be a whole number from %2 to %3").arg(key).arg(low).arg(high);
+        return std::nullopt;
+    }
+    return n;
+}
+
+} // namespace
+
+std::unique_ptr<NotificationChannel> makeChannel(const NotificationChannelRecord &record,
+                                                 const QJsonObject &secrets, QString &problem)
+{
+    const QJsonObject &settings = record.settings;
+    switch (record.channel) {
+    case Channel::Telegram: {
+        TelegramChannel::Options options;
+        if (settings.contains(QStringLiteral("base_url")))
+            options.baseUrl = settings.value(QStringLiteral("base_url")).toString();
+        const QUrl base(options.baseUrl);
+        if (!base.isValid() || (base.scheme() != u"https" && base.scheme() != u"http")) {
+            problem = QStringLiteral("base_url must be an http or https URL");
+            return nullptr;
+        }
+        options.token = secrets.value(QStringLiteral("token")).toString();
+        if (options.token.isEmpty()) {
+            problem = QStringLiteral("the bot's token is not set (secret \"token\")");
+            return nullptr;
+        }
+        const auto perChat
+            = number(settings, QStringLiteral("per_chat_ms"), 1'000, 0, 60'000, problem);
+        const auto perSecond
+            = number(settings, QStringLiteral("per_second"), 30, 1, 1'000, problem);
+        const auto timeout
+            = number(settings, QStringLiteral("timeout_ms"), 15'000, 100, 120'000, problem);
+        if (!perChat || !perSecond || !timeout)
+            return nullptr;
+        options.perChat = std::chrono::milliseconds(*perChat);
+        options.perSecond = *perSecond;
+        options.timeout = std::chrono::milliseconds(*timeout);
+        return std::make_unique<TelegramChannel>(options);
+    }
+    case Channel::InApp:
+        problem = QStringLiteral("the inbox needs no configuration");
+        return nullptr;
+    case Channel::Email:
+    case Channel::Sms:
+    case Channel::WhatsApp:
+        problem = QStringLiteral("this server cannot send on %1 yet")
+                      .arg(core::notifications::toString(record.channel));
+        return nullptr;
+    }
+    return nullptr;
+}
+
+} // namespace qx::server
