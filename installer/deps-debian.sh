@@ -22,8 +22,9 @@ packages=(
     # the OS keychain the desktop keeps its refresh token in, run headless by the keychain test
     # (a Secret Service inside a private D-Bus session)
     gnome-keyring dbus-x11 libsecret-tools
-    # servers the integration tests start on loopback
-    postgresql redis-server
+    # servers the integration tests start on loopback, and a real SMTP server (STARTTLS, AUTH)
+    # for the email channel's
+    postgresql redis-server python3-aiosmtpd
     # the desktop's platform plugins and a font (only Recommends of Qt, absent on minimal systems),
     # headless desktop runs and screenshots
     qt6-qpa-plugins fonts-dejavu-core xvfb xauth

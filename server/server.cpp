@@ -169,15 +169,8 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
                                  .arg(QSysInfo::machineHostName())
                                  .arg(QCoreApplication::applicationPid());
     // Channels' secrets are sealed like the TOTP seeds, bound to their channel.
-    notifications.openSecrets
-        = [box = *secrets](const NotificationChannelRecord &record) -> core::Result<QJsonObject> {
-        if (record.sealedSecrets.isEmpty())
-            return QJsonObject();
-        core::Result<QByteArray> plain
-            = box.open(record.sealedSecrets, secretContext(record.channel));
-        if (!plain)
-            return plain.error();
-        return QJsonDocument::fromJson(*plain).object();
+    notifications.openSecrets = [box = *secrets](const NotificationChannelRecord &record) {
+        return box.openObject(record.sealedSecrets, secretContext(record.channel));
     };
     server->m_notifier = std::make_unique<Notifier>(
         *server->m_store, *server->m_readers, [dataDirectory] { return dataDirectory.openStore(); },

@@ -479,6 +479,14 @@
         <source>QuantEnergx: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Test message from QuantEnergx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qx::core::protocol</name>

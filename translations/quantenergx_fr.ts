@@ -479,6 +479,14 @@
         <source>QuantEnergx: %1</source>
         <translation>QuantEnergx : %1</translation>
     </message>
+    <message>
+        <source>Test message from QuantEnergx</source>
+        <translation>Message de test de QuantEnergx</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>Envoyé par</translation>
+    </message>
 </context>
 <context>
     <name>qx::core::protocol</name>

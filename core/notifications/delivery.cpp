@@ -143,4 +143,17 @@ void CircuitBreaker::failed(qint64 nowMs)
     m_reopensAt = nowMs + m_cooldown.count();
 }
 
+QString toString(CircuitBreaker::State state)
+{
+    switch (state) {
+    case CircuitBreaker::State::Closed:
+        return QStringLiteral("closed");
+    case CircuitBreaker::State::Open:
+        return QStringLiteral("open");
+    case CircuitBreaker::State::HalfOpen:
+        return QStringLiteral("half_open");
+    }
+    return {};
+}
+
 } // namespace qx::core::notifications

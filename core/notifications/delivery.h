@@ -82,5 +82,7 @@ private:
     qint64 m_reopensAt = 0;
     bool m_probeOut = false;
 };
+/// "closed", "open", "half_open".
+QString toString(CircuitBreaker::State state);
 
 } // namespace qx::core::notifications

@@ -6,7 +6,7 @@ namespace qx::core::notifications {
 
 namespace {
 
-constexpr EnumNames<EventType, 16> kEventNames { {
+constexpr EnumNames<EventType, 17> kEventNames { {
     { EventType::OrderFilled, u"order.filled" },
     { EventType::OrderPartiallyFilled, u"order.partially_filled" },
     { EventType::OrderRejected, u"order.rejected" },
@@ -23,6 +23,7 @@ constexpr EnumNames<EventType, 16> kEventNames { {
     { EventType::StorageUnavailable, u"health.storage_unavailable" },
     { EventType::ClusterBookMoved, u"health.book_moved" },
     { EventType::FeedStale, u"health.feed_stale" },
+    { EventType::Test, u"test" },
 } };
 
 constexpr EnumNames<Severity, 3> kSeverityNames { {
@@ -59,8 +60,10 @@ QDateTime wallClock(const QDate &date, const QTime &time, const QTimeZone &zone)
 QList<EventType> allEventTypes()
 {
     QList<EventType> types;
-    for (const auto &[type, name] : kEventNames)
-        types.append(type);
+    for (const auto &[type, name] : kEventNames) {
+        if (type != EventType::Test)
+            types.append(type);
+    }
     return types;
 }
 
@@ -82,6 +85,14 @@ QString toString(Severity severity)
 std::optional<Severity> severityFromString(QStringView text)
 {
     return enumFromName(kSeverityNames, text);
+}
+
+QList<Channel> allChannels()
+{
+    QList<Channel> channels;
+    for (const auto &[channel, name] : kChannelNames)
+        channels.append(channel);
+    return channels;
 }
 
 QString toString(Channel channel)
@@ -115,6 +126,7 @@ Severity defaultSeverity(EventType type)
     case EventType::DealBooked:
     case EventType::DocumentUnmatched:
     case EventType::DocumentProcessed:
+    case EventType::Test:
         return Severity::Info;
     }
     return Severity::Info;

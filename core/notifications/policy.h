@@ -39,8 +39,9 @@ enum class EventType {
     StorageUnavailable,
     ClusterBookMoved,
     FeedStale,
+    Test, ///< an admin's test message (notify send-test): to the channels it names, at once
 };
-/// Every event type, in the order above.
+/// Every event type users choose preferences for, in the order above (all but Test).
 QList<EventType> allEventTypes();
 /// "order.filled", "limit.breach", "health.feed_stale", ...: the wire names.
 QString toString(EventType type);
@@ -55,6 +56,8 @@ std::optional<Severity> severityFromString(QStringView text);
 Severity defaultSeverity(EventType type);
 
 enum class Channel { InApp, Email, Sms, Telegram, WhatsApp };
+/// Every channel, in the order above.
+QList<Channel> allChannels();
 QString toString(Channel channel);
 std::optional<Channel> channelFromString(QStringView text);
 

@@ -155,6 +155,10 @@ Text Templates::text(const Content &content) const
                                                   "Prices from %1 are stale"))
                          .arg(fact(f, "feed"));
         break;
+    case EventType::Test:
+        text.title = translated(QT_TRANSLATE_NOOP("qx::core::notifications::Templates",
+                                                  "Test message from QuantEnergx"));
+        break;
     }
     // The facts a reader may need, in a fixed order, labelled.
     const std::pair<const char *, const char *> labelled[] = {
@@ -174,6 +178,7 @@ Text Templates::text(const Content &content) const
         { "feed", QT_TRANSLATE_NOOP("qx::core::notifications::Templates", "Feed") },
         { "reason", QT_TRANSLATE_NOOP("qx::core::notifications::Templates", "Reason") },
         { "order_id", QT_TRANSLATE_NOOP("qx::core::notifications::Templates", "Order") },
+        { "sent_by", QT_TRANSLATE_NOOP("qx::core::notifications::Templates", "Sent by") },
         { "client_order_id",
           QT_TRANSLATE_NOOP("qx::core::notifications::Templates", "Client order id") },
     };

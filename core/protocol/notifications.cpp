@@ -75,8 +75,13 @@ Result<NotificationPreference> NotificationPreference::fromJson(const QJsonObjec
 {
     ObjectReader reader(object);
     NotificationPreference preference;
-    preference.type = reader.enumeration<notifications::EventType>(
-        QStringLiteral("type"), notifications::eventTypeFromString, eventTypeNames());
+    // An admin's test message goes where the admin sends it: no one chooses for it.
+    const auto choosable = [](QStringView name) {
+        const auto type = notifications::eventTypeFromString(name);
+        return type == notifications::EventType::Test ? std::nullopt : type;
+    };
+    preference.type = reader.enumeration<notifications::EventType>(QStringLiteral("type"),
+                                                                   choosable, eventTypeNames());
     const QStringList channels = reader.stringList(QStringLiteral("channels"));
     for (const QString &name : channels) {
         const std::optional<notifications::Channel> channel

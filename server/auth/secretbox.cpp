@@ -1,6 +1,7 @@
 #include "server/auth/secretbox.h"
 
 #include <QFile>
+#include <QJsonDocument>
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>
@@ -124,6 +125,17 @@ core::Result<QByteArray> SecretBox::open(const QByteArray &sealed, const QByteAr
         return unreadable();
     plain.resize(length + finalLength);
     return plain;
+}
+
+core::Result<QJsonObject> SecretBox::openObject(const QByteArray &sealed,
+                                                const QByteArray &context) const
+{
+    if (sealed.isEmpty())
+        return QJsonObject();
+    core::Result<QByteArray> plain = open(sealed, context);
+    if (!plain)
+        return plain.error();
+    return QJsonDocument::fromJson(*plain).object();
 }
 
 } // namespace qx::server

@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 namespace qx::server {
@@ -25,6 +26,9 @@ public:
     QByteArray seal(const QByteArray &plain, const QByteArray &context) const;
     /// The plain value, or secret_unreadable (another key, another context, or changed).
     core::Result<QByteArray> open(const QByteArray &sealed, const QByteArray &context) const;
+    /// A sealed JSON object (a notification channel's secrets) opened; nothing sealed is an
+    /// empty object.
+    core::Result<QJsonObject> openObject(const QByteArray &sealed, const QByteArray &context) const;
     /// Whether `value` was made by seal() (a value stored before encryption was not).
     static bool isSealed(const QByteArray &value);
 

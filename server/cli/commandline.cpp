@@ -1,5 +1,8 @@
 #include "server/cli/commandline.h"
 
+#include "server/cli/notifycommands.h"
+#include "server/cli/subcommand.h"
+
 #include "server/auth/authservice.h"
 #include "server/auth/permissions.h"
 #include "server/auth/secretbox.h"
@@ -46,150 +49,9 @@ namespace qx::server {
 namespace protocol = core::protocol;
 
 using namespace Qt::StringLiterals;
+using namespace cli;
 
 namespace {
-
-enum ExitStatus { Success = 0, Failure = 1, UsageError = 2 };
-
-void printOut(const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-// What --json prints: the document, indented.
-void printJson(const QJsonDocument &document)
-{
-    printOut(QString::fromUtf8(document.toJson(QJsonDocument::Indented)).trimmed());
-}
-
-int fail(int status, const QString &message)
-{
-    std::fprintf(stderr, "quantenergx-server: %s\n", message.toLocal8Bit().constData());
-    return status;
-}
-
-int fail(const core::Error &error)
-{
-    return fail(Failure, error.message);
-}
-
-// After a change a running server applies within 0.2 s: the version to look for on its
-// /healthz (config_version), so a script can wait for it.
-QString appliedAs(Store &store)
-{
-    const core::Result<std::int64_t> version = store.configVersion();
-    return version ? QCoreApplication::translate("qx::server::CommandLine", " (config version %1)")
-                         .arg(*version)
-                   : QString();
-}
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("qx::server::CommandLine", text);
-}
-
-/// One subcommand's parser: --help, --data-dir, --database and --unsafe-fast always, then the
-/// subcommand's own options.
-class SubcommandParser
-{
-public:
-    SubcommandParser(const QString &usage, const QString &description)
-        : m_usage(usage)
-    {
-        m_parser.setApplicationDescription(description);
-        m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        m_parser.addOption(m_help);
-        m_parser.addOption(m_dataDir);
-        m_parser.addOption(m_database);
-        m_parser.addOption(m_unsafeFast);
-    }
-
-    void addOption(const QCommandLineOption &option) { m_parser.addOption(option); }
-    void addPositional(const QString &name, const QString &description)
-    {
-        m_parser.addPositionalArgument(name, description);
-        ++m_positionals;
-    }
-
-    /// Parses; on --help or a usage error returns the exit status to stop with.
-    std::optional<int> parse(const QStringList &arguments, bool needsDataDir = true)
-    {
-        if (!m_parser.parse(arguments))
-            return fail(UsageError, m_parser.errorText() + tr(" (see --help)"));
-        if (m_parser.isSet(m_help)) {
-            printOut(m_parser.helpText().replace(
-                QRegularExpression(QStringLiteral("^Usage: [^\\n]*")),
-                QStringLiteral("Usage: quantenergx-server ") + m_usage));
-            return Success;
-        }
-        if (m_parser.positionalArguments().size() != m_positionals) {
-            return fail(UsageError, tr("expected: %1 (see --help)").arg(m_usage));
-        }
-        if (needsDataDir && dataDir().isEmpty())
-            return fail(UsageError, tr("--data-dir DIR (or QX_DATA_DIR) is required"));
-        if (m_parser.isSet(m_unsafeFast)) {
-            std::fprintf(stderr,
-                         "quantenergx-server: WARNING: --unsafe-fast: commits are not durable; "
-                         "a crash or power cut can lose acknowledged orders and trades.\n");
-        }
-        return std::nullopt;
-    }
-
-    /// Command line over environment (QX_DATA_DIR).
-    QString dataDir() const
-    {
-        if (m_parser.isSet(m_dataDir))
-            return m_parser.value(m_dataDir);
-        return qEnvironmentVariable("QX_DATA_DIR");
-    }
-    /// The data directory with the database chosen by --database, else $QX_DATABASE (else its
-    /// configuration file's, else its own SQLite file).
-    DataDirectory directory() const
-    {
-        const QString database = m_parser.isSet(m_database) ? m_parser.value(m_database)
-                                                            : qEnvironmentVariable("QX_DATABASE");
-        return DataDirectory(dataDir(), database, m_parser.isSet(m_unsafeFast));
-    }
-    QCommandLineParser &parser() { return m_parser; }
-
-    /// Settings come in layers (LayeredSettings): flags > QX_ environment > the [`section`]
-    /// of the data directory's configuration file > defaults.
-    void setSettingsSection(const QString &section) { m_section = section; }
-    LayeredSettings layers() const
-    {
-        return LayeredSettings(m_parser, m_section,
-                               dataDir().isEmpty() ? QString() : directory().configPath());
-    }
-    QString setting(const QCommandLineOption &option) const { return layers().value(option); }
-    QStringList settings(const QCommandLineOption &option) const { return layers().values(option); }
-    bool enabled(const QCommandLineOption &option) const { return layers().enabled(option); }
-    bool has(const QCommandLineOption &option) const { return layers().has(option); }
-    QString sourceOf(const QCommandLineOption &option) const { return layers().sourceOf(option); }
-
-private:
-    QString m_usage;
-    QString m_section;
-    QCommandLineParser m_parser;
-    QCommandLineOption m_help { { QStringLiteral("h"), QStringLiteral("help") },
-                                tr("Show this help.") };
-    QCommandLineOption m_dataDir { QStringLiteral("data-dir"),
-                                   tr("The server's data directory (default: $QX_DATA_DIR)."),
-                                   QStringLiteral("DIR") };
-    QCommandLineOption m_database {
-        QStringLiteral("database"),
-        tr("sqlite:PATH or postgresql://USER@HOST:PORT/NAME (default: $QX_DATABASE, else the "
-           "data directory's configuration, else sqlite in the data directory)."),
-        QStringLiteral("URL")
-    };
-    QCommandLineOption m_unsafeFast {
-        QStringLiteral("unsafe-fast"),
-        tr("Run even where commits are not durable (PostgreSQL fsync or synchronous_commit "
-           "off), and make them faster at that cost. For throw-away data only.")
-    };
-    qsizetype m_positionals = 0;
-};
 
 int runInit(const QStringList &arguments)
 {
@@ -1775,283 +1637,6 @@ struct Command
 
 /// Every command, in the order --help lists them: dispatch and the overview both come from
 /// here, so a command cannot be reachable and unlisted, or listed and unreachable.
-// notify: the notification channels' configuration and users' contact details ---------------
-
-// The channel named `name`, one that is configured (not the inbox).
-std::optional<core::notifications::Channel> configurableChannel(const QString &name)
-{
-    const auto channel = core::notifications::channelFromString(name);
-    if (!channel || *channel == core::notifications::Channel::InApp)
-        return std::nullopt;
-    return channel;
-}
-
-core::Result<void> auditNotify(Store &store, const QString &action, const QString &target,
-                               const QJsonObject &detail)
-{
-    return store.appendAudit(
-        { 0,
-          {},
-          QStringLiteral("cli"),
-          QStringLiteral("local"),
-          action,
-          target,
-          QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)),
-          {} });
-}
-
-int runNotifyChannelSet(const QStringList &arguments)
-{
-    SubcommandParser command(
-        QStringLiteral(
-            "notify channel set --channel email|sms|telegram|whatsapp [--enable|--disable] "
-            "[--set KEY=VALUE]... [--secrets-stdin] --data-dir DIR"),
-        tr("Configures a notification channel: on or off, its settings (--set, repeated; an "
-           "empty value removes one; notify channel show lists the keys) and, with "
-           "--secrets-stdin, its secrets as a JSON object on standard input, e.g. "
-           "{\"token\": \"...\"}, sealed with the server's secrets key and never shown again. "
-           "A channel is enabled only when it can send as configured. The servers take it at "
-           "their next start. Written to the audit log, without the secrets."));
-    const QCommandLineOption channelOption(QStringLiteral("channel"), tr("The channel."),
-                                           QStringLiteral("NAME"));
-    const QCommandLineOption enable(QStringLiteral("enable"), tr("Send on it."));
-    const QCommandLineOption disable(QStringLiteral("disable"), tr("Stop sending on it."));
-    const QCommandLineOption set(QStringLiteral("set"), tr("A setting, KEY=VALUE."),
-                                 QStringLiteral("KEY=VALUE"));
-    const QCommandLineOption secretsStdin(QStringLiteral("secrets-stdin"),
-                                          tr("Read the secrets (JSON) from standard input."));
-    for (const QCommandLineOption &option : { channelOption, enable, disable, set, secretsStdin })
-        command.addOption(option);
-    if (std::optional<int> stop = command.parse(arguments))
-        return *stop;
-    QCommandLineParser &parser = command.parser();
-    const std::optional<core::notifications::Channel> channel
-        = configurableChannel(parser.value(channelOption));
-    if (!channel)
-        return fail(UsageError, tr("--channel must be email, sms, telegram or whatsapp"));
-    if (parser.isSet(enable) && parser.isSet(disable))
-        return fail(UsageError, tr("--enable and --disable together"));
-    const ChannelSchema schema = channelSchema(*channel);
-    const QString name = core::notifications::toString(*channel);
-
-    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
-    if (!store)
-        return fail(store.error());
-    core::Result<QList<NotificationChannelRecord>> configured = (*store)->notificationChannels();
-    if (!configured)
-        return fail(configured.error());
-    NotificationChannelRecord record;
-    record.channel = *channel;
-    for (const NotificationChannelRecord &existing : std::as_const(*configured)) {
-        if (existing.channel == *channel)
-            record = existing;
-    }
-    QStringList changed;
-    for (const QString &pair : parser.values(set)) {
-        const qsizetype equals = pair.indexOf(u'=');
-        const QString key = pair.left(equals).trimmed();
-        if (equals <= 0 || !schema.settings.contains(key)) {
-            return fail(
-                UsageError,
-                tr("%1 takes the settings %2 (KEY=VALUE)").arg(name, schema.settings.join(u", ")));
-        }
-        const QString value = pair.mid(equals + 1).trimmed();
-        if (value.isEmpty())
-            record.settings.remove(key);
-        else
-            record.settings.insert(key, value);
-        changed.append(key);
-    }
-    core::Result<SecretBox> box
-        = SecretBox::fromKeyFile(command.directory().secretsKeyPath(), true);
-    if (!box)
-        return fail(box.error());
-    QJsonObject secrets;
-    if (parser.isSet(secretsStdin)) {
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly))
-            return fail(Failure, tr("standard input cannot be read"));
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(input.read(64 * 1024), &error);
-        if (!document.isObject())
-            return fail(UsageError,
-                        tr("the secrets must be a JSON object, e.g. {\"%1\": \"...\"}")
-                            .arg(schema.secrets.value(0)));
-        secrets = document.object();
-        for (auto it = secrets.constBegin(); it != secrets.constEnd(); ++it) {
-            if (!schema.secrets.contains(it.key()) || !it.value().isString())
-                return fail(UsageError,
-                            tr("%1 takes the secrets %2, each a string")
-                                .arg(name, schema.secrets.join(u", ")));
-        }
-        record.sealedSecrets
-            = box->seal(document.toJson(QJsonDocument::Compact), secretContext(*channel));
-    } else if (!record.sealedSecrets.isEmpty()) {
-        core::Result<QByteArray> opened = box->open(record.sealedSecrets, secretContext(*channel));
-        if (!opened)
-            return fail(opened.error());
-        secrets = QJsonDocument::fromJson(*opened).object();
-    }
-    if (parser.isSet(enable) || parser.isSet(disable))
-        record.enabled = parser.isSet(enable);
-    if (record.enabled) {
-        QString problem;
-        if (!makeChannel(record, secrets, problem))
-            return fail(UsageError, tr("%1 not enabled: %2").arg(name, problem));
-    }
-    if (core::Result<void> saved = (*store)->saveNotificationChannel(record); !saved)
-        return fail(saved.error());
-    if (core::Result<void> audited
-        = auditNotify(**store, QStringLiteral("notification_channel_set"), name,
-                      { { QStringLiteral("enabled"), record.enabled },
-                        { QStringLiteral("settings"), QJsonArray::fromStringList(changed) },
-                        { QStringLiteral("secrets_replaced"), parser.isSet(secretsStdin) } });
-        !audited)
-        return fail(audited.error());
-    printOut(tr("%1: %2; the servers take it at their next start")
-                 .arg(name, record.enabled ? tr("enabled") : tr("disabled")));
-    return Success;
-}
-
-int runNotifyChannelShow(const QStringList &arguments)
-{
-    SubcommandParser command(QStringLiteral("notify channel show [--json] --data-dir DIR"),
-                             tr("Lists the notification channels configured and the settings "
-                                "and secrets each takes; secrets are shown as set or not, "
-                                "never their values."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
-    command.addOption(json);
-    if (std::optional<int> stop = command.parse(arguments))
-        return *stop;
-    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
-    if (!store)
-        return fail(store.error());
-    core::Result<QList<NotificationChannelRecord>> configured = (*store)->notificationChannels();
-    if (!configured)
-        return fail(configured.error());
-    QJsonArray list;
-    for (const core::notifications::Channel channel :
-         { core::notifications::Channel::Email, core::notifications::Channel::Sms,
-           core::notifications::Channel::Telegram, core::notifications::Channel::WhatsApp }) {
-        NotificationChannelRecord record;
-        record.channel = channel;
-        for (const NotificationChannelRecord &existing : std::as_const(*configured)) {
-            if (existing.channel == channel)
-                record = existing;
-        }
-        const ChannelSchema schema = channelSchema(channel);
-        list.append(QJsonObject {
-            { QStringLiteral("channel"), core::notifications::toString(channel) },
-            { QStringLiteral("enabled"), record.enabled },
-            { QStringLiteral("settings"), record.settings },
-            { QStringLiteral("secrets_set"), !record.sealedSecrets.isEmpty() },
-            { QStringLiteral("setting_keys"), QJsonArray::fromStringList(schema.settings) },
-            { QStringLiteral("secret_keys"), QJsonArray::fromStringList(schema.secrets) } });
-    }
-    if (command.parser().isSet(json)) {
-        printJson(QJsonDocument(list));
-        return Success;
-    }
-    for (const QJsonValue &value : std::as_const(list)) {
-        const QJsonObject channel = value.toObject();
-        QStringList settings;
-        const QJsonObject values = channel.value(QStringLiteral("settings")).toObject();
-        for (auto it = values.constBegin(); it != values.constEnd(); ++it)
-            settings.append(it.key() + u'=' + it.value().toString());
-        printOut(tr("%1: %2; settings: %3; secrets: %4 (takes %5; secrets %6)")
-                     .arg(channel.value(QStringLiteral("channel")).toString(),
-                          channel.value(QStringLiteral("enabled")).toBool() ? tr("enabled")
-                                                                            : tr("disabled"),
-                          settings.isEmpty() ? tr("none") : settings.join(u", "),
-                          channel.value(QStringLiteral("secrets_set")).toBool() ? tr("set")
-                                                                                : tr("not set"),
-                          channelSchema(*core::notifications::channelFromString(
-                                            channel.value(QStringLiteral("channel")).toString()))
-                              .settings.join(u", "),
-                          channelSchema(*core::notifications::channelFromString(
-                                            channel.value(QStringLiteral("channel")).toString()))
-                              .secrets.join(u", ")));
-    }
-    return Success;
-}
-
-int runNotifyContactSet(const QStringList &arguments)
-{
-    SubcommandParser command(
-        QStringLiteral("notify contact set USER [--email E] [--phone +CC...] [--whatsapp +CC...] "
-                       "[--telegram-chat ID] [--language en|de|fr] [--time-zone ZONE] "
-                       "--data-dir DIR"),
-        tr("Sets how a user is reached, as they can themselves (PUT "
-           "/api/v1/notifications/preferences), and the Telegram chat (which users bind "
-           "through the bot's link). An empty value removes one. Written to the audit log."));
-    command.addPositional(QStringLiteral("USER"), tr("The user."));
-    const QCommandLineOption email(QStringLiteral("email"), tr("Email address."),
-                                   QStringLiteral("E"));
-    const QCommandLineOption phone(QStringLiteral("phone"), tr("For SMS."), QStringLiteral("P"));
-    const QCommandLineOption whatsapp(QStringLiteral("whatsapp"), tr("For WhatsApp."),
-                                      QStringLiteral("P"));
-    const QCommandLineOption telegram(QStringLiteral("telegram-chat"), tr("Telegram chat id."),
-                                      QStringLiteral("ID"));
-    const QCommandLineOption language(QStringLiteral("language"), tr("en, de or fr."),
-                                      QStringLiteral("L"));
-    const QCommandLineOption zone(QStringLiteral("time-zone"), tr("e.g. Europe/Berlin."),
-                                  QStringLiteral("ZONE"));
-    for (const QCommandLineOption &option : { email, phone, whatsapp, telegram, language, zone })
-        command.addOption(option);
-    if (std::optional<int> stop = command.parse(arguments))
-        return *stop;
-    QCommandLineParser &parser = command.parser();
-    // Checked as the API checks them.
-    QJsonObject given;
-    for (const auto &[option, key] : { std::pair { &email, QStringLiteral("email") },
-                                       std::pair { &phone, QStringLiteral("phone") },
-                                       std::pair { &whatsapp, QStringLiteral("whatsapp") },
-                                       std::pair { &language, QStringLiteral("language") },
-                                       std::pair { &zone, QStringLiteral("time_zone") } }) {
-        if (parser.isSet(*option))
-            given.insert(key, parser.value(*option));
-    }
-    const core::Result<protocol::NotificationSettings> settings
-        = protocol::NotificationSettings::fromJson(given);
-    if (!settings)
-        return fail(UsageError, settings.error().message);
-    static const QRegularExpression chatId(QStringLiteral("^-?[0-9]{1,20}$"));
-    const QString chat = parser.value(telegram).trimmed();
-    if (parser.isSet(telegram) && !chat.isEmpty() && !chatId.match(chat).hasMatch())
-        return fail(UsageError, tr("--telegram-chat must be a chat id such as 123456789"));
-    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
-    if (!store)
-        return fail(store.error());
-    const QString username = parser.positionalArguments().constFirst();
-    core::Result<std::optional<UserRecord>> user = (*store)->findUser(username);
-    if (!user)
-        return fail(user.error());
-    if (!*user)
-        return fail(Failure, tr("no user %1").arg(username));
-    core::Result<NotificationContact> contact = (*store)->notificationContact((*user)->id);
-    if (!contact)
-        return fail(contact.error());
-    contact->email = settings->email.value_or(contact->email);
-    contact->phone = settings->phone.value_or(contact->phone);
-    contact->whatsapp = settings->whatsapp.value_or(contact->whatsapp);
-    contact->language = settings->language.value_or(contact->language);
-    contact->timeZone = settings->timeZone.value_or(contact->timeZone);
-    if (parser.isSet(telegram))
-        contact->telegramChat = chat;
-    if (core::Result<void> saved = (*store)->saveNotificationContact(*contact); !saved)
-        return fail(saved.error());
-    QJsonArray fields = QJsonArray::fromStringList(given.keys());
-    if (parser.isSet(telegram))
-        fields.append(QStringLiteral("telegram_chat"));
-    if (core::Result<void> audited
-        = auditNotify(**store, QStringLiteral("notification_contact_set"), username,
-                      { { QStringLiteral("fields"), fields } });
-        !audited)
-        return fail(audited.error());
-    printOut(tr("contact of %1 set").arg(username));
-    return Success;
-}
-
 const std::array kCommands {
     Command { "init"_L1,
               QT_TRANSLATE_NOOP("qx::server::CommandLine", "create or update a data directory"),
@@ -2155,9 +1740,33 @@ const std::array kCommands {
               QT_TRANSLATE_NOOP("qx::server::CommandLine",
                                 "list the notification channels, secrets masked"),
               runNotifyChannelShow },
+    Command {
+        "notify channel test"_L1,
+        QT_TRANSLATE_NOOP("qx::server::CommandLine", "send a test message through a channel, now"),
+        runNotifyChannelTest },
     Command { "notify contact set"_L1,
               QT_TRANSLATE_NOOP("qx::server::CommandLine", "set how a user is notified"),
               runNotifyContactSet },
+    Command { "notify send-test"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine",
+                                "send a user a test notification through the outbox"),
+              runNotifySendTest },
+    Command {
+        "notify dlq list"_L1,
+        QT_TRANSLATE_NOOP("qx::server::CommandLine", "list dead letters and messages in doubt"),
+        runNotifyDlqList },
+    Command { "notify dlq retry"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine",
+                                "send dead letters or messages in doubt again"),
+              runNotifyDlqRetry },
+    Command { "notify dlq discard"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine",
+                                "give up on dead letters or messages in doubt"),
+              runNotifyDlqDiscard },
+    Command { "notify status"_L1,
+              QT_TRANSLATE_NOOP("qx::server::CommandLine",
+                                "queue depth and breaker state per notification channel"),
+              runNotifyStatus },
     Command { "config check"_L1,
               QT_TRANSLATE_NOOP("qx::server::CommandLine",
                                 "print the configuration in effect, secrets "

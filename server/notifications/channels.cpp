@@ -1,6 +1,9 @@
 #include "server/notifications/channels.h"
 
+#include "server/notifications/emailchannel.h"
 #include "server/notifications/telegramchannel.h"
+
+#include <QFileInfo>
 
 #include <QUrl>
 
@@ -14,7 +17,8 @@ ChannelSchema channelSchema(Channel channel)
     case Channel::InApp:
         return {};
     case Channel::Email:
-        return { { QStringLiteral("url"), QStringLiteral("from"), QStringLiteral("timeout_ms") },
+        return { { QStringLiteral("url"), QStringLiteral("from"), QStringLiteral("ca_file"),
+                   QStringLiteral("per_second"), QStringLiteral("timeout_ms") },
                  { QStringLiteral("username"), QStringLiteral("password") } };
     case Channel::Sms:
         return { { QStringLiteral("base_url"), QStringLiteral("account_sid"),
@@ -32,6 +36,11 @@ ChannelSchema channelSchema(Channel channel)
                  { QStringLiteral("access_token"), QStringLiteral("app_secret") } };
     }
     return {};
+}
+
+bool channelDeduplicates(Channel channel)
+{
+    return channel == Channel::InApp;
 }
 
 QByteArray secretContext(Channel channel)
@@ -94,10 +103,45 @@ std::unique_ptr<NotificationChannel> makeChannel(const NotificationChannelRecord
         options.timeout = std::chrono::milliseconds(*timeout);
         return std::make_unique<TelegramChannel>(options);
     }
+    case Channel::Email: {
+        EmailChannel::Options options;
+        options.url = settings.value(QStringLiteral("url")).toString();
+        const QUrl url(options.url);
+        if (!url.isValid() || (url.scheme() != u"smtp" && url.scheme() != u"smtps")
+            || url.host().isEmpty()) {
+            problem = QStringLiteral("url must be smtp://HOST:PORT (STARTTLS) or "
+                                     "smtps://HOST:PORT");
+            return nullptr;
+        }
+        options.from = settings.value(QStringLiteral("from")).toString();
+        if (!options.from.contains(u'@') || options.from.contains(u'<')
+            || options.from.contains(u' ')) {
+            problem = QStringLiteral("from must be the sender's address (name@domain)");
+            return nullptr;
+        }
+        options.caFile = settings.value(QStringLiteral("ca_file")).toString();
+        if (!options.caFile.isEmpty() && !QFileInfo(options.caFile).isReadable()) {
+            problem = QStringLiteral("ca_file cannot be read: %1").arg(options.caFile);
+            return nullptr;
+        }
+        options.username = secrets.value(QStringLiteral("username")).toString();
+        options.password = secrets.value(QStringLiteral("password")).toString();
+        if (options.username.isEmpty() != options.password.isEmpty()) {
+            problem = QStringLiteral("set both the username and the password, or neither");
+            return nullptr;
+        }
+        const auto perSecond = number(settings, QStringLiteral("per_second"), 0, 0, 1'000, problem);
+        const auto timeout
+            = number(settings, QStringLiteral("timeout_ms"), 30'000, 100, 300'000, problem);
+        if (!perSecond || !timeout)
+            return nullptr;
+        options.perSecond = *perSecond;
+        options.timeout = std::chrono::milliseconds(*timeout);
+        return std::make_unique<EmailChannel>(options);
+    }
     case Channel::InApp:
         problem = QStringLiteral("the inbox needs no configuration");
         return nullptr;
-    case Channel::Email:
     case Channel::Sms:
     case Channel::WhatsApp:
         problem = QStringLiteral("this server cannot send on %1 yet")

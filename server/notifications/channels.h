@@ -18,6 +18,12 @@ struct ChannelSchema
 };
 ChannelSchema channelSchema(core::notifications::Channel channel);
 
+/// Whether `channel`'s provider takes a message sent again under the same idempotency key as
+/// the same message (NotificationChannel::deduplicates()): only the inbox does. SMTP, Twilio's
+/// Messages API, the Telegram Bot API and the WhatsApp Cloud API take no idempotency key, so a
+/// message on them whose outcome is unknown is held in doubt, never sent again unasked.
+bool channelDeduplicates(core::notifications::Channel channel);
+
 /// What a channel's sealed secrets are bound to (SecretBox's context): a value sealed for one
 /// channel does not open for another.
 QByteArray secretContext(core::notifications::Channel channel);

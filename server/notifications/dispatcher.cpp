@@ -21,7 +21,12 @@ NotificationDispatcher::NotificationDispatcher(StoreWriter::Opener open, const c
           m_options.instance + u'/'
           + (m_channel ? notifications::toString(m_channel->channel()) : QStringLiteral("planner")))
     , m_breaker(m_options.breakerThreshold, m_options.breakerCooldown, m_options.breakerMaxCooldown)
-{ }
+{
+    if (m_channel) {
+        m_health.channel = m_channel->channel();
+        m_health.instance = m_options.instance;
+    }
+}
 
 NotificationDispatcher::~NotificationDispatcher()
 {
@@ -54,10 +59,12 @@ void NotificationDispatcher::run(std::unique_ptr<Store> store)
         {
             const std::lock_guard lock(m_mutex);
             if (m_stopping)
-                return;
+                break;
             m_woken = false;
         }
-        if (round(*store))
+        const bool busy = round(*store);
+        reportHealth(*store);
+        if (busy)
             continue;
         // Nothing to do: until woken, the poll, or the breaker lets a probe through.
         auto wait = m_options.poll;
@@ -69,6 +76,30 @@ void NotificationDispatcher::run(std::unique_ptr<Store> store)
         std::unique_lock lock(m_mutex);
         m_wakeUp.wait_for(lock, wait, [this] { return m_stopping || m_woken; });
     }
+    m_health.running = false;
+    reportHealth(*store, true);
+}
+
+void NotificationDispatcher::reportHealth(Store &store, bool force)
+{
+    if (!m_channel)
+        return;
+    const QString breaker = notifications::toString(m_breaker.state());
+    const bool moved = breaker != m_health.breaker;
+    const qint64 now = monotonicMs();
+    // News at most every 5 s; and once a minute regardless, so a row that stops moving
+    // tells of a server that died.
+    const qint64 since = now - m_healthWrittenMs;
+    if (!force && !moved && !(m_healthChanged && since >= 5'000) && since < 60'000)
+        return;
+    m_health.breaker = breaker;
+    if (Result<void> saved = store.saveChannelHealth(m_health); !saved) {
+        qWarning().noquote() << "notifications:" << m_claimer
+                             << "health not recorded:" << saved.error().message;
+        return;
+    }
+    m_healthChanged = false;
+    m_healthWrittenMs = now;
 }
 
 bool NotificationDispatcher::round(Store &store)
@@ -105,15 +136,21 @@ int NotificationDispatcher::planSome(Store &store)
             qWarning().noquote() << "notifications: not planned:" << unplanned.error().message;
         return 0;
     }
-    const Result<QList<NotificationPreferenceRecord>> preferences
-        = store.allNotificationPreferences();
-    const Result<QList<notifications::EventType>> critical = store.criticalEventTypes();
-    if (!preferences || !critical) {
-        qWarning().noquote() << "notifications: preferences unreadable:"
-                             << (!preferences ? preferences.error() : critical.error()).message;
-        return 0;
+    const Result<std::int64_t> version = store.configVersion();
+    if (!version || *version != m_rules.version) {
+        const Result<QList<NotificationPreferenceRecord>> preferences
+            = store.allNotificationPreferences();
+        const Result<QList<notifications::EventType>> critical = store.criticalEventTypes();
+        if (!version || !preferences || !critical) {
+            qWarning().noquote() << "notifications: preferences unreadable:"
+                                 << (!version           ? version.error()
+                                         : !preferences ? preferences.error()
+                                                        : critical.error())
+                                        .message;
+            return 0;
+        }
+        m_rules = { *version, PreferenceSet(*preferences), *critical };
     }
-    const PreferenceSet set(*preferences);
     QHash<std::int64_t, NotificationContact> contacts;
     const QDateTime now = m_clock.nowUtc();
     QList<NotificationStore::Plan> plans;
@@ -128,10 +165,14 @@ int NotificationDispatcher::planSome(Store &store)
             }
             contact = contacts.insert(notification.userId, *read);
         }
+        const bool test = notification.type == notifications::EventType::Test;
         plans.append(
             { notification.id,
-              planDeliveries(notification, set.effective(notification.userId, notification.type),
-                             critical->contains(notification.type), *contact, now) });
+              planDeliveries(
+                  notification,
+                  test ? testPreference(notification)
+                       : m_rules.preferences.effective(notification.userId, notification.type),
+                  test || m_rules.critical.contains(notification.type), *contact, now) });
     }
     // One transaction for the batch: on SQLite it waits for the trading writer's lock once.
     if (Result<void> stored = store.planNotifications(plans); !stored) {
@@ -260,6 +301,15 @@ void NotificationDispatcher::finish(Store &store, const QList<DeliveryRecord> &g
     case SendResult::Outcome::Unknown:
         m_breaker.failed(monotonicMs());
         break;
+    }
+    m_healthChanged = true;
+    if (outcome == SendResult::Outcome::Accepted) {
+        ++m_health.sent;
+        m_health.lastSentAt = now;
+    } else {
+        ++m_health.failed;
+        m_health.lastFailedAt = now;
+        m_health.lastError = result.error;
     }
     for (const DeliveryRecord &delivery : group) {
         DeliveryOutcome done;

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/notifications/delivery.h"
 #include "server/notifications/channel.h"
+#include "server/notifications/planning.h"
 #include "server/storage/storewriter.h"
 
 #include <QRandomGenerator>
@@ -77,6 +78,9 @@ private:
     void sendGroup(Store &store, const QList<DeliveryRecord> &group);
     void finish(Store &store, const QList<DeliveryRecord> &group, const SendResult &result);
     void giveBack(Store &store, const QList<DeliveryRecord> &deliveries);
+    /// Writes the channel's health (notify status) when the breaker moved, when it stops,
+    /// every few seconds while there is news, and every minute regardless.
+    void reportHealth(Store &store, bool force = false);
     qint64 monotonicMs() const;
 
     StoreWriter::Opener m_open;
@@ -90,6 +94,18 @@ private:
     };
     QRandomGenerator m_random { QRandomGenerator::securelySeeded() };
     qint64 m_lastRecovery = 0;
+    /// The preferences and critical types planning reads, kept while the configuration
+    /// version stays where it was when they were read (thread's own).
+    struct Rules
+    {
+        std::int64_t version = -1;
+        PreferenceSet preferences;
+        QList<core::notifications::EventType> critical;
+    };
+    Rules m_rules;
+    ChannelHealth m_health;
+    bool m_healthChanged = true;
+    qint64 m_healthWrittenMs = 0;
 
     std::thread m_thread;
     std::mutex m_mutex;

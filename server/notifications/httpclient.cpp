@@ -6,13 +6,13 @@
 
 namespace qx::server {
 
-namespace {
-
 void initialiseCurlOnce()
 {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
+
+namespace {
 
 size_t appendBody(char *data, size_t size, size_t count, void *target)
 {

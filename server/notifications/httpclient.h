@@ -10,6 +10,9 @@
 
 namespace qx::server {
 
+/// libcurl's global set-up, once per process, before the first handle (any thread).
+void initialiseCurlOnce();
+
 /**
  * The providers' HTTP client: libcurl, blocking, on the calling dispatcher's thread. Chosen
  * over QNetworkAccessManager because a dispatcher is a plain thread without an event loop,

@@ -6,6 +6,8 @@
 #include <QDebug>
 #include <QPointer>
 
+#include <algorithm>
+
 namespace qx::server {
 
 Notifier::Notifier(Store &store, StoreReaders &readers, StoreWriter::Opener open,
@@ -18,7 +20,14 @@ Notifier::Notifier(Store &store, StoreReaders &readers, StoreWriter::Opener open
     , m_options(std::move(options))
 { }
 
-Notifier::~Notifier() = default; // the dispatchers finish the message in hand and stop
+Notifier::~Notifier()
+{
+    // Every dispatcher finishes the message in hand and stops.
+    m_channels.clear();
+    m_planner.reset();
+    for (std::future<void> &retiring : m_retiring)
+        retiring.wait();
+}
 
 Result<void> Notifier::start()
 {
@@ -26,10 +35,18 @@ Result<void> Notifier::start()
     if (!preferences)
         return preferences.error();
     m_preferences = PreferenceSet(*preferences);
+    Result<QList<NotificationChannelRecord>> configured = m_store.notificationChannels();
+    if (!configured)
+        return configured.error();
 
     NotificationDispatcher::Options options = m_options.dispatch;
     options.instance = m_options.instance;
     options.plan = true;
+    options.deduplicating.clear();
+    for (const core::notifications::Channel channel : core::notifications::allChannels()) {
+        if (channelDeduplicates(channel))
+            options.deduplicating.append(channel);
+    }
     // The inbox: pushed to the user's sessions from this thread.
     QPointer<Notifier> self(this);
     auto inbox = std::make_unique<InAppChannel>([self](const NotificationRecord &notification) {
@@ -41,47 +58,79 @@ Result<void> Notifier::start()
             },
             Qt::QueuedConnection);
     });
-    // The configured channels, each on a dispatcher of its own.
-    Result<QList<NotificationChannelRecord>> configured = m_store.notificationChannels();
-    if (!configured)
-        return configured.error();
-    std::vector<std::unique_ptr<NotificationChannel>> channels;
-    for (const NotificationChannelRecord &record : *configured) {
-        if (!record.enabled)
-            continue;
-        const QString name = core::notifications::toString(record.channel);
-        Result<QJsonObject> secrets = m_options.openSecrets ? m_options.openSecrets(record)
-                                                            : Result<QJsonObject>(QJsonObject());
-        if (!secrets) {
-            qWarning().noquote() << "notifications:" << name
-                                 << "not started, its secrets do not open:"
-                                 << secrets.error().message;
-            continue;
-        }
-        QString problem;
-        std::unique_ptr<NotificationChannel> channel = makeChannel(record, *secrets, problem);
-        if (!channel) {
-            qWarning().noquote() << "notifications:" << name << "not started:" << problem;
-            continue;
-        }
-        qInfo().noquote() << "notifications: sending on" << name;
-        if (channel->deduplicates())
-            options.deduplicating.append(channel->channel());
-        channels.push_back(std::move(channel));
-    }
-    m_dispatchers.push_back(
-        std::make_unique<NotificationDispatcher>(m_open, m_clock, std::move(inbox), options));
-    NotificationDispatcher::Options sending = options;
-    sending.plan = false;
-    for (std::unique_ptr<NotificationChannel> &channel : channels) {
-        m_dispatchers.push_back(
-            std::make_unique<NotificationDispatcher>(m_open, m_clock, std::move(channel), sending));
-    }
-    for (const std::unique_ptr<NotificationDispatcher> &dispatcher : m_dispatchers) {
-        if (Result<void> started = dispatcher->start(); !started)
-            return started;
-    }
+    m_planner
+        = std::make_unique<NotificationDispatcher>(m_open, m_clock, std::move(inbox), options);
+    if (Result<void> started = m_planner->start(); !started)
+        return started;
+    applyChannels(*configured);
     return {};
+}
+
+std::unique_ptr<NotificationDispatcher> Notifier::dispatcherFor(
+    const NotificationChannelRecord &record)
+{
+    const QString name = core::notifications::toString(record.channel);
+    Result<QJsonObject> secrets = m_options.openSecrets ? m_options.openSecrets(record)
+                                                        : Result<QJsonObject>(QJsonObject());
+    if (!secrets) {
+        qWarning().noquote() << "notifications:" << name
+                             << "not started, its secrets do not open:" << secrets.error().message;
+        return nullptr;
+    }
+    QString problem;
+    std::unique_ptr<NotificationChannel> channel = makeChannel(record, *secrets, problem);
+    if (!channel) {
+        qWarning().noquote() << "notifications:" << name << "not started:" << problem;
+        return nullptr;
+    }
+    NotificationDispatcher::Options options = m_options.dispatch;
+    options.instance = m_options.instance;
+    options.plan = false;
+    auto dispatcher
+        = std::make_unique<NotificationDispatcher>(m_open, m_clock, std::move(channel), options);
+    if (Result<void> started = dispatcher->start(); !started) {
+        qWarning().noquote() << "notifications:" << name
+                             << "not started:" << started.error().message;
+        return nullptr;
+    }
+    qInfo().noquote() << "notifications: sending on" << name;
+    return dispatcher;
+}
+
+void Notifier::applyChannels(const QList<NotificationChannelRecord> &configured)
+{
+    std::erase_if(m_retiring, [](const std::future<void> &retiring) {
+        return retiring.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    });
+    const auto retire = [this](std::unique_ptr<NotificationDispatcher> dispatcher) {
+        // Off this thread: it may be waiting on a provider up to the channel's time limit.
+        m_retiring.push_back(std::async(
+            std::launch::async, [retired = std::move(dispatcher)]() mutable { retired.reset(); }));
+    };
+    for (const core::notifications::Channel channel : core::notifications::allChannels()) {
+        if (channel == core::notifications::Channel::InApp)
+            continue;
+        const auto wanted = std::find_if(configured.cbegin(), configured.cend(),
+                                         [channel](const NotificationChannelRecord &record) {
+                                             return record.channel == channel && record.enabled;
+                                         });
+        const auto running = m_channels.find(channel);
+        if (running != m_channels.end() && wanted != configured.cend()
+            && running->second.record.updatedAt == wanted->updatedAt) {
+            continue; // as it was
+        }
+        if (running != m_channels.end()) {
+            qInfo().noquote() << "notifications: stopping" << core::notifications::toString(channel)
+                              << (wanted != configured.cend() ? "to take its new configuration"
+                                                              : "(disabled)");
+            retire(std::move(running->second.dispatcher));
+            m_channels.erase(running);
+        }
+        if (wanted == configured.cend())
+            continue;
+        if (std::unique_ptr<NotificationDispatcher> dispatcher = dispatcherFor(*wanted))
+            m_channels.emplace(channel, Running { *wanted, std::move(dispatcher) });
+    }
 }
 
 void Notifier::adopt(const QList<NotificationPreferenceRecord> &records)
@@ -92,8 +141,10 @@ void Notifier::adopt(const QList<NotificationPreferenceRecord> &records)
 
 void Notifier::wake()
 {
-    for (const std::unique_ptr<NotificationDispatcher> &dispatcher : m_dispatchers)
-        dispatcher->wake();
+    if (m_planner)
+        m_planner->wake();
+    for (const auto &[channel, running] : m_channels)
+        running.dispatcher->wake();
 }
 
 void Notifier::configurationChanged()
@@ -104,15 +155,32 @@ void Notifier::configurationChanged()
     }
     m_reading = true;
     const quint64 generation = m_generation;
-    m_readers.read<QList<NotificationPreferenceRecord>>(
-        [](Store &store) { return store.allNotificationPreferences(); }, this,
-        [this, generation](Result<QList<NotificationPreferenceRecord>> read) {
+    struct Configuration
+    {
+        QList<NotificationPreferenceRecord> preferences;
+        QList<NotificationChannelRecord> channels;
+    };
+    m_readers.read<Configuration>(
+        [](Store &store) -> Result<Configuration> {
+            Result<QList<NotificationPreferenceRecord>> preferences
+                = store.allNotificationPreferences();
+            if (!preferences)
+                return preferences.error();
+            Result<QList<NotificationChannelRecord>> channels = store.notificationChannels();
+            if (!channels)
+                return channels.error();
+            return Configuration { std::move(preferences).value(), std::move(channels).value() };
+        },
+        this,
+        [this, generation](Result<Configuration> read) {
             m_reading = false;
             if (!read) {
                 qWarning().noquote()
-                    << "notification preferences not read again:" << read.error().message;
+                    << "notification configuration not read again:" << read.error().message;
             } else if (generation == m_generation) {
-                m_preferences = PreferenceSet(*read);
+                m_preferences = PreferenceSet(read->preferences);
+                if (m_planner) // started
+                    applyChannels(read->channels);
             } else {
                 m_readAgain = true; // a change made here meanwhile: read what includes it
             }

@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+#include <future>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -43,6 +45,11 @@ public:
     /// and starts the dispatchers: the inbox's, which also plans, and one per channel that is
     /// enabled and configured well (one that is not is skipped, said in the log).
     Result<void> start();
+    /// Whether a dispatcher sends on `channel` now.
+    bool sending(core::notifications::Channel channel) const
+    {
+        return m_channels.count(channel) > 0;
+    }
 
     bool wants(std::int64_t userId, core::notifications::EventType type) const
     {
@@ -56,8 +63,9 @@ public:
     void wake();
 
 public Q_SLOTS:
-    /// Reads the preferences again on a store reader (another server or the CLI changed
-    /// them, or an admin's defaults).
+    /// Reads the preferences and the channels' configuration again on a store reader
+    /// (another server or the CLI changed them, or an admin's defaults): a channel whose
+    /// configuration changed gets a new dispatcher, one disabled loses its own.
     void configurationChanged();
 
 Q_SIGNALS:
@@ -65,6 +73,18 @@ Q_SIGNALS:
     void inApp(const qx::server::NotificationRecord &notification);
 
 private:
+    /// Starts, replaces or stops the channels' dispatchers to match `configured`.
+    void applyChannels(const QList<NotificationChannelRecord> &configured);
+    /// The dispatcher `configured` asks for, started; nullptr (said in the log) when it
+    /// cannot send as configured.
+    std::unique_ptr<NotificationDispatcher> dispatcherFor(const NotificationChannelRecord &record);
+
+    struct Running
+    {
+        NotificationChannelRecord record;
+        std::unique_ptr<NotificationDispatcher> dispatcher;
+    };
+
     Store &m_store;
     StoreReaders &m_readers;
     StoreWriter::Opener m_open;
@@ -74,7 +94,10 @@ private:
     quint64 m_generation = 0; ///< raised by adopt(): older reads are dropped
     bool m_reading = false;
     bool m_readAgain = false;
-    std::vector<std::unique_ptr<NotificationDispatcher>> m_dispatchers;
+    std::unique_ptr<NotificationDispatcher> m_planner; ///< plans, and sends to the inbox
+    std::map<core::notifications::Channel, Running> m_channels;
+    /// Dispatchers replaced or stopped, finishing the message in hand off this thread.
+    std::vector<std::future<void>> m_retiring;
 };
 
 } // namespace qx::server

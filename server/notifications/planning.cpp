@@ -1,5 +1,7 @@
 #include "server/notifications/planning.h"
 
+#include <QJsonArray>
+
 namespace qx::server {
 
 namespace notifications = core::notifications;
@@ -106,6 +108,27 @@ QList<DeliveryRecord> planDeliveries(const NotificationRecord &notification,
         deliveries.append(delivery);
     }
     return deliveries;
+}
+
+NotificationPreferenceRecord testPreference(const NotificationRecord &notification)
+{
+    NotificationPreferenceRecord preference;
+    preference.userId = notification.userId;
+    preference.type = notification.type;
+    for (const QJsonValue &name : notification.facts.value(QStringLiteral("channels")).toArray()) {
+        const std::optional<Channel> channel = notifications::channelFromString(name.toString());
+        if (channel && !preference.channels.contains(*channel))
+            preference.channels.append(*channel);
+    }
+    return preference;
+}
+
+notifications::Severity severityOf(const QList<NotificationRecord> &notifications)
+{
+    notifications::Severity gravest = notifications::Severity::Info;
+    for (const NotificationRecord &record : notifications)
+        gravest = std::max(gravest, record.severity);
+    return gravest;
 }
 
 notifications::Content contentOf(const NotificationRecord &record)

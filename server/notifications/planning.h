@@ -47,6 +47,10 @@ private:
     QHash<quint64, NotificationPreferenceRecord> m_records;
 };
 
+/// An admin's test message (EventType::Test) goes to the channels its facts name
+/// ("channels": ["email", ...]), at once whatever the user's quiet hours or digest.
+NotificationPreferenceRecord testPreference(const NotificationRecord &notification);
+
 /// The user's clock: their contact's time zone, UTC when it names none this system knows.
 QTimeZone zoneOf(const NotificationContact &contact);
 
@@ -68,6 +72,8 @@ QList<DeliveryRecord> planDeliveries(const NotificationRecord &notification,
 
 /// What a stored notification says, for core::notifications::Templates.
 core::notifications::Content contentOf(const NotificationRecord &record);
+/// The gravest severity among `notifications` (a digest's).
+core::notifications::Severity severityOf(const QList<NotificationRecord> &notifications);
 /// One notification's text, or a digest's for several.
 core::notifications::Text textOf(const core::notifications::Templates &templates,
                                  const QList<NotificationRecord> &notifications);

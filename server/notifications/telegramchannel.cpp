@@ -6,33 +6,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <thread>
-
 namespace qx::server {
-
-using Clock = std::chrono::steady_clock;
 
 TelegramChannel::TelegramChannel(Options options)
     : m_options(std::move(options))
     , m_http(std::chrono::milliseconds(std::min<qint64>(5'000, m_options.timeout.count())),
              m_options.timeout)
+    , m_pacer(m_options.perChat, m_options.perSecond)
 { }
-
-void TelegramChannel::pace(const QString &chat)
-{
-    Clock::time_point at = Clock::now();
-    if (const auto last = m_lastByChat.constFind(chat); last != m_lastByChat.cend())
-        at = std::max(at, *last + m_options.perChat);
-    while (!m_lastSecond.empty() && m_lastSecond.front() <= at - std::chrono::seconds(1))
-        m_lastSecond.pop_front();
-    if (m_options.perSecond > 0 && qsizetype(m_lastSecond.size()) >= m_options.perSecond) {
-        at = std::max(at, m_lastSecond.front() + std::chrono::seconds(1));
-        m_lastSecond.pop_front();
-    }
-    std::this_thread::sleep_until(at);
-    m_lastByChat.insert(chat, at);
-    m_lastSecond.push_back(at);
-}
 
 SendResult TelegramChannel::send(const OutgoingMessage &message)
 {
@@ -43,7 +24,7 @@ SendResult TelegramChannel::send(const OutgoingMessage &message)
                              { QStringLiteral("text"), text },
                              { QStringLiteral("parse_mode"), QStringLiteral("HTML") },
                              { QStringLiteral("disable_web_page_preview"), true } };
-    pace(message.address);
+    m_pacer.wait(message.address);
     HttpClient::Request request;
     request.url = m_options.baseUrl + QStringLiteral("/bot") + m_options.token
         + QStringLiteral("/sendMessage");

@@ -2,11 +2,9 @@
 
 #include "server/notifications/channel.h"
 #include "server/notifications/httpclient.h"
-
-#include <QHash>
+#include "server/notifications/pacer.h"
 
 #include <chrono>
-#include <deque>
 
 namespace qx::server {
 
@@ -42,13 +40,9 @@ public:
     SendResult send(const OutgoingMessage &message) override;
 
 private:
-    /// Waits until a message to `chat` keeps to both rates.
-    void pace(const QString &chat);
-
     Options m_options;
     HttpClient m_http;
-    QHash<QString, std::chrono::steady_clock::time_point> m_lastByChat;
-    std::deque<std::chrono::steady_clock::time_point> m_lastSecond;
+    Pacer m_pacer;
 };
 
 } // namespace qx::server

@@ -51,6 +51,21 @@ struct NotificationChannelRecord
     QDateTime updatedAt;
 };
 
+/// A server's dispatcher for a channel, as it last said (notify status, the health route).
+struct ChannelHealth
+{
+    core::notifications::Channel channel = core::notifications::Channel::Email;
+    QString instance; ///< the server
+    bool running = true; ///< false: stopped (disabled, or its server shut down)
+    QString breaker = QStringLiteral("closed"); ///< closed, open, half_open
+    std::int64_t sent = 0; ///< messages the provider took since the dispatcher started
+    std::int64_t failed = 0; ///< attempts that failed since then
+    QDateTime lastSentAt;
+    QDateTime lastFailedAt;
+    QString lastError;
+    QDateTime updatedAt; ///< when it last wrote (set by the store)
+};
+
 /// A message of the outbox: one notification on one channel.
 struct DeliveryRecord
 {
@@ -214,6 +229,10 @@ public:
         std::int64_t dead = 0;
     };
     virtual Result<QMap<core::notifications::Channel, QueueDepth>> outboxDepths() = 0;
+    /// Replaces what `health.instance` says of `health.channel`.
+    virtual Result<void> saveChannelHealth(const ChannelHealth &health) = 0;
+    /// Every server's word on every channel, by channel and server.
+    virtual Result<QList<ChannelHealth>> channelHealth() = 0;
 };
 
 } // namespace qx::server

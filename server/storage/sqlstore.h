@@ -186,6 +186,8 @@ public:
     Result<bool> retryDelivery(std::int64_t id, const QDateTime &at) override;
     Result<bool> discardDelivery(std::int64_t id, const QDateTime &at) override;
     Result<QMap<core::notifications::Channel, QueueDepth>> outboxDepths() override;
+    Result<void> saveChannelHealth(const ChannelHealth &health) override;
+    Result<QList<ChannelHealth>> channelHealth() override;
 
 private:
     /// This connection's chain of trading commands (order_audit): its id, last number and

@@ -236,19 +236,9 @@ Result<void> SqlStore::saveNotificationPreferences(
 Result<QList<notifications::EventType>> SqlStore::criticalEventTypes()
 {
     // A type this build does not know (a newer server's) is left out.
-    Result<QList<std::optional<notifications::EventType>>> read
-        = collect<std::optional<notifications::EventType>>(
-            m_database->query(
-                "SELECT event_type FROM notification_critical_types ORDER BY event_type"),
-            [](const SqlRows &row) { return notifications::eventTypeFromString(row.text(0)); });
-    if (!read)
-        return read.error();
-    QList<notifications::EventType> types;
-    for (const std::optional<notifications::EventType> &type : *read) {
-        if (type)
-            types.append(*type);
-    }
-    return types;
+    return collectKnown<notifications::EventType>(
+        m_database->query("SELECT event_type FROM notification_critical_types ORDER BY event_type"),
+        [](const SqlRows &row) { return notifications::eventTypeFromString(row.text(0)); });
 }
 
 Result<void> SqlStore::saveCriticalEventTypes(const QList<notifications::EventType> &types)
@@ -318,30 +308,21 @@ Result<void> SqlStore::saveNotificationContact(const NotificationContact &contac
 
 Result<QList<NotificationChannelRecord>> SqlStore::notificationChannels()
 {
-    Result<QList<std::optional<NotificationChannelRecord>>> read
-        = collect<std::optional<NotificationChannelRecord>>(
-            m_database->query("SELECT channel, enabled, settings, secrets, updated_at_ms "
-                              "FROM notification_channels ORDER BY channel"),
-            [](const SqlRows &row) -> std::optional<NotificationChannelRecord> {
-                const auto channel = notifications::channelFromString(row.text(0));
-                if (!channel)
-                    return std::nullopt; // a newer server's channel
-                NotificationChannelRecord record;
-                record.channel = *channel;
-                record.enabled = row.int64(1) != 0;
-                record.settings = QJsonDocument::fromJson(row.text(2).toUtf8()).object();
-                record.sealedSecrets = row.isNull(3) ? QByteArray() : row.blob(3);
-                record.updatedAt = timeOf(row.int64(4));
-                return record;
-            });
-    if (!read)
-        return read.error();
-    QList<NotificationChannelRecord> channels;
-    for (const std::optional<NotificationChannelRecord> &channel : *read) {
-        if (channel)
-            channels.append(*channel);
-    }
-    return channels;
+    return collectKnown<NotificationChannelRecord>(
+        m_database->query("SELECT channel, enabled, settings, secrets, updated_at_ms "
+                          "FROM notification_channels ORDER BY channel"),
+        [](const SqlRows &row) -> std::optional<NotificationChannelRecord> {
+            const auto channel = notifications::channelFromString(row.text(0));
+            if (!channel)
+                return std::nullopt; // a newer server's channel
+            NotificationChannelRecord record;
+            record.channel = *channel;
+            record.enabled = row.int64(1) != 0;
+            record.settings = QJsonDocument::fromJson(row.text(2).toUtf8()).object();
+            record.sealedSecrets = row.isNull(3) ? QByteArray() : row.blob(3);
+            record.updatedAt = timeOf(row.int64(4));
+            return record;
+        });
 }
 
 Result<void> SqlStore::saveNotificationChannel(const NotificationChannelRecord &channel)
@@ -602,6 +583,57 @@ Result<QMap<notifications::Channel, NotificationStore::QueueDepth>> SqlStore::ou
             depth.dead = count;
     }
     return depths;
+}
+
+Result<void> SqlStore::saveChannelHealth(const ChannelHealth &health)
+{
+    const auto msOrNull = [](const QDateTime &at) {
+        return at.isValid() ? std::optional<std::int64_t>(at.toMSecsSinceEpoch()) : std::nullopt;
+    };
+    // A server stopped a week ago is forgotten (each start is an instance of its own).
+    if (Result<void> pruned
+        = m_database->run("DELETE FROM notification_channel_health WHERE running = 0 "
+                          "AND updated_at_ms < $1",
+                          m_clock->nowMs() - std::int64_t(7) * 24 * 3'600'000);
+        !pruned) {
+        return pruned;
+    }
+    return m_database->run(
+        "INSERT INTO notification_channel_health (channel, instance, running, breaker, sent, "
+        "failed, last_sent_at_ms, last_failed_at_ms, last_error, updated_at_ms) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (channel, instance) DO "
+        "UPDATE SET running = excluded.running, breaker = excluded.breaker, sent = excluded.sent, "
+        "failed = excluded.failed, last_sent_at_ms = excluded.last_sent_at_ms, "
+        "last_failed_at_ms = excluded.last_failed_at_ms, last_error = excluded.last_error, "
+        "updated_at_ms = excluded.updated_at_ms",
+        notifications::toString(health.channel), health.instance, health.running, health.breaker,
+        health.sent, health.failed, msOrNull(health.lastSentAt), msOrNull(health.lastFailedAt),
+        health.lastError.left(500), m_clock->nowMs());
+}
+
+Result<QList<ChannelHealth>> SqlStore::channelHealth()
+{
+    return collectKnown<ChannelHealth>(
+        m_database->query("SELECT channel, instance, running, breaker, sent, failed, "
+                          "last_sent_at_ms, last_failed_at_ms, last_error, updated_at_ms "
+                          "FROM notification_channel_health ORDER BY channel, instance"),
+        [](const SqlRows &row) -> std::optional<ChannelHealth> {
+            const auto channel = notifications::channelFromString(row.text(0));
+            if (!channel)
+                return std::nullopt; // a newer server's channel
+            ChannelHealth health;
+            health.channel = *channel;
+            health.instance = row.text(1);
+            health.running = row.int64(2) != 0;
+            health.breaker = row.text(3);
+            health.sent = row.int64(4);
+            health.failed = row.int64(5);
+            health.lastSentAt = row.isNull(6) ? QDateTime() : timeOf(row.int64(6));
+            health.lastFailedAt = row.isNull(7) ? QDateTime() : timeOf(row.int64(7));
+            health.lastError = row.text(8);
+            health.updatedAt = timeOf(row.int64(9));
+            return health;
+        });
 }
 
 } // namespace qx::server

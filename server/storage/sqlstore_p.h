@@ -145,6 +145,22 @@ inline Result<QList<T>> collect(Result<std::unique_ptr<SqlRows>> rows, FromRow f
     }
 }
 
+// collect() for rows a newer server may have written that this one cannot read (a channel or
+// event type it does not know): `fromRow` returns std::optional<T>, and those rows are left out.
+template<typename T, typename FromRow>
+inline Result<QList<T>> collectKnown(Result<std::unique_ptr<SqlRows>> rows, FromRow fromRow)
+{
+    Result<QList<std::optional<T>>> read = collect<std::optional<T>>(std::move(rows), fromRow);
+    if (!read)
+        return read.error();
+    QList<T> list;
+    for (std::optional<T> &item : *read) {
+        if (item)
+            list.append(std::move(*item));
+    }
+    return list;
+}
+
 inline std::optional<std::int64_t> unitsOf(const std::optional<core::Price> &value)
 {
     return value ? std::optional(value->decimal().units()) : std::nullopt;

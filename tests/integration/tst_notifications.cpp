@@ -7,10 +7,12 @@
 #include "testapi.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using qx::test::FakeSmtp;
 using qx::test::FakeTelegram;
 using qx::test::Reply;
 using qx::test::TestServer;
@@ -252,7 +254,8 @@ private Q_SLOTS:
     }
 
     // An admin configures Telegram (a bad configuration is refused, the token is never shown
-    // or logged) and binds alice's chat; after a restart her fills reach the chat, in French.
+    // or logged) and binds alice's chat; the running server takes it, without a restart, and
+    // her fills reach the chat, in French.
     void aConfiguredTelegramChannelReachesTheUsersChat()
     {
         FakeTelegram telegram;
@@ -286,12 +289,6 @@ private Q_SLOTS:
         QCOMPARE(admin({ u"contact"_s, u"set"_s, u"alice"_s, u"--phone"_s, u"0151"_s }).exitCode,
                  2);
 
-        m_server->stop();
-        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
-        m_alice = m_server->aliceToken();
-        m_bob = m_server->login(u"bob"_s, u"bob's long passphrase"_s)
-                    .json.value(u"access_token")
-                    .toString();
         const QJsonObject telegramFills {
             { u"preferences"_s,
               QJsonArray {
@@ -308,6 +305,102 @@ private Q_SLOTS:
         QVERIFY2(message.text.startsWith(u"<b>Achat de 2 "), qPrintable(message.text));
         QVERIFY(message.text.contains(u" à 79,5</b>"));
         QVERIFY(!m_server->log().contains(QString::fromLatin1(token)));
+    }
+
+    // Email from the CLI: configured while the server runs, tried straight through the channel,
+    // then a test notification through the outbox; a refused one is a dead letter that is
+    // listed, retried once the mailbox exists, and audited; the relay's password is never
+    // shown or logged.
+    void anAdminTestsEmailAndWorksTheDeadLetters()
+    {
+        FakeSmtp smtp(u"relay"_s, u"relay-secret"_s);
+        QVERIFY(!smtp.start().isEmpty());
+        const auto admin = [this](const QStringList &arguments, const QByteArray &input = {}) {
+            return m_server->runAdmin(QStringList { u"notify"_s } + arguments, input);
+        };
+        // STARTTLS is not optional: a URL without a host, or of another scheme, is refused.
+        QCOMPARE(
+            admin({ u"channel"_s, u"set"_s, u"--channel"_s, u"email"_s, u"--enable"_s, u"--set"_s,
+                    u"url=http://127.0.0.1:25"_s, u"--set"_s, u"from=alerts@qx.test"_s })
+                .exitCode,
+            2);
+        const qx::test::CliResult set
+            = admin({ u"channel"_s, u"set"_s, u"--channel"_s, u"email"_s, u"--enable"_s, u"--set"_s,
+                      u"url="_s + smtp.url(), u"--set"_s, u"from=alerts@qx.test"_s, u"--set"_s,
+                      u"ca_file="_s + smtp.certificate(), u"--secrets-stdin"_s },
+                    "{\"username\": \"relay\", \"password\": \"relay-secret\"}");
+        QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+
+        const qx::test::CliResult tried = admin(
+            { u"channel"_s, u"test"_s, u"--channel"_s, u"email"_s, u"--to"_s, u"ops@desk.test"_s });
+        QVERIFY2(tried.exitCode == 0, qPrintable(tried.err));
+        QVERIFY(tried.out.contains(u"accepted by the provider"));
+        QCOMPARE(smtp.mails().size(), 1);
+        QCOMPARE(smtp.mails().constFirst().to, QStringList { u"ops@desk.test"_s });
+        QCOMPARE(smtp.mails().constFirst().header("Subject"),
+                 QByteArray("[QuantEnergx] Test message from QuantEnergx"));
+
+        QCOMPARE(admin({ u"contact"_s, u"set"_s, u"alice"_s, u"--email"_s, u"alice@desk.test"_s })
+                     .exitCode,
+                 0);
+        const qx::test::CliResult sent = admin(
+            { u"send-test"_s, u"alice"_s, u"--channel"_s, u"email"_s, u"--wait"_s, u"20"_s });
+        QVERIFY2(sent.exitCode == 0, qPrintable(sent.out + sent.err));
+        QVERIFY2(sent.out.contains(u"email: sent"), qPrintable(sent.out));
+        QCOMPARE(smtp.mails().size(), 2);
+        QCOMPARE(smtp.mails().last().to, QStringList { u"alice@desk.test"_s });
+
+        // The mailbox does not exist (550): a dead letter with the server's reply.
+        smtp.setMode(u"reject-rcpt"_s);
+        const qx::test::CliResult refused = admin(
+            { u"send-test"_s, u"alice"_s, u"--channel"_s, u"email"_s, u"--wait"_s, u"20"_s });
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.out.contains(u"email: dead"), qPrintable(refused.out));
+        const qx::test::CliResult listed = admin({ u"dlq"_s, u"list"_s, u"--json"_s });
+        QCOMPARE(listed.exitCode, 0);
+        const QJsonArray dead = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+        QCOMPARE(dead.size(), 1);
+        const QJsonObject letter = dead.first().toObject();
+        QCOMPARE(letter.value(u"channel").toString(), u"email"_s);
+        QCOMPARE(letter.value(u"state").toString(), u"dead"_s);
+        QVERIFY(letter.value(u"last_error").toString().contains(u"User unknown"));
+        const QString id = QString::number(letter.value(u"id").toInteger());
+
+        const qx::test::CliResult status = admin({ u"status"_s, u"--json"_s });
+        QCOMPARE(status.exitCode, 0);
+        bool seen = false;
+        for (const QJsonValue &value : QJsonDocument::fromJson(status.out.toUtf8()).array()) {
+            const QJsonObject channel = value.toObject();
+            if (channel.value(u"channel").toString() != u"email")
+                continue;
+            seen = true;
+            QCOMPARE(channel.value(u"enabled").toBool(), true);
+            QCOMPARE(channel.value(u"queue").toObject().value(u"dead").toInteger(), 1);
+            const QJsonArray servers = channel.value(u"servers").toArray();
+            QCOMPARE(servers.size(), 1);
+            QCOMPARE(servers.first().toObject().value(u"running").toBool(), true);
+            QCOMPARE(servers.first().toObject().value(u"breaker").toString(), u"closed"_s);
+        }
+        QVERIFY(seen);
+
+        // The mailbox exists now: retried, delivered once, audited.
+        smtp.setMode(u"ok"_s);
+        QCOMPARE(admin({ u"dlq"_s, u"retry"_s }).exitCode, 2); // which ones?
+        const qx::test::CliResult retried = admin({ u"dlq"_s, u"retry"_s, u"--id"_s, id });
+        QVERIFY2(retried.exitCode == 0, qPrintable(retried.err));
+        QTRY_COMPARE_WITH_TIMEOUT(smtp.mails().size(), 3, 10'000);
+        QTRY_VERIFY(
+            QJsonDocument::fromJson(admin({ u"dlq"_s, u"list"_s, u"--json"_s }).out.toUtf8())
+                .array()
+                .isEmpty());
+        QCOMPARE(admin({ u"dlq"_s, u"discard"_s, u"--id"_s, id }).exitCode, 1); // sent by now
+        const qx::test::CliResult audit
+            = m_server->runAdmin({ u"audit"_s, u"list"_s, u"--limit"_s, u"100000"_s, u"--json"_s });
+        QVERIFY(audit.out.contains(u"notification_retry"));
+        QVERIFY(audit.out.contains(u"notification_test"));
+        QVERIFY(!audit.out.contains(u"relay-secret"));
+        QVERIFY(!m_server->log().contains(u"relay-secret"));
+        QVERIFY(!admin({ u"channel"_s, u"show"_s, u"--json"_s }).out.contains(u"relay-secret"));
     }
 
     // The fill was acknowledged, so its notification was stored with it: kill -9 loses

@@ -159,7 +159,13 @@ private Q_SLOTS:
             u"credit list"_s,
             u"notify channel set"_s,
             u"notify channel show"_s,
+            u"notify channel test"_s,
             u"notify contact set"_s,
+            u"notify send-test"_s,
+            u"notify dlq list"_s,
+            u"notify dlq retry"_s,
+            u"notify dlq discard"_s,
+            u"notify status"_s,
         };
         // The overview lists exactly these, each with what it does.
         QStringList listed;

@@ -1,9 +1,12 @@
 #include "fakeproviders.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHostAddress>
 #include <QHttpServerRequest>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace qx::test {
@@ -101,6 +104,81 @@ void FakeTelegram::failNext(Mode mode, int count, int retryAfterSeconds)
 {
     m_script.append({ mode, count });
     m_retryAfter = retryAfterSeconds;
+}
+
+FakeSmtp::FakeSmtp(QString user, QString password)
+    : m_user(std::move(user))
+    , m_password(std::move(password))
+{ }
+
+FakeSmtp::~FakeSmtp()
+{
+    m_process.kill();
+    m_process.waitForFinished(3'000);
+}
+
+QString FakeSmtp::start()
+{
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process.start(QStringLiteral("/usr/bin/python3"),
+                    { QStringLiteral(QX_FAKE_SMTP), m_dir.path(), m_user, m_password });
+    if (!m_process.waitForStarted(5'000))
+        return {};
+    QByteArray line;
+    while (!line.endsWith('\n') && m_process.waitForReadyRead(15'000))
+        line += m_process.readLine();
+    if (!line.startsWith("PORT "))
+        return {};
+    m_url = QStringLiteral("smtp://127.0.0.1:") + QString::fromLatin1(line.mid(5).trimmed());
+    return m_url;
+}
+
+void FakeSmtp::setMode(const QString &mode)
+{
+    QFile file(m_dir.filePath(QStringLiteral("mode")));
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(mode.toUtf8());
+}
+
+QList<FakeSmtp::Mail> FakeSmtp::mails() const
+{
+    QList<Mail> mails;
+    for (int n = 1;; ++n) {
+        QFile raw(m_dir.filePath(QStringLiteral("mail-%1.eml").arg(n)));
+        QFile envelope(m_dir.filePath(QStringLiteral("mail-%1.json").arg(n)));
+        if (!raw.open(QIODevice::ReadOnly) || !envelope.open(QIODevice::ReadOnly))
+            return mails;
+        const QJsonObject json = QJsonDocument::fromJson(envelope.readAll()).object();
+        Mail mail;
+        mail.from = json.value(QStringLiteral("from")).toString();
+        for (const QJsonValue &to : json.value(QStringLiteral("to")).toArray())
+            mail.to.append(to.toString());
+        mail.login = json.value(QStringLiteral("login")).toString();
+        mail.raw = raw.readAll();
+        mails.append(mail);
+    }
+}
+
+QByteArray FakeSmtp::Mail::header(const QByteArray &name) const
+{
+    const qsizetype end = raw.indexOf("\r\n\r\n");
+    const QList<QByteArray> lines = raw.left(end).split('\n');
+    QByteArray value;
+    bool inside = false;
+    for (const QByteArray &line : lines) {
+        if (inside && (line.startsWith(' ') || line.startsWith('\t'))) {
+            value += ' ' + line.trimmed();
+            continue;
+        }
+        if (inside)
+            break;
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).compare(name, Qt::CaseInsensitive) == 0) {
+            inside = true;
+            value = line.mid(colon + 1).trimmed();
+        }
+    }
+    return value;
 }
 
 } // namespace qx::test

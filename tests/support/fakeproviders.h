@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QProcess>
+#include <QTemporaryDir>
 
 #include <list>
 
@@ -52,6 +54,44 @@ private:
     QList<Message> m_accepted;
     int m_requests = 0;
     std::list<QHttpServerResponder> m_hung;
+};
+
+/**
+ * A real SMTP server (Debian's aiosmtpd, tests/support/fake_smtp.py) on loopback: STARTTLS
+ * required, then AUTH PLAIN/LOGIN required with `user` and `password`, under a certificate
+ * made for 127.0.0.1 at start (certificate(): the PEM a client trusts). Messages taken are
+ * read back as received; setMode() makes it refuse, fail or hang as fake_smtp.py describes.
+ */
+class FakeSmtp
+{
+public:
+    struct Mail
+    {
+        QString from; ///< the envelope's
+        QStringList to;
+        QString login; ///< the AUTH name it came in under
+        QByteArray raw; ///< headers and body as sent
+        /// A header's value, unfolded ("" when absent).
+        QByteArray header(const QByteArray &name) const;
+    };
+
+    FakeSmtp(QString user, QString password);
+    ~FakeSmtp();
+    /// Starts the server: "smtp://127.0.0.1:PORT", or empty (with the reason on stderr).
+    QString start();
+    QString url() const { return m_url; }
+    QString certificate() const { return m_dir.filePath(QStringLiteral("cert.pem")); }
+    /// "ok", "tempfail", "reject-rcpt", "accept-then-hang", "hang".
+    void setMode(const QString &mode);
+    /// The messages taken so far, oldest first.
+    QList<Mail> mails() const;
+
+private:
+    QString m_user;
+    QString m_password;
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    QString m_url;
 };
 
 } // namespace qx::test

@@ -95,11 +95,11 @@ private Q_SLOTS:
         const QString path = newDatabase();
         auto store = SqlStore::open(path);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE(*(*store)->schemaVersion(), 21);
+        QCOMPARE(*(*store)->schemaVersion(), 22);
         QVERIFY((*store)->addUser(u"alice"_s, u"trader"_s, "$argon2id$x").ok());
         store = SqlStore::open(path); // second open: no migration re-run, data kept
         QVERIFY(store.ok());
-        QCOMPARE(*(*store)->schemaVersion(), 21);
+        QCOMPARE(*(*store)->schemaVersion(), 22);
         QCOMPARE((*store)->users()->size(), 1);
     }
 
@@ -111,10 +111,10 @@ private Q_SLOTS:
         QVERIFY(untouched.ok());
         const auto pending = SchemaMigrations((*untouched)->database()).list();
         QVERIFY(pending.ok());
-        QCOMPARE(pending->size(), 21);
+        QCOMPARE(pending->size(), 22);
         QVERIFY(std::none_of(pending->cbegin(), pending->cend(),
                              [](const auto &state) { return state.appliedAt.isValid(); }));
-        QCOMPARE(pending->last().name, u"0021_notifications.sql"_s);
+        QCOMPARE(pending->last().name, u"0022_notification_health.sql"_s);
         (*untouched).reset();
 
         auto store = SqlStore::open(url);
@@ -132,7 +132,7 @@ private Q_SLOTS:
                                          u"0099_future.sql"_s, qint64(0)));
         const auto listed = SchemaMigrations((*store)->database()).list();
         QVERIFY(listed.ok());
-        QCOMPARE(listed->size(), 22);
+        QCOMPARE(listed->size(), 23);
         QVERIFY(!listed->last().known);
         (*store).reset();
         auto refused = SqlStore::open(url);
@@ -409,11 +409,11 @@ private Q_SLOTS:
         Result<std::unique_ptr<SqlStore>> b = second.get();
         QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
         QVERIFY2(b.ok(), qPrintable(b.ok() ? QString() : b.error().message));
-        QCOMPARE(*(*a)->schemaVersion(), 21);
-        QCOMPARE(*(*b)->schemaVersion(), 21);
+        QCOMPARE(*(*a)->schemaVersion(), 22);
+        QCOMPARE(*(*b)->schemaVersion(), 22);
         auto versions = (*a)->database().query("SELECT COUNT(*) FROM schema_migrations");
         QVERIFY(versions && (*versions)->next().value_or(false));
-        QCOMPARE((*versions)->int64(0), 21);
+        QCOMPARE((*versions)->int64(0), 22);
     }
 
     void refusesAServerThatWouldNotMakeCommitsDurable()
