@@ -41,6 +41,7 @@ namespace qx::core {
     X(DealCancelled, "deal_cancelled", 409, "The deal is cancelled already.")                        \
     X(DocumentLinked, "document_linked", 409, "A deal was booked from the document: it stays.")     \
     X(DocumentBooked, "document_booked", 409, "A live deal was booked from that document already.") \
+    X(DeliveryNotFailed, "delivery_not_failed", 409, "Only a dead letter or a message in doubt is retried or discarded.") \
     X(LengthRequired, "length_required", 411, "A body needs a Content-Length.")                     \
     X(PayloadTooLarge, "payload_too_large", 413, "The body is larger than the server takes.")       \
     X(UriTooLong, "uri_too_long", 414, "The request line is longer than the server takes.")         \

@@ -186,6 +186,7 @@ core::Result<std::unique_ptr<Server>> Server::create(const DataDirectory &dataDi
     connect(orders, &OrderService::configurationChanged, notifier, &Notifier::configurationChanged);
     connect(notifier, &Notifier::inApp, stream, &StreamGateway::publishNotification);
     server->m_http->setNotifier(notifier);
+    server->m_http->setSecretBox(*secrets);
     if (server->m_simulation) {
         if (core::Result<void> started = server->m_simulation->start(); !started)
             return started.error();

@@ -194,6 +194,7 @@ void HttpApi::addRoutes()
     addDealRoutes();
     addDocumentRoutes();
     addNotificationRoutes();
+    addNotificationAdminRoutes();
 
     // "Wrong method" (405) for a path that is served with another, else "no such thing".
     m_server.setMissingHandler([this](const QHttpServerRequest &request,

@@ -5,6 +5,7 @@
 #include "server/api/requestguard.h"
 #include "server/api/route.h"
 #include "server/auth/permissions.h"
+#include "server/auth/secretbox.h"
 #include "server/cache/ratelimiter.h"
 #include "server/documents/documentservice.h"
 
@@ -91,6 +92,8 @@ public:
     void setDocuments(DocumentService *documents);
     /// Preferences saved through the API are in force in `notifier` at once.
     void setNotifier(Notifier *notifier) { m_notifier = notifier; }
+    /// Seals the notification channels' secrets an admin sets (the server's secrets key).
+    void setSecretBox(const SecretBox &box) { m_secretBox = box; }
 
 private:
     /// A JSON answer made away from this thread: its body and status.
@@ -118,6 +121,7 @@ private:
     void addDealRoutes();
     void addDocumentRoutes();
     void addNotificationRoutes();
+    void addNotificationAdminRoutes();
     /// An upload's head came (RequestGuard): admits it, then streams its body to disk.
     void receiveUpload(QTcpSocket *socket, const UploadStart &start);
     /// Why `principal` may not upload a body of `contentType` and `length` bytes, if not.
@@ -173,6 +177,7 @@ private:
     RequestGuard m_guard { RequestLimits {} };
     DocumentService *m_documents = nullptr;
     Notifier *m_notifier = nullptr;
+    std::optional<SecretBox> m_secretBox;
     QHttpServer m_server;
 };
 

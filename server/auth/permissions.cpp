@@ -7,11 +7,11 @@ namespace qx::server {
 
 namespace {
 
-constexpr Permission kAll[] { Permission::MarketRead,     Permission::AccountRead,
-                              Permission::OrdersWrite,    Permission::BooksAudit,
-                              Permission::AuditRead,      Permission::UsersAdmin,
-                              Permission::RiskAdmin,      Permission::DealsBook,
-                              Permission::DocumentsUpload };
+constexpr Permission kAll[] { Permission::MarketRead,      Permission::AccountRead,
+                              Permission::OrdersWrite,     Permission::BooksAudit,
+                              Permission::AuditRead,       Permission::UsersAdmin,
+                              Permission::RiskAdmin,       Permission::DealsBook,
+                              Permission::DocumentsUpload, Permission::NotificationsAdmin };
 
 const QHash<QString, QList<Permission>> &roles()
 {
@@ -51,6 +51,8 @@ QString toString(Permission permission)
         return QStringLiteral("deals:book");
     case Permission::DocumentsUpload:
         return QStringLiteral("documents:upload");
+    case Permission::NotificationsAdmin:
+        return QStringLiteral("notifications:admin");
     }
     return {};
 }

@@ -20,6 +20,8 @@ namespace qx::server {
  *                 from a confirmation, and deciding on a document's match
  *   documents:upload  uploading the firm's documents (confirmations, invoices) and deleting
  *                 them
+ *   notifications:admin  the notification channels' configuration, the outbox and its dead
+ *                 letters
  *
  * Roles: viewer (market:read, account:read), trader (viewer's, orders:write, deals:book and
  * documents:upload), risk (viewer's, books:audit, audit:read and risk:admin), admin (all).
@@ -33,7 +35,8 @@ enum class Permission {
     UsersAdmin,
     RiskAdmin,
     DealsBook,
-    DocumentsUpload
+    DocumentsUpload,
+    NotificationsAdmin
 };
 
 QString toString(Permission permission);

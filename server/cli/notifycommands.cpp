@@ -4,6 +4,7 @@
 #include "server/auth/secretbox.h"
 #include "server/cli/subcommand.h"
 #include "server/notifications/adminview.h"
+#include "server/notifications/channelconfig.h"
 #include "server/notifications/channels.h"
 #include "server/notifications/planning.h"
 
@@ -36,15 +37,7 @@ std::optional<core::notifications::Channel> configurableChannel(const QString &n
 core::Result<void> auditNotify(Store &store, const QString &action, const QString &target,
                                const QJsonObject &detail)
 {
-    return store.appendAudit(
-        { 0,
-          {},
-          QStringLiteral("cli"),
-          QStringLiteral("local"),
-          action,
-          target,
-          QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)),
-          {} });
+    return store.appendAudit(auditEntry(Actor::commandLine(), action, target, detail));
 }
 
 } // namespace
@@ -57,8 +50,9 @@ int runNotifyChannelSet(const QStringList &arguments)
             "[--set KEY=VALUE]... [--secrets-stdin] --data-dir DIR"),
         tr("Configures a notification channel: on or off, its settings (--set, repeated; an "
            "empty value removes one; notify channel show lists the keys) and, with "
-           "--secrets-stdin, its secrets as a JSON object on standard input, e.g. "
-           "{\"token\": \"...\"}, sealed with the server's secrets key and never shown again. "
+           "--secrets-stdin, secrets as a JSON object on standard input, e.g. "
+           "{\"token\": \"...\"} (a key given replaces that secret, null removes it, the "
+           "others stay), sealed with the server's secrets key and never shown again. "
            "A channel is enabled only when it can send as configured. Running servers take "
            "the change within a few seconds. Written to the audit log, without the secrets."));
     const QCommandLineOption channelOption(QStringLiteral("channel"), tr("The channel."),
@@ -80,8 +74,33 @@ int runNotifyChannelSet(const QStringList &arguments)
         return fail(UsageError, tr("--channel must be email, sms, telegram or whatsapp"));
     if (parser.isSet(enable) && parser.isSet(disable))
         return fail(UsageError, tr("--enable and --disable together"));
-    const ChannelSchema schema = channelSchema(*channel);
     const QString name = core::notifications::toString(*channel);
+    ChannelChange change;
+    if (parser.isSet(enable) || parser.isSet(disable))
+        change.enabled = parser.isSet(enable);
+    for (const QString &pair : parser.values(set)) {
+        const qsizetype equals = pair.indexOf(u'=');
+        if (equals <= 0)
+            return fail(UsageError, tr("--set takes KEY=VALUE, not %1").arg(pair));
+        change.settings.insert(pair.left(equals).trimmed(), pair.mid(equals + 1).trimmed());
+    }
+    if (parser.isSet(secretsStdin)) {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly))
+            return fail(Failure, tr("standard input cannot be read"));
+        const QJsonDocument document = QJsonDocument::fromJson(input.read(64 * 1024));
+        if (!document.isObject())
+            return fail(UsageError,
+                        tr("the secrets must be a JSON object, e.g. {\"%1\": \"...\"}")
+                            .arg(channelSchema(*channel).secrets.value(0)));
+        const QJsonObject given = document.object();
+        for (auto it = given.constBegin(); it != given.constEnd(); ++it) {
+            if (!it.value().isString() && !it.value().isNull())
+                return fail(UsageError, tr("each secret must be a string (or null to remove it)"));
+            change.secrets.insert(
+                it.key(), it.value().isNull() ? std::optional<QString>() : it.value().toString());
+        }
+    }
 
     core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
     if (!store)
@@ -89,72 +108,24 @@ int runNotifyChannelSet(const QStringList &arguments)
     core::Result<QList<NotificationChannelRecord>> configured = (*store)->notificationChannels();
     if (!configured)
         return fail(configured.error());
-    NotificationChannelRecord record = configuredOrDefault(*configured, *channel);
-    QStringList changed;
-    for (const QString &pair : parser.values(set)) {
-        const qsizetype equals = pair.indexOf(u'=');
-        const QString key = pair.left(equals).trimmed();
-        if (equals <= 0 || !schema.settings.contains(key)) {
-            return fail(
-                UsageError,
-                tr("%1 takes the settings %2 (KEY=VALUE)").arg(name, schema.settings.join(u", ")));
-        }
-        const QString value = pair.mid(equals + 1).trimmed();
-        if (value.isEmpty())
-            record.settings.remove(key);
-        else
-            record.settings.insert(key, value);
-        changed.append(key);
-    }
     core::Result<SecretBox> box
         = SecretBox::fromKeyFile(command.directory().secretsKeyPath(), true);
     if (!box)
         return fail(box.error());
-    QJsonObject secrets;
-    if (parser.isSet(secretsStdin)) {
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly))
-            return fail(Failure, tr("standard input cannot be read"));
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(input.read(64 * 1024), &error);
-        if (!document.isObject())
-            return fail(UsageError,
-                        tr("the secrets must be a JSON object, e.g. {\"%1\": \"...\"}")
-                            .arg(schema.secrets.value(0)));
-        secrets = document.object();
-        for (auto it = secrets.constBegin(); it != secrets.constEnd(); ++it) {
-            if (!schema.secrets.contains(it.key()) || !it.value().isString())
-                return fail(UsageError,
-                            tr("%1 takes the secrets %2, each a string")
-                                .arg(name, schema.secrets.join(u", ")));
-        }
-        record.sealedSecrets
-            = box->seal(document.toJson(QJsonDocument::Compact), secretContext(*channel));
-    } else {
-        core::Result<QJsonObject> opened
-            = box->openObject(record.sealedSecrets, secretContext(*channel));
-        if (!opened)
-            return fail(opened.error());
-        secrets = *opened;
+    core::Result<NotificationChannelRecord> record
+        = applyChannelChange(configuredOrDefault(*configured, *channel), change, *box);
+    if (!record) {
+        return fail(record.error().is(core::ErrorCode::InvalidRequest) ? UsageError : Failure,
+                    record.error().message);
     }
-    if (parser.isSet(enable) || parser.isSet(disable))
-        record.enabled = parser.isSet(enable);
-    if (record.enabled) {
-        QString problem;
-        if (!makeChannel(record, secrets, problem))
-            return fail(UsageError, tr("%1 not enabled: %2").arg(name, problem));
-    }
-    if (core::Result<void> saved = (*store)->saveNotificationChannel(record); !saved)
+    if (core::Result<void> saved = (*store)->saveNotificationChannel(*record); !saved)
         return fail(saved.error());
-    if (core::Result<void> audited
-        = auditNotify(**store, QStringLiteral("notification_channel_set"), name,
-                      { { QStringLiteral("enabled"), record.enabled },
-                        { QStringLiteral("settings"), QJsonArray::fromStringList(changed) },
-                        { QStringLiteral("secrets_replaced"), parser.isSet(secretsStdin) } });
+    if (core::Result<void> audited = auditNotify(
+            **store, QStringLiteral("notification_channel_set"), name, change.auditDetail(*record));
         !audited)
         return fail(audited.error());
     printOut(tr("%1: %2%3")
-                 .arg(name, record.enabled ? tr("enabled") : tr("disabled"), appliedAs(**store)));
+                 .arg(name, record->enabled ? tr("enabled") : tr("disabled"), appliedAs(**store)));
     return Success;
 }
 

@@ -23,7 +23,8 @@ ChannelSchema channelSchema(Channel channel)
     case Channel::Sms:
         return { { QStringLiteral("base_url"), QStringLiteral("account_sid"),
                    QStringLiteral("from"), QStringLiteral("messaging_service_sid"),
-                   QStringLiteral("timeout_ms") },
+                   QStringLiteral("status_callback_url"), QStringLiteral("max_parts"),
+                   QStringLiteral("per_second"), QStringLiteral("timeout_ms") },
                  { QStringLiteral("auth_token") } };
     case Channel::Telegram:
         return { { QStringLiteral("base_url"), QStringLiteral("bot_name"),
@@ -69,6 +70,20 @@ std::optional<int> number(const QJsonObject &settings, const QString &key, int f
     return n;
 }
 
+/// A setting that is an http(s) URL, into `url` when set (else it keeps its default).
+bool httpUrl(const QJsonObject &settings, const QString &key, QString &url, QString &problem)
+{
+    if (settings.contains(key))
+        url = settings.value(key).toString();
+    const QUrl parsed(url);
+    if (!parsed.isValid() || (parsed.scheme() != u"https" && parsed.scheme() != u"http")
+        || parsed.host().isEmpty()) {
+        problem = QStringLiteral("%1 must be an http or https URL").arg(key);
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 std::unique_ptr<NotificationChannel> makeChannel(const NotificationChannelRecord &record,
@@ -78,13 +93,8 @@ std::unique_ptr<NotificationChannel> makeChannel(const NotificationChannelRecord
     switch (record.channel) {
     case Channel::Telegram: {
         TelegramChannel::Options options;
-        if (settings.contains(QStringLiteral("base_url")))
-            options.baseUrl = settings.value(QStringLiteral("base_url")).toString();
-        const QUrl base(options.baseUrl);
-        if (!base.isValid() || (base.scheme() != u"https" && base.scheme() != u"http")) {
-            problem = QStringLiteral("base_url must be an http or https URL");
+        if (!httpUrl(settings, QStringLiteral("base_url"), options.baseUrl, problem))
             return nullptr;
-        }
         options.token = secrets.value(QStringLiteral("token")).toString();
         if (options.token.isEmpty()) {
             problem = QStringLiteral("the bot's token is not set (secret \"token\")");

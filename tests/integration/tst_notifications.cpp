@@ -403,6 +403,102 @@ private Q_SLOTS:
         QVERIFY(!admin({ u"channel"_s, u"show"_s, u"--json"_s }).out.contains(u"relay-secret"));
     }
 
+    // The same over REST for an admin: a channel's secrets are written and never answered; a
+    // bad change is refused whole and changes nothing; the status and the outbox show a dead
+    // letter, which is retried once (a second retry is refused), all audited.
+    void anAdminWorksChannelsAndTheOutboxOverRest()
+    {
+        const QString root = m_server->addUser(u"root"_s, u"root's long passphrase"_s, u"admin"_s);
+        QVERIFY(!root.isEmpty());
+        FakeTelegram telegram;
+        QVERIFY(!telegram.start().isEmpty());
+        const QString path = u"/api/v1/admin/notifications/channels/telegram"_s;
+        const Reply set = m_server->requestJson(
+            "PUT", path,
+            { { u"enabled"_s, true },
+              { u"settings"_s,
+                QJsonObject { { u"base_url"_s, telegram.baseUrl() },
+                              { u"per_chat_ms"_s, u"0"_s } } },
+              { u"secrets"_s, QJsonObject { { u"token"_s, u"555:rest-secret-token"_s } } } },
+            root);
+        QVERIFY2(set.status == 200,
+                 qPrintable(QString::fromUtf8(set.raw) + m_server->log().right(1500)));
+        QCOMPARE(set.json.value(u"enabled").toBool(), true);
+        QCOMPARE(set.json.value(u"secrets_set").toBool(), true);
+        QCOMPARE(set.json.value(u"settings").toObject().value(u"base_url").toString(),
+                 telegram.baseUrl());
+        QVERIFY(!set.raw.contains("rest-secret-token"));
+
+        const Reply before
+            = m_server->request("GET", u"/api/v1/admin/notifications/channels"_s, {}, root);
+        QCOMPARE(before.status, 200);
+        QVERIFY(!before.raw.contains("rest-secret-token"));
+        const QList<QJsonObject> bad {
+            { { u"settings"_s, QJsonObject { { u"colour"_s, u"blue"_s } } } },
+            { { u"secrets"_s, QJsonObject { { u"token"_s, QJsonValue() } } } }, // enabled, no token
+            { { u"enabled"_s, u"yes"_s } },
+            { { u"base_url"_s, u"http://elsewhere"_s } },
+        };
+        for (const QJsonObject &change : bad) {
+            const Reply refused = m_server->requestJson("PUT", path, change, root);
+            QCOMPARE(refused.status, 400);
+            QCOMPARE(refused.errorCode(), u"invalid_request"_s);
+        }
+        QCOMPARE(
+            m_server->requestJson("PUT", u"/api/v1/admin/notifications/channels/pager"_s, {}, root)
+                .status,
+            404);
+        QCOMPARE(m_server->request("GET", u"/api/v1/admin/notifications/channels"_s, {}, root).json,
+                 before.json);
+
+        // A blocked bot: a dead letter. (The fake answers on this thread: no --wait here.)
+        telegram.failNext(FakeTelegram::Mode::Blocked);
+        const qx::test::CliResult sent = m_server->runAdmin(
+            { u"notify"_s, u"send-test"_s, u"alice"_s, u"--channel"_s, u"telegram"_s });
+        QVERIFY2(sent.exitCode == 0, qPrintable(sent.err));
+        const QString deadLetters
+            = u"/api/v1/admin/notifications/outbox?state=dead&channel=telegram"_s;
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->request("GET", deadLetters, {}, root)
+                                      .json.value(u"deliveries")
+                                      .toArray()
+                                      .size(),
+                                  1, 10'000);
+        const QJsonArray letters
+            = m_server->request("GET", deadLetters, {}, root).json.value(u"deliveries").toArray();
+        QVERIFY(letters.first().toObject().value(u"last_error").toString().contains(u"403"));
+        const QString id = QString::number(letters.first().toObject().value(u"id").toInteger());
+
+        const Reply status
+            = m_server->request("GET", u"/api/v1/admin/notifications/status"_s, {}, root);
+        QCOMPARE(status.status, 200);
+        for (const QJsonValue &value : status.json.value(u"channels").toArray()) {
+            const QJsonObject channel = value.toObject();
+            if (channel.value(u"channel").toString() == u"telegram") {
+                QCOMPARE(channel.value(u"queue").toObject().value(u"dead").toInteger(), 1);
+                QVERIFY(!channel.value(u"servers").toArray().isEmpty());
+            }
+        }
+
+        const QString retry = u"/api/v1/admin/notifications/outbox/"_s + id + u"/retry"_s;
+        const Reply retried = m_server->request("POST", retry, {}, root);
+        QCOMPARE(retried.status, 200);
+        QCOMPARE(retried.json.value(u"state").toString(), u"pending"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(telegram.accepted().size(), 1, 10'000);
+        QTRY_COMPARE(m_server->request("POST", retry, {}, root).errorCode(),
+                     u"delivery_not_failed"_s);
+        QCOMPARE(
+            m_server
+                ->request("POST", u"/api/v1/admin/notifications/outbox/999999/discard"_s, {}, root)
+                .status,
+            404);
+        const QString audit
+            = m_server->runAdmin({ u"audit"_s, u"list"_s, u"--limit"_s, u"100000"_s, u"--json"_s })
+                  .out;
+        QVERIFY(audit.contains(u"notification_channel_set"));
+        QVERIFY(!audit.contains(u"rest-secret-token"));
+        QVERIFY(!m_server->log().contains(u"rest-secret-token"));
+    }
+
     // The fill was acknowledged, so its notification was stored with it: kill -9 loses
     // neither.
     void anAcknowledgedFillsNotificationSurvivesAKill()

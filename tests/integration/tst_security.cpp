@@ -177,6 +177,18 @@ private:
               u"account:read"_s },
             { "PUT", u"/api/v1/notifications/preferences"_s, u"/api/v1/notifications/preferences"_s,
               u"account:read"_s },
+            { "GET", u"/api/v1/admin/notifications/channels"_s,
+              u"/api/v1/admin/notifications/channels"_s, u"notifications:admin"_s },
+            { "PUT", u"/api/v1/admin/notifications/channels/{channel}"_s,
+              u"/api/v1/admin/notifications/channels/pager"_s, u"notifications:admin"_s },
+            { "GET", u"/api/v1/admin/notifications/status"_s,
+              u"/api/v1/admin/notifications/status"_s, u"notifications:admin"_s },
+            { "GET", u"/api/v1/admin/notifications/outbox"_s,
+              u"/api/v1/admin/notifications/outbox"_s, u"notifications:admin"_s },
+            { "POST", u"/api/v1/admin/notifications/outbox/{id}/retry"_s,
+              u"/api/v1/admin/notifications/outbox/999999/retry"_s, u"notifications:admin"_s },
+            { "POST", u"/api/v1/admin/notifications/outbox/{id}/discard"_s,
+              u"/api/v1/admin/notifications/outbox/999999/discard"_s, u"notifications:admin"_s },
         };
     }
 

@@ -24,6 +24,7 @@ import json
 import os
 import ssl
 import sys
+import warnings
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 from cryptography import x509
@@ -110,6 +111,8 @@ class Handler:
 
 
 def main():
+    # aiosmtpd 1.4 warns of its own use of Session.login_data on every AUTH.
+    warnings.simplefilter("ignore", DeprecationWarning)
     directory, user, password = sys.argv[1], sys.argv[2].encode(), sys.argv[3].encode()
     context = make_certificate(directory)
     handler = Handler(directory)
