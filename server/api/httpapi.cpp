@@ -195,6 +195,7 @@ void HttpApi::addRoutes()
     addDocumentRoutes();
     addNotificationRoutes();
     addNotificationAdminRoutes();
+    addWebhookRoutes();
 
     // "Wrong method" (405) for a path that is served with another, else "no such thing".
     m_server.setMissingHandler([this](const QHttpServerRequest &request,

@@ -122,6 +122,7 @@ private:
     void addDocumentRoutes();
     void addNotificationRoutes();
     void addNotificationAdminRoutes();
+    void addWebhookRoutes();
     /// An upload's head came (RequestGuard): admits it, then streams its body to disk.
     void receiveUpload(QTcpSocket *socket, const UploadStart &start);
     /// Why `principal` may not upload a body of `contentType` and `length` bytes, if not.

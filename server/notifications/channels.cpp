@@ -1,6 +1,7 @@
 #include "server/notifications/channels.h"
 
 #include "server/notifications/emailchannel.h"
+#include "server/notifications/smschannel.h"
 #include "server/notifications/telegramchannel.h"
 
 #include <QFileInfo>
@@ -152,7 +153,38 @@ std::unique_ptr<NotificationChannel> makeChannel(const NotificationChannelRecord
     case Channel::InApp:
         problem = QStringLiteral("the inbox needs no configuration");
         return nullptr;
-    case Channel::Sms:
+    case Channel::Sms: {
+        SmsChannel::Options options;
+        if (!httpUrl(settings, QStringLiteral("base_url"), options.baseUrl, problem))
+            return nullptr;
+        options.accountSid = settings.value(QStringLiteral("account_sid")).toString();
+        options.authToken = secrets.value(QStringLiteral("auth_token")).toString();
+        options.from = settings.value(QStringLiteral("from")).toString();
+        options.messagingServiceSid
+            = settings.value(QStringLiteral("messaging_service_sid")).toString();
+        if (options.accountSid.isEmpty() || options.authToken.isEmpty()) {
+            problem = QStringLiteral("account_sid and the secret auth_token are needed");
+            return nullptr;
+        }
+        if (options.from.isEmpty() == options.messagingServiceSid.isEmpty()) {
+            problem = QStringLiteral("set from (a number) or messaging_service_sid, one of them");
+            return nullptr;
+        }
+        if (settings.contains(QStringLiteral("status_callback_url"))
+            && !httpUrl(settings, QStringLiteral("status_callback_url"), options.statusCallback,
+                        problem))
+            return nullptr;
+        const auto parts = number(settings, QStringLiteral("max_parts"), 3, 1, 10, problem);
+        const auto perSecond = number(settings, QStringLiteral("per_second"), 1, 0, 1'000, problem);
+        const auto timeout
+            = number(settings, QStringLiteral("timeout_ms"), 15'000, 100, 120'000, problem);
+        if (!parts || !perSecond || !timeout)
+            return nullptr;
+        options.maxParts = *parts;
+        options.perSecond = *perSecond;
+        options.timeout = std::chrono::milliseconds(*timeout);
+        return std::make_unique<SmsChannel>(options);
+    }
     case Channel::WhatsApp:
         problem = QStringLiteral("this server cannot send on %1 yet")
                       .arg(core::notifications::toString(record.channel));

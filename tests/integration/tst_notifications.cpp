@@ -14,6 +14,7 @@
 using namespace Qt::StringLiterals;
 using qx::test::FakeSmtp;
 using qx::test::FakeTelegram;
+using qx::test::FakeTwilio;
 using qx::test::Reply;
 using qx::test::TestServer;
 
@@ -32,6 +33,7 @@ private:
     std::unique_ptr<TestServer> m_server;
     QString m_alice;
     QString m_bob;
+    QString m_root;
     QStringList m_months;
     int m_next = 0;
 
@@ -60,6 +62,13 @@ private:
             = m_server->requestJson("POST", u"/api/v1/orders"_s,
                                     limit(u"a"_s + n, symbol, "buy", quantity, price), m_alice);
         return taken.status == 201 ? taken.json.value(u"id").toString() : QString();
+    }
+    // An admin's token (made once).
+    QString adminToken()
+    {
+        if (m_root.isEmpty())
+            m_root = m_server->addUser(u"root"_s, u"root's long passphrase"_s, u"admin"_s);
+        return m_root;
     }
     Reply putSettings(const QJsonObject &settings, const QString &token)
     {
@@ -408,7 +417,7 @@ private Q_SLOTS:
     // letter, which is retried once (a second retry is refused), all audited.
     void anAdminWorksChannelsAndTheOutboxOverRest()
     {
-        const QString root = m_server->addUser(u"root"_s, u"root's long passphrase"_s, u"admin"_s);
+        const QString root = adminToken();
         QVERIFY(!root.isEmpty());
         FakeTelegram telegram;
         QVERIFY(!telegram.start().isEmpty());
@@ -497,6 +506,68 @@ private Q_SLOTS:
         QVERIFY(audit.contains(u"notification_channel_set"));
         QVERIFY(!audit.contains(u"rest-secret-token"));
         QVERIFY(!m_server->log().contains(u"rest-secret-token"));
+    }
+
+    // SMS through Twilio: sent once, "sent" on acceptance, moved to delivered by Twilio's
+    // signed status report; a report late, repeated or out of order does not move it back;
+    // a forged or unsigned report is refused and changes nothing.
+    void smsIsDeliveredAndOnlySignedReportsMoveItForward()
+    {
+        const QString root = adminToken();
+        FakeTwilio twilio(u"AC00000000000000000000000000000001"_s, u"twilio-secret-token"_s);
+        QVERIFY(!twilio.start().isEmpty());
+        const QString callback = m_server->url().toString() + u"/api/v1/webhooks/twilio/status"_s;
+        const Reply set = m_server->requestJson(
+            "PUT", u"/api/v1/admin/notifications/channels/sms"_s,
+            { { u"enabled"_s, true },
+              { u"settings"_s,
+                QJsonObject { { u"base_url"_s, twilio.baseUrl() },
+                              { u"account_sid"_s, u"AC00000000000000000000000000000001"_s },
+                              { u"from"_s, u"+4930123456"_s },
+                              { u"status_callback_url"_s, callback },
+                              { u"per_second"_s, u"0"_s } } },
+              { u"secrets"_s, QJsonObject { { u"auth_token"_s, u"twilio-secret-token"_s } } } },
+            root);
+        QVERIFY2(set.status == 200, set.raw.constData());
+        QCOMPARE(m_server
+                     ->runAdmin({ u"notify"_s, u"contact"_s, u"set"_s, u"alice"_s, u"--phone"_s,
+                                  u"+4915112345678"_s })
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            m_server
+                ->runAdmin({ u"notify"_s, u"send-test"_s, u"alice"_s, u"--channel"_s, u"sms"_s })
+                .exitCode,
+            0);
+        QTRY_COMPARE_WITH_TIMEOUT(twilio.accepted().size(), 1, 10'000);
+        const FakeTwilio::Message message = twilio.accepted().constFirst();
+        QCOMPARE(message.to, u"+4915112345678"_s);
+        QCOMPARE(message.statusCallback, callback);
+        const auto delivery = [&]() {
+            return m_server
+                ->request("GET", u"/api/v1/admin/notifications/outbox?channel=sms"_s, {}, root)
+                .json.value(u"deliveries")
+                .toArray()
+                .first()
+                .toObject();
+        };
+        QTRY_COMPARE(delivery().value(u"state").toString(), u"sent"_s);
+        QCOMPARE(delivery().value(u"status").toString(), u"sent"_s); // accepted, no more
+        QCOMPARE(delivery().value(u"provider_id").toString(), message.sid);
+
+        QCOMPARE(twilio.reportStatus(message, u"delivered"_s), 200);
+        QCOMPARE(delivery().value(u"status").toString(), u"delivered"_s);
+        QCOMPARE(twilio.reportStatus(message, u"sent"_s), 200); // late, out of order
+        QCOMPARE(twilio.reportStatus(message, u"delivered"_s), 200); // again
+        QCOMPARE(delivery().value(u"status").toString(), u"delivered"_s);
+        QCOMPARE(twilio.reportStatus(message, u"failed"_s, u"30008"_s, true), 403); // forged
+        QCOMPARE(m_server
+                     ->request("POST", u"/api/v1/webhooks/twilio/status"_s,
+                               "MessageSid=" + message.sid.toUtf8() + "&MessageStatus=failed")
+                     .status,
+                 403); // unsigned
+        QCOMPARE(delivery().value(u"status").toString(), u"delivered"_s);
+        QVERIFY(!m_server->log().contains(u"twilio-secret-token"));
     }
 
     // The fill was acknowledged, so its notification was stored with it: kill -9 loses

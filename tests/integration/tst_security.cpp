@@ -100,6 +100,10 @@ private:
             { "GET", u"/api/v1/stream"_s, u"/api/v1/stream"_s, publicRoute },
             { "POST", u"/api/v1/auth/login"_s, u"/api/v1/auth/login"_s, publicRoute },
             { "POST", u"/api/v1/auth/refresh"_s, u"/api/v1/auth/refresh"_s, publicRoute },
+            // Public, but only a call signed with the channel's secret does anything
+            // (tst_notifications).
+            { "POST", u"/api/v1/webhooks/twilio/status"_s, u"/api/v1/webhooks/twilio/status"_s,
+              publicRoute },
             { "POST", u"/api/v1/auth/logout"_s, u"/api/v1/auth/logout"_s, {} },
             { "POST", u"/api/v1/auth/mfa/enroll"_s, u"/api/v1/auth/mfa/enroll"_s, {} },
             { "POST", u"/api/v1/auth/mfa/confirm"_s, u"/api/v1/auth/mfa/confirm"_s, {} },

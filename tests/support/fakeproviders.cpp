@@ -3,11 +3,16 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMessageAuthenticationCode>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUrlQuery>
 
 namespace qx::test {
 
@@ -104,6 +109,153 @@ void FakeTelegram::failNext(Mode mode, int count, int retryAfterSeconds)
 {
     m_script.append({ mode, count });
     m_retryAfter = retryAfterSeconds;
+}
+
+FakeTwilio::FakeTwilio(QString accountSid, QString authToken)
+    : m_accountSid(std::move(accountSid))
+    , m_authToken(std::move(authToken))
+{
+    m_http.route(
+        QStringLiteral("/2010-04-01/Accounts/<arg>/Messages.json"),
+        QHttpServerRequest::Method::Post,
+        [this](const QString &account, const QHttpServerRequest &request,
+               QHttpServerResponder &&responder) {
+            ++m_requests;
+            const auto answer = [&responder](int status, const QJsonObject &body,
+                                             const QByteArray &retryAfter = {}) {
+                const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+                const auto code = static_cast<QHttpServerResponder::StatusCode>(status);
+                if (retryAfter.isEmpty())
+                    responder.write(json, "application/json", code);
+                else
+                    responder.write(
+                        json,
+                        { { "Content-Type", "application/json" }, { "Retry-After", retryAfter } },
+                        code);
+            };
+            const auto error = [&](int status, int code, const QString &message,
+                                   const QByteArray &retryAfter = {}) {
+                answer(status,
+                       { { QStringLiteral("code"), code },
+                         { QStringLiteral("message"), message },
+                         { QStringLiteral("more_info"),
+                           QStringLiteral("https://www.twilio.com/docs/errors/%1").arg(code) },
+                         { QStringLiteral("status"), status } },
+                       retryAfter);
+            };
+            const QByteArray expected
+                = "Basic " + (m_accountSid + u':' + m_authToken).toUtf8().toBase64();
+            if (account != m_accountSid || request.value("Authorization") != expected)
+                return error(401, 20003, QStringLiteral("Authenticate"));
+            Mode mode = Mode::Ok;
+            if (!m_script.isEmpty()) {
+                mode = m_script.first().first;
+                if (--m_script.first().second == 0)
+                    m_script.removeFirst();
+            }
+            switch (mode) {
+            case Mode::InvalidNumber:
+                return error(400, 21211,
+                             QStringLiteral("The 'To' number is not a valid phone number."));
+            case Mode::Unsubscribed:
+                return error(400, 21610,
+                             QStringLiteral("Attempt to send to unsubscribed recipient"));
+            case Mode::TooMany:
+                return error(429, 20429, QStringLiteral("Too Many Requests"),
+                             QByteArray::number(m_retryAfter));
+            case Mode::ServerError:
+                return error(500, 20500, QStringLiteral("Internal Server Error"));
+            case Mode::Hang:
+                m_hung.push_back(std::move(responder));
+                return;
+            case Mode::Ok:
+            case Mode::AcceptThenHang:
+                break;
+            }
+            QByteArray form = request.body();
+            form.replace('+', ' ');
+            const QUrlQuery query(QString::fromUtf8(form));
+            const auto field = [&query](const char *name) {
+                return query.queryItemValue(QLatin1StringView(name), QUrl::FullyDecoded);
+            };
+            Message message { QStringLiteral("SM%1").arg(m_accepted.size() + 1, 32, 10,
+                                                         QChar(u'0')),
+                              field("To"),
+                              field("From"),
+                              field("MessagingServiceSid"),
+                              field("Body"),
+                              field("StatusCallback") };
+            if (!message.to.startsWith(u'+') || message.body.isEmpty()
+                || (message.from.isEmpty() && message.messagingServiceSid.isEmpty()))
+                return error(400, 21604, QStringLiteral("A 'To', 'Body' and 'From' are required."));
+            m_accepted.append(message);
+            if (mode == Mode::AcceptThenHang) {
+                m_hung.push_back(std::move(responder));
+                return;
+            }
+            answer(201,
+                   { { QStringLiteral("sid"), message.sid },
+                     { QStringLiteral("status"), QStringLiteral("queued") },
+                     { QStringLiteral("to"), message.to },
+                     { QStringLiteral("from"), message.from },
+                     { QStringLiteral("body"), message.body },
+                     { QStringLiteral("num_segments"), QStringLiteral("1") } });
+        });
+}
+
+QString FakeTwilio::start()
+{
+    const quint16 port = m_http.listen(QHostAddress::LocalHost, 0);
+    if (port == 0)
+        return {};
+    m_baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    return m_baseUrl;
+}
+
+void FakeTwilio::failNext(Mode mode, int count, int retryAfterSeconds)
+{
+    m_script.append({ mode, count });
+    m_retryAfter = retryAfterSeconds;
+}
+
+int FakeTwilio::reportStatus(const Message &message, const QString &status,
+                             const QString &errorCode, bool forge)
+{
+    QList<std::pair<QString, QString>> parameters {
+        { QStringLiteral("AccountSid"), m_accountSid },
+        { QStringLiteral("MessageSid"), message.sid },
+        { QStringLiteral("SmsSid"), message.sid },
+        { QStringLiteral("MessageStatus"), status },
+        { QStringLiteral("SmsStatus"), status },
+        { QStringLiteral("To"), message.to },
+        { QStringLiteral("From"), message.from },
+        { QStringLiteral("ApiVersion"), QStringLiteral("2010-04-01") },
+    };
+    if (!errorCode.isEmpty())
+        parameters.append({ QStringLiteral("ErrorCode"), errorCode });
+    // As Twilio signs: the URL, then each parameter's name and value, sorted by name.
+    std::sort(parameters.begin(), parameters.end());
+    QByteArray signed_ = message.statusCallback.toUtf8();
+    QByteArray form;
+    for (const auto &[name, value] : parameters) {
+        signed_ += name.toUtf8() + value.toUtf8();
+        form += (form.isEmpty() ? "" : "&") + name.toUtf8() + '=' + QUrl::toPercentEncoding(value);
+    }
+    const QByteArray key = forge ? QByteArray("not-the-auth-token") : m_authToken.toUtf8();
+    const QByteArray signature
+        = QMessageAuthenticationCode::hash(signed_, key, QCryptographicHash::Sha1).toBase64();
+    QNetworkAccessManager network;
+    QNetworkRequest request { QUrl(message.statusCallback) };
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/x-www-form-urlencoded"));
+    request.setRawHeader("X-Twilio-Signature", signature);
+    QNetworkReply *reply = network.post(request, form);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const int answered = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return answered;
 }
 
 FakeSmtp::FakeSmtp(QString user, QString password)

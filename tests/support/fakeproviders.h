@@ -57,6 +57,55 @@ private:
 };
 
 /**
+ * Twilio's Messages API (POST /2010-04-01/Accounts/{Sid}/Messages.json, form-encoded, basic
+ * authentication with the account SID and auth token) as a local server in the test's process,
+ * answering as Twilio documents: 201 with the message resource ({sid, status "queued", to,
+ * from, body}), or {code, message, status} with 400 (21211 invalid number, 21610
+ * unsubscribed), 401 (20003), 429 (20429, with Retry-After) or 500; it can hang, or take the
+ * message and hang. reportStatus() makes Twilio's StatusCallback: a form POST to the message's
+ * callback URL signed as Twilio signs (X-Twilio-Signature), or forged. Serves on the test's
+ * thread: wait with QTRY_*.
+ */
+class FakeTwilio : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Mode { Ok, InvalidNumber, Unsubscribed, TooMany, ServerError, Hang, AcceptThenHang };
+    struct Message
+    {
+        QString sid;
+        QString to;
+        QString from;
+        QString messagingServiceSid;
+        QString body;
+        QString statusCallback;
+    };
+
+    FakeTwilio(QString accountSid, QString authToken);
+    QString start();
+    QString baseUrl() const { return m_baseUrl; }
+    void failNext(Mode mode, int count = 1, int retryAfterSeconds = 1);
+    const QList<Message> &accepted() const { return m_accepted; }
+    int requests() const { return m_requests; }
+    /// POSTs Twilio's status report for `message` to its StatusCallback: the HTTP status the
+    /// server answered (0: no answer). `forge`: signed with another token.
+    int reportStatus(const Message &message, const QString &status, const QString &errorCode = {},
+                     bool forge = false);
+
+private:
+    QHttpServer m_http;
+    QString m_accountSid;
+    QString m_authToken;
+    QString m_baseUrl;
+    QList<std::pair<Mode, int>> m_script;
+    int m_retryAfter = 1;
+    QList<Message> m_accepted;
+    int m_requests = 0;
+    std::list<QHttpServerResponder> m_hung;
+};
+
+/**
  * A real SMTP server (Debian's aiosmtpd, tests/support/fake_smtp.py) on loopback: STARTTLS
  * required, then AUTH PLAIN/LOGIN required with `user` and `password`, under a certificate
  * made for 127.0.0.1 at start (certificate(): the PEM a client trusts). Messages taken are
