@@ -3,6 +3,7 @@
 #include "server/notifications/emailchannel.h"
 #include "server/notifications/smschannel.h"
 #include "server/notifications/telegramchannel.h"
+#include "server/notifications/whatsappchannel.h"
 
 #include <QFileInfo>
 
@@ -34,8 +35,10 @@ ChannelSchema channelSchema(Channel channel)
                  { QStringLiteral("token"), QStringLiteral("webhook_secret") } };
     case Channel::WhatsApp:
         return { { QStringLiteral("base_url"), QStringLiteral("phone_number_id"),
-                   QStringLiteral("api_version"), QStringLiteral("timeout_ms") },
-                 { QStringLiteral("access_token"), QStringLiteral("app_secret") } };
+                   QStringLiteral("api_version"), QStringLiteral("template"),
+                   QStringLiteral("per_second"), QStringLiteral("timeout_ms") },
+                 { QStringLiteral("access_token"), QStringLiteral("app_secret"),
+                   QStringLiteral("verify_token") } };
     }
     return {};
 }
@@ -61,8 +64,6 @@ std::optional<int> number(const QJsonObject &settings, const QString &key, int f
         return fallback;
     bool ok = true;
     const int n = value.isDouble() ? value.toInt() : value.toString().toInt(&ok);
-    if (!ok)
-        problem = QStringLiteral("%1 must be a whole number").arg(key);
     if (!ok || n < low || n > high) {
         problem
             = QStringLiteral("%1 must be a whole number from %2 to %3").arg(key).arg(low).arg(high);
@@ -185,10 +186,30 @@ std::unique_ptr<NotificationChannel> makeChannel(const NotificationChannelRecord
         options.timeout = std::chrono::milliseconds(*timeout);
         return std::make_unique<SmsChannel>(options);
     }
-    case Channel::WhatsApp:
-        problem = QStringLiteral("this server cannot send on %1 yet")
-                      .arg(core::notifications::toString(record.channel));
-        return nullptr;
+    case Channel::WhatsApp: {
+        WhatsAppChannel::Options options;
+        if (!httpUrl(settings, QStringLiteral("base_url"), options.baseUrl, problem))
+            return nullptr;
+        options.phoneNumberId = settings.value(QStringLiteral("phone_number_id")).toString();
+        options.accessToken = secrets.value(QStringLiteral("access_token")).toString();
+        if (options.phoneNumberId.isEmpty() || options.accessToken.isEmpty()) {
+            problem = QStringLiteral("phone_number_id and the secret access_token are needed");
+            return nullptr;
+        }
+        options.apiVersion
+            = settings.value(QStringLiteral("api_version")).toString(options.apiVersion);
+        options.templateName
+            = settings.value(QStringLiteral("template")).toString(options.templateName);
+        const auto perSecond
+            = number(settings, QStringLiteral("per_second"), 20, 0, 1'000, problem);
+        const auto timeout
+            = number(settings, QStringLiteral("timeout_ms"), 15'000, 100, 120'000, problem);
+        if (!perSecond || !timeout)
+            return nullptr;
+        options.perSecond = *perSecond;
+        options.timeout = std::chrono::milliseconds(*timeout);
+        return std::make_unique<WhatsAppChannel>(options);
+    }
     }
     return nullptr;
 }

@@ -9,15 +9,11 @@
 
 namespace qx::server {
 
-namespace {
-
-bool sameBytes(const QByteArray &a, const QByteArray &b)
+bool sameSecret(const QByteArray &a, const QByteArray &b)
 {
     return a.size() == b.size()
         && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
 }
-
-} // namespace
 
 QByteArray twilioSignature(const QString &url, QList<std::pair<QString, QString>> parameters,
                            const QByteArray &authToken)
@@ -34,7 +30,7 @@ bool twilioSignatureValid(const QString &url, const QList<std::pair<QString, QSt
                           const QByteArray &authToken, const QByteArray &header)
 {
     return !authToken.isEmpty() && !header.isEmpty()
-        && sameBytes(twilioSignature(url, parameters, authToken), header.trimmed());
+        && sameSecret(twilioSignature(url, parameters, authToken), header.trimmed());
 }
 
 QByteArray metaSignature(const QByteArray &body, const QByteArray &appSecret)
@@ -47,7 +43,7 @@ bool metaSignatureValid(const QByteArray &body, const QByteArray &appSecret,
                         const QByteArray &header)
 {
     return !appSecret.isEmpty() && !header.isEmpty()
-        && sameBytes(metaSignature(body, appSecret), header.trimmed().toLower());
+        && sameSecret(metaSignature(body, appSecret), header.trimmed().toLower());
 }
 
 QList<std::pair<QString, QString>> formParameters(const QByteArray &body)

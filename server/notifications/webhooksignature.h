@@ -27,6 +27,9 @@ QByteArray metaSignature(const QByteArray &body, const QByteArray &appSecret);
 bool metaSignatureValid(const QByteArray &body, const QByteArray &appSecret,
                         const QByteArray &header);
 
+/// Whether two secrets are the same, in constant time.
+bool sameSecret(const QByteArray &a, const QByteArray &b);
+
 /// `body` (application/x-www-form-urlencoded) as name/value pairs, decoded ("+" is a space).
 QList<std::pair<QString, QString>> formParameters(const QByteArray &body);
 

@@ -229,6 +229,17 @@ public:
         std::int64_t dead = 0;
     };
     virtual Result<QMap<core::notifications::Channel, QueueDepth>> outboxDepths() = 0;
+    /// A user wrote to the business on WhatsApp from `number` (E.164) at `at`: their 24-hour
+    /// window opens. How many contacts have that number.
+    virtual Result<std::int64_t> recordWhatsAppInbound(const QString &number, const QDateTime &at)
+        = 0;
+    /// The message `channel`'s provider knows as `providerId`, taken but reported failed for
+    /// a reason another form cures (WhatsApp: free text after the window closed), made pending
+    /// again at `at` with its provider id cleared, and its user's WhatsApp window closed, in
+    /// one transaction. Whether there was such a sent message.
+    virtual Result<bool> resendDelivery(core::notifications::Channel channel,
+                                        const QString &providerId, const QDateTime &at)
+        = 0;
     /// Replaces what `health.instance` says of `health.channel`.
     virtual Result<void> saveChannelHealth(const ChannelHealth &health) = 0;
     /// Every server's word on every channel, by channel and server.

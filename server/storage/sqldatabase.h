@@ -79,6 +79,12 @@ public:
             return changed.error();
         return {};
     }
+    /// Runs a statement: how many rows it changed.
+    template<typename... Args>
+    Result<std::int64_t> changeRows(const char *sql, const Args &...args)
+    {
+        return change(sql, { value(args)... });
+    }
     /// Runs a conditional UPDATE meant for one row: whether it changed it (a compare-and-set:
     /// of writers racing with the same condition, one gets true).
     template<typename... Args>

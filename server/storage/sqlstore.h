@@ -186,6 +186,9 @@ public:
     Result<bool> retryDelivery(std::int64_t id, const QDateTime &at) override;
     Result<bool> discardDelivery(std::int64_t id, const QDateTime &at) override;
     Result<QMap<core::notifications::Channel, QueueDepth>> outboxDepths() override;
+    Result<std::int64_t> recordWhatsAppInbound(const QString &number, const QDateTime &at) override;
+    Result<bool> resendDelivery(core::notifications::Channel channel, const QString &providerId,
+                                const QDateTime &at) override;
     Result<void> saveChannelHealth(const ChannelHealth &health) override;
     Result<QList<ChannelHealth>> channelHealth() override;
 

@@ -549,6 +549,40 @@ Result<bool> SqlStore::retryDelivery(std::int64_t id, const QDateTime &at)
         id, at.toMSecsSinceEpoch());
 }
 
+Result<std::int64_t> SqlStore::recordWhatsAppInbound(const QString &number, const QDateTime &at)
+{
+    return m_database->changeRows(
+        "UPDATE notification_contacts SET whatsapp_inbound_ms = $2 "
+        "WHERE whatsapp = $1 AND whatsapp <> '' AND whatsapp_inbound_ms < $2",
+        number, at.toMSecsSinceEpoch());
+}
+
+Result<bool> SqlStore::resendDelivery(notifications::Channel channel, const QString &providerId,
+                                      const QDateTime &at)
+{
+    return inTransaction(*m_database, [&]() -> Result<bool> {
+        Result<std::optional<std::int64_t>> user = findOne<std::int64_t>(
+            m_database->query("SELECT user_id FROM notification_deliveries "
+                              "WHERE channel = $1 AND provider_id = $2 AND state = 'sent'",
+                              notifications::toString(channel), providerId),
+            [](const SqlRows &row) { return row.int64(0); });
+        if (!user)
+            return user.error();
+        if (!*user)
+            return false;
+        if (Result<void> closed = m_database->run(
+                "UPDATE notification_contacts SET whatsapp_inbound_ms = 0 WHERE user_id = $1",
+                **user);
+            !closed)
+            return closed.error();
+        return m_database->changeOne(
+            "UPDATE notification_deliveries SET state = 'pending', status = 'queued', "
+            "provider_id = '', due_at_ms = $3, updated_at_ms = $3 "
+            "WHERE channel = $1 AND provider_id = $2 AND state = 'sent'",
+            notifications::toString(channel), providerId, at.toMSecsSinceEpoch());
+    });
+}
+
 Result<bool> SqlStore::discardDelivery(std::int64_t id, const QDateTime &at)
 {
     return m_database->changeOne(

@@ -15,6 +15,7 @@ using namespace Qt::StringLiterals;
 using qx::test::FakeSmtp;
 using qx::test::FakeTelegram;
 using qx::test::FakeTwilio;
+using qx::test::FakeWhatsApp;
 using qx::test::Reply;
 using qx::test::TestServer;
 
@@ -568,6 +569,102 @@ private Q_SLOTS:
                  403); // unsigned
         QCOMPARE(delivery().value(u"status").toString(), u"delivered"_s);
         QVERIFY(!m_server->log().contains(u"twilio-secret-token"));
+    }
+
+    // WhatsApp: Meta's subscription check answered only with the verify token; outside the
+    // 24-hour window the template goes; a message from the user (signed) opens the window and
+    // the next goes as free text; a signed "delivered" moves it forward and a forged one is
+    // refused; a late 131047 failure of free text sends the template instead, once.
+    void whatsappKeepsToTheWindowAndItsSignedWebhook()
+    {
+        const QString root = adminToken();
+        FakeWhatsApp whatsapp(u"meta-secret-token"_s, u"meta-app-secret"_s);
+        QVERIFY(!whatsapp.start().isEmpty());
+        const Reply set = m_server->requestJson(
+            "PUT", u"/api/v1/admin/notifications/channels/whatsapp"_s,
+            { { u"enabled"_s, true },
+              { u"settings"_s,
+                QJsonObject { { u"base_url"_s, whatsapp.baseUrl() },
+                              { u"phone_number_id"_s, u"106540352242922"_s },
+                              { u"per_second"_s, u"0"_s } } },
+              { u"secrets"_s,
+                QJsonObject { { u"access_token"_s, u"meta-secret-token"_s },
+                              { u"app_secret"_s, u"meta-app-secret"_s },
+                              { u"verify_token"_s, u"verify-me"_s } } } },
+            root);
+        QVERIFY2(set.status == 200, set.raw.constData());
+        const QString hook = u"/api/v1/webhooks/whatsapp"_s;
+        const Reply verified = m_server->request(
+            "GET",
+            hook + u"?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444"_s);
+        QCOMPARE(verified.status, 200);
+        QCOMPARE(verified.raw, QByteArray("1158201444"));
+        QCOMPARE(
+            m_server
+                ->request("GET",
+                          hook + u"?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1"_s)
+                .status,
+            403);
+
+        QCOMPARE(m_server
+                     ->runAdmin({ u"notify"_s, u"contact"_s, u"set"_s, u"alice"_s, u"--whatsapp"_s,
+                                  u"+4915112345678"_s, u"--language"_s, u"en"_s })
+                     .exitCode,
+                 0);
+        const auto sendTest = [this] {
+            return m_server
+                ->runAdmin(
+                    { u"notify"_s, u"send-test"_s, u"alice"_s, u"--channel"_s, u"whatsapp"_s })
+                .exitCode;
+        };
+        QCOMPARE(sendTest(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(whatsapp.accepted().size(), 1, 10'000);
+        QCOMPARE(whatsapp.accepted().last().type, u"template"_s);
+        QCOMPARE(whatsapp.accepted().last().parameters.value(0),
+                 u"Test message from QuantEnergx"_s);
+
+        const QString url = m_server->url().toString() + hook;
+        QCOMPARE(whatsapp.post(url,
+                               FakeWhatsApp::inboundPayload(u"4915112345678"_s, u"hi"_s,
+                                                            QDateTime::currentSecsSinceEpoch())),
+                 200);
+        QCOMPARE(sendTest(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(whatsapp.accepted().size(), 2, 10'000);
+        const FakeWhatsApp::Message text = whatsapp.accepted().last();
+        QCOMPARE(text.type, u"text"_s);
+        QVERIFY(text.text.startsWith(u"*Test message from QuantEnergx*"));
+
+        const auto statusOf = [&](const QString &providerId) {
+            for (const QJsonValue &value :
+                 m_server
+                     ->request("GET", u"/api/v1/admin/notifications/outbox?channel=whatsapp"_s, {},
+                               root)
+                     .json.value(u"deliveries")
+                     .toArray()) {
+                if (value.toObject().value(u"provider_id").toString() == providerId)
+                    return value.toObject().value(u"status").toString();
+            }
+            return QString();
+        };
+        const QString first = whatsapp.accepted().first().id;
+        QTRY_COMPARE(statusOf(first), u"sent"_s);
+        QCOMPARE(whatsapp.post(url, FakeWhatsApp::statusPayload(first, u"delivered"_s)), 200);
+        QCOMPARE(statusOf(first), u"delivered"_s);
+        QCOMPARE(whatsapp.post(url, FakeWhatsApp::statusPayload(first, u"read"_s), true), 403);
+        QCOMPARE(statusOf(first), u"delivered"_s);
+        QCOMPARE(whatsapp.post(url, FakeWhatsApp::statusPayload(first, u"sent"_s)), 200);
+        QCOMPARE(statusOf(first), u"delivered"_s);
+
+        // The free text was taken, then failed: the window had closed. The template goes.
+        QTRY_COMPARE(statusOf(text.id), u"sent"_s);
+        QCOMPARE(whatsapp.post(url, FakeWhatsApp::statusPayload(text.id, u"failed"_s, 131047)),
+                 200);
+        QTRY_COMPARE_WITH_TIMEOUT(whatsapp.accepted().size(), 3, 10'000);
+        QCOMPARE(whatsapp.accepted().last().type, u"template"_s);
+        QTest::qWait(300);
+        QCOMPARE(whatsapp.accepted().size(), 3);
+        QVERIFY(!m_server->log().contains(u"meta-secret-token"));
+        QVERIFY(!m_server->log().contains(u"meta-app-secret"));
     }
 
     // The fill was acknowledged, so its notification was stored with it: kill -9 loses

@@ -104,6 +104,8 @@ private:
             // (tst_notifications).
             { "POST", u"/api/v1/webhooks/twilio/status"_s, u"/api/v1/webhooks/twilio/status"_s,
               publicRoute },
+            { "GET", u"/api/v1/webhooks/whatsapp"_s, u"/api/v1/webhooks/whatsapp"_s, publicRoute },
+            { "POST", u"/api/v1/webhooks/whatsapp"_s, u"/api/v1/webhooks/whatsapp"_s, publicRoute },
             { "POST", u"/api/v1/auth/logout"_s, u"/api/v1/auth/logout"_s, {} },
             { "POST", u"/api/v1/auth/mfa/enroll"_s, u"/api/v1/auth/mfa/enroll"_s, {} },
             { "POST", u"/api/v1/auth/mfa/confirm"_s, u"/api/v1/auth/mfa/confirm"_s, {} },

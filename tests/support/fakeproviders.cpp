@@ -28,6 +28,40 @@ qint64 steadyMs()
     return timer.elapsed();
 }
 
+QJsonObject whatsappChange(const QString &key, const QJsonArray &items)
+{
+    return {
+        { QStringLiteral("object"), QStringLiteral("whatsapp_business_account") },
+        { QStringLiteral("entry"),
+          QJsonArray { QJsonObject {
+              { QStringLiteral("id"), QStringLiteral("102290129340398") },
+              { QStringLiteral("changes"),
+                QJsonArray { QJsonObject { { QStringLiteral("field"), QStringLiteral("messages") },
+                                           { QStringLiteral("value"),
+                                             QJsonObject { { QStringLiteral("messaging_product"),
+                                                             QStringLiteral("whatsapp") },
+                                                           { key, items } } } } } } } } }
+    };
+}
+
+/// POSTs `body` to `url` with `headers` and waits for the answer: its status (0: none).
+int postAndWait(const QString &url, const QByteArray &contentType, const QByteArray &body,
+                const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request { QUrl(url) };
+    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = network.post(request, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const int answered = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return answered;
+}
+
 } // namespace
 
 FakeTelegram::FakeTelegram()
@@ -244,18 +278,151 @@ int FakeTwilio::reportStatus(const Message &message, const QString &status,
     const QByteArray key = forge ? QByteArray("not-the-auth-token") : m_authToken.toUtf8();
     const QByteArray signature
         = QMessageAuthenticationCode::hash(signed_, key, QCryptographicHash::Sha1).toBase64();
-    QNetworkAccessManager network;
-    QNetworkRequest request { QUrl(message.statusCallback) };
-    request.setHeader(QNetworkRequest::ContentTypeHeader,
-                      QByteArrayLiteral("application/x-www-form-urlencoded"));
-    request.setRawHeader("X-Twilio-Signature", signature);
-    QNetworkReply *reply = network.post(request, form);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    const int answered = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    reply->deleteLater();
-    return answered;
+    return postAndWait(message.statusCallback, "application/x-www-form-urlencoded", form,
+                       { { "X-Twilio-Signature", signature } });
+}
+
+FakeWhatsApp::FakeWhatsApp(QString accessToken, QString appSecret)
+    : m_accessToken(std::move(accessToken))
+    , m_appSecret(std::move(appSecret))
+{
+    m_http.route(
+        QStringLiteral("/<arg>/<arg>/messages"), QHttpServerRequest::Method::Post,
+        [this](const QString &, const QString &, const QHttpServerRequest &request,
+               QHttpServerResponder &&responder) {
+            ++m_requests;
+            const auto error = [&responder](int status, int code, const QString &message) {
+                responder.write(
+                    QJsonDocument(QJsonObject {
+                        { QStringLiteral("error"),
+                          QJsonObject {
+                              { QStringLiteral("message"), message },
+                              { QStringLiteral("type"), QStringLiteral("OAuthException") },
+                              { QStringLiteral("code"), code },
+                              { QStringLiteral("fbtrace_id"), QStringLiteral("Az1") } } } }),
+                    static_cast<QHttpServerResponder::StatusCode>(status));
+            };
+            if (request.value("Authorization") != "Bearer " + m_accessToken.toUtf8())
+                return error(401, 190, QStringLiteral("Invalid OAuth access token."));
+            const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+            Message message;
+            message.to = body.value(QStringLiteral("to")).toString();
+            message.type = body.value(QStringLiteral("type")).toString();
+            message.text = body.value(QStringLiteral("text"))
+                               .toObject()
+                               .value(QStringLiteral("body"))
+                               .toString();
+            const QJsonObject templ = body.value(QStringLiteral("template")).toObject();
+            message.templateName = templ.value(QStringLiteral("name")).toString();
+            message.language = templ.value(QStringLiteral("language"))
+                                   .toObject()
+                                   .value(QStringLiteral("code"))
+                                   .toString();
+            for (const QJsonValue &component :
+                 templ.value(QStringLiteral("components")).toArray()) {
+                for (const QJsonValue &parameter :
+                     component.toObject().value(QStringLiteral("parameters")).toArray())
+                    message.parameters.append(
+                        parameter.toObject().value(QStringLiteral("text")).toString());
+            }
+            if (body.value(QStringLiteral("messaging_product")).toString() != u"whatsapp"
+                || message.to.isEmpty() || message.to.startsWith(u'+')
+                || (message.type == u"text" && message.text.isEmpty())
+                || (message.type == u"template" && message.templateName.isEmpty())
+                || (message.type != u"text" && message.type != u"template"))
+                return error(400, 100, QStringLiteral("(#100) Invalid parameter"));
+            Mode mode = Mode::Ok;
+            if (!m_script.isEmpty()) {
+                mode = m_script.first().first;
+                if (--m_script.first().second == 0)
+                    m_script.removeFirst();
+            }
+            switch (mode) {
+            case Mode::WindowClosed:
+                if (message.type == u"text")
+                    return error(400, 131047,
+                                 QStringLiteral("Re-engagement message: more than 24 hours have "
+                                                "passed since the recipient last replied"));
+                break;
+            case Mode::Undeliverable:
+                return error(400, 131026, QStringLiteral("Message undeliverable"));
+            case Mode::TooMany:
+                return error(429, 130429, QStringLiteral("Rate limit hit"));
+            case Mode::ServerError:
+                return error(500, 131000, QStringLiteral("Something went wrong"));
+            case Mode::Hang:
+                m_hung.push_back(std::move(responder));
+                return;
+            case Mode::Ok:
+            case Mode::AcceptThenHang:
+                break;
+            }
+            message.id = QStringLiteral("wamid.HBgM%1").arg(m_accepted.size() + 1);
+            m_accepted.append(message);
+            if (mode == Mode::AcceptThenHang) {
+                m_hung.push_back(std::move(responder));
+                return;
+            }
+            responder.write(QJsonDocument(QJsonObject {
+                { QStringLiteral("messaging_product"), QStringLiteral("whatsapp") },
+                { QStringLiteral("contacts"),
+                  QJsonArray { QJsonObject { { QStringLiteral("input"), message.to },
+                                             { QStringLiteral("wa_id"), message.to } } } },
+                { QStringLiteral("messages"),
+                  QJsonArray { QJsonObject { { QStringLiteral("id"), message.id } } } } }));
+        });
+}
+
+QString FakeWhatsApp::start()
+{
+    const quint16 port = m_http.listen(QHostAddress::LocalHost, 0);
+    if (port == 0)
+        return {};
+    m_baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    return m_baseUrl;
+}
+
+void FakeWhatsApp::failNext(Mode mode, int count)
+{
+    m_script.append({ mode, count });
+}
+
+QJsonObject FakeWhatsApp::statusPayload(const QString &messageId, const QString &status,
+                                        int errorCode)
+{
+    QJsonObject item { { QStringLiteral("id"), messageId },
+                       { QStringLiteral("status"), status },
+                       { QStringLiteral("timestamp"),
+                         QString::number(QDateTime::currentSecsSinceEpoch()) },
+                       { QStringLiteral("recipient_id"), QStringLiteral("4915112345678") } };
+    if (errorCode != 0) {
+        item.insert(QStringLiteral("errors"),
+                    QJsonArray { QJsonObject {
+                        { QStringLiteral("code"), errorCode },
+                        { QStringLiteral("title"), QStringLiteral("Re-engagement message") } } });
+    }
+    return whatsappChange(QStringLiteral("statuses"), { item });
+}
+
+QJsonObject FakeWhatsApp::inboundPayload(const QString &from, const QString &text, qint64 atSeconds)
+{
+    return whatsappChange(
+        QStringLiteral("messages"),
+        { QJsonObject {
+            { QStringLiteral("from"), from },
+            { QStringLiteral("id"), QStringLiteral("wamid.IN%1").arg(atSeconds) },
+            { QStringLiteral("timestamp"), QString::number(atSeconds) },
+            { QStringLiteral("type"), QStringLiteral("text") },
+            { QStringLiteral("text"), QJsonObject { { QStringLiteral("body"), text } } } } });
+}
+
+int FakeWhatsApp::post(const QString &url, const QJsonObject &payload, bool forge)
+{
+    const QByteArray body = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    const QByteArray key = forge ? QByteArray("not-the-app-secret") : m_appSecret.toUtf8();
+    const QByteArray signature = "sha256="
+        + QMessageAuthenticationCode::hash(body, key, QCryptographicHash::Sha256).toHex();
+    return postAndWait(url, "application/json", body, { { "X-Hub-Signature-256", signature } });
 }
 
 FakeSmtp::FakeSmtp(QString user, QString password)

@@ -106,6 +106,56 @@ private:
 };
 
 /**
+ * The WhatsApp Cloud API's messages endpoint (POST /{version}/{phone-number-id}/messages, a
+ * bearer token) as a local server in the test's process, answering as Meta documents: 200 with
+ * {messaging_product, contacts, messages: [{id: "wamid..."}]}, or {error: {message, type, code}}
+ * with 400 (131047: free text outside the 24-hour window — templates still pass; 131026: not
+ * deliverable), 429 (130429) or 500; it can hang, or take the message and hang. post()
+ * makes Meta's webhook calls (statuses, a user's message), signed with the app secret as
+ * X-Hub-Signature-256, or forged.
+ */
+class FakeWhatsApp : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Mode { Ok, WindowClosed, Undeliverable, TooMany, ServerError, Hang, AcceptThenHang };
+    struct Message
+    {
+        QString id; ///< wamid...
+        QString to;
+        QString type; ///< text or template
+        QString text; ///< a text message's body
+        QString templateName;
+        QString language;
+        QStringList parameters; ///< a template's body parameters
+    };
+
+    FakeWhatsApp(QString accessToken, QString appSecret);
+    QString start();
+    QString baseUrl() const { return m_baseUrl; }
+    void failNext(Mode mode, int count = 1);
+    const QList<Message> &accepted() const { return m_accepted; }
+    int requests() const { return m_requests; }
+    /// A webhook call of `payload` to `url`: the HTTP status answered (0: none).
+    int post(const QString &url, const QJsonObject &payload, bool forge = false);
+    /// The webhook payloads Meta sends: a message's status, and a user's message.
+    static QJsonObject statusPayload(const QString &messageId, const QString &status,
+                                     int errorCode = 0);
+    static QJsonObject inboundPayload(const QString &from, const QString &text, qint64 atSeconds);
+
+private:
+    QHttpServer m_http;
+    QString m_accessToken;
+    QString m_appSecret;
+    QString m_baseUrl;
+    QList<std::pair<Mode, int>> m_script;
+    QList<Message> m_accepted;
+    int m_requests = 0;
+    std::list<QHttpServerResponder> m_hung;
+};
+
+/**
  * A real SMTP server (Debian's aiosmtpd, tests/support/fake_smtp.py) on loopback: STARTTLS
  * required, then AUTH PLAIN/LOGIN required with `user` and `password`, under a certificate
  * made for 127.0.0.1 at start (certificate(): the PEM a client trusts). Messages taken are

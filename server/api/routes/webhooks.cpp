@@ -11,6 +11,8 @@
 #include "server/notifications/webhooksignature.h"
 #include "server/storage/storereaders.h"
 
+#include <QUrlQuery>
+
 namespace qx::server {
 
 using namespace rest;
@@ -36,6 +38,104 @@ std::optional<notifications::DeliveryStatus> twilioStatus(const QString &status)
     if (status == u"failed" || status == u"undelivered")
         return notifications::DeliveryStatus::Failed;
     return std::nullopt; // accepted, queued, sending, scheduled, ...
+}
+
+/// WhatsApp's status as ours.
+std::optional<notifications::DeliveryStatus> whatsappStatus(const QString &status)
+{
+    if (status == u"sent")
+        return notifications::DeliveryStatus::Sent;
+    if (status == u"delivered")
+        return notifications::DeliveryStatus::Delivered;
+    if (status == u"read")
+        return notifications::DeliveryStatus::Read;
+    if (status == u"failed")
+        return notifications::DeliveryStatus::Failed;
+    return std::nullopt;
+}
+
+constexpr int kReengagement = 131047; ///< free text outside the 24-hour window
+
+/// The channel's configuration and opened secrets, for a webhook of it.
+struct Configured
+{
+    NotificationChannelRecord record;
+    QJsonObject secrets;
+};
+core::Result<Configured> configured(Store &store, const SecretBox &box,
+                                    notifications::Channel channel)
+{
+    core::Result<QList<NotificationChannelRecord>> records = store.notificationChannels();
+    if (!records)
+        return records.error();
+    const NotificationChannelRecord record = configuredOrDefault(*records, channel);
+    core::Result<QJsonObject> secrets
+        = box.openObject(record.sealedSecrets, secretContext(channel));
+    if (!secrets)
+        return secrets.error();
+    return Configured { record, *secrets };
+}
+
+/// What one WhatsApp webhook call reports: statuses of messages sent, and messages users
+/// wrote (which open their 24-hour window). Whether any status named a message of ours.
+core::Result<bool> applyWhatsAppReport(Store &store, const QJsonObject &report,
+                                       const QDateTime &now)
+{
+    bool known = false;
+    for (const QJsonValue &entry : report.value(QStringLiteral("entry")).toArray()) {
+        for (const QJsonValue &change :
+             entry.toObject().value(QStringLiteral("changes")).toArray()) {
+            const QJsonObject value = change.toObject().value(QStringLiteral("value")).toObject();
+            for (const QJsonValue &item : value.value(QStringLiteral("statuses")).toArray()) {
+                const QJsonObject status = item.toObject();
+                const QString id = status.value(QStringLiteral("id")).toString();
+                const auto reported
+                    = whatsappStatus(status.value(QStringLiteral("status")).toString());
+                if (id.isEmpty() || !reported)
+                    continue;
+                const QJsonObject error
+                    = status.value(QStringLiteral("errors")).toArray().first().toObject();
+                const int code = error.value(QStringLiteral("code")).toInt();
+                if (*reported == notifications::DeliveryStatus::Failed && code == kReengagement) {
+                    // Free text after the window closed: sent again as the template.
+                    core::Result<bool> again
+                        = store.resendDelivery(notifications::Channel::WhatsApp, id, now);
+                    if (!again)
+                        return again.error();
+                    if (*again) {
+                        known = true;
+                        continue;
+                    }
+                }
+                const QString why = error.isEmpty()
+                    ? QString()
+                    : QStringLiteral("WhatsApp error %1: %2")
+                          .arg(code)
+                          .arg(error.value(QStringLiteral("title")).toString().left(300));
+                core::Result<bool> moved = store.reportDeliveryStatus(
+                    notifications::Channel::WhatsApp, id, *reported, why, now);
+                if (!moved)
+                    return moved.error();
+                known = known || *moved;
+            }
+            for (const QJsonValue &item : value.value(QStringLiteral("messages")).toArray()) {
+                const QJsonObject message = item.toObject();
+                const QString from = message.value(QStringLiteral("from")).toString();
+                bool ok = false;
+                const qint64 seconds
+                    = message.value(QStringLiteral("timestamp")).toString().toLongLong(&ok);
+                if (from.isEmpty() || !ok)
+                    continue;
+                // Never later than now: a clock ahead must not hold the window open.
+                const QDateTime at = std::min(QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC), now);
+                if (core::Result<std::int64_t> opened
+                    = store.recordWhatsAppInbound(u'+' + from, at);
+                    !opened)
+                    return opened.error();
+            }
+        }
+    }
+    return known;
 }
 
 QString parameter(const QList<std::pair<QString, QString>> &parameters, const QString &name)
@@ -73,20 +173,16 @@ void HttpApi::addWebhookRoutes()
                   reply,
                   [parameters, signature, box = *m_secretBox,
                    now = m_orders.nowUtc()](Store &store) -> core::Result<Answer> {
-                      core::Result<QList<NotificationChannelRecord>> configured
-                          = store.notificationChannels();
-                      if (!configured)
-                          return configured.error();
-                      const NotificationChannelRecord sms
-                          = configuredOrDefault(*configured, notifications::Channel::Sms);
-                      core::Result<QJsonObject> secrets
-                          = box.openObject(sms.sealedSecrets, secretContext(sms.channel));
-                      const QString url
-                          = sms.settings.value(QStringLiteral("status_callback_url")).toString();
-                      if (!secrets || url.isEmpty()
+                      core::Result<Configured> sms
+                          = configured(store, box, notifications::Channel::Sms);
+                      const QString url = sms
+                          ? sms->record.settings.value(QStringLiteral("status_callback_url"))
+                                .toString()
+                          : QString();
+                      if (!sms || url.isEmpty()
                           || !twilioSignatureValid(
                               url, parameters,
-                              secrets->value(QStringLiteral("auth_token")).toString().toUtf8(),
+                              sms->secrets.value(QStringLiteral("auth_token")).toString().toUtf8(),
                               signature)) {
                           return refused();
                       }
@@ -110,6 +206,101 @@ void HttpApi::addWebhookRoutes()
                       return Answer { { { QStringLiteral("received"), true },
                                         { QStringLiteral("known"), known } } };
                   });
+          });
+
+    serve(
+        { Method::Get,
+          QStringLiteral("/api/v1/webhooks/whatsapp"),
+          tr("Meta's subscription check for the WhatsApp webhook: answers hub.challenge when "
+             "hub.verify_token is the channel's verify_token"),
+          Route::Access::Public,
+          {},
+          {},
+          QStringLiteral("text/plain"),
+          200,
+          { core::ErrorCode::Forbidden },
+          { { QStringLiteral("hub.mode"), QStringLiteral("string"), tr("subscribe") },
+            { QStringLiteral("hub.verify_token"), QStringLiteral("string"),
+              tr("the channel's verify_token") },
+            { QStringLiteral("hub.challenge"), QStringLiteral("string"), tr("what to answer") } } },
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            auto reply
+                = std::make_shared<LaterReply>(std::move(responder), responseHeaders(request));
+            if (!m_secretBox)
+                return reply->fail(refused());
+            const QUrlQuery query = request.query();
+            const QString mode = query.queryItemValue(QStringLiteral("hub.mode"));
+            const QByteArray token
+                = query.queryItemValue(QStringLiteral("hub.verify_token"), QUrl::FullyDecoded)
+                      .toUtf8();
+            const QByteArray challenge
+                = query.queryItemValue(QStringLiteral("hub.challenge"), QUrl::FullyDecoded)
+                      .toUtf8();
+            m_readers->read<QByteArray>(
+                [box = *m_secretBox](Store &store) -> core::Result<QByteArray> {
+                    core::Result<Configured> whatsapp
+                        = configured(store, box, notifications::Channel::WhatsApp);
+                    if (!whatsapp)
+                        return whatsapp.error();
+                    return whatsapp->secrets.value(QStringLiteral("verify_token"))
+                        .toString()
+                        .toUtf8();
+                },
+                this,
+                [reply, mode, token, challenge](core::Result<QByteArray> expected) {
+                    if (!expected || expected->isEmpty() || mode != u"subscribe"
+                        || !sameSecret(*expected, token) || challenge.isEmpty()
+                        || challenge.size() > 256)
+                        return reply->fail(refused());
+                    reply->sendBytes("text/plain", challenge, 200);
+                });
+        });
+
+    serve({ Method::Post,
+            QStringLiteral("/api/v1/webhooks/whatsapp"),
+            tr("The WhatsApp Cloud API's webhook: checked against X-Hub-Signature-256 (the "
+               "channel's app secret over the body); statuses move messages forward only (a "
+               "131047 failure of free text sends it again as the template), and messages "
+               "users write open their 24-hour window"),
+            Route::Access::Public,
+            {},
+            QStringLiteral("application/json"),
+            QStringLiteral("WebhookReceipt"),
+            200,
+            { core::ErrorCode::Forbidden } },
+          [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+              auto reply
+                  = std::make_shared<LaterReply>(std::move(responder), responseHeaders(request));
+              if (request.body().size() > kMaxBodyBytes || !m_secretBox)
+                  return reply->fail(refused());
+              const QByteArray body = request.body();
+              const QByteArray signature = request.value("X-Hub-Signature-256");
+              answerOffThread(reply,
+                              [body, signature, box = *m_secretBox,
+                               now = m_orders.nowUtc()](Store &store) -> core::Result<Answer> {
+                                  core::Result<Configured> whatsapp
+                                      = configured(store, box, notifications::Channel::WhatsApp);
+                                  if (!whatsapp
+                                      || !metaSignatureValid(
+                                          body,
+                                          whatsapp->secrets.value(QStringLiteral("app_secret"))
+                                              .toString()
+                                              .toUtf8(),
+                                          signature))
+                                      return refused();
+                                  // Signed: only now is the body read (parseObject refuses deep
+                                  // nesting).
+                                  core::Result<QJsonObject> report
+                                      = protocol::parseObject(body, core::ErrorCode::MalformedJson);
+                                  if (!report)
+                                      return report.error();
+                                  core::Result<bool> known
+                                      = applyWhatsAppReport(store, *report, now);
+                                  if (!known)
+                                      return known.error();
+                                  return Answer { { { QStringLiteral("received"), true },
+                                                    { QStringLiteral("known"), *known } } };
+                              });
           });
 }
 
