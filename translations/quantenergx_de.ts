@@ -487,6 +487,14 @@
         <source>Sent by</source>
         <translation>Gesendet von</translation>
     </message>
+    <message>
+        <source>This chat now receives your QuantEnergx notifications.</source>
+        <translation>Dieser Chat erhält jetzt Ihre QuantEnergx-Benachrichtigungen.</translation>
+    </message>
+    <message>
+        <source>This link is unknown, used or expired. Make a new one in QuantEnergx: Settings, Notifications.</source>
+        <translation>Dieser Link ist unbekannt, benutzt oder abgelaufen. Erstellen Sie einen neuen in QuantEnergx: Einstellungen, Benachrichtigungen.</translation>
+    </message>
 </context>
 <context>
     <name>qx::core::protocol</name>

@@ -487,6 +487,14 @@
         <source>Sent by</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This chat now receives your QuantEnergx notifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link is unknown, used or expired. Make a new one in QuantEnergx: Settings, Notifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qx::core::protocol</name>

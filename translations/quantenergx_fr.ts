@@ -487,6 +487,14 @@
         <source>Sent by</source>
         <translation>Envoyé par</translation>
     </message>
+    <message>
+        <source>This chat now receives your QuantEnergx notifications.</source>
+        <translation>Cette discussion reçoit désormais vos notifications QuantEnergx.</translation>
+    </message>
+    <message>
+        <source>This link is unknown, used or expired. Make a new one in QuantEnergx: Settings, Notifications.</source>
+        <translation>Ce lien est inconnu, déjà utilisé ou expiré. Créez-en un nouveau dans QuantEnergx : Paramètres, Notifications.</translation>
+    </message>
 </context>
 <context>
     <name>qx::core::protocol</name>

@@ -253,6 +253,19 @@ QString Templates::sms(const Text &text, Severity severity, const QDateTime &at)
     return sms;
 }
 
+QString Templates::telegramLinked() const
+{
+    return translated(QT_TRANSLATE_NOOP("qx::core::notifications::Templates",
+                                        "This chat now receives your QuantEnergx notifications."));
+}
+
+QString Templates::telegramLinkRefused() const
+{
+    return translated(QT_TRANSLATE_NOOP("qx::core::notifications::Templates",
+                                        "This link is unknown, used or expired. Make a new one "
+                                        "in QuantEnergx: Settings, Notifications."));
+}
+
 QString Templates::telegram(const Text &text) const
 {
     QString message = u"<b>" + telegramEscape(text.title) + u"</b>";

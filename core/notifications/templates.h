@@ -68,6 +68,11 @@ public:
     /// kTelegramMaxCharacters (details that do not fit are left out, said with "…").
     QString telegram(const Text &text) const;
 
+    /// What the bot answers the deep link's /start: the chat is bound, or the link is not
+    /// one it knows (unknown, used or expired).
+    QString telegramLinked() const;
+    QString telegramLinkRefused() const;
+
     /// `decimal` ("-1234.5") with the language's decimal sign and minus.
     QString number(const QString &decimal) const;
     /// `at` on the reader's clock, short, with the zone's abbreviation.

@@ -229,6 +229,18 @@ public:
         std::int64_t dead = 0;
     };
     virtual Result<QMap<core::notifications::Channel, QueueDepth>> outboxDepths() = 0;
+    /// A one-time Telegram link for `userId` (the SHA-256 of its token, hex), until
+    /// `expiresAt`; the user's earlier links and every expired one are dropped.
+    virtual Result<void> addTelegramLink(const QString &tokenHash, std::int64_t userId,
+                                         const QDateTime &expiresAt, const QDateTime &now)
+        = 0;
+    /// The link of `tokenHash` used from `chatId` at `now`: the link is gone and the user's
+    /// Telegram chat is `chatId`, in one transaction. The user, or none (unknown, used or
+    /// expired: nothing changes).
+    virtual Result<std::optional<std::int64_t>> useTelegramLink(const QString &tokenHash,
+                                                                const QString &chatId,
+                                                                const QDateTime &now)
+        = 0;
     /// A user wrote to the business on WhatsApp from `number` (E.164) at `at`: their 24-hour
     /// window opens. How many contacts have that number.
     virtual Result<std::int64_t> recordWhatsAppInbound(const QString &number, const QDateTime &at)

@@ -186,6 +186,11 @@ public:
     Result<bool> retryDelivery(std::int64_t id, const QDateTime &at) override;
     Result<bool> discardDelivery(std::int64_t id, const QDateTime &at) override;
     Result<QMap<core::notifications::Channel, QueueDepth>> outboxDepths() override;
+    Result<void> addTelegramLink(const QString &tokenHash, std::int64_t userId,
+                                 const QDateTime &expiresAt, const QDateTime &now) override;
+    Result<std::optional<std::int64_t>> useTelegramLink(const QString &tokenHash,
+                                                        const QString &chatId,
+                                                        const QDateTime &now) override;
     Result<std::int64_t> recordWhatsAppInbound(const QString &number, const QDateTime &at) override;
     Result<bool> resendDelivery(core::notifications::Channel channel, const QString &providerId,
                                 const QDateTime &at) override;

@@ -549,6 +549,44 @@ Result<bool> SqlStore::retryDelivery(std::int64_t id, const QDateTime &at)
         id, at.toMSecsSinceEpoch());
 }
 
+Result<void> SqlStore::addTelegramLink(const QString &tokenHash, std::int64_t userId,
+                                       const QDateTime &expiresAt, const QDateTime &now)
+{
+    return inTransaction(*m_database, [&]() -> Result<void> {
+        if (Result<void> dropped = m_database->run(
+                "DELETE FROM telegram_links WHERE user_id = $1 OR expires_at_ms <= $2", userId,
+                now.toMSecsSinceEpoch());
+            !dropped)
+            return dropped;
+        return m_database->run(
+            "INSERT INTO telegram_links (token_hash, user_id, expires_at_ms) VALUES ($1, $2, $3)",
+            tokenHash, userId, expiresAt.toMSecsSinceEpoch());
+    });
+}
+
+Result<std::optional<std::int64_t>> SqlStore::useTelegramLink(const QString &tokenHash,
+                                                              const QString &chatId,
+                                                              const QDateTime &now)
+{
+    return inTransaction(*m_database, [&]() -> Result<std::optional<std::int64_t>> {
+        Result<std::optional<std::int64_t>> user = findOne<std::int64_t>(
+            m_database->query("DELETE FROM telegram_links WHERE token_hash = $1 "
+                              "AND expires_at_ms > $2 RETURNING user_id",
+                              tokenHash, now.toMSecsSinceEpoch()),
+            [](const SqlRows &row) { return row.int64(0); });
+        if (!user || !*user)
+            return user;
+        if (Result<void> bound = m_database->run(
+                "INSERT INTO notification_contacts (user_id, telegram_chat, updated_at_ms) "
+                "VALUES ($1, $2, $3) ON CONFLICT (user_id) DO UPDATE SET "
+                "telegram_chat = excluded.telegram_chat, updated_at_ms = excluded.updated_at_ms",
+                **user, chatId, now.toMSecsSinceEpoch());
+            !bound)
+            return bound.error();
+        return user;
+    });
+}
+
 Result<std::int64_t> SqlStore::recordWhatsAppInbound(const QString &number, const QDateTime &at)
 {
     return m_database->changeRows(

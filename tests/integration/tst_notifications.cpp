@@ -8,6 +8,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -569,6 +572,72 @@ private Q_SLOTS:
                  403); // unsigned
         QCOMPARE(delivery().value(u"status").toString(), u"delivered"_s);
         QVERIFY(!m_server->log().contains(u"twilio-secret-token"));
+    }
+
+    // The Telegram deep link: a user asks for a link, the bot's webhook (only with the secret)
+    // gets "/start TOKEN" from a chat, binds it and says so in the chat; the same link again,
+    // or an unknown one, binds nothing.
+    void aTelegramLinkBindsTheChatItIsOpenedIn()
+    {
+        const QString root = adminToken();
+        const Reply set = m_server->requestJson(
+            "PUT", u"/api/v1/admin/notifications/channels/telegram"_s,
+            { { u"enabled"_s, true },
+              { u"settings"_s, QJsonObject { { u"bot_name"_s, u"QuantEnergxBot"_s } } },
+              { u"secrets"_s,
+                QJsonObject { { u"token"_s, u"555:link-token"_s },
+                              { u"webhook_secret"_s, u"hook-secret"_s } } } },
+            root);
+        QVERIFY2(set.status == 200, set.raw.constData());
+        const Reply link = m_server->request(
+            "POST", u"/api/v1/notifications/channels/telegram/link"_s, {}, m_bob);
+        QCOMPARE(link.status, 201);
+        const QString url = link.json.value(u"url").toString();
+        QVERIFY2(url.startsWith(u"https://t.me/QuantEnergxBot?start="), qPrintable(url));
+        const QString token = url.section(u'=', 1);
+        QCOMPARE(token.size(), 32);
+        QVERIFY(link.json.value(u"expires_at").toString().endsWith(u'Z'));
+
+        const auto update = [&](const QString &text, const QByteArray &secret) {
+            QNetworkRequest request(
+                QUrl(m_server->url().toString() + u"/api/v1/webhooks/telegram"_s));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/json"));
+            if (!secret.isEmpty())
+                request.setRawHeader("X-Telegram-Bot-Api-Secret-Token", secret);
+            const QJsonObject body {
+                { u"update_id"_s, 1 },
+                { u"message"_s,
+                  QJsonObject {
+                      { u"message_id"_s, 5 },
+                      { u"chat"_s,
+                        QJsonObject { { u"id"_s, 777001 }, { u"type"_s, u"private"_s } } },
+                      { u"text"_s, text } } }
+            };
+            QNetworkAccessManager network;
+            QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson());
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            done.wait(10'000);
+            reply->deleteLater();
+            return std::pair { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                               QJsonDocument::fromJson(reply->readAll()).object() };
+        };
+        QCOMPARE(update(u"/start "_s + token, {}).first, 403);
+        QCOMPARE(update(u"/start "_s + token, "guess").first, 403);
+        const auto bound = update(u"/start "_s + token, "hook-secret");
+        QCOMPARE(bound.first, 200);
+        QCOMPARE(bound.second.value(u"method").toString(), u"sendMessage"_s);
+        QCOMPARE(bound.second.value(u"chat_id").toInteger(), 777001);
+        QCOMPARE(bound.second.value(u"text").toString(),
+                 u"This chat now receives your QuantEnergx notifications."_s);
+        QCOMPARE(m_server->request("GET", u"/api/v1/notifications/preferences"_s, {}, m_bob)
+                     .json.value(u"telegram_linked")
+                     .toBool(),
+                 true);
+        const auto again = update(u"/start "_s + token, "hook-secret");
+        QCOMPARE(again.first, 200);
+        QVERIFY(again.second.value(u"text").toString().startsWith(u"This link is unknown"));
+        QVERIFY(!m_server->log().contains(u"hook-secret"));
     }
 
     // WhatsApp: Meta's subscription check answered only with the verify token; outside the

@@ -6,9 +6,12 @@
 
 #include "core/protocol/notifications.h"
 #include "server/auth/permissions.h"
+#include "server/notifications/adminview.h"
 #include "server/notifications/notifier.h"
 #include "server/storage/storereaders.h"
 
+#include <QCryptographicHash>
+#include <QRandomGenerator>
 #include <QUrlQuery>
 
 namespace qx::server {
@@ -191,6 +194,58 @@ void HttpApi::addNotificationRoutes()
                           return marked.error();
                       return Answer { { { QStringLiteral("unread"), 0 },
                                         { QStringLiteral("marked"), qint64(*marked) } } };
+                  });
+          });
+
+    serve({ Method::Post,
+            QStringLiteral("/api/v1/notifications/channels/telegram/link"),
+            tr("A one-time link (15 minutes) that binds the Telegram chat it is opened in to "
+               "the caller: t.me/BOT?start=TOKEN; a new link replaces the last"),
+            Access::Permitted,
+            Permission::AccountRead,
+            {},
+            QStringLiteral("TelegramLink"),
+            201,
+            { core::ErrorCode::NotFound } },
+          [this](const Principal &principal, const QHttpServerRequest &, const Later &reply) {
+              // 24 random bytes, as the start parameter allows them (base64url, 32 characters);
+              // only their hash is stored.
+              QByteArray random(24, Qt::Uninitialized);
+              QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()),
+                                                    random.size() / 4);
+              const QByteArray token
+                  = random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+              const QString hash = QString::fromLatin1(
+                  QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex());
+              const QDateTime now = m_orders.nowUtc();
+              answerOffThread(
+                  reply,
+                  [userId = principal.userId, token, hash,
+                   now](Store &store) -> core::Result<Answer> {
+                      core::Result<QList<NotificationChannelRecord>> configured
+                          = store.notificationChannels();
+                      if (!configured)
+                          return configured.error();
+                      const NotificationChannelRecord telegram
+                          = configuredOrDefault(*configured, notifications::Channel::Telegram);
+                      const QString bot
+                          = telegram.settings.value(QStringLiteral("bot_name")).toString();
+                      if (!telegram.enabled || bot.isEmpty()) {
+                          return core::makeError(core::ErrorCode::NotFound,
+                                                 tr("Telegram is not set up on this server (an "
+                                                    "admin enables it with its bot_name)."));
+                      }
+                      const QDateTime expires = now.addSecs(15 * 60);
+                      if (core::Result<void> added
+                          = store.addTelegramLink(hash, userId, expires, now);
+                          !added)
+                          return added.error();
+                      return Answer { { { QStringLiteral("url"),
+                                          QStringLiteral("https://t.me/%1?start=%2")
+                                              .arg(bot, QString::fromLatin1(token)) },
+                                        { QStringLiteral("expires_at"),
+                                          protocol::toWireTime(expires) } },
+                                      Status::Created };
                   });
           });
 

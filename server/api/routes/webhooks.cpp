@@ -6,11 +6,14 @@
 
 #include "server/api/routing.h"
 
+#include "core/notifications/templates.h"
 #include "server/notifications/adminview.h"
 #include "server/notifications/channels.h"
 #include "server/notifications/webhooksignature.h"
 #include "server/storage/storereaders.h"
 
+#include <QCryptographicHash>
+#include <QTimeZone>
 #include <QUrlQuery>
 
 namespace qx::server {
@@ -205,6 +208,76 @@ void HttpApi::addWebhookRoutes()
                       }
                       return Answer { { { QStringLiteral("received"), true },
                                         { QStringLiteral("known"), known } } };
+                  });
+          });
+
+    serve({ Method::Post,
+            QStringLiteral("/api/v1/webhooks/telegram"),
+            tr("The Telegram bot's webhook (setWebhook with secret_token): taken only with the "
+               "channel's webhook_secret in X-Telegram-Bot-Api-Secret-Token; \"/start TOKEN\" "
+               "from a one-time link binds the chat to the link's user, answered in the chat"),
+            Route::Access::Public,
+            {},
+            QStringLiteral("application/json"),
+            QStringLiteral("TelegramWebhookAnswer"),
+            200,
+            { core::ErrorCode::Forbidden } },
+          [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+              auto reply
+                  = std::make_shared<LaterReply>(std::move(responder), responseHeaders(request));
+              if (request.body().size() > kMaxBodyBytes || !m_secretBox)
+                  return reply->fail(refused());
+              const QByteArray body = request.body();
+              const QByteArray secret = request.value("X-Telegram-Bot-Api-Secret-Token");
+              answerOffThread(
+                  reply,
+                  [body, secret, box = *m_secretBox,
+                   now = m_orders.nowUtc()](Store &store) -> core::Result<Answer> {
+                      core::Result<Configured> telegram
+                          = configured(store, box, notifications::Channel::Telegram);
+                      const QByteArray expected = telegram
+                          ? telegram->secrets.value(QStringLiteral("webhook_secret"))
+                                .toString()
+                                .toUtf8()
+                          : QByteArray();
+                      if (expected.isEmpty() || !sameSecret(expected, secret))
+                          return refused();
+                      core::Result<QJsonObject> update
+                          = protocol::parseObject(body, core::ErrorCode::MalformedJson);
+                      if (!update)
+                          return update.error();
+                      const QJsonObject message
+                          = update->value(QStringLiteral("message")).toObject();
+                      const QString text = message.value(QStringLiteral("text")).toString();
+                      const QJsonValue chatId = message.value(QStringLiteral("chat"))
+                                                    .toObject()
+                                                    .value(QStringLiteral("id"));
+                      if (!text.startsWith(u"/start ") || !chatId.isDouble())
+                          return Answer { QJsonObject() }; // nothing for the bot to do
+                      const QString chat = QString::number(chatId.toInteger());
+                      const QString hash = QString::fromLatin1(
+                          QCryptographicHash::hash(text.mid(7).trimmed().toUtf8(),
+                                                   QCryptographicHash::Sha256)
+                              .toHex());
+                      core::Result<std::optional<std::int64_t>> user
+                          = store.useTelegramLink(hash, chat, now);
+                      if (!user)
+                          return user.error();
+                      QString language = QStringLiteral("en");
+                      if (*user) {
+                          core::Result<NotificationContact> contact
+                              = store.notificationContact(**user);
+                          if (contact)
+                              language = contact->language;
+                      }
+                      const notifications::Templates templates
+                          = notifications::templatesFor(language, QTimeZone::utc());
+                      // Answered in the webhook's reply: Telegram makes the call itself.
+                      return Answer { { { QStringLiteral("method"), QStringLiteral("sendMessage") },
+                                        { QStringLiteral("chat_id"), chatId },
+                                        { QStringLiteral("text"),
+                                          *user ? templates.telegramLinked()
+                                                : templates.telegramLinkRefused() } } };
                   });
           });
 

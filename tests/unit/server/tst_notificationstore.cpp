@@ -313,6 +313,26 @@ private Q_SLOTS:
         QVERIFY(none.sealedSecrets.isEmpty());
     }
 
+    // A Telegram link binds the chat that uses it, once, before it expires; a new link
+    // replaces the user's last.
+    void aTelegramLinkBindsOnceBeforeItExpires()
+    {
+        auto store = open(newDatabase());
+        QVERIFY(store);
+        const QDateTime expires = m_now.addSecs(900);
+        QVERIFY(store->addTelegramLink(u"hash-old"_s, 7, expires, m_now).ok());
+        QVERIFY(store->addTelegramLink(u"hash-new"_s, 7, expires, m_now).ok()); // replaces
+        QVERIFY(store->addTelegramLink(u"hash-late"_s, 8, m_now.addSecs(60), m_now).ok());
+        QVERIFY(!store->useTelegramLink(u"hash-old"_s, u"111"_s, m_now)->has_value());
+        QCOMPARE(store->useTelegramLink(u"hash-new"_s, u"4242"_s, m_now)->value_or(0), 7);
+        QCOMPARE(store->notificationContact(7)->telegramChat, u"4242"_s);
+        QCOMPARE(store->notificationContact(7)->language, u"en"_s); // a new contact's defaults
+        QVERIFY(!store->useTelegramLink(u"hash-new"_s, u"999"_s, m_now)->has_value()); // used
+        QCOMPARE(store->notificationContact(7)->telegramChat, u"4242"_s);
+        QVERIFY(!store->useTelegramLink(u"hash-late"_s, u"555"_s, m_now.addSecs(61))->has_value());
+        QVERIFY(store->notificationContact(8)->telegramChat.isEmpty());
+    }
+
     // Two dispatchers claiming at once never get the same message; a message is planned once
     // per channel however often planning runs; an outcome needs the claim.
     void everyMessageIsClaimedByOneDispatcher()
