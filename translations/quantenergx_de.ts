@@ -760,6 +760,33 @@
     </message>
 </context>
 <context>
+    <name>qx::models::NotificationsModel</name>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Benachrichtigung</translation>
+    </message>
+</context>
+<context>
     <name>qx::models::OrdersModel</name>
     <message>
         <source>open</source>
@@ -1146,6 +1173,17 @@
     <message>
         <source>Wheel or + and − to zoom, drag or ← and → to pan, Home or a double-click for the latest candles</source>
         <translation>Mausrad oder + und − zoomen, Ziehen oder ← und → verschieben, Pos1 oder Doppelklick zeigt die neuesten Kerzen</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::CriticalAlert</name>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>Critical: %1</source>
+        <translation>Kritisch: %1</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +1967,25 @@ Sicherheit %3 %</translation>
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Show the notifications</source>
+        <translation>Benachrichtigungen zeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notifications (%1)</source>
+        <translation>Benachrichtigungen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::MarketWatch</name>
@@ -1955,6 +2012,32 @@ Sicherheit %3 %</translation>
     <message>
         <source>Mark or unmark the selected contract as a favourite</source>
         <translation>Gewählten Kontrakt als Favorit markieren oder die Markierung aufheben</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::NotificationsPanel</name>
+    <message>
+        <source>Mark &amp;read</source>
+        <translation>Als &amp;gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Mark &amp;all read</source>
+        <translation>&amp;Alle als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>All read</source>
+        <translation>Alle gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

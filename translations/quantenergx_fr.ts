@@ -760,6 +760,33 @@
     </message>
 </context>
 <context>
+    <name>qx::models::NotificationsModel</name>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Notification</translation>
+    </message>
+</context>
+<context>
     <name>qx::models::OrdersModel</name>
     <message>
         <source>open</source>
@@ -1146,6 +1173,17 @@
     <message>
         <source>Wheel or + and − to zoom, drag or ← and → to pan, Home or a double-click for the latest candles</source>
         <translation>Molette ou + et − pour zoomer, glisser ou ← et → pour décaler, Origine ou double-clic pour les dernières bougies</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::CriticalAlert</name>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Acquitter</translation>
+    </message>
+    <message>
+        <source>Critical: %1</source>
+        <translation>Critique : %1</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +1967,25 @@ Confiance %3 %</translation>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Show the notifications</source>
+        <translation>Afficher les notifications</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n non lue</numerusform>
+            <numerusform>%n non lues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notifications (%1)</source>
+        <translation>Notifications (%1)</translation>
+    </message>
 </context>
 <context>
     <name>qx::widgets::MarketWatch</name>
@@ -1955,6 +2012,32 @@ Confiance %3 %</translation>
     <message>
         <source>Mark or unmark the selected contract as a favourite</source>
         <translation>Marquer ou démarquer le contrat choisi comme favori</translation>
+    </message>
+</context>
+<context>
+    <name>qx::widgets::NotificationsPanel</name>
+    <message>
+        <source>Mark &amp;read</source>
+        <translation>Marquer comme &amp;lu</translation>
+    </message>
+    <message>
+        <source>Mark &amp;all read</source>
+        <translation>Tout marquer comme l&amp;u</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>All read</source>
+        <translation>Tout est lu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n non lue</numerusform>
+            <numerusform>%n non lues</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -165,6 +165,22 @@ bool shootDocuments(qx::widgets::MainWindow &window, TradingService &service, co
     return saved;
 }
 
+// The Notifications dock, floated: the trader's inbox after the session's fills.
+bool shootNotifications(qx::widgets::MainWindow &window, const QString &path)
+{
+    QDockWidget *dock = window.findChild<QDockWidget *>(QStringLiteral("notificationsDock"));
+    if (!dock)
+        return false;
+    dock->show();
+    dock->setFloating(true);
+    dock->resize(900, 360);
+    QTest::qWait(500);
+    const bool saved = dock->grab().save(path);
+    std::printf("%s\n", qPrintable(path));
+    dock->setFloating(false);
+    return saved;
+}
+
 bool shoot(const QString &language, const QString &outputDir)
 {
     QTemporaryDir home;
@@ -215,6 +231,10 @@ bool shoot(const QString &language, const QString &outputDir)
         std::printf("%s\n", qPrintable(path));
     }
     theme::apply(theme::Theme::Light);
+    saved = shootNotifications(
+                *window,
+                QDir(outputDir).filePath(QStringLiteral("notifications-%1.png").arg(language)))
+        && saved;
     saved
         = shootDocuments(*window, *service, power, QDir(home.path()),
                          QDir(outputDir).filePath(QStringLiteral("documents-%1.png").arg(language)))

@@ -107,6 +107,17 @@ void FakeServer::setTrades(const QList<protocol::Trade> &oldestFirst)
     m_trades = oldestFirst;
 }
 
+void FakeServer::storeNotification(const protocol::Notification &notification, bool push)
+{
+    m_notifications.prepend(notification);
+    if (push) {
+        this->push(protocol::stream::kNotificationsChannel.toString(),
+                   protocol::StreamMessage::of(
+                       protocol::stream::kNotification,
+                       { { QStringLiteral("notification"), notification.toJson() } }));
+    }
+}
+
 void FakeServer::publishOrder(QStringView type, const protocol::Order &order)
 {
     storeOrder(order);
@@ -337,6 +348,43 @@ void FakeServer::addRoutes()
                      if (auto refused = admit(request))
                          return std::move(*refused);
                      return page(m_trades, QStringLiteral("trades"), request);
+                 });
+    const auto unreadCount = [this] {
+        return qint64(std::count_if(m_notifications.cbegin(), m_notifications.cend(),
+                                    [](const auto &held) { return !held.readAt.isValid(); }));
+    };
+    m_http.route(QStringLiteral("/api/v1/notifications"), Method::Get,
+                 [this, unreadCount](const QHttpServerRequest &request) {
+                     if (auto refused = admit(request))
+                         return std::move(*refused);
+                     QJsonArray list;
+                     for (const protocol::Notification &held : std::as_const(m_notifications))
+                         list.append(held.toJson());
+                     return QHttpServerResponse(
+                         QJsonObject { { QStringLiteral("notifications"), list },
+                                       { QStringLiteral("unread"), unreadCount() },
+                                       { QStringLiteral("next_before"), QJsonValue() } });
+                 });
+    m_http.route(
+        QStringLiteral("/api/v1/notifications/<arg>/read"), Method::Post,
+        [this, unreadCount](const QString &id, const QHttpServerRequest &request) {
+            if (auto refused = admit(request))
+                return std::move(*refused);
+            for (protocol::Notification &held : m_notifications) {
+                if (held.id == id && !held.readAt.isValid())
+                    held.readAt = m_clock->nowUtc();
+            }
+            return QHttpServerResponse(QJsonObject { { QStringLiteral("unread"), unreadCount() } });
+        });
+    m_http.route(QStringLiteral("/api/v1/notifications/read-all"), Method::Post,
+                 [this](const QHttpServerRequest &request) {
+                     if (auto refused = admit(request))
+                         return std::move(*refused);
+                     for (protocol::Notification &held : m_notifications) {
+                         if (!held.readAt.isValid())
+                             held.readAt = m_clock->nowUtc();
+                     }
+                     return QHttpServerResponse(QJsonObject { { QStringLiteral("unread"), 0 } });
                  });
     // Deals and documents: none here (the real server's are tested against it).
     for (const QString &list : { QStringLiteral("deals"), QStringLiteral("documents") }) {

@@ -4,6 +4,7 @@
 #include "core/clock.h"
 #include "core/instrument.h"
 #include "core/protocol/messages.h"
+#include "core/protocol/notifications.h"
 
 #include <QHash>
 #include <QHttpServer>
@@ -67,6 +68,11 @@ public:
     /// Replaces every fill, oldest first.
     void setTrades(const QList<core::protocol::Trade> &oldestFirst);
     QList<core::protocol::Order> storedOrders() const { return m_orders; }
+
+    /// Stores a notification in the inbox (GET /api/v1/notifications, newest first) and, with
+    /// `push`, sends it on "notifications"; POST .../{id}/read and read-all mark them read.
+    void storeNotification(const core::protocol::Notification &notification, bool push);
+    QList<core::protocol::Notification> storedNotifications() const { return m_notifications; }
 
     /// Stores the order and pushes `type` (order.accepted, order.filled...) on "orders".
     void publishOrder(QStringView type, const core::protocol::Order &order);
@@ -147,6 +153,7 @@ private:
     QList<core::Instrument> m_instruments;
     QHash<QString, QList<core::Candle>> m_candles; ///< by symbol + ':' + interval
     QList<core::protocol::Order> m_orders; ///< oldest first
+    QList<core::protocol::Notification> m_notifications; ///< newest first
     QHash<QString, qsizetype> m_orderIndex;
     QList<core::protocol::Trade> m_trades; ///< oldest first
     QHash<QString, core::protocol::Ticker> m_tickers;

@@ -99,11 +99,26 @@ public:
         QStringList removed;
     };
 
+    /// Records what was asked; the tests answer with the NotificationInbox's signals.
+    class FakeNotificationInbox final : public client::NotificationInbox
+    {
+    public:
+        QList<core::protocol::Notification> notifications() const override { return list; }
+        int unread() const override { return unreadCount; }
+        void markRead(const QString &id) override { markedRead.append(id); }
+        void markAllRead() override { ++allMarked; }
+        QList<core::protocol::Notification> list;
+        int unreadCount = 0;
+        QStringList markedRead;
+        int allMarked = 0;
+    };
+
 private:
     FakeSession m_session;
     FakeOrderEntry m_orders;
     FakeMarketData m_market;
     FakeDocumentDesk m_documents;
+    FakeNotificationInbox m_notifications;
 
 public:
     FakeTradingService() = default;
@@ -113,6 +128,8 @@ public:
     client::MarketData &marketData() override { return m_market; }
     client::DocumentDesk &documents() override { return m_documents; }
     FakeDocumentDesk &fakeDocuments() { return m_documents; }
+    client::NotificationInbox &notifications() override { return m_notifications; }
+    FakeNotificationInbox &fakeNotifications() { return m_notifications; }
     FakeSession &fakeSession() { return m_session; }
     FakeOrderEntry &fakeOrders() { return m_orders; }
     FakeMarketData &fakeMarket() { return m_market; }

@@ -177,6 +177,8 @@ void RemoteTradingService::beginSignIn(const QUrl &server)
     setTrades({});
     m_deals.clear();
     m_documents.clear();
+    m_notifications.clear();
+    m_unread = 0;
     // The handles stay; what they are sent comes from the new server.
     m_books.clear();
     m_tickers.clear();
@@ -190,6 +192,8 @@ void RemoteTradingService::beginSignIn(const QUrl &server)
     Q_EMIT m_orderPart.ordersReset(m_orders);
     Q_EMIT m_orderPart.dealsReset(m_deals);
     Q_EMIT m_documentPart.documentsReset(m_documents);
+    Q_EMIT m_notificationPart.inboxReset(m_notifications);
+    Q_EMIT m_notificationPart.unreadChanged(0);
     setState(Session::ConnectionState::Connecting);
 }
 
@@ -909,7 +913,8 @@ void RemoteTradingService::onStreamMessage(const QString &text)
         const QStringList channels { protocol::stream::kOrdersChannel.toString(),
                                      protocol::stream::kTradesChannel.toString(),
                                      protocol::stream::kDealsChannel.toString(),
-                                     protocol::stream::kDocumentsChannel.toString() };
+                                     protocol::stream::kDocumentsChannel.toString(),
+                                     protocol::stream::kNotificationsChannel.toString() };
         m_socket.sendTextMessage(
             QString::fromUtf8(protocol::StreamMessage::subscribe(channels).serialize()));
     } else if (type == protocol::stream::kSubscribed) {
@@ -940,6 +945,7 @@ void RemoteTradingService::onStreamMessage(const QString &text)
             });
             // Not needed to trade: loaded beside the rest, never holding the session up.
             fetchDocuments();
+            fetchNotifications();
         });
     } else if (type.startsWith(u"order.") && message->body.contains(u"order")) {
         // Every order event (accepted, modified, partially filled, filled, triggered,
@@ -964,6 +970,8 @@ void RemoteTradingService::onStreamMessage(const QString &text)
         onDealMessage(*message);
     } else if (type.startsWith(u"document.")) {
         onDocumentMessage(*message);
+    } else if (type == protocol::stream::kNotification) {
+        onNotificationMessage(*message);
     } else if (type == protocol::stream::kError) {
         const Error error = protocol::errorFromJson(message->body)
                                 .value_or(core::makeError(core::ErrorCode::StreamError, QString()));

@@ -100,6 +100,7 @@ public:
     OrderEntry &orderEntry() override { return m_orderPart; }
     MarketData &marketData() override { return m_marketPart; }
     DocumentDesk &documents() override { return m_documentPart; }
+    NotificationInbox &notifications() override { return m_notificationPart; }
     /// The server channels subscribed to (or to be, once the stream is up), each with how many
     /// handles want it.
     QHash<QString, int> marketChannels() const { return m_channelRefs; }
@@ -202,6 +203,24 @@ private:
         RemoteTradingService &m_client;
     };
 
+    class NotificationPart final : public NotificationInbox
+    {
+    public:
+        explicit NotificationPart(RemoteTradingService &client)
+            : m_client(client)
+        { }
+        QList<core::protocol::Notification> notifications() const override
+        {
+            return m_client.m_notifications;
+        }
+        int unread() const override { return m_client.m_unread; }
+        void markRead(const QString &id) override { m_client.markNotificationRead(id); }
+        void markAllRead() override { m_client.markAllNotificationsRead(); }
+
+    private:
+        RemoteTradingService &m_client;
+    };
+
     using JsonHandler = std::function<void(const core::Result<QJsonObject> &)>;
 
     enum class Verb { Get, Post, Patch, Delete };
@@ -268,6 +287,12 @@ private:
     void reviewDocument(const QString &documentId, bool accept);
     void bookDocument(const QString &documentId, const QMap<QString, QString> &corrections);
     void removeDocument(const QString &documentId);
+    /// Loads the inbox's latest page and the unread count.
+    void fetchNotifications();
+    void onNotificationMessage(const core::protocol::StreamMessage &message);
+    void markNotificationRead(const QString &id);
+    void markAllNotificationsRead();
+    void setUnread(int unread);
     /// An action on a document failed: reported, unless it ended the session.
     void documentFailed(const QString &documentId, const core::Error &error);
     /// A document's answer (review, upload) read and announced, or the failure reported.
@@ -383,6 +408,8 @@ private:
     QList<core::protocol::Trade> m_trades; ///< newest first
     QList<core::protocol::Deal> m_deals; ///< live ones, newest booking first
     QList<core::protocol::Document> m_documents; ///< newest first
+    QList<core::protocol::Notification> m_notifications; ///< the latest page, newest first
+    int m_unread = 0;
     /// Every fill of m_trades (trade id, order id): both sides of a trade with oneself are
     /// two fills, the same fill twice is one.
     QSet<QPair<QString, QString>> m_fills;
@@ -393,6 +420,7 @@ private:
     OrderPart m_orderPart { *this };
     MarketPart m_marketPart { *this };
     DocumentPart m_documentPart { *this };
+    NotificationPart m_notificationPart { *this };
 };
 
 } // namespace qx::client

@@ -2,6 +2,7 @@
 
 #include "ui/client/documentdesk.h"
 #include "ui/client/marketdata.h"
+#include "ui/client/notificationinbox.h"
 #include "ui/client/orderentry.h"
 #include "ui/client/session.h"
 
@@ -15,9 +16,10 @@ namespace qx::client {
 QUrl canonicalServerUrl(const QUrl &url);
 
 /**
- * A trading client as its four parts: the Session (connection, identity), OrderEntry (the
+ * A trading client as its parts: the Session (connection, identity), OrderEntry (the
  * user's orders, fills and deals, the order actions), MarketData (instruments, market
- * subscriptions) and DocumentDesk (the firm's confirmations and invoices). Each is a QObject of its
+ * subscriptions), DocumentDesk (the firm's confirmations and invoices) and NotificationInbox
+ * (the user's notifications). Each is a QObject of its
  * own that the client owns; a view is handed only the parts it needs. The remote client
  * (RemoteTradingService) and the tests' fake implement it. Not a QObject itself.
  *
@@ -34,6 +36,7 @@ public:
     virtual OrderEntry &orderEntry() = 0;
     virtual MarketData &marketData() = 0;
     virtual DocumentDesk &documents() = 0;
+    virtual NotificationInbox &notifications() = 0;
 };
 
 } // namespace qx::client

@@ -1,6 +1,7 @@
 #include "ui/widgets/mainwindow.h"
 
 #include "ui/models/markettradesmodel.h"
+#include "ui/models/notificationsmodel.h"
 #include "ui/models/ordersmodel.h"
 #include "ui/models/tradesmodel.h"
 #include "ui/widgets/blotterfilter.h"
@@ -10,6 +11,7 @@
 #include "ui/widgets/documentspanel.h"
 #include "ui/widgets/markettable.h"
 #include "ui/widgets/marketwatch.h"
+#include "ui/widgets/notificationspanel.h"
 #include "ui/widgets/orderticket.h"
 #include "ui/widgets/positionspanel.h"
 #include "ui/widgets/settingsdialog.h"
@@ -37,10 +39,12 @@
 #include <QSslSocket>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QThreadPool>
 #include <QTimeZone>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace qx::widgets {
@@ -90,6 +94,8 @@ MainWindow::MainWindow(TradingService *client, QWidget *parent)
     , m_marketWatch(new MarketWatch(m_market, this))
     , m_positions(new PositionsPanel(m_market, m_orders, this))
     , m_documents(new DocumentsPanel(m_session, &client->documents(), this))
+    , m_notifications(new NotificationsPanel(&client->notifications(), this))
+    , m_unreadBadge(new QToolButton(this))
     , m_cancelAction(new QAction(tr("&Cancel order"), this))
     , m_cancelAllAction(new QAction(tr("Cancel &all orders"), this))
     , m_connectionLabel(new QLabel(this))
@@ -181,7 +187,12 @@ MainWindow::MainWindow(TradingService *client, QWidget *parent)
     QDockWidget *documentsDock
         = addDock(m_documents, tr("Documents"), "documentsDock", Qt::BottomDockWidgetArea);
     tabifyDockWidget(positionsDock, documentsDock);
+    // The inbox: beside the market watch, where an eye goes often.
+    m_notifications->setObjectName(QStringLiteral("notifications"));
+    m_notificationsDock = addDock(m_notifications, tr("Notifications"), "notificationsDock",
+                                  Qt::LeftDockWidgetArea);
     positionsDock->raise();
+    setUpNotifications(&client->notifications());
 
     connect(m_ticket, &OrderTicket::instrumentChanged, this, &MainWindow::watch);
     connect(m_depth, &DepthLadder::priceChosen, m_ticket, &OrderTicket::prefill);
@@ -553,6 +564,60 @@ void MainWindow::watch(const QString &symbol)
     const std::optional<core::Instrument> instrument = m_market->instrument(symbol);
     m_marketZone = instrument ? QTimeZone(instrument->timeZone) : QTimeZone();
     updateClock();
+}
+
+void MainWindow::setUpNotifications(client::NotificationInbox *inbox)
+{
+    m_unreadBadge->setObjectName(QStringLiteral("unreadBadge"));
+    m_unreadBadge->setAutoRaise(true);
+    m_unreadBadge->setToolTip(tr("Show the notifications"));
+    statusBar()->addPermanentWidget(m_unreadBadge);
+    connect(m_unreadBadge, &QToolButton::clicked, this, [this] {
+        m_notificationsDock->show();
+        m_notificationsDock->raise();
+    });
+    const auto showUnread = [this](int unread) {
+        m_unreadBadge->setText(tr("%n unread", nullptr, unread));
+        m_unreadBadge->setVisible(unread > 0);
+        m_notificationsDock->setWindowTitle(unread > 0 ? tr("Notifications (%1)").arg(unread)
+                                                       : tr("Notifications"));
+    };
+    showUnread(inbox->unread());
+    connect(inbox, &client::NotificationInbox::unreadChanged, this, showUnread);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(tr("QuantEnergx"));
+        m_tray->show();
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            activateWindow();
+            m_notificationsDock->show();
+            m_notificationsDock->raise();
+        });
+    }
+    connect(inbox, &client::NotificationInbox::notificationArrived, this,
+            [this, inbox](const core::protocol::Notification &notification) {
+                const core::notifications::Text text
+                    = models::NotificationsModel::textOf(notification);
+                const bool critical
+                    = notification.severity == core::notifications::Severity::Critical;
+                if (m_tray) {
+                    QStringList details;
+                    for (const auto &[label, value] : text.details)
+                        details.append(label + u": " + value);
+                    m_tray->showMessage(text.title, details.join(u'\n'),
+                                        critical ? QSystemTrayIcon::Critical
+                                            : notification.severity
+                                                == core::notifications::Severity::Warning
+                                            ? QSystemTrayIcon::Warning
+                                            : QSystemTrayIcon::Information,
+                                        critical ? 0 : 8'000);
+                }
+                if (critical && !notification.readAt.isValid()) {
+                    auto *alert = new CriticalAlert(inbox, notification, this);
+                    alert->show();
+                }
+            });
 }
 
 void MainWindow::followChart(const QString &symbol)

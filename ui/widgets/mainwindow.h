@@ -14,7 +14,9 @@ class QDockWidget;
 class QLabel;
 class QSortFilterProxyModel;
 class QAbstractItemModel;
+class QSystemTrayIcon;
 class QTableView;
+class QToolButton;
 
 namespace qx::models {
 class MarketTradesModel;
@@ -32,6 +34,7 @@ class OrderTicket;
 class BlotterFilterModel;
 class PositionsPanel;
 class DocumentsPanel;
+class NotificationsPanel;
 
 /**
  * The workstation's window: the order blotter in the middle, the price chart above it and the
@@ -64,6 +67,9 @@ public:
     MarketWatch *marketWatch() const { return m_marketWatch; }
     PositionsPanel *positions() const { return m_positions; }
     DocumentsPanel *documents() const { return m_documents; }
+    NotificationsPanel *notifications() const { return m_notifications; }
+    /// The status bar's unread count, which raises the Notifications dock.
+    QToolButton *unreadBadge() const { return m_unreadBadge; }
 
     /// Named dock layouts (the docks' places, sizes and visibility), kept in QSettings.
     QStringList savedLayouts() const;
@@ -121,6 +127,9 @@ private:
     void watch(const QString &symbol);
     /// Subscribes the chart to `symbol`'s candles at its interval (none: nothing).
     void followChart(const QString &symbol);
+    /// The unread badge, the dock's title, and what arrives: a tray message (where there is a
+    /// tray), and for a critical notification a CriticalAlert that stays until acknowledged.
+    void setUpNotifications(client::NotificationInbox *inbox);
     void updateConnection(client::Session::ConnectionState state);
     void updateIdentity();
     void updateClock();
@@ -145,6 +154,10 @@ private:
     MarketWatch *m_marketWatch;
     PositionsPanel *m_positions;
     DocumentsPanel *m_documents;
+    NotificationsPanel *m_notifications;
+    QDockWidget *m_notificationsDock = nullptr;
+    QToolButton *m_unreadBadge;
+    QSystemTrayIcon *m_tray = nullptr; ///< where the system has a tray
     QAction *m_cancelAction;
     QAction *m_cancelAllAction;
     QLabel *m_connectionLabel;

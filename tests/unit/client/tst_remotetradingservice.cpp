@@ -180,6 +180,7 @@ private Q_SLOTS:
                                    u"candles:"_s + power().symbol + u":5m"_s,
                                    u"deals"_s,
                                    u"documents"_s,
+                                   u"notifications"_s,
                                    u"orders"_s,
                                    u"ticker:"_s + power().symbol,
                                    u"trades"_s,
@@ -263,6 +264,49 @@ private Q_SLOTS:
         ordersBlotter.flush();
         QCOMPARE(fillsBlotter.rowCount(), 2);
         QCOMPARE(ordersBlotter.rowCount(), 1);
+    }
+
+    // The inbox is loaded with the stream; one pushed live comes on top and counts as unread
+    // (once, though it came twice); marking one read and all read tells the server and
+    // counts down.
+    void theInboxLoadsArrivesAndIsMarkedRead()
+    {
+        FakeServer server;
+        startServer(server);
+        qx::core::protocol::Notification stored;
+        stored.id = u"5"_s;
+        stored.type = qx::core::notifications::EventType::OrderExpired;
+        stored.facts = { { u"symbol"_s, power().symbol } };
+        stored.createdAt = QDateTime::currentDateTimeUtc();
+        server.storeNotification(stored, false);
+        RemoteTradingService service;
+        qx::client::NotificationInbox &inbox = service.notifications();
+        QVERIFY(signIn(service, server));
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.notifications().size(), 1, kTimeoutMs);
+        QTRY_COMPARE(inbox.unread(), 1);
+
+        QSignalSpy arrived(&inbox, &qx::client::NotificationInbox::notificationArrived);
+        qx::core::protocol::Notification live = stored;
+        live.id = u"6"_s;
+        live.type = qx::core::notifications::EventType::OrderFilled;
+        server.storeNotification(live, true);
+        server.push(
+            u"notifications"_s,
+            StreamMessage::of(stream::kNotification, { { u"notification"_s, live.toJson() } }));
+        server.publishTrade(fill(80, 8, 1)); // after both copies
+        QTRY_COMPARE_WITH_TIMEOUT(service.orderEntry().trades().size(), 1, kTimeoutMs);
+        QCOMPARE(arrived.size(), 1);
+        QCOMPARE(inbox.notifications().first().id, u"6"_s);
+        QCOMPARE(inbox.unread(), 2);
+
+        inbox.markRead(u"6"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.unread(), 1, kTimeoutMs);
+        QVERIFY(inbox.notifications().first().readAt.isValid());
+        QVERIFY(server.storedNotifications().first().readAt.isValid());
+        inbox.markAllRead();
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.unread(), 0, kTimeoutMs);
+        QVERIFY(server.storedNotifications().last().readAt.isValid());
+        QVERIFY(inbox.notifications().last().readAt.isValid());
     }
 
     void aFillOnTheStreamAndInAReloadShowsOnce()
