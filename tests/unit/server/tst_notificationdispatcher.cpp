@@ -6,6 +6,7 @@
 #include "server/notifications/planning.h"
 #include "server/storage/sqlstore.h"
 
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -292,6 +293,83 @@ private Q_SLOTS:
         QTest::qWait(100);
         QCOMPARE(calls(), 3); // not retried blindly
         QCOMPARE(copies(), 2);
+    }
+
+    // 1,000 events through a provider that fails 30 % of the calls (half refused, half taken
+    // with the answer lost), by a fixed seed: every event reaches the user, none twice; where
+    // the provider deduplicates every one ends sent, where it does not those whose answer was
+    // lost are held in doubt (and were taken once), the rest sent.
+    void aThousandEventsThroughThirtyPercentFaultsArriveOnce_data()
+    {
+        QTest::addColumn<bool>("deduplicates");
+        QTest::newRow("deduplicating provider") << true;
+        QTest::newRow("provider without idempotency") << false;
+    }
+    void aThousandEventsThroughThirtyPercentFaultsArriveOnce()
+    {
+        QFETCH(bool, deduplicates);
+        constexpr int kEvents = 1'000;
+        prefer(7, EventType::OrderFilled, { Channel::Telegram });
+        NotificationContact contact = *m_store->notificationContact(7);
+        contact.telegramChat = u"4242"_s;
+        QVERIFY(m_store->saveNotificationContact(contact).ok());
+        QRandomGenerator random(20261208);
+        {
+            const std::lock_guard lock(m_provider->mutex);
+            for (int i = 0; i < 4 * kEvents; ++i) {
+                const int roll = int(random.bounded(100));
+                m_provider->script.push_back(roll < 15       ? SendResult::Outcome::Retry
+                                                 : roll < 30 ? SendResult::Outcome::Unknown
+                                                             : SendResult::Outcome::Accepted);
+            }
+        }
+        for (int i = 0; i < kEvents; ++i)
+            notify(7, u"order.filled:%1"_s.arg(i));
+        NotificationDispatcher::Options options;
+        options.retryBase = 1'000ms;
+        options.retryCap = 10'000ms;
+        options.maxAttempts = 50;
+        options.batch = 100;
+        auto telegram = dispatcher(Channel::Telegram, deduplicates, options);
+        QVERIFY(telegram);
+        // Time moves a minute a step: retries fall due, a resting breaker lets its probe go.
+        const auto settled = [&] {
+            const QList<DeliveryRecord> all
+                = m_store->deliveries({ std::nullopt, Channel::Telegram, 0, 0, 2 * kEvents })
+                      .value_or({});
+            return all.size() == kEvents
+                && std::all_of(all.cbegin(), all.cend(), [](const DeliveryRecord &delivery) {
+                       return delivery.state == OutboxState::Sent
+                           || delivery.state == OutboxState::InDoubt;
+                   });
+        };
+        for (int step = 0; step < 600 && !settled(); ++step) {
+            m_clock.advance(60'000);
+            telegram->wake();
+            QTest::qWait(20);
+        }
+        QVERIFY(settled());
+        telegram.reset();
+        const QList<DeliveryRecord> all
+            = m_store->deliveries({ std::nullopt, Channel::Telegram, 0, 0, 2 * kEvents })
+                  .value_or({});
+        const auto inDoubt = std::count_if(all.cbegin(), all.cend(), [](const DeliveryRecord &d) {
+            return d.state == OutboxState::InDoubt;
+        });
+        {
+            const std::lock_guard lock(m_provider->mutex);
+            QCOMPARE(m_provider->accepted.size(), kEvents); // every event reached the provider
+            QCOMPARE(m_provider->copies, kEvents); // and the user, once each
+            QVERIFY(m_provider->sent.size() > kEvents + kEvents / 10); // the faults happened
+        }
+        if (deduplicates) {
+            QCOMPARE(inDoubt, 0);
+        } else {
+            QVERIFY2(inDoubt > kEvents / 10 && inDoubt < kEvents / 4,
+                     qPrintable(QString::number(inDoubt)));
+            qInfo("%lld of %d held in doubt, each taken once by the provider", qlonglong(inDoubt),
+                  kEvents);
+        }
     }
 
     // A digest: non-urgent events wait for the user's next digest time (on their clock) and
