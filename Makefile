@@ -49,12 +49,13 @@ test: build format-check
 bench: deps
 	cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DQX_WERROR=ON
 	cmake --build build-release -j $(JOBS) --target qx-bench-engine qx-orderflow qx-bench-store qx-bench-models qx-bench-gateway \
-		qx-bench-ocr
+		qx-bench-ocr qx-bench-notify
 	tests/bench/run-engine-bench.sh build-release/bin
 	build-release/bin/qx-bench-store
 	build-release/bin/qx-bench-models
 	build-release/bin/qx-bench-gateway
 	build-release/bin/qx-bench-ocr
+	build-release/bin/qx-bench-notify
 
 clean:
 	rm -rf $(BUILD_DIR) build-release

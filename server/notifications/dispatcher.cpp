@@ -179,6 +179,8 @@ int NotificationDispatcher::planSome(Store &store)
         qWarning().noquote() << "notifications: not planned:" << stored.error().message;
         return 0;
     }
+    if (m_options.planned)
+        m_options.planned();
     return int(plans.size());
 }
 

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -52,6 +53,9 @@ public:
         int breakerThreshold = 5;
         std::chrono::milliseconds breakerCooldown { 5'000 };
         std::chrono::milliseconds breakerMaxCooldown { 300'000 };
+        /// Called on the dispatcher's thread after it planned messages (the planner's): wakes
+        /// the channels' dispatchers, which would otherwise find them at their next poll.
+        std::function<void()> planned;
     };
 
     /// `channel` may be null for a dispatcher that only plans.

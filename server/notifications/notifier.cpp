@@ -49,6 +49,18 @@ Result<void> Notifier::start()
     }
     // The inbox: pushed to the user's sessions from this thread.
     QPointer<Notifier> self(this);
+    // What the planner planned goes out at once, not at the channels' next poll.
+    options.planned = [self] {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self] {
+                if (!self)
+                    return;
+                for (const auto &[channel, running] : self->m_channels)
+                    running.dispatcher->wake();
+            },
+            Qt::QueuedConnection);
+    };
     auto inbox = std::make_unique<InAppChannel>([self](const NotificationRecord &notification) {
         QMetaObject::invokeMethod(
             self.data(),

@@ -18,16 +18,6 @@ namespace qx::test {
 
 namespace {
 
-qint64 steadyMs()
-{
-    static QElapsedTimer timer = [] {
-        QElapsedTimer started;
-        started.start();
-        return started;
-    }();
-    return timer.elapsed();
-}
-
 QJsonObject whatsappChange(const QString &key, const QJsonArray &items)
 {
     return {
@@ -63,6 +53,16 @@ int postAndWait(const QString &url, const QByteArray &contentType, const QByteAr
 }
 
 } // namespace
+
+qint64 steadyNowMs()
+{
+    static QElapsedTimer timer = [] {
+        QElapsedTimer started;
+        started.start();
+        return started;
+    }();
+    return timer.elapsed();
+}
 
 FakeTelegram::FakeTelegram()
 {
@@ -113,7 +113,7 @@ FakeTelegram::FakeTelegram()
             }
             Message message { bot.mid(3), sent.value(QStringLiteral("chat_id")).toString(),
                               sent.value(QStringLiteral("text")).toString(),
-                              sent.value(QStringLiteral("parse_mode")).toString(), steadyMs() };
+                              sent.value(QStringLiteral("parse_mode")).toString(), steadyNowMs() };
             m_accepted.append(message);
             if (mode == Mode::AcceptThenHang) {
                 m_hung.push_back(std::move(responder));

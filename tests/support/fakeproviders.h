@@ -12,6 +12,10 @@
 
 namespace qx::test {
 
+/// The fakes' clock: a steady one, in milliseconds, shared with whoever measures against them
+/// (FakeTelegram::Message::receivedAtMs).
+qint64 steadyNowMs();
+
 /**
  * The Telegram Bot API's sendMessage (POST /bot<TOKEN>/sendMessage, JSON) as a local server in
  * the test's process, answering as the Bot API documents: {"ok":true,"result":{message_id,
