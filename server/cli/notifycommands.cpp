@@ -542,7 +542,8 @@ int runNotifySendTest(const QStringList &arguments)
     SubcommandParser command(
         QStringLiteral("notify send-test USER [--channel C]... [--wait SECONDS] --data-dir DIR"),
         tr("Sends USER a test notification through the outbox, as an event would be: to the "
-           "channels named (default: the inbox and every channel the user has an address on), "
+           "channels named (default: the inbox and every channel that is on and has an "
+           "address of the user's), "
            "at once whatever their quiet hours. A running server sends it; with --wait, waits "
            "for the outcome on each channel and fails unless every one was sent. Written to "
            "the audit log."));
@@ -584,9 +585,15 @@ int runNotifySendTest(const QStringList &arguments)
     if (!contact)
         return fail(contact.error());
     if (channels.isEmpty()) {
+        // The inbox, and every channel that is on and has an address of the user's.
+        core::Result<QList<NotificationChannelRecord>> configured
+            = (*store)->notificationChannels();
+        if (!configured)
+            return fail(configured.error());
         for (const core::notifications::Channel channel : core::notifications::allChannels()) {
             if (channel == core::notifications::Channel::InApp
-                || !addressOf(*contact, channel).isEmpty())
+                || (configuredOrDefault(*configured, channel).enabled
+                    && !addressOf(*contact, channel).isEmpty()))
                 channels.append(channel);
         }
     }
