@@ -197,27 +197,6 @@ int runUserAdd(const QStringList &arguments)
     return Success;
 }
 
-/// The data directory's store and its user NAME (the first positional argument); not_found
-/// when there is no such user.
-struct StoreAndUser
-{
-    std::unique_ptr<Store> store;
-    UserRecord user;
-};
-core::Result<StoreAndUser> storeAndUser(SubcommandParser &command)
-{
-    const QString name = command.parser().positionalArguments().constFirst();
-    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
-    if (!store)
-        return store.error();
-    core::Result<std::optional<UserRecord>> user = (*store)->findUser(name);
-    if (!user)
-        return user.error();
-    if (!*user)
-        return core::makeError(core::ErrorCode::NotFound, tr("no user %1").arg(name));
-    return StoreAndUser { std::move(store).value(), **user };
-}
-
 int runUserShow(const QStringList &arguments)
 {
     SubcommandParser command(QStringLiteral("user show NAME --data-dir DIR [--json]"),

@@ -223,16 +223,12 @@ int runNotifyContactSet(const QStringList &arguments)
     const QString chat = parser.value(telegram).trimmed();
     if (parser.isSet(telegram) && !chat.isEmpty() && !chatId.match(chat).hasMatch())
         return fail(UsageError, tr("--telegram-chat must be a chat id such as 123456789"));
-    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
-    if (!store)
-        return fail(store.error());
-    const QString username = parser.positionalArguments().constFirst();
-    core::Result<std::optional<UserRecord>> user = (*store)->findUser(username);
-    if (!user)
-        return fail(user.error());
-    if (!*user)
-        return fail(Failure, tr("no user %1").arg(username));
-    core::Result<NotificationContact> contact = (*store)->notificationContact((*user)->id);
+    core::Result<StoreAndUser> found = storeAndUser(command);
+    if (!found)
+        return fail(found.error());
+    Store &store = *found->store;
+    const QString username = found->user.username;
+    core::Result<NotificationContact> contact = store.notificationContact(found->user.id);
     if (!contact)
         return fail(contact.error());
     contact->email = settings->email.value_or(contact->email);
@@ -242,13 +238,13 @@ int runNotifyContactSet(const QStringList &arguments)
     contact->timeZone = settings->timeZone.value_or(contact->timeZone);
     if (parser.isSet(telegram))
         contact->telegramChat = chat;
-    if (core::Result<void> saved = (*store)->saveNotificationContact(*contact); !saved)
+    if (core::Result<void> saved = store.saveNotificationContact(*contact); !saved)
         return fail(saved.error());
     QJsonArray fields = QJsonArray::fromStringList(given.keys());
     if (parser.isSet(telegram))
         fields.append(QStringLiteral("telegram_chat"));
     if (core::Result<void> audited
-        = auditNotify(**store, QStringLiteral("notification_contact_set"), username,
+        = auditNotify(store, QStringLiteral("notification_contact_set"), username,
                       { { QStringLiteral("fields"), fields } });
         !audited)
         return fail(audited.error());
@@ -572,22 +568,17 @@ int runNotifySendTest(const QStringList &arguments)
     const int waitSeconds = parser.isSet(wait) ? parser.value(wait).toInt(&waitOk) : 0;
     if (!waitOk || waitSeconds < 0 || waitSeconds > 3600)
         return fail(UsageError, tr("--wait takes a number of seconds up to 3600"));
-    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
-    if (!store)
-        return fail(store.error());
-    const QString username = parser.positionalArguments().constFirst();
-    core::Result<std::optional<UserRecord>> user = (*store)->findUser(username);
-    if (!user)
-        return fail(user.error());
-    if (!*user)
-        return fail(Failure, tr("no user %1").arg(username));
-    core::Result<NotificationContact> contact = (*store)->notificationContact((*user)->id);
+    core::Result<StoreAndUser> found = storeAndUser(command);
+    if (!found)
+        return fail(found.error());
+    Store &store = *found->store;
+    const QString username = found->user.username;
+    core::Result<NotificationContact> contact = store.notificationContact(found->user.id);
     if (!contact)
         return fail(contact.error());
     if (channels.isEmpty()) {
         // The inbox, and every channel that is on and has an address of the user's.
-        core::Result<QList<NotificationChannelRecord>> configured
-            = (*store)->notificationChannels();
+        core::Result<QList<NotificationChannelRecord>> configured = store.notificationChannels();
         if (!configured)
             return fail(configured.error());
         for (const core::notifications::Channel channel : core::notifications::allChannels()) {
@@ -603,22 +594,22 @@ int runNotifySendTest(const QStringList &arguments)
 
     NotificationRecord test;
     test.eventKey = u"test:"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    test.userId = (*user)->id;
+    test.userId = found->user.id;
     test.type = core::notifications::EventType::Test;
     test.severity = core::notifications::Severity::Info;
     test.facts = { { QStringLiteral("channels"), names },
                    { QStringLiteral("sent_by"), QStringLiteral("quantenergx-server CLI") } };
     test.createdAt = QDateTime::currentDateTimeUtc();
-    if (core::Result<void> added = (*store)->addNotifications({ test }); !added)
+    if (core::Result<void> added = store.addNotifications({ test }); !added)
         return fail(added.error());
     if (core::Result<void> audited
-        = auditNotify(**store, QStringLiteral("notification_test"), username,
+        = auditNotify(store, QStringLiteral("notification_test"), username,
                       { { QStringLiteral("channels"), names },
                         { QStringLiteral("event_key"), test.eventKey } });
         !audited)
         return fail(audited.error());
     // Its id, to follow its deliveries: the newest of the user's notifications with this key.
-    core::Result<QList<NotificationRecord>> inbox = (*store)->inbox({ test.userId, 0, 20, false });
+    core::Result<QList<NotificationRecord>> inbox = store.inbox({ test.userId, 0, 20, false });
     if (!inbox)
         return fail(inbox.error());
     const auto stored = std::find_if(inbox->cbegin(), inbox->cend(), [&](const auto &record) {
@@ -637,7 +628,7 @@ int runNotifySendTest(const QStringList &arguments)
     QList<DeliveryRecord> deliveries;
     for (;;) {
         core::Result<QList<DeliveryRecord>> read
-            = (*store)->deliveries({ std::nullopt, std::nullopt, stored->id, 0, 100 });
+            = store.deliveries({ std::nullopt, std::nullopt, stored->id, 0, 100 });
         if (!read)
             return fail(read.error());
         deliveries = *read;

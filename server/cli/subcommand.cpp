@@ -66,4 +66,18 @@ std::optional<int> SubcommandParser::parse(const QStringList &arguments, bool ne
     return std::nullopt;
 }
 
+core::Result<StoreAndUser> storeAndUser(SubcommandParser &command)
+{
+    const QString name = command.parser().positionalArguments().constFirst();
+    core::Result<std::unique_ptr<Store>> store = command.directory().openStore();
+    if (!store)
+        return store.error();
+    core::Result<std::optional<UserRecord>> user = (*store)->findUser(name);
+    if (!user)
+        return user.error();
+    if (!*user)
+        return core::makeError(core::ErrorCode::NotFound, tr("no user %1").arg(name));
+    return StoreAndUser { std::move(store).value(), **user };
+}
+
 } // namespace qx::server::cli

@@ -111,4 +111,13 @@ private:
     qsizetype m_positionals = 0;
 };
 
+/// The data directory's store and its user NAME (the first positional argument); not_found
+/// when there is no such user.
+struct StoreAndUser
+{
+    std::unique_ptr<Store> store;
+    UserRecord user;
+};
+core::Result<StoreAndUser> storeAndUser(SubcommandParser &command);
+
 } // namespace qx::server::cli

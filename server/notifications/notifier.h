@@ -45,11 +45,6 @@ public:
     /// and starts the dispatchers: the inbox's, which also plans, and one per channel that is
     /// enabled and configured well (one that is not is skipped, said in the log).
     Result<void> start();
-    /// Whether a dispatcher sends on `channel` now.
-    bool sending(core::notifications::Channel channel) const
-    {
-        return m_channels.count(channel) > 0;
-    }
 
     bool wants(std::int64_t userId, core::notifications::EventType type) const
     {

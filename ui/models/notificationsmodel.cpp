@@ -12,8 +12,28 @@ namespace qx::models {
 namespace protocol = core::protocol;
 namespace notifications = core::notifications;
 
+namespace {
+
+/// Templates in the desktop's language (its installed translators) on the computer's clock.
+notifications::Templates desktopTemplates()
+{
+    return notifications::Templates(
+        [](const char *source, int n) {
+            return QCoreApplication::translate(notifications::kTemplateContext, source, nullptr, n);
+        },
+        QLocale(), QTimeZone::systemTimeZone());
+}
+
+notifications::Content contentOf(const protocol::Notification &notification)
+{
+    return { notification.type, notification.severity, notification.facts, notification.createdAt };
+}
+
+} // namespace
+
 NotificationsModel::NotificationsModel(client::NotificationInbox *inbox, QObject *parent)
     : QAbstractTableModel(parent)
+    , m_templates(desktopTemplates())
     , m_inbox(inbox)
 {
     if (!inbox)
@@ -30,16 +50,14 @@ NotificationsModel::NotificationsModel(client::NotificationInbox *inbox, QObject
             });
 }
 
+notifications::Text NotificationsModel::text(const protocol::Notification &notification) const
+{
+    return m_templates.text(contentOf(notification));
+}
+
 notifications::Text NotificationsModel::textOf(const protocol::Notification &notification)
 {
-    // The desktop's language (its installed translators) and the computer's clock.
-    const notifications::Templates templates(
-        [](const char *source, int n) {
-            return QCoreApplication::translate(notifications::kTemplateContext, source, nullptr, n);
-        },
-        QLocale(), QTimeZone::systemTimeZone());
-    return templates.text(
-        { notification.type, notification.severity, notification.facts, notification.createdAt });
+    return desktopTemplates().text(contentOf(notification));
 }
 
 QString NotificationsModel::severityText(notifications::Severity severity)
@@ -109,9 +127,9 @@ QVariant NotificationsModel::data(const QModelIndex &index, int role) const
             return toneColour(Tone::Warning);
         return {};
     case Qt::ToolTipRole: {
-        const notifications::Text text = textOf(notification);
-        QStringList lines { text.title };
-        for (const auto &[label, value] : text.details)
+        const notifications::Text written = text(notification);
+        QStringList lines { written.title };
+        for (const auto &[label, value] : written.details)
             lines.append(label + u": " + value);
         return lines.join(u'\n');
     }
@@ -122,7 +140,7 @@ QVariant NotificationsModel::data(const QModelIndex &index, int role) const
         case Severity:
             return severityText(notification.severity);
         case Message:
-            return textOf(notification).title;
+            return text(notification).title;
         }
         return {};
     default:

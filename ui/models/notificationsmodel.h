@@ -40,6 +40,8 @@ public:
 
     core::protocol::Notification notification(int row) const { return m_rows.value(row); }
     /// A notification written out as the list shows it: the title and its labelled details.
+    core::notifications::Text text(const core::protocol::Notification &notification) const;
+    /// The same, with templates made for the one call (a tray message, an alert).
     static core::notifications::Text textOf(const core::protocol::Notification &notification);
     static QString severityText(core::notifications::Severity severity);
 
@@ -47,6 +49,9 @@ private:
     void reset(const QList<core::protocol::Notification> &notifications);
     void change(const core::protocol::Notification &notification);
 
+    /// The desktop's language (its translators as the model was made) and the local clock:
+    /// made once, not for every cell painted.
+    core::notifications::Templates m_templates;
     QPointer<client::NotificationInbox> m_inbox;
     QList<core::protocol::Notification> m_rows; ///< newest first
 };

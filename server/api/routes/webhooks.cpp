@@ -79,64 +79,70 @@ core::Result<Configured> configured(Store &store, const SecretBox &box,
     return Configured { record, *secrets };
 }
 
+/// The items of one kind ("statuses", "messages") a WhatsApp webhook call carries, from every
+/// entry's every change.
+QList<QJsonObject> whatsappItems(const QJsonObject &report, const QString &kind)
+{
+    QList<QJsonObject> items;
+    for (const QJsonValue &entry : report.value(QStringLiteral("entry")).toArray()) {
+        for (const QJsonValue &change :
+             entry.toObject().value(QStringLiteral("changes")).toArray()) {
+            const QJsonObject value = change.toObject().value(QStringLiteral("value")).toObject();
+            for (const QJsonValue &item : value.value(kind).toArray())
+                items.append(item.toObject());
+        }
+    }
+    return items;
+}
+
+/// A message's status as WhatsApp reports it: whether it named a message of ours. A late
+/// 131047 failure of free text makes the message pending again, as the template.
+core::Result<bool> applyWhatsAppStatus(Store &store, const QJsonObject &status,
+                                       const QDateTime &now)
+{
+    const QString id = status.value(QStringLiteral("id")).toString();
+    const auto reported = whatsappStatus(status.value(QStringLiteral("status")).toString());
+    if (id.isEmpty() || !reported)
+        return false;
+    const QJsonObject error = status.value(QStringLiteral("errors")).toArray().first().toObject();
+    const int code = error.value(QStringLiteral("code")).toInt();
+    if (*reported == notifications::DeliveryStatus::Failed && code == kReengagement) {
+        core::Result<bool> again = store.resendDelivery(notifications::Channel::WhatsApp, id, now);
+        if (!again || *again)
+            return again;
+    }
+    const QString why = error.isEmpty()
+        ? QString()
+        : QStringLiteral("WhatsApp error %1: %2")
+              .arg(code)
+              .arg(error.value(QStringLiteral("title")).toString().left(300));
+    return store.reportDeliveryStatus(notifications::Channel::WhatsApp, id, *reported, why, now);
+}
+
 /// What one WhatsApp webhook call reports: statuses of messages sent, and messages users
 /// wrote (which open their 24-hour window). Whether any status named a message of ours.
 core::Result<bool> applyWhatsAppReport(Store &store, const QJsonObject &report,
                                        const QDateTime &now)
 {
     bool known = false;
-    for (const QJsonValue &entry : report.value(QStringLiteral("entry")).toArray()) {
-        for (const QJsonValue &change :
-             entry.toObject().value(QStringLiteral("changes")).toArray()) {
-            const QJsonObject value = change.toObject().value(QStringLiteral("value")).toObject();
-            for (const QJsonValue &item : value.value(QStringLiteral("statuses")).toArray()) {
-                const QJsonObject status = item.toObject();
-                const QString id = status.value(QStringLiteral("id")).toString();
-                const auto reported
-                    = whatsappStatus(status.value(QStringLiteral("status")).toString());
-                if (id.isEmpty() || !reported)
-                    continue;
-                const QJsonObject error
-                    = status.value(QStringLiteral("errors")).toArray().first().toObject();
-                const int code = error.value(QStringLiteral("code")).toInt();
-                if (*reported == notifications::DeliveryStatus::Failed && code == kReengagement) {
-                    // Free text after the window closed: sent again as the template.
-                    core::Result<bool> again
-                        = store.resendDelivery(notifications::Channel::WhatsApp, id, now);
-                    if (!again)
-                        return again.error();
-                    if (*again) {
-                        known = true;
-                        continue;
-                    }
-                }
-                const QString why = error.isEmpty()
-                    ? QString()
-                    : QStringLiteral("WhatsApp error %1: %2")
-                          .arg(code)
-                          .arg(error.value(QStringLiteral("title")).toString().left(300));
-                core::Result<bool> moved = store.reportDeliveryStatus(
-                    notifications::Channel::WhatsApp, id, *reported, why, now);
-                if (!moved)
-                    return moved.error();
-                known = known || *moved;
-            }
-            for (const QJsonValue &item : value.value(QStringLiteral("messages")).toArray()) {
-                const QJsonObject message = item.toObject();
-                const QString from = message.value(QStringLiteral("from")).toString();
-                bool ok = false;
-                const qint64 seconds
-                    = message.value(QStringLiteral("timestamp")).toString().toLongLong(&ok);
-                if (from.isEmpty() || !ok)
-                    continue;
-                // Never later than now: a clock ahead must not hold the window open.
-                const QDateTime at = std::min(QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC), now);
-                if (core::Result<std::int64_t> opened
-                    = store.recordWhatsAppInbound(u'+' + from, at);
-                    !opened)
-                    return opened.error();
-            }
-        }
+    for (const QJsonObject &status : whatsappItems(report, QStringLiteral("statuses"))) {
+        core::Result<bool> applied = applyWhatsAppStatus(store, status, now);
+        if (!applied)
+            return applied.error();
+        known = known || *applied;
+    }
+    for (const QJsonObject &message : whatsappItems(report, QStringLiteral("messages"))) {
+        const QString from = message.value(QStringLiteral("from")).toString();
+        bool ok = false;
+        const qint64 seconds
+            = message.value(QStringLiteral("timestamp")).toString().toLongLong(&ok);
+        if (from.isEmpty() || !ok)
+            continue;
+        // Never later than now: a clock ahead must not hold the window open.
+        const QDateTime at = std::min(QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC), now);
+        if (core::Result<std::int64_t> opened = store.recordWhatsAppInbound(u'+' + from, at);
+            !opened)
+            return opened.error();
     }
     return known;
 }

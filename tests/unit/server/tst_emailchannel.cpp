@@ -3,12 +3,11 @@
 // headers a mail reader needs; a certificate the server does not trust, a wrong password or a
 // temporary refusal send nothing and are retried; an unknown mailbox makes a dead letter with
 // the server's reply; a message taken whose reply never comes is held in doubt.
+#include "channelfixture.h"
 #include "fakeproviders.h"
 #include "server/notifications/dispatcher.h"
 #include "server/notifications/emailchannel.h"
-#include "server/storage/sqlstore.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace qx::server;
@@ -22,12 +21,8 @@ class tst_EmailChannel : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    int m_files = 0;
-    QString m_url;
-    std::unique_ptr<SqlStore> m_store;
+    qx::test::ChannelFixture m_fixture { Channel::Email };
     std::unique_ptr<FakeSmtp> m_smtp;
-    int m_events = 0;
 
     EmailChannel::Options options() const
     {
@@ -43,64 +38,25 @@ class tst_EmailChannel : public QObject
 
     std::unique_ptr<NotificationDispatcher> dispatcher(const EmailChannel::Options &channel)
     {
-        NotificationDispatcher::Options options;
-        options.instance = u"test"_s;
-        options.plan = true;
-        options.poll = 50ms;
-        options.retryBase = 100ms;
-        options.retryCap = 200ms;
-        options.breakerThreshold = 3;
-        options.breakerCooldown = 300ms;
-        const QString url = m_url;
-        auto made = std::make_unique<NotificationDispatcher>(
-            [url]() -> Result<std::unique_ptr<Store>> {
-                Result<std::unique_ptr<SqlStore>> store = SqlStore::open(url);
-                if (!store)
-                    return store.error();
-                return std::unique_ptr<Store>(std::move(store).value());
-            },
-            Clock::system(), std::make_unique<EmailChannel>(channel), options);
-        return made->start().ok() ? std::move(made) : nullptr;
+        return m_fixture.dispatcher(std::make_unique<EmailChannel>(channel));
     }
 
-    QString fill()
-    {
-        NotificationRecord record;
-        record.eventKey = u"order.filled:%1"_s.arg(++m_events);
-        record.userId = 7;
-        record.type = EventType::OrderFilled;
-        record.facts = { { u"order_id"_s, QString::number(m_events) },
-                         { u"symbol"_s, u"FR.<PEAK>.Q"_s },
-                         { u"side"_s, u"sell"_s },
-                         { u"quantity"_s, u"5"_s },
-                         { u"filled_quantity"_s, u"5"_s },
-                         { u"average_price"_s, u"81.5"_s } };
-        record.createdAt = QDateTime::currentDateTimeUtc();
-        return m_store->addNotifications({ record }).ok() ? record.eventKey : QString();
-    }
+    QString fill() { return m_fixture.fill(u"FR.<PEAK>.Q"_s, u"sell"_s); }
     QList<DeliveryRecord> outbox(std::optional<OutboxState> state = std::nullopt)
     {
-        return m_store->deliveries({ state, Channel::Email, 0, 0, 1000 }).value_or({});
+        return m_fixture.outbox(state);
     }
 
 private Q_SLOTS:
     void init()
     {
-        m_url = u"sqlite:"_s + m_dir.filePath(u"e%1.db"_s.arg(++m_files));
-        m_store = std::move(SqlStore::open(m_url)).value();
         m_smtp = std::make_unique<FakeSmtp>(u"relay"_s, u"relay-secret"_s);
         QVERIFY(!m_smtp->start().isEmpty());
-        NotificationPreferenceRecord email;
-        email.userId = 7;
-        email.type = EventType::OrderFilled;
-        email.channels = { Channel::Email };
-        QVERIFY(m_store->saveNotificationPreferences(7, { email }).ok());
         NotificationContact contact;
-        contact.userId = 7;
         contact.language = u"fr"_s;
         contact.timeZone = u"Europe/Paris"_s;
         contact.email = u"trader@desk.test"_s;
-        QVERIFY(m_store->saveNotificationContact(contact).ok());
+        QVERIFY(m_fixture.prepare(contact));
     }
 
     void aFillArrivesOnceWithBothPartsAndTheRightHeaders()
@@ -215,7 +171,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_smtp.reset();
-        m_store.reset();
+        m_fixture.close();
     }
 };
 

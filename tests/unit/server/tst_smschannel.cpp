@@ -3,13 +3,12 @@
 // status callback; an invalid or unsubscribed number is a dead letter with Twilio's message;
 // 429 (20429) waits out Retry-After; a message taken whose answer never comes is held in
 // doubt; a text too long for the parts allowed is cut to fit them.
+#include "channelfixture.h"
 #include "core/notifications/messagetext.h"
 #include "fakeproviders.h"
 #include "server/notifications/dispatcher.h"
 #include "server/notifications/smschannel.h"
-#include "server/storage/sqlstore.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace qx::server;
@@ -23,12 +22,8 @@ class tst_SmsChannel : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    int m_files = 0;
-    QString m_url;
-    std::unique_ptr<SqlStore> m_store;
+    qx::test::ChannelFixture m_fixture { Channel::Sms };
     std::unique_ptr<FakeTwilio> m_twilio;
-    int m_events = 0;
 
     std::unique_ptr<NotificationDispatcher> dispatcher(SmsChannel::Options channel = {})
     {
@@ -40,65 +35,26 @@ class tst_SmsChannel : public QObject
         channel.perSecond = 0;
         if (channel.timeout == 15'000ms)
             channel.timeout = 3'000ms;
-        NotificationDispatcher::Options options;
-        options.instance = u"test"_s;
-        options.plan = true;
-        options.poll = 50ms;
-        options.retryBase = 100ms;
-        options.retryCap = 200ms;
-        options.breakerThreshold = 3;
-        options.breakerCooldown = 300ms;
-        const QString url = m_url;
-        auto made = std::make_unique<NotificationDispatcher>(
-            [url]() -> Result<std::unique_ptr<Store>> {
-                Result<std::unique_ptr<SqlStore>> store = SqlStore::open(url);
-                if (!store)
-                    return store.error();
-                return std::unique_ptr<Store>(std::move(store).value());
-            },
-            Clock::system(), std::make_unique<SmsChannel>(channel), options);
-        return made->start().ok() ? std::move(made) : nullptr;
+        return m_fixture.dispatcher(std::make_unique<SmsChannel>(channel));
     }
 
-    void fill()
-    {
-        NotificationRecord record;
-        record.eventKey = u"order.filled:%1"_s.arg(++m_events);
-        record.userId = 7;
-        record.type = EventType::OrderFilled;
-        record.facts = { { u"order_id"_s, QString::number(m_events) },
-                         { u"symbol"_s, u"DE.BASE.M.2027-03"_s },
-                         { u"side"_s, u"buy"_s },
-                         { u"quantity"_s, u"5"_s },
-                         { u"filled_quantity"_s, u"5"_s },
-                         { u"average_price"_s, u"81.5"_s } };
-        record.createdAt = QDateTime::currentDateTimeUtc();
-        QVERIFY(m_store->addNotifications({ record }).ok());
-    }
+    void fill() { QVERIFY(!m_fixture.fill(u"DE.BASE.M.2027-03"_s, u"buy"_s).isEmpty()); }
     QList<DeliveryRecord> outbox(std::optional<OutboxState> state = std::nullopt)
     {
-        return m_store->deliveries({ state, Channel::Sms, 0, 0, 1000 }).value_or({});
+        return m_fixture.outbox(state);
     }
 
 private Q_SLOTS:
     void init()
     {
-        m_url = u"sqlite:"_s + m_dir.filePath(u"s%1.db"_s.arg(++m_files));
-        m_store = std::move(SqlStore::open(m_url)).value();
         m_twilio = std::make_unique<FakeTwilio>(u"AC0123456789abcdef0123456789abcdef"_s,
                                                 u"twilio-auth-token"_s);
         QVERIFY(!m_twilio->start().isEmpty());
-        NotificationPreferenceRecord sms;
-        sms.userId = 7;
-        sms.type = EventType::OrderFilled;
-        sms.channels = { Channel::Sms };
-        QVERIFY(m_store->saveNotificationPreferences(7, { sms }).ok());
         NotificationContact contact;
-        contact.userId = 7;
         contact.language = u"de"_s;
         contact.timeZone = u"Europe/Berlin"_s;
         contact.phone = u"+4915112345678"_s;
-        QVERIFY(m_store->saveNotificationContact(contact).ok());
+        QVERIFY(m_fixture.prepare(contact));
     }
 
     void aFillReachesThePhoneOnceInTheUsersLanguage()
@@ -188,7 +144,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_twilio.reset();
-        m_store.reset();
+        m_fixture.close();
     }
 };
 

@@ -3,12 +3,11 @@
 // a blocked bot makes a dead letter with Telegram's reason; a message taken whose answer never
 // comes is held in doubt, not sent twice; a provider down and back delivers everything once;
 // one chat gets at most one message per interval.
+#include "channelfixture.h"
 #include "fakeproviders.h"
 #include "server/notifications/dispatcher.h"
 #include "server/notifications/telegramchannel.h"
-#include "server/storage/sqlstore.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace qx::server;
@@ -22,12 +21,8 @@ class tst_TelegramChannel : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    int m_files = 0;
-    QString m_url;
-    std::unique_ptr<SqlStore> m_store;
+    qx::test::ChannelFixture m_fixture { Channel::Telegram };
     std::unique_ptr<FakeTelegram> m_telegram;
-    int m_events = 0;
 
     std::unique_ptr<NotificationDispatcher> dispatcher(TelegramChannel::Options channel = {})
     {
@@ -35,64 +30,28 @@ class tst_TelegramChannel : public QObject
         channel.token = u"123456:test-token"_s;
         if (channel.perChat == 1'000ms)
             channel.perChat = 0ms;
-        NotificationDispatcher::Options options;
-        options.instance = u"test"_s;
-        options.plan = true;
-        options.poll = 50ms;
-        options.retryBase = 100ms;
-        options.retryCap = 200ms;
-        options.breakerThreshold = 3;
-        options.breakerCooldown = 300ms;
-        const QString url = m_url;
-        auto made = std::make_unique<NotificationDispatcher>(
-            [url]() -> Result<std::unique_ptr<Store>> {
-                Result<std::unique_ptr<SqlStore>> store = SqlStore::open(url);
-                if (!store)
-                    return store.error();
-                return std::unique_ptr<Store>(std::move(store).value());
-            },
-            Clock::system(), std::make_unique<TelegramChannel>(channel), options);
-        return made->start().ok() ? std::move(made) : nullptr;
+        return m_fixture.dispatcher(std::make_unique<TelegramChannel>(channel));
     }
 
     void fill(const QString &symbol = u"DE.BASE.M.2027-03"_s)
     {
-        NotificationRecord record;
-        record.eventKey = u"order.filled:%1"_s.arg(++m_events);
-        record.userId = 7;
-        record.type = EventType::OrderFilled;
-        record.facts = { { u"order_id"_s, QString::number(m_events) },
-                         { u"symbol"_s, symbol },
-                         { u"side"_s, u"sell"_s },
-                         { u"quantity"_s, u"5"_s },
-                         { u"filled_quantity"_s, u"5"_s },
-                         { u"average_price"_s, u"81.5"_s } };
-        record.createdAt = QDateTime::currentDateTimeUtc();
-        QVERIFY(m_store->addNotifications({ record }).ok());
+        QVERIFY(!m_fixture.fill(symbol, u"sell"_s).isEmpty());
     }
     QList<DeliveryRecord> outbox(std::optional<OutboxState> state = std::nullopt)
     {
-        return m_store->deliveries({ state, Channel::Telegram, 0, 0, 1000 }).value_or({});
+        return m_fixture.outbox(state);
     }
 
 private Q_SLOTS:
     void init()
     {
-        m_url = u"sqlite:"_s + m_dir.filePath(u"t%1.db"_s.arg(++m_files));
-        m_store = std::move(SqlStore::open(m_url)).value();
         m_telegram = std::make_unique<FakeTelegram>();
         QVERIFY(!m_telegram->start().isEmpty());
-        NotificationPreferenceRecord telegram;
-        telegram.userId = 7;
-        telegram.type = EventType::OrderFilled;
-        telegram.channels = { Channel::Telegram };
-        QVERIFY(m_store->saveNotificationPreferences(7, { telegram }).ok());
         NotificationContact contact;
-        contact.userId = 7;
         contact.language = u"de"_s;
         contact.timeZone = u"Europe/Berlin"_s;
         contact.telegramChat = u"424242"_s;
-        QVERIFY(m_store->saveNotificationContact(contact).ok());
+        QVERIFY(m_fixture.prepare(contact));
     }
 
     void aFillReachesTheChatOnceInTheUsersLanguage()
@@ -194,7 +153,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_telegram.reset();
-        m_store.reset();
+        m_fixture.close();
     }
 };
 

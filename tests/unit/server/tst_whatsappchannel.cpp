@@ -3,12 +3,11 @@
 // title and details as parameters; inside it as free text; when Meta says the window closed
 // after all (131047) the template goes at once, one message in all; 429 is waited out; an
 // undeliverable number is a dead letter; a message taken without an answer is in doubt.
+#include "channelfixture.h"
 #include "fakeproviders.h"
 #include "server/notifications/dispatcher.h"
 #include "server/notifications/whatsappchannel.h"
-#include "server/storage/sqlstore.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace qx::server;
@@ -22,12 +21,8 @@ class tst_WhatsAppChannel : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    int m_files = 0;
-    QString m_url;
-    std::unique_ptr<SqlStore> m_store;
+    qx::test::ChannelFixture m_fixture { Channel::WhatsApp };
     std::unique_ptr<FakeWhatsApp> m_whatsapp;
-    int m_events = 0;
 
     std::unique_ptr<NotificationDispatcher> dispatcher(WhatsAppChannel::Options channel = {})
     {
@@ -37,66 +32,29 @@ class tst_WhatsAppChannel : public QObject
         channel.perSecond = 0;
         if (channel.timeout == 15'000ms)
             channel.timeout = 3'000ms;
-        NotificationDispatcher::Options options;
-        options.instance = u"test"_s;
-        options.plan = true;
-        options.poll = 50ms;
-        options.retryBase = 100ms;
-        options.retryCap = 200ms;
-        const QString url = m_url;
-        auto made = std::make_unique<NotificationDispatcher>(
-            [url]() -> Result<std::unique_ptr<Store>> {
-                Result<std::unique_ptr<SqlStore>> store = SqlStore::open(url);
-                if (!store)
-                    return store.error();
-                return std::unique_ptr<Store>(std::move(store).value());
-            },
-            Clock::system(), std::make_unique<WhatsAppChannel>(channel), options);
-        return made->start().ok() ? std::move(made) : nullptr;
+        return m_fixture.dispatcher(std::make_unique<WhatsAppChannel>(channel));
     }
 
-    void fill()
-    {
-        NotificationRecord record;
-        record.eventKey = u"order.filled:%1"_s.arg(++m_events);
-        record.userId = 7;
-        record.type = EventType::OrderFilled;
-        record.facts = { { u"order_id"_s, QString::number(m_events) },
-                         { u"symbol"_s, u"DE.BASE.M.2027-03"_s },
-                         { u"side"_s, u"sell"_s },
-                         { u"quantity"_s, u"5"_s },
-                         { u"filled_quantity"_s, u"5"_s },
-                         { u"average_price"_s, u"81.5"_s } };
-        record.createdAt = QDateTime::currentDateTimeUtc();
-        QVERIFY(m_store->addNotifications({ record }).ok());
-    }
+    void fill() { QVERIFY(!m_fixture.fill(u"DE.BASE.M.2027-03"_s, u"sell"_s).isEmpty()); }
     QList<DeliveryRecord> outbox(std::optional<OutboxState> state = std::nullopt)
     {
-        return m_store->deliveries({ state, Channel::WhatsApp, 0, 0, 1000 }).value_or({});
+        return m_fixture.outbox(state);
     }
     void userWrote(const QDateTime &at)
     {
-        QVERIFY(m_store->recordWhatsAppInbound(u"+4915112345678"_s, at).ok());
+        QVERIFY(m_fixture.store().recordWhatsAppInbound(u"+4915112345678"_s, at).ok());
     }
 
 private Q_SLOTS:
     void init()
     {
-        m_url = u"sqlite:"_s + m_dir.filePath(u"w%1.db"_s.arg(++m_files));
-        m_store = std::move(SqlStore::open(m_url)).value();
         m_whatsapp = std::make_unique<FakeWhatsApp>(u"meta-access-token"_s, u"app-secret"_s);
         QVERIFY(!m_whatsapp->start().isEmpty());
-        NotificationPreferenceRecord whatsapp;
-        whatsapp.userId = 7;
-        whatsapp.type = EventType::OrderFilled;
-        whatsapp.channels = { Channel::WhatsApp };
-        QVERIFY(m_store->saveNotificationPreferences(7, { whatsapp }).ok());
         NotificationContact contact;
-        contact.userId = 7;
         contact.language = u"de"_s;
         contact.timeZone = u"Europe/Berlin"_s;
         contact.whatsapp = u"+4915112345678"_s;
-        QVERIFY(m_store->saveNotificationContact(contact).ok());
+        QVERIFY(m_fixture.prepare(contact));
     }
 
     void outsideTheWindowTheTemplateGoes()
@@ -195,7 +153,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_whatsapp.reset();
-        m_store.reset();
+        m_fixture.close();
     }
 };
 
